@@ -1,0 +1,77 @@
+#!/usr/bin/env node
+// The `procview` command. main() only dispatches; each command lives in
+// src/commands/ and resolves to its exit code (zx style: set process.exitCode,
+// never call process.exit from deep inside).
+import { realpathSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { CommandError, packageVersion, UsageError, type CommandMain } from './commands/usage.js';
+
+const COMMANDS: Record<string, () => Promise<CommandMain>> = {
+  ps: async () => (await import('./commands/ps.js')).main,
+  tree: async () => (await import('./commands/tree.js')).main,
+  demo: async () => (await import('./commands/demo.js')).main,
+  chat: async () => (await import('./commands/chat.js')).main,
+};
+
+export const USAGE = `Usage: procview [--watch chat|PID|NAME] [-d SECONDS]   live dashboard
+       procview ps [--format j|aux] [--json]              one-shot process list
+       procview tree [PID] [-p|--pids] [--json]           process tree
+       procview demo [NAME] [--plain] [--hold SECONDS]    process lessons
+       procview chat server|client|say ...                UDP chat room
+       procview COMMAND --help                            help for a command`;
+
+export async function main(argv: readonly string[] = process.argv.slice(2)): Promise<number> {
+  const [first, ...rest] = argv;
+  if (first === '--version' || first === '-V') {
+    process.stdout.write(`procview ${packageVersion()}\n`);
+    return 0;
+  }
+  if (first === '--help' || first === '-h' || first === 'help') {
+    process.stdout.write(`procview: see Unix processes live.\n\n${USAGE}\n`);
+    return 0;
+  }
+  try {
+    const load = first === undefined ? undefined : COMMANDS[first];
+    if (load !== undefined) return await (await load())(rest);
+    if (first !== undefined && !first.startsWith('-')) {
+      throw new UsageError(`unknown command '${first}'`, USAGE);
+    }
+    const { main: dashboard } = await import('./commands/dashboard.js');
+    return await dashboard(argv);
+  } catch (error) {
+    return reportError(error);
+  }
+}
+
+function reportError(error: unknown): number {
+  if (error instanceof UsageError) {
+    process.stderr.write(`procview: ${error.message}\n${error.usage}\n`);
+    return error.exitCode;
+  }
+  if (error instanceof CommandError) {
+    process.stderr.write(`procview: ${error.message}\n`);
+    return error.exitCode;
+  }
+  const text = error instanceof Error ? (error.stack ?? error.message) : String(error);
+  process.stderr.write(`procview: internal error: ${text}\n`);
+  return 1;
+}
+
+function isEntryPoint(): boolean {
+  const script = process.argv[1];
+  if (script === undefined) return false;
+  try {
+    return realpathSync(script) === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
+  }
+}
+
+if (isEntryPoint()) {
+  // A closed pipe (`procview ps | head`) is not an error worth a stack trace.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(0);
+    throw error;
+  });
+  process.exitCode = await main();
+}

@@ -1,0 +1,105 @@
+// The data model every layer above the backends sees. Field names follow the
+// procps `ps` column they correspond to; `undefined` always means "unknown"
+// (a backend that cannot know, or EACCES), never a made-up 0.
+
+/** One process as seen at one instant. Text fields are raw (untrusted): sanitize before display. */
+export interface ProcInfo {
+  readonly pid: number;
+  /** PPID. 0 for PID 1 and kernel roots, as in /proc. */
+  readonly ppid: number | undefined;
+  readonly pgid: number | undefined;
+  readonly sid: number | undefined;
+  /** Terminal as `ps` names it: `pts/3`, `tty1`, or `?` for none. */
+  readonly tty: string | undefined;
+  /** Foreground process group of the controlling terminal; -1 when there is none (as /proc says). */
+  readonly tpgid: number | undefined;
+  /** The one-letter state: R S D T t Z X I W (P K on some kernels). */
+  readonly state: string | undefined;
+  /** STAT exactly as procps `ps` prints it, e.g. `Ss+`, `SNl`, `Z`. */
+  readonly stat: string | undefined;
+  readonly nice: number | undefined;
+  /** Kernel priority as /proc/PID/stat field 18 gives it (top's PR column). */
+  readonly priority: number | undefined;
+  readonly threads: number | undefined;
+  /** Real uid. */
+  readonly uid: number | undefined;
+  readonly user: string | undefined;
+  /** Start time in milliseconds since the Unix epoch. With pid, the identity of the process. */
+  readonly startTime: number | undefined;
+  /** As top computes it: CPU time delta over wall time, 100 = one core. Undefined on first sight. */
+  readonly cpuPercent: number | undefined;
+  /** Resident set over MemTotal, in percent. */
+  readonly memPercent: number | undefined;
+  readonly rssBytes: number | undefined;
+  readonly vszBytes: number | undefined;
+  /** utime + stime, in seconds (ps TIME). */
+  readonly timeSeconds: number | undefined;
+  /** The kernel's short name (at most 15 bytes on Linux). */
+  readonly comm: string | undefined;
+  /** Command line, arguments joined by single spaces; '' when the process has none
+   *  (kernel threads, zombies); undefined when unreadable. */
+  readonly args: string | undefined;
+}
+
+export interface Snapshot {
+  /** Wall-clock time (ms since epoch) when the scan finished. */
+  readonly takenAt: number;
+  readonly procs: ReadonlyMap<number, ProcInfo>;
+}
+
+export type BackendName = 'procfs' | 'ps' | 'ps-list';
+
+export interface InspectorOptions {
+  /** Which backend; default: procfs on Linux, ps on macOS/BSD, ps-list elsewhere. */
+  readonly backend?: BackendName;
+  /** Root of the proc filesystem (procfs backend); default `/proc`. Tests point it at fixtures. */
+  readonly procRoot?: string;
+}
+
+export interface Inspector {
+  readonly backend: BackendName;
+  snapshot(): Promise<Snapshot>;
+}
+
+/** Who adopted an orphan: PID 1 (`init`) or another ancestor marked as child subreaper. */
+export type Adopter = 'init' | 'subreaper';
+
+interface EventBase {
+  /** takenAt of the snapshot in which the change was seen. */
+  readonly at: number;
+  readonly pid: number;
+  /** comm of the process the event is about (raw; sanitize before display). */
+  readonly comm: string | undefined;
+}
+
+export type ProcEvent =
+  | (EventBase & { readonly kind: 'spawn'; readonly ppid: number | undefined })
+  | (EventBase & { readonly kind: 'exit'; readonly ppid: number | undefined })
+  /** Became Z; `ppid` is the parent that has not reaped it yet. */
+  | (EventBase & { readonly kind: 'zombie'; readonly ppid: number | undefined })
+  /** A zombie disappeared: reaped by `by` (its parent at the last sight). */
+  | (EventBase & { readonly kind: 'reap'; readonly by: number | undefined })
+  /** PPID changed. `orphaned` when the old parent is gone; then `adopter` names who took it. */
+  | (EventBase & {
+      readonly kind: 'reparent';
+      readonly from: number | undefined;
+      readonly to: number | undefined;
+      readonly orphaned: boolean;
+      readonly adopter: Adopter | undefined;
+    })
+  | (EventBase & {
+      readonly kind: 'exec';
+      readonly fromComm: string | undefined;
+      readonly fromArgs: string | undefined;
+      readonly args: string | undefined;
+    })
+  | (EventBase & { readonly kind: 'stop' })
+  | (EventBase & { readonly kind: 'continue' })
+  | (EventBase & { readonly kind: 'renice'; readonly from: number | undefined; readonly to: number | undefined });
+
+export type ProcEventKind = ProcEvent['kind'];
+
+export interface TreeNode {
+  readonly proc: ProcInfo;
+  readonly children: readonly TreeNode[];
+}

@@ -1,0 +1,46 @@
+// Untrusted text (process names, command lines, chat messages) must be inert
+// before it reaches a terminal. procps escape.c turns C0, DEL, C1 and invalid
+// UTF-8 into `?`; we do the same, one `?` per offending code point.
+
+/** Replacement for a code point that must not be drawn. */
+const MARK = '?';
+
+// C0 (U+0000..U+001F, ESC included), DEL (U+007F), C1 (U+0080..U+009F), and
+// U+FFFD, which is what a lossy UTF-8 decode leaves where bytes were invalid.
+// Also the bidi/line separators that can reorder or break a terminal line.
+const UNSAFE = /[\u0000-\u001f\u007f-\u009f\ufffd\u2028\u2029\u202a-\u202e\u2066-\u2069]/gu;
+
+/** procps-style: every control, escape or invalid-UTF-8 code point becomes `?`. */
+export function sanitizeForDisplay(text: string): string {
+  return text.replace(UNSAFE, MARK);
+}
+
+const UTF8 = new TextDecoder('utf-8', { fatal: false });
+
+/** Decode bytes as UTF-8; each invalid sequence becomes U+FFFD (then `?` on display). */
+export function decodeUtf8Lossy(bytes: Uint8Array): string {
+  return UTF8.decode(bytes);
+}
+
+const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true });
+
+/** Decode bytes as UTF-8, or undefined when they are not valid UTF-8. */
+export function decodeUtf8Strict(bytes: Uint8Array): string | undefined {
+  try {
+    return STRICT_UTF8.decode(bytes);
+  } catch {
+    return undefined;
+  }
+}
+
+// Whole escape sequences, so that stripping `ESC[31m` leaves nothing behind
+// rather than a stray `[31m`: CSI (ESC [ or U+009B … final byte), OSC/DCS/SOS/PM/APC
+// strings (ESC ] P X ^ _ or their C1 forms … terminated by BEL or ST), and
+// two-byte ESC sequences.
+const ESCAPE_SEQUENCE =
+  /(?:\u001b\[|\u009b)[\u0030-\u003f]*[\u0020-\u002f]*[\u0040-\u007e]?|(?:\u001b[\]PX^_]|[\u0090\u0098\u009d\u009e\u009f])[^\u0007\u001b\u009c]*(?:\u0007|\u001b\\|\u009c)?|\u001b[\u0020-\u007e]?/gu;
+
+/** For chat text: drop escape sequences entirely, then drop every other control code point. */
+export function stripControls(text: string): string {
+  return text.replace(ESCAPE_SEQUENCE, '').replace(UNSAFE, '');
+}

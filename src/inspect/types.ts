@@ -21,7 +21,7 @@ export interface ProcInfo {
   /** Kernel priority as /proc/PID/stat field 18 gives it (top's PR column). */
   readonly priority: number | undefined;
   readonly threads: number | undefined;
-  /** Real uid. */
+  /** Effective uid, as the `ps` UID column shows it. */
   readonly uid: number | undefined;
   readonly user: string | undefined;
   /** Start time in milliseconds since the Unix epoch. With pid, the identity of the process. */

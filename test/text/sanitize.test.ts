@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { decodeUtf8Lossy, decodeUtf8Strict, sanitizeForDisplay, stripControls } from '../../src/text/sanitize.js';
+
+describe('sanitizeForDisplay (procps escape rules)', () => {
+  it('keeps printable ASCII and multi-byte text as it is', () => {
+    expect(sanitizeForDisplay('sleep 30 --name=été 管理员')).toBe('sleep 30 --name=été 管理员');
+  });
+
+  it('turns each C0, DEL and C1 code point into ?', () => {
+    expect(sanitizeForDisplay('a\nb\tc\u0000d\u007fe\u0085f\u009bg')).toBe('a?b?c?d?e?f?g');
+  });
+
+  it('neutralises escape sequences so they cannot reach the terminal', () => {
+    const osc = 'x\u001b]0;owned\u0007y';
+    const out = sanitizeForDisplay(osc);
+    expect(out).not.toMatch(/[\u001b\u0007]/u);
+    expect(out).toBe('x?]0;owned?y');
+  });
+
+  it('shows invalid UTF-8 as ?, one per bad sequence', () => {
+    const bytes = Uint8Array.from([0x61, 0xff, 0x62, 0xc3, 0x28]);
+    expect(sanitizeForDisplay(decodeUtf8Lossy(bytes))).toBe('a?b?(');
+  });
+
+  it('neutralises bidi overrides that reorder a line', () => {
+    expect(sanitizeForDisplay('ab\u202ecd')).toBe('ab?cd');
+  });
+});
+
+describe('decodeUtf8Strict', () => {
+  it('returns the text for valid UTF-8 and undefined for invalid', () => {
+    expect(decodeUtf8Strict(new TextEncoder().encode('你好'))).toBe('你好');
+    expect(decodeUtf8Strict(Uint8Array.from([0xe4, 0xbd]))).toBeUndefined();
+  });
+});
+
+describe('stripControls (chat text)', () => {
+  it('removes whole CSI sequences, not just the ESC byte', () => {
+    expect(stripControls('\u001b[31mred\u001b[0m text')).toBe('red text');
+  });
+
+  it('removes OSC strings terminated by BEL or ST', () => {
+    expect(stripControls('a\u001b]0;title\u0007b\u001b]8;;http://x\u001b\\c')).toBe('abc');
+  });
+
+  it('removes C1 CSI and bare controls', () => {
+    expect(stripControls('a\u009b2Jb\r\nc\u0000d')).toBe('abcd');
+  });
+
+  it('leaves ordinary text, including CJK, untouched', () => {
+    expect(stripControls('管理员 says: hello {red-fg}')).toBe('管理员 says: hello {red-fg}');
+  });
+});

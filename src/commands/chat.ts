@@ -1,6 +1,266 @@
-// Placeholder until the owning issue lands: fails loudly rather than pretending.
-import { CommandError } from './usage.js';
+// `procview chat server|client|say`: the UDP chat room (issue 4). This file
+// only reads the command line; the room lives in src/chat/.
+import { isatty } from 'node:tty';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { connectAdmin } from '../chat/admin-client.js';
+import { runChatClient } from '../chat/client.js';
+import { isLang, languageFromEnv, type Lang } from '../chat/messages.js';
+import { startChatServer } from '../chat/server.js';
+import { formatHostPort } from '../chat/udp.js';
+import { CommandError, packageVersion, UsageError } from './usage.js';
 
-export async function main(_argv: readonly string[]): Promise<number> {
-  throw new CommandError('procview chat: not implemented yet');
+const DEFAULT_HOST = '127.0.0.1';
+const DEFAULT_PORT = 9999;
+
+export const CHAT_USAGE = `Usage: procview chat server [--host ADDR] [--port N] [--lang en|zh] [--burst N] [--rate N]
+                            [--heartbeat-timeout SECONDS] [--admin-socket PATH] [--quiet]
+       procview chat client [HOST] [PORT] [--name NAME] [--lang en|zh] [--heartbeat SECONDS]
+       procview chat say TEXT... [--port N] [--admin-socket PATH]`;
+
+const SERVER_HELP = `procview chat server: run the UDP chat room.
+
+Options:
+  --host ADDR                 address to listen on (default ${DEFAULT_HOST}; 0.0.0.0 opens it to the network)
+  --port N                    UDP port (default ${DEFAULT_PORT}; 0 picks a free one)
+  --lang en|zh                wording of the room (default: zh if LANG is zh_*, else en)
+  --burst N                   flood control: messages a sender may send at once (default 50)
+  --rate N                    flood control: messages per second after the burst (default 20)
+  --heartbeat-timeout SECONDS drop our clients silent this long (default 15; 0 never)
+  --admin-socket PATH         admin socket (default $XDG_RUNTIME_DIR or /tmp, procview-UID/chat-PORT.sock)
+  --quiet                     do not print the room's lines
+
+The first line printed is \`listening on HOST:PORT\` (the real port when --port 0),
+the second \`admin socket: PATH\`; then each line the room broadcasts.
+Lines typed into this terminal are broadcast as the admin, and so are
+\`procview chat say TEXT\` from another terminal. Ctrl-C (or SIGTERM) tells
+everyone the room is closing and exits 0.
+
+Processes: \`procview chat-server HOST:PORT\` and its child \`procview chat-admin HOST:PORT\`,
+which reads the terminal and the admin socket and reaches the server over IPC only.`;
+
+const CLIENT_HELP = `procview chat client: join a chat room (default ${DEFAULT_HOST} ${DEFAULT_PORT}).
+
+Usage: procview chat client [HOST] [PORT] [--name NAME] [--lang en|zh] [--heartbeat SECONDS]
+
+Asks for a name until the server says OK (--name tries NAME first), then runs as
+two processes like the classic client: \`procview chat-client NAME\` receives and
+prints, its child \`procview chat-input NAME\` reads the keyboard and sends. The
+UDP socket is handed to the child over the fork IPC channel (a real handle: the
+same kernel socket and source port), and the child stops reading its copy so
+that only the parent receives.
+Type \`quit\`, press Ctrl-C or end the input (Ctrl-D) to leave.
+
+  --heartbeat SECONDS   how often to tell the server we are alive (default 5; 0 never)`;
+
+const SAY_HELP = `procview chat say: speak as the admin of a running room.
+
+Usage: procview chat say TEXT... [--port N] [--admin-socket PATH]
+
+Connects to the admin's Unix socket of the server on port N (default ${DEFAULT_PORT});
+everyone in the room gets \`admin says: TEXT\`. Only the user who runs the server can.`;
+
+const CHAT_HELP = `procview chat: a UDP chat room whose processes procview can watch.
+
+${CHAT_USAGE}
+
+Protocol (UDP datagrams of UTF-8 text, compatible with the classic lesson):
+  L NAME        log in              → OK, or the reason it was refused
+  C NAME TEXT   say TEXT            → everyone else gets \`NAME says: TEXT\`
+  Q NAME        quit                → EXIT; everyone else gets \`NAME left the room\`
+  H NAME        heartbeat (ours)    → nothing
+
+Run \`procview chat server --help\` (client, say) for the options of each.`;
+
+const COMMON = {
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'V' },
+} as const;
+
+function parse<const T extends ParseArgsConfig>(config: T, usage: string): ReturnType<typeof parseArgs<T>> {
+  try {
+    return parseArgs(config);
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    if (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS_') && error instanceof Error) {
+      const [first = error.message] = error.message.split(/\.\s/u, 1);
+      throw new UsageError(first.charAt(0).toLowerCase() + first.slice(1), usage);
+    }
+    throw error;
+  }
+}
+
+function integer(flag: string, value: string | undefined, fallback: number, min: number, max: number): number {
+  if (value === undefined) return fallback;
+  const number = Number(value);
+  if (!/^\d+$/u.test(value) || number < min || number > max) {
+    throw new UsageError(`${flag} must be a whole number from ${min} to ${max}, not '${value}'`, CHAT_USAGE);
+  }
+  return number;
+}
+
+function seconds(flag: string, value: string | undefined, fallback: number, allowZero: boolean): number {
+  if (value === undefined) return fallback;
+  const number = Number(value);
+  if (value.trim() === '' || !Number.isFinite(number) || number < 0 || (!allowZero && number === 0)) {
+    throw new UsageError(`${flag} must be a ${allowZero ? 'non-negative' : 'positive'} number, not '${value}'`, CHAT_USAGE);
+  }
+  return number;
+}
+
+function language(value: string | undefined): Lang {
+  if (value === undefined) return languageFromEnv(process.env);
+  if (!isLang(value)) throw new UsageError(`--lang must be en or zh, not '${value}'`, CHAT_USAGE);
+  return value;
+}
+
+function info(text: string): number {
+  process.stdout.write(`${text}\n`);
+  return 0;
+}
+
+export async function main(argv: readonly string[]): Promise<number> {
+  const [sub, ...rest] = argv;
+  switch (sub) {
+    case 'server':
+      return server(rest);
+    case 'client':
+      return client(rest);
+    case 'say':
+      return say(rest);
+    case '--help':
+    case '-h':
+    case 'help':
+      return info(CHAT_HELP);
+    case '--version':
+    case '-V':
+      return info(`procview ${packageVersion()}`);
+    case undefined:
+      throw new UsageError('chat needs server, client or say', CHAT_USAGE);
+    default:
+      throw new UsageError(`unknown chat command '${sub}'`, CHAT_USAGE);
+  }
+}
+
+async function server(argv: readonly string[]): Promise<number> {
+  const { values } = parse(
+    {
+      args: [...argv],
+      options: {
+        ...COMMON,
+        host: { type: 'string' },
+        port: { type: 'string' },
+        lang: { type: 'string' },
+        burst: { type: 'string' },
+        rate: { type: 'string' },
+        'heartbeat-timeout': { type: 'string' },
+        'admin-socket': { type: 'string' },
+        quiet: { type: 'boolean' },
+      },
+    },
+    CHAT_USAGE,
+  );
+  if (values.help) return info(SERVER_HELP);
+  if (values.version) return info(`procview ${packageVersion()}`);
+  const host = values.host ?? DEFAULT_HOST;
+  const options = {
+    host,
+    port: integer('--port', values.port, DEFAULT_PORT, 0, 65535),
+    lang: language(values.lang),
+    burst: integer('--burst', values.burst, 50, 1, 1_000_000),
+    ratePerSecond: seconds('--rate', values.rate, 20, false),
+    heartbeatTimeoutMs: seconds('--heartbeat-timeout', values['heartbeat-timeout'], 15, true) * 1000,
+    adminSocket: values['admin-socket'],
+  };
+
+  // The server may outlive whoever reads its stdout (the dashboard may start it
+  // detached): a broken pipe stops the log, never the room.
+  let logging = values.quiet !== true;
+  process.stdout.removeAllListeners('error');
+  process.stdout.on('error', () => {
+    logging = false;
+  });
+  const out = (text: string): void => {
+    if (logging) process.stdout.write(text);
+  };
+
+  let chat;
+  try {
+    chat = await startChatServer({
+      ...options,
+      onRoomLine: (line) => out(`${line}\n`),
+      onWarning: (message) => process.stderr.write(`procview chat: ${message}\n`),
+    });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const where = formatHostPort(host, options.port);
+    if (code === 'EADDRINUSE') throw new CommandError(`cannot listen on ${where}: the port is in use`);
+    throw new CommandError(`cannot start the chat server on ${where}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  process.stdout.write(`listening on ${formatHostPort(chat.host, chat.port)}\nadmin socket: ${chat.socketPath}\n`);
+  if (isatty(0)) process.stderr.write('type a line and press Enter to speak as the admin; Ctrl-C closes the room\n');
+
+  const stop = new Promise<NodeJS.Signals>((resolve) => {
+    for (const signal of STOP_SIGNALS) process.on(signal, resolve);
+  });
+  await stop;
+  await chat.shutdown();
+  process.stderr.write('procview chat: the room is closed\n');
+  for (const signal of STOP_SIGNALS) process.removeAllListeners(signal);
+  return 0;
+}
+
+const STOP_SIGNALS: readonly NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+
+async function client(argv: readonly string[]): Promise<number> {
+  const { values, positionals } = parse(
+    {
+      args: [...argv],
+      allowPositionals: true,
+      options: { ...COMMON, name: { type: 'string' }, lang: { type: 'string' }, heartbeat: { type: 'string' } },
+    },
+    CHAT_USAGE,
+  );
+  if (values.help) return info(CLIENT_HELP);
+  if (values.version) return info(`procview ${packageVersion()}`);
+  if (positionals.length > 2) throw new UsageError(`too many arguments: ${positionals.slice(2).join(' ')}`, CHAT_USAGE);
+  // `procview chat client 9999` means the port on the default host.
+  const [first, second] = positionals.length === 1 && /^\d+$/u.test(positionals[0] ?? '') ? [undefined, positionals[0]] : positionals;
+  return runChatClient({
+    host: first ?? DEFAULT_HOST,
+    port: integer('PORT', second, DEFAULT_PORT, 1, 65535),
+    lang: language(values.lang),
+    name: values.name,
+    heartbeatMs: seconds('--heartbeat', values.heartbeat, 5, true) * 1000,
+  });
+}
+
+async function say(argv: readonly string[]): Promise<number> {
+  const { values, positionals } = parse(
+    {
+      args: [...argv],
+      allowPositionals: true,
+      options: { ...COMMON, port: { type: 'string' }, 'admin-socket': { type: 'string' } },
+    },
+    CHAT_USAGE,
+  );
+  if (values.help) return info(SAY_HELP);
+  if (values.version) return info(`procview ${packageVersion()}`);
+  const text = positionals.join(' ');
+  if (text.trim().length === 0) throw new UsageError('say needs the text to say', CHAT_USAGE);
+  const port = integer('--port', values.port, DEFAULT_PORT, 1, 65535);
+  const socketPath = values['admin-socket'];
+  let admin;
+  try {
+    admin = await connectAdmin(socketPath === undefined ? { port } : { port, socketPath });
+  } catch (error) {
+    throw new CommandError(error instanceof Error ? error.message : String(error));
+  }
+  try {
+    await admin.say(text);
+  } catch (error) {
+    throw new CommandError(error instanceof Error ? error.message : String(error));
+  } finally {
+    admin.close();
+  }
+  return 0;
 }

@@ -1,6 +1,107 @@
-// Placeholder until the owning issue lands: fails loudly rather than pretending.
-import { CommandError } from './usage.js';
+// `procview demo [NAME] [--plain] [--hold SECONDS]`: list the lessons, or run
+// one — in the dashboard when stdout is a terminal, else as plain text.
+import { constants } from 'node:os';
+import { findDemo, DEMOS } from '../demos/registry.js';
+import { createPlainReporter } from '../demos/plain.js';
+import type { Demo } from '../demos/types.js';
+import { launchDashboard } from '../ui/launch.js';
+import { COMMON_OPTIONS, parseCommandArgs } from './args.js';
+import { packageVersion, UsageError } from './usage.js';
 
-export async function main(_argv: readonly string[]): Promise<number> {
-  throw new CommandError('procview demo: not implemented yet');
+const DEFAULT_HOLD_SECONDS = 3;
+const MIN_HOLD_SECONDS = 0.1;
+const MAX_HOLD_SECONDS = 3600;
+
+export const DEMO_USAGE = `Usage: procview demo                                   list the lessons
+       procview demo NAME [--plain] [--hold SECONDS]   run one
+  --plain           print narration and observed facts as text (the default when stdout is not a terminal)
+  --hold SECONDS    how long each interesting state is held (default ${DEFAULT_HOLD_SECONDS}; ${MIN_HOLD_SECONDS} to ${MAX_HOLD_SECONDS})
+Exit status: 0 when the lesson was observed, 1 when it was not, 2 for a bad command line, 128+N on signal N.`;
+
+/** The signals that interrupt a lesson; the lesson still cleans up before procview exits. */
+const INTERRUPTS: readonly NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+
+function listing(): string {
+  const width = Math.max(...DEMOS.map((demo) => demo.name.length));
+  return DEMOS.map((demo) => `  ${demo.name.padEnd(width)}  ${demo.summary}`).join('\n');
+}
+
+function parseHold(text: string | undefined): number {
+  if (text === undefined) return DEFAULT_HOLD_SECONDS * 1000;
+  const seconds = /^\s*\d+(\.\d+)?\s*$|^\s*\.\d+\s*$/u.test(text) ? Number(text) : Number.NaN;
+  if (!Number.isFinite(seconds) || seconds < MIN_HOLD_SECONDS || seconds > MAX_HOLD_SECONDS) {
+    throw new UsageError(`--hold wants seconds from ${MIN_HOLD_SECONDS} to ${MAX_HOLD_SECONDS}, got '${text}'`, DEMO_USAGE);
+  }
+  return Math.round(seconds * 1000);
+}
+
+export async function main(argv: readonly string[]): Promise<number> {
+  const { values, positionals } = parseCommandArgs(
+    {
+      args: [...argv],
+      options: { ...COMMON_OPTIONS, plain: { type: 'boolean' }, hold: { type: 'string' } },
+      allowPositionals: true,
+    },
+    DEMO_USAGE,
+  );
+  if (values.help === true) {
+    process.stdout.write(`procview demo: process lessons with real processes.\n\n${DEMO_USAGE}\n\nLessons:\n${listing()}\n`);
+    return 0;
+  }
+  if (values.version === true) {
+    process.stdout.write(`procview ${packageVersion()}\n`);
+    return 0;
+  }
+  if (positionals.length > 1) throw new UsageError('one lesson at a time', DEMO_USAGE);
+  const holdMs = parseHold(values.hold);
+  const [name] = positionals;
+  if (name === undefined) {
+    process.stdout.write(`${listing()}\n`);
+    return 0;
+  }
+  const demo = findDemo(name);
+  if (demo === undefined) {
+    throw new UsageError(`unknown demo '${name}'`, `valid demos: ${DEMOS.map((d) => d.name).join(', ')}\n${DEMO_USAGE}`);
+  }
+
+  if (values.plain !== true) {
+    if (process.stdout.isTTY) {
+      try {
+        return await launchDashboard({ scope: { kind: 'demo', demo, holdMs } });
+      } catch (error) {
+        const why = error instanceof Error ? error.message : String(error);
+        process.stderr.write(`procview: the dashboard could not start (${why}); running the lesson as plain text\n`);
+      }
+    } else {
+      process.stderr.write('procview: stdout is not a terminal; running the lesson as plain text (--plain)\n');
+    }
+  }
+  return runPlain(demo, holdMs);
+}
+
+async function runPlain(demo: Demo, holdMs: number): Promise<number> {
+  const controller = new AbortController();
+  let caught: NodeJS.Signals | undefined;
+  const onSignal = (signal: NodeJS.Signals): void => {
+    // A second Ctrl-C changes nothing: cleanup is already bounded to a few seconds.
+    if (caught !== undefined) return;
+    caught = signal;
+    controller.abort(new Error(`interrupted by ${signal}`));
+  };
+  for (const signal of INTERRUPTS) process.on(signal, onSignal);
+
+  const reporter = createPlainReporter((line) => process.stdout.write(line));
+  reporter.say(`lesson "${demo.name}": ${demo.summary} (hold ${holdMs / 1000} s, procview pid ${process.pid})`);
+  try {
+    const result = await demo.run(reporter, controller.signal, { holdMs });
+    if (result.ok) reporter.say('result: the lesson was observed.');
+    else {
+      reporter.say(`result: NOT observed — ${result.problems.join('; ')}`);
+      for (const problem of result.problems) process.stderr.write(`procview: demo ${demo.name}: ${problem}\n`);
+    }
+    if (caught !== undefined) return 128 + (constants.signals[caught] ?? 0);
+    return result.ok ? 0 : 1;
+  } finally {
+    for (const signal of INTERRUPTS) process.off(signal, onSignal);
+  }
 }

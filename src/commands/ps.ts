@@ -1,6 +1,52 @@
-// Placeholder until the owning issue lands: fails loudly rather than pretending.
-import { CommandError } from './usage.js';
+// `procview ps`: one snapshot, printed as `ps -ajx` or `ps aux` columns, or JSON.
+import { procToJson, stringifyForTerminal } from '../inspect/format/json.js';
+import { formatPsTable, PS_FORMATS, procsByPid, type PsFormat } from '../inspect/format/ps-table.js';
+import { createInspector } from '../inspect/inspector.js';
+import { COMMON_OPTIONS, fitToTerminal, parseCommandArgs } from './args.js';
+import { packageVersion, UsageError } from './usage.js';
 
-export async function main(_argv: readonly string[]): Promise<number> {
-  throw new CommandError('procview ps: not implemented yet');
+const PS_LINE = 'Usage: procview ps [--format j|aux] [--json] [-w|--wide]';
+/** The one usage line printed after an error. */
+export const PS_SYNOPSIS = `${PS_LINE}   (procview ps --help for more)`;
+
+export const PS_USAGE = `${PS_LINE}
+  --format j     PPID PID PGID SID TTY TPGID STAT UID TIME COMMAND, as ps -ajx (default)
+  --format aux   USER PID %CPU %MEM VSZ RSS NI TTY STAT START TIME COMMAND, as ps aux plus NI
+  --json         a JSON array of processes; every field present, null when unknown
+  -w, --wide     do not cut lines at the terminal width
+  -h, --help     this help;  -V, --version  the version`;
+
+function isPsFormat(value: string): value is PsFormat {
+  return (PS_FORMATS as readonly string[]).includes(value);
+}
+
+export async function main(argv: readonly string[]): Promise<number> {
+  const { values } = parseCommandArgs(
+    {
+      args: [...argv],
+      options: { ...COMMON_OPTIONS, format: { type: 'string' }, json: { type: 'boolean' }, wide: { type: 'boolean', short: 'w' } },
+      allowPositionals: false,
+    },
+    PS_SYNOPSIS,
+  );
+  if (values.help === true) {
+    process.stdout.write(`procview ps: every process, once.\n\n${PS_USAGE}\n`);
+    return 0;
+  }
+  if (values.version === true) {
+    process.stdout.write(`procview ${packageVersion()}\n`);
+    return 0;
+  }
+  const format = values.format ?? 'j';
+  if (!isPsFormat(format)) {
+    throw new UsageError(`unknown format '${format}' (expected ${PS_FORMATS.join(' or ')})`, PS_SYNOPSIS);
+  }
+
+  const snapshot = await createInspector().snapshot();
+  if (values.json === true) {
+    process.stdout.write(`${stringifyForTerminal(procsByPid(snapshot).map(procToJson))}\n`);
+  } else {
+    process.stdout.write(`${fitToTerminal(formatPsTable(snapshot, format), values.wide === true).join('\n')}\n`);
+  }
+  return 0;
 }

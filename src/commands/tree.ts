@@ -1,6 +1,64 @@
-// Placeholder until the owning issue lands: fails loudly rather than pretending.
-import { CommandError } from './usage.js';
+// `procview tree [PID]`: the process forest (or the subtree of PID), pstree-like, or JSON.
+import { stringifyForTerminal, treeToJson } from '../inspect/format/json.js';
+import { formatTree } from '../inspect/format/tree-text.js';
+import { createInspector } from '../inspect/inspector.js';
+import { buildTree, findSubtree } from '../inspect/tree.js';
+import { COMMON_OPTIONS, fitToTerminal, parseCommandArgs } from './args.js';
+import { CommandError, packageVersion, UsageError } from './usage.js';
 
-export async function main(_argv: readonly string[]): Promise<number> {
-  throw new CommandError('procview tree: not implemented yet');
+const TREE_LINE = 'Usage: procview tree [PID] [-p|--pids] [--json] [-w|--wide]';
+/** The one usage line printed after an error. */
+export const TREE_SYNOPSIS = `${TREE_LINE}   (procview tree --help for more)`;
+
+export const TREE_USAGE = `${TREE_LINE}
+  PID            only the subtree of this process
+  -p, --pids     show name(pid), and do not fold identical siblings into N*[name]
+  --json         a JSON array of root nodes { proc, children }; unknown fields are null
+  -w, --wide     do not cut lines at the terminal width
+  -h, --help     this help;  -V, --version  the version`;
+
+function parsePid(text: string): number {
+  const pid = /^[0-9]{1,10}$/u.test(text) ? Number(text) : Number.NaN;
+  if (!Number.isSafeInteger(pid) || pid <= 0 || pid > 2_147_483_647) {
+    throw new UsageError(`invalid PID '${text}' (expected a positive whole number)`, TREE_SYNOPSIS);
+  }
+  return pid;
+}
+
+export async function main(argv: readonly string[]): Promise<number> {
+  const { values, positionals } = parseCommandArgs(
+    {
+      args: [...argv],
+      options: { ...COMMON_OPTIONS, pids: { type: 'boolean', short: 'p' }, json: { type: 'boolean' }, wide: { type: 'boolean', short: 'w' } },
+      allowPositionals: true,
+    },
+    TREE_SYNOPSIS,
+  );
+  if (values.help === true) {
+    process.stdout.write(`procview tree: the process tree, once.\n\n${TREE_USAGE}\n`);
+    return 0;
+  }
+  if (values.version === true) {
+    process.stdout.write(`procview ${packageVersion()}\n`);
+    return 0;
+  }
+  if (positionals.length > 1) throw new UsageError(`too many arguments: ${positionals.slice(1).join(' ')}`, TREE_SYNOPSIS);
+  const pidText = positionals[0];
+  const pid = pidText === undefined ? undefined : parsePid(pidText);
+
+  const forest = buildTree(await createInspector().snapshot());
+  let roots = forest;
+  if (pid !== undefined) {
+    const node = findSubtree(forest, pid);
+    if (node === undefined) throw new CommandError(`no process with PID ${pid}`);
+    roots = [node];
+  }
+
+  if (values.json === true) {
+    process.stdout.write(`${stringifyForTerminal(roots.map(treeToJson))}\n`);
+  } else {
+    const lines = formatTree(roots, { pids: values.pids === true });
+    process.stdout.write(`${fitToTerminal(lines, values.wide === true).join('\n')}\n`);
+  }
+  return 0;
 }

@@ -15,29 +15,33 @@ export interface ProcInfo {
   readonly tpgid: number | undefined;
   /** The one-letter state: R S D T t Z X I W (P K on some kernels). */
   readonly state: string | undefined;
-  /** STAT exactly as procps `ps` prints it, e.g. `Ss+`, `SNl`, `Z`. */
+  /** STAT exactly as procps `ps` prints it, e.g. `Ss+`, `SNl`, `Z` (the ps backend: this system's ps's STAT). */
   readonly stat: string | undefined;
   readonly nice: number | undefined;
-  /** Kernel priority as /proc/PID/stat field 18 gives it (top's PR column). */
+  /** Kernel priority as /proc/PID/stat field 18 gives it (top's PR, procps `ps -o priority`). */
   readonly priority: number | undefined;
   readonly threads: number | undefined;
   /** Effective uid, as the `ps` UID column shows it. */
   readonly uid: number | undefined;
   readonly user: string | undefined;
-  /** Start time in milliseconds since the Unix epoch. With pid, the identity of the process. */
+  /** Start time in milliseconds since the Unix epoch (procfs: 10 ms steps; ps, ps-list: whole
+   *  seconds). With pid, the identity of the process; compare within one backend. */
   readonly startTime: number | undefined;
-  /** As top computes it: CPU time delta over wall time, 100 = one core. Undefined on first sight. */
+  /** As top computes it: CPU time delta over wall time, 100 = one core. Undefined on first sight.
+   *  (ps-list backend: ps's %CPU, CPU time over the process's lifetime — all it has.) */
   readonly cpuPercent: number | undefined;
   /** Resident set over MemTotal, in percent. */
   readonly memPercent: number | undefined;
+  /** Resident set (ps RSS), in bytes. */
   readonly rssBytes: number | undefined;
+  /** Virtual size (ps VSZ), in bytes. */
   readonly vszBytes: number | undefined;
   /** utime + stime, in seconds (ps TIME). */
   readonly timeSeconds: number | undefined;
-  /** The kernel's short name (at most 15 bytes on Linux). */
+  /** The kernel's short name (at most 15 bytes for user processes on Linux; kernel threads' can be longer). */
   readonly comm: string | undefined;
-  /** Command line, arguments joined by single spaces; '' when the process has none
-   *  (kernel threads, zombies); undefined when unreadable. */
+  /** Command line as ps shows it before escaping: arguments joined by spaces (NULs and newlines
+   *  become spaces); '' when the process has none (kernel threads, zombies); undefined when unreadable. */
   readonly args: string | undefined;
 }
 

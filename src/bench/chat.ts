@@ -1,0 +1,107 @@
+// `npm run bench:chat -- [--clients N] [--messages M] [--rate R]`: starts a
+// real `procview chat server` (or uses --port of a running one), drives it with
+// N UDP clients × M messages, in a burst or paced at R msg/s per client, and
+// prints deliveries/s, loss and latency percentiles. Prints, asserts nothing.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { quantile, runLoad } from './chat-load.js';
+
+const USAGE = `Usage: npm run bench:chat -- [--clients N] [--messages M] [--rate R] [--port P] [--host H]
+  --clients N    clients in the room (default 50)
+  --messages M   messages each client sends (default 20)
+  --rate R       messages per second per client, paced; 0 = all at once (default 0)
+  --warmup W     messages per client sent first the same way and not counted (default: M, at most 200)
+  --port P       use the server already listening on P (its flood control applies)
+  --host H       its address (default 127.0.0.1)`;
+
+const CLI = fileURLToPath(new URL('../cli.js', import.meta.url));
+
+function count(flag: string, value: string | undefined, fallback: number, min: number): number {
+  if (value === undefined) return fallback;
+  const number = Number(value);
+  if (!/^\d+(\.\d+)?$/u.test(value) || number < min) throw new Error(`${flag} wants a number ≥ ${min}, got "${value}"`);
+  return number;
+}
+
+interface Server {
+  readonly child: ChildProcess;
+  readonly port: number;
+  readonly runtimeDir: string;
+}
+
+/** A real server, with flood control set so a well-behaved load is never throttled. */
+async function startServer(messages: number, rate: number): Promise<Server> {
+  const runtimeDir = mkdtempSync(join(tmpdir(), 'procview-bench-'));
+  const args = [CLI, 'chat', 'server', '--port', '0', '--quiet', '--burst', String(Math.max(50, messages)), '--rate', String(Math.max(20, rate * 2))];
+  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, XDG_RUNTIME_DIR: runtimeDir } });
+  const lines = createInterface({ input: child.stdout ?? process.stdin });
+  const port = await new Promise<number>((resolve, reject) => {
+    lines.once('line', (line) => {
+      const match = /^listening on .*:(\d+)$/u.exec(line);
+      if (match?.[1] === undefined) reject(new Error(`unexpected first line from the server: ${line}`));
+      else resolve(Number(match[1]));
+    });
+    child.once('exit', (code) => reject(new Error(`the server exited (code ${code})`)));
+  });
+  lines.on('line', () => undefined);
+  return { child, port, runtimeDir };
+}
+
+async function stopServer(server: Server): Promise<void> {
+  const exited = new Promise((resolve) => server.child.once('exit', resolve));
+  server.child.kill('SIGTERM');
+  await exited;
+  rmSync(server.runtimeDir, { recursive: true, force: true });
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      clients: { type: 'string' },
+      messages: { type: 'string' },
+      rate: { type: 'string' },
+      warmup: { type: 'string' },
+      port: { type: 'string' },
+      host: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help === true) return void process.stdout.write(`${USAGE}\n`);
+  const clients = count('--clients', values.clients, 50, 2);
+  const messages = count('--messages', values.messages, 20, 1);
+  const rate = count('--rate', values.rate, 0, 0);
+  const warmup = Math.round(count('--warmup', values.warmup, Math.min(messages, 200), 0));
+  const host = values.host ?? '127.0.0.1';
+  const load = loadavg().map((value) => value.toFixed(2)).join(' ');
+
+  const server = values.port === undefined ? await startServer(messages, rate) : undefined;
+  const port = server?.port ?? count('--port', values.port, 9999, 1);
+  try {
+    const mode = rate > 0 ? `paced at ${rate} msg/s per client` : 'burst';
+    process.stdout.write(
+      `chat bench: ${clients} clients × ${messages} messages, ${mode}, after ${warmup} warm-up messages each; server ${host}:${port}` +
+        `${server === undefined ? ' (yours)' : ''}; ${cpus().length} cores, load ${load}\n`,
+    );
+    const result = await runLoad({ host, port, clients, messages, rate, warmup, quietMs: 1000 });
+    const loss = result.expected === 0 ? 0 : (100 * (result.expected - Math.min(result.received, result.expected))) / result.expected;
+    const perSecond = result.elapsedMs > 0 ? (result.received * 1000) / result.elapsedMs : Number.NaN;
+    const ms = (value: number): string => `${value.toFixed(2)} ms`;
+    process.stdout.write(
+      `  sent ${result.sent} messages; deliveries ${result.received}/${result.expected} (loss ${loss.toFixed(2)} %) in ${ms(result.elapsedMs)}\n` +
+        `  deliveries/s ${Math.round(perSecond)}\n` +
+        `  latency p50 ${ms(quantile(result.latenciesMs, 0.5))}  p99 ${ms(quantile(result.latenciesMs, 0.99))}  max ${ms(quantile(result.latenciesMs, 1))}\n`,
+    );
+  } finally {
+    if (server !== undefined) await stopServer(server);
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench:chat: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exitCode = 1;
+});

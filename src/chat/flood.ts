@@ -1,0 +1,38 @@
+// Flood control per sender: a token bucket. `capacity` messages may come at
+// once, then `ratePerSecond` keep coming back. Time is passed in (ms), so the
+// rule is tested with a hand-made clock.
+
+export class TokenBucket {
+  private tokens: number;
+  private updatedAt: number;
+
+  constructor(
+    private readonly capacity: number,
+    private readonly ratePerSecond: number,
+    now: number,
+  ) {
+    this.tokens = capacity;
+    this.updatedAt = now;
+  }
+
+  /** Spends one token if there is one. */
+  take(now: number): boolean {
+    this.refill(now);
+    if (this.tokens < 1) return false;
+    this.tokens -= 1;
+    return true;
+  }
+
+  /** True once the sender has been quiet long enough to have a whole burst again. */
+  isFull(now: number): boolean {
+    this.refill(now);
+    return this.tokens >= this.capacity;
+  }
+
+  private refill(now: number): void {
+    // A clock that steps back (it should not: callers pass a monotonic one) refills nothing.
+    const elapsed = Math.max(0, now - this.updatedAt);
+    this.tokens = Math.min(this.capacity, this.tokens + (elapsed * this.ratePerSecond) / 1000);
+    this.updatedAt = Math.max(now, this.updatedAt);
+  }
+}

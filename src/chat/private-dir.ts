@@ -1,0 +1,35 @@
+// The admin socket lives in a directory only its owner can enter: the socket
+// file's own mode is not checked by every kernel on connect, a 0700 parent
+// directory is (path resolution needs search permission).
+import { lstatSync, mkdirSync, chmodSync } from 'node:fs';
+
+const PRIVATE_MODE = 0o700;
+
+function currentUid(): number | undefined {
+  return typeof process.getuid === 'function' ? process.getuid() : undefined;
+}
+
+/**
+ * Creates `dir` with mode 0700 if absent; refuses (throws) a directory that is
+ * a symlink, not ours, or open to group or others — someone else could swap
+ * or read our socket there.
+ */
+export function ensurePrivateDir(dir: string): void {
+  try {
+    mkdirSync(dir, { mode: PRIVATE_MODE });
+    // mkdir's mode is filtered by the umask; say it again.
+    chmodSync(dir, PRIVATE_MODE);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  }
+  const stat = lstatSync(dir);
+  const uid = currentUid();
+  if (!stat.isDirectory()) throw new Error(`refusing to use ${dir}: it is not a directory`);
+  if (uid !== undefined && stat.uid !== uid) {
+    throw new Error(`refusing to use ${dir}: it belongs to uid ${stat.uid}, not to you (uid ${uid})`);
+  }
+  const mode = stat.mode & 0o777;
+  if (mode !== PRIVATE_MODE) {
+    throw new Error(`refusing to use ${dir}: its mode is ${mode.toString(8).padStart(4, '0')}, it must be 0700`);
+  }
+}

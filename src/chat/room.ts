@@ -1,0 +1,250 @@
+// The room's state and rules, with no sockets: each datagram in gives the
+// datagrams out (and the room lines the admin stream sees). Time is passed in
+// (monotonic ms), so flood control and heartbeat eviction are tested with a
+// hand-made clock.
+import { stripControls } from '../text/sanitize.js';
+import { TokenBucket } from './flood.js';
+import { WORDING, type Lang, type Wording } from './messages.js';
+import { describeNameProblem, nameKey, nameProblem } from './names.js';
+import { MAX_LINE_BYTES, MAX_TEXT_BYTES, parseDatagram, REPLY_EXIT, REPLY_OK, type Malformed, type Request } from './protocol.js';
+
+export interface Peer {
+  readonly address: string;
+  readonly port: number;
+}
+
+export interface Delivery {
+  readonly text: string;
+  readonly to: readonly Peer[];
+}
+
+export interface RoomEffects {
+  readonly deliveries: readonly Delivery[];
+  /** Lines everyone in the room was sent (joins, messages, leaves, admin lines). */
+  readonly roomLines: readonly string[];
+}
+
+export type AdminResult = { readonly ok: true; readonly effects: RoomEffects } | { readonly ok: false; readonly error: string };
+
+export interface RoomOptions {
+  readonly lang: Lang;
+  /** Flood control: messages a sender may send at once… */
+  readonly burst: number;
+  /** …and how many per second come back after that. */
+  readonly ratePerSecond: number;
+  /** Members that heartbeat and then fall silent this long are dropped; 0 = never. */
+  readonly heartbeatTimeoutMs: number;
+  readonly maxMembers?: number;
+}
+
+export interface MemberView {
+  readonly name: string;
+  readonly peer: Peer;
+  readonly heartbeats: boolean;
+}
+
+interface Member {
+  readonly name: string;
+  readonly key: string;
+  readonly peer: Peer;
+  lastHeard: number;
+  /** Only our clients send `H`; classic clients never do and are never evicted for silence. */
+  heartbeats: boolean;
+  readonly bucket: TokenBucket;
+  floodNotified: boolean;
+}
+
+const DEFAULT_MAX_MEMBERS = 1000;
+const NOTHING: RoomEffects = { deliveries: [], roomLines: [] };
+
+function peerKey(peer: Peer): string {
+  return `${peer.address}|${peer.port}`;
+}
+
+class Effects implements RoomEffects {
+  readonly deliveries: Delivery[] = [];
+  readonly roomLines: string[] = [];
+
+  reply(peer: Peer, text: string): void {
+    this.deliveries.push({ text, to: [peer] });
+  }
+
+  broadcast(text: string, to: readonly Peer[]): void {
+    if (to.length > 0) this.deliveries.push({ text, to });
+    this.roomLines.push(text);
+  }
+}
+
+export class Room {
+  readonly wording: Wording;
+  private readonly byPeer = new Map<string, Member>();
+  private readonly byName = new Map<string, Member>();
+
+  constructor(private readonly options: RoomOptions) {
+    this.wording = WORDING[options.lang];
+  }
+
+  members(): MemberView[] {
+    return [...this.byPeer.values()].map(({ name, peer, heartbeats }) => ({ name, peer, heartbeats }));
+  }
+
+  /** One datagram from `from`, at monotonic time `now` (ms). */
+  receive(bytes: Uint8Array, from: Peer, now: number): RoomEffects {
+    const member = this.byPeer.get(peerKey(from));
+    const parsed = parseDatagram(bytes);
+    const fx = new Effects();
+    if (!parsed.ok) {
+      // Strangers get an answer only to a login attempt: anything else from an
+      // unknown address is dropped, so the room cannot be used as a reflector.
+      if (member !== undefined) {
+        member.lastHeard = now;
+        if (this.admit(member, now, fx)) fx.reply(from, this.describe(parsed.problem, member));
+      } else if (parsed.verb === 'L') {
+        fx.reply(from, this.describe(parsed.problem, undefined));
+      }
+      return fx;
+    }
+    const { request } = parsed;
+    if (request.verb === 'L') {
+      this.login(request.name, from, member, now, fx);
+      return fx;
+    }
+    // Identity is the address the name logged in from: a C, Q or H naming
+    // someone else (or sent from anywhere else) is ignored.
+    if (member === undefined || member.name !== request.name) return NOTHING;
+    member.lastHeard = now;
+    this.handleMember(request, member, now, fx);
+    return fx;
+  }
+
+  /** Drops heartbeating members silent for longer than the timeout. */
+  sweep(now: number): RoomEffects {
+    const timeout = this.options.heartbeatTimeoutMs;
+    if (timeout <= 0) return NOTHING;
+    const fx = new Effects();
+    for (const member of [...this.byPeer.values()]) {
+      if (member.heartbeats && now - member.lastHeard > timeout) this.remove(member, fx);
+    }
+    return fx;
+  }
+
+  /** A line from the admin (server terminal, admin socket): reaches everyone. */
+  adminSay(text: string): AdminResult {
+    const limit = this.maxTextBytes(this.wording.adminName);
+    if (Buffer.byteLength(text) > limit) return { ok: false, error: this.wording.errorTooLong(limit) };
+    const clean = stripControls(text);
+    if (clean.trim().length === 0) return { ok: false, error: this.wording.errorEmptyMessage };
+    const fx = new Effects();
+    fx.broadcast(this.wording.says(this.wording.adminName, clean), this.peers());
+    return { ok: true, effects: fx };
+  }
+
+  /** The room closes: everyone is told, then sent EXIT so their receivers end. */
+  close(): RoomEffects {
+    const fx = new Effects();
+    const everyone = this.peers();
+    fx.broadcast(this.wording.closing, everyone);
+    if (everyone.length > 0) fx.deliveries.push({ text: REPLY_EXIT, to: everyone });
+    this.byPeer.clear();
+    this.byName.clear();
+    return fx;
+  }
+
+  private handleMember(request: Request, member: Member, now: number, fx: Effects): void {
+    switch (request.verb) {
+      case 'H':
+        member.heartbeats = true;
+        return;
+      case 'Q':
+        this.remove(member, fx);
+        return;
+      case 'C':
+        if (this.admit(member, now, fx)) this.say(member, request.text, fx);
+        return;
+      case 'L':
+        return;
+    }
+  }
+
+  private login(name: string, from: Peer, member: Member | undefined, now: number, fx: Effects): void {
+    if (member !== undefined) {
+      // A repeated login (our OK was lost) is answered again; another name is not.
+      if (this.admit(member, now, fx)) fx.reply(from, member.name === name ? REPLY_OK : this.wording.alreadyIn(member.name));
+      return;
+    }
+    const problem = nameProblem(name);
+    if (problem !== undefined) return fx.reply(from, describeNameProblem(problem, this.wording));
+    const key = nameKey(name);
+    if (this.byName.has(key)) return fx.reply(from, this.wording.nameTaken);
+    if (this.byPeer.size >= (this.options.maxMembers ?? DEFAULT_MAX_MEMBERS)) return fx.reply(from, this.wording.roomFull);
+    const others = this.peers();
+    const joined: Member = {
+      name,
+      key,
+      peer: { address: from.address, port: from.port },
+      lastHeard: now,
+      heartbeats: false,
+      bucket: new TokenBucket(this.options.burst, this.options.ratePerSecond, now),
+      floodNotified: false,
+    };
+    this.byPeer.set(peerKey(from), joined);
+    this.byName.set(key, joined);
+    fx.reply(from, REPLY_OK);
+    fx.broadcast(this.wording.join(name), others);
+  }
+
+  private say(member: Member, text: string, fx: Effects): void {
+    const limit = this.maxTextBytes(member.name);
+    if (Buffer.byteLength(text) > limit) return fx.reply(member.peer, this.wording.errorTooLong(limit));
+    const clean = stripControls(text);
+    if (clean.trim().length === 0) return fx.reply(member.peer, this.wording.errorEmptyMessage);
+    fx.broadcast(this.wording.says(member.name, clean), this.peers(member));
+  }
+
+  private remove(member: Member, fx: Effects): void {
+    this.byPeer.delete(peerKey(member.peer));
+    this.byName.delete(member.key);
+    fx.reply(member.peer, REPLY_EXIT);
+    fx.broadcast(this.wording.leave(member.name), this.peers());
+  }
+
+  /**
+   * Flood control. The first refused message of a flood earns one notice; the
+   * next notice only after the sender has been quiet long enough to refill.
+   */
+  private admit(member: Member, now: number, fx: Effects): boolean {
+    if (member.floodNotified && member.bucket.isFull(now)) member.floodNotified = false;
+    if (member.bucket.take(now)) return true;
+    if (!member.floodNotified) {
+      member.floodNotified = true;
+      fx.reply(member.peer, this.wording.flood);
+    }
+    return false;
+  }
+
+  /** The text limit: 1000 bytes, less if the whole line would not fit a classic client's buffer. */
+  private maxTextBytes(name: string): number {
+    return Math.min(MAX_TEXT_BYTES, MAX_LINE_BYTES - Buffer.byteLength(this.wording.says(name, '')));
+  }
+
+  private describe(problem: Malformed, member: Member | undefined): string {
+    switch (problem) {
+      case 'empty':
+        return this.wording.errorEmptyDatagram;
+      case 'unknown-verb':
+        return this.wording.errorUnknownVerb;
+      case 'missing-field':
+        return this.wording.errorMissingField;
+      case 'invalid-utf8':
+        return this.wording.errorInvalidUtf8;
+      case 'too-long':
+        return this.wording.errorTooLong(member === undefined ? MAX_TEXT_BYTES : this.maxTextBytes(member.name));
+    }
+  }
+
+  private peers(except?: Member): Peer[] {
+    const peers: Peer[] = [];
+    for (const member of this.byPeer.values()) if (member !== except) peers.push(member.peer);
+    return peers;
+  }
+}

@@ -1,0 +1,208 @@
+// The socket side of the room: one UDP socket, the Room rules, and the admin
+// child over IPC. Everything decided about a datagram is decided in room.ts.
+import { fork, type ChildProcess } from 'node:child_process';
+import type { Socket } from 'node:dgram';
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { adminSocketPath } from './admin-client.js';
+import { asToServer, type ToAdmin } from './admin-ipc.js';
+import type { Lang } from './messages.js';
+import { ensurePrivateDir } from './private-dir.js';
+import { Room, type RoomEffects } from './room.js';
+import { setProcessTitle } from './title.js';
+import { bindUdp, formatHostPort, SERVER_BUFFER_BYTES, socketTypeFor } from './udp.js';
+
+export interface ChatServerOptions {
+  readonly host: string;
+  /** 0 picks a free port; `server.port` tells which. */
+  readonly port: number;
+  readonly lang: Lang;
+  readonly burst: number;
+  readonly ratePerSecond: number;
+  /** 0 never evicts. */
+  readonly heartbeatTimeoutMs: number;
+  /** Default: adminSocketPath(port). */
+  readonly adminSocket?: string | undefined;
+  /** Each line the room broadcasts (the server terminal shows them). */
+  readonly onRoomLine?: ((line: string) => void) | undefined;
+  readonly onWarning?: ((message: string) => void) | undefined;
+}
+
+export interface ChatServer {
+  readonly host: string;
+  readonly port: number;
+  readonly socketPath: string;
+  readonly adminPid: number | undefined;
+  /** Tells the room it is closing, ends the admin, closes the socket. Idempotent. */
+  shutdown(): Promise<void>;
+}
+
+const ADMIN_SCRIPT = fileURLToPath(new URL('./admin-main.js', import.meta.url));
+const ADMIN_START_MS = 10_000;
+const ADMIN_STOP_MS = 2_000;
+
+export async function startChatServer(options: ChatServerOptions): Promise<ChatServer> {
+  const warn = options.onWarning ?? (() => undefined);
+  const socket = await bindUdp({ host: options.host, port: options.port, type: socketTypeFor(options.host), bufferBytes: SERVER_BUFFER_BYTES });
+  const { address, port } = socket.address();
+  const hostPort = formatHostPort(address, port);
+  setProcessTitle(`procview chat-server ${hostPort}`);
+
+  let socketPath: string;
+  let admin: ChildProcess;
+  try {
+    if (options.adminSocket === undefined) socketPath = adminSocketPath(port);
+    else {
+      ensurePrivateDir(dirname(options.adminSocket));
+      socketPath = options.adminSocket;
+    }
+    admin = await startAdmin(address, port, socketPath);
+  } catch (error) {
+    socket.close();
+    throw error;
+  }
+
+  const room = new Room({
+    lang: options.lang,
+    burst: options.burst,
+    ratePerSecond: options.ratePerSecond,
+    heartbeatTimeoutMs: options.heartbeatTimeoutMs,
+  });
+  let adminWatching = false;
+  let closing = false;
+
+  const toAdmin = (message: ToAdmin): void => {
+    if (admin.connected) admin.send(message);
+  };
+
+  /** Sends what the room decided (the hot path: no promise, no callback per datagram). */
+  const apply = (effects: RoomEffects): void => {
+    for (const delivery of effects.deliveries) {
+      const bytes = Buffer.from(delivery.text); // encoded once, sent to many
+      for (const peer of delivery.to) socket.send(bytes, peer.port, peer.address);
+    }
+    announce(effects);
+  };
+  /** The same, resolving once every datagram has left (before the socket closes). */
+  const applyAndFlush = async (effects: RoomEffects): Promise<void> => {
+    const sent: Promise<void>[] = [];
+    for (const delivery of effects.deliveries) {
+      const bytes = Buffer.from(delivery.text);
+      for (const peer of delivery.to) sent.push(new Promise((resolve) => socket.send(bytes, peer.port, peer.address, () => resolve())));
+    }
+    announce(effects);
+    await Promise.all(sent);
+  };
+  const announce = (effects: RoomEffects): void => {
+    for (const line of effects.roomLines) {
+      options.onRoomLine?.(line);
+      if (adminWatching) toAdmin({ type: 'line', line });
+    }
+  };
+
+  const warnings = rateLimited(warn);
+  // Without a callback, a failed send is reported here; it must never end the server.
+  socket.on('error', (error) => warnings(`UDP: ${error.message}`));
+  socket.on('message', (bytes, from) => {
+    if (!closing) apply(room.receive(bytes, { address: from.address, port: from.port }, performance.now()));
+  });
+
+  const sweeper =
+    options.heartbeatTimeoutMs > 0
+      ? setInterval(() => apply(room.sweep(performance.now())), Math.max(50, Math.min(1000, options.heartbeatTimeoutMs / 4)))
+      : undefined;
+
+  admin.on('message', (raw) => {
+    const message = asToServer(raw);
+    if (message?.type === 'watch') {
+      adminWatching = message.on;
+      toAdmin({ type: 'watching', on: message.on });
+    }
+    if (message?.type !== 'say') return;
+    if (closing) return toAdmin({ type: 'said', id: message.id, error: room.wording.closing });
+    const result = room.adminSay(message.text);
+    if (result.ok) apply(result.effects);
+    toAdmin(result.ok ? { type: 'said', id: message.id } : { type: 'said', id: message.id, error: result.error });
+  });
+  // A send on a channel that just closed is reported here: never fatal to the room.
+  admin.on('error', (error) => warnings(`admin channel: ${error.message}`));
+  const adminGone = new Promise<void>((resolve) => admin.once('exit', () => resolve()));
+  admin.once('exit', (code, signal) => {
+    if (!closing) warn(`the admin process ended (${signal ?? `code ${code}`}); the room goes on without it`);
+  });
+
+  let shutdown: Promise<void> | undefined;
+  return {
+    host: address,
+    port,
+    socketPath,
+    adminPid: admin.pid,
+    shutdown() {
+      shutdown ??= (async () => {
+        closing = true;
+        if (sweeper !== undefined) clearInterval(sweeper);
+        await applyAndFlush(room.close());
+        toAdmin({ type: 'shutdown' });
+        await stopChild(admin, adminGone);
+        socket.close();
+      })();
+      return shutdown;
+    },
+  };
+}
+
+async function startAdmin(host: string, port: number, socketPath: string): Promise<ChildProcess> {
+  // Long argv on purpose: the child's title must fit in it (see title.ts).
+  const admin = fork(ADMIN_SCRIPT, ['--host', host, '--port', String(port), '--socket', socketPath], {
+    stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
+  });
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => fail(new Error('the admin process did not start')), ADMIN_START_MS);
+    function fail(error: Error): void {
+      clearTimeout(timer);
+      admin.removeListener('message', onMessage);
+      admin.kill('SIGKILL');
+      reject(error);
+    }
+    function onMessage(raw: unknown): void {
+      const message = asToServer(raw);
+      if (message?.type === 'failed') return fail(new Error(message.message));
+      if (message?.type !== 'ready') return;
+      clearTimeout(timer);
+      admin.removeListener('message', onMessage);
+      admin.removeListener('exit', onExit);
+      resolve();
+    }
+    function onExit(code: number | null): void {
+      fail(new Error(`the admin process ended at start (code ${code ?? 'none'})`));
+    }
+    admin.on('message', onMessage);
+    admin.once('exit', onExit);
+    admin.once('error', (error) => fail(error));
+  });
+  return admin;
+}
+
+async function stopChild(child: ChildProcess, gone: Promise<void>): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<'late'>((resolve) => {
+    timer = setTimeout(() => resolve('late'), ADMIN_STOP_MS);
+  });
+  if ((await Promise.race([gone, late])) === 'late') {
+    child.kill('SIGKILL');
+    await gone;
+  }
+  clearTimeout(timer);
+}
+
+/** At most one warning a second, so a hostile peer cannot flood the log. */
+function rateLimited(write: (message: string) => void): (message: string) => void {
+  let last = -Infinity;
+  return (message) => {
+    const now = performance.now();
+    if (now - last < 1000) return;
+    last = now;
+    write(message);
+  };
+}

@@ -1,0 +1,44 @@
+// Process titles, so `procview --watch chat` (and ps) can tell what each
+// process of the room is. Node sets the title through libuv, which writes it
+// over the original argv strings: it can never be longer than they were
+// together (less one NUL), and Linux also copies its first 15 bytes into comm.
+import { readFileSync } from 'node:fs';
+
+let capacity: number | null | undefined;
+
+/** Bytes the title may take, measured once before the first change; undefined off Linux. */
+function titleCapacity(): number | undefined {
+  if (capacity === undefined) {
+    try {
+      capacity = readFileSync('/proc/self/cmdline').length - 1;
+    } catch {
+      capacity = null;
+    }
+  }
+  return capacity ?? undefined;
+}
+
+/** Cuts at a character boundary so the kernel never shows half a UTF-8 sequence. */
+export function fitUtf8(text: string, maxBytes: number): string {
+  let bytes = 0;
+  let end = 0;
+  for (const char of text) {
+    bytes += Buffer.byteLength(char);
+    if (bytes > maxBytes) break;
+    end += char.length;
+  }
+  return text.slice(0, end);
+}
+
+/** Sets the title, cut to what the argv area holds; returns what was set. */
+export function setProcessTitle(title: string): string {
+  const room = titleCapacity();
+  const fitted = room === undefined ? title : fitUtf8(title, room);
+  process.title = fitted;
+  return fitted;
+}
+
+/** A name as it may appear in a title: no controls, no spaces (they would split ps columns). */
+export function titleSafe(name: string): string {
+  return name.replace(/[\s\p{Z}\p{C}]/gu, '?');
+}

@@ -1,0 +1,92 @@
+// Commands from procview on fd 3, one per line, for a lesson's first process:
+// read by the event loop (nextCommand), or with the event loop deliberately
+// stopped (blockUntilCommand), which is how a parent keeps a zombie.
+import { readSync } from 'node:fs';
+import { Socket } from 'node:net';
+import { anchorAlive, blockFor, endOfLesson, errorCode } from './channel.js';
+
+const COMMAND_FD = 3;
+const POLL_MS = 20;
+
+let commandSocket: Socket | undefined;
+let pendingText = '';
+const queuedCommands: string[] = [];
+const commandWaiters: Array<(command: string) => void> = [];
+
+/** Complete lines out of what has arrived so far; the unfinished tail waits for more. */
+function completeLines(text: string): string[] {
+  pendingText += text;
+  const parts = pendingText.split('\n');
+  pendingText = parts.pop() ?? '';
+  return parts.map((line) => line.trim()).filter((line) => line !== '');
+}
+
+function deliver(lines: readonly string[]): void {
+  for (const line of lines) {
+    const waiter = commandWaiters.shift();
+    if (waiter === undefined) queuedCommands.push(line);
+    else waiter(line);
+  }
+}
+
+function commands(): Socket {
+  if (commandSocket === undefined) {
+    commandSocket = new Socket({ fd: COMMAND_FD, readable: true, writable: false });
+    commandSocket.setEncoding('utf8');
+    commandSocket.on('data', (chunk: string) => deliver(completeLines(chunk)));
+    // procview closed its end: the lesson is over.
+    commandSocket.on('end', endOfLesson);
+    commandSocket.on('error', endOfLesson);
+  }
+  return commandSocket;
+}
+
+/** The next command from procview, read by the event loop. */
+export function nextCommand(): Promise<string> {
+  commands();
+  const queued = queuedCommands.shift();
+  if (queued !== undefined) return Promise.resolve(queued);
+  return new Promise((resolve) => commandWaiters.push(resolve));
+}
+
+/**
+ * Waits for the next command while keeping the event loop stopped, the way a
+ * C program stuck in a long computation never gets to call wait(). Polls fd 3
+ * with read(2) between short Atomics.wait() naps, and gives up when procview
+ * is gone.
+ */
+export function blockUntilCommand(): string {
+  const queued = queuedCommands.shift();
+  if (queued !== undefined) return queued;
+  const socket = commandSocket;
+  socket?.pause();
+  const buffer = Buffer.alloc(256);
+  try {
+    for (;;) {
+      // procview is gone: back to the event loop, where endOfLesson finishes the job.
+      if (!anchorAlive()) {
+        endOfLesson();
+        return '';
+      }
+      let count: number;
+      try {
+        count = readSync(COMMAND_FD, buffer, 0, buffer.length, null);
+      } catch (error) {
+        if (errorCode(error) === 'EAGAIN') {
+          blockFor(POLL_MS);
+          continue;
+        }
+        count = 0;
+      }
+      if (count === 0) {
+        endOfLesson();
+        return '';
+      }
+      const [first, ...rest] = completeLines(buffer.subarray(0, count).toString('utf8'));
+      queuedCommands.push(...rest);
+      if (first !== undefined) return first;
+    }
+  } finally {
+    socket?.resume();
+  }
+}

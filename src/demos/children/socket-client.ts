@@ -1,0 +1,46 @@
+// The unix-socket lesson's client: connects to the server's file, sends a few
+// lines, spaced so the talk lasts about one hold, reads the replies, and hangs
+// up when procview says so.
+import { connect } from 'node:net';
+import { holdMs, keepLifeline, numberOption, option, send } from './channel.js';
+import { nextCommand } from './commands.js';
+
+const path = option('path') ?? '';
+const count = Math.max(1, numberOption('count', 3));
+
+keepLifeline();
+send('hello', { role: 'client' });
+
+const socket = connect(path);
+socket.setEncoding('utf8');
+socket.on('error', (error) => {
+  send('client-error', { message: error.message });
+  process.exit(1);
+});
+socket.on('connect', () => {
+  send('connected');
+  let sent = 0;
+  const speak = (): void => {
+    sent += 1;
+    socket.write(`hello #${sent} from client pid ${process.pid}\n`);
+    if (sent < count) setTimeout(speak, holdMs / count);
+  };
+  speak();
+});
+
+let replies = 0;
+let pending = '';
+socket.on('data', (chunk: string) => {
+  pending += chunk;
+  const lines = pending.split('\n');
+  pending = lines.pop() ?? '';
+  for (const line of lines) {
+    replies += 1;
+    send('reply', { text: line });
+    if (replies === count) void nextCommand().then(() => socket.end());
+  }
+});
+socket.on('close', () => {
+  send('bye', { replies });
+  process.exit(0);
+});

@@ -1,0 +1,61 @@
+// Messages from a lesson's processes, kept in arrival order until a lesson
+// step asks for one. A step waits for "the next 'reaped' from the parent",
+// whether it came before the step asked or comes later.
+import { LessonProblem } from './problem.js';
+import { parseMessage, type ChildMessage } from './messages.js';
+
+const DEFAULT_TIMEOUT_MS = 15_000;
+
+interface Waiter {
+  readonly match: (message: ChildMessage) => boolean;
+  readonly resolve: (message: ChildMessage) => void;
+}
+
+export class Inbox {
+  private readonly unread: ChildMessage[] = [];
+  private readonly waiters: Waiter[] = [];
+
+  constructor(
+    private readonly signal: AbortSignal,
+    /** Sees every message first (the lab tracks senders and named children from it). */
+    private readonly onArrival: (message: ChildMessage) => void,
+  ) {}
+
+  /** One line from a lesson process's stdout; anything that is not one of our messages is ignored. */
+  receive(line: string): void {
+    const message = parseMessage(line);
+    if (message === undefined) return;
+    this.onArrival(message);
+    const waiter = this.waiters.find((candidate) => candidate.match(message));
+    if (waiter === undefined) this.unread.push(message);
+    else waiter.resolve(message);
+  }
+
+  /** The first unread message of this kind matching `where`, waiting for it if need be. */
+  take(kind: string, where: (message: ChildMessage) => boolean = () => true, timeoutMs = DEFAULT_TIMEOUT_MS): Promise<ChildMessage> {
+    const match = (message: ChildMessage): boolean => message.kind === kind && where(message);
+    const index = this.unread.findIndex(match);
+    const [found] = index >= 0 ? this.unread.splice(index, 1) : [];
+    if (found !== undefined) return Promise.resolve(found);
+    return new Promise((resolve, reject) => {
+      const finish = (settle: () => void): void => {
+        clearTimeout(timer);
+        this.signal.removeEventListener('abort', onAbort);
+        const at = this.waiters.indexOf(waiter);
+        if (at >= 0) this.waiters.splice(at, 1);
+        settle();
+      };
+      const waiter: Waiter = { match, resolve: (message) => finish(() => resolve(message)) };
+      const onAbort = (): void => finish(() => reject(this.signal.reason));
+      const timer = setTimeout(() => {
+        finish(() => reject(new LessonProblem(`no '${kind}' message from the lesson's processes within ${timeoutMs / 1000} s`)));
+      }, timeoutMs);
+      if (this.signal.aborted) {
+        onAbort();
+        return;
+      }
+      this.signal.addEventListener('abort', onAbort, { once: true });
+      this.waiters.push(waiter);
+    });
+  }
+}

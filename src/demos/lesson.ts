@@ -1,0 +1,93 @@
+// The common frame of every lesson: a Lab for its processes, narration and
+// observations through the reporter, a hold that honours the abort signal, and
+// a cleanup that always runs. A lesson body only tells the story.
+import { setTimeout as delay } from 'node:timers/promises';
+import type { ProcInfo } from '../inspect/types.js';
+import { Lab } from './lab.js';
+import { LessonProblem } from './problem.js';
+import type { Demo, DemoOptions, DemoReporter, DemoResult } from './types.js';
+import { NotObserved, type Watcher } from './watch.js';
+
+export interface Lesson {
+  readonly holdMs: number;
+  readonly signal: AbortSignal;
+  readonly lab: Lab;
+  readonly watch: Watcher;
+  say(text: string): void;
+  /** An `observed:` line from a row of the process table. */
+  see(proc: ProcInfo, note: string): void;
+  /** An `observed:` line for a process no longer in the table (its last known ppid). */
+  seeGone(pid: number, last: ProcInfo | undefined, note: string): void;
+  /** Keeps the current state for the hold (or `ms`), so a viewer refreshing once a second sees it. */
+  hold(ms?: number): Promise<void>;
+  /** Records a problem unless `condition`; returns `condition`. */
+  check(condition: boolean, problem: string): boolean;
+  /** Runs after the lesson's processes are gone, also on interruption. */
+  onCleanup(task: () => void): void;
+}
+
+export interface LessonSpec {
+  readonly name: string;
+  readonly summary: string;
+  teach(lesson: Lesson): Promise<void>;
+}
+
+export function defineDemo(spec: LessonSpec): Demo {
+  return {
+    name: spec.name,
+    summary: spec.summary,
+    run: (reporter, signal, options) => runLesson(spec, reporter, signal, options),
+  };
+}
+
+function describeFailure(error: unknown): string {
+  if (error instanceof LessonProblem || error instanceof NotObserved) return error.message;
+  return `unexpected error: ${error instanceof Error ? error.message : String(error)}`;
+}
+
+async function runLesson(spec: LessonSpec, reporter: DemoReporter, signal: AbortSignal, options: DemoOptions): Promise<DemoResult> {
+  const problems: string[] = [];
+  const cleanups: Array<() => void> = [];
+  const lab = new Lab(spec.name, reporter, options.holdMs, signal);
+  lab.onStderr((line) => reporter.say(`(stderr of a lesson process) ${line}`));
+  const lesson: Lesson = {
+    holdMs: options.holdMs,
+    signal,
+    lab,
+    watch: lab.watch,
+    say: (text) => reporter.say(text),
+    see: (proc, note) => reporter.observed({ pid: proc.pid, ppid: proc.ppid, stat: proc.stat, note }),
+    seeGone: (pid, last, note) => reporter.observed({ pid, ppid: last?.ppid, stat: undefined, note }),
+    hold: async (ms = options.holdMs) => {
+      await delay(ms, undefined, { signal });
+    },
+    check: (condition, problem) => {
+      if (!condition) problems.push(problem);
+      return condition;
+    },
+    onCleanup: (task) => cleanups.push(task),
+  };
+
+  try {
+    await spec.teach(lesson);
+  } catch (error) {
+    if (signal.aborted) {
+      problems.push('interrupted before the lesson was complete');
+      reporter.say('Interrupted: ending every process of this lesson.');
+    } else {
+      problems.push(describeFailure(error));
+    }
+  } finally {
+    const survivors = await lab.close();
+    for (const task of cleanups) {
+      try {
+        task();
+      } catch (error) {
+        problems.push(`cleanup: ${describeFailure(error)}`);
+      }
+    }
+    if (survivors.length > 0) problems.push(`still running after cleanup: pid ${survivors.join(', ')}`);
+    else reporter.say('Cleanup checked with the inspector: none of the lesson\'s processes is left running.');
+  }
+  return { ok: problems.length === 0, problems };
+}

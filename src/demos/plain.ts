@@ -1,0 +1,26 @@
+// `procview demo NAME --plain`: narration and observations as timestamped
+// lines. Text that came from the process table (names, command lines) is
+// untrusted, so every line is made inert before it reaches the terminal.
+import { sanitizeForDisplay } from '../text/sanitize.js';
+import type { DemoReporter, Observation } from './types.js';
+
+/** `[+1.234s]`: seconds since the lesson started, to the millisecond. */
+function stamp(startedAt: number, now: number): string {
+  return `[+${((now - startedAt) / 1000).toFixed(3)}s]`;
+}
+
+export function formatObservation(fact: Observation): string {
+  const ppid = fact.ppid === undefined ? '?' : String(fact.ppid);
+  const stat = fact.stat === undefined ? '-' : fact.stat;
+  return `observed: pid ${fact.pid}, ppid ${ppid}, STAT ${stat}: ${fact.note}`;
+}
+
+export function createPlainReporter(write: (line: string) => void, now: () => number = Date.now): DemoReporter {
+  const startedAt = now();
+  const line = (text: string): void => write(`${stamp(startedAt, now())} ${sanitizeForDisplay(text)}\n`);
+  return {
+    say: line,
+    observed: (fact) => line(formatObservation(fact)),
+    track: () => undefined,
+  };
+}

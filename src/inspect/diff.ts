@@ -1,0 +1,141 @@
+// The sweep of a scan (htop Table.c prepares, reads, then sweeps what it did
+// not see): two snapshots in, the process events between them out. Pure, so
+// every kind can be tested on hand-made snapshots.
+//
+// Event order is deterministic, in three phases, each by ascending pid:
+//   1. gone:    `reap` for a zombie that disappeared, `exit` for any other;
+//   2. changed: per process `reparent`, `exec`, `renice`, `stop`|`continue`, `zombie`;
+//   3. new:     `spawn`, then `zombie` when it was already a zombie at first sight.
+// Gone comes first so that a parent's exit precedes its children's reparent.
+// A pid whose start time changed is a different process (pid reuse): it is
+// reported in phase 1 for the old one and phase 3 for the new one.
+import type { Adopter, ProcEvent, ProcInfo, Snapshot } from './types.js';
+
+/** Stopped by job control (`T`) or by a tracer (`t`). */
+const STOPPED = new Set(['T', 't']);
+/** Dead: exited but not reaped yet (`Z`), or being torn down (`X`). */
+const DEAD = new Set(['Z', 'X']);
+
+/**
+ * Identity is pid + start time (psutil). When a backend cannot know the
+ * start time, the pid alone is all we have: assume the same process rather
+ * than invent an exit and a spawn.
+ */
+function sameProcess(a: ProcInfo, b: ProcInfo): boolean {
+  return a.pid === b.pid && (a.startTime === undefined || b.startTime === undefined || a.startTime === b.startTime);
+}
+
+function isDead(proc: ProcInfo | undefined): boolean {
+  return proc?.state !== undefined && DEAD.has(proc.state);
+}
+
+function isStopped(proc: ProcInfo): boolean {
+  return proc.state !== undefined && STOPPED.has(proc.state);
+}
+
+function ascending(a: number, b: number): number {
+  return a - b;
+}
+
+/** Process events that explain how `prev` became `next`; `at` is `next.takenAt`. */
+export function diffSnapshots(prev: Snapshot, next: Snapshot): ProcEvent[] {
+  const at = next.takenAt;
+  const gone: ProcEvent[] = [];
+  const changed: ProcEvent[] = [];
+  const born: ProcEvent[] = [];
+
+  for (const pid of [...prev.procs.keys()].sort(ascending)) {
+    const before = prev.procs.get(pid);
+    if (before === undefined) continue;
+    const after = next.procs.get(pid);
+    if (after !== undefined && sameProcess(before, after)) {
+      changed.push(...changesOf(before, after, prev, next, at));
+    } else {
+      gone.push(goneEvent(before, prev, next, at));
+    }
+  }
+
+  for (const pid of [...next.procs.keys()].sort(ascending)) {
+    const after = next.procs.get(pid);
+    if (after === undefined) continue;
+    const before = prev.procs.get(pid);
+    if (before !== undefined && sameProcess(before, after)) continue;
+    born.push({ kind: 'spawn', at, pid, comm: after.comm, ppid: after.ppid });
+    if (after.state === 'Z') born.push({ kind: 'zombie', at, pid, comm: after.comm, ppid: after.ppid });
+  }
+
+  return [...gone, ...changed, ...born];
+}
+
+function goneEvent(before: ProcInfo, prev: Snapshot, next: Snapshot, at: number): ProcEvent {
+  const { pid, comm, ppid } = before;
+  if (before.state !== 'Z') return { kind: 'exit', at, pid, comm, ppid };
+  // Only the parent can reap its zombie. If that parent is itself gone now,
+  // the zombie was adopted first and reaped by the adopter, which we did not
+  // see: the reaper is unknown.
+  const reaper = ppid !== undefined && !parentIsGone(ppid, prev, next) ? ppid : undefined;
+  return { kind: 'reap', at, pid, comm, by: reaper };
+}
+
+function changesOf(before: ProcInfo, after: ProcInfo, prev: Snapshot, next: Snapshot, at: number): ProcEvent[] {
+  const events: ProcEvent[] = [];
+  const { pid, comm } = after;
+
+  if (before.ppid !== undefined && after.ppid !== undefined && before.ppid !== after.ppid) {
+    const orphaned = parentIsGone(before.ppid, prev, next);
+    events.push({
+      kind: 'reparent',
+      at,
+      pid,
+      comm,
+      from: before.ppid,
+      to: after.ppid,
+      orphaned,
+      adopter: orphaned ? adopterOf(after.ppid) : undefined,
+    });
+  }
+
+  // A zombie's cmdline reads empty: that is death, not an exec.
+  if (!isDead(before) && !isDead(after) && (differs(before.comm, after.comm) || differs(before.args, after.args))) {
+    events.push({ kind: 'exec', at, pid, comm, fromComm: before.comm, fromArgs: before.args, args: after.args });
+  }
+
+  if (before.nice !== undefined && after.nice !== undefined && before.nice !== after.nice) {
+    events.push({ kind: 'renice', at, pid, comm, from: before.nice, to: after.nice });
+  }
+
+  if (before.state !== undefined && !isStopped(before) && isStopped(after)) {
+    events.push({ kind: 'stop', at, pid, comm });
+  } else if (isStopped(before) && after.state !== undefined && !isStopped(after) && !isDead(after)) {
+    // Killing a stopped process ends it (Z), it does not continue it.
+    events.push({ kind: 'continue', at, pid, comm });
+  }
+
+  if (before.state !== 'Z' && after.state === 'Z') {
+    events.push({ kind: 'zombie', at, pid, comm, ppid: after.ppid });
+  }
+  return events;
+}
+
+/** Both known and different: a field going unreadable (EACCES) is not a change. */
+function differs(a: string | undefined, b: string | undefined): boolean {
+  return a !== undefined && b !== undefined && a !== b;
+}
+
+/**
+ * The kernel reparents children when their parent exits, while the parent
+ * itself may linger as a zombie: gone, replaced by a new process with the same
+ * pid, or dead all mean "orphaned".
+ */
+function parentIsGone(ppid: number, prev: Snapshot, next: Snapshot): boolean {
+  const then = prev.procs.get(ppid);
+  const now = next.procs.get(ppid);
+  if (now === undefined) return true;
+  if (then !== undefined && !sameProcess(then, now)) return true;
+  return isDead(now);
+}
+
+/** PID 1 is init; any other new parent of an orphan is a child subreaper (prctl PR_SET_CHILD_SUBREAPER). */
+function adopterOf(ppid: number): Adopter {
+  return ppid === 1 ? 'init' : 'subreaper';
+}

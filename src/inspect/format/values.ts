@@ -1,0 +1,101 @@
+// One ProcInfo field as procps `ps` prints it in a column. Unknown is `?`
+// (never a made-up 0); untrusted text goes through sanitizeForDisplay.
+import { sanitizeForDisplay } from '../../text/sanitize.js';
+import type { ProcInfo } from '../types.js';
+
+export const UNKNOWN = '?';
+
+export function numberCell(value: number | undefined): string {
+  return value === undefined ? UNKNOWN : String(value);
+}
+
+export function textCell(value: string | undefined): string {
+  return value === undefined ? UNKNOWN : sanitizeForDisplay(value);
+}
+
+/** STAT; a backend that knows only the state letter still shows that letter. */
+export function statCell(proc: ProcInfo): string {
+  return textCell(proc.stat ?? proc.state);
+}
+
+/**
+ * BSD TIME (`ps j`, `ps u`): minutes, then seconds, truncated — `  0:02`,
+ * `125:07`. procps prints it as `%3u:%02u`, so the padding is part of the
+ * value and cannot give room back to a wider column before it.
+ */
+export function bsdTime(seconds: number | undefined): string {
+  if (seconds === undefined || !Number.isFinite(seconds) || seconds < 0) return UNKNOWN;
+  const whole = Math.floor(seconds);
+  return `${String(Math.floor(whole / 60)).padStart(3)}:${String(whole % 60).padStart(2, '0')}`;
+}
+
+/**
+ * %CPU and %MEM from a permille: procps prints `%2u.%u` (padding included,
+ * like TIME), and drops the decimal from 100 up (`%u`). Truncated, not rounded.
+ */
+function permille(value: number): string {
+  const tenths = Math.max(0, Math.floor(value + 1e-9));
+  const whole = Math.floor(tenths / 10);
+  return tenths > 999 ? String(whole) : `${String(whole).padStart(2)}.${tenths % 10}`;
+}
+
+/**
+ * ps %CPU: CPU time over the time since the process started (a lifetime
+ * average, unlike top's interval delta), so a one-shot listing has a value.
+ * Backends that know neither fall back to their own `cpuPercent`.
+ */
+export function psCpuPercent(proc: ProcInfo, now: number): string {
+  if (proc.timeSeconds !== undefined && proc.startTime !== undefined) {
+    const elapsed = Math.floor((now - proc.startTime) / 1000);
+    return elapsed > 0 ? permille((proc.timeSeconds * 1000) / elapsed) : permille(0);
+  }
+  return proc.cpuPercent === undefined ? UNKNOWN : permille(proc.cpuPercent * 10);
+}
+
+/** ps %MEM: RSS over MemTotal. */
+export function memPercentCell(proc: ProcInfo): string {
+  return proc.memPercent === undefined ? UNKNOWN : permille(proc.memPercent * 10);
+}
+
+/** VSZ and RSS are shown in KiB. */
+export function kibCell(bytes: number | undefined): string {
+  return bytes === undefined ? UNKNOWN : String(Math.round(bytes / 1024));
+}
+
+const USER_WIDTH = 8;
+
+/** USER: the name, cut to 7 characters plus `+` when longer (procps-ng); the uid when there is no name. */
+export function userCell(proc: ProcInfo): string {
+  if (proc.user === undefined) return numberCell(proc.uid);
+  const name = sanitizeForDisplay(proc.user);
+  return [...name].length > USER_WIDTH ? `${[...name].slice(0, USER_WIDTH - 1).join('')}+` : name;
+}
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/**
+ * START as ps prints it in local time: `HH:MM` when the process started on
+ * the same day as `now`, `MmmDD` in the same year, else the year.
+ */
+export function startCell(startTime: number | undefined, now: number): string {
+  if (startTime === undefined) return UNKNOWN;
+  const start = new Date(startTime);
+  const today = new Date(now);
+  const two = (n: number): string => String(n).padStart(2, '0');
+  if (start.getFullYear() !== today.getFullYear()) return String(start.getFullYear());
+  const sameDay = start.getMonth() === today.getMonth() && start.getDate() === today.getDate();
+  if (!sameDay) return `${MONTHS[start.getMonth()] ?? UNKNOWN}${two(start.getDate())}`;
+  return `${two(start.getHours())}:${two(start.getMinutes())}`;
+}
+
+/**
+ * COMMAND: the command line; `[comm]` when there is none (kernel threads,
+ * zombies) or it cannot be read; ` <defunct>` after a zombie, as ps does.
+ */
+export function commandCell(proc: ProcInfo): string {
+  let text: string;
+  if (proc.args !== undefined && proc.args !== '') text = sanitizeForDisplay(proc.args);
+  else if (proc.comm !== undefined) text = `[${sanitizeForDisplay(proc.comm)}]`;
+  else text = UNKNOWN;
+  return proc.state === 'Z' ? `${text} <defunct>` : text;
+}

@@ -1,0 +1,250 @@
+// The procfs backend: one scan of <procRoot> per snapshot. stat is read for
+// every process on every refresh. A stat whose bytes did not change since the
+// last refresh yields the previous (frozen) record as it was, so a steady
+// refresh costs one open/read/close per process and almost nothing else.
+// cmdline (and status) are read when a process is first seen, execs (comm
+// changed), turns zombie, or its pid was reused (start time changed). When
+// only the stat changed, status alone is read again: ps takes RSS from its
+// VmRSS (exact, where stat's rss is a per-CPU approximation), and VmLck and
+// the uid may have moved too. Kernel threads need neither file.
+import { readdirSync } from 'node:fs';
+import { cpuPercent, freezeProc, SealedMap, sealSnapshot, unknownProc } from '../snapshot.js';
+import { statLetters } from '../stat-letters.js';
+import type { ProcInfo, Snapshot } from '../types.js';
+import { cmdlineToArgs } from './cmdline.js';
+import { GONE, Scratch, UNREADABLE } from './read-file.js';
+import { isKernelThread, parseStatLine, type StatFields } from './stat-line.js';
+import { parseStatus } from './status.js';
+import { CLOCK_TICKS, readSystemFacts, type SystemFacts } from './system.js';
+import { decodeRange } from './text.js';
+import { ttyName } from './tty.js';
+import { PASSWD_PATH } from './users.js';
+
+export interface ProcfsOptions {
+  readonly procRoot?: string;
+  /** Where uid → name comes from; default /etc/passwd. */
+  readonly passwdPath?: string;
+}
+
+/** What we keep about a process between refreshes (identity: pid + startTicks). */
+interface Entry {
+  readonly dir: string;
+  readonly statPath: string;
+  /** Copy of the stat bytes the current record was built from. */
+  stat: Buffer;
+  commStart: number;
+  commEnd: number;
+  startTicks: number;
+  state: string;
+  cpuTicks: number;
+  /** performance.now() of the scan that read `cpuTicks`. */
+  seenAt: number;
+  generation: number;
+  comm: string;
+  args: string | undefined;
+  euid: number | undefined;
+  user: string | undefined;
+  info: ProcInfo;
+}
+
+/** Directory name → pid, or -1 for anything that is not all digits (self, sys, …). */
+function pidOf(name: string): number {
+  let pid = 0;
+  for (let i = 0; i < name.length; i++) {
+    const digit = name.charCodeAt(i) - 0x30;
+    if (digit < 0 || digit > 9) return -1;
+    pid = pid * 10 + digit;
+  }
+  return name.length === 0 ? -1 : pid;
+}
+
+export class ProcfsBackend {
+  readonly #root: string;
+  readonly #passwdPath: string;
+  #system: SystemFacts | undefined;
+  readonly #cache = new Map<number, Entry>();
+  readonly #ttyNames = new Map<number, string>();
+  #generation = 0;
+  readonly #stat = new Scratch(4096);
+  readonly #status = new Scratch(4096);
+  readonly #cmdline = new Scratch(16 * 1024);
+
+  constructor(options: ProcfsOptions = {}) {
+    this.#root = options.procRoot ?? '/proc';
+    this.#passwdPath = options.passwdPath ?? PASSWD_PATH;
+  }
+
+  /**
+   * Rejects only when the process table itself cannot be listed (procRoot
+   * unreadable). The scan is synchronous (sync reads are the fast ones) but
+   * starts from a macrotask, so a loop of snapshots cannot starve timers and I/O.
+   */
+  snapshot(): Promise<Snapshot> {
+    return new Promise((resolve, reject) => {
+      setImmediate(() => {
+        try {
+          resolve(this.#scan());
+        } catch (error) {
+          reject(error instanceof Error ? error : new Error(String(error)));
+        }
+      });
+    });
+  }
+
+  #facts(): SystemFacts {
+    this.#system ??= readSystemFacts(this.#root, this.#passwdPath);
+    return this.#system;
+  }
+
+  #scan(): Snapshot {
+    const names = readdirSync(this.#root);
+    const facts = this.#facts();
+    const now = performance.now();
+    const generation = ++this.#generation;
+    const procs = new SealedMap<number, ProcInfo>();
+    const cache = this.#cache;
+    for (const name of names) {
+      const pid = pidOf(name);
+      if (pid < 0) continue;
+      const entry = cache.get(pid);
+      const statPath = entry?.statPath ?? `${this.#root}/${name}/stat`;
+      const length = this.#stat.readWhole(statPath);
+      if (length === GONE) continue;
+      if (length === UNREADABLE) {
+        cache.delete(pid);
+        procs.set(pid, unknownProc(pid));
+        continue;
+      }
+      const bytes = this.#stat.bytes;
+      // Unchanged bytes: nothing moved, no CPU was used. The previous record
+      // is still exact once its %CPU reads 0.
+      if (entry !== undefined && entry.stat.length === length && bytes.compare(entry.stat, 0, length, 0, length) === 0) {
+        if (entry.info.cpuPercent !== 0) entry.info = freezeProc({ ...entry.info, cpuPercent: 0 });
+        entry.seenAt = now;
+        entry.generation = generation;
+        procs.set(pid, entry.info);
+        continue;
+      }
+      const fields = parseStatLine(bytes, length);
+      // Malformed stat text: skip the process rather than guess.
+      if (fields === undefined) {
+        cache.delete(pid);
+        continue;
+      }
+      const updated = this.#update(pid, name, entry, fields, bytes, length, now, facts);
+      if (updated === undefined) {
+        cache.delete(pid);
+        continue;
+      }
+      updated.generation = generation;
+      cache.set(pid, updated);
+      procs.set(pid, updated.info);
+    }
+    // Sweep: whatever this scan did not see is gone.
+    for (const [pid, entry] of cache) if (entry.generation !== generation) cache.delete(pid);
+    return sealSnapshot(Date.now(), procs);
+  }
+
+  /** The entry for a stat that changed (or was never seen); undefined if the process vanished meanwhile. */
+  #update(
+    pid: number,
+    name: string,
+    entry: Entry | undefined,
+    fields: StatFields,
+    bytes: Buffer,
+    length: number,
+    now: number,
+    facts: SystemFacts,
+  ): Entry | undefined {
+    const same = entry !== undefined && entry.startTicks === fields.startTicks ? entry : undefined;
+    const commSame =
+      same !== undefined &&
+      bytes.compare(same.stat, same.commStart, same.commEnd, fields.commStart, fields.commEnd) === 0;
+    const comm = commSame ? same.comm : decodeRange(bytes, fields.commStart, fields.commEnd);
+    const zombieChange = same !== undefined && (same.state === 'Z') !== (fields.state === 'Z');
+    const dir = entry?.dir ?? `${this.#root}/${name}`;
+
+    let args = same !== undefined && commSame && !zombieChange ? same.args : undefined;
+    let euid: number | undefined;
+    let lockedKb: number | undefined;
+    // Unreadable status: stat's approximation is the best RSS there is.
+    let rssBytes = fields.rssPages * facts.pageSize;
+    if (isKernelThread(fields)) {
+      // Kernel threads run with the kernel's own credentials (uid 0), and have
+      // no memory map (nothing locked or resident) and no command line.
+      args = '';
+      euid = 0;
+      lockedKb = 0;
+    } else {
+      const statusLength = this.#status.readWhole(`${dir}/status`);
+      if (statusLength === GONE) return undefined;
+      if (statusLength !== UNREADABLE) {
+        const status = parseStatus(this.#status.bytes, statusLength);
+        euid = status.euid;
+        lockedKb = status.lockedKb;
+        rssBytes = status.rssKb * 1024;
+      }
+      if (args === undefined) {
+        const cmdlineLength = this.#cmdline.readWhole(`${dir}/cmdline`);
+        if (cmdlineLength === GONE) return undefined;
+        if (cmdlineLength !== UNREADABLE) args = cmdlineToArgs(this.#cmdline.bytes, cmdlineLength);
+      }
+    }
+    const user = euid === undefined ? undefined : euid === same?.euid ? same.user : facts.userName(euid);
+
+    // Its own memory, not a slice of Node's shared pool: a long-lived slice
+    // would keep a whole 8 KiB pool chunk alive. Same length: reuse it.
+    const stat = entry !== undefined && entry.stat.length === length ? entry.stat : Buffer.allocUnsafeSlow(length);
+    bytes.copy(stat, 0, 0, length);
+    const info = freezeProc({
+      pid,
+      ppid: fields.ppid,
+      pgid: fields.pgid,
+      sid: fields.sid,
+      tty: this.#tty(fields.ttyNr, facts),
+      tpgid: fields.tpgid,
+      state: fields.state,
+      stat: lockedKb === undefined ? undefined : statLetters(fields, lockedKb),
+      nice: fields.nice,
+      priority: fields.priority,
+      threads: fields.threads,
+      uid: euid,
+      user,
+      startTime: facts.bootTimeMs === undefined ? undefined : facts.bootTimeMs + (fields.startTicks * 1000) / CLOCK_TICKS,
+      cpuPercent:
+        same === undefined ? undefined : cpuPercent((fields.cpuTicks - same.cpuTicks) / CLOCK_TICKS, now - same.seenAt),
+      memPercent: facts.memTotalBytes === undefined ? undefined : (rssBytes * 100) / facts.memTotalBytes,
+      rssBytes,
+      vszBytes: fields.vszBytes,
+      timeSeconds: fields.cpuTicks / CLOCK_TICKS,
+      comm,
+      args,
+    });
+    return {
+      dir,
+      statPath: entry?.statPath ?? `${dir}/stat`,
+      stat,
+      commStart: fields.commStart,
+      commEnd: fields.commEnd,
+      startTicks: fields.startTicks,
+      state: fields.state,
+      cpuTicks: fields.cpuTicks,
+      seenAt: now,
+      generation: 0,
+      comm,
+      args,
+      euid,
+      user,
+      info,
+    };
+  }
+
+  #tty(ttyNr: number, facts: SystemFacts): string {
+    let name = this.#ttyNames.get(ttyNr);
+    if (name === undefined) {
+      name = ttyName(ttyNr, facts.ttyDrivers);
+      this.#ttyNames.set(ttyNr, name);
+    }
+    return name;
+  }
+}

@@ -1,0 +1,24 @@
+// /proc/PID/cmdline holds argv as NUL-terminated strings; kernel threads and
+// zombies have none (empty file). We join it as procps does (library
+// readproc.c, read_unvectored): trailing NULs dropped, every other NUL and
+// every newline turned into a space, and one trailing space dropped when the
+// data ends in one (a rewritten argv padded with blanks).
+import { decodeRange } from './text.js';
+
+const NUL = 0;
+const NEWLINE = 0x0a;
+const SPACE = 0x20;
+
+/**
+ * The command line as ps shows it, before display escaping; '' when empty.
+ * Rewrites `bytes` in place (the caller's scratch buffer), then decodes
+ * lossily, so invalid UTF-8 becomes U+FFFD. Other control characters stay raw.
+ */
+export function cmdlineToArgs(bytes: Buffer, length: number = bytes.length): string {
+  const size = Math.min(length, bytes.length);
+  let end = size;
+  while (end > 0 && bytes[end - 1] === NUL) end--;
+  for (let i = 0; i < end; i++) if (bytes[i] === NUL || bytes[i] === NEWLINE) bytes[i] = SPACE;
+  if (end === size && end > 0 && bytes[end - 1] === SPACE) end--;
+  return end === 0 ? '' : decodeRange(bytes, 0, end);
+}

@@ -1,0 +1,142 @@
+// Parser for /proc/PID/stat (proc(5)). It works on raw bytes: a steady refresh
+// parses thousands of these, so numbers are read digit by digit without
+// splitting the line into strings, and comm is only located, not decoded.
+
+/** The fields of one stat line that procview uses. Field numbers as in proc(5). */
+export interface StatFields {
+  /** Field 1. */
+  readonly pid: number;
+  /** Field 2 (comm) spans bytes [commStart, commEnd): inside the first `(` and the last `)`. */
+  readonly commStart: number;
+  readonly commEnd: number;
+  /** Field 3: one state letter. */
+  readonly state: string;
+  /** Field 4. */
+  readonly ppid: number;
+  /** Field 5: pgrp. */
+  readonly pgid: number;
+  /** Field 6: session. */
+  readonly sid: number;
+  /** Field 7: tty_nr, the device number of the controlling terminal (0: none). */
+  readonly ttyNr: number;
+  /** Field 8: tpgid, the terminal's foreground process group (-1: none). */
+  readonly tpgid: number;
+  /** Field 9: the kernel's PF_* flags. */
+  readonly flags: number;
+  /** Fields 14 + 15: utime + stime, in clock ticks. */
+  readonly cpuTicks: number;
+  /** Field 18: priority as the kernel reports it. */
+  readonly priority: number;
+  /** Field 19. */
+  readonly nice: number;
+  /** Field 20: num_threads. */
+  readonly threads: number;
+  /** Field 22: starttime, clock ticks after boot. */
+  readonly startTicks: number;
+  /** Field 23: vsize, bytes. */
+  readonly vszBytes: number;
+  /** Field 24: rss, pages. */
+  readonly rssPages: number;
+}
+
+const SPACE = 0x20;
+const NEWLINE = 0x0a;
+const MINUS = 0x2d;
+const DIGIT_0 = 0x30;
+const OPEN_PAREN = 0x28;
+const CLOSE_PAREN = 0x29;
+
+/** The last field we need (24: rss). */
+const LAST_FIELD = 24;
+
+// Reused between calls: values of fields 4..LAST_FIELD (index = field number).
+const numbers = new Float64Array(LAST_FIELD + 1);
+
+/**
+ * Parses the first `length` bytes of a stat file. Returns undefined when the
+ * text does not have the shape proc(5) describes (never throws), so one odd
+ * process cannot break a scan.
+ */
+export function parseStatLine(bytes: Uint8Array, length: number = bytes.length): StatFields | undefined {
+  const end = Math.min(length, bytes.length);
+  // Field 1: pid, digits up to " (".
+  let pos = 0;
+  let pid = 0;
+  for (let byte = bytes[pos]; pos < end && byte !== undefined && isDigit(byte); byte = bytes[++pos]) {
+    pid = pid * 10 + (byte - DIGIT_0);
+  }
+  if (pos === 0) return undefined;
+  if (bytes[pos] !== SPACE || bytes[pos + 1] !== OPEN_PAREN) return undefined;
+  const commStart = pos + 2;
+  // comm may itself hold `)`, spaces or newlines (`a) Z 1 (b`), so it ends at
+  // the LAST `)` of the line, as procps stat2proc and htop do.
+  let commEnd = end - 1;
+  while (commEnd >= commStart && bytes[commEnd] !== CLOSE_PAREN) commEnd--;
+  if (commEnd < commStart) return undefined;
+  // ") S " — then field 4 onwards.
+  pos = commEnd + 1;
+  if (bytes[pos] !== SPACE) return undefined;
+  const stateByte = bytes[pos + 1];
+  if (stateByte === undefined || !isStateLetter(stateByte)) return undefined;
+  if (bytes[pos + 2] !== SPACE) return undefined;
+  pos += 3;
+  for (let field = 4; field <= LAST_FIELD; field++) {
+    const negative = bytes[pos] === MINUS;
+    if (negative) pos++;
+    const digitsStart = pos;
+    let value = 0;
+    for (let byte = bytes[pos]; pos < end && byte !== undefined && isDigit(byte); byte = bytes[++pos]) {
+      value = value * 10 + (byte - DIGIT_0);
+    }
+    if (pos === digitsStart) return undefined;
+    numbers[field] = negative && value !== 0 ? -value : value;
+    // One space between fields; the line ends with a newline (a fixture may omit it).
+    if (pos < end) {
+      const separator = bytes[pos];
+      if (separator !== SPACE && !(separator === NEWLINE && field === LAST_FIELD)) return undefined;
+      pos++;
+    } else if (field < LAST_FIELD) {
+      return undefined;
+    }
+  }
+  return {
+    pid,
+    commStart,
+    commEnd,
+    state: String.fromCharCode(stateByte),
+    ppid: at(4),
+    pgid: at(5),
+    sid: at(6),
+    ttyNr: at(7),
+    tpgid: at(8),
+    flags: at(9),
+    cpuTicks: at(14) + at(15),
+    priority: at(18),
+    nice: at(19),
+    threads: at(20),
+    startTicks: at(22),
+    vszBytes: at(23),
+    rssPages: at(24),
+  };
+}
+
+function at(field: number): number {
+  return numbers[field] ?? 0;
+}
+
+function isDigit(byte: number): boolean {
+  return byte >= DIGIT_0 && byte <= DIGIT_0 + 9;
+}
+
+/** State letters are ASCII letters (R S D T t Z X I W P K x …); anything else is malformed. */
+function isStateLetter(byte: number): boolean {
+  return (byte >= 0x41 && byte <= 0x5a) || (byte >= 0x61 && byte <= 0x7a);
+}
+
+/** PF_KTHREAD in field 9 (include/linux/sched.h): a kernel thread, with no memory map or command line. */
+export const PF_KTHREAD = 0x00200000;
+
+export function isKernelThread(fields: StatFields): boolean {
+  // flags reach 2^32; `&` would cut them to 32 bits signed, so test the bit arithmetically.
+  return Math.floor(fields.flags / PF_KTHREAD) % 2 === 1;
+}

@@ -1,0 +1,81 @@
+// Machine-wide facts the procfs backend reads once per inspector to turn stat
+// fields into ProcInfo: boot time, clock ticks, page size, total memory, the
+// tty driver table and the user names.
+import { join } from 'node:path';
+import { Scratch } from './read-file.js';
+import { parseTtyDrivers, type TtyDriver } from './tty.js';
+import { loadUserNames, type UserNames } from './users.js';
+
+/**
+ * Clock ticks per second (sysconf(_SC_CLK_TCK)), the unit of stat fields 14,
+ * 15 and 22. Node cannot call sysconf; Linux reports these fields in USER_HZ,
+ * which the kernel fixes at 100 for the user ABI on every architecture it
+ * still supports, whatever its internal HZ.
+ */
+export const CLOCK_TICKS = 100;
+
+/** Page size when /proc/self/smaps cannot tell (4 KiB, x86 and most arm64 kernels). */
+export const DEFAULT_PAGE_SIZE = 4096;
+
+/** The file's text (latin1: these files are ASCII); only its first `head` bytes when given. */
+function readText(path: string, head?: number): string | undefined {
+  const scratch = new Scratch(head ?? 16 * 1024);
+  const length = head === undefined ? scratch.readWhole(path) : scratch.readHead(path);
+  return length < 0 ? undefined : scratch.bytes.toString('latin1', 0, length);
+}
+
+/** `btime` of <procRoot>/stat: boot time in seconds since the epoch. */
+export function parseBootTime(statText: string): number | undefined {
+  const match = /^btime\s+(\d+)\s*$/m.exec(statText);
+  return match?.[1] === undefined ? undefined : Number(match[1]);
+}
+
+/** `MemTotal:` of <procRoot>/meminfo, in kB. */
+export function parseMemTotalKb(meminfoText: string): number | undefined {
+  const match = /^MemTotal:\s+(\d+)\s*kB/m.exec(meminfoText);
+  return match?.[1] === undefined ? undefined : Number(match[1]);
+}
+
+/** First `KernelPageSize:` of an smaps file, in bytes (the unit of stat field 24, rss). */
+export function parsePageSize(smapsText: string): number | undefined {
+  const match = /^KernelPageSize:\s+(\d+)\s*kB/m.exec(smapsText);
+  return match?.[1] === undefined ? undefined : Number(match[1]) * 1024;
+}
+
+export function readBootTime(procRoot: string): number | undefined {
+  const text = readText(join(procRoot, 'stat'));
+  return text === undefined ? undefined : parseBootTime(text);
+}
+
+export function readMemTotalKb(procRoot: string): number | undefined {
+  const text = readText(join(procRoot, 'meminfo'));
+  return text === undefined ? undefined : parseMemTotalKb(text);
+}
+
+export function readPageSize(procRoot: string): number {
+  const text = readText(join(procRoot, 'self', 'smaps'), 4096);
+  return (text === undefined ? undefined : parsePageSize(text)) ?? DEFAULT_PAGE_SIZE;
+}
+
+/** What the procfs backend reads from the whole system once per inspector. */
+export interface SystemFacts {
+  /** btime in ms; undefined leaves every start time undefined. */
+  readonly bootTimeMs: number | undefined;
+  readonly memTotalBytes: number | undefined;
+  readonly pageSize: number;
+  readonly ttyDrivers: readonly TtyDriver[];
+  readonly userName: UserNames;
+}
+
+export function readSystemFacts(procRoot: string, passwdPath: string): SystemFacts {
+  const bootTime = readBootTime(procRoot);
+  const memTotalKb = readMemTotalKb(procRoot);
+  const drivers = readText(join(procRoot, 'tty', 'drivers'));
+  return {
+    bootTimeMs: bootTime === undefined ? undefined : bootTime * 1000,
+    memTotalBytes: memTotalKb === undefined || memTotalKb === 0 ? undefined : memTotalKb * 1024,
+    pageSize: readPageSize(procRoot),
+    ttyDrivers: drivers === undefined ? [] : parseTtyDrivers(drivers),
+    userName: loadUserNames(passwdPath),
+  };
+}

@@ -1,0 +1,66 @@
+// The ps-list backend, for platforms with neither /proc nor a BSD/procps ps.
+// ps-list knows pid, ppid, name, cmd, %cpu, %mem, and on Unix also uid and
+// the start time (whole seconds); everything else (STAT, nice, PGID, SID,
+// TTY, …) is undefined — shown as `?`, never guessed. Its %CPU is ps's
+// (CPU time over lifetime), not top's interval figure: the only one it has.
+import { realArgs } from '../ps/parse.js';
+import { freezeProc, SealedMap, sealSnapshot } from '../snapshot.js';
+import type { ProcInfo, Snapshot } from '../types.js';
+
+/** The subset of ps-list's ProcessDescriptor we read. */
+export interface PsListProcess {
+  readonly pid: number;
+  readonly ppid?: number;
+  readonly name: string;
+  readonly cmd?: string;
+  readonly cpu?: number;
+  readonly memory?: number;
+  readonly uid?: number;
+  readonly startTime?: Date;
+}
+
+/** ps-list is ESM-only and only needed here: load it on first use. */
+export async function listProcesses(): Promise<PsListProcess[]> {
+  const { default: psList } = await import('ps-list');
+  return psList();
+}
+
+export function fromPsList(p: PsListProcess): ProcInfo {
+  const startTime = p.startTime?.getTime();
+  return freezeProc({
+    pid: p.pid,
+    ppid: p.ppid,
+    pgid: undefined,
+    sid: undefined,
+    tty: undefined,
+    tpgid: undefined,
+    state: undefined,
+    stat: undefined,
+    nice: undefined,
+    priority: undefined,
+    threads: undefined,
+    uid: p.uid,
+    user: undefined,
+    startTime: startTime === undefined || Number.isNaN(startTime) ? undefined : startTime,
+    cpuPercent: p.cpu,
+    memPercent: p.memory,
+    rssBytes: undefined,
+    vszBytes: undefined,
+    timeSeconds: undefined,
+    comm: p.name,
+    args: p.cmd === undefined ? undefined : realArgs(p.cmd, p.name),
+  });
+}
+
+export class PsListBackend {
+  async snapshot(): Promise<Snapshot> {
+    const list = await listProcesses();
+    const procs = new SealedMap<number, ProcInfo>();
+    for (const p of list) {
+      // ps-list's own `ps` runs are our tools, not part of the picture.
+      if (p.ppid === process.pid && p.name === 'ps') continue;
+      procs.set(p.pid, fromPsList(p));
+    }
+    return sealSnapshot(Date.now(), procs);
+  }
+}

@@ -1,0 +1,93 @@
+// Snapshots are shared with every consumer (UI, diff, JSON), so they must not
+// change once emitted: records are frozen, and the map refuses writes once sealed.
+import type { ProcInfo, Snapshot } from './types.js';
+
+/** A Map that throws on set/delete/clear after seal(); reads and iteration are a plain Map's. */
+export class SealedMap<K, V> extends Map<K, V> {
+  #sealed = false;
+
+  seal(): this {
+    this.#sealed = true;
+    Object.freeze(this);
+    return this;
+  }
+
+  override set(key: K, value: V): this {
+    if (this.#sealed) throw new TypeError('a snapshot is read-only');
+    return super.set(key, value);
+  }
+
+  override delete(key: K): boolean {
+    if (this.#sealed) throw new TypeError('a snapshot is read-only');
+    return super.delete(key);
+  }
+
+  override clear(): void {
+    if (this.#sealed) throw new TypeError('a snapshot is read-only');
+    super.clear();
+  }
+}
+
+export function sealSnapshot(takenAt: number, procs: SealedMap<number, ProcInfo>): Snapshot {
+  return Object.freeze({ takenAt, procs: procs.seal() });
+}
+
+/** Every field of ProcInfo, in one fixed order (one object shape for V8), frozen. */
+export function freezeProc(p: ProcInfo): ProcInfo {
+  return Object.freeze({
+    pid: p.pid,
+    ppid: p.ppid,
+    pgid: p.pgid,
+    sid: p.sid,
+    tty: p.tty,
+    tpgid: p.tpgid,
+    state: p.state,
+    stat: p.stat,
+    nice: p.nice,
+    priority: p.priority,
+    threads: p.threads,
+    uid: p.uid,
+    user: p.user,
+    startTime: p.startTime,
+    cpuPercent: p.cpuPercent,
+    memPercent: p.memPercent,
+    rssBytes: p.rssBytes,
+    vszBytes: p.vszBytes,
+    timeSeconds: p.timeSeconds,
+    comm: p.comm,
+    args: p.args,
+  });
+}
+
+/** A process we know exists but could not read at all: only the pid is known. */
+export function unknownProc(pid: number): ProcInfo {
+  return freezeProc({
+    pid,
+    ppid: undefined,
+    pgid: undefined,
+    sid: undefined,
+    tty: undefined,
+    tpgid: undefined,
+    state: undefined,
+    stat: undefined,
+    nice: undefined,
+    priority: undefined,
+    threads: undefined,
+    uid: undefined,
+    user: undefined,
+    startTime: undefined,
+    cpuPercent: undefined,
+    memPercent: undefined,
+    rssBytes: undefined,
+    vszBytes: undefined,
+    timeSeconds: undefined,
+    comm: undefined,
+    args: undefined,
+  });
+}
+
+/** top's %CPU: CPU seconds used over wall seconds elapsed, 100 = one core fully busy. */
+export function cpuPercent(cpuSecondsDelta: number, wallMsDelta: number): number | undefined {
+  if (!(wallMsDelta > 0) || cpuSecondsDelta < 0) return undefined;
+  return (cpuSecondsDelta * 100_000) / wallMsDelta;
+}

@@ -1,0 +1,146 @@
+// The dashboard's wiring: frames from the refresh loop and keys from the
+// terminal go into the pure view model; its output goes to the widgets. This
+// is the only place that holds state, and it holds it as immutable values.
+import type blessed from 'blessed';
+import { renice, sendSignal, type ControlOutcome } from '../inspect/control.js';
+import { placeColumns } from './model/columns.js';
+import { handleKey, sortBy, type Effect } from './model/keys.js';
+import { computeLayout, type Layout } from './model/layout.js';
+import type { ProcRow } from './model/rows.js';
+import { computeScreen, type SideContent } from './model/screen.js';
+import { reconcile } from './model/selection.js';
+import { initialViewState, type Message, type ViewState } from './model/view-state.js';
+import { computeRows } from './model/view.js';
+import { advanceWatch, initialWatch, type Frame, type WatchState } from './model/watch.js';
+import type { Scope } from './model/scope.js';
+import { keyName } from './input.js';
+import { createWidgets } from './widgets/dashboard.js';
+import type { ListClick } from './widgets/list.js';
+
+export interface AppOptions {
+  readonly screen: blessed.Widgets.Screen;
+  readonly version: string;
+  /** Words for the header, e.g. `demo zombie` (raw; made inert when drawn). */
+  readonly scopeLabel: string;
+  readonly scope: Scope;
+  readonly canSay: boolean;
+  /** The narration or chat pane, read on every draw; undefined when the scope has none. */
+  readonly side: (() => SideContent) | undefined;
+  readonly onQuit: () => void;
+  readonly onSay: (text: string) => Promise<Message>;
+}
+
+export interface App {
+  /** A new frame from the loop; `seeds` start the scope (see model/scope.ts). */
+  frame(frame: Frame, seeds: Iterable<number>): void;
+  /** Something outside the frames changed (narration, chat, a message). */
+  redraw(): void;
+  tell(message: Message): void;
+}
+
+export function createApp(options: AppOptions): App {
+  const { screen } = options;
+  const hasSide = options.side !== undefined;
+  let latest: WatchState = initialWatch(options.scope);
+  let shown = latest;
+  let view: ViewState = initialViewState(options.scope.kind !== 'all');
+  let layout: Layout = computeLayout(screen.width as number, screen.height as number, hasSide, view.bottom);
+  let cache: { watch: WatchState; key: string; collapsed: ReadonlySet<number>; rows: ProcRow[] } | undefined;
+
+  const widgets = createWidgets(
+    screen,
+    (click) => onClick(click),
+    (step) => update({ ...view, cursor: view.cursor + step, follow: undefined }),
+  );
+
+  function rows(): ProcRow[] {
+    const key = `${view.mode}|${view.sort}|${view.descending}|${view.filter}`;
+    if (cache?.watch === shown && cache.key === key && cache.collapsed === view.collapsed) return cache.rows;
+    cache = { watch: shown, key, collapsed: view.collapsed, rows: computeRows(shown, view) };
+    return cache.rows;
+  }
+
+  function draw(): void {
+    if (!view.paused) shown = latest;
+    layout = computeLayout(screen.width as number, screen.height as number, hasSide, view.bottom);
+    const current = rows();
+    view = reconcile(view, current, layout.list.height - 1);
+    const model = computeScreen({
+      watch: shown,
+      view,
+      rows: current,
+      layout,
+      header: {
+        version: options.version,
+        scope: options.scopeLabel,
+        systemTotal: options.scope.kind === 'all' ? undefined : shown.frame?.snapshot.procs.size,
+      },
+      side: options.side?.(),
+      canSay: options.canSay,
+      now: shown.frame?.snapshot.takenAt ?? 0,
+    });
+    if (widgets.draw(model, layout)) screen.render();
+  }
+
+  function update(next: ViewState): void {
+    view = next;
+    draw();
+  }
+
+  function onClick(click: ListClick): void {
+    if (view.overlay.kind !== 'none') return;
+    if (click.kind === 'row') {
+      update({ ...view, cursor: view.offset + click.index, follow: undefined });
+      return;
+    }
+    const placed = placeColumns(layout.list.width);
+    const hit = placed.find((p) => click.x >= p.x && click.x < p.x + p.width + 1);
+    if (hit !== undefined) update(sortBy(view, hit.column.id));
+  }
+
+  async function act(effect: Effect): Promise<void> {
+    let outcome: ControlOutcome | Message;
+    switch (effect.kind) {
+      case 'quit':
+        options.onQuit();
+        return;
+      case 'signal':
+        outcome = await sendSignal(effect.target, effect.signal);
+        break;
+      case 'renice':
+        outcome = await renice(effect.target, effect.delta);
+        break;
+      case 'say':
+        outcome = await options.onSay(effect.text);
+        break;
+    }
+    const message: Message = 'ok' in outcome ? { text: outcome.message, tone: outcome.ok ? 'info' : 'error' } : outcome;
+    update({ ...view, message });
+  }
+
+  screen.on('keypress', (ch: string | undefined, key: blessed.Widgets.Events.IKeyEventArg | undefined) => {
+    const current = rows();
+    const result = handleKey(view, keyName(ch, key), {
+      rows: current,
+      page: layout.list.height - 1,
+      columns: placeColumns(layout.list.width).map((p) => p.column.id),
+      canSay: options.canSay,
+      hasSide,
+    });
+    update(result.state);
+    if (result.effect !== undefined) void act(result.effect);
+  });
+  screen.on('resize', () => draw());
+  draw();
+
+  return {
+    frame(frame, seeds) {
+      latest = advanceWatch(latest, frame, seeds);
+      draw();
+    },
+    redraw: draw,
+    tell(message) {
+      update({ ...view, message });
+    },
+  };
+}

@@ -1,0 +1,57 @@
+// The one refresh loop: take a snapshot, diff it against the last one, and
+// hand out an immutable Frame. The UI only consumes frames; it never reads the
+// OS itself. Turns never overlap: the next starts `intervalMs` after the last
+// one began, or at once if a scan took longer than that.
+import { uptime, loadavg } from 'node:os';
+import { diffSnapshots } from '../../inspect/diff.js';
+import type { Inspector, Snapshot } from '../../inspect/types.js';
+import type { Frame } from '../model/watch.js';
+
+export interface RefreshLoop {
+  stop(): void;
+}
+
+export interface RefreshLoopOptions {
+  readonly inspector: Inspector;
+  readonly intervalMs: number;
+  readonly onFrame: (frame: Frame) => void;
+  readonly onError: (error: unknown) => void;
+}
+
+export function startRefreshLoop({ inspector, intervalMs, onFrame, onError }: RefreshLoopOptions): RefreshLoop {
+  let stopped = false;
+  let timer: NodeJS.Timeout | undefined;
+  let previous: Snapshot | undefined;
+  let seq = 0;
+
+  const turn = async (): Promise<void> => {
+    const began = Date.now();
+    try {
+      const snapshot = await inspector.snapshot();
+      if (stopped) return;
+      const events = previous === undefined ? [] : diffSnapshots(previous, snapshot);
+      seq += 1;
+      // uptime/loadavg come from sysinfo(2) through Node, not from /proc.
+      const frame: Frame = Object.freeze({
+        seq,
+        snapshot,
+        previous,
+        events: Object.freeze([...events]),
+        host: Object.freeze({ uptimeSeconds: uptime(), load: Object.freeze(loadavg()) }),
+        intervalMs,
+      });
+      previous = snapshot;
+      onFrame(frame);
+    } catch (error) {
+      if (!stopped) onError(error);
+    }
+    if (!stopped) timer = setTimeout(() => void turn(), Math.max(0, intervalMs - (Date.now() - began)));
+  };
+  void turn();
+  return {
+    stop(): void {
+      stopped = true;
+      if (timer !== undefined) clearTimeout(timer);
+    },
+  };
+}

@@ -1,0 +1,77 @@
+// The text around the process list: header lines, footer (hints, messages,
+// the input line) and the signal menu.
+import type { TaskCounts } from './header.js';
+import { intervalWords, loadWords, tasksLine, uptimeWords } from './header.js';
+import { escapeTags, fit, inert, inertFit } from './text.js';
+import { SIGNAL_MENU, type ViewState } from './view-state.js';
+import type { HostInfo } from './watch.js';
+
+export interface HeaderInfo {
+  readonly version: string;
+  readonly host: HostInfo | undefined;
+  readonly counts: TaskCounts;
+  readonly intervalMs: number;
+  /** e.g. `demo zombie`, `pid 4312`; untrusted parts are still raw here. */
+  readonly scope: string;
+  /** Processes on the whole system, when the view is scoped. */
+  readonly systemTotal: number | undefined;
+}
+
+export function headerLines(info: HeaderInfo, view: ViewState, width: number, height: number): string[] {
+  const host = info.host === undefined ? 'reading…' : `${uptimeWords(info.host.uptimeSeconds)} · ${loadWords(info.host.load)}`;
+  const paused = view.paused ? ' PAUSED' : '';
+  const first = `procview ${info.version} · ${host} · ${intervalWords(info.intervalMs)}`;
+  const firstLine = escapeTags(fit(first, width - paused.length).trimEnd()) + (paused === '' ? '' : `{yellow-fg}{bold}${paused}{/bold}{/yellow-fg}`);
+  const zombies = info.counts.zombie > 0;
+  const room = width - (zombies ? 2 : 0);
+  const tasks = escapeTags(fit(tasksLine(info.counts, room), room).trimEnd()) + (zombies ? ' {magenta-fg}{bold}●{/bold}{/magenta-fg}' : '');
+  const of = info.systemTotal === undefined ? '' : ` (of ${info.systemTotal} on the system)`;
+  const filter = view.filter === '' ? '' : ` · filter "${view.filter}"`;
+  const follow = view.follow === undefined ? '' : ` · following ${view.follow}`;
+  // Scope and filter words can hold untrusted text (a NAME, a typed filter): inertFit sanitizes and escapes.
+  const scope = (room: number): string => inertFit(`Scope: ${info.scope}${of} · ${view.mode}${filter}${follow}`, room).trimEnd();
+  if (height <= 1) return [tasks];
+  const left = width - tasksLine(info.counts, width).length - 5;
+  if (height === 2) return [firstLine, left < 12 ? tasks : `${tasks} · ${scope(left)}`];
+  return [firstLine, tasks, scope(width)];
+}
+
+export function footerLine(view: ViewState, width: number, canSay: boolean): string {
+  const overlay = view.overlay;
+  if (overlay.kind === 'input') {
+    const prompt = overlay.purpose === 'filter' ? 'filter> ' : 'say as admin> ';
+    const hint = overlay.purpose === 'filter' ? '  (Enter keeps, Esc clears)' : '  (Enter sends, Esc cancels)';
+    return `{bold}${prompt}{/bold}${inertFit(overlay.text, Math.max(1, width - prompt.length - hint.length - 1)).trimEnd()}▏${hint}`;
+  }
+  if (view.message !== undefined) {
+    const text = inertFit(view.message.text, width);
+    return view.message.tone === 'error' ? `{red-fg}{bold}${text}{/bold}{/red-fg}` : `{cyan-fg}${text}{/cyan-fg}`;
+  }
+  const hints = `q quit  ? help  t tree  / filter  k signal  n/N nice  f follow  space pause${canSay ? '  i say' : ''}  Enter detail`;
+  return escapeTags(fit(hints, width));
+}
+
+const SIGNAL_WORDS: Readonly<Record<string, string>> = {
+  TERM: 'ask it to terminate',
+  KILL: 'end it now (cannot be caught)',
+  INT: 'interrupt, as Ctrl-C does',
+  HUP: 'hang up (its terminal went away)',
+  STOP: 'stop it (cannot be caught) → T',
+  CONT: 'let a stopped process go on',
+};
+
+export function signalMenuLines(view: ViewState): string[] {
+  if (view.overlay.kind !== 'signal') return [];
+  const { target, index } = view.overlay;
+  const who = target.comm === undefined ? String(target.pid) : `${target.pid} (${target.comm})`;
+  return [
+    `Send a signal to ${inert(who)}`,
+    '',
+    ...SIGNAL_MENU.map((signal, i) => {
+      const line = ` ${i + 1}  SIG${signal.padEnd(5)} ${SIGNAL_WORDS[signal] ?? ''} `;
+      return i === index ? `{inverse}${line}{/inverse}` : line;
+    }),
+    '',
+    'Enter sends · Esc cancels',
+  ];
+}

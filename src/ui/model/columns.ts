@@ -1,0 +1,81 @@
+// The process view's columns, in ps -ajx / top order. Each column knows how to
+// write its cell and what to sort by; `keep` decides which columns survive on a
+// narrow terminal (lowest goes first): the job-control columns (PGID, SID,
+// TTY) outlast the memory ones, since they are what the lessons are about,
+// and 60 columns still shows PID, PPID, STAT, %CPU and a readable command.
+import type { ProcInfo } from '../../inspect/types.js';
+import { command, cpuTime, kib, memPercent, num, percent, priority, user } from './cells.js';
+
+export type ColumnId =
+  | 'pid' | 'ppid' | 'pgid' | 'sid' | 'tty' | 'stat' | 'ni' | 'pri' | 'thr'
+  | 'cpu' | 'mem' | 'rss' | 'time' | 'user' | 'command';
+
+export type SortKey = number | string | undefined;
+
+export interface Column {
+  readonly id: ColumnId;
+  readonly header: string;
+  /** Cells; COMMAND takes whatever width is left. */
+  readonly width: number;
+  readonly align: 'left' | 'right';
+  readonly keep: number;
+  cell(proc: ProcInfo): string;
+  sortKey(proc: ProcInfo): SortKey;
+}
+
+export const COLUMNS: readonly Column[] = [
+  { id: 'pid', header: 'PID', width: 7, align: 'right', keep: 100, cell: (p) => String(p.pid), sortKey: (p) => p.pid },
+  { id: 'ppid', header: 'PPID', width: 7, align: 'right', keep: 90, cell: (p) => num(p.ppid), sortKey: (p) => p.ppid },
+  { id: 'pgid', header: 'PGID', width: 7, align: 'right', keep: 55, cell: (p) => num(p.pgid), sortKey: (p) => p.pgid },
+  { id: 'sid', header: 'SID', width: 7, align: 'right', keep: 50, cell: (p) => num(p.sid), sortKey: (p) => p.sid },
+  { id: 'tty', header: 'TTY', width: 7, align: 'left', keep: 45, cell: (p) => p.tty ?? '?', sortKey: (p) => p.tty },
+  { id: 'stat', header: 'STAT', width: 5, align: 'left', keep: 95, cell: (p) => p.stat ?? p.state ?? '?', sortKey: (p) => p.stat },
+  { id: 'ni', header: 'NI', width: 3, align: 'right', keep: 60, cell: (p) => num(p.nice), sortKey: (p) => p.nice },
+  { id: 'pri', header: 'PRI', width: 3, align: 'right', keep: 20, cell: (p) => priority(p.priority), sortKey: (p) => p.priority },
+  { id: 'thr', header: 'THR', width: 4, align: 'right', keep: 25, cell: (p) => num(p.threads), sortKey: (p) => p.threads },
+  { id: 'cpu', header: '%CPU', width: 5, align: 'right', keep: 80, cell: (p) => percent(p.cpuPercent), sortKey: (p) => p.cpuPercent },
+  { id: 'mem', header: '%MEM', width: 5, align: 'right', keep: 35, cell: memPercent, sortKey: (p) => p.memPercent },
+  { id: 'rss', header: 'RSS', width: 7, align: 'right', keep: 30, cell: (p) => kib(p.rssBytes), sortKey: (p) => p.rssBytes },
+  { id: 'time', header: 'TIME', width: 7, align: 'right', keep: 40, cell: (p) => cpuTime(p.timeSeconds), sortKey: (p) => p.timeSeconds },
+  { id: 'user', header: 'USER', width: 8, align: 'left', keep: 65, cell: user, sortKey: (p) => p.user ?? p.uid },
+  { id: 'command', header: 'COMMAND', width: 0, align: 'left', keep: 100, cell: command, sortKey: (p) => command(p) },
+];
+
+/** COMMAND never gets narrower than this while optional columns can still go. */
+const MIN_COMMAND = 30;
+
+export interface PlacedColumn {
+  readonly column: Column;
+  /** First cell, counted from the left edge of the view. */
+  readonly x: number;
+  readonly width: number;
+}
+
+/** The columns that fit in `width` cells, with their positions (one space between). */
+export function placeColumns(width: number): PlacedColumn[] {
+  const fixed = COLUMNS.filter((c) => c.id !== 'command');
+  const dropOrder = [...fixed].sort((a, b) => a.keep - b.keep);
+  const kept = new Set(fixed);
+  const used = (): number => [...kept].reduce((sum, c) => sum + c.width + 1, 0);
+  for (const column of dropOrder) {
+    if (width - used() >= MIN_COMMAND || column.keep >= 90) break;
+    kept.delete(column);
+  }
+  const placed: PlacedColumn[] = [];
+  let x = 0;
+  for (const column of COLUMNS) {
+    if (column.id === 'command') {
+      placed.push({ column, x, width: Math.max(1, width - x) });
+    } else if (kept.has(column)) {
+      placed.push({ column, x, width: column.width });
+      x += column.width + 1;
+    }
+  }
+  return placed;
+}
+
+export function columnById(id: ColumnId): Column {
+  const found = COLUMNS.find((c) => c.id === id);
+  if (found === undefined) throw new Error(`unknown column ${id}`);
+  return found;
+}

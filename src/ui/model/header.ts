@@ -1,0 +1,52 @@
+// The header, top style: uptime and load, task counts by state, refresh
+// interval and scope. Counting follows top: S, D and I count as sleeping,
+// T and t as stopped.
+import type { ProcInfo } from '../../inspect/types.js';
+
+export interface TaskCounts {
+  readonly total: number;
+  readonly running: number;
+  readonly sleeping: number;
+  readonly stopped: number;
+  readonly zombie: number;
+}
+
+export function countTasks(procs: Iterable<ProcInfo>): TaskCounts {
+  let total = 0, running = 0, sleeping = 0, stopped = 0, zombie = 0;
+  for (const proc of procs) {
+    total += 1;
+    switch (proc.state) {
+      case 'R': running += 1; break;
+      case 'S': case 'D': case 'I': sleeping += 1; break;
+      case 'T': case 't': stopped += 1; break;
+      case 'Z': zombie += 1; break;
+      default: break;
+    }
+  }
+  return { total, running, sleeping, stopped, zombie };
+}
+
+/** top's wording; when that does not fit in `width`, the same counts by state letter. */
+export function tasksLine(c: TaskCounts, width = Number.POSITIVE_INFINITY): string {
+  const long = `Tasks: ${c.total} total, ${c.running} running, ${c.sleeping} sleeping, ${c.stopped} stopped, ${c.zombie} zombie`;
+  return long.length <= width ? long : `Tasks: ${c.total}  R ${c.running}  S ${c.sleeping}  T ${c.stopped}  Z ${c.zombie}`;
+}
+
+/** top's wording: `up 3 days,  4:12`, `up  4:12`, `up 12 min`. */
+export function uptimeWords(seconds: number): string {
+  const total = Math.floor(seconds);
+  const days = Math.floor(total / 86_400);
+  const hours = Math.floor((total % 86_400) / 3600);
+  const minutes = Math.floor((total % 3600) / 60);
+  const dayPart = days > 0 ? `${days} day${days === 1 ? '' : 's'}, ` : '';
+  const clockPart = hours > 0 ? `${hours}:${String(minutes).padStart(2, '0')}` : `${minutes} min`;
+  return `up ${dayPart}${clockPart}`;
+}
+
+export function loadWords(load: readonly number[]): string {
+  return `load average: ${load.map((n) => n.toFixed(2)).join(', ')}`;
+}
+
+export function intervalWords(ms: number): string {
+  return `every ${Number((ms / 1000).toFixed(2))} s`;
+}

@@ -1,0 +1,61 @@
+// Keys while a panel has the keyboard: the input line (filter, chat), the
+// signal menu, and the help / detail panels.
+import type { KeyResult } from './keys.js';
+import { SIGNAL_MENU, type ViewState } from './view-state.js';
+
+/** Moving the selection by hand ends follow, as in htop. */
+export function move(state: ViewState, to: number): ViewState {
+  return { ...state, cursor: Math.max(0, to), follow: undefined };
+}
+
+export function onInput(state: ViewState, key: string, overlay: Extract<ViewState['overlay'], { kind: 'input' }>): KeyResult {
+  const none = { kind: 'none' } as const;
+  const live = (text: string): ViewState =>
+    overlay.purpose === 'filter'
+      ? { ...state, filter: text, cursor: 0, overlay: { ...overlay, text } }
+      : { ...state, overlay: { ...overlay, text } };
+  if (key === 'escape') {
+    return { state: { ...state, overlay: none, filter: overlay.purpose === 'filter' ? overlay.previous : state.filter } };
+  }
+  if (key === 'enter') {
+    if (overlay.purpose === 'filter') return { state: { ...state, overlay: none } };
+    const text = overlay.text.trim();
+    const next = { ...state, overlay: none };
+    return text === '' ? { state: next } : { state: next, effect: { kind: 'say', text: overlay.text } };
+  }
+  if (key === 'backspace') return { state: live([...overlay.text].slice(0, -1).join('')) };
+  if (key === 'C-u') return { state: live('') };
+  if ([...key].length === 1 && key >= ' ') return { state: live(overlay.text + key) };
+  return { state };
+}
+
+export function onSignalMenu(state: ViewState, key: string, menu: Extract<ViewState['overlay'], { kind: 'signal' }>): KeyResult {
+  const none = { kind: 'none' } as const;
+  const pick = (index: number): KeyResult => {
+    const signal = SIGNAL_MENU[index];
+    return signal === undefined
+      ? { state }
+      : { state: { ...state, overlay: none }, effect: { kind: 'signal', target: menu.target, signal } };
+  };
+  if (key === 'escape' || key === 'q' || key === 'k' || key === 'f9') return { state: { ...state, overlay: none } };
+  if (key === 'up') return { state: { ...state, overlay: { ...menu, index: Math.max(0, menu.index - 1) } } };
+  if (key === 'down') {
+    return { state: { ...state, overlay: { ...menu, index: Math.min(SIGNAL_MENU.length - 1, menu.index + 1) } } };
+  }
+  if (key === 'enter') return pick(menu.index);
+  if (/^[1-6]$/.test(key)) return pick(Number(key) - 1);
+  return { state };
+}
+
+export function onPanel(state: ViewState, key: string, panel: Extract<ViewState['overlay'], { kind: 'help' | 'detail' }>): KeyResult {
+  if (['escape', 'q', 'enter', '?', 'f1', 'f10'].includes(key)) return { state: { ...state, overlay: { kind: 'none' } } };
+  // In the detail panel ↑/↓ go to the previous/next process; PgUp/PgDn (and ↑/↓ in help) scroll.
+  if (panel.kind === 'detail' && (key === 'up' || key === 'down')) {
+    return { state: { ...move(state, state.cursor + (key === 'up' ? -1 : 1)), overlay: { kind: 'detail', scroll: 0 } } };
+  }
+  const step = key === 'pageup' ? -10 : key === 'pagedown' ? 10 : key === 'up' ? -1 : key === 'down' ? 1 : key === 'home' ? -1e6 : 0;
+  if (step === 0) return { state };
+  // The upper bound is applied where the panel's height is known (screen.ts).
+  return { state: { ...state, overlay: { ...panel, scroll: Math.max(0, panel.scroll + step) } } };
+}
+

@@ -1,0 +1,125 @@
+// What each key does, as a pure step: (state, key) → (state, effect). The
+// effect (quit, send a signal, renice, say in the chat) is carried out by the
+// app; keys follow top/htop habits (q/F10, F1, F3, F5, F6, F7/F8, F9).
+import { columnById, type ColumnId } from './columns.js';
+import type { ProcRow } from './rows.js';
+import { move, onInput, onPanel, onSignalMenu } from './keys-panels.js';
+import type { ControlSignal, ProcTarget, ViewState } from './view-state.js';
+
+export type Effect =
+  | { readonly kind: 'quit' }
+  | { readonly kind: 'signal'; readonly target: ProcTarget; readonly signal: ControlSignal }
+  | { readonly kind: 'renice'; readonly target: ProcTarget; readonly delta: number }
+  | { readonly kind: 'say'; readonly text: string };
+
+export interface KeyContext {
+  readonly rows: readonly ProcRow[];
+  /** Rows the list shows at once. */
+  readonly page: number;
+  /** Columns on screen, left to right (sorting moves among these). */
+  readonly columns: readonly ColumnId[];
+  /** The chat input exists (`--watch chat`). */
+  readonly canSay: boolean;
+  /** A narration or chat pane exists (Tab swaps it with the events on narrow screens). */
+  readonly hasSide: boolean;
+}
+
+export interface KeyResult {
+  readonly state: ViewState;
+  readonly effect?: Effect;
+}
+
+/** Columns where the interesting end is the big one. */
+const DESCENDING_FIRST = new Set<ColumnId>(['cpu', 'mem', 'rss', 'time', 'thr']);
+
+function targetOf(row: ProcRow | undefined): ProcTarget | undefined {
+  return row === undefined ? undefined : { pid: row.pid, startTime: row.proc.startTime, comm: row.proc.comm };
+}
+
+export function sortBy(state: ViewState, id: ColumnId): ViewState {
+  if (id === state.sort) return { ...state, descending: !state.descending };
+  return { ...state, sort: id, descending: DESCENDING_FIRST.has(id) };
+}
+
+function moveSort(state: ViewState, columns: readonly ColumnId[], step: number): ViewState {
+  const at = columns.indexOf(state.sort);
+  const next = columns[Math.max(0, Math.min(columns.length - 1, (at < 0 ? 0 : at) + step))];
+  if (next === undefined || next === state.sort) return state;
+  return { ...sortBy(state, next), message: { text: `sorted by ${columnById(next).header}`, tone: 'info' } };
+}
+
+export function handleKey(state: ViewState, key: string, ctx: KeyContext): KeyResult {
+  const overlay = state.overlay;
+  if (key === 'C-c') return { state, effect: { kind: 'quit' } };
+  if (overlay.kind === 'input') return onInput(state, key, overlay);
+  const quiet = { ...state, message: undefined };
+  if (overlay.kind === 'signal') return onSignalMenu(quiet, key, overlay);
+  if (overlay.kind === 'help' || overlay.kind === 'detail') return onPanel(quiet, key, overlay);
+  return onMain(quiet, key, ctx);
+}
+
+function onMain(state: ViewState, key: string, ctx: KeyContext): KeyResult {
+  const row = ctx.rows[state.cursor];
+  const page = Math.max(1, ctx.page);
+  const tell = (text: string, tone: 'info' | 'error' = 'info'): KeyResult => ({ state: { ...state, message: { text, tone } } });
+  switch (key) {
+    case 'q': case 'f10': return { state, effect: { kind: 'quit' } };
+    case '?': case 'f1': return { state: { ...state, overlay: { kind: 'help', scroll: 0 } } };
+    case 'up': return { state: move(state, state.cursor - 1) };
+    case 'down': return { state: move(state, state.cursor + 1) };
+    case 'pageup': return { state: move(state, state.cursor - page) };
+    case 'pagedown': return { state: move(state, state.cursor + page) };
+    case 'home': return { state: move(state, 0) };
+    case 'end': return { state: move(state, ctx.rows.length - 1) };
+    case 't': case 'f5': return { state: { ...state, mode: state.mode === 'tree' ? 'table' : 'tree' } };
+    case '<': return { state: moveSort(state, ctx.columns, -1) };
+    case '>': case 'f6': return { state: moveSort(state, ctx.columns, 1) };
+    case 'I': return { state: { ...state, descending: !state.descending } };
+    case '/': case 'f3':
+      return { state: { ...state, overlay: { kind: 'input', purpose: 'filter', text: state.filter, previous: state.filter } } };
+    case 'f': {
+      if (state.follow !== undefined) return tell('follow off');
+      if (row === undefined || row.mark === 'dead') return tell('nothing to follow');
+      return { state: { ...state, follow: row.pid, message: { text: `following ${row.pid}`, tone: 'info' } } };
+    }
+    case ' ': case 'space': {
+      const paused = !state.paused;
+      return { state: { ...state, paused, message: { text: paused ? 'paused (space resumes)' : 'resumed', tone: 'info' } } };
+    }
+    case 'enter': return row === undefined ? { state } : { state: { ...state, overlay: { kind: 'detail', scroll: 0 } } };
+    case 'tab': return ctx.hasSide ? { state: { ...state, bottom: state.bottom === 'events' ? 'side' : 'events' } } : { state };
+    case 'i': return ctx.canSay ? { state: { ...state, overlay: { kind: 'input', purpose: 'say', text: '', previous: '' } } } : { state };
+    case 'left': case '-': return collapse(state, row, ctx.rows);
+    case 'right': case '+': return expand(state, row);
+    case 'k': case 'f9': {
+      const target = targetOf(row);
+      if (row === undefined || target === undefined) return tell('no process selected', 'error');
+      if (row.mark === 'dead') return tell(`${row.pid} has already exited`, 'error');
+      return { state: { ...state, overlay: { kind: 'signal', target, index: 0 } } };
+    }
+    case 'n': case 'f8': case 'N': case 'f7': {
+      const target = targetOf(row);
+      if (row === undefined || target === undefined) return tell('no process selected', 'error');
+      if (row.mark === 'dead') return tell(`${row.pid} has already exited`, 'error');
+      return { state, effect: { kind: 'renice', target, delta: key === 'n' || key === 'f8' ? 1 : -1 } };
+    }
+    default: return { state };
+  }
+}
+
+function collapse(state: ViewState, row: ProcRow | undefined, rows: readonly ProcRow[]): KeyResult {
+  if (state.mode !== 'tree' || row === undefined) return { state };
+  if (row.hasChildren && !row.collapsed) {
+    return { state: { ...state, collapsed: new Set([...state.collapsed, row.pid]) } };
+  }
+  // On a leaf or a folded node, ← goes to the parent, as in file trees.
+  const parent = rows.findIndex((r) => r.pid === row.proc.ppid);
+  return parent >= 0 ? { state: move(state, parent) } : { state };
+}
+
+function expand(state: ViewState, row: ProcRow | undefined): KeyResult {
+  if (state.mode !== 'tree' || row === undefined || !state.collapsed.has(row.pid)) return { state };
+  const collapsed = new Set(state.collapsed);
+  collapsed.delete(row.pid);
+  return { state: { ...state, collapsed } };
+}

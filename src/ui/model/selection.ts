@@ -1,0 +1,32 @@
+// Keeping the selection and the scroll window consistent with the rows after
+// any change (new data, a key, a resize).
+import type { ProcRow } from './rows.js';
+import type { ViewState } from './view-state.js';
+
+export function reconcile(state: ViewState, rows: readonly ProcRow[], page: number): ViewState {
+  let { cursor, follow, message } = state;
+  if (follow !== undefined) {
+    const at = rows.findIndex((row) => row.pid === follow && row.mark !== 'dead');
+    if (at >= 0) cursor = at;
+    else {
+      message = { text: `${follow} is gone; follow ended`, tone: 'info' };
+      follow = undefined;
+    }
+  }
+  cursor = Math.max(0, Math.min(cursor, rows.length - 1));
+  // Grey context rows (parents outside the scope) are there to orient, not to
+  // act on: a signal meant for a watched process must not hit its shell.
+  if (rows[cursor]?.mark === 'context') {
+    const below = rows.findIndex((row, i) => i > cursor && row.mark !== 'context');
+    const above = rows.slice(0, cursor).findLastIndex((row) => row.mark !== 'context');
+    cursor = below >= 0 ? below : above >= 0 ? above : cursor;
+  }
+  const height = Math.max(1, page);
+  let offset = Math.min(state.offset, cursor);
+  if (cursor >= offset + height) offset = cursor - height + 1;
+  offset = Math.max(0, Math.min(offset, rows.length - height));
+  if (cursor === state.cursor && offset === state.offset && follow === state.follow && message === state.message) {
+    return state;
+  }
+  return { ...state, cursor, offset, follow, message };
+}

@@ -1,0 +1,34 @@
+// The event timeline: the last events of the processes in scope, oldest first.
+import type { ProcEvent } from '../../inspect/types.js';
+import { eventLine, type EventLine, type NameOf } from './events.js';
+
+export const TIMELINE_LIMIT = 500;
+
+export interface Timeline {
+  readonly lines: readonly EventLine[];
+  /** Events seen since the start, kept or not. */
+  readonly total: number;
+}
+
+export const EMPTY_TIMELINE: Timeline = { lines: [], total: 0 };
+
+/**
+ * A kernel thread has no command line and never execs; a kworker's name
+ * changes with the work it picks up. Those renames would bury the timeline.
+ */
+export function isKernelRename(event: ProcEvent): boolean {
+  return event.kind === 'exec' && event.fromArgs === '' && event.args === '';
+}
+
+/** Appends the events about pids in scope (before or after the refresh); unchanged object when none. */
+export function appendTimeline(
+  timeline: Timeline,
+  events: readonly ProcEvent[],
+  concerns: (pid: number) => boolean,
+  nameOf: NameOf,
+): Timeline {
+  const added = events.filter((event) => !isKernelRename(event) && concerns(event.pid)).map((event) => eventLine(event, nameOf));
+  if (added.length === 0) return timeline;
+  const lines = [...timeline.lines, ...added].slice(-TIMELINE_LIMIT);
+  return { lines, total: timeline.total + added.length };
+}

@@ -1,0 +1,64 @@
+// What the user chose (sort, filter, mode, selection, overlays): everything the
+// keys change. Data from the refresh loop lives apart, in WatchState.
+import type { ControlSignal } from '../../inspect/control.js';
+import type { ColumnId } from './columns.js';
+
+export type { ControlSignal };
+export const SIGNAL_MENU: readonly ControlSignal[] = ['TERM', 'KILL', 'INT', 'HUP', 'STOP', 'CONT'];
+
+/** Who a signal or renice is for: pid + start time, checked again right before acting. */
+export interface ProcTarget {
+  readonly pid: number;
+  readonly startTime: number | undefined;
+  readonly comm: string | undefined;
+}
+
+export type Overlay =
+  | { readonly kind: 'none' }
+  /** `scroll`: first line shown, for panels taller than the terminal. */
+  | { readonly kind: 'help'; readonly scroll: number }
+  | { readonly kind: 'detail'; readonly scroll: number }
+  | { readonly kind: 'signal'; readonly target: ProcTarget; readonly index: number }
+  | { readonly kind: 'input'; readonly purpose: 'filter' | 'say'; readonly text: string; readonly previous: string };
+
+export interface Message {
+  readonly text: string;
+  readonly tone: 'info' | 'error';
+}
+
+export interface ViewState {
+  readonly mode: 'table' | 'tree';
+  readonly sort: ColumnId;
+  readonly descending: boolean;
+  readonly filter: string;
+  readonly collapsed: ReadonlySet<number>;
+  /** Index of the selected row; htop keeps the index unless following. */
+  readonly cursor: number;
+  /** First row shown. */
+  readonly offset: number;
+  /** Pid the selection sticks to (`f`), until it exits. */
+  readonly follow: number | undefined;
+  readonly paused: boolean;
+  readonly overlay: Overlay;
+  /** On narrow screens one pane shares the bottom: the events or the narration/chat. */
+  readonly bottom: 'events' | 'side';
+  readonly message: Message | undefined;
+}
+
+/** The whole system: busiest first, like top. A scope: a tree by PID, where parents and children show. */
+export function initialViewState(scoped: boolean): ViewState {
+  return {
+    mode: scoped ? 'tree' : 'table',
+    sort: scoped ? 'pid' : 'cpu',
+    descending: !scoped,
+    filter: '',
+    collapsed: new Set(),
+    cursor: 0,
+    offset: 0,
+    follow: undefined,
+    paused: false,
+    overlay: { kind: 'none' },
+    bottom: 'events',
+    message: undefined,
+  };
+}

@@ -1,0 +1,62 @@
+// Everything the refresh loop feeds the view, advanced once per frame as a
+// pure step: scope, new/exited highlights, the event timeline, the counts and
+// their history for the chart.
+import type { ProcEvent, Snapshot } from '../../inspect/types.js';
+import { countTasks, type TaskCounts } from './header.js';
+import { advanceLife, NO_LIFE, type Life } from './life.js';
+import { advanceScope, inScope, scopedProcs, type Scope } from './scope.js';
+import { appendTimeline, EMPTY_TIMELINE, type Timeline } from './timeline.js';
+
+/** Uptime and load, read by the loop alongside the snapshot. */
+export interface HostInfo {
+  readonly uptimeSeconds: number;
+  readonly load: readonly number[];
+}
+
+/** What one turn of the refresh loop produces; never changed after. */
+export interface Frame {
+  readonly seq: number;
+  readonly snapshot: Snapshot;
+  readonly previous: Snapshot | undefined;
+  readonly events: readonly ProcEvent[];
+  readonly host: HostInfo;
+  readonly intervalMs: number;
+}
+
+export const HISTORY_LENGTH = 120;
+
+export interface WatchState {
+  readonly frame: Frame | undefined;
+  readonly scope: Scope;
+  readonly life: Life;
+  readonly timeline: Timeline;
+  readonly counts: TaskCounts;
+  /** Process and zombie counts of the scope, oldest first. */
+  readonly history: { readonly procs: readonly number[]; readonly zombies: readonly number[] };
+}
+
+export function initialWatch(scope: Scope): WatchState {
+  return {
+    frame: undefined,
+    scope,
+    life: NO_LIFE,
+    timeline: EMPTY_TIMELINE,
+    counts: { total: 0, running: 0, sleeping: 0, stopped: 0, zombie: 0 },
+    history: { procs: [], zombies: [] },
+  };
+}
+
+export function advanceWatch(prev: WatchState, frame: Frame, seeds: Iterable<number>): WatchState {
+  const before = prev.frame?.snapshot;
+  const after = frame.snapshot;
+  const scope = advanceScope(prev.scope, after, seeds);
+  const wasShown = (pid: number): boolean => before !== undefined && inScope(prev.scope, before, pid);
+  const isShown = (pid: number): boolean => inScope(scope, after, pid);
+  const life = advanceLife(prev.life, frame.events, before, after, wasShown, isShown);
+  const nameOf = (pid: number): string | undefined => after.procs.get(pid)?.comm ?? before?.procs.get(pid)?.comm;
+  const timeline = appendTimeline(prev.timeline, frame.events, (pid) => wasShown(pid) || isShown(pid), nameOf);
+  const counts = countTasks(scopedProcs(scope, after));
+  const keep = (list: readonly number[], value: number): number[] => [...list, value].slice(-HISTORY_LENGTH);
+  const history = { procs: keep(prev.history.procs, counts.total), zombies: keep(prev.history.zombies, counts.zombie) };
+  return { frame, scope, life, timeline, counts, history };
+}

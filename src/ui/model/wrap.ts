@@ -1,0 +1,54 @@
+// Word wrap for narration and chat lines, measured in terminal cells. Text is
+// sanitized before measuring, so a control character cannot hide its width.
+import { sanitizeForDisplay } from '../../text/sanitize.js';
+import { displayWidth, escapeTags, truncate } from './text.js';
+
+/** Plain text in, plain lines out (each at most `width` cells); `indent` starts every line after the first. */
+export function wordWrap(text: string, width: number, indent = ''): string[] {
+  const clean = sanitizeForDisplay(text);
+  const room = Math.max(4, width);
+  const lines: string[] = [];
+  let line = '';
+  for (const word of clean.split(' ')) {
+    const candidate = line === '' ? word : `${line} ${word}`;
+    if (displayWidth(candidate) <= room) {
+      line = candidate;
+      continue;
+    }
+    if (line !== '') lines.push(line);
+    // A word longer than a line is cut hard rather than overflowing.
+    line = displayWidth(indent + word) <= room ? indent + word : truncate(indent + word, room);
+  }
+  if (line !== '' || lines.length === 0) lines.push(line);
+  return lines;
+}
+
+export type Tone = 'plain' | 'observed' | 'good' | 'problem' | 'admin' | 'dim';
+
+export interface SideEntry {
+  readonly text: string;
+  readonly tone: Tone;
+}
+
+const TONE_TAGS: Readonly<Record<Tone, string | undefined>> = {
+  plain: undefined,
+  observed: 'cyan-fg',
+  good: 'green-fg',
+  problem: 'red-fg',
+  admin: 'yellow-fg',
+  dim: 'gray-fg',
+};
+
+/** Entries as inert tagged lines wrapped to `width`; only the last `height` lines. */
+export function sideLines(entries: readonly SideEntry[], width: number, height: number): string[] {
+  const out: string[] = [];
+  // Only as many entries from the end as can possibly show.
+  for (const entry of entries.slice(-Math.max(1, height))) {
+    const tag = TONE_TAGS[entry.tone];
+    for (const line of wordWrap(entry.text, width, '  ')) {
+      const text = escapeTags(line);
+      out.push(tag === undefined ? text : `{${tag}}${text}{/${tag}}`);
+    }
+  }
+  return out.slice(-Math.max(0, height));
+}

@@ -1,0 +1,127 @@
+// A dashboard run: sets up the scope's sources (a demo, the chat room), opens
+// the terminal, runs the refresh loop, and tears everything down on every exit
+// path, restoring the terminal before anything is printed.
+import { CommandError, packageVersion } from '../commands/usage.js';
+import { createInspector } from '../inspect/inspector.js';
+import { createApp } from './app.js';
+import type { DashboardOptions, DashboardScope } from './launch.js';
+import { startRefreshLoop } from './feed/refresh-loop.js';
+import { ALL, EMPTY_FOLLOW } from './model/scope.js';
+import type { SideContent } from './model/screen.js';
+import { chatSeeds, nameSeeds } from './model/seeds.js';
+import type { Message } from './model/view-state.js';
+import type { Inspector, Snapshot } from '../inspect/types.js';
+import type { ChatSession } from './sources/chat.js';
+import { startDemo, type DemoSession } from './sources/demo.js';
+import { onExitPaths, openTerminal, type ExitCause } from './terminal.js';
+
+const DEMO_STOP_TIMEOUT_MS = 8000;
+
+function scopeLabel(scope: DashboardScope, chat: ChatSession | undefined): string {
+  switch (scope.kind) {
+    case 'all': return 'all processes';
+    case 'pids': return `pid ${scope.pids.join(', ')} and descendants`;
+    case 'name': return `processes matching "${scope.pattern}" and descendants`;
+    case 'chat': return `chat room ${chat?.address ?? ''}`;
+    case 'demo': return `demo ${scope.demo.name}`;
+  }
+}
+
+async function openChatOrExplain(inspector: Inspector, port: number | undefined, onChange: () => void): Promise<ChatSession> {
+  try {
+    return await (await import('./sources/chat.js')).openChat(inspector, port, onChange);
+  } catch (error) {
+    throw new CommandError(`--watch chat: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+export async function runDashboard(options: DashboardOptions): Promise<number> {
+  const { scope } = options;
+  const inspector = createInspector();
+  const intervalMs = options.intervalMs ?? (scope.kind === 'demo' ? 500 : 1000);
+  let redraw = (): void => undefined;
+  // The chat server is found or started before the terminal is taken, so a failure prints plainly.
+  // Loaded only here: the chat client code is needed by this scope alone.
+  const chat = scope.kind === 'chat' ? await openChatOrExplain(inspector, scope.port, () => redraw()) : undefined;
+
+  let terminal: ReturnType<typeof openTerminal>;
+  try {
+    terminal = openTerminal();
+  } catch (error) {
+    await chat?.stop();
+    throw error;
+  }
+  let demo: DemoSession | undefined;
+  const side: (() => SideContent) | undefined =
+    scope.kind === 'demo'
+      ? () => ({ title: `Lesson: ${scope.demo.name}`, entries: demo?.entries ?? [] })
+      : chat !== undefined
+        ? () => ({ title: `Chat room ${chat.address}`, entries: chat.entries })
+        : undefined;
+
+  return new Promise<number>((resolve, reject) => {
+    let closing = false;
+    const seeds = (snapshot: Snapshot): Iterable<number> => {
+      switch (scope.kind) {
+        case 'all': return [];
+        case 'pids': return scope.pids;
+        case 'name': return nameSeeds(snapshot, scope.pattern, process.pid);
+        case 'chat': return chatSeeds(snapshot, chat?.port);
+        case 'demo': return demo?.tracked ?? [];
+      }
+    };
+
+    const finish = async (code: number, cause: ExitCause | undefined): Promise<void> => {
+      if (closing) return;
+      closing = true;
+      loop.stop();
+      // On a signal or a crash the terminal comes back first; q keeps the screen while the demo cleans up.
+      if (cause !== undefined) terminal.restore();
+      else app.tell({ text: 'cleaning up…', tone: 'info' });
+      await Promise.allSettled([demo?.stop(DEMO_STOP_TIMEOUT_MS), chat?.stop()]);
+      terminal.restore();
+      uninstall();
+      if (cause?.kind === 'crash') {
+        const error = cause.error;
+        process.stderr.write(`procview: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      }
+      resolve(code);
+      // Whatever might still hold the event loop (a stuck socket) must not keep a closed dashboard alive.
+      setTimeout(() => process.exit(code), 2000).unref();
+    };
+
+    const uninstall = onExitPaths((cause) => void finish(cause.kind === 'crash' ? 1 : cause.code, cause));
+    let app: ReturnType<typeof createApp>;
+    let loop: ReturnType<typeof startRefreshLoop> = { stop: () => undefined };
+    try {
+      app = createApp({
+      screen: terminal.screen,
+      version: packageVersion(),
+      scopeLabel: scopeLabel(scope, chat),
+      scope: scope.kind === 'all' ? ALL : EMPTY_FOLLOW,
+      canSay: chat !== undefined,
+      side,
+        onQuit: () => void finish(0, undefined),
+        onSay: async (text): Promise<Message> =>
+          chat === undefined ? { text: 'no chat room here', tone: 'error' } : chat.say(text),
+      });
+    } catch (error) {
+      // Setting up the screen failed: give the terminal back before the error is printed.
+      closing = true;
+      terminal.restore();
+      uninstall();
+      void Promise.allSettled([chat?.stop()]).then(() => reject(error instanceof Error ? error : new Error(String(error))));
+      return;
+    }
+    redraw = () => {
+      if (!closing) app.redraw();
+    };
+    if (scope.kind === 'demo') demo = startDemo(scope.demo, scope.holdMs, redraw);
+    loop = startRefreshLoop({
+      inspector,
+      intervalMs,
+      onFrame: (frame) => app.frame(frame, seeds(frame.snapshot)),
+      onError: (error) => app.tell({ text: `refresh failed: ${error instanceof Error ? error.message : String(error)}`, tone: 'error' }),
+    });
+  });
+}

@@ -1,0 +1,61 @@
+// Runs a lesson inside the dashboard: its narration and observations become
+// the side pane, the pids it tracks seed the scope, and stopping aborts it and
+// waits for the lesson's own cleanup (it promises to leave no process behind).
+import type { Demo, DemoResult, Observation } from '../../demos/types.js';
+import { clock } from '../model/cells.js';
+import type { SideEntry } from '../model/wrap.js';
+
+export interface DemoSession {
+  /** Pids the demo announced; scope seeds. */
+  readonly tracked: ReadonlySet<number>;
+  readonly entries: readonly SideEntry[];
+  /** Aborts the lesson (if still running) and resolves once its cleanup finished or `timeoutMs` passed. */
+  stop(timeoutMs: number): Promise<void>;
+}
+
+function observedText(fact: Observation): string {
+  const ppid = fact.ppid === undefined ? '' : `, ppid ${fact.ppid}`;
+  return `observed: ${fact.pid} ${fact.stat ?? 'gone'}${ppid}: ${fact.note}`;
+}
+
+export function startDemo(demo: Demo, holdMs: number, onChange: () => void): DemoSession {
+  const tracked = new Set<number>();
+  const entries: SideEntry[] = [];
+  const add = (text: string, tone: SideEntry['tone']): void => {
+    entries.push({ text: `${clock(Date.now())} ${text}`, tone });
+    onChange();
+  };
+  const controller = new AbortController();
+  add(`Lesson "${demo.name}": ${demo.summary}`, 'dim');
+  const finished: Promise<void> = demo
+    .run(
+      {
+        say: (text) => add(text, 'plain'),
+        observed: (fact) => add(observedText(fact), 'observed'),
+        track: (pid) => {
+          tracked.add(pid);
+          onChange();
+        },
+      },
+      controller.signal,
+      { holdMs },
+    )
+    .then(
+      (result: DemoResult) => {
+        if (controller.signal.aborted) return;
+        if (result.ok) add('Lesson complete: every promised state was observed. q quits.', 'good');
+        else for (const problem of result.problems) add(`problem: ${problem}`, 'problem');
+      },
+      (error: unknown) => add(`the lesson failed: ${error instanceof Error ? error.message : String(error)}`, 'problem'),
+    );
+  return {
+    tracked,
+    entries,
+    async stop(timeoutMs) {
+      controller.abort();
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([finished, new Promise<void>((resolve) => (timer = setTimeout(resolve, timeoutMs)))]);
+      clearTimeout(timer);
+    },
+  };
+}

@@ -1,0 +1,48 @@
+// Small pure pieces: language choice, title fitting, the admin socket's frames.
+import { describe, expect, it } from 'vitest';
+import { LineSplitter, parseAdminFrame, parseClientFrame, encodeFrame } from '../../src/chat/admin-wire.js';
+import { languageFromEnv } from '../../src/chat/messages.js';
+import { fitUtf8, titleSafe } from '../../src/chat/title.js';
+
+describe('languageFromEnv', () => {
+  it('picks Chinese for zh_* locales, English otherwise, LC_ALL first', () => {
+    expect(languageFromEnv({ LANG: 'zh_CN.UTF-8' })).toBe('zh');
+    expect(languageFromEnv({ LANG: 'zh_TW' })).toBe('zh');
+    expect(languageFromEnv({ LANG: 'en_US.UTF-8' })).toBe('en');
+    expect(languageFromEnv({})).toBe('en');
+    expect(languageFromEnv({ LC_ALL: 'C', LANG: 'zh_CN.UTF-8' })).toBe('en');
+    expect(languageFromEnv({ LC_MESSAGES: 'zh_CN.UTF-8', LANG: 'en_US.UTF-8' })).toBe('zh');
+    expect(languageFromEnv({ LANG: 'zhx' })).toBe('en');
+  });
+});
+
+describe('titles', () => {
+  it('cut at a character boundary', () => {
+    expect(fitUtf8('procview chat-client 张三', 23)).toBe('procview chat-client ');
+    expect(fitUtf8('procview chat-client 张三', 24)).toBe('procview chat-client 张');
+    expect(fitUtf8('abc', 10)).toBe('abc');
+  });
+
+  it('never carry spaces or controls from a name', () => {
+    expect(titleSafe('a b\u001bc')).toBe('a?b?c');
+  });
+});
+
+describe('admin socket frames', () => {
+  it('round-trip and refuse what is not a frame', () => {
+    expect(parseClientFrame(encodeFrame({ id: 3, say: 'hi' }).trim())).toEqual({ id: 3, say: 'hi' });
+    expect(parseClientFrame('{"id":"3","say":"hi"}')).toBeUndefined();
+    expect(parseClientFrame('not json')).toBeUndefined();
+    expect(parseAdminFrame('{"line":"bob joined the room"}')).toEqual({ line: 'bob joined the room' });
+    expect(parseAdminFrame('{"id":1,"ok":true}')).toEqual({ id: 1, ok: true });
+    expect(parseAdminFrame('{"id":1,"error":"no"}')).toEqual({ id: 1, error: 'no' });
+    expect(parseAdminFrame('[1]')).toBeUndefined();
+  });
+
+  it('split a stream into lines, refusing one that never ends', () => {
+    const splitter = new LineSplitter(10);
+    expect(splitter.push(Buffer.from('ab\ncd'))).toEqual(['ab']);
+    expect(splitter.push(Buffer.from('e\n'))).toEqual(['cde']);
+    expect(splitter.push(Buffer.from('x'.repeat(11)))).toBeUndefined();
+  });
+});

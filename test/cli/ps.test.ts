@@ -1,0 +1,119 @@
+// `procview ps` against procps `ps` on processes this test started.
+import { execFileSync } from 'node:child_process';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { PROC_FIELDS } from '../../src/inspect/format/json.js';
+import { spawnGroup, waitFor } from '../helpers/processes.js';
+import { CLI, ensureBuilt, lines, REPO_ROOT, runCli } from './run-cli.js';
+
+beforeAll(ensureBuilt);
+
+/** The line whose PID column (index `pidColumn` of the whitespace-split line) is `pid`. */
+function lineOf(output: string, pid: number, pidColumn: number): string | undefined {
+  return lines(output).find((line) => line.trim().split(/\s+/u)[pidColumn] === String(pid));
+}
+
+function procps(args: string[]): string {
+  return execFileSync('ps', args, { encoding: 'utf8' });
+}
+
+/** A `sleep 30` child of this test process, and a zombie under an exec'd `sleep 30`. */
+async function startSleeperAndZombie(): Promise<{ sleeper: number; zombieParent: number; zombie: number }> {
+  const sleeper = spawnGroup('sleep', ['30']).pid ?? -1;
+  // The background sleep exits at once; its parent has become `sleep 30` by exec and never waits.
+  const zombieParent = spawnGroup('sh', ['-c', 'sleep 0 & exec sleep 30']).pid ?? -1;
+  const zombie = await waitFor(
+    () => {
+      const found = procps(['-o', 'pid=,stat=', '--ppid', String(zombieParent)]).trim().split(/\s+/u);
+      return found[1]?.startsWith('Z') === true ? Number(found[0]) : undefined;
+    },
+    { what: 'a zombie child of the exec’d sleep' },
+  );
+  await waitFor(() => procps(['-o', 'args=', '-p', String(zombieParent)]).trim() === 'sleep 30', { what: 'the exec' });
+  return { sleeper, zombieParent, zombie };
+}
+
+describe('procview ps', () => {
+  it('prints the ps -ajx columns, and our processes exactly as procps prints them', async () => {
+    const { sleeper, zombieParent, zombie } = await startSleeperAndZombie();
+    const { code, stdout, stderr } = await runCli(['ps']);
+    expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
+    const reference = procps(['-ajx']);
+    expect(lines(stdout)[0]).toBe(lines(reference)[0]);
+    for (const pid of [sleeper, zombieParent, zombie]) expect(lineOf(stdout, pid, 1)).toBe(lineOf(reference, pid, 1));
+
+    const sleeperFields = lineOf(stdout, sleeper, 1)?.trim().split(/\s+/u);
+    expect(sleeperFields?.[0]).toBe(String(process.pid)); // PPID: this test process
+    expect(sleeperFields?.[6]).toMatch(/^S/u);
+    expect(lineOf(stdout, zombie, 1)).toMatch(new RegExp(`^ *${zombieParent} +${zombie} .* Z +\\d+ +0:00 \\[sleep\\] <defunct>$`, 'u'));
+  });
+
+  it('--format aux prints the ps aux columns plus NI', async () => {
+    const sleeper = spawnGroup('sleep', ['30']).pid ?? -1;
+    await waitFor(() => procps(['-o', 'comm=', '-p', String(sleeper)]).trim() === 'sleep', { what: 'the sleeper to exec' });
+    const { code, stdout } = await runCli(['ps', '--format', 'aux']);
+    expect(code).toBe(0);
+    const reference = procps(['aux']);
+    expect(lines(stdout)[0]).toBe(lines(reference)[0]?.replace(' RSS ', ' RSS  NI '));
+    const ours = (lineOf(stdout, sleeper, 1) ?? '').split(/\s+/u);
+    const theirs = (lineOf(reference, sleeper, 1) ?? '').split(/\s+/u);
+    // USER PID %CPU %MEM VSZ RSS [NI] TTY STAT START TIME COMMAND: all but %MEM and
+    // RSS must be procps's own (RSS is a separate fact: procps reads VmRSS from
+    // status, stat field 24 can lag it by a few pages on recent kernels).
+    const pick = (fields: string[], ni: number): string[] => [...fields.slice(0, 3), fields[4] ?? '', ...fields.slice(6 + ni)];
+    expect(pick(ours, 1)).toEqual(pick(theirs, 0));
+    expect(ours[6]).toBe('0'); // NI
+    expect(Number(ours[5])).toBeGreaterThan(0);
+  });
+
+  it('--json prints every process with every field, null when unknown', async () => {
+    const sleeper = spawnGroup('sleep', ['30']).pid ?? -1;
+    await waitFor(() => procps(['-o', 'comm=', '-p', String(sleeper)]).trim() === 'sleep', { what: 'the sleeper to exec' });
+    const { code, stdout } = await runCli(['ps', '--json']);
+    expect(code).toBe(0);
+    const procs = JSON.parse(stdout) as Record<string, unknown>[];
+    for (const proc of procs) expect(Object.keys(proc)).toEqual([...PROC_FIELDS]);
+    const pids = procs.map((proc) => proc.pid);
+    expect(new Set(pids).size).toBe(pids.length);
+    expect(procs.find((proc) => proc.pid === sleeper)).toMatchObject({
+      ppid: process.pid,
+      pgid: sleeper,
+      state: 'S',
+      comm: 'sleep',
+      args: 'sleep 30',
+      nice: 0,
+      cpuPercent: null, // a delta: one snapshot cannot know it
+    });
+  });
+
+  it('does not fail when the reader goes away (procview ps | head)', () => {
+    for (const args of ['ps --json', 'ps --format aux']) {
+      const result = execFileSync('bash', ['-c', `set -o pipefail; "${process.execPath}" "${CLI}" ${args} | head -c 1 >/dev/null 2>&1; echo $?`], {
+        cwd: REPO_ROOT,
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      expect(result.trim()).toBe('0');
+    }
+  });
+
+  it('--help and --version print and exit 0', async () => {
+    const help = await runCli(['ps', '--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('Usage: procview ps');
+    const version = await runCli(['ps', '--version']);
+    expect(version).toMatchObject({ code: 0, stdout: expect.stringMatching(/^procview \d+\.\d+\.\d+\n$/u) as unknown });
+  });
+
+  it('rejects an unknown flag or a bad format with a one-line error, usage, exit 2', async () => {
+    for (const [args, message] of [
+      [['ps', '--bogus'], "procview: unknown option '--bogus'"],
+      [['ps', '--format', 'long'], "procview: unknown format 'long' (expected j or aux)"],
+      [['ps', '--format'], "procview: option '--format <value>' argument missing"],
+      [['ps', 'extra'], "procview: unexpected argument 'extra'"],
+    ] as const) {
+      const { code, stdout, stderr } = await runCli(args);
+      expect({ args, code, stdout, first: lines(stderr)[0] }).toEqual({ args, code: 2, stdout: '', first: message });
+      expect(lines(stderr)).toEqual([message, expect.stringMatching(/^Usage: procview ps /u)]);
+    }
+  });
+});

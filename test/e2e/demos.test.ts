@@ -1,0 +1,82 @@
+// `procview demo NAME` in a real terminal: the lesson's processes appear in
+// the scoped view while the narration runs beside it, and nothing is left
+// behind when the dashboard closes, by q or by SIGTERM.
+import { afterEach, describe, expect, it } from 'vitest';
+import { waitFor } from '../helpers/processes.js';
+import { isGone, killAll, lessonProcesses } from './helpers/procs.js';
+import { runInPty, type PtyRun } from './helpers/pty.js';
+
+const started: { demo: string; run: PtyRun }[] = [];
+
+function demo(name: string, hold: string): PtyRun {
+  const run = runInPty(['demo', name, '--hold', hold], { cols: 150, rows: 45 });
+  started.push({ demo: name, run });
+  return run;
+}
+
+/** The row of `pid` in the process list (its first cell is the pid). */
+function rowOf(screen: string, pid: number): string | undefined {
+  return screen.split('\n').find((line) => new RegExp(`^\\s*${pid}\\s`).test(line));
+}
+
+afterEach(() => {
+  for (const { demo: name, run } of started.splice(0)) killAll(lessonProcesses(name, run.pid));
+});
+
+describe('procview demo in the dashboard', () => {
+  it('zombie: shows the Z row, the zombie and reaped events; q exits 0 and leaves no process', async () => {
+    const run = demo('zombie', '2');
+    const zombieLine = await run.waitForScreen(/(\d+) \(\w+\) became a zombie: parent (\d+) \(\w+\) has not reaped it/);
+    const [, zombie, parent] = /(\d+) \(\w+\) became a zombie: parent (\d+)/.exec(zombieLine) ?? [];
+    const zombiePid = Number(zombie);
+    // The Z row: STAT Z and ps's `<defunct>` in the command column.
+    const row = rowOf(run.screen(), zombiePid);
+    expect(row).toMatch(new RegExp(`^\\s*${zombiePid}\\s+${parent}\\s.*\\sZ\\s.*\\[node\\] <defunc`));
+    expect(run.screen()).toMatch(/Tasks: \d+ total, .*, 1 zombie/);
+    expect(run.screen()).toContain('Lesson: zombie');
+    await run.waitForScreen(`${zombiePid} (node) reaped by ${parent}`);
+    await run.waitForScreen('Lesson complete');
+    run.write('q');
+    const { exitCode } = await run.waitForExit();
+    expect(exitCode).toBe(0);
+    expect(run.bufferType()).toBe('normal');
+    expect(run.cursorShown()).toBe(true);
+    expect(isGone(zombiePid)).toBe(true);
+    expect(isGone(Number(parent))).toBe(true);
+    expect(lessonProcesses('zombie', run.pid)).toEqual([]);
+  });
+
+  it('orphan: shows the reparenting and keeps the orphan on screen under its new parent', async () => {
+    const run = demo('orphan', '3');
+    const line = await run.waitForScreen(/(\d+) \(\w+\) orphaned: parent (\d+) \(\w+\) exited, adopted by (\d+) \(([^)]*)\)/);
+    const [, orphan, oldParent, adopter] = /(\d+) \(\w+\) orphaned: parent (\d+) \(\w+\) exited, adopted by (\d+)/.exec(line) ?? [];
+    const orphanPid = Number(orphan);
+    // Still in the list after its parent is gone, now with the adopter as PPID,
+    // drawn in the tree under the adopter (a grey context row).
+    const screen = await run.waitForScreen(new RegExp(`^\\s*${orphanPid}\\s+${adopter}\\s`, 'm'));
+    const lines = screen.split('\n');
+    const at = lines.findIndex((l) => new RegExp(`^\\s*${orphanPid}\\s`).test(l));
+    expect(lines[at]).toMatch(/└─ /);
+    expect(lines[at - 1]).toMatch(new RegExp(`^\\s*${adopter}\\s`));
+    expect(screen).toContain(`${oldParent} (node) exited`);
+    run.write('q');
+    expect((await run.waitForExit()).exitCode).toBe(0);
+    await waitFor(() => isGone(orphanPid), { what: 'the orphan to be gone' });
+    expect(lessonProcesses('orphan', run.pid)).toEqual([]);
+  });
+
+  it('SIGTERM: the terminal is restored and the lesson is cleaned up', async () => {
+    const run = demo('zombie', '6');
+    const line = await run.waitForScreen(/(\d+) \(\w+\) became a zombie: parent (\d+)/);
+    const [, zombie, parent] = /(\d+) \(\w+\) became a zombie: parent (\d+)/.exec(line) ?? [];
+    expect(lessonProcesses('zombie', run.pid).length).toBeGreaterThan(0);
+    run.kill('SIGTERM');
+    const { exitCode } = await run.waitForExit();
+    expect(exitCode).toBe(143);
+    expect(run.bufferType()).toBe('normal');
+    expect(run.cursorShown()).toBe(true);
+    expect(isGone(Number(zombie))).toBe(true);
+    expect(isGone(Number(parent))).toBe(true);
+    expect(lessonProcesses('zombie', run.pid)).toEqual([]);
+  });
+});

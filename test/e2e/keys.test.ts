@@ -1,0 +1,108 @@
+// The keys a top/htop user reaches for, driven through a real terminal
+// against a sleeper this test owns: signals from the menu, renice, filter,
+// table/tree, help, detail, a mouse click on a column title, resizing, and
+// the exit paths that must give the terminal back.
+import { describe, expect, it } from 'vitest';
+import { isAlive, spawnGroup, waitFor } from '../helpers/processes.js';
+import { procStat } from './helpers/procs.js';
+import { runInPty } from './helpers/pty.js';
+
+const rowPattern = (pid: number): RegExp => new RegExp(`^\\s*${pid}\\s`, 'm');
+
+describe('dashboard keys', () => {
+  it('stops, continues and renices the selected process; filters; shows help and detail', async () => {
+    const sleeper = spawnGroup('sleep', ['300']);
+    const pid = sleeper.pid ?? 0;
+    const run = runInPty(['--watch', String(pid), '-d', '0.3'], { cols: 140, rows: 40 });
+    await run.waitForScreen(rowPattern(pid));
+    run.write('t'); // table: only the scope, so the sleeper is the selected row
+    await run.waitForScreen(/Scope: .* · table/);
+
+    run.write('k');
+    await run.waitForScreen('Send a signal to');
+    run.write('5'); // STOP
+    await run.waitForScreen(`sent SIGSTOP to ${pid} (sleep)`);
+    await waitFor(() => procStat(pid)?.state === 'T', { what: 'the sleeper to stop' });
+    await run.waitForScreen(new RegExp(`^\\s*${pid}\\s.*\\sTs\\s`, "m"));
+    await run.waitForScreen(`${pid} (sleep) stopped (T)`);
+    await run.waitForScreen(/1 stopped/);
+
+    run.write('k');
+    await run.waitForScreen('Send a signal to');
+    run.write('\u001b[B'.repeat(5)); // down to CONT
+    run.write('\r');
+    await run.waitForScreen(`sent SIGCONT to ${pid} (sleep)`);
+    await run.waitForScreen(`${pid} (sleep) continued`);
+
+    run.write('n');
+    await run.waitForScreen(`reniced ${pid} (sleep): nice 0 → 1`);
+    await run.waitForScreen(`${pid} (sleep) reniced: nice 0 → 1`);
+    expect(run.screen()).toMatch(new RegExp(`^\\s*${pid}\\s.*\\sSNs\\s+1\\s`, 'm'));
+
+    run.write('/nothing-matches-this');
+    await run.waitForScreen('filter> nothing-matches-this');
+    await waitFor(() => !rowPattern(pid).test(run.screen()), { what: 'the filter to hide the row' });
+    run.write('\u001b'); // Esc clears the filter
+    await run.waitForScreen(rowPattern(pid));
+
+    run.write('?');
+    await run.waitForScreen('procview keys');
+    run.write('\u001b');
+    await waitFor(() => !run.screen().includes('procview keys'), { what: 'help to close' });
+
+    run.write('\r');
+    await run.waitForScreen('┌─ Process');
+    expect(run.screen()).toContain('sleeping until something it waits for happens');
+    expect(run.screen()).toContain('Ancestors');
+    // Esc and q sent together would read as Alt-q: let the panel close first.
+    run.write('\u001b');
+    await waitFor(() => !run.screen().includes('┌─ Process'), { what: 'the detail panel to close' });
+
+    run.write('q');
+    expect((await run.waitForExit()).exitCode).toBe(0);
+    expect(isAlive(pid)).toBe(true);
+  });
+
+  it('sorts by a clicked column title and stays usable at 60x15 and after resizing', async () => {
+    const sleeper = spawnGroup('sleep', ['300']);
+    const pid = sleeper.pid ?? 0;
+    const run = runInPty(['--watch', String(pid)], { cols: 60, rows: 15 });
+    let screen = await run.waitForScreen(rowPattern(pid));
+    expect(screen).toMatch(/Tasks: 1( total|  R)/);
+    expect(screen).toMatch(/PID▲\s+PPID STAT/);
+    expect(screen).toContain('COMMAND');
+    expect(screen).toContain('Events');
+    const titleRow = run.rows().findIndex((line) => line.includes('COMMAND'));
+    // SGR mouse: press and release of button 1 on the PID title (1-based x, y).
+    run.write(`\u001b[<0;5;${titleRow + 1}M`);
+    await new Promise((resolve) => setTimeout(resolve, 50)); // blessed parses one mouse report per read
+    run.write(`\u001b[<0;5;${titleRow + 1}m`);
+    await run.waitForScreen('PID▼');
+
+    run.resize(130, 40);
+    screen = await run.waitForScreen('Ancestors'); // wide: the detail pane appears
+    expect(screen).toMatch(rowPattern(pid));
+    run.resize(60, 15);
+    await waitFor(() => !run.screen().includes('Ancestors'), { what: 'the detail pane to go' });
+    expect(run.screen()).toMatch(rowPattern(pid));
+    run.write('q');
+    expect((await run.waitForExit()).exitCode).toBe(0);
+  });
+
+  for (const [signal, code] of [['SIGHUP', 129], ['SIGINT', 130], ['SIGTERM', 143]] as const) {
+    it(`${signal} restores the terminal and exits ${code}`, async () => {
+      const sleeper = spawnGroup('sleep', ['300']);
+      const run = runInPty(['--watch', String(sleeper.pid)]);
+      await run.waitForScreen(rowPattern(sleeper.pid ?? 0));
+      expect(run.bufferType()).toBe('alternate');
+      run.kill(signal);
+      const { exitCode } = await run.waitForExit();
+      expect(exitCode).toBe(code);
+      expect(run.bufferType()).toBe('normal');
+      expect(run.cursorShown()).toBe(true);
+      // Mouse reporting is switched off again, or the shell would receive escape codes for clicks.
+      expect(run.output()).toContain('\u001b[?1000h');
+      expect(run.output().lastIndexOf('\u001b[?1000l')).toBeGreaterThan(run.output().lastIndexOf('\u001b[?1000h'));
+    });
+  }
+});

@@ -1,0 +1,60 @@
+// Hand-made processes and snapshots for the pure tests (diff, tree, format).
+import type { ProcInfo, Snapshot } from '../../src/inspect/types.js';
+
+/** A plausible sleeping process; override what the test is about. Start time is fixed so identity holds. */
+export function proc(fields: Partial<ProcInfo> & { pid: number }): ProcInfo {
+  return {
+    ppid: 1,
+    pgid: fields.pid,
+    sid: fields.pid,
+    tty: '?',
+    tpgid: -1,
+    state: 'S',
+    stat: 'S',
+    nice: 0,
+    priority: 20,
+    threads: 1,
+    uid: 1000,
+    user: 'alice',
+    startTime: 1_700_000_000_000 + fields.pid,
+    cpuPercent: undefined,
+    memPercent: 0,
+    rssBytes: 4096 * 100,
+    vszBytes: 4096 * 2000,
+    timeSeconds: 0,
+    comm: 'sleep',
+    args: 'sleep 30',
+    ...fields,
+  };
+}
+
+/** Every field unknown, as a backend that knows only the pid would give. */
+export function unknownProc(pid: number): ProcInfo {
+  return {
+    pid,
+    ppid: undefined,
+    pgid: undefined,
+    sid: undefined,
+    tty: undefined,
+    tpgid: undefined,
+    state: undefined,
+    stat: undefined,
+    nice: undefined,
+    priority: undefined,
+    threads: undefined,
+    uid: undefined,
+    user: undefined,
+    startTime: undefined,
+    cpuPercent: undefined,
+    memPercent: undefined,
+    rssBytes: undefined,
+    vszBytes: undefined,
+    timeSeconds: undefined,
+    comm: undefined,
+    args: undefined,
+  };
+}
+
+export function snapshot(procs: readonly ProcInfo[], takenAt = 1_700_000_100_000): Snapshot {
+  return { takenAt, procs: new Map(procs.map((p) => [p.pid, p])) };
+}

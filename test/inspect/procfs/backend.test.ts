@@ -1,0 +1,249 @@
+// The real procfs backend over fixture trees (a copy of parse-hostile when a
+// test must change files between snapshots).
+import { chmodSync, cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+import { readStartTime } from '../../../src/inspect/identity.js';
+import { createInspector } from '../../../src/inspect/inspector.js';
+import { ProcfsBackend } from '../../../src/inspect/procfs/backend.js';
+import type { ProcInfo, Snapshot } from '../../../src/inspect/types.js';
+
+const FIXTURE = fileURLToPath(new URL('../../fixtures/proc/parse-hostile', import.meta.url));
+const PASSWD = join(FIXTURE, 'passwd');
+const BOOT_MS = 1_700_000_000_000;
+const MEM_BYTES = 2_000_000 * 1024;
+
+const temps: string[] = [];
+afterEach(() => {
+  for (const dir of temps.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A writable copy of the fixture tree. */
+function copyFixture(): string {
+  const root = mkdtempSync(join(tmpdir(), 'procview-proc-'));
+  temps.push(root);
+  cpSync(FIXTURE, root, { recursive: true });
+  return root;
+}
+
+function proc(snapshot: Snapshot, pid: number): ProcInfo {
+  const info = snapshot.procs.get(pid);
+  if (info === undefined) throw new Error(`pid ${pid} missing from the snapshot`);
+  return info;
+}
+
+/** Rewrites numbered stat fields (proc(5) numbering, counted after the comm's last `)`). */
+function editStat(root: string, pid: number, changes: Record<number, string>, comm?: string): void {
+  const path = join(root, String(pid), 'stat');
+  const text = readFileSync(path, 'latin1');
+  const close = text.lastIndexOf(')');
+  const head = comm === undefined ? text.slice(0, close + 1) : `${pid} (${comm})`;
+  const rest = text.slice(close + 2).trimEnd().split(' ');
+  for (const [field, value] of Object.entries(changes)) rest[Number(field) - 3] = value;
+  writeFileSync(path, `${head} ${rest.join(' ')}\n`, 'latin1');
+}
+
+describe('procfs backend on a fixture tree', () => {
+  it('lists the numbered directories it can read, skipping malformed and vanished ones', async () => {
+    const snapshot = await createInspector({ procRoot: FIXTURE }).snapshot();
+    expect([...snapshot.procs.keys()].sort((a, b) => a - b)).toEqual([1, 2, 3, 100, 101, 102, 103, 104, 105, 107, 108, 110, 111]);
+  });
+
+  it('builds every field of a foreground terminal process', async () => {
+    const backend = new ProcfsBackend({ procRoot: FIXTURE, passwdPath: PASSWD });
+    expect(proc(await backend.snapshot(), 108)).toEqual({
+      pid: 108,
+      ppid: 1,
+      pgid: 108,
+      sid: 108,
+      tty: 'pts/3',
+      tpgid: 108,
+      state: 'S',
+      stat: 'S<Lsl+',
+      nice: -5,
+      priority: 15,
+      threads: 4,
+      uid: 1001,
+      user: 'bob',
+      startTime: BOOT_MS + 1_234_560,
+      cpuPercent: undefined,
+      memPercent: ((200 * 4096) / MEM_BYTES) * 100,
+      rssBytes: 200 * 4096,
+      vszBytes: 8_000_000,
+      timeSeconds: 3,
+      comm: 'vim',
+      args: 'vim notes.txt',
+    });
+  });
+
+  it('keeps hostile names whole and raw', async () => {
+    const snapshot = await createInspector({ procRoot: FIXTURE }).snapshot();
+    expect(proc(snapshot, 100)).toMatchObject({ comm: 'a) Z 1 (b', args: '/tmp/x/a) Z 1 (b 30', ppid: 1, sid: 90, state: 'S' });
+    expect(proc(snapshot, 101)).toMatchObject({ comm: 'Web Content', threads: 25, stat: 'Sl' });
+    expect(proc(snapshot, 102)).toMatchObject({ comm: '(sd-pam)', args: '(sd-pam)', stat: 'Ss' });
+    expect(proc(snapshot, 103)).toMatchObject({ comm: 'new\nline', args: './new line' });
+    expect(proc(snapshot, 104)).toMatchObject({ comm: 'abcdefghijklmno', args: '/opt/abcdefghijklmnopqrstuvwxyz --flag' });
+    expect(proc(snapshot, 107)).toMatchObject({ comm: 'bad\ufffd\ufffd', args: '/b\ufffd x' });
+  });
+
+  it('shows zombies and kernel threads with empty args', async () => {
+    const backend = new ProcfsBackend({ procRoot: FIXTURE, passwdPath: PASSWD });
+    const snapshot = await backend.snapshot();
+    expect(proc(snapshot, 105)).toMatchObject({ state: 'Z', stat: 'Z', args: '', ppid: 104, rssBytes: 0, vszBytes: 0 });
+    expect(proc(snapshot, 2)).toMatchObject({ comm: 'kthreadd', ppid: 0, args: '', uid: 0, user: 'root', stat: 'S', tty: '?' });
+    expect(proc(snapshot, 3)).toMatchObject({ comm: 'kworker/0:0H-events_highpri', ppid: 2, args: '', nice: -20, stat: 'S<' });
+  });
+
+  it('names users from the passwd file, and unknown uids by number', async () => {
+    const snapshot = await new ProcfsBackend({ procRoot: FIXTURE, passwdPath: PASSWD }).snapshot();
+    expect(proc(snapshot, 100)).toMatchObject({ uid: 1000, user: 'alice' });
+    expect(proc(snapshot, 110)).toMatchObject({ uid: 4242, user: '4242' });
+    expect(proc(snapshot, 1)).toMatchObject({ uid: 0, user: 'root', args: '/sbin/init splash', stat: 'Ss', ppid: 0 });
+    expect(proc(snapshot, 111)).toMatchObject({ state: 'T', stat: 'T', tty: 'tty1', tpgid: 108 });
+  });
+
+  it('gives the same start time to readStartTime, and undefined for a pid that is not there', async () => {
+    const snapshot = await createInspector({ procRoot: FIXTURE }).snapshot();
+    expect(await readStartTime(108, { procRoot: FIXTURE })).toBe(proc(snapshot, 108).startTime);
+    expect(await readStartTime(99999, { procRoot: FIXTURE })).toBeUndefined();
+    expect(await readStartTime(106, { procRoot: FIXTURE })).toBeUndefined();
+  });
+
+  it('rejects when the proc root itself cannot be listed', async () => {
+    await expect(createInspector({ procRoot: '/nonexistent/proc' }).snapshot()).rejects.toThrow(/ENOENT/);
+  });
+});
+
+describe('procfs backend between snapshots', () => {
+  it('freezes records and snapshots; a later snapshot leaves an earlier one as it was', async () => {
+    const root = copyFixture();
+    const inspector = createInspector({ procRoot: root });
+    const first = await inspector.snapshot();
+    const vim = proc(first, 108);
+    expect(Object.isFrozen(first)).toBe(true);
+    expect(Object.isFrozen(vim)).toBe(true);
+    expect(() => (first.procs as Map<number, ProcInfo>).set(1, vim)).toThrow(TypeError);
+    expect(() => (first.procs as Map<number, ProcInfo>).delete(1)).toThrow(TypeError);
+    expect(() => (first.procs as Map<number, ProcInfo>).clear()).toThrow(TypeError);
+    expect(() => {
+      (vim as { nice: number | undefined }).nice = 3;
+    }).toThrow(TypeError);
+
+    editStat(root, 108, { 19: '2', 14: '300' });
+    rmSync(join(root, '104'), { recursive: true });
+    const second = await inspector.snapshot();
+    expect(proc(second, 108).nice).toBe(2);
+    expect(second.procs.has(104)).toBe(false);
+    expect(proc(first, 108)).toBe(vim);
+    expect(vim.nice).toBe(-5);
+    expect(first.procs.has(104)).toBe(true);
+    expect(new Map(second.procs).size).toBe(second.procs.size);
+  });
+
+  it('computes %CPU as top does: CPU ticks used over the wall time between scans', async () => {
+    const root = copyFixture();
+    const inspector = createInspector({ procRoot: root });
+    const before = performance.now();
+    await inspector.snapshot();
+    const afterFirst = performance.now();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    // 100 more ticks of utime: one CPU-second.
+    editStat(root, 108, { 14: '350' });
+    const beforeSecond = performance.now();
+    const second = await inspector.snapshot();
+    const after = performance.now();
+    const cpu = proc(second, 108).cpuPercent ?? Number.NaN;
+    // The scans' own interval lies between these two bounds.
+    expect(cpu).toBeGreaterThanOrEqual(100_000 / (after - before) - 1e-9);
+    expect(cpu).toBeLessThanOrEqual(100_000 / (beforeSecond - afterFirst) + 1e-9);
+    expect(proc(second, 108).timeSeconds).toBe(4);
+    // Unchanged stat: 0%, and from then on the very same record.
+    expect(proc(second, 1).cpuPercent).toBe(0);
+    const third = await inspector.snapshot();
+    expect(proc(third, 1)).toBe(proc(second, 1));
+  });
+
+  it('when only stat changed, reads status again (RSS, VmLck, uid) but not cmdline', async () => {
+    const root = copyFixture();
+    const inspector = new ProcfsBackend({ procRoot: root, passwdPath: PASSWD });
+    expect(proc(await inspector.snapshot(), 100)).toMatchObject({ rssBytes: 800 * 1024, stat: 'S', uid: 1000 });
+    writeFileSync(join(root, '100', 'cmdline'), 'changed\u0000');
+    writeFileSync(join(root, '100', 'status'), 'Name:\tx\nUid:\t0\t1001\t0\t0\nVmLck:\t  4 kB\nVmRSS:\t   1200 kB\n');
+    // Unchanged stat: the record is reused and nothing else is read.
+    expect(proc(await inspector.snapshot(), 100)).toMatchObject({ rssBytes: 800 * 1024, stat: 'S' });
+    editStat(root, 100, { 14: '13' });
+    expect(proc(await inspector.snapshot(), 100)).toMatchObject({
+      args: '/tmp/x/a) Z 1 (b 30',
+      rssBytes: 1200 * 1024,
+      memPercent: (1200 * 100) / 2_000_000,
+      stat: 'SL',
+      uid: 1001,
+      user: 'bob',
+    });
+  });
+
+  it('re-reads cmdline and status on exec (comm changed)', async () => {
+    const root = copyFixture();
+    const inspector = new ProcfsBackend({ procRoot: root, passwdPath: PASSWD });
+    await inspector.snapshot();
+    writeFileSync(join(root, '100', 'cmdline'), 'python3\u0000app.py\u0000');
+    writeFileSync(join(root, '100', 'status'), 'Name:\tpython3\nUid:\t1000\t1001\t1000\t1000\nVmLck:\t       0 kB\n');
+    editStat(root, 100, {}, 'python3');
+    const afterExec = proc(await inspector.snapshot(), 100);
+    expect(afterExec).toMatchObject({ comm: 'python3', args: 'python3 app.py', uid: 1001, user: 'bob', rssBytes: 0 });
+    expect(afterExec.cpuPercent).toBe(0);
+  });
+
+  it('treats a reused pid (new start time) as a new process', async () => {
+    const root = copyFixture();
+    const inspector = createInspector({ procRoot: root });
+    await inspector.snapshot();
+    await inspector.snapshot();
+    writeFileSync(join(root, '101', 'cmdline'), 'other\u0000');
+    editStat(root, 101, { 22: '999999' });
+    const reused = proc(await inspector.snapshot(), 101);
+    expect(reused).toMatchObject({ args: 'other', startTime: BOOT_MS + 9_999_990, cpuPercent: undefined });
+  });
+
+  it('re-reads a process that turned zombie: its command line is gone', async () => {
+    const root = copyFixture();
+    const inspector = createInspector({ procRoot: root });
+    expect(proc(await inspector.snapshot(), 111).args).toBe('less README');
+    writeFileSync(join(root, '111', 'cmdline'), '');
+    editStat(root, 111, { 3: 'Z' });
+    expect(proc(await inspector.snapshot(), 111)).toMatchObject({ state: 'Z', stat: 'Z', args: '' });
+  });
+
+  it('gives a partial record when a file exists but cannot be read (EACCES)', async () => {
+    const root = copyFixture();
+    for (const dir of [root, join(root, '108'), join(root, '110')]) chmodSync(dir, 0o755);
+    chmodSync(join(root, '108', 'status'), 0o000);
+    chmodSync(join(root, '108', 'cmdline'), 0o000);
+    chmodSync(join(root, '110', 'stat'), 0o000);
+    const snapshot = await asUnprivileged(() => createInspector({ procRoot: root }).snapshot());
+    expect(proc(snapshot, 108)).toMatchObject({ comm: 'vim', state: 'S', nice: -5, tty: 'pts/3' });
+    expect(proc(snapshot, 108)).toMatchObject({ uid: undefined, user: undefined, stat: undefined, args: undefined });
+    expect(proc(snapshot, 110)).toEqual(expect.objectContaining({ pid: 110, ppid: undefined, comm: undefined, state: undefined }));
+    expect(proc(snapshot, 1).args).toBe('/sbin/init splash');
+  });
+});
+
+/**
+ * Runs `task` where permission bits apply: as is for a normal user; as root,
+ * with the effective uid switched to nobody for the duration (root reads
+ * everything). The scan is synchronous inside snapshot(), so no other I/O of
+ * this worker runs under the borrowed uid.
+ */
+async function asUnprivileged<T>(task: () => Promise<T>): Promise<T> {
+  if (process.geteuid?.() !== 0) return task();
+  const seteuid = process.seteuid;
+  if (seteuid === undefined) throw new Error('seteuid is not available');
+  seteuid(65534);
+  try {
+    return await task();
+  } finally {
+    seteuid(0);
+  }
+}

@@ -1,0 +1,33 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parseStatus } from '../../../src/inspect/procfs/status.js';
+
+const FIXTURE = new URL('../../fixtures/proc/parse-hostile/', import.meta.url);
+
+describe('parseStatus', () => {
+  it('takes the effective uid (second of Uid:) and VmLck in kB', () => {
+    expect(parseStatus(readFileSync(new URL('108/status', FIXTURE)))).toEqual({ euid: 1001, lockedKb: 64, rssKb: 800 });
+    expect(parseStatus(readFileSync(new URL('1/status', FIXTURE)))).toEqual({ euid: 0, lockedKb: 0, rssKb: 800 });
+  });
+
+  it('reads VmLck and VmRSS as 0 when there is no memory map (zombies, kernel threads), as ps does', () => {
+    expect(parseStatus(readFileSync(new URL('105/status', FIXTURE)))).toEqual({ euid: 0, lockedKb: 0, rssKb: 0 });
+  });
+
+  it('leaves euid undefined when there is no usable Uid line, never 0', () => {
+    expect(parseStatus(Buffer.from('Name:\tx\nState:\tS\n'))).toEqual({ euid: undefined, lockedKb: 0, rssKb: 0 });
+    expect(parseStatus(Buffer.from('Name:\tx\nUid:\t1000\n'))).toEqual({ euid: undefined, lockedKb: 0, rssKb: 0 });
+    expect(parseStatus(Buffer.from('Name:\tx\nUid:\tabc\tdef\n'))).toEqual({ euid: undefined, lockedKb: 0, rssKb: 0 });
+  });
+
+  it('ignores labels in stale bytes past `length` and inside the Name line', () => {
+    const real = Buffer.from('Name:\tUid:\t5\t5\nState:\tS\n');
+    const scratch = Buffer.concat([real, Buffer.from('\nUid:\t7\t7\t7\t7\nVmLck:\t9 kB\n')]);
+    expect(parseStatus(scratch, real.length)).toEqual({ euid: undefined, lockedKb: 0, rssKb: 0 });
+  });
+
+  it('does not read a label cut by the end of the data', () => {
+    const text = Buffer.from('Name:\tx\nUid:\t1\t2\t3\t4\nVmLck:');
+    expect(parseStatus(text, text.length - 2)).toEqual({ euid: 2, lockedKb: 0, rssKb: 0 });
+  });
+});

@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { buildTree, findSubtree, subtreePids } from '../../src/inspect/tree.js';
+import type { TreeNode } from '../../src/inspect/types.js';
+import { proc, snapshot } from './diff-builders.js';
+
+/** `pid(child child …)` in pid order, to compare shapes at a glance. */
+function shape(nodes: readonly TreeNode[]): string {
+  return nodes
+    .map((node) => (node.children.length === 0 ? `${node.proc.pid}` : `${node.proc.pid}(${shape(node.children)})`))
+    .join(' ');
+}
+
+function countNodes(nodes: readonly TreeNode[]): number {
+  return nodes.reduce((sum, node) => sum + subtreePids(node).length, 0);
+}
+
+describe('buildTree', () => {
+  it('builds a forest by ppid with roots and children sorted by pid', () => {
+    const forest = buildTree(
+      snapshot([
+        proc({ pid: 30, ppid: 1 }),
+        proc({ pid: 2, ppid: 0 }),
+        proc({ pid: 1, ppid: 0 }),
+        proc({ pid: 12, ppid: 1 }),
+        proc({ pid: 40, ppid: 12 }),
+        proc({ pid: 31, ppid: 12 }),
+        proc({ pid: 3, ppid: 2 }),
+      ]),
+    );
+    expect(shape(forest)).toBe('1(12(31 40) 30) 2(3)');
+  });
+
+  it('makes a process whose parent is not in the snapshot a root', () => {
+    const forest = buildTree(snapshot([proc({ pid: 500, ppid: 400 }), proc({ pid: 501, ppid: 500 }), proc({ pid: 9, ppid: undefined })]));
+    expect(shape(forest)).toBe('9 500(501)');
+  });
+
+  it('breaks a cycle at its smallest pid without looping or losing anyone', () => {
+    const procs = [
+      proc({ pid: 1, ppid: 0 }),
+      proc({ pid: 20, ppid: 30 }),
+      proc({ pid: 30, ppid: 40 }),
+      proc({ pid: 40, ppid: 20 }),
+      // hangs off the cycle, with a smaller pid than any on it
+      proc({ pid: 5, ppid: 30 }),
+      proc({ pid: 6, ppid: 6 }), // its own parent
+    ];
+    const forest = buildTree(snapshot(procs));
+    expect(shape(forest)).toBe('1 6 20(40(30(5)))');
+    expect(countNodes(forest)).toBe(procs.length);
+  });
+
+  it('keeps every process of two separate cycles', () => {
+    const procs = [proc({ pid: 7, ppid: 8 }), proc({ pid: 8, ppid: 7 }), proc({ pid: 3, ppid: 4 }), proc({ pid: 4, ppid: 3 })];
+    const forest = buildTree(snapshot(procs));
+    expect(shape(forest)).toBe('3(4) 7(8)');
+  });
+
+  it('handles a chain deeper than the call stack', () => {
+    const depth = 50_000;
+    const procs = Array.from({ length: depth }, (_, i) => proc({ pid: i + 1, ppid: i }));
+    const forest = buildTree(snapshot(procs));
+    expect(forest).toHaveLength(1);
+    expect(countNodes(forest)).toBe(depth);
+    expect(findSubtree(forest, depth)?.proc.pid).toBe(depth);
+  });
+
+  it('returns an empty forest for an empty snapshot', () => {
+    expect(buildTree(snapshot([]))).toEqual([]);
+  });
+});
+
+describe('findSubtree and subtreePids', () => {
+  const forest = buildTree(
+    snapshot([proc({ pid: 1, ppid: 0 }), proc({ pid: 10, ppid: 1 }), proc({ pid: 11, ppid: 10 }), proc({ pid: 12, ppid: 10 }), proc({ pid: 20, ppid: 1 })]),
+  );
+
+  it('finds the node of a pid anywhere in the forest', () => {
+    const node = findSubtree(forest, 10);
+    expect(node === undefined ? undefined : shape([node])).toBe('10(11 12)');
+    expect(findSubtree(forest, 999)).toBeUndefined();
+  });
+
+  it('lists the pids of a subtree root first', () => {
+    const root = forest[0];
+    expect(root === undefined ? [] : subtreePids(root)).toEqual([1, 10, 11, 12, 20]);
+  });
+});

@@ -1,0 +1,119 @@
+// Signals and renice from the dashboard, against real processes: identity
+// (pid + start time) is checked right before acting, PID 1 and procview itself
+// are refused, and EPERM/ESRCH come back as sentences, never as exceptions.
+// (Lives beside the UI tests because the dashboard is its only caller.)
+import { spawn } from 'node:child_process';
+import { getPriority } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { renice, sendSignal, type ProcessIdentity } from '../../src/inspect/control.js';
+import { createInspector } from '../../src/inspect/inspector.js';
+import { isAlive, spawnGroup, waitFor } from '../helpers/processes.js';
+import { procStat } from '../e2e/helpers/procs.js';
+
+async function identityOf(pid: number): Promise<ProcessIdentity> {
+  const proc = await waitFor(async () => (await createInspector().snapshot()).procs.get(pid), { what: `pid ${pid} in a snapshot` });
+  return { pid, startTime: proc.startTime, comm: proc.comm };
+}
+
+function sleeper(): number {
+  const child = spawnGroup('sleep', ['300']);
+  if (child.pid === undefined) throw new Error('no sleeper');
+  return child.pid;
+}
+
+describe('control: signals', () => {
+  it('stops, continues and terminates a process it can identify', async () => {
+    const pid = sleeper();
+    const target = await identityOf(pid);
+    expect(await sendSignal(target, 'STOP')).toEqual({ ok: true, message: `sent SIGSTOP to ${pid} (sleep)` });
+    await waitFor(() => procStat(pid)?.state === 'T', { what: 'T' });
+    expect((await sendSignal(target, 'CONT')).ok).toBe(true);
+    await waitFor(() => procStat(pid)?.state === 'S', { what: 'S again' });
+    expect((await sendSignal(target, 'TERM')).ok).toBe(true);
+    await waitFor(() => procStat(pid)?.state !== 'S', { what: 'the sleeper to die' });
+  });
+
+  it('refuses PID 1, procview itself and non-pids without sending anything', async () => {
+    const self = await identityOf(process.pid);
+    for (const target of [{ pid: 1, startTime: 0 }, self, { pid: 0, startTime: 0 }, { pid: -5, startTime: 0 }]) {
+      const outcome = await sendSignal(target, 'KILL');
+      expect(outcome.ok).toBe(false);
+      expect(outcome.reason).toBe('refused');
+    }
+    expect((await sendSignal({ pid: 1, startTime: 0 }, 'TERM')).message).toMatch(/PID 1/);
+    expect((await renice(self, 1)).message).toMatch(/procview itself/);
+  });
+
+  it('refuses a stale identity: same pid, different start time', async () => {
+    const pid = sleeper();
+    const target = await identityOf(pid);
+    const stale = { ...target, startTime: (target.startTime ?? 0) - 10_000 };
+    const outcome = await sendSignal(stale, 'KILL');
+    expect(outcome).toMatchObject({ ok: false, reason: 'changed' });
+    expect(isAlive(pid)).toBe(true);
+    expect(await renice(stale, 1)).toMatchObject({ ok: false, reason: 'changed' });
+    expect(getPriority(pid)).toBe(0);
+    expect(await sendSignal({ pid, startTime: undefined }, 'KILL')).toMatchObject({ ok: false, reason: 'refused' });
+    expect(isAlive(pid)).toBe(true);
+  });
+
+  it('says a process that exited is gone', async () => {
+    const pid = sleeper();
+    const target = await identityOf(pid);
+    process.kill(pid, 'SIGKILL');
+    await waitFor(() => procStat(pid) === undefined, { what: 'the sleeper to be reaped' });
+    expect(await sendSignal(target, 'TERM')).toMatchObject({ ok: false, reason: 'gone' });
+    expect(await renice(target, 1)).toMatchObject({ ok: false, reason: 'gone' });
+  });
+});
+
+describe('control: renice', () => {
+  it('raises and lowers nice by one, within -20..19', async () => {
+    const pid = sleeper();
+    const target = await identityOf(pid);
+    expect(await renice(target, 1)).toEqual({ ok: true, message: `reniced ${pid} (sleep): nice 0 → 1` });
+    expect(getPriority(pid)).toBe(1);
+    expect((await renice(target, 30)).message).toMatch(/nice 1 → 19/);
+    expect(await renice(target, 1)).toMatchObject({ ok: false, message: expect.stringMatching(/already at nice 19/) });
+  });
+});
+
+// EPERM needs two users: as root, run control.ts as `nobody` against a root-owned sleeper.
+describe.runIf(process.getuid?.() === 0)('control: permission errors as messages', () => {
+  it('reports EPERM for another user\'s process and EACCES for lowering nice, without throwing', async () => {
+    const pid = sleeper();
+    const target = await identityOf(pid);
+    const dist = (file: string): string => JSON.stringify(fileURLToPath(new URL(`../../dist/inspect/${file}`, import.meta.url)));
+    // As nobody: signal and renice root's sleeper (EPERM), then renice its own
+    // sleeper up and back down (lowering nice needs privilege: EACCES).
+    const script = `
+      const { spawn } = await import('node:child_process');
+      const { sendSignal, renice } = await import(${dist('control.js')});
+      const { readStartTime } = await import(${dist('identity.js')});
+      const target = ${JSON.stringify(target)};
+      const mine = spawn('sleep', ['30'], { stdio: 'ignore' });
+      let startTime;
+      for (let i = 0; i < 200 && startTime === undefined; i++) startTime = await readStartTime(mine.pid);
+      const own = { pid: mine.pid, startTime };
+      const out = [await sendSignal(target, 'TERM'), await renice(target, 1), await renice(own, 1), await renice(own, -1)];
+      mine.kill('SIGKILL');
+      process.stdout.write(JSON.stringify(out));`;
+    const child = spawn(process.execPath, ['--input-type=module', '-e', script], { uid: 65534, gid: 65534, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    const [signal, nice, up, down] = JSON.parse(stdout) as { ok: boolean; reason: string; message: string }[];
+    expect(signal).toMatchObject({ ok: false, reason: 'EPERM' });
+    expect(signal?.message).toMatch(/not permitted to signal .*another user/);
+    expect(nice).toMatchObject({ ok: false, reason: 'EPERM' });
+    expect(up).toMatchObject({ ok: true });
+    expect(down).toMatchObject({ ok: false, reason: 'EACCES' });
+    expect(down?.message).toMatch(/needs root/);
+    expect(isAlive(pid)).toBe(true);
+  });
+});

@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import type { ProcEvent } from '../../../src/inspect/types.js';
+import { eventLine, eventSentence } from '../../../src/ui/model/events.js';
+import { appendTimeline, EMPTY_TIMELINE, TIMELINE_LIMIT } from '../../../src/ui/model/timeline.js';
+
+const at = new Date(2024, 0, 1, 9, 5, 7).getTime();
+const names: Record<number, string> = { 1: 'systemd', 4311: 'bash', 877: 'tmux', 4400: 'sshd' };
+const nameOf = (pid: number): string | undefined => names[pid];
+
+describe('event sentences', () => {
+  it('words every kind, with the names of the processes involved', () => {
+    const cases: [ProcEvent, string][] = [
+      [{ kind: 'spawn', at, pid: 4312, comm: 'sleep', ppid: 4311 }, '4312 (sleep) started, child of 4311 (bash)'],
+      [{ kind: 'exit', at, pid: 4312, comm: 'sleep', ppid: 4311 }, '4312 (sleep) exited (parent 4311 (bash))'],
+      [{ kind: 'zombie', at, pid: 4312, comm: 'sleep', ppid: 4311 }, '4312 (sleep) became a zombie: parent 4311 (bash) has not reaped it'],
+      [{ kind: 'reap', at, pid: 4312, comm: 'sleep', by: 4311 }, '4312 (sleep) reaped by 4311 (bash)'],
+      [{ kind: 'reap', at, pid: 4312, comm: 'sleep', by: undefined }, '4312 (sleep) is gone: its zombie was reaped'],
+      [
+        { kind: 'reparent', at, pid: 4313, comm: 'sleep', from: 4312, to: 1, orphaned: true, adopter: 'init' },
+        '4313 (sleep) orphaned: parent 4312 exited, adopted by 1 (init)',
+      ],
+      [
+        { kind: 'reparent', at, pid: 4313, comm: 'sleep', from: 4312, to: 877, orphaned: true, adopter: 'subreaper' },
+        '4313 (sleep) orphaned: parent 4312 exited, adopted by 877 (tmux, a subreaper)',
+      ],
+      [
+        { kind: 'reparent', at, pid: 4313, comm: 'sleep', from: 4311, to: 4400, orphaned: false, adopter: undefined },
+        '4313 (sleep) reparented: parent 4311 (bash) → 4400 (sshd)',
+      ],
+      [
+        { kind: 'exec', at, pid: 4312, comm: 'sleep', fromComm: 'bash', fromArgs: 'bash -c sleep 9', args: 'sleep 9' },
+        '4312 exec: bash -c sleep 9 → sleep 9',
+      ],
+      [{ kind: 'stop', at, pid: 4312, comm: 'sleep' }, '4312 (sleep) stopped (T): SIGCONT resumes it'],
+      [{ kind: 'continue', at, pid: 4312, comm: 'sleep' }, '4312 (sleep) continued'],
+      [{ kind: 'renice', at, pid: 4312, comm: 'sleep', from: 0, to: 5 }, '4312 (sleep) reniced: nice 0 → 5'],
+    ];
+    for (const [event, sentence] of cases) expect(eventSentence(event, nameOf)).toBe(sentence);
+  });
+
+  it('starts every line with the time the change was seen', () => {
+    expect(eventLine({ kind: 'continue', at, pid: 9, comm: 'x' }, nameOf).text).toBe('09:05:07 9 (x) continued');
+  });
+});
+
+describe('timeline', () => {
+  const spawn = (pid: number): ProcEvent => ({ kind: 'spawn', at, pid, comm: 'c', ppid: 1 });
+
+  it('keeps only events about the scope, and skips kernel-thread renames', () => {
+    const rename: ProcEvent = { kind: 'exec', at, pid: 41, comm: 'kworker/1:1-events', fromComm: 'kworker/1:1', fromArgs: '', args: '' };
+    const timeline = appendTimeline(EMPTY_TIMELINE, [spawn(5), spawn(6), rename], (pid) => pid !== 6, nameOf);
+    expect(timeline.lines.map((l) => l.pid)).toEqual([5]);
+    expect(timeline.total).toBe(1);
+  });
+
+  it('returns the same object when nothing was added, and keeps at most the limit', () => {
+    expect(appendTimeline(EMPTY_TIMELINE, [], () => true, nameOf)).toBe(EMPTY_TIMELINE);
+    const many = Array.from({ length: TIMELINE_LIMIT + 10 }, (_, i) => spawn(i + 2));
+    const timeline = appendTimeline(EMPTY_TIMELINE, many, () => true, nameOf);
+    expect(timeline.lines).toHaveLength(TIMELINE_LIMIT);
+    expect(timeline.lines[0]?.pid).toBe(12);
+    expect(timeline.total).toBe(TIMELINE_LIMIT + 10);
+  });
+});

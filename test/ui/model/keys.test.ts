@@ -1,0 +1,124 @@
+import { describe, expect, it } from 'vitest';
+import { handleKey, type KeyContext } from '../../../src/ui/model/keys.js';
+import type { ProcRow } from '../../../src/ui/model/rows.js';
+import { reconcile } from '../../../src/ui/model/selection.js';
+import { initialViewState, type ViewState } from '../../../src/ui/model/view-state.js';
+import { proc } from './fixtures.js';
+
+const row = (pid: number, mark: ProcRow['mark'] = 'live', ppid = 1): ProcRow => ({
+  pid,
+  proc: proc(pid, ppid),
+  mark,
+  prefix: '',
+  hasChildren: false,
+  collapsed: false,
+});
+const rows = [row(10), row(20), row(30, 'dead')];
+const ctx: KeyContext = { rows, page: 2, columns: ['pid', 'ppid', 'stat', 'cpu', 'command'], canSay: false, hasSide: false };
+const press = (state: ViewState, ...keys: string[]): ViewState =>
+  keys.reduce((s, key) => handleKey(s, key, ctx).state, state);
+const start = initialViewState(false);
+
+describe('keys', () => {
+  it('q, F10 and Ctrl-C quit; Ctrl-C even while typing', () => {
+    for (const key of ['q', 'f10', 'C-c']) expect(handleKey(start, key, ctx).effect).toEqual({ kind: 'quit' });
+    const typing = press(start, '/');
+    expect(handleKey(typing, 'q', ctx).effect).toBeUndefined();
+    expect(handleKey(typing, 'C-c', ctx).effect).toEqual({ kind: 'quit' });
+  });
+
+  it('moves the selection with arrows, pages, Home and End', () => {
+    expect(press(start, 'down').cursor).toBe(1);
+    expect(press(start, 'pagedown').cursor).toBe(2);
+    expect(press(start, 'end').cursor).toBe(2);
+    expect(press(start, 'end', 'home').cursor).toBe(0);
+  });
+
+  it('toggles table/tree with t and F5, sorts with < > F6 and I', () => {
+    expect(press(start, 't').mode).toBe('tree');
+    expect(press(start, 'f5', 'f5').mode).toBe('table');
+    expect(start.sort).toBe('cpu');
+    expect(press(start, '<').sort).toBe('stat');
+    expect(press(start, '>').sort).toBe('command');
+    expect(press(start, 'f6').sort).toBe('command');
+    expect(press(start, 'I').descending).toBe(!start.descending);
+  });
+
+  it('opens the signal menu for the selected row; Enter or a digit sends, with pid + start time', () => {
+    const menu = press(start, 'down', 'k');
+    expect(menu.overlay.kind).toBe('signal');
+    const sent = handleKey(menu, '2', ctx);
+    expect(sent.effect).toEqual({ kind: 'signal', signal: 'KILL', target: { pid: 20, startTime: proc(20, 1).startTime, comm: 'p20' } });
+    expect(sent.state.overlay.kind).toBe('none');
+    const down = press(menu, 'down', 'down', 'down');
+    expect(handleKey(down, 'enter', ctx).effect).toMatchObject({ kind: 'signal', signal: 'HUP' });
+    expect(press(menu, 'escape').overlay.kind).toBe('none');
+  });
+
+  it('refuses to act on a row that has already exited', () => {
+    const onDead = press(start, 'end');
+    expect(handleKey(onDead, 'k', ctx).state.message?.text).toMatch(/already exited/);
+    expect(handleKey(onDead, 'n', ctx).effect).toBeUndefined();
+  });
+
+  it('renices: n/F8 +1, N/F7 -1', () => {
+    for (const [key, delta] of [['n', 1], ['f8', 1], ['N', -1], ['f7', -1]] as const) {
+      expect(handleKey(start, key, ctx).effect).toMatchObject({ kind: 'renice', delta, target: { pid: 10 } });
+    }
+  });
+
+  it('filters live while typing; Enter keeps, Esc restores the previous filter', () => {
+    const typed = press(start, '/', 'a', 'b', 'backspace', 'c');
+    expect(typed.filter).toBe('ac');
+    expect(press(typed, 'enter').filter).toBe('ac');
+    expect(press(press(typed, 'enter'), 'f3', 'x', 'escape').filter).toBe('ac');
+  });
+
+  it('says something in the chat only where there is a chat', () => {
+    expect(press(start, 'i').overlay.kind).toBe('none');
+    const chat = { ...ctx, canSay: true };
+    const typing = ['h', 'i'].reduce((s, k) => handleKey(s, k, chat).state, handleKey(start, 'i', chat).state);
+    expect(handleKey(typing, 'enter', chat).effect).toEqual({ kind: 'say', text: 'hi' });
+  });
+
+  it('space pauses, f follows, ? and F1 open help', () => {
+    expect(press(start, ' ').paused).toBe(true);
+    expect(press(start, ' ', ' ').paused).toBe(false);
+    expect(press(start, 'f').follow).toBe(10);
+    expect(press(start, '?').overlay.kind).toBe('help');
+    expect(press(start, 'f1', 'escape').overlay.kind).toBe('none');
+  });
+
+  it('folds and unfolds in the tree; ← on a leaf goes to its parent', () => {
+    const tree: ProcRow[] = [{ ...row(1, 'live', 0), hasChildren: true }, row(2, 'live', 1)];
+    const treeCtx = { ...ctx, rows: tree };
+    const state = { ...start, mode: 'tree' as const };
+    const folded = handleKey(state, 'left', treeCtx).state;
+    expect([...folded.collapsed]).toEqual([1]);
+    expect(handleKey(folded, 'right', treeCtx).state.collapsed.size).toBe(0);
+    expect(handleKey({ ...state, cursor: 1 }, '-', treeCtx).state.cursor).toBe(0);
+  });
+});
+
+describe('selection', () => {
+  it('clamps the cursor and scrolls to keep it in view', () => {
+    const state = reconcile({ ...start, cursor: 9 }, rows, 2);
+    expect(state.cursor).toBe(2);
+    expect(state.offset).toBe(1);
+    expect(reconcile({ ...state, cursor: 0 }, rows, 2).offset).toBe(0);
+  });
+
+  it('never rests on a grey context row', () => {
+    const withContext = [row(1, 'context'), row(10), row(11)];
+    expect(reconcile(start, withContext, 5).cursor).toBe(1);
+    expect(reconcile({ ...start, cursor: 2 }, [row(10), row(11), row(1, 'context')], 5).cursor).toBe(1);
+  });
+
+  it('follows a pid wherever it moves, and ends follow when it is gone', () => {
+    const following = { ...start, follow: 20 };
+    expect(reconcile(following, [row(20), row(10)], 5).cursor).toBe(0);
+    const lost = reconcile(following, [row(10)], 5);
+    expect(lost.follow).toBeUndefined();
+    expect(lost.message?.text).toMatch(/follow ended/);
+  });
+});

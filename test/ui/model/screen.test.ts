@@ -1,0 +1,169 @@
+// The strings the widgets draw: header counts, rows with their colours, the
+// detail pane, the layout at 60x15; and no untrusted byte reaches them raw.
+import { describe, expect, it } from 'vitest';
+import { placeColumns } from '../../../src/ui/model/columns.js';
+import { ancestry, detailLines } from '../../../src/ui/model/detail.js';
+import { countTasks, tasksLine, uptimeWords } from '../../../src/ui/model/header.js';
+import { computeLayout, type Rect } from '../../../src/ui/model/layout.js';
+import { rowLine, titleLine } from '../../../src/ui/model/list-lines.js';
+import type { ProcRow } from '../../../src/ui/model/rows.js';
+import { computeScreen } from '../../../src/ui/model/screen.js';
+import { ALL } from '../../../src/ui/model/scope.js';
+import { chatSeeds, nameSeeds, parseServerTitle } from '../../../src/ui/model/seeds.js';
+import { initialViewState } from '../../../src/ui/model/view-state.js';
+import { computeRows } from '../../../src/ui/model/view.js';
+import { advanceWatch, initialWatch } from '../../../src/ui/model/watch.js';
+import { proc, snapshot } from './fixtures.js';
+
+const asRow = (p: ReturnType<typeof proc>, mark: ProcRow['mark'] = 'live'): ProcRow => ({
+  pid: p.pid, proc: p, mark, prefix: '', hasChildren: false, collapsed: false,
+});
+
+describe('header', () => {
+  it('counts tasks the way top does', () => {
+    const procs = ['R', 'S', 'D', 'I', 'T', 't', 'Z', 'Z', undefined].map((state, i) => proc(i + 2, 1, { state }));
+    expect(tasksLine(countTasks(procs))).toBe('Tasks: 9 total, 1 running, 3 sleeping, 2 stopped, 2 zombie');
+    // Too narrow for top's words: the same counts by state letter.
+    expect(tasksLine(countTasks(procs), 50)).toBe('Tasks: 9  R 1  S 3  T 2  Z 2');
+  });
+
+  it('words the uptime like top', () => {
+    expect(uptimeWords(12 * 60)).toBe('up 12 min');
+    expect(uptimeWords(4 * 3600 + 7 * 60)).toBe('up 4:07');
+    expect(uptimeWords(3 * 86_400 + 3600)).toBe('up 3 days, 1:00');
+  });
+});
+
+describe('rows', () => {
+  const placed = placeColumns(140);
+
+  it('writes every column and marks the sort column', () => {
+    expect(titleLine(placed, 'cpu', true)).toMatch(/PID\s+PPID\s+PGID\s+SID TTY\s+STAT\s+NI PRI\s+THR\s+%CPU▼\s+%MEM\s+RSS\s+TIME USER\s+COMMAND/);
+    const line = rowLine(asRow(proc(42, 1, { stat: 'Ss', args: 'sleep 9' })), placed, false);
+    expect(line).toMatch(/^\s+42\s+1\s+42\s+42 \?\s+Ss\s+0\s+20\s+1\s+0\.0\s+0\.1\s+4096\s+0:01 ann\s+sleep 9/);
+  });
+
+  it('colours zombies, stopped, new, exited and context rows', () => {
+    const z = rowLine(asRow(proc(5, 1, { state: 'Z', stat: 'Z', args: '' })), placed, false);
+    expect(z).toMatch(/^\{magenta-fg\}/);
+    expect(z).toContain('[p5] <defunct>');
+    expect(rowLine(asRow(proc(6, 1, { state: 'T', stat: 'T' })), placed, false)).toMatch(/^\{yellow-fg\}/);
+    expect(rowLine(asRow(proc(7, 1), 'new'), placed, false)).toMatch(/^\{black-fg\}\{green-bg\}/);
+    expect(rowLine(asRow(proc(8, 1), 'dead'), placed, false)).toMatch(/^\{black-fg\}\{red-bg\}/);
+    expect(rowLine(asRow(proc(9, 1), 'context'), placed, false)).toMatch(/^\{gray-fg\}/);
+    expect(rowLine(asRow(proc(9, 1)), placed, true)).toMatch(/^\{inverse\}/);
+  });
+
+  it('makes hostile names inert in every cell', () => {
+    const hostile = proc(66, 1, { comm: '{red-fg}x', args: '/tmp/{red-fg}x \u001b]0;pwned\u0007', user: '{bold}' });
+    const line = rowLine(asRow(hostile), placed, false);
+    expect(line).toContain('{open}red-fg{close}x ?]0;pwned?');
+    expect(line).toContain('{open}bold{close}');
+    expect(line).not.toMatch(/[\u0000-\u001f\u007f-\u009f]/);
+  });
+});
+
+describe('detail pane', () => {
+  const snap = snapshot([proc(1, 0, { comm: 'init' }), proc(10, 1, { comm: 'bash' }), proc(20, 10, { stat: 'S<s', args: 'vim \u001b[2J' }), proc(21, 20), proc(22, 20)]);
+
+  it('shows the ancestors up to PID 1, the children, STAT in words and the sanitized command line', () => {
+    const target = snap.procs.get(20);
+    if (target === undefined) throw new Error('fixture');
+    expect(ancestry(snap, target)).toEqual([1, 10, 20]);
+    const text = detailLines(asRow(target), snap, 60, snap.takenAt).join('\n');
+    expect(text).toContain('1 (init) → 10 (bash) → 20');
+    expect(text).toContain('21 (p21), 22 (p22)');
+    expect(text).toMatch(/S {2}sleeping/);
+    expect(text).toMatch(/< {2}high priority/);
+    expect(text).toMatch(/s {2}session leader/);
+    expect(text).toContain('vim ?[2J');
+    expect(text).not.toContain('\u001b');
+  });
+});
+
+describe('layout', () => {
+  const inside = (r: Rect | undefined, w: number, h: number): boolean =>
+    r === undefined || (r.left >= 0 && r.top >= 0 && r.left + r.width <= w && r.top + r.height <= h && r.width > 0 && r.height > 0);
+
+  it('60x15 keeps the counts, a usable list, three events and the footer', () => {
+    const layout = computeLayout(60, 15, false, 'events');
+    expect(layout.header.height).toBe(2);
+    expect(layout.list.height - 1).toBeGreaterThanOrEqual(6);
+    expect((layout.events?.height ?? 0) - 1).toBeGreaterThanOrEqual(3);
+    expect(layout.detail).toBeUndefined();
+    for (const rect of Object.values(layout)) expect(inside(rect, 60, 15)).toBe(true);
+    expect(placeColumns(60).map((p) => p.column.id)).toEqual(['pid', 'ppid', 'stat', 'cpu', 'command']);
+    expect(placeColumns(98).map((p) => p.column.id)).toEqual(['pid', 'ppid', 'pgid', 'sid', 'tty', 'stat', 'ni', 'cpu', 'user', 'command']);
+  });
+
+  it('wide terminals get the side column: narration above the detail pane', () => {
+    const layout = computeLayout(150, 45, true, 'events');
+    expect(layout.side?.left).toBe(layout.detail?.left);
+    expect(layout.chart).toBeDefined();
+    for (const rect of Object.values(layout)) expect(inside(rect, 150, 45)).toBe(true);
+  });
+
+  it('narrow terminals stack list, events and narration; short ones swap the last two with Tab', () => {
+    const stacked = computeLayout(80, 24, true, 'events');
+    expect(stacked.side?.top).toBe((stacked.events?.top ?? 0) + (stacked.events?.height ?? 0));
+    expect(stacked.side?.height).toBeGreaterThanOrEqual(7);
+    for (const rect of Object.values(stacked)) expect(inside(rect, 80, 24)).toBe(true);
+    expect(computeLayout(60, 15, true, 'events').side).toBeUndefined();
+    expect(computeLayout(60, 15, true, 'side').events).toBeUndefined();
+  });
+});
+
+describe('seeds', () => {
+  const snap = snapshot([
+    proc(5, 1, { comm: 'node', args: 'procview chat-server 127.0.0.1:9999' }),
+    proc(6, 5, { comm: 'node', args: 'procview chat-admin 127.0.0.1:9999' }),
+    proc(7, 1, { comm: 'node', args: 'procview chat-client ann' }),
+    proc(8, 7, { comm: 'node', args: 'procview chat-input ann' }),
+    proc(9, 1, { comm: 'node', args: 'procview chat-server [::1]:4000' }),
+    proc(99, 1, { comm: 'node', args: 'procview --watch chat-server' }),
+  ]);
+
+  it('finds the chat server by title and its port', () => {
+    expect(parseServerTitle(snap.procs.get(5) ?? proc(0, 0))).toEqual({ pid: 5, host: '127.0.0.1', port: 9999 });
+    expect(parseServerTitle(snap.procs.get(9) ?? proc(0, 0))).toEqual({ pid: 9, host: '[::1]', port: 4000 });
+    expect(chatSeeds(snap, 9999)).toEqual([5, 7, 8]);
+  });
+
+  it('matches names and command lines, never procview itself', () => {
+    expect(nameSeeds(snap, 'chat-server', 99)).toEqual([5, 9]);
+  });
+});
+
+describe('whole screen', () => {
+  it('computes every pane from one frame, all strings inert', () => {
+    const snap = snapshot([proc(1, 0), proc(2, 1, { comm: '\u001b[31m', args: '{blink}\u0007' })]);
+    const watch = advanceWatch(initialWatch(ALL), {
+      seq: 1, snapshot: snap, previous: undefined, events: [], host: { uptimeSeconds: 100, load: [1, 2, 3] }, intervalMs: 1000,
+    }, []);
+    const view = { ...initialViewState(false), cursor: 1 };
+    const rows = computeRows(watch, view);
+    const model = computeScreen({
+      watch, view, rows, layout: computeLayout(130, 40, false, 'events'),
+      header: { version: '0.1.0', scope: 'all processes', systemTotal: undefined }, side: undefined, canSay: false, now: snap.takenAt,
+    });
+    expect(model.header[1]).toContain('Tasks: 2 total');
+    expect(model.header[0]).toContain('load average: 1.00, 2.00, 3.00');
+    const everything = JSON.stringify(model);
+    expect(everything).not.toMatch(/\\u00(0|1)[0-9a-f]|\\u007f/i);
+    expect(everything).toContain('{open}blink{close}?');
+  });
+});
+
+describe('tall panels', () => {
+  it('show a window with markers for what is above and below', async () => {
+    const { scrolled } = await import('../../../src/ui/model/screen.js');
+    const lines = Array.from({ length: 10 }, (_, i) => `line ${i}`);
+    expect(scrolled(lines, 0, 20)).toEqual(lines);
+    const first = scrolled(lines, 0, 4);
+    expect(first.slice(0, 3)).toEqual(['line 0', 'line 1', 'line 2']);
+    expect(first[3]).toContain('more below');
+    const last = scrolled(lines, 99, 4);
+    expect(last[0]).toContain('more above');
+    expect(last.slice(1)).toEqual(['line 7', 'line 8', 'line 9']);
+  });
+});

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { displayWidth, escapeTags, fit, inert, inertFit, truncate } from '../../../src/ui/model/text.js';
+
+describe('untrusted text for blessed', () => {
+  it('escapes blessed tags so braces are drawn, not parsed', () => {
+    expect(escapeTags('{red-fg}x{/red-fg}')).toBe('{open}red-fg{close}x{open}/red-fg{close}');
+    expect(escapeTags('}{')).toBe('{close}{open}');
+  });
+
+  it('sanitizes before escaping: escape sequences become ? and cannot form markup', () => {
+    expect(inert('\u001b]0;pwned\u0007')).toBe('?]0;pwned?');
+    expect(inert('\u001b[31mred')).toBe('?[31mred');
+    expect(inert('a\u009bb\u007fc')).toBe('a?b?c');
+    expect(inert('{bold}\u0000')).toBe('{open}bold{close}?');
+  });
+
+  it('measures, cuts and pads by terminal cells', () => {
+    expect(displayWidth('漢字')).toBe(4);
+    expect(truncate('abcdef', 4)).toBe('abc…');
+    expect(truncate('abc', 4)).toBe('abc');
+    expect(fit('ab', 4)).toBe('ab  ');
+    expect(fit('ab', 4, 'right')).toBe('  ab');
+    expect(displayWidth(fit('漢字漢字', 5))).toBe(5);
+  });
+
+  it('cuts before escaping, so an escape is never split and the width is the drawn width', () => {
+    const cell = inertFit('{red-fg}xxxxxxxx', 6);
+    expect(cell).toBe('{open}red-…');
+    expect(inertFit('\u001b[31m', 3)).toBe('?[…');
+  });
+});

@@ -2,11 +2,12 @@
 // every process on every refresh. A stat whose bytes did not change since the
 // last refresh yields the previous (frozen) record as it was, so a steady
 // refresh costs one open/read/close per process and almost nothing else.
-// cmdline (and status) are read when a process is first seen, execs (comm
-// changed), turns zombie, or its pid was reused (start time changed). When
-// only the stat changed, status alone is read again: ps takes RSS from its
-// VmRSS (exact, where stat's rss is a per-CPU approximation), and VmLck and
-// the uid may have moved too. Kernel threads need neither file.
+// cmdline and status are read when a process is first seen, execs (comm
+// changed), turns zombie, or its pid was reused (start time changed). One
+// more reason re-reads status alone: stat's rss (field 24) moved. ps takes RSS
+// from status VmRSS, which is exact where field 24 is a per-CPU approximation,
+// so a process whose memory changed costs two reads; one that only used CPU
+// still costs one. Kernel threads need neither file.
 import { readdirSync } from 'node:fs';
 import { cpuPercent, freezeProc, SealedMap, sealSnapshot, unknownProc } from '../snapshot.js';
 import { statLetters } from '../stat-letters.js';
@@ -37,6 +38,10 @@ interface Entry {
   startTicks: number;
   state: string;
   cpuTicks: number;
+  /** stat field 24 when status was last read: a change means VmRSS is stale. */
+  rssPages: number;
+  lockedKb: number | undefined;
+  rssBytes: number;
   /** performance.now() of the scan that read `cpuTicks`. */
   seenAt: number;
   generation: number;
@@ -169,7 +174,14 @@ export class ProcfsBackend {
     let lockedKb: number | undefined;
     // Unreadable status: stat's approximation is the best RSS there is.
     let rssBytes = fields.rssPages * facts.pageSize;
-    if (isKernelThread(fields)) {
+    const statusFresh =
+      same !== undefined && commSame && !zombieChange && same.euid !== undefined && same.rssPages === fields.rssPages;
+    if (statusFresh) {
+      // Only CPU time or state moved: what status told us last time still holds.
+      euid = same.euid;
+      lockedKb = same.lockedKb;
+      rssBytes = same.rssBytes;
+    } else if (isKernelThread(fields)) {
       // Kernel threads run with the kernel's own credentials (uid 0), and have
       // no memory map (nothing locked or resident) and no command line.
       args = '';
@@ -229,6 +241,9 @@ export class ProcfsBackend {
       startTicks: fields.startTicks,
       state: fields.state,
       cpuTicks: fields.cpuTicks,
+      rssPages: fields.rssPages,
+      lockedKb,
+      rssBytes,
       seenAt: now,
       generation: 0,
       comm,

@@ -165,7 +165,7 @@ describe('procfs backend between snapshots', () => {
     expect(proc(third, 1)).toBe(proc(second, 1));
   });
 
-  it('when only stat changed, reads status again (RSS, VmLck, uid) but not cmdline', async () => {
+  it('re-reads status (RSS, VmLck, uid) when stat rss moved, never cmdline; CPU time alone reads nothing more', async () => {
     const root = copyFixture();
     const inspector = new ProcfsBackend({ procRoot: root, passwdPath: PASSWD });
     expect(proc(await inspector.snapshot(), 100)).toMatchObject({ rssBytes: 800 * 1024, stat: 'S', uid: 1000 });
@@ -173,7 +173,11 @@ describe('procfs backend between snapshots', () => {
     writeFileSync(join(root, '100', 'status'), 'Name:\tx\nUid:\t0\t1001\t0\t0\nVmLck:\t  4 kB\nVmRSS:\t   1200 kB\n');
     // Unchanged stat: the record is reused and nothing else is read.
     expect(proc(await inspector.snapshot(), 100)).toMatchObject({ rssBytes: 800 * 1024, stat: 'S' });
+    // Only CPU time moved: one read (stat); status is not consulted.
     editStat(root, 100, { 14: '13' });
+    expect(proc(await inspector.snapshot(), 100)).toMatchObject({ rssBytes: 800 * 1024, stat: 'S', uid: 1000 });
+    // field 24 (rss) moved: status is read again for the exact VmRSS.
+    editStat(root, 100, { 14: '14', 24: '300' });
     expect(proc(await inspector.snapshot(), 100)).toMatchObject({
       args: '/tmp/x/a) Z 1 (b 30',
       rssBytes: 1200 * 1024,

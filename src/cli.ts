@@ -13,12 +13,12 @@ const COMMANDS: Record<string, () => Promise<CommandMain>> = {
   chat: async () => (await import('./commands/chat.js')).main,
 };
 
-export const USAGE = `Usage: procview [--watch chat|PID|NAME] [-d SECONDS]   live dashboard
-       procview ps [--format j|aux] [--json]              one-shot process list
-       procview tree [PID] [-p|--pids] [--json]           process tree
-       procview demo [NAME] [--plain] [--hold SECONDS]    process lessons
-       procview chat server|client|say ...                UDP chat room
-       procview COMMAND --help                            help for a command`;
+export const USAGE = `Usage: procview [--watch chat[:PORT]|PID|NAME] [-d SECONDS]   live dashboard
+       procview ps [--format j|aux] [--json] [-w]                one-shot process list
+       procview tree [PID] [-p|--pids] [--json]                  process tree
+       procview demo [NAME] [--plain] [--hold SECONDS]           process lessons
+       procview chat server|client|say ...                       UDP chat room
+       procview COMMAND --help                                   help for a command`;
 
 export async function main(argv: readonly string[] = process.argv.slice(2)): Promise<number> {
   const [first, ...rest] = argv;

@@ -1,6 +1,7 @@
 // The library: `import { createInspector, diffSnapshots, buildTree } from 'procview'`.
 export type * from './inspect/types.js';
 export { createInspector } from './inspect/inspector.js';
+export { readStartTime } from './inspect/identity.js';
 export { diffSnapshots } from './inspect/diff.js';
 export { buildTree, findSubtree, subtreePids } from './inspect/tree.js';
 export { formatPsTable, type PsFormat } from './inspect/format/ps-table.js';

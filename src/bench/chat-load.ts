@@ -1,9 +1,14 @@
 // The load generator behind `npm run bench:chat`: N logged-in UDP clients,
-// each sending M messages (all at once, or paced at R per second with the
-// clients' phases spread evenly), every one stamped with its send time so each
-// receiver can measure the delivery latency. Counts, does not judge.
-import type { Socket } from 'node:dgram';
-import { bindUdp, CLIENT_BUFFER_BYTES } from '../chat/udp.js';
+// each sending M messages (all at once, or paced at R per second on a
+// staggered schedule), spread over a few load processes (chat-worker.ts) so
+// that receiving the room's fan-out does not queue behind one event loop.
+// Every message carries the time it was due and the time it left, on a clock
+// all processes share, so each delivery gives two latencies. Counts, does not judge.
+import { fork, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import type { FromWorker, TaskTimes, ToWorker, WorkerResult } from './chat-ipc.js';
+import { phaseMark, sharedClockMs, type Phase } from './chat-stamp.js';
+import { taskTimes, timesBetween } from './chat-times.js';
 
 export interface LoadOptions {
   readonly host: string;
@@ -16,6 +21,12 @@ export interface LoadOptions {
   readonly quietMs: number;
   /** Messages per client sent first, the same way, and not counted (JIT and buffers warm up). */
   readonly warmup: number;
+  /** Load processes the clients are spread over. */
+  readonly workers: number;
+  /** Measured runs after the warm-up, each reported on its own (a shared machine is noisy). */
+  readonly runs: number;
+  /** The server's pid, if known: its CPU and run-queue time are reported. */
+  readonly serverPid?: number | undefined;
 }
 
 export interface LoadResult {
@@ -24,137 +35,123 @@ export interface LoadResult {
   readonly received: number;
   /** From the first send to the last delivery. */
   readonly elapsedMs: number;
-  /** Sorted ascending, one per delivery. */
-  readonly latenciesMs: Float64Array;
+  /** Sorted ascending, one per delivery: receive − due (includes the generator's own lateness). */
+  readonly fromDueMs: Float64Array;
+  /** Sorted ascending, one per delivery: receive − actual send. */
+  readonly fromSentMs: Float64Array;
+  /** Sorted ascending, one per message: actual send − due. */
+  readonly lateMs: Float64Array;
+  /** The server's main thread over the measured phase. */
+  readonly server: TaskTimes | undefined;
+  /** The load processes together, over the measured phase. */
+  readonly load: TaskTimes | undefined;
 }
 
-interface Client {
-  readonly index: number;
-  readonly name: string;
-  readonly socket: Socket;
-}
+const WORKER_SCRIPT = fileURLToPath(new URL('./chat-worker.js', import.meta.url));
+/** Time for the run order to reach every load process before the first message is due. */
+const START_DELAY_MS = 50;
 
-// `benchPID-I says: PHASE I.SEQ.SENT_AT`
-const LINE = / says: ([wm]) (\d+)\.(\d+)\.(\d+(?:\.\d+)?)$/u;
+class Worker {
+  private readonly waiting: ((message: FromWorker) => void)[] = [];
+  private readonly exited: Promise<void>;
 
-export async function runLoad(options: LoadOptions): Promise<LoadResult> {
-  const clients = await Promise.all(
-    Array.from({ length: options.clients }, async (_, index): Promise<Client> => {
-      const socket = await bindUdp({ host: undefined, port: 0, type: 'udp4', bufferBytes: CLIENT_BUFFER_BYTES });
-      return { index, name: `bench${process.pid}-${index}`, socket };
-    }),
-  );
-  try {
-    for (const client of clients) await login(client, options);
-    if (options.warmup > 0) await measure(clients, { ...options, messages: options.warmup }, 'w');
-    return await measure(clients, options, 'm');
-  } finally {
-    for (const client of clients) {
-      client.socket.send(`Q ${client.name}`, options.port, options.host, () => client.socket.close());
+  constructor(readonly child: ChildProcess) {
+    child.on('message', (message: FromWorker) => this.waiting.shift()?.(message));
+    this.exited = new Promise((resolve) => child.once('exit', () => resolve()));
+    void this.exited.then(() => {
+      for (const waiter of this.waiting.splice(0)) waiter({ type: 'failed', message: 'a load process exited' });
+    });
+  }
+
+  /** Sends `message`, resolves with the answer (one answer per request, in order). */
+  async ask(message: ToWorker): Promise<FromWorker> {
+    const answer = new Promise<FromWorker>((resolve) => this.waiting.push(resolve));
+    this.child.send(message);
+    const reply = await answer;
+    if (reply.type === 'failed') throw new Error(reply.message);
+    return reply;
+  }
+
+  async stop(): Promise<void> {
+    if (this.child.exitCode === null && this.child.signalCode === null) {
+      if (this.child.connected) this.child.send({ type: 'quit' } satisfies ToWorker);
+      const timer = setTimeout(() => this.child.kill('SIGKILL'), 2000);
+      await this.exited;
+      clearTimeout(timer);
     }
   }
 }
 
-async function login(client: Client, options: LoadOptions): Promise<void> {
-  for (let attempt = 0; attempt < 3; attempt += 1) {
-    const reply = new Promise<string | undefined>((resolve) => {
-      const timer = setTimeout(() => resolve(undefined), 1000);
-      const onMessage = (bytes: Buffer): void => {
-        const text = bytes.toString();
-        if (text === 'OK' || !text.includes(' joined ')) {
-          clearTimeout(timer);
-          client.socket.removeListener('message', onMessage);
-          resolve(text);
-        }
-      };
-      client.socket.on('message', onMessage);
-    });
-    client.socket.send(`L ${client.name}`, options.port, options.host);
-    const text = await reply;
-    if (text === 'OK') return;
-    if (text !== undefined) throw new Error(`${client.name} refused: ${text}`);
+/** Logs the clients in, warms up, then measures `runs` times; one result per run. */
+export async function runLoad(options: LoadOptions): Promise<LoadResult[]> {
+  const processes = Math.max(1, Math.min(options.workers, options.clients));
+  const workers = Array.from({ length: processes }, () => new Worker(fork(WORKER_SCRIPT, [], { serialization: 'advanced', stdio: 'inherit' })));
+  try {
+    // Round-robin, so each process's clients are spread over the whole schedule.
+    await Promise.all(
+      workers.map((worker, w) =>
+        worker.ask({
+          type: 'setup',
+          host: options.host,
+          port: options.port,
+          indices: Array.from({ length: options.clients }, (_, i) => i).filter((i) => i % processes === w),
+          prefix: `bench${process.pid}`,
+        }),
+      ),
+    );
+    if (options.warmup > 0) await measure(workers, { ...options, messages: options.warmup }, phaseMark(-1));
+    const results: LoadResult[] = [];
+    for (let run = 0; run < options.runs; run += 1) results.push(await measure(workers, options, phaseMark(run)));
+    return results;
+  } finally {
+    await Promise.all(workers.map((worker) => worker.stop()));
   }
-  throw new Error(`no answer from ${options.host}:${options.port}`);
 }
 
-async function measure(clients: readonly Client[], options: LoadOptions, phase: 'w' | 'm'): Promise<LoadResult> {
-  const expected = clients.length * options.messages * (clients.length - 1);
-  const latencies = new Float64Array(expected);
-  let received = 0;
-  let sent = 0;
-  let firstSend = Number.NaN;
-  let lastReceive = Number.NaN;
-
-  for (const client of clients) {
-    client.socket.removeAllListeners('message');
-    client.socket.on('message', (bytes: Buffer) => {
-      const now = performance.now();
-      const match = LINE.exec(bytes.toString());
-      if (match === null || match[1] !== phase) return; // join notices, stragglers of the warm-up
-      if (received < expected) latencies[received] = now - Number(match[4]);
-      received += 1;
-      lastReceive = now;
-    });
-  }
-
-  const sendOne = (client: Client, seq: number): void => {
-    const now = performance.now();
-    if (Number.isNaN(firstSend)) firstSend = now;
-    client.socket.send(`C ${client.name} ${phase} ${client.index}.${seq}.${now.toFixed(3)}`, options.port, options.host);
-    sent += 1;
+async function measure(workers: readonly Worker[], options: LoadOptions, phase: Phase): Promise<LoadResult> {
+  const serverBefore = options.serverPid === undefined ? undefined : taskTimes(options.serverPid);
+  const startMs = sharedClockMs() + START_DELAY_MS;
+  const results = await Promise.all(
+    workers.map(async (worker) => {
+      const reply = await worker.ask({
+        type: 'run',
+        phase,
+        messages: options.messages,
+        rate: options.rate,
+        total: options.clients,
+        startMs,
+        quietMs: options.quietMs,
+      });
+      if (reply.type !== 'done') throw new Error(`a load process answered ${reply.type}`);
+      return reply as WorkerResult;
+    }),
+  );
+  const server = options.serverPid === undefined ? undefined : timesBetween(serverBefore, taskTimes(options.serverPid));
+  const sum = (pick: (result: WorkerResult) => number): number => results.reduce((total, result) => total + pick(result), 0);
+  const load = results.every((result) => result.times !== undefined)
+    ? { cpuMs: sum((result) => result.times?.cpuMs ?? 0), waitMs: sum((result) => result.times?.waitMs ?? 0) }
+    : undefined;
+  return {
+    sent: sum((result) => result.sent),
+    expected: sum((result) => result.expected),
+    received: sum((result) => result.received),
+    elapsedMs: Math.max(...results.map((result) => result.lastReceiveMs)) - Math.min(...results.map((result) => result.firstSendMs)),
+    fromDueMs: merged(results.map((result) => result.fromDueMs)),
+    fromSentMs: merged(results.map((result) => result.fromSentMs)),
+    lateMs: merged(results.map((result) => result.lateMs)),
+    server,
+    load,
   };
-
-  if (options.rate <= 0) {
-    for (let seq = 0; seq < options.messages; seq += 1) for (const client of clients) sendOne(client, seq);
-  } else {
-    await paced(clients, options, sendOne);
-  }
-
-  // Done when every delivery came, or nothing new came for quietMs.
-  await new Promise<void>((resolve) => {
-    let seen = -1;
-    const check = (): void => {
-      if (received >= expected || received === seen) return resolve();
-      seen = received;
-      setTimeout(check, options.quietMs);
-    };
-    setTimeout(check, Math.min(200, options.quietMs));
-  });
-
-  const count = Math.min(received, expected);
-  const sorted = latencies.slice(0, count).sort();
-  return { sent, expected, received, elapsedMs: lastReceive - firstSend, latenciesMs: sorted };
 }
 
-/** Each client sends every 1000/rate ms; client i starts i/N of a period late, so sends interleave. */
-async function paced(clients: readonly Client[], options: LoadOptions, sendOne: (client: Client, seq: number) => void): Promise<void> {
-  const period = 1000 / options.rate;
-  const start = performance.now() + 20;
-  const nextSeq = clients.map(() => 0);
-  const due = clients.map((client) => start + (client.index * period) / clients.length);
-  await new Promise<void>((resolve) => {
-    const tick = (): void => {
-      const now = performance.now();
-      let soonest = Number.POSITIVE_INFINITY;
-      for (const client of clients) {
-        let seq = nextSeq[client.index] ?? options.messages;
-        let at = due[client.index] ?? Number.POSITIVE_INFINITY;
-        while (seq < options.messages && at <= now) {
-          sendOne(client, seq);
-          seq += 1;
-          at += period;
-        }
-        nextSeq[client.index] = seq;
-        due[client.index] = at;
-        if (seq < options.messages) soonest = Math.min(soonest, at);
-      }
-      if (soonest === Number.POSITIVE_INFINITY) return resolve();
-      // Timers, not a setImmediate spin: on two cores a spinning load generator
-      // would take the CPU the server needs. Sends due within a tick go together.
-      setTimeout(tick, Math.max(0, soonest - performance.now()));
-    };
-    tick();
-  });
+function merged(parts: readonly Float64Array[]): Float64Array {
+  const out = new Float64Array(parts.reduce((total, part) => total + part.length, 0));
+  let at = 0;
+  for (const part of parts) {
+    out.set(part, at);
+    at += part.length;
+  }
+  return out.sort();
 }
 
 /** The q-quantile of ascending values (nearest rank). */

@@ -1,7 +1,8 @@
 // `npm run bench:chat -- [--clients N] [--messages M] [--rate R]`: starts a
 // real `procview chat server` (or uses --port of a running one), drives it with
 // N UDP clients × M messages, in a burst or paced at R msg/s per client, and
-// prints deliveries/s, loss and latency percentiles. Prints, asserts nothing.
+// prints per run and as medians: loss, deliveries/s, latency percentiles, and
+// where the CPU time went. Prints, asserts nothing.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -9,13 +10,17 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { quantile, runLoad } from './chat-load.js';
+import { runLoad } from './chat-load.js';
+import { formatReport } from './chat-report.js';
 
-const USAGE = `Usage: npm run bench:chat -- [--clients N] [--messages M] [--rate R] [--port P] [--host H]
+const USAGE = `Usage: npm run bench:chat -- [--clients N] [--messages M] [--rate R] [--workers W] [--port P] [--host H]
   --clients N    clients in the room (default 50)
   --messages M   messages each client sends (default 20)
   --rate R       messages per second per client, paced; 0 = all at once (default 0)
   --warmup W     messages per client sent first the same way and not counted (default: M, at most 200)
+  --runs K       measured runs after the warm-up, each reported, then their medians (default 5)
+  --workers W    load processes the clients are spread over (default: one per core
+                 the server leaves, at least 1, so 1 on two cores)
   --port P       use the server already listening on P (its flood control applies)
   --host H       its address (default 127.0.0.1)`;
 
@@ -66,6 +71,8 @@ async function main(): Promise<void> {
       messages: { type: 'string' },
       rate: { type: 'string' },
       warmup: { type: 'string' },
+      workers: { type: 'string' },
+      runs: { type: 'string' },
       port: { type: 'string' },
       host: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
@@ -76,26 +83,24 @@ async function main(): Promise<void> {
   const messages = count('--messages', values.messages, 20, 1);
   const rate = count('--rate', values.rate, 0, 0);
   const warmup = Math.round(count('--warmup', values.warmup, Math.min(messages, 200), 0));
+  // The server takes a core; more busy processes than cores only queue behind each other.
+  const workers = Math.round(count('--workers', values.workers, Math.min(4, Math.max(1, cpus().length - 1)), 1));
+  const runs = Math.round(count('--runs', values.runs, 5, 1));
   const host = values.host ?? '127.0.0.1';
   const load = loadavg().map((value) => value.toFixed(2)).join(' ');
 
   const server = values.port === undefined ? await startServer(messages, rate) : undefined;
   const port = server?.port ?? count('--port', values.port, 9999, 1);
   try {
-    const mode = rate > 0 ? `paced at ${rate} msg/s per client` : 'burst';
+    const mode = rate > 0 ? `paced at ${rate} msg/s per client (${rate * clients} msg/s into the room)` : 'in a burst';
+    const processes = Math.min(workers, clients);
     process.stdout.write(
-      `chat bench: ${clients} clients × ${messages} messages, ${mode}, after ${warmup} warm-up messages each; server ${host}:${port}` +
-        `${server === undefined ? ' (yours)' : ''}; ${cpus().length} cores, load ${load}\n`,
+      `chat bench: ${clients} clients × ${messages} messages, ${mode}; ${warmup} warm-up messages each, then ${runs} measured runs\n` +
+        `  server ${host}:${port}${server === undefined ? ' (yours)' : ' (started here, --quiet)'}; ${processes} load process${processes === 1 ? '' : 'es'}; ` +
+        `${cpus().length} cores, load average ${load}\n`,
     );
-    const result = await runLoad({ host, port, clients, messages, rate, warmup, quietMs: 1000 });
-    const loss = result.expected === 0 ? 0 : (100 * (result.expected - Math.min(result.received, result.expected))) / result.expected;
-    const perSecond = result.elapsedMs > 0 ? (result.received * 1000) / result.elapsedMs : Number.NaN;
-    const ms = (value: number): string => `${value.toFixed(2)} ms`;
-    process.stdout.write(
-      `  sent ${result.sent} messages; deliveries ${result.received}/${result.expected} (loss ${loss.toFixed(2)} %) in ${ms(result.elapsedMs)}\n` +
-        `  deliveries/s ${Math.round(perSecond)}\n` +
-        `  latency p50 ${ms(quantile(result.latenciesMs, 0.5))}  p99 ${ms(quantile(result.latenciesMs, 0.99))}  max ${ms(quantile(result.latenciesMs, 1))}\n`,
-    );
+    const results = await runLoad({ host, port, clients, messages, rate, warmup, workers, runs, quietMs: 1000, serverPid: server?.child.pid });
+    process.stdout.write(formatReport(results, rate > 0));
   } finally {
     if (server !== undefined) await stopServer(server);
   }

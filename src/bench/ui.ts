@@ -1,16 +1,28 @@
 // `npm run bench:ui [-- --seconds S --procs N]`: CPU time of the dashboard over
 // 30 s at its default refresh (1 s, whole system) with 2000 extra sleeping
-// processes, side by side with `top -b -d 1` over the same 30 s. Both run at
-// once; their CPU (utime + stime) is read through the inspector. Prints
+// processes, side by side with `top -b -d 1` over the same 30 s. Prints
 // figures; asserts nothing.
+//
+// Fair by construction: both start in the same instant and are measured at the
+// same two instants (5 s, and the end), startup included. procview draws into
+// a pseudo-terminal of COLS x ROWS; top formats for the same size (COLUMNS and
+// LINES, which batch mode honours for its width) and writes to /dev/null, the
+// cheapest sink there is. CPU is utime + stime of each process (stat fields 14
+// and 15), plus what its reaped children used (16, 17) and the CPU time of any
+// descendant still alive.
 import { spawn } from 'node:child_process';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createInspector } from '../inspect/inspector.js';
+import { readCpuTimes } from '../inspect/procfs/cpu-time.js';
+import type { Snapshot } from '../inspect/types.js';
 import { startSleepers } from './sleepers.js';
 
 const USAGE = 'Usage: npm run bench:ui -- [--seconds S] [--procs N]   (defaults: 30 s, 2000 extra sleepers)';
+const COLS = 120;
+const ROWS = 40;
+const EARLY_S = 5;
 
 function options(argv: readonly string[]): { seconds: number; procs: number } {
   const { values } = parseArgs({
@@ -21,18 +33,43 @@ function options(argv: readonly string[]): { seconds: number; procs: number } {
     process.stdout.write(`${USAGE}\n`);
     process.exit(0);
   }
-  const whole = (text: string, max: number, what: string): number => {
-    if (!/^\d+$/.test(text) || Number(text) < 1 || Number(text) > max) throw new Error(`${what} wants a whole number 1..${max}, got "${text}"`);
+  const whole = (text: string, min: number, max: number, what: string): number => {
+    if (!/^\d+$/.test(text) || Number(text) < min || Number(text) > max) throw new Error(`${what} wants a whole number ${min}..${max}, got "${text}"`);
     return Number(text);
   };
-  return { seconds: whole(values.seconds ?? '30', 3600, '--seconds'), procs: whole(values.procs ?? '2000', 30_000, '--procs') };
+  return {
+    seconds: whole(values.seconds ?? '30', EARLY_S + 1, 3600, '--seconds'),
+    procs: whole(values.procs ?? '2000', 1, 30_000, '--procs'),
+  };
 }
 
-const pause = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+const until = (deadline: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, Math.max(0, deadline - Date.now())));
 
-async function cpuSeconds(pids: readonly number[]): Promise<(number | undefined)[]> {
+/** Live descendants of `pid` in `snapshot` (by PPID, stat field 4). */
+function descendants(snapshot: Snapshot, pid: number): number[] {
+  const out: number[] = [];
+  const queue = [pid];
+  for (let parent = queue.pop(); parent !== undefined; parent = queue.pop()) {
+    for (const proc of snapshot.procs.values()) {
+      if (proc.ppid === parent && proc.pid !== parent) {
+        out.push(proc.pid);
+        queue.push(proc.pid);
+      }
+    }
+  }
+  return out;
+}
+
+/** CPU seconds of each pid and its family; the pids themselves are read first, in the same instant. */
+async function cpuSeconds(pids: readonly number[]): Promise<number[]> {
+  const own = pids.map((pid) => readCpuTimes(pid));
   const snapshot = await createInspector().snapshot();
-  return pids.map((pid) => snapshot.procs.get(pid)?.timeSeconds);
+  return pids.map((pid, i) => {
+    const times = own[i];
+    if (times === undefined) return Number.NaN;
+    const alive = descendants(snapshot, pid).reduce((sum, child) => sum + (snapshot.procs.get(child)?.timeSeconds ?? 0), 0);
+    return times.self + times.children + alive;
+  });
 }
 
 async function main(): Promise<void> {
@@ -46,43 +83,48 @@ async function main(): Promise<void> {
   process.on('exit', () => cleanup.forEach((task) => task()));
   try {
     const total = (await createInspector().snapshot()).procs.size;
+    const loadBefore = loadavg();
+    const size = { COLUMNS: String(COLS), LINES: String(ROWS) };
+    const started = Date.now();
     const dashboard = pty.spawn(process.execPath, [cli], {
       name: 'xterm-256color',
-      cols: 120,
-      rows: 40,
+      cols: COLS,
+      rows: ROWS,
       env: { ...process.env, TERM: 'xterm-256color' } as Record<string, string>,
     });
     let drawn = 0;
     dashboard.onData((data) => (drawn += data.length));
     cleanup.push(() => dashboard.kill('SIGKILL'));
-    // top writes every task every second; its output goes to /dev/null, as cheap a sink as there is.
-    const top = spawn('top', ['-b', '-d', '1'], { stdio: ['ignore', 'ignore', 'inherit'] });
+    const top = spawn('top', ['-b', '-d', '1'], { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, ...size } });
     const topPid = top.pid;
     if (topPid === undefined) throw new Error('could not start top');
     cleanup.push(() => top.kill('SIGKILL'));
     process.stdout.write(`measuring procview (pid ${dashboard.pid}) and top (pid ${topPid}) for ${seconds} s with ${total} processes…\n`);
 
-    await pause(5000);
+    await until(started + EARLY_S * 1000);
     const [p5 = Number.NaN, t5 = Number.NaN] = await cpuSeconds([dashboard.pid, topPid]);
-    await pause(seconds * 1000 - 5000);
+    await until(started + seconds * 1000);
     const [p = Number.NaN, t = Number.NaN] = await cpuSeconds([dashboard.pid, topPid]);
+    const loadAfter = loadavg();
 
     dashboard.write('q');
     top.kill('SIGTERM');
-    const row = (name: string, all: number, steady: number): string =>
-      `${name.padEnd(14)} ${all.toFixed(2).padStart(8)} s ${((100 * all) / seconds).toFixed(1).padStart(6)} %   ${steady.toFixed(2).padStart(8)} s`;
+    const row = (name: string, all: number, early: number): string =>
+      `${name.padEnd(14)} ${all.toFixed(2).padStart(8)} s ${((100 * all) / seconds).toFixed(1).padStart(6)} %   ${early.toFixed(2).padStart(8)} s   ${(all - early).toFixed(2).padStart(8)} s`;
+    const load = (values: number[]): string => values.map((n) => n.toFixed(2)).join(' ');
     const lines = [
       '',
-      `bench:ui — ${seconds} s, refresh 1 s, ${procs} extra sleepers (${total} processes), ${cpus().length} cores, Node ${process.version}`,
-      `${''.padEnd(14)} ${'CPU'.padStart(10)} ${'of 1 core'.padStart(8)}   ${'last ' + String(seconds - 5) + ' s'}`,
-      row('procview', p, p - p5),
-      row('top -b -d 1', t, t - t5),
+      `bench:ui — ${seconds} s, refresh 1 s, ${procs} extra sleepers (${total} processes), ${COLS}x${ROWS} terminal, ${cpus().length} cores, Node ${process.version}`,
+      `load average before: ${load(loadBefore)}   after: ${load(loadAfter)}`,
+      `${''.padEnd(14)} ${'CPU'.padStart(10)} ${'of 1 core'.padStart(8)}   ${`first ${EARLY_S} s`.padStart(10)}   ${`last ${seconds - EARLY_S} s`.padStart(10)}`,
+      row('procview', p, p5),
+      row('top -b -d 1', t, t5),
       `procview/top: ${(p / t).toFixed(2)} (${p <= t ? 'procview used no more CPU than top' : 'procview used MORE CPU than top'})`,
       `terminal output of the dashboard: ${(drawn / 1024).toFixed(0)} KiB over ${seconds} s`,
       '',
     ];
     process.stdout.write(lines.join('\n'));
-    await pause(1500);
+    await until(Date.now() + 1500);
   } finally {
     for (const task of cleanup.splice(0)) task();
     await sleepers.stop();

@@ -10,7 +10,8 @@ import { stripControls } from '../text/sanitize.js';
 import { asToAdmin, type ToServer } from './admin-ipc.js';
 import { bindAdminSocket, type BoundSocket } from './admin-socket.js';
 import { encodeFrame, LineSplitter, parseClientFrame, type AdminFrame } from './admin-wire.js';
-import { setProcessTitle } from './title.js';
+import { setRoomTitle } from './title.js';
+import { formatHostPort } from './udp.js';
 
 /** Queued room lines a slow socket client may have before it is dropped. */
 const MAX_BACKLOG_BYTES = 1024 * 1024;
@@ -21,7 +22,7 @@ const { values } = parseArgs({
   options: { host: { type: 'string' }, port: { type: 'string' }, socket: { type: 'string' } },
 });
 const { host = '?', port = '?', socket: socketPath } = values;
-setProcessTitle(`procview chat-admin ${host}:${port}`);
+setRoomTitle('procview chat-admin', formatHostPort(host, Number(port)));
 
 function toServer(message: ToServer): void {
   if (process.connected) process.send?.(message);

@@ -1,9 +1,10 @@
 // `procview chat client`: asks for a name until the server says OK, then runs
 // as two processes like the classic client. This process (title `procview
-// chat-client NAME`) receives and prints; its child (`procview chat-input
-// NAME`, input-main.ts) reads the keyboard and sends, through the same UDP
-// socket handed over the fork channel — the server knows a member by its
-// source address and port, so both must use one socket.
+// chat-client NAME HOST:PORT`, the address only if it fits whole in this
+// process's own argv) receives and prints; its child (`procview chat-input
+// NAME HOST:PORT`, input-main.ts) reads the keyboard and sends, through the
+// same UDP socket handed over the fork channel — the server knows a member by
+// its source address and port, so both must use one socket.
 import { fork, type ChildProcess } from 'node:child_process';
 import { lookup } from 'node:dns/promises';
 import type { Socket } from 'node:dgram';
@@ -14,7 +15,7 @@ import { CLIENT_WORDING, type ClientWording } from './client-text.js';
 import { readLineSync } from './keyboard.js';
 import type { Lang } from './messages.js';
 import { formatRequest, REPLY_EXIT, REPLY_OK } from './protocol.js';
-import { setProcessTitle, titleSafe } from './title.js';
+import { setRoomTitle, titleSafe } from './title.js';
 import { bindUdp, CLIENT_BUFFER_BYTES, formatHostPort } from './udp.js';
 
 export interface ChatClientOptions {
@@ -166,11 +167,12 @@ async function chat(
   wording: ClientWording,
   write: (text: string) => void,
 ): Promise<number> {
-  setProcessTitle(`procview chat-client ${titleSafe(name)}`);
+  // The dashboard does not rely on this address: the child's title always has it.
+  setRoomTitle(`procview chat-client ${titleSafe(name)}`, formatHostPort(server.address, server.port));
   // The first heartbeat comes from here, at once: a client killed before its
   // child is up is then still one of ours, and evicted when it falls silent.
   if (options.heartbeatMs > 0) send(socket, server, formatRequest({ verb: 'H', name }));
-  // The child's own argv carries the name, so its title fits (see title.ts).
+  // The child's own argv carries the name and address, so its title fits (see title.ts).
   const child = fork(
     INPUT_SCRIPT,
     ['--host', server.address, '--port', String(server.port), '--name', name, '--heartbeat', String(options.heartbeatMs), '--lang', options.lang],

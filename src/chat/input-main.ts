@@ -1,5 +1,5 @@
 // The keyboard child of `procview chat client` (title `procview chat-input
-// NAME`): reads lines and sends them as `C name text`, sends a heartbeat, and
+// NAME HOST:PORT`, the server's address: its own argv holds both, so it fits): reads lines and sends them as `C name text`, sends a heartbeat, and
 // `Q name` on `quit`, end of input, Ctrl-C or when the parent asks. It sends
 // through the parent's own UDP socket, received over the fork channel.
 import { Socket } from 'node:dgram';
@@ -8,8 +8,8 @@ import { parseArgs } from 'node:util';
 import { CLIENT_WORDING } from './client-text.js';
 import { isLang } from './messages.js';
 import { formatRequest, MAX_TEXT_BYTES } from './protocol.js';
-import { setProcessTitle, titleSafe } from './title.js';
-import { stopReceiving } from './udp.js';
+import { setRoomTitle, titleSafe } from './title.js';
+import { formatHostPort, stopReceiving } from './udp.js';
 
 /** If the parent never lets go after Q, do not linger. */
 const ORPHAN_EXIT_MS = 5000;
@@ -28,7 +28,7 @@ const port = Number(values.port);
 const name = values.name ?? '';
 const heartbeatMs = Number(values.heartbeat ?? 0);
 const wording = CLIENT_WORDING[values.lang !== undefined && isLang(values.lang) ? values.lang : 'en'];
-setProcessTitle(`procview chat-input ${titleSafe(name)}`);
+setRoomTitle(`procview chat-input ${titleSafe(name)}`, formatHostPort(host, port));
 
 let socket: Socket | undefined;
 let keyboard: Interface | undefined;

@@ -9,7 +9,7 @@ import { asToServer, type ToAdmin } from './admin-ipc.js';
 import type { Lang } from './messages.js';
 import { ensurePrivateDir } from './private-dir.js';
 import { Room, type RoomEffects } from './room.js';
-import { setProcessTitle } from './title.js';
+import { setRoomTitle } from './title.js';
 import { bindUdp, formatHostPort, SERVER_BUFFER_BYTES, socketTypeFor } from './udp.js';
 
 export interface ChatServerOptions {
@@ -46,7 +46,8 @@ export async function startChatServer(options: ChatServerOptions): Promise<ChatS
   const socket = await bindUdp({ host: options.host, port: options.port, type: socketTypeFor(options.host), bufferBytes: SERVER_BUFFER_BYTES });
   const { address, port } = socket.address();
   const hostPort = formatHostPort(address, port);
-  setProcessTitle(`procview chat-server ${hostPort}`);
+  // Without its whole address the title names no room: --watch chat would not take it for another.
+  setRoomTitle('procview chat-server', hostPort);
 
   let socketPath: string;
   let admin: ChildProcess;

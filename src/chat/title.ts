@@ -1,13 +1,14 @@
 // Process titles, so `procview --watch chat` (and ps) can tell what each
-// process of the room is. Node sets the title through libuv, which writes it
-// over the original argv strings: it can never be longer than they were
-// together (less one NUL), and Linux also copies its first 15 bytes into comm.
+// process of the room is, and which room it belongs to. Node sets the title
+// through libuv, which writes it over the original argv strings: it can never
+// be longer than they were together (less one NUL), and Linux also copies its
+// first 15 bytes into comm.
 import { readFileSync } from 'node:fs';
 
 let capacity: number | null | undefined;
 
 /** Bytes the title may take, measured once before the first change; undefined off Linux. */
-function titleCapacity(): number | undefined {
+export function titleCapacity(): number | undefined {
   if (capacity === undefined) {
     try {
       capacity = readFileSync('/proc/self/cmdline').length - 1;
@@ -30,12 +31,28 @@ export function fitUtf8(text: string, maxBytes: number): string {
   return text.slice(0, end);
 }
 
+/**
+ * `base HOST:PORT` when it fits whole in `room` bytes, else `base` alone (cut
+ * if need be): a cut address (`127.0.0.1:99` of `…:9999`) would name another
+ * room, so the address is all or nothing.
+ */
+export function fitRoomTitle(base: string, address: string, room: number | undefined): string {
+  const whole = `${base} ${address}`;
+  if (room === undefined || Buffer.byteLength(whole) <= room) return whole;
+  return fitUtf8(base, room);
+}
+
 /** Sets the title, cut to what the argv area holds; returns what was set. */
 export function setProcessTitle(title: string): string {
   const room = titleCapacity();
   const fitted = room === undefined ? title : fitUtf8(title, room);
   process.title = fitted;
   return fitted;
+}
+
+/** Sets `base HOST:PORT`, or `base` alone if the address does not fit whole (see fitRoomTitle). */
+export function setRoomTitle(base: string, address: string): string {
+  return setProcessTitle(fitRoomTitle(base, address, titleCapacity()));
 }
 
 /** A name as it may appear in a title: no controls, no spaces (they would split ps columns). */

@@ -1,6 +1,7 @@
 // Thin helpers around node:dgram shared by the server, the client and the bench.
 import { createSocket, type Socket, type SocketType } from 'node:dgram';
-import { isIPv6 } from 'node:net';
+import { lookup, type LookupOneOptions } from 'node:dns';
+import { isIP, isIPv6 } from 'node:net';
 
 /**
  * Receive/send buffers for the server and the bench. The kernel caps the
@@ -21,8 +22,26 @@ export function formatHostPort(host: string, port: number): string {
   return isIPv6(host) ? `[${host}]:${port}` : `${host}:${port}`;
 }
 
+/**
+ * node:dgram resolves the address of every send through its `lookup` (dns.lookup
+ * by default), even an IP literal, and sends only on the next tick. The server
+ * answers the addresses datagrams came from, always literals: those are passed
+ * straight on, so a fan-out to 19 peers is 19 sends now rather than 19 queued
+ * callbacks. Names still go to dns.lookup. (`lookup` is a documented
+ * createSocket option; dgram passes the family as a number.)
+ */
+function literalsFirst(
+  hostname: string,
+  options: LookupOneOptions | number,
+  callback: (error: NodeJS.ErrnoException | null, address: string, family: number) => void,
+): void {
+  const family = isIP(hostname);
+  if (family !== 0) return callback(null, hostname, family);
+  lookup(hostname, typeof options === 'number' ? { family: options } : options, callback);
+}
+
 export async function bindUdp(options: { host: string | undefined; port: number; type: SocketType; bufferBytes: number }): Promise<Socket> {
-  const socket = createSocket({ type: options.type, recvBufferSize: options.bufferBytes, sendBufferSize: options.bufferBytes });
+  const socket = createSocket({ type: options.type, recvBufferSize: options.bufferBytes, sendBufferSize: options.bufferBytes, lookup: literalsFirst });
   await new Promise<void>((resolve, reject) => {
     socket.once('error', reject);
     socket.bind({ port: options.port, address: options.host }, () => {

@@ -1,12 +1,13 @@
 // `procview chat server|client|say`: the UDP chat room (issue 4). This file
 // only reads the command line; the room lives in src/chat/.
 import { isatty } from 'node:tty';
-import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { connectAdmin } from '../chat/admin-client.js';
 import { runChatClient } from '../chat/client.js';
 import { isLang, languageFromEnv, type Lang } from '../chat/messages.js';
+import { createRoomLog } from '../chat/room-log.js';
 import { startChatServer } from '../chat/server.js';
 import { formatHostPort } from '../chat/udp.js';
+import { COMMON_OPTIONS, parseCommandArgs } from './args.js';
 import { CommandError, packageVersion, UsageError } from './usage.js';
 
 const DEFAULT_HOST = '127.0.0.1';
@@ -43,11 +44,13 @@ const CLIENT_HELP = `procview chat client: join a chat room (default ${DEFAULT_H
 Usage: procview chat client [HOST] [PORT] [--name NAME] [--lang en|zh] [--heartbeat SECONDS]
 
 Asks for a name until the server says OK (--name tries NAME first), then runs as
-two processes like the classic client: \`procview chat-client NAME\` receives and
-prints, its child \`procview chat-input NAME\` reads the keyboard and sends. The
-UDP socket is handed to the child over the fork IPC channel (a real handle: the
-same kernel socket and source port), and the child stops reading its copy so
-that only the parent receives.
+two processes like the classic client: \`procview chat-client NAME HOST:PORT\`
+receives and prints, its child \`procview chat-input NAME HOST:PORT\` reads the
+keyboard and sends (HOST:PORT is the server's, so \`procview --watch chat:PORT\`
+tells rooms apart; the parent's title drops it when its own command line is too
+short to hold it). The UDP socket is handed to the child over the fork IPC
+channel (a real handle: the same kernel socket and source port), and the child
+stops reading its copy so that only the parent receives.
 Type \`quit\`, press Ctrl-C or end the input (Ctrl-D) to leave.
 
   --heartbeat SECONDS   how often to tell the server we are alive (default 5; 0 never)`;
@@ -70,24 +73,6 @@ Protocol (UDP datagrams of UTF-8 text, compatible with the classic lesson):
   H NAME        heartbeat (ours)    → nothing
 
 Run \`procview chat server --help\` (client, say) for the options of each.`;
-
-const COMMON = {
-  help: { type: 'boolean', short: 'h' },
-  version: { type: 'boolean', short: 'V' },
-} as const;
-
-function parse<const T extends ParseArgsConfig>(config: T, usage: string): ReturnType<typeof parseArgs<T>> {
-  try {
-    return parseArgs(config);
-  } catch (error) {
-    const code = (error as { code?: unknown }).code;
-    if (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS_') && error instanceof Error) {
-      const [first = error.message] = error.message.split(/\.\s/u, 1);
-      throw new UsageError(first.charAt(0).toLowerCase() + first.slice(1), usage);
-    }
-    throw error;
-  }
-}
 
 function integer(flag: string, value: string | undefined, fallback: number, min: number, max: number): number {
   if (value === undefined) return fallback;
@@ -142,11 +127,11 @@ export async function main(argv: readonly string[]): Promise<number> {
 }
 
 async function server(argv: readonly string[]): Promise<number> {
-  const { values } = parse(
+  const { values } = parseCommandArgs(
     {
       args: [...argv],
       options: {
-        ...COMMON,
+        ...COMMON_OPTIONS,
         host: { type: 'string' },
         port: { type: 'string' },
         lang: { type: 'string' },
@@ -174,21 +159,17 @@ async function server(argv: readonly string[]): Promise<number> {
 
   // The server may outlive whoever reads its stdout (the dashboard may start it
   // detached): a broken pipe stops the log, never the room.
-  let logging = values.quiet !== true;
+  const warn = (message: string): void => void process.stderr.write(`procview chat: ${message}\n`);
+  const log = values.quiet === true ? undefined : createRoomLog(process.stdout, warn);
   process.stdout.removeAllListeners('error');
-  process.stdout.on('error', () => {
-    logging = false;
-  });
-  const out = (text: string): void => {
-    if (logging) process.stdout.write(text);
-  };
+  process.stdout.on('error', () => log?.stop());
 
   let chat;
   try {
     chat = await startChatServer({
       ...options,
-      onRoomLine: (line) => out(`${line}\n`),
-      onWarning: (message) => process.stderr.write(`procview chat: ${message}\n`),
+      onRoomLine: log === undefined ? undefined : (line) => log.line(line),
+      onWarning: warn,
     });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
@@ -212,11 +193,11 @@ async function server(argv: readonly string[]): Promise<number> {
 const STOP_SIGNALS: readonly NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
 
 async function client(argv: readonly string[]): Promise<number> {
-  const { values, positionals } = parse(
+  const { values, positionals } = parseCommandArgs(
     {
       args: [...argv],
       allowPositionals: true,
-      options: { ...COMMON, name: { type: 'string' }, lang: { type: 'string' }, heartbeat: { type: 'string' } },
+      options: { ...COMMON_OPTIONS, name: { type: 'string' }, lang: { type: 'string' }, heartbeat: { type: 'string' } },
     },
     CHAT_USAGE,
   );
@@ -235,11 +216,11 @@ async function client(argv: readonly string[]): Promise<number> {
 }
 
 async function say(argv: readonly string[]): Promise<number> {
-  const { values, positionals } = parse(
+  const { values, positionals } = parseCommandArgs(
     {
       args: [...argv],
       allowPositionals: true,
-      options: { ...COMMON, port: { type: 'string' }, 'admin-socket': { type: 'string' } },
+      options: { ...COMMON_OPTIONS, port: { type: 'string' }, 'admin-socket': { type: 'string' } },
     },
     CHAT_USAGE,
   );

@@ -1,4 +1,4 @@
-// `procview tree [PID]`: the process forest (or the subtree of PID), pstree-like, or JSON.
+// `procview tree [PID]`: the process forest (or the subtree of PID), drawn as pstree draws it in UTF-8, or JSON.
 import { stringifyForTerminal, treeToJson } from '../inspect/format/json.js';
 import { formatTree } from '../inspect/format/tree-text.js';
 import { createInspector } from '../inspect/inspector.js';
@@ -12,7 +12,7 @@ export const TREE_SYNOPSIS = `${TREE_LINE}   (procview tree --help for more)`;
 
 export const TREE_USAGE = `${TREE_LINE}
   PID            only the subtree of this process
-  -p, --pids     show name(pid), and do not fold identical siblings into N*[name]
+  -p, --pids     show name(pid), and do not fold identical subtrees into N*[…] (as pstree -p)
   --json         a JSON array of root nodes { proc, children }; unknown fields are null
   -w, --wide     do not cut lines at the terminal width
   -h, --help     this help;  -V, --version  the version`;

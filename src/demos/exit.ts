@@ -16,13 +16,13 @@ const EXPECTED: Readonly<Record<string, { code: number | null; signal: string | 
 export const exitDemo = defineDemo({
   name: 'exit',
   summary: 'children end by exit(0), exit(3), sys.exit("msg"), SIGTERM and SIGKILL; the parent reads each status',
-  async teach({ lab, watch, say, see, seeGone, hold, check }) {
+  async teach({ lab, watch, say, see, seeReaped, hold, check }) {
     say('A process ends either by calling exit(status) or because a signal kills it. Its parent finds out which with ' +
       'wait(): WIFEXITED + WEXITSTATUS give the exit status (0-255), WIFSIGNALED + WTERMSIG the signal number.');
     say('Node hands the parent the same two facts in the child\'s \'exit\' event: (code, signal), exactly one of them set.');
 
     const parent = lab.start('exit-parent');
-    await lab.message('hello', (m) => m.pid === parent.pid);
+    await lab.hello(parent.pid);
     const plans = new Map<number, string>();
     for (let index = 0; index < Object.keys(EXPECTED).length; index += 1) {
       const planned = await lab.message('planned', (m) => m.pid === parent.pid);
@@ -30,9 +30,11 @@ export const exitDemo = defineDemo({
     }
     say(`parent ${parent.pid} started five children: ${[...plans].map(([pid, way]) => `${pid} will end by ${way}`).join(', ')}.`);
 
-    const rows = await watch.until('all five children running under the parent', (snapshot) =>
-      rowsOf(snapshot, plans.keys(), (row) => row.ppid === parent.pid),
-    );
+    const [parentRow, ...rows] = await watch.until('all five children running under the parent', (snapshot) => {
+      const children = rowsOf(snapshot, plans.keys(), (row) => row.ppid === parent.pid);
+      const p = snapshot.procs.get(parent.pid);
+      return children !== undefined && p !== undefined ? [p, ...children] : undefined;
+    });
     for (const row of rows) see(row, `child that will end by ${plans.get(row.pid) ?? '?'}: alive, a child of ${parent.pid}`);
     await hold();
 
@@ -52,12 +54,13 @@ export const exitDemo = defineDemo({
       );
     }
     for (const row of rows) {
-      await watch.gone(row.pid, `child ${row.pid} leaves the process table`, row);
-      seeGone(row.pid, row, `the ${plans.get(row.pid) ?? '?'} child is gone: its parent collected the status`);
+      await seeReaped(row.pid, row, parent.pid, `the ${plans.get(row.pid) ?? '?'} child is gone: its parent collected the status`);
     }
     await hold();
     parent.command('exit');
-    await watch.gone(parent.pid, 'the parent leaves the process table');
-    say(`parent ${parent.pid} exited with status 0 and procview reaped it.`);
+    await seeReaped(parent.pid, parentRow, process.pid, 'the parent is gone: procview, its parent, reaped it');
+    // Gone from the table means reaped, so procview's own wait has its status by now.
+    const parentEnd = await parent.exited;
+    say(`procview's own wait for the parent ${parent.pid}: it ${describeExit(parentEnd.code, parentEnd.signal)}.`);
   },
 });

@@ -1,6 +1,7 @@
 // `ls -l`'s first column, from the mode bits of stat(2): a type letter
 // (st_mode & S_IFMT) and nine permission letters with setuid/setgid/sticky.
 import type { Stats } from 'node:fs';
+import { MONTH_ABBREVIATIONS } from '../text/calendar.js';
 
 const S_IFMT = 0o170000;
 const TYPE_LETTERS: ReadonlyMap<number, string> = new Map([
@@ -12,7 +13,6 @@ const TYPE_LETTERS: ReadonlyMap<number, string> = new Map([
   [0o020000, 'c'], // S_IFCHR
   [0o010000, 'p'], // S_IFIFO
 ]);
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 export function fileTypeLetter(mode: number): string {
   return TYPE_LETTERS.get(mode & S_IFMT) ?? '?';
@@ -38,6 +38,6 @@ export function modeString(mode: number): string {
 /** `ls -ln`'s line (numeric owner and group): mode, links, uid, gid, size, mtime, name. */
 export function longListing(stats: Stats, name: string): string {
   const when = stats.mtime;
-  const time = `${MONTHS[when.getMonth()] ?? '???'} ${String(when.getDate()).padStart(2)} ${String(when.getHours()).padStart(2, '0')}:${String(when.getMinutes()).padStart(2, '0')}`;
+  const time = `${MONTH_ABBREVIATIONS[when.getMonth()] ?? '???'} ${String(when.getDate()).padStart(2)} ${String(when.getHours()).padStart(2, '0')}:${String(when.getMinutes()).padStart(2, '0')}`;
   return `${modeString(stats.mode)} ${stats.nlink} ${stats.uid} ${stats.gid} ${stats.size} ${time} ${name}`;
 }

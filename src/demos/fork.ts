@@ -5,7 +5,7 @@ import { defineDemo } from './lesson.js';
 export const forkDemo = defineDemo({
   name: 'fork',
   summary: 'a parent starts a child: two PIDs, the child\'s PPID is the parent, separate memory',
-  async teach({ lab, watch, say, see, seeGone, hold, check }) {
+  async teach({ lab, watch, say, see, seeReaped, hold, check }) {
     say('fork() in C or Python duplicates the running process: both copies continue from the same point with the same ' +
       'variables, in separate memory; fork() returns the child\'s PID in the parent and 0 in the child.');
     say('Node has no bare fork(). child_process.fork()/spawn() start a NEW Node process that runs a script from its first ' +
@@ -13,11 +13,11 @@ export const forkDemo = defineDemo({
       'parent runs its own script again with role=child, which plays the part of fork()\'s return value.');
 
     const parent = lab.start('fork-lesson');
-    const parentHello = await lab.message('hello', (m) => m.pid === parent.pid);
+    const parentHello = await lab.hello(parent.pid);
     say(`parent: I am pid ${parent.pid}, my parent is ${parentHello.ppid} (procview); counter = ${String(parentHello.counter)}`);
     const childPid = requireNumber(await lab.message('forked', (m) => m.pid === parent.pid), 'child');
     say(`parent: started child ${childPid} and handed it counter = 1`);
-    const childHello = await lab.message('hello', (m) => m.pid === childPid);
+    const childHello = await lab.hello(childPid);
     say(`child: I am pid ${childPid}, my parent is ${childHello.ppid}; counter = ${String(childHello.counter)}`);
     say('The order of the parent\'s and the child\'s lines is not fixed: they are separate processes and the scheduler ' +
       'runs them as it likes (here the child usually comes second because a new Node takes a moment to start).');
@@ -47,10 +47,9 @@ export const forkDemo = defineDemo({
 
     parent.command('end-child');
     const reaped = await lab.message('reaped', (m) => m.pid === parent.pid);
-    await watch.gone(childPid, 'the child leaves the process table', childRow);
-    seeGone(childPid, childRow, `the child ${describeExit(reaped.code, reaped.signal)}; the parent reaped it`);
+    say(`parent: child ${childPid} ${describeExit(reaped.code, reaped.signal)}`);
+    await seeReaped(childPid, childRow, parent.pid, 'the child is gone: the parent reaped it');
     parent.command('exit');
-    await watch.gone(parent.pid, 'the parent leaves the process table', parentRow);
-    seeGone(parent.pid, parentRow, 'the parent exited; procview, its parent, reaped it');
+    await seeReaped(parent.pid, parentRow, process.pid, 'the parent exited; procview, its parent, reaped it');
   },
 });

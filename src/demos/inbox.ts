@@ -31,9 +31,14 @@ export class Inbox {
     else waiter.resolve(message);
   }
 
-  /** The first unread message of this kind matching `where`, waiting for it if need be. */
-  take(kind: string, where: (message: ChildMessage) => boolean = () => true, timeoutMs = DEFAULT_TIMEOUT_MS): Promise<ChildMessage> {
-    const match = (message: ChildMessage): boolean => message.kind === kind && where(message);
+  /** The first unread message of this kind (or one of these kinds) matching `where`, waiting for it if need be. */
+  take(
+    kind: string | readonly string[],
+    where: (message: ChildMessage) => boolean = () => true,
+    timeoutMs = DEFAULT_TIMEOUT_MS,
+  ): Promise<ChildMessage> {
+    const kinds: readonly string[] = typeof kind === 'string' ? [kind] : kind;
+    const match = (message: ChildMessage): boolean => kinds.includes(message.kind) && where(message);
     const index = this.unread.findIndex(match);
     const [found] = index >= 0 ? this.unread.splice(index, 1) : [];
     if (found !== undefined) return Promise.resolve(found);
@@ -48,7 +53,7 @@ export class Inbox {
       const waiter: Waiter = { match, resolve: (message) => finish(() => resolve(message)) };
       const onAbort = (): void => finish(() => reject(this.signal.reason));
       const timer = setTimeout(() => {
-        finish(() => reject(new LessonProblem(`no '${kind}' message from the lesson's processes within ${timeoutMs / 1000} s`)));
+        finish(() => reject(new LessonProblem(`no '${kinds.join("' or '")}' message from the lesson's processes within ${timeoutMs / 1000} s`)));
       }, timeoutMs);
       if (this.signal.aborted) {
         onAbort();

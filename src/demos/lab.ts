@@ -11,6 +11,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { createInterface } from 'node:readline';
 import type { ProcInfo, Snapshot } from '../inspect/types.js';
+import { requireNumber } from './facts.js';
 import { Inbox } from './inbox.js';
 import { ANCHOR_ENV, HOLD_ENV, LIFELINE_FD, LIFELINE_FD_ENV, markerFor, numberField, type ChildMessage } from './messages.js';
 import { LessonProblem } from './problem.js';
@@ -111,9 +112,19 @@ export class Lab {
     this.stderrListeners.push(listener);
   }
 
-  /** The first unread message of this kind from the lesson's processes matching `where`, waiting for it if need be. */
-  message(kind: string, where?: (message: ChildMessage) => boolean, timeoutMs?: number): Promise<ChildMessage> {
+  /** The first unread message of this kind (or kinds) from the lesson's processes matching `where`, waiting for it if need be. */
+  message(kind: string | readonly string[], where?: (message: ChildMessage) => boolean, timeoutMs?: number): Promise<ChildMessage> {
     return this.inbox.take(kind, where, timeoutMs);
+  }
+
+  /** The hello `pid` sends once its script runs. */
+  hello(pid: number): Promise<ChildMessage> {
+    return this.inbox.take('hello', (m) => m.pid === pid);
+  }
+
+  /** The pid of the next child that `parent` reports it started. */
+  async spawnedBy(parent: number): Promise<number> {
+    return requireNumber(await this.inbox.take('spawned', (m) => m.pid === parent), 'child');
   }
 
   /** Whoever speaks is ours, and so is any child it names: tracked from birth. */

@@ -18,6 +18,12 @@ export interface Lesson {
   see(proc: ProcInfo, note: string): void;
   /** An `observed:` line for a process no longer in the table (its last known ppid). */
   seeGone(pid: number, last: ProcInfo | undefined, note: string): void;
+  /**
+   * Waits until `pid` (last seen as `last`) leaves the table, then says `note`
+   * only if the table showed it reaped by `reaper`; otherwise says what was
+   * seen instead and records a problem. Returns whether `reaper` was seen.
+   */
+  seeReaped(pid: number, last: ProcInfo | undefined, reaper: number, note: string): Promise<boolean>;
   /** Keeps the current state for the hold (or `ms`), so a viewer refreshing once a second sees it. */
   hold(ms?: number): Promise<void>;
   /** Records a problem unless `condition`; returns `condition`. */
@@ -50,6 +56,8 @@ async function runLesson(spec: LessonSpec, reporter: DemoReporter, signal: Abort
   const cleanups: Array<() => void> = [];
   const lab = new Lab(spec.name, reporter, options.holdMs, signal);
   lab.onStderr((line) => reporter.say(`(stderr of a lesson process) ${line}`));
+  const seeGone = (pid: number, last: ProcInfo | undefined, note: string): void =>
+    reporter.observed({ pid, ppid: last?.ppid, stat: undefined, note });
   const lesson: Lesson = {
     holdMs: options.holdMs,
     signal,
@@ -57,7 +65,21 @@ async function runLesson(spec: LessonSpec, reporter: DemoReporter, signal: Abort
     watch: lab.watch,
     say: (text) => reporter.say(text),
     see: (proc, note) => reporter.observed({ pid: proc.pid, ppid: proc.ppid, stat: proc.stat, note }),
-    seeGone: (pid, last, note) => reporter.observed({ pid, ppid: last?.ppid, stat: undefined, note }),
+    seeGone,
+    seeReaped: async (pid, last, reaper, note) => {
+      await lab.watch.gone(pid, `pid ${pid} leaves the process table`, last);
+      const by = lab.watch.reaperOf(pid);
+      if (by === reaper) {
+        seeGone(pid, last, note);
+        return true;
+      }
+      const why = by === undefined
+        ? `the inspector did not see who reaped it (expected ${reaper})`
+        : `the inspector saw it reaped by ${by}, not ${reaper}`;
+      seeGone(pid, last, `gone from the process table, but ${why}`);
+      problems.push(`pid ${pid} left the process table, but ${why}`);
+      return false;
+    },
     hold: async (ms = options.holdMs) => {
       await delay(ms, undefined, { signal });
     },

@@ -36,12 +36,12 @@ export const statesDemo = defineDemo({
   name: 'states',
   summary: 'processes held in R (busy), S (sleeping), T (stopped) and Z (zombie), with STAT modifiers explained',
   async teach(lesson) {
-    const { lab, watch, say, see, seeGone, hold, check } = lesson;
+    const { lab, watch, say, see, seeReaped, hold, check } = lesson;
     say('ps\'s STAT column is one state letter followed by modifier letters. This lesson holds one process in each of ' +
       'the common states.');
 
     const parent = lab.start('states-parent');
-    await lab.message('hello', (m) => m.pid === parent.pid);
+    await lab.hello(parent.pid);
     const busy = await childWithRole(lesson, parent.pid, 'busy');
     const sleeper = await childWithRole(lesson, parent.pid, 'sleeper');
     const stopped = await childWithRole(lesson, parent.pid, 'stopped');
@@ -85,14 +85,14 @@ export const statesDemo = defineDemo({
     await hold();
     parent.command('release');
     const reaped = await lab.message('reaped', (m) => m.pid === parent.pid);
-    await watch.gone(zombiePid, 'the zombie reaped', zombie);
-    seeGone(zombiePid, zombie, `reaped: the child ${describeExit(reaped.code, reaped.signal)} and its parent collected it`);
+    say(`parent: reaped child ${zombiePid}, which ${describeExit(reaped.code, reaped.signal)}`);
+    await seeReaped(zombiePid, zombie, parent.pid, 'reaped: its parent collected the status, and the Z is gone');
 
     say('Other letters you may meet: D = uninterruptible sleep (usually waiting for a disk or network filesystem), ' +
       'I = idle kernel thread, t = stopped by a debugger, X = dead (never seen in practice); modifiers < (nice < 0) and ' +
       'L (locked pages).');
     parent.command('exit');
-    await watch.gone(parent.pid, 'the parent leaves the process table');
-    say(`parent ${parent.pid} ended its children, reaped them, and exited.`);
+    await watch.allGone([rows.p, rows.b, rows.s, continued], 'the parent and its children gone');
+    say(`parent ${parent.pid} ended its children and exited: all of them have left the process table.`);
   },
 });

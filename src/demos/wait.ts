@@ -2,13 +2,14 @@
 // status — and the same call removed the zombie.
 import { describeExit, requireNumber } from './facts.js';
 import { defineDemo } from './lesson.js';
+import { stillThere } from './watch.js';
 
 const EXPECTED_STATUS = 3;
 
 export const waitDemo = defineDemo({
   name: 'wait',
   summary: 'the parent blocks in wait() until its child exits with status 3; no zombie is left',
-  async teach({ lab, watch, holdMs, say, see, seeGone, hold, check }) {
+  async teach({ lab, watch, holdMs, say, see, seeReaped, hold, check }) {
     say('wait() puts the parent to sleep until one of its children ends, then returns that child\'s pid and status, ' +
       'and in the same step removes the child from the process table. A parent that waits leaves no zombie.');
     say('In Node the blocking form is child_process.spawnSync(): it starts the child and returns only after the child ' +
@@ -17,7 +18,7 @@ export const waitDemo = defineDemo({
       'waitpid lesson.)');
 
     const parent = lab.start('wait-parent');
-    await lab.message('hello', (m) => m.pid === parent.pid);
+    await lab.hello(parent.pid);
     await lab.message('waiting', (m) => m.pid === parent.pid);
     // spawnSync gives the parent no pid before it returns; the child announces itself.
     const childHello = await lab.message('hello', (m) => m.ppid === parent.pid);
@@ -27,7 +28,8 @@ export const waitDemo = defineDemo({
     const [parentRow, childRow] = await watch.until('parent and child', (snapshot) => {
       const p = snapshot.procs.get(parent.pid);
       const c = snapshot.procs.get(childPid);
-      return p !== undefined && c !== undefined ? ([p, c] as const) : undefined;
+      // The parent sleeps in the kernel for the whole wait: S.
+      return p?.state === 'S' && c !== undefined ? ([p, c] as const) : undefined;
     });
     see(childRow, `the child, working; its parent is ${String(childRow.ppid)}`);
     see(parentRow, 'the parent, asleep in its wait (spawnSync): no JavaScript runs in it until the child is gone');
@@ -37,23 +39,26 @@ export const waitDemo = defineDemo({
     say(`procview tells the child to finish; it exits with status ${EXPECTED_STATUS}.`);
     parent.command('finish');
 
+    let looks = 0;
     let zombieSightings = 0;
     await watch.until('the child ends', (snapshot) => {
       const row = snapshot.procs.get(childPid);
+      looks += 1;
       if (row?.state === 'Z') zombieSightings += 1;
-      return row === undefined ? true : undefined;
+      return stillThere(snapshot, childPid, childRow) ? undefined : true;
     }, holdMs + 10_000);
     const waited = await lab.message('waited', (m) => m.pid === parent.pid);
     const seconds = (requireNumber(waited, 'waitedMs') / 1000).toFixed(1);
     say(`parent: spawnSync() returned after ${seconds} s with pid ${String(waited.child)}: the child ${describeExit(waited.code, waited.signal)}`);
     check(waited.child === childPid, `the wait returned pid ${String(waited.child)}, not ${childPid}`);
     check(waited.code === EXPECTED_STATUS, `the wait returned status ${String(waited.code)}, not ${EXPECTED_STATUS}`);
-    seeGone(childPid, childRow, zombieSightings === 0
-      ? 'gone without ever showing as Z: the wait collected it the moment it exited'
-      : `gone; it was a zombie only for the instant between its exit and the wait (seen ${zombieSightings}×)`);
+    await seeReaped(childPid, childRow, parent.pid, zombieSightings === 0
+      ? `gone, reaped by the parent; never seen as Z in ${looks} looks at the table: the wait collected it as it exited`
+      : `gone, reaped by the parent; it was seen as Z ${zombieSightings}× in ${looks} looks, in the instant between its exit and the wait`);
 
     parent.command('exit');
-    await watch.gone(parent.pid, 'the parent leaves the process table', parentRow);
-    say(`parent ${parent.pid} exited; procview reaped it. No zombie is left.`);
+    if (await seeReaped(parent.pid, parentRow, process.pid, 'the parent exited; procview, its parent, reaped it')) {
+      say('No zombie is left.');
+    }
   },
 });

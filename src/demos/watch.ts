@@ -22,6 +22,8 @@ export class Watcher {
   private last: Snapshot | undefined;
   /** Events between consecutive snapshots of this watcher (those `keep` accepts), oldest first. */
   readonly events: ProcEvent[] = [];
+  /** pid → who reaped it, for kept pids seen leaving the table (undefined: the table could not tell). */
+  private readonly reapers = new Map<number, number | undefined>();
 
   constructor(
     private readonly signal: AbortSignal,
@@ -34,7 +36,14 @@ export class Watcher {
   /** One look at the table. Works after the abort too: cleanup still needs to see. */
   async snapshot(): Promise<Snapshot> {
     const next = await this.inspector.snapshot();
-    if (this.last !== undefined) this.events.push(...diffSnapshots(this.last, next).filter(this.keep));
+    if (this.last !== undefined) {
+      const events = diffSnapshots(this.last, next).filter(this.keep);
+      this.events.push(...events);
+      for (const event of events) {
+        if (event.kind === 'reap') this.reapers.set(event.pid, event.by);
+        if (event.kind === 'exit') this.reapers.set(event.pid, stayedAlive(event.ppid, this.last, next));
+      }
+    }
     this.last = next;
     this.onSnapshot(next);
     return next;
@@ -62,11 +71,12 @@ export class Watcher {
 
   /** Waits until `pid` (the process last seen as `last`) is no longer in the table. */
   async gone(pid: number, what: string, last?: ProcInfo, timeoutMs?: number): Promise<void> {
-    await this.until(what, (snapshot) => {
-      const proc = snapshot.procs.get(pid);
-      const replaced = proc !== undefined && last?.startTime !== undefined && proc.startTime !== last.startTime;
-      return proc === undefined || replaced ? true : undefined;
-    }, timeoutMs);
+    await this.until(what, (snapshot) => (stillThere(snapshot, pid, last) ? undefined : true), timeoutMs);
+  }
+
+  /** Waits until none of the processes last seen as `rows` is in the table any more. */
+  async allGone(rows: readonly ProcInfo[], what: string, timeoutMs?: number): Promise<void> {
+    await this.until(what, (snapshot) => (rows.some((row) => stillThere(snapshot, row.pid, row)) ? undefined : true), timeoutMs);
   }
 
   /** The latest event of `kind` about `pid` seen so far. */
@@ -78,6 +88,27 @@ export class Watcher {
     return undefined;
   }
 
+  /**
+   * Who reaped `pid`, as the table showed it: only a parent can reap its
+   * child, so it is the parent `pid` had at its last sight, provided that
+   * parent was still the same live process once `pid` was gone (else the child
+   * may have been adopted and reaped by the adopter in between). undefined when
+   * that could not be seen, or `pid` was never seen leaving.
+   */
+  reaperOf(pid: number): number | undefined {
+    return this.reapers.get(pid);
+  }
+
+  /** Like until(), but undefined at the deadline instead of NotObserved. */
+  async within<T>(timeoutMs: number, probe: (snapshot: Snapshot) => T | undefined): Promise<T | undefined> {
+    try {
+      return await this.until('', probe, timeoutMs);
+    } catch (error) {
+      if (error instanceof NotObserved) return undefined;
+      throw error;
+    }
+  }
+
   /** A second, independent inspector: two snapshots `ms` apart give CPU% averaged over exactly that span. */
   async measure(ms: number): Promise<Snapshot> {
     const meter = createInspector();
@@ -85,4 +116,21 @@ export class Watcher {
     await delay(ms, undefined, { signal: this.signal });
     return meter.snapshot();
   }
+}
+
+/** `ppid` when it is the same live process in both snapshots (same start time, not dead), else undefined. */
+function stayedAlive(ppid: number | undefined, prev: Snapshot, next: Snapshot): number | undefined {
+  if (ppid === undefined) return undefined;
+  const before = prev.procs.get(ppid);
+  const after = next.procs.get(ppid);
+  if (before === undefined || after === undefined) return undefined;
+  if (before.startTime === undefined || before.startTime !== after.startTime) return undefined;
+  return after.state === 'Z' || after.state === 'X' ? undefined : ppid;
+}
+
+/** Is `pid` in `snapshot` and, when both start times are known, the same process as `last`? */
+export function stillThere(snapshot: Snapshot, pid: number, last?: ProcInfo): boolean {
+  const proc = snapshot.procs.get(pid);
+  if (proc === undefined) return false;
+  return last?.startTime === undefined || proc.startTime === undefined || proc.startTime === last.startTime;
 }

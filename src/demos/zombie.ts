@@ -1,12 +1,12 @@
 // Lesson: zombie. A child exits while its parent does not call wait(): it
 // stays in the table as Z <defunct> until the parent finally reaps it.
-import { describeExit, requireNumber } from './facts.js';
+import { describeExit } from './facts.js';
 import { defineDemo } from './lesson.js';
 
 export const zombieDemo = defineDemo({
   name: 'zombie',
   summary: 'a child exits while its busy parent does not reap it: Z <defunct>, then reaped',
-  async teach({ lab, watch, holdMs, say, see, seeGone, hold, check }) {
+  async teach({ lab, watch, holdMs, say, see, seeReaped, hold, check }) {
     say('When a process exits, the kernel frees its memory but keeps its entry in the process table — pid and exit ' +
       'status — until the parent collects it with wait()/waitpid(). Until then it is a zombie: STAT Z, shown by ps as ' +
       '"<defunct>".');
@@ -15,22 +15,23 @@ export const zombieDemo = defineDemo({
       'with something else that never calls wait().');
 
     const parent = lab.start('zombie-parent');
-    await lab.message('hello', (m) => m.pid === parent.pid);
-    const childPid = requireNumber(await lab.message('spawned', (m) => m.pid === parent.pid), 'child');
+    await lab.hello(parent.pid);
+    const childPid = await lab.spawnedBy(parent.pid);
     await lab.message('blocking', (m) => m.pid === parent.pid);
     say(`parent ${parent.pid}: started child ${childPid}, and now my event loop is stopped.`);
     const childRow = await watch.proc(childPid, 'the child in the process table');
     if (childRow.state !== 'Z') see(childRow, `the child, running; it will exit in ${holdMs / 1000} s`);
 
-    const zombie = await watch.proc(childPid, 'the child as a zombie', (row) => row.state === 'Z', holdMs + 10_000);
-    const snapshot = await watch.snapshot();
-    const parentRow = snapshot.procs.get(parent.pid);
+    const [zombie, parentRow] = await watch.until('the child as a zombie under its live parent', (snapshot) => {
+      const z = snapshot.procs.get(childPid);
+      const p = snapshot.procs.get(parent.pid);
+      return z?.state === 'Z' && p !== undefined && p.state !== 'Z' ? ([z, p] as const) : undefined;
+    }, holdMs + 10_000);
     see(zombie, `ZOMBIE: the child has exited, but its parent ${String(zombie.ppid)} has not called waitpid(); ` +
       `ps shows it as "[${zombie.comm ?? '?'}] <defunct>"`);
     check(zombie.ppid === parent.pid, `the zombie's PPID was ${String(zombie.ppid)}, not the parent ${parent.pid}`);
-    if (parentRow !== undefined) {
-      see(parentRow, 'the parent is alive but busy (sleeping in Atomics.wait, event loop stopped): nobody reaps the child');
-    }
+    see(parentRow, `the parent is alive (${parentRow.state === 'S' ? 'asleep in Atomics.wait' : `STAT ${String(parentRow.stat)}`}), ` +
+      'its event loop stopped: nobody reaps the child');
     const since = Date.now();
     await hold();
 
@@ -43,14 +44,12 @@ export const zombieDemo = defineDemo({
     parent.command('release');
     const reaped = await lab.message('reaped', (m) => m.pid === parent.pid);
     say(`parent: reaped child ${childPid}, which ${describeExit(reaped.code, reaped.signal)}`);
-    await watch.gone(childPid, 'the zombie leaves the process table', zombie);
-    const event = watch.event('reap', childPid);
-    seeGone(childPid, zombie, `reaped by ${String(event?.by ?? parent.pid)}: the zombie is gone from the process table`);
-    check(event === undefined || event.by === parent.pid, `the inspector saw the zombie reaped by ${String(event?.by)}`);
+    await seeReaped(childPid, zombie, parent.pid, `reaped by ${parent.pid}: the zombie is gone from the process table`);
     await hold();
 
     parent.command('exit');
-    await watch.gone(parent.pid, 'the parent leaves the process table');
-    say(`parent ${parent.pid} exited; procview reaped it. No zombie is left.`);
+    if (await seeReaped(parent.pid, parentRow, process.pid, 'the parent exited and procview, its parent, reaped it')) {
+      say('No zombie is left.');
+    }
   },
 });

@@ -5,6 +5,7 @@
 // outcome, EPERM and ESRCH included, comes back as a sentence for the UI.
 import { getPriority, setPriority } from 'node:os';
 import { readStartTime } from './identity.js';
+import type { BackendName, InspectorOptions } from './types.js';
 
 export type ControlSignal = 'TERM' | 'KILL' | 'INT' | 'HUP' | 'STOP' | 'CONT';
 
@@ -18,6 +19,12 @@ export interface ProcessIdentity {
 export interface ControlOptions {
   /** Whose pid counts as "procview itself" (default: this process). */
   readonly selfPid?: number;
+  /**
+   * The backend whose snapshot the target's start time came from (default:
+   * this platform's). Start times compare only within one backend: procfs
+   * counts 10 ms ticks, ps and ps-list whole seconds.
+   */
+  readonly backend?: BackendName;
   readonly procRoot?: string;
 }
 
@@ -43,6 +50,10 @@ function errnoOf(error: unknown): string | undefined {
   return typeof e.code === 'string' ? e.code : undefined;
 }
 
+function identityOptions({ backend, procRoot }: ControlOptions): InspectorOptions {
+  return { ...(backend === undefined ? {} : { backend }), ...(procRoot === undefined ? {} : { procRoot }) };
+}
+
 async function checkTarget(target: ProcessIdentity, verb: string, options: ControlOptions): Promise<ControlOutcome | undefined> {
   const { pid } = target;
   const self = options.selfPid ?? process.pid;
@@ -54,7 +65,7 @@ async function checkTarget(target: ProcessIdentity, verb: string, options: Contr
   if (target.startTime === undefined) {
     return { ok: false, reason: 'refused', message: `refused: cannot confirm ${label(target)} is the process shown (start time unknown)` };
   }
-  const now = await readStartTime(pid, options.procRoot === undefined ? undefined : { procRoot: options.procRoot });
+  const now = await readStartTime(pid, identityOptions(options));
   if (now === undefined) return { ok: false, reason: 'gone', message: `${label(target)} has exited; nothing to ${verb}` };
   if (now !== target.startTime) {
     return { ok: false, reason: 'changed', message: `not done: pid ${pid} now belongs to a different process (pid reused)` };

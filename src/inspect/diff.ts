@@ -9,7 +9,21 @@
 // Gone comes first so that a parent's exit precedes its children's reparent.
 // A pid whose start time changed is a different process (pid reuse): it is
 // reported in phase 1 for the old one and phase 3 for the new one.
+//
+// A kernel thread changing its name is not an exec. Linux starts every kernel
+// thread from kthreadd (pid 2), so they are pid 2 and its children (ppid 2),
+// and they have no command line; a kworker renames itself after the work it
+// picks up (`kworker/0:1-events`), many times a minute. Both conditions are
+// required: in a PID namespace (a container) pid 2 is an ordinary process,
+// and its children's execs have a command line.
+//
+// Backends hand out the same frozen record for a process whose fields did not
+// change, so a record identical by reference on both sides is skipped unread:
+// a steady refresh costs what changed, not what exists.
 import type { Adopter, ProcEvent, ProcInfo, Snapshot } from './types.js';
+
+/** Linux's kthreadd, the parent of every kernel thread. */
+const KTHREADD = 2;
 
 /** Stopped by job control (`T`) or by a tracer (`t`). */
 const STOPPED = new Set(['T', 't']);
@@ -33,10 +47,6 @@ function isStopped(proc: ProcInfo): boolean {
   return proc.state !== undefined && STOPPED.has(proc.state);
 }
 
-function ascending(a: number, b: number): number {
-  return a - b;
-}
-
 /** Process events that explain how `prev` became `next`; `at` is `next.takenAt`. */
 export function diffSnapshots(prev: Snapshot, next: Snapshot): ProcEvent[] {
   const at = next.takenAt;
@@ -44,27 +54,28 @@ export function diffSnapshots(prev: Snapshot, next: Snapshot): ProcEvent[] {
   const changed: ProcEvent[] = [];
   const born: ProcEvent[] = [];
 
-  for (const pid of [...prev.procs.keys()].sort(ascending)) {
-    const before = prev.procs.get(pid);
-    if (before === undefined) continue;
+  // forEach, not for…of: no [pid, record] pair allocated per process.
+  prev.procs.forEach((before, pid) => {
     const after = next.procs.get(pid);
-    if (after !== undefined && sameProcess(before, after)) {
-      changed.push(...changesOf(before, after, prev, next, at));
-    } else {
-      gone.push(goneEvent(before, prev, next, at));
-    }
-  }
+    if (after === before) return;
+    if (after !== undefined && sameProcess(before, after)) changesOf(before, after, prev, next, at, changed);
+    else gone.push(goneEvent(before, prev, next, at));
+  });
 
-  for (const pid of [...next.procs.keys()].sort(ascending)) {
-    const after = next.procs.get(pid);
-    if (after === undefined) continue;
+  next.procs.forEach((after, pid) => {
     const before = prev.procs.get(pid);
-    if (before !== undefined && sameProcess(before, after)) continue;
+    if (before === after || (before !== undefined && sameProcess(before, after))) return;
     born.push({ kind: 'spawn', at, pid, comm: after.comm, ppid: after.ppid });
     if (after.state === 'Z') born.push({ kind: 'zombie', at, pid, comm: after.comm, ppid: after.ppid });
-  }
+  });
 
-  return [...gone, ...changed, ...born];
+  // Maps iterate in insertion order, not necessarily by pid; the sort is stable,
+  // so one process's events keep the order they were found in.
+  return [...byPid(gone), ...byPid(changed), ...byPid(born)];
+}
+
+function byPid(events: ProcEvent[]): ProcEvent[] {
+  return events.length < 2 ? events : events.sort((a, b) => a.pid - b.pid);
 }
 
 function goneEvent(before: ProcInfo, prev: Snapshot, next: Snapshot, at: number): ProcEvent {
@@ -77,8 +88,8 @@ function goneEvent(before: ProcInfo, prev: Snapshot, next: Snapshot, at: number)
   return { kind: 'reap', at, pid, comm, by: reaper };
 }
 
-function changesOf(before: ProcInfo, after: ProcInfo, prev: Snapshot, next: Snapshot, at: number): ProcEvent[] {
-  const events: ProcEvent[] = [];
+/** Appends to `events` what changed between two sightings of the same process. */
+function changesOf(before: ProcInfo, after: ProcInfo, prev: Snapshot, next: Snapshot, at: number, events: ProcEvent[]): void {
   const { pid, comm } = after;
 
   if (before.ppid !== undefined && after.ppid !== undefined && before.ppid !== after.ppid) {
@@ -96,7 +107,12 @@ function changesOf(before: ProcInfo, after: ProcInfo, prev: Snapshot, next: Snap
   }
 
   // A zombie's cmdline reads empty: that is death, not an exec.
-  if (!isDead(before) && !isDead(after) && (differs(before.comm, after.comm) || differs(before.args, after.args))) {
+  if (
+    !isDead(before) &&
+    !isDead(after) &&
+    (differs(before.comm, after.comm) || differs(before.args, after.args)) &&
+    !isKernelThreadRename(before, after)
+  ) {
     events.push({ kind: 'exec', at, pid, comm, fromComm: before.comm, fromArgs: before.args, args: after.args });
   }
 
@@ -114,7 +130,11 @@ function changesOf(before: ProcInfo, after: ProcInfo, prev: Snapshot, next: Snap
   if (before.state !== 'Z' && after.state === 'Z') {
     events.push({ kind: 'zombie', at, pid, comm, ppid: after.ppid });
   }
-  return events;
+}
+
+/** kthreadd (pid 2) or a thread it started (ppid 2), with no command line before or after (see the top). */
+function isKernelThreadRename(before: ProcInfo, after: ProcInfo): boolean {
+  return (after.pid === KTHREADD || after.ppid === KTHREADD) && before.args === '' && after.args === '';
 }
 
 /** Both known and different: a field going unreadable (EACCES) is not a change. */

@@ -2,7 +2,7 @@
 // terminal go into the pure view model; its output goes to the widgets. This
 // is the only place that holds state, and it holds it as immutable values.
 import type blessed from 'blessed';
-import { renice, sendSignal, type ControlOutcome } from '../inspect/control.js';
+import { renice, sendSignal, type ControlOptions, type ControlOutcome } from '../inspect/control.js';
 import { placeColumns } from './model/columns.js';
 import { handleKey, sortBy, type Effect } from './model/keys.js';
 import { computeLayout, type Layout } from './model/layout.js';
@@ -23,6 +23,8 @@ export interface AppOptions {
   /** Words for the header, e.g. `demo zombie` (raw; made inert when drawn). */
   readonly scopeLabel: string;
   readonly scope: Scope;
+  /** How signals and renice re-check a target's identity: the backend its start time came from. */
+  readonly control: ControlOptions;
   readonly canSay: boolean;
   /** The narration or chat pane, read on every draw; undefined when the scope has none. */
   readonly side: (() => SideContent) | undefined;
@@ -105,10 +107,10 @@ export function createApp(options: AppOptions): App {
         options.onQuit();
         return;
       case 'signal':
-        outcome = await sendSignal(effect.target, effect.signal);
+        outcome = await sendSignal(effect.target, effect.signal, options.control);
         break;
       case 'renice':
-        outcome = await renice(effect.target, effect.delta);
+        outcome = await renice(effect.target, effect.delta, options.control);
         break;
       case 'say':
         outcome = await options.onSay(effect.text);

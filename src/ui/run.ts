@@ -13,6 +13,7 @@ import type { Message } from './model/view-state.js';
 import type { Inspector, Snapshot } from '../inspect/types.js';
 import type { ChatSession } from './sources/chat.js';
 import { startDemo, type DemoSession } from './sources/demo.js';
+import { inertLines } from './model/text.js';
 import { onExitPaths, openTerminal, type ExitCause } from './terminal.js';
 
 const DEMO_STOP_TIMEOUT_MS = 8000;
@@ -83,7 +84,8 @@ export async function runDashboard(options: DashboardOptions): Promise<number> {
       uninstall();
       if (cause?.kind === 'crash') {
         const error = cause.error;
-        process.stderr.write(`procview: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+        // An error message may quote a process name or a command line: written inert.
+        process.stderr.write(`procview: internal error: ${inertLines(error instanceof Error ? (error.stack ?? error.message) : String(error))}\n`);
       }
       resolve(code);
       // Whatever might still hold the event loop (a stuck socket) must not keep a closed dashboard alive.
@@ -99,6 +101,7 @@ export async function runDashboard(options: DashboardOptions): Promise<number> {
       version: packageVersion(),
       scopeLabel: scopeLabel(scope, chat),
       scope: scope.kind === 'all' ? ALL : EMPTY_FOLLOW,
+      control: { backend: inspector.backend },
       canSay: chat !== undefined,
       side,
         onQuit: () => void finish(0, undefined),

@@ -34,8 +34,9 @@ describe('procview chat client', () => {
     await client.stdout.waitFor(/you are in the room as carol\./u);
     await bob.expect('carol joined the room');
 
-    expect(cmdline(client.pid)).toBe('procview chat-client carol');
-    const input = await waitFor(() => childrenOf(client.pid).find((pid) => cmdline(pid) === 'procview chat-input carol'), {
+    // Both titles name the room (this argv has room for the parent's address too).
+    expect(cmdline(client.pid)).toBe(`procview chat-client carol 127.0.0.1:${server.port}`);
+    const input = await waitFor(() => childrenOf(client.pid).find((pid) => cmdline(pid) === `procview chat-input carol 127.0.0.1:${server.port}`), {
       what: 'the keyboard child',
     });
 

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { LineSplitter, parseAdminFrame, parseClientFrame, encodeFrame } from '../../src/chat/admin-wire.js';
 import { languageFromEnv } from '../../src/chat/messages.js';
-import { fitUtf8, titleSafe } from '../../src/chat/title.js';
+import { fitRoomTitle, fitUtf8, titleSafe } from '../../src/chat/title.js';
 
 describe('languageFromEnv', () => {
   it('picks Chinese for zh_* locales, English otherwise, LC_ALL first', () => {
@@ -21,6 +21,17 @@ describe('titles', () => {
     expect(fitUtf8('procview chat-client 张三', 23)).toBe('procview chat-client ');
     expect(fitUtf8('procview chat-client 张三', 24)).toBe('procview chat-client 张');
     expect(fitUtf8('abc', 10)).toBe('abc');
+  });
+
+  it('carry the room address whole or not at all', () => {
+    const base = 'procview chat-client ann';
+    const whole = 'procview chat-client ann 127.0.0.1:9999';
+    expect(fitRoomTitle(base, '127.0.0.1:9999', undefined)).toBe(whole);
+    expect(fitRoomTitle(base, '127.0.0.1:9999', Buffer.byteLength(whole))).toBe(whole);
+    // One byte short: `…:999` would name another room, so the address goes entirely.
+    expect(fitRoomTitle(base, '127.0.0.1:9999', Buffer.byteLength(whole) - 1)).toBe(base);
+    expect(fitRoomTitle('procview chat-client 张三', '[::1]:9999', 24)).toBe('procview chat-client 张');
+    expect(fitRoomTitle('procview chat-input 张三', '[::1]:9999', 100)).toBe('procview chat-input 张三 [::1]:9999');
   });
 
   it('never carry spaces or controls from a name', () => {

@@ -2,8 +2,8 @@
 import { execFileSync } from 'node:child_process';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { PROC_FIELDS } from '../../src/inspect/format/json.js';
-import { spawnGroup, waitFor } from '../helpers/processes.js';
-import { CLI, ensureBuilt, lines, REPO_ROOT, runCli } from './run-cli.js';
+import { waitFor } from '../helpers/processes.js';
+import { CLI, ensureBuilt, lines, REPO_ROOT, runCli, spawnPid } from './run-cli.js';
 
 beforeAll(ensureBuilt);
 
@@ -18,9 +18,9 @@ function procps(args: string[]): string {
 
 /** A `sleep 30` child of this test process, and a zombie under an exec'd `sleep 30`. */
 async function startSleeperAndZombie(): Promise<{ sleeper: number; zombieParent: number; zombie: number }> {
-  const sleeper = spawnGroup('sleep', ['30']).pid ?? -1;
+  const sleeper = spawnPid('sleep', ['30']);
   // The background sleep exits at once; its parent has become `sleep 30` by exec and never waits.
-  const zombieParent = spawnGroup('sh', ['-c', 'sleep 0 & exec sleep 30']).pid ?? -1;
+  const zombieParent = spawnPid('sh', ['-c', 'sleep 0 & exec sleep 30']);
   const zombie = await waitFor(
     () => {
       const found = procps(['-o', 'pid=,stat=', '--ppid', String(zombieParent)]).trim().split(/\s+/u);
@@ -48,7 +48,7 @@ describe('procview ps', () => {
   });
 
   it('--format aux prints the ps aux columns plus NI', async () => {
-    const sleeper = spawnGroup('sleep', ['30']).pid ?? -1;
+    const sleeper = spawnPid('sleep', ['30']);
     await waitFor(() => procps(['-o', 'comm=', '-p', String(sleeper)]).trim() === 'sleep', { what: 'the sleeper to exec' });
     const { code, stdout } = await runCli(['ps', '--format', 'aux']);
     expect(code).toBe(0);
@@ -66,7 +66,7 @@ describe('procview ps', () => {
   });
 
   it('--json prints every process with every field, null when unknown', async () => {
-    const sleeper = spawnGroup('sleep', ['30']).pid ?? -1;
+    const sleeper = spawnPid('sleep', ['30']);
     await waitFor(() => procps(['-o', 'comm=', '-p', String(sleeper)]).trim() === 'sleep', { what: 'the sleeper to exec' });
     const { code, stdout } = await runCli(['ps', '--json']);
     expect(code).toBe(0);

@@ -4,6 +4,7 @@
 import { execFile, execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { spawnGroup } from '../helpers/processes.js';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const CLI = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
@@ -41,4 +42,11 @@ export function runNode(args: readonly string[], timeoutMs = 20_000): Promise<Cl
 /** The lines of a command's output, without the final newline. */
 export function lines(text: string): string[] {
   return text.replace(/\n$/u, '').split('\n');
+}
+
+/** spawnGroup, for its pid: a child without one (the spawn failed) fails the test here, not later as pid 0 or -1. */
+export function spawnPid(command: string, args: readonly string[]): number {
+  const { pid } = spawnGroup(command, args);
+  if (pid === undefined) throw new Error(`${command} did not start (no pid)`);
+  return pid;
 }

@@ -1,9 +1,13 @@
 // On a terminal, ps and tree cut lines at its width, as procps ps does; -w keeps them whole.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import pty from 'node-pty';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { displayWidth } from '../../src/inspect/format/width.js';
-import { spawnGroup, waitFor } from '../helpers/processes.js';
-import { CLI, ensureBuilt, REPO_ROOT } from './run-cli.js';
+import { displayWidth } from '../../src/text/width.js';
+import { waitFor } from '../helpers/processes.js';
+import { CLI, ensureBuilt, REPO_ROOT, spawnPid } from './run-cli.js';
 
 beforeAll(ensureBuilt);
 
@@ -29,7 +33,7 @@ function runInTerminal(args: readonly string[], cols = COLUMNS): Promise<{ code:
 describe('procview on a terminal', () => {
   it('cuts ps lines at the terminal width, and -w does not', async () => {
     // A command line longer than the terminal is wide, so there is something to cut.
-    const long = spawnGroup('sleep', ['30', ...Array.from({ length: 20 }, () => '0')]).pid ?? -1;
+    const long = spawnPid('sleep', ['30', ...Array.from({ length: 20 }, () => '0')]);
     await waitFor(async () => (await runInTerminal(['ps', '-w'])).lines.some((line) => line.includes(` ${long} `)), { what: 'the sleeper' });
     const cut = await runInTerminal(['ps']);
     expect(cut.code).toBe(0);
@@ -38,13 +42,22 @@ describe('procview on a terminal', () => {
     expect(whole.lines.find((line) => line.includes(` ${long} `))).toMatch(/ sleep 30( 0){20}$/u);
   });
 
-  it('cuts tree lines too', async () => {
+  it('cuts tree lines too, at a line this test makes wider than the terminal', async () => {
     const narrow = 16;
-    const whole = await runInTerminal(['tree', '-p', '-w'], narrow);
-    expect(whole.lines.some((line) => displayWidth(line) > narrow)).toBe(true);
-    const { code, lines } = await runInTerminal(['tree', '-p'], narrow);
-    expect(code).toBe(0);
-    expect(lines.length).toBeGreaterThan(1);
-    expect(lines.every((line) => displayWidth(line) <= narrow)).toBe(true);
+    // comm is the name of the file exec'd (a symlink's own name), cut to 15 bytes.
+    const dir = mkdtempSync(join(tmpdir(), 'procview-tree-'));
+    try {
+      const link = join(dir, 'a-rather-long-process-name');
+      symlinkSync(execFileSync('sh', ['-c', 'command -v sleep'], { encoding: 'utf8' }).trim(), link);
+      const pid = spawnPid(link, ['30']);
+      const label = `a-rather-long-p(${pid})`;
+      await waitFor(async () => (await runInTerminal(['tree', '-p', '-w', String(pid)], narrow)).lines[0] === label, { what: 'the long-named sleeper' });
+      expect(displayWidth(label)).toBeGreaterThan(narrow);
+      const { code, lines } = await runInTerminal(['tree', '-p', String(pid)], narrow);
+      expect(code).toBe(0);
+      expect(lines).toEqual([label.slice(0, narrow)]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

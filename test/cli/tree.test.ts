@@ -1,70 +1,151 @@
-// `procview tree` on a subtree this test started: sh with three sleeping children.
+// `procview tree` on subtrees this test starts, against the text psmisc pstree
+// prints for them. The expected text below is what `pstree -U PID` (psmisc
+// 23.6, Debian 12, LANG=C.UTF-8) printed for the same shell scripts; on a pipe
+// pstree draws ASCII (`-+-`, `|-`, `` `- ``) unless told -U, on a UTF-8
+// terminal it draws these same characters. Where pstree is installed, the
+// last tests also compare with it live, character for character.
 import { execFileSync } from 'node:child_process';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { spawnGroup, waitFor } from '../helpers/processes.js';
-import { ensureBuilt, lines, runCli } from './run-cli.js';
+import { displayWidth } from '../../src/text/width.js';
+import { waitFor } from '../helpers/processes.js';
+import { ensureBuilt, lines, runCli, spawnPid } from './run-cli.js';
 
 beforeAll(ensureBuilt);
 
+/** The command names of every descendant of `root`, sorted (from procps ps, an oracle independent of ours). */
+function descendantComms(root: number): string[] {
+  const rows = execFileSync('ps', ['-e', '-o', 'pid=,ppid=,comm='], { encoding: 'utf8' })
+    .trim()
+    .split('\n')
+    .map((line) => /^\s*(\d+)\s+(\d+)\s(.*)$/u.exec(line))
+    .flatMap((match) => (match === null ? [] : [{ pid: Number(match[1]), ppid: Number(match[2]), comm: match[3]?.trim() ?? '' }]));
+  const inside = new Set([root]);
+  const comms: string[] = [];
+  // ps lists by pid; repeat until no new descendant turns up, so a child with a smaller pid than its parent is found too.
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const row of rows) {
+      if (inside.has(row.pid) || !inside.has(row.ppid)) continue;
+      inside.add(row.pid);
+      comms.push(row.comm);
+      grew = true;
+    }
+  }
+  return comms.sort();
+}
+
+/** Children of `ppid` by pid, from procps ps. */
 function childPids(ppid: number): number[] {
   const text = execFileSync('ps', ['-o', 'pid=', '--ppid', String(ppid)], { encoding: 'utf8' }).trim();
-  return text === '' ? [] : text.split(/\s+/u).map(Number).sort((a, b) => a - b);
+  return text === '' ? [] : text.split(/\s+/u).map(Number).sort((x, y) => x - y);
 }
 
-/** `sh` waiting on three `sleep 30`, all exec'd (comm `sleep`). */
-async function startFamily(): Promise<{ sh: number; sleeps: number[] }> {
-  const sh = spawnGroup('sh', ['-c', 'sleep 30 & sleep 30 & sleep 30 & wait']).pid ?? -1;
-  const sleeps = await waitFor(
-    () => {
-      const pids = childPids(sh);
-      const comms = execFileSync('ps', ['-o', 'comm=', '--ppid', String(sh)], { encoding: 'utf8' }).trim().split(/\s+/u);
-      return pids.length === 3 && comms.every((comm) => comm === 'sleep') ? pids : undefined;
-    },
-    { what: 'three sleeping children' },
-  );
-  return { sh, sleeps };
+/** `sh -c script` in its own group, once its descendants are exactly `comms` (every fork has exec'd). */
+async function startTree(script: string, comms: readonly string[]): Promise<number> {
+  const root = spawnPid('sh', ['-c', script]);
+  const want = [...comms].sort();
+  await waitFor(() => JSON.stringify(descendantComms(root)) === JSON.stringify(want), { what: `descendants ${want.join(' ')}` });
+  return root;
 }
 
-describe('procview tree', () => {
-  it('folds identical sleeping siblings as 3*[sleep] in the subtree of PID', async () => {
-    const { sh } = await startFamily();
-    const { code, stdout, stderr } = await runCli(['tree', String(sh)]);
-    expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
-    expect(lines(stdout)).toEqual(['sh', '└─3*[sleep]']);
-  });
+/** Each subtree: the script, its descendants once settled, and what pstree -U printed for it. */
+const SUBTREES = {
+  'a shell with three identical sleepers': {
+    script: 'sleep 30 & sleep 30 & sleep 30 & wait',
+    comms: ['sleep', 'sleep', 'sleep'],
+    pstree: ['sh───3*[sleep]'],
+  },
+  'two chains sh → sh → sleep': {
+    script: 'sh -c "sleep 30; true" & sh -c "sleep 30; true" & wait',
+    comms: ['sh', 'sh', 'sleep', 'sleep'],
+    pstree: ['sh───2*[sh───sleep]'],
+  },
+  'a mixed tree': {
+    script: [
+      'sleep 30 &',
+      'sleep 30 &',
+      'sh -c "sleep 30; true" &',
+      'sh -c "sleep 30; true" &',
+      'sh -c "sleep 30 & sleep 30 & wait" &',
+      'sh -c "sh -c \\"sleep 30; true\\"; true" &',
+      'sh -c "sleep 30 & tail -f /dev/null & wait" &',
+      'sh -c "sleep 30 & tail -f /dev/null & wait" &',
+      'tail -f /dev/null &',
+      'wait',
+    ].join(' '),
+    comms: [...Array<string>(7).fill('sh'), ...Array<string>(9).fill('sleep'), 'tail', 'tail', 'tail'],
+    pstree: [
+      'sh─┬─2*[sh───sleep]',
+      '   ├─sh───2*[sleep]',
+      '   ├─sh───sh───sleep',
+      '   ├─2*[sh─┬─sleep]',
+      '   │       └─tail]',
+      '   ├─2*[sleep]',
+      '   └─tail',
+    ],
+  },
+} as const;
 
-  it('-p shows name(pid) for every child, in pid order', async () => {
-    const { sh, sleeps } = await startFamily();
-    const { code, stdout } = await runCli(['tree', '-p', String(sh)]);
-    expect(code).toBe(0);
-    const [a, b, c] = sleeps;
-    expect(lines(stdout)).toEqual([`sh(${sh})`, `├─sleep(${a})`, `├─sleep(${b})`, `└─sleep(${c})`]);
+describe('procview tree on subtrees it did not make', () => {
+  for (const [name, { script, comms, pstree }] of Object.entries(SUBTREES)) {
+    it(`draws ${name} as pstree -U does`, async () => {
+      const root = await startTree(script, comms);
+      const { code, stdout, stderr } = await runCli(['tree', String(root)]);
+      expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
+      expect(lines(stdout)).toEqual(pstree);
+    });
+  }
+
+  it('-p shows name(pid) and folds nothing; the branches stand under the ┬', async () => {
+    const sleepers = SUBTREES['a shell with three identical sleepers'];
+    const root = await startTree(sleepers.script, sleepers.comms);
+    const [a, b, c] = childPids(root);
+    const pad = ' '.repeat(`sh(${root})`.length + 1);
+    expect(lines((await runCli(['tree', '-p', String(root)])).stdout)).toEqual([
+      `sh(${root})─┬─sleep(${a})`,
+      `${pad}├─sleep(${b})`,
+      `${pad}└─sleep(${c})`,
+    ]);
+    const chains = SUBTREES['two chains sh → sh → sleep'];
+    const top = await startTree(chains.script, chains.comms);
+    const [first, second] = childPids(top).map((pid) => [pid, childPids(pid)[0]]);
+    expect(lines((await runCli(['tree', '-p', String(top)])).stdout)).toEqual([
+      `sh(${top})─┬─sh(${first?.[0]})───sleep(${first?.[1]})`,
+      `${' '.repeat(`sh(${top})`.length + 1)}└─sh(${second?.[0]})───sleep(${second?.[1]})`,
+    ]);
   });
 
   it('shows the subtree under its parent in the whole tree', async () => {
-    const { sh, sleeps } = await startFamily();
+    const root = await startTree(SUBTREES['a shell with three identical sleepers'].script, SUBTREES['a shell with three identical sleepers'].comms);
     const { code, stdout } = await runCli(['tree', '--pids']);
     expect(code).toBe(0);
     const all = lines(stdout);
-    const parentAt = all.findIndex((line) => line.endsWith(`(${process.pid})`));
-    const shAt = all.findIndex((line) => line.endsWith(`─sh(${sh})`));
-    expect(parentAt).toBeGreaterThanOrEqual(0);
-    expect(shAt).toBeGreaterThan(parentAt);
-    const depth = (line: string | undefined): number => (line ?? '').search(/[^│ ├└─]/u);
-    expect(depth(all[shAt])).toBe(depth(all[parentAt]) + 2);
-    expect(all.slice(shAt + 1, shAt + 4).map((line) => line.slice(depth(line)))).toEqual(sleeps.map((pid) => `sleep(${pid})`));
+    const at = all.findIndex((line) => line.includes(`─sh(${root})─┬─sleep(`));
+    expect(at).toBeGreaterThanOrEqual(0);
+    const line = all[at] ?? '';
+    // This test process is the parent: on the same line (first child) or on one above, in the column before.
+    const shColumn = displayWidth(line.slice(0, line.indexOf(`sh(${root})`)));
+    const parentLine = all.slice(0, at + 1).findLast((candidate) => candidate.includes(`(${process.pid})`)) ?? '';
+    expect(displayWidth(parentLine.slice(0, parentLine.indexOf(`(${process.pid})`)))).toBeLessThan(shColumn);
+    const branch = displayWidth(line.slice(0, line.indexOf('┬', line.indexOf(`sh(${root})`))));
+    const sleeps = [line, all[at + 1] ?? '', all[at + 2] ?? ''].map((text) => /sleep\((\d+)\)$/u.exec(text)?.[1]);
+    expect(sleeps.every((pid) => pid !== undefined)).toBe(true);
+    expect([...(all[at + 1] ?? '')][branch]).toBe('├');
+    expect([...(all[at + 2] ?? '')][branch]).toBe('└');
   });
 
-  it('--json prints [{ proc, children }] with every field', async () => {
-    const { sh, sleeps } = await startFamily();
-    const { code, stdout } = await runCli(['tree', String(sh), '--json']);
+  it('--json prints [{ proc, children }] with every field, unfolded', async () => {
+    const root = await startTree(SUBTREES['a shell with three identical sleepers'].script, SUBTREES['a shell with three identical sleepers'].comms);
+    const { code, stdout } = await runCli(['tree', String(root), '--json']);
     expect(code).toBe(0);
     const roots = JSON.parse(stdout) as { proc: Record<string, unknown>; children: { proc: Record<string, unknown>; children: unknown[] }[] }[];
     expect(roots).toHaveLength(1);
-    expect(roots[0]?.proc).toMatchObject({ pid: sh, ppid: process.pid, comm: 'sh' });
-    expect(roots[0]?.children.map((child) => [child.proc.pid, child.proc.ppid, child.proc.comm, child.children.length])).toEqual(
-      sleeps.map((pid) => [pid, sh, 'sleep', 0]),
-    );
+    expect(roots[0]?.proc).toMatchObject({ pid: root, ppid: process.pid, comm: 'sh' });
+    expect(roots[0]?.children.map((child) => [child.proc.ppid, child.proc.comm, child.children.length])).toEqual([
+      [root, 'sleep', 0],
+      [root, 'sleep', 0],
+      [root, 'sleep', 0],
+    ]);
   });
 
   it('--help and --version print and exit 0', async () => {
@@ -87,6 +168,32 @@ describe('procview tree', () => {
       const { code, stdout, stderr } = await runCli(args);
       expect({ args, code, stdout, first: lines(stderr)[0] }).toEqual({ args, code: 2, stdout: '', first: message });
       expect(lines(stderr)).toEqual([message, expect.stringMatching(/^Usage: procview tree /u)]);
+    }
+  });
+});
+
+/** pstree's path when psmisc is installed. */
+function findPstree(): string | undefined {
+  try {
+    return execFileSync('sh', ['-c', 'command -v pstree'], { encoding: 'utf8' }).trim() || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const PSTREE = findPstree();
+
+/** pstree's drawing in UTF-8 (-U: on a pipe it would draw ASCII). */
+function pstree(args: readonly string[]): string[] {
+  return lines(execFileSync(PSTREE ?? 'pstree', ['-U', ...args], { encoding: 'utf8', env: { ...process.env, LANG: 'C.UTF-8', LC_ALL: 'C.UTF-8' } }));
+}
+
+describe.runIf(PSTREE !== undefined)('procview tree against pstree, live (psmisc installed)', () => {
+  it('prints what pstree -U prints for each subtree, and what pstree -pU prints with -p', async () => {
+    for (const { script, comms } of Object.values(SUBTREES)) {
+      const root = await startTree(script, comms);
+      expect(lines((await runCli(['tree', String(root)])).stdout)).toEqual(pstree([String(root)]));
+      expect(lines((await runCli(['tree', '-p', String(root)])).stdout)).toEqual(pstree(['-p', String(root)]));
     }
   });
 });

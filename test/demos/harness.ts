@@ -10,6 +10,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { expect } from 'vitest';
+import { createLineSplitter } from '../../src/demos/lines.js';
 import { signalGroup, waitFor } from '../helpers/processes.js';
 
 const run = promisify(execFile);
@@ -56,6 +57,8 @@ export interface ProcRow {
   readonly pgid: number;
   /** field 19 */
   readonly nice: number;
+  /** field 22: starttime, clock ticks after boot. With pid, the identity of the process. */
+  readonly startTime: number;
   /** /proc/PID/cmdline, NULs as spaces; '' for a zombie. */
   readonly args: string;
 }
@@ -72,11 +75,24 @@ export function procRow(pid: number): ProcRow | undefined {
       ppid: Number(fields[1]),
       pgid: Number(fields[2]),
       nice: Number(fields[16]),
+      startTime: Number(fields[19]),
       args,
     };
   } catch {
     return undefined;
   }
+}
+
+/** The row of the process with this pid and start time, if it still exists (a reused pid is someone else). */
+export function sameProcess(pid: number, startTime: number): ProcRow | undefined {
+  const row = procRow(pid);
+  return row?.startTime === startTime ? row : undefined;
+}
+
+/** `value`, or a test failure naming what was missing (never a made-up stand-in such as 0 or -1). */
+export function defined<T>(value: T | undefined, what: string): T {
+  if (value === undefined) throw new Error(`${what} is unknown`);
+  return value;
 }
 
 /** Children of a process's main thread (CONFIG_PROC_CHILDREN); Node spawns from its main thread. */
@@ -96,6 +112,8 @@ function childrenOf(pid: number): number[] {
  */
 export class Sampler {
   private readonly history = new Map<number, ProcRow[]>();
+  /** pid → start time at first sight: a later process with that pid is someone else. */
+  private readonly starts = new Map<number, number>();
   private readonly timer: NodeJS.Timeout;
 
   constructor(root: number, intervalMs = 15) {
@@ -108,6 +126,9 @@ export class Sampler {
     for (const [pid, rows] of [...this.history]) {
       const row = procRow(pid);
       if (row === undefined) continue;
+      const start = this.starts.get(pid);
+      if (start === undefined) this.starts.set(pid, row.startTime);
+      else if (start !== row.startTime) continue;
       const last = rows.at(-1);
       if (last === undefined || last.state !== row.state || last.ppid !== row.ppid || last.nice !== row.nice) rows.push(row);
       for (const child of childrenOf(pid)) if (!this.history.has(child)) this.history.set(child, []);
@@ -117,6 +138,11 @@ export class Sampler {
   /** Every distinct row `pid` showed (empty if never seen). */
   rows(pid: number): ProcRow[] {
     return this.history.get(pid) ?? [];
+  }
+
+  /** The start time of the process `pid` named while it was watched; a test failure if it was never seen. */
+  startOf(pid: number): number {
+    return defined(this.starts.get(pid), `the start time of pid ${pid} (never seen by the sampler)`);
   }
 
   /** Did `pid` ever show a row passing `test`? */
@@ -157,7 +183,6 @@ export class DemoRun {
   /** The oracle: procview's tree from /proc, sampled from the start. */
   readonly sampler: Sampler;
   private cursor = 0;
-  private partial = '';
   private stdoutEnded = false;
 
   private constructor(readonly name: string, args: readonly string[], onFinished: OnFinished) {
@@ -167,11 +192,8 @@ export class DemoRun {
     this.sampler = new Sampler(this.pid);
     this.exited = new Promise((resolve) => this.child.once('exit', (code, signal) => resolve({ code, signal })));
     this.child.stdout?.setEncoding('utf8');
-    this.child.stdout?.on('data', (chunk: string) => {
-      const parts = (this.partial + chunk).split('\n');
-      this.partial = parts.pop() ?? '';
-      this.lines.push(...parts);
-    });
+    const splitLines = createLineSplitter();
+    this.child.stdout?.on('data', (chunk: string) => this.lines.push(...splitLines(chunk)));
     this.child.stdout?.on('end', () => {
       this.stdoutEnded = true;
     });

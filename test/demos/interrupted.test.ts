@@ -1,60 +1,81 @@
 // Cleanliness: a lesson interrupted halfway (SIGINT like Ctrl-C, SIGTERM, or
 // procview killed outright) leaves nothing running — not the zombie's parent,
 // not the orphan outside our tree, not the stopped process, not the busy loops.
+// Each test first confirms with ps that the process it cares about is there,
+// so "nothing left" afterwards is not true merely because nothing was found.
 import { describe, expect, it } from 'vitest';
-import { DemoRun, procRow } from './harness.js';
+import { DemoRun, defined, sameProcess } from './harness.js';
+
+/** Not running: gone, or a zombie (of an adopter that reaps lazily; expectNothingLeft judges whose). */
+function notRunning(pid: number, start: number): boolean {
+  const row = sameProcess(pid, start);
+  return row === undefined || row.state === 'Z';
+}
+
+/** pids of this run's lesson processes that ps shows right now. */
+async function lessonPids(demo: DemoRun): Promise<number[]> {
+  return (await demo.rows()).map((row) => row.pid);
+}
 
 describe('interrupted lessons leave nothing behind', () => {
   it('SIGINT while the zombie is held: exit 130, parent and zombie gone', async ({ onTestFinished }) => {
     const demo = DemoRun.start('zombie', onTestFinished, ['--plain', '--hold', '1']);
     const zombie = await demo.observed(/STAT Z\S*: ZOMBIE/u);
-    await demo.rows();
+    const parent = defined(zombie.ppid, "the zombie's ppid");
+    const parentStart = demo.sampler.startOf(parent);
+    expect(await lessonPids(demo)).toContain(parent);
     demo.child.kill('SIGINT');
     expect((await demo.finished()).code).toBe(130);
     expect(demo.output).toContain('Interrupted');
     expect(demo.output).toContain('none of the lesson\'s processes is left running');
-    expect(procRow(zombie.ppid ?? -1)).toBeUndefined();
+    expect(sameProcess(parent, parentStart)).toBeUndefined();
     await demo.expectNothingLeft();
   });
 
   it('SIGINT after the orphan was adopted: the orphan, outside our tree, ends too', async ({ onTestFinished }) => {
     const demo = DemoRun.start('orphan', onTestFinished, ['--plain', '--hold', '1']);
     const orphan = await demo.observed(/reparented/u);
-    await demo.rows();
+    const start = demo.sampler.startOf(orphan.pid);
+    expect(await lessonPids(demo)).toContain(orphan.pid);
     demo.child.kill('SIGINT');
     expect((await demo.finished()).code).toBe(130);
-    const row = procRow(orphan.pid);
-    expect(row === undefined || (row.state === 'Z' && row.ppid === 1)).toBe(true);
+    // Gone, or a zombie its adopter has yet to reap (init reaps lazily on some machines).
+    const row = sameProcess(orphan.pid, start);
+    expect(row === undefined || (row.state === 'Z' && row.ppid === orphan.ppid)).toBe(true);
     await demo.expectNothingLeft();
   });
 
   it('SIGTERM while a process is stopped (T): exit 143, the stopped one is gone too', async ({ onTestFinished }) => {
     const demo = DemoRun.start('states', onTestFinished, ['--plain', '--hold', '1']);
     const stopped = await demo.observed(/T = stopped/u);
-    await demo.rows();
+    const start = demo.sampler.startOf(stopped.pid);
+    expect(await lessonPids(demo)).toContain(stopped.pid);
     demo.child.kill('SIGTERM');
     expect((await demo.finished()).code).toBe(143);
     expect(demo.sampler.saw(stopped.pid, (row) => row.state === 'T')).toBe(true);
+    expect(notRunning(stopped.pid, start)).toBe(true);
     await demo.expectNothingLeft();
   });
 
   it('SIGINT while the busy loops compete: every loop is gone', async ({ onTestFinished }) => {
     const demo = DemoRun.start('nice', onTestFinished, ['--plain', '--hold', '1']);
-    await demo.observed(/NI 10: a busy loop/u);
-    await demo.rows();
+    const loop = await demo.observed(/NI 10: a busy loop/u);
+    const start = demo.sampler.startOf(loop.pid);
+    expect(await lessonPids(demo)).toContain(loop.pid);
     demo.child.kill('SIGINT');
     expect((await demo.finished()).code).toBe(130);
+    expect(notRunning(loop.pid, start)).toBe(true);
     await demo.expectNothingLeft();
   });
 
   it('procview killed with SIGKILL: the adopted grandchild notices and ends by itself', async ({ onTestFinished }) => {
     const demo = DemoRun.start('double-fork', onTestFinished, ['--plain', '--hold', '1']);
     const grandchild = await demo.observed(/the grandchild, adopted by/u);
-    await demo.rows();
+    const start = demo.sampler.startOf(grandchild.pid);
+    expect(await lessonPids(demo)).toContain(grandchild.pid);
     demo.child.kill('SIGKILL');
     await demo.finished();
     await demo.expectNothingLeft();
-    const row = procRow(grandchild.pid);
-    expect(row === undefined || row.state === 'Z').toBe(true);
+    expect(notRunning(grandchild.pid, start)).toBe(true);
   });
 });

@@ -1,8 +1,9 @@
 // The lessons about what parents learn (fork, exit, wait, waitpid) and the
 // Unix socket lesson, run for real and checked from outside.
 import { existsSync, lstatSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DemoRun, procRow, type Observed } from './harness.js';
+import { DemoRun, defined, sameProcess, type Observed } from './harness.js';
 
 describe('lessons run end to end', () => {
   it('fork: the child runs under the parent, and the memory stays separate', async ({ onTestFinished }) => {
@@ -37,7 +38,8 @@ describe('lessons run end to end', () => {
     const returned = await demo.next(/spawnSync\(\) returned/u);
     expect(returned).toContain(`with pid ${child.pid}`);
     expect(returned).toContain('WEXITSTATUS = 3');
-    expect(procRow(child.pid)).toBeUndefined();
+    // Gone: no process with the child's pid *and* start time (the pid itself may already be someone else's).
+    expect(sameProcess(child.pid, demo.sampler.startOf(child.pid))).toBeUndefined();
     expect((await demo.finished()).code).toBe(0);
     expect(demo.sampler.saw(child.pid, (row) => row.ppid === parent.pid && row.state !== 'Z')).toBe(true);
     await demo.expectNothingLeft();
@@ -50,24 +52,33 @@ describe('lessons run end to end', () => {
     for (const child of children) expect(demo.sampler.saw(child.pid, (row) => row.ppid === child.ppid)).toBe(true);
     const collected = [...demo.output.matchAll(/collected child (\d+).*?(\d+) units of work/gu)];
     expect(collected.map((match) => Number(match[1]))).toEqual(children.map((child) => child.pid));
-    const work = collected.map((match) => Number(match[2]));
-    expect(work[0]).toBeLessThan(work[1] ?? 0);
-    expect(work[1]).toBeLessThan(work[2] ?? 0);
+    const [first, second, third] = collected.map((match) => Number(match[2]));
+    expect(defined(first, 'work at the first collection')).toBeLessThan(defined(second, 'work at the second'));
+    expect(defined(second, 'work at the second collection')).toBeLessThan(defined(third, 'work at the third'));
+    expect(demo.output).toContain('result: the lesson was observed.');
     await demo.expectNothingLeft();
   });
 
-  it('unix-socket: a socket file (type s) while they talk, stale one replaced, none at the end', async ({ onTestFinished }) => {
+  it('unix-socket: a socket file (type s) in a private directory, stale one replaced, none at the end', async ({ onTestFinished }) => {
     const demo = DemoRun.start('unix-socket', onTestFinished);
     const listing = await demo.next(/^\[.*\] ls -ln: s/u);
-    const path = /(\/\S+\.sock)$/u.exec(listing)?.[1] ?? '';
+    const path = defined(/(\/\S+\.sock)$/u.exec(listing)?.[1], `a socket path in ${JSON.stringify(listing)}`);
     expect(path).toContain(String(demo.pid));
+    // Only its owner may enter the directory: nobody else can plant a file at that name.
+    const dir = lstatSync(dirname(path));
+    expect(dir.isDirectory()).toBe(true);
+    expect(dir.mode & 0o777).toBe(0o700);
+    expect(dir.uid).toBe(process.getuid?.());
     await demo.next(/server: bind\(\) failed with EADDRINUSE/u);
     const client = await demo.observed(/the client: connected/u);
     expect(lstatSync(path).isSocket()).toBe(true);
     expect((await demo.finished()).code).toBe(0);
     expect(demo.sampler.saw(client.pid, (row) => row.args.includes(demo.marker))).toBe(true);
     expect(demo.output).toMatch(/server → client: .*hello #3/u);
+    expect(demo.output).toMatch(/a new socket file \(inode \d+, made \d+ ms after the stale one\)/u);
+    expect(demo.output).toContain('result: the lesson was observed.');
     expect(existsSync(path)).toBe(false);
+    expect(existsSync(dirname(path))).toBe(false);
     await demo.expectNothingLeft();
   });
 });

@@ -5,18 +5,18 @@
 // the line that announced it. Nothing of the lesson may be left after.
 import { availableParallelism } from 'node:os';
 import { describe, expect, it } from 'vitest';
-import { DemoRun, procRow, procUntil, type Observed } from './harness.js';
+import { DemoRun, defined, procRow, procUntil, sameProcess, type Observed } from './harness.js';
 
 describe('lessons seen from outside', () => {
   it('zombie: the child is Z with an empty command line under its live parent, then reaped', async ({ onTestFinished }) => {
     const demo = DemoRun.start('zombie', onTestFinished);
     const zombie = await demo.observed(/STAT Z\S*: ZOMBIE/u);
     // The parent outlives the zombie by a hold: it is alive, ours, and not a zombie.
-    const parent = procRow(zombie.ppid ?? -1);
+    const parent = procRow(defined(zombie.ppid, "the zombie's ppid"));
     expect(parent?.state).toMatch(/^[RS]$/u);
     expect(parent?.args).toContain(demo.marker);
-    await demo.observed(/reaped by/u);
-    expect(procRow(zombie.pid)).toBeUndefined();
+    await demo.observed(new RegExp(`reaped by ${String(zombie.ppid)}: the zombie is gone`, 'u'));
+    expect(sameProcess(zombie.pid, demo.sampler.startOf(zombie.pid))).toBeUndefined();
     expect((await demo.finished()).code).toBe(0);
     expect(demo.output).toContain('result: the lesson was observed.');
     // Z, with no command line left (what ps shows as <defunct>), under that parent.
@@ -29,7 +29,8 @@ describe('lessons seen from outside', () => {
     const demo = DemoRun.start('orphan', onTestFinished);
     const child = await demo.observed(/the child, running under its parent/u);
     const adopted = await demo.observed(/reparented/u);
-    const oldParent = procRow(child.ppid ?? -1);
+    const parentPid = defined(child.ppid, "the child's first ppid");
+    const oldParent = sameProcess(parentPid, demo.sampler.startOf(parentPid));
     expect(oldParent === undefined || oldParent.state === 'Z').toBe(true);
     expect(adopted.ppid).not.toBe(child.ppid);
     expect(adopted.note).toContain(adopted.ppid === 1 ? 'PID 1 (init)' : 'subreaper');
@@ -85,10 +86,14 @@ describe('lessons seen from outside', () => {
     await demo.expectNothingLeft();
   });
 
-  it('double-fork: the child is reaped at once, the grandchild lives on under the adopter', async ({ onTestFinished }) => {
+  it('double-fork: three generations, the child reaped by the parent, the grandchild lives on under the adopter', async ({ onTestFinished }) => {
     const demo = DemoRun.start('double-fork', onTestFinished);
-    const child = await demo.observed(/the child is gone: reaped at once/u);
-    expect(procRow(child.pid)).toBeUndefined();
+    const middle = await demo.observed(/the child, under the parent/u);
+    const grandchildUnderChild = await demo.observed(/the grandchild, under the child/u);
+    expect(grandchildUnderChild.ppid).toBe(middle.pid);
+    const child = await demo.observed(/the child is gone: reaped by the parent/u);
+    expect(child.pid).toBe(middle.pid);
+    expect(sameProcess(child.pid, demo.sampler.startOf(child.pid))).toBeUndefined();
     const grandchild = await demo.observed(/the grandchild, adopted by/u);
     expect(grandchild.ppid).not.toBe(child.pid);
     expect((await demo.finished()).code).toBe(0);
@@ -96,6 +101,9 @@ describe('lessons seen from outside', () => {
     const parents = sampler.rows(grandchild.pid).filter((row) => row.state !== 'Z').map((row) => row.ppid);
     expect(parents.at(-1)).toBe(grandchild.ppid);
     expect(sampler.saw(grandchild.pid, (row) => row.args.includes(demo.marker))).toBe(true);
+    // Three generations, seen from outside: the grandchild first under the child, the child under the parent.
+    expect(sampler.saw(grandchild.pid, (row) => row.ppid === child.pid)).toBe(true);
+    expect(sampler.saw(child.pid, (row) => row.ppid === child.ppid)).toBe(true);
     await demo.expectNothingLeft();
   });
 });

@@ -1,13 +1,14 @@
 // `procview --watch chat` in a real terminal, with a real chat server and a
 // real client: the room's processes (server, admin, client ×2) in the view,
-// a room message in the chat pane, and a line said as the admin.
+// a room message in the chat pane, and a line said as the admin; and a client
+// of another room on the same machine kept out of the view.
 import { createSocket } from 'node:dgram';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { isAlive, spawnGroup, trackGroup, waitFor } from '../helpers/processes.js';
-import { isGone } from './helpers/procs.js';
+import { isGone, procStat } from './helpers/procs.js';
 import { CLI, runInPty } from './helpers/pty.js';
 
 /** A UDP port nobody is bound to right now. */
@@ -20,6 +21,28 @@ async function freePort(): Promise<number> {
 }
 
 const row = (title: string): RegExp => new RegExp(`^\\s*(\\d+)\\s.*procview ${title}`, 'm');
+
+/** The command line (title) of `pid` as ps shows it, or '' once it is gone. */
+function cmdline(pid: number): string {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').join(' ').trim();
+  } catch {
+    return '';
+  }
+}
+
+/** The first child of `pid` found in /proc, if any. */
+function childOf(pid: number): number | undefined {
+  for (const entry of readdirSync('/proc')) {
+    if (/^\d+$/u.test(entry) && procStat(Number(entry))?.ppid === pid) return Number(entry);
+  }
+  return undefined;
+}
+
+/** Pids in the first column of the process table on `screen`. */
+function pidsShown(screen: string): Set<number> {
+  return new Set([...screen.matchAll(/^\s*(\d+)\s/gmu)].map((match) => Number(match[1])));
+}
 
 describe('procview --watch chat', () => {
   // A private runtime dir per test, so admin socket files never collect in the shared one.
@@ -84,6 +107,56 @@ describe('procview --watch chat', () => {
     await waitFor(() => isGone(serverPid), { what: 'the chat server to exit on SIGTERM' });
     await waitFor(() => readdirSync(runtimeDir, { recursive: true }).every((name) => !String(name).endsWith('.sock')), {
       what: 'the admin socket file to be removed',
+    });
+  });
+
+  it('shows only its own room: a client of another server on this machine stays out', async () => {
+    const [portA, portB] = [await freePort(), await freePort()];
+    const serverEnv = { ...process.env, ...env };
+    const serverA = spawnGroup(process.execPath, [CLI, 'chat', 'server', '--port', String(portA)], { env: serverEnv });
+    const serverB = spawnGroup(process.execPath, [CLI, 'chat', 'server', '--port', String(portB)], { env: serverEnv });
+    const titled = (pid: number | undefined, title: string): Promise<number> =>
+      waitFor(() => pid !== undefined && cmdline(pid) === title && pid, { what: `${pid ?? '?'} to be titled ${title}` });
+    await titled(serverA.pid, `procview chat-server 127.0.0.1:${portA}`);
+    await titled(serverB.pid, `procview chat-server 127.0.0.1:${portB}`);
+
+    // Room B's client, in full: `procview chat-client bea 127.0.0.1:PORT_B` and its keyboard child.
+    const bea = spawnGroup(process.execPath, [CLI, 'chat', 'client', '127.0.0.1', String(portB), '--name', 'bea'], { stdio: ['pipe', 'ignore', 'ignore'] });
+    const beaPid = await titled(bea.pid, `procview chat-client bea 127.0.0.1:${portB}`);
+    const beaInput = await waitFor(() => childOf(beaPid), { what: "bea's keyboard child" });
+    await titled(beaInput, `procview chat-input bea 127.0.0.1:${portB}`);
+
+    // Room A's client with an argv too short for the address: `node cli.js chat client PORT`,
+    // name typed. Its title is then `procview chat-client zed`; the view takes it through its child.
+    const zed = spawnGroup(process.execPath, ['cli.js', 'chat', 'client', String(portA)], {
+      argv0: 'node',
+      cwd: dirname(CLI),
+      stdio: ['pipe', 'ignore', 'ignore'],
+    });
+    zed.stdin?.write('zed\n');
+    const zedPid = await titled(zed.pid, 'procview chat-client zed');
+    const zedInput = await waitFor(() => childOf(zedPid), { what: "zed's keyboard child" });
+    await titled(zedInput, `procview chat-input zed 127.0.0.1:${portA}`);
+
+    const view = runInPty(['--watch', `chat:${portA}`, '-d', '0.3'], { cols: 200, rows: 40, env });
+    await view.waitForScreen(`Found the chat server 127.0.0.1:${portA} (pid ${serverA.pid})`);
+    const screen = await view.waitForScreen(row('chat-input zed'));
+    const shown = pidsShown(screen);
+    expect(shown).toContain(serverA.pid);
+    expect(shown).toContain(zedPid);
+    expect(shown).toContain(zedInput);
+    expect(screen).toMatch(new RegExp(`^\\s*${zedPid}\\s.*procview chat-client zed`, 'mu'));
+    // Room B was there before the view started: had the view taken it, it would show by now.
+    for (const pid of [serverB.pid, beaPid, beaInput]) expect(shown, `pid ${pid} of room B`).not.toContain(pid);
+    expect(screen).not.toContain('bea');
+
+    view.write('q');
+    expect((await view.waitForExit()).exitCode).toBe(0);
+    // Stopped the way a user would: each tells its clients, which then leave, and removes its socket file.
+    for (const server of [serverA, serverB]) process.kill(server.pid ?? 0, 'SIGTERM');
+    for (const pid of [serverA.pid ?? 0, serverB.pid ?? 0, beaPid, zedPid]) await waitFor(() => isGone(pid), { what: `${pid} to exit` });
+    await waitFor(() => readdirSync(runtimeDir, { recursive: true }).every((name) => !String(name).endsWith('.sock')), {
+      what: 'the admin socket files to be removed',
     });
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { diffSnapshots } from '../../src/inspect/diff.js';
+import type { ProcInfo } from '../../src/inspect/types.js';
 import { proc, snapshot, unknownProc } from './diff-builders.js';
 
 const T0 = 1_700_000_100_000;
@@ -149,6 +150,27 @@ describe('diffSnapshots', () => {
     expect(diffSnapshots(snapshot([before], T0), snapshot([zombie], T1)).map((event) => event.kind)).toEqual(['zombie']);
   });
 
+  it('does not call a kernel thread renaming itself an exec: kthreadd (pid 2) and its children (ppid 2), no command line', () => {
+    const kthreadd = proc({ pid: 2, ppid: 0, comm: 'kthreadd', args: '', uid: 0, user: 'root' });
+    const kworker = proc({ pid: 41, ppid: 2, comm: 'kworker/1:1', args: '', uid: 0, user: 'root' });
+    const before = snapshot([kthreadd, kworker], T0);
+    const renamed = snapshot([{ ...kthreadd, comm: 'kthreadd-x' }, { ...kworker, comm: 'kworker/1:1-events' }], T1);
+    expect(diffSnapshots(before, renamed)).toEqual([]);
+    // Other changes of a kernel thread are still seen.
+    const reniced = snapshot([kthreadd, { ...kworker, comm: 'kworker/1:1-mm', nice: -20 }], T1);
+    expect(diffSnapshots(before, reniced).map((event) => event.kind)).toEqual(['renice']);
+  });
+
+  it('still reports the exec of a child of pid 2 that has a command line (pid 2 is ordinary in a container)', () => {
+    const shell2 = proc({ pid: 2, ppid: 1, comm: 'sh', args: '/bin/sh' });
+    const child = proc({ pid: 41, ppid: 2, comm: 'sh', args: 'sh -c exec sleep 9' });
+    const after = { ...child, comm: 'sleep', args: 'sleep 9' };
+    expect(diffSnapshots(snapshot([shell2, child], T0), snapshot([shell2, after], T1)).map((event) => event.kind)).toEqual(['exec']);
+    // A process with no command line that is not a kernel thread's: still a change of name.
+    const bare = proc({ pid: 42, ppid: 1, comm: 'a', args: '' });
+    expect(diffSnapshots(snapshot([bare], T0), snapshot([{ ...bare, comm: 'b' }], T1)).map((event) => event.kind)).toEqual(['exec']);
+  });
+
   it('reports stop on T and on tracing stop t, and continue when it runs again', () => {
     const running = proc({ pid: 200, ppid: 100 });
     const stopped = { ...running, state: 'T', stat: 'T' };
@@ -203,6 +225,36 @@ describe('diffSnapshots', () => {
       'spawn:40',
       'zombie:40',
     ]);
+  });
+
+  it('orders each phase by pid whatever order the snapshots were built in', () => {
+    const procs = [50, 40, 30, 20].map((pid) => proc({ pid, comm: `p${pid}`, args: `p${pid}` }));
+    const before = snapshot(procs, T0);
+    const after = snapshot(
+      [
+        proc({ pid: 60, comm: 'n60', args: 'n60' }),
+        { ...(procs[3] as ProcInfo), nice: 3 },
+        proc({ pid: 10, comm: 'n10', args: 'n10' }),
+        { ...(procs[1] as ProcInfo), nice: 4 },
+      ],
+      T1,
+    );
+    expect(diffSnapshots(before, after).map((event) => `${event.kind}:${event.pid}`)).toEqual([
+      'exit:30',
+      'exit:50',
+      'renice:20',
+      'renice:40',
+      'spawn:10',
+      'spawn:60',
+    ]);
+  });
+
+  it('sees the same events whether an unchanged record is the same object or an equal copy', () => {
+    const a = proc({ pid: 10, comm: 'a', args: 'a' });
+    const b = proc({ pid: 11, comm: 'b', args: 'b' });
+    const next = snapshot([a, { ...b, state: 'T', stat: 'T' }], T1);
+    expect(diffSnapshots(snapshot([a, b], T0), next)).toEqual(diffSnapshots(snapshot([{ ...a }, { ...b }], T0), next));
+    expect(diffSnapshots(snapshot([a, b], T0), next).map((event) => event.kind)).toEqual(['stop']);
   });
 
   it('does not change its inputs', () => {

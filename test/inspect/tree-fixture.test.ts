@@ -8,23 +8,19 @@ import { buildTree, findSubtree } from '../../src/inspect/tree.js';
 const procRoot = fileURLToPath(new URL('../fixtures/proc/tree-before', import.meta.url));
 
 describe('buildTree on test/fixtures/proc/tree-before', () => {
-  it('gives the forest pstree would draw, identical sleeping leaves folded', async () => {
+  it('gives the forest pstree would draw: sorted by name, identical sleeping leaves folded, chains on one line', async () => {
     const forest = buildTree(await createInspector({ backend: 'procfs', procRoot }).snapshot());
     expect(formatTree(forest)).toEqual([
-      'init',
-      '└─bash',
-      '  ├─3*[sleep]',
-      '  ├─sh',
-      '  │ └─sleep',
-      '  ├─make',
-      '  ├─worker',
-      '  ├─done <defunct>',
-      '  ├─vim',
-      '  ├─job',
-      '  ├─nicey',
-      '  └─old',
-      'kthreadd',
-      '└─kworker/0:0',
+      'init───bash─┬─done <defunct>',
+      '            ├─job',
+      '            ├─make',
+      '            ├─nicey',
+      '            ├─old',
+      '            ├─sh───sleep',
+      '            ├─3*[sleep]',
+      '            ├─vim',
+      '            └─worker',
+      'kthreadd───kworker/0:0',
       'lost',
     ]);
   });
@@ -32,7 +28,7 @@ describe('buildTree on test/fixtures/proc/tree-before', () => {
   it('shows pids with -p and finds the subtree of a pid', async () => {
     const forest = buildTree(await createInspector({ backend: 'procfs', procRoot }).snapshot());
     const sh = findSubtree(forest, 110);
-    expect(sh === undefined ? [] : formatTree([sh], { pids: true })).toEqual(['sh(110)', '└─sleep(111)']);
+    expect(sh === undefined ? [] : formatTree([sh], { pids: true })).toEqual(['sh(110)───sleep(111)']);
     expect(findSubtree(forest, 499)).toBeUndefined();
   });
 });

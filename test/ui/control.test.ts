@@ -68,6 +68,20 @@ describe('control: signals', () => {
   });
 });
 
+describe('control: identity through the backend the row came from', () => {
+  it('checks a start time from the ps backend against ps, in its units (whole seconds)', async () => {
+    const pid = sleeper();
+    const proc = await waitFor(async () => (await createInspector({ backend: 'ps' }).snapshot()).procs.get(pid), { what: `pid ${pid} in a ps snapshot` });
+    const target = { pid, startTime: proc.startTime, comm: proc.comm };
+    expect(await sendSignal(target, 'STOP', { backend: 'ps' })).toMatchObject({ ok: true });
+    await waitFor(() => procStat(pid)?.state === 'T', { what: 'T' });
+    expect(await sendSignal({ ...target, startTime: (target.startTime ?? 0) + 1000 }, 'CONT', { backend: 'ps' })).toMatchObject({ ok: false, reason: 'changed' });
+    expect(await renice(target, 1, { backend: 'ps' })).toMatchObject({ ok: true });
+    expect(await sendSignal(target, 'KILL', { backend: 'ps' })).toMatchObject({ ok: true });
+    await waitFor(() => procStat(pid)?.state !== 'T', { what: 'the sleeper to die' });
+  });
+});
+
 describe('control: renice', () => {
   it('raises and lowers nice by one, within -20..19', async () => {
     const pid = sleeper();

@@ -12,6 +12,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { writeSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { ANCHOR_ENV, HOLD_ENV, LIFELINE_FD_ENV } from '../messages.js';
+import { errorCode } from '../problem.js';
 
 const anchorPid = Number(process.env[ANCHOR_ENV]);
 /** The lifeline our children get as fd 0: ours (fd 0) unless we are a lesson's first process. */
@@ -44,11 +45,6 @@ export function numberOption(name: string, fallback: number): number {
 
 function positiveOr(value: number, fallback: number): number {
   return Number.isFinite(value) && value > 0 ? value : fallback;
-}
-
-export function errorCode(error: unknown): string | undefined {
-  const code = (error as { code?: unknown } | null)?.code;
-  return typeof code === 'string' ? code : undefined;
 }
 
 const sleeper = new Int32Array(new SharedArrayBuffer(4));

@@ -3,22 +3,21 @@
 // stopped (blockUntilCommand), which is how a parent keeps a zombie.
 import { readSync } from 'node:fs';
 import { Socket } from 'node:net';
-import { anchorAlive, blockFor, endOfLesson, errorCode } from './channel.js';
+import { createLineSplitter } from '../lines.js';
+import { errorCode } from '../problem.js';
+import { anchorAlive, blockFor, endOfLesson } from './channel.js';
 
 const COMMAND_FD = 3;
 const POLL_MS = 20;
 
 let commandSocket: Socket | undefined;
-let pendingText = '';
+const splitLines = createLineSplitter();
 const queuedCommands: string[] = [];
 const commandWaiters: Array<(command: string) => void> = [];
 
-/** Complete lines out of what has arrived so far; the unfinished tail waits for more. */
+/** The commands in what has arrived so far (blank lines are not commands). */
 function completeLines(text: string): string[] {
-  pendingText += text;
-  const parts = pendingText.split('\n');
-  pendingText = parts.pop() ?? '';
-  return parts.map((line) => line.trim()).filter((line) => line !== '');
+  return splitLines(text).map((line) => line.trim()).filter((line) => line !== '');
 }
 
 function deliver(lines: readonly string[]): void {

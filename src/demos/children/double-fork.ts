@@ -1,6 +1,8 @@
 // The double-fork lesson, parent and child roles. The child starts the
-// grandchild, waits until it runs, and exits at once; the parent reaps the
-// child; the grandchild (a sleeper) is left to its adopter and keeps working.
+// grandchild and exits when the parent passes on procview's word (in C it
+// would exit right after the second fork(); the pause lets a viewer see three
+// generations first); the parent reaps the child; the grandchild (a sleeper)
+// is left to its adopter and keeps working.
 import { keepLifeline, option, send, spawnScript } from './channel.js';
 import { nextCommand } from './commands.js';
 
@@ -9,16 +11,19 @@ const TICK_MS = 250;
 keepLifeline();
 if (option('role') === 'child') {
   send('hello', { role: 'child' });
-  const grandchild = spawnScript('sleeper', ['role=grandchild', 'watch-ppid', 'ipc-ready', `tick=${TICK_MS}`], true);
-  grandchild.on('message', () => {
+  spawnScript('sleeper', ['role=grandchild', 'watch-ppid', `tick=${TICK_MS}`]);
+  process.on('message', (message) => {
+    if (message !== 'exit') return;
     send('exiting', { role: 'child' });
     process.exit(0);
   });
 } else {
   send('hello', { role: 'parent' });
-  const child = spawnScript('double-fork', ['role=child']);
+  const child = spawnScript('double-fork', ['role=child'], true);
   child.on('exit', (code, signal) => send('reaped', { child: child.pid, code, signal }));
   for (;;) {
-    if ((await nextCommand()) === 'exit') process.exit(0);
+    const command = await nextCommand();
+    if (command === 'end-child') child.send('exit');
+    if (command === 'exit') process.exit(0);
   }
 }

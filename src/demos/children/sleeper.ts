@@ -7,7 +7,6 @@
 //   on=end           exit that way when the parent sends 'end' over IPC instead of after a time
 //   on=command       exit that way on procview's next command on fd 3 (shared by a blocked parent)
 //   watch-ppid       report every change of getppid() (orphan lessons)
-//   ipc-ready        tell the parent over IPC that we run, then drop the channel
 //   tick=MS          report a unit of work every MS milliseconds (a daemon at work)
 import { writeSync } from 'node:fs';
 import { keepLifeline, numberOption, option, send } from './channel.js';
@@ -42,10 +41,6 @@ if (option('watch-ppid') !== undefined) {
     send('reparented', { from: parent, to: now });
     parent = now;
   }, 20);
-}
-
-if (option('ipc-ready') !== undefined && process.send !== undefined) {
-  process.send('ready', () => process.disconnect());
 }
 
 const tick = numberOption('tick', 0);

@@ -2,6 +2,7 @@
 // lines, spaced so the talk lasts about one hold, reads the replies, and hangs
 // up when procview says so.
 import { connect } from 'node:net';
+import { createLineSplitter } from '../lines.js';
 import { holdMs, keepLifeline, numberOption, option, send } from './channel.js';
 import { nextCommand } from './commands.js';
 
@@ -29,12 +30,9 @@ socket.on('connect', () => {
 });
 
 let replies = 0;
-let pending = '';
+const splitLines = createLineSplitter();
 socket.on('data', (chunk: string) => {
-  pending += chunk;
-  const lines = pending.split('\n');
-  pending = lines.pop() ?? '';
-  for (const line of lines) {
+  for (const line of splitLines(chunk)) {
     replies += 1;
     send('reply', { text: line });
     if (replies === count) void nextCommand().then(() => socket.end());

@@ -1,15 +1,19 @@
 // The unix-socket lesson's server: a stream socket bound to a file. A file
 // left by a server that died (nobody accepts on it any more) is stale: bind()
-// fails with EADDRINUSE until it is removed. A live one is left alone.
-import { existsSync, lstatSync, unlinkSync } from 'node:fs';
+// fails with EADDRINUSE until it is removed. A live one is left alone, and so
+// is anything that is not a socket of ours (see ../socket-file.ts).
+import { existsSync, unlinkSync } from 'node:fs';
 import { connect, createServer, type Server } from 'node:net';
-import { errorCode, keepLifeline, onLessonEnd, option, send } from './channel.js';
+import { createLineSplitter } from '../lines.js';
+import { errorCode } from '../problem.js';
+import { notOurSocket } from '../socket-file.js';
+import { keepLifeline, onLessonEnd, option, send } from './channel.js';
 import { nextCommand } from './commands.js';
 
 const path = option('path') ?? '';
 
 function removeOurSocket(): void {
-  if (existsSync(path) && lstatSync(path).isSocket()) unlinkSync(path);
+  if (existsSync(path) && notOurSocket(path) === undefined) unlinkSync(path);
 }
 
 /** Does anybody accept connections on `path`? ECONNREFUSED means a stale file. */
@@ -41,12 +45,9 @@ send('hello', { role: option('role') });
 const server = createServer((connection) => {
   send('accepted');
   connection.setEncoding('utf8');
-  let pending = '';
+  const splitLines = createLineSplitter();
   connection.on('data', (chunk: string) => {
-    pending += chunk;
-    const lines = pending.split('\n');
-    pending = lines.pop() ?? '';
-    for (const line of lines) {
+    for (const line of splitLines(chunk)) {
       send('received', { text: line });
       connection.write(`got "${line}" (server pid ${process.pid})\n`);
     }
@@ -60,6 +61,12 @@ if (failure === 'EADDRINUSE') {
   if ((await probe()) === 'live') {
     send('in-use');
     process.exit(3);
+  }
+  // Nobody answers: remove the name, but only if it is a socket of ours.
+  const refusal = notOurSocket(path);
+  if (refusal !== undefined) {
+    send('not-removed', { message: `will not remove ${refusal}` });
+    process.exit(4);
   }
   unlinkSync(path);
   send('stale-removed');

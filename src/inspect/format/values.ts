@@ -1,5 +1,6 @@
 // One ProcInfo field as procps `ps` prints it in a column. Unknown is `?`
 // (never a made-up 0); untrusted text goes through sanitizeForDisplay.
+import { MONTH_ABBREVIATIONS } from '../../text/calendar.js';
 import { sanitizeForDisplay } from '../../text/sanitize.js';
 import type { ProcInfo } from '../types.js';
 
@@ -71,8 +72,6 @@ export function userCell(proc: ProcInfo): string {
   return [...name].length > USER_WIDTH ? `${[...name].slice(0, USER_WIDTH - 1).join('')}+` : name;
 }
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
 /**
  * START as ps prints it in local time: `HH:MM` when the process started on
  * the same day as `now`, `MmmDD` in the same year, else the year.
@@ -84,7 +83,7 @@ export function startCell(startTime: number | undefined, now: number): string {
   const two = (n: number): string => String(n).padStart(2, '0');
   if (start.getFullYear() !== today.getFullYear()) return String(start.getFullYear());
   const sameDay = start.getMonth() === today.getMonth() && start.getDate() === today.getDate();
-  if (!sameDay) return `${MONTHS[start.getMonth()] ?? UNKNOWN}${two(start.getDate())}`;
+  if (!sameDay) return `${MONTH_ABBREVIATIONS[start.getMonth()] ?? UNKNOWN}${two(start.getDate())}`;
   return `${two(start.getHours())}:${two(start.getMinutes())}`;
 }
 

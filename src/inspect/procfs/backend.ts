@@ -8,12 +8,21 @@
 // from status VmRSS, which is exact where field 24 is a per-CPU approximation,
 // so a process whose memory changed costs two reads; one that only used CPU
 // still costs one. Kernel threads need neither file.
-import { readdirSync } from 'node:fs';
+//
+// On a real procfs, from the second scan on, stat files stay open and are
+// re-read with one pread at offset 0 (read-file.ts): a third of the system
+// calls of open + read + close. A kept file belongs to the process, not to the
+// pid number: once that process is gone it reads ESRCH, and the pid is then
+// opened again by name (it may belong to a new process). A one-shot inspector
+// keeps nothing; kept files are capped per Node process (each holds a page of
+// kernel buffer), given back when the process leaves the table, when the
+// descriptors run out (EMFILE), or when the backend is garbage-collected.
+import { readdirSync, statfsSync } from 'node:fs';
 import { cpuPercent, freezeProc, SealedMap, sealSnapshot, unknownProc } from '../snapshot.js';
 import { statLetters } from '../stat-letters.js';
 import type { ProcInfo, Snapshot } from '../types.js';
 import { cmdlineToArgs } from './cmdline.js';
-import { GONE, Scratch, UNREADABLE } from './read-file.js';
+import { closeQuietly, EXHAUSTED, GONE, openForReading, Scratch } from './read-file.js';
 import { isKernelThread, parseStatLine, type StatFields } from './stat-line.js';
 import { parseStatus } from './status.js';
 import { CLOCK_TICKS, readSystemFacts, type SystemFacts } from './system.js';
@@ -52,6 +61,37 @@ interface Entry {
   info: ProcInfo;
 }
 
+/** statfs f_type of procfs (linux/magic.h PROC_SUPER_MAGIC). */
+const PROC_SUPER_MAGIC = 0x9fa0;
+
+/**
+ * At most this many stat files kept open by all procfs backends of this Node
+ * process together, and never more than half the open-files limit, so the rest
+ * of the program keeps room for its own files and sockets.
+ */
+export const KEPT_FILES_LIMIT = 4096;
+let keptFilesInUse = 0;
+
+/** pid → open stat descriptor. */
+type KeptFiles = Map<number, number>;
+
+function releaseAll(kept: KeptFiles): void {
+  for (const fd of kept.values()) closeQuietly(fd);
+  keptFilesInUse -= kept.size;
+  kept.clear();
+}
+
+// An inspector dropped without being closed still gives its descriptors back.
+const abandoned = new FinalizationRegistry<KeptFiles>(releaseAll);
+
+function isProcfs(root: string): boolean {
+  try {
+    return statfsSync(root).type === PROC_SUPER_MAGIC;
+  } catch {
+    return false;
+  }
+}
+
 /** Directory name → pid, or -1 for anything that is not all digits (self, sys, …). */
 function pidOf(name: string): number {
   let pid = 0;
@@ -73,10 +113,24 @@ export class ProcfsBackend {
   readonly #stat = new Scratch(4096);
   readonly #status = new Scratch(4096);
   readonly #cmdline = new Scratch(16 * 1024);
+  readonly #kept: KeptFiles = new Map();
+  /** Whether stat files may be kept open: decided on the first scan (a real procfs only). */
+  #keep: boolean | undefined;
 
   constructor(options: ProcfsOptions = {}) {
     this.#root = options.procRoot ?? '/proc';
     this.#passwdPath = options.passwdPath ?? PASSWD_PATH;
+    abandoned.register(this, this.#kept);
+  }
+
+  /** Stat files this backend keeps open between scans (for tests and the benchmark). */
+  get keptFiles(): number {
+    return this.#kept.size;
+  }
+
+  /** Gives back every kept file; later scans open files again by name (and may keep them again). */
+  close(): void {
+    releaseAll(this.#kept);
   }
 
   /**
@@ -106,17 +160,22 @@ export class ProcfsBackend {
     const facts = this.#facts();
     const now = performance.now();
     const generation = ++this.#generation;
+    this.#keep ??= isProcfs(this.#root);
+    // A one-shot inspector (ps, tree) must not hold thousands of descriptors: keep from the second scan on.
+    const keepNew = this.#keep && generation >= 2;
     const procs = new SealedMap<number, ProcInfo>();
     const cache = this.#cache;
     for (const name of names) {
       const pid = pidOf(name);
       if (pid < 0) continue;
       const entry = cache.get(pid);
-      const statPath = entry?.statPath ?? `${this.#root}/${name}/stat`;
-      const length = this.#stat.readWhole(statPath);
-      if (length === GONE) continue;
-      if (length === UNREADABLE) {
-        cache.delete(pid);
+      const length = this.#readStat(pid, entry?.statPath ?? `${this.#root}/${name}/stat`, keepNew);
+      if (length === GONE) {
+        this.#forget(pid);
+        continue;
+      }
+      if (length < 0) {
+        this.#forget(pid);
         procs.set(pid, unknownProc(pid));
         continue;
       }
@@ -133,12 +192,12 @@ export class ProcfsBackend {
       const fields = parseStatLine(bytes, length);
       // Malformed stat text: skip the process rather than guess.
       if (fields === undefined) {
-        cache.delete(pid);
+        this.#forget(pid);
         continue;
       }
       const updated = this.#update(pid, name, entry, fields, bytes, length, now, facts);
       if (updated === undefined) {
-        cache.delete(pid);
+        this.#forget(pid);
         continue;
       }
       updated.generation = generation;
@@ -146,8 +205,69 @@ export class ProcfsBackend {
       procs.set(pid, updated.info);
     }
     // Sweep: whatever this scan did not see is gone.
-    for (const [pid, entry] of cache) if (entry.generation !== generation) cache.delete(pid);
+    cache.forEach((entry, pid) => {
+      if (entry.generation !== generation) this.#forget(pid);
+    });
     return sealSnapshot(Date.now(), procs);
+  }
+
+  /** The stat of `pid` into this.#stat: its length, or GONE / UNREADABLE / EXHAUSTED. */
+  #readStat(pid: number, path: string, keepNew: boolean): number {
+    const kept = this.#kept.get(pid);
+    if (kept !== undefined) {
+      const length = this.#stat.readOpen(kept, true);
+      if (length >= 0) return length;
+      // ESRCH: the process we kept the file of has exited; the pid, listed again, may be a new one.
+      this.#unkeep(pid);
+    }
+    const fd = this.#open(path);
+    if (fd < 0) return fd;
+    const length = this.#stat.readOpen(fd, false);
+    if (length >= 0 && keepNew && this.#keep === true && keptFilesInUse < this.#keptFilesCap()) {
+      this.#kept.set(pid, fd);
+      keptFilesInUse += 1;
+    } else {
+      closeQuietly(fd);
+    }
+    return length;
+  }
+
+  #keptFilesCap(): number {
+    const limit = this.#facts().openFilesLimit;
+    return limit === undefined ? KEPT_FILES_LIMIT : Math.min(KEPT_FILES_LIMIT, Math.floor(limit / 2));
+  }
+
+  /** Opens by name; out of descriptors, gives back the kept ones (keeping no more) and tries once again. */
+  #open(path: string): number {
+    const fd = openForReading(path);
+    if (fd !== EXHAUSTED || this.#keep !== true) return fd;
+    this.#keep = false;
+    releaseAll(this.#kept);
+    return openForReading(path);
+  }
+
+  /** Like Scratch.readWhole, with the same answer to running out of descriptors as #open. */
+  #readWhole(scratch: Scratch, path: string): number {
+    const fd = this.#open(path);
+    if (fd < 0) return fd;
+    try {
+      return scratch.readOpen(fd, false);
+    } finally {
+      closeQuietly(fd);
+    }
+  }
+
+  #unkeep(pid: number): void {
+    const fd = this.#kept.get(pid);
+    if (fd === undefined) return;
+    this.#kept.delete(pid);
+    keptFilesInUse -= 1;
+    closeQuietly(fd);
+  }
+
+  #forget(pid: number): void {
+    this.#cache.delete(pid);
+    this.#unkeep(pid);
   }
 
   /** The entry for a stat that changed (or was never seen); undefined if the process vanished meanwhile. */
@@ -188,18 +308,18 @@ export class ProcfsBackend {
       euid = 0;
       lockedKb = 0;
     } else {
-      const statusLength = this.#status.readWhole(`${dir}/status`);
+      const statusLength = this.#readWhole(this.#status, `${dir}/status`);
       if (statusLength === GONE) return undefined;
-      if (statusLength !== UNREADABLE) {
+      if (statusLength >= 0) {
         const status = parseStatus(this.#status.bytes, statusLength);
         euid = status.euid;
         lockedKb = status.lockedKb;
         rssBytes = status.rssKb * 1024;
       }
       if (args === undefined) {
-        const cmdlineLength = this.#cmdline.readWhole(`${dir}/cmdline`);
+        const cmdlineLength = this.#readWhole(this.#cmdline, `${dir}/cmdline`);
         if (cmdlineLength === GONE) return undefined;
-        if (cmdlineLength !== UNREADABLE) args = cmdlineToArgs(this.#cmdline.bytes, cmdlineLength);
+        if (cmdlineLength >= 0) args = cmdlineToArgs(this.#cmdline.bytes, cmdlineLength);
       }
     }
     const user = euid === undefined ? undefined : euid === same?.euid ? same.user : facts.userName(euid);

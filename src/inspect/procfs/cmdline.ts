@@ -18,7 +18,14 @@ export function cmdlineToArgs(bytes: Buffer, length: number = bytes.length): str
   const size = Math.min(length, bytes.length);
   let end = size;
   while (end > 0 && bytes[end - 1] === NUL) end--;
-  for (let i = 0; i < end; i++) if (bytes[i] === NUL || bytes[i] === NEWLINE) bytes[i] = SPACE;
+  // The built-in indexOf finds the separators; the first scan runs this for every process, unoptimized.
+  replaceBefore(bytes, NUL, end);
+  replaceBefore(bytes, NEWLINE, end);
   if (end === size && end > 0 && bytes[end - 1] === SPACE) end--;
   return end === 0 ? '' : decodeRange(bytes, 0, end);
+}
+
+/** Turns every `byte` in bytes[0, end) into a space. */
+function replaceBefore(bytes: Buffer, byte: number, end: number): void {
+  for (let at = bytes.indexOf(byte); at >= 0 && at < end; at = bytes.indexOf(byte, at + 1)) bytes[at] = SPACE;
 }

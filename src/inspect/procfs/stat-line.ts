@@ -25,6 +25,8 @@ export interface StatFields {
   readonly flags: number;
   /** Fields 14 + 15: utime + stime, in clock ticks. */
   readonly cpuTicks: number;
+  /** Fields 16 + 17: cutime + cstime, what its waited-for children used, in clock ticks. */
+  readonly childCpuTicks: number;
   /** Field 18: priority as the kernel reports it. */
   readonly priority: number;
   /** Field 19. */
@@ -43,6 +45,7 @@ const SPACE = 0x20;
 const NEWLINE = 0x0a;
 const MINUS = 0x2d;
 const DIGIT_0 = 0x30;
+const DIGIT_9 = 0x39;
 const OPEN_PAREN = 0x28;
 const CLOSE_PAREN = 0x29;
 
@@ -56,44 +59,55 @@ const numbers = new Float64Array(LAST_FIELD + 1);
  * Parses the first `length` bytes of a stat file. Returns undefined when the
  * text does not have the shape proc(5) describes (never throws), so one odd
  * process cannot break a scan.
+ *
+ * The first scan parses every process's stat before V8 has optimized
+ * anything, so the loops stay lean for its interpreter: one bounds test and
+ * one range test per byte, no helper calls, and the last `)` found by the
+ * built-in lastIndexOf.
  */
 export function parseStatLine(bytes: Uint8Array, length: number = bytes.length): StatFields | undefined {
   const end = Math.min(length, bytes.length);
   // Field 1: pid, digits up to " (".
   let pos = 0;
   let pid = 0;
-  for (let byte = bytes[pos]; pos < end && byte !== undefined && isDigit(byte); byte = bytes[++pos]) {
+  let byte = end > 0 ? (bytes[0] ?? 0) : 0;
+  while (byte >= DIGIT_0 && byte <= DIGIT_9) {
     pid = pid * 10 + (byte - DIGIT_0);
+    pos++;
+    byte = pos < end ? (bytes[pos] ?? 0) : 0;
   }
   if (pos === 0) return undefined;
-  if (bytes[pos] !== SPACE || bytes[pos + 1] !== OPEN_PAREN) return undefined;
+  if (byte !== SPACE || pos + 1 >= end || bytes[pos + 1] !== OPEN_PAREN) return undefined;
   const commStart = pos + 2;
   // comm may itself hold `)`, spaces or newlines (`a) Z 1 (b`), so it ends at
   // the LAST `)` of the line, as procps stat2proc and htop do.
-  let commEnd = end - 1;
-  while (commEnd >= commStart && bytes[commEnd] !== CLOSE_PAREN) commEnd--;
+  const commEnd = end > 0 ? bytes.lastIndexOf(CLOSE_PAREN, end - 1) : -1;
   if (commEnd < commStart) return undefined;
   // ") S " — then field 4 onwards.
   pos = commEnd + 1;
-  if (bytes[pos] !== SPACE) return undefined;
-  const stateByte = bytes[pos + 1];
-  if (stateByte === undefined || !isStateLetter(stateByte)) return undefined;
-  if (bytes[pos + 2] !== SPACE) return undefined;
+  if (pos + 2 >= end || bytes[pos] !== SPACE || bytes[pos + 2] !== SPACE) return undefined;
+  const stateByte = bytes[pos + 1] ?? 0;
+  if (!isStateLetter(stateByte)) return undefined;
   pos += 3;
   for (let field = 4; field <= LAST_FIELD; field++) {
-    const negative = bytes[pos] === MINUS;
-    if (negative) pos++;
+    byte = pos < end ? (bytes[pos] ?? 0) : 0;
+    const negative = byte === MINUS;
+    if (negative) {
+      pos++;
+      byte = pos < end ? (bytes[pos] ?? 0) : 0;
+    }
     const digitsStart = pos;
     let value = 0;
-    for (let byte = bytes[pos]; pos < end && byte !== undefined && isDigit(byte); byte = bytes[++pos]) {
+    while (byte >= DIGIT_0 && byte <= DIGIT_9) {
       value = value * 10 + (byte - DIGIT_0);
+      pos++;
+      byte = pos < end ? (bytes[pos] ?? 0) : 0;
     }
     if (pos === digitsStart) return undefined;
     numbers[field] = negative && value !== 0 ? -value : value;
     // One space between fields; the line ends with a newline (a fixture may omit it).
     if (pos < end) {
-      const separator = bytes[pos];
-      if (separator !== SPACE && !(separator === NEWLINE && field === LAST_FIELD)) return undefined;
+      if (byte !== SPACE && !(byte === NEWLINE && field === LAST_FIELD)) return undefined;
       pos++;
     } else if (field < LAST_FIELD) {
       return undefined;
@@ -111,6 +125,7 @@ export function parseStatLine(bytes: Uint8Array, length: number = bytes.length):
     tpgid: at(8),
     flags: at(9),
     cpuTicks: at(14) + at(15),
+    childCpuTicks: at(16) + at(17),
     priority: at(18),
     nice: at(19),
     threads: at(20),
@@ -122,10 +137,6 @@ export function parseStatLine(bytes: Uint8Array, length: number = bytes.length):
 
 function at(field: number): number {
   return numbers[field] ?? 0;
-}
-
-function isDigit(byte: number): boolean {
-  return byte >= DIGIT_0 && byte <= DIGIT_0 + 9;
 }
 
 /** State letters are ASCII letters (R S D T t Z X I W P K x …); anything else is malformed. */

@@ -42,6 +42,12 @@ export function parsePageSize(smapsText: string): number | undefined {
   return match?.[1] === undefined ? undefined : Number(match[1]) * 1024;
 }
 
+/** The soft `Max open files` limit of <procRoot>/self/limits (RLIMIT_NOFILE); undefined when unlimited or absent. */
+export function parseOpenFilesLimit(limitsText: string): number | undefined {
+  const match = /^Max open files\s+(\d+)\s/m.exec(limitsText);
+  return match?.[1] === undefined ? undefined : Number(match[1]);
+}
+
 export function readBootTime(procRoot: string): number | undefined {
   const text = readText(join(procRoot, 'stat'));
   return text === undefined ? undefined : parseBootTime(text);
@@ -65,17 +71,21 @@ export interface SystemFacts {
   readonly pageSize: number;
   readonly ttyDrivers: readonly TtyDriver[];
   readonly userName: UserNames;
+  /** This process's soft limit on open files, when the proc tree tells it. */
+  readonly openFilesLimit: number | undefined;
 }
 
 export function readSystemFacts(procRoot: string, passwdPath: string): SystemFacts {
   const bootTime = readBootTime(procRoot);
   const memTotalKb = readMemTotalKb(procRoot);
   const drivers = readText(join(procRoot, 'tty', 'drivers'));
+  const limits = readText(join(procRoot, 'self', 'limits'));
   return {
     bootTimeMs: bootTime === undefined ? undefined : bootTime * 1000,
     memTotalBytes: memTotalKb === undefined || memTotalKb === 0 ? undefined : memTotalKb * 1024,
     pageSize: readPageSize(procRoot),
     ttyDrivers: drivers === undefined ? [] : parseTtyDrivers(drivers),
     userName: loadUserNames(passwdPath),
+    openFilesLimit: limits === undefined ? undefined : parseOpenFilesLimit(limits),
   };
 }

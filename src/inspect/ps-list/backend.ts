@@ -3,8 +3,8 @@
 // the start time (whole seconds); everything else (STAT, nice, PGID, SID,
 // TTY, …) is undefined — shown as `?`, never guessed. Its %CPU is ps's
 // (CPU time over lifetime), not top's interval figure: the only one it has.
-import { realArgs } from '../ps/parse.js';
-import { freezeProc, SealedMap, sealSnapshot } from '../snapshot.js';
+import { psStandIn } from '../ps/parse.js';
+import { freezeProc, SealedMap, sealSnapshot, unknownProc } from '../snapshot.js';
 import type { ProcInfo, Snapshot } from '../types.js';
 
 /** The subset of ps-list's ProcessDescriptor we read. */
@@ -28,28 +28,29 @@ export async function listProcesses(): Promise<PsListProcess[]> {
 export function fromPsList(p: PsListProcess): ProcInfo {
   const startTime = p.startTime?.getTime();
   return freezeProc({
-    pid: p.pid,
+    ...unknownProc(p.pid),
     ppid: p.ppid,
-    pgid: undefined,
-    sid: undefined,
-    tty: undefined,
-    tpgid: undefined,
-    state: undefined,
-    stat: undefined,
-    nice: undefined,
-    priority: undefined,
-    threads: undefined,
     uid: p.uid,
-    user: undefined,
     startTime: startTime === undefined || Number.isNaN(startTime) ? undefined : startTime,
     cpuPercent: p.cpu,
     memPercent: p.memory,
-    rssBytes: undefined,
-    vszBytes: undefined,
-    timeSeconds: undefined,
     comm: p.name,
-    args: p.cmd === undefined ? undefined : realArgs(p.cmd, p.name),
+    args: commandLine(p),
   });
+}
+
+/**
+ * ps-list passes ps's text on, where `[name]` stands for a missing command
+ * line (see realArgs in ../ps/parse.ts) but may also be a real argv; without
+ * STAT or VSZ the two cannot be told apart, so the command line is unknown.
+ * `[name] <defunct>` is ps's zombie marking (a zombie has no command line):
+ * ''. Left ambiguous: a live process whose argv is that very text.
+ */
+function commandLine(p: PsListProcess): string | undefined {
+  if (p.cmd === undefined) return undefined;
+  const standIn = psStandIn(p.cmd, p.name);
+  if (standIn === 'bare') return undefined;
+  return standIn === 'defunct' ? '' : p.cmd;
 }
 
 export class PsListBackend {

@@ -1,6 +1,6 @@
 // Parsing of the ps backend's output (see columns.ts for its layout). Pure:
 // text in, rows out; a line that does not fit the layout is skipped.
-import { indexAfterCells } from './cells.js';
+import { indexAfterCells } from '../../text/width.js';
 import { COMM_WIDTH, type Column, type ColumnField } from './columns.js';
 import { parseCpuTime, parseLstart } from './time.js';
 
@@ -39,10 +39,28 @@ function decimal(text: string): number | undefined {
   return /^\d+(?:\.\d+)?$/.test(text) ? Number(text) : undefined;
 }
 
-/** ps names a zombie's or kernel thread's missing command line `[comm]` (`<defunct>` for zombies). */
-export function realArgs(args: string, comm: string | undefined): string {
-  if (comm !== undefined && (args === `[${comm}]` || args === `[${comm}] <defunct>`)) return '';
-  return args;
+/**
+ * procps and BSD ps print `[comm]` where a process has no command line, and
+ * `[comm] <defunct>` for a zombie. A live process may also really be called
+ * with the argv `[comm]` (`exec -a '[sleep]' sleep`), so the text alone does
+ * not tell; what ps prints beside it does:
+ * - a zombie (STAT Z) has released its memory, command line included;
+ * - a process with no address space (VSZ 0: kernel threads, a task past its
+ *   exit_mm) has no command line to read.
+ * Only then is the bracketed name ps's stand-in, and the command line is ''.
+ * Left ambiguous: a live user process that wiped its own argv is shown by ps as
+ * `[comm]` too, and kept as that text (it has VSZ > 0, like a real `[comm]` argv).
+ */
+export function realArgs(args: string, row: Partial<Pick<PsRow, 'comm' | 'stat' | 'vszBytes'>>): string {
+  const noMemory = row.stat?.startsWith('Z') === true || row.vszBytes === 0;
+  return noMemory && psStandIn(args, row.comm) !== undefined ? '' : args;
+}
+
+/** Which of ps's stand-ins for a missing command line `args` looks like, for a process named `comm`. */
+export function psStandIn(args: string, comm: string | undefined): 'bare' | 'defunct' | undefined {
+  if (comm === undefined) return undefined;
+  if (args === `[${comm}]`) return 'bare';
+  return args === `[${comm}] <defunct>` ? 'defunct' : undefined;
 }
 
 /** Parses one line of ps output into a row, or undefined when it does not fit the layout. */
@@ -78,7 +96,7 @@ export function parsePsLine(line: string, columns: readonly Column[]): PsRow | u
   const commEnd = indexAfterCells(rest, COMM_WIDTH);
   const comm = rest.slice(0, commEnd).trimEnd();
   row.comm = comm;
-  row.args = realArgs(rest.slice(commEnd + 1), comm);
+  row.args = realArgs(rest.slice(commEnd + 1), row);
   return row as PsRow;
 }
 

@@ -1,4 +1,5 @@
 // The two time formats ps prints: cumulative CPU time (TIME) and lstart.
+import { MONTH_ABBREVIATIONS } from '../../text/calendar.js';
 
 /**
  * TIME in seconds. procps: `[DD-]HH:MM:SS`; BSD: `[HH:]MM:SS.hh` (hundredths).
@@ -15,15 +16,13 @@ export function parseCpuTime(text: string): number | undefined {
   return seconds;
 }
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
 /**
  * lstart as printed in the C locale, split in words: `Sun Nov 29 19:35:50 2026`,
  * local time, whole seconds. Milliseconds since the epoch, or undefined.
  */
 export function parseLstart(words: readonly string[]): number | undefined {
   const [, monthName = '', dayText = '', clock = '', yearText = ''] = words;
-  const month = MONTHS.indexOf(monthName);
+  const month = MONTH_ABBREVIATIONS.indexOf(monthName);
   const hms = /^(\d{1,2}):(\d{2}):(\d{2})$/.exec(clock);
   if (month < 0 || hms === null || !/^\d{1,2}$/.test(dayText) || !/^\d{4}$/.test(yearText)) return undefined;
   const [, h = '', m = '', s = ''] = hms;

@@ -23,6 +23,18 @@ export interface Column {
   sortKey(proc: ProcInfo): SortKey;
 }
 
+// COMMAND is sanitized text built from args; sorting by it asks for it in
+// every comparison, so it is made once per (frozen) record.
+const commands = new WeakMap<ProcInfo, string>();
+function commandText(proc: ProcInfo): string {
+  let text = commands.get(proc);
+  if (text === undefined) {
+    text = command(proc);
+    commands.set(proc, text);
+  }
+  return text;
+}
+
 export const COLUMNS: readonly Column[] = [
   { id: 'pid', header: 'PID', width: 7, align: 'right', keep: 100, cell: (p) => String(p.pid), sortKey: (p) => p.pid },
   { id: 'ppid', header: 'PPID', width: 7, align: 'right', keep: 90, cell: (p) => num(p.ppid), sortKey: (p) => p.ppid },
@@ -38,7 +50,7 @@ export const COLUMNS: readonly Column[] = [
   { id: 'rss', header: 'RSS', width: 7, align: 'right', keep: 30, cell: (p) => kib(p.rssBytes), sortKey: (p) => p.rssBytes },
   { id: 'time', header: 'TIME', width: 7, align: 'right', keep: 40, cell: (p) => cpuTime(p.timeSeconds), sortKey: (p) => p.timeSeconds },
   { id: 'user', header: 'USER', width: 8, align: 'left', keep: 65, cell: user, sortKey: (p) => p.user ?? p.uid },
-  { id: 'command', header: 'COMMAND', width: 0, align: 'left', keep: 100, cell: command, sortKey: (p) => command(p) },
+  { id: 'command', header: 'COMMAND', width: 0, align: 'left', keep: 100, cell: commandText, sortKey: commandText },
 ];
 
 /** COMMAND never gets narrower than this while optional columns can still go. */
@@ -51,8 +63,23 @@ export interface PlacedColumn {
   readonly width: number;
 }
 
-/** The columns that fit in `width` cells, with their positions (one space between). */
-export function placeColumns(width: number): PlacedColumn[] {
+const placedByWidth = new Map<number, readonly PlacedColumn[]>();
+
+/**
+ * The columns that fit in `width` cells, with their positions (one space
+ * between). The same array for the same width, so what was formatted for one
+ * placement can be recognised (list-lines.ts).
+ */
+export function placeColumns(width: number): readonly PlacedColumn[] {
+  let placed = placedByWidth.get(width);
+  if (placed === undefined) {
+    placed = Object.freeze(computePlacement(width));
+    placedByWidth.set(width, placed);
+  }
+  return placed;
+}
+
+function computePlacement(width: number): PlacedColumn[] {
   const fixed = COLUMNS.filter((c) => c.id !== 'command');
   const dropOrder = [...fixed].sort((a, b) => a.keep - b.keep);
   const kept = new Set(fixed);

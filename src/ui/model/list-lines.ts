@@ -44,8 +44,28 @@ function rowStyle(row: ProcRow, proc: ProcInfo, selected: boolean): string | und
   return colour === undefined ? undefined : `${colour}-fg`;
 }
 
+interface FormattedRow {
+  readonly placed: readonly PlacedColumn[];
+  readonly prefix: string;
+  readonly mark: ProcRow['mark'];
+  readonly selected: boolean;
+  readonly line: string;
+}
+
+// A line depends on the record, its tree prefix, mark, selection and the
+// column placement only. Records are frozen and a process that did not change
+// keeps its record from one snapshot to the next, so most visible lines of a
+// refresh are found here instead of being cut, sanitized and escaped again.
+const formatted = new WeakMap<ProcInfo, FormattedRow>();
+
 export function rowLine(row: ProcRow, placed: readonly PlacedColumn[], selected: boolean): string {
-  return wrap(placed.map((p) => cell(row, p)).join(' '), rowStyle(row, row.proc, selected));
+  const known = formatted.get(row.proc);
+  if (known !== undefined && known.placed === placed && known.prefix === row.prefix && known.mark === row.mark && known.selected === selected) {
+    return known.line;
+  }
+  const line = wrap(placed.map((p) => cell(row, p)).join(' '), rowStyle(row, row.proc, selected));
+  formatted.set(row.proc, { placed, prefix: row.prefix, mark: row.mark, selected, line });
+  return line;
 }
 
 export interface ListLines {

@@ -23,16 +23,31 @@ export interface RowSource {
   readonly procs: readonly { readonly proc: ProcInfo; readonly mark: RowMark }[];
 }
 
+// One table row per (record, mark), reused from refresh to refresh while the
+// process does not change (its record stays the same frozen object), so a
+// refresh of 2000 processes does not build 2000 new rows.
+const tableRowOf = new WeakMap<ProcInfo, ProcRow>();
+
+/** The table's row for a record (no tree prefix). */
+export function tableRow(proc: ProcInfo, mark: RowMark): ProcRow {
+  const known = tableRowOf.get(proc);
+  if (known !== undefined && known.mark === mark) return known;
+  const row: ProcRow = { pid: proc.pid, proc, mark, prefix: '', hasChildren: false, collapsed: false };
+  tableRowOf.set(proc, row);
+  return row;
+}
+
 export function tableRows(
   source: RowSource,
   order: SortOrder,
   keep: ((proc: ProcInfo) => boolean) | undefined,
 ): ProcRow[] {
   const compare = comparator(order);
-  return source.procs
-    .filter(({ proc, mark }) => mark !== 'context' && (keep === undefined || keep(proc)))
-    .sort((a, b) => compare(a.proc, b.proc))
-    .map(({ proc, mark }) => ({ pid: proc.pid, proc, mark, prefix: '', hasChildren: false, collapsed: false }));
+  const rows: ProcRow[] = [];
+  for (const { proc, mark } of source.procs) {
+    if (mark !== 'context' && (keep === undefined || keep(proc))) rows.push(tableRow(proc, mark));
+  }
+  return rows.sort((a, b) => compare(a.proc, b.proc));
 }
 
 export function treeRows(

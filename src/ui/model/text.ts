@@ -35,3 +35,8 @@ export function fit(text: string, width: number, align: 'left' | 'right' = 'left
 export function inertFit(text: string, width: number, align: 'left' | 'right' = 'left'): string {
   return escapeTags(fit(sanitizeForDisplay(text), width, align));
 }
+
+/** Several lines of untrusted text for a plain terminal write (an error after the screen is restored). */
+export function inertLines(text: string): string {
+  return text.split('\n').map(sanitizeForDisplay).join('\n');
+}

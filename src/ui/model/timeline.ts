@@ -12,14 +12,6 @@ export interface Timeline {
 
 export const EMPTY_TIMELINE: Timeline = { lines: [], total: 0 };
 
-/**
- * A kernel thread has no command line and never execs; a kworker's name
- * changes with the work it picks up. Those renames would bury the timeline.
- */
-export function isKernelRename(event: ProcEvent): boolean {
-  return event.kind === 'exec' && event.fromArgs === '' && event.args === '';
-}
-
 /** Appends the events about pids in scope (before or after the refresh); unchanged object when none. */
 export function appendTimeline(
   timeline: Timeline,
@@ -27,7 +19,7 @@ export function appendTimeline(
   concerns: (pid: number) => boolean,
   nameOf: NameOf,
 ): Timeline {
-  const added = events.filter((event) => !isKernelRename(event) && concerns(event.pid)).map((event) => eventLine(event, nameOf));
+  const added = events.filter((event) => concerns(event.pid)).map((event) => eventLine(event, nameOf));
   if (added.length === 0) return timeline;
   const lines = [...timeline.lines, ...added].slice(-TIMELINE_LIMIT);
   return { lines, total: timeline.total + added.length };

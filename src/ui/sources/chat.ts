@@ -1,11 +1,15 @@
 // `procview --watch chat`: find the chat server by its process title, or start
 // one (and stop it again on exit, only then); follow the room through the
-// admin's Unix socket, and shout into it as the admin.
+// admin's Unix socket, and shout into it as the admin. The view's seeds are
+// that server and the clients of that room only, told apart by the server
+// address in their titles (`procview chat-input NAME HOST:PORT`).
 import { spawn } from 'node:child_process';
+import { isIPv4, isIPv6 } from 'node:net';
+import { networkInterfaces } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { connectAdmin } from '../../chat/admin-client.js';
-import type { Inspector } from '../../inspect/types.js';
-import { chatServers, type ChatServerSighting } from '../model/seeds.js';
+import type { Inspector, Snapshot } from '../../inspect/types.js';
+import { CHAT_TITLES, chatServers, type ChatServerSighting } from '../model/seeds.js';
 import type { Message } from '../model/view-state.js';
 import type { SideEntry } from '../model/wrap.js';
 
@@ -22,8 +26,97 @@ export interface ChatSession {
   /** Pid of the server procview started, if it did. */
   readonly startedPid: number | undefined;
   readonly entries: readonly SideEntry[];
+  /** The pids that start the view's scope: this room's server and its clients (see roomSeeds). */
+  seeds(snapshot: Snapshot): number[];
   say(text: string): Promise<Message>;
   stop(): Promise<void>;
+}
+
+/** Where a chat process says its room is: the host (no brackets) and port of the server. */
+export interface RoomAddress {
+  readonly host: string;
+  readonly port: number;
+}
+
+/** `HOST:PORT` or `[V6]:PORT` as the titles write it (formatHostPort), or undefined. */
+export function parseRoomAddress(text: string): RoomAddress | undefined {
+  const colon = text.lastIndexOf(':');
+  if (colon <= 0 || !/^\d{1,5}$/u.test(text.slice(colon + 1))) return undefined;
+  const port = Number(text.slice(colon + 1));
+  let host = text.slice(0, colon);
+  if (host.startsWith('[') && host.endsWith(']')) host = host.slice(1, -1);
+  else if (host.includes(':')) return undefined; // a bare v6 literal cannot carry a port
+  if (port < 1 || port > 65_535 || (!isIPv4(host) && !isIPv6(host))) return undefined;
+  return { host: host.toLowerCase(), port };
+}
+
+/**
+ * The room a client process names in its title: `procview chat-client NAME
+ * HOST:PORT` or `procview chat-input NAME HOST:PORT`. NAME carries no spaces
+ * (titleSafe); the parent's title may lack the address (its argv was too
+ * short), and then this is undefined.
+ */
+export function clientRoom(args: string | undefined): RoomAddress | undefined {
+  if (args === undefined || !(args.startsWith(CHAT_TITLES.client) || args.startsWith(CHAT_TITLES.input))) return undefined;
+  const words = args.trim().split(' ');
+  return words.length === 4 ? parseRoomAddress(words[3] ?? '') : undefined;
+}
+
+/** The IPv4 form of a v4-mapped v6 address (`::ffff:127.0.0.1`), else the address. */
+function unmapped(host: string): string {
+  return host.startsWith('::ffff:') && isIPv4(host.slice(7)) ? host.slice(7) : host;
+}
+
+function isLoopback(host: string): boolean {
+  return host === '::1' || (isIPv4(host) && host.startsWith('127.'));
+}
+
+/** This machine's addresses (what a client may use to reach a server bound to 0.0.0.0 or ::). */
+export function localAddresses(): Set<string> {
+  const out = new Set<string>();
+  for (const list of Object.values(networkInterfaces())) for (const entry of list ?? []) out.add(entry.address.toLowerCase());
+  return out;
+}
+
+/**
+ * Whether a client talking to `client` reaches the server bound at `server`:
+ * same port, and the same address, or any address of this machine when the
+ * server is bound to the wildcard (0.0.0.0 takes IPv4 only; :: both, as Node
+ * binds udp6 dual-stack).
+ */
+export function reachesServer(server: RoomAddress, client: RoomAddress, local: ReadonlySet<string>): boolean {
+  if (server.port !== client.port) return false;
+  const serverHost = unmapped(server.host);
+  const clientHost = unmapped(client.host);
+  if (serverHost === clientHost) return true;
+  const isLocal = local.has(clientHost) || isLoopback(clientHost) || clientHost === '0.0.0.0' || clientHost === '::';
+  if (serverHost === '0.0.0.0') return isLocal && isIPv4(clientHost);
+  if (serverHost === '::') return isLocal;
+  return false;
+}
+
+/**
+ * The pids a room's view starts from: its server (whose admin comes in as a
+ * descendant) and every client process of this room. A keyboard child's title
+ * always carries the address, so its parent is taken through it when the
+ * parent's own title could not hold the address.
+ */
+export function roomSeeds(snapshot: Snapshot, server: ChatServerSighting, local: ReadonlySet<string>): number[] {
+  // The sighting keeps the title's spelling: `[::1]` for IPv6, as formatHostPort wrote it.
+  const room = parseRoomAddress(`${server.host}:${server.port}`);
+  const out = new Set<number>();
+  if (snapshot.procs.has(server.pid)) out.add(server.pid);
+  if (room === undefined) return [...out];
+  for (const proc of snapshot.procs.values()) {
+    const address = clientRoom(proc.args);
+    if (address === undefined || !reachesServer(room, address, local)) continue;
+    out.add(proc.pid);
+    if (proc.args?.startsWith(CHAT_TITLES.input) !== true || proc.ppid === undefined) continue;
+    const parent = snapshot.procs.get(proc.ppid);
+    // Only a parent whose own title names no room: one that names another is not ours.
+    if (parent?.args?.startsWith(CHAT_TITLES.client) === true && clientRoom(parent.args) === undefined) out.add(parent.pid);
+  }
+  return [...out];
 }
 
 const pause = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
@@ -111,6 +204,7 @@ export async function openChat(inspector: Inspector, port: number | undefined, o
     onChange();
   };
   let closing = false;
+  const local = localAddresses();
   const unsubscribe = admin.onRoomLine((line) => add({ text: line, tone: 'plain' }));
   const unwatch = admin.onClose(() => {
     if (!closing) add({ text: 'The chat server closed the admin connection (server stopped?).', tone: 'problem' });
@@ -120,6 +214,7 @@ export async function openChat(inspector: Inspector, port: number | undefined, o
     address: `${found.host}:${found.port}`,
     startedPid,
     entries,
+    seeds: (snapshot) => roomSeeds(snapshot, found, local),
     async say(text) {
       try {
         await admin.say(text);

@@ -2,7 +2,7 @@
 import blessed from 'blessed';
 import type { Layout } from '../model/layout.js';
 import type { ScreenModel } from '../model/screen.js';
-import { displayWidth, escapeTags } from '../model/text.js';
+import { displayWidth, inert } from '../model/text.js';
 
 export interface OverlayWidget {
   draw(overlay: ScreenModel['overlay'], layout: Layout, screenWidth: number, screenHeight: number): boolean;
@@ -46,7 +46,7 @@ export function createOverlay(screen: blessed.Widgets.Screen): OverlayWidget {
       if (key === last) return false;
       last = key;
       Object.assign(box, { left: rect.left, top: rect.top, width: rect.width, height: rect.height });
-      box.setLabel(` ${escapeTags(overlay.title)} `);
+      box.setLabel(` ${inert(overlay.title)} `);
       box.setContent(content);
       box.show();
       box.setFront();

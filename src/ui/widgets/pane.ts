@@ -3,13 +3,13 @@
 // only when the text or the place changed.
 import blessed from 'blessed';
 import type { Rect } from '../model/layout.js';
-import { escapeTags, fit } from '../model/text.js';
+import { inertFit } from '../model/text.js';
 
 export interface Pane {
   readonly box: blessed.Widgets.BoxElement;
   /** Moves or hides the pane; true when something changed. */
   place(rect: Rect | undefined): boolean;
-  /** Title (plain text; escaped here) and tagged lines; true when something changed. */
+  /** Title (plain text, made inert here) and tagged lines; true when something changed. */
   draw(title: string | undefined, lines: readonly string[]): boolean;
 }
 
@@ -50,7 +50,8 @@ export function createPane(screen: blessed.Widgets.Screen, options: PaneOptions 
       return true;
     },
     draw(title, lines) {
-      const head = title === undefined ? [] : [`{inverse}${escapeTags(fit(` ${title}`, width))}{/inverse}`];
+      // A title can carry untrusted words (a chat room's address found in a process title).
+      const head = title === undefined ? [] : [`{inverse}${inertFit(` ${title}`, width)}{/inverse}`];
       const content = [...head, ...lines].join('\n');
       if (content === lastContent) return false;
       lastContent = content;

@@ -1,69 +1,204 @@
+// formatTree on hand-made trees. The expected text of the first tests is what
+// psmisc pstree 23.6 printed (`pstree -U PID`, `pstree -pU PID`, Debian 12) for
+// real process trees of the same shape and the same pids, made with
+// `sh -c 'sleep 300 & … & wait'`; copied here so the test runs without pstree
+// (test/cli/tree.test.ts compares with pstree live).
 import { describe, expect, it } from 'vitest';
 import { formatTree } from '../../../src/inspect/format/tree-text.js';
 import { buildTree } from '../../../src/inspect/tree.js';
+import type { ProcInfo } from '../../../src/inspect/types.js';
 import { proc, snapshot } from '../diff-builders.js';
 
-const init = proc({ pid: 1, ppid: 0, comm: 'init' });
-const shell = proc({ pid: 10, ppid: 1, comm: 'bash' });
-const sleeps = [11, 12, 14].map((pid) => proc({ pid, ppid: 10, comm: 'sleep' }));
-const sh = proc({ pid: 13, ppid: 10, comm: 'sh' });
-const shChild = proc({ pid: 20, ppid: 13, comm: 'sleep' });
-const cron = proc({ pid: 30, ppid: 1, comm: 'cron' });
+/** `[pid, ppid, comm]` rows to a forest. */
+function forestOf(rows: readonly (readonly [number, number, string])[], extra: readonly ProcInfo[] = []): ReturnType<typeof buildTree> {
+  return buildTree(snapshot([...rows.map(([pid, ppid, comm]) => proc({ pid, ppid, comm })), ...extra]));
+}
 
-describe('formatTree', () => {
-  it('draws ├─ └─ │ branches and folds identical sibling leaves into N*[name] at the first one', () => {
-    const lines = formatTree(buildTree(snapshot([init, shell, ...sleeps, sh, shChild, cron])));
-    expect(lines).toEqual(['init', '├─bash', '│ ├─3*[sleep]', '│ └─sh', '│   └─sleep', '└─cron']);
+// sh -c 'sleep 300 & sleep 300 & sh -c "sleep 300; true" & sh -c "sleep 300; true" &
+//        sh -c "sleep 300 & sleep 300 & wait" & sh -c "sh -c \"sleep 300; true\"; true" & cat … & wait'
+const MIXED = [
+  [18602, 1, 'sh'],
+  [18606, 18602, 'sleep'],
+  [18607, 18602, 'sleep'],
+  [18608, 18602, 'sh'],
+  [18609, 18602, 'sh'],
+  [18610, 18602, 'sh'],
+  [18611, 18602, 'sh'],
+  [18612, 18602, 'cat'],
+  [18613, 18608, 'sleep'],
+  [18614, 18609, 'sleep'],
+  [18615, 18610, 'sleep'],
+  [18616, 18610, 'sleep'],
+  [18617, 18611, 'sh'],
+  [18618, 18617, 'sleep'],
+] as const;
+
+// Two sh with a cat and a sleep each, two sh with two sleeps each, a sh with one sleep, a sleep.
+const FOLDED_BRANCHES = [
+  [23177, 1, 'sh'],
+  [23179, 23177, 'sh'],
+  [23180, 23177, 'sh'],
+  [23181, 23177, 'sh'],
+  [23182, 23177, 'sh'],
+  [23183, 23177, 'sleep'],
+  [23184, 23177, 'sh'],
+  [23185, 23180, 'sleep'],
+  [23186, 23180, 'cat'],
+  [23187, 23179, 'sleep'],
+  [23188, 23179, 'cat'],
+  [23189, 23181, 'sleep'],
+  [23190, 23181, 'sleep'],
+  [23191, 23184, 'sleep'],
+  [23192, 23182, 'sleep'],
+  [23193, 23182, 'sleep'],
+] as const;
+
+describe('formatTree, as pstree draws', () => {
+  it('folds identical leaves after ─── when they are the only kind of child', () => {
+    const forest = forestOf([
+      [18593, 1, 'sh'],
+      [18597, 18593, 'sleep'],
+      [18598, 18593, 'sleep'],
+      [18599, 18593, 'sleep'],
+    ]);
+    expect(formatTree(forest)).toEqual(['sh───3*[sleep]']);
+    expect(formatTree(forest, { pids: true })).toEqual(['sh(18593)─┬─sleep(18597)', '          ├─sleep(18598)', '          └─sleep(18599)']);
   });
 
-  it('shows name(pid) and folds nothing with pids', () => {
-    const lines = formatTree(buildTree(snapshot([init, shell, ...sleeps, sh, shChild, cron])), { pids: true });
-    expect(lines).toEqual([
-      'init(1)',
-      '├─bash(10)',
-      '│ ├─sleep(11)',
-      '│ ├─sleep(12)',
-      '│ ├─sh(13)',
-      '│ │ └─sleep(20)',
-      '│ └─sleep(14)',
-      '└─cron(30)',
+  it('joins single-child chains on one line and folds identical chains', () => {
+    const forest = forestOf([
+      [18595, 1, 'sh'],
+      [18600, 18595, 'sh'],
+      [18601, 18595, 'sh'],
+      [18603, 18600, 'sleep'],
+      [18605, 18601, 'sleep'],
+    ]);
+    expect(formatTree(forest)).toEqual(['sh───2*[sh───sleep]']);
+    expect(formatTree(forest, { pids: true })).toEqual(['sh(18595)─┬─sh(18600)───sleep(18603)', '          └─sh(18601)───sleep(18605)']);
+  });
+
+  it('sorts siblings by name and folds alike subtrees wherever they stand', () => {
+    expect(formatTree(forestOf(MIXED))).toEqual([
+      'sh─┬─cat',
+      '   ├─2*[sh───sleep]',
+      '   ├─sh───2*[sleep]',
+      '   ├─sh───sh───sleep',
+      '   └─2*[sleep]',
     ]);
   });
 
-  it('does not fold a process that has children with its leaf namesakes', () => {
-    const parentSleep = proc({ pid: 15, ppid: 10, comm: 'sleep' });
-    const grandchild = proc({ pid: 16, ppid: 15, comm: 'cat' });
-    const lines = formatTree(buildTree(snapshot([shell, ...sleeps, parentSleep, grandchild])));
-    expect(lines).toEqual(['bash', '├─3*[sleep]', '└─sleep', '  └─cat']);
+  it('with pids, folds nothing and still sorts by name', () => {
+    expect(formatTree(forestOf(MIXED), { pids: true })).toEqual([
+      'sh(18602)─┬─cat(18612)',
+      '          ├─sh(18608)───sleep(18613)',
+      '          ├─sh(18609)───sleep(18614)',
+      '          ├─sh(18610)─┬─sleep(18615)',
+      '          │           └─sleep(18616)',
+      '          ├─sh(18611)───sh(18617)───sleep(18618)',
+      '          ├─sleep(18606)',
+      '          └─sleep(18607)',
+    ]);
   });
 
-  it('marks zombies <defunct> and keeps them apart from live namesakes', () => {
+  it('closes a folded subtree with branches on every line that ends inside it, and nests folds', () => {
+    expect(formatTree(forestOf(FOLDED_BRANCHES))).toEqual([
+      'sh─┬─2*[sh─┬─cat]',
+      '   │       └─sleep]',
+      '   ├─2*[sh───2*[sleep]]',
+      '   ├─sh───sleep',
+      '   └─sleep',
+    ]);
+  });
+
+  it('folds alike subtrees that are not next to each other, at the place of the first', () => {
+    const forest = forestOf([
+      [10, 1, 'sh'],
+      [11, 10, 'sh'],
+      [12, 10, 'sh'],
+      [13, 10, 'sh'],
+      [21, 11, 'sleep'],
+      [22, 12, 'sleep'],
+      [23, 12, 'sleep'],
+      [24, 13, 'sleep'],
+    ]);
+    expect(formatTree(forest)).toEqual(['sh─┬─2*[sh───sleep]', '   └─sh───2*[sleep]']);
+  });
+
+  it('does not fold namesakes whose subtrees differ', () => {
+    const forest = forestOf([
+      [10, 1, 'bash'],
+      [11, 10, 'sleep'],
+      [12, 10, 'sleep'],
+      [15, 10, 'sleep'],
+      [16, 15, 'cat'],
+    ]);
+    expect(formatTree(forest)).toEqual(['bash─┬─2*[sleep]', '     └─sleep───cat']);
+  });
+});
+
+describe('formatTree, sibling order', () => {
+  it('orders by name, then uid, then pid', () => {
+    const parent = proc({ pid: 10, ppid: 1, comm: 'bash' });
+    const children = [
+      proc({ pid: 11, ppid: 10, comm: 'b', uid: 1000 }),
+      proc({ pid: 12, ppid: 10, comm: 'a', uid: 1000 }),
+      proc({ pid: 13, ppid: 10, comm: 'b', uid: 0 }),
+      proc({ pid: 14, ppid: 10, comm: 'B', uid: 0 }),
+      proc({ pid: 15, ppid: 10, comm: 'b', uid: 0 }),
+    ];
+    expect(formatTree(buildTree(snapshot([parent, ...children])), { pids: true })).toEqual([
+      'bash(10)─┬─B(14)',
+      '         ├─a(12)',
+      '         ├─b(13)',
+      '         ├─b(15)',
+      '         └─b(11)',
+    ]);
+  });
+
+  it('compares names by code point (UTF-8 byte order, as strcmp), not by UTF-16 unit', () => {
+    const parent = proc({ pid: 10, ppid: 1, comm: 'sh' });
+    const emoji = proc({ pid: 11, ppid: 10, comm: 'x\u{1f600}' });
+    const privateUse = proc({ pid: 12, ppid: 10, comm: 'x\ue000' });
+    expect(formatTree(buildTree(snapshot([parent, emoji, privateUse])))).toEqual(['sh─┬─x\ue000', '   └─x\u{1f600}']);
+  });
+});
+
+describe('formatTree, procview additions', () => {
+  it('marks zombies <defunct>, keeping them apart from live namesakes', () => {
+    const shell = proc({ pid: 10, ppid: 1, comm: 'bash' });
+    const live = [11, 12].map((pid) => proc({ pid, ppid: 10, comm: 'sleep' }));
     const zombies = [40, 41].map((pid) => proc({ pid, ppid: 10, comm: 'sleep', state: 'Z', stat: 'Z', args: '' }));
-    expect(formatTree(buildTree(snapshot([shell, ...sleeps, ...zombies])))).toEqual(['bash', '├─3*[sleep]', '└─2*[sleep <defunct>]']);
-    expect(formatTree(buildTree(snapshot([shell, ...zombies])), { pids: true })).toEqual([
-      'bash(10)',
-      '├─sleep(40) <defunct>',
-      '└─sleep(41) <defunct>',
-    ]);
+    expect(formatTree(buildTree(snapshot([shell, ...live, ...zombies])))).toEqual(['bash─┬─2*[sleep]', '     └─2*[sleep <defunct>]']);
+    expect(formatTree(buildTree(snapshot([shell, ...zombies])), { pids: true })).toEqual(['bash(10)─┬─sleep(40) <defunct>', '         └─sleep(41) <defunct>']);
   });
 
-  it('sanitizes hostile names and shows ? for an unknown one', () => {
+  it('sanitizes hostile names, shows ? for an unknown one (sorted as ?), and aligns by display width', () => {
+    const shell = proc({ pid: 10, ppid: 1, comm: 'bash' });
     const hostile = proc({ pid: 50, ppid: 10, comm: 'x\u001b[2J\ny\u009b' });
     const nameless = proc({ pid: 51, ppid: 10, comm: undefined });
-    expect(formatTree(buildTree(snapshot([shell, hostile, nameless])))).toEqual(['bash', '├─x?[2J?y?', '└─?']);
+    expect(formatTree(buildTree(snapshot([shell, hostile, nameless])))).toEqual(['bash─┬─?', '     └─x?[2J?y?']);
+    const wide = proc({ pid: 60, ppid: 1, comm: '日本' });
+    const kids = [61, 62].map((pid) => proc({ pid, ppid: 60, comm: pid === 61 ? 'a' : 'b' }));
+    expect(formatTree(buildTree(snapshot([wide, ...kids])))).toEqual(['日本─┬─a', '     └─b']);
   });
 
-  it('prints every root of a forest, each from the left edge', () => {
-    const kthreadd = proc({ pid: 2, ppid: 0, comm: 'kthreadd' });
-    const worker = proc({ pid: 3, ppid: 2, comm: 'kworker/0:0' });
-    expect(formatTree(buildTree(snapshot([init, cron, kthreadd, worker])))).toEqual(['init', '└─cron', 'kthreadd', '└─kworker/0:0']);
+  it('draws every root of a forest from the left edge, in pid order', () => {
+    const forest = forestOf([
+      [1, 0, 'init'],
+      [30, 1, 'cron'],
+      [2, 0, 'kthreadd'],
+      [3, 2, 'kworker/0:0'],
+      [4, 2, 'kworker/0:1'],
+    ]);
+    expect(formatTree(forest)).toEqual(['init───cron', 'kthreadd─┬─kworker/0:0', '         └─kworker/0:1']);
   });
 
-  it('prints a very deep chain without recursion', () => {
+  it('draws a very deep chain, and a branch at its bottom, without recursion', () => {
     const depth = 20_000;
     const chain = Array.from({ length: depth }, (_, i) => proc({ pid: i + 1, ppid: i, comm: 'sh' }));
-    const lines = formatTree(buildTree(snapshot(chain)));
-    expect(lines).toHaveLength(depth);
-    expect(lines[2]).toBe('  └─sh');
+    const bottom = [proc({ pid: depth + 1, ppid: depth, comm: 'a' }), proc({ pid: depth + 2, ppid: depth, comm: 'b' })];
+    const lines = formatTree(buildTree(snapshot([...chain, ...bottom])));
+    const top = 'sh───'.repeat(depth - 1);
+    expect(lines).toEqual([`${top}sh─┬─a`, `${' '.repeat(top.length + 3)}└─b`]);
   });
 });

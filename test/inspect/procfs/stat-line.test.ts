@@ -8,7 +8,7 @@ const fixtureStat = (pid: number): Buffer => readFileSync(new URL(`${pid}/stat`,
 const TAIL = '0 0 0 18446744073709551615 1 1 0 0 0 0 0 0 0 0 0 0 17 0 0 0 0 0 0 0 0 0 0 0 0 0 0\n';
 /** A full stat line around `comm`, with recognisable numbers in every field we read. */
 function line(comm: string, state = 'S'): Buffer {
-  return Buffer.from(`4321 (${comm}) ${state} 17 4321 4000 34817 4321 4194560 1 0 0 0 250 50 0 0 21 1 3 0 98765 1234567 89 ${TAIL}`);
+  return Buffer.from(`4321 (${comm}) ${state} 17 4321 4000 34817 4321 4194560 1 0 0 0 250 50 7 3 21 1 3 0 98765 1234567 89 ${TAIL}`);
 }
 
 function comm(bytes: Buffer): string | undefined {
@@ -30,6 +30,7 @@ describe('parseStatLine', () => {
       tpgid: 4321,
       flags: 4194560,
       cpuTicks: 300,
+      childCpuTicks: 10,
       priority: 21,
       nice: 1,
       threads: 3,

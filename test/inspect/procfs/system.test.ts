@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import {
   DEFAULT_PAGE_SIZE,
   parseBootTime,
+  parseOpenFilesLimit,
   parseMemTotalKb,
   parsePageSize,
   readBootTime,
@@ -47,4 +48,16 @@ describe('system facts', () => {
   it('reads the real page size of this machine', () => {
     expect([4096, 16384, 65536]).toContain(readPageSize('/proc'));
   });
+
+  it('reads the soft open-files limit from /proc/self/limits, undefined when unlimited or absent', () => {
+    const limits = [
+      'Limit                     Soft Limit           Hard Limit           Units     ',
+      'Max processes             96365                96365                processes ',
+      'Max open files            1024                 524288               files     ',
+    ].join('\n');
+    expect(parseOpenFilesLimit(limits)).toBe(1024);
+    expect(parseOpenFilesLimit(limits.replace('1024                ', 'unlimited           '))).toBeUndefined();
+    expect(parseOpenFilesLimit('Max processes 5 5 processes\n')).toBeUndefined();
+  });
 });
+

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { columnsFor, COMM_WIDTH, psArguments, type Column } from '../../../src/inspect/ps/columns.js';
-import { parsePsLine, parsePsOutput, realArgs } from '../../../src/inspect/ps/parse.js';
+import { parsePsLine, parsePsOutput, psStandIn, realArgs } from '../../../src/inspect/ps/parse.js';
 
 const LINUX = columnsFor('linux');
 const DARWIN = columnsFor('darwin');
@@ -99,7 +99,7 @@ describe('ps backend output parsing', () => {
   });
 
   it('leaves `-` and unreadable values undefined, and skips lines that do not fit', () => {
-    const line = psLine(LINUX, { pid: '9', ppid: '2', nice: '-', stat: 'S', tty: '?', user: 'root', time: '00:00:00', lstart: 'Sun Nov 29 19:35:50 2026', comm: 'migration/0', args: '[migration/0]' });
+    const line = psLine(LINUX, { pid: '9', ppid: '2', nice: '-', vsz: '0', stat: 'S', tty: '?', user: 'root', time: '00:00:00', lstart: 'Sun Nov 29 19:35:50 2026', comm: 'migration/0', args: '[migration/0]' });
     expect(parsePsLine(line, LINUX)).toMatchObject({ pid: 9, nice: undefined, pgid: undefined, args: '' });
     expect(parsePsLine('', LINUX)).toBeUndefined();
     expect(parsePsLine('   12   1   garbage', LINUX)).toBeUndefined();
@@ -109,11 +109,40 @@ describe('ps backend output parsing', () => {
 });
 
 describe('realArgs', () => {
-  it("turns ps's stand-ins for a missing command line into ''", () => {
-    expect(realArgs('[kthreadd]', 'kthreadd')).toBe('');
-    expect(realArgs('[sleep] <defunct>', 'sleep')).toBe('');
-    expect(realArgs('[sleep] 30', 'sleep')).toBe('[sleep] 30');
-    expect(realArgs('[other]', 'sleep')).toBe('[other]');
-    expect(realArgs('[x]', undefined)).toBe('[x]');
+  it("turns ps's stand-ins into '' only for a process without memory: a kernel thread (VSZ 0) or a zombie", () => {
+    expect(realArgs('[kthreadd]', { comm: 'kthreadd', stat: 'S', vszBytes: 0 })).toBe('');
+    expect(realArgs('[sleep] <defunct>', { comm: 'sleep', stat: 'Z', vszBytes: 0 })).toBe('');
+    expect(realArgs('[sleep] <defunct>', { comm: 'sleep', stat: 'Z+', vszBytes: undefined })).toBe('');
+    // A task past exit_mm, not yet a zombie: no address space, no command line.
+    expect(realArgs('[sleep]', { comm: 'sleep', stat: 'R', vszBytes: 0 })).toBe('');
+  });
+
+  it('keeps a real argv that happens to be `[comm]` (a live process with memory)', () => {
+    expect(realArgs('[sleep]', { comm: 'sleep', stat: 'S', vszBytes: 8_192 * 1024 })).toBe('[sleep]');
+    expect(realArgs('[sleep] <defunct>', { comm: 'sleep', stat: 'S', vszBytes: 8_192 * 1024 })).toBe('[sleep] <defunct>');
+    // Neither STAT nor VSZ known: nothing says it is a stand-in.
+    expect(realArgs('[sleep]', { comm: 'sleep' })).toBe('[sleep]');
+  });
+
+  it('keeps text that is not the stand-in for this name', () => {
+    expect(realArgs('[sleep] 30', { comm: 'sleep', stat: 'Z', vszBytes: 0 })).toBe('[sleep] 30');
+    expect(realArgs('[other]', { comm: 'sleep', stat: 'S', vszBytes: 0 })).toBe('[other]');
+    expect(realArgs('[x]', { comm: undefined, stat: 'S', vszBytes: 0 })).toBe('[x]');
+  });
+
+  it('tells the two apart in a whole ps line, by its VSZ and STAT columns', () => {
+    const base = { pid: '77', ppid: '1', stat: 'S', tty: '?', user: 'me', time: '00:00:00', lstart: 'Mon Jan  5 09:08:07 2026', comm: 'sleep', args: '[sleep]' };
+    expect(parsePsLine(psLine(LINUX, { ...base, vsz: '8192', rss: '1024' }), LINUX)?.args).toBe('[sleep]');
+    expect(parsePsLine(psLine(LINUX, { ...base, vsz: '0', rss: '0' }), LINUX)?.args).toBe('');
+    expect(parsePsLine(psLine(LINUX, { ...base, vsz: '0', rss: '0', stat: 'Z', args: '[sleep] <defunct>' }), LINUX)?.args).toBe('');
+  });
+});
+
+describe('psStandIn', () => {
+  it('names which stand-in the text looks like', () => {
+    expect(psStandIn('[kthreadd]', 'kthreadd')).toBe('bare');
+    expect(psStandIn('[sleep] <defunct>', 'sleep')).toBe('defunct');
+    expect(psStandIn('sleep 30', 'sleep')).toBeUndefined();
+    expect(psStandIn('[sleep]', undefined)).toBeUndefined();
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { indexAfterCells } from '../../../src/inspect/ps/cells.js';
 import { parseCpuTime, parseLstart } from '../../../src/inspect/ps/time.js';
+import { MONTH_ABBREVIATIONS } from '../../../src/text/calendar.js';
 
 describe('parseCpuTime', () => {
   it('reads procps [DD-]HH:MM:SS', () => {
@@ -26,19 +26,13 @@ describe('parseLstart', () => {
     expect(parseLstart(['Tue', 'Apr', '1', '09:15:42', '2025'])).toBe(new Date(2025, 3, 1, 9, 15, 42).getTime());
   });
 
+  it('reads every month by its C-locale abbreviation', () => {
+    MONTH_ABBREVIATIONS.forEach((name, month) => expect(parseLstart(['Mon', name, '2', '03:04:05', '2026'])).toBe(new Date(2026, month, 2, 3, 4, 5).getTime()));
+  });
+
   it('is undefined for text that is not a date', () => {
     expect(parseLstart(['Sun', 'Foo', '29', '19:35:50', '2026'])).toBeUndefined();
     expect(parseLstart(['Sun', 'Nov', '29', '19:35', '2026'])).toBeUndefined();
     expect(parseLstart(['-'])).toBeUndefined();
-  });
-});
-
-describe('indexAfterCells', () => {
-  it('counts wide characters as two cells and combining marks as none', () => {
-    expect(indexAfterCells('abc   rest', 6)).toBe(6);
-    expect(indexAfterCells('\u65e5\u672c  x', 5)).toBe(3);
-    expect(indexAfterCells('e\u0301e\u0301  x', 4)).toBe(6);
-    expect(indexAfterCells('\u{1f600}ab', 3)).toBe(3);
-    expect(indexAfterCells('ab', 10)).toBe(2);
   });
 });

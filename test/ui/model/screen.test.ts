@@ -54,6 +54,19 @@ describe('rows', () => {
     expect(rowLine(asRow(proc(9, 1)), placed, true)).toMatch(/^\{inverse\}/);
   });
 
+  it('formats a record again when its mark, selection, tree prefix or the width change, never a stale line', () => {
+    const p = Object.freeze(proc(12, 1, { args: 'sleep 12' }));
+    const live = rowLine(asRow(p), placed, false);
+    expect(rowLine(asRow(p), placed, false)).toBe(live);
+    expect(rowLine(asRow(p), placed, true)).toMatch(/^\{inverse\}/);
+    expect(rowLine(asRow(p, 'new'), placed, false)).toMatch(/^\{black-fg\}\{green-bg\}/);
+    expect(rowLine({ ...asRow(p), prefix: '└─ ' }, placed, false)).toContain('└─ sleep 12');
+    const narrow = rowLine(asRow(p), placeColumns(60), false);
+    expect(narrow).not.toBe(live);
+    expect(narrow).toMatch(/^\s+12\s+1 S\s+0\.0 sleep 12/);
+    expect(rowLine(asRow(p), placed, false)).toBe(live);
+  });
+
   it('makes hostile names inert in every cell', () => {
     const hostile = proc(66, 1, { comm: '{red-fg}x', args: '/tmp/{red-fg}x \u001b]0;pwned\u0007', user: '{bold}' });
     const line = rowLine(asRow(hostile), placed, false);

@@ -46,4 +46,17 @@ describe('pane widget', () => {
     screen.render();
     expect(pane.box.getLines()[0]).toContain('{red-fg}x');
   });
+
+  it('makes a title inert: control characters shown as ?, tags as their braces', () => {
+    const screen = offscreen();
+    const pane = createPane(screen);
+    pane.place({ left: 0, top: 0, width: 40, height: 3 });
+    pane.draw('Chat room {red-fg}x\u001b]0;pwned\u0007:9999', ['line']);
+    screen.render();
+    // blessed turns {inverse} into SGR; whatever else controls the terminal must not be there.
+    const title = (pane.box.getLines()[0] ?? '').replace(/\u001b\[[0-9;]*m/g, '');
+    expect(title).toContain('Chat room {red-fg}x?]0;pwned?:9999');
+    expect(title).not.toMatch(/[\u0000-\u001f\u007f]/);
+  });
 });
+

@@ -5,6 +5,7 @@
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { CommandError, packageVersion, UsageError, type CommandMain } from './commands/usage.js';
+import { sanitizeLines } from './text/sanitize.js';
 
 const COMMANDS: Record<string, () => Promise<CommandMain>> = {
   ps: async () => (await import('./commands/ps.js')).main,
@@ -43,17 +44,19 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
   }
 }
 
+// Messages can quote untrusted text (a process title, a bad argument), so
+// every line is made safe before it reaches the terminal.
 function reportError(error: unknown): number {
   if (error instanceof UsageError) {
-    process.stderr.write(`procview: ${error.message}\n${error.usage}\n`);
+    process.stderr.write(`procview: ${sanitizeLines(error.message)}\n${error.usage}\n`);
     return error.exitCode;
   }
   if (error instanceof CommandError) {
-    process.stderr.write(`procview: ${error.message}\n`);
+    process.stderr.write(`procview: ${sanitizeLines(error.message)}\n`);
     return error.exitCode;
   }
   const text = error instanceof Error ? (error.stack ?? error.message) : String(error);
-  process.stderr.write(`procview: internal error: ${text}\n`);
+  process.stderr.write(`procview: internal error: ${sanitizeLines(text)}\n`);
   return 1;
 }
 

@@ -37,6 +37,8 @@ export interface WorkerResult {
   readonly sent: number;
   readonly expected: number;
   readonly received: number;
+  /** Datagrams that were no delivery of this run: the server's notices (a flood-control notice means it throttled the load). */
+  readonly others: number;
   readonly firstSendMs: number;
   readonly lastReceiveMs: number;
   /** Per delivery: receive time − the time the message was due. */

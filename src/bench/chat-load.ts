@@ -33,6 +33,8 @@ export interface LoadResult {
   readonly sent: number;
   readonly expected: number;
   readonly received: number;
+  /** Other datagrams the clients got during the run (notices). */
+  readonly others: number;
   /** From the first send to the last delivery. */
   readonly elapsedMs: number;
   /** Sorted ascending, one per delivery: receive − due (includes the generator's own lateness). */
@@ -82,8 +84,15 @@ class Worker {
   }
 }
 
-/** Logs the clients in, warms up, then measures `runs` times; one result per run. */
-export async function runLoad(options: LoadOptions): Promise<LoadResult[]> {
+export interface LoadRuns {
+  /** One per measured run. */
+  readonly runs: readonly LoadResult[];
+  /** Other lines the clients got during the warm-up (a flood-control notice there explains loss after). */
+  readonly warmupOthers: number;
+}
+
+/** Logs the clients in, warms up, then measures `runs` times. */
+export async function runLoad(options: LoadOptions): Promise<LoadRuns> {
   const processes = Math.max(1, Math.min(options.workers, options.clients));
   const workers = Array.from({ length: processes }, () => new Worker(fork(WORKER_SCRIPT, [], { serialization: 'advanced', stdio: 'inherit' })));
   try {
@@ -99,10 +108,10 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult[]> {
         }),
       ),
     );
-    if (options.warmup > 0) await measure(workers, { ...options, messages: options.warmup }, phaseMark(-1));
-    const results: LoadResult[] = [];
-    for (let run = 0; run < options.runs; run += 1) results.push(await measure(workers, options, phaseMark(run)));
-    return results;
+    const warmup = options.warmup > 0 ? await measure(workers, { ...options, messages: options.warmup }, phaseMark(-1)) : undefined;
+    const runs: LoadResult[] = [];
+    for (let run = 0; run < options.runs; run += 1) runs.push(await measure(workers, options, phaseMark(run)));
+    return { runs, warmupOthers: warmup?.others ?? 0 };
   } finally {
     await Promise.all(workers.map((worker) => worker.stop()));
   }
@@ -135,6 +144,7 @@ async function measure(workers: readonly Worker[], options: LoadOptions, phase: 
     sent: sum((result) => result.sent),
     expected: sum((result) => result.expected),
     received: sum((result) => result.received),
+    others: sum((result) => result.others),
     elapsedMs: Math.max(...results.map((result) => result.lastReceiveMs)) - Math.min(...results.map((result) => result.firstSendMs)),
     fromDueMs: merged(results.map((result) => result.fromDueMs)),
     fromSentMs: merged(results.map((result) => result.fromSentMs)),

@@ -1,6 +1,6 @@
 // The figures `npm run bench:chat` prints: one row per measured run, then the
 // median of each column, then what the columns mean.
-import type { LoadResult } from './chat-load.js';
+import type { LoadResult, LoadRuns } from './chat-load.js';
 import { quantile } from './chat-load.js';
 
 interface Column {
@@ -37,6 +37,11 @@ function columns(paced: boolean): Column[] {
     },
     { title: 'srv cpu %', value: (result) => (result.server === undefined ? undefined : (100 * result.server.cpuMs) / result.elapsedMs), format: (value) => value.toFixed(0) },
     { title: 'srv wait', value: (result) => result.server?.waitMs, format: ms },
+    {
+      title: 'load µs/dlv',
+      value: (result) => (result.load === undefined || result.received === 0 ? undefined : (1000 * result.load.cpuMs) / result.received),
+      format: ms,
+    },
     { title: 'load wait', value: (result) => result.load?.waitMs, format: ms },
   ];
 }
@@ -47,7 +52,8 @@ function median(values: readonly number[]): number | undefined {
   return quantile(Float64Array.from(sorted), 0.5);
 }
 
-export function formatReport(results: readonly LoadResult[], paced: boolean): string {
+export function formatReport(load: LoadRuns, paced: boolean): string {
+  const results = load.runs;
   const cols = columns(paced);
   const width = (col: Column): number => Math.max(8, col.title.length);
   const cell = (col: Column, value: number | undefined): string => (value === undefined || Number.isNaN(value) ? '-' : col.format(value)).padStart(width(col));
@@ -60,15 +66,18 @@ export function formatReport(results: readonly LoadResult[], paced: boolean): st
   const sent = results.reduce((total, result) => total + result.sent, 0);
   const received = results.reduce((total, result) => total + result.received, 0);
   const expected = results.reduce((total, result) => total + result.expected, 0);
+  const others = load.warmupOthers + results.reduce((total, result) => total + result.others, 0);
   lines.push(
-    `  ${results.length} runs: ${sent} messages sent, ${received}/${expected} deliveries.`,
+    `  ${results.length} run${results.length === 1 ? '' : 's'}: ${sent} messages sent, ${received}/${expected} deliveries` +
+      (others > 0 ? `; ${others} other lines came (notices such as flood control throttling the load, or late deliveries of an earlier run).` : '.'),
     '  p50/p99/max ms: latency from the moment a message really left its client to its delivery.',
     paced
       ? '  p99 due: from the moment it was due on its client\'s schedule (adds the generator\'s own lateness, shown as late p99).'
       : '  p99 start: from the start of the burst.',
-    '  srv µs/dlv, srv cpu %: CPU of the server\'s main thread per delivery, and over the run (100 = one core).',
-    '  srv wait, load wait (ms): time the server / the load processes were ready to run but waited for a CPU',
-    '  (/proc/PID/schedstat): on a shared machine, this is other processes taking the cores.',
+    '  srv µs/dlv, srv cpu %: CPU of the server\'s main thread per delivery, and over the run (100 = one core);',
+    '  load µs/dlv: CPU of the load processes per delivery (receiving it, and their share of sending).',
+    '  srv wait, load wait (ms): time the server / the load processes were ready to run but not running',
+    '  (/proc/PID/schedstat). Wake-ups add a little; tens of ms or more mean other processes had the cores.',
   );
   return `${lines.join('\n')}\n`;
 }

@@ -17,6 +17,9 @@ interface Client {
 
 type Run = Extract<ToWorker, { type: 'run' }>;
 
+/** How often a run looks whether it is done (cheap: a comparison). */
+const CHECK_MS = 20;
+
 let clients: readonly Client[] = [];
 let host = '127.0.0.1';
 let port = 0;
@@ -77,6 +80,7 @@ async function run(task: Run): Promise<WorkerResult> {
   const lateMs = new Float64Array(sends);
   const stamp = new Float64Array(2);
   let received = 0;
+  let others = 0;
   let position = 0;
   let firstSendMs = Number.NaN;
   let lastReceiveMs = Number.NaN;
@@ -107,7 +111,10 @@ async function run(task: Run): Promise<WorkerResult> {
 
   const onDelivery = (bytes: Buffer): void => {
     const now = sharedClockMs();
-    if (!readStamp(bytes, task.phase, stamp)) return; // join notices, the warm-up's stragglers
+    if (!readStamp(bytes, task.phase, stamp)) {
+      others += 1; // notices, an earlier run's stragglers
+      return;
+    }
     if (received < expected) {
       fromDueMs[received] = now - (stamp[0] ?? now);
       fromSentMs[received] = now - (stamp[1] ?? now);
@@ -123,32 +130,44 @@ async function run(task: Run): Promise<WorkerResult> {
 
   const before = taskTimes('self');
   timer = setTimeout(pump, Math.max(0, nextDueMs - sharedClockMs()));
-  // Done when every delivery came, or nothing new came for quietMs after the last send.
+  // Done when every delivery came, or, after the last send, nothing new came for quietMs.
   await new Promise<void>((resolve) => {
-    let seen = -1;
+    let seen = received;
+    let progressAt = performance.now();
     const check = (): void => {
-      if (position >= sends && (received >= expected || received === seen)) return resolve();
-      if (position >= sends) seen = received;
-      setTimeout(check, position >= sends ? task.quietMs : 50);
+      if (position >= sends && received >= expected) return resolve();
+      const now = performance.now();
+      if (received !== seen || position < sends) {
+        seen = received;
+        progressAt = now;
+      } else if (now - progressAt >= task.quietMs) {
+        return resolve();
+      }
+      setTimeout(check, CHECK_MS);
     };
     check();
   });
   const times = timesBetween(before, taskTimes('self'));
-  const count0 = Math.min(received, expected);
+  const timed = Math.min(received, expected);
   return {
     sent: position,
     expected,
     received,
+    others,
     firstSendMs,
     lastReceiveMs,
-    fromDueMs: fromDueMs.slice(0, count0),
-    fromSentMs: fromSentMs.slice(0, count0),
+    fromDueMs: fromDueMs.slice(0, timed),
+    fromSentMs: fromSentMs.slice(0, timed),
     lateMs,
     times,
   };
 }
 
+let quitting = false;
+
 function quit(): void {
+  if (quitting) return;
+  quitting = true;
   let open = clients.length;
   if (open === 0) process.exit(0);
   for (const client of clients) {

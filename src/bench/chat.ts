@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { runLoad } from './chat-load.js';
 import { formatReport } from './chat-report.js';
+import { benchServerSettings, describeSettings, settingsArgs, type ServerSettings } from './chat-settings.js';
 
 const USAGE = `Usage: npm run bench:chat -- [--clients N] [--messages M] [--rate R] [--workers W] [--port P] [--host H]
   --clients N    clients in the room (default 50)
@@ -21,7 +22,7 @@ const USAGE = `Usage: npm run bench:chat -- [--clients N] [--messages M] [--rate
   --runs K       measured runs after the warm-up, each reported, then their medians (default 5)
   --workers W    load processes the clients are spread over (default: one per core
                  the server leaves, at least 1, so 1 on two cores)
-  --port P       use the server already listening on P (its flood control applies)
+  --port P       use the server already listening on P (its own limits apply)
   --host H       its address (default 127.0.0.1)`;
 
 const CLI = fileURLToPath(new URL('../cli.js', import.meta.url));
@@ -39,10 +40,10 @@ interface Server {
   readonly runtimeDir: string;
 }
 
-/** A real server, with flood control set so a well-behaved load is never throttled. */
-async function startServer(messages: number, rate: number): Promise<Server> {
+/** A real server, with the settings chat-settings.ts chose so that this load is never throttled. */
+async function startServer(settings: ServerSettings): Promise<Server> {
   const runtimeDir = mkdtempSync(join(tmpdir(), 'procview-bench-'));
-  const args = [CLI, 'chat', 'server', '--port', '0', '--quiet', '--burst', String(Math.max(50, messages)), '--rate', String(Math.max(20, rate * 2))];
+  const args = [CLI, 'chat', 'server', '--port', '0', '--quiet', ...settingsArgs(settings)];
   const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, XDG_RUNTIME_DIR: runtimeDir } });
   const lines = createInterface({ input: child.stdout ?? process.stdin });
   const port = await new Promise<number>((resolve, reject) => {
@@ -58,9 +59,11 @@ async function startServer(messages: number, rate: number): Promise<Server> {
 }
 
 async function stopServer(server: Server): Promise<void> {
-  const exited = new Promise((resolve) => server.child.once('exit', resolve));
-  server.child.kill('SIGTERM');
-  await exited;
+  if (server.child.exitCode === null && server.child.signalCode === null) {
+    const exited = new Promise((resolve) => server.child.once('exit', resolve));
+    server.child.kill('SIGTERM');
+    await exited;
+  }
   rmSync(server.runtimeDir, { recursive: true, force: true });
 }
 
@@ -89,18 +92,26 @@ async function main(): Promise<void> {
   const host = values.host ?? '127.0.0.1';
   const load = loadavg().map((value) => value.toFixed(2)).join(' ');
 
-  const server = values.port === undefined ? await startServer(messages, rate) : undefined;
+  const shape = { clients, perClient: warmup + runs * messages, rate };
+  const settings = values.port === undefined ? benchServerSettings(shape) : undefined;
+  const server = settings === undefined ? undefined : await startServer(settings);
+  // Ctrl-C: the server and the load processes get it too; leave no runtime dir behind.
+  process.once('SIGINT', () => {
+    const stopped = server === undefined ? Promise.resolve() : stopServer(server);
+    void stopped.finally(() => process.exit(130));
+  });
   const port = server?.port ?? count('--port', values.port, 9999, 1);
   try {
     const mode = rate > 0 ? `paced at ${rate} msg/s per client (${rate * clients} msg/s into the room)` : 'in a burst';
     const processes = Math.min(workers, clients);
     process.stdout.write(
-      `chat bench: ${clients} clients × ${messages} messages, ${mode}; ${warmup} warm-up messages each, then ${runs} measured runs\n` +
+      `chat bench: ${clients} clients × ${messages} messages, ${mode}; ${warmup} warm-up messages each, then ${runs} measured run${runs === 1 ? '' : 's'}\n` +
         `  server ${host}:${port}${server === undefined ? ' (yours)' : ' (started here, --quiet)'}; ${processes} load process${processes === 1 ? '' : 'es'}; ` +
-        `${cpus().length} cores, load average ${load}\n`,
+        `${cpus().length} cores, load average ${load}\n` +
+        `${(settings === undefined ? ['  server settings: your server\'s own (flood-control notices, if any, are counted below)'] : describeSettings(settings, shape)).join('\n')}\n`,
     );
-    const results = await runLoad({ host, port, clients, messages, rate, warmup, workers, runs, quietMs: 1000, serverPid: server?.child.pid });
-    process.stdout.write(formatReport(results, rate > 0));
+    const measured = await runLoad({ host, port, clients, messages, rate, warmup, workers, runs, quietMs: 1000, serverPid: server?.child.pid });
+    process.stdout.write(formatReport(measured, rate > 0));
   } finally {
     if (server !== undefined) await stopServer(server);
   }

@@ -2,34 +2,16 @@
 // removed first, but only once nothing answers on it (a live server's socket
 // is never stolen); the file is created 0600 and removed again on exit.
 import { chmodSync, lstatSync, unlinkSync } from 'node:fs';
-import { createConnection, createServer, type Server } from 'node:net';
+import { createServer, type Server } from 'node:net';
+import { removeStaleSocket } from '../sockets/stale-socket.js';
 
 const SOCKET_MODE = 0o600;
 
-/** True when something accepts connections on `path`. */
-async function answers(path: string): Promise<boolean> {
-  return new Promise((resolve) => {
-    const probe = createConnection({ path });
-    probe.once('connect', () => {
-      probe.destroy();
-      resolve(true);
-    });
-    // ECONNREFUSED: a socket file nobody listens on, i.e. stale.
-    probe.once('error', () => resolve(false));
-  });
-}
-
-export async function removeStaleSocket(path: string): Promise<void> {
-  let stat;
-  try {
-    stat = lstatSync(path);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
-    throw error;
-  }
-  if (!stat.isSocket()) throw new Error(`refusing to replace ${path}: it is not a socket`);
-  if (await answers(path)) throw new Error(`another chat server already answers at ${path}`);
-  unlinkSync(path);
+/** Clears the way for bind: a stale socket of ours goes, anything else is an error. */
+async function clearStaleSocket(path: string): Promise<void> {
+  const verdict = await removeStaleSocket(path);
+  if (verdict.kind === 'live') throw new Error(`another chat server already answers at ${path}`);
+  if (verdict.kind === 'foreign') throw new Error(`refusing to use the admin socket path: ${verdict.reason}`);
 }
 
 export interface BoundSocket {
@@ -39,7 +21,7 @@ export interface BoundSocket {
 }
 
 export async function bindAdminSocket(path: string, server: Server = createServer()): Promise<BoundSocket> {
-  await removeStaleSocket(path);
+  await clearStaleSocket(path);
   // The file is born 0600 (umask) rather than made so after a window; this
   // process does nothing else meanwhile, so changing its umask is safe.
   const previous = process.umask(0o177);

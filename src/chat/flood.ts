@@ -23,6 +23,12 @@ export class TokenBucket {
     return true;
   }
 
+  /** True when a token could be taken now (takes none). */
+  ready(now: number): boolean {
+    this.refill(now);
+    return this.tokens >= 1;
+  }
+
   /** True once the sender has been quiet long enough to have a whole burst again. */
   isFull(now: number): boolean {
     this.refill(now);

@@ -14,6 +14,8 @@ export interface Wording {
   readonly nameTooLong: (max: number) => string;
   readonly nameReserved: string;
   readonly roomFull: string;
+  readonly tooManyFromAddress: (max: number) => string;
+  readonly tooManyLogins: string;
   readonly alreadyIn: (name: string) => string;
   readonly join: (name: string) => string;
   readonly says: (name: string, text: string) => string;
@@ -36,6 +38,8 @@ const EN: Wording = {
   nameTooLong: (max) => `a name must be at most ${max} characters`,
   nameReserved: 'that name is reserved for the admin',
   roomFull: 'the room is full',
+  tooManyFromAddress: (max) => `too many members from your address (at most ${max})`,
+  tooManyLogins: 'too many login attempts from your address: try again in a minute',
   alreadyIn: (name) => `you are already in the room as ${name}`,
   join: (name) => `${name} joined the room`,
   says: (name, text) => `${name} says: ${text}`,
@@ -58,6 +62,8 @@ const ZH: Wording = {
   nameTooLong: (max) => `用户名最多${max}个字符`,
   nameReserved: '该用户名保留给管理员',
   roomFull: '聊天室已满',
+  tooManyFromAddress: (max) => `来自你的地址的用户太多（最多 ${max} 个）`,
+  tooManyLogins: '来自你的地址的登录尝试太多：请一分钟后再试',
   alreadyIn: (name) => `你已经以 ${name} 的身份在聊天室中`,
   join: (name) => `欢迎 ${name} 进入聊天室`,
   says: (name, text) => `${name} 说:${text}`,

@@ -3,7 +3,9 @@
 // (monotonic ms), so flood control and heartbeat eviction are tested with a
 // hand-made clock.
 import { stripControls } from '../text/sanitize.js';
+import { addressKey } from './address-key.js';
 import { TokenBucket } from './flood.js';
+import { LoginLimiter } from './login-limit.js';
 import { WORDING, type Lang, type Wording } from './messages.js';
 import { describeNameProblem, nameKey, nameProblem } from './names.js';
 import { MAX_LINE_BYTES, MAX_TEXT_BYTES, parseDatagram, REPLY_EXIT, REPLY_OK, type Malformed, type Request } from './protocol.js';
@@ -34,7 +36,13 @@ export interface RoomOptions {
   readonly ratePerSecond: number;
   /** Members that heartbeat and then fall silent this long are dropped; 0 = never. */
   readonly heartbeatTimeoutMs: number;
+  /** Any member silent this long is dropped, classic ones too; 0 (default) = never. */
+  readonly idleTimeoutMs?: number;
   readonly maxMembers?: number;
+  /** Members from one source address (addressKey: an IPv6 /64 is one). */
+  readonly maxPerAddress?: number;
+  /** Login attempts a stranger's address may make per minute, in a burst of as many. */
+  readonly loginsPerMinute?: number;
 }
 
 export interface MemberView {
@@ -47,6 +55,7 @@ interface Member {
   readonly name: string;
   readonly key: string;
   readonly peer: Peer;
+  readonly addressKey: string;
   lastHeard: number;
   /** Only our clients send `H`; classic clients never do and are never evicted for silence. */
   heartbeats: boolean;
@@ -54,7 +63,7 @@ interface Member {
   floodNotified: boolean;
 }
 
-const DEFAULT_MAX_MEMBERS = 1000;
+export const ROOM_DEFAULTS = { maxMembers: 1000, maxPerAddress: 8, loginsPerMinute: 30 } as const;
 const NOTHING: RoomEffects = { deliveries: [], roomLines: [] };
 
 function peerKey(peer: Peer): string {
@@ -79,9 +88,17 @@ export class Room {
   readonly wording: Wording;
   private readonly byPeer = new Map<string, Member>();
   private readonly byName = new Map<string, Member>();
+  /** Members per addressKey. */
+  private readonly perAddress = new Map<string, number>();
+  private readonly logins: LoginLimiter;
+  private readonly maxMembers: number;
+  private readonly maxPerAddress: number;
 
   constructor(private readonly options: RoomOptions) {
     this.wording = WORDING[options.lang];
+    this.maxMembers = options.maxMembers ?? ROOM_DEFAULTS.maxMembers;
+    this.maxPerAddress = options.maxPerAddress ?? ROOM_DEFAULTS.maxPerAddress;
+    this.logins = new LoginLimiter(options.loginsPerMinute ?? ROOM_DEFAULTS.loginsPerMinute, 0);
   }
 
   members(): MemberView[] {
@@ -99,7 +116,7 @@ export class Room {
       if (member !== undefined) {
         member.lastHeard = now;
         if (this.admit(member, now, fx)) fx.reply(from, this.describe(parsed.problem, member));
-      } else if (parsed.verb === 'L') {
+      } else if (parsed.verb === 'L' && this.strangerMayLogIn(from, now, fx)) {
         fx.reply(from, this.describe(parsed.problem, undefined));
       }
       return fx;
@@ -117,13 +134,15 @@ export class Room {
     return fx;
   }
 
-  /** Drops heartbeating members silent for longer than the timeout. */
+  /** Drops heartbeating members silent past the heartbeat timeout, and any member past the idle timeout. */
   sweep(now: number): RoomEffects {
-    const timeout = this.options.heartbeatTimeoutMs;
-    if (timeout <= 0) return NOTHING;
+    const heartbeat = this.options.heartbeatTimeoutMs;
+    const idle = this.options.idleTimeoutMs ?? 0;
+    if (heartbeat <= 0 && idle <= 0) return NOTHING;
     const fx = new Effects();
     for (const member of [...this.byPeer.values()]) {
-      if (member.heartbeats && now - member.lastHeard > timeout) this.remove(member, fx);
+      const silent = now - member.lastHeard;
+      if ((heartbeat > 0 && member.heartbeats && silent > heartbeat) || (idle > 0 && silent > idle)) this.remove(member, fx);
     }
     return fx;
   }
@@ -147,6 +166,7 @@ export class Room {
     if (everyone.length > 0) fx.deliveries.push({ text: REPLY_EXIT, to: everyone });
     this.byPeer.clear();
     this.byName.clear();
+    this.perAddress.clear();
     return fx;
   }
 
@@ -172,16 +192,21 @@ export class Room {
       if (this.admit(member, now, fx)) fx.reply(from, member.name === name ? REPLY_OK : this.wording.alreadyIn(member.name));
       return;
     }
+    // Limited before anything is answered: a refusal is a datagram to a possibly forged address.
+    if (!this.strangerMayLogIn(from, now, fx)) return;
     const problem = nameProblem(name);
     if (problem !== undefined) return fx.reply(from, describeNameProblem(problem, this.wording));
     const key = nameKey(name);
     if (this.byName.has(key)) return fx.reply(from, this.wording.nameTaken);
-    if (this.byPeer.size >= (this.options.maxMembers ?? DEFAULT_MAX_MEMBERS)) return fx.reply(from, this.wording.roomFull);
+    if (this.byPeer.size >= this.maxMembers) return fx.reply(from, this.wording.roomFull);
+    const fromKey = addressKey(from.address);
+    if ((this.perAddress.get(fromKey) ?? 0) >= this.maxPerAddress) return fx.reply(from, this.wording.tooManyFromAddress(this.maxPerAddress));
     const others = this.peers();
     const joined: Member = {
       name,
       key,
       peer: { address: from.address, port: from.port },
+      addressKey: fromKey,
       lastHeard: now,
       heartbeats: false,
       bucket: new TokenBucket(this.options.burst, this.options.ratePerSecond, now),
@@ -189,6 +214,7 @@ export class Room {
     };
     this.byPeer.set(peerKey(from), joined);
     this.byName.set(key, joined);
+    this.perAddress.set(fromKey, (this.perAddress.get(fromKey) ?? 0) + 1);
     fx.reply(from, REPLY_OK);
     fx.broadcast(this.wording.join(name), others);
   }
@@ -204,8 +230,18 @@ export class Room {
   private remove(member: Member, fx: Effects): void {
     this.byPeer.delete(peerKey(member.peer));
     this.byName.delete(member.key);
+    const left = (this.perAddress.get(member.addressKey) ?? 1) - 1;
+    if (left > 0) this.perAddress.set(member.addressKey, left);
+    else this.perAddress.delete(member.addressKey);
     fx.reply(member.peer, REPLY_EXIT);
     fx.broadcast(this.wording.leave(member.name), this.peers());
+  }
+
+  /** The login rate limit for strangers (login-limit.ts); says so once per run of refusals. */
+  private strangerMayLogIn(from: Peer, now: number, fx: Effects): boolean {
+    const verdict = this.logins.attempt(addressKey(from.address), now);
+    if (verdict === 'address-notice') fx.reply(from, this.wording.tooManyLogins);
+    return verdict === 'ok';
   }
 
   /**

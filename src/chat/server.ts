@@ -6,6 +6,7 @@ import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { adminSocketPath } from './admin-client.js';
 import { asToServer, type ToAdmin } from './admin-ipc.js';
+import { awaitAdminReady } from './admin-start.js';
 import type { Lang } from './messages.js';
 import { ensurePrivateDir } from './private-dir.js';
 import { Room, type RoomEffects } from './room.js';
@@ -21,6 +22,11 @@ export interface ChatServerOptions {
   readonly ratePerSecond: number;
   /** 0 never evicts. */
   readonly heartbeatTimeoutMs: number;
+  /** Any member silent this long goes, classic ones too; 0 (default) never. */
+  readonly idleTimeoutMs?: number | undefined;
+  readonly maxMembers?: number | undefined;
+  readonly maxPerAddress?: number | undefined;
+  readonly loginsPerMinute?: number | undefined;
   /** Default: adminSocketPath(port). */
   readonly adminSocket?: string | undefined;
   /** Each line the room broadcasts (the server terminal shows them). */
@@ -68,6 +74,10 @@ export async function startChatServer(options: ChatServerOptions): Promise<ChatS
     burst: options.burst,
     ratePerSecond: options.ratePerSecond,
     heartbeatTimeoutMs: options.heartbeatTimeoutMs,
+    ...(options.idleTimeoutMs === undefined ? {} : { idleTimeoutMs: options.idleTimeoutMs }),
+    ...(options.maxMembers === undefined ? {} : { maxMembers: options.maxMembers }),
+    ...(options.maxPerAddress === undefined ? {} : { maxPerAddress: options.maxPerAddress }),
+    ...(options.loginsPerMinute === undefined ? {} : { loginsPerMinute: options.loginsPerMinute }),
   });
   let adminWatching = false;
   let closing = false;
@@ -108,10 +118,10 @@ export async function startChatServer(options: ChatServerOptions): Promise<ChatS
     if (!closing) apply(room.receive(bytes, { address: from.address, port: from.port }, performance.now()));
   });
 
+  // Swept a few times per shortest timeout, so an eviction comes at most a quarter late.
+  const timeouts = [options.heartbeatTimeoutMs, options.idleTimeoutMs ?? 0].filter((ms) => ms > 0);
   const sweeper =
-    options.heartbeatTimeoutMs > 0
-      ? setInterval(() => apply(room.sweep(performance.now())), Math.max(50, Math.min(1000, options.heartbeatTimeoutMs / 4)))
-      : undefined;
+    timeouts.length > 0 ? setInterval(() => apply(room.sweep(performance.now())), Math.max(50, Math.min(1000, Math.min(...timeouts) / 4))) : undefined;
 
   admin.on('message', (raw) => {
     const message = asToServer(raw);
@@ -157,30 +167,7 @@ async function startAdmin(host: string, port: number, socketPath: string): Promi
   const admin = fork(ADMIN_SCRIPT, ['--host', host, '--port', String(port), '--socket', socketPath], {
     stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
   });
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => fail(new Error('the admin process did not start')), ADMIN_START_MS);
-    function fail(error: Error): void {
-      clearTimeout(timer);
-      admin.removeListener('message', onMessage);
-      admin.kill('SIGKILL');
-      reject(error);
-    }
-    function onMessage(raw: unknown): void {
-      const message = asToServer(raw);
-      if (message?.type === 'failed') return fail(new Error(message.message));
-      if (message?.type !== 'ready') return;
-      clearTimeout(timer);
-      admin.removeListener('message', onMessage);
-      admin.removeListener('exit', onExit);
-      resolve();
-    }
-    function onExit(code: number | null): void {
-      fail(new Error(`the admin process ended at start (code ${code ?? 'none'})`));
-    }
-    admin.on('message', onMessage);
-    admin.once('exit', onExit);
-    admin.once('error', (error) => fail(error));
-  });
+  await awaitAdminReady(admin, ADMIN_START_MS);
   return admin;
 }
 

@@ -3,20 +3,20 @@
 // through libuv, which writes it over the original argv strings: it can never
 // be longer than they were together (less one NUL), and Linux also copies its
 // first 15 bytes into comm.
-import { readFileSync } from 'node:fs';
+import { readOwnCommandLineBytes } from '../inspect/self.js';
 
-let capacity: number | null | undefined;
+let capacity: { readonly bytes: number | undefined } | undefined;
 
-/** Bytes the title may take, measured once before the first change; undefined off Linux. */
+/**
+ * Bytes the title may take (the argv area less its last NUL), measured once,
+ * before the first change shrinks what /proc shows; undefined where unknown.
+ */
 export function titleCapacity(): number | undefined {
   if (capacity === undefined) {
-    try {
-      capacity = readFileSync('/proc/self/cmdline').length - 1;
-    } catch {
-      capacity = null;
-    }
+    const area = readOwnCommandLineBytes();
+    capacity = { bytes: area === undefined ? undefined : area - 1 };
   }
-  return capacity ?? undefined;
+  return capacity.bytes;
 }
 
 /** Cuts at a character boundary so the kernel never shows half a UTF-8 sequence. */

@@ -1,11 +1,16 @@
 // `procview chat server|client|say`: the UDP chat room (issue 4). This file
 // only reads the command line; the room lives in src/chat/.
+import { fstatSync } from 'node:fs';
 import { isatty } from 'node:tty';
 import { connectAdmin } from '../chat/admin-client.js';
 import { runChatClient } from '../chat/client.js';
 import { isLang, languageFromEnv, type Lang } from '../chat/messages.js';
+import { GLOBAL_LOGIN_FACTOR } from '../chat/login-limit.js';
 import { createRoomLog } from '../chat/room-log.js';
+import { ROOM_DEFAULTS } from '../chat/room.js';
+import { watchLifeline } from '../chat/lifeline.js';
 import { startChatServer } from '../chat/server.js';
+import { awaitStopSignal } from '../chat/stop-signals.js';
 import { formatHostPort } from '../chat/udp.js';
 import { COMMON_OPTIONS, parseCommandArgs } from './args.js';
 import { CommandError, packageVersion, UsageError } from './usage.js';
@@ -14,7 +19,9 @@ const DEFAULT_HOST = '127.0.0.1';
 const DEFAULT_PORT = 9999;
 
 export const CHAT_USAGE = `Usage: procview chat server [--host ADDR] [--port N] [--lang en|zh] [--burst N] [--rate N]
-                            [--heartbeat-timeout SECONDS] [--admin-socket PATH] [--quiet]
+                            [--max-members N] [--max-per-address N] [--logins-per-minute N]
+                            [--heartbeat-timeout SECONDS] [--idle-timeout SECONDS]
+                            [--admin-socket PATH] [--lifeline-fd FD] [--quiet]
        procview chat client [HOST] [PORT] [--name NAME] [--lang en|zh] [--heartbeat SECONDS]
        procview chat say TEXT... [--port N] [--admin-socket PATH]`;
 
@@ -26,8 +33,17 @@ Options:
   --lang en|zh                wording of the room (default: zh if LANG is zh_*, else en)
   --burst N                   flood control: messages a sender may send at once (default 50)
   --rate N                    flood control: messages per second after the burst (default 20)
+  --max-members N             members in the room at most (default ${ROOM_DEFAULTS.maxMembers})
+  --max-per-address N         members from one source address at most (default ${ROOM_DEFAULTS.maxPerAddress};
+                              an IPv6 /64 counts as one address)
+  --logins-per-minute N       login attempts one unknown address may make per minute, at once or
+                              spread out (default ${ROOM_DEFAULTS.loginsPerMinute}; all unknown addresses together: ${GLOBAL_LOGIN_FACTOR} times
+                              that); past it an address is told once, then ignored until it slows down
   --heartbeat-timeout SECONDS drop our clients silent this long (default 15; 0 never)
+  --idle-timeout SECONDS      drop any member silent this long, classic clients too (default 0: never)
   --admin-socket PATH         admin socket (default $XDG_RUNTIME_DIR or /tmp, procview-UID/chat-PORT.sock)
+  --lifeline-fd FD            close the room when the pipe or socket inherited on FD reaches its end,
+                              i.e. when whoever holds the other end dies (procview --watch chat uses 3)
   --quiet                     do not print the room's lines
 
 The first line printed is \`listening on HOST:PORT\` (the real port when --port 0),
@@ -37,7 +53,18 @@ Lines typed into this terminal are broadcast as the admin, and so are
 everyone the room is closing and exits 0.
 
 Processes: \`procview chat-server HOST:PORT\` and its child \`procview chat-admin HOST:PORT\`,
-which reads the terminal and the admin socket and reaches the server over IPC only.`;
+which reads the terminal and the admin socket and reaches the server over IPC only.
+
+Hardening: a name is bound to the address and port it logged in from; strangers'
+junk gets no answer; messages are flood-controlled per member; members and login
+attempts are capped per source address (above). What remains: UDP source addresses
+can be forged and the classic protocol has no handshake to prove them, so someone
+who can forge them can still log in up to --max-per-address members for any victim
+address (up to --max-members in all), and each such member is sent every line of
+the room. Classic members are not dropped for silence unless --idle-timeout is set,
+so a victim keeps receiving until the room closes. The default bind (127.0.0.1) is
+reachable from this machine only; with --host 0.0.0.0, keep the room small, set
+--idle-timeout, or let a firewall admit only the hosts you trust.`;
 
 const CLIENT_HELP = `procview chat client: join a chat room (default ${DEFAULT_HOST} ${DEFAULT_PORT}).
 
@@ -83,6 +110,26 @@ function integer(flag: string, value: string | undefined, fallback: number, min:
   return number;
 }
 
+/**
+ * `--burst -1` as `--burst=-1`: parseArgs takes a value starting with a dash
+ * for another option and only says the argument is "ambiguous"; joined, the
+ * value reaches our checks, which say what a valid one is.
+ */
+function withNegativeValues(argv: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i += 1) {
+    const arg = argv[i] ?? '';
+    const next = argv[i + 1];
+    if (/^--[a-z-]+$/u.test(arg) && next !== undefined && /^-\d/u.test(next)) {
+      out.push(`${arg}=${next}`);
+      i += 1;
+    } else {
+      out.push(arg);
+    }
+  }
+  return out;
+}
+
 function seconds(flag: string, value: string | undefined, fallback: number, allowZero: boolean): number {
   if (value === undefined) return fallback;
   const number = Number(value);
@@ -90,6 +137,19 @@ function seconds(flag: string, value: string | undefined, fallback: number, allo
     throw new UsageError(`${flag} must be a ${allowZero ? 'non-negative' : 'positive'} number, not '${value}'`, CHAT_USAGE);
   }
   return number;
+}
+
+/** An inherited pipe or socket: anything else would never report its other end's death. */
+function lifeline(value: string): number {
+  const fd = integer('--lifeline-fd', value, 3, 3, 65_535);
+  let stats;
+  try {
+    stats = fstatSync(fd);
+  } catch {
+    throw new UsageError(`--lifeline-fd ${fd} is not an open file descriptor`, CHAT_USAGE);
+  }
+  if (!stats.isFIFO() && !stats.isSocket()) throw new UsageError(`--lifeline-fd ${fd} is not a pipe or socket`, CHAT_USAGE);
+  return fd;
 }
 
 function language(value: string | undefined): Lang {
@@ -129,7 +189,7 @@ export async function main(argv: readonly string[]): Promise<number> {
 async function server(argv: readonly string[]): Promise<number> {
   const { values } = parseCommandArgs(
     {
-      args: [...argv],
+      args: withNegativeValues(argv),
       options: {
         ...COMMON_OPTIONS,
         host: { type: 'string' },
@@ -137,8 +197,13 @@ async function server(argv: readonly string[]): Promise<number> {
         lang: { type: 'string' },
         burst: { type: 'string' },
         rate: { type: 'string' },
+        'max-members': { type: 'string' },
+        'max-per-address': { type: 'string' },
+        'logins-per-minute': { type: 'string' },
         'heartbeat-timeout': { type: 'string' },
+        'idle-timeout': { type: 'string' },
         'admin-socket': { type: 'string' },
+        'lifeline-fd': { type: 'string' },
         quiet: { type: 'boolean' },
       },
     },
@@ -153,9 +218,14 @@ async function server(argv: readonly string[]): Promise<number> {
     lang: language(values.lang),
     burst: integer('--burst', values.burst, 50, 1, 1_000_000),
     ratePerSecond: seconds('--rate', values.rate, 20, false),
+    maxMembers: integer('--max-members', values['max-members'], ROOM_DEFAULTS.maxMembers, 1, 1_000_000),
+    maxPerAddress: integer('--max-per-address', values['max-per-address'], ROOM_DEFAULTS.maxPerAddress, 1, 1_000_000),
+    loginsPerMinute: integer('--logins-per-minute', values['logins-per-minute'], ROOM_DEFAULTS.loginsPerMinute, 1, 1_000_000),
     heartbeatTimeoutMs: seconds('--heartbeat-timeout', values['heartbeat-timeout'], 15, true) * 1000,
+    idleTimeoutMs: seconds('--idle-timeout', values['idle-timeout'], 0, true) * 1000,
     adminSocket: values['admin-socket'],
   };
+  const lifelineFd = values['lifeline-fd'] === undefined ? undefined : lifeline(values['lifeline-fd']);
 
   // The server may outlive whoever reads its stdout (the dashboard may start it
   // detached): a broken pipe stops the log, never the room.
@@ -180,13 +250,22 @@ async function server(argv: readonly string[]): Promise<number> {
   process.stdout.write(`listening on ${formatHostPort(chat.host, chat.port)}\nadmin socket: ${chat.socketPath}\n`);
   if (isatty(0)) process.stderr.write('type a line and press Enter to speak as the admin; Ctrl-C closes the room\n');
 
-  const stop = new Promise<NodeJS.Signals>((resolve) => {
-    for (const signal of STOP_SIGNALS) process.on(signal, resolve);
+  const stop = awaitStopSignal(STOP_SIGNALS);
+  let unwatch = (): void => undefined;
+  const starterGone = new Promise<'lifeline'>((resolve) => {
+    if (lifelineFd === undefined) return;
+    try {
+      unwatch = watchLifeline(lifelineFd, () => resolve('lifeline'));
+    } catch (error) {
+      warn(`${(error as Error).message}; the room closes now`);
+      resolve('lifeline');
+    }
   });
-  await stop;
+  if ((await Promise.race([stop.received, starterGone])) === 'lifeline') warn('the process that started this room has ended; closing the room');
+  unwatch();
   await chat.shutdown();
   process.stderr.write('procview chat: the room is closed\n');
-  for (const signal of STOP_SIGNALS) process.removeAllListeners(signal);
+  stop.dispose();
   return 0;
 }
 
@@ -195,7 +274,7 @@ const STOP_SIGNALS: readonly NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
 async function client(argv: readonly string[]): Promise<number> {
   const { values, positionals } = parseCommandArgs(
     {
-      args: [...argv],
+      args: withNegativeValues(argv),
       allowPositionals: true,
       options: { ...COMMON_OPTIONS, name: { type: 'string' }, lang: { type: 'string' }, heartbeat: { type: 'string' } },
     },
@@ -218,7 +297,7 @@ async function client(argv: readonly string[]): Promise<number> {
 async function say(argv: readonly string[]): Promise<number> {
   const { values, positionals } = parseCommandArgs(
     {
-      args: [...argv],
+      args: withNegativeValues(argv),
       allowPositionals: true,
       options: { ...COMMON_OPTIONS, port: { type: 'string' }, 'admin-socket': { type: 'string' } },
     },

@@ -1,23 +1,14 @@
 // Lesson: states. One process per letter of ps's STAT column — R, S, T, Z —
 // and the modifiers that show up beside them.
 import { sendSignal } from '../inspect/control.js';
+import { modifierWords } from '../inspect/stat-words.js';
 import type { ProcInfo } from '../inspect/types.js';
 import { LessonProblem } from './problem.js';
 import { describeExit } from './facts.js';
 import { defineDemo, type Lesson } from './lesson.js';
 
-/** Modifier letters after the state, as procps documents them (ps(1), PROCESS STATE CODES). */
-const MODIFIERS: ReadonlyMap<string, string> = new Map([
-  ['<', 'high priority (nice < 0)'],
-  ['N', 'low priority (nice > 0)'],
-  ['L', 'has pages locked in memory'],
-  ['s', 'session leader (it called setsid())'],
-  ['l', 'multi-threaded (Node runs libuv and V8 threads)'],
-  ['+', 'in the foreground process group of its terminal'],
-]);
-
 function explainModifiers(stat: string | undefined): string {
-  const words = [...(stat ?? '').slice(1)].map((letter) => `${letter} = ${MODIFIERS.get(letter) ?? 'see ps(1)'}`);
+  const words = [...(stat ?? '').slice(1)].map((letter) => `${letter} = ${modifierWords(letter) ?? 'see ps(1)'}`);
   return words.length === 0 ? 'no modifiers' : words.join('; ');
 }
 

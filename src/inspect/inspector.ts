@@ -17,6 +17,7 @@ export function defaultBackend(platform: NodeJS.Platform = process.platform): Ba
 
 interface Backend {
   snapshot(): Promise<Snapshot>;
+  close?(): void;
 }
 
 function openBackend(name: BackendName, options: InspectorOptions): Backend {
@@ -42,12 +43,20 @@ export function createInspector(options: InspectorOptions = {}): Inspector {
   const backend = options.backend ?? defaultBackend();
   const source = openBackend(backend, options);
   let queue: Promise<unknown> = Promise.resolve();
+  let closed = false;
   return Object.freeze({
     backend,
     snapshot(): Promise<Snapshot> {
+      if (closed) return Promise.reject(new Error('this inspector is closed'));
       const next = queue.then(() => source.snapshot());
       queue = next.catch(() => undefined);
       return next;
+    },
+    close(): void {
+      if (closed) return;
+      closed = true;
+      // After any scan under way, so it never reads through a released descriptor.
+      void queue.then(() => source.close?.());
     },
   });
 }

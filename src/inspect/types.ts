@@ -63,6 +63,9 @@ export interface InspectorOptions {
 export interface Inspector {
   readonly backend: BackendName;
   snapshot(): Promise<Snapshot>;
+  /** Gives back what the inspector keeps open (procfs keeps stat files open between refreshes).
+   *  Optional to call: a dropped inspector releases them when garbage-collected. */
+  close(): void;
 }
 
 /** Who adopted an orphan: PID 1 (`init`) or another ancestor marked as child subreaper. */

@@ -44,3 +44,8 @@ const ESCAPE_SEQUENCE =
 export function stripControls(text: string): string {
   return text.replace(ESCAPE_SEQUENCE, '').replace(UNSAFE, '');
 }
+
+/** Multi-line untrusted text for a plain terminal write: each line made safe, the line breaks kept. */
+export function sanitizeLines(text: string): string {
+  return text.split('\n').map(sanitizeForDisplay).join('\n');
+}

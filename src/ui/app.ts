@@ -12,7 +12,7 @@ import { reconcile } from './model/selection.js';
 import { initialViewState, type Message, type ViewState } from './model/view-state.js';
 import { computeRows } from './model/view.js';
 import { advanceWatch, initialWatch, type Frame, type WatchState } from './model/watch.js';
-import type { Scope } from './model/scope.js';
+import type { Scope, Seed } from './model/scope.js';
 import { keyName } from './input.js';
 import { createWidgets } from './widgets/dashboard.js';
 import type { ListClick } from './widgets/list.js';
@@ -34,7 +34,7 @@ export interface AppOptions {
 
 export interface App {
   /** A new frame from the loop; `seeds` start the scope (see model/scope.ts). */
-  frame(frame: Frame, seeds: Iterable<number>): void;
+  frame(frame: Frame, seeds: Iterable<Seed>): void;
   /** Something outside the frames changed (narration, chat, a message). */
   redraw(): void;
   tell(message: Message): void;
@@ -79,7 +79,7 @@ export function createApp(options: AppOptions): App {
       },
       side: options.side?.(),
       canSay: options.canSay,
-      now: shown.frame?.snapshot.takenAt ?? 0,
+      now: shown.frame?.snapshot.takenAt,
     });
     if (widgets.draw(model, layout)) screen.render();
   }

@@ -1,14 +1,15 @@
 // A dashboard run: sets up the scope's sources (a demo, the chat room), opens
 // the terminal, runs the refresh loop, and tears everything down on every exit
 // path, restoring the terminal before anything is printed.
+import { performance } from 'node:perf_hooks';
 import { CommandError, packageVersion } from '../commands/usage.js';
 import { createInspector } from '../inspect/inspector.js';
 import { createApp } from './app.js';
 import type { DashboardOptions, DashboardScope } from './launch.js';
 import { startRefreshLoop } from './feed/refresh-loop.js';
-import { ALL, EMPTY_FOLLOW } from './model/scope.js';
+import { ALL, EMPTY_FOLLOW, type Seed } from './model/scope.js';
 import type { SideContent } from './model/screen.js';
-import { chatSeeds, nameSeeds } from './model/seeds.js';
+import { nameSeeds } from './model/seeds.js';
 import type { Message } from './model/view-state.js';
 import type { Inspector, Snapshot } from '../inspect/types.js';
 import type { ChatSession } from './sources/chat.js';
@@ -38,6 +39,9 @@ async function openChatOrExplain(inspector: Inspector, port: number | undefined,
 
 export async function runDashboard(options: DashboardOptions): Promise<number> {
   const { scope } = options;
+  // The --watch PIDs exist now (src/commands/dashboard.ts checked): each means the process it is
+  // in the first snapshot scanned after this moment, and only that one (model/scope.ts).
+  const startedAt = performance.now();
   const inspector = createInspector();
   const intervalMs = options.intervalMs ?? (scope.kind === 'demo' ? 500 : 1000);
   let redraw = (): void => undefined;
@@ -62,13 +66,14 @@ export async function runDashboard(options: DashboardOptions): Promise<number> {
 
   return new Promise<number>((resolve, reject) => {
     let closing = false;
-    const seeds = (snapshot: Snapshot): Iterable<number> => {
+    const seeds = (snapshot: Snapshot): Iterable<Seed> => {
       switch (scope.kind) {
         case 'all': return [];
-        case 'pids': return scope.pids;
+        case 'pids': return scope.pids.map((pid) => ({ pid, trackedAt: startedAt }));
         case 'name': return nameSeeds(snapshot, scope.pattern, process.pid);
-        case 'chat': return chatSeeds(snapshot, chat?.port);
-        case 'demo': return demo?.tracked ?? [];
+        // This room's server and clients only (the chat source knows what a room address reaches).
+        case 'chat': return chat?.seeds(snapshot) ?? [];
+        case 'demo': return [...(demo?.tracked ?? [])].map(([pid, trackedAt]) => ({ pid, trackedAt }));
       }
     };
 
@@ -97,13 +102,13 @@ export async function runDashboard(options: DashboardOptions): Promise<number> {
     let loop: ReturnType<typeof startRefreshLoop> = { stop: () => undefined };
     try {
       app = createApp({
-      screen: terminal.screen,
-      version: packageVersion(),
-      scopeLabel: scopeLabel(scope, chat),
-      scope: scope.kind === 'all' ? ALL : EMPTY_FOLLOW,
-      control: { backend: inspector.backend },
-      canSay: chat !== undefined,
-      side,
+        screen: terminal.screen,
+        version: packageVersion(),
+        scopeLabel: scopeLabel(scope, chat),
+        scope: scope.kind === 'all' ? ALL : EMPTY_FOLLOW,
+        control: { backend: inspector.backend },
+        canSay: chat !== undefined,
+        side,
         onQuit: () => void finish(0, undefined),
         onSay: async (text): Promise<Message> =>
           chat === undefined ? { text: 'no chat room here', tone: 'error' } : chat.say(text),

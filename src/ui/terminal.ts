@@ -3,6 +3,7 @@
 // exactly once, whichever path gets there first: q, Ctrl-C, SIGTERM, SIGHUP,
 // SIGINT, SIGQUIT, an uncaught error (bottom's panic hook, for blessed).
 import blessed from 'blessed';
+import { separateMouseReports } from './mouse-reports.js';
 
 export interface Terminal {
   readonly screen: blessed.Widgets.Screen;
@@ -10,14 +11,21 @@ export interface Terminal {
 }
 
 export function openTerminal(): Terminal {
-  const screen = blessed.screen({
-    smartCSR: true,
-    fullUnicode: true,
-    // Box drawing (├─ └─) and sparks even when LANG says nothing about UTF-8.
-    forceUnicode: true,
-    autoPadding: false,
-    warnings: false,
-  });
+  const rejoin = separateMouseReports(process.stdin);
+  let screen: blessed.Widgets.Screen;
+  try {
+    screen = blessed.screen({
+      smartCSR: true,
+      fullUnicode: true,
+      // Box drawing (├─ └─) and sparks even when LANG says nothing about UTF-8.
+      forceUnicode: true,
+      autoPadding: false,
+      warnings: false,
+    });
+  } catch (error) {
+    rejoin();
+    throw error;
+  }
   // Draw ├─ and friends as UTF-8, not through the DEC line-drawing charset:
   // every terminal procview targets speaks UTF-8, and the text stays the same
   // characters when a terminal (or a test) reads the screen back.
@@ -33,6 +41,7 @@ export function openTerminal(): Terminal {
       } catch {
         // A hung-up terminal (SIGHUP) cannot be written to; nothing left to restore.
       }
+      rejoin();
     },
   };
 }

@@ -1,7 +1,7 @@
 // The admin's Unix socket: who can reach it, how it is born and removed, and
 // speaking through it with connectAdmin and `procview chat say`.
 import { execFile } from 'node:child_process';
-import { chmodSync, chownSync, existsSync, mkdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, existsSync, lstatSync, mkdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -183,6 +183,23 @@ describe('the admin socket of a running server', () => {
     admin.close();
   });
 
+  it('refuses a symbolic link there, even one to a stale socket, and leaves both alone', async () => {
+    const dir = runtimeDir();
+    const target = join(dir, 'target.sock');
+    const first = await startServer(['--admin-socket', target], { XDG_RUNTIME_DIR: dir });
+    process.kill(-first.pid, 'SIGKILL'); // the whole group: the file stays, stale
+    await first.stop();
+    const path = join(dir, 'admin.sock');
+    symlinkSync(target, path);
+    const child = spawnGroup(process.execPath, [CLI, 'chat', 'server', '--port', '0', '--admin-socket', path], { stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    expect(await new Promise((resolve) => child.once('exit', resolve))).toBe(1);
+    expect(stderr).toContain(`refusing to use the admin socket path: ${path} is a symbolic link, not a socket`);
+    expect(lstatSync(path).isSymbolicLink()).toBe(true);
+    expect(lstatSync(target).isSocket()).toBe(true);
+  });
+
   it('refuses to replace a file that is not a socket', async () => {
     const dir = runtimeDir();
     const path = join(dir, 'admin.sock');
@@ -191,6 +208,7 @@ describe('the admin socket of a running server', () => {
     let stderr = '';
     child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     expect(await new Promise((resolve) => child.once('exit', resolve))).toBe(1);
-    expect(stderr).toContain('it is not a socket');
+    expect(stderr).toContain(`refusing to use the admin socket path: ${path} is not a socket (ls -l type '-')`);
+    expect(readFileSync(path, 'utf8')).toBe('precious');
   });
 });

@@ -1,5 +1,6 @@
 // `procview chat …` command lines, through the built CLI.
-import { execFile } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
+import { closeSync, openSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { CLI } from './helpers.js';
@@ -32,27 +33,53 @@ describe('procview chat (command line)', () => {
     expect((await chat('client', '--version')).code).toBe(0);
   });
 
-  it('exits 2 with one line and the usage for a bad command line', async () => {
-    const cases: [string[], RegExp][] = [
-      [[], /chat needs server, client or say/u],
-      [['dance'], /unknown chat command 'dance'/u],
-      [['server', '--port', 'abc'], /--port must be a whole number from 0 to 65535, not 'abc'/u],
-      [['server', '--port', '70000'], /--port must be a whole number/u],
-      [['server', '--lang', 'fr'], /--lang must be en or zh, not 'fr'/u],
-      [['server', '--rate', '0'], /--rate must be a positive number/u],
-      [['server', '--burst', '-1'], /--burst|argument/u],
-      [['server', '--bogus'], /unknown option '--bogus'/iu],
-      [['client', 'a', '1', 'extra'], /too many arguments: extra/u],
-      [['client', 'localhost', 'port'], /PORT must be a whole number/u],
-      [['client', '--heartbeat', 'soon'], /--heartbeat must be a non-negative number/u],
-      [['say'], /say needs the text to say/u],
-      [['say', 'hi', '--port', '0'], /--port must be a whole number from 1 to 65535/u],
+  it('exits 2 with exactly one line naming the problem, then the usage', async () => {
+    const cases: [string[], string][] = [
+      [[], 'chat needs server, client or say'],
+      [['dance'], "unknown chat command 'dance'"],
+      [['server', '--port', 'abc'], "--port must be a whole number from 0 to 65535, not 'abc'"],
+      [['server', '--port', '70000'], "--port must be a whole number from 0 to 65535, not '70000'"],
+      [['server', '--lang', 'fr'], "--lang must be en or zh, not 'fr'"],
+      [['server', '--rate', '0'], "--rate must be a positive number, not '0'"],
+      // A negative value reaches the check (parseArgs alone would call it "ambiguous").
+      [['server', '--burst', '-1'], "--burst must be a whole number from 1 to 1000000, not '-1'"],
+      [['server', '--max-per-address', '0'], "--max-per-address must be a whole number from 1 to 1000000, not '0'"],
+      [['server', '--logins-per-minute', 'many'], "--logins-per-minute must be a whole number from 1 to 1000000, not 'many'"],
+      [['server', '--idle-timeout', '-5'], "--idle-timeout must be a non-negative number, not '-5'"],
+      [['server', '--lifeline-fd', '2'], "--lifeline-fd must be a whole number from 3 to 65535, not '2'"],
+      [['server', '--lifeline-fd', '4000'], '--lifeline-fd 4000 is not an open file descriptor'],
+      [['server', '--bogus'], "unknown option '--bogus'"],
+      [['client', 'a', '1', 'extra'], 'too many arguments: extra'],
+      [['client', 'localhost', 'port'], "PORT must be a whole number from 1 to 65535, not 'port'"],
+      [['client', '--heartbeat', 'soon'], "--heartbeat must be a non-negative number, not 'soon'"],
+      [['say'], 'say needs the text to say'],
+      [['say', 'hi', '--port', '0'], "--port must be a whole number from 1 to 65535, not '0'"],
     ];
     for (const [args, message] of cases) {
       const result = await chat(...args);
-      expect(result.code, args.join(' ')).toBe(2);
-      expect(result.stderr, args.join(' ')).toMatch(message);
-      expect(result.stderr, args.join(' ')).toContain('Usage: procview chat server');
+      const what = args.join(' ');
+      expect(result.code, what).toBe(2);
+      const [first, second] = result.stderr.split('\n');
+      expect(first, what).toBe(`procview: ${message}`);
+      expect(second, what).toMatch(/^Usage: procview chat server /u);
+      expect(result.stdout, what).toBe('');
+    }
+  });
+
+  it('refuses a lifeline that is no pipe or socket, before starting anything', () => {
+    // A regular file never reaches end-of-file when its holder dies.
+    const fd = openSync(CLI, 'r');
+    try {
+      const result = spawnSync(process.execPath, [CLI, 'chat', 'server', '--port', '0', '--lifeline-fd', '3'], {
+        stdio: ['ignore', 'pipe', 'pipe', fd],
+        encoding: 'utf8',
+        timeout: 10_000,
+      });
+      expect(result.status).toBe(2);
+      expect(result.stderr.split('\n')[0]).toBe('procview: --lifeline-fd 3 is not a pipe or socket');
+      expect(result.stdout).toBe('');
+    } finally {
+      closeSync(fd);
     }
   });
 });

@@ -105,9 +105,10 @@ export class RawClient {
     });
   }
 
-  static async open(serverPort: number): Promise<RawClient> {
+  /** `from`: the source address; any of 127/8 is this machine too, and counts as another host. */
+  static async open(serverPort: number, from = '127.0.0.1'): Promise<RawClient> {
     const socket = createSocket('udp4');
-    await new Promise<void>((resolve) => socket.bind(0, '127.0.0.1', resolve));
+    await new Promise<void>((resolve) => socket.bind(0, from, resolve));
     const client = new RawClient(socket, serverPort);
     onCleanup(() => client.close());
     return client;

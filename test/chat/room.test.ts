@@ -200,3 +200,61 @@ describe('Room', () => {
     expect(lines).toEqual(['alice joined the room', 'bob joined the room', 'bob says: yo', 'bob left the room']);
   });
 });
+
+describe('Room admission limits', () => {
+  const from = (address: string, port: number): Peer => ({ address, port });
+
+  it('takes at most 8 members from one address by default; another address still gets in', () => {
+    const r = room();
+    for (let i = 0; i < 8; i += 1) expect(say(r, from('127.0.0.1', 5000 + i), `L user${i}`)[0]).toBe(`${5000 + i}: OK`);
+    expect(say(r, from('127.0.0.1', 5008), 'L user8')).toEqual(['5008: too many members from your address (at most 8)']);
+    expect(say(r, from('127.0.0.2', 5008), 'L user8')[0]).toBe('5008: OK');
+    // A place freed by a quit is free again.
+    say(r, from('127.0.0.1', 5000), 'Q user0');
+    expect(say(r, from('127.0.0.1', 5009), 'L user9')[0]).toBe('5009: OK');
+    expect(r.members()).toHaveLength(9);
+  });
+
+  it('counts an IPv6 /64 as one address, and a v4-mapped peer as its IPv4 address', () => {
+    const r = room({ maxPerAddress: 2 });
+    say(r, from('2001:db8::1', 1), 'L a');
+    say(r, from('2001:db8::2', 2), 'L b');
+    expect(say(r, from('2001:db8::ffff:3', 3), 'L c')).toEqual(['3: too many members from your address (at most 2)']);
+    expect(say(r, from('2001:db8:0:1::3', 3), 'L c')[0]).toBe('3: OK');
+    say(r, from('10.0.0.1', 4), 'L d');
+    say(r, from('::ffff:10.0.0.1', 5), 'L e');
+    expect(say(r, from('10.0.0.1', 6), 'L f')).toEqual(['6: too many members from your address (at most 2)']);
+  });
+
+  it('rate-limits login attempts from a stranger, refusals included: one notice, then silence', () => {
+    const r = withMembers({ loginsPerMinute: 3 });
+    const mallory = from('127.0.0.9', 6000);
+    const replies = [1, 2, 3, 4, 5, 6].map(() => say(r, mallory, 'L alice', 1000));
+    expect(replies).toEqual([
+      ['6000: that name is already taken'],
+      ['6000: that name is already taken'],
+      ['6000: that name is already taken'],
+      ['6000: too many login attempts from your address: try again in a minute'],
+      [],
+      [],
+    ]);
+    // Malformed logins cost the same, and get no answer either now.
+    expect(say(r, mallory, Uint8Array.from([0x4c, 0x20, 0xff]), 1000)).toEqual([]);
+    // Members are not strangers: their datagrams are only flood-controlled.
+    expect(say(r, ALICE, 'L alice', 1000)).toEqual(['4001: OK']);
+    // A minute later the stranger may try again.
+    expect(say(r, mallory, 'L mallory', 61_000)[0]).toBe('6000: OK');
+  });
+
+  it('drops any member silent past --idle-timeout, classic ones too, and no one when it is 0', () => {
+    const r = room({ idleTimeoutMs: 1000, heartbeatTimeoutMs: 0 });
+    say(r, ALICE, 'L alice', 0);
+    say(r, BOB, 'L bob', 0);
+    say(r, BOB, 'C bob still here', 800);
+    expect(sent(r.sweep(1001))).toEqual(['4001: EXIT', '4002: alice left the room']);
+    expect(r.members().map((member) => member.name)).toEqual(['bob']);
+    const patient = room({ heartbeatTimeoutMs: 0 });
+    say(patient, ALICE, 'L alice', 0);
+    expect(sent(patient.sweep(1e9))).toEqual([]);
+  });
+});

@@ -1,11 +1,12 @@
 // A real `procview chat server` process, with raw UDP clients on loopback
 // speaking the protocol by hand, as any third-party client would.
 import { existsSync } from 'node:fs';
+import type { Socket } from 'node:net';
 import pty from 'node-pty';
 import { describe, expect, it } from 'vitest';
 import { connectAdmin } from '../../src/chat/admin-client.js';
-import { isAlive, trackGroup, waitFor } from '../helpers/processes.js';
-import { childrenOf, CLI, cmdline, RawClient, runtimeDir, startServer, waitGone } from './helpers.js';
+import { isAlive, spawnGroup, trackGroup, waitFor } from '../helpers/processes.js';
+import { childrenOf, CLI, cmdline, Lines, RawClient, runtimeDir, startServer, waitGone } from './helpers.js';
 
 async function room(names: readonly string[], serverArgs: readonly string[] = [], env: NodeJS.ProcessEnv = {}) {
   const server = await startServer(serverArgs, env);
@@ -263,5 +264,88 @@ describe('hostile clients', () => {
     await classic.send('C classic still here');
     await watcher.expect('classic says: still here');
     expect(isAlive(server.pid)).toBe(true);
+  });
+});
+
+describe('admission limits, with real datagrams from several ports and addresses', () => {
+  it('takes at most 8 members from one address; another address (127.0.0.2) still gets in', async () => {
+    const server = await startServer();
+    const local: RawClient[] = [];
+    for (let i = 0; i < 8; i += 1) {
+      const client = await RawClient.open(server.port);
+      await client.login(`local${i}`);
+      local.push(client);
+    }
+    const ninth = await RawClient.open(server.port);
+    await ninth.send('L local8');
+    await ninth.expect('too many members from your address (at most 8)');
+    const other = await RawClient.open(server.port, '127.0.0.2');
+    await other.login('remote');
+    await local[0]?.expect('remote joined the room');
+    // A place freed by a quit is free again.
+    await local[1]?.send('Q local1');
+    await local[1]?.expect('EXIT');
+    await ninth.login('local8');
+  });
+
+  it('rate-limits login attempts per address: answers, one notice, then silence; others unaffected', async () => {
+    const { server, clients } = await room(['alice'], ['--logins-per-minute', '3']);
+    const [alice] = clients as [RawClient];
+    // 127.0.0.1 spent one attempt on alice; 127.0.0.3 has its own three.
+    const prober = await RawClient.open(server.port, '127.0.0.3');
+    for (let i = 0; i < 3; i += 1) {
+      await prober.send('L alice');
+      await prober.expect('that name is already taken');
+    }
+    await prober.send('L alice');
+    await prober.expect('too many login attempts from your address: try again in a minute');
+    await prober.send('L prober');
+    await prober.send('L alice');
+    // Handled after the prober's datagrams (one server socket, in arrival order): a login from elsewhere.
+    const other = await RawClient.open(server.port, '127.0.0.4');
+    await other.login('other');
+    await alice.expect('other joined the room');
+    expect(prober.received).toEqual([...Array(3).fill('that name is already taken'), 'too many login attempts from your address: try again in a minute']);
+    expect(alice.received).not.toContain('prober joined the room');
+  });
+
+  it('with --idle-timeout drops a silent classic member, with a leave notice', async () => {
+    const { clients } = await room(['lurker', 'talker'], ['--idle-timeout', '0.4', '--heartbeat-timeout', '0']);
+    const [lurker, talker] = clients as [RawClient, RawClient];
+    // talker keeps speaking (to the lurker while it is there), the lurker never does.
+    const keepTalking = setInterval(() => void talker.send('C talker hello').catch(() => undefined), 100);
+    try {
+      await talker.expect('lurker left the room');
+      await lurker.expect('EXIT');
+    } finally {
+      clearInterval(keepTalking);
+    }
+  });
+});
+
+describe('the lifeline (--lifeline-fd)', () => {
+  it('closes the room when the other end of the pipe closes: clients told, admin ended, socket removed, exit 0', async () => {
+    const dir = runtimeDir();
+    const child = spawnGroup(process.execPath, [CLI, 'chat', 'server', '--port', '0', '--lifeline-fd', '3'], {
+      stdio: ['ignore', 'pipe', 'pipe', 'pipe'],
+      env: { ...process.env, LANG: 'C.UTF-8', XDG_RUNTIME_DIR: dir },
+    });
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    const stdout = new Lines(child.stdout);
+    const stderr = new Lines(child.stderr);
+    const port = Number(/:(\d+)$/u.exec(await stdout.waitFor(/^listening on /u))?.[1]);
+    const socketPath = (await stdout.waitFor(/^admin socket: /u)).slice('admin socket: '.length);
+    const alice = await RawClient.open(port);
+    await alice.login('alice');
+    const [admin] = childrenOf(child.pid ?? 0);
+    expect(existsSync(socketPath)).toBe(true);
+
+    (child.stdio[3] as Socket).destroy(); // as the kernel does when the holder dies
+    const { before } = await alice.expect('EXIT');
+    expect(before.at(-1)).toBe('the room is closing');
+    expect(await exited).toBe(0);
+    await waitGone(admin ?? 0);
+    expect(existsSync(socketPath)).toBe(false);
+    expect(stderr.all).toContain('procview chat: the process that started this room has ended; closing the room');
   });
 });

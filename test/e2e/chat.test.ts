@@ -3,7 +3,7 @@
 // a room message in the chat pane, and a line said as the admin; and a client
 // of another room on the same machine kept out of the view.
 import { createSocket } from 'node:dgram';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -90,11 +90,45 @@ describe('procview --watch chat', () => {
     await waitFor(() => isGone(serverPid), { what: 'the server procview started to stop' });
   });
 
+  it('when procview is killed outright, the server it started closes the room (its lifeline pipe ends)', async () => {
+    const port = await freePort();
+    const view = runInPty(['--watch', `chat:${port}`, '-d', '0.5'], { cols: 200, rows: 45, env });
+    const started = await view.waitForScreen(/Started the chat server 127\.0\.0\.1:\d+ \(pid \d+\)/);
+    const serverPid = Number(/Started the chat server \S+ \(pid (\d+)\)/.exec(started)?.[1]);
+    trackGroup(serverPid);
+    const adminPid = await waitFor(() => childOf(serverPid), { what: 'the admin child' });
+    const socketPath = join(runtimeDir, `procview-${process.getuid?.() ?? 0}`, `chat-${port}.sock`);
+    expect(existsSync(socketPath)).toBe(true);
+
+    // A member of the room, to hear it close.
+    const member = createSocket('udp4');
+    const heard: string[] = [];
+    member.on('message', (bytes) => heard.push(bytes.toString()));
+    await new Promise<void>((resolve) => member.bind(0, '127.0.0.1', resolve));
+    try {
+      member.send('L witness', port, '127.0.0.1');
+      await waitFor(() => heard.includes('OK'), { what: 'the login' });
+
+      view.kill('SIGKILL'); // no cleanup of its own: only the kernel closing its end of the pipe
+      await view.waitForExit();
+      await waitFor(() => isGone(serverPid) && isGone(adminPid) && !existsSync(socketPath), {
+        timeoutMs: 5000,
+        what: 'the server, its admin and its socket file to go',
+      });
+      await waitFor(() => heard.includes('EXIT'), { what: 'EXIT for the member' });
+      expect(heard.slice(-2)).toEqual(['the room is closing', 'EXIT']);
+    } finally {
+      member.close();
+    }
+  });
+
   it('finds a running server by its title and leaves it running on exit', async () => {
     const port = await freePort();
     const server = spawnGroup(process.execPath, [CLI, 'chat', 'server', '--port', String(port)], {
       env: { ...process.env, ...env },
     });
+    // Titled before the view looks, or the view would start a server of its own.
+    await waitFor(() => cmdline(server.pid ?? 0) === `procview chat-server 127.0.0.1:${port}`, { what: 'the server to be titled' });
     const view = runInPty(['--watch', `chat:${port}`], { cols: 200, rows: 40, env });
     await view.waitForScreen(`Found the chat server 127.0.0.1:${port} (pid ${server.pid})`);
     await view.waitForScreen(row('chat-admin'));
@@ -148,7 +182,7 @@ describe('procview --watch chat', () => {
     expect(screen).toMatch(new RegExp(`^\\s*${zedPid}\\s.*procview chat-client zed`, 'mu'));
     // Room B was there before the view started: had the view taken it, it would show by now.
     for (const pid of [serverB.pid, beaPid, beaInput]) expect(shown, `pid ${pid} of room B`).not.toContain(pid);
-    expect(screen).not.toContain('bea');
+    expect(screen).not.toMatch(/chat-(client|input) bea/u);
 
     view.write('q');
     expect((await view.waitForExit()).exitCode).toBe(0);

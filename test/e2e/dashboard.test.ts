@@ -2,12 +2,12 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { isAlive, spawnGroup, waitFor } from '../helpers/processes.js';
+import { pidOf } from './helpers/procs.js';
 import { CLI, runInPty } from './helpers/pty.js';
 
 describe('procview dashboard in a terminal', () => {
   it('shows a watched subtree, quits on q with status 0 and gives the terminal back', async () => {
-    const sleeper = spawnGroup('sleep', ['300']);
-    const pid = sleeper.pid ?? 0;
+    const pid = pidOf(spawnGroup('sleep', ['300']));
     const run = runInPty(['--watch', String(pid)]);
     const screen = await run.waitForScreen(new RegExp(`^\\s*${pid}\\s.*sleep 300`, 'm'));
     expect(screen).toMatch(/Tasks: 1 total, 0 running, 1 sleeping, 0 stopped, 0 zombie/);

@@ -4,15 +4,14 @@
 // the exit paths that must give the terminal back.
 import { describe, expect, it } from 'vitest';
 import { isAlive, spawnGroup, waitFor } from '../helpers/processes.js';
-import { procStat } from './helpers/procs.js';
+import { pidOf, procStat } from './helpers/procs.js';
 import { runInPty } from './helpers/pty.js';
 
 const rowPattern = (pid: number): RegExp => new RegExp(`^\\s*${pid}\\s`, 'm');
 
 describe('dashboard keys', () => {
   it('stops, continues and renices the selected process; filters; shows help and detail', async () => {
-    const sleeper = spawnGroup('sleep', ['300']);
-    const pid = sleeper.pid ?? 0;
+    const pid = pidOf(spawnGroup('sleep', ['300']));
     const run = runInPty(['--watch', String(pid), '-d', '0.3'], { cols: 140, rows: 40 });
     await run.waitForScreen(rowPattern(pid));
     run.write('t'); // table: only the scope, so the sleeper is the selected row
@@ -64,8 +63,7 @@ describe('dashboard keys', () => {
   });
 
   it('sorts by a clicked column title and stays usable at 60x15 and after resizing', async () => {
-    const sleeper = spawnGroup('sleep', ['300']);
-    const pid = sleeper.pid ?? 0;
+    const pid = pidOf(spawnGroup('sleep', ['300']));
     const run = runInPty(['--watch', String(pid)], { cols: 60, rows: 15 });
     let screen = await run.waitForScreen(rowPattern(pid));
     expect(screen).toMatch(/Tasks: 1( total|  R)/);
@@ -73,10 +71,9 @@ describe('dashboard keys', () => {
     expect(screen).toContain('COMMAND');
     expect(screen).toContain('Events');
     const titleRow = run.rows().findIndex((line) => line.includes('COMMAND'));
-    // SGR mouse: press and release of button 1 on the PID title (1-based x, y).
-    run.write(`\u001b[<0;5;${titleRow + 1}M`);
-    await new Promise((resolve) => setTimeout(resolve, 50)); // blessed parses one mouse report per read
-    run.write(`\u001b[<0;5;${titleRow + 1}m`);
+    // SGR mouse: press and release of button 1 on the PID title (1-based x, y),
+    // in one write, as a busy dashboard reads them: both must count (src/ui/mouse-reports.ts).
+    run.write(`\u001b[<0;5;${titleRow + 1}M\u001b[<0;5;${titleRow + 1}m`);
     await run.waitForScreen('PID▼');
 
     run.resize(130, 40);
@@ -91,9 +88,9 @@ describe('dashboard keys', () => {
 
   for (const [signal, code] of [['SIGHUP', 129], ['SIGINT', 130], ['SIGTERM', 143]] as const) {
     it(`${signal} restores the terminal and exits ${code}`, async () => {
-      const sleeper = spawnGroup('sleep', ['300']);
-      const run = runInPty(['--watch', String(sleeper.pid)]);
-      await run.waitForScreen(rowPattern(sleeper.pid ?? 0));
+      const pid = pidOf(spawnGroup('sleep', ['300']));
+      const run = runInPty(['--watch', String(pid)]);
+      await run.waitForScreen(rowPattern(pid));
       expect(run.bufferType()).toBe('alternate');
       run.kill(signal);
       const { exitCode } = await run.waitForExit();

@@ -57,13 +57,19 @@ export function killGroup(pgid: number): void {
  * Spawns `command` as the leader of a new process group, registered for
  * cleanup after the current test. stdio defaults to ignore.
  */
-export function spawnGroup(command: string, args: readonly string[], options: SpawnOptions = {}): ChildProcess {
+export function spawnGroup(
+  command: string,
+  args: readonly string[],
+  options: SpawnOptions = {},
+): ChildProcess & { readonly pid: number } {
   const child = spawn(command, args, { stdio: 'ignore', ...options, detached: true });
-  if (child.pid === undefined) throw new Error(`could not spawn ${command}`);
-  groups.add(child.pid);
+  const { pid } = child;
+  if (pid === undefined) throw new Error(`could not spawn ${command}`);
+  groups.add(pid);
   // Keep an error (e.g. ENOENT) from becoming an unhandled event.
   child.on('error', () => undefined);
-  return child;
+  // The pid is known from here on; the type says so, so callers need no `?? 0` stand-in.
+  return Object.assign(child, { pid });
 }
 
 /** Registers an extra process group (e.g. one a fixture made) for cleanup. */

@@ -76,7 +76,7 @@ describe('diffSnapshots on live processes', () => {
   it('sees a real zombie appear under its parent and be reaped by that parent', async () => {
     const watch = await EventWatch.start();
     const parent = spawnGroup('perl', ['-e', REAP_ON_REQUEST], { stdio: ['pipe', 'pipe', 'inherit'] });
-    const parentPid = parent.pid ?? -1;
+    const parentPid = parent.pid;
     const readLine = lineReader(parent.stdout);
     const zombiePid = Number(await readLine());
     expect(zombiePid).toBeGreaterThan(0);
@@ -101,7 +101,7 @@ describe('diffSnapshots on live processes', () => {
     const watch = await EventWatch.start();
     // The shell backgrounds a sleeper, says its pid, and exits when told.
     const shell = spawnGroup('sh', ['-c', 'sleep 30 & echo $!; read go'], { stdio: ['pipe', 'pipe', 'inherit'] });
-    const shellPid = shell.pid ?? -1;
+    const shellPid = shell.pid;
     const sleeperPid = Number(await lineReader(shell.stdout)());
     expect(sleeperPid).toBeGreaterThan(0);
     await watch.until((event) => event.kind === 'spawn' && event.pid === sleeperPid, [shellPid, sleeperPid], 'the sleeper');

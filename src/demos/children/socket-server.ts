@@ -1,12 +1,12 @@
 // The unix-socket lesson's server: a stream socket bound to a file. A file
 // left by a server that died (nobody accepts on it any more) is stale: bind()
 // fails with EADDRINUSE until it is removed. A live one is left alone, and so
-// is anything that is not a socket of ours (see ../socket-file.ts).
+// is anything that is not a socket of ours (see ../../sockets/stale-socket.ts).
 import { existsSync, unlinkSync } from 'node:fs';
-import { connect, createServer, type Server } from 'node:net';
+import { createServer, type Server } from 'node:net';
+import { notOurSocket, removeStaleSocket } from '../../sockets/stale-socket.js';
 import { createLineSplitter } from '../lines.js';
 import { errorCode } from '../problem.js';
-import { notOurSocket } from '../socket-file.js';
 import { keepLifeline, onLessonEnd, option, send } from './channel.js';
 import { nextCommand } from './commands.js';
 
@@ -14,18 +14,6 @@ const path = option('path') ?? '';
 
 function removeOurSocket(): void {
   if (existsSync(path) && notOurSocket(path) === undefined) unlinkSync(path);
-}
-
-/** Does anybody accept connections on `path`? ECONNREFUSED means a stale file. */
-function probe(): Promise<'live' | 'stale'> {
-  return new Promise((resolve) => {
-    const socket = connect(path);
-    socket.once('connect', () => {
-      socket.destroy();
-      resolve('live');
-    });
-    socket.once('error', () => resolve('stale'));
-  });
 }
 
 function listen(server: Server): Promise<string | undefined> {
@@ -58,18 +46,17 @@ const server = createServer((connection) => {
 let failure = await listen(server);
 if (failure === 'EADDRINUSE') {
   send('bind-failed', { code: failure });
-  if ((await probe()) === 'live') {
+  // Removed only if it is a socket of ours that nobody answers on.
+  const verdict = await removeStaleSocket(path);
+  if (verdict.kind === 'live') {
     send('in-use');
     process.exit(3);
   }
-  // Nobody answers: remove the name, but only if it is a socket of ours.
-  const refusal = notOurSocket(path);
-  if (refusal !== undefined) {
-    send('not-removed', { message: `will not remove ${refusal}` });
+  if (verdict.kind === 'foreign') {
+    send('not-removed', { message: `will not remove ${verdict.reason}` });
     process.exit(4);
   }
-  unlinkSync(path);
-  send('stale-removed');
+  if (verdict.kind === 'stale') send('stale-removed');
   failure = await listen(server);
 }
 if (failure !== undefined) {

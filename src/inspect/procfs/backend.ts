@@ -51,7 +51,7 @@ interface Entry {
   rssPages: number;
   lockedKb: number | undefined;
   rssBytes: number;
-  /** performance.now() of the scan that read `cpuTicks`. */
+  /** performance.now() right after `cpuTicks` was read. */
   seenAt: number;
   generation: number;
   comm: string;
@@ -158,57 +158,63 @@ export class ProcfsBackend {
   #scan(): Snapshot {
     const names = readdirSync(this.#root);
     const facts = this.#facts();
-    const now = performance.now();
     const generation = ++this.#generation;
     this.#keep ??= isProcfs(this.#root);
     // A one-shot inspector (ps, tree) must not hold thousands of descriptors: keep from the second scan on.
     const keepNew = this.#keep && generation >= 2;
     const procs = new SealedMap<number, ProcInfo>();
-    const cache = this.#cache;
     for (const name of names) {
       const pid = pidOf(name);
       if (pid < 0) continue;
-      const entry = cache.get(pid);
-      const length = this.#readStat(pid, entry?.statPath ?? `${this.#root}/${name}/stat`, keepNew);
-      if (length === GONE) {
-        this.#forget(pid);
-        continue;
-      }
-      if (length < 0) {
-        this.#forget(pid);
-        procs.set(pid, unknownProc(pid));
-        continue;
-      }
-      const bytes = this.#stat.bytes;
-      // Unchanged bytes: nothing moved, no CPU was used. The previous record
-      // is still exact once its %CPU reads 0.
-      if (entry !== undefined && entry.stat.length === length && bytes.compare(entry.stat, 0, length, 0, length) === 0) {
-        if (entry.info.cpuPercent !== 0) entry.info = freezeProc({ ...entry.info, cpuPercent: 0 });
-        entry.seenAt = now;
-        entry.generation = generation;
-        procs.set(pid, entry.info);
-        continue;
-      }
-      const fields = parseStatLine(bytes, length);
-      // Malformed stat text: skip the process rather than guess.
-      if (fields === undefined) {
-        this.#forget(pid);
-        continue;
-      }
-      const updated = this.#update(pid, name, entry, fields, bytes, length, now, facts);
-      if (updated === undefined) {
-        this.#forget(pid);
-        continue;
-      }
-      updated.generation = generation;
-      cache.set(pid, updated);
-      procs.set(pid, updated.info);
+      const info = this.#visit(pid, name, keepNew, generation, facts);
+      if (info !== undefined) procs.set(pid, info);
     }
     // Sweep: whatever this scan did not see is gone.
-    cache.forEach((entry, pid) => {
+    this.#cache.forEach((entry, pid) => {
       if (entry.generation !== generation) this.#forget(pid);
     });
     return sealSnapshot(Date.now(), procs);
+  }
+
+  /**
+   * One process of a scan: its record, or undefined when it is gone or its
+   * stat is malformed. (A method of its own, so the scan loop stays small for
+   * the optimizing compiler, which recompiles it whenever a new path turns hot.)
+   */
+  #visit(pid: number, name: string, keepNew: boolean, generation: number, facts: SystemFacts): ProcInfo | undefined {
+    const entry = this.#cache.get(pid);
+    const length = this.#readStat(pid, entry?.statPath ?? `${this.#root}/${name}/stat`, keepNew);
+    // %CPU is ticks over the wall time between two reads of this very file: a
+    // scan preempted halfway on a busy machine must not stretch one process's
+    // interval and shrink another's.
+    const now = performance.now();
+    if (length === GONE) {
+      this.#forget(pid);
+      return undefined;
+    }
+    if (length < 0) {
+      this.#forget(pid);
+      return unknownProc(pid);
+    }
+    const bytes = this.#stat.bytes;
+    // Unchanged bytes: nothing moved, no CPU was used. The previous record
+    // is still exact once its %CPU reads 0.
+    if (entry !== undefined && entry.stat.length === length && bytes.compare(entry.stat, 0, length, 0, length) === 0) {
+      if (entry.info.cpuPercent !== 0) entry.info = freezeProc({ ...entry.info, cpuPercent: 0 });
+      entry.seenAt = now;
+      entry.generation = generation;
+      return entry.info;
+    }
+    const fields = parseStatLine(bytes, length);
+    // Malformed stat text: skip the process rather than guess.
+    const updated = fields === undefined ? undefined : this.#update(pid, name, entry, fields, bytes, length, now, facts);
+    if (updated === undefined) {
+      this.#forget(pid);
+      return undefined;
+    }
+    updated.generation = generation;
+    this.#cache.set(pid, updated);
+    return updated.info;
   }
 
   /** The stat of `pid` into this.#stat: its length, or GONE / UNREADABLE / EXHAUSTED. */

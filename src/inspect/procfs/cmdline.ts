@@ -25,7 +25,8 @@ export function cmdlineToArgs(bytes: Buffer, length: number = bytes.length): str
   return end === 0 ? '' : decodeRange(bytes, 0, end);
 }
 
-/** Turns every `byte` in bytes[0, end) into a space. */
+/** Turns every `byte` in bytes[0, end) into a space (the search stops at `end`, not at the buffer's end). */
 function replaceBefore(bytes: Buffer, byte: number, end: number): void {
-  for (let at = bytes.indexOf(byte); at >= 0 && at < end; at = bytes.indexOf(byte, at + 1)) bytes[at] = SPACE;
+  const text = bytes.subarray(0, end);
+  for (let at = text.indexOf(byte); at >= 0; at = text.indexOf(byte, at + 1)) text[at] = SPACE;
 }

@@ -1,9 +1,11 @@
 // The one refresh loop: take a snapshot, diff it against the last one, and
 // hand out an immutable Frame. The UI only consumes frames; it never reads the
-// OS itself. Turns never overlap: the next starts `intervalMs` after the last
-// one began, or at once if a scan took longer than that.
-import { uptime, loadavg } from 'node:os';
+// OS itself (uptime and load come through src/inspect too). Turns never
+// overlap: the next starts `intervalMs` after the last one began, or at once
+// if a scan took longer than that.
+import { performance } from 'node:perf_hooks';
 import { diffSnapshots } from '../../inspect/diff.js';
+import { readSystemLoad } from '../../inspect/system-load.js';
 import type { Inspector, Snapshot } from '../../inspect/types.js';
 import type { Frame } from '../model/watch.js';
 
@@ -25,19 +27,19 @@ export function startRefreshLoop({ inspector, intervalMs, onFrame, onError }: Re
   let seq = 0;
 
   const turn = async (): Promise<void> => {
-    const began = Date.now();
+    const begunAt = performance.now();
     try {
       const snapshot = await inspector.snapshot();
       if (stopped) return;
       const events = previous === undefined ? [] : diffSnapshots(previous, snapshot);
       seq += 1;
-      // uptime/loadavg come from sysinfo(2) through Node, not from /proc.
       const frame: Frame = Object.freeze({
         seq,
+        begunAt,
         snapshot,
         previous,
         events: Object.freeze([...events]),
-        host: Object.freeze({ uptimeSeconds: uptime(), load: Object.freeze(loadavg()) }),
+        host: readSystemLoad(),
         intervalMs,
       });
       previous = snapshot;
@@ -45,7 +47,7 @@ export function startRefreshLoop({ inspector, intervalMs, onFrame, onError }: Re
     } catch (error) {
       if (!stopped) onError(error);
     }
-    if (!stopped) timer = setTimeout(() => void turn(), Math.max(0, intervalMs - (Date.now() - began)));
+    if (!stopped) timer = setTimeout(() => void turn(), Math.max(0, intervalMs - (performance.now() - begunAt)));
   };
   void turn();
   return {

@@ -4,13 +4,15 @@ import type { TaskCounts } from './header.js';
 import { intervalWords, loadWords, tasksLine, uptimeWords } from './header.js';
 import { escapeTags, fit, inert, inertFit } from './text.js';
 import { SIGNAL_MENU, type ViewState } from './view-state.js';
-import type { HostInfo } from './watch.js';
+import type { SystemLoad } from '../../inspect/system-load.js';
 
 export interface HeaderInfo {
   readonly version: string;
-  readonly host: HostInfo | undefined;
+  /** Undefined before the first frame. */
+  readonly host: SystemLoad | undefined;
   readonly counts: TaskCounts;
-  readonly intervalMs: number;
+  /** The refresh interval of the frame shown; undefined before the first frame (then not shown). */
+  readonly intervalMs: number | undefined;
   /** e.g. `demo zombie`, `pid 4312`; untrusted parts are still raw here. */
   readonly scope: string;
   /** Processes on the whole system, when the view is scoped. */
@@ -20,7 +22,8 @@ export interface HeaderInfo {
 export function headerLines(info: HeaderInfo, view: ViewState, width: number, height: number): string[] {
   const host = info.host === undefined ? 'reading…' : `${uptimeWords(info.host.uptimeSeconds)} · ${loadWords(info.host.load)}`;
   const paused = view.paused ? ' PAUSED' : '';
-  const first = `procview ${info.version} · ${host} · ${intervalWords(info.intervalMs)}`;
+  const interval = info.intervalMs === undefined ? '' : ` · ${intervalWords(info.intervalMs)}`;
+  const first = `procview ${info.version} · ${host}${interval}`;
   const firstLine = escapeTags(fit(first, width - paused.length).trimEnd()) + (paused === '' ? '' : `{yellow-fg}{bold}${paused}{/bold}{/yellow-fg}`);
   const zombies = info.counts.zombie > 0;
   const room = width - (zombies ? 2 : 0);

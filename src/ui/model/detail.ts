@@ -3,7 +3,7 @@
 import type { ProcInfo, Snapshot } from '../../inspect/types.js';
 import { clock, cpuTime, kib, memPercent, num, percent, priority } from './cells.js';
 import type { ProcRow } from './rows.js';
-import { statWords } from './stat-words.js';
+import { statWords } from '../../inspect/stat-words.js';
 import { escapeTags, inert, inertFit } from './text.js';
 import { wordWrap } from './wrap.js';
 
@@ -40,8 +40,16 @@ function chunks(text: string, width: number): string[] {
 
 const label = (text: string): string => `{bold}${text}{/bold}`;
 
-export function detailLines(row: ProcRow | undefined, snapshot: Snapshot, width: number, now: number): string[] {
-  if (row === undefined) return ['No process selected.'];
+function startedWords(startTime: number | undefined, now: number | undefined): string {
+  if (startTime === undefined) return '-';
+  const age = now === undefined ? '' : ` (${Math.max(0, Math.round((now - startTime) / 1000))} s ago)`;
+  return `${clock(startTime)}${age}`;
+}
+
+/** `now`: wall-clock ms of the snapshot, for the age; undefined leaves the age out. */
+export function detailLines(row: ProcRow | undefined, snapshot: Snapshot | undefined, width: number, now: number | undefined): string[] {
+  // Rows come from a snapshot: before the first one there is nothing to select.
+  if (row === undefined || snapshot === undefined) return ['No process selected.'];
   const p = row.proc;
   const status = row.mark === 'dead' ? ' {red-fg}exited{/red-fg}' : row.mark === 'new' ? ' {green-fg}new{/green-fg}' : '';
   const lines = [
@@ -56,7 +64,7 @@ export function detailLines(row: ProcRow | undefined, snapshot: Snapshot, width:
     `${label('USER')} ${inert(p.user ?? '-')} (uid ${num(p.uid)})`,
     `${label('%CPU')} ${percent(p.cpuPercent)}  ${label('%MEM')} ${memPercent(p)}  ${label('TIME')} ${cpuTime(p.timeSeconds)}`,
     `${label('RSS')} ${kib(p.rssBytes)} KiB  ${label('VSZ')} ${kib(p.vszBytes)} KiB`,
-    `${label('Started')} ${p.startTime === undefined ? '-' : `${clock(p.startTime)} (${Math.max(0, Math.round((now - p.startTime) / 1000))} s ago)`}`,
+    `${label('Started')} ${startedWords(p.startTime, now)}`,
   ];
   if (p.pid === p.sid) lines.push('  leads its session');
   if (p.pid === p.pgid) lines.push('  leads its process group');

@@ -32,8 +32,9 @@ export function tasksLine(c: TaskCounts, width = Number.POSITIVE_INFINITY): stri
   return long.length <= width ? long : `Tasks: ${c.total}  R ${c.running}  S ${c.sleeping}  T ${c.stopped}  Z ${c.zombie}`;
 }
 
-/** top's wording: `up 3 days,  4:12`, `up  4:12`, `up 12 min`. */
-export function uptimeWords(seconds: number): string {
+/** top's wording: `up 3 days,  4:12`, `up  4:12`, `up 12 min`; `up ?` when unknown. */
+export function uptimeWords(seconds: number | undefined): string {
+  if (seconds === undefined) return 'up ?';
   const total = Math.floor(seconds);
   const days = Math.floor(total / 86_400);
   const hours = Math.floor((total % 86_400) / 3600);
@@ -43,8 +44,8 @@ export function uptimeWords(seconds: number): string {
   return `up ${dayPart}${clockPart}`;
 }
 
-export function loadWords(load: readonly number[]): string {
-  return `load average: ${load.map((n) => n.toFixed(2)).join(', ')}`;
+export function loadWords(load: readonly number[] | undefined): string {
+  return `load average: ${load === undefined ? '?' : load.map((n) => n.toFixed(2)).join(', ')}`;
 }
 
 export function intervalWords(ms: number): string {

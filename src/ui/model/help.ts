@@ -1,4 +1,6 @@
-// The keys, once: drawn in the `?` panel and quoted in the README.
+// The keys, once: drawn in the `?` panel, and the README's "Dashboard keys"
+// table is keysMarkdown() of the same list (test/ui/model/help.test.ts checks
+// they agree), so the two cannot drift apart.
 import { wordWrap } from './wrap.js';
 
 export const KEYS: readonly (readonly [keys: string, action: string])[] = [
@@ -7,13 +9,15 @@ export const KEYS: readonly (readonly [keys: string, action: string])[] = [
   ['↑ ↓ PgUp PgDn Home End', 'select a process (the mouse works too: click, wheel)'],
   ['Enter', 'the selected process in full (Esc closes)'],
   ['t  F5', 'table ⇄ tree'],
-  ['←  -   /   →  +', 'fold / unfold the selected subtree (tree view)'],
-  ['<  >  F6', 'sort by the column to the left / right; click a title to sort by it'],
+  ['←  -', 'tree view: fold the selected subtree (on a leaf: go to its parent)'],
+  ['→  +', 'tree view: unfold the selected subtree'],
+  ['<  >  F6', 'sort by the next column left / right (F6 as >), or click a title'],
   ['I', 'reverse the sort order'],
   ['/  F3', 'filter by pid, name, user or command line (Enter keeps, Esc clears)'],
   ['k  F9', 'send a signal: TERM KILL INT HUP STOP CONT'],
-  ['n  F8 / N  F7', 'renice: nice +1 (lower priority) / nice -1 (higher, needs root)'],
-  ['f', 'follow the selected process wherever the sort moves it'],
+  ['n  F8', 'renice: nice +1 (lower priority)'],
+  ['N  F7', 'renice: nice -1 (higher priority; needs root)'],
+  ['f', 'follow the selected process wherever the sort moves it (f again stops)'],
   ['space', 'pause the display (the events are still collected)'],
   ['Tab', 'swap the events with the narration / chat pane (narrow screens)'],
   ['i', 'say something in the chat room as the admin (--watch chat)'],
@@ -45,4 +49,11 @@ export function helpLines(width = 100): string[] {
     '',
     ...wordWrap('Signals and renice check the process is still the same (pid + start time) first; PID 1 and procview itself are refused. Esc or ? closes this help.', width),
   ];
+}
+
+/** The keys as a markdown table, for the README (one row per entry of KEYS). */
+export function keysMarkdown(): string {
+  const cell = (text: string): string => text.replace(/\|/g, '\\|');
+  const keys = (label: string): string => label.split(/\s+/).map((key) => `\`${key}\``).join(' ');
+  return ['| Keys | Action |', '| --- | --- |', ...KEYS.map(([label, action]) => `| ${cell(keys(label))} | ${cell(action)} |`)].join('\n');
 }

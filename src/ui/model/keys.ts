@@ -78,7 +78,7 @@ function onMain(state: ViewState, key: string, ctx: KeyContext): KeyResult {
     case '/': case 'f3':
       return { state: { ...state, overlay: { kind: 'input', purpose: 'filter', text: state.filter, previous: state.filter } } };
     case 'f': {
-      if (state.follow !== undefined) return tell('follow off');
+      if (state.follow !== undefined) return { state: { ...state, follow: undefined, message: { text: 'follow off', tone: 'info' } } };
       if (row === undefined || row.mark === 'dead') return tell('nothing to follow');
       return { state: { ...state, follow: row.pid, message: { text: `following ${row.pid}`, tone: 'info' } } };
     }

@@ -1,16 +1,49 @@
 // Which processes the view follows. A scoped view starts from seeds (the
 // --watch PID, the processes matching a name, the chat room's processes, the
-// pids a demo tracks) and takes in their descendants; once a pid is in, it
-// stays until it exits, so an orphan adopted by PID 1 is still shown. A member
-// is remembered with its start time: a reused pid is a different process.
+// pids a demo tracks) and takes in their descendants; once a process is in, it
+// stays until it exits, so an orphan adopted by PID 1 is still shown.
+// Identity is pid + start time: a member is remembered with its start time,
+// and a seed named by pid alone is bound to the process it was when first
+// seen, so a later process that reuses the pid never joins the scope.
 import type { ProcInfo, Snapshot } from '../../inspect/types.js';
+
+/**
+ * Where a scoped view starts:
+ * - a bare pid: a process of this very snapshot (a name or title match,
+ *   recomputed every frame), taken as it is now;
+ * - `{ pid, startTime }`: that process only;
+ * - `{ pid, trackedAt }`: the pid as it was at `trackedAt` (performance.now()
+ *   of this process, as Frame.begunAt), when it was announced without a start
+ *   time (a demo's track(pid), the --watch PID): bound to the first snapshot
+ *   whose scan began after that moment, or never admitted if it was gone then.
+ */
+export type Seed =
+  | number
+  | { readonly pid: number; readonly startTime: number | undefined }
+  | { readonly pid: number; readonly trackedAt: number };
+
+/**
+ * What a seed named without a start time has become. `startTime` undefined:
+ * the backend cannot tell, so the seed holds only while the pid is seen in
+ * every snapshot.
+ */
+export type SeedBinding =
+  | { readonly state: 'pending'; readonly trackedAt: number }
+  | { readonly state: 'bound'; readonly startTime: number | undefined }
+  | { readonly state: 'gone' };
 
 export type Scope =
   | { readonly kind: 'all' }
-  | { readonly kind: 'follow'; readonly members: ReadonlyMap<number, number | undefined> };
+  | {
+      readonly kind: 'follow';
+      /** pid → start time of the process in scope. */
+      readonly members: ReadonlyMap<number, number | undefined>;
+      /** Seeds given as `{ pid, trackedAt }`, by pid; a `gone` one stays gone. */
+      readonly bindings: ReadonlyMap<number, SeedBinding>;
+    };
 
 export const ALL: Scope = { kind: 'all' };
-export const EMPTY_FOLLOW: Scope = { kind: 'follow', members: new Map() };
+export const EMPTY_FOLLOW: Scope = { kind: 'follow', members: new Map(), bindings: new Map() };
 
 export function inScope(scope: Scope, snapshot: Snapshot, pid: number): boolean {
   return scope.kind === 'all' ? snapshot.procs.has(pid) : scope.members.has(pid);
@@ -28,12 +61,31 @@ export function childrenIndex(procs: Iterable<ProcInfo>): Map<number, number[]> 
   return index;
 }
 
+/** Whether `proc` is the process remembered with `startTime` (undefined on either side: cannot tell, so yes). */
 function sameProcess(startTime: number | undefined, proc: ProcInfo): boolean {
   return startTime === undefined || proc.startTime === undefined || startTime === proc.startTime;
 }
 
-/** The next scope: still-living members, seeds that exist now, and all their descendants. */
-export function advanceScope(prev: Scope, snapshot: Snapshot, seeds: Iterable<number>): Scope {
+/** The binding of a pid-only seed after this snapshot (scan begun at `begunAt`). */
+function rebind(binding: SeedBinding, proc: ProcInfo | undefined, begunAt: number): SeedBinding {
+  switch (binding.state) {
+    case 'gone':
+      return binding;
+    case 'pending':
+      // A scan that began before the pid was announced may have read it before that process existed.
+      if (begunAt <= binding.trackedAt) return binding;
+      return proc === undefined ? { state: 'gone' } : { state: 'bound', startTime: proc.startTime };
+    case 'bound':
+      return proc !== undefined && sameProcess(binding.startTime, proc) ? binding : { state: 'gone' };
+  }
+}
+
+/**
+ * The next scope: still-living members, seeds that are (still) the process
+ * they named, and all their descendants. `begunAt` is when this snapshot's scan
+ * began (Frame.begunAt).
+ */
+export function advanceScope(prev: Scope, snapshot: Snapshot, seeds: Iterable<Seed>, begunAt: number): Scope {
   if (prev.kind === 'all') return prev;
   const members = new Map<number, number | undefined>();
   const take = (pid: number): void => {
@@ -44,7 +96,20 @@ export function advanceScope(prev: Scope, snapshot: Snapshot, seeds: Iterable<nu
     const proc = snapshot.procs.get(pid);
     if (proc !== undefined && sameProcess(startTime, proc)) take(pid);
   }
-  for (const pid of seeds) take(pid);
+  const bindings = new Map<number, SeedBinding>();
+  for (const [pid, binding] of prev.bindings) bindings.set(pid, rebind(binding, snapshot.procs.get(pid), begunAt));
+  for (const seed of seeds) {
+    if (typeof seed === 'number') {
+      take(seed);
+    } else if ('startTime' in seed) {
+      const proc = snapshot.procs.get(seed.pid);
+      if (proc !== undefined && sameProcess(seed.startTime, proc)) take(seed.pid);
+    } else if (!bindings.has(seed.pid)) {
+      // First announced now; a pid announced again keeps its first binding.
+      bindings.set(seed.pid, rebind({ state: 'pending', trackedAt: seed.trackedAt }, snapshot.procs.get(seed.pid), begunAt));
+    }
+  }
+  for (const [pid, binding] of bindings) if (binding.state === 'bound') take(pid);
   const children = childrenIndex(snapshot.procs.values());
   const queue = [...members.keys()];
   for (let pid = queue.pop(); pid !== undefined; pid = queue.pop()) {
@@ -54,7 +119,7 @@ export function advanceScope(prev: Scope, snapshot: Snapshot, seeds: Iterable<nu
       queue.push(child);
     }
   }
-  return { kind: 'follow', members };
+  return { kind: 'follow', members, bindings };
 }
 
 /** Live processes of the snapshot that are in scope. */

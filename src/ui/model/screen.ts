@@ -48,7 +48,8 @@ export interface ScreenInput {
   readonly header: Omit<HeaderInfo, 'counts' | 'host' | 'intervalMs'>;
   readonly side: SideContent | undefined;
   readonly canSay: boolean;
-  readonly now: number;
+  /** Wall-clock time of the frame shown (for "started … s ago"); undefined before the first frame. */
+  readonly now: number | undefined;
 }
 
 export function eventLines(lines: readonly EventLine[], width: number, height: number): string[] {
@@ -72,19 +73,18 @@ export function scrolled(lines: readonly string[], scroll: number, height: numbe
 export function computeScreen(input: ScreenInput): ScreenModel {
   const { watch, view, rows, layout } = input;
   const frame = watch.frame;
-  const snapshot = frame?.snapshot ?? { takenAt: 0, procs: new Map() };
   const selected = rows[view.cursor];
   const info: HeaderInfo = {
     ...input.header,
     counts: watch.counts,
     host: frame?.host,
-    intervalMs: frame?.intervalMs ?? 0,
+    intervalMs: frame?.intervalMs,
   };
   const inner = (width: number): number => Math.max(1, width - 1);
   const events = layout.events;
   const side = layout.side;
   const detail = layout.detail;
-  const details = (width: number): string[] => detailLines(selected, snapshot, width, input.now);
+  const details = (width: number): string[] => detailLines(selected, frame?.snapshot, width, input.now);
   // Framed panels lose two lines to the frame; help may use the screen above the footer.
   const overlay =
     view.overlay.kind === 'help'

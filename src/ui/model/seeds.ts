@@ -1,5 +1,6 @@
 // Where a scoped view starts, found from one snapshot (pure): the processes a
-// name matches, or the chat room's processes by their titles.
+// name matches, and the chat servers by their titles (the room's own seeds are
+// the chat source's: src/ui/sources/chat.ts).
 import type { ProcInfo, Snapshot } from '../../inspect/types.js';
 
 /** Titles the chat processes give themselves (visible in /proc/PID/cmdline). */
@@ -44,19 +45,4 @@ export function chatServers(snapshot: Snapshot): ChatServerSighting[] {
     if (sighting !== undefined) out.push(sighting);
   }
   return out.sort((a, b) => a.pid - b.pid);
-}
-
-/** The room's processes: the server(s) on `port` (or all servers when no port), and every client process. */
-export function chatSeeds(snapshot: Snapshot, port: number | undefined): number[] {
-  const out: number[] = [];
-  for (const proc of snapshot.procs.values()) {
-    const server = parseServerTitle(proc);
-    if (server !== undefined) {
-      if (port === undefined || server.port === port) out.push(proc.pid);
-      continue;
-    }
-    const args = proc.args ?? '';
-    if (args.startsWith(CHAT_TITLES.client) || args.startsWith(CHAT_TITLES.input)) out.push(proc.pid);
-  }
-  return out;
 }

@@ -37,6 +37,4 @@ export function inertFit(text: string, width: number, align: 'left' | 'right' = 
 }
 
 /** Several lines of untrusted text for a plain terminal write (an error after the screen is restored). */
-export function inertLines(text: string): string {
-  return text.split('\n').map(sanitizeForDisplay).join('\n');
-}
+export { sanitizeLines as inertLines } from '../../text/sanitize.js';

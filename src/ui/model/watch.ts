@@ -1,25 +1,23 @@
 // Everything the refresh loop feeds the view, advanced once per frame as a
 // pure step: scope, new/exited highlights, the event timeline, the counts and
 // their history for the chart.
+import type { SystemLoad } from '../../inspect/system-load.js';
 import type { ProcEvent, Snapshot } from '../../inspect/types.js';
 import { countTasks, type TaskCounts } from './header.js';
 import { advanceLife, NO_LIFE, type Life } from './life.js';
-import { advanceScope, inScope, scopedProcs, type Scope } from './scope.js';
+import { advanceScope, inScope, scopedProcs, type Scope, type Seed } from './scope.js';
 import { appendTimeline, EMPTY_TIMELINE, type Timeline } from './timeline.js';
-
-/** Uptime and load, read by the loop alongside the snapshot. */
-export interface HostInfo {
-  readonly uptimeSeconds: number;
-  readonly load: readonly number[];
-}
 
 /** What one turn of the refresh loop produces; never changed after. */
 export interface Frame {
   readonly seq: number;
+  /** performance.now() when this turn's scan began: tracked pids bind to the first scan begun after they were announced. */
+  readonly begunAt: number;
   readonly snapshot: Snapshot;
   readonly previous: Snapshot | undefined;
   readonly events: readonly ProcEvent[];
-  readonly host: HostInfo;
+  /** Uptime and load, read by the loop alongside the snapshot. */
+  readonly host: SystemLoad;
   readonly intervalMs: number;
 }
 
@@ -46,10 +44,10 @@ export function initialWatch(scope: Scope): WatchState {
   };
 }
 
-export function advanceWatch(prev: WatchState, frame: Frame, seeds: Iterable<number>): WatchState {
+export function advanceWatch(prev: WatchState, frame: Frame, seeds: Iterable<Seed>): WatchState {
   const before = prev.frame?.snapshot;
   const after = frame.snapshot;
-  const scope = advanceScope(prev.scope, after, seeds);
+  const scope = advanceScope(prev.scope, after, seeds, frame.begunAt);
   const wasShown = (pid: number): boolean => before !== undefined && inScope(prev.scope, before, pid);
   const isShown = (pid: number): boolean => inScope(scope, after, pid);
   const life = advanceLife(prev.life, frame.events, before, after, wasShown, isShown);

@@ -3,8 +3,8 @@
 // admin's Unix socket, and shout into it as the admin. The view's seeds are
 // that server and the clients of that room only, told apart by the server
 // address in their titles (`procview chat-input NAME HOST:PORT`).
-import { spawn } from 'node:child_process';
-import { isIPv4, isIPv6 } from 'node:net';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { isIPv4, isIPv6, type Socket } from 'node:net';
 import { networkInterfaces } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { connectAdmin } from '../../chat/admin-client.js';
@@ -16,6 +16,10 @@ import type { SideEntry } from '../model/wrap.js';
 export const DEFAULT_CHAT_PORT = 9999;
 const START_TIMEOUT_MS = 8000;
 const STOP_TIMEOUT_MS = 3000;
+/** After SIGKILL, how long to wait for the exit to be reported. */
+const KILL_TIMEOUT_MS = 1000;
+/** The fd the started server inherits its lifeline on (after stdin, stdout, stderr). */
+const LIFELINE_FD = 3;
 const POLL_MS = 100;
 
 type Admin = Awaited<ReturnType<typeof connectAdmin>>;
@@ -127,23 +131,38 @@ async function findServer(inspector: Inspector, port: number | undefined): Promi
   return servers.find((s) => s.port === DEFAULT_CHAT_PORT) ?? servers[0];
 }
 
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
+/** A server this dashboard started, and whether it is known to have exited. */
+export interface StartedServer {
+  readonly pid: number;
+  readonly child: ChildProcess;
+  /** Settles when Node reports the exit; the pid is reaped then, and may be reused. */
+  readonly exited: Promise<void>;
 }
 
-/** Starts `procview chat server` detached (its own process group), stdin ignored. */
-function startServer(port: number): number {
+/**
+ * Starts `procview chat server` detached (its own process group), stdin
+ * ignored, holding one end of a lifeline pipe on fd 3. Only this process
+ * holds the other end (Node opens it close-on-exec), so when the dashboard
+ * dies, even by SIGKILL, the server reads end-of-file and closes the room.
+ */
+function startServer(port: number): StartedServer {
   const cli = fileURLToPath(new URL('../../cli.js', import.meta.url));
-  const child = spawn(process.execPath, [cli, 'chat', 'server', '--port', String(port)], { detached: true, stdio: 'ignore' });
-  child.on('error', () => undefined);
+  const args = [cli, 'chat', 'server', '--port', String(port), '--lifeline-fd', String(LIFELINE_FD)];
+  const child = spawn(process.execPath, args, { detached: true, stdio: ['ignore', 'ignore', 'ignore', 'pipe'] });
+  const server = trackStarted(child);
   child.unref();
+  // Never read, never closed: it only has to stay open while we live. Unref'd, it keeps nothing waiting.
+  const lifeline = child.stdio[LIFELINE_FD];
+  if (lifeline !== null && lifeline !== undefined && 'unref' in lifeline) (lifeline as Socket).unref();
+  return server;
+}
+
+/** Watches a started child's exit from the moment it is spawned. */
+export function trackStarted(child: ChildProcess): StartedServer {
+  child.on('error', () => undefined);
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   if (child.pid === undefined) throw new Error('could not start the chat server');
-  return child.pid;
+  return { pid: child.pid, child, exited };
 }
 
 async function connectWithRetry(port: number, deadline: number): Promise<Admin> {
@@ -157,33 +176,61 @@ async function connectWithRetry(port: number, deadline: number): Promise<Admin> 
   }
 }
 
-async function stopServer(pid: number): Promise<void> {
+function hasExited(child: ChildProcess): boolean {
+  return child.exitCode !== null || child.signalCode !== null;
+}
+
+/** `exited`, or 'late' after `ms`. */
+async function exitWithin(server: StartedServer, ms: number): Promise<'exited' | 'late'> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<'late'>((resolve) => {
+    timer = setTimeout(() => resolve('late'), ms);
+  });
+  const outcome = await Promise.race([server.exited.then(() => 'exited' as const), late]);
+  clearTimeout(timer);
+  return outcome;
+}
+
+/**
+ * SIGTERM to the server's group, then SIGKILL if it has not exited within
+ * `graceMs`. A group is signalled only while its leader is known not to
+ * have exited: until Node reports the exit, the pid is not reaped, so neither
+ * it nor the group id can belong to anyone else yet.
+ */
+export async function stopServer(server: StartedServer, graceMs = STOP_TIMEOUT_MS): Promise<void> {
   const signalGroup = (signal: NodeJS.Signals): void => {
+    if (hasExited(server.child)) return;
     try {
-      process.kill(-pid, signal);
+      process.kill(-server.pid, signal);
     } catch {
       // ESRCH: the group is gone already.
     }
   };
   signalGroup('SIGTERM');
-  const deadline = Date.now() + STOP_TIMEOUT_MS;
-  while (isAlive(pid) && Date.now() < deadline) await pause(50);
+  if ((await exitWithin(server, graceMs)) === 'exited') return;
   signalGroup('SIGKILL');
+  await exitWithin(server, KILL_TIMEOUT_MS);
 }
 
 export async function openChat(inspector: Inspector, port: number | undefined, onChange: () => void): Promise<ChatSession> {
   let server = await findServer(inspector, port);
-  let startedPid: number | undefined;
+  let started: StartedServer | undefined;
   const deadline = Date.now() + START_TIMEOUT_MS;
   if (server === undefined) {
     const wanted = port ?? DEFAULT_CHAT_PORT;
-    startedPid = startServer(wanted);
-    while (server === undefined && Date.now() < deadline) {
+    const ours = startServer(wanted);
+    while (server === undefined && Date.now() < deadline && !hasExited(ours.child)) {
       await pause(POLL_MS);
       server = await findServer(inspector, wanted);
     }
+    // Ours may have lost the port to a server that came up meanwhile: that one is found, not started here.
+    if (server === undefined && hasExited(ours.child)) server = await findServer(inspector, wanted);
+    if (server !== undefined && server.pid === ours.pid) started = ours;
+    else if (server !== undefined) await stopServer(ours);
     if (server === undefined) {
-      await stopServer(startedPid);
+      const code = ours.child.exitCode;
+      await stopServer(ours);
+      if (code !== null) throw new Error(`started a chat server on port ${wanted}, but it exited at once (code ${code}; is the port in use?)`);
       throw new Error(`started a chat server on port ${wanted}, but it did not show up within ${START_TIMEOUT_MS / 1000} s`);
     }
   }
@@ -192,9 +239,10 @@ export async function openChat(inspector: Inspector, port: number | undefined, o
   try {
     admin = await connectWithRetry(found.port, deadline);
   } catch (error) {
-    if (startedPid !== undefined) await stopServer(startedPid);
+    if (started !== undefined) await stopServer(started);
     throw new Error(`cannot reach the admin socket of the chat server on port ${found.port}: ${(error as Error).message}`);
   }
+  const startedPid = started?.pid;
   const entries: SideEntry[] = [
     { text: `${startedPid === undefined ? 'Found' : 'Started'} the chat server ${found.host}:${found.port} (pid ${found.pid}). i speaks as the admin.`, tone: 'dim' },
   ];
@@ -228,7 +276,7 @@ export async function openChat(inspector: Inspector, port: number | undefined, o
       unsubscribe();
       unwatch();
       admin.close();
-      if (startedPid !== undefined) await stopServer(startedPid);
+      if (started !== undefined) await stopServer(started);
     },
   };
 }

@@ -1,13 +1,18 @@
 // Runs a lesson inside the dashboard: its narration and observations become
 // the side pane, the pids it tracks seed the scope, and stopping aborts it and
 // waits for the lesson's own cleanup (it promises to leave no process behind).
+import { performance } from 'node:perf_hooks';
 import type { Demo, DemoResult, Observation } from '../../demos/types.js';
 import { clock } from '../model/cells.js';
 import type { SideEntry } from '../model/wrap.js';
 
 export interface DemoSession {
-  /** Pids the demo announced; scope seeds. */
-  readonly tracked: ReadonlySet<number>;
+  /**
+   * Pids the demo announced, with when (performance.now(), as Frame.begunAt):
+   * track(pid) gives no start time, so the scope binds each to the first
+   * snapshot scanned after that moment (model/scope.ts).
+   */
+  readonly tracked: ReadonlyMap<number, number>;
   readonly entries: readonly SideEntry[];
   /** Aborts the lesson (if still running) and resolves once its cleanup finished or `timeoutMs` passed. */
   stop(timeoutMs: number): Promise<void>;
@@ -19,7 +24,7 @@ function observedText(fact: Observation): string {
 }
 
 export function startDemo(demo: Demo, holdMs: number, onChange: () => void): DemoSession {
-  const tracked = new Set<number>();
+  const tracked = new Map<number, number>();
   const entries: SideEntry[] = [];
   const add = (text: string, tone: SideEntry['tone']): void => {
     entries.push({ text: `${clock(Date.now())} ${text}`, tone });
@@ -33,7 +38,7 @@ export function startDemo(demo: Demo, holdMs: number, onChange: () => void): Dem
         say: (text) => add(text, 'plain'),
         observed: (fact) => add(observedText(fact), 'observed'),
         track: (pid) => {
-          tracked.add(pid);
+          if (!tracked.has(pid)) tracked.set(pid, performance.now());
           onChange();
         },
       },

@@ -60,3 +60,13 @@ export function killAll(pids: readonly number[]): void {
     }
   }
 }
+
+/**
+ * The pid of a child the test spawned. A child without one never started: the
+ * test stops here rather than go on with a stand-in (`-0` as a process group
+ * is the test's own).
+ */
+export function pidOf(child: { readonly pid?: number | undefined }): number {
+  if (child.pid === undefined) throw new Error('the child process did not start (it has no pid)');
+  return child.pid;
+}

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { createInspector } from '../../../src/inspect/inspector.js';
 import type { Snapshot } from '../../../src/inspect/types.js';
 import { spawnGroup, waitFor } from '../../helpers/processes.js';
+import { pidOf } from '../../e2e/helpers/procs.js';
 
 /** pids present in both snapshots as the same process with the same parent. */
 function stable(before: Snapshot, after: Snapshot): Map<number, number | undefined> {
@@ -35,20 +36,29 @@ function descendants(snapshot: Snapshot, root: number): number[] {
 describe.runIf(process.platform === 'linux')('procfs backend against independent oracles', () => {
   it('has every pid and ppid that ps-list sees, for processes alive throughout', async () => {
     const inspector = createInspector({ backend: 'procfs' });
-    const leader = spawnGroup('sh', ['-c', 'sleep 30 & sleep 30 & wait']).pid ?? 0;
-    await waitFor(async () => descendants(await inspector.snapshot(), leader).length === 2, { what: 'two sleeping children' });
+    const leader = pidOf(spawnGroup('sh', ['-c', 'sleep 30 & sleep 30 & wait']));
+    const ours = await waitFor(
+      async () => {
+        const kids = descendants(await inspector.snapshot(), leader);
+        return kids.length === 2 ? [leader, ...kids] : undefined;
+      },
+      { what: 'two sleeping children' },
+    );
     const before = await inspector.snapshot();
     const listed = new Map((await psList()).map((p) => [p.pid, p.ppid]));
     const after = await inspector.snapshot();
     const alive = stable(before, after);
-    expect(alive.size).toBeGreaterThan(3);
+    // Our three live throughout, so they must be among the stable pids, with the parents we made.
+    expect(ours.map((pid) => ({ pid, ppid: alive.get(pid) }))).toEqual([
+      { pid: leader, ppid: process.pid },
+      ...ours.slice(1).map((pid) => ({ pid, ppid: leader })),
+    ]);
     for (const [pid, ppid] of alive) expect({ pid, ppid: listed.get(pid) }).toEqual({ pid, ppid });
-    for (const pid of [leader, ...descendants(after, leader)]) expect(listed.get(pid)).toBe(after.procs.get(pid)?.ppid);
   });
 
   it('finds exactly the descendants pidtree finds, for a tree of its own', async () => {
     const inspector = createInspector({ backend: 'procfs' });
-    const leader = spawnGroup('sh', ['-c', '(sleep 30 & sleep 30 & wait) & sleep 30 & wait']).pid ?? 0;
+    const leader = pidOf(spawnGroup('sh', ['-c', '(sleep 30 & sleep 30 & wait) & sleep 30 & wait']));
     const snapshot = await waitFor(
       async () => {
         const s = await inspector.snapshot();

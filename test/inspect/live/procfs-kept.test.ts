@@ -95,11 +95,14 @@ describe.runIf(process.platform === 'linux')('procfs backend: stat files kept op
     const sleepers = await waitFor(
       async () => {
         const procs = [...(await createInspector().snapshot()).procs.values()].filter((p) => p.ppid === group.pid);
-        return procs.length === 60 ? procs.map((p) => p.pid) : undefined;
+        // Forked and exec'd: all 60 are sleep, asleep.
+        const asleep = procs.filter((p) => p.comm === 'sleep' && p.state === 'S');
+        return asleep.length === 60 ? asleep.map((p) => p.pid) : undefined;
       },
-      { what: '60 sleepers' },
+      { what: '60 sleepers asleep' },
     );
-    const limited = async (hog: number): Promise<{ sizes: { mine: number; unknown: number }[]; kept: number }> => {
+    // Every check is scoped to our sleepers: read in full (state S, not unknown) on every scan.
+    const limited = async (hog: number): Promise<{ sizes: number[]; kept: number }> => {
       // The built backend (npm test builds first), as the control tests do for a child process.
       const backendUrl = new URL('../../../dist/inspect/procfs/backend.js', import.meta.url).href;
       const script = `
@@ -111,9 +114,7 @@ describe.runIf(process.platform === 'linux')('procfs backend: stat files kept op
         const sizes = [];
         for (let i = 0; i < 3; i++) {
           const snapshot = await backend.snapshot();
-          const mine = ${JSON.stringify(sleepers)}.filter((pid) => snapshot.procs.get(pid)?.state === 'S').length;
-          const unknown = [...snapshot.procs.values()].filter((p) => p.state === undefined).length;
-          sizes.push({ mine, unknown });
+          sizes.push(${JSON.stringify(sleepers)}.filter((pid) => snapshot.procs.get(pid)?.state === 'S').length);
         }
         process.stdout.write(JSON.stringify({ sizes, kept: backend.keptFiles }));`;
       // ulimit -n in sh sets both the soft and the hard limit: node cannot raise it again.
@@ -129,13 +130,9 @@ describe.runIf(process.platform === 'linux')('procfs backend: stat files kept op
       const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
       expect(stderr).toBe('');
       expect(code).toBe(0);
-      return JSON.parse(stdout) as { sizes: { mine: number; unknown: number }[]; kept: number };
+      return JSON.parse(stdout) as { sizes: number[]; kept: number };
     };
-    const complete = [
-      { mine: 60, unknown: 0 },
-      { mine: 60, unknown: 0 },
-      { mine: 60, unknown: 0 },
-    ];
+    const complete = [60, 60, 60];
     const roomy = await limited(0);
     expect(roomy.sizes).toEqual(complete);
     expect(roomy.kept).toBeGreaterThan(0);

@@ -5,6 +5,7 @@ import { readStartTime } from '../../../src/inspect/identity.js';
 import { createInspector } from '../../../src/inspect/inspector.js';
 import type { ProcInfo, Snapshot } from '../../../src/inspect/types.js';
 import { spawnGroup, waitFor } from '../../helpers/processes.js';
+import { pidOf } from '../../e2e/helpers/procs.js';
 import { compareWithPs } from './compare.js';
 import { spawnKinds } from './kinds.js';
 
@@ -18,7 +19,7 @@ describe.runIf(process.platform === 'linux')('ps backend, live on procps', () =>
   });
 
   it('agrees with the procfs backend on identity and tree fields, and leaves out its own ps', async () => {
-    const sleeper = spawnGroup('sh', ['-c', 'sleep 30 & sleep 30 & wait']).pid ?? 0;
+    const sleeper = pidOf(spawnGroup('sh', ['-c', 'sleep 30 & sleep 30 & wait']));
     const viaPs = createInspector({ backend: 'ps' });
     const viaProc = createInspector({ backend: 'procfs' });
     const mineIn = (snapshot: Snapshot): ProcInfo[] =>

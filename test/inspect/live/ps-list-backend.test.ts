@@ -5,6 +5,7 @@ import { readStartTime } from '../../../src/inspect/identity.js';
 import { createInspector } from '../../../src/inspect/inspector.js';
 import { sanitizeForDisplay } from '../../../src/text/sanitize.js';
 import { spawnGroup, waitFor } from '../../helpers/processes.js';
+import { pidOf } from '../../e2e/helpers/procs.js';
 import { hostileSleep, zombieOf } from './kinds.js';
 
 const UNKNOWN = ['pgid', 'sid', 'tty', 'tpgid', 'state', 'stat', 'nice', 'priority', 'threads', 'user', 'rssBytes', 'vszBytes', 'timeSeconds'] as const;
@@ -14,8 +15,8 @@ describe.runIf(process.platform === 'linux')('ps-list backend, live', () => {
     const procfs = createInspector({ backend: 'procfs' });
     const psList = createInspector({ backend: 'ps-list' });
     expect(psList.backend).toBe('ps-list');
-    const hostile = spawnGroup(hostileSleep('a) Z 1 (b'), ['30']).pid ?? 0;
-    const parent = spawnGroup('sh', ['-c', 'sleep 0.1 & exec sleep 30']).pid ?? 0;
+    const hostile = pidOf(spawnGroup(hostileSleep('a) Z 1 (b'), ['30']));
+    const parent = pidOf(spawnGroup('sh', ['-c', 'sleep 0.1 & exec sleep 30']));
     const truth = await waitFor(
       async () => {
         const snapshot = await procfs.snapshot();

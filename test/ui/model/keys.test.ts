@@ -81,10 +81,11 @@ describe('keys', () => {
     expect(handleKey(typing, 'enter', chat).effect).toEqual({ kind: 'say', text: 'hi' });
   });
 
-  it('space pauses, f follows, ? and F1 open help', () => {
+  it('space pauses, f follows (f again stops), ? and F1 open help', () => {
     expect(press(start, ' ').paused).toBe(true);
     expect(press(start, ' ', ' ').paused).toBe(false);
     expect(press(start, 'f').follow).toBe(10);
+    expect(press(start, 'f', 'f')).toMatchObject({ follow: undefined, message: { text: 'follow off' } });
     expect(press(start, '?').overlay.kind).toBe('help');
     expect(press(start, 'f1', 'escape').overlay.kind).toBe('none');
   });

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { diffSnapshots } from '../../../src/inspect/diff.js';
 import { advanceLife, HIGHLIGHT_REFRESHES, NO_LIFE, type Life } from '../../../src/ui/model/life.js';
-import { advanceScope, EMPTY_FOLLOW, inScope, type Scope } from '../../../src/ui/model/scope.js';
+import { advanceScope, EMPTY_FOLLOW, inScope, type Scope, type Seed } from '../../../src/ui/model/scope.js';
 import { initialViewState } from '../../../src/ui/model/view-state.js';
 import { computeRows } from '../../../src/ui/model/view.js';
 import { advanceWatch, initialWatch, type Frame } from '../../../src/ui/model/watch.js';
@@ -16,29 +16,109 @@ describe('scope', () => {
   const before = snapshot([proc(1, 0), proc(50, 1), proc(100, 50), proc(101, 100), proc(102, 101), proc(200, 1)]);
 
   it('takes the seeds and all their descendants', () => {
-    expect(members(advanceScope(EMPTY_FOLLOW, before, [100]))).toEqual([100, 101, 102]);
-    expect(members(advanceScope(EMPTY_FOLLOW, before, [999]))).toEqual([]);
+    expect(members(advanceScope(EMPTY_FOLLOW, before, [100], 0))).toEqual([100, 101, 102]);
+    expect(members(advanceScope(EMPTY_FOLLOW, before, [999], 0))).toEqual([]);
   });
 
   it('keeps an orphan after its parent exits and PID 1 adopts it', () => {
-    const first = advanceScope(EMPTY_FOLLOW, before, [100]);
+    const first = advanceScope(EMPTY_FOLLOW, before, [100], 0);
     // 101 exited; its child 102 now has PPID 1, outside the seed's subtree.
     const after = snapshot([proc(1, 0), proc(50, 1), proc(100, 50), proc(102, 1), proc(200, 1)]);
-    const next = advanceScope(first, after, [100]);
+    const next = advanceScope(first, after, [100], 0);
     expect(members(next)).toEqual([100, 102]);
     expect(inScope(next, after, 200)).toBe(false);
   });
 
   it('drops a pid that was reused by another process (different start time)', () => {
-    const first = advanceScope(EMPTY_FOLLOW, before, [100]);
+    const first = advanceScope(EMPTY_FOLLOW, before, [100], 0);
     const reused = snapshot([proc(1, 0), proc(102, 1, { startTime: 42 })]);
-    expect(members(advanceScope(first, reused, []))).toEqual([]);
+    expect(members(advanceScope(first, reused, [], 0))).toEqual([]);
   });
 
   it('picks up a name match that appears later (seeds are re-read every frame)', () => {
-    const empty = advanceScope(EMPTY_FOLLOW, snapshot([proc(1, 0)]), []);
+    const empty = advanceScope(EMPTY_FOLLOW, snapshot([proc(1, 0)]), [], 0);
     expect(members(empty)).toEqual([]);
-    expect(members(advanceScope(empty, before, [200]))).toEqual([200]);
+    expect(members(advanceScope(empty, before, [200], 0))).toEqual([200]);
+  });
+});
+
+// A pid named without a start time (--watch PID, a demo's track(pid)) means
+// the process it was when first seen: after it exits, a stranger that gets the
+// same pid must not join the scope, even though the seed is still given.
+describe('scope: seeds are processes, not pids', () => {
+  const init = proc(1, 0);
+  const watched = proc(300, 1, { startTime: 5_000 });
+  const child = proc(301, 300, { startTime: 5_100 });
+  const stranger = proc(300, 1, { startTime: 9_000, comm: 'stranger' });
+  const strangerChild = proc(301, 300, { startTime: 9_100 });
+  const walk = (seeds: () => Seed[], frames: readonly [begunAt: number, snap: Snapshot][]): number[][] => {
+    let scope = EMPTY_FOLLOW;
+    return frames.map(([begunAt, snap]) => {
+      scope = advanceScope(scope, snap, seeds(), begunAt);
+      return members(scope);
+    });
+  };
+
+  it('a tracked pid is bound to its first sight; after it exits its reused pid stays out', () => {
+    const tracked = (): Seed[] => [{ pid: 300, trackedAt: 10 }];
+    expect(
+      walk(tracked, [
+        [20, snapshot([init, watched, child])],
+        [30, snapshot([init])],
+        [40, snapshot([init, stranger, strangerChild])],
+      ]),
+    ).toEqual([[300, 301], [], []]);
+  });
+
+  it('the reuse can happen between two frames: a new start time is another process', () => {
+    const tracked = (): Seed[] => [{ pid: 300, trackedAt: 10 }];
+    expect(walk(tracked, [[20, snapshot([init, watched])], [30, snapshot([init, stranger])]])).toEqual([[300], []]);
+  });
+
+  it('waits for a scan begun after the pid was tracked; gone by then means never admitted', () => {
+    const tracked = (): Seed[] => [{ pid: 300, trackedAt: 25 }];
+    // The first scan began before track(300): what it read as 300 may be an earlier process.
+    expect(walk(tracked, [[20, snapshot([init, stranger])], [30, snapshot([init, watched])]])).toEqual([[], [300]]);
+    // Gone at the first scan after it was tracked: whatever gets the pid later is a stranger.
+    expect(walk(tracked, [[30, snapshot([init])], [40, snapshot([init, stranger, strangerChild])]])).toEqual([[], []]);
+  });
+
+  it('a pid tracked again keeps its first binding', () => {
+    let calls = 0;
+    // The demo announces 300 again after the stranger took it: still not admitted.
+    const tracked = (): Seed[] => (calls++ < 2 ? [{ pid: 300, trackedAt: 10 }] : [{ pid: 300, trackedAt: 35 }]);
+    expect(walk(tracked, [[20, snapshot([init, watched])], [30, snapshot([init])], [40, snapshot([init, stranger])]])).toEqual([[300], [], []]);
+  });
+
+  it('with no start time to compare (ps-list), a seed holds only while its pid is seen in every frame', () => {
+    const blind = (p: ReturnType<typeof proc>): ReturnType<typeof proc> => ({ ...p, startTime: undefined });
+    const tracked = (): Seed[] => [{ pid: 300, trackedAt: 10 }];
+    expect(
+      walk(tracked, [
+        [20, snapshot([init, blind(watched)])],
+        [30, snapshot([init, blind(watched)])],
+        [40, snapshot([init])],
+        [50, snapshot([init, blind(stranger)])],
+      ]),
+    ).toEqual([[300], [300], [], []]);
+  });
+
+  it('a seed with its start time admits only that process', () => {
+    const known = (): Seed[] => [{ pid: 300, startTime: 5_000 }];
+    expect(walk(known, [[20, snapshot([init, watched, child])], [30, snapshot([init, stranger, strangerChild])]])).toEqual([[300, 301], []]);
+  });
+
+  it('the watch passes each frame\'s scan time: a demo pid reused after it exits is not shown', () => {
+    const frame = (seq: number, snap: Snapshot, begunAt: number): Frame => ({
+      seq, begunAt, snapshot: snap, previous: undefined, events: [], host: { uptimeSeconds: 60, load: [0, 0, 0] }, intervalMs: 500,
+    });
+    const seeds = [{ pid: 300, trackedAt: 10 }];
+    let watch = advanceWatch(initialWatch(EMPTY_FOLLOW), frame(1, snapshot([init, watched]), 20), seeds);
+    expect(watch.counts.total).toBe(1);
+    watch = advanceWatch(watch, frame(2, snapshot([init]), 30), seeds);
+    watch = advanceWatch(watch, frame(3, snapshot([init, stranger]), 40), seeds);
+    expect(watch.counts.total).toBe(0);
+    expect(computeRows(watch, initialViewState(true)).filter((row) => row.mark !== 'context').map((row) => row.proc.comm)).toEqual([]);
   });
 });
 
@@ -84,6 +164,7 @@ describe('new and exited rows (tombstones)', () => {
 describe('the watch, frame by frame', () => {
   const frame = (seq: number, snap: Snapshot, previous: Snapshot | undefined, events: Frame['events'] = []): Frame => ({
     seq,
+    begunAt: seq,
     snapshot: snap,
     previous,
     events,

@@ -9,7 +9,7 @@ import { rowLine, titleLine } from '../../../src/ui/model/list-lines.js';
 import type { ProcRow } from '../../../src/ui/model/rows.js';
 import { computeScreen } from '../../../src/ui/model/screen.js';
 import { ALL } from '../../../src/ui/model/scope.js';
-import { chatSeeds, nameSeeds, parseServerTitle } from '../../../src/ui/model/seeds.js';
+import { nameSeeds, parseServerTitle } from '../../../src/ui/model/seeds.js';
 import { initialViewState } from '../../../src/ui/model/view-state.js';
 import { computeRows } from '../../../src/ui/model/view.js';
 import { advanceWatch, initialWatch } from '../../../src/ui/model/watch.js';
@@ -139,7 +139,6 @@ describe('seeds', () => {
   it('finds the chat server by title and its port', () => {
     expect(parseServerTitle(snap.procs.get(5) ?? proc(0, 0))).toEqual({ pid: 5, host: '127.0.0.1', port: 9999 });
     expect(parseServerTitle(snap.procs.get(9) ?? proc(0, 0))).toEqual({ pid: 9, host: '[::1]', port: 4000 });
-    expect(chatSeeds(snap, 9999)).toEqual([5, 7, 8]);
   });
 
   it('matches names and command lines, never procview itself', () => {
@@ -151,7 +150,7 @@ describe('whole screen', () => {
   it('computes every pane from one frame, all strings inert', () => {
     const snap = snapshot([proc(1, 0), proc(2, 1, { comm: '\u001b[31m', args: '{blink}\u0007' })]);
     const watch = advanceWatch(initialWatch(ALL), {
-      seq: 1, snapshot: snap, previous: undefined, events: [], host: { uptimeSeconds: 100, load: [1, 2, 3] }, intervalMs: 1000,
+      seq: 1, begunAt: 0, snapshot: snap, previous: undefined, events: [], host: { uptimeSeconds: 100, load: [1, 2, 3] }, intervalMs: 1000,
     }, []);
     const view = { ...initialViewState(false), cursor: 1 };
     const rows = computeRows(watch, view);
@@ -161,9 +160,38 @@ describe('whole screen', () => {
     });
     expect(model.header[1]).toContain('Tasks: 2 total');
     expect(model.header[0]).toContain('load average: 1.00, 2.00, 3.00');
+    expect(model.header[0]).toContain('every 1 s');
     const everything = JSON.stringify(model);
     expect(everything).not.toMatch(/\\u00(0|1)[0-9a-f]|\\u007f/i);
     expect(everything).toContain('{open}blink{close}?');
+  });
+});
+
+describe('unknown is shown as unknown, never as 0', () => {
+  const layout = computeLayout(130, 40, false, 'events');
+  const header = { version: '0.1.0', scope: 'all processes', systemTotal: undefined };
+
+  it('before the first frame: no refresh interval, no host figures, nothing selected', () => {
+    const watch = initialWatch(ALL);
+    const view = initialViewState(false);
+    const model = computeScreen({ watch, view, rows: computeRows(watch, view), layout, header, side: undefined, canSay: false, now: undefined });
+    expect(model.header[0]).toContain('reading…');
+    expect(model.header[0]).not.toMatch(/every|\b0 s\b/);
+    expect(model.detail?.lines).toEqual(['No process selected.']);
+  });
+
+  it('uptime and load the system could not give are ?, and with no clock a start time has no age', () => {
+    const snap = snapshot([proc(1, 0)]);
+    const watch = advanceWatch(initialWatch(ALL), {
+      seq: 1, begunAt: 0, snapshot: snap, previous: undefined, events: [], host: { uptimeSeconds: undefined, load: undefined }, intervalMs: 500,
+    }, []);
+    const view = initialViewState(false);
+    const rows = computeRows(watch, view);
+    const known = computeScreen({ watch, view, rows, layout, header, side: undefined, canSay: false, now: snap.takenAt + 5000 });
+    expect(known.header[0]).toContain('up ? · load average: ? · every 0.5 s');
+    expect(known.detail?.lines.join('\n')).toMatch(/Started\{\/bold\} \d\d:\d\d:\d\d \(105 s ago\)/);
+    const unknown = computeScreen({ watch, view, rows, layout, header, side: undefined, canSay: false, now: undefined });
+    expect(unknown.detail?.lines.join('\n')).toMatch(/Started\{\/bold\} \d\d:\d\d:\d\d\n/);
   });
 });
 

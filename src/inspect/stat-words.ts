@@ -25,10 +25,15 @@ const MODIFIERS: Readonly<Record<string, string>> = {
   '<': 'high priority: negative nice value, less nice to others',
   N: 'low priority: positive nice value, nice to others',
   L: 'has pages locked into memory',
-  s: 'session leader',
+  s: 'session leader (it called setsid(): its pid is its session id)',
   l: 'multi-threaded',
   '+': 'in the foreground process group of its terminal',
 };
+
+/** The modifier letters after the state letter, in words (`undefined` for a letter we do not know). */
+export function modifierWords(code: string): string | undefined {
+  return MODIFIERS[code];
+}
 
 /** One entry per letter of `stat`; letters we do not know are named as such, not dropped. */
 export function statWords(stat: string | undefined): StatPart[] {
@@ -36,7 +41,7 @@ export function statWords(stat: string | undefined): StatPart[] {
   const [state = '', ...modifiers] = [...stat];
   const parts: StatPart[] = [{ code: state, words: STATES[state] ?? 'a state this version of procview does not know' }];
   for (const code of modifiers) {
-    parts.push({ code, words: MODIFIERS[code] ?? 'a modifier this version of procview does not know' });
+    parts.push({ code, words: modifierWords(code) ?? 'a modifier this version of procview does not know' });
   }
   return parts;
 }

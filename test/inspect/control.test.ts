@@ -1,25 +1,39 @@
 // Signals and renice from the dashboard, against real processes: identity
 // (pid + start time) is checked right before acting, PID 1 and procview itself
 // are refused, and EPERM/ESRCH come back as sentences, never as exceptions.
-// (Lives beside the UI tests because the dashboard is its only caller.)
 import { spawn } from 'node:child_process';
 import { getPriority } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { renice, sendSignal, type ProcessIdentity } from '../../src/inspect/control.js';
+import { renice, sendSignal, type ControlOutcome, type ProcessIdentity } from '../../src/inspect/control.js';
+import { readStartTime } from '../../src/inspect/identity.js';
 import { createInspector } from '../../src/inspect/inspector.js';
+import type { BackendName } from '../../src/inspect/types.js';
 import { isAlive, spawnGroup, waitFor } from '../helpers/processes.js';
-import { procStat } from '../e2e/helpers/procs.js';
+import { pidOf, procStat } from '../e2e/helpers/procs.js';
 
-async function identityOf(pid: number): Promise<ProcessIdentity> {
-  const proc = await waitFor(async () => (await createInspector().snapshot()).procs.get(pid), { what: `pid ${pid} in a snapshot` });
+interface KnownIdentity extends ProcessIdentity {
+  readonly startTime: number;
+}
+
+/** `pid` as a snapshot of `backend` shows it; a record without a start time fails the test. */
+async function identityOf(pid: number, backend?: BackendName): Promise<KnownIdentity> {
+  const inspector = createInspector(backend === undefined ? {} : { backend });
+  const proc = await waitFor(async () => (await inspector.snapshot()).procs.get(pid), { what: `pid ${pid} in a snapshot` });
+  if (proc.startTime === undefined) throw new Error(`pid ${pid}: the ${inspector.backend} backend gave no start time`);
   return { pid, startTime: proc.startTime, comm: proc.comm };
 }
 
+/**
+ * What a row drawn for an earlier owner of the pid would carry: the real start
+ * time moved 10 s back. It cannot be the current owner's (a start time is fixed
+ * for life), yet unlike 0 it is a value a real row could hold, so a refusal
+ * comes from the rule under test, not from a start time no process can have.
+ */
+const stale = (target: KnownIdentity): KnownIdentity => ({ ...target, startTime: target.startTime - 10_000 });
+
 function sleeper(): number {
-  const child = spawnGroup('sleep', ['300']);
-  if (child.pid === undefined) throw new Error('no sleeper');
-  return child.pid;
+  return pidOf(spawnGroup('sleep', ['300']));
 }
 
 describe('control: signals', () => {
@@ -36,46 +50,64 @@ describe('control: signals', () => {
 
   it('refuses PID 1, procview itself and non-pids without sending anything', async () => {
     const self = await identityOf(process.pid);
-    for (const target of [{ pid: 1, startTime: 0 }, self, { pid: 0, startTime: 0 }, { pid: -5, startTime: 0 }]) {
+    // PID 1 with a stale start time: were its refusal broken, the identity
+    // check would still stop a KILL from reaching init (this test runs as root here).
+    const init = stale(await identityOf(1));
+    // Non-pids have no process to take a start time from: the test's own, made stale, stands in.
+    const notPids = [0, -5].map((pid) => ({ ...stale(self), pid }));
+    for (const target of [init, self, ...notPids]) {
       const outcome = await sendSignal(target, 'KILL');
-      expect(outcome.ok).toBe(false);
-      expect(outcome.reason).toBe('refused');
+      expect({ pid: target.pid, ok: outcome.ok, reason: outcome.reason }).toEqual({ pid: target.pid, ok: false, reason: 'refused' });
     }
-    expect((await sendSignal({ pid: 1, startTime: 0 }, 'TERM')).message).toMatch(/PID 1/);
+    expect((await sendSignal(init, 'TERM')).message).toMatch(/PID 1/);
     expect((await renice(self, 1)).message).toMatch(/procview itself/);
   });
 
   it('refuses a stale identity: same pid, different start time', async () => {
     const pid = sleeper();
-    const target = await identityOf(pid);
-    const stale = { ...target, startTime: (target.startTime ?? 0) - 10_000 };
-    const outcome = await sendSignal(stale, 'KILL');
+    const earlier = stale(await identityOf(pid));
+    const outcome = await sendSignal(earlier, 'KILL');
     expect(outcome).toMatchObject({ ok: false, reason: 'changed' });
     expect(isAlive(pid)).toBe(true);
-    expect(await renice(stale, 1)).toMatchObject({ ok: false, reason: 'changed' });
+    expect(await renice(earlier, 1)).toMatchObject({ ok: false, reason: 'changed' });
     expect(getPriority(pid)).toBe(0);
     expect(await sendSignal({ pid, startTime: undefined }, 'KILL')).toMatchObject({ ok: false, reason: 'refused' });
     expect(isAlive(pid)).toBe(true);
   });
 
-  it('says a process that exited is gone', async () => {
+  it('says a process that exited is gone, or that its pid now belongs to another', async () => {
     const pid = sleeper();
     const target = await identityOf(pid);
     process.kill(pid, 'SIGKILL');
     await waitFor(() => procStat(pid) === undefined, { what: 'the sleeper to be reaped' });
-    expect(await sendSignal(target, 'TERM')).toMatchObject({ ok: false, reason: 'gone' });
-    expect(await renice(target, 1)).toMatchObject({ ok: false, reason: 'gone' });
+    // Another process may be given the freed pid at any moment (other tests run
+    // on this machine): the right answer depends on who holds the pid during the
+    // call, so it is read on both sides and the call is judged only when that
+    // did not change meanwhile.
+    const judged = async (act: () => Promise<ControlOutcome>): Promise<{ reason: string | undefined; expected: string }> =>
+      waitFor(async () => {
+        const before = await readStartTime(pid);
+        const outcome = await act();
+        const after = await readStartTime(pid);
+        if (before !== after) return undefined;
+        expect(outcome.ok).toBe(false);
+        return { reason: outcome.reason, expected: before === undefined ? 'gone' : 'changed' };
+      }, { what: `pid ${pid} to keep one owner for the length of a call` });
+    for (const act of [() => sendSignal(target, 'TERM'), () => renice(target, 1)]) {
+      const { reason, expected } = await judged(act);
+      expect(reason).toBe(expected);
+    }
   });
 });
 
 describe('control: identity through the backend the row came from', () => {
   it('checks a start time from the ps backend against ps, in its units (whole seconds)', async () => {
     const pid = sleeper();
-    const proc = await waitFor(async () => (await createInspector({ backend: 'ps' }).snapshot()).procs.get(pid), { what: `pid ${pid} in a ps snapshot` });
-    const target = { pid, startTime: proc.startTime, comm: proc.comm };
+    const target = await identityOf(pid, 'ps');
     expect(await sendSignal(target, 'STOP', { backend: 'ps' })).toMatchObject({ ok: true });
     await waitFor(() => procStat(pid)?.state === 'T', { what: 'T' });
-    expect(await sendSignal({ ...target, startTime: (target.startTime ?? 0) + 1000 }, 'CONT', { backend: 'ps' })).toMatchObject({ ok: false, reason: 'changed' });
+    // One second off in ps's unit (whole seconds): another process.
+    expect(await sendSignal({ ...target, startTime: target.startTime + 1000 }, 'CONT', { backend: 'ps' })).toMatchObject({ ok: false, reason: 'changed' });
     expect(await renice(target, 1, { backend: 'ps' })).toMatchObject({ ok: true });
     expect(await sendSignal(target, 'KILL', { backend: 'ps' })).toMatchObject({ ok: true });
     await waitFor(() => procStat(pid)?.state !== 'T', { what: 'the sleeper to die' });

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { statWords } from '../../../src/ui/model/stat-words.js';
+import { statWords } from '../../src/inspect/stat-words.js';
 
 describe('STAT in words', () => {
   it('decodes the state letter and every modifier, in order', () => {
     const parts = statWords('Ss<Nl+L');
     expect(parts.map((p) => p.code)).toEqual(['S', 's', '<', 'N', 'l', '+', 'L']);
     expect(parts[0]?.words).toMatch(/sleeping/);
-    expect(parts[1]?.words).toBe('session leader');
+    expect(parts[1]?.words).toMatch(/^session leader/);
     expect(parts[2]?.words).toMatch(/high priority/);
     expect(parts[3]?.words).toMatch(/low priority/);
     expect(parts[4]?.words).toBe('multi-threaded');

@@ -1,0 +1,32 @@
+// A lifeline: an inherited pipe whose other end only the starter holds. When
+// the starter dies, however it dies (SIGKILL and crashes included), the kernel
+// closes its end and this end reads end-of-file. Unlike watching a pid, a
+// pipe cannot be fooled by the pid being reused.
+import { Socket } from 'node:net';
+
+/** Calls `onGone` once when the other end of `fd` closes. Returns a function that stops watching. */
+export function watchLifeline(fd: number, onGone: () => void): () => void {
+  let socket: Socket;
+  try {
+    socket = new Socket({ fd, readable: true, writable: false });
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    throw new Error(`cannot watch lifeline fd ${fd}: it is not an open pipe or socket (${reason})`);
+  }
+  let done = false;
+  const gone = (): void => {
+    if (done) return;
+    done = true;
+    onGone();
+  };
+  socket.on('data', () => undefined); // the starter says nothing; only the end matters
+  socket.once('end', gone);
+  socket.once('close', gone);
+  socket.on('error', gone);
+  // The room's own socket keeps the process alive; the lifeline must not.
+  socket.unref();
+  return () => {
+    done = true;
+    socket.destroy();
+  };
+}

@@ -1,0 +1,75 @@
+// How `procview --watch chat` stops the server it started (stopServer in
+// src/ui/sources/chat.ts), with real children in their own process groups and
+// the signals it sends recorded: SIGTERM first, SIGKILL only after a bounded
+// wait, and nothing at all once the child is known to have exited (its pid,
+// reaped, may already be someone else's).
+import { spawn } from 'node:child_process';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { stopServer, trackStarted } from '../../src/ui/sources/chat.js';
+import { trackGroup } from '../helpers/processes.js';
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+/** A detached child running `code`, watched from its spawn. */
+function started(code: string) {
+  const child = spawn(process.execPath, ['-e', code], { detached: true, stdio: ['ignore', 'pipe', 'ignore'] });
+  const server = trackStarted(child);
+  trackGroup(server.pid);
+  return server;
+}
+
+/** Resolves once the child has written `text` (it is then past its set-up). */
+async function said(server: ReturnType<typeof started>, text: string): Promise<void> {
+  let out = '';
+  await new Promise<void>((resolve, reject) => {
+    server.child.stdout?.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      if (out.includes(text)) resolve();
+    });
+    server.child.once('exit', () => reject(new Error(`exited before saying ${text}`)));
+  });
+}
+
+/** The process.kill calls stopServer makes (passed through to the real one). */
+function recordKills(): [number, NodeJS.Signals | number | undefined][] {
+  const calls: [number, NodeJS.Signals | number | undefined][] = [];
+  const real = process.kill.bind(process);
+  vi.spyOn(process, 'kill').mockImplementation((pid, signal) => {
+    calls.push([pid, signal]);
+    return real(pid, signal);
+  });
+  return calls;
+}
+
+describe('stopServer', () => {
+  it('sends nothing to a server that has exited and been reaped', async () => {
+    const server = started('');
+    await server.exited;
+    const calls = recordKills();
+    await stopServer(server, 200);
+    expect(calls).toEqual([]);
+  });
+
+  it('sends SIGTERM to the group, and no more when the server exits on it', async () => {
+    const server = started('setInterval(() => {}, 1000)');
+    const calls = recordKills();
+    await stopServer(server, 5000);
+    expect(calls).toEqual([[-server.pid, 'SIGTERM']]);
+    expect(server.child.signalCode).toBe('SIGTERM');
+  });
+
+  it('sends SIGKILL after the grace period to a server that ignores SIGTERM', async () => {
+    const server = started(`process.on('SIGTERM', () => {}); process.stdout.write('ready'); setInterval(() => {}, 1000)`);
+    // Its handler must be in place first: until then SIGTERM would simply end it.
+    await said(server, 'ready');
+    const calls = recordKills();
+    await stopServer(server, 200);
+    expect(calls).toEqual([
+      [-server.pid, 'SIGTERM'],
+      [-server.pid, 'SIGKILL'],
+    ]);
+    expect(server.child.signalCode).toBe('SIGKILL');
+  });
+});

@@ -135,10 +135,10 @@ describe('procview chat client', () => {
     // A hand-made hostile "server".
     const fake = createSocket('udp4');
     await new Promise<void>((resolve) => fake.bind(0, '127.0.0.1', resolve));
-    onCleanup(() => fake.close());
+    onCleanup(() => void fake.close());
     const spoofer = createSocket('udp4');
     await new Promise<void>((resolve) => spoofer.bind(0, '127.0.0.1', resolve));
-    onCleanup(() => spoofer.close());
+    onCleanup(() => void spoofer.close());
     const sendFrom = (socket: typeof fake, text: string, port: number): Promise<void> =>
       new Promise((resolve) => socket.send(text, port, '127.0.0.1', () => resolve()));
     let clientPort = 0;
@@ -163,7 +163,7 @@ describe('procview chat client', () => {
   it('says so when no server answers', async () => {
     const silent = createSocket('udp4');
     await new Promise<void>((resolve) => silent.bind(0, '127.0.0.1', resolve));
-    onCleanup(() => silent.close());
+    onCleanup(() => void silent.close());
     const port = silent.address().port;
     const client = startClient(['127.0.0.1', String(port), '--name', 'kim']);
     expect(await client.exited).toBe(1);

@@ -33,10 +33,10 @@ async function said(server: ReturnType<typeof started>, text: string): Promise<v
 }
 
 /** The process.kill calls stopServer makes (passed through to the real one). */
-function recordKills(): [number, NodeJS.Signals | number | undefined][] {
-  const calls: [number, NodeJS.Signals | number | undefined][] = [];
+function recordKills(): [number, string | number | undefined][] {
+  const calls: [number, string | number | undefined][] = [];
   const real = process.kill.bind(process);
-  vi.spyOn(process, 'kill').mockImplementation((pid, signal) => {
+  vi.spyOn(process, 'kill').mockImplementation((pid: number, signal?: string | number) => {
     calls.push([pid, signal]);
     return real(pid, signal);
   });

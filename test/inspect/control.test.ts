@@ -11,6 +11,7 @@ import { createInspector } from '../../src/inspect/inspector.js';
 import type { BackendName } from '../../src/inspect/types.js';
 import { isAlive, spawnGroup, waitFor } from '../helpers/processes.js';
 import { pidOf, procStat } from '../e2e/helpers/procs.js';
+import { collectOutput } from '../helpers/output.js';
 
 interface KnownIdentity extends ProcessIdentity {
   readonly startTime: number;
@@ -146,11 +147,7 @@ describe.runIf(process.getuid?.() === 0)('control: permission errors as messages
       mine.kill('SIGKILL');
       process.stdout.write(JSON.stringify(out));`;
     const child = spawn(process.execPath, ['--input-type=module', '-e', script], { uid: 65534, gid: 65534, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    const { code, stdout, stderr } = await collectOutput(child);
     expect(stderr).toBe('');
     expect(code).toBe(0);
     const [signal, nice, up, down] = JSON.parse(stdout) as { ok: boolean; reason: string; message: string }[];

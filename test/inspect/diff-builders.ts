@@ -29,31 +29,7 @@ export function proc(fields: Partial<ProcInfo> & { pid: number }): ProcInfo {
 }
 
 /** Every field unknown, as a backend that knows only the pid would give. */
-export function unknownProc(pid: number): ProcInfo {
-  return {
-    pid,
-    ppid: undefined,
-    pgid: undefined,
-    sid: undefined,
-    tty: undefined,
-    tpgid: undefined,
-    state: undefined,
-    stat: undefined,
-    nice: undefined,
-    priority: undefined,
-    threads: undefined,
-    uid: undefined,
-    user: undefined,
-    startTime: undefined,
-    cpuPercent: undefined,
-    memPercent: undefined,
-    rssBytes: undefined,
-    vszBytes: undefined,
-    timeSeconds: undefined,
-    comm: undefined,
-    args: undefined,
-  };
-}
+export { unknownProc } from '../../src/inspect/snapshot.js';
 
 export function snapshot(procs: readonly ProcInfo[], takenAt = 1_700_000_100_000): Snapshot {
   return { takenAt, procs: new Map(procs.map((p) => [p.pid, p])) };

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { createInspector } from '../../../src/inspect/inspector.js';
 import { ProcfsBackend } from '../../../src/inspect/procfs/backend.js';
 import { spawnGroup, trackGroup, waitFor } from '../../helpers/processes.js';
+import { collectOutput } from '../../helpers/output.js';
 
 /** How many of this process's descriptors are open on /proc/PID/stat. */
 function statFilesOpen(pid: number): number {
@@ -123,11 +124,7 @@ describe.runIf(process.platform === 'linux')('procfs backend: stat files kept op
         detached: true,
       });
       if (child.pid !== undefined) trackGroup(child.pid);
-      let stdout = '';
-      let stderr = '';
-      child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-      const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+      const { code, stdout, stderr } = await collectOutput(child);
       expect(stderr).toBe('');
       expect(code).toBe(0);
       return JSON.parse(stdout) as { sizes: number[]; kept: number };

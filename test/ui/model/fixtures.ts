@@ -1,22 +1,13 @@
 // Hand-made processes and snapshots for the view-model tests.
-import type { ProcInfo, Snapshot } from '../../../src/inspect/types.js';
+import type { ProcInfo } from '../../../src/inspect/types.js';
+import { proc as baseProc } from '../../inspect/diff-builders.js';
 
+/** A process `pid` under `ppid`, with the view-model tests' own defaults over the shared builder's. */
 export function proc(pid: number, ppid: number, fields: Partial<ProcInfo> = {}): ProcInfo {
-  return {
+  return baseProc({
     pid,
     ppid,
-    pgid: pid,
-    sid: pid,
-    tty: '?',
-    tpgid: -1,
-    state: 'S',
-    stat: 'S',
-    nice: 0,
-    priority: 20,
-    threads: 1,
-    uid: 1000,
     user: 'ann',
-    startTime: 1_700_000_000_000 + pid,
     cpuPercent: 0,
     memPercent: 0.1,
     rssBytes: 4096 * 1024,
@@ -25,9 +16,7 @@ export function proc(pid: number, ppid: number, fields: Partial<ProcInfo> = {}):
     comm: `p${pid}`,
     args: `p${pid} --run`,
     ...fields,
-  };
+  });
 }
 
-export function snapshot(procs: readonly ProcInfo[], takenAt = 1_700_000_100_000): Snapshot {
-  return { takenAt, procs: new Map(procs.map((p) => [p.pid, p])) };
-}
+export { snapshot } from '../../inspect/diff-builders.js';

@@ -1,14 +1,10 @@
 // What the chat bench's parent (chat-load.ts) and its load processes
 // (chat-worker.ts) say to each other over the fork channel ('advanced'
 // serialization, so the latency arrays travel as Float64Arrays).
+import type { TaskTimes } from '../inspect/sched-stat.js';
 import type { Phase } from './chat-stamp.js';
 
-export interface TaskTimes {
-  /** CPU time of the process's main thread (/proc/PID/schedstat field 1), ms. */
-  readonly cpuMs: number;
-  /** Time it was runnable but waited for a CPU (field 2), ms: how much the machine held it back. */
-  readonly waitMs: number;
-}
+export type { TaskTimes };
 
 export type ToWorker =
   | {

@@ -6,9 +6,11 @@
 // all processes share, so each delivery gives two latencies. Counts, does not judge.
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { readTaskTimes } from '../inspect/sched-stat.js';
+import { hasExited, stopChild } from '../process/child-exit.js';
 import type { FromWorker, TaskTimes, ToWorker, WorkerResult } from './chat-ipc.js';
 import { phaseMark, sharedClockMs, type Phase } from './chat-stamp.js';
-import { taskTimes, timesBetween } from './chat-times.js';
+import { timesBetween } from './chat-times.js';
 
 export interface LoadOptions {
   readonly host: string;
@@ -55,12 +57,10 @@ const START_DELAY_MS = 50;
 
 class Worker {
   private readonly waiting: ((message: FromWorker) => void)[] = [];
-  private readonly exited: Promise<void>;
 
   constructor(readonly child: ChildProcess) {
     child.on('message', (message: FromWorker) => this.waiting.shift()?.(message));
-    this.exited = new Promise((resolve) => child.once('exit', () => resolve()));
-    void this.exited.then(() => {
+    child.once('exit', () => {
       for (const waiter of this.waiting.splice(0)) waiter({ type: 'failed', message: 'a load process exited' });
     });
   }
@@ -75,12 +75,8 @@ class Worker {
   }
 
   async stop(): Promise<void> {
-    if (this.child.exitCode === null && this.child.signalCode === null) {
-      if (this.child.connected) this.child.send({ type: 'quit' } satisfies ToWorker);
-      const timer = setTimeout(() => this.child.kill('SIGKILL'), 2000);
-      await this.exited;
-      clearTimeout(timer);
-    }
+    if (!hasExited(this.child) && this.child.connected) this.child.send({ type: 'quit' } satisfies ToWorker);
+    await stopChild(this.child, { signal: null, graceMs: 2000 });
   }
 }
 
@@ -118,7 +114,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadRuns> {
 }
 
 async function measure(workers: readonly Worker[], options: LoadOptions, phase: Phase): Promise<LoadResult> {
-  const serverBefore = options.serverPid === undefined ? undefined : taskTimes(options.serverPid);
+  const serverBefore = options.serverPid === undefined ? undefined : readTaskTimes(options.serverPid);
   const startMs = sharedClockMs() + START_DELAY_MS;
   const results = await Promise.all(
     workers.map(async (worker) => {
@@ -135,7 +131,7 @@ async function measure(workers: readonly Worker[], options: LoadOptions, phase: 
       return reply as WorkerResult;
     }),
   );
-  const server = options.serverPid === undefined ? undefined : timesBetween(serverBefore, taskTimes(options.serverPid));
+  const server = options.serverPid === undefined ? undefined : timesBetween(serverBefore, readTaskTimes(options.serverPid));
   const sum = (pick: (result: WorkerResult) => number): number => results.reduce((total, result) => total + pick(result), 0);
   const load = results.every((result) => result.times !== undefined)
     ? { cpuMs: sum((result) => result.times?.cpuMs ?? 0), waitMs: sum((result) => result.times?.waitMs ?? 0) }

@@ -6,9 +6,6 @@
 // header says which were raised and why.
 import { ROOM_DEFAULTS } from '../chat/room.js';
 
-/** The server's flood-control defaults (procview chat server --help). */
-export const FLOOD_DEFAULTS = { burst: 50, rate: 20 } as const;
-
 export interface BenchLoadShape {
   readonly clients: number;
   /** Messages each client sends in all: the warm-up and every run, back to back in a burst. */
@@ -27,8 +24,8 @@ export interface ServerSettings {
 
 export function benchServerSettings(load: BenchLoadShape): ServerSettings {
   return {
-    burst: Math.max(FLOOD_DEFAULTS.burst, load.perClient),
-    rate: Math.max(FLOOD_DEFAULTS.rate, load.rate * 2),
+    burst: Math.max(ROOM_DEFAULTS.burst, load.perClient),
+    rate: Math.max(ROOM_DEFAULTS.ratePerSecond, load.rate * 2),
     maxMembers: Math.max(ROOM_DEFAULTS.maxMembers, load.clients),
     maxPerAddress: Math.max(ROOM_DEFAULTS.maxPerAddress, load.clients),
     loginsPerMinute: Math.max(ROOM_DEFAULTS.loginsPerMinute, load.clients),
@@ -54,8 +51,8 @@ export function describeSettings(settings: ServerSettings, load: BenchLoadShape)
   const raised = (flag: string, value: number, fallback: number, why: string): void => {
     if (value > fallback) lines.push(`  raised ${flag} from ${fallback} to ${value}: ${why}`);
   };
-  raised('--burst', settings.burst, FLOOD_DEFAULTS.burst, `each client sends ${load.perClient} messages in all (warm-up and every run${load.rate > 0 ? '' : ', back to back'}); a burst that size lets flood control drop none`);
-  raised('--rate', settings.rate, FLOOD_DEFAULTS.rate, `clients send ${load.rate} msg/s each; twice that leaves room for timer jitter`);
+  raised('--burst', settings.burst, ROOM_DEFAULTS.burst, `each client sends ${load.perClient} messages in all (warm-up and every run${load.rate > 0 ? '' : ', back to back'}); a burst that size lets flood control drop none`);
+  raised('--rate', settings.rate, ROOM_DEFAULTS.ratePerSecond, `clients send ${load.rate} msg/s each; twice that leaves room for timer jitter`);
   raised('--max-members', settings.maxMembers, ROOM_DEFAULTS.maxMembers, `${load.clients} clients must all be in the room`);
   raised('--max-per-address', settings.maxPerAddress, ROOM_DEFAULTS.maxPerAddress, `all ${load.clients} clients come from one address`);
   raised('--logins-per-minute', settings.loginsPerMinute, ROOM_DEFAULTS.loginsPerMinute, `all ${load.clients} clients log in at once from one address`);

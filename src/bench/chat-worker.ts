@@ -3,10 +3,12 @@
 // schedule says they are due, and times every delivery they receive. The
 // parent (chat-load.ts) drives it over the fork channel.
 import type { Socket } from 'node:dgram';
-import { bindUdp, CLIENT_BUFFER_BYTES } from '../chat/udp.js';
+import { DEFAULT_HOST, formatRequest, REPLY_OK } from '../chat/protocol.js';
+import { bindUdp, CLIENT_BUFFER_BYTES, formatHostPort } from '../chat/udp.js';
+import { readTaskTimes } from '../inspect/sched-stat.js';
 import type { FromWorker, ToWorker, WorkerResult } from './chat-ipc.js';
 import { formatStamp, readStamp, sharedClockMs } from './chat-stamp.js';
-import { taskTimes, timesBetween } from './chat-times.js';
+import { timesBetween } from './chat-times.js';
 
 interface Client {
   /** Among all clients of the load: fixes this client's place in the schedule. */
@@ -21,32 +23,40 @@ type Run = Extract<ToWorker, { type: 'run' }>;
 const CHECK_MS = 20;
 
 let clients: readonly Client[] = [];
-let host = '127.0.0.1';
+let host = DEFAULT_HOST;
 let port = 0;
 
 function tell(message: FromWorker): void {
   process.send?.(message);
 }
 
+/**
+ * Sends `L name` until the server says OK. Whatever else comes meanwhile
+ * (others joining, a refusal) is in the room's language, so it is only
+ * remembered for the error.
+ */
 async function login(client: Client): Promise<void> {
+  let heard: string | undefined;
   for (let attempt = 0; attempt < 3; attempt += 1) {
-    const reply = new Promise<string | undefined>((resolve) => {
-      const timer = setTimeout(() => resolve(undefined), 1000);
-      const onMessage = (bytes: Buffer): void => {
-        const text = bytes.toString();
-        if (text.endsWith(' joined the room')) return; // someone else's login
+    const admitted = new Promise<boolean>((resolve) => {
+      const done = (ok: boolean): void => {
         clearTimeout(timer);
         client.socket.removeListener('message', onMessage);
-        resolve(text);
+        resolve(ok);
       };
+      const onMessage = (bytes: Buffer): void => {
+        const text = bytes.toString();
+        if (text === REPLY_OK) done(true);
+        else heard = text;
+      };
+      const timer = setTimeout(() => done(false), 1000);
       client.socket.on('message', onMessage);
     });
-    client.socket.send(`L ${client.name}`, port, host);
-    const text = await reply;
-    if (text === 'OK') return;
-    if (text !== undefined) throw new Error(`${client.name} refused: ${text}`);
+    client.socket.send(formatRequest({ verb: 'L', name: client.name }), port, host);
+    if (await admitted) return;
   }
-  throw new Error(`no answer from ${host}:${port}`);
+  const where = formatHostPort(host, port);
+  throw new Error(heard === undefined ? `no answer from ${where}` : `${client.name} was not let into ${where}; it last heard: ${heard}`);
 }
 
 async function setup(message: Extract<ToWorker, { type: 'setup' }>): Promise<void> {
@@ -99,7 +109,7 @@ async function run(task: Run): Promise<WorkerResult> {
       const client = clients[position % count];
       if (client === undefined) break;
       now = sharedClockMs();
-      client.socket.send(`C ${client.name} ${formatStamp(task.phase, nextDueMs, now)}`, port, host);
+      client.socket.send(formatRequest({ verb: 'C', name: client.name, text: formatStamp(task.phase, nextDueMs, now) }), port, host);
       lateMs[position] = now - nextDueMs;
       if (Number.isNaN(firstSendMs)) firstSendMs = now;
       position += 1;
@@ -128,7 +138,7 @@ async function run(task: Run): Promise<WorkerResult> {
     client.socket.on('message', onDelivery);
   }
 
-  const before = taskTimes('self');
+  const before = readTaskTimes('self');
   timer = setTimeout(pump, Math.max(0, nextDueMs - sharedClockMs()));
   // Done when every delivery came, or, after the last send, nothing new came for quietMs.
   await new Promise<void>((resolve) => {
@@ -147,7 +157,7 @@ async function run(task: Run): Promise<WorkerResult> {
     };
     check();
   });
-  const times = timesBetween(before, taskTimes('self'));
+  const times = timesBetween(before, readTaskTimes('self'));
   const timed = Math.min(received, expected);
   return {
     sent: position,
@@ -171,7 +181,7 @@ function quit(): void {
   let open = clients.length;
   if (open === 0) process.exit(0);
   for (const client of clients) {
-    client.socket.send(`Q ${client.name}`, port, host, () => {
+    client.socket.send(formatRequest({ verb: 'Q', name: client.name }), port, host, () => {
       client.socket.close();
       open -= 1;
       if (open === 0) process.exit(0);

@@ -10,6 +10,8 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { DEFAULT_HOST, DEFAULT_PORT } from '../chat/protocol.js';
+import { stopChild } from '../process/child-exit.js';
 import { runLoad } from './chat-load.js';
 import { formatReport } from './chat-report.js';
 import { benchServerSettings, describeSettings, settingsArgs, type ServerSettings } from './chat-settings.js';
@@ -23,9 +25,11 @@ const USAGE = `Usage: npm run bench:chat -- [--clients N] [--messages M] [--rate
   --workers W    load processes the clients are spread over (default: one per core
                  the server leaves, at least 1, so 1 on two cores)
   --port P       use the server already listening on P (its own limits apply)
-  --host H       its address (default 127.0.0.1)`;
+  --host H       its address (default ${DEFAULT_HOST})`;
 
 const CLI = fileURLToPath(new URL('../cli.js', import.meta.url));
+/** The server says goodbye to the room and stops its admin (up to 2 s) before it exits. */
+const SERVER_STOP_MS = 5000;
 
 function count(flag: string, value: string | undefined, fallback: number, min: number): number {
   if (value === undefined) return fallback;
@@ -59,11 +63,7 @@ async function startServer(settings: ServerSettings): Promise<Server> {
 }
 
 async function stopServer(server: Server): Promise<void> {
-  if (server.child.exitCode === null && server.child.signalCode === null) {
-    const exited = new Promise((resolve) => server.child.once('exit', resolve));
-    server.child.kill('SIGTERM');
-    await exited;
-  }
+  await stopChild(server.child, { graceMs: SERVER_STOP_MS });
   rmSync(server.runtimeDir, { recursive: true, force: true });
 }
 
@@ -89,7 +89,7 @@ async function main(): Promise<void> {
   // The server takes a core; more busy processes than cores only queue behind each other.
   const workers = Math.round(count('--workers', values.workers, Math.min(4, Math.max(1, cpus().length - 1)), 1));
   const runs = Math.round(count('--runs', values.runs, 5, 1));
-  const host = values.host ?? '127.0.0.1';
+  const host = values.host ?? DEFAULT_HOST;
   const load = loadavg().map((value) => value.toFixed(2)).join(' ');
 
   const shape = { clients, perClient: warmup + runs * messages, rate };
@@ -100,7 +100,7 @@ async function main(): Promise<void> {
     const stopped = server === undefined ? Promise.resolve() : stopServer(server);
     void stopped.finally(() => process.exit(130));
   });
-  const port = server?.port ?? count('--port', values.port, 9999, 1);
+  const port = server?.port ?? count('--port', values.port, DEFAULT_PORT, 1);
   try {
     const mode = rate > 0 ? `paced at ${rate} msg/s per client (${rate * clients} msg/s into the room)` : 'in a burst';
     const processes = Math.min(workers, clients);

@@ -2,7 +2,8 @@
 // its own process group. The shell waits on its stdin: when we close it — or
 // when we die and the kernel closes it for us — it kills its sleepers and
 // reaps them itself, so nothing is left for init to collect.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
+import { stopChild } from '../process/child-exit.js';
 
 const SCRIPT = [
   'i=0',
@@ -24,17 +25,6 @@ export interface Sleepers {
   kill(): void;
 }
 
-function waitForExit(child: ChildProcess, timeoutMs: number): Promise<boolean> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(true);
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => resolve(false), timeoutMs);
-    child.once('exit', () => {
-      clearTimeout(timer);
-      resolve(true);
-    });
-  });
-}
-
 export async function startSleepers(count: number, timeoutMs = 120_000): Promise<Sleepers> {
   const child = spawn('sh', ['-c', SCRIPT, 'sleepers', String(count)], {
     detached: true,
@@ -51,10 +41,7 @@ export async function startSleepers(count: number, timeoutMs = 120_000): Promise
   };
   const stop = async (): Promise<void> => {
     child.stdin?.end();
-    if (!(await waitForExit(child, 15_000))) {
-      kill();
-      await waitForExit(child, 5_000);
-    }
+    await stopChild(child, { signal: null, graceMs: 15_000, group: true, killWaitMs: 5_000 });
   };
   const ready = new Promise<void>((resolve, reject) => {
     let output = '';

@@ -16,7 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createInspector } from '../inspect/inspector.js';
 import { readCpuTimes } from '../inspect/procfs/cpu-time.js';
-import type { Snapshot } from '../inspect/types.js';
+import { childrenIndex } from '../ui/model/scope.js';
 import { startSleepers } from './sleepers.js';
 
 const USAGE = 'Usage: npm run bench:ui -- [--seconds S] [--procs N]   (defaults: 30 s, 2000 extra sleepers)';
@@ -45,16 +45,14 @@ function options(argv: readonly string[]): { seconds: number; procs: number } {
 
 const until = (deadline: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, Math.max(0, deadline - Date.now())));
 
-/** Live descendants of `pid` in `snapshot` (by PPID, stat field 4). */
-function descendants(snapshot: Snapshot, pid: number): number[] {
+/** Live descendants of `pid`, from a parent → children index of one snapshot (by PPID, stat field 4). */
+function descendants(children: ReadonlyMap<number, readonly number[]>, pid: number): number[] {
   const out: number[] = [];
   const queue = [pid];
   for (let parent = queue.pop(); parent !== undefined; parent = queue.pop()) {
-    for (const proc of snapshot.procs.values()) {
-      if (proc.ppid === parent && proc.pid !== parent) {
-        out.push(proc.pid);
-        queue.push(proc.pid);
-      }
+    for (const child of children.get(parent) ?? []) {
+      out.push(child);
+      queue.push(child);
     }
   }
   return out;
@@ -64,10 +62,11 @@ function descendants(snapshot: Snapshot, pid: number): number[] {
 async function cpuSeconds(pids: readonly number[]): Promise<number[]> {
   const own = pids.map((pid) => readCpuTimes(pid));
   const snapshot = await createInspector().snapshot();
+  const children = childrenIndex(snapshot.procs.values());
   return pids.map((pid, i) => {
     const times = own[i];
     if (times === undefined) return Number.NaN;
-    const alive = descendants(snapshot, pid).reduce((sum, child) => sum + (snapshot.procs.get(child)?.timeSeconds ?? 0), 0);
+    const alive = descendants(children, pid).reduce((sum, child) => sum + (snapshot.procs.get(child)?.timeSeconds ?? 0), 0);
     return times.self + times.children + alive;
   });
 }

@@ -4,8 +4,9 @@
 import { createConnection, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { LineSplitter } from '../text/lines.js';
 import { stripControls } from '../text/sanitize.js';
-import { encodeFrame, LineSplitter, parseAdminFrame } from './admin-wire.js';
+import { encodeFrame, MAX_FRAME_BYTES, parseAdminFrame } from './admin-wire.js';
 import { ensurePrivateDir } from './private-dir.js';
 
 export interface AdminConnection {
@@ -68,7 +69,7 @@ function wrap(socket: Socket, path: string): Promise<AdminConnection> {
   const lineListeners = new Set<(line: string) => void>();
   const closeListeners = new Set<() => void>();
   const pending = new Map<number, { resolve: () => void; reject: (error: Error) => void; timer: NodeJS.Timeout }>();
-  const splitter = new LineSplitter();
+  const splitter = new LineSplitter(MAX_FRAME_BYTES);
   let nextId = 1;
   let closed = false;
   let onReady: ((ready: boolean) => void) | undefined;

@@ -13,7 +13,8 @@ export type ToAdmin =
   | { readonly type: 'said'; readonly id: number; readonly error?: string }
   /** Answers `watch`: from here on, room lines come (or stop). */
   | { readonly type: 'watching'; readonly on: boolean }
-  | { readonly type: 'line'; readonly line: string }
+  /** Room lines of one turn of the server's event loop, in order. */
+  | { readonly type: 'lines'; readonly lines: readonly string[] }
   | { readonly type: 'shutdown' };
 
 function record(value: unknown): Record<string, unknown> | undefined {
@@ -46,8 +47,10 @@ export function asToAdmin(value: unknown): ToAdmin | undefined {
       return typeof message.error === 'string' ? { type: 'said', id: message.id, error: message.error } : { type: 'said', id: message.id };
     case 'watching':
       return typeof message.on === 'boolean' ? { type: 'watching', on: message.on } : undefined;
-    case 'line':
-      return typeof message.line === 'string' ? { type: 'line', line: message.line } : undefined;
+    case 'lines':
+      return Array.isArray(message.lines) && message.lines.every((line) => typeof line === 'string')
+        ? { type: 'lines', lines: message.lines as string[] }
+        : undefined;
     case 'shutdown':
       return { type: 'shutdown' };
     default:

@@ -9,8 +9,9 @@ import { parseArgs } from 'node:util';
 import { stripControls } from '../text/sanitize.js';
 import { asToAdmin, type ToServer } from './admin-ipc.js';
 import { bindAdminSocket, type BoundSocket } from './admin-socket.js';
-import { encodeFrame, LineSplitter, parseClientFrame, type AdminFrame } from './admin-wire.js';
-import { setRoomTitle } from './title.js';
+import { LineSplitter } from '../text/lines.js';
+import { encodeFrame, MAX_FRAME_BYTES, parseClientFrame, type AdminFrame } from './admin-wire.js';
+import { CHAT_TITLES, setRoomTitle } from './title.js';
 import { formatHostPort } from './udp.js';
 
 /** Queued room lines a slow socket client may have before it is dropped. */
@@ -22,7 +23,7 @@ const { values } = parseArgs({
   options: { host: { type: 'string' }, port: { type: 'string' }, socket: { type: 'string' } },
 });
 const { host = '?', port = '?', socket: socketPath } = values;
-setRoomTitle('procview chat-admin', formatHostPort(host, Number(port)));
+setRoomTitle(CHAT_TITLES.admin, formatHostPort(host, Number(port)));
 
 function toServer(message: ToServer): void {
   if (process.connected) process.send?.(message);
@@ -39,9 +40,14 @@ function ask(text: string, asker: Asker): void {
   toServer({ type: 'say', id, text });
 }
 
-function sendFrame(connection: Socket, frame: AdminFrame): void {
+/** Writes frames already encoded; a connection too far behind is dropped. */
+function sendEncoded(connection: Socket, text: string): void {
   if (connection.writableLength > MAX_BACKLOG_BYTES) return void connection.destroy();
-  connection.write(encodeFrame(frame));
+  connection.write(text);
+}
+
+function sendFrame(connection: Socket, frame: AdminFrame): void {
+  sendEncoded(connection, encodeFrame(frame));
 }
 
 // Room lines flow from the server only while someone here wants them. A new
@@ -70,7 +76,7 @@ function serve(connection: Socket): void {
   if (connections.size === 1) requestLines(true);
   if (outstanding === 0 && serverSends) sendFrame(connection, { ready: true });
   else awaitingReady.add(connection);
-  const splitter = new LineSplitter();
+  const splitter = new LineSplitter(MAX_FRAME_BYTES);
   connection.on('data', (chunk: Buffer) => {
     const lines = splitter.push(chunk);
     if (lines === undefined) {
@@ -105,8 +111,11 @@ process.on('message', (raw) => {
   if (message === undefined) return;
   if (message.type === 'shutdown') return end(0);
   if (message.type === 'watching') return linesConfirmed(message.on);
-  if (message.type === 'line') {
-    for (const connection of connections) sendFrame(connection, { line: message.line });
+  if (message.type === 'lines') {
+    // Encoded once for every connection.
+    let text = '';
+    for (const line of message.lines) text += encodeFrame({ line });
+    for (const connection of connections) sendEncoded(connection, text);
     return;
   }
   const asker = askers.get(message.id);

@@ -45,20 +45,3 @@ export function parseAdminFrame(line: string): AdminFrame | undefined {
   if (typeof id === 'number' && ok === true) return { id, ok: true };
   return undefined;
 }
-
-/** Splits a byte stream into lines; a line over the limit is an error, not a memory sink. */
-export class LineSplitter {
-  private pending = '';
-  private readonly decoder = new TextDecoder('utf-8');
-
-  constructor(private readonly maxLength = MAX_FRAME_BYTES) {}
-
-  /** The complete lines in `chunk`, or undefined once the current line is too long. */
-  push(chunk: Uint8Array): string[] | undefined {
-    this.pending += this.decoder.decode(chunk, { stream: true });
-    const lines = this.pending.split('\n');
-    this.pending = lines.pop() ?? '';
-    if (this.pending.length > this.maxLength) return undefined;
-    return lines;
-  }
-}

@@ -5,17 +5,19 @@
 // NAME HOST:PORT`, input-main.ts) reads the keyboard and sends, through the
 // same UDP socket handed over the fork channel — the server knows a member by
 // its source address and port, so both must use one socket.
-import { fork, type ChildProcess } from 'node:child_process';
+import { fork } from 'node:child_process';
 import { lookup } from 'node:dns/promises';
 import type { Socket } from 'node:dgram';
 import { fileURLToPath } from 'node:url';
 import { CommandError } from '../commands/usage.js';
+import { hasExited, stopChild } from '../process/child-exit.js';
+import { awaitStopSignal, type StopSignal } from '../process/stop-signals.js';
 import { decodeUtf8Lossy, stripControls } from '../text/sanitize.js';
 import { CLIENT_WORDING, type ClientWording } from './client-text.js';
 import { readLineSync } from './keyboard.js';
 import type { Lang } from './messages.js';
 import { formatRequest, REPLY_EXIT, REPLY_OK } from './protocol.js';
-import { setRoomTitle, titleSafe } from './title.js';
+import { CHAT_TITLES, setRoomTitle, titleSafe } from './title.js';
 import { bindUdp, CLIENT_BUFFER_BYTES, formatHostPort } from './udp.js';
 
 export interface ChatClientOptions {
@@ -129,11 +131,8 @@ async function login(
         throw new CommandError(wording.noName);
       }
     }
-    let interrupted = false;
-    const interrupt = (): void => {
-      interrupted = true;
-    };
-    for (const signal of LEAVE_SIGNALS) process.on(signal, interrupt);
+    // A Ctrl-C while the server is asked must not kill us with a login half done.
+    const stop = awaitStopSignal(LEAVE_SIGNALS);
     let reply: string | undefined;
     try {
       for (let attempt = 0; attempt < LOGIN_TRIES && reply === undefined; attempt += 1) {
@@ -141,8 +140,9 @@ async function login(
         reply = await inbox.next(REPLY_WAIT_MS);
       }
     } finally {
-      for (const signal of LEAVE_SIGNALS) process.removeListener(signal, interrupt);
+      stop.dispose();
     }
+    const interrupted = stop.caught !== undefined;
     if (reply === undefined) throw new CommandError(wording.noAnswer(formatHostPort(server.address, server.port)));
     if (reply === REPLY_OK && !interrupted) return candidate;
     if (interrupted) {
@@ -168,7 +168,7 @@ async function chat(
   write: (text: string) => void,
 ): Promise<number> {
   // The dashboard does not rely on this address: the child's title always has it.
-  setRoomTitle(`procview chat-client ${titleSafe(name)}`, formatHostPort(server.address, server.port));
+  setRoomTitle(`${CHAT_TITLES.client} ${titleSafe(name)}`, formatHostPort(server.address, server.port));
   // The first heartbeat comes from here, at once: a client killed before its
   // child is up is then still one of ours, and evicted when it falls silent.
   if (options.heartbeatMs > 0) send(socket, server, formatRequest({ verb: 'H', name }));
@@ -185,14 +185,17 @@ async function chat(
     let leaving = false;
     let finished = false;
     let leaveTimer: NodeJS.Timeout | undefined;
+    let stop: StopSignal | undefined;
 
     const finish = (code: number): void => {
       if (finished) return;
       finished = true;
       clearTimeout(leaveTimer);
-      for (const signal of LEAVE_SIGNALS) process.removeListener(signal, leave);
+      stop?.dispose();
       inbox.listen(undefined);
-      void stopChild(child).then(() => {
+      // Letting go of the channel is the child's cue to exit (input-main.ts).
+      if (!hasExited(child) && child.connected) child.disconnect();
+      void stopChild(child, { signal: null, graceMs: CHILD_STOP_MS }).then(() => {
         socket.close();
         resolve(code);
       });
@@ -210,7 +213,7 @@ async function chat(
     function leave(): void {
       if (leaving || finished) return;
       // The sender child sends Q; if it is gone, this process does (same socket).
-      const childAlive = child.exitCode === null && child.signalCode === null && child.connected;
+      const childAlive = !hasExited(child) && child.connected;
       if (childAlive) child.send({ type: 'leave' });
       else quit();
       awaitExit();
@@ -240,7 +243,8 @@ async function chat(
       quit();
       if (!leaving) awaitExit();
     });
-    for (const signal of LEAVE_SIGNALS) process.on(signal, leave);
+    stop = awaitStopSignal(LEAVE_SIGNALS);
+    void stop.received.then(leave);
     // Only now: from the moment the user reads this, Ctrl-C leaves cleanly.
     write(`${wording.joined(name)}\n`);
   });
@@ -252,13 +256,4 @@ function asRelayed(raw: unknown): { data: string; address: string; port: number 
   return type === 'datagram' && typeof data === 'string' && typeof address === 'string' && typeof port === 'number'
     ? { data, address, port }
     : undefined;
-}
-
-async function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const gone = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  if (child.connected) child.disconnect();
-  const timer = setTimeout(() => child.kill('SIGKILL'), CHILD_STOP_MS);
-  await gone;
-  clearTimeout(timer);
 }

@@ -2,9 +2,14 @@
 // once, then `ratePerSecond` keep coming back. Time is passed in (ms), so the
 // rule is tested with a hand-made clock.
 
+/** What a sender's attempt earns: through, or refused with a notice (the first of a run), or dropped in silence. */
+export type Admission = 'ok' | 'notice' | 'drop';
+
 export class TokenBucket {
   private tokens: number;
   private updatedAt: number;
+  /** A refusal of the current run has been answered with a notice. */
+  private noticed = false;
 
   constructor(
     private readonly capacity: number,
@@ -21,6 +26,19 @@ export class TokenBucket {
     if (this.tokens < 1) return false;
     this.tokens -= 1;
     return true;
+  }
+
+  /**
+   * Takes a token ('ok'), or refuses: the first refusal of a run earns one
+   * notice, the rest are dropped; a run ends once the sender has been quiet
+   * long enough to have a whole burst again.
+   */
+  attempt(now: number): Admission {
+    if (this.noticed && this.isFull(now)) this.noticed = false;
+    if (this.take(now)) return 'ok';
+    if (this.noticed) return 'drop';
+    this.noticed = true;
+    return 'notice';
   }
 
   /** True when a token could be taken now (takes none). */

@@ -7,8 +7,8 @@ import { createInterface, type Interface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { CLIENT_WORDING } from './client-text.js';
 import { isLang } from './messages.js';
-import { formatRequest, MAX_TEXT_BYTES } from './protocol.js';
-import { setRoomTitle, titleSafe } from './title.js';
+import { DEFAULT_HOST, formatRequest, MAX_TEXT_BYTES } from './protocol.js';
+import { CHAT_TITLES, setRoomTitle, titleSafe } from './title.js';
 import { formatHostPort, stopReceiving } from './udp.js';
 
 /** If the parent never lets go after Q, do not linger. */
@@ -23,12 +23,12 @@ const { values } = parseArgs({
     lang: { type: 'string' },
   },
 });
-const host = values.host ?? '127.0.0.1';
+const host = values.host ?? DEFAULT_HOST;
 const port = Number(values.port);
 const name = values.name ?? '';
 const heartbeatMs = Number(values.heartbeat ?? 0);
 const wording = CLIENT_WORDING[values.lang !== undefined && isLang(values.lang) ? values.lang : 'en'];
-setRoomTitle(`procview chat-input ${titleSafe(name)}`, formatHostPort(host, port));
+setRoomTitle(`${CHAT_TITLES.input} ${titleSafe(name)}`, formatHostPort(host, port));
 
 let socket: Socket | undefined;
 let keyboard: Interface | undefined;

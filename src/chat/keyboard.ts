@@ -3,6 +3,7 @@
 // child, which inherits the same stdin. A buffered stream would swallow that
 // rest, so this reads one byte at a time, synchronously, as fgets would.
 import { readSync } from 'node:fs';
+import { errnoOf } from '../process/errno.js';
 
 const MAX_LINE_BYTES = 4096;
 const sleeper = new Int32Array(new SharedArrayBuffer(4));
@@ -16,12 +17,13 @@ export function readLineSync(fd = 0): string | undefined {
     try {
       count = readSync(fd, one, 0, 1, null);
     } catch (error) {
+      const code = errnoOf(error);
       // A stdin some parent left non-blocking: wait a moment and try again.
-      if ((error as NodeJS.ErrnoException).code === 'EAGAIN') {
+      if (code === 'EAGAIN') {
         Atomics.wait(sleeper, 0, 0, 10);
         continue;
       }
-      if ((error as NodeJS.ErrnoException).code === 'EOF') count = 0;
+      if (code === 'EOF') count = 0;
       else throw error;
     }
     if (count === 0) return bytes.length === 0 ? undefined : finish(bytes);

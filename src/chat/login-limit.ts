@@ -14,18 +14,13 @@ export type LoginVerdict =
   /** All strangers together ran out: dropped in silence (an answer could go to a forged address). */
   | 'global-drop';
 
-interface AddressState {
-  readonly bucket: TokenBucket;
-  notified: boolean;
-}
-
 /** All strangers together may try this many times what one address may. */
 export const GLOBAL_LOGIN_FACTOR = 10;
 /** Addresses remembered at most; a forgotten one starts afresh, with a full bucket. */
 const MAX_TRACKED = 4096;
 
 export class LoginLimiter {
-  private readonly addresses = new Map<string, AddressState>();
+  private readonly addresses = new Map<string, TokenBucket>();
   private readonly global: TokenBucket;
 
   constructor(
@@ -38,15 +33,9 @@ export class LoginLimiter {
   attempt(key: string, now: number): LoginVerdict {
     const known = this.addresses.get(key);
     // This address first: one address alone must not drain the budget of all.
-    if (known !== undefined && !known.bucket.ready(now)) {
-      if (known.notified) return 'address-drop';
-      known.notified = true;
-      return 'address-notice';
-    }
+    if (known !== undefined && !known.ready(now)) return known.attempt(now) === 'notice' ? 'address-notice' : 'address-drop';
     if (!this.global.take(now)) return 'global-drop';
-    const state = known ?? this.track(key, now);
-    if (state.notified && state.bucket.isFull(now)) state.notified = false;
-    state.bucket.take(now);
+    (known ?? this.track(key, now)).attempt(now);
     return 'ok';
   }
 
@@ -55,16 +44,16 @@ export class LoginLimiter {
     return this.addresses.size;
   }
 
-  private track(key: string, now: number): AddressState {
+  private track(key: string, now: number): TokenBucket {
     if (this.addresses.size >= MAX_TRACKED) this.forget(now);
-    const state = { bucket: new TokenBucket(this.perMinute, this.perMinute / 60, now), notified: false };
-    this.addresses.set(key, state);
-    return state;
+    const bucket = new TokenBucket(this.perMinute, this.perMinute / 60, now);
+    this.addresses.set(key, bucket);
+    return bucket;
   }
 
   /** Forgets every address whose bucket is full again (no different from a new one); if none, the oldest. */
   private forget(now: number): void {
-    for (const [key, state] of this.addresses) if (state.bucket.isFull(now)) this.addresses.delete(key);
+    for (const [key, bucket] of this.addresses) if (bucket.isFull(now)) this.addresses.delete(key);
     if (this.addresses.size >= MAX_TRACKED) {
       const oldest = this.addresses.keys().next();
       if (oldest.done !== true) this.addresses.delete(oldest.value);

@@ -2,6 +2,7 @@
 // file's own mode is not checked by every kernel on connect, a 0700 parent
 // directory is (path resolution needs search permission).
 import { lstatSync, mkdirSync, chmodSync } from 'node:fs';
+import { errnoOf } from '../process/errno.js';
 
 const PRIVATE_MODE = 0o700;
 
@@ -20,7 +21,7 @@ export function ensurePrivateDir(dir: string): void {
     // mkdir's mode is filtered by the umask; say it again.
     chmodSync(dir, PRIVATE_MODE);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    if (errnoOf(error) !== 'EEXIST') throw error;
   }
   const stat = lstatSync(dir);
   const uid = currentUid();

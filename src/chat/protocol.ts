@@ -12,6 +12,12 @@ export const MAX_LINE_BYTES = 1023;
 /** `C ` + a name of 32 four-byte characters + ` ` + text: anything longer cannot be valid. */
 export const MAX_DATAGRAM_BYTES = 2 + MAX_NAME_CHARS * 4 + 1 + MAX_TEXT_BYTES;
 
+/** Where a room listens, and a client looks for it, unless told otherwise: this machine only, the classic port. */
+export const DEFAULT_HOST = '127.0.0.1';
+export const DEFAULT_PORT = 9999;
+/** How often our client sends `H name` unless told otherwise. */
+export const DEFAULT_HEARTBEAT_MS = 5000;
+
 export const REPLY_OK = 'OK';
 export const REPLY_EXIT = 'EXIT';
 

@@ -1,7 +1,9 @@
 // The server's terminal log of room lines. A busy room says thousands of
 // lines a second: they are written once per turn of the event loop, not one
-// write each; and a stdout nobody reads (a pipe whose reader stalled) must not
-// hold them all in memory, so past a backlog they are dropped, with one note.
+// write each (turn-batch.ts); and a stdout nobody reads (a pipe whose reader
+// stalled) must not hold them all in memory, so past a backlog they are
+// dropped, with one note.
+import { batchPerTurn } from './turn-batch.js';
 
 export interface RoomLog {
   line(text: string): void;
@@ -18,32 +20,27 @@ export interface LogStream {
 export const MAX_LOG_BACKLOG_BYTES = 1024 * 1024;
 
 export function createRoomLog(stream: LogStream, warn: (message: string) => void, maxBacklog = MAX_LOG_BACKLOG_BYTES): RoomLog {
-  let pending: string[] = [];
   let stopped = false;
   let dropping = false;
 
-  const flush = (): void => {
-    const text = pending.join('');
-    pending = [];
-    if (stopped || text.length === 0) return;
+  const batch = batchPerTurn<string>((lines) => {
+    if (stopped) return;
     if (stream.writableLength > maxBacklog) {
       if (!dropping) warn('the log is not being read: room lines are dropped until it is');
       dropping = true;
       return;
     }
     dropping = false;
-    stream.write(text);
-  };
+    stream.write(lines.join(''));
+  });
 
   return {
     line(text) {
-      if (stopped) return;
-      if (pending.length === 0) setImmediate(flush);
-      pending.push(`${text}\n`);
+      if (!stopped) batch.add(`${text}\n`);
     },
     stop() {
       stopped = true;
-      pending = [];
+      batch.clear();
     },
   };
 }

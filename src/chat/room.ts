@@ -17,7 +17,9 @@ export interface Peer {
 
 export interface Delivery {
   readonly text: string;
+  /** Everyone in `to` but `except` gets it (a message goes to all but its sender, with no list made per message). */
   readonly to: readonly Peer[];
+  readonly except?: Peer | undefined;
 }
 
 export interface RoomEffects {
@@ -60,10 +62,19 @@ interface Member {
   /** Only our clients send `H`; classic clients never do and are never evicted for silence. */
   heartbeats: boolean;
   readonly bucket: TokenBucket;
-  floodNotified: boolean;
+  /** Longest text this member may say (maxTextBytes for its name), fixed at login. */
+  readonly maxTextBytes: number;
 }
 
-export const ROOM_DEFAULTS = { maxMembers: 1000, maxPerAddress: 8, loginsPerMinute: 30 } as const;
+/** What a server gets unless told otherwise (procview chat server --help shows them). */
+export const ROOM_DEFAULTS = {
+  burst: 50,
+  ratePerSecond: 20,
+  heartbeatTimeoutMs: 15_000,
+  maxMembers: 1000,
+  maxPerAddress: 8,
+  loginsPerMinute: 30,
+} as const;
 const NOTHING: RoomEffects = { deliveries: [], roomLines: [] };
 
 function peerKey(peer: Peer): string {
@@ -78,8 +89,9 @@ class Effects implements RoomEffects {
     this.deliveries.push({ text, to: [peer] });
   }
 
-  broadcast(text: string, to: readonly Peer[]): void {
-    if (to.length > 0) this.deliveries.push({ text, to });
+  /** `text` to everyone in `to` but `except` (who must be in `to`). */
+  broadcast(text: string, to: readonly Peer[], except?: Peer): void {
+    if (to.length > (except === undefined ? 0 : 1)) this.deliveries.push({ text, to, except });
     this.roomLines.push(text);
   }
 }
@@ -88,14 +100,21 @@ export class Room {
   readonly wording: Wording;
   private readonly byPeer = new Map<string, Member>();
   private readonly byName = new Map<string, Member>();
+  /**
+   * Every member's peer, in order of login. Replaced, never changed, when
+   * someone joins or leaves: a delivery keeps the list it was made with.
+   */
+  private everyone: readonly Peer[] = [];
   /** Members per addressKey. */
   private readonly perAddress = new Map<string, number>();
   private readonly logins: LoginLimiter;
   private readonly maxMembers: number;
   private readonly maxPerAddress: number;
+  private readonly adminMaxTextBytes: number;
 
   constructor(private readonly options: RoomOptions) {
     this.wording = WORDING[options.lang];
+    this.adminMaxTextBytes = this.maxTextBytes(this.wording.adminName);
     this.maxMembers = options.maxMembers ?? ROOM_DEFAULTS.maxMembers;
     this.maxPerAddress = options.maxPerAddress ?? ROOM_DEFAULTS.maxPerAddress;
     this.logins = new LoginLimiter(options.loginsPerMinute ?? ROOM_DEFAULTS.loginsPerMinute, 0);
@@ -149,23 +168,24 @@ export class Room {
 
   /** A line from the admin (server terminal, admin socket): reaches everyone. */
   adminSay(text: string): AdminResult {
-    const limit = this.maxTextBytes(this.wording.adminName);
+    const limit = this.adminMaxTextBytes;
     if (Buffer.byteLength(text) > limit) return { ok: false, error: this.wording.errorTooLong(limit) };
     const clean = stripControls(text);
     if (clean.trim().length === 0) return { ok: false, error: this.wording.errorEmptyMessage };
     const fx = new Effects();
-    fx.broadcast(this.wording.says(this.wording.adminName, clean), this.peers());
+    fx.broadcast(this.wording.says(this.wording.adminName, clean), this.everyone);
     return { ok: true, effects: fx };
   }
 
   /** The room closes: everyone is told, then sent EXIT so their receivers end. */
   close(): RoomEffects {
     const fx = new Effects();
-    const everyone = this.peers();
+    const { everyone } = this;
     fx.broadcast(this.wording.closing, everyone);
     if (everyone.length > 0) fx.deliveries.push({ text: REPLY_EXIT, to: everyone });
     this.byPeer.clear();
     this.byName.clear();
+    this.everyone = [];
     this.perAddress.clear();
     return fx;
   }
@@ -201,7 +221,7 @@ export class Room {
     if (this.byPeer.size >= this.maxMembers) return fx.reply(from, this.wording.roomFull);
     const fromKey = addressKey(from.address);
     if ((this.perAddress.get(fromKey) ?? 0) >= this.maxPerAddress) return fx.reply(from, this.wording.tooManyFromAddress(this.maxPerAddress));
-    const others = this.peers();
+    const others = this.everyone;
     const joined: Member = {
       name,
       key,
@@ -210,31 +230,33 @@ export class Room {
       lastHeard: now,
       heartbeats: false,
       bucket: new TokenBucket(this.options.burst, this.options.ratePerSecond, now),
-      floodNotified: false,
+      maxTextBytes: this.maxTextBytes(name),
     };
     this.byPeer.set(peerKey(from), joined);
     this.byName.set(key, joined);
+    this.everyone = [...others, joined.peer];
     this.perAddress.set(fromKey, (this.perAddress.get(fromKey) ?? 0) + 1);
     fx.reply(from, REPLY_OK);
     fx.broadcast(this.wording.join(name), others);
   }
 
   private say(member: Member, text: string, fx: Effects): void {
-    const limit = this.maxTextBytes(member.name);
+    const limit = member.maxTextBytes;
     if (Buffer.byteLength(text) > limit) return fx.reply(member.peer, this.wording.errorTooLong(limit));
     const clean = stripControls(text);
     if (clean.trim().length === 0) return fx.reply(member.peer, this.wording.errorEmptyMessage);
-    fx.broadcast(this.wording.says(member.name, clean), this.peers(member));
+    fx.broadcast(this.wording.says(member.name, clean), this.everyone, member.peer);
   }
 
   private remove(member: Member, fx: Effects): void {
     this.byPeer.delete(peerKey(member.peer));
     this.byName.delete(member.key);
+    this.everyone = this.everyone.filter((peer) => peer !== member.peer);
     const left = (this.perAddress.get(member.addressKey) ?? 1) - 1;
     if (left > 0) this.perAddress.set(member.addressKey, left);
     else this.perAddress.delete(member.addressKey);
     fx.reply(member.peer, REPLY_EXIT);
-    fx.broadcast(this.wording.leave(member.name), this.peers());
+    fx.broadcast(this.wording.leave(member.name), this.everyone);
   }
 
   /** The login rate limit for strangers (login-limit.ts); says so once per run of refusals. */
@@ -244,18 +266,11 @@ export class Room {
     return verdict === 'ok';
   }
 
-  /**
-   * Flood control. The first refused message of a flood earns one notice; the
-   * next notice only after the sender has been quiet long enough to refill.
-   */
+  /** Flood control: one notice per run of refused messages (TokenBucket.attempt). */
   private admit(member: Member, now: number, fx: Effects): boolean {
-    if (member.floodNotified && member.bucket.isFull(now)) member.floodNotified = false;
-    if (member.bucket.take(now)) return true;
-    if (!member.floodNotified) {
-      member.floodNotified = true;
-      fx.reply(member.peer, this.wording.flood);
-    }
-    return false;
+    const admission = member.bucket.attempt(now);
+    if (admission === 'notice') fx.reply(member.peer, this.wording.flood);
+    return admission === 'ok';
   }
 
   /** The text limit: 1000 bytes, less if the whole line would not fit a classic client's buffer. */
@@ -274,13 +289,7 @@ export class Room {
       case 'invalid-utf8':
         return this.wording.errorInvalidUtf8;
       case 'too-long':
-        return this.wording.errorTooLong(member === undefined ? MAX_TEXT_BYTES : this.maxTextBytes(member.name));
+        return this.wording.errorTooLong(member === undefined ? MAX_TEXT_BYTES : member.maxTextBytes);
     }
-  }
-
-  private peers(except?: Member): Peer[] {
-    const peers: Peer[] = [];
-    for (const member of this.byPeer.values()) if (member !== except) peers.push(member.peer);
-    return peers;
   }
 }

@@ -1,16 +1,17 @@
 // The socket side of the room: one UDP socket, the Room rules, and the admin
 // child over IPC. Everything decided about a datagram is decided in room.ts.
 import { fork, type ChildProcess } from 'node:child_process';
-import type { Socket } from 'node:dgram';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { stopChild } from '../process/child-exit.js';
 import { adminSocketPath } from './admin-client.js';
 import { asToServer, type ToAdmin } from './admin-ipc.js';
 import { awaitAdminReady } from './admin-start.js';
 import type { Lang } from './messages.js';
 import { ensurePrivateDir } from './private-dir.js';
 import { Room, type RoomEffects } from './room.js';
-import { setRoomTitle } from './title.js';
+import { CHAT_TITLES, setRoomTitle } from './title.js';
+import { batchPerTurn } from './turn-batch.js';
 import { bindUdp, formatHostPort, SERVER_BUFFER_BYTES, socketTypeFor } from './udp.js';
 
 export interface ChatServerOptions {
@@ -53,7 +54,7 @@ export async function startChatServer(options: ChatServerOptions): Promise<ChatS
   const { address, port } = socket.address();
   const hostPort = formatHostPort(address, port);
   // Without its whole address the title names no room: --watch chat would not take it for another.
-  setRoomTitle('procview chat-server', hostPort);
+  setRoomTitle(CHAT_TITLES.server, hostPort);
 
   let socketPath: string;
   let admin: ChildProcess;
@@ -82,40 +83,43 @@ export async function startChatServer(options: ChatServerOptions): Promise<ChatS
   let adminWatching = false;
   let closing = false;
 
-  const toAdmin = (message: ToAdmin): void => {
+  const send = (message: ToAdmin): void => {
     if (admin.connected) admin.send(message);
   };
+  // Room lines reach the admin in one message per turn of the event loop.
+  const adminLines = batchPerTurn<string>((lines) => send({ type: 'lines', lines }));
+  /** Anything else for the admin goes after the lines before it, as they were said. */
+  const toAdmin = (message: ToAdmin): void => {
+    adminLines.flush();
+    send(message);
+  };
 
-  /** Sends what the room decided (the hot path: no promise, no callback per datagram). */
-  const apply = (effects: RoomEffects): void => {
+  /**
+   * Sends what the room decided. The hot path makes no promise and passes no
+   * callback per datagram; `sent`, when given, collects one promise per
+   * datagram that settles once it has left (before the socket closes).
+   */
+  const apply = (effects: RoomEffects, sent?: Promise<void>[]): void => {
     for (const delivery of effects.deliveries) {
       const bytes = Buffer.from(delivery.text); // encoded once, sent to many
-      for (const peer of delivery.to) socket.send(bytes, peer.port, peer.address);
+      for (const peer of delivery.to) {
+        if (peer === delivery.except) continue;
+        if (sent === undefined) socket.send(bytes, peer.port, peer.address);
+        else sent.push(new Promise((resolve) => socket.send(bytes, peer.port, peer.address, () => resolve())));
+      }
     }
-    announce(effects);
-  };
-  /** The same, resolving once every datagram has left (before the socket closes). */
-  const applyAndFlush = async (effects: RoomEffects): Promise<void> => {
-    const sent: Promise<void>[] = [];
-    for (const delivery of effects.deliveries) {
-      const bytes = Buffer.from(delivery.text);
-      for (const peer of delivery.to) sent.push(new Promise((resolve) => socket.send(bytes, peer.port, peer.address, () => resolve())));
-    }
-    announce(effects);
-    await Promise.all(sent);
-  };
-  const announce = (effects: RoomEffects): void => {
     for (const line of effects.roomLines) {
       options.onRoomLine?.(line);
-      if (adminWatching) toAdmin({ type: 'line', line });
+      if (adminWatching) adminLines.add(line);
     }
   };
 
   const warnings = rateLimited(warn);
   // Without a callback, a failed send is reported here; it must never end the server.
   socket.on('error', (error) => warnings(`UDP: ${error.message}`));
+  // rinfo is a fresh object per datagram: the room copies what it keeps.
   socket.on('message', (bytes, from) => {
-    if (!closing) apply(room.receive(bytes, { address: from.address, port: from.port }, performance.now()));
+    if (!closing) apply(room.receive(bytes, from, performance.now()));
   });
 
   // Swept a few times per shortest timeout, so an eviction comes at most a quarter late.
@@ -137,7 +141,6 @@ export async function startChatServer(options: ChatServerOptions): Promise<ChatS
   });
   // A send on a channel that just closed is reported here: never fatal to the room.
   admin.on('error', (error) => warnings(`admin channel: ${error.message}`));
-  const adminGone = new Promise<void>((resolve) => admin.once('exit', () => resolve()));
   admin.once('exit', (code, signal) => {
     if (!closing) warn(`the admin process ended (${signal ?? `code ${code}`}); the room goes on without it`);
   });
@@ -152,9 +155,12 @@ export async function startChatServer(options: ChatServerOptions): Promise<ChatS
       shutdown ??= (async () => {
         closing = true;
         if (sweeper !== undefined) clearInterval(sweeper);
-        await applyAndFlush(room.close());
+        const sent: Promise<void>[] = [];
+        apply(room.close(), sent);
+        await Promise.all(sent);
         toAdmin({ type: 'shutdown' });
-        await stopChild(admin, adminGone);
+        // Asked to go just now; SIGKILL only if it does not.
+        await stopChild(admin, { signal: null, graceMs: ADMIN_STOP_MS });
         socket.close();
       })();
       return shutdown;
@@ -169,19 +175,6 @@ async function startAdmin(host: string, port: number, socketPath: string): Promi
   });
   await awaitAdminReady(admin, ADMIN_START_MS);
   return admin;
-}
-
-async function stopChild(child: ChildProcess, gone: Promise<void>): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<'late'>((resolve) => {
-    timer = setTimeout(() => resolve('late'), ADMIN_STOP_MS);
-  });
-  if ((await Promise.race([gone, late])) === 'late') {
-    child.kill('SIGKILL');
-    await gone;
-  }
-  clearTimeout(timer);
 }
 
 /** At most one warning a second, so a hostile peer cannot flood the log. */

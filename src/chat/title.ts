@@ -5,6 +5,22 @@
 // first 15 bytes into comm.
 import { readOwnCommandLineBytes } from '../inspect/self.js';
 
+/**
+ * How each chat process's title starts; a space and the rest follow: `HOST:PORT`
+ * for the server and the admin, `NAME HOST:PORT` for a client's two processes.
+ */
+export const CHAT_TITLES = {
+  server: 'procview chat-server',
+  admin: 'procview chat-admin',
+  client: 'procview chat-client',
+  input: 'procview chat-input',
+} as const;
+
+/** Whether `args` is a title starting with `title` and more after it (see CHAT_TITLES). */
+export function hasChatTitle(args: string | undefined, title: string): boolean {
+  return args !== undefined && args.startsWith(title) && args[title.length] === ' ';
+}
+
 let capacity: { readonly bytes: number | undefined } | undefined;
 
 /**

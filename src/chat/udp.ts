@@ -1,7 +1,7 @@
 // Thin helpers around node:dgram shared by the server, the client and the bench.
 import { createSocket, type Socket, type SocketType } from 'node:dgram';
 import { lookup, type LookupOneOptions } from 'node:dns';
-import { isIP, isIPv6 } from 'node:net';
+import { isIP, isIPv4, isIPv6 } from 'node:net';
 
 /**
  * Receive/send buffers for the server and the bench. The kernel caps the
@@ -17,9 +17,27 @@ export function socketTypeFor(host: string): SocketType {
   return isIPv6(host) ? 'udp6' : 'udp4';
 }
 
+/** An IP literal (no brackets, lower case) and a port. */
+export interface HostPort {
+  readonly host: string;
+  readonly port: number;
+}
+
 /** `HOST:PORT`, with brackets for IPv6 as in URLs. */
 export function formatHostPort(host: string, port: number): string {
   return isIPv6(host) ? `[${host}]:${port}` : `${host}:${port}`;
+}
+
+/** What formatHostPort wrote (`127.0.0.1:9999`, `[::1]:9999`): an IP literal and a port 1-65535, else undefined. */
+export function parseHostPort(text: string): HostPort | undefined {
+  const colon = text.lastIndexOf(':');
+  if (colon <= 0 || !/^\d{1,5}$/u.test(text.slice(colon + 1))) return undefined;
+  const port = Number(text.slice(colon + 1));
+  let host = text.slice(0, colon);
+  if (host.startsWith('[') && host.endsWith(']')) host = host.slice(1, -1);
+  else if (host.includes(':')) return undefined; // a bare v6 literal cannot carry a port
+  if (port < 1 || port > 65_535 || (!isIPv4(host) && !isIPv6(host))) return undefined;
+  return { host: host.toLowerCase(), port };
 }
 
 /**

@@ -1,8 +1,8 @@
 // Strict option parsing shared by the one-shot commands: node:util parseArgs,
 // with its errors turned into the one-line UsageError (exit 2) the CLI prints.
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { truncateToWidth } from '../inspect/format/width.js';
-import { UsageError } from './usage.js';
+import { truncateToWidth } from '../text/width.js';
+import { packageVersion, UsageError } from './usage.js';
 
 /** The flags every command takes. */
 export const COMMON_OPTIONS = {
@@ -13,7 +13,8 @@ export const COMMON_OPTIONS = {
 /** parseArgs (strict by default); a bad command line becomes a UsageError naming the problem. */
 export function parseCommandArgs<const T extends ParseArgsConfig>(config: T, usage: string): ReturnType<typeof parseArgs<T>> {
   try {
-    return parseArgs(config); // strict unless a caller says otherwise: unknown flags are errors
+    // Strict unless a caller says otherwise: unknown flags are errors.
+    return parseArgs(config.args === undefined ? config : { ...config, args: joinNegativeValues(config.args) });
   } catch (error) {
     const code = (error as { code?: unknown }).code;
     if (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS_') && error instanceof Error) {
@@ -23,11 +24,95 @@ export function parseCommandArgs<const T extends ParseArgsConfig>(config: T, usa
   }
 }
 
+/**
+ * `--hold -1` as `--hold=-1` (and `-d -1` as `-d-1`): parseArgs takes a value
+ * starting with a dash for another option and only says the argument is
+ * "ambiguous"; joined, the value reaches the command's own check, which says
+ * what a valid one is.
+ */
+function joinNegativeValues(argv: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i += 1) {
+    const arg = argv[i] ?? '';
+    const next = argv[i + 1];
+    if (next !== undefined && /^-\d/u.test(next) && /^(--[a-z][a-z-]*|-[a-zA-Z])$/u.test(arg)) {
+      out.push(arg.startsWith('--') ? `${arg}=${next}` : `${arg}${next}`);
+      i += 1;
+    } else {
+      out.push(arg);
+    }
+  }
+  return out;
+}
+
 /** Node's messages sometimes add a hint sentence; keep the part that names the problem, in lower case like ours. */
 function firstSentence(message: string): string {
   const [first = message] = message.split(/\.\s/u, 1);
   const line = first.replace(/\s+/gu, ' ').trim();
   return line.charAt(0).toLowerCase() + line.slice(1);
+}
+
+/** --help or --version: prints the answer; true when the command has nothing more to do. */
+export function answeredHelpOrVersion(values: { readonly help?: boolean; readonly version?: boolean }, help: string): boolean {
+  if (values.help === true) process.stdout.write(`${help}\n`);
+  else if (values.version === true) process.stdout.write(`procview ${packageVersion()}\n`);
+  else return false;
+  return true;
+}
+
+export interface NumberRange {
+  readonly min: number;
+  readonly max?: number;
+  /** The minimum itself is not allowed (a rate of 0 makes no sense, a timeout of 0 means never). */
+  readonly minExcluded?: boolean;
+  /** What a missing value means; without it, a missing value is an error. */
+  readonly fallback?: number;
+  /** Named in the message, e.g. 'seconds'. */
+  readonly unit?: string;
+}
+
+// Plain decimal digits only: Number() alone would also take '1e3', '0x10' or
+// 'Infinity', and every command should accept the same spellings.
+const WHOLE = /^\d+$/u;
+const DECIMAL = /^(\d+(\.\d+)?|\.\d+)$/u;
+
+function describeRange({ min, max, minExcluded = false, unit }: NumberRange, whole: boolean): string {
+  const kind = whole ? 'a whole number' : unit === undefined ? 'a number' : `a number of ${unit}`;
+  if (max !== undefined) return `${kind} from ${min} to ${max}`;
+  if (min === 0) return minExcluded ? `a positive ${kind.slice(2)}` : `a non-negative ${kind.slice(2)}`;
+  return `${kind} ${minExcluded ? 'above' : 'of at least'} ${min}`;
+}
+
+function checkedNumber(flag: string, text: string | undefined, range: NumberRange, usage: string, whole: boolean): number {
+  if (text === undefined) {
+    if (range.fallback !== undefined) return range.fallback;
+    throw new UsageError(`${flag} needs a value`, usage);
+  }
+  const number = (whole ? WHOLE : DECIMAL).test(text.trim()) ? Number(text) : Number.NaN;
+  const aboveMin = range.minExcluded === true ? number > range.min : number >= range.min;
+  if (!aboveMin || (range.max !== undefined && number > range.max)) {
+    throw new UsageError(`${flag} must be ${describeRange(range, whole)}, not '${text}'`, usage);
+  }
+  return number;
+}
+
+/** A whole decimal number in range, or a one-line UsageError naming the flag and the range. */
+export function wholeNumberOption(flag: string, text: string | undefined, range: NumberRange, usage: string): number {
+  return checkedNumber(flag, text, range, usage, true);
+}
+
+/** A decimal number (digits and an optional fraction) in range, or a one-line UsageError. */
+export function decimalOption(flag: string, text: string | undefined, range: NumberRange, usage: string): number {
+  return checkedNumber(flag, text, range, usage, false);
+}
+
+/** A PID as the commands take it: a positive whole number that fits a pid_t. */
+export function processIdArgument(text: string, usage: string): number {
+  const pid = /^[0-9]{1,10}$/u.test(text) ? Number(text) : Number.NaN;
+  if (!Number.isSafeInteger(pid) || pid <= 0 || pid > 2_147_483_647) {
+    throw new UsageError(`invalid PID '${text}' (expected a positive whole number)`, usage);
+  }
+  return pid;
 }
 
 /** Cuts each line at the terminal edge when stdout is a terminal, as ps does; pipes get whole lines. */

@@ -6,17 +6,16 @@ import { connectAdmin } from '../chat/admin-client.js';
 import { runChatClient } from '../chat/client.js';
 import { isLang, languageFromEnv, type Lang } from '../chat/messages.js';
 import { GLOBAL_LOGIN_FACTOR } from '../chat/login-limit.js';
+import { DEFAULT_HEARTBEAT_MS, DEFAULT_HOST, DEFAULT_PORT } from '../chat/protocol.js';
 import { createRoomLog } from '../chat/room-log.js';
 import { ROOM_DEFAULTS } from '../chat/room.js';
-import { watchLifeline } from '../chat/lifeline.js';
 import { startChatServer } from '../chat/server.js';
-import { awaitStopSignal } from '../chat/stop-signals.js';
 import { formatHostPort } from '../chat/udp.js';
-import { COMMON_OPTIONS, parseCommandArgs } from './args.js';
+import { errnoOf } from '../process/errno.js';
+import { watchLifeline } from '../process/lifeline.js';
+import { awaitStopSignal } from '../process/stop-signals.js';
+import { answeredHelpOrVersion, COMMON_OPTIONS, decimalOption, parseCommandArgs, wholeNumberOption } from './args.js';
 import { CommandError, packageVersion, UsageError } from './usage.js';
-
-const DEFAULT_HOST = '127.0.0.1';
-const DEFAULT_PORT = 9999;
 
 export const CHAT_USAGE = `Usage: procview chat server [--host ADDR] [--port N] [--lang en|zh] [--burst N] [--rate N]
                             [--max-members N] [--max-per-address N] [--logins-per-minute N]
@@ -31,15 +30,15 @@ Options:
   --host ADDR                 address to listen on (default ${DEFAULT_HOST}; 0.0.0.0 opens it to the network)
   --port N                    UDP port (default ${DEFAULT_PORT}; 0 picks a free one)
   --lang en|zh                wording of the room (default: zh if LANG is zh_*, else en)
-  --burst N                   flood control: messages a sender may send at once (default 50)
-  --rate N                    flood control: messages per second after the burst (default 20)
+  --burst N                   flood control: messages a sender may send at once (default ${ROOM_DEFAULTS.burst})
+  --rate N                    flood control: messages per second after the burst (default ${ROOM_DEFAULTS.ratePerSecond})
   --max-members N             members in the room at most (default ${ROOM_DEFAULTS.maxMembers})
   --max-per-address N         members from one source address at most (default ${ROOM_DEFAULTS.maxPerAddress};
                               an IPv6 /64 counts as one address)
   --logins-per-minute N       login attempts one unknown address may make per minute, at once or
                               spread out (default ${ROOM_DEFAULTS.loginsPerMinute}; all unknown addresses together: ${GLOBAL_LOGIN_FACTOR} times
                               that); past it an address is told once, then ignored until it slows down
-  --heartbeat-timeout SECONDS drop our clients silent this long (default 15; 0 never)
+  --heartbeat-timeout SECONDS drop our clients silent this long (default ${ROOM_DEFAULTS.heartbeatTimeoutMs / 1000}; 0 never)
   --idle-timeout SECONDS      drop any member silent this long, classic clients too (default 0: never)
   --admin-socket PATH         admin socket (default $XDG_RUNTIME_DIR or /tmp, procview-UID/chat-PORT.sock)
   --lifeline-fd FD            close the room when the pipe or socket inherited on FD reaches its end,
@@ -80,7 +79,7 @@ channel (a real handle: the same kernel socket and source port), and the child
 stops reading its copy so that only the parent receives.
 Type \`quit\`, press Ctrl-C or end the input (Ctrl-D) to leave.
 
-  --heartbeat SECONDS   how often to tell the server we are alive (default 5; 0 never)`;
+  --heartbeat SECONDS   how often to tell the server we are alive (default ${DEFAULT_HEARTBEAT_MS / 1000}; 0 never)`;
 
 const SAY_HELP = `procview chat say: speak as the admin of a running room.
 
@@ -102,41 +101,11 @@ Protocol (UDP datagrams of UTF-8 text, compatible with the classic lesson):
 Run \`procview chat server --help\` (client, say) for the options of each.`;
 
 function integer(flag: string, value: string | undefined, fallback: number, min: number, max: number): number {
-  if (value === undefined) return fallback;
-  const number = Number(value);
-  if (!/^\d+$/u.test(value) || number < min || number > max) {
-    throw new UsageError(`${flag} must be a whole number from ${min} to ${max}, not '${value}'`, CHAT_USAGE);
-  }
-  return number;
-}
-
-/**
- * `--burst -1` as `--burst=-1`: parseArgs takes a value starting with a dash
- * for another option and only says the argument is "ambiguous"; joined, the
- * value reaches our checks, which say what a valid one is.
- */
-function withNegativeValues(argv: readonly string[]): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < argv.length; i += 1) {
-    const arg = argv[i] ?? '';
-    const next = argv[i + 1];
-    if (/^--[a-z-]+$/u.test(arg) && next !== undefined && /^-\d/u.test(next)) {
-      out.push(`${arg}=${next}`);
-      i += 1;
-    } else {
-      out.push(arg);
-    }
-  }
-  return out;
+  return wholeNumberOption(flag, value, { min, max, fallback }, CHAT_USAGE);
 }
 
 function seconds(flag: string, value: string | undefined, fallback: number, allowZero: boolean): number {
-  if (value === undefined) return fallback;
-  const number = Number(value);
-  if (value.trim() === '' || !Number.isFinite(number) || number < 0 || (!allowZero && number === 0)) {
-    throw new UsageError(`${flag} must be a ${allowZero ? 'non-negative' : 'positive'} number, not '${value}'`, CHAT_USAGE);
-  }
-  return number;
+  return decimalOption(flag, value, { min: 0, minExcluded: !allowZero, fallback }, CHAT_USAGE);
 }
 
 /** An inherited pipe or socket: anything else would never report its other end's death. */
@@ -189,7 +158,7 @@ export async function main(argv: readonly string[]): Promise<number> {
 async function server(argv: readonly string[]): Promise<number> {
   const { values } = parseCommandArgs(
     {
-      args: withNegativeValues(argv),
+      args: [...argv],
       options: {
         ...COMMON_OPTIONS,
         host: { type: 'string' },
@@ -209,19 +178,18 @@ async function server(argv: readonly string[]): Promise<number> {
     },
     CHAT_USAGE,
   );
-  if (values.help) return info(SERVER_HELP);
-  if (values.version) return info(`procview ${packageVersion()}`);
+  if (answeredHelpOrVersion(values, SERVER_HELP)) return 0;
   const host = values.host ?? DEFAULT_HOST;
   const options = {
     host,
     port: integer('--port', values.port, DEFAULT_PORT, 0, 65535),
     lang: language(values.lang),
-    burst: integer('--burst', values.burst, 50, 1, 1_000_000),
-    ratePerSecond: seconds('--rate', values.rate, 20, false),
+    burst: integer('--burst', values.burst, ROOM_DEFAULTS.burst, 1, 1_000_000),
+    ratePerSecond: seconds('--rate', values.rate, ROOM_DEFAULTS.ratePerSecond, false),
     maxMembers: integer('--max-members', values['max-members'], ROOM_DEFAULTS.maxMembers, 1, 1_000_000),
     maxPerAddress: integer('--max-per-address', values['max-per-address'], ROOM_DEFAULTS.maxPerAddress, 1, 1_000_000),
     loginsPerMinute: integer('--logins-per-minute', values['logins-per-minute'], ROOM_DEFAULTS.loginsPerMinute, 1, 1_000_000),
-    heartbeatTimeoutMs: seconds('--heartbeat-timeout', values['heartbeat-timeout'], 15, true) * 1000,
+    heartbeatTimeoutMs: seconds('--heartbeat-timeout', values['heartbeat-timeout'], ROOM_DEFAULTS.heartbeatTimeoutMs / 1000, true) * 1000,
     idleTimeoutMs: seconds('--idle-timeout', values['idle-timeout'], 0, true) * 1000,
     adminSocket: values['admin-socket'],
   };
@@ -242,9 +210,8 @@ async function server(argv: readonly string[]): Promise<number> {
       onWarning: warn,
     });
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
     const where = formatHostPort(host, options.port);
-    if (code === 'EADDRINUSE') throw new CommandError(`cannot listen on ${where}: the port is in use`);
+    if (errnoOf(error) === 'EADDRINUSE') throw new CommandError(`cannot listen on ${where}: the port is in use`);
     throw new CommandError(`cannot start the chat server on ${where}: ${error instanceof Error ? error.message : String(error)}`);
   }
   process.stdout.write(`listening on ${formatHostPort(chat.host, chat.port)}\nadmin socket: ${chat.socketPath}\n`);
@@ -274,14 +241,13 @@ const STOP_SIGNALS: readonly NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
 async function client(argv: readonly string[]): Promise<number> {
   const { values, positionals } = parseCommandArgs(
     {
-      args: withNegativeValues(argv),
+      args: [...argv],
       allowPositionals: true,
       options: { ...COMMON_OPTIONS, name: { type: 'string' }, lang: { type: 'string' }, heartbeat: { type: 'string' } },
     },
     CHAT_USAGE,
   );
-  if (values.help) return info(CLIENT_HELP);
-  if (values.version) return info(`procview ${packageVersion()}`);
+  if (answeredHelpOrVersion(values, CLIENT_HELP)) return 0;
   if (positionals.length > 2) throw new UsageError(`too many arguments: ${positionals.slice(2).join(' ')}`, CHAT_USAGE);
   // `procview chat client 9999` means the port on the default host.
   const [first, second] = positionals.length === 1 && /^\d+$/u.test(positionals[0] ?? '') ? [undefined, positionals[0]] : positionals;
@@ -290,21 +256,20 @@ async function client(argv: readonly string[]): Promise<number> {
     port: integer('PORT', second, DEFAULT_PORT, 1, 65535),
     lang: language(values.lang),
     name: values.name,
-    heartbeatMs: seconds('--heartbeat', values.heartbeat, 5, true) * 1000,
+    heartbeatMs: seconds('--heartbeat', values.heartbeat, DEFAULT_HEARTBEAT_MS / 1000, true) * 1000,
   });
 }
 
 async function say(argv: readonly string[]): Promise<number> {
   const { values, positionals } = parseCommandArgs(
     {
-      args: withNegativeValues(argv),
+      args: [...argv],
       allowPositionals: true,
       options: { ...COMMON_OPTIONS, port: { type: 'string' }, 'admin-socket': { type: 'string' } },
     },
     CHAT_USAGE,
   );
-  if (values.help) return info(SAY_HELP);
-  if (values.version) return info(`procview ${packageVersion()}`);
+  if (answeredHelpOrVersion(values, SAY_HELP)) return 0;
   const text = positionals.join(' ');
   if (text.trim().length === 0) throw new UsageError('say needs the text to say', CHAT_USAGE);
   const port = integer('--port', values.port, DEFAULT_PORT, 1, 65535);

@@ -2,7 +2,8 @@
 // file only reads the command line and checks there is a terminal; the
 // dashboard itself lives in src/ui (the only place blessed is imported).
 import type { DashboardScope } from '../ui/launch.js';
-import { CommandError, packageVersion, UsageError } from './usage.js';
+import { answeredHelpOrVersion, COMMON_OPTIONS, decimalOption, parseCommandArgs, processIdArgument } from './args.js';
+import { CommandError, UsageError } from './usage.js';
 
 export const DASHBOARD_USAGE = `Usage: procview [--watch chat|chat:PORT|PID|NAME] [-d SECONDS] [--help] [--version]
   --watch chat       the chat room: its server (found by title, or started), admin and clients
@@ -24,61 +25,37 @@ function parseWatch(value: string): DashboardScope {
     if (port < 1 || port > 65_535) throw new UsageError(`--watch chat:PORT needs a port 1..65535, not ${port}`, DASHBOARD_USAGE);
     return { kind: 'chat', port };
   }
-  if (/^\d+$/.test(value)) {
-    const pid = Number(value);
-    if (!Number.isSafeInteger(pid) || pid <= 0) throw new UsageError(`--watch ${value}: not a process id`, DASHBOARD_USAGE);
-    return { kind: 'pids', pids: [pid] };
-  }
+  if (/^\d+$/.test(value)) return { kind: 'pids', pids: [processIdArgument(value, DASHBOARD_USAGE)] };
   if (value.trim() === '') throw new UsageError('--watch needs chat, a PID or a NAME', DASHBOARD_USAGE);
   return { kind: 'name', pattern: value };
 }
 
-function parseDelay(value: string): number {
-  const seconds = Number(value);
-  if (value.trim() === '' || !Number.isFinite(seconds) || seconds < 0.1 || seconds > 3600) {
-    throw new UsageError(`-d takes seconds between 0.1 and 3600, not '${value}'`, DASHBOARD_USAGE);
-  }
-  return Math.round(seconds * 1000);
-}
-
-/** Reads the dashboard's flags (not --help/--version); throws UsageError on anything else. */
-export function parseDashboardArgs(argv: readonly string[]): DashboardArgs {
-  let scope: DashboardScope | undefined;
-  let intervalMs: number | undefined;
-  for (let i = 0; i < argv.length; i += 1) {
-    const arg = argv[i] ?? '';
-    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
-    const value = (): string => {
-      if (inline !== undefined) return inline;
-      const next = argv[i + 1];
-      if (next === undefined) throw new UsageError(`${flag} needs a value`, DASHBOARD_USAGE);
-      i += 1;
-      return next;
-    };
-    if (flag === '--watch') {
-      if (scope !== undefined) throw new UsageError('--watch can be given once', DASHBOARD_USAGE);
-      scope = parseWatch(value());
-    } else if (flag === '-d' || flag === '--delay') {
-      intervalMs = parseDelay(value());
-    } else if (/^-d\d/.test(flag)) {
-      intervalMs = parseDelay(flag.slice(2));
-    } else {
-      throw new UsageError(`unknown option '${arg}'`, DASHBOARD_USAGE);
-    }
-  }
-  return { scope: scope ?? { kind: 'all' }, intervalMs };
+/** Reads the dashboard's flags; throws UsageError on anything else. */
+export function parseDashboardArgs(argv: readonly string[]): DashboardArgs & { readonly help: boolean; readonly version: boolean } {
+  const { values } = parseCommandArgs(
+    {
+      args: [...argv],
+      options: { ...COMMON_OPTIONS, watch: { type: 'string', multiple: true }, delay: { type: 'string', short: 'd' } },
+    },
+    DASHBOARD_USAGE,
+  );
+  const watch = values.watch ?? [];
+  if (watch.length > 1) throw new UsageError('--watch can be given once', DASHBOARD_USAGE);
+  const [target] = watch;
+  return {
+    scope: target === undefined ? { kind: 'all' } : parseWatch(target),
+    intervalMs:
+      values.delay === undefined
+        ? undefined
+        : Math.round(decimalOption('-d', values.delay, { min: 0.1, max: 3600, unit: 'seconds' }, DASHBOARD_USAGE) * 1000),
+    help: values.help === true,
+    version: values.version === true,
+  };
 }
 
 export async function main(argv: readonly string[]): Promise<number> {
-  if (argv.includes('--help') || argv.includes('-h')) {
-    process.stdout.write(`procview: the live process dashboard.\n\n${DASHBOARD_USAGE}\n`);
-    return 0;
-  }
-  if (argv.includes('--version') || argv.includes('-V')) {
-    process.stdout.write(`procview ${packageVersion()}\n`);
-    return 0;
-  }
   const args = parseDashboardArgs(argv);
+  if (answeredHelpOrVersion(args, `procview: the live process dashboard.\n\n${DASHBOARD_USAGE}`)) return 0;
   if (process.stdout.isTTY !== true) {
     process.stderr.write('procview: the dashboard needs a terminal (stdout is not one).\nFor output a script can read, try: procview ps   (or procview tree, --json)\n');
     return 2;

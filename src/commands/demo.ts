@@ -4,9 +4,10 @@ import { constants } from 'node:os';
 import { findDemo, DEMOS } from '../demos/registry.js';
 import { createPlainReporter } from '../demos/plain.js';
 import type { Demo } from '../demos/types.js';
+import { awaitStopSignal } from '../process/stop-signals.js';
 import { launchDashboard } from '../ui/launch.js';
-import { COMMON_OPTIONS, parseCommandArgs } from './args.js';
-import { packageVersion, UsageError } from './usage.js';
+import { answeredHelpOrVersion, COMMON_OPTIONS, decimalOption, parseCommandArgs } from './args.js';
+import { UsageError } from './usage.js';
 
 const DEFAULT_HOLD_SECONDS = 3;
 const MIN_HOLD_SECONDS = 0.1;
@@ -26,15 +27,6 @@ function listing(): string {
   return DEMOS.map((demo) => `  ${demo.name.padEnd(width)}  ${demo.summary}`).join('\n');
 }
 
-function parseHold(text: string | undefined): number {
-  if (text === undefined) return DEFAULT_HOLD_SECONDS * 1000;
-  const seconds = /^\s*\d+(\.\d+)?\s*$|^\s*\.\d+\s*$/u.test(text) ? Number(text) : Number.NaN;
-  if (!Number.isFinite(seconds) || seconds < MIN_HOLD_SECONDS || seconds > MAX_HOLD_SECONDS) {
-    throw new UsageError(`--hold wants seconds from ${MIN_HOLD_SECONDS} to ${MAX_HOLD_SECONDS}, got '${text}'`, DEMO_USAGE);
-  }
-  return Math.round(seconds * 1000);
-}
-
 export async function main(argv: readonly string[]): Promise<number> {
   const { values, positionals } = parseCommandArgs(
     {
@@ -44,16 +36,15 @@ export async function main(argv: readonly string[]): Promise<number> {
     },
     DEMO_USAGE,
   );
-  if (values.help === true) {
-    process.stdout.write(`procview demo: process lessons with real processes.\n\n${DEMO_USAGE}\n\nLessons:\n${listing()}\n`);
-    return 0;
-  }
-  if (values.version === true) {
-    process.stdout.write(`procview ${packageVersion()}\n`);
-    return 0;
-  }
+  if (answeredHelpOrVersion(values, `procview demo: process lessons with real processes.\n\n${DEMO_USAGE}\n\nLessons:\n${listing()}`)) return 0;
   if (positionals.length > 1) throw new UsageError('one lesson at a time', DEMO_USAGE);
-  const holdMs = parseHold(values.hold);
+  const holdSeconds = decimalOption(
+    '--hold',
+    values.hold,
+    { min: MIN_HOLD_SECONDS, max: MAX_HOLD_SECONDS, fallback: DEFAULT_HOLD_SECONDS, unit: 'seconds' },
+    DEMO_USAGE,
+  );
+  const holdMs = Math.round(holdSeconds * 1000);
   const [name] = positionals;
   if (name === undefined) {
     process.stdout.write(`${listing()}\n`);
@@ -81,14 +72,9 @@ export async function main(argv: readonly string[]): Promise<number> {
 
 async function runPlain(demo: Demo, holdMs: number): Promise<number> {
   const controller = new AbortController();
-  let caught: NodeJS.Signals | undefined;
-  const onSignal = (signal: NodeJS.Signals): void => {
-    // A second Ctrl-C changes nothing: cleanup is already bounded to a few seconds.
-    if (caught !== undefined) return;
-    caught = signal;
-    controller.abort(new Error(`interrupted by ${signal}`));
-  };
-  for (const signal of INTERRUPTS) process.on(signal, onSignal);
+  // A second Ctrl-C changes nothing: cleanup is already bounded to a few seconds.
+  const interrupt = awaitStopSignal(INTERRUPTS);
+  void interrupt.received.then((signal) => controller.abort(new Error(`interrupted by ${signal}`)));
 
   const reporter = createPlainReporter((line) => process.stdout.write(line));
   reporter.say(`lesson "${demo.name}": ${demo.summary} (hold ${holdMs / 1000} s, procview pid ${process.pid})`);
@@ -99,9 +85,9 @@ async function runPlain(demo: Demo, holdMs: number): Promise<number> {
       reporter.say(`result: NOT observed — ${result.problems.join('; ')}`);
       for (const problem of result.problems) process.stderr.write(`procview: demo ${demo.name}: ${problem}\n`);
     }
-    if (caught !== undefined) return 128 + (constants.signals[caught] ?? 0);
+    if (interrupt.caught !== undefined) return 128 + (constants.signals[interrupt.caught] ?? 0);
     return result.ok ? 0 : 1;
   } finally {
-    for (const signal of INTERRUPTS) process.off(signal, onSignal);
+    interrupt.dispose();
   }
 }

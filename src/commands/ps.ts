@@ -2,8 +2,8 @@
 import { procToJson, stringifyForTerminal } from '../inspect/format/json.js';
 import { formatPsTable, PS_FORMATS, procsByPid, type PsFormat } from '../inspect/format/ps-table.js';
 import { createInspector } from '../inspect/inspector.js';
-import { COMMON_OPTIONS, fitToTerminal, parseCommandArgs } from './args.js';
-import { packageVersion, UsageError } from './usage.js';
+import { answeredHelpOrVersion, COMMON_OPTIONS, fitToTerminal, parseCommandArgs } from './args.js';
+import { UsageError } from './usage.js';
 
 const PS_LINE = 'Usage: procview ps [--format j|aux] [--json] [-w|--wide]';
 /** The one usage line printed after an error. */
@@ -29,14 +29,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     },
     PS_SYNOPSIS,
   );
-  if (values.help === true) {
-    process.stdout.write(`procview ps: every process, once.\n\n${PS_USAGE}\n`);
-    return 0;
-  }
-  if (values.version === true) {
-    process.stdout.write(`procview ${packageVersion()}\n`);
-    return 0;
-  }
+  if (answeredHelpOrVersion(values, `procview ps: every process, once.\n\n${PS_USAGE}`)) return 0;
   const format = values.format ?? 'j';
   if (!isPsFormat(format)) {
     throw new UsageError(`unknown format '${format}' (expected ${PS_FORMATS.join(' or ')})`, PS_SYNOPSIS);

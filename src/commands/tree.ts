@@ -3,8 +3,8 @@ import { stringifyForTerminal, treeToJson } from '../inspect/format/json.js';
 import { formatTree } from '../inspect/format/tree-text.js';
 import { createInspector } from '../inspect/inspector.js';
 import { buildTree, findSubtree } from '../inspect/tree.js';
-import { COMMON_OPTIONS, fitToTerminal, parseCommandArgs } from './args.js';
-import { CommandError, packageVersion, UsageError } from './usage.js';
+import { answeredHelpOrVersion, COMMON_OPTIONS, fitToTerminal, parseCommandArgs, processIdArgument } from './args.js';
+import { CommandError, UsageError } from './usage.js';
 
 const TREE_LINE = 'Usage: procview tree [PID] [-p|--pids] [--json] [-w|--wide]';
 /** The one usage line printed after an error. */
@@ -17,14 +17,6 @@ export const TREE_USAGE = `${TREE_LINE}
   -w, --wide     do not cut lines at the terminal width
   -h, --help     this help;  -V, --version  the version`;
 
-function parsePid(text: string): number {
-  const pid = /^[0-9]{1,10}$/u.test(text) ? Number(text) : Number.NaN;
-  if (!Number.isSafeInteger(pid) || pid <= 0 || pid > 2_147_483_647) {
-    throw new UsageError(`invalid PID '${text}' (expected a positive whole number)`, TREE_SYNOPSIS);
-  }
-  return pid;
-}
-
 export async function main(argv: readonly string[]): Promise<number> {
   const { values, positionals } = parseCommandArgs(
     {
@@ -34,17 +26,10 @@ export async function main(argv: readonly string[]): Promise<number> {
     },
     TREE_SYNOPSIS,
   );
-  if (values.help === true) {
-    process.stdout.write(`procview tree: the process tree, once.\n\n${TREE_USAGE}\n`);
-    return 0;
-  }
-  if (values.version === true) {
-    process.stdout.write(`procview ${packageVersion()}\n`);
-    return 0;
-  }
+  if (answeredHelpOrVersion(values, `procview tree: the process tree, once.\n\n${TREE_USAGE}`)) return 0;
   if (positionals.length > 1) throw new UsageError(`too many arguments: ${positionals.slice(1).join(' ')}`, TREE_SYNOPSIS);
   const pidText = positionals[0];
-  const pid = pidText === undefined ? undefined : parsePid(pidText);
+  const pid = pidText === undefined ? undefined : processIdArgument(pidText, TREE_SYNOPSIS);
 
   const forest = buildTree(await createInspector().snapshot());
   let roots = forest;

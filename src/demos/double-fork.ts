@@ -1,7 +1,7 @@
 // Lesson: double fork. The daemon recipe: parent → child → grandchild, the
 // child exits and is reaped, the grandchild lives on, adopted.
 import { seeAdoptedExit, seeAdoption, tellAdopter } from './adoption.js';
-import { describeExit, label } from './facts.js';
+import { describeExit, label, rowsOf } from './facts.js';
 import { defineDemo } from './lesson.js';
 
 export const doubleForkDemo = defineDemo({
@@ -22,11 +22,10 @@ export const doubleForkDemo = defineDemo({
     const grandPid = await lab.spawnedBy(childPid);
     const grandHello = await lab.hello(grandPid);
     say(`parent ${parent.pid} → child ${childPid} → grandchild ${grandPid} (whose getppid() said ${grandHello.ppid} at start)`);
-    const [childRow, grandRow] = await watch.until('three generations', (snapshot) => {
-      const c = snapshot.procs.get(childPid);
-      const g = snapshot.procs.get(grandPid);
-      return c?.ppid === parent.pid && g?.ppid === childPid ? ([c, g] as const) : undefined;
-    });
+    const parentOf = new Map([[childPid, parent.pid], [grandPid, childPid]]);
+    const [childRow, grandRow] = await watch.until('three generations', (snapshot) =>
+      rowsOf(snapshot, [childPid, grandPid], (row) => row.ppid === parentOf.get(row.pid)),
+    );
     see(childRow, `the child, under the parent ${parent.pid}`);
     see(grandRow, `the grandchild, under the child ${childPid}`);
     say('In C the child would exit right after the second fork(); this one waits a moment so that the three ' +

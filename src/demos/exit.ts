@@ -31,7 +31,7 @@ export const exitDemo = defineDemo({
     say(`parent ${parent.pid} started five children: ${[...plans].map(([pid, way]) => `${pid} will end by ${way}`).join(', ')}.`);
 
     const [parentRow, ...rows] = await watch.until('all five children running under the parent', (snapshot) => {
-      const children = rowsOf(snapshot, plans.keys(), (row) => row.ppid === parent.pid);
+      const children = rowsOf(snapshot, [...plans.keys()], (row) => row.ppid === parent.pid);
       const p = snapshot.procs.get(parent.pid);
       return children !== undefined && p !== undefined ? [p, ...children] : undefined;
     });

@@ -59,13 +59,20 @@ export function adopterStory(snapshot: Snapshot, adopter: number): string[] {
   ];
 }
 
-/** The rows of all `pids`, once every one of them is in the table and passes `test`; else undefined. */
-export function rowsOf(snapshot: Snapshot, pids: Iterable<number>, test: (row: ProcInfo) => boolean = () => true): ProcInfo[] | undefined {
+/** One row per pid, in the same places: `[a, b]` gives two rows, `[a, ...more]` a row list. */
+export type RowsOf<P extends readonly number[]> = { -readonly [K in keyof P]: ProcInfo };
+
+/** The rows of all `pids`, in their order, once every one of them is in the table and passes `test`; else undefined. */
+export function rowsOf<const P extends readonly number[]>(
+  snapshot: Snapshot,
+  pids: P,
+  test: (row: ProcInfo) => boolean = () => true,
+): RowsOf<P> | undefined {
   const rows: ProcInfo[] = [];
   for (const pid of pids) {
     const row = snapshot.procs.get(pid);
     if (row === undefined || !test(row)) return undefined;
     rows.push(row);
   }
-  return rows;
+  return rows as RowsOf<P>;
 }

@@ -1,5 +1,5 @@
 // Lesson: fork. Two processes, two PIDs, and memory that is not shared.
-import { describeExit, requireNumber } from './facts.js';
+import { describeExit, requireNumber, rowsOf } from './facts.js';
 import { defineDemo } from './lesson.js';
 
 export const forkDemo = defineDemo({
@@ -22,11 +22,9 @@ export const forkDemo = defineDemo({
     say('The order of the parent\'s and the child\'s lines is not fixed: they are separate processes and the scheduler ' +
       'runs them as it likes (here the child usually comes second because a new Node takes a moment to start).');
 
-    const [parentRow, childRow] = await watch.until('parent and child both in the process table', (snapshot) => {
-      const p = snapshot.procs.get(parent.pid);
-      const c = snapshot.procs.get(childPid);
-      return p !== undefined && c !== undefined ? ([p, c] as const) : undefined;
-    });
+    const [parentRow, childRow] = await watch.until('parent and child both in the process table', (snapshot) =>
+      rowsOf(snapshot, [parent.pid, childPid]),
+    );
     see(parentRow, `the parent; its PPID ${String(parentRow.ppid)} is procview, which started it`);
     see(childRow, `the child; its PPID is the parent's PID ${parent.pid}`);
     check(childRow.ppid === parent.pid, `the child's PPID was ${String(childRow.ppid)}, not the parent's PID ${parent.pid}`);

@@ -10,13 +10,15 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { createInterface } from 'node:readline';
+import { sameStartTime } from '../inspect/same-process.js';
 import type { ProcInfo, Snapshot } from '../inspect/types.js';
+import { exitWithin, hasExited } from '../process/child-exit.js';
 import { requireNumber } from './facts.js';
 import { Inbox } from './inbox.js';
-import { ANCHOR_ENV, HOLD_ENV, LIFELINE_FD, LIFELINE_FD_ENV, markerFor, numberField, type ChildMessage } from './messages.js';
+import { HOLD_ENV, LIFELINE_FD, LIFELINE_FD_ENV, markerFor, numberField, type ChildMessage } from './messages.js';
 import { LessonProblem } from './problem.js';
 import type { DemoReporter } from './types.js';
-import { Watcher } from './watch.js';
+import { NEVER_ABORTED, Watcher } from './watch.js';
 
 /** How long the lesson's processes get to end by themselves, then after SIGTERM. */
 const GRACE_MS = 700;
@@ -69,7 +71,6 @@ export class Lab {
       stdio: ['pipe', 'pipe', 'pipe', 'pipe', 'pipe'],
       env: {
         ...process.env,
-        [ANCHOR_ENV]: String(process.pid),
         [HOLD_ENV]: String(this.holdMs),
         [LIFELINE_FD_ENV]: String(LIFELINE_FD),
       },
@@ -150,7 +151,7 @@ export class Lab {
     // Never seen in a snapshot (it was only named in a message): trust the pid
     // only inside one of our sessions.
     if (known === undefined) return proc.sid !== undefined && this.groups.has(proc.sid);
-    return proc.startTime === undefined || known === proc.startTime;
+    return sameStartTime(known, proc.startTime);
   }
 
   /** Closes the lifeline and the command pipes: every lesson process then ends by itself. */
@@ -168,8 +169,7 @@ export class Lab {
   leftovers(snapshot: Snapshot): { procs: ProcInfo[]; groups: number[] } {
     const groups = new Set<number>();
     for (const child of this.roots) {
-      const unreaped = child.exitCode === null && child.signalCode === null;
-      if (unreaped && child.pid !== undefined) groups.add(child.pid);
+      if (!hasExited(child) && child.pid !== undefined) groups.add(child.pid);
     }
     for (const proc of snapshot.procs.values()) {
       if (proc.pgid !== undefined && this.groups.has(proc.pgid) && this.isOurs(proc)) groups.add(proc.pgid);
@@ -193,43 +193,37 @@ export class Lab {
   /**
    * Ends the lesson: lifelines first (processes end themselves, parents reap
    * their children), then SIGCONT + SIGTERM, then SIGKILL, each after a grace
-   * period. Resolves to the pids that survived, which should be none.
+   * period. Resolves to the pids that survived, which should be none. The
+   * watcher is closed then.
    */
   async close(): Promise<number[]> {
     if (this.closed) return [];
     this.closed = true;
-    this.endLifelines();
-    let left = await this.settle(GRACE_MS);
-    for (const signal of ['SIGTERM', 'SIGKILL'] as const) {
-      if (left.procs.length === 0) break;
-      this.signalAll(left, 'SIGCONT');
-      this.signalAll(left, signal);
-      left = await this.settle(GRACE_MS);
+    try {
+      this.endLifelines();
+      let left = await this.settle(GRACE_MS);
+      for (const signal of ['SIGTERM', 'SIGKILL'] as const) {
+        if (left.procs.length === 0) break;
+        this.signalAll(left, 'SIGCONT');
+        this.signalAll(left, signal);
+        left = await this.settle(GRACE_MS);
+      }
+      // procview's own children (the session leaders) are reaped by its event loop.
+      await Promise.all(this.roots.map((child) => exitWithin(child, GRACE_MS)));
+      return left.procs.map((proc) => proc.pid);
+    } finally {
+      this.watch.close();
     }
-    // procview's own children (the session leaders) are reaped by its event loop.
-    await this.rootsReaped(GRACE_MS);
-    return left.procs.map((proc) => proc.pid);
   }
 
-  private async rootsReaped(ms: number): Promise<void> {
-    const pending = this.roots.filter((child) => child.exitCode === null && child.signalCode === null);
-    let timer: NodeJS.Timeout | undefined;
-    await Promise.race([
-      Promise.all(pending.map((child) => new Promise((resolve) => child.once('exit', resolve)))),
-      new Promise((resolve) => {
-        timer = setTimeout(resolve, ms);
-      }),
-    ]);
-    clearTimeout(timer);
-  }
-
+  /** Our leftovers once none is left, or at the deadline. Not cut short by the lesson's abort: cleanup must look. */
   private async settle(ms: number): Promise<{ procs: ProcInfo[]; groups: number[] }> {
-    const deadline = Date.now() + ms;
-    for (;;) {
-      const left = this.leftovers(await this.watch.snapshot());
-      if (left.procs.length === 0 || Date.now() >= deadline) return left;
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
+    let left: { procs: ProcInfo[]; groups: number[] } = { procs: [], groups: [] };
+    await this.watch.within(ms, (snapshot) => {
+      left = this.leftovers(snapshot);
+      return left.procs.length === 0 ? true : undefined;
+    }, NEVER_ABORTED);
+    return left;
   }
 
   private signalAll(left: { procs: ProcInfo[]; groups: number[] }, signal: NodeJS.Signals): void {

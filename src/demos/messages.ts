@@ -3,8 +3,6 @@
 // short lines on a pipe are written atomically, PIPE_BUF), so procview hears
 // grandchildren and orphans too, not only the child it started.
 
-/** PID of the procview process running the lesson: when it is gone, the lesson is over. */
-export const ANCHOR_ENV = 'PROCVIEW_DEMO_ANCHOR';
 /** The hold in milliseconds, so children time their states like the narration does. */
 export const HOLD_ENV = 'PROCVIEW_DEMO_HOLD_MS';
 /**

@@ -1,7 +1,7 @@
 // Lesson: orphan. The parent exits first; the kernel gives the still-running
 // child a new parent, and procview sees who.
 import { seeAdoptedExit, seeAdoption, tellAdopter } from './adoption.js';
-import { label } from './facts.js';
+import { label, rowsOf } from './facts.js';
 import { defineDemo } from './lesson.js';
 
 export const orphanDemo = defineDemo({
@@ -18,11 +18,9 @@ export const orphanDemo = defineDemo({
     const childPid = await lab.spawnedBy(parent.pid);
     const before = await lab.hello(childPid);
     say(`child ${childPid}: getppid() says my parent is ${before.ppid}`);
-    const [parentRow, childRow] = await watch.until('the child under its parent', (snapshot) => {
-      const p = snapshot.procs.get(parent.pid);
-      const c = snapshot.procs.get(childPid);
-      return p !== undefined && c?.ppid === parent.pid ? ([p, c] as const) : undefined;
-    });
+    const [parentRow, childRow] = await watch.until('the child under its parent', (snapshot) =>
+      rowsOf(snapshot, [parent.pid, childPid], (row) => row.pid === parent.pid || row.ppid === parent.pid),
+    );
     see(parentRow, 'the parent');
     see(childRow, `the child, running under its parent ${parent.pid}`);
     await hold();

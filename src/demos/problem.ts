@@ -5,9 +5,3 @@ export class LessonProblem extends Error {
     this.name = 'LessonProblem';
   }
 }
-
-/** The `code` of a Node system error (ENOENT, EAGAIN, ...), if it has one. */
-export function errorCode(error: unknown): string | undefined {
-  const code = (error as { code?: unknown } | null)?.code;
-  return typeof code === 'string' ? code : undefined;
-}

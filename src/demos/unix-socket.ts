@@ -1,15 +1,16 @@
 // Lesson: unix-socket. A stream server on a socket file, a client talking to
 // it, a stale file from a crashed server removed before bind, and the file
 // gone at the end. All of it inside a private directory of procview's own.
-import { existsSync, lstatSync, mkdtempSync, rmdirSync, unlinkSync } from 'node:fs';
+import { existsSync, lstatSync, mkdtempSync, rmdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sendSignal } from '../inspect/control.js';
-import { fileTypeLetter, longListing } from './file-mode.js';
+import { notOurSocket, removeOurSocketFile } from '../sockets/stale-socket.js';
+import { fileTypeLetter, longListing } from '../text/file-mode.js';
+import { rowsOf } from './facts.js';
 import { defineDemo } from './lesson.js';
 import { stringField } from './messages.js';
 import { LessonProblem } from './problem.js';
-import { notOurSocket } from './socket-file.js';
 
 /** How many lines the client sends (each one answered). */
 const MESSAGES = 3;
@@ -33,11 +34,9 @@ export const unixSocketDemo = defineDemo({
     const path = join(dir, 'server.sock');
     // Whatever happens, leave nothing behind, and remove only a socket of ours and our (then empty) directory.
     onCleanup(() => {
-      if (existsSync(path) && notOurSocket(path) === undefined) unlinkSync(path);
+      removeOurSocketFile(path);
       rmdirSync(dir);
     });
-    const dirMode = lstatSync(dir).mode;
-    if ((dirMode & 0o077) !== 0) throw new LessonProblem(`${dir} is open to others (mode ${(dirMode & 0o777).toString(8)})`);
     say('A Unix domain socket is a local IPC endpoint named by a file: the server bind()s a path and listen()s, ' +
       'clients connect() to that path. It is the socket API of TCP, without the network; who may connect is decided ' +
       'by the file\'s permissions, and by those of the directories on the way to it.');
@@ -79,12 +78,10 @@ export const unixSocketDemo = defineDemo({
 
     const client = lab.start('socket-client', [`path=${path}`, `count=${MESSAGES}`]);
     await lab.message('connected', (m) => m.pid === client.pid);
-    const [serverRow, clientRow] = await watch.until('server and client', (snapshot) => {
-      const s = snapshot.procs.get(server.pid);
-      const c = snapshot.procs.get(client.pid);
-      // Between the client's lines the server waits in epoll_wait: S.
-      return s?.state === 'S' && c !== undefined ? ([s, c] as const) : undefined;
-    });
+    // Between the client's lines the server waits in epoll_wait: S.
+    const [serverRow, clientRow] = await watch.until('server and client', (snapshot) =>
+      rowsOf(snapshot, [server.pid, client.pid], (row) => row.pid !== server.pid || row.state === 'S'),
+    );
     see(serverRow, 'the server: sleeps until a client writes (S)');
     see(clientRow, `the client: connected to ${path}`);
     for (let index = 0; index < MESSAGES; index += 1) {

@@ -1,6 +1,6 @@
 // Lesson: wait. The parent blocks until its child ends, then has its pid and
 // status — and the same call removed the zombie.
-import { describeExit, requireNumber } from './facts.js';
+import { describeExit, requireNumber, rowsOf } from './facts.js';
 import { defineDemo } from './lesson.js';
 import { stillThere } from './watch.js';
 
@@ -25,12 +25,10 @@ export const waitDemo = defineDemo({
     const childPid = childHello.pid;
     say(`parent ${parent.pid}: in spawnSync(), waiting. child ${childPid}: working until told to exit(${EXPECTED_STATUS}).`);
 
-    const [parentRow, childRow] = await watch.until('parent and child', (snapshot) => {
-      const p = snapshot.procs.get(parent.pid);
-      const c = snapshot.procs.get(childPid);
-      // The parent sleeps in the kernel for the whole wait: S.
-      return p?.state === 'S' && c !== undefined ? ([p, c] as const) : undefined;
-    });
+    // The parent sleeps in the kernel for the whole wait: S.
+    const [parentRow, childRow] = await watch.until('parent and child', (snapshot) =>
+      rowsOf(snapshot, [parent.pid, childPid], (row) => row.pid !== parent.pid || row.state === 'S'),
+    );
     see(childRow, `the child, working; its parent is ${String(childRow.ppid)}`);
     see(parentRow, 'the parent, asleep in its wait (spawnSync): no JavaScript runs in it until the child is gone');
     check(childRow.ppid === parent.pid, `the child's PPID was ${String(childRow.ppid)}, not ${parent.pid}`);

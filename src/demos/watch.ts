@@ -4,10 +4,14 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { diffSnapshots } from '../inspect/diff.js';
 import { createInspector } from '../inspect/inspector.js';
+import { sameProcess } from '../inspect/same-process.js';
 import type { Inspector, ProcEvent, ProcInfo, Snapshot } from '../inspect/types.js';
 
 const POLL_MS = 50;
 const DEFAULT_TIMEOUT_MS = 10_000;
+
+/** For a wait that nothing cuts short (cleanup after the lesson was aborted). */
+export const NEVER_ABORTED: AbortSignal = new AbortController().signal;
 
 /** Thrown when something the lesson expects to see does not show up in time. */
 export class NotObserved extends Error {
@@ -49,15 +53,23 @@ export class Watcher {
     return next;
   }
 
-  /** Polls the process table until `probe` gives a value; throws NotObserved at the deadline. */
-  async until<T>(what: string, probe: (snapshot: Snapshot) => T | undefined, timeoutMs = DEFAULT_TIMEOUT_MS): Promise<T> {
+  /**
+   * Polls the process table until `probe` gives a value; throws NotObserved at
+   * the deadline, or the abort reason once `signal` (default: the lesson's) aborts.
+   */
+  async until<T>(
+    what: string,
+    probe: (snapshot: Snapshot) => T | undefined,
+    timeoutMs = DEFAULT_TIMEOUT_MS,
+    signal: AbortSignal = this.signal,
+  ): Promise<T> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
-      this.signal.throwIfAborted();
+      signal.throwIfAborted();
       const value = probe(await this.snapshot());
       if (value !== undefined) return value;
       if (Date.now() >= deadline) throw new NotObserved(what, timeoutMs);
-      await delay(POLL_MS, undefined, { signal: this.signal });
+      await delay(POLL_MS, undefined, { signal });
     }
   }
 
@@ -100,9 +112,9 @@ export class Watcher {
   }
 
   /** Like until(), but undefined at the deadline instead of NotObserved. */
-  async within<T>(timeoutMs: number, probe: (snapshot: Snapshot) => T | undefined): Promise<T | undefined> {
+  async within<T>(timeoutMs: number, probe: (snapshot: Snapshot) => T | undefined, signal: AbortSignal = this.signal): Promise<T | undefined> {
     try {
-      return await this.until('', probe, timeoutMs);
+      return await this.until('', probe, timeoutMs, signal);
     } catch (error) {
       if (error instanceof NotObserved) return undefined;
       throw error;
@@ -112,9 +124,18 @@ export class Watcher {
   /** A second, independent inspector: two snapshots `ms` apart give CPU% averaged over exactly that span. */
   async measure(ms: number): Promise<Snapshot> {
     const meter = createInspector();
-    await meter.snapshot();
-    await delay(ms, undefined, { signal: this.signal });
-    return meter.snapshot();
+    try {
+      await meter.snapshot();
+      await delay(ms, undefined, { signal: this.signal });
+      return await meter.snapshot();
+    } finally {
+      meter.close();
+    }
+  }
+
+  /** Lets go of the inspector (it keeps stat files open). snapshot() rejects from then on. */
+  close(): void {
+    this.inspector.close();
   }
 }
 
@@ -131,6 +152,5 @@ function stayedAlive(ppid: number | undefined, prev: Snapshot, next: Snapshot): 
 /** Is `pid` in `snapshot` and, when both start times are known, the same process as `last`? */
 export function stillThere(snapshot: Snapshot, pid: number, last?: ProcInfo): boolean {
   const proc = snapshot.procs.get(pid);
-  if (proc === undefined) return false;
-  return last?.startTime === undefined || proc.startTime === undefined || proc.startTime === last.startTime;
+  return proc !== undefined && (last === undefined || sameProcess(last, proc));
 }

@@ -5,7 +5,9 @@
 // outcome, EPERM and ESRCH included, comes back as a sentence for the UI.
 import { getPriority, setPriority } from 'node:os';
 import { readStartTime } from './identity.js';
+import { sameProcess } from './same-process.js';
 import type { BackendName, InspectorOptions } from './types.js';
+import { errnoOf } from '../process/errno.js';
 
 export type ControlSignal = 'TERM' | 'KILL' | 'INT' | 'HUP' | 'STOP' | 'CONT';
 
@@ -16,7 +18,8 @@ export interface ProcessIdentity {
   readonly comm?: string | undefined;
 }
 
-export interface ControlOptions {
+/** Passed on as they are to readStartTime. */
+export interface ControlOptions extends InspectorOptions {
   /** Whose pid counts as "procview itself" (default: this process). */
   readonly selfPid?: number;
   /**
@@ -25,7 +28,6 @@ export interface ControlOptions {
    * counts 10 ms ticks, ps and ps-list whole seconds.
    */
   readonly backend?: BackendName;
-  readonly procRoot?: string;
 }
 
 export interface ControlOutcome {
@@ -43,15 +45,12 @@ function label(target: ProcessIdentity): string {
   return target.comm === undefined ? String(target.pid) : `${target.pid} (${target.comm})`;
 }
 
-function errnoOf(error: unknown): string | undefined {
-  const e = error as { code?: unknown; info?: { code?: unknown } };
-  // os.setPriority wraps the errno in ERR_SYSTEM_ERROR with `info.code`.
-  if (typeof e.info?.code === 'string') return e.info.code;
-  return typeof e.code === 'string' ? e.code : undefined;
-}
-
-function identityOptions({ backend, procRoot }: ControlOptions): InspectorOptions {
-  return { ...(backend === undefined ? {} : { backend }), ...(procRoot === undefined ? {} : { procRoot }) };
+/** What an errno from kill or setpriority means for `target`; `exited` ends "… exited before". */
+function failure(error: unknown, target: ProcessIdentity, verb: string, exited: string): ControlOutcome {
+  const code = errnoOf(error);
+  if (code === 'EPERM') return { ok: false, reason: 'EPERM', message: `not permitted to ${verb} ${label(target)}: it belongs to another user (EPERM)` };
+  if (code === 'ESRCH') return { ok: false, reason: 'ESRCH', message: `${label(target)} exited before ${exited}` };
+  return { ok: false, reason: 'error', message: `could not ${verb} ${label(target)}: ${String((error as Error).message ?? error)}` };
 }
 
 async function checkTarget(target: ProcessIdentity, verb: string, options: ControlOptions): Promise<ControlOutcome | undefined> {
@@ -65,9 +64,10 @@ async function checkTarget(target: ProcessIdentity, verb: string, options: Contr
   if (target.startTime === undefined) {
     return { ok: false, reason: 'refused', message: `refused: cannot confirm ${label(target)} is the process shown (start time unknown)` };
   }
-  const now = await readStartTime(pid, identityOptions(options));
+  const now = await readStartTime(pid, options);
   if (now === undefined) return { ok: false, reason: 'gone', message: `${label(target)} has exited; nothing to ${verb}` };
-  if (now !== target.startTime) {
+  // Both start times are known here, so this is strict equality.
+  if (!sameProcess(target, { pid, startTime: now })) {
     return { ok: false, reason: 'changed', message: `not done: pid ${pid} now belongs to a different process (pid reused)` };
   }
   return undefined;
@@ -80,10 +80,7 @@ export async function sendSignal(target: ProcessIdentity, signal: ControlSignal,
     process.kill(target.pid, `SIG${signal}`);
     return { ok: true, message: `sent SIG${signal} to ${label(target)}` };
   } catch (error) {
-    const code = errnoOf(error);
-    if (code === 'EPERM') return { ok: false, reason: 'EPERM', message: `not permitted to signal ${label(target)}: it belongs to another user (EPERM)` };
-    if (code === 'ESRCH') return { ok: false, reason: 'ESRCH', message: `${label(target)} exited before SIG${signal} arrived` };
-    return { ok: false, reason: 'error', message: `could not signal ${label(target)}: ${String((error as Error).message ?? error)}` };
+    return failure(error, target, 'signal', `SIG${signal} arrived`);
   }
 }
 
@@ -99,12 +96,9 @@ export async function renice(target: ProcessIdentity, delta: number, options: Co
     setPriority(target.pid, next);
     return { ok: true, message: `reniced ${label(target)}: nice ${current} → ${next}` };
   } catch (error) {
-    const code = errnoOf(error);
-    if (code === 'EACCES') {
+    if (errnoOf(error) === 'EACCES') {
       return { ok: false, reason: 'EACCES', message: `not permitted to lower the nice value of ${label(target)}: that needs root (EACCES)` };
     }
-    if (code === 'EPERM') return { ok: false, reason: 'EPERM', message: `not permitted to renice ${label(target)}: it belongs to another user (EPERM)` };
-    if (code === 'ESRCH') return { ok: false, reason: 'ESRCH', message: `${label(target)} exited before it could be reniced` };
-    return { ok: false, reason: 'error', message: `could not renice ${label(target)}: ${String((error as Error).message ?? error)}` };
+    return failure(error, target, 'renice', 'it could be reniced');
   }
 }

@@ -7,8 +7,9 @@
 //   2. changed: per process `reparent`, `exec`, `renice`, `stop`|`continue`, `zombie`;
 //   3. new:     `spawn`, then `zombie` when it was already a zombie at first sight.
 // Gone comes first so that a parent's exit precedes its children's reparent.
-// A pid whose start time changed is a different process (pid reuse): it is
-// reported in phase 1 for the old one and phase 3 for the new one.
+// A pid whose start time changed is a different process (pid reuse, the rule
+// of same-process.ts): it is reported in phase 1 for the old one and phase 3
+// for the new one.
 //
 // A kernel thread changing its name is not an exec. Linux starts every kernel
 // thread from kthreadd (pid 2), so they are pid 2 and its children (ppid 2),
@@ -20,6 +21,7 @@
 // Backends hand out the same frozen record for a process whose fields did not
 // change, so a record identical by reference on both sides is skipped unread:
 // a steady refresh costs what changed, not what exists.
+import { sameProcess } from './same-process.js';
 import type { Adopter, ProcEvent, ProcInfo, Snapshot } from './types.js';
 
 /** Linux's kthreadd, the parent of every kernel thread. */
@@ -29,15 +31,6 @@ const KTHREADD = 2;
 const STOPPED = new Set(['T', 't']);
 /** Dead: exited but not reaped yet (`Z`), or being torn down (`X`). */
 const DEAD = new Set(['Z', 'X']);
-
-/**
- * Identity is pid + start time (psutil). When a backend cannot know the
- * start time, the pid alone is all we have: assume the same process rather
- * than invent an exit and a spawn.
- */
-function sameProcess(a: ProcInfo, b: ProcInfo): boolean {
-  return a.pid === b.pid && (a.startTime === undefined || b.startTime === undefined || a.startTime === b.startTime);
-}
 
 function isDead(proc: ProcInfo | undefined): boolean {
   return proc?.state !== undefined && DEAD.has(proc.state);
@@ -62,16 +55,21 @@ export function diffSnapshots(prev: Snapshot, next: Snapshot): ProcEvent[] {
     else gone.push(goneEvent(before, prev, next, at));
   });
 
-  next.procs.forEach((after, pid) => {
-    const before = prev.procs.get(pid);
-    if (before === after || (before !== undefined && sameProcess(before, after))) return;
-    born.push({ kind: 'spawn', at, pid, comm: after.comm, ppid: after.ppid });
-    if (after.state === 'Z') born.push({ kind: 'zombie', at, pid, comm: after.comm, ppid: after.ppid });
-  });
+  // Every pid of prev that is not gone is the same process in next, so next
+  // holds prev.size - gone.length pids it had before; any more are births (a
+  // new pid, or a reused one, whose old process is among the gone).
+  if (next.procs.size !== prev.procs.size - gone.length) {
+    next.procs.forEach((after, pid) => {
+      const before = prev.procs.get(pid);
+      if (before === after || (before !== undefined && sameProcess(before, after))) return;
+      born.push({ kind: 'spawn', at, pid, comm: after.comm, ppid: after.ppid });
+      if (after.state === 'Z') born.push({ kind: 'zombie', at, pid, comm: after.comm, ppid: after.ppid });
+    });
+  }
 
   // Maps iterate in insertion order, not necessarily by pid; the sort is stable,
   // so one process's events keep the order they were found in.
-  return [...byPid(gone), ...byPid(changed), ...byPid(born)];
+  return byPid(gone).concat(byPid(changed), byPid(born));
 }
 
 function byPid(events: ProcEvent[]): ProcEvent[] {

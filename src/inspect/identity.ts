@@ -1,17 +1,13 @@
 // Identity is pid + start time. Right before a kill or renice the dashboard
 // asks again for the start time of the pid it means, and acts only if it still
 // equals the one in its snapshot: the pid may have been reused meanwhile.
-import { join } from 'node:path';
 import { defaultBackend } from './inspector.js';
-import { GONE, Scratch } from './procfs/read-file.js';
-import { parseStatLine } from './procfs/stat-line.js';
-import { CLOCK_TICKS, readBootTime } from './procfs/system.js';
+import { readStatFields } from './procfs/stat-file.js';
+import { readBootTimeMs, startTimeMs } from './procfs/system.js';
 import { runPs } from './ps/backend.js';
 import { parseLstart } from './ps/time.js';
 import { listProcesses } from './ps-list/backend.js';
 import type { InspectorOptions } from './types.js';
-
-const bootTimes = new Map<string, number | undefined>();
 
 /**
  * The start time of `pid` now, in the units of ProcInfo.startTime for the same
@@ -33,14 +29,9 @@ export async function readStartTime(pid: number, options: InspectorOptions = {})
 }
 
 function procfsStartTime(pid: number, procRoot: string): number | undefined {
-  if (!bootTimes.has(procRoot)) bootTimes.set(procRoot, readBootTime(procRoot));
-  const bootTime = bootTimes.get(procRoot);
-  const scratch = new Scratch(1024);
-  const length = scratch.readWhole(join(procRoot, String(pid), 'stat'));
-  if (length === GONE || length < 0 || bootTime === undefined) return undefined;
-  const fields = parseStatLine(scratch.bytes, length);
-  // field 22: starttime, in clock ticks after boot.
-  return fields === undefined ? undefined : bootTime * 1000 + (fields.startTicks * 1000) / CLOCK_TICKS;
+  const fields = readStatFields(procRoot, pid);
+  // btime is read per call (one small file; a kill is rare), as every inspector reads it once.
+  return fields === undefined ? undefined : startTimeMs(readBootTimeMs(procRoot), fields.startTicks);
 }
 
 async function psStartTime(pid: number): Promise<number | undefined> {

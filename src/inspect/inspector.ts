@@ -23,7 +23,7 @@ interface Backend {
 function openBackend(name: BackendName, options: InspectorOptions): Backend {
   switch (name) {
     case 'procfs':
-      return new ProcfsBackend(options.procRoot === undefined ? {} : { procRoot: options.procRoot });
+      return new ProcfsBackend(options);
     case 'ps':
       return new PsBackend();
     case 'ps-list':

@@ -32,8 +32,12 @@ export function sealSnapshot(takenAt: number, procs: SealedMap<number, ProcInfo>
   return Object.freeze({ takenAt, procs: procs.seal() });
 }
 
-/** Every field of ProcInfo, in one fixed order (one object shape for V8), frozen. */
-export function freezeProc(p: ProcInfo): ProcInfo {
+/**
+ * Every field of ProcInfo, in one fixed order (one object shape for V8),
+ * frozen. A field not given is unknown: still present, as undefined, so JSON
+ * and equality checks see every field.
+ */
+export function freezeProc(p: Pick<ProcInfo, 'pid'> & Partial<ProcInfo>): ProcInfo {
   return Object.freeze({
     pid: p.pid,
     ppid: p.ppid,
@@ -61,29 +65,7 @@ export function freezeProc(p: ProcInfo): ProcInfo {
 
 /** A process we know exists but could not read at all: only the pid is known. */
 export function unknownProc(pid: number): ProcInfo {
-  return freezeProc({
-    pid,
-    ppid: undefined,
-    pgid: undefined,
-    sid: undefined,
-    tty: undefined,
-    tpgid: undefined,
-    state: undefined,
-    stat: undefined,
-    nice: undefined,
-    priority: undefined,
-    threads: undefined,
-    uid: undefined,
-    user: undefined,
-    startTime: undefined,
-    cpuPercent: undefined,
-    memPercent: undefined,
-    rssBytes: undefined,
-    vszBytes: undefined,
-    timeSeconds: undefined,
-    comm: undefined,
-    args: undefined,
-  });
+  return freezeProc({ pid });
 }
 
 /** top's %CPU: CPU seconds used over wall seconds elapsed, 100 = one core fully busy. */

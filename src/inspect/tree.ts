@@ -5,87 +5,99 @@ import type { ProcInfo, Snapshot, TreeNode } from './types.js';
 
 interface MutableNode {
   readonly proc: ProcInfo;
-  readonly children: TreeNode[];
+  readonly children: MutableNode[];
 }
 
-function byPid(a: TreeNode, b: TreeNode): number {
-  return a.proc.pid - b.proc.pid;
+/** An order of processes; buildTree's default is by pid. */
+export type ProcOrder = (a: ProcInfo, b: ProcInfo) => number;
+
+function byPid(a: ProcInfo, b: ProcInfo): number {
+  return a.pid - b.pid;
+}
+
+function isSnapshot(source: Snapshot | Iterable<ProcInfo>): source is Snapshot {
+  return 'procs' in source;
 }
 
 /**
- * Roots are processes whose parent is not in the snapshot (PID 1 and kernel
+ * Roots are processes whose parent is not among `source` (PID 1 and kernel
  * roots have PPID 0; a scoped snapshot cuts the tree anywhere). Children and
- * roots are sorted by pid. A PPID cycle, which a consistent kernel never
- * shows but a racy or hand-made snapshot can, is broken at its smallest pid,
- * which becomes a root.
+ * roots are sorted by `order` (default: pid). A PPID cycle, which a
+ * consistent kernel never shows but a racy or hand-made snapshot can, is
+ * broken at its smallest pid, which becomes a root.
+ *
+ * `source` is a snapshot or the processes themselves (each pid once; a later
+ * one with the same pid replaces an earlier one).
  */
-export function buildTree(snapshot: Snapshot): TreeNode[] {
+export function buildTree(source: Snapshot | Iterable<ProcInfo>, order: ProcOrder = byPid): TreeNode[] {
   const nodes = new Map<number, MutableNode>();
-  for (const [pid, proc] of snapshot.procs) nodes.set(pid, { proc, children: [] });
+  if (isSnapshot(source)) source.procs.forEach((proc, pid) => nodes.set(pid, { proc, children: [] }));
+  else for (const proc of source) nodes.set(proc.pid, { proc, children: [] });
 
-  const parentOf = (pid: number): number | undefined => {
-    const ppid = nodes.get(pid)?.proc.ppid;
-    return ppid !== undefined && ppid !== pid && nodes.has(ppid) ? ppid : undefined;
+  const parentOf = (node: MutableNode): MutableNode | undefined => {
+    const { pid, ppid } = node.proc;
+    return ppid === undefined || ppid === pid ? undefined : nodes.get(ppid);
   };
 
-  const roots: number[] = [];
-  for (const pid of nodes.keys()) if (parentOf(pid) === undefined) roots.push(pid);
-
-  const childPids = new Map<number, number[]>();
-  for (const pid of nodes.keys()) {
-    const ppid = parentOf(pid);
-    if (ppid === undefined) continue;
-    const siblings = childPids.get(ppid);
-    if (siblings === undefined) childPids.set(ppid, [pid]);
-    else siblings.push(pid);
+  const roots: MutableNode[] = [];
+  for (const node of nodes.values()) {
+    const parent = parentOf(node);
+    if (parent === undefined) roots.push(node);
+    else parent.children.push(node);
   }
 
-  const attached = new Set<number>();
-  const attachFrom = (root: number): void => {
-    attached.add(root);
-    const stack = [root];
-    for (let pid = stack.pop(); pid !== undefined; pid = stack.pop()) {
-      const node = nodes.get(pid);
-      if (node === undefined) continue;
-      for (const child of childPids.get(pid) ?? []) {
-        if (attached.has(child)) continue; // the edge that would close a cycle
-        attached.add(child);
-        const childNode = nodes.get(child);
-        if (childNode !== undefined) node.children.push(childNode);
-        stack.push(child);
-      }
+  const compare = (a: TreeNode, b: TreeNode): number => order(a.proc, b.proc);
+  // What no root reaches hangs off a PPID cycle (rare: only then is this worked out).
+  if (sortSubtrees(roots, compare) < nodes.size) {
+    const reached = new Set<MutableNode>();
+    addSubtrees(roots, reached);
+    for (const node of nodes.values()) {
+      if (reached.has(node)) continue;
+      const cut = smallestOnCycle(node, parentOf);
+      // Unhook it from the parent that closes the loop: it becomes a root.
+      const siblings = parentOf(cut)?.children ?? [];
+      const at = siblings.indexOf(cut);
+      if (at >= 0) siblings.splice(at, 1);
+      roots.push(cut);
+      sortSubtrees([cut], compare);
+      addSubtrees([cut], reached);
     }
-  };
-
-  for (const root of roots) attachFrom(root);
-  // Whatever is still unattached hangs off a cycle: break each at its smallest pid.
-  for (const pid of [...nodes.keys()].sort((a, b) => a - b)) {
-    if (attached.has(pid)) continue;
-    const cut = smallestOnCycle(pid, parentOf);
-    roots.push(cut);
-    attachFrom(cut);
   }
-
-  for (const node of nodes.values()) node.children.sort(byPid);
-  const forest: TreeNode[] = [];
-  for (const pid of roots) {
-    const node = nodes.get(pid);
-    if (node !== undefined) forest.push(node);
-  }
-  return forest.sort(byPid);
+  return roots.sort(compare);
 }
 
-/** Follows parents from `start` until one repeats; returns the smallest pid on that loop. */
-function smallestOnCycle(start: number, parentOf: (pid: number) => number | undefined): number {
-  const seen = new Set<number>();
-  let pid: number | undefined = start;
-  while (pid !== undefined && !seen.has(pid)) {
-    seen.add(pid);
-    pid = parentOf(pid);
+/** Sorts every child list in the subtrees of `tops`; returns how many nodes those subtrees hold. */
+function sortSubtrees(tops: readonly MutableNode[], compare: (a: TreeNode, b: TreeNode) => number): number {
+  const stack = [...tops];
+  let count = 0;
+  for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
+    count += 1;
+    if (node.children.length > 1) node.children.sort(compare);
+    for (const child of node.children) stack.push(child);
   }
-  if (pid === undefined) return start; // unreachable for an unattached node, kept total
-  let smallest = pid;
-  for (let p = parentOf(pid); p !== undefined && p !== pid; p = parentOf(p)) smallest = Math.min(smallest, p);
+  return count;
+}
+
+/** Adds every node in the subtrees of `tops` to `into`. */
+function addSubtrees(tops: readonly MutableNode[], into: Set<MutableNode>): void {
+  const stack = [...tops];
+  for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
+    into.add(node);
+    for (const child of node.children) stack.push(child);
+  }
+}
+
+/** Follows parents from `start` until one repeats; returns the node of smallest pid on that loop. */
+function smallestOnCycle(start: MutableNode, parentOf: (node: MutableNode) => MutableNode | undefined): MutableNode {
+  const seen = new Set<MutableNode>();
+  let node: MutableNode | undefined = start;
+  while (node !== undefined && !seen.has(node)) {
+    seen.add(node);
+    node = parentOf(node);
+  }
+  if (node === undefined) return start; // unreachable for an unattached node, kept total
+  let smallest = node;
+  for (let p = parentOf(node); p !== undefined && p !== node; p = parentOf(p)) if (p.proc.pid < smallest.proc.pid) smallest = p;
   return smallest;
 }
 

@@ -9,7 +9,8 @@
 //   server's socket is ever stolen.
 import { lstatSync, unlinkSync, type Stats } from 'node:fs';
 import { createConnection } from 'node:net';
-import { fileTypeLetter } from '../demos/file-mode.js';
+import { errnoOf } from '../process/errno.js';
+import { fileTypeLetter } from '../text/file-mode.js';
 
 export type SocketFileVerdict =
   | { readonly kind: 'absent' }
@@ -20,10 +21,6 @@ export type SocketFileVerdict =
   /** Not a socket of ours (or not judged): never remove; `reason` says why. */
   | { readonly kind: 'foreign'; readonly reason: string };
 
-function errorCode(error: unknown): string | undefined {
-  return (error as NodeJS.ErrnoException | undefined)?.code;
-}
-
 function ownUid(): number | undefined {
   return typeof process.getuid === 'function' ? process.getuid() : undefined;
 }
@@ -32,7 +29,7 @@ function lstatOrCode(path: string): Stats | string {
   try {
     return lstatSync(path);
   } catch (error) {
-    return errorCode(error) ?? String(error);
+    return errnoOf(error) ?? String(error);
   }
 }
 
@@ -47,6 +44,22 @@ function refusal(path: string, stats: Stats, uid: number | undefined): string | 
 export function notOurSocket(path: string, uid: number | undefined = ownUid()): string | undefined {
   const stats = lstatOrCode(path);
   return typeof stats === 'string' ? `cannot lstat ${path} (${stats})` : refusal(path, stats, uid);
+}
+
+/**
+ * Removes the file at `path` if it is a socket of ours, without asking whether
+ * anyone listens: for the owner of that socket, cleaning up after its own
+ * server. Returns whether it removed one.
+ */
+export function removeOurSocketFile(path: string, uid: number | undefined = ownUid()): boolean {
+  if (notOurSocket(path, uid) !== undefined) return false;
+  try {
+    unlinkSync(path);
+    return true;
+  } catch (error) {
+    if (errnoOf(error) !== 'ENOENT') throw error;
+    return false;
+  }
 }
 
 /** True when something accepts connections on `path`. */
@@ -88,7 +101,7 @@ export async function removeStaleSocket(path: string, uid: number | undefined = 
   try {
     unlinkSync(path);
   } catch (error) {
-    if (errorCode(error) !== 'ENOENT') throw error;
+    if (errnoOf(error) !== 'ENOENT') throw error;
   }
   return verdict;
 }

@@ -3,8 +3,10 @@
 // path, restoring the terminal before anything is printed.
 import { performance } from 'node:perf_hooks';
 import { CommandError, packageVersion } from '../commands/usage.js';
+import { sanitizeLines } from '../text/sanitize.js';
 import { createInspector } from '../inspect/inspector.js';
 import { createApp } from './app.js';
+import { coalesce } from './coalesce.js';
 import type { DashboardOptions, DashboardScope } from './launch.js';
 import { startRefreshLoop } from './feed/refresh-loop.js';
 import { ALL, EMPTY_FOLLOW, type Seed } from './model/scope.js';
@@ -14,7 +16,6 @@ import type { Message } from './model/view-state.js';
 import type { Inspector, Snapshot } from '../inspect/types.js';
 import type { ChatSession } from './sources/chat.js';
 import { startDemo, type DemoSession } from './sources/demo.js';
-import { inertLines } from './model/text.js';
 import { onExitPaths, openTerminal, type ExitCause } from './terminal.js';
 
 const DEMO_STOP_TIMEOUT_MS = 8000;
@@ -90,7 +91,7 @@ export async function runDashboard(options: DashboardOptions): Promise<number> {
       if (cause?.kind === 'crash') {
         const error = cause.error;
         // An error message may quote a process name or a command line: written inert.
-        process.stderr.write(`procview: internal error: ${inertLines(error instanceof Error ? (error.stack ?? error.message) : String(error))}\n`);
+        process.stderr.write(`procview: internal error: ${sanitizeLines(error instanceof Error ? (error.stack ?? error.message) : String(error))}\n`);
       }
       resolve(code);
       // Whatever might still hold the event loop (a stuck socket) must not keep a closed dashboard alive.
@@ -121,9 +122,11 @@ export async function runDashboard(options: DashboardOptions): Promise<number> {
       void Promise.allSettled([chat?.stop()]).then(() => reject(error instanceof Error ? error : new Error(String(error))));
       return;
     }
-    redraw = () => {
+    // Chat and narration lines can come in floods: one render per turn, one per 30 ms at most (coalesce.ts).
+    const redraws = coalesce(() => {
       if (!closing) app.redraw();
-    };
+    });
+    redraw = () => redraws.request();
     if (scope.kind === 'demo') demo = startDemo(scope.demo, scope.holdMs, redraw);
     loop = startRefreshLoop({
       inspector,

@@ -26,3 +26,14 @@ describe('TokenBucket', () => {
     expect(bucket.take(0)).toBe(false);
   });
 });
+
+describe('TokenBucket.attempt', () => {
+  it('lets a burst through, answers the first refusal of a run with a notice, then drops until it refills whole', () => {
+    const bucket = new TokenBucket(2, 10, 0);
+    expect([0, 0, 0, 0].map((now) => bucket.attempt(now))).toEqual(['ok', 'ok', 'notice', 'drop']);
+    // One token back after 100 ms: through, but the run of refusals is not over, so no second notice.
+    expect([100, 100].map((now) => bucket.attempt(now))).toEqual(['ok', 'drop']);
+    // Quiet long enough to be full again: a new run earns a new notice.
+    expect([1000, 1000, 1000, 1000].map((now) => bucket.attempt(now))).toEqual(['ok', 'ok', 'notice', 'drop']);
+  });
+});

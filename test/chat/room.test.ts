@@ -11,9 +11,11 @@ function room(options: Partial<RoomOptions> = {}): Room {
   return new Room({ lang: 'en', burst: 50, ratePerSecond: 20, heartbeatTimeoutMs: 15_000, ...options });
 }
 
-/** What each peer got, as `port: text`. */
+/** What each peer got, as `port: text` (a delivery goes to all in `to` but `except`, as the server sends it). */
 function sent(effects: RoomEffects): string[] {
-  return effects.deliveries.flatMap((delivery) => delivery.to.map((peer) => `${peer.port}: ${delivery.text}`));
+  return effects.deliveries.flatMap((delivery) =>
+    delivery.to.filter((peer) => peer !== delivery.except).map((peer) => `${peer.port}: ${delivery.text}`),
+  );
 }
 
 function say(target: Room, from: Peer, text: string | Uint8Array, now = 0): string[] {

@@ -1,6 +1,6 @@
 // Small pure pieces: language choice, title fitting, the admin socket's frames.
 import { describe, expect, it } from 'vitest';
-import { LineSplitter, parseAdminFrame, parseClientFrame, encodeFrame } from '../../src/chat/admin-wire.js';
+import { parseAdminFrame, parseClientFrame, encodeFrame } from '../../src/chat/admin-wire.js';
 import { languageFromEnv } from '../../src/chat/messages.js';
 import { fitRoomTitle, fitUtf8, titleSafe } from '../../src/chat/title.js';
 
@@ -48,12 +48,5 @@ describe('admin socket frames', () => {
     expect(parseAdminFrame('{"id":1,"ok":true}')).toEqual({ id: 1, ok: true });
     expect(parseAdminFrame('{"id":1,"error":"no"}')).toEqual({ id: 1, error: 'no' });
     expect(parseAdminFrame('[1]')).toBeUndefined();
-  });
-
-  it('split a stream into lines, refusing one that never ends', () => {
-    const splitter = new LineSplitter(10);
-    expect(splitter.push(Buffer.from('ab\ncd'))).toEqual(['ab']);
-    expect(splitter.push(Buffer.from('e\n'))).toEqual(['cde']);
-    expect(splitter.push(Buffer.from('x'.repeat(11)))).toBeUndefined();
   });
 });

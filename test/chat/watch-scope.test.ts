@@ -3,7 +3,8 @@
 // processes set are the only evidence, and another room's clients stay out.
 import { describe, expect, it } from 'vitest';
 import type { ProcInfo, Snapshot } from '../../src/inspect/types.js';
-import { clientRoom, parseRoomAddress, reachesServer, roomSeeds } from '../../src/ui/sources/chat.js';
+import { parseHostPort } from '../../src/chat/udp.js';
+import { clientRoom, reachesServer, roomSeeds } from '../../src/ui/sources/chat.js';
 
 function proc(pid: number, ppid: number, args: string): ProcInfo {
   const unknown = undefined;
@@ -22,10 +23,10 @@ const LOCAL = new Set(['127.0.0.1', '::1', '10.1.2.3']);
 
 describe('room addresses in titles', () => {
   it('parse HOST:PORT and [V6]:PORT, nothing else', () => {
-    expect(parseRoomAddress('127.0.0.1:9999')).toEqual({ host: '127.0.0.1', port: 9999 });
-    expect(parseRoomAddress('[::1]:9999')).toEqual({ host: '::1', port: 9999 });
+    expect(parseHostPort('127.0.0.1:9999')).toEqual({ host: '127.0.0.1', port: 9999 });
+    expect(parseHostPort('[::1]:9999')).toEqual({ host: '::1', port: 9999 });
     for (const bad of ['127.0.0.1', '127.0.0.1:', ':9999', '::1:9999', 'host:9999', '127.0.0.1:0', '127.0.0.1:70000', '127.0.0.1:99x']) {
-      expect(parseRoomAddress(bad), bad).toBeUndefined();
+      expect(parseHostPort(bad), bad).toBeUndefined();
     }
   });
 

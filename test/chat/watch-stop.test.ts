@@ -7,6 +7,7 @@ import { spawn } from 'node:child_process';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { stopServer, trackStarted } from '../../src/ui/sources/chat.js';
 import { trackGroup } from '../helpers/processes.js';
+import { recordKills } from '../helpers/record-kills.js';
 
 afterEach(() => {
   vi.restoreAllMocks();
@@ -30,17 +31,6 @@ async function said(server: ReturnType<typeof started>, text: string): Promise<v
     });
     server.child.once('exit', () => reject(new Error(`exited before saying ${text}`)));
   });
-}
-
-/** The process.kill calls stopServer makes (passed through to the real one). */
-function recordKills(): [number, string | number | undefined][] {
-  const calls: [number, string | number | undefined][] = [];
-  const real = process.kill.bind(process);
-  vi.spyOn(process, 'kill').mockImplementation((pid: number, signal?: string | number) => {
-    calls.push([pid, signal]);
-    return real(pid, signal);
-  });
-  return calls;
 }
 
 describe('stopServer', () => {

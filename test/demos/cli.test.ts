@@ -41,6 +41,8 @@ describe('procview demo (command line)', () => {
       expect(code).toBe(2);
       expect(stdout).toBe('');
       expect(stderr).toMatch(/--hold/u);
+      // The message says what a valid value is (a negative value is not mistaken for an option).
+      expect(stderr.split('\n')[0]).toMatch(/0\.1 to 3600/u);
     },
   );
 

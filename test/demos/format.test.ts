@@ -2,7 +2,7 @@
 // lines, and the message wire format.
 import type { Stats } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { fileTypeLetter, longListing, modeString } from '../../src/demos/file-mode.js';
+import { fileTypeLetter, longListing, modeString } from '../../src/text/file-mode.js';
 import { markerFor, parseMessage } from '../../src/demos/messages.js';
 import { createPlainReporter, formatObservation } from '../../src/demos/plain.js';
 

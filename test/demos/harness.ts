@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { expect } from 'vitest';
-import { createLineSplitter } from '../../src/demos/lines.js';
+import { LineSplitter } from '../../src/text/lines.js';
 import { signalGroup, waitFor } from '../helpers/processes.js';
 
 const run = promisify(execFile);
@@ -142,6 +142,8 @@ export class Sampler {
 
   /** The start time of the process `pid` named while it was watched; a test failure if it was never seen. */
   startOf(pid: number): number {
+    // The lesson may be a tick ahead (a tick finds one generation more): catch up before judging.
+    for (let generation = 0; generation < 8 && !this.starts.has(pid); generation += 1) this.tick();
     return defined(this.starts.get(pid), `the start time of pid ${pid} (never seen by the sampler)`);
   }
 
@@ -191,9 +193,8 @@ export class DemoRun {
     this.child.on('error', () => undefined);
     this.sampler = new Sampler(this.pid);
     this.exited = new Promise((resolve) => this.child.once('exit', (code, signal) => resolve({ code, signal })));
-    this.child.stdout?.setEncoding('utf8');
-    const splitLines = createLineSplitter();
-    this.child.stdout?.on('data', (chunk: string) => this.lines.push(...splitLines(chunk)));
+    const splitter = new LineSplitter();
+    this.child.stdout?.on('data', (chunk: Buffer) => this.lines.push(...(splitter.push(chunk) ?? [])));
     this.child.stdout?.on('end', () => {
       this.stdoutEnded = true;
     });

@@ -8,8 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { notOurSocket } from '../../src/demos/socket-file.js';
-import { createLineSplitter } from '../../src/demos/lines.js';
+import { notOurSocket } from '../../src/sockets/stale-socket.js';
+import { LineSplitter } from '../../src/text/lines.js';
 import { spawnGroup } from '../helpers/processes.js';
 
 const SERVER = fileURLToPath(new URL('../../dist/demos/children/socket-server.js', import.meta.url));
@@ -33,9 +33,8 @@ async function staleSocket(path: string): Promise<void> {
 async function runServer(path: string): Promise<{ kinds: string[]; messages: string[]; code: number | null }> {
   const server = spawnGroup(process.execPath, [SERVER, '--procview-demo=socket-test:0', `path=${path}`], { stdio: ['pipe', 'pipe', 'inherit'] });
   const lines: string[] = [];
-  const split = createLineSplitter();
-  server.stdout?.setEncoding('utf8');
-  server.stdout?.on('data', (chunk: string) => lines.push(...split(chunk)));
+  const splitter = new LineSplitter();
+  server.stdout?.on('data', (chunk: Buffer) => lines.push(...(splitter.push(chunk) ?? [])));
   let timer: NodeJS.Timeout | undefined;
   // 'close': the process has exited and its stdout is fully read.
   const closed = new Promise<{ code: number | null }>((resolve) => server.once('close', (code) => resolve({ code })));

@@ -47,6 +47,18 @@ describe('diffSnapshots', () => {
     ]);
   });
 
+  it('finds the births when as many processes exit as are born (same count before and after)', () => {
+    const a = proc({ pid: 200, ppid: 100 });
+    const b = proc({ pid: 201, ppid: 100, comm: 'cat', args: 'cat' });
+    expect(diffSnapshots(snapshot([init, shell, a], T0), snapshot([init, shell, b], T1))).toEqual([
+      { kind: 'exit', at: T1, pid: 200, comm: 'sleep', ppid: 100 },
+      { kind: 'spawn', at: T1, pid: 201, comm: 'cat', ppid: 100 },
+    ]);
+    expect(diffSnapshots(snapshot([init, shell, a, b], T0), snapshot([init, shell, b], T1))).toEqual([
+      { kind: 'exit', at: T1, pid: 200, comm: 'sleep', ppid: 100 },
+    ]);
+  });
+
   it('keeps the same process when a start time is unknown on either side', () => {
     const partial = { ...unknownProc(300), ppid: 100, comm: 'node' };
     const full = proc({ pid: 300, ppid: 100, comm: 'node', args: 'node x.js' });

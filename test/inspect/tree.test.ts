@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildTree, findSubtree, subtreePids } from '../../src/inspect/tree.js';
-import type { TreeNode } from '../../src/inspect/types.js';
+import type { ProcInfo, TreeNode } from '../../src/inspect/types.js';
 import { proc, snapshot } from './diff-builders.js';
 
 /** `pid(child child …)` in pid order, to compare shapes at a glance. */
@@ -63,6 +63,23 @@ describe('buildTree', () => {
     expect(forest).toHaveLength(1);
     expect(countNodes(forest)).toBe(depth);
     expect(findSubtree(forest, depth)?.proc.pid).toBe(depth);
+  });
+
+  it('takes the processes themselves and an order for roots and siblings', () => {
+    const procs = [
+      proc({ pid: 1, ppid: 0, comm: 'init' }),
+      proc({ pid: 12, ppid: 1, comm: 'b' }),
+      proc({ pid: 30, ppid: 1, comm: 'a' }),
+      proc({ pid: 31, ppid: 12, comm: 'z' }),
+      proc({ pid: 40, ppid: 12, comm: 'y' }),
+      proc({ pid: 2, ppid: 0, comm: 'kthreadd' }),
+    ];
+    expect(shape(buildTree(procs))).toBe('1(12(31 40) 30) 2');
+    const byName = (a: ProcInfo, b: ProcInfo): number => (a.comm ?? '').localeCompare(b.comm ?? '');
+    expect(shape(buildTree(new Set(procs), byName))).toBe('1(30 12(40 31)) 2');
+    // Roots too, and a cycle is still cut at its smallest pid whatever the order.
+    const loop = [proc({ pid: 9, ppid: 8, comm: 'a' }), proc({ pid: 8, ppid: 9, comm: 'b' }), proc({ pid: 7, ppid: 8, comm: 'c' })];
+    expect(shape(buildTree(loop, (a, b) => b.pid - a.pid))).toBe('8(9 7)');
   });
 
   it('returns an empty forest for an empty snapshot', () => {

@@ -7,7 +7,7 @@ import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { judgeSocketFile, notOurSocket, removeStaleSocket } from '../../src/sockets/stale-socket.js';
+import { judgeSocketFile, notOurSocket, removeOurSocketFile, removeStaleSocket } from '../../src/sockets/stale-socket.js';
 
 let dir: string;
 const servers: Server[] = [];
@@ -76,5 +76,27 @@ describe('stale socket files', () => {
     const path = await liveSocket('live.sock');
     expect(notOurSocket(path)).toBeUndefined();
     expect(notOurSocket(join(dir, 'missing.sock'))).toMatch(/^cannot lstat .*missing\.sock \(ENOENT\)$/u);
+  });
+});
+
+describe('removeOurSocketFile', () => {
+  it('removes a socket of ours without asking who listens, and nothing else', async () => {
+    const path = await staleSocket('ours.sock');
+    expect(removeOurSocketFile(path)).toBe(true);
+    expect(() => lstatSync(path)).toThrow(/ENOENT/u);
+    expect(removeOurSocketFile(path)).toBe(false);
+
+    const file = join(dir, 'file.sock');
+    writeFileSync(file, 'precious');
+    expect(removeOurSocketFile(file)).toBe(false);
+    expect(readFileSync(file, 'utf8')).toBe('precious');
+
+    const target = await staleSocket('target.sock');
+    const link = join(dir, 'link.sock');
+    symlinkSync(target, link);
+    expect(removeOurSocketFile(link)).toBe(false);
+    expect(lstatSync(link).isSymbolicLink()).toBe(true);
+    if (uid !== undefined) expect(removeOurSocketFile(target, uid + 1)).toBe(false);
+    expect(lstatSync(target).isSocket()).toBe(true);
   });
 });

@@ -11,10 +11,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { writeSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { ANCHOR_ENV, HOLD_ENV, LIFELINE_FD_ENV } from '../messages.js';
-import { errorCode } from '../problem.js';
+import { exitWithin, hasExited } from '../../process/child-exit.js';
+import { errnoOf } from '../../process/errno.js';
+import { watchLifeline } from '../../process/lifeline.js';
+import { HOLD_ENV, LIFELINE_FD_ENV } from '../messages.js';
 
-const anchorPid = Number(process.env[ANCHOR_ENV]);
 /** The lifeline our children get as fd 0: ours (fd 0) unless we are a lesson's first process. */
 const childLifeline = Number(process.env[LIFELINE_FD_ENV]);
 // Only the first process has it; its children must not think they do.
@@ -63,20 +64,9 @@ export function send(kind: string, data: Record<string, unknown> = {}): void {
       offset += writeSync(1, bytes, offset);
     } catch (error) {
       // EAGAIN: another process made the shared pipe non-blocking and it is full.
-      if (errorCode(error) !== 'EAGAIN') return;
+      if (errnoOf(error) !== 'EAGAIN') return;
       blockFor(5);
     }
-  }
-}
-
-/** True while the procview that runs the lesson exists (EPERM still means it exists). */
-export function anchorAlive(): boolean {
-  if (!Number.isInteger(anchorPid) || anchorPid <= 0) return true;
-  try {
-    process.kill(anchorPid, 0);
-    return true;
-  } catch (error) {
-    return errorCode(error) === 'EPERM';
   }
 }
 
@@ -112,22 +102,22 @@ export function endOfLesson(): void {
       // Ending matters more than tidiness.
     }
   }
-  const leave = (): never => process.exit(0);
-  const running = [...ownChildren].filter((child) => child.exitCode === null && child.signalCode === null);
-  if (running.length === 0) leave();
-  setTimeout(leave, CHILDREN_GRACE_MS);
-  void Promise.all(running.map((child) => new Promise((resolve) => child.once('exit', resolve)))).then(leave);
+  const running = [...ownChildren].filter((child) => !hasExited(child));
+  if (running.length === 0) process.exit(0);
+  void Promise.all(running.map((child) => exitWithin(child, CHILDREN_GRACE_MS))).then(() => process.exit(0));
 }
 
-/** Watches the lifeline: EOF on fd 0, or procview's pid gone (belt and braces), ends this process. */
+/**
+ * Watches the lifeline on fd 0: its end-of-file ends this process. It also
+ * keeps the process alive, as a sleeper has nothing else to wait for.
+ */
 export function keepLifeline(): void {
-  process.stdin.on('end', endOfLesson);
-  process.stdin.on('close', endOfLesson);
-  process.stdin.on('error', endOfLesson);
-  process.stdin.resume();
-  setInterval(() => {
-    if (!anchorAlive()) endOfLesson();
-  }, 250).unref();
+  try {
+    watchLifeline(0, endOfLesson, { keepAlive: true });
+  } catch {
+    // No lifeline to watch: nothing would ever end this process, so end it now.
+    endOfLesson();
+  }
 }
 
 /** Absolute path of a sibling child script (compiled next to this file). */
@@ -160,18 +150,14 @@ export function spawnScript(script: string, args: readonly string[] = [], ipc = 
   return child;
 }
 
-export function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
 /**
  * Ends this process's own children and reaps them before it exits itself, so
  * none of them is left to init as an orphan. SIGCONT first: a stopped child
  * would not act on SIGTERM until continued.
  */
 export async function endChildren(children: readonly ChildProcess[]): Promise<void> {
-  const running = children.filter((child) => child.exitCode === null && child.signalCode === null);
-  const reaped = running.map((child) => new Promise((resolve) => child.once('exit', resolve)));
+  const running = children.filter((child) => !hasExited(child));
+  const reaped = running.map((child) => exitWithin(child, Number.POSITIVE_INFINITY));
   for (const child of running) {
     child.kill('SIGCONT');
     child.kill('SIGTERM');

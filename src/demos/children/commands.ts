@@ -3,21 +3,22 @@
 // stopped (blockUntilCommand), which is how a parent keeps a zombie.
 import { readSync } from 'node:fs';
 import { Socket } from 'node:net';
-import { createLineSplitter } from '../lines.js';
-import { errorCode } from '../problem.js';
-import { anchorAlive, blockFor, endOfLesson } from './channel.js';
+import { errnoOf } from '../../process/errno.js';
+import { LineSplitter } from '../../text/lines.js';
+import { blockFor, endOfLesson } from './channel.js';
 
 const COMMAND_FD = 3;
 const POLL_MS = 20;
 
 let commandSocket: Socket | undefined;
-const splitLines = createLineSplitter();
+// One splitter for both readers below: a character cut between two reads arrives whole.
+const splitter = new LineSplitter();
 const queuedCommands: string[] = [];
 const commandWaiters: Array<(command: string) => void> = [];
 
 /** The commands in what has arrived so far (blank lines are not commands). */
-function completeLines(text: string): string[] {
-  return splitLines(text).map((line) => line.trim()).filter((line) => line !== '');
+function completeLines(chunk: Uint8Array): string[] {
+  return (splitter.push(chunk) ?? []).map((line) => line.trim()).filter((line) => line !== '');
 }
 
 function deliver(lines: readonly string[]): void {
@@ -31,8 +32,7 @@ function deliver(lines: readonly string[]): void {
 function commands(): Socket {
   if (commandSocket === undefined) {
     commandSocket = new Socket({ fd: COMMAND_FD, readable: true, writable: false });
-    commandSocket.setEncoding('utf8');
-    commandSocket.on('data', (chunk: string) => deliver(completeLines(chunk)));
+    commandSocket.on('data', (chunk: Buffer) => deliver(completeLines(chunk)));
     // procview closed its end: the lesson is over.
     commandSocket.on('end', endOfLesson);
     commandSocket.on('error', endOfLesson);
@@ -51,8 +51,9 @@ export function nextCommand(): Promise<string> {
 /**
  * Waits for the next command while keeping the event loop stopped, the way a
  * C program stuck in a long computation never gets to call wait(). Polls fd 3
- * with read(2) between short Atomics.wait() naps, and gives up when procview
- * is gone.
+ * with read(2) between short Atomics.wait() naps, and gives up at end-of-file:
+ * only procview holds the other end, so EOF comes when it ends the lesson or
+ * dies, however it dies.
  */
 export function blockUntilCommand(): string {
   const queued = queuedCommands.shift();
@@ -62,26 +63,22 @@ export function blockUntilCommand(): string {
   const buffer = Buffer.alloc(256);
   try {
     for (;;) {
-      // procview is gone: back to the event loop, where endOfLesson finishes the job.
-      if (!anchorAlive()) {
-        endOfLesson();
-        return '';
-      }
       let count: number;
       try {
         count = readSync(COMMAND_FD, buffer, 0, buffer.length, null);
       } catch (error) {
-        if (errorCode(error) === 'EAGAIN') {
+        if (errnoOf(error) === 'EAGAIN') {
           blockFor(POLL_MS);
           continue;
         }
         count = 0;
       }
       if (count === 0) {
+        // Back to the event loop, where endOfLesson finishes the job.
         endOfLesson();
         return '';
       }
-      const [first, ...rest] = completeLines(buffer.subarray(0, count).toString('utf8'));
+      const [first, ...rest] = completeLines(buffer.subarray(0, count));
       queuedCommands.push(...rest);
       if (first !== undefined) return first;
     }

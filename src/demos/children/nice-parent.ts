@@ -3,17 +3,12 @@
 // attempt to lower one again, which needs privilege.
 import type { ChildProcess } from 'node:child_process';
 import { getPriority, setPriority } from 'node:os';
+import { errnoOf } from '../../process/errno.js';
 import { endChildren, keepLifeline, numberOption, send, spawnScript } from './channel.js';
 import { nextCommand } from './commands.js';
 
 const NICER = 10;
 const LOWER_TO = 5;
-
-function errno(error: unknown): string | undefined {
-  // os.setPriority throws ERR_SYSTEM_ERROR; the errno name is in info.code.
-  const info = (error as { info?: { code?: unknown } } | null)?.info;
-  return typeof info?.code === 'string' ? info.code : undefined;
-}
 
 /** setpriority(), reported either way: the errno is part of the lesson. */
 function renice(kind: string, pid: number, nice: number): boolean {
@@ -22,7 +17,7 @@ function renice(kind: string, pid: number, nice: number): boolean {
     send(kind, { child: pid, ok: true, nice: getPriority(pid) });
     return true;
   } catch (error) {
-    send(kind, { child: pid, ok: false, code: errno(error), message: (error as Error).message });
+    send(kind, { child: pid, ok: false, code: errnoOf(error), message: (error as Error).message });
     return false;
   }
 }

@@ -2,7 +2,7 @@
 // lines, spaced so the talk lasts about one hold, reads the replies, and hangs
 // up when procview says so.
 import { connect } from 'node:net';
-import { createLineSplitter } from '../lines.js';
+import { LineSplitter } from '../../text/lines.js';
 import { holdMs, keepLifeline, numberOption, option, send } from './channel.js';
 import { nextCommand } from './commands.js';
 
@@ -13,7 +13,6 @@ keepLifeline();
 send('hello', { role: 'client' });
 
 const socket = connect(path);
-socket.setEncoding('utf8');
 socket.on('error', (error) => {
   send('client-error', { message: error.message });
   process.exit(1);
@@ -30,9 +29,9 @@ socket.on('connect', () => {
 });
 
 let replies = 0;
-const splitLines = createLineSplitter();
-socket.on('data', (chunk: string) => {
-  for (const line of splitLines(chunk)) {
+const splitter = new LineSplitter();
+socket.on('data', (chunk: Buffer) => {
+  for (const line of splitter.push(chunk) ?? []) {
     replies += 1;
     send('reply', { text: line });
     if (replies === count) void nextCommand().then(() => socket.end());

@@ -2,23 +2,19 @@
 // left by a server that died (nobody accepts on it any more) is stale: bind()
 // fails with EADDRINUSE until it is removed. A live one is left alone, and so
 // is anything that is not a socket of ours (see ../../sockets/stale-socket.ts).
-import { existsSync, unlinkSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
-import { notOurSocket, removeStaleSocket } from '../../sockets/stale-socket.js';
-import { createLineSplitter } from '../lines.js';
-import { errorCode } from '../problem.js';
+import { errnoOf } from '../../process/errno.js';
+import { removeOurSocketFile, removeStaleSocket } from '../../sockets/stale-socket.js';
+import { LineSplitter } from '../../text/lines.js';
 import { keepLifeline, onLessonEnd, option, send } from './channel.js';
 import { nextCommand } from './commands.js';
 
 const path = option('path') ?? '';
 
-function removeOurSocket(): void {
-  if (existsSync(path) && notOurSocket(path) === undefined) unlinkSync(path);
-}
-
 function listen(server: Server): Promise<string | undefined> {
   return new Promise((resolve) => {
-    const onError = (error: Error): void => resolve(errorCode(error) ?? error.message);
+    const onError = (error: Error): void => resolve(errnoOf(error) ?? error.message);
     server.once('error', onError);
     server.listen(path, () => {
       server.off('error', onError);
@@ -32,10 +28,9 @@ send('hello', { role: option('role') });
 
 const server = createServer((connection) => {
   send('accepted');
-  connection.setEncoding('utf8');
-  const splitLines = createLineSplitter();
-  connection.on('data', (chunk: string) => {
-    for (const line of splitLines(chunk)) {
+  const splitter = new LineSplitter();
+  connection.on('data', (chunk: Buffer) => {
+    for (const line of splitter.push(chunk) ?? []) {
       send('received', { text: line });
       connection.write(`got "${line}" (server pid ${process.pid})\n`);
     }
@@ -64,7 +59,7 @@ if (failure !== undefined) {
   process.exit(1);
 }
 // libuv removes the file when the server closes; on the way out without a close, we do.
-onLessonEnd(removeOurSocket);
+onLessonEnd(() => removeOurSocketFile(path));
 send('listening', { path });
 
 for (;;) {

@@ -4,7 +4,7 @@
 // following columns give back their padding until the line is aligned again
 // (procps 4 `ps -o stat,uid` on a `S<Lsl` process: UID absorbs the extra
 // letter). Values that carry their own padding (TIME, %CPU) cannot give it back.
-import { displayWidth } from './width.js';
+import { displayWidth } from '../../text/width.js';
 
 export interface Column<Row> {
   readonly header: string;

@@ -1,7 +1,10 @@
 // The procfs backend: one scan of <procRoot> per snapshot. stat is read for
-// every process on every refresh. A stat whose bytes did not change since the
-// last refresh yields the previous (frozen) record as it was, so a steady
-// refresh costs one open/read/close per process and almost nothing else.
+// every process on every refresh. A stat whose fields 1–24 (all that is
+// parsed) did not change since the last refresh yields the previous (frozen)
+// record as it was, so a steady refresh costs one open/read/close per process
+// and almost nothing else. Only those bytes are compared: later fields move
+// without changing anything shown (field 39, the CPU it last ran on, changes
+// whenever the scheduler migrates the process).
 // cmdline and status are read when a process is first seen, execs (comm
 // changed), turns zombie, or its pid was reused (start time changed). One
 // more reason re-reads status alone: stat's rss (field 24) moved. ps takes RSS
@@ -23,9 +26,9 @@ import { statLetters } from '../stat-letters.js';
 import type { ProcInfo, Snapshot } from '../types.js';
 import { cmdlineToArgs } from './cmdline.js';
 import { closeQuietly, EXHAUSTED, GONE, openForReading, Scratch } from './read-file.js';
-import { isKernelThread, parseStatLine, type StatFields } from './stat-line.js';
+import { isKernelThread, lastParsedEnd, parseStatLine, type StatFields } from './stat-line.js';
 import { parseStatus } from './status.js';
-import { CLOCK_TICKS, readSystemFacts, type SystemFacts } from './system.js';
+import { CLOCK_TICKS, readSystemFacts, startTimeMs, type SystemFacts } from './system.js';
 import { decodeRange } from './text.js';
 import { ttyName } from './tty.js';
 import { PASSWD_PATH } from './users.js';
@@ -36,16 +39,19 @@ export interface ProcfsOptions {
   readonly passwdPath?: string;
 }
 
-/** What we keep about a process between refreshes (identity: pid + startTicks). */
+/**
+ * What we keep about a pid between refreshes (identity: pid + startTicks),
+ * updated in place while the pid is listed. The record holds the rest of what
+ * the next refresh compares with: state, comm, args, uid and user.
+ */
 interface Entry {
   readonly dir: string;
   readonly statPath: string;
-  /** Copy of the stat bytes the current record was built from. */
+  /** Copy of the stat bytes up to the end of field 24 (lastParsedEnd) that the record was built from. */
   stat: Buffer;
   commStart: number;
   commEnd: number;
   startTicks: number;
-  state: string;
   cpuTicks: number;
   /** stat field 24 when status was last read: a change means VmRSS is stale. */
   rssPages: number;
@@ -54,15 +60,14 @@ interface Entry {
   /** performance.now() right after `cpuTicks` was read. */
   seenAt: number;
   generation: number;
-  comm: string;
-  args: string | undefined;
-  euid: number | undefined;
-  user: string | undefined;
   info: ProcInfo;
 }
 
 /** statfs f_type of procfs (linux/magic.h PROC_SUPER_MAGIC). */
 const PROC_SUPER_MAGIC = 0x9fa0;
+
+const SPACE = 0x20;
+const NEWLINE = 0x0a;
 
 /**
  * At most this many stat files kept open by all procfs backends of this Node
@@ -90,6 +95,18 @@ function isProcfs(root: string): boolean {
   } catch {
     return false;
   }
+}
+
+/**
+ * Whether the stat just read (`length` bytes of `bytes`) parses to the fields
+ * `kept` was parsed from: it starts with those bytes, and field 24 ends where
+ * it ended then (a space, the newline or the end follows, not another digit).
+ */
+function sameFields(bytes: Buffer, length: number, kept: Buffer): boolean {
+  const end = kept.length;
+  if (length < end) return false;
+  if (length > end && bytes[end] !== SPACE && bytes[end] !== NEWLINE) return false;
+  return bytes.compare(kept, 0, end, 0, end) === 0;
 }
 
 /** Directory name → pid, or -1 for anything that is not all digits (self, sys, …). */
@@ -183,7 +200,10 @@ export class ProcfsBackend {
    */
   #visit(pid: number, name: string, keepNew: boolean, generation: number, facts: SystemFacts): ProcInfo | undefined {
     const entry = this.#cache.get(pid);
-    const length = this.#readStat(pid, entry?.statPath ?? `${this.#root}/${name}/stat`, keepNew);
+    // Paths are built once per pid, when it is first listed.
+    const dir = entry === undefined ? `${this.#root}/${name}` : entry.dir;
+    const statPath = entry === undefined ? `${dir}/stat` : entry.statPath;
+    const length = this.#readStat(pid, statPath, keepNew);
     // %CPU is ticks over the wall time between two reads of this very file: a
     // scan preempted halfway on a busy machine must not stretch one process's
     // interval and shrink another's.
@@ -197,9 +217,9 @@ export class ProcfsBackend {
       return unknownProc(pid);
     }
     const bytes = this.#stat.bytes;
-    // Unchanged bytes: nothing moved, no CPU was used. The previous record
-    // is still exact once its %CPU reads 0.
-    if (entry !== undefined && entry.stat.length === length && bytes.compare(entry.stat, 0, length, 0, length) === 0) {
+    // Unchanged fields: nothing shown moved, no CPU was used (fields 14, 15).
+    // The previous record is still exact once its %CPU reads 0.
+    if (entry !== undefined && sameFields(bytes, length, entry.stat)) {
       if (entry.info.cpuPercent !== 0) entry.info = freezeProc({ ...entry.info, cpuPercent: 0 });
       entry.seenAt = now;
       entry.generation = generation;
@@ -207,13 +227,14 @@ export class ProcfsBackend {
     }
     const fields = parseStatLine(bytes, length);
     // Malformed stat text: skip the process rather than guess.
-    const updated = fields === undefined ? undefined : this.#update(pid, name, entry, fields, bytes, length, now, facts);
+    const updated =
+      fields === undefined ? undefined : this.#update(pid, entry, dir, statPath, fields, bytes, lastParsedEnd(), now, facts);
     if (updated === undefined) {
       this.#forget(pid);
       return undefined;
     }
     updated.generation = generation;
-    this.#cache.set(pid, updated);
+    if (updated !== entry) this.#cache.set(pid, updated);
     return updated.info;
   }
 
@@ -276,14 +297,19 @@ export class ProcfsBackend {
     this.#unkeep(pid);
   }
 
-  /** The entry for a stat that changed (or was never seen); undefined if the process vanished meanwhile. */
+  /**
+   * The entry for a stat whose fields changed (or a pid never seen), `statEnd`
+   * its bytes up to the end of field 24; undefined if the process vanished
+   * meanwhile, leaving `entry` as it was.
+   */
   #update(
     pid: number,
-    name: string,
     entry: Entry | undefined,
+    dir: string,
+    statPath: string,
     fields: StatFields,
     bytes: Buffer,
-    length: number,
+    statEnd: number,
     now: number,
     facts: SystemFacts,
   ): Entry | undefined {
@@ -291,20 +317,19 @@ export class ProcfsBackend {
     const commSame =
       same !== undefined &&
       bytes.compare(same.stat, same.commStart, same.commEnd, fields.commStart, fields.commEnd) === 0;
-    const comm = commSame ? same.comm : decodeRange(bytes, fields.commStart, fields.commEnd);
-    const zombieChange = same !== undefined && (same.state === 'Z') !== (fields.state === 'Z');
-    const dir = entry?.dir ?? `${this.#root}/${name}`;
+    const comm = commSame ? same.info.comm : decodeRange(bytes, fields.commStart, fields.commEnd);
+    const zombieChange = same !== undefined && (same.info.state === 'Z') !== (fields.state === 'Z');
 
-    let args = same !== undefined && commSame && !zombieChange ? same.args : undefined;
+    let args = same !== undefined && commSame && !zombieChange ? same.info.args : undefined;
     let euid: number | undefined;
     let lockedKb: number | undefined;
     // Unreadable status: stat's approximation is the best RSS there is.
     let rssBytes = fields.rssPages * facts.pageSize;
     const statusFresh =
-      same !== undefined && commSame && !zombieChange && same.euid !== undefined && same.rssPages === fields.rssPages;
+      same !== undefined && commSame && !zombieChange && same.info.uid !== undefined && same.rssPages === fields.rssPages;
     if (statusFresh) {
       // Only CPU time or state moved: what status told us last time still holds.
-      euid = same.euid;
+      euid = same.info.uid;
       lockedKb = same.lockedKb;
       rssBytes = same.rssBytes;
     } else if (isKernelThread(fields)) {
@@ -328,12 +353,12 @@ export class ProcfsBackend {
         if (cmdlineLength >= 0) args = cmdlineToArgs(this.#cmdline.bytes, cmdlineLength);
       }
     }
-    const user = euid === undefined ? undefined : euid === same?.euid ? same.user : facts.userName(euid);
+    const user = euid === undefined ? undefined : euid === same?.info.uid ? same.info.user : facts.userName(euid);
 
     // Its own memory, not a slice of Node's shared pool: a long-lived slice
     // would keep a whole 8 KiB pool chunk alive. Same length: reuse it.
-    const stat = entry !== undefined && entry.stat.length === length ? entry.stat : Buffer.allocUnsafeSlow(length);
-    bytes.copy(stat, 0, 0, length);
+    const stat = entry !== undefined && entry.stat.length === statEnd ? entry.stat : Buffer.allocUnsafeSlow(statEnd);
+    bytes.copy(stat, 0, 0, statEnd);
     const info = freezeProc({
       pid,
       ppid: fields.ppid,
@@ -348,7 +373,7 @@ export class ProcfsBackend {
       threads: fields.threads,
       uid: euid,
       user,
-      startTime: facts.bootTimeMs === undefined ? undefined : facts.bootTimeMs + (fields.startTicks * 1000) / CLOCK_TICKS,
+      startTime: startTimeMs(facts.bootTimeMs, fields.startTicks),
       cpuPercent:
         same === undefined ? undefined : cpuPercent((fields.cpuTicks - same.cpuTicks) / CLOCK_TICKS, now - same.seenAt),
       memPercent: facts.memTotalBytes === undefined ? undefined : (rssBytes * 100) / facts.memTotalBytes,
@@ -358,26 +383,35 @@ export class ProcfsBackend {
       comm,
       args,
     });
-    return {
-      dir,
-      statPath: entry?.statPath ?? `${dir}/stat`,
-      stat,
-      commStart: fields.commStart,
-      commEnd: fields.commEnd,
-      startTicks: fields.startTicks,
-      state: fields.state,
-      cpuTicks: fields.cpuTicks,
-      rssPages: fields.rssPages,
-      lockedKb,
-      rssBytes,
-      seenAt: now,
-      generation: 0,
-      comm,
-      args,
-      euid,
-      user,
-      info,
-    };
+    if (entry === undefined) {
+      return {
+        dir,
+        statPath,
+        stat,
+        commStart: fields.commStart,
+        commEnd: fields.commEnd,
+        startTicks: fields.startTicks,
+        cpuTicks: fields.cpuTicks,
+        rssPages: fields.rssPages,
+        lockedKb,
+        rssBytes,
+        seenAt: now,
+        generation: 0,
+        info,
+      };
+    }
+    // The pid's entry (its process, or a new one that reuses the pid) is rewritten in place.
+    entry.stat = stat;
+    entry.commStart = fields.commStart;
+    entry.commEnd = fields.commEnd;
+    entry.startTicks = fields.startTicks;
+    entry.cpuTicks = fields.cpuTicks;
+    entry.rssPages = fields.rssPages;
+    entry.lockedKb = lockedKb;
+    entry.rssBytes = rssBytes;
+    entry.seenAt = now;
+    entry.info = info;
+    return entry;
   }
 
   #tty(ttyNr: number, facts: SystemFacts): string {

@@ -54,6 +54,19 @@ const LAST_FIELD = 24;
 
 // Reused between calls: values of fields 4..LAST_FIELD (index = field number).
 const numbers = new Float64Array(LAST_FIELD + 1);
+// Where the last field read ended, for lastParsedEnd().
+let parsedEnd = 0;
+
+/**
+ * Where field 24 (rss) ended in the line the last successful parseStatLine
+ * read: bytes [0, end) hold every field StatFields is made of. No later field
+ * holds a `)`, so a line that starts with those same bytes, followed by a
+ * space, a newline or nothing, parses to the same fields. (Not a StatFields
+ * member: it is an offset into one buffer, not a field of the process.)
+ */
+export function lastParsedEnd(): number {
+  return parsedEnd;
+}
 
 /**
  * Parses the first `length` bytes of a stat file. Returns undefined when the
@@ -89,6 +102,7 @@ export function parseStatLine(bytes: Uint8Array, length: number = bytes.length):
   const stateByte = bytes[pos + 1] ?? 0;
   if (!isStateLetter(stateByte)) return undefined;
   pos += 3;
+  let digitsEnd = pos;
   for (let field = 4; field <= LAST_FIELD; field++) {
     byte = pos < end ? (bytes[pos] ?? 0) : 0;
     const negative = byte === MINUS;
@@ -104,6 +118,7 @@ export function parseStatLine(bytes: Uint8Array, length: number = bytes.length):
       byte = pos < end ? (bytes[pos] ?? 0) : 0;
     }
     if (pos === digitsStart) return undefined;
+    digitsEnd = pos;
     numbers[field] = negative && value !== 0 ? -value : value;
     // One space between fields; the line ends with a newline (a fixture may omit it).
     if (pos < end) {
@@ -113,6 +128,7 @@ export function parseStatLine(bytes: Uint8Array, length: number = bytes.length):
       return undefined;
     }
   }
+  parsedEnd = digitsEnd;
   return {
     pid,
     commStart,

@@ -1,6 +1,7 @@
 // Machine-wide facts the procfs backend reads once per inspector to turn stat
 // fields into ProcInfo: boot time, clock ticks, page size, total memory, the
-// tty driver table and the user names.
+// tty driver table and the user names; and the start-time rule built on the
+// boot time, which the identity check before a kill shares.
 import { join } from 'node:path';
 import { Scratch } from './read-file.js';
 import { parseTtyDrivers, type TtyDriver } from './tty.js';
@@ -53,6 +54,17 @@ export function readBootTime(procRoot: string): number | undefined {
   return text === undefined ? undefined : parseBootTime(text);
 }
 
+/** btime in ms since the epoch, the base of every start time (see startTimeMs). */
+export function readBootTimeMs(procRoot: string): number | undefined {
+  const bootTime = readBootTime(procRoot);
+  return bootTime === undefined ? undefined : bootTime * 1000;
+}
+
+/** ProcInfo.startTime from stat field 22 (starttime, clock ticks after boot); unknown without a boot time. */
+export function startTimeMs(bootTimeMs: number | undefined, startTicks: number): number | undefined {
+  return bootTimeMs === undefined ? undefined : bootTimeMs + (startTicks * 1000) / CLOCK_TICKS;
+}
+
 export function readMemTotalKb(procRoot: string): number | undefined {
   const text = readText(join(procRoot, 'meminfo'));
   return text === undefined ? undefined : parseMemTotalKb(text);
@@ -76,12 +88,11 @@ export interface SystemFacts {
 }
 
 export function readSystemFacts(procRoot: string, passwdPath: string): SystemFacts {
-  const bootTime = readBootTime(procRoot);
   const memTotalKb = readMemTotalKb(procRoot);
   const drivers = readText(join(procRoot, 'tty', 'drivers'));
   const limits = readText(join(procRoot, 'self', 'limits'));
   return {
-    bootTimeMs: bootTime === undefined ? undefined : bootTime * 1000,
+    bootTimeMs: readBootTimeMs(procRoot),
     memTotalBytes: memTotalKb === undefined || memTotalKb === 0 ? undefined : memTotalKb * 1024,
     pageSize: readPageSize(procRoot),
     ttyDrivers: drivers === undefined ? [] : parseTtyDrivers(drivers),

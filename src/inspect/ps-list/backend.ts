@@ -4,7 +4,7 @@
 // TTY, …) is undefined — shown as `?`, never guessed. Its %CPU is ps's
 // (CPU time over lifetime), not top's interval figure: the only one it has.
 import { psStandIn } from '../ps/parse.js';
-import { freezeProc, SealedMap, sealSnapshot, unknownProc } from '../snapshot.js';
+import { freezeProc, SealedMap, sealSnapshot } from '../snapshot.js';
 import type { ProcInfo, Snapshot } from '../types.js';
 
 /** The subset of ps-list's ProcessDescriptor we read. */
@@ -28,7 +28,7 @@ export async function listProcesses(): Promise<PsListProcess[]> {
 export function fromPsList(p: PsListProcess): ProcInfo {
   const startTime = p.startTime?.getTime();
   return freezeProc({
-    ...unknownProc(p.pid),
+    pid: p.pid,
     ppid: p.ppid,
     uid: p.uid,
     startTime: startTime === undefined || Number.isNaN(startTime) ? undefined : startTime,

@@ -38,7 +38,7 @@ export function startRefreshLoop({ inspector, intervalMs, onFrame, onError }: Re
         begunAt,
         snapshot,
         previous,
-        events: Object.freeze([...events]),
+        events: Object.freeze(events),
         host: readSystemLoad(),
         intervalMs,
       });

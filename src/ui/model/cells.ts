@@ -3,9 +3,7 @@
 // and `<defunct>`), the dashboard uses the same helper; %CPU is top's
 // interval figure, so it is formatted here.
 import type { ProcInfo } from '../../inspect/types.js';
-import { bsdTime, commandCell, kibCell, memPercentCell, numberCell, UNKNOWN, userCell } from '../../inspect/format/values.js';
-
-export { commandCell as command, kibCell as kib, numberCell as num, userCell as user };
+import { bsdTime, memPercentCell, UNKNOWN } from '../../inspect/format/values.js';
 
 /** top's %CPU (CPU time delta over wall time, 100 = one core), one decimal. */
 export function percent(value: number | undefined): string {

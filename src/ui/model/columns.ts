@@ -3,8 +3,9 @@
 // narrow terminal (lowest goes first): the job-control columns (PGID, SID,
 // TTY) outlast the memory ones, since they are what the lessons are about,
 // and 60 columns still shows PID, PPID, STAT, %CPU and a readable command.
+import { commandCell, kibCell, numberCell, statCell, textCell, userCell } from '../../inspect/format/values.js';
 import type { ProcInfo } from '../../inspect/types.js';
-import { command, cpuTime, kib, memPercent, num, percent, priority, user } from './cells.js';
+import { cpuTime, memPercent, percent, priority } from './cells.js';
 
 export type ColumnId =
   | 'pid' | 'ppid' | 'pgid' | 'sid' | 'tty' | 'stat' | 'ni' | 'pri' | 'thr'
@@ -19,6 +20,7 @@ export interface Column {
   readonly width: number;
   readonly align: 'left' | 'right';
   readonly keep: number;
+  /** The cell as `ps` writes it, already sanitized (untrusted fields go through the format helpers). */
   cell(proc: ProcInfo): string;
   sortKey(proc: ProcInfo): SortKey;
 }
@@ -29,7 +31,7 @@ const commands = new WeakMap<ProcInfo, string>();
 function commandText(proc: ProcInfo): string {
   let text = commands.get(proc);
   if (text === undefined) {
-    text = command(proc);
+    text = commandCell(proc);
     commands.set(proc, text);
   }
   return text;
@@ -37,19 +39,19 @@ function commandText(proc: ProcInfo): string {
 
 export const COLUMNS: readonly Column[] = [
   { id: 'pid', header: 'PID', width: 7, align: 'right', keep: 100, cell: (p) => String(p.pid), sortKey: (p) => p.pid },
-  { id: 'ppid', header: 'PPID', width: 7, align: 'right', keep: 90, cell: (p) => num(p.ppid), sortKey: (p) => p.ppid },
-  { id: 'pgid', header: 'PGID', width: 7, align: 'right', keep: 55, cell: (p) => num(p.pgid), sortKey: (p) => p.pgid },
-  { id: 'sid', header: 'SID', width: 7, align: 'right', keep: 50, cell: (p) => num(p.sid), sortKey: (p) => p.sid },
-  { id: 'tty', header: 'TTY', width: 7, align: 'left', keep: 45, cell: (p) => p.tty ?? '?', sortKey: (p) => p.tty },
-  { id: 'stat', header: 'STAT', width: 5, align: 'left', keep: 95, cell: (p) => p.stat ?? p.state ?? '?', sortKey: (p) => p.stat },
-  { id: 'ni', header: 'NI', width: 3, align: 'right', keep: 60, cell: (p) => num(p.nice), sortKey: (p) => p.nice },
+  { id: 'ppid', header: 'PPID', width: 7, align: 'right', keep: 90, cell: (p) => numberCell(p.ppid), sortKey: (p) => p.ppid },
+  { id: 'pgid', header: 'PGID', width: 7, align: 'right', keep: 55, cell: (p) => numberCell(p.pgid), sortKey: (p) => p.pgid },
+  { id: 'sid', header: 'SID', width: 7, align: 'right', keep: 50, cell: (p) => numberCell(p.sid), sortKey: (p) => p.sid },
+  { id: 'tty', header: 'TTY', width: 7, align: 'left', keep: 45, cell: (p) => textCell(p.tty), sortKey: (p) => p.tty },
+  { id: 'stat', header: 'STAT', width: 5, align: 'left', keep: 95, cell: statCell, sortKey: (p) => p.stat },
+  { id: 'ni', header: 'NI', width: 3, align: 'right', keep: 60, cell: (p) => numberCell(p.nice), sortKey: (p) => p.nice },
   { id: 'pri', header: 'PRI', width: 3, align: 'right', keep: 20, cell: (p) => priority(p.priority), sortKey: (p) => p.priority },
-  { id: 'thr', header: 'THR', width: 4, align: 'right', keep: 25, cell: (p) => num(p.threads), sortKey: (p) => p.threads },
+  { id: 'thr', header: 'THR', width: 4, align: 'right', keep: 25, cell: (p) => numberCell(p.threads), sortKey: (p) => p.threads },
   { id: 'cpu', header: '%CPU', width: 5, align: 'right', keep: 80, cell: (p) => percent(p.cpuPercent), sortKey: (p) => p.cpuPercent },
   { id: 'mem', header: '%MEM', width: 5, align: 'right', keep: 35, cell: memPercent, sortKey: (p) => p.memPercent },
-  { id: 'rss', header: 'RSS', width: 7, align: 'right', keep: 30, cell: (p) => kib(p.rssBytes), sortKey: (p) => p.rssBytes },
+  { id: 'rss', header: 'RSS', width: 7, align: 'right', keep: 30, cell: (p) => kibCell(p.rssBytes), sortKey: (p) => p.rssBytes },
   { id: 'time', header: 'TIME', width: 7, align: 'right', keep: 40, cell: (p) => cpuTime(p.timeSeconds), sortKey: (p) => p.timeSeconds },
-  { id: 'user', header: 'USER', width: 8, align: 'left', keep: 65, cell: user, sortKey: (p) => p.user ?? p.uid },
+  { id: 'user', header: 'USER', width: 8, align: 'left', keep: 65, cell: userCell, sortKey: (p) => p.user ?? p.uid },
   { id: 'command', header: 'COMMAND', width: 0, align: 'left', keep: 100, cell: commandText, sortKey: commandText },
 ];
 

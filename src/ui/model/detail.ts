@@ -1,8 +1,10 @@
 // The detail pane: every field of the selected process, STAT letter by letter
 // in words, its ancestors up to PID 1, its children and its command line.
+import { kibCell, numberCell } from '../../inspect/format/values.js';
 import type { ProcInfo, Snapshot } from '../../inspect/types.js';
-import { clock, cpuTime, kib, memPercent, num, percent, priority } from './cells.js';
+import { clock, cpuTime, memPercent, percent, priority } from './cells.js';
 import type { ProcRow } from './rows.js';
+import { childrenIndex } from './scope.js';
 import { statWords } from '../../inspect/stat-words.js';
 import { escapeTags, inert, inertFit } from './text.js';
 import { wordWrap } from './wrap.js';
@@ -24,10 +26,19 @@ export function ancestry(snapshot: Snapshot, proc: ProcInfo): number[] {
   return chain;
 }
 
-export function childrenOf(snapshot: Snapshot, pid: number): number[] {
-  const out: number[] = [];
-  for (const proc of snapshot.procs.values()) if (proc.ppid === pid && proc.pid !== pid) out.push(proc.pid);
-  return out.sort((a, b) => a - b);
+// The pane is drawn on every key and frame; a snapshot never changes, so its
+// children are indexed (and sorted by pid) once, not scanned per draw.
+const childrenBySnapshot = new WeakMap<Snapshot, ReadonlyMap<number, readonly number[]>>();
+
+export function childrenOf(snapshot: Snapshot, pid: number): readonly number[] {
+  let index = childrenBySnapshot.get(snapshot);
+  if (index === undefined) {
+    const built = childrenIndex(snapshot.procs.values());
+    for (const pids of built.values()) pids.sort((a, b) => a - b);
+    index = built;
+    childrenBySnapshot.set(snapshot, index);
+  }
+  return index.get(pid) ?? [];
 }
 
 /** Cuts plain text into lines of at most `width` cells (for the command line). */
@@ -58,12 +69,12 @@ export function detailLines(row: ProcRow | undefined, snapshot: Snapshot | undef
     ...statWords(p.stat).flatMap((part) =>
       wordWrap(`${part.code}  ${part.words}`, width - 2, '   ').map((line) => `  ${escapeTags(line)}`),
     ),
-    `${label('PPID')} ${inert(named(snapshot, p.ppid))}  ${label('PGID')} ${num(p.pgid)}  ${label('SID')} ${num(p.sid)}`,
-    `${label('TTY')} ${inert(p.tty ?? '-')}  ${label('TPGID')} ${num(p.tpgid)}`,
-    `${label('NI')} ${num(p.nice)}  ${label('PRI')} ${priority(p.priority)}  ${label('THR')} ${num(p.threads)}`,
-    `${label('USER')} ${inert(p.user ?? '-')} (uid ${num(p.uid)})`,
+    `${label('PPID')} ${inert(named(snapshot, p.ppid))}  ${label('PGID')} ${numberCell(p.pgid)}  ${label('SID')} ${numberCell(p.sid)}`,
+    `${label('TTY')} ${inert(p.tty ?? '-')}  ${label('TPGID')} ${numberCell(p.tpgid)}`,
+    `${label('NI')} ${numberCell(p.nice)}  ${label('PRI')} ${priority(p.priority)}  ${label('THR')} ${numberCell(p.threads)}`,
+    `${label('USER')} ${inert(p.user ?? '-')} (uid ${numberCell(p.uid)})`,
     `${label('%CPU')} ${percent(p.cpuPercent)}  ${label('%MEM')} ${memPercent(p)}  ${label('TIME')} ${cpuTime(p.timeSeconds)}`,
-    `${label('RSS')} ${kib(p.rssBytes)} KiB  ${label('VSZ')} ${kib(p.vszBytes)} KiB`,
+    `${label('RSS')} ${kibCell(p.rssBytes)} KiB  ${label('VSZ')} ${kibCell(p.vszBytes)} KiB`,
     `${label('Started')} ${startedWords(p.startTime, now)}`,
   ];
   if (p.pid === p.sid) lines.push('  leads its session');

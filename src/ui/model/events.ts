@@ -1,6 +1,8 @@
 // Every event kind from diffSnapshots in words, with the time it was seen.
-// Names are raw here (made inert when the line is drawn).
+// Sentences quote raw names; a line is sanitized once, when it is made, and
+// only cut and tag-escaped when drawn (screen.ts).
 import type { ProcEvent, ProcEventKind } from '../../inspect/types.js';
+import { sanitizeForDisplay } from '../../text/sanitize.js';
 import { clock } from './cells.js';
 
 /** What a pid was called, from the snapshots around the event. */
@@ -10,7 +12,7 @@ export interface EventLine {
   readonly at: number;
   readonly kind: ProcEventKind;
   readonly pid: number;
-  /** Time of day, then the sentence. */
+  /** Time of day, then the sentence; sanitized. */
   readonly text: string;
 }
 
@@ -58,7 +60,8 @@ export function eventSentence(event: ProcEvent, nameOf: NameOf): string {
 }
 
 export function eventLine(event: ProcEvent, nameOf: NameOf): EventLine {
-  return { at: event.at, kind: event.kind, pid: event.pid, text: `${clock(event.at)} ${eventSentence(event, nameOf)}` };
+  const text = sanitizeForDisplay(`${clock(event.at)} ${eventSentence(event, nameOf)}`);
+  return { at: event.at, kind: event.kind, pid: event.pid, text };
 }
 
 /** The colour each kind is drawn in (blessed colour names). */

@@ -1,11 +1,12 @@
 // The process list as tagged lines: column titles (the sort column marked ▲/▼)
-// and one line per visible row. Cells are made inert one by one; the colours
-// say what the row is: black on green = new, black on red = just exited (the
-// htop convention), magenta = zombie, yellow = stopped, grey = context parent.
+// and one line per visible row. Columns give sanitized cells (columns.ts), so
+// each is only cut to its width and tag-escaped here. The colours say what the
+// row is: black on green = new, black on red = just exited (the htop
+// convention), magenta = zombie, yellow = stopped, grey = context parent.
 import type { ProcInfo } from '../../inspect/types.js';
 import { placeColumns, type ColumnId, type PlacedColumn } from './columns.js';
 import type { ProcRow } from './rows.js';
-import { escapeTags, fit, inertFit } from './text.js';
+import { escapeTags, fit } from './text.js';
 
 export function titleLine(placed: readonly PlacedColumn[], sort: ColumnId, descending: boolean): string {
   const cells = placed.map(({ column, width }) => {
@@ -29,8 +30,8 @@ function wrap(text: string, open: string | undefined): string {
 }
 
 function cell(row: ProcRow, { column, width }: PlacedColumn): string {
-  if (column.id === 'command') return inertFit(row.prefix + column.cell(row.proc), width);
-  const text = inertFit(column.cell(row.proc), width, column.align);
+  if (column.id === 'command') return escapeTags(fit(row.prefix + column.cell(row.proc), width));
+  const text = escapeTags(fit(column.cell(row.proc), width, column.align));
   const colour = stateColour(row.proc.state);
   return column.id === 'stat' && colour !== undefined ? wrap(text, `${colour}-fg`) : text;
 }
@@ -55,7 +56,7 @@ interface FormattedRow {
 // A line depends on the record, its tree prefix, mark, selection and the
 // column placement only. Records are frozen and a process that did not change
 // keeps its record from one snapshot to the next, so most visible lines of a
-// refresh are found here instead of being cut, sanitized and escaped again.
+// refresh are found here instead of being cut and escaped again.
 const formatted = new WeakMap<ProcInfo, FormattedRow>();
 
 export function rowLine(row: ProcRow, placed: readonly PlacedColumn[], selected: boolean): string {

@@ -19,8 +19,8 @@ export interface ProcRow {
 }
 
 export interface RowSource {
-  /** Every process to show, each pid once, with its mark. */
-  readonly procs: readonly { readonly proc: ProcInfo; readonly mark: RowMark }[];
+  /** Every process to show, each pid once, as its table row (see tableRow). */
+  readonly procs: readonly ProcRow[];
 }
 
 // One table row per (record, mark), reused from refresh to refresh while the
@@ -44,8 +44,8 @@ export function tableRows(
 ): ProcRow[] {
   const compare = comparator(order);
   const rows: ProcRow[] = [];
-  for (const { proc, mark } of source.procs) {
-    if (mark !== 'context' && (keep === undefined || keep(proc))) rows.push(tableRow(proc, mark));
+  for (const row of source.procs) {
+    if (row.mark !== 'context' && (keep === undefined || keep(row.proc))) rows.push(row);
   }
   return rows.sort((a, b) => compare(a.proc, b.proc));
 }
@@ -56,38 +56,69 @@ export function treeRows(
   keep: ((proc: ProcInfo) => boolean) | undefined,
   collapsed: ReadonlySet<number>,
 ): ProcRow[] {
-  const marks = new Map(source.procs.map(({ proc, mark }) => [proc.pid, mark]));
-  // buildTree roots every process whose parent is not shown and breaks PPID cycles.
-  const forest = buildTree({ takenAt: 0, procs: new Map(source.procs.map(({ proc }) => [proc.pid, proc])) });
-  const compare = comparator(order);
-  const sorted = (nodes: readonly TreeNode[]): TreeNode[] => [...nodes].sort((a, b) => compare(a.proc, b.proc));
-
-  // With a filter, a node stays when it matches or a descendant does, so the tree keeps its shape.
-  const kept = new Map<number, boolean>();
-  const keeps = (node: TreeNode): boolean => {
-    const known = kept.get(node.proc.pid);
-    if (known !== undefined) return known;
-    let result = keep === undefined || keep(node.proc);
-    for (const child of node.children) if (keeps(child)) result = true;
-    kept.set(node.proc.pid, result);
-    return result;
-  };
+  const marks = new Map<number, RowMark>();
+  const procs: ProcInfo[] = [];
+  for (const { proc, mark } of source.procs) {
+    marks.set(proc.pid, mark);
+    procs.push(proc);
+  }
+  // buildTree roots every process whose parent is not shown, breaks PPID
+  // cycles, and sorts roots and siblings by the sort column.
+  const forest = buildTree(procs, comparator(order));
+  const keeps = keptNodes(forest, keep);
 
   const rows: ProcRow[] = [];
-  const walk = (node: TreeNode, lead: string, connector: string): void => {
+  // Iterative pre-order (a deep chain must not blow the stack), children pushed last first.
+  const stack: Pending[] = [];
+  for (let i = forest.length - 1; i >= 0; i -= 1) {
+    const root = forest[i];
+    if (root !== undefined && keeps(root)) stack.push({ node: root, lead: '', connector: '' });
+  }
+  for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
+    const { node, lead, connector } = next;
     const { proc } = node;
-    const visible = sorted(node.children).filter(keeps);
+    const visible = keep === undefined ? node.children : node.children.filter(keeps);
     const isCollapsed = collapsed.has(proc.pid) && visible.length > 0;
     // A folded node shows `+` where its branch would start: `├─+ `, `+ ` for a root.
     const prefix = isCollapsed ? `${connector.slice(0, -1)}+ ` : connector;
     const mark = marks.get(proc.pid) ?? 'live';
     rows.push({ pid: proc.pid, proc, mark, prefix, hasChildren: visible.length > 0, collapsed: isCollapsed });
-    if (isCollapsed) return;
-    visible.forEach((child, i) => {
+    if (isCollapsed) continue;
+    for (let i = visible.length - 1; i >= 0; i -= 1) {
+      const child = visible[i];
+      if (child === undefined) continue;
       const last = i === visible.length - 1;
-      walk(child, lead + (last ? '   ' : '│  '), lead + (last ? '└─ ' : '├─ '));
-    });
-  };
-  for (const root of sorted(forest)) if (keeps(root)) walk(root, '', '');
+      stack.push({ node: child, lead: lead + (last ? '   ' : '│  '), connector: lead + (last ? '└─ ' : '├─ ') });
+    }
+  }
   return rows;
+}
+
+interface Pending {
+  readonly node: TreeNode;
+  /** What goes before the connectors of this node's children. */
+  readonly lead: string;
+  readonly connector: string;
+}
+
+/**
+ * With a filter, a node stays when it matches or a descendant does, so the
+ * tree keeps its shape. Worked out for the whole forest at once, children
+ * before parents, without recursion.
+ */
+function keptNodes(forest: readonly TreeNode[], keep: ((proc: ProcInfo) => boolean) | undefined): (node: TreeNode) => boolean {
+  if (keep === undefined) return () => true;
+  const order: TreeNode[] = [];
+  const stack = [...forest];
+  for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
+    order.push(node);
+    for (const child of node.children) stack.push(child);
+  }
+  const kept = new Set<TreeNode>();
+  // Children come after their parent in `order`: walking it backwards meets them first.
+  for (let i = order.length - 1; i >= 0; i -= 1) {
+    const node = order[i];
+    if (node !== undefined && (keep(node.proc) || node.children.some((child) => kept.has(child)))) kept.add(node);
+  }
+  return (node) => kept.has(node);
 }

@@ -2,9 +2,11 @@
 // --watch PID, the processes matching a name, the chat room's processes, the
 // pids a demo tracks) and takes in their descendants; once a process is in, it
 // stays until it exits, so an orphan adopted by PID 1 is still shown.
-// Identity is pid + start time: a member is remembered with its start time,
-// and a seed named by pid alone is bound to the process it was when first
-// seen, so a later process that reuses the pid never joins the scope.
+// Identity is pid + start time (the rule of inspect/same-process.ts): a member
+// is remembered with its start time, and a seed named by pid alone is bound to
+// the process it was when first seen, so a later process that reuses the pid
+// never joins the scope.
+import { sameProcess, sameStartTime } from '../../inspect/same-process.js';
 import type { ProcInfo, Snapshot } from '../../inspect/types.js';
 
 /**
@@ -61,11 +63,6 @@ export function childrenIndex(procs: Iterable<ProcInfo>): Map<number, number[]> 
   return index;
 }
 
-/** Whether `proc` is the process remembered with `startTime` (undefined on either side: cannot tell, so yes). */
-function sameProcess(startTime: number | undefined, proc: ProcInfo): boolean {
-  return startTime === undefined || proc.startTime === undefined || startTime === proc.startTime;
-}
-
 /** The binding of a pid-only seed after this snapshot (scan begun at `begunAt`). */
 function rebind(binding: SeedBinding, proc: ProcInfo | undefined, begunAt: number): SeedBinding {
   switch (binding.state) {
@@ -76,7 +73,7 @@ function rebind(binding: SeedBinding, proc: ProcInfo | undefined, begunAt: numbe
       if (begunAt <= binding.trackedAt) return binding;
       return proc === undefined ? { state: 'gone' } : { state: 'bound', startTime: proc.startTime };
     case 'bound':
-      return proc !== undefined && sameProcess(binding.startTime, proc) ? binding : { state: 'gone' };
+      return proc !== undefined && sameStartTime(binding.startTime, proc.startTime) ? binding : { state: 'gone' };
   }
 }
 
@@ -94,7 +91,7 @@ export function advanceScope(prev: Scope, snapshot: Snapshot, seeds: Iterable<Se
   };
   for (const [pid, startTime] of prev.members) {
     const proc = snapshot.procs.get(pid);
-    if (proc !== undefined && sameProcess(startTime, proc)) take(pid);
+    if (proc !== undefined && sameStartTime(startTime, proc.startTime)) take(pid);
   }
   const bindings = new Map<number, SeedBinding>();
   for (const [pid, binding] of prev.bindings) bindings.set(pid, rebind(binding, snapshot.procs.get(pid), begunAt));
@@ -103,7 +100,7 @@ export function advanceScope(prev: Scope, snapshot: Snapshot, seeds: Iterable<Se
       take(seed);
     } else if ('startTime' in seed) {
       const proc = snapshot.procs.get(seed.pid);
-      if (proc !== undefined && sameProcess(seed.startTime, proc)) take(seed.pid);
+      if (proc !== undefined && sameProcess(seed, proc)) take(seed.pid);
     } else if (!bindings.has(seed.pid)) {
       // First announced now; a pid announced again keeps its first binding.
       bindings.set(seed.pid, rebind({ state: 'pending', trackedAt: seed.trackedAt }, snapshot.procs.get(seed.pid), begunAt));

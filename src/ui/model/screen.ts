@@ -8,7 +8,7 @@ import { helpLines } from './help.js';
 import type { Layout } from './layout.js';
 import { listLines, type ListLines } from './list-lines.js';
 import type { ProcRow } from './rows.js';
-import { inertFit } from './text.js';
+import { escapeTags, fit } from './text.js';
 import type { ViewState } from './view-state.js';
 import type { WatchState } from './watch.js';
 import { sideLines, type SideEntry } from './wrap.js';
@@ -34,7 +34,7 @@ export interface ScreenModel {
   readonly overlay: ({ readonly kind: 'help' | 'detail' | 'signal' } & PaneText) | undefined;
 }
 
-/** The side pane's content as the app keeps it: raw entries, wrapped and made inert here. */
+/** The side pane's content as the app keeps it: raw entries, made inert and wrapped by sideLines (wrap.ts). */
 export interface SideContent {
   readonly title: string;
   readonly entries: readonly SideEntry[];
@@ -52,10 +52,11 @@ export interface ScreenInput {
   readonly now: number | undefined;
 }
 
+/** Event lines come sanitized (events.ts): here they are only cut and tag-escaped. */
 export function eventLines(lines: readonly EventLine[], width: number, height: number): string[] {
   return lines.slice(-Math.max(0, height)).map((line) => {
     const colour = EVENT_COLOURS[line.kind];
-    return `{${colour}-fg}${inertFit(line.text, width)}{/${colour}-fg}`;
+    return `{${colour}-fg}${escapeTags(fit(line.text, width))}{/${colour}-fg}`;
   });
 }
 

@@ -1,15 +1,9 @@
 // Where a scoped view starts, found from one snapshot (pure): the processes a
 // name matches, and the chat servers by their titles (the room's own seeds are
 // the chat source's: src/ui/sources/chat.ts).
+import { CHAT_TITLES, hasChatTitle } from '../../chat/title.js';
+import { parseHostPort } from '../../chat/udp.js';
 import type { ProcInfo, Snapshot } from '../../inspect/types.js';
-
-/** Titles the chat processes give themselves (visible in /proc/PID/cmdline). */
-export const CHAT_TITLES = {
-  server: 'procview chat-server ',
-  admin: 'procview chat-admin ',
-  client: 'procview chat-client ',
-  input: 'procview chat-input ',
-} as const;
 
 /** `--watch NAME`: comm or command line contains NAME; procview itself never matches its own argument. */
 export function nameSeeds(snapshot: Snapshot, pattern: string, selfPid: number): number[] {
@@ -23,19 +17,17 @@ export function nameSeeds(snapshot: Snapshot, pattern: string, selfPid: number):
 
 export interface ChatServerSighting {
   readonly pid: number;
+  /** As the title spells it (formatHostPort): `[::1]` for IPv6. */
   readonly host: string;
   readonly port: number;
 }
 
-/** A chat server's title is `procview chat-server HOST:PORT`; HOST may be an IPv6 literal. */
+/** A chat server's title is `procview chat-server HOST:PORT` (parseHostPort); HOST may be an IPv6 literal. */
 export function parseServerTitle(proc: ProcInfo): ChatServerSighting | undefined {
-  const args = proc.args;
-  if (args === undefined || !args.startsWith(CHAT_TITLES.server)) return undefined;
-  const address = args.slice(CHAT_TITLES.server.length).trim().split(' ')[0] ?? '';
-  const colon = address.lastIndexOf(':');
-  const port = Number(address.slice(colon + 1));
-  if (colon <= 0 || !Number.isInteger(port) || port <= 0 || port > 65_535) return undefined;
-  return { pid: proc.pid, host: address.slice(0, colon), port };
+  if (!hasChatTitle(proc.args, CHAT_TITLES.server)) return undefined;
+  const word = proc.args?.slice(CHAT_TITLES.server.length + 1).trim().split(' ')[0] ?? '';
+  const address = parseHostPort(word);
+  return address === undefined ? undefined : { pid: proc.pid, host: word.slice(0, word.lastIndexOf(':')), port: address.port };
 }
 
 export function chatServers(snapshot: Snapshot): ChatServerSighting[] {

@@ -28,7 +28,3 @@ export function comparator(order: SortOrder): (a: ProcInfo, b: ProcInfo) => numb
     return a.pid - b.pid;
   };
 }
-
-export function sortProcs(procs: Iterable<ProcInfo>, order: SortOrder): ProcInfo[] {
-  return [...procs].sort(comparator(order));
-}

@@ -1,8 +1,10 @@
-// Untrusted text reaches blessed only through here: sanitize first (C0/DEL/C1/
-// ESC and invalid UTF-8 become `?`, as procps escape.c does), then measure,
-// cut and pad by terminal cells, and escape blessed tags last, so `{red-fg}`
-// in a process name is drawn as those characters and never as markup.
-import { displayWidth, truncateToWidth } from '../../inspect/format/width.js';
+// Untrusted text reaches blessed only through here: sanitized first (C0/DEL/C1/
+// ESC and invalid UTF-8 become `?`, as procps escape.c does), by inert/inertFit
+// or once where the text is made (column cells, event lines, side entries),
+// then measured, cut and padded by terminal cells, and blessed tags escaped
+// last, so `{red-fg}` in a process name is drawn as those characters and never
+// as markup.
+import { displayWidth, truncateToWidth } from '../../text/width.js';
 import { sanitizeForDisplay } from '../../text/sanitize.js';
 
 export { displayWidth };
@@ -35,6 +37,3 @@ export function fit(text: string, width: number, align: 'left' | 'right' = 'left
 export function inertFit(text: string, width: number, align: 'left' | 'right' = 'left'): string {
   return escapeTags(fit(sanitizeForDisplay(text), width, align));
 }
-
-/** Several lines of untrusted text for a plain terminal write (an error after the screen is restored). */
-export { sanitizeLines as inertLines } from '../../text/sanitize.js';

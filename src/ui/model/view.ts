@@ -1,38 +1,35 @@
 // From the data (WatchState) and the user's choices (ViewState) to the ordered
 // rows of the process view.
+import type { ProcInfo } from '../../inspect/types.js';
 import { columnById } from './columns.js';
 import { matcher } from './filter.js';
 import { tableRow, tableRows, treeRows, type ProcRow, type RowSource } from './rows.js';
-import { scopedProcs } from './scope.js';
+import { inScope, scopedProcs } from './scope.js';
 import type { ViewState } from './view-state.js';
 import type { WatchState } from './watch.js';
 
 export function rowSource(watch: WatchState, mode: ViewState['mode']): RowSource {
   const snapshot = watch.frame?.snapshot;
   if (snapshot === undefined) return { procs: [] };
+  const { scope, life } = watch;
   const procs: ProcRow[] = [];
-  const born = watch.life.born;
-  for (const proc of scopedProcs(watch.scope, snapshot)) procs.push(tableRow(proc, born.has(proc.pid) ? 'new' : 'live'));
-  const withContext = mode === 'tree' && watch.scope.kind === 'follow';
-  // Which pids are already shown matters only for tombstones and context parents.
-  if (watch.life.dead.size === 0 && !withContext) return { procs };
-  const shown = new Set<number>();
-  for (const row of procs) shown.add(row.pid);
-  for (const [pid, stone] of watch.life.dead) {
-    if (shown.has(pid)) continue;
-    procs.push(tableRow(stone.proc, 'dead'));
-    shown.add(pid);
-  }
+  // The whole system is read straight from the snapshot: no copy of every record first.
+  const live: Iterable<ProcInfo> = scope.kind === 'all' ? snapshot.procs.values() : scopedProcs(scope, snapshot);
+  for (const proc of live) procs.push(tableRow(proc, life.born.has(proc.pid) ? 'new' : 'live'));
+  // The scope was advanced on this snapshot, so it holds exactly the live rows above.
+  const isLiveRow = (pid: number): boolean => inScope(scope, snapshot, pid);
+  for (const [pid, stone] of life.dead) if (!isLiveRow(pid)) procs.push(tableRow(stone.proc, 'dead'));
   // A followed process whose parent is outside the scope (an orphan adopted by
   // PID 1, a demo under procview) hangs under that parent, drawn grey.
-  if (withContext) {
+  if (mode === 'tree' && scope.kind === 'follow') {
+    const context = new Set<number>();
     for (const { proc } of [...procs]) {
       const ppid = proc.ppid;
-      if (ppid === undefined || shown.has(ppid)) continue;
+      if (ppid === undefined || isLiveRow(ppid) || life.dead.has(ppid) || context.has(ppid)) continue;
       const parent = snapshot.procs.get(ppid);
       if (parent === undefined) continue;
       procs.push(tableRow(parent, 'context'));
-      shown.add(ppid);
+      context.add(ppid);
     }
   }
   return { procs };

@@ -53,7 +53,7 @@ export function advanceWatch(prev: WatchState, frame: Frame, seeds: Iterable<See
   const life = advanceLife(prev.life, frame.events, before, after, wasShown, isShown);
   const nameOf = (pid: number): string | undefined => after.procs.get(pid)?.comm ?? before?.procs.get(pid)?.comm;
   const timeline = appendTimeline(prev.timeline, frame.events, (pid) => wasShown(pid) || isShown(pid), nameOf);
-  const counts = countTasks(scopedProcs(scope, after));
+  const counts = countTasks(scope.kind === 'all' ? after.procs.values() : scopedProcs(scope, after));
   const keep = (list: readonly number[], value: number): number[] => [...list, value].slice(-HISTORY_LENGTH);
   const history = { procs: keep(prev.history.procs, counts.total), zombies: keep(prev.history.zombies, counts.zombie) };
   return { frame, scope, life, timeline, counts, history };

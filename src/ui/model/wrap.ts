@@ -1,15 +1,18 @@
-// Word wrap for narration and chat lines, measured in terminal cells. Text is
-// sanitized before measuring, so a control character cannot hide its width.
+// Word wrap for narration and chat lines, measured in terminal cells. Entries
+// are sanitized before they are measured, so a control character cannot hide
+// its width, and only once each: the pane is wrapped again on every draw.
 import { sanitizeForDisplay } from '../../text/sanitize.js';
 import { displayWidth, escapeTags, truncate } from './text.js';
 
-/** Plain text in, plain lines out (each at most `width` cells); `indent` starts every line after the first. */
+/**
+ * Sanitized plain text in, plain lines out (each at most `width` cells);
+ * `indent` starts every line after the first.
+ */
 export function wordWrap(text: string, width: number, indent = ''): string[] {
-  const clean = sanitizeForDisplay(text);
   const room = Math.max(4, width);
   const lines: string[] = [];
   let line = '';
-  for (const word of clean.split(' ')) {
+  for (const word of text.split(' ')) {
     const candidate = line === '' ? word : `${line} ${word}`;
     if (displayWidth(candidate) <= room) {
       line = candidate;
@@ -39,13 +42,26 @@ const TONE_TAGS: Readonly<Record<Tone, string | undefined>> = {
   dim: 'gray-fg',
 };
 
-/** Entries as inert tagged lines wrapped to `width`; only the last `height` lines. */
+// Entries are appended and never changed, whichever source made them (a
+// lesson, the chat room): each one's text is sanitized the first time it shows.
+const cleanText = new WeakMap<SideEntry, string>();
+
+function clean(entry: SideEntry): string {
+  let text = cleanText.get(entry);
+  if (text === undefined) {
+    text = sanitizeForDisplay(entry.text);
+    cleanText.set(entry, text);
+  }
+  return text;
+}
+
+/** Entries (raw text) as inert tagged lines wrapped to `width`; only the last `height` lines. */
 export function sideLines(entries: readonly SideEntry[], width: number, height: number): string[] {
   const out: string[] = [];
   // Only as many entries from the end as can possibly show.
   for (const entry of entries.slice(-Math.max(1, height))) {
     const tag = TONE_TAGS[entry.tone];
-    for (const line of wordWrap(entry.text, width, '  ')) {
+    for (const line of wordWrap(clean(entry), width, '  ')) {
       const text = escapeTags(line);
       out.push(tag === undefined ? text : `{${tag}}${text}{/${tag}}`);
     }

@@ -4,16 +4,19 @@
 // that server and the clients of that room only, told apart by the server
 // address in their titles (`procview chat-input NAME HOST:PORT`).
 import { spawn, type ChildProcess } from 'node:child_process';
-import { isIPv4, isIPv6, type Socket } from 'node:net';
+import { isIPv4, type Socket } from 'node:net';
 import { networkInterfaces } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { connectAdmin } from '../../chat/admin-client.js';
+import { DEFAULT_PORT } from '../../chat/protocol.js';
+import { CHAT_TITLES, hasChatTitle } from '../../chat/title.js';
+import { parseHostPort, type HostPort } from '../../chat/udp.js';
 import type { Inspector, Snapshot } from '../../inspect/types.js';
-import { CHAT_TITLES, chatServers, type ChatServerSighting } from '../model/seeds.js';
+import { hasExited, stopChild } from '../../process/child-exit.js';
+import { chatServers, type ChatServerSighting } from '../model/seeds.js';
 import type { Message } from '../model/view-state.js';
 import type { SideEntry } from '../model/wrap.js';
 
-export const DEFAULT_CHAT_PORT = 9999;
 const START_TIMEOUT_MS = 8000;
 const STOP_TIMEOUT_MS = 3000;
 /** After SIGKILL, how long to wait for the exit to be reported. */
@@ -36,34 +39,16 @@ export interface ChatSession {
   stop(): Promise<void>;
 }
 
-/** Where a chat process says its room is: the host (no brackets) and port of the server. */
-export interface RoomAddress {
-  readonly host: string;
-  readonly port: number;
-}
-
-/** `HOST:PORT` or `[V6]:PORT` as the titles write it (formatHostPort), or undefined. */
-export function parseRoomAddress(text: string): RoomAddress | undefined {
-  const colon = text.lastIndexOf(':');
-  if (colon <= 0 || !/^\d{1,5}$/u.test(text.slice(colon + 1))) return undefined;
-  const port = Number(text.slice(colon + 1));
-  let host = text.slice(0, colon);
-  if (host.startsWith('[') && host.endsWith(']')) host = host.slice(1, -1);
-  else if (host.includes(':')) return undefined; // a bare v6 literal cannot carry a port
-  if (port < 1 || port > 65_535 || (!isIPv4(host) && !isIPv6(host))) return undefined;
-  return { host: host.toLowerCase(), port };
-}
-
 /**
  * The room a client process names in its title: `procview chat-client NAME
  * HOST:PORT` or `procview chat-input NAME HOST:PORT`. NAME carries no spaces
  * (titleSafe); the parent's title may lack the address (its argv was too
  * short), and then this is undefined.
  */
-export function clientRoom(args: string | undefined): RoomAddress | undefined {
-  if (args === undefined || !(args.startsWith(CHAT_TITLES.client) || args.startsWith(CHAT_TITLES.input))) return undefined;
+export function clientRoom(args: string | undefined): HostPort | undefined {
+  if (args === undefined || !(hasChatTitle(args, CHAT_TITLES.client) || hasChatTitle(args, CHAT_TITLES.input))) return undefined;
   const words = args.trim().split(' ');
-  return words.length === 4 ? parseRoomAddress(words[3] ?? '') : undefined;
+  return words.length === 4 ? parseHostPort(words[3] ?? '') : undefined;
 }
 
 /** The IPv4 form of a v4-mapped v6 address (`::ffff:127.0.0.1`), else the address. */
@@ -88,7 +73,7 @@ export function localAddresses(): Set<string> {
  * server is bound to the wildcard (0.0.0.0 takes IPv4 only; :: both, as Node
  * binds udp6 dual-stack).
  */
-export function reachesServer(server: RoomAddress, client: RoomAddress, local: ReadonlySet<string>): boolean {
+export function reachesServer(server: HostPort, client: HostPort, local: ReadonlySet<string>): boolean {
   if (server.port !== client.port) return false;
   const serverHost = unmapped(server.host);
   const clientHost = unmapped(client.host);
@@ -107,7 +92,7 @@ export function reachesServer(server: RoomAddress, client: RoomAddress, local: R
  */
 export function roomSeeds(snapshot: Snapshot, server: ChatServerSighting, local: ReadonlySet<string>): number[] {
   // The sighting keeps the title's spelling: `[::1]` for IPv6, as formatHostPort wrote it.
-  const room = parseRoomAddress(`${server.host}:${server.port}`);
+  const room = parseHostPort(`${server.host}:${server.port}`);
   const out = new Set<number>();
   if (snapshot.procs.has(server.pid)) out.add(server.pid);
   if (room === undefined) return [...out];
@@ -115,10 +100,10 @@ export function roomSeeds(snapshot: Snapshot, server: ChatServerSighting, local:
     const address = clientRoom(proc.args);
     if (address === undefined || !reachesServer(room, address, local)) continue;
     out.add(proc.pid);
-    if (proc.args?.startsWith(CHAT_TITLES.input) !== true || proc.ppid === undefined) continue;
+    if (!hasChatTitle(proc.args, CHAT_TITLES.input) || proc.ppid === undefined) continue;
     const parent = snapshot.procs.get(proc.ppid);
     // Only a parent whose own title names no room: one that names another is not ours.
-    if (parent?.args?.startsWith(CHAT_TITLES.client) === true && clientRoom(parent.args) === undefined) out.add(parent.pid);
+    if (parent !== undefined && hasChatTitle(parent.args, CHAT_TITLES.client) && clientRoom(parent.args) === undefined) out.add(parent.pid);
   }
   return [...out];
 }
@@ -128,7 +113,7 @@ const pause = (ms: number): Promise<void> => new Promise((resolve) => setTimeout
 async function findServer(inspector: Inspector, port: number | undefined): Promise<ChatServerSighting | undefined> {
   const servers = chatServers(await inspector.snapshot());
   if (port !== undefined) return servers.find((s) => s.port === port);
-  return servers.find((s) => s.port === DEFAULT_CHAT_PORT) ?? servers[0];
+  return servers.find((s) => s.port === DEFAULT_PORT) ?? servers[0];
 }
 
 /** A server this dashboard started, and whether it is known to have exited. */
@@ -176,40 +161,12 @@ async function connectWithRetry(port: number, deadline: number): Promise<Admin> 
   }
 }
 
-function hasExited(child: ChildProcess): boolean {
-  return child.exitCode !== null || child.signalCode !== null;
-}
-
-/** `exited`, or 'late' after `ms`. */
-async function exitWithin(server: StartedServer, ms: number): Promise<'exited' | 'late'> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<'late'>((resolve) => {
-    timer = setTimeout(() => resolve('late'), ms);
-  });
-  const outcome = await Promise.race([server.exited.then(() => 'exited' as const), late]);
-  clearTimeout(timer);
-  return outcome;
-}
-
 /**
  * SIGTERM to the server's group, then SIGKILL if it has not exited within
- * `graceMs`. A group is signalled only while its leader is known not to
- * have exited: until Node reports the exit, the pid is not reaped, so neither
- * it nor the group id can belong to anyone else yet.
+ * `graceMs`; each only while its leader's exit is unreported (stopChild).
  */
 export async function stopServer(server: StartedServer, graceMs = STOP_TIMEOUT_MS): Promise<void> {
-  const signalGroup = (signal: NodeJS.Signals): void => {
-    if (hasExited(server.child)) return;
-    try {
-      process.kill(-server.pid, signal);
-    } catch {
-      // ESRCH: the group is gone already.
-    }
-  };
-  signalGroup('SIGTERM');
-  if ((await exitWithin(server, graceMs)) === 'exited') return;
-  signalGroup('SIGKILL');
-  await exitWithin(server, KILL_TIMEOUT_MS);
+  await stopChild(server.child, { graceMs, group: true, killWaitMs: KILL_TIMEOUT_MS });
 }
 
 export async function openChat(inspector: Inspector, port: number | undefined, onChange: () => void): Promise<ChatSession> {
@@ -217,7 +174,7 @@ export async function openChat(inspector: Inspector, port: number | undefined, o
   let started: StartedServer | undefined;
   const deadline = Date.now() + START_TIMEOUT_MS;
   if (server === undefined) {
-    const wanted = port ?? DEFAULT_CHAT_PORT;
+    const wanted = port ?? DEFAULT_PORT;
     const ours = startServer(wanted);
     while (server === undefined && Date.now() < deadline && !hasExited(ours.child)) {
       await pause(POLL_MS);

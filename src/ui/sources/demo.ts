@@ -37,9 +37,9 @@ export function startDemo(demo: Demo, holdMs: number, onChange: () => void): Dem
       {
         say: (text) => add(text, 'plain'),
         observed: (fact) => add(observedText(fact), 'observed'),
+        // Nothing to draw yet: the scope reads `tracked` on the next frame.
         track: (pid) => {
           if (!tracked.has(pid)) tracked.set(pid, performance.now());
-          onChange();
         },
       },
       controller.signal,

@@ -165,6 +165,30 @@ describe('procfs backend between snapshots', () => {
     expect(proc(third, 1)).toBe(proc(second, 1));
   });
 
+  it('keeps the very same record when only fields after 24 changed (field 39: the CPU it last ran on)', async () => {
+    const root = copyFixture();
+    const inspector = createInspector({ procRoot: root });
+    await inspector.snapshot();
+    const steady = proc(await inspector.snapshot(), 108);
+    expect(steady.cpuPercent).toBe(0);
+    editStat(root, 108, { 39: '1', 26: '2' });
+    const migrated = proc(await inspector.snapshot(), 108);
+    expect(migrated).toBe(steady);
+    expect(migrated.cpuPercent).toBe(0);
+  });
+
+  it('sees field 24 change when it only gains a digit (every byte up to it is alike)', async () => {
+    const root = copyFixture();
+    const inspector = new ProcfsBackend({ procRoot: root, passwdPath: PASSWD });
+    await inspector.snapshot();
+    const before = proc(await inspector.snapshot(), 1);
+    // rss 200 → 2000 pages: read again (status then gives the same VmRSS, so an equal record).
+    editStat(root, 1, { 24: '2000' });
+    const after = proc(await inspector.snapshot(), 1);
+    expect(after).not.toBe(before);
+    expect(after).toEqual(before);
+  });
+
   it('re-reads status (RSS, VmLck, uid) when stat rss moved, never cmdline; CPU time alone reads nothing more', async () => {
     const root = copyFixture();
     const inspector = new ProcfsBackend({ procRoot: root, passwdPath: PASSWD });

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { isKernelThread, parseStatLine } from '../../../src/inspect/procfs/stat-line.js';
+import { isKernelThread, lastParsedEnd, parseStatLine } from '../../../src/inspect/procfs/stat-line.js';
 
 const FIXTURE = new URL('../../fixtures/proc/parse-hostile/', import.meta.url);
 const fixtureStat = (pid: number): Buffer => readFileSync(new URL(`${pid}/stat`, FIXTURE));
@@ -109,6 +109,18 @@ describe('parseStatLine', () => {
     ];
     for (const text of malformed) expect(parseStatLine(Buffer.from(text)), JSON.stringify(text)).toBeUndefined();
     expect(parseStatLine(readFileSync(new URL('106/stat', FIXTURE)))).toBeUndefined();
+  });
+
+  it('tells where field 24 ended in the last line it parsed', () => {
+    const bytes = line('a) 1 2 (b');
+    expect(parseStatLine(bytes)?.rssPages).toBe(89);
+    expect(lastParsedEnd()).toBe(bytes.indexOf(' 89 ') + ' 89'.length);
+    const bare = Buffer.from('7 (x) R 1 7 7 0 -1 0 0 0 0 0 1 2 0 0 20 0 1 0 5 6 712');
+    expect(parseStatLine(bare)?.rssPages).toBe(712);
+    expect(lastParsedEnd()).toBe(bare.length);
+    // A failed parse leaves the last good answer.
+    expect(parseStatLine(Buffer.from('garbage'))).toBeUndefined();
+    expect(lastParsedEnd()).toBe(bare.length);
   });
 
   it('accepts a line without its trailing newline and fields past 24', () => {

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { columnById } from '../../../src/ui/model/columns.js';
 import { matcher } from '../../../src/ui/model/filter.js';
-import { tableRows, treeRows, type RowMark, type RowSource } from '../../../src/ui/model/rows.js';
+import { tableRow, tableRows, treeRows, type RowMark, type RowSource } from '../../../src/ui/model/rows.js';
 import type { ProcInfo } from '../../../src/inspect/types.js';
 import { proc } from './fixtures.js';
 
 const byPid = { column: columnById('pid'), descending: false };
 const source = (procs: readonly ProcInfo[], marks: Record<number, RowMark> = {}): RowSource => ({
-  procs: procs.map((p) => ({ proc: p, mark: marks[p.pid] ?? 'live' })),
+  procs: procs.map((p) => tableRow(p, marks[p.pid] ?? 'live')),
 });
 const drawn = (rows: readonly { prefix: string; pid: number }[]): string[] => rows.map((r) => `${r.prefix}${r.pid}`);
 
@@ -54,6 +54,17 @@ describe('tree rows', () => {
     const loop = [proc(5, 6), proc(6, 5), proc(7, 5)];
     const rows = treeRows(source(loop), byPid, undefined, new Set());
     expect(rows.map((r) => r.pid).sort()).toEqual([5, 6, 7]);
+  });
+
+  it('draws a chain deeper than the call stack, with and without a filter', () => {
+    const depth = 30_000;
+    const chain = Array.from({ length: depth }, (_, i) => proc(i + 1, i));
+    const rows = treeRows(source(chain), byPid, undefined, new Set());
+    expect(rows).toHaveLength(depth);
+    expect(rows[depth - 1]?.prefix).toBe(`${'   '.repeat(depth - 2)}└─ `);
+    const filtered = treeRows(source(chain), byPid, matcher(`p${depth}`), new Set());
+    expect(filtered).toHaveLength(depth);
+    expect(treeRows(source(chain), byPid, matcher('nothing-matches'), new Set())).toEqual([]);
   });
 
   it('keeps marks on the rows', () => {

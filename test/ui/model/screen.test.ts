@@ -2,7 +2,7 @@
 // detail pane, the layout at 60x15; and no untrusted byte reaches them raw.
 import { describe, expect, it } from 'vitest';
 import { placeColumns } from '../../../src/ui/model/columns.js';
-import { ancestry, detailLines } from '../../../src/ui/model/detail.js';
+import { ancestry, childrenOf, detailLines } from '../../../src/ui/model/detail.js';
 import { countTasks, tasksLine, uptimeWords } from '../../../src/ui/model/header.js';
 import { computeLayout, type Rect } from '../../../src/ui/model/layout.js';
 import { rowLine, titleLine } from '../../../src/ui/model/list-lines.js';
@@ -74,6 +74,15 @@ describe('rows', () => {
     expect(line).toContain('{open}bold{close}');
     expect(line).not.toMatch(/[\u0000-\u001f\u007f-\u009f]/);
   });
+
+  it('makes hostile TTY and STAT text inert too, and a backend with only the state letter still shows it', () => {
+    const hostile = proc(67, 1, { tty: '{u}\u001b', stat: 'S\u0007{' });
+    const line = rowLine(asRow(hostile), placed, false);
+    expect(line).toContain('{open}u{close}?');
+    expect(line).toContain('S?{open}');
+    expect(line).not.toMatch(/[\u0000-\u001f\u007f-\u009f]/);
+    expect(rowLine(asRow(proc(68, 1, { stat: undefined, state: 'D' })), placed, false)).toMatch(/^\s+68\s+1\s+68\s+68 \?\s+D\s/);
+  });
 });
 
 describe('detail pane', () => {
@@ -91,6 +100,14 @@ describe('detail pane', () => {
     expect(text).toMatch(/s {2}session leader/);
     expect(text).toContain('vim ?[2J');
     expect(text).not.toContain('\u001b');
+  });
+
+  it('lists the children of the snapshot drawn, by pid, however the snapshot was ordered', () => {
+    const later = snapshot([proc(1, 0), proc(20, 1), proc(23, 20), proc(4, 20), proc(21, 20)]);
+    expect(childrenOf(snap, 20)).toEqual([21, 22]);
+    expect(childrenOf(later, 20)).toEqual([4, 21, 23]);
+    expect(childrenOf(snap, 20)).toEqual([21, 22]);
+    expect(childrenOf(later, 4)).toEqual([]);
   });
 });
 

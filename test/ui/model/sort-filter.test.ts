@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { columnById } from '../../../src/ui/model/columns.js';
+import type { ColumnId } from '../../../src/ui/model/columns.js';
 import { matcher } from '../../../src/ui/model/filter.js';
-import { sortProcs } from '../../../src/ui/model/sort.js';
-import { proc } from './fixtures.js';
+import { ALL } from '../../../src/ui/model/scope.js';
+import { initialViewState } from '../../../src/ui/model/view-state.js';
+import { computeRows } from '../../../src/ui/model/view.js';
+import { advanceWatch, initialWatch } from '../../../src/ui/model/watch.js';
+import { proc, snapshot } from './fixtures.js';
 
 const pids = (list: readonly { pid: number }[]): number[] => list.map((p) => p.pid);
 
@@ -13,16 +16,22 @@ describe('sorting', () => {
     proc(20, 1, { cpuPercent: undefined, user: undefined, uid: 7, comm: 'a' }),
     proc(40, 1, { cpuPercent: 5, user: 'cat', comm: 'd' }),
   ];
+  const watch = advanceWatch(initialWatch(ALL), {
+    seq: 1, begunAt: 0, snapshot: snapshot(procs), previous: undefined, events: [], host: { uptimeSeconds: 1, load: [0, 0, 0] }, intervalMs: 1000,
+  }, []);
+  // The dashboard's table, sorted the way a click on a column title sorts it.
+  const sorted = (sort: ColumnId, descending: boolean): number[] =>
+    pids(computeRows(watch, { ...initialViewState(false), mode: 'table', sort, descending }));
 
   it('sorts numbers both ways, ties by ascending pid, unknown always last', () => {
-    expect(pids(sortProcs(procs, { column: columnById('cpu'), descending: true }))).toEqual([10, 30, 40, 20]);
-    expect(pids(sortProcs(procs, { column: columnById('cpu'), descending: false }))).toEqual([30, 40, 10, 20]);
+    expect(sorted('cpu', true)).toEqual([10, 30, 40, 20]);
+    expect(sorted('cpu', false)).toEqual([30, 40, 10, 20]);
   });
 
   it('sorts text columns', () => {
-    expect(pids(sortProcs(procs, { column: columnById('pid'), descending: false }))).toEqual([10, 20, 30, 40]);
+    expect(sorted('pid', false)).toEqual([10, 20, 30, 40]);
     // USER falls back to the uid when there is no name.
-    expect(pids(sortProcs(procs, { column: columnById('user'), descending: false }))).toEqual([20, 10, 30, 40]);
+    expect(sorted('user', false)).toEqual([20, 10, 30, 40]);
   });
 });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { displayWidth, escapeTags, fit, inert, inertFit, inertLines, truncate } from '../../../src/ui/model/text.js';
+import { sanitizeLines } from '../../../src/text/sanitize.js';
+import { displayWidth, escapeTags, fit, inert, inertFit, truncate } from '../../../src/ui/model/text.js';
 
 describe('untrusted text for blessed', () => {
   it('escapes blessed tags so braces are drawn, not parsed', () => {
@@ -31,7 +32,7 @@ describe('untrusted text for blessed', () => {
 
   it('keeps the lines of an error for a plain terminal write, and nothing else that controls the terminal', () => {
     const stack = 'Error: no process \u001b]0;pwned\u0007x\n    at scan (backend.js:1:2)\r';
-    expect(inertLines(stack)).toBe('Error: no process ?]0;pwned?x\n    at scan (backend.js:1:2)?');
+    expect(sanitizeLines(stack)).toBe('Error: no process ?]0;pwned?x\n    at scan (backend.js:1:2)?');
   });
 });
 

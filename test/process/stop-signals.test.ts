@@ -1,8 +1,8 @@
-// The server's wait for a stop signal (src/chat/stop-signals.ts), with real
+// Waiting for a stop signal (src/process/stop-signals.ts), with real
 // signals to this process: when done it removes its own listeners and leaves
 // everyone else's in place.
 import { describe, expect, it } from 'vitest';
-import { awaitStopSignal } from '../../src/chat/stop-signals.js';
+import { awaitStopSignal } from '../../src/process/stop-signals.js';
 
 describe('awaitStopSignal', () => {
   it('resolves with the signal, absorbs a second one, and removes only its own listeners', async () => {
@@ -25,6 +25,18 @@ describe('awaitStopSignal', () => {
       expect(seenByOthers.length).toBeGreaterThan(0);
     } finally {
       process.removeListener(signal, someoneElse);
+    }
+  });
+
+  it('tells which signal came, at once, without awaiting', async () => {
+    const stop = awaitStopSignal(['SIGUSR2']);
+    try {
+      expect(stop.caught).toBeUndefined();
+      process.kill(process.pid, 'SIGUSR2');
+      expect(await stop.received).toBe('SIGUSR2');
+      expect(stop.caught).toBe('SIGUSR2');
+    } finally {
+      stop.dispose();
     }
   });
 });

@@ -1,16 +1,9 @@
-// src/inspect/format/width.ts only passes src/text/width.ts on (tested in
-// test/text/width.test.ts); the columns built on it share its table.
+// The columns of ps and tree output are measured with the one width table
+// (src/text/width.ts, tested in test/text/width.test.ts).
 import { describe, expect, it } from 'vitest';
 import { formatColumns } from '../../../src/inspect/format/columns.js';
-import { displayWidth, truncateToWidth } from '../../../src/inspect/format/width.js';
-import * as shared from '../../../src/text/width.js';
 
-describe('the format layer uses the one width table', () => {
-  it('is the same functions as src/text/width.ts', () => {
-    expect(displayWidth).toBe(shared.displayWidth);
-    expect(truncateToWidth).toBe(shared.truncateToWidth);
-  });
-
+describe('formatColumns measures by terminal cells', () => {
   it('lines up columns by terminal cells, U+4DC0 hexagrams counted as two', () => {
     const columns = [
       { header: 'NAME', width: 6, align: 'left' as const, value: (row: string) => row },

@@ -3,14 +3,24 @@
 // closes its end and this end reads end-of-file. Unlike watching a pid, a
 // pipe cannot be fooled by the pid being reused.
 import { Socket } from 'node:net';
+import { errnoOf } from './errno.js';
+
+export interface LifelineOptions {
+  /**
+   * Whether the lifeline alone keeps the process alive (default false). A
+   * chat server's own socket does that; a lesson process that only sleeps has
+   * nothing else to wait for.
+   */
+  readonly keepAlive?: boolean;
+}
 
 /** Calls `onGone` once when the other end of `fd` closes. Returns a function that stops watching. */
-export function watchLifeline(fd: number, onGone: () => void): () => void {
+export function watchLifeline(fd: number, onGone: () => void, options: LifelineOptions = {}): () => void {
   let socket: Socket;
   try {
     socket = new Socket({ fd, readable: true, writable: false });
   } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    const reason = errnoOf(error) ?? (error as Error).message;
     throw new Error(`cannot watch lifeline fd ${fd}: it is not an open pipe or socket (${reason})`);
   }
   let done = false;
@@ -23,8 +33,7 @@ export function watchLifeline(fd: number, onGone: () => void): () => void {
   socket.once('end', gone);
   socket.once('close', gone);
   socket.on('error', gone);
-  // The room's own socket keeps the process alive; the lifeline must not.
-  socket.unref();
+  if (options.keepAlive !== true) socket.unref();
   return () => {
     done = true;
     socket.destroy();

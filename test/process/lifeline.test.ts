@@ -1,0 +1,48 @@
+// The lifeline (src/process/lifeline.ts), with real pipes: a child watches an
+// inherited fd and learns of its starter's end from end-of-file alone.
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { spawnGroup } from '../helpers/processes.js';
+
+const LIFELINE = fileURLToPath(new URL('../../dist/process/lifeline.js', import.meta.url));
+
+/** A child watching fd 3 that prints `gone` when its other end closes, and has nothing else to do. */
+function watcher(keepAlive: boolean): ReturnType<typeof spawnGroup> {
+  const code = `import(${JSON.stringify(LIFELINE)}).then(({ watchLifeline }) => {
+    watchLifeline(3, () => { console.log('gone'); process.exit(0); }, { keepAlive: ${keepAlive} });
+    console.log('watching');
+  })`;
+  return spawnGroup(process.execPath, ['-e', code], { stdio: ['ignore', 'pipe', 'inherit', 'pipe'] });
+}
+
+/** Everything the child writes to stdout, once it has exited. */
+function output(child: ReturnType<typeof spawnGroup>): Promise<string> {
+  let text = '';
+  child.stdout?.on('data', (chunk: Buffer) => {
+    text += chunk.toString();
+  });
+  return new Promise((resolve) => child.once('close', () => resolve(text)));
+}
+
+describe('watchLifeline', () => {
+  it('keeps the process alive until the other end closes, then says so', async () => {
+    const child = watcher(true);
+    const said = output(child);
+    await new Promise<void>((resolve) => child.stdout?.once('data', () => resolve()));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(child.exitCode).toBeNull();
+    child.stdio[3]?.destroy();
+    expect(await said).toBe('watching\ngone\n');
+  });
+
+  it('does not keep the process alive by default', async () => {
+    expect(await output(watcher(false))).toBe('watching\n');
+  });
+
+  it('refuses an fd that is not open, saying so', async () => {
+    const code = `import { watchLifeline } from ${JSON.stringify(LIFELINE)};
+      try { watchLifeline(77, () => {}); } catch (error) { console.log(error.message); }`;
+    const child = spawnGroup(process.execPath, ['--input-type=module', '-e', code], { stdio: ['ignore', 'pipe', 'inherit'] });
+    expect(await output(child)).toMatch(/^cannot watch lifeline fd 77: it is not an open pipe or socket \(\w+\)\n$/u);
+  });
+});

@@ -73,8 +73,8 @@ async function cpuSeconds(pids: readonly number[]): Promise<number[]> {
 
 async function main(): Promise<void> {
   const { seconds, procs } = options(process.argv.slice(2));
-  // node-pty is a dev dependency: the benchmark runs from a checkout, not from an install.
-  const { default: pty } = await import('node-pty');
+  // @lydell/node-pty is a dev dependency: the benchmark runs from a checkout, not from an install.
+  const { default: pty } = await import('@lydell/node-pty');
   const cli = fileURLToPath(new URL('../cli.js', import.meta.url));
   process.stdout.write(`starting ${procs} sleepers…\n`);
   const sleepers = await startSleepers(procs);

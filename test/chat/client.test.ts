@@ -2,7 +2,7 @@
 // through a real pseudo-terminal (Ctrl-C included), two processes with titles,
 // and a client that never trusts what its server sends.
 import { createSocket } from 'node:dgram';
-import pty from 'node-pty';
+import pty from '@lydell/node-pty';
 import { describe, expect, it } from 'vitest';
 import { spawnGroup, trackGroup, waitFor } from '../helpers/processes.js';
 import { childrenOf, CLI, cmdline, Lines, onCleanup, RawClient, startServer, waitGone } from './helpers.js';

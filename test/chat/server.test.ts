@@ -2,7 +2,7 @@
 // speaking the protocol by hand, as any third-party client would.
 import { existsSync } from 'node:fs';
 import type { Socket } from 'node:net';
-import pty from 'node-pty';
+import pty from '@lydell/node-pty';
 import { describe, expect, it } from 'vitest';
 import { connectAdmin } from '../../src/chat/admin-client.js';
 import { isAlive, spawnGroup, trackGroup, waitFor } from '../helpers/processes.js';

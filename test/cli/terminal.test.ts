@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pty from 'node-pty';
+import pty from '@lydell/node-pty';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { displayWidth } from '../../src/text/width.js';
 import { waitFor } from '../helpers/processes.js';

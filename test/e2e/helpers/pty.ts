@@ -1,9 +1,10 @@
-// The dashboard in a real pseudo-terminal: node-pty runs the built CLI,
+// The dashboard in a real pseudo-terminal: @lydell/node-pty (node-pty with
+// prebuilt binaries, so no compiler is needed) runs the built CLI,
 // @xterm/headless interprets everything it writes, and tests read the screen
 // buffer as a terminal would show it. Every run is killed after its test.
 import { fileURLToPath } from 'node:url';
 import xterm from '@xterm/headless';
-import pty from 'node-pty';
+import pty from '@lydell/node-pty';
 import { afterEach } from 'vitest';
 import { waitFor } from '../../helpers/processes.js';
 

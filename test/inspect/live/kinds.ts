@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import * as pty from 'node-pty';
+import * as pty from '@lydell/node-pty';
 import { afterEach } from 'vitest';
 import type { Inspector, ProcInfo, Snapshot } from '../../../src/inspect/types.js';
 import { sanitizeForDisplay } from '../../../src/text/sanitize.js';

@@ -1,5 +1,5 @@
 // `procview ps`: one snapshot, printed as `ps -ajx` or `ps aux` columns, or JSON.
-import { procToJson, stringifyForTerminal } from '../inspect/format/json.js';
+import { psDocument, stringifyForTerminal } from '../inspect/format/json.js';
 import { formatPsTable, PS_FORMATS, procsByPid, type PsFormat } from '../inspect/format/ps-table.js';
 import { createInspector } from '../inspect/inspector.js';
 import { answeredHelpOrVersion, COMMON_OPTIONS, fitToTerminal, parseCommandArgs } from './args.js';
@@ -12,7 +12,7 @@ export const PS_SYNOPSIS = `${PS_LINE}   (procview ps --help for more)`;
 export const PS_USAGE = `${PS_LINE}
   --format j     PPID PID PGID SID TTY TPGID STAT UID TIME COMMAND, as ps -ajx (default)
   --format aux   USER PID %CPU %MEM VSZ RSS NI TTY STAT START TIME COMMAND, as ps aux plus NI
-  --json         a JSON array of processes; every field present, null when unknown
+  --json         { "version": 1, "kind": "ps", "processes": [...] }; every field present, null when unknown
   -w, --wide     do not cut lines at the terminal width
   -h, --help     this help;  -V, --version  the version`;
 
@@ -37,7 +37,7 @@ export async function main(argv: readonly string[]): Promise<number> {
 
   const snapshot = await createInspector().snapshot();
   if (values.json === true) {
-    process.stdout.write(`${stringifyForTerminal(procsByPid(snapshot).map(procToJson))}\n`);
+    process.stdout.write(`${stringifyForTerminal(psDocument(snapshot, procsByPid(snapshot)))}\n`);
   } else {
     process.stdout.write(`${fitToTerminal(formatPsTable(snapshot, format), values.wide === true).join('\n')}\n`);
   }

@@ -1,5 +1,5 @@
 // `procview tree [PID]`: the process forest (or the subtree of PID), drawn as pstree draws it in UTF-8, or JSON.
-import { stringifyForTerminal, treeToJson } from '../inspect/format/json.js';
+import { stringifyForTerminal, treeDocument } from '../inspect/format/json.js';
 import { formatTree } from '../inspect/format/tree-text.js';
 import { createInspector } from '../inspect/inspector.js';
 import { buildTree, findSubtree } from '../inspect/tree.js';
@@ -13,7 +13,7 @@ export const TREE_SYNOPSIS = `${TREE_LINE}   (procview tree --help for more)`;
 export const TREE_USAGE = `${TREE_LINE}
   PID            only the subtree of this process
   -p, --pids     show name(pid), and do not fold identical subtrees into N*[…] (as pstree -p)
-  --json         a JSON array of root nodes { proc, children }; unknown fields are null
+  --json         { "version": 1, "kind": "tree", "roots": [{ proc, children }] }; unknown is null
   -w, --wide     do not cut lines at the terminal width
   -h, --help     this help;  -V, --version  the version`;
 
@@ -31,7 +31,8 @@ export async function main(argv: readonly string[]): Promise<number> {
   const pidText = positionals[0];
   const pid = pidText === undefined ? undefined : processIdArgument(pidText, TREE_SYNOPSIS);
 
-  const forest = buildTree(await createInspector().snapshot());
+  const snapshot = await createInspector().snapshot();
+  const forest = buildTree(snapshot);
   let roots = forest;
   if (pid !== undefined) {
     const node = findSubtree(forest, pid);
@@ -40,7 +41,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
 
   if (values.json === true) {
-    process.stdout.write(`${stringifyForTerminal(roots.map(treeToJson))}\n`);
+    process.stdout.write(`${stringifyForTerminal(treeDocument(snapshot, roots))}\n`);
   } else {
     const lines = formatTree(roots, { pids: values.pids === true });
     process.stdout.write(`${fitToTerminal(lines, values.wide === true).join('\n')}\n`);

@@ -65,12 +65,15 @@ describe('procview ps', () => {
     expect(Number(ours[5])).toBeGreaterThan(0);
   });
 
-  it('--json prints every process with every field, null when unknown', async () => {
+  it('--json prints { version: 1, kind: "ps", processes } with every field, null when unknown', async () => {
     const sleeper = spawnPid('sleep', ['30']);
     await waitFor(() => procps(['-o', 'comm=', '-p', String(sleeper)]).trim() === 'sleep', { what: 'the sleeper to exec' });
     const { code, stdout } = await runCli(['ps', '--json']);
     expect(code).toBe(0);
-    const procs = JSON.parse(stdout) as Record<string, unknown>[];
+    const document = JSON.parse(stdout) as { version: unknown; kind: unknown; takenAt: unknown; cpuPercentBasis: unknown; processes: Record<string, unknown>[] };
+    expect(Object.keys(document)).toEqual(['version', 'kind', 'takenAt', 'cpuPercentBasis', 'processes']);
+    expect(document).toMatchObject({ version: 1, kind: 'ps', cpuPercentBasis: 'lifetime' });
+    const procs = document.processes;
     for (const proc of procs) expect(Object.keys(proc)).toEqual([...PROC_FIELDS]);
     const pids = procs.map((proc) => proc.pid);
     expect(new Set(pids).size).toBe(pids.length);
@@ -81,8 +84,16 @@ describe('procview ps', () => {
       comm: 'sleep',
       args: 'sleep 30',
       nice: 0,
-      cpuPercent: null, // a delta: one snapshot cannot know it
+      tty: null, // no terminal: ps prints '?'
+      cpuPercent: 0, // ps's lifetime %CPU: a sleeper has used no measurable CPU
     });
+    // Truncated to tenths as ps prints them, not the raw ratio.
+    for (const proc of procs) {
+      for (const field of ['cpuPercent', 'memPercent'] as const) {
+        const value = proc[field];
+        if (typeof value === 'number') expect(Math.round(value * 10) / 10).toBe(value);
+      }
+    }
   });
 
   it('does not fail when the reader goes away (procview ps | head)', () => {

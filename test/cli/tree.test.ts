@@ -134,12 +134,19 @@ describe('procview tree on subtrees it did not make', () => {
     expect([...(all[at + 2] ?? '')][branch]).toBe('└');
   });
 
-  it('--json prints [{ proc, children }] with every field, unfolded', async () => {
+  it('--json prints { version: 1, kind: "tree", roots: [{ proc, children }] } with every field, unfolded', async () => {
     const root = await startTree(SUBTREES['a shell with three identical sleepers'].script, SUBTREES['a shell with three identical sleepers'].comms);
     const { code, stdout } = await runCli(['tree', String(root), '--json']);
     expect(code).toBe(0);
-    const roots = JSON.parse(stdout) as { proc: Record<string, unknown>; children: { proc: Record<string, unknown>; children: unknown[] }[] }[];
+    type Node = { proc: Record<string, unknown>; children: Node[] };
+    const document = JSON.parse(stdout) as { version: unknown; kind: unknown; takenAt: unknown; cpuPercentBasis: unknown; roots: Node[] };
+    expect(Object.keys(document)).toEqual(['version', 'kind', 'takenAt', 'cpuPercentBasis', 'roots']);
+    expect(document).toMatchObject({ version: 1, kind: 'tree', cpuPercentBasis: 'lifetime' });
+    expect(typeof document.takenAt).toBe('number');
+    const roots = document.roots;
     expect(roots).toHaveLength(1);
+    // No terminal: null, not ps's '?'; a one-shot %CPU is ps's lifetime figure, so it is known.
+    expect(roots[0]?.proc).toMatchObject({ tty: null, cpuPercent: expect.any(Number) as unknown });
     expect(roots[0]?.proc).toMatchObject({ pid: root, ppid: process.pid, comm: 'sh' });
     expect(roots[0]?.children.map((child) => [child.proc.ppid, child.proc.comm, child.children.length])).toEqual([
       [root, 'sleep', 0],

@@ -1,8 +1,40 @@
-// JSON for scripts. JSON.stringify drops `undefined`, which would make a
-// field vanish exactly when it is unknown; instead every ProcInfo field is
-// always present, and unknown is `null`. Text stays raw (JSON escapes
+// JSON for scripts, one style for every command: a document is an object
+// `{ "version": 1, "kind": …, … }` (ps, tree; a stream such as `events --json`
+// writes one such object per line). JSON.stringify drops `undefined`, which
+// would make a field vanish exactly when it is unknown; instead every ProcInfo
+// field is always present, and unknown is `null`. Text stays raw (JSON escapes
 // controls itself), so a script sees the real name.
-import type { ProcInfo, TreeNode } from '../types.js';
+import type { ProcInfo, Snapshot, TreeNode } from '../types.js';
+import { psCpuPermille, psTenths, UNKNOWN } from './values.js';
+
+/** Bumped on any change a script could trip over (a field renamed, removed or changing meaning). */
+export const JSON_VERSION = 1;
+
+/** What every JSON document and every line of a JSON stream starts with. */
+export interface JsonEnvelope<K extends string> {
+  readonly version: typeof JSON_VERSION;
+  readonly kind: K;
+}
+
+/** `{ version, kind, ...body }`: the one shape of procview's JSON output. */
+export function envelope<K extends string, B extends object>(kind: K, body: B): JsonEnvelope<K> & B {
+  return { version: JSON_VERSION, kind, ...body };
+}
+
+/**
+ * What `cpuPercent` means in a document: `lifetime` is ps's %CPU (CPU time
+ * over the time since the process started: a one-shot listing has it),
+ * `interval` is top's (CPU time over the wall time since the previous
+ * snapshot: undefined on first sight).
+ */
+export type CpuPercentBasis = 'lifetime' | 'interval';
+
+export interface ProcJsonOptions {
+  /** Default `interval`: the record's own cpuPercent. */
+  readonly cpuPercent?: CpuPercentBasis;
+  /** For `lifetime`: the instant the record was read (its snapshot's takenAt). */
+  readonly now?: number;
+}
 
 /** Every ProcInfo field, in the order of types.ts. */
 export const PROC_FIELDS = [
@@ -36,10 +68,25 @@ void allFieldsListed;
 
 export type ProcJson = { [K in keyof ProcInfo]-?: Exclude<ProcInfo[K], undefined> | null };
 
-export function procToJson(proc: ProcInfo): ProcJson {
+/**
+ * Every field, unknown as null; `tty` null when the process has no terminal
+ * (ps's `?`); %CPU and %MEM truncated to tenths as procps computes them (ps
+ * also drops the decimal from 100 up to fit its column; JSON keeps it);
+ * TIME to the clock tick (10 ms).
+ */
+export function procToJson(proc: ProcInfo, options: ProcJsonOptions = {}): ProcJson {
   const out: Record<string, unknown> = {};
   for (const field of PROC_FIELDS) out[field] = proc[field] ?? null;
+  if (proc.tty === UNKNOWN) out.tty = null;
+  const cpu = options.cpuPercent === 'lifetime' ? psCpuPermille(proc, options.now ?? Date.now()) : tenfold(proc.cpuPercent);
+  out.cpuPercent = cpu === undefined ? null : psTenths(cpu / 10);
+  out.memPercent = proc.memPercent === undefined ? null : psTenths(proc.memPercent);
+  out.timeSeconds = proc.timeSeconds === undefined ? null : Math.round(proc.timeSeconds * 100) / 100;
   return out as ProcJson;
+}
+
+function tenfold(percent: number | undefined): number | undefined {
+  return percent === undefined ? undefined : percent * 10;
 }
 
 export interface TreeJson {
@@ -48,8 +95,36 @@ export interface TreeJson {
 }
 
 /** TreeNode shape (`{ proc, children }`), no folding. */
-export function treeToJson(node: TreeNode): TreeJson {
-  return { proc: procToJson(node.proc), children: node.children.map(treeToJson) };
+export function treeToJson(node: TreeNode, options: ProcJsonOptions = {}): TreeJson {
+  return { proc: procToJson(node.proc, options), children: node.children.map((child) => treeToJson(child, options)) };
+}
+
+/** `procview ps --json`. */
+export interface PsDocument extends JsonEnvelope<'ps'> {
+  /** When the snapshot was taken, ms since the epoch. */
+  readonly takenAt: number;
+  readonly cpuPercentBasis: CpuPercentBasis;
+  readonly processes: readonly ProcJson[];
+}
+
+/** `procview tree --json`. */
+export interface TreeDocument extends JsonEnvelope<'tree'> {
+  readonly takenAt: number;
+  readonly cpuPercentBasis: CpuPercentBasis;
+  readonly roots: readonly TreeJson[];
+}
+
+/** A one-shot listing: %CPU is ps's lifetime average, as of the snapshot. */
+export function psDocument(snapshot: Snapshot, procs: Iterable<ProcInfo>): PsDocument {
+  const options = { cpuPercent: 'lifetime', now: snapshot.takenAt } as const;
+  const processes = Array.from(procs, (proc) => procToJson(proc, options));
+  return envelope('ps', { takenAt: snapshot.takenAt, cpuPercentBasis: options.cpuPercent, processes });
+}
+
+export function treeDocument(snapshot: Snapshot, roots: readonly TreeNode[]): TreeDocument {
+  const options = { cpuPercent: 'lifetime', now: snapshot.takenAt } as const;
+  const json = roots.map((root) => treeToJson(root, options));
+  return envelope('tree', { takenAt: snapshot.takenAt, cpuPercentBasis: options.cpuPercent, roots: json });
 }
 
 // JSON.stringify escapes C0 but leaves DEL, C1 (U+009B is a one-character
@@ -57,10 +132,16 @@ export function treeToJson(node: TreeNode): TreeJson {
 // data and makes `procview ps --json` safe to print on a terminal.
 const RAW_IN_JSON = /[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/gu;
 
+function escapeRaw(text: string): string {
+  return text.replace(RAW_IN_JSON, (char) => `\\u${(char.codePointAt(0) ?? 0).toString(16).padStart(4, '0')}`);
+}
+
 /** JSON.stringify, pretty, with every character that could steer a terminal written as `\uXXXX`. */
 export function stringifyForTerminal(value: unknown): string {
-  return JSON.stringify(value, null, 2).replace(
-    RAW_IN_JSON,
-    (char) => `\\u${(char.codePointAt(0) ?? 0).toString(16).padStart(4, '0')}`,
-  );
+  return escapeRaw(JSON.stringify(value, null, 2));
+}
+
+/** One line of a JSON stream (JSON Lines: no newline inside), escaped as stringifyForTerminal. */
+export function stringifyLineForTerminal(value: unknown): string {
+  return escapeRaw(JSON.stringify(value));
 }

@@ -41,16 +41,27 @@ function permille(value: number): string {
 }
 
 /**
- * ps %CPU: CPU time over the time since the process started (a lifetime
- * average, unlike top's interval delta), so a one-shot listing has a value.
- * Backends that know neither fall back to their own `cpuPercent`.
+ * ps %CPU in permille: CPU time over the whole seconds since the process
+ * started (a lifetime average, unlike top's interval delta), so a one-shot
+ * listing has a value. Backends that know neither fall back to their own
+ * `cpuPercent`.
  */
-export function psCpuPercent(proc: ProcInfo, now: number): string {
+export function psCpuPermille(proc: ProcInfo, now: number): number | undefined {
   if (proc.timeSeconds !== undefined && proc.startTime !== undefined) {
     const elapsed = Math.floor((now - proc.startTime) / 1000);
-    return elapsed > 0 ? permille((proc.timeSeconds * 1000) / elapsed) : permille(0);
+    return elapsed > 0 ? (proc.timeSeconds * 1000) / elapsed : 0;
   }
-  return proc.cpuPercent === undefined ? UNKNOWN : permille(proc.cpuPercent * 10);
+  return proc.cpuPercent === undefined ? undefined : proc.cpuPercent * 10;
+}
+
+/** A percentage truncated to tenths, as procps computes %CPU and %MEM (an integer permille). */
+export function psTenths(percent: number): number {
+  return Math.max(0, Math.floor(percent * 10 + 1e-9)) / 10;
+}
+
+export function psCpuPercent(proc: ProcInfo, now: number): string {
+  const value = psCpuPermille(proc, now);
+  return value === undefined ? UNKNOWN : permille(value);
 }
 
 /** ps %MEM: RSS over MemTotal. */

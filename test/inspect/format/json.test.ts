@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { PROC_FIELDS, procToJson, stringifyForTerminal, treeToJson } from '../../../src/inspect/format/json.js';
+import {
+  JSON_VERSION,
+  PROC_FIELDS,
+  procToJson,
+  psDocument,
+  stringifyForTerminal,
+  stringifyLineForTerminal,
+  treeDocument,
+  treeToJson,
+} from '../../../src/inspect/format/json.js';
 import { buildTree } from '../../../src/inspect/tree.js';
 import { proc, snapshot, unknownProc } from '../diff-builders.js';
 
@@ -15,6 +24,42 @@ describe('procToJson', () => {
   it('keeps known values as they are, 0 included', () => {
     const json = procToJson(proc({ pid: 1, ppid: 0, nice: 0, comm: 'init', args: '' }));
     expect(json).toMatchObject({ pid: 1, ppid: 0, nice: 0, comm: 'init', args: '', stat: 'S', user: 'alice' });
+  });
+
+  it("writes no terminal as null, not ps's '?', and keeps a terminal's name", () => {
+    expect(procToJson(proc({ pid: 5, tty: '?' })).tty).toBeNull();
+    expect(procToJson(proc({ pid: 5, tty: 'pts/3' })).tty).toBe('pts/3');
+  });
+
+  it('truncates %CPU and %MEM to tenths as procps does, and TIME to the clock tick', () => {
+    const json = procToJson(proc({ pid: 6, cpuPercent: 12.39, memPercent: 0.21041898901332534, timeSeconds: 0.30000000000000004 }));
+    expect(json).toMatchObject({ cpuPercent: 12.3, memPercent: 0.2, timeSeconds: 0.3 });
+  });
+
+  it('lifetime %CPU is CPU time over the whole seconds since start, as ps computes it', () => {
+    const startTime = 1_000_000;
+    // 1 s of CPU over 3.9 s: ps counts 3 whole seconds, 333 permille, 33.3 (not 33.4).
+    const busy = proc({ pid: 7, startTime, timeSeconds: 1, cpuPercent: undefined });
+    expect(procToJson(busy, { cpuPercent: 'lifetime', now: startTime + 3_900 }).cpuPercent).toBe(33.3);
+    expect(procToJson(busy, { cpuPercent: 'interval' }).cpuPercent).toBeNull();
+    // Started this very second: ps prints 0.0.
+    expect(procToJson(busy, { cpuPercent: 'lifetime', now: startTime + 500 }).cpuPercent).toBe(0);
+    // Start time unknown: nothing to compute with, so the record's own figure, or null.
+    expect(procToJson(proc({ pid: 8, startTime: undefined, cpuPercent: undefined }), { cpuPercent: 'lifetime', now: 1 }).cpuPercent).toBeNull();
+  });
+});
+
+describe('documents', () => {
+  it('ps and tree documents start with version and kind and say what %CPU means', () => {
+    const snap = snapshot([proc({ pid: 1, ppid: 0, startTime: 0, timeSeconds: 2 }), proc({ pid: 2, ppid: 1 })]);
+    const ps = psDocument(snap, snap.procs.values());
+    expect(Object.keys(ps)).toEqual(['version', 'kind', 'takenAt', 'cpuPercentBasis', 'processes']);
+    expect(ps).toMatchObject({ version: JSON_VERSION, kind: 'ps', takenAt: snap.takenAt, cpuPercentBasis: 'lifetime' });
+    expect(ps.processes.map((p) => p.pid)).toEqual([1, 2]);
+    const tree = treeDocument(snap, buildTree(snap));
+    expect(tree).toMatchObject({ version: 1, kind: 'tree', cpuPercentBasis: 'lifetime' });
+    expect(tree.roots.map((root) => [root.proc.pid, root.children.map((child) => child.proc.pid)])).toEqual([[1, [2]]]);
+    expect(JSON_VERSION).toBe(1);
   });
 });
 
@@ -34,5 +79,11 @@ describe('stringifyForTerminal', () => {
     expect(text).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202e]/u);
     expect(text).toContain('"a\\u001b[31m\\u009b2J\\u007f\\u202eb"');
     expect((JSON.parse(text) as { comm: string }[])[0]?.comm).toBe(comm);
+  });
+
+  it('has a one-line form for JSON Lines streams, escaped the same way', () => {
+    const line = stringifyLineForTerminal({ version: 1, kind: 'event', comm: 'x\u009b\ny' });
+    expect(line).not.toMatch(/[\n\u009b]/u);
+    expect(JSON.parse(line)).toEqual({ version: 1, kind: 'event', comm: 'x\u009b\ny' });
   });
 });

@@ -25,8 +25,25 @@ const ZERO = 0x30;
 
 // performance.now() counts from this process's start; hrtime is CLOCK_MONOTONIC,
 // the same in every process on the machine. Both come from the same clock, so
-// the difference is constant: one BigInt at start, a plain now() per datagram.
-const OFFSET_MS = Number(process.hrtime.bigint()) / 1e6 - performance.now();
+// the difference is constant: measured once at start, a plain now() per datagram.
+// A now() read between two hrtime reads pins the offset to within half their
+// gap; the tightest of a few such brackets is kept, and its half-gap is known.
+function calibrate(): { readonly offsetMs: number; readonly uncertaintyMs: number } {
+  let best = { offsetMs: 0, uncertaintyMs: Number.POSITIVE_INFINITY };
+  for (let attempt = 0; attempt < 5; attempt += 1) {
+    const before = Number(process.hrtime.bigint()) / 1e6;
+    const now = performance.now();
+    const after = Number(process.hrtime.bigint()) / 1e6;
+    const half = (after - before) / 2;
+    if (half < best.uncertaintyMs) best = { offsetMs: before + half - now, uncertaintyMs: half };
+  }
+  return best;
+}
+
+const { offsetMs: OFFSET_MS, uncertaintyMs } = calibrate();
+
+/** How far sharedClockMs() may be from CLOCK_MONOTONIC at most (the calibration's half-gap). */
+export const SHARED_CLOCK_UNCERTAINTY_MS = uncertaintyMs;
 
 /** Milliseconds on the monotonic clock every process of this machine shares. */
 export function sharedClockMs(): number {

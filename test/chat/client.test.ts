@@ -6,6 +6,7 @@ import pty from '@lydell/node-pty';
 import { describe, expect, it } from 'vitest';
 import { spawnGroup, trackGroup, waitFor } from '../helpers/processes.js';
 import { childrenOf, CLI, cmdline, Lines, onCleanup, RawClient, startServer, waitGone } from './helpers.js';
+import { drainedExit } from '../e2e/helpers/pty-exit.js';
 
 const ENV = { ...process.env, LANG: 'C.UTF-8', LC_ALL: '', LC_MESSAGES: '' };
 
@@ -92,7 +93,7 @@ describe('procview chat client', () => {
     term.onData((data) => {
       screen += data;
     });
-    const exited = new Promise<{ exitCode: number; signal?: number }>((resolve) => term.onExit(resolve));
+    const exited = drainedExit(term);
     await waitFor(() => screen.includes('your name: '), { what: 'the prompt' }).catch((error: unknown) => {
       throw new Error(`${String(error)}; the terminal shows ${JSON.stringify(screen)}`);
     });

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import pty from '@lydell/node-pty';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { displayWidth } from '../../src/text/width.js';
+import { drainedExit } from '../e2e/helpers/pty-exit.js';
 import { waitFor } from '../helpers/processes.js';
 import { CLI, ensureBuilt, REPO_ROOT, spawnPid } from './run-cli.js';
 
@@ -23,7 +24,8 @@ function runInTerminal(args: readonly string[], cols = COLUMNS): Promise<{ code:
     });
     // Bounded: a CLI that hangs is killed, and the test fails on its exit code.
     const timer = setTimeout(() => term.kill('SIGKILL'), 20_000);
-    term.onExit(({ exitCode, signal }) => {
+    // Read to the end of the output, not just to the exit notice.
+    void drainedExit(term).then(({ exitCode, signal }) => {
       clearTimeout(timer);
       resolve({ code: signal !== undefined && signal !== 0 ? -1 : exitCode, lines: output.split(/\r?\n/u).filter((line) => line !== '') });
     });

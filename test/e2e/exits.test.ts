@@ -22,6 +22,7 @@ describe('leaving the dashboard', () => {
   it('an uncaught error restores the terminal first, then prints the error, status 1', async () => {
     const run = runInPty([LAUNCH], { entry: CRASH });
     await run.waitForScreen('about to throw');
+    run.kill('SIGUSR2');
     const { exitCode } = await run.waitForExit();
     expect(exitCode).toBe(1);
     expect(run.bufferType()).toBe('normal');

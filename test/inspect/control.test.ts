@@ -126,7 +126,11 @@ describe('control: renice', () => {
   });
 });
 
-// EPERM needs two users: as root, run control.ts as `nobody` against a root-owned sleeper.
+// EPERM needs two users: as root, a child loads control.ts and then becomes
+// `nobody` (setgroups, setgid, setuid: for good, saved ids too) before acting
+// on a root-owned sleeper. Loading first means nobody never has to reach
+// dist/, which it cannot where the checkout sits under a 0700 directory (as
+// `mktemp -d` makes); the code that meets the EPERM is still ours, run as nobody.
 describe.runIf(process.getuid?.() === 0)('control: permission errors as messages', () => {
   it('reports EPERM for another user\'s process and EACCES for lowering nice, without throwing', async () => {
     const pid = sleeper();
@@ -138,6 +142,10 @@ describe.runIf(process.getuid?.() === 0)('control: permission errors as messages
       const { spawn } = await import('node:child_process');
       const { sendSignal, renice } = await import(${dist('control.js')});
       const { readStartTime } = await import(${dist('identity.js')});
+      process.setgroups([]);
+      process.setgid(65534);
+      process.setuid(65534);
+      if (process.getuid() !== 65534 || process.geteuid() !== 65534) throw new Error('still privileged');
       const target = ${JSON.stringify(target)};
       const mine = spawn('sleep', ['30'], { stdio: 'ignore' });
       let startTime;
@@ -146,7 +154,8 @@ describe.runIf(process.getuid?.() === 0)('control: permission errors as messages
       const out = [await sendSignal(target, 'TERM'), await renice(target, 1), await renice(own, 1), await renice(own, -1)];
       mine.kill('SIGKILL');
       process.stdout.write(JSON.stringify(out));`;
-    const child = spawn(process.execPath, ['--input-type=module', '-e', script], { uid: 65534, gid: 65534, stdio: ['ignore', 'pipe', 'pipe'] });
+    // cwd: a directory every user may enter, wherever the checkout lives.
+    const child = spawn(process.execPath, ['--input-type=module', '-e', script], { cwd: '/', stdio: ['ignore', 'pipe', 'pipe'] });
     const { code, stdout, stderr } = await collectOutput(child);
     expect(stderr).toBe('');
     expect(code).toBe(0);

@@ -2,17 +2,23 @@
 // inherited fd and learns of its starter's end from end-of-file alone.
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { spawnGroup } from '../helpers/processes.js';
+import { spawnGroup, waitFor } from '../helpers/processes.js';
 
 const LIFELINE = fileURLToPath(new URL('../../dist/process/lifeline.js', import.meta.url));
 
-/** A child watching fd 3 that prints `gone` when its other end closes, and has nothing else to do. */
+/**
+ * A child watching fd 3 that prints `gone` when its other end closes, and has
+ * nothing else to do. It also echoes stdin on an unref'd handle: an answer
+ * comes only while something else keeps the process alive, so "kept alive" is
+ * seen, not inferred from a pause.
+ */
 function watcher(keepAlive: boolean): ReturnType<typeof spawnGroup> {
   const code = `import(${JSON.stringify(LIFELINE)}).then(({ watchLifeline }) => {
     watchLifeline(3, () => { console.log('gone'); process.exit(0); }, { keepAlive: ${keepAlive} });
     console.log('watching');
+    process.stdin.on('data', (data) => console.log('echo ' + String(data).trim())).unref();
   })`;
-  return spawnGroup(process.execPath, ['-e', code], { stdio: ['ignore', 'pipe', 'inherit', 'pipe'] });
+  return spawnGroup(process.execPath, ['-e', code], { stdio: ['pipe', 'pipe', 'inherit', 'pipe'] });
 }
 
 /** Everything the child writes to stdout, once it has exited. */
@@ -28,11 +34,16 @@ describe('watchLifeline', () => {
   it('keeps the process alive until the other end closes, then says so', async () => {
     const child = watcher(true);
     const said = output(child);
-    await new Promise<void>((resolve) => child.stdout?.once('data', () => resolve()));
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    let text = '';
+    child.stdout?.on('data', (chunk: Buffer) => {
+      text += chunk.toString();
+    });
+    await waitFor(() => text.includes('watching'), { what: 'the watcher to start' });
+    child.stdin?.write('ping\n');
+    await waitFor(() => text.includes('echo ping'), { what: 'the echo of a process kept alive' });
     expect(child.exitCode).toBeNull();
     child.stdio[3]?.destroy();
-    expect(await said).toBe('watching\ngone\n');
+    expect(await said).toBe('watching\necho ping\ngone\n');
   });
 
   it('does not keep the process alive by default', async () => {

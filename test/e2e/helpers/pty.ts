@@ -7,6 +7,7 @@ import xterm from '@xterm/headless';
 import pty from '@lydell/node-pty';
 import { afterEach } from 'vitest';
 import { waitFor } from '../../helpers/processes.js';
+import { drainedExit } from './pty-exit.js';
 
 export const CLI = fileURLToPath(new URL('../../../dist/cli.js', import.meta.url));
 
@@ -63,13 +64,11 @@ export function runInPty(args: readonly string[], { cols = 120, rows = 40, env =
     output += data;
     term.write(data);
   });
-  const exited = new Promise<{ exitCode: number; signal?: number }>((resolve) => {
-    child.onExit((result) => {
-      running = false;
-      // Let xterm finish parsing what arrived last.
-      term.write('', () => resolve(result));
-    });
+  child.onExit(() => {
+    running = false;
   });
+  // After the last byte was read (not merely at the exit notice), and xterm has parsed it.
+  const exited = drainedExit(child).then((result) => new Promise<{ exitCode: number; signal?: number }>((resolve) => term.write('', () => resolve(result))));
   const screenRows = (): string[] => {
     const buffer = term.buffer.active;
     const out: string[] = [];

@@ -53,15 +53,16 @@ describe.runIf(process.platform === 'linux')('procfs backend: stat files kept op
   });
 
   it('sees a process turn zombie through its kept file', async () => {
-    // The shell's child exits at once; the shell (exec'd into sleep) never waits for it.
-    const parent = spawnGroup('sh', ['-c', 'sleep 0.3 & exec sleep 300']);
+    // The shell (exec'd into sleep) never waits for its child; the child ends when told.
+    const parent = spawnGroup('sh', ['-c', 'sleep 300 & exec sleep 300']);
     const backend = new ProcfsBackend();
     const child = await waitFor(
-      async () => [...(await backend.snapshot()).procs.values()].find((p) => p.ppid === parent.pid)?.pid,
+      async () => [...(await backend.snapshot()).procs.values()].find((p) => p.ppid === parent.pid && p.comm === 'sleep')?.pid,
       { what: 'the child of the shell' },
     );
     await backend.snapshot();
     expect(statFilesOpen(child)).toBe(1);
+    process.kill(child, 'SIGTERM');
     await waitFor(async () => (await backend.snapshot()).procs.get(child)?.state === 'Z', { what: 'the zombie' });
     expect(statFilesOpen(child)).toBe(1);
     backend.close();

@@ -5,7 +5,8 @@
 // from the event's timestamp_ns (CLOCK_MONOTONIC since boot).
 
 export type KernelEvent =
-  /** PROC_EVENT_FORK: parent_pid/parent_tgid forked child_pid/child_tgid. */
+  /** PROC_EVENT_FORK: parent_pid/parent_tgid forked child_pid/child_tgid (the child's real_parent:
+   *  for a new thread, childTgid is the creating process and parent* is that process's parent). */
   | {
       readonly kind: 'fork';
       readonly at: number;
@@ -29,8 +30,9 @@ export type KernelEvent =
       readonly parentPid: number | undefined;
       readonly parentTgid: number | undefined;
     }
-  /** PROC_EVENT_COMM: the thread's comm changed (prctl PR_SET_NAME, or exec). Raw bytes decoded as
-   *  UTF-8 with replacement: untrusted, sanitize before display. */
+  /** PROC_EVENT_COMM: the thread's comm changed by prctl(PR_SET_NAME) or a write to /proc/PID/comm
+   *  (exec changes comm too but reports only `exec`). Raw bytes decoded as UTF-8 with replacement:
+   *  untrusted, sanitize before display. */
   | { readonly kind: 'comm'; readonly at: number; readonly pid: number; readonly tgid: number; readonly comm: string }
   /** PROC_EVENT_SID: setsid(). */
   | { readonly kind: 'sid'; readonly at: number; readonly pid: number; readonly tgid: number }
@@ -61,6 +63,7 @@ export type KernelEventsUnavailable =
   | 'not-linux'
   | 'not-permitted' // bind/subscribe refused: needs CAP_NET_ADMIN (root)
   | 'other-namespace' // subscribed, but the connector answers only in the initial network namespace
+  | 'unsupported' // the kernel has no process events connector (CONFIG_PROC_EVENTS), or refused the subscription
   | 'disabled'; // PROCVIEW_EVENTS=polling, or a flag, asked for polling
 
 export interface KernelEventSource {

@@ -1,0 +1,316 @@
+// The kernel events source against the real kernel: real processes, real netlink.
+// Needs root (CAP_NET_ADMIN); as another user the suite says so in its title and
+// checks only the refusal.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { KernelEvent, KernelEventSource } from '../../../src/inspect/events/kernel-event.js';
+import { NativeKernelEventSource, openKernelEvents } from '../../../src/inspect/events/kernel-source.js';
+import { spawnGroup, waitFor } from '../../helpers/processes.js';
+
+const isRoot = process.getuid?.() === 0;
+const skipReason =
+  process.platform !== 'linux' ? 'Linux only' : isRoot ? undefined : 'needs root (CAP_NET_ADMIN) to subscribe';
+const title = (name: string): string => (skipReason === undefined ? name : `${name} — skipped: ${skipReason}`);
+
+interface Collected {
+  readonly source: KernelEventSource;
+  readonly events: KernelEvent[];
+  lost: number;
+  batches: number;
+}
+
+const opened: KernelEventSource[] = [];
+afterEach(() => {
+  for (const source of opened.splice(0)) source.close();
+});
+
+async function subscribe(options: Parameters<typeof openKernelEvents>[0] = {}): Promise<Collected> {
+  const result = await openKernelEvents(options);
+  if (!result.ok) throw new Error(`kernel events unavailable: ${result.reason}: ${result.message}`);
+  opened.push(result.source);
+  const collected: Collected = { source: result.source, events: [], lost: 0, batches: 0 };
+  result.source.onBatch((batch, lost) => {
+    collected.batches++;
+    collected.lost += lost;
+    for (const event of batch) collected.events.push(event);
+  });
+  return collected;
+}
+
+type Of<K extends KernelEvent['kind']> = Extract<KernelEvent, { kind: K }>;
+
+function find<K extends KernelEvent['kind']>(
+  c: Collected,
+  kind: K,
+  match: (event: Of<K>) => boolean,
+): Of<K> | undefined {
+  return c.events.find((event): event is Of<K> => event.kind === kind && match(event as Of<K>));
+}
+
+function waitForEvent<K extends KernelEvent['kind']>(
+  c: Collected,
+  kind: K,
+  match: (event: Of<K>) => boolean,
+  what: string,
+): Promise<Of<K>> {
+  return waitFor(() => find(c, kind, match), { what, timeoutMs: 10_000, intervalMs: 5 });
+}
+
+/** The storm's children seen forked by sh, and seen exiting while sh (waiting) was their parent. */
+function stormSeen(c: Collected, shPid: number): { forks: number; exits: number } {
+  let forks = 0;
+  let exits = 0;
+  for (const e of c.events) {
+    if (e.kind === 'fork' && e.parentTgid === shPid && e.childPid === e.childTgid) forks++;
+    if (e.kind === 'exit' && e.parentTgid === shPid && e.pid === e.tgid) exits++;
+  }
+  return { forks, exits };
+}
+
+/** Our open NETLINK_CONNECTOR sockets: /proc/self/fd socket inodes listed in /proc/net/netlink. */
+function connectorSockets(): number {
+  const connectorInodes = new Set<string>();
+  for (const line of readFileSync('/proc/net/netlink', 'utf8').split('\n').slice(1)) {
+    const fields = line.trim().split(/\s+/);
+    // columns: sk Eth Pid Groups Rmem Wmem Dump Locks Drops Inode; Eth 11 = NETLINK_CONNECTOR
+    if (fields[1] === '11' && fields[9] !== undefined) connectorInodes.add(fields[9]);
+  }
+  let count = 0;
+  for (const fd of readdirSync('/proc/self/fd')) {
+    try {
+      const match = /^socket:\[(\d+)\]$/.exec(readlinkSync(`/proc/self/fd/${fd}`));
+      if (match?.[1] !== undefined && connectorInodes.has(match[1])) count++;
+    } catch {
+      // the fd closed while we looked (readdir's own fd)
+    }
+  }
+  return count;
+}
+
+describe.runIf(skipReason === undefined)(title('kernel events: real processes'), () => {
+  it("reports the forks and exits of sh -c 'sleep 0.3 & exit 0', the orphan's exit last", async () => {
+    const c = await subscribe();
+    const sh = spawnGroup('sh', ['-c', 'sleep 0.3 & exit 0']);
+    const shFork = await waitForEvent(c, 'fork', (e) => e.childTgid === sh.pid, 'fork of sh');
+    expect(shFork).toMatchObject({ parentTgid: process.pid, childPid: sh.pid });
+    const sleepFork = await waitForEvent(c, 'fork', (e) => e.parentTgid === sh.pid, 'fork of sleep');
+    expect(sleepFork.childPid).toBe(sleepFork.childTgid); // a process, not a thread
+    const shExit = await waitForEvent(c, 'exit', (e) => e.tgid === sh.pid && e.pid === sh.pid, 'exit of sh');
+    expect(shExit).toMatchObject({ exitCode: 0, parentTgid: process.pid });
+    const sleepExit = await waitForEvent(c, 'exit', (e) => e.tgid === sleepFork.childTgid, 'exit of sleep');
+    expect(sleepExit.exitCode).toBe(0);
+    // Orphaned: at exit its parent is whoever adopted it, no longer sh.
+    expect(sleepExit.parentTgid).toBeDefined();
+    expect(sleepExit.parentTgid).not.toBe(sh.pid);
+    expect(sleepExit.at).toBeGreaterThanOrEqual(shExit.at);
+    // Wall-clock times, converted from CLOCK_MONOTONIC: near now.
+    expect(Math.abs(shFork.at - Date.now())).toBeLessThan(60_000);
+    expect(shFork.at).toBeLessThanOrEqual(shExit.at);
+  });
+
+  it('reports an exit by SIGKILL in the wait status', async () => {
+    const c = await subscribe();
+    const child = spawnGroup('sleep', ['30']);
+    await waitForEvent(c, 'exec', (e) => e.tgid === child.pid, 'exec of sleep');
+    child.kill('SIGKILL');
+    const exit = await waitForEvent(c, 'exit', (e) => e.tgid === child.pid, 'exit of sleep');
+    expect(exit.exitCode & 0x7f).toBe(9);
+    expect(exit.exitCode & 0x80).toBe(0);
+    expect(exit.exitSignal).toBe(17); // SIGCHLD to the parent
+  });
+
+  it('reports an exit code', async () => {
+    const c = await subscribe();
+    const child = spawnGroup('sh', ['-c', 'exit 3']);
+    const exit = await waitForEvent(c, 'exit', (e) => e.tgid === child.pid, 'exit of sh');
+    expect(exit.exitCode).toBe(3 << 8);
+  });
+
+  it('reports exec of a new program', async () => {
+    const c = await subscribe();
+    const child = spawnGroup('sh', ['-c', 'exec sleep 0']);
+    await waitForEvent(c, 'exit', (e) => e.tgid === child.pid, 'exit');
+    const execs = c.events.filter((e) => e.kind === 'exec' && e.tgid === child.pid);
+    expect(execs.length).toBe(2); // node's child becomes sh, then sh becomes sleep
+    expect(execs.every((e) => e.kind === 'exec' && e.pid === child.pid)).toBe(true);
+  });
+
+  it('reports a comm change (a write to /proc/self/comm)', async () => {
+    const c = await subscribe();
+    const child = spawnGroup('sh', ['-c', 'printf pv-renamed > /proc/self/comm; exit 0']);
+    const comm = await waitForEvent(c, 'comm', (e) => e.tgid === child.pid && e.comm === 'pv-renamed', 'comm');
+    expect(comm.pid).toBe(child.pid);
+  });
+
+  it('reports setsid()', async () => {
+    const c = await subscribe();
+    // spawnGroup makes a process group leader; setsid(1) then forks, and the child calls setsid().
+    const child = spawnGroup('setsid', ['-w', 'true']);
+    const fork = await waitForEvent(c, 'fork', (e) => e.parentTgid === child.pid, 'fork by setsid');
+    await waitForEvent(c, 'sid', (e) => e.tgid === fork.childTgid, 'sid');
+  });
+
+  it('reports a thread as pid !== tgid', async () => {
+    const c = await subscribe();
+    // A worker thread of a node child: its fork event names a new thread in the same process.
+    const child = spawnGroup(process.execPath, [
+      '-e',
+      "const { Worker } = require('node:worker_threads'); new Worker('1', { eval: true }).on('exit', () => process.exit(0));",
+    ]);
+    const thread = await waitForEvent(
+      c,
+      'fork',
+      (e) => e.childTgid === child.pid && e.childPid !== child.pid,
+      'a thread of the child',
+    );
+    // A thread's real_parent is its process's parent (copy_process, CLONE_THREAD).
+    expect(thread.parentTgid).toBe(process.pid);
+    await waitForEvent(c, 'exit', (e) => e.tgid === child.pid && e.pid === child.pid, 'exit of the child');
+  });
+
+  it('reports a core dump (SIGQUIT), with the core flag when ulimit -c allows one', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'procview-core-'));
+    try {
+      const c = await subscribe();
+      // The hard limit decides whether a core file can be written at all.
+      const hard = execFileSync('sh', ['-c', 'ulimit -Hc'], { encoding: 'utf8' }).trim();
+      const pattern = readFileSync('/proc/sys/kernel/core_pattern', 'utf8').trim();
+      const canDump = hard !== '0' && !pattern.startsWith('|') && !pattern.includes('/');
+      const child = spawnGroup('sh', ['-c', `${canDump ? 'ulimit -c unlimited; ' : ''}exec sleep 30`], { cwd: dir });
+      // The second exec of the child is sh becoming sleep.
+      await waitFor(() => c.events.filter((e) => e.kind === 'exec' && e.tgid === child.pid).length === 2, {
+        what: 'exec of sleep',
+        intervalMs: 5,
+      });
+      child.kill('SIGQUIT');
+      const core = await waitForEvent(c, 'coredump', (e) => e.tgid === child.pid, 'coredump');
+      expect(core.parentTgid).toBe(process.pid);
+      const exit = await waitForEvent(c, 'exit', (e) => e.tgid === child.pid, 'exit');
+      expect(exit.exitCode & 0x7f).toBe(3);
+      if (canDump) expect(exit.exitCode & 0x80).toBe(0x80);
+      else console.info(`core flag not checked: ulimit -Hc ${hard}, core_pattern ${pattern}`);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('accounts for every process of a fork storm of 2,000 (received + lost)', async () => {
+    const c = await subscribe();
+    const count = 2000;
+    const storm = spawnGroup('sh', ['-c', `i=0; while [ $i -lt ${count} ]; do /bin/true & i=$((i+1)); done; wait`]);
+    await waitForEvent(c, 'exit', (e) => e.tgid === storm.pid, 'end of the storm');
+    const { forks, exits } = stormSeen(c, storm.pid);
+    // Every event missing from the storm was counted as lost (lost may count others' events too).
+    expect(2 * count - forks - exits).toBeLessThanOrEqual(c.lost);
+    if (c.lost === 0) expect([forks, exits]).toEqual([count, count]);
+    console.info(`fork storm of ${count}: ${forks} forks, ${exits} exits seen, ${c.lost} events lost, ${c.batches} batches`);
+  });
+
+  it('counts lost events exactly when the socket buffer overflows (ENOBUFS)', async () => {
+    // A small buffer and a blocked JS thread (spawnSync) guarantee an overflow.
+    const c = await subscribe({ receiveBufferBytes: 4096 });
+    const count = 300;
+    const result = spawnSync('sh', ['-c', `i=0; while [ $i -lt ${count} ]; do /bin/true & i=$((i+1)); done; wait; echo $$`], {
+      encoding: 'utf8',
+    });
+    const stormPid = Number(result.stdout.trim());
+    await waitFor(() => c.lost > 0, { what: 'a reported loss', timeoutMs: 10_000, intervalMs: 5 });
+    // Events after the overflow still arrive: a later process is seen.
+    const after = spawnGroup('sh', ['-c', 'exit 0']);
+    await waitForEvent(c, 'exit', (e) => e.tgid === after.pid, 'exit after the overflow');
+    const { forks, exits } = stormSeen(c, stormPid);
+    expect(2 * count - forks - exits).toBeLessThanOrEqual(c.lost);
+    const stats = c.source instanceof NativeKernelEventSource ? c.source.stats() : undefined;
+    expect(stats?.overflows).toBeGreaterThan(0);
+    console.info(`overflow: ${forks}/${count} forks and ${exits}/${count} exits seen, ${c.lost} lost, ${stats?.overflows} ENOBUFS`);
+  });
+
+  it('close() unsubscribes, releases the socket and stops the callbacks', async () => {
+    const before = connectorSockets();
+    const c = await subscribe();
+    expect(connectorSockets()).toBe(before + 1);
+    c.source.close();
+    expect(connectorSockets()).toBe(before);
+    c.source.close(); // idempotent
+    // Events after close reach no listener: a later subscription sees this exit, the closed one not.
+    const witness = await subscribe();
+    const child = spawnGroup('sh', ['-c', 'exit 0']);
+    await waitForEvent(witness, 'exit', (e) => e.tgid === child.pid, 'exit seen by the open source');
+    expect(find(c, 'exit', (e) => e.tgid === child.pid)).toBeUndefined();
+  });
+
+  it('an aborted signal closes the source', async () => {
+    const controller = new AbortController();
+    const before = connectorSockets();
+    const c = await subscribe({ signal: controller.signal });
+    expect(connectorSockets()).toBe(before + 1);
+    controller.abort();
+    expect(connectorSockets()).toBe(before);
+    expect(c.source.kind).toBe('kernel');
+  });
+
+  it('keeps events that arrive before the first listener', async () => {
+    const result = await openKernelEvents();
+    if (!result.ok) throw new Error(result.message);
+    opened.push(result.source);
+    const child = spawnGroup('sh', ['-c', 'exit 0']);
+    // No listener yet: wait until the child is gone, then listen.
+    await waitFor(() => spawnSync('kill', ['-0', String(child.pid)]).status !== 0, { what: 'child gone' });
+    const events: KernelEvent[] = [];
+    result.source.onBatch((batch) => events.push(...batch));
+    await waitFor(() => events.some((e) => e.kind === 'fork' && e.childTgid === child.pid), { what: 'kept fork' });
+  });
+});
+
+describe.runIf(skipReason === undefined)(title('kernel events: refusals (never hang, never throw)'), () => {
+  it("says 'not-permitted' to a user without CAP_NET_ADMIN", () => {
+    const script = `import('${new URL('../../../dist/inspect/events/kernel-source.js', import.meta.url).href}')
+      .then((m) => m.openKernelEvents()).then((r) => process.stdout.write(JSON.stringify(r)))`;
+    const out = execFileSync(process.execPath, ['-e', script], { uid: 65534, gid: 65534, encoding: 'utf8', cwd: '/' });
+    expect(JSON.parse(out)).toMatchObject({ ok: false, reason: 'not-permitted' });
+  });
+
+  it.each([
+    ['a network namespace', ['--net']],
+    ['a PID namespace (same network)', ['--pid', '--fork', '--mount-proc']],
+  ])("says 'other-namespace' in %s, within a second", (_name, flags) => {
+    const script = `import('${new URL('../../../dist/inspect/events/kernel-source.js', import.meta.url).href}')
+      .then((m) => m.openKernelEvents()).then((r) => process.stdout.write(JSON.stringify(r)))`;
+    const started = Date.now();
+    const out = execFileSync('unshare', [...flags, process.execPath, '-e', script], { encoding: 'utf8', timeout: 10_000 });
+    expect(JSON.parse(out)).toMatchObject({ ok: false, reason: 'other-namespace' });
+    console.info(`other-namespace (${flags.join(' ')}) answered in ${Date.now() - started} ms`);
+  });
+});
+
+describe('kernel events: turned off', () => {
+  it("PROCVIEW_EVENTS=polling gives 'disabled' with a message", async () => {
+    const saved = process.env.PROCVIEW_EVENTS;
+    process.env.PROCVIEW_EVENTS = 'polling';
+    try {
+      const result = await openKernelEvents();
+      expect(result).toMatchObject({ ok: false, reason: 'disabled' });
+      if (!result.ok) expect(result.message).toMatch(/PROCVIEW_EVENTS=polling/);
+    } finally {
+      if (saved === undefined) delete process.env.PROCVIEW_EVENTS;
+      else process.env.PROCVIEW_EVENTS = saved;
+    }
+  });
+
+  it("a missing addon gives 'no-native-module'", async () => {
+    const result = await openKernelEvents({ addonPath: join(tmpdir(), 'procview-no-such-dir', 'proc_events.node') });
+    expect(result).toMatchObject({ ok: false, reason: 'no-native-module' });
+  });
+
+  it.runIf(process.platform === 'linux' && !isRoot)("says 'not-permitted' when not root", async () => {
+    expect(await openKernelEvents()).toMatchObject({ ok: false, reason: 'not-permitted' });
+  });
+
+  it("an aborted signal gives ok:false before subscribing", async () => {
+    const result = await openKernelEvents({ signal: AbortSignal.abort() });
+    expect(result.ok).toBe(false);
+  });
+});

@@ -12,6 +12,7 @@ const COMMANDS: Record<string, () => Promise<CommandMain>> = {
   tree: async () => (await import('./commands/tree.js')).main,
   demo: async () => (await import('./commands/demo.js')).main,
   chat: async () => (await import('./commands/chat.js')).main,
+  serve: async () => (await import('./commands/serve.js')).main,
 };
 
 export const USAGE = `Usage: procview [--watch chat[:PORT]|PID|NAME] [-d SECONDS]   live dashboard
@@ -19,6 +20,7 @@ export const USAGE = `Usage: procview [--watch chat[:PORT]|PID|NAME] [-d SECONDS
        procview tree [PID] [-p|--pids] [--json]                  process tree
        procview demo [NAME] [--plain] [--hold SECONDS]           process lessons
        procview chat server|client|say ...                       UDP chat room
+       procview serve --metrics [--listen HOST:PORT]             Prometheus exporter
        procview COMMAND --help                                   help for a command`;
 
 export async function main(argv: readonly string[] = process.argv.slice(2)): Promise<number> {

@@ -1,0 +1,157 @@
+// `procview serve --metrics`: a Prometheus exporter of process states and
+// transitions. This file reads the command line and wires the pieces: the
+// inspector and its refresh loop (serve/feed.ts), the pure metrics
+// (metrics/), the HTTP server (serve/http.ts); it stops them on a signal.
+import { once } from 'node:events';
+import { sanitizeForDisplay } from '../text/sanitize.js';
+import { answeredHelpOrVersion, COMMON_OPTIONS, decimalOption, parseCommandArgs, processIdArgument, wholeNumberOption } from './args.js';
+import { CommandError, packageVersion, UsageError } from './usage.js';
+import type { ServeScope } from '../serve/feed.js';
+import { DEFAULT_LISTEN, isLoopback, parseListen, urlHost, type ListenAddress } from '../serve/listen.js';
+import { parseGroupSpecs, type GroupSpec } from '../metrics/groups.js';
+
+const DEFAULT_INTERVAL_SECONDS = 5;
+const DEFAULT_TOP_PARENTS = 10;
+const MAX_TOP_PARENTS = 100;
+
+export const SERVE_USAGE = `Usage: procview serve --metrics [--listen HOST:PORT] [-d SECONDS] [--watch PID|NAME]
+                        [--group NAME=REGEX ...] [--top-parents N]
+  --metrics            serve Prometheus metrics on http://HOST:PORT/metrics (OpenMetrics when asked for)
+  --listen HOST:PORT   IP address and port (default ${DEFAULT_LISTEN.host}:${DEFAULT_LISTEN.port}: this machine only; port 0: any free port).
+                       0.0.0.0:PORT or [::]:PORT answers anyone who can reach this host, without
+                       authentication or TLS: process counts by state, the names and PIDs of processes
+                       that have zombies, adoption and event counts, your --group names and their CPU and memory.
+  -d SECONDS           scan interval (default ${DEFAULT_INTERVAL_SECONDS}; at least 0.1); a scrape reads the latest scan, it never scans
+  --watch PID|NAME     only that process, or processes whose name or command line contains NAME, and their descendants
+  --group NAME=REGEX   a named group of processes whose comm matches REGEX (NAME=cmdline:REGEX: whose command line
+                       does); repeatable, a process counts in the first group it matches; labels carry NAME only
+  --top-parents N      parents with their own procview_zombies_by_parent series (default ${DEFAULT_TOP_PARENTS}, 0 to ${MAX_TOP_PARENTS});
+                       the others are summed in parent_comm="other"
+Stops cleanly on SIGTERM or Ctrl-C (exit 0).`;
+
+export interface ServeArgs {
+  readonly listen: ListenAddress;
+  readonly intervalMs: number;
+  readonly scope: ServeScope;
+  readonly groups: readonly GroupSpec[];
+  readonly topParents: number;
+}
+
+function parseWatch(value: string): ServeScope {
+  if (/^\d+$/u.test(value)) return { kind: 'pids', pids: [processIdArgument(value, SERVE_USAGE)] };
+  if (value.trim() === '') throw new UsageError('--watch needs a PID or a NAME', SERVE_USAGE);
+  return { kind: 'name', pattern: value };
+}
+
+export function parseServeArgs(argv: readonly string[]): ServeArgs & { readonly help: boolean; readonly version: boolean } {
+  const { values, positionals } = parseCommandArgs(
+    {
+      args: [...argv],
+      allowPositionals: true,
+      options: {
+        ...COMMON_OPTIONS,
+        metrics: { type: 'boolean' },
+        listen: { type: 'string' },
+        delay: { type: 'string', short: 'd' },
+        watch: { type: 'string', multiple: true },
+        group: { type: 'string', multiple: true },
+        'top-parents': { type: 'string' },
+      },
+    },
+    SERVE_USAGE,
+  );
+  const help = values.help === true;
+  const version = values.version === true;
+  if (positionals.length > 0) throw new UsageError(`unexpected argument '${positionals[0] ?? ''}'`, SERVE_USAGE);
+  if (!help && !version && values.metrics !== true) throw new UsageError('serve needs --metrics (the one thing it serves)', SERVE_USAGE);
+  const listen = values.listen === undefined ? DEFAULT_LISTEN : parseListen(values.listen);
+  if (listen === undefined) throw new UsageError(`--listen needs HOST:PORT with an IP address (IPv6 in brackets), not '${values.listen ?? ''}'`, SERVE_USAGE);
+  const watch = values.watch ?? [];
+  if (watch.length > 1) throw new UsageError('--watch can be given once', SERVE_USAGE);
+  let groups: GroupSpec[];
+  try {
+    groups = parseGroupSpecs(values.group ?? []);
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error), SERVE_USAGE);
+  }
+  return {
+    listen,
+    intervalMs: Math.round(
+      decimalOption('-d', values.delay, { min: 0.1, max: 3600, unit: 'seconds', fallback: DEFAULT_INTERVAL_SECONDS }, SERVE_USAGE) * 1000,
+    ),
+    scope: watch[0] === undefined ? { kind: 'all' } : parseWatch(watch[0]),
+    groups,
+    topParents: wholeNumberOption('--top-parents', values['top-parents'], { min: 0, max: MAX_TOP_PARENTS, fallback: DEFAULT_TOP_PARENTS }, SERVE_USAGE),
+    help,
+    version,
+  };
+}
+
+const STOP_SIGNALS: readonly NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+
+export async function main(argv: readonly string[]): Promise<number> {
+  const args = parseServeArgs(argv);
+  if (answeredHelpOrVersion(args, `procview serve: a Prometheus exporter of process states, zombies and orphans.\n\n${SERVE_USAGE}`)) return 0;
+  const { createInspector } = await import('../inspect/inspector.js');
+  const { collectFamilies } = await import('../metrics/collect.js');
+  const { groupMatcher } = await import('../metrics/groups.js');
+  const { startMetricsFeed } = await import('../serve/feed.js');
+  const { createMetricsServer } = await import('../serve/http.js');
+
+  const warn = (what: string, error: unknown): void => {
+    process.stderr.write(`procview serve: ${what}: ${sanitizeForDisplay(error instanceof Error ? error.message : String(error))}\n`);
+  };
+  const inspector = createInspector();
+  const groupOf = groupMatcher(args.groups);
+  const version = packageVersion();
+  const feed = startMetricsFeed({
+    inspector,
+    intervalMs: args.intervalMs,
+    scope: args.scope,
+    groupOf,
+    groupCount: args.groups.length,
+    onError: (error) => warn('scan failed', error),
+  });
+  const http = createMetricsServer({
+    current: () => feed.current(),
+    collect: (state, scrapeSeconds) =>
+      collectFamilies(state, {
+        topParents: args.topParents,
+        groups: args.groups,
+        groupOf,
+        now: Date.now(),
+        scrapeSeconds,
+        version,
+        backend: inspector.backend,
+        events: 'polling',
+      }),
+    onError: (error) => warn('scrape failed', error),
+  });
+
+  // Listen for the stop signals first: a SIGTERM during startup still closes cleanly.
+  const stop = new AbortController();
+  const onSignal = (): void => stop.abort();
+  for (const signal of STOP_SIGNALS) process.on(signal, onSignal);
+  try {
+    let bound;
+    try {
+      bound = await http.listen(args.listen.host, args.listen.port);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      const where = `${urlHost(args.listen.host)}:${args.listen.port}`;
+      throw new CommandError(code === 'EADDRINUSE' ? `${where} is already in use` : `cannot listen on ${where}: ${String(code ?? error)}`);
+    }
+    const url = `http://${urlHost(bound.address)}:${bound.port}/metrics`;
+    process.stdout.write(`procview serve: metrics on ${url}\n`);
+    if (!isLoopback(bound.address)) {
+      process.stderr.write('procview serve: listening beyond this machine: anyone who can reach it can read these metrics (no authentication)\n');
+    }
+    if (!stop.signal.aborted) await once(stop.signal, 'abort');
+    return 0;
+  } finally {
+    for (const signal of STOP_SIGNALS) process.off(signal, onSignal);
+    feed.stop();
+    await http.close();
+    inspector.close();
+  }
+}

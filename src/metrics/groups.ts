@@ -1,0 +1,73 @@
+// `--group NAME=REGEX`: named groups of processes, as process-exporter users
+// know them (its namegroups). A process belongs to the first group that
+// matches it, so the groups never count a process twice. The label is the
+// NAME the user chose; what the regex reads (comm, or the command line with
+// `cmdline:`) never becomes a label value.
+import type { ProcInfo } from '../inspect/types.js';
+
+export interface GroupSpec {
+  readonly name: string;
+  /** What the pattern is tested against: comm (default) or the whole command line. */
+  readonly field: 'comm' | 'cmdline';
+  readonly pattern: RegExp;
+}
+
+/** Bounds the series the groups add (each group: a handful of series per state). */
+export const MAX_GROUPS = 50;
+const GROUP_NAME = /^[A-Za-z0-9_.:-]{1,64}$/u;
+
+/** Parses one `NAME=REGEX` / `NAME=comm:REGEX` / `NAME=cmdline:REGEX`; throws an Error saying what is wrong. */
+export function parseGroupSpec(text: string): GroupSpec {
+  const equals = text.indexOf('=');
+  if (equals < 0) throw new Error(`--group needs NAME=REGEX, not '${text}'`);
+  const name = text.slice(0, equals);
+  if (!GROUP_NAME.test(name)) {
+    throw new Error(`--group name '${name}' must be 1 to 64 letters, digits, or . _ : -`);
+  }
+  let source = text.slice(equals + 1);
+  let field: GroupSpec['field'] = 'comm';
+  if (source.startsWith('cmdline:')) {
+    field = 'cmdline';
+    source = source.slice('cmdline:'.length);
+  } else if (source.startsWith('comm:')) {
+    source = source.slice('comm:'.length);
+  }
+  if (source === '') throw new Error(`--group ${name} needs a regular expression after '='`);
+  try {
+    // No g or y flag: a RegExp with one keeps lastIndex between tests.
+    return { name, field, pattern: new RegExp(source, 'u') };
+  } catch (error) {
+    throw new Error(`--group ${name}: invalid regular expression: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+/** Checks a whole list: unique names, at most MAX_GROUPS. */
+export function parseGroupSpecs(texts: readonly string[]): GroupSpec[] {
+  if (texts.length > MAX_GROUPS) throw new Error(`at most ${MAX_GROUPS} --group options`);
+  const specs = texts.map(parseGroupSpec);
+  const seen = new Set<string>();
+  for (const spec of specs) {
+    if (seen.has(spec.name)) throw new Error(`--group ${spec.name} is given twice`);
+    seen.add(spec.name);
+  }
+  return specs;
+}
+
+/**
+ * The index of the first group a process belongs to, or -1. Backends hand out
+ * the same frozen record while a process does not change, so the answer is
+ * kept per record: a steady scrape tests each regex once per changed process.
+ */
+export function groupMatcher(specs: readonly GroupSpec[]): (proc: ProcInfo) => number {
+  const known = new WeakMap<ProcInfo, number>();
+  return (proc) => {
+    const cached = known.get(proc);
+    if (cached !== undefined) return cached;
+    const index = specs.findIndex((spec) => {
+      const text = spec.field === 'comm' ? proc.comm : proc.args;
+      return text !== undefined && spec.pattern.test(text);
+    });
+    known.set(proc, index);
+    return index;
+  };
+}

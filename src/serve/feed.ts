@@ -1,0 +1,102 @@
+// The exporter's one refresh loop: scan every `intervalMs`, diff against the
+// previous scan, move the metrics state on. Scrapes only read the latest
+// state (`current()`), so however many scrapes arrive at once there is never
+// more than the loop's one scan under way, and a scrape never waits for a
+// scan except the very first. Turns never overlap: the next starts
+// `intervalMs` after the last one began, or at once if a scan took longer.
+import { performance } from 'node:perf_hooks';
+import { diffSnapshots } from '../inspect/diff.js';
+import type { Inspector, ProcEvent, ProcInfo, Snapshot } from '../inspect/types.js';
+import { advanceMetrics, type MetricsState } from '../metrics/state.js';
+import { ALL, advanceScope, EMPTY_FOLLOW, scopedProcs, type Scope, type Seed } from '../ui/model/scope.js';
+import { nameSeeds } from '../ui/model/seeds.js';
+
+/** `--watch`: everything, processes by pid, or by a name in comm or the command line; descendants included. */
+export type ServeScope =
+  | { readonly kind: 'all' }
+  | { readonly kind: 'pids'; readonly pids: readonly number[] }
+  | { readonly kind: 'name'; readonly pattern: string };
+
+export interface FeedOptions {
+  readonly inspector: Pick<Inspector, 'snapshot'>;
+  readonly intervalMs: number;
+  readonly scope: ServeScope;
+  readonly groupOf: (proc: ProcInfo) => number;
+  readonly groupCount: number;
+  /** A failed scan (the process table could not be listed); the loop goes on. */
+  readonly onError: (error: unknown) => void;
+}
+
+export interface MetricsFeed {
+  /** The latest state; before the first scan has finished, that scan's result. */
+  current(): Promise<MetricsState>;
+  /** How many scans have begun (for tests and the benchmark). */
+  readonly scans: number;
+  stop(): void;
+}
+
+/** Events about processes in scope before or after the change (an exit is about a process no longer there). */
+function eventsInScope(events: readonly ProcEvent[], before: Scope, after: Scope): readonly ProcEvent[] {
+  if (after.kind === 'all') return events;
+  const member = (scope: Scope, pid: number): boolean => scope.kind === 'all' || scope.members.has(pid);
+  return events.filter((event) => member(before, event.pid) || member(after, event.pid));
+}
+
+export function startMetricsFeed(options: FeedOptions): MetricsFeed {
+  const { inspector, intervalMs, scope: watch } = options;
+  const startedAt = performance.now();
+  const seeds = (snapshot: Snapshot): Iterable<Seed> => {
+    switch (watch.kind) {
+      case 'all':
+        return [];
+      case 'pids':
+        return watch.pids.map((pid) => ({ pid, trackedAt: startedAt }));
+      case 'name':
+        return nameSeeds(snapshot, watch.pattern, process.pid);
+    }
+  };
+
+  let stopped = false;
+  let scans = 0;
+  let timer: NodeJS.Timeout | undefined;
+  let scope: Scope = watch.kind === 'all' ? ALL : EMPTY_FOLLOW;
+  let previous: Snapshot | undefined;
+  let state: MetricsState | undefined;
+  let resolveFirst: (state: MetricsState) => void = () => undefined;
+  const first = new Promise<MetricsState>((resolve) => (resolveFirst = resolve));
+
+  const turn = async (): Promise<void> => {
+    const begunAt = performance.now();
+    scans += 1;
+    try {
+      const snapshot = await inspector.snapshot();
+      if (stopped) return;
+      const nextScope = advanceScope(scope, snapshot, seeds(snapshot), begunAt);
+      const events = previous === undefined ? [] : eventsInScope(diffSnapshots(previous, snapshot), scope, nextScope);
+      state = advanceMetrics(
+        state,
+        { snapshot, procs: scopedProcs(nextScope, snapshot), events, scanSeconds: (performance.now() - begunAt) / 1000 },
+        options.groupOf,
+        options.groupCount,
+      );
+      scope = nextScope;
+      previous = snapshot;
+      resolveFirst(state);
+    } catch (error) {
+      if (!stopped) options.onError(error);
+    }
+    if (!stopped) timer = setTimeout(() => void turn(), Math.max(0, intervalMs - (performance.now() - begunAt)));
+  };
+  void turn();
+
+  return {
+    current: () => (state === undefined ? first : Promise.resolve(state)),
+    get scans() {
+      return scans;
+    },
+    stop(): void {
+      stopped = true;
+      if (timer !== undefined) clearTimeout(timer);
+    },
+  };
+}

@@ -1,0 +1,30 @@
+// --group NAME=REGEX: parsing, the bounds, and first-match-wins.
+import { describe, expect, it } from 'vitest';
+import { groupMatcher, MAX_GROUPS, parseGroupSpec, parseGroupSpecs } from '../../src/metrics/groups.js';
+import { proc } from '../inspect/diff-builders.js';
+
+describe('parseGroupSpec', () => {
+  it('reads NAME=REGEX over comm, and cmdline:/comm: prefixes', () => {
+    expect(parseGroupSpec('db=^postgres')).toMatchObject({ name: 'db', field: 'comm' });
+    expect(parseGroupSpec('web=cmdline:node .*server')).toMatchObject({ name: 'web', field: 'cmdline' });
+    expect(parseGroupSpec('x=comm:a=b').pattern.source).toBe('a=b');
+  });
+
+  it('says what is wrong with a bad one', () => {
+    expect(() => parseGroupSpec('nothing')).toThrow(/NAME=REGEX/u);
+    expect(() => parseGroupSpec('bad name=x')).toThrow(/must be 1 to 64/u);
+    expect(() => parseGroupSpec('a=')).toThrow(/needs a regular expression/u);
+    expect(() => parseGroupSpec('a=(')).toThrow(/invalid regular expression/u);
+    expect(() => parseGroupSpecs(['a=x', 'a=y'])).toThrow(/given twice/u);
+    expect(() => parseGroupSpecs(Array.from({ length: MAX_GROUPS + 1 }, (_, i) => `g${i}=x`))).toThrow(/at most/u);
+  });
+});
+
+describe('groupMatcher', () => {
+  it('gives the first matching group, -1 for none, and reads an unknown field as no match', () => {
+    const of = groupMatcher(parseGroupSpecs(['a=^sl', 'b=cmdline:30']));
+    expect(of(proc({ pid: 1, comm: 'sleep', args: 'sleep 30' }))).toBe(0);
+    expect(of(proc({ pid: 2, comm: 'cat', args: 'cat 30' }))).toBe(1);
+    expect(of(proc({ pid: 3, comm: 'cat', args: undefined }))).toBe(-1);
+  });
+});

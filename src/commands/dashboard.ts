@@ -5,16 +5,18 @@ import type { DashboardScope } from '../ui/launch.js';
 import { answeredHelpOrVersion, COMMON_OPTIONS, decimalOption, parseCommandArgs, processIdArgument } from './args.js';
 import { CommandError, UsageError } from './usage.js';
 
-export const DASHBOARD_USAGE = `Usage: procview [--watch chat|chat:PORT|PID|NAME] [-d SECONDS] [--help] [--version]
+export const DASHBOARD_USAGE = `Usage: procview [--watch chat|chat:PORT|PID|NAME] [-d SECONDS] [-M|--no-color] [--help] [--version]
   --watch chat       the chat room: its server (found by title, or started), admin and clients
   --watch PID        that process and its descendants (kept after they are reparented)
   --watch NAME       processes whose name or command line contains NAME, and their descendants
   -d SECONDS         refresh interval (default 1; 0.5 for demos); fractions allowed, at least 0.1
+  -M, --no-color     monochrome: no colour at all (as NO_COLOR=1 does); bold and reverse tell states apart
 Keys: q quit, ? help. For one-shot output: procview ps, procview tree.`;
 
 export interface DashboardArgs {
   readonly scope: DashboardScope;
   readonly intervalMs: number | undefined;
+  readonly noColour: boolean;
 }
 
 function parseWatch(value: string): DashboardScope {
@@ -35,7 +37,12 @@ export function parseDashboardArgs(argv: readonly string[]): DashboardArgs & { r
   const { values } = parseCommandArgs(
     {
       args: [...argv],
-      options: { ...COMMON_OPTIONS, watch: { type: 'string', multiple: true }, delay: { type: 'string', short: 'd' } },
+      options: {
+        ...COMMON_OPTIONS,
+        watch: { type: 'string', multiple: true },
+        delay: { type: 'string', short: 'd' },
+        'no-color': { type: 'boolean', short: 'M' },
+      },
     },
     DASHBOARD_USAGE,
   );
@@ -48,6 +55,7 @@ export function parseDashboardArgs(argv: readonly string[]): DashboardArgs & { r
       values.delay === undefined
         ? undefined
         : Math.round(decimalOption('-d', values.delay, { min: 0.1, max: 3600, unit: 'seconds' }, DASHBOARD_USAGE) * 1000),
+    noColour: values['no-color'] === true,
     help: values.help === true,
     version: values.version === true,
   };
@@ -67,5 +75,9 @@ export async function main(argv: readonly string[]): Promise<number> {
     }
   }
   const { launchDashboard } = await import('../ui/launch.js');
-  return launchDashboard(args.intervalMs === undefined ? { scope: args.scope } : { scope: args.scope, intervalMs: args.intervalMs });
+  return launchDashboard({
+    scope: args.scope,
+    noColour: args.noColour,
+    ...(args.intervalMs === undefined ? {} : { intervalMs: args.intervalMs }),
+  });
 }

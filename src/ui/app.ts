@@ -16,9 +16,11 @@ import type { Scope, Seed } from './model/scope.js';
 import { keyName } from './input.js';
 import { createWidgets } from './widgets/dashboard.js';
 import type { ListClick } from './widgets/list.js';
+import type { Theme } from './widgets/theme.js';
 
 export interface AppOptions {
   readonly screen: blessed.Widgets.Screen;
+  readonly theme: Theme;
   readonly version: string;
   /** Words for the header, e.g. `demo zombie` (raw; made inert when drawn). */
   readonly scopeLabel: string;
@@ -51,6 +53,7 @@ export function createApp(options: AppOptions): App {
 
   const widgets = createWidgets(
     screen,
+    options.theme,
     (click) => onClick(click),
     (step) => update({ ...view, cursor: view.cursor + step, follow: undefined }),
   );
@@ -80,6 +83,7 @@ export function createApp(options: AppOptions): App {
       side: options.side?.(),
       canSay: options.canSay,
       now: shown.frame?.snapshot.takenAt,
+      looks: options.theme.describe,
     });
     if (widgets.draw(model, layout)) screen.render();
   }

@@ -15,6 +15,8 @@ export interface DashboardOptions {
   readonly scope: DashboardScope;
   /** Refresh interval in milliseconds (default 1000; 500 for a demo, whose states change fast). */
   readonly intervalMs?: number;
+  /** --no-color / -M: the monochrome theme (NO_COLOR in the environment does the same). */
+  readonly noColour?: boolean;
 }
 
 /** Runs the dashboard until the user quits; resolves to the exit code. */

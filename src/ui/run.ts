@@ -17,6 +17,7 @@ import type { Inspector, Snapshot } from '../inspect/types.js';
 import type { ChatSession } from './sources/chat.js';
 import { startDemo, type DemoSession } from './sources/demo.js';
 import { onExitPaths, openTerminal, type ExitCause } from './terminal.js';
+import { chooseTheme } from './widgets/theme.js';
 
 const DEMO_STOP_TIMEOUT_MS = 8000;
 
@@ -104,6 +105,7 @@ export async function runDashboard(options: DashboardOptions): Promise<number> {
     try {
       app = createApp({
         screen: terminal.screen,
+        theme: chooseTheme(process.env, options.noColour === true),
         version: packageVersion(),
         scopeLabel: scopeLabel(scope, chat),
         scope: scope.kind === 'all' ? ALL : EMPTY_FOLLOW,

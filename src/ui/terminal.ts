@@ -4,6 +4,7 @@
 // SIGINT, SIGQUIT, an uncaught error (bottom's panic hook, for blessed).
 import blessed from 'blessed';
 import { separateMouseReports } from './mouse-reports.js';
+import { teachBlessedWidths } from './widgets/blessed-width.js';
 
 export interface Terminal {
   readonly screen: blessed.Widgets.Screen;
@@ -11,6 +12,7 @@ export interface Terminal {
 }
 
 export function openTerminal(): Terminal {
+  teachBlessedWidths();
   const rejoin = separateMouseReports(process.stdin);
   let screen: blessed.Widgets.Screen;
   try {

@@ -2,7 +2,8 @@
 // the input line) and the signal menu.
 import type { TaskCounts } from './header.js';
 import { intervalWords, loadWords, tasksLine, uptimeWords } from './header.js';
-import { escapeTags, fit, inert, inertFit } from './text.js';
+import { line, span, textLine, type Line } from './styled.js';
+import { fit, inert, inertFit } from './text.js';
 import { SIGNAL_MENU, type ViewState } from './view-state.js';
 import type { SystemLoad } from '../../inspect/system-load.js';
 
@@ -19,39 +20,40 @@ export interface HeaderInfo {
   readonly systemTotal: number | undefined;
 }
 
-export function headerLines(info: HeaderInfo, view: ViewState, width: number, height: number): string[] {
+export function headerLines(info: HeaderInfo, view: ViewState, width: number, height: number): Line[] {
   const host = info.host === undefined ? 'reading…' : `${uptimeWords(info.host.uptimeSeconds)} · ${loadWords(info.host.load)}`;
   const paused = view.paused ? ' PAUSED' : '';
   const interval = info.intervalMs === undefined ? '' : ` · ${intervalWords(info.intervalMs)}`;
   const first = `procview ${info.version} · ${host}${interval}`;
-  const firstLine = escapeTags(fit(first, width - paused.length).trimEnd()) + (paused === '' ? '' : `{yellow-fg}{bold}${paused}{/bold}{/yellow-fg}`);
+  const firstLine = line([span(fit(first, width - paused.length).trimEnd()), ...(paused === '' ? [] : [span(paused, 'paused')])]);
   const zombies = info.counts.zombie > 0;
   const room = width - (zombies ? 2 : 0);
-  const tasks = escapeTags(fit(tasksLine(info.counts, room), room).trimEnd()) + (zombies ? ' {magenta-fg}{bold}●{/bold}{/magenta-fg}' : '');
+  const tasksText = fit(tasksLine(info.counts, room), room).trimEnd();
+  const tasks = (more: string): Line => line([span(tasksText), ...(zombies ? [span(' ●', 'alert')] : []), ...(more === '' ? [] : [span(more)])]);
   const of = info.systemTotal === undefined ? '' : ` (of ${info.systemTotal} on the system)`;
   const filter = view.filter === '' ? '' : ` · filter "${view.filter}"`;
   const follow = view.follow === undefined ? '' : ` · following ${view.follow}`;
-  // Scope and filter words can hold untrusted text (a NAME, a typed filter): inertFit sanitizes and escapes.
+  // Scope and filter words can hold untrusted text (a NAME, a typed filter): inertFit sanitizes.
   const scope = (room: number): string => inertFit(`Scope: ${info.scope}${of} · ${view.mode}${filter}${follow}`, room).trimEnd();
-  if (height <= 1) return [tasks];
+  if (height <= 1) return [tasks('')];
   const left = width - tasksLine(info.counts, width).length - 5;
-  if (height === 2) return [firstLine, left < 12 ? tasks : `${tasks} · ${scope(left)}`];
-  return [firstLine, tasks, scope(width)];
+  if (height === 2) return [firstLine, left < 12 ? tasks('') : tasks(` · ${scope(left)}`)];
+  return [firstLine, tasks(''), textLine(scope(width))];
 }
 
-export function footerLine(view: ViewState, width: number, canSay: boolean): string {
+export function footerLine(view: ViewState, width: number, canSay: boolean): Line {
   const overlay = view.overlay;
   if (overlay.kind === 'input') {
     const prompt = overlay.purpose === 'filter' ? 'filter> ' : 'say as admin> ';
     const hint = overlay.purpose === 'filter' ? '  (Enter keeps, Esc clears)' : '  (Enter sends, Esc cancels)';
-    return `{bold}${prompt}{/bold}${inertFit(overlay.text, Math.max(1, width - prompt.length - hint.length - 1)).trimEnd()}▏${hint}`;
+    const typed = inertFit(overlay.text, Math.max(1, width - prompt.length - hint.length - 1)).trimEnd();
+    return line([span(prompt, 'prompt'), span(`${typed}▏${hint}`)]);
   }
   if (view.message !== undefined) {
-    const text = inertFit(view.message.text, width);
-    return view.message.tone === 'error' ? `{red-fg}{bold}${text}{/bold}{/red-fg}` : `{cyan-fg}${text}{/cyan-fg}`;
+    return textLine(inertFit(view.message.text, width), view.message.tone === 'error' ? 'error' : 'info');
   }
   const hints = `q quit  ? help  t tree  / filter  k signal  n/N nice  f follow  space pause${canSay ? '  i say' : ''}  Enter detail`;
-  return escapeTags(fit(hints, width));
+  return textLine(fit(hints, width));
 }
 
 const SIGNAL_WORDS: Readonly<Record<string, string>> = {
@@ -63,18 +65,15 @@ const SIGNAL_WORDS: Readonly<Record<string, string>> = {
   CONT: 'let a stopped process go on',
 };
 
-export function signalMenuLines(view: ViewState): string[] {
+export function signalMenuLines(view: ViewState): Line[] {
   if (view.overlay.kind !== 'signal') return [];
   const { target, index } = view.overlay;
   const who = target.comm === undefined ? String(target.pid) : `${target.pid} (${target.comm})`;
   return [
-    `Send a signal to ${inert(who)}`,
-    '',
-    ...SIGNAL_MENU.map((signal, i) => {
-      const line = ` ${i + 1}  SIG${signal.padEnd(5)} ${SIGNAL_WORDS[signal] ?? ''} `;
-      return i === index ? `{inverse}${line}{/inverse}` : line;
-    }),
-    '',
-    'Enter sends · Esc cancels',
+    textLine(`Send a signal to ${inert(who)}`),
+    textLine(''),
+    ...SIGNAL_MENU.map((signal, i) => textLine(` ${i + 1}  SIG${signal.padEnd(5)} ${SIGNAL_WORDS[signal] ?? ''} `, i === index ? 'selected' : undefined)),
+    textLine(''),
+    textLine('Enter sends · Esc cancels'),
   ];
 }

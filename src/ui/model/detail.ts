@@ -6,7 +6,8 @@ import { clock, cpuTime, memPercent, percent, priority } from './cells.js';
 import type { ProcRow } from './rows.js';
 import { childrenIndex } from './scope.js';
 import { statWords } from '../../inspect/stat-words.js';
-import { escapeTags, inert, inertFit } from './text.js';
+import { line, span, textLine, type Line, type Span } from './styled.js';
+import { chunksByWidth, displayWidth, inert, truncate } from './text.js';
 import { wordWrap } from './wrap.js';
 
 function named(snapshot: Snapshot, pid: number | undefined): string {
@@ -41,15 +42,8 @@ export function childrenOf(snapshot: Snapshot, pid: number): readonly number[] {
   return index.get(pid) ?? [];
 }
 
-/** Cuts plain text into lines of at most `width` cells (for the command line). */
-function chunks(text: string, width: number): string[] {
-  const chars = [...text];
-  const out: string[] = [];
-  for (let i = 0; i < chars.length; i += width) out.push(chars.slice(i, i + width).join(''));
-  return out.length === 0 ? [''] : out;
-}
-
-const label = (text: string): string => `{bold}${text}{/bold}`;
+const label = (text: string): Span => span(text, 'label');
+const plain = (text: string): Span => span(text);
 
 function startedWords(startTime: number | undefined, now: number | undefined): string {
   if (startTime === undefined) return '-';
@@ -58,48 +52,46 @@ function startedWords(startTime: number | undefined, now: number | undefined): s
 }
 
 /** `now`: wall-clock ms of the snapshot, for the age; undefined leaves the age out. */
-export function detailLines(row: ProcRow | undefined, snapshot: Snapshot | undefined, width: number, now: number | undefined): string[] {
+export function detailLines(row: ProcRow | undefined, snapshot: Snapshot | undefined, width: number, now: number | undefined): Line[] {
   // Rows come from a snapshot: before the first one there is nothing to select.
-  if (row === undefined || snapshot === undefined) return ['No process selected.'];
+  if (row === undefined || snapshot === undefined) return [textLine('No process selected.')];
   const p = row.proc;
-  const status = row.mark === 'dead' ? ' {red-fg}exited{/red-fg}' : row.mark === 'new' ? ' {green-fg}new{/green-fg}' : '';
-  const lines = [
-    `${label('PID')} ${p.pid}  ${inert(p.comm ?? '?')}${status}`,
-    `${label('STAT')} ${inert(p.stat ?? '-')}`,
-    ...statWords(p.stat).flatMap((part) =>
-      wordWrap(`${part.code}  ${part.words}`, width - 2, '   ').map((line) => `  ${escapeTags(line)}`),
-    ),
-    `${label('PPID')} ${inert(named(snapshot, p.ppid))}  ${label('PGID')} ${numberCell(p.pgid)}  ${label('SID')} ${numberCell(p.sid)}`,
-    `${label('TTY')} ${inert(p.tty ?? '-')}  ${label('TPGID')} ${numberCell(p.tpgid)}`,
-    `${label('NI')} ${numberCell(p.nice)}  ${label('PRI')} ${priority(p.priority)}  ${label('THR')} ${numberCell(p.threads)}`,
-    `${label('USER')} ${inert(p.user ?? '-')} (uid ${numberCell(p.uid)})`,
-    `${label('%CPU')} ${percent(p.cpuPercent)}  ${label('%MEM')} ${memPercent(p)}  ${label('TIME')} ${cpuTime(p.timeSeconds)}`,
-    `${label('RSS')} ${kibCell(p.rssBytes)} KiB  ${label('VSZ')} ${kibCell(p.vszBytes)} KiB`,
-    `${label('Started')} ${startedWords(p.startTime, now)}`,
+  const status = row.mark === 'dead' ? [span(' exited', 'dead')] : row.mark === 'new' ? [span(' new', 'new')] : [];
+  const lines: Line[] = [
+    line([label('PID'), plain(` ${p.pid}  ${inert(p.comm ?? '?')}`), ...status]),
+    line([label('STAT'), plain(` ${inert(p.stat ?? '-')}`)]),
+    ...statWords(p.stat).flatMap((part) => wordWrap(`${part.code}  ${part.words}`, width - 2, '   ').map((text) => textLine(`  ${text}`))),
+    line([label('PPID'), plain(` ${inert(named(snapshot, p.ppid))}  `), label('PGID'), plain(` ${numberCell(p.pgid)}  `), label('SID'), plain(` ${numberCell(p.sid)}`)]),
+    line([label('TTY'), plain(` ${inert(p.tty ?? '-')}  `), label('TPGID'), plain(` ${numberCell(p.tpgid)}`)]),
+    line([label('NI'), plain(` ${numberCell(p.nice)}  `), label('PRI'), plain(` ${priority(p.priority)}  `), label('THR'), plain(` ${numberCell(p.threads)}`)]),
+    line([label('USER'), plain(` ${inert(p.user ?? '-')} (uid ${numberCell(p.uid)})`)]),
+    line([label('%CPU'), plain(` ${percent(p.cpuPercent)}  `), label('%MEM'), plain(` ${memPercent(p)}  `), label('TIME'), plain(` ${cpuTime(p.timeSeconds)}`)]),
+    line([label('RSS'), plain(` ${kibCell(p.rssBytes)} KiB  `), label('VSZ'), plain(` ${kibCell(p.vszBytes)} KiB`)]),
+    line([label('Started'), plain(` ${startedWords(p.startTime, now)}`)]),
   ];
-  if (p.pid === p.sid) lines.push('  leads its session');
-  if (p.pid === p.pgid) lines.push('  leads its process group');
+  if (p.pid === p.sid) lines.push(textLine('  leads its session'));
+  if (p.pid === p.pgid) lines.push(textLine('  leads its process group'));
   const chain = ancestry(snapshot, p).map((pid) => (pid === p.pid ? `${pid}` : named(snapshot, pid)));
-  lines.push(label('Ancestors'), ...wrapList(chain.map(inert), ' → ', width));
+  lines.push(line([label('Ancestors')]), ...wrapList(chain.map(inert), ' → ', width));
   const kids = row.mark === 'dead' ? [] : childrenOf(snapshot, p.pid).map((pid) => inert(named(snapshot, pid)));
-  lines.push(`${label('Children')} ${kids.length === 0 ? 'none' : kids.length}`, ...wrapList(kids, ', ', width));
-  lines.push(label('Command line'));
+  lines.push(line([label('Children'), plain(` ${kids.length === 0 ? 'none' : kids.length}`)]), ...wrapList(kids, ', ', width));
+  lines.push(line([label('Command line')]));
   const args = p.args === undefined ? '(unreadable)' : p.args === '' ? '(none: kernel thread or zombie)' : p.args;
-  for (const chunk of chunks(args, Math.max(8, width - 2))) lines.push(`  ${inertFit(chunk, width - 2)}`);
+  for (const chunk of chunksByWidth(inert(args), Math.max(8, width - 2))) lines.push(textLine(`  ${chunk}`));
   return lines;
 }
 
-/** Joins already-inert items into indented lines no wider than `width` (by characters; items are short). */
-function wrapList(items: readonly string[], separator: string, width: number): string[] {
-  const out: string[] = [];
-  let line = '';
+/** Joins already-inert items into indented lines no wider than `width` cells (an item longer than that is cut). */
+function wrapList(items: readonly string[], separator: string, width: number): Line[] {
+  const out: Line[] = [];
+  let current = '';
   for (const item of items) {
-    const next = line === '' ? item : `${line}${separator}${item}`;
-    if (line !== '' && next.length + 2 > width) {
-      out.push(`  ${line}${separator.trimEnd()}`);
-      line = item;
-    } else line = next;
+    const next = current === '' ? item : `${current}${separator}${item}`;
+    if (current !== '' && displayWidth(next) + 2 > width) {
+      out.push(textLine(truncate(`  ${current}${separator.trimEnd()}`, width)));
+      current = item;
+    } else current = next;
   }
-  if (line !== '') out.push(`  ${line}`);
+  if (current !== '') out.push(textLine(truncate(`  ${current}`, width)));
   return out;
 }

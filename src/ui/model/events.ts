@@ -63,16 +63,3 @@ export function eventLine(event: ProcEvent, nameOf: NameOf): EventLine {
   const text = sanitizeForDisplay(`${clock(event.at)} ${eventSentence(event, nameOf)}`);
   return { at: event.at, kind: event.kind, pid: event.pid, text };
 }
-
-/** The colour each kind is drawn in (blessed colour names). */
-export const EVENT_COLOURS: Readonly<Record<ProcEventKind, string>> = {
-  spawn: 'green',
-  exit: 'red',
-  zombie: 'magenta',
-  reap: 'cyan',
-  reparent: 'yellow',
-  exec: 'blue',
-  stop: 'yellow',
-  continue: 'green',
-  renice: 'white',
-};

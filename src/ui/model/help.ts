@@ -1,6 +1,8 @@
 // The keys, once: drawn in the `?` panel, and the README's "Dashboard keys"
 // table is keysMarkdown() of the same list (test/ui/model/help.test.ts checks
 // they agree), so the two cannot drift apart.
+import type { Role } from './styled.js';
+import { line, span, textLine, type Line } from './styled.js';
 import { wordWrap } from './wrap.js';
 
 export const KEYS: readonly (readonly [keys: string, action: string])[] = [
@@ -23,31 +25,40 @@ export const KEYS: readonly (readonly [keys: string, action: string])[] = [
   ['i', 'say something in the chat room as the admin (--watch chat)'],
 ];
 
-export const COLOURS: readonly (readonly [colour: string, meaning: string])[] = [
-  ['black on green', 'new process (first refreshes)'],
-  ['black on red', 'just exited (kept a few refreshes)'],
-  ['magenta', 'zombie (Z): exited, not reaped yet'],
-  ['yellow', 'stopped (T/t)'],
-  ['grey', 'not in scope: the parent a followed process hangs under'],
+/** What each kind of row means; the theme (widgets/theme.ts) says how each looks, in colour or without. */
+export const ROW_KINDS: readonly (readonly [role: Role, meaning: string])[] = [
+  ['new', 'new process (first refreshes)'],
+  ['dead', 'just exited (kept a few refreshes)'],
+  ['zombie', 'zombie (Z): exited, not reaped yet'],
+  ['stopped', 'stopped (T/t)'],
+  ['context', 'not in scope: the parent a followed process hangs under'],
 ];
 
-/** The help text for a panel `width` cells wide: descriptions wrap under themselves. */
-export function helpLines(width = 100): string[] {
+/**
+ * The help text for a panel `width` cells wide: descriptions wrap under
+ * themselves. `looks` names how each row kind is drawn in the theme in use
+ * (`black on green`, `bold`…), so the help tells the truth in monochrome too.
+ */
+export function helpLines(width = 100, looks: (role: Role) => string = (role) => role): Line[] {
   const keyWidth = Math.max(...KEYS.map(([keys]) => [...keys].length));
   const indent = ' '.repeat(keyWidth + 4);
-  const entry = (label: string, labelWidth: number, text: string): string[] => {
+  const entry = (label: string, labelWidth: number, text: string, role: Role = 'label'): Line[] => {
     const [first = '', ...rest] = wordWrap(text, width - labelWidth - 4);
-    return [`  {bold}${label.padEnd(labelWidth)}{/bold}  ${first}`, ...rest.map((line) => `${indent.slice(0, labelWidth + 4)}${line}`)];
+    return [
+      line([span('  '), span(label.padEnd(labelWidth), role), span(`  ${first}`)]),
+      ...rest.map((more) => textLine(`${indent.slice(0, labelWidth + 4)}${more}`)),
+    ];
   };
+  const lookWidth = Math.max(...ROW_KINDS.map(([role]) => [...looks(role)].length));
   return [
-    '{bold}procview keys{/bold}',
-    '',
+    textLine('procview keys', 'heading'),
+    textLine(''),
     ...KEYS.flatMap(([keys, action]) => entry(keys, keyWidth, action)),
-    '',
-    '{bold}Row colours{/bold}',
-    ...COLOURS.flatMap(([colour, meaning]) => entry(colour, 15, meaning)),
-    '',
-    ...wordWrap('Signals and renice check the process is still the same (pid + start time) first; PID 1 and procview itself are refused. Esc or ? closes this help.', width),
+    textLine(''),
+    textLine('Rows', 'heading'),
+    ...ROW_KINDS.flatMap(([role, meaning]) => entry(looks(role), lookWidth, meaning, role)),
+    textLine(''),
+    ...wordWrap('Signals and renice check the process is still the same (pid + start time) first; PID 1 and procview itself are refused. Esc or ? closes this help.', width).map((text) => textLine(text)),
   ];
 }
 

@@ -21,6 +21,8 @@ export interface Layout {
   readonly side: Rect | undefined;
   /** Always-on detail pane (wide terminals; otherwise Enter shows it over the list). */
   readonly detail: Rect | undefined;
+  /** The one-cell rule between the list and the side column (or the events and the side pane). */
+  readonly divider: Rect | undefined;
   readonly footer: Rect;
 }
 
@@ -52,7 +54,8 @@ export function computeLayout(width: number, height: number, hasSide: boolean, b
     const sideHeight = hasSide ? Math.round(body * 0.55) : 0;
     const side = hasSide ? { left: mainWidth, top, width: sideWidth, height: sideHeight } : undefined;
     const detail = { left: mainWidth, top: top + sideHeight, width: sideWidth, height: body - sideHeight };
-    return { header, chart, list, events, side, detail, footer };
+    const divider = { left: mainWidth - 1, top, width: 1, height: body };
+    return { header, chart, list, events, side, detail, divider, footer };
   }
 
   const bottomHeight = clamp(Math.round(body * 0.3), 3, 10);
@@ -62,6 +65,7 @@ export function computeLayout(width: number, height: number, hasSide: boolean, b
     const half = Math.floor(w / 2);
     return {
       header, chart, list, footer, detail: undefined,
+      divider: { left: half - 1, top: bottomTop, width: 1, height: bottomHeight },
       events: { left: 0, top: bottomTop, width: half - 1, height: bottomHeight },
       side: { left: half, top: bottomTop, width: w - half, height: bottomHeight },
     };
@@ -71,7 +75,7 @@ export function computeLayout(width: number, height: number, hasSide: boolean, b
     const listHeight = Math.max(6, Math.round(body * 0.4));
     const eventsHeight = 4;
     return {
-      header, chart, footer, detail: undefined,
+      header, chart, footer, detail: undefined, divider: undefined,
       list: { left: 0, top, width: w, height: listHeight },
       events: { left: 0, top: top + listHeight, width: w, height: eventsHeight },
       side: { left: 0, top: top + listHeight + eventsHeight, width: w, height: body - listHeight - eventsHeight },
@@ -79,5 +83,5 @@ export function computeLayout(width: number, height: number, hasSide: boolean, b
   }
   const pane = { left: 0, top: bottomTop, width: w, height: bottomHeight };
   const showSide = hasSide && bottom === 'side';
-  return { header, chart, list, footer, detail: undefined, events: showSide ? undefined : pane, side: showSide ? pane : undefined };
+  return { header, chart, list, footer, detail: undefined, divider: undefined, events: showSide ? undefined : pane, side: showSide ? pane : undefined };
 }

@@ -1,48 +1,56 @@
-// The process list as tagged lines: column titles (the sort column marked ▲/▼)
-// and one line per visible row. Columns give sanitized cells (columns.ts), so
-// each is only cut to its width and tag-escaped here. The colours say what the
-// row is: black on green = new, black on red = just exited (the htop
-// convention), magenta = zombie, yellow = stopped, grey = context parent.
+// The process list as lines: column titles (the sort column marked ▲/▼) and
+// one line per visible row. Columns give sanitized cells (columns.ts), so each
+// is only cut to its width here. Each row says what it is (new, just exited,
+// zombie, stopped, context parent, selected); the theme decides the look.
 import type { ProcInfo } from '../../inspect/types.js';
 import { placeColumns, type ColumnId, type PlacedColumn } from './columns.js';
 import type { ProcRow } from './rows.js';
-import { escapeTags, fit } from './text.js';
+import { line, span, textLine, type Line, type Role, type Span } from './styled.js';
+import { fit } from './text.js';
 
-export function titleLine(placed: readonly PlacedColumn[], sort: ColumnId, descending: boolean): string {
+export function titleLine(placed: readonly PlacedColumn[], sort: ColumnId, descending: boolean): Line {
   const cells = placed.map(({ column, width }) => {
     const label = column.id === sort ? `${column.header}${descending ? '▼' : '▲'}` : column.header;
     return fit(label, width, column.id === 'command' ? 'left' : column.align);
   });
-  return `{bold}${escapeTags(cells.join(' '))}{/bold}`;
+  return textLine(cells.join(' '), 'title');
 }
 
-/** blessed colour for a state letter, when it has one. */
-export function stateColour(state: string | undefined): string | undefined {
-  if (state === 'Z') return 'magenta';
-  if (state === 'T' || state === 't') return 'yellow';
+/** The role a state letter gives a row, when it has one. */
+export function stateRole(state: string | undefined): Role | undefined {
+  if (state === 'Z') return 'zombie';
+  if (state === 'T' || state === 't') return 'stopped';
   return undefined;
 }
 
-function wrap(text: string, open: string | undefined): string {
-  if (open === undefined) return text;
-  const tags = open.split(' ');
-  return `${tags.map((t) => `{${t}}`).join('')}${text}${[...tags].reverse().map((t) => `{/${t}}`).join('')}`;
+function cells(row: ProcRow, placed: readonly PlacedColumn[]): Span[] {
+  const out: Span[] = [];
+  let pending = '';
+  placed.forEach(({ column, width }, i) => {
+    const gap = i === 0 ? '' : ' ';
+    if (column.id === 'command') {
+      pending += gap + fit(row.prefix + column.cell(row.proc), width);
+      return;
+    }
+    const text = fit(column.cell(row.proc), width, column.align);
+    const role = column.id === 'stat' ? stateRole(row.proc.state) : undefined;
+    if (role === undefined) {
+      pending += gap + text;
+      return;
+    }
+    out.push(span(pending + gap), span(text, role));
+    pending = '';
+  });
+  if (pending !== '') out.push(span(pending));
+  return out;
 }
 
-function cell(row: ProcRow, { column, width }: PlacedColumn): string {
-  if (column.id === 'command') return escapeTags(fit(row.prefix + column.cell(row.proc), width));
-  const text = escapeTags(fit(column.cell(row.proc), width, column.align));
-  const colour = stateColour(row.proc.state);
-  return column.id === 'stat' && colour !== undefined ? wrap(text, `${colour}-fg`) : text;
-}
-
-function rowStyle(row: ProcRow, proc: ProcInfo, selected: boolean): string | undefined {
-  if (selected) return 'inverse';
-  if (row.mark === 'dead') return 'black-fg red-bg';
-  if (row.mark === 'new') return 'black-fg green-bg';
-  if (row.mark === 'context') return 'gray-fg';
-  const colour = stateColour(proc.state);
-  return colour === undefined ? undefined : `${colour}-fg`;
+function rowRole(row: ProcRow, proc: ProcInfo, selected: boolean): Role | undefined {
+  if (selected) return 'selected';
+  if (row.mark === 'dead') return 'dead';
+  if (row.mark === 'new') return 'new';
+  if (row.mark === 'context') return 'context';
+  return stateRole(proc.state);
 }
 
 interface FormattedRow {
@@ -50,28 +58,28 @@ interface FormattedRow {
   readonly prefix: string;
   readonly mark: ProcRow['mark'];
   readonly selected: boolean;
-  readonly line: string;
+  readonly line: Line;
 }
 
 // A line depends on the record, its tree prefix, mark, selection and the
 // column placement only. Records are frozen and a process that did not change
 // keeps its record from one snapshot to the next, so most visible lines of a
-// refresh are found here instead of being cut and escaped again.
+// refresh are found here instead of being cut again.
 const formatted = new WeakMap<ProcInfo, FormattedRow>();
 
-export function rowLine(row: ProcRow, placed: readonly PlacedColumn[], selected: boolean): string {
+export function rowLine(row: ProcRow, placed: readonly PlacedColumn[], selected: boolean): Line {
   const known = formatted.get(row.proc);
   if (known !== undefined && known.placed === placed && known.prefix === row.prefix && known.mark === row.mark && known.selected === selected) {
     return known.line;
   }
-  const line = wrap(placed.map((p) => cell(row, p)).join(' '), rowStyle(row, row.proc, selected));
-  formatted.set(row.proc, { placed, prefix: row.prefix, mark: row.mark, selected, line });
-  return line;
+  const made = line(cells(row, placed), rowRole(row, row.proc, selected));
+  formatted.set(row.proc, { placed, prefix: row.prefix, mark: row.mark, selected, line: made });
+  return made;
 }
 
 export interface ListLines {
-  readonly title: string;
-  readonly lines: readonly string[];
+  readonly title: Line;
+  readonly lines: readonly Line[];
   readonly placed: readonly PlacedColumn[];
 }
 
@@ -86,7 +94,7 @@ export function listLines(
   descending: boolean,
 ): ListLines {
   const placed = placeColumns(width);
-  const lines: string[] = [];
+  const lines: Line[] = [];
   for (let i = offset; i < Math.min(rows.length, offset + height); i += 1) {
     const row = rows[i];
     if (row !== undefined) lines.push(rowLine(row, placed, i === cursor));

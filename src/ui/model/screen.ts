@@ -3,19 +3,20 @@
 // drew last and touch blessed only when they differ.
 import { headerLines, footerLine, signalMenuLines, type HeaderInfo } from './chrome.js';
 import { detailLines } from './detail.js';
-import { EVENT_COLOURS, type EventLine } from './events.js';
+import type { EventLine } from './events.js';
 import { helpLines } from './help.js';
 import type { Layout } from './layout.js';
 import { listLines, type ListLines } from './list-lines.js';
 import type { ProcRow } from './rows.js';
-import { escapeTags, fit } from './text.js';
+import { textLine, type Line, type Role } from './styled.js';
+import { fit } from './text.js';
 import type { ViewState } from './view-state.js';
 import type { WatchState } from './watch.js';
 import { sideLines, type SideEntry } from './wrap.js';
 
 export interface PaneText {
   readonly title: string;
-  readonly lines: readonly string[];
+  readonly lines: readonly Line[];
 }
 
 export interface Chart {
@@ -24,13 +25,13 @@ export interface Chart {
 }
 
 export interface ScreenModel {
-  readonly header: readonly string[];
+  readonly header: readonly Line[];
   readonly chart: Chart | undefined;
   readonly list: ListLines;
   readonly events: PaneText | undefined;
   readonly side: PaneText | undefined;
   readonly detail: PaneText | undefined;
-  readonly footer: string;
+  readonly footer: Line;
   readonly overlay: ({ readonly kind: 'help' | 'detail' | 'signal' } & PaneText) | undefined;
 }
 
@@ -50,24 +51,23 @@ export interface ScreenInput {
   readonly canSay: boolean;
   /** Wall-clock time of the frame shown (for "started … s ago"); undefined before the first frame. */
   readonly now: number | undefined;
+  /** How the theme in use draws each row kind, for the help's legend (widgets/theme.ts). */
+  readonly looks?: (role: Role) => string;
 }
 
-/** Event lines come sanitized (events.ts): here they are only cut and tag-escaped. */
-export function eventLines(lines: readonly EventLine[], width: number, height: number): string[] {
-  return lines.slice(-Math.max(0, height)).map((line) => {
-    const colour = EVENT_COLOURS[line.kind];
-    return `{${colour}-fg}${escapeTags(fit(line.text, width))}{/${colour}-fg}`;
-  });
+/** Event lines come sanitized (events.ts): here they are only cut. */
+export function eventLines(lines: readonly EventLine[], width: number, height: number): Line[] {
+  return lines.slice(-Math.max(0, height)).map((line) => textLine(fit(line.text, width), `event-${line.kind}`));
 }
 
 /** The window of a tall panel that fits in `height` lines, marking that more follows. */
-export function scrolled(lines: readonly string[], scroll: number, height: number): string[] {
+export function scrolled(lines: readonly Line[], scroll: number, height: number): Line[] {
   const room = Math.max(1, height);
   if (lines.length <= room) return [...lines];
   const first = Math.min(scroll, lines.length - room);
   const window = lines.slice(first, first + room);
-  if (first + room < lines.length) window[room - 1] = '{gray-fg}… more below: PgDn{/gray-fg}';
-  if (first > 0) window[0] = '{gray-fg}… more above: PgUp{/gray-fg}';
+  if (first + room < lines.length) window[room - 1] = textLine('… more below: PgDn', 'more');
+  if (first > 0) window[0] = textLine('… more above: PgUp', 'more');
   return window;
 }
 
@@ -85,11 +85,11 @@ export function computeScreen(input: ScreenInput): ScreenModel {
   const events = layout.events;
   const side = layout.side;
   const detail = layout.detail;
-  const details = (width: number): string[] => detailLines(selected, frame?.snapshot, width, input.now);
+  const details = (width: number): Line[] => detailLines(selected, frame?.snapshot, width, input.now);
   // Framed panels lose two lines to the frame; help may use the screen above the footer.
   const overlay =
     view.overlay.kind === 'help'
-      ? { kind: 'help' as const, title: 'Help', lines: scrolled(helpLines(Math.min(100, layout.footer.width - 4)), view.overlay.scroll, layout.footer.top - 2) }
+      ? { kind: 'help' as const, title: 'Help', lines: scrolled(helpLines(Math.min(100, layout.footer.width - 4), input.looks), view.overlay.scroll, layout.footer.top - 2) }
       : view.overlay.kind === 'signal'
         ? { kind: 'signal' as const, title: 'Signal', lines: signalMenuLines(view) }
         : view.overlay.kind === 'detail'

@@ -1,22 +1,17 @@
-// Untrusted text reaches blessed only through here: sanitized first (C0/DEL/C1/
-// ESC and invalid UTF-8 become `?`, as procps escape.c does), by inert/inertFit
-// or once where the text is made (column cells, event lines, side entries),
-// then measured, cut and padded by terminal cells, and blessed tags escaped
-// last, so `{red-fg}` in a process name is drawn as those characters and never
-// as markup.
+// Untrusted text reaches the screen only through here: sanitized first (C0/DEL/
+// C1/ESC and invalid UTF-8 become `?`, as procps escape.c does), by inert/
+// inertFit or once where the text is made (column cells, event lines, side
+// entries), then measured, cut and padded by terminal cells (text/width.ts).
+// No markup exists downstream: widgets draw spans cell by cell (widgets/cells.ts),
+// so `{red-fg}` in a process name is drawn as those characters.
 import { displayWidth, truncateToWidth } from '../../text/width.js';
 import { sanitizeForDisplay } from '../../text/sanitize.js';
 
 export { displayWidth };
 
-/** blessed's tag syntax: `{open}` and `{close}` draw literal braces. */
-export function escapeTags(text: string): string {
-  return text.replace(/[{}]/g, (brace) => (brace === '{' ? '{open}' : '{close}'));
-}
-
-/** Sanitized and tag-escaped: safe to put into tagged content as is. */
+/** Sanitized: safe to put into a span as is. */
 export function inert(text: string): string {
-  return escapeTags(sanitizeForDisplay(text));
+  return sanitizeForDisplay(text);
 }
 
 /** Cut to at most `width` cells; a cut line ends in `…` so it is seen to be cut. */
@@ -33,7 +28,22 @@ export function fit(text: string, width: number, align: 'left' | 'right' = 'left
   return align === 'left' ? cut + pad : pad + cut;
 }
 
-/** Untrusted text cut to `width` cells and made inert (sanitize → cut → escape). */
+/** Untrusted text cut to `width` cells and made inert (sanitize → cut). */
 export function inertFit(text: string, width: number, align: 'left' | 'right' = 'left'): string {
-  return escapeTags(fit(sanitizeForDisplay(text), width, align));
+  return fit(sanitizeForDisplay(text), width, align);
+}
+
+/** Plain text cut into pieces of at most `width` cells each (a long command line in the detail pane). */
+export function chunksByWidth(text: string, width: number): string[] {
+  const room = Math.max(2, width);
+  const out: string[] = [];
+  let rest = text;
+  while (rest !== '') {
+    const piece = truncateToWidth(rest, room);
+    // A piece that cannot take even one character (it should not happen at room >= 2) ends the loop.
+    if (piece === '') break;
+    out.push(piece);
+    rest = rest.slice(piece.length);
+  }
+  return out.length === 0 ? [''] : out;
 }

@@ -2,7 +2,8 @@
 // are sanitized before they are measured, so a control character cannot hide
 // its width, and only once each: the pane is wrapped again on every draw.
 import { sanitizeForDisplay } from '../../text/sanitize.js';
-import { displayWidth, escapeTags, truncate } from './text.js';
+import { textLine, type Line } from './styled.js';
+import { displayWidth, truncate } from './text.js';
 
 /**
  * Sanitized plain text in, plain lines out (each at most `width` cells);
@@ -33,14 +34,6 @@ export interface SideEntry {
   readonly tone: Tone;
 }
 
-const TONE_TAGS: Readonly<Record<Tone, string | undefined>> = {
-  plain: undefined,
-  observed: 'cyan-fg',
-  good: 'green-fg',
-  problem: 'red-fg',
-  admin: 'yellow-fg',
-  dim: 'gray-fg',
-};
 
 // Entries are appended and never changed, whichever source made them (a
 // lesson, the chat room): each one's text is sanitized the first time it shows.
@@ -55,16 +48,13 @@ function clean(entry: SideEntry): string {
   return text;
 }
 
-/** Entries (raw text) as inert tagged lines wrapped to `width`; only the last `height` lines. */
-export function sideLines(entries: readonly SideEntry[], width: number, height: number): string[] {
-  const out: string[] = [];
+/** Entries (raw text) as inert lines wrapped to `width`; only the last `height` lines. */
+export function sideLines(entries: readonly SideEntry[], width: number, height: number): Line[] {
+  const out: Line[] = [];
   // Only as many entries from the end as can possibly show.
   for (const entry of entries.slice(-Math.max(1, height))) {
-    const tag = TONE_TAGS[entry.tone];
-    for (const line of wordWrap(clean(entry), width, '  ')) {
-      const text = escapeTags(line);
-      out.push(tag === undefined ? text : `{${tag}}${text}{/${tag}}`);
-    }
+    const role = entry.tone === 'plain' ? undefined : entry.tone;
+    for (const text of wordWrap(clean(entry), width, '  ')) out.push(textLine(text, role));
   }
   return out.slice(-Math.max(0, height));
 }

@@ -3,10 +3,23 @@
 import type blessed from 'blessed';
 import type { Layout } from '../model/layout.js';
 import type { ScreenModel } from '../model/screen.js';
+import { textLine, type Line } from '../model/styled.js';
 import { createChart } from './chart.js';
 import { createList, type ListClick } from './list.js';
 import { createOverlay } from './overlay.js';
 import { createPane } from './pane.js';
+import type { Theme } from './theme.js';
+
+// The rule between the list and the side column: a frame character per row.
+const rules = new Map<number, readonly Line[]>();
+function ruleLines(height: number): readonly Line[] {
+  let made = rules.get(height);
+  if (made === undefined) {
+    made = Array.from({ length: height }, () => textLine('│', 'frame'));
+    rules.set(height, made);
+  }
+  return made;
+}
 
 export interface DashboardWidgets {
   draw(model: ScreenModel, layout: Layout): boolean;
@@ -14,17 +27,19 @@ export interface DashboardWidgets {
 
 export function createWidgets(
   screen: blessed.Widgets.Screen,
+  theme: Theme,
   onClick: (click: ListClick) => void,
   onWheel: (step: number) => void,
 ): DashboardWidgets {
-  const header = createPane(screen);
-  const chart = createChart(screen);
-  const list = createList(screen, onClick, onWheel);
-  const events = createPane(screen);
-  const side = createPane(screen);
-  const detail = createPane(screen, { wrap: true });
-  const footer = createPane(screen);
-  const overlay = createOverlay(screen);
+  const header = createPane(screen, theme);
+  const chart = createChart(screen, theme);
+  const list = createList(screen, theme, onClick, onWheel);
+  const events = createPane(screen, theme);
+  const side = createPane(screen, theme);
+  const detail = createPane(screen, theme);
+  const footer = createPane(screen, theme);
+  const divider = createPane(screen, theme);
+  const overlay = createOverlay(screen, theme);
   return {
     draw(model, layout) {
       // Every step runs (no short-circuit): each widget keeps its own last state.
@@ -41,6 +56,8 @@ export function createWidgets(
         model.side !== undefined && side.draw(model.side.title, model.side.lines),
         detail.place(layout.detail),
         model.detail !== undefined && detail.draw(model.detail.title, model.detail.lines),
+        divider.place(layout.divider),
+        layout.divider !== undefined && divider.draw(undefined, ruleLines(layout.divider.height)),
         footer.place(layout.footer),
         footer.draw(undefined, [model.footer]),
         overlay.draw(model.overlay, layout, layout.footer.width, layout.footer.top + 1),

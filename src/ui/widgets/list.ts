@@ -4,6 +4,7 @@ import type blessed from 'blessed';
 import type { Rect } from '../model/layout.js';
 import type { ListLines } from '../model/list-lines.js';
 import { createPane } from './pane.js';
+import type { Theme } from './theme.js';
 
 export type ListClick = { readonly kind: 'title'; readonly x: number } | { readonly kind: 'row'; readonly index: number };
 
@@ -14,10 +15,11 @@ export interface ListWidget {
 
 export function createList(
   screen: blessed.Widgets.Screen,
+  theme: Theme,
   onClick: (click: ListClick) => void,
   onWheel: (step: number) => void,
 ): ListWidget {
-  const pane = createPane(screen);
+  const pane = createPane(screen, theme);
   const { box } = pane;
   box.on('click', (data: blessed.Widgets.Events.IMouseEventArg) => {
     const x = data.x - Number(box.aleft);
@@ -28,6 +30,6 @@ export function createList(
   box.on('wheeldown', () => onWheel(3));
   return {
     place: (rect) => pane.place(rect),
-    draw: (list) => pane.draw(undefined, [`{inverse}${list.title}{/inverse}`, ...list.lines]),
+    draw: (list) => pane.draw(undefined, [list.title, ...list.lines]),
   };
 }

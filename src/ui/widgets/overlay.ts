@@ -2,37 +2,37 @@
 import blessed from 'blessed';
 import type { Layout } from '../model/layout.js';
 import type { ScreenModel } from '../model/screen.js';
-import { displayWidth, inert } from '../model/text.js';
+import { lineWidth, type Line } from '../model/styled.js';
+import { drawCellsIn, layCells, sameLines, type Cell } from './cells.js';
+import type { Theme } from './theme.js';
 
 export interface OverlayWidget {
   draw(overlay: ScreenModel['overlay'], layout: Layout, screenWidth: number, screenHeight: number): boolean;
 }
 
-/** Visible width of a tagged line (tags and `{open}`/`{close}` counted as drawn). */
-function drawnWidth(line: string): number {
-  return displayWidth(line.replace(/\{open\}|\{close\}/g, '.').replace(/\{\/?[a-z-]*\}/g, ''));
-}
-
-export function createOverlay(screen: blessed.Widgets.Screen): OverlayWidget {
+export function createOverlay(screen: blessed.Widgets.Screen, theme: Theme): OverlayWidget {
+  const frame = theme.look('frame');
   const box = blessed.box({
     parent: screen,
-    tags: true,
     hidden: true,
     border: { type: 'line' },
-    style: { border: { fg: 'cyan' } },
-    wrap: true,
+    style: { border: frame.fg === undefined ? {} : { fg: frame.fg } },
   });
+  const fill = theme.attr(undefined, undefined);
+  let laid: Cell[][] = [];
+  drawCellsIn(box, () => laid);
   let last = '';
+  let lastLines: readonly Line[] | undefined;
   return {
     draw(overlay, layout, screenWidth, screenHeight) {
       if (overlay === undefined) {
         if (last === '') return false;
         last = '';
+        lastLines = undefined;
         box.hide();
         return true;
       }
-      const content = overlay.lines.join('\n');
-      const wanted = Math.max(...overlay.lines.map(drawnWidth), overlay.title.length + 4) + 4;
+      const wanted = Math.max(...overlay.lines.map(lineWidth), overlay.title.length + 4) + 4;
       const rect =
         overlay.kind === 'detail'
           ? layout.list
@@ -42,12 +42,15 @@ export function createOverlay(screen: blessed.Widgets.Screen): OverlayWidget {
               left: Math.max(0, Math.floor((screenWidth - Math.min(screenWidth, wanted)) / 2)),
               top: Math.max(0, Math.floor((screenHeight - Math.min(screenHeight - 1, overlay.lines.length + 2)) / 2)),
             };
-      const key = `${overlay.kind}|${rect.left},${rect.top},${rect.width},${rect.height}|${content}`;
-      if (key === last) return false;
+      const key = `${overlay.kind}|${overlay.title}|${rect.left},${rect.top},${rect.width},${rect.height}`;
+      if (key === last && sameLines(overlay.lines, lastLines)) return false;
       last = key;
+      lastLines = overlay.lines;
       Object.assign(box, { left: rect.left, top: rect.top, width: rect.width, height: rect.height });
-      box.setLabel(` ${inert(overlay.title)} `);
-      box.setContent(content);
+      // Titles are procview's own words (Help, Signal, Process).
+      box.setLabel(` ${overlay.title} `);
+      // One column of margin inside the frame.
+      laid = overlay.lines.map((line) => layCells({ ...line, spans: [{ text: ' ' }, ...line.spans] }, rect.width - 2, theme, fill));
       box.show();
       box.setFront();
       return true;

@@ -3,6 +3,7 @@
 // @xterm/headless interprets everything it writes, and tests read the screen
 // buffer as a terminal would show it. Every run is killed after its test.
 import { fileURLToPath } from 'node:url';
+import { Unicode11Addon } from '@xterm/addon-unicode11';
 import xterm from '@xterm/headless';
 import pty from '@lydell/node-pty';
 import { afterEach } from 'vitest';
@@ -23,6 +24,8 @@ export interface PtyRun {
   write(data: string): void;
   resize(cols: number, rows: number): void;
   kill(signal: NodeJS.Signals): void;
+  /** The character(s) drawn in cell `x` of screen row `row` ('' for the second cell of a wide one). */
+  cell(row: number, x: number): string | undefined;
   /** Foreground colour (mode:value) of each cell of `text` where it first shows in screen row `row`. */
   colours(row: number, text: string): string[];
   /** 'normal' once the alternate screen has been left. */
@@ -49,6 +52,9 @@ export interface PtyOptions {
 
 export function runInPty(args: readonly string[], { cols = 120, rows = 40, env = {}, entry = CLI }: PtyOptions = {}): PtyRun {
   const term = new xterm.Terminal({ cols, rows, allowProposedApi: true });
+  // Unicode 11 widths, as today's terminals draw (an emoji is two cells); xterm's default is Unicode 6.
+  term.loadAddon(new Unicode11Addon());
+  term.unicode.activeVersion = '11';
   const titles: string[] = [];
   term.onTitleChange((title) => titles.push(title));
   let output = '';
@@ -93,6 +99,7 @@ export function runInPty(args: readonly string[], { cols = 120, rows = 40, env =
         // already gone
       }
     },
+    cell: (row, x) => term.buffer.active.getLine(term.buffer.active.viewportY + row)?.getCell(x)?.getChars(),
     colours: (row, text) => {
       const buffer = term.buffer.active;
       const line = buffer.getLine(buffer.viewportY + row);

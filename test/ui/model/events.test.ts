@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ProcEvent } from '../../../src/inspect/types.js';
 import { eventLine, eventSentence } from '../../../src/ui/model/events.js';
 import { eventLines } from '../../../src/ui/model/screen.js';
+import { markedAll } from './fixtures.js';
 import { appendTimeline, EMPTY_TIMELINE, TIMELINE_LIMIT } from '../../../src/ui/model/timeline.js';
 
 const at = new Date(2024, 0, 1, 9, 5, 7).getTime();
@@ -43,12 +44,12 @@ describe('event sentences', () => {
     expect(eventLine({ kind: 'continue', at, pid: 9, comm: 'x' }, nameOf).text).toBe('09:05:07 9 (x) continued');
   });
 
-  it('sanitizes a line when it is made, and draws it tag-escaped and cut to the pane', () => {
+  it('sanitizes a line when it is made, and draws it cut to the pane, marked with its kind', () => {
     const line = eventLine({ kind: 'exec', at, pid: 9, comm: 'x', fromComm: 'sh', fromArgs: 'sh', args: '\u001b]0;pwned\u0007{red-fg}x' }, nameOf);
     expect(line.text).toBe('09:05:07 9 exec: sh → ?]0;pwned?{red-fg}x');
-    const [drawn] = eventLines([line], 60, 5);
-    expect(drawn).toMatch(/^\{blue-fg\}09:05:07 9 exec: sh → \?\]0;pwned\?\{open\}red-fg\{close\}x {19}\{\/blue-fg\}$/);
-    expect(eventLines([line], 20, 5)[0]).toBe('{blue-fg}09:05:07 9 exec: sh…{/blue-fg}');
+    const [drawn] = markedAll(eventLines([line], 60, 5));
+    expect(drawn).toMatch(/^<event-exec>09:05:07 9 exec: sh → \?\]0;pwned\?\{red-fg\}x {19}<\/event-exec>$/);
+    expect(markedAll(eventLines([line], 20, 5))[0]).toBe('<event-exec>09:05:07 9 exec: sh…</event-exec>');
   });
 });
 

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { isDeepStrictEqual } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { helpLines, KEYS, keysMarkdown } from '../../../src/ui/model/help.js';
+import { lineText } from '../../../src/ui/model/styled.js';
 import { handleKey, type KeyContext } from '../../../src/ui/model/keys.js';
 import type { ProcRow } from '../../../src/ui/model/rows.js';
 import { initialViewState, type ViewState } from '../../../src/ui/model/view-state.js';
@@ -48,7 +49,7 @@ describe('help', () => {
   });
 
   it('the panel and the markdown table carry the same rows', () => {
-    const panel = helpLines(100).join('\n');
+    const panel = helpLines(100).map(lineText).join('\n');
     const table = keysMarkdown().split('\n');
     expect(table).toHaveLength(KEYS.length + 2);
     for (const [label, action] of KEYS) {

@@ -13,7 +13,7 @@ import { nameSeeds, parseServerTitle } from '../../../src/ui/model/seeds.js';
 import { initialViewState } from '../../../src/ui/model/view-state.js';
 import { computeRows } from '../../../src/ui/model/view.js';
 import { advanceWatch, initialWatch } from '../../../src/ui/model/watch.js';
-import { proc, snapshot } from './fixtures.js';
+import { marked, markedAll, proc, snapshot } from './fixtures.js';
 
 const asRow = (p: ReturnType<typeof proc>, mark: ProcRow['mark'] = 'live'): ProcRow => ({
   pid: p.pid, proc: p, mark, prefix: '', hasChildren: false, collapsed: false,
@@ -38,50 +38,50 @@ describe('rows', () => {
   const placed = placeColumns(140);
 
   it('writes every column and marks the sort column', () => {
-    expect(titleLine(placed, 'cpu', true)).toMatch(/PID\s+PPID\s+PGID\s+SID TTY\s+STAT\s+NI PRI\s+THR\s+%CPU▼\s+%MEM\s+RSS\s+TIME USER\s+COMMAND/);
-    const line = rowLine(asRow(proc(42, 1, { stat: 'Ss', args: 'sleep 9' })), placed, false);
+    expect(marked(titleLine(placed, 'cpu', true))).toMatch(/PID\s+PPID\s+PGID\s+SID TTY\s+STAT\s+NI PRI\s+THR\s+%CPU▼\s+%MEM\s+RSS\s+TIME USER\s+COMMAND/);
+    const line = marked(rowLine(asRow(proc(42, 1, { stat: 'Ss', args: 'sleep 9' })), placed, false));
     expect(line).toMatch(/^\s+42\s+1\s+42\s+42 \?\s+Ss\s+0\s+20\s+1\s+0\.0\s+0\.1\s+4096\s+0:01 ann\s+sleep 9/);
   });
 
   it('colours zombies, stopped, new, exited and context rows', () => {
-    const z = rowLine(asRow(proc(5, 1, { state: 'Z', stat: 'Z', args: '' })), placed, false);
-    expect(z).toMatch(/^\{magenta-fg\}/);
+    const z = marked(rowLine(asRow(proc(5, 1, { state: 'Z', stat: 'Z', args: '' })), placed, false));
+    expect(z).toMatch(/^<zombie>/);
     expect(z).toContain('[p5] <defunct>');
-    expect(rowLine(asRow(proc(6, 1, { state: 'T', stat: 'T' })), placed, false)).toMatch(/^\{yellow-fg\}/);
-    expect(rowLine(asRow(proc(7, 1), 'new'), placed, false)).toMatch(/^\{black-fg\}\{green-bg\}/);
-    expect(rowLine(asRow(proc(8, 1), 'dead'), placed, false)).toMatch(/^\{black-fg\}\{red-bg\}/);
-    expect(rowLine(asRow(proc(9, 1), 'context'), placed, false)).toMatch(/^\{gray-fg\}/);
-    expect(rowLine(asRow(proc(9, 1)), placed, true)).toMatch(/^\{inverse\}/);
+    expect(marked(rowLine(asRow(proc(6, 1, { state: 'T', stat: 'T' })), placed, false))).toMatch(/^<stopped>/);
+    expect(marked(rowLine(asRow(proc(7, 1), 'new'), placed, false))).toMatch(/^<new>/);
+    expect(marked(rowLine(asRow(proc(8, 1), 'dead'), placed, false))).toMatch(/^<dead>/);
+    expect(marked(rowLine(asRow(proc(9, 1), 'context'), placed, false))).toMatch(/^<context>/);
+    expect(marked(rowLine(asRow(proc(9, 1)), placed, true))).toMatch(/^<selected>/);
   });
 
   it('formats a record again when its mark, selection, tree prefix or the width change, never a stale line', () => {
     const p = Object.freeze(proc(12, 1, { args: 'sleep 12' }));
-    const live = rowLine(asRow(p), placed, false);
-    expect(rowLine(asRow(p), placed, false)).toBe(live);
-    expect(rowLine(asRow(p), placed, true)).toMatch(/^\{inverse\}/);
-    expect(rowLine(asRow(p, 'new'), placed, false)).toMatch(/^\{black-fg\}\{green-bg\}/);
-    expect(rowLine({ ...asRow(p), prefix: '└─ ' }, placed, false)).toContain('└─ sleep 12');
-    const narrow = rowLine(asRow(p), placeColumns(60), false);
+    const live = marked(rowLine(asRow(p), placed, false));
+    expect(marked(rowLine(asRow(p), placed, false))).toBe(live);
+    expect(marked(rowLine(asRow(p), placed, true))).toMatch(/^<selected>/);
+    expect(marked(rowLine(asRow(p, 'new'), placed, false))).toMatch(/^<new>/);
+    expect(marked(rowLine({ ...asRow(p), prefix: '└─ ' }, placed, false))).toContain('└─ sleep 12');
+    const narrow = marked(rowLine(asRow(p), placeColumns(60), false));
     expect(narrow).not.toBe(live);
     expect(narrow).toMatch(/^\s+12\s+1 S\s+0\.0 sleep 12/);
-    expect(rowLine(asRow(p), placed, false)).toBe(live);
+    expect(marked(rowLine(asRow(p), placed, false))).toBe(live);
   });
 
   it('makes hostile names inert in every cell', () => {
     const hostile = proc(66, 1, { comm: '{red-fg}x', args: '/tmp/{red-fg}x \u001b]0;pwned\u0007', user: '{bold}' });
-    const line = rowLine(asRow(hostile), placed, false);
-    expect(line).toContain('{open}red-fg{close}x ?]0;pwned?');
-    expect(line).toContain('{open}bold{close}');
+    const line = marked(rowLine(asRow(hostile), placed, false));
+    expect(line).toContain('{red-fg}x ?]0;pwned?');
+    expect(line).toContain('{bold}');
     expect(line).not.toMatch(/[\u0000-\u001f\u007f-\u009f]/);
   });
 
   it('makes hostile TTY and STAT text inert too, and a backend with only the state letter still shows it', () => {
     const hostile = proc(67, 1, { tty: '{u}\u001b', stat: 'S\u0007{' });
-    const line = rowLine(asRow(hostile), placed, false);
-    expect(line).toContain('{open}u{close}?');
-    expect(line).toContain('S?{open}');
+    const line = marked(rowLine(asRow(hostile), placed, false));
+    expect(line).toContain('{u}?');
+    expect(line).toContain('S?{');
     expect(line).not.toMatch(/[\u0000-\u001f\u007f-\u009f]/);
-    expect(rowLine(asRow(proc(68, 1, { stat: undefined, state: 'D' })), placed, false)).toMatch(/^\s+68\s+1\s+68\s+68 \?\s+D\s/);
+    expect(marked(rowLine(asRow(proc(68, 1, { stat: undefined, state: 'D' })), placed, false))).toMatch(/^\s+68\s+1\s+68\s+68 \?\s+D\s/);
   });
 });
 
@@ -92,7 +92,7 @@ describe('detail pane', () => {
     const target = snap.procs.get(20);
     if (target === undefined) throw new Error('fixture');
     expect(ancestry(snap, target)).toEqual([1, 10, 20]);
-    const text = detailLines(asRow(target), snap, 60, snap.takenAt).join('\n');
+    const text = markedAll(detailLines(asRow(target), snap, 60, snap.takenAt)).join('\n');
     expect(text).toContain('1 (init) → 10 (bash) → 20');
     expect(text).toContain('21 (p21), 22 (p22)');
     expect(text).toMatch(/S {2}sleeping/);
@@ -175,12 +175,12 @@ describe('whole screen', () => {
       watch, view, rows, layout: computeLayout(130, 40, false, 'events'),
       header: { version: '0.1.0', scope: 'all processes', systemTotal: undefined }, side: undefined, canSay: false, now: snap.takenAt,
     });
-    expect(model.header[1]).toContain('Tasks: 2 total');
-    expect(model.header[0]).toContain('load average: 1.00, 2.00, 3.00');
-    expect(model.header[0]).toContain('every 1 s');
+    expect(marked(model.header[1] ?? { spans: [] })).toContain('Tasks: 2 total');
+    expect(marked(model.header[0] ?? { spans: [] })).toContain('load average: 1.00, 2.00, 3.00');
+    expect(marked(model.header[0] ?? { spans: [] })).toContain('every 1 s');
     const everything = JSON.stringify(model);
     expect(everything).not.toMatch(/\\u00(0|1)[0-9a-f]|\\u007f/i);
-    expect(everything).toContain('{open}blink{close}?');
+    expect(everything).toContain('{blink}?');
   });
 });
 
@@ -192,9 +192,9 @@ describe('unknown is shown as unknown, never as 0', () => {
     const watch = initialWatch(ALL);
     const view = initialViewState(false);
     const model = computeScreen({ watch, view, rows: computeRows(watch, view), layout, header, side: undefined, canSay: false, now: undefined });
-    expect(model.header[0]).toContain('reading…');
-    expect(model.header[0]).not.toMatch(/every|\b0 s\b/);
-    expect(model.detail?.lines).toEqual(['No process selected.']);
+    expect(marked(model.header[0] ?? { spans: [] })).toContain('reading…');
+    expect(marked(model.header[0] ?? { spans: [] })).not.toMatch(/every|\b0 s\b/);
+    expect(markedAll(model.detail?.lines)).toEqual(['No process selected.']);
   });
 
   it('uptime and load the system could not give are ?, and with no clock a start time has no age', () => {
@@ -205,22 +205,23 @@ describe('unknown is shown as unknown, never as 0', () => {
     const view = initialViewState(false);
     const rows = computeRows(watch, view);
     const known = computeScreen({ watch, view, rows, layout, header, side: undefined, canSay: false, now: snap.takenAt + 5000 });
-    expect(known.header[0]).toContain('up ? · load average: ? · every 0.5 s');
-    expect(known.detail?.lines.join('\n')).toMatch(/Started\{\/bold\} \d\d:\d\d:\d\d \(105 s ago\)/);
+    expect(marked(known.header[0] ?? { spans: [] })).toContain('up ? · load average: ? · every 0.5 s');
+    expect(markedAll(known.detail?.lines).join('\n')).toMatch(/Started<\/label> \d\d:\d\d:\d\d \(105 s ago\)/);
     const unknown = computeScreen({ watch, view, rows, layout, header, side: undefined, canSay: false, now: undefined });
-    expect(unknown.detail?.lines.join('\n')).toMatch(/Started\{\/bold\} \d\d:\d\d:\d\d\n/);
+    expect(markedAll(unknown.detail?.lines).join('\n')).toMatch(/Started<\/label> \d\d:\d\d:\d\d\n/);
   });
 });
 
 describe('tall panels', () => {
   it('show a window with markers for what is above and below', async () => {
     const { scrolled } = await import('../../../src/ui/model/screen.js');
-    const lines = Array.from({ length: 10 }, (_, i) => `line ${i}`);
+    const { textLine } = await import('../../../src/ui/model/styled.js');
+    const lines = Array.from({ length: 10 }, (_, i) => textLine(`line ${i}`));
     expect(scrolled(lines, 0, 20)).toEqual(lines);
-    const first = scrolled(lines, 0, 4);
+    const first = markedAll(scrolled(lines, 0, 4));
     expect(first.slice(0, 3)).toEqual(['line 0', 'line 1', 'line 2']);
     expect(first[3]).toContain('more below');
-    const last = scrolled(lines, 99, 4);
+    const last = markedAll(scrolled(lines, 99, 4));
     expect(last[0]).toContain('more above');
     expect(last.slice(1)).toEqual(['line 7', 'line 8', 'line 9']);
   });

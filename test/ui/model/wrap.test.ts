@@ -7,6 +7,7 @@ import { ALL } from '../../../src/ui/model/scope.js';
 import { initialViewState } from '../../../src/ui/model/view-state.js';
 import { initialWatch } from '../../../src/ui/model/watch.js';
 import { sideLines, wordWrap, type SideEntry } from '../../../src/ui/model/wrap.js';
+import { markedAll } from './fixtures.js';
 
 const CONTROLS = /[\u0000-\u001f\u007f-\u009f]/;
 
@@ -16,22 +17,21 @@ describe('side pane', () => {
     expect(wordWrap('abcdefghijkl', 6)).toEqual(['abcde…']);
   });
 
-  it('draws a hostile chat line as plain characters, wrapped and escaped', () => {
+  it('draws a hostile chat line as plain characters, wrapped by cells', () => {
     const entries: SideEntry[] = [
       { text: '<eve> \u001b]0;pwned\u0007 {red-fg}boom{/red-fg} \u001b[2J', tone: 'plain' },
       { text: 'observed: 5 Z {bold}', tone: 'observed' },
     ];
-    const lines = sideLines(entries, 20, 10);
-    // Braces are escaped after the cut, so `{…}` counts as the one cell it is drawn in.
+    const lines = markedAll(sideLines(entries, 20, 10));
     expect(lines).toEqual([
       '<eve> ?]0;pwned?',
-      '  {open}red-fg{close}boom{open}/red…',
+      '  {red-fg}boom{/red…',
       '  ?[2J',
-      '{cyan-fg}observed: 5 Z {open}bold{close}{/cyan-fg}',
+      '<observed>observed: 5 Z {bold}</observed>',
     ]);
     // Drawn again (the next frame, another width): the same inert text.
-    expect(sideLines(entries, 50, 10)[0]).toBe('<eve> ?]0;pwned? {open}red-fg{close}boom{open}/red-fg{close} ?[2J');
-    expect(sideLines(entries, 40, 10).join('')).not.toMatch(CONTROLS);
+    expect(markedAll(sideLines(entries, 50, 10))[0]).toBe('<eve> ?]0;pwned? {red-fg}boom{/red-fg} ?[2J');
+    expect(markedAll(sideLines(entries, 40, 10)).join('')).not.toMatch(CONTROLS);
   });
 
   it('a hostile narration line reaches the screen model inert', () => {
@@ -43,7 +43,7 @@ describe('side pane', () => {
       side: { title: 'Lesson: x', entries: [{ text: '09:00:00 {blink}hello\u0007\u009b31m', tone: 'plain' }] },
       canSay: false, now: undefined,
     });
-    expect(model.side?.lines.join('\n')).toContain('09:00:00 {open}blink{close}hello??31m');
+    expect(markedAll(model.side?.lines).join('\n')).toContain('09:00:00 {blink}hello??31m');
     expect(JSON.stringify(model)).not.toMatch(/\\u00(0|1)[0-9a-f]|\\u007f|\\u009/i);
   });
 });

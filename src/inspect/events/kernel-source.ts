@@ -113,7 +113,15 @@ export class NativeKernelEventSource implements KernelEventSource {
       this.keep(events, lost);
       return;
     }
-    for (const listener of [...this.listeners]) listener(events, lost);
+    this.deliver(events, lost);
+  }
+
+  /** To each listener, stopping if one of them closes the source. */
+  private deliver(events: readonly KernelEvent[], lost: number): void {
+    for (const listener of [...this.listeners]) {
+      if (this.handle === undefined) return;
+      listener(events, lost);
+    }
   }
 
   private keep(events: KernelEvent[], lost: number): void {
@@ -135,7 +143,7 @@ export class NativeKernelEventSource implements KernelEventSource {
     this.pending = [];
     this.pendingLost = 0;
     if (events.length === 0 && lost === 0) return;
-    for (const listener of [...this.listeners]) listener(events, lost);
+    this.deliver(events, lost);
   }
 }
 

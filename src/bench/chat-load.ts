@@ -87,10 +87,23 @@ export interface LoadRuns {
   readonly warmupOthers: number;
 }
 
-/** Logs the clients in, warms up, then measures `runs` times. */
-export async function runLoad(options: LoadOptions): Promise<LoadRuns> {
+/** Load processes with their clients logged in to one server, ready to measure runs against it. */
+export interface Load {
+  /** The warm-up (not counted): JIT and buffers warm up. Resolves with the other lines the clients got meanwhile. */
+  warmUp(): Promise<number>;
+  /** Measured run number `run` (0, 1, …): its deliveries carry their own phase mark. */
+  measure(run: number): Promise<LoadResult>;
+  /** Logs the clients out and ends the load processes. */
+  close(): Promise<void>;
+}
+
+/** Starts the load processes and logs their clients in. */
+export async function openLoad(options: LoadOptions): Promise<Load> {
   const processes = Math.max(1, Math.min(options.workers, options.clients));
   const workers = Array.from({ length: processes }, () => new Worker(fork(WORKER_SCRIPT, [], { serialization: 'advanced', stdio: 'inherit' })));
+  const close = async (): Promise<void> => {
+    await Promise.all(workers.map((worker) => worker.stop()));
+  };
   try {
     // Round-robin, so each process's clients are spread over the whole schedule.
     await Promise.all(
@@ -104,13 +117,15 @@ export async function runLoad(options: LoadOptions): Promise<LoadRuns> {
         }),
       ),
     );
-    const warmup = options.warmup > 0 ? await measure(workers, { ...options, messages: options.warmup }, phaseMark(-1)) : undefined;
-    const runs: LoadResult[] = [];
-    for (let run = 0; run < options.runs; run += 1) runs.push(await measure(workers, options, phaseMark(run)));
-    return { runs, warmupOthers: warmup?.others ?? 0 };
-  } finally {
-    await Promise.all(workers.map((worker) => worker.stop()));
+  } catch (error) {
+    await close();
+    throw error;
   }
+  return {
+    warmUp: async () => (options.warmup > 0 ? (await measure(workers, { ...options, messages: options.warmup }, phaseMark(-1))).others : 0),
+    measure: (run) => measure(workers, options, phaseMark(run)),
+    close,
+  };
 }
 
 async function measure(workers: readonly Worker[], options: LoadOptions, phase: Phase): Promise<LoadResult> {

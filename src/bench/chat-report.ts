@@ -52,7 +52,8 @@ function median(values: readonly number[]): number | undefined {
   return quantile(Float64Array.from(sorted), 0.5);
 }
 
-export function formatReport(load: LoadRuns, paced: boolean): string {
+/** One row per measured run, the medians, and what was sent and delivered in all. */
+export function formatRuns(load: LoadRuns, paced: boolean): string {
   const results = load.runs;
   const cols = columns(paced);
   const width = (col: Column): number => Math.max(8, col.title.length);
@@ -61,7 +62,7 @@ export function formatReport(load: LoadRuns, paced: boolean): string {
   results.forEach((result, index) => {
     lines.push(`  ${String(index + 1).padEnd(6)} ${cols.map((col) => cell(col, col.value(result))).join(' ')}`);
   });
-  const medians = cols.map((col) => median(results.map(col.value).filter((value): value is number => value !== undefined && !Number.isNaN(value))));
+  const medians = cols.map((col) => medianOf(results, col.value));
   lines.push(`  ${'median'.padEnd(6)} ${cols.map((col, i) => cell(col, medians[i])).join(' ')}`);
   const sent = results.reduce((total, result) => total + result.sent, 0);
   const received = results.reduce((total, result) => total + result.received, 0);
@@ -70,6 +71,13 @@ export function formatReport(load: LoadRuns, paced: boolean): string {
   lines.push(
     `  ${results.length} run${results.length === 1 ? '' : 's'}: ${sent} messages sent, ${received}/${expected} deliveries` +
       (others > 0 ? `; ${others} other lines came (notices such as flood control throttling the load, or late deliveries of an earlier run).` : '.'),
+  );
+  return `${lines.join('\n')}\n`;
+}
+
+/** What the columns mean. */
+export function formatLegend(paced: boolean): string {
+  return `${[
     '  p50/p99/max ms: latency from the moment a message really left its client to its delivery.',
     paced
       ? '  p99 due: from the moment it was due on its client\'s schedule (adds the generator\'s own lateness, shown as late p99).'
@@ -78,6 +86,35 @@ export function formatReport(load: LoadRuns, paced: boolean): string {
     '  load µs/dlv: CPU of the load processes per delivery (receiving it, and their share of sending).',
     '  srv wait, load wait (ms): time the server / the load processes were ready to run but not running',
     '  (/proc/PID/schedstat). Wake-ups add a little; tens of ms or more mean other processes had the cores.',
+  ].join('\n')}\n`;
+}
+
+/** The median over runs of one figure (undefined and NaN left out). */
+function medianOf(results: readonly LoadResult[], pick: (result: LoadResult) => number | undefined): number | undefined {
+  return median(results.map(pick).filter((value): value is number => value !== undefined && !Number.isNaN(value)));
+}
+
+const p99 = (result: LoadResult): number => quantile(result.fromSentMs, 0.99);
+const rate = (result: LoadResult): number | undefined => (result.elapsedMs > 0 ? (1000 * result.received) / result.elapsedMs : undefined);
+
+/**
+ * procview's room next to the classic server, run for run under the same
+ * load: medians of p99 and deliveries/s, their ratios against the issue's
+ * targets, and the loss of each.
+ */
+export function formatComparison(ours: LoadRuns, classic: LoadRuns): string {
+  const ratio = (a: number | undefined, b: number | undefined): string => (a === undefined || b === undefined || b === 0 ? '-' : (a / b).toFixed(2));
+  const lost = (load: LoadRuns): string => {
+    const expected = load.runs.reduce((total, result) => total + result.expected, 0);
+    const received = load.runs.reduce((total, result) => total + Math.min(result.received, result.expected), 0);
+    return `${expected - received} of ${expected} deliveries lost`;
+  };
+  const [oursP99, classicP99] = [medianOf(ours.runs, p99), medianOf(classic.runs, p99)];
+  const [oursRate, classicRate] = [medianOf(ours.runs, rate), medianOf(classic.runs, rate)];
+  const fixed = (value: number | undefined, digits: number): string => (value === undefined ? '-' : value.toFixed(digits));
+  return (
+    `  p99 procview/classic: ${ratio(oursP99, classicP99)}  (${fixed(oursP99, 2)} ms / ${fixed(classicP99, 2)} ms; target <= 1)\n` +
+    `  deliveries/s procview/classic: ${ratio(oursRate, classicRate)}  (${fixed(oursRate, 0)} / ${fixed(classicRate, 0)}; target >= 1)\n` +
+    `  loss: procview ${lost(ours)}; classic ${lost(classic)}  (target: none)\n`
   );
-  return `${lines.join('\n')}\n`;
 }

@@ -2,7 +2,10 @@
 // real `procview chat server` (or uses --port of a running one), drives it with
 // N UDP clients × M messages, in a burst or paced at R msg/s per client, and
 // prints per run and as medians: loss, deliveries/s, latency percentiles, and
-// where the CPU time went. Prints, asserts nothing.
+// where the CPU time went. Unless told --alone (or given --port), the same
+// load also drives the textbook classic server (classic-chat-server.py: one
+// thread, recvfrom, a blocking sendto per member), run for run interleaved
+// with ours, and the two are compared. Prints, asserts nothing.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -12,8 +15,8 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { DEFAULT_HOST, DEFAULT_PORT } from '../chat/protocol.js';
 import { stopChild } from '../process/child-exit.js';
-import { runLoad } from './chat-load.js';
-import { formatReport } from './chat-report.js';
+import { openLoad, type Load, type LoadOptions, type LoadResult, type LoadRuns } from './chat-load.js';
+import { formatComparison, formatLegend, formatRuns } from './chat-report.js';
 import { benchServerSettings, describeSettings, settingsArgs, type ServerSettings } from './chat-settings.js';
 
 const USAGE = `Usage: npm run bench:chat -- [--clients N] [--messages M] [--rate R] [--workers W] [--port P] [--host H]
@@ -25,9 +28,12 @@ const USAGE = `Usage: npm run bench:chat -- [--clients N] [--messages M] [--rate
   --workers W    load processes the clients are spread over (default: one per core
                  the server leaves, at least 1, so 1 on two cores)
   --port P       use the server already listening on P (its own limits apply)
-  --host H       its address (default ${DEFAULT_HOST})`;
+  --host H       its address (default ${DEFAULT_HOST})
+  --alone        do not run the classic server (python3) alongside for comparison`;
 
 const CLI = fileURLToPath(new URL('../cli.js', import.meta.url));
+/** A bench fixture, not product code: tsc does not copy it, so it is run from src/. */
+const CLASSIC_SERVER = fileURLToPath(new URL('../../src/bench/classic-chat-server.py', import.meta.url));
 /** The server says goodbye to the room and stops its admin (up to 2 s) before it exits. */
 const SERVER_STOP_MS = 5000;
 
@@ -45,10 +51,19 @@ interface Server {
 }
 
 /** A real server, with the settings chat-settings.ts chose so that this load is never throttled. */
-async function startServer(settings: ServerSettings): Promise<Server> {
+function startServer(settings: ServerSettings): Promise<Server> {
+  return startListening(process.execPath, [CLI, 'chat', 'server', '--port', '0', '--quiet', ...settingsArgs(settings)]);
+}
+
+/** The classic server, on a free port of 127.0.0.1. */
+function startClassicServer(): Promise<Server> {
+  return startListening('python3', ['-u', CLASSIC_SERVER, '--host', DEFAULT_HOST, '--port', '0']);
+}
+
+/** Starts a server that prints `listening on HOST:PORT` first; resolves with its port. */
+async function startListening(command: string, args: readonly string[]): Promise<Server> {
   const runtimeDir = mkdtempSync(join(tmpdir(), 'procview-bench-'));
-  const args = [CLI, 'chat', 'server', '--port', '0', '--quiet', ...settingsArgs(settings)];
-  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, XDG_RUNTIME_DIR: runtimeDir } });
+  const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, XDG_RUNTIME_DIR: runtimeDir } });
   const lines = createInterface({ input: child.stdout ?? process.stdin });
   const port = await new Promise<number>((resolve, reject) => {
     lines.once('line', (line) => {
@@ -56,6 +71,7 @@ async function startServer(settings: ServerSettings): Promise<Server> {
       if (match?.[1] === undefined) reject(new Error(`unexpected first line from the server: ${line}`));
       else resolve(Number(match[1]));
     });
+    child.once('error', reject);
     child.once('exit', (code) => reject(new Error(`the server exited (code ${code})`)));
   });
   lines.on('line', () => undefined);
@@ -78,6 +94,7 @@ async function main(): Promise<void> {
       runs: { type: 'string' },
       port: { type: 'string' },
       host: { type: 'string' },
+      alone: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -94,26 +111,66 @@ async function main(): Promise<void> {
 
   const shape = { clients, perClient: warmup + runs * messages, rate };
   const settings = values.port === undefined ? benchServerSettings(shape) : undefined;
-  const server = settings === undefined ? undefined : await startServer(settings);
-  // Ctrl-C: the server and the load processes get it too; leave no runtime dir behind.
+  const servers: Server[] = [];
+  // Ctrl-C: the servers and the load processes get it too; leave no runtime dir behind.
   process.once('SIGINT', () => {
-    const stopped = server === undefined ? Promise.resolve() : stopServer(server);
-    void stopped.finally(() => process.exit(130));
+    void Promise.all(servers.map(stopServer)).finally(() => process.exit(130));
   });
-  const port = server?.port ?? count('--port', values.port, DEFAULT_PORT, 1);
   try {
+    const server = settings === undefined ? undefined : await startServer(settings);
+    if (server !== undefined) servers.push(server);
+    const classic = server === undefined || values.alone === true ? undefined : await startClassicServer();
+    if (classic !== undefined) servers.push(classic);
+    const port = server?.port ?? count('--port', values.port, DEFAULT_PORT, 1);
     const mode = rate > 0 ? `paced at ${rate} msg/s per client (${rate * clients} msg/s into the room)` : 'in a burst';
     const processes = Math.min(workers, clients);
     process.stdout.write(
       `chat bench: ${clients} clients × ${messages} messages, ${mode}; ${warmup} warm-up messages each, then ${runs} measured run${runs === 1 ? '' : 's'}\n` +
         `  server ${host}:${port}${server === undefined ? ' (yours)' : ' (started here, --quiet)'}; ${processes} load process${processes === 1 ? '' : 'es'}; ` +
         `${cpus().length} cores, load average ${load}\n` +
-        `${(settings === undefined ? ['  server settings: your server\'s own (flood-control notices, if any, are counted below)'] : describeSettings(settings, shape)).join('\n')}\n`,
+        `${(settings === undefined ? ['  server settings: your server\'s own (flood-control notices, if any, are counted below)'] : describeSettings(settings, shape)).join('\n')}\n` +
+        (classic === undefined ? '' : `  classic server (python3, one thread, a blocking sendto per member) on 127.0.0.1:${classic.port}; runs interleaved with ours\n`),
     );
-    const measured = await runLoad({ host, port, clients, messages, rate, warmup, workers, runs, quietMs: 1000, serverPid: server?.child.pid });
-    process.stdout.write(formatReport(measured, rate > 0));
+    const shared = { host, clients, messages, rate, warmup, workers, runs, quietMs: 1000 };
+    const targets = [{ port, serverPid: server?.child.pid }, ...(classic === undefined ? [] : [{ port: classic.port, serverPid: classic.child.pid }])];
+    const measured = await measureInterleaved(targets.map((target) => ({ ...shared, ...target })), runs);
+    const [ours, theirs] = measured;
+    if (ours === undefined) return;
+    if (theirs === undefined) {
+      process.stdout.write(formatRuns(ours, rate > 0) + formatLegend(rate > 0));
+      return;
+    }
+    process.stdout.write(
+      `procview chat server\n${formatRuns(ours, rate > 0)}classic server (python3)\n${formatRuns(theirs, rate > 0)}${formatLegend(rate > 0)}` +
+        `same load, runs interleaved:\n${formatComparison(ours, theirs)}`,
+    );
   } finally {
-    if (server !== undefined) await stopServer(server);
+    await Promise.all(servers.map(stopServer));
+  }
+}
+
+/**
+ * One load per server, each warmed up, then `runs` rounds in which every
+ * server gets one measured run, the order turning each round, so a machine
+ * that grows busier or quieter weighs on all servers alike.
+ */
+async function measureInterleaved(targets: readonly LoadOptions[], runs: number): Promise<LoadRuns[]> {
+  const loads: Load[] = [];
+  try {
+    for (const target of targets) loads.push(await openLoad(target));
+    const warmupOthers: number[] = [];
+    for (const load of loads) warmupOthers.push(await load.warmUp());
+    const results: LoadResult[][] = loads.map(() => []);
+    for (let run = 0; run < runs; run += 1) {
+      for (let k = 0; k < loads.length; k += 1) {
+        const i = (run + k) % loads.length;
+        const load = loads[i];
+        if (load !== undefined) results[i]?.push(await load.measure(run));
+      }
+    }
+    return loads.map((_, i) => ({ runs: results[i] ?? [], warmupOthers: warmupOthers[i] ?? 0 }));
+  } finally {
+    await Promise.all(loads.map((load) => load.close()));
   }
 }
 

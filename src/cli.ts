@@ -2,10 +2,12 @@
 // The `procview` command. main() only dispatches; each command lives in
 // src/commands/ and resolves to its exit code (zx style: set process.exitCode,
 // never call process.exit from deep inside).
+// Startup is most of a one-shot command's time, so this file imports none of
+// ours up front: each command loads what it needs, --version and --help load
+// one small module, and the error path loads its own.
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { CommandError, packageVersion, UsageError, type CommandMain } from './commands/usage.js';
-import { sanitizeLines } from './text/sanitize.js';
+import type { CommandMain } from './commands/usage.js';
 
 const COMMANDS: Record<string, () => Promise<CommandMain>> = {
   ps: async () => (await import('./commands/ps.js')).main,
@@ -26,6 +28,7 @@ export const USAGE = `Usage: procview [--watch chat[:PORT]|PID|NAME] [-d SECONDS
 export async function main(argv: readonly string[] = process.argv.slice(2)): Promise<number> {
   const [first, ...rest] = argv;
   if (first === '--version' || first === '-V') {
+    const { packageVersion } = await import('./commands/usage.js');
     process.stdout.write(`procview ${packageVersion()}\n`);
     return 0;
   }
@@ -37,18 +40,20 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
     const load = first === undefined ? undefined : COMMANDS[first];
     if (load !== undefined) return await (await load())(rest);
     if (first !== undefined && !first.startsWith('-')) {
+      const { UsageError } = await import('./commands/usage.js');
       throw new UsageError(`unknown command '${first}'`, USAGE);
     }
     const { main: dashboard } = await import('./commands/dashboard.js');
     return await dashboard(argv);
   } catch (error) {
-    return reportError(error);
+    return await reportError(error);
   }
 }
 
 // Messages can quote untrusted text (a process title, a bad argument), so
 // every line is made safe before it reaches the terminal.
-function reportError(error: unknown): number {
+async function reportError(error: unknown): Promise<number> {
+  const [{ CommandError, UsageError }, { sanitizeLines }] = await Promise.all([import('./commands/usage.js'), import('./text/sanitize.js')]);
   if (error instanceof UsageError) {
     process.stderr.write(`procview: ${sanitizeLines(error.message)}\n${error.usage}\n`);
     return error.exitCode;

@@ -1,5 +1,4 @@
 // `procview ps`: one snapshot, printed as `ps -ajx` or `ps aux` columns, or JSON.
-import { psDocument, stringifyForTerminal } from '../inspect/format/json.js';
 import { formatPsTable, PS_FORMATS, procsByPid, type PsFormat } from '../inspect/format/ps-table.js';
 import { createInspector } from '../inspect/inspector.js';
 import { answeredHelpOrVersion, COMMON_OPTIONS, fitToTerminal, parseCommandArgs } from './args.js';
@@ -37,6 +36,7 @@ export async function main(argv: readonly string[]): Promise<number> {
 
   const snapshot = await createInspector().snapshot();
   if (values.json === true) {
+    const { psDocument, stringifyForTerminal } = await import('../inspect/format/json.js');
     process.stdout.write(`${stringifyForTerminal(psDocument(snapshot, procsByPid(snapshot)))}\n`);
   } else {
     process.stdout.write(`${fitToTerminal(formatPsTable(snapshot, format), values.wide === true).join('\n')}\n`);

@@ -1,5 +1,4 @@
 // `procview tree [PID]`: the process forest (or the subtree of PID), drawn as pstree draws it in UTF-8, or JSON.
-import { stringifyForTerminal, treeDocument } from '../inspect/format/json.js';
 import { formatTree } from '../inspect/format/tree-text.js';
 import { createInspector } from '../inspect/inspector.js';
 import { buildTree, findSubtree } from '../inspect/tree.js';
@@ -41,6 +40,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
 
   if (values.json === true) {
+    const { stringifyForTerminal, treeDocument } = await import('../inspect/format/json.js');
     process.stdout.write(`${stringifyForTerminal(treeDocument(snapshot, roots))}\n`);
   } else {
     const lines = formatTree(roots, { pids: values.pids === true });

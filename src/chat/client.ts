@@ -16,7 +16,7 @@ import { decodeUtf8Lossy, stripControls } from '../text/sanitize.js';
 import { CLIENT_WORDING, type ClientWording } from './client-text.js';
 import { readLineSync } from './keyboard.js';
 import type { Lang } from './messages.js';
-import { formatRequest, REPLY_EXIT, REPLY_OK } from './protocol.js';
+import { formatRequest, REPLY_EXIT, REPLY_HEARTBEAT, REPLY_OK } from './protocol.js';
 import { CHAT_TITLES, setRoomTitle, titleSafe } from './title.js';
 import { bindUdp, CLIENT_BUFFER_BYTES, formatHostPort } from './udp.js';
 
@@ -37,6 +37,9 @@ const LOGIN_TRIES = 3;
 const LEAVE_WAIT_MS = 2000;
 const CHILD_STOP_MS = 1000;
 const LEAVE_SIGNALS: readonly NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+/** Heartbeats missed in a row before a server that used to answer them counts as gone (and at least this long). */
+const MISSED_HEARTBEATS = 3;
+const MIN_SILENCE_MS = 3000;
 
 interface Server {
   readonly address: string;
@@ -186,10 +189,30 @@ async function chat(
     let finished = false;
     let leaveTimer: NodeJS.Timeout | undefined;
     let stop: StopSignal | undefined;
+    // A server that answered a heartbeat is ours; only then does its silence mean something
+    // (a classic server never answers one, and a quiet room says nothing for hours).
+    let answersHeartbeats = false;
+    let lastHeard = performance.now();
+    const silenceMs = Math.max(MISSED_HEARTBEATS * options.heartbeatMs, MIN_SILENCE_MS);
+    const heard = (from: { address: string; port: number }): void => {
+      if (from.address === server.address && from.port === server.port) lastHeard = performance.now();
+    };
+    socket.on('message', (_bytes, from) => heard(from));
+    const watchdog =
+      options.heartbeatMs > 0
+        ? setInterval(() => {
+            const silent = performance.now() - lastHeard;
+            if (!answersHeartbeats || silent <= silenceMs || finished) return;
+            write(`${wording.serverSilent(Math.floor(silent / 1000))}\n`);
+            // Nobody to say Q to: end at once.
+            finish(1);
+          }, Math.min(options.heartbeatMs, MIN_SILENCE_MS))
+        : undefined;
 
     const finish = (code: number): void => {
       if (finished) return;
       finished = true;
+      clearInterval(watchdog);
       clearTimeout(leaveTimer);
       stop?.dispose();
       inbox.listen(undefined);
@@ -221,7 +244,9 @@ async function chat(
 
     inbox.discard(REPLY_OK);
     inbox.listen((line) => {
-      if (line === REPLY_EXIT) {
+      if (line === REPLY_HEARTBEAT) {
+        answersHeartbeats = true;
+      } else if (line === REPLY_EXIT) {
         write(`${wording.left}\n`);
         finish(0);
       } else {
@@ -229,9 +254,14 @@ async function chat(
       }
     });
     child.on('message', (raw: unknown) => {
+      if (isLeaving(raw)) {
+        if (!leaving && !finished) awaitExit();
+        return;
+      }
       // Only if the child could not stop reading its copy of the socket (see udp.ts).
       const relayed = asRelayed(raw);
       if (relayed !== undefined && relayed.address === server.address && relayed.port === server.port) {
+        heard(relayed);
         inbox.push(stripControls(decodeUtf8Lossy(Buffer.from(relayed.data, 'base64'))));
       }
     });
@@ -256,4 +286,8 @@ function asRelayed(raw: unknown): { data: string; address: string; port: number 
   return type === 'datagram' && typeof data === 'string' && typeof address === 'string' && typeof port === 'number'
     ? { data, address, port }
     : undefined;
+}
+
+function isLeaving(raw: unknown): boolean {
+  return typeof raw === 'object' && raw !== null && (raw as Record<string, unknown>).type === 'leaving';
 }

@@ -51,6 +51,8 @@ function leave(): void {
   left = true;
   clearInterval(heartbeat);
   send(formatRequest({ verb: 'Q', name }));
+  // The parent now waits for EXIT, bounded: a dead server must not keep `quit` waiting.
+  process.send?.({ type: 'leaving' });
   keyboard?.close();
   // The parent disconnects once the server answers EXIT; this is only a backstop.
   setTimeout(() => process.exit(0), ORPHAN_EXIT_MS).unref();

@@ -1,7 +1,9 @@
 // The classic wire protocol: one UTF-8 text datagram per request.
 //   client → server: `L name` log in, `C name text` say, `Q name` quit,
 //                    `H name` heartbeat (ours; classic servers ignore unknown verbs)
-//   server → client: `OK`, a reason, chat lines, `EXIT` to the one who quits.
+//   server → client: `OK`, a reason, chat lines, `EXIT` to the one who quits,
+//                    `H` to a member's heartbeat (ours: a client that sees it
+//                    knows its server answers, and so can tell when it stops).
 import { decodeUtf8Strict } from '../text/sanitize.js';
 import { MAX_NAME_CHARS } from './names.js';
 
@@ -20,6 +22,8 @@ export const DEFAULT_HEARTBEAT_MS = 5000;
 
 export const REPLY_OK = 'OK';
 export const REPLY_EXIT = 'EXIT';
+/** The answer to a member's `H name`. No chat line is a bare `H` (they all hold a name and words). */
+export const REPLY_HEARTBEAT = 'H';
 
 export type Request =
   | { readonly verb: 'L'; readonly name: string }

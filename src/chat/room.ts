@@ -8,7 +8,7 @@ import { TokenBucket } from './flood.js';
 import { LoginLimiter } from './login-limit.js';
 import { WORDING, type Lang, type Wording } from './messages.js';
 import { describeNameProblem, nameKey, nameProblem } from './names.js';
-import { MAX_LINE_BYTES, MAX_TEXT_BYTES, parseDatagram, REPLY_EXIT, REPLY_OK, type Malformed, type Request } from './protocol.js';
+import { MAX_LINE_BYTES, MAX_TEXT_BYTES, parseDatagram, REPLY_EXIT, REPLY_HEARTBEAT, REPLY_OK, type Malformed, type Request } from './protocol.js';
 
 export interface Peer {
   readonly address: string;
@@ -194,6 +194,8 @@ export class Room {
     switch (request.verb) {
       case 'H':
         member.heartbeats = true;
+        // Answered, so our client can tell a live server from a dead one.
+        fx.reply(member.peer, REPLY_HEARTBEAT);
         return;
       case 'Q':
         this.remove(member, fx);

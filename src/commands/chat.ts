@@ -96,7 +96,7 @@ Protocol (UDP datagrams of UTF-8 text, compatible with the classic lesson):
   L NAME        log in              → OK, or the reason it was refused
   C NAME TEXT   say TEXT            → everyone else gets \`NAME says: TEXT\`
   Q NAME        quit                → EXIT; everyone else gets \`NAME left the room\`
-  H NAME        heartbeat (ours)    → nothing
+  H NAME        heartbeat (ours)    → H (procview's server only)
 
 Run \`procview chat server --help\` (client, say) for the options of each.`;
 

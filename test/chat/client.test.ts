@@ -4,7 +4,7 @@
 import { createSocket } from 'node:dgram';
 import pty from '@lydell/node-pty';
 import { describe, expect, it } from 'vitest';
-import { spawnGroup, trackGroup, waitFor } from '../helpers/processes.js';
+import { killGroup, spawnGroup, trackGroup, waitFor } from '../helpers/processes.js';
 import { childrenOf, CLI, cmdline, Lines, onCleanup, RawClient, startServer, waitGone } from './helpers.js';
 import { drainedExit } from '../e2e/helpers/pty-exit.js';
 
@@ -169,5 +169,48 @@ describe('procview chat client', () => {
     const client = startClient(['127.0.0.1', String(port), '--name', 'kim']);
     expect(await client.exited).toBe(1);
     expect(client.stderr.all.join('\n')).toContain(`no answer from 127.0.0.1:${port}`);
+  });
+
+  it('notices when the server that answered its heartbeats dies, says so and exits 1', async () => {
+    const { server, bob } = await roomWithBob();
+    const client = startClient(['127.0.0.1', String(server.port), '--name', 'ivan', '--heartbeat', '0.2']);
+    await client.stdout.waitFor(/you are in the room as ivan\./u);
+    await waitFor(() => childrenOf(client.pid).length > 0, { what: 'the keyboard child' });
+    // The first heartbeat went before this line; once bob has the line, the server's answer to
+    // that heartbeat is already in the client's socket buffer (loopback delivers in order).
+    client.child.stdin?.write('ping\n');
+    await bob.expect('ivan says: ping');
+    killGroup(server.pid);
+    await client.stdout.waitFor(/^no answer from the server for \d+ s: it seems to have stopped; leaving$/u);
+    expect(await client.exited).toBe(1);
+  });
+
+  it('a classic server that never answers heartbeats is never called dead; quit against a dead one ends with a clear line', async () => {
+    // A classic server: answers L with OK and ignores everything else (H included).
+    const classic = createSocket('udp4');
+    const seen: string[] = [];
+    classic.on('message', (bytes, from) => {
+      const text = bytes.toString();
+      seen.push(text);
+      if (text.startsWith('L ')) classic.send('OK', from.port, from.address);
+    });
+    await new Promise<void>((resolve) => classic.bind(0, '127.0.0.1', resolve));
+    onCleanup(() => {
+      try {
+        classic.close();
+      } catch {
+        // closed by the test already
+      }
+    });
+    const { port } = classic.address();
+    const client = startClient(['127.0.0.1', String(port), '--name', 'judy', '--heartbeat', '0.2']);
+    await client.stdout.waitFor(/you are in the room as judy\./u);
+    // Heartbeats flow unanswered for longer than the dead-server limit (3 s at least).
+    await waitFor(() => seen.filter((text) => text === 'H judy').length >= 20, { what: '20 unanswered heartbeats', timeoutMs: 20_000 });
+    expect(client.stdout.all.join('\n')).not.toMatch(/no answer/u);
+    classic.close();
+    client.child.stdin?.write('quit\n');
+    await client.stdout.waitFor(`no answer from 127.0.0.1:${port}: is \`procview chat server\` running there?`);
+    expect(await client.exited).toBe(1);
   });
 });

@@ -139,7 +139,7 @@ describe('Room', () => {
     const r = room({ heartbeatTimeoutMs: 1000 });
     say(r, ALICE, 'L alice', 0); // classic: never heartbeats
     say(r, BOB, 'L bob', 0);
-    say(r, BOB, 'H bob', 0);
+    expect(say(r, BOB, 'H bob', 0)).toEqual(['4002: H']);
     expect(sent(r.sweep(900))).toEqual([]);
     say(r, BOB, 'H bob', 900);
     expect(sent(r.sweep(1800))).toEqual([]);
@@ -154,7 +154,7 @@ describe('Room', () => {
     const r = room({ heartbeatTimeoutMs: 1000 });
     say(r, ALICE, 'L alice', 0);
     say(r, ALICE, 'H alice', 0);
-    say(r, MALLORY, 'H alice', 900);
+    expect(say(r, MALLORY, 'H alice', 900)).toEqual([]);
     expect(sent(r.sweep(1500))).toEqual(['4001: EXIT']);
   });
 

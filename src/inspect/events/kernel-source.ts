@@ -3,7 +3,7 @@
 // openKernelEvents() never throws and never hangs: whatever stands in the way (no
 // addon, not root, another namespace) comes back as ok:false with a reason and a
 // one-line message saying how to get kernel events.
-import { readlink } from 'node:fs/promises';
+import { readFile, readlink } from 'node:fs/promises';
 import type {
   KernelEvent,
   KernelEventSource,
@@ -25,15 +25,18 @@ export interface OpenKernelEventsOptions {
   readonly answerTimeoutMs?: number;
   /** The socket's receive buffer (default 8 MiB); tests shrink it to provoke ENOBUFS. */
   readonly receiveBufferBytes?: number;
+  /** Look at /proc for foreign namespaces before subscribing (default true); tests turn it off
+   *  to exercise the kernel's own refusal (no answer, or ECONNREFUSED). */
+  readonly checkNamespaces?: boolean;
 }
 
 const MESSAGES: Record<KernelEventsUnavailable, string> = {
   'no-native-module':
-    'kernel events not built (no C compiler when procview was installed): reinstall with gcc and make present',
+    "kernel events not built (no C compiler at install time): install gcc and make, then run `node scripts/build-native.mjs` in procview's directory",
   'not-linux': 'kernel process events exist only on Linux',
   'not-permitted': 'kernel events need root (CAP_NET_ADMIN): run procview with sudo',
   'other-namespace':
-    "kernel events answer only in the host's network and PID namespaces (not in this container)",
+    "kernel events answer only in the host's user, PID and network namespaces (not in this container)",
   unsupported: 'this kernel has no process events connector (CONFIG_PROC_EVENTS)',
   disabled: 'kernel events turned off (PROCVIEW_EVENTS=polling)',
 };
@@ -147,13 +150,31 @@ export class NativeKernelEventSource implements KernelEventSource {
   }
 }
 
-/** True when /proc/self/ns/net and /proc/1/ns/net both read and differ. */
-async function inOtherNetNamespace(): Promise<boolean> {
+async function readOr(path: string): Promise<string | undefined> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Whether this process is outside the namespaces the connector serves (cn_proc answers only
+ * in the initial user, PID and network namespaces), from what /proc shows without privilege.
+ * Unreadable evidence counts as "not outside": the subscription's answer then decides.
+ */
+async function outsideInitialNamespaces(): Promise<boolean> {
+  const [uidMap, status] = await Promise.all([readOr('/proc/self/uid_map'), readOr('/proc/self/status')]);
+  // The initial user namespace maps all 2^32 uids onto themselves: `0 0 4294967295`.
+  if (uidMap !== undefined && uidMap.trim().split(/\s+/).join(' ') !== '0 0 4294967295') return true;
+  // NSpid lists our pid in each PID namespace from the initial one down: more than one, nested.
+  const nspid = /^NSpid:\s*(.*)$/m.exec(status ?? '')?.[1];
+  if (nspid !== undefined && nspid.trim().split(/\s+/).length > 1) return true;
   try {
     const [self, init] = await Promise.all([readlink('/proc/self/ns/net'), readlink('/proc/1/ns/net')]);
     return self !== init;
   } catch {
-    return false; // unreadable (not root): the subscription's answer decides
+    return false; // /proc/1/ns is root's to read
   }
 }
 
@@ -175,7 +196,7 @@ function abortedResult(): OpenKernelEventsResult {
 
 /** Subscribes to the kernel's process events, or says why not (never throws). */
 export async function openKernelEvents(options: OpenKernelEventsOptions = {}): Promise<OpenKernelEventsResult> {
-  const { signal, addonPath = DEFAULT_ADDON_PATH, answerTimeoutMs = 500 } = options;
+  const { signal, addonPath = DEFAULT_ADDON_PATH, answerTimeoutMs = 500, checkNamespaces = true } = options;
   if (process.env[EVENTS_ENV] === 'polling') return unavailable('disabled');
   if (process.platform !== 'linux') return unavailable('not-linux');
   if (signal?.aborted) return abortedResult();
@@ -184,7 +205,7 @@ export async function openKernelEvents(options: OpenKernelEventsOptions = {}): P
   if (loaded.addon.recordBytes !== RECORD_BYTES) {
     return unavailable('no-native-module', 'kernel events addon is from another procview version: reinstall procview');
   }
-  if (await inOtherNetNamespace()) return unavailable('other-namespace');
+  if (checkNamespaces && (await outsideInitialNamespaces())) return unavailable('other-namespace');
   if (signal?.aborted) return abortedResult();
 
   const source = new NativeKernelEventSource(loaded.addon, options.receiveBufferBytes);

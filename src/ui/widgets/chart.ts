@@ -1,10 +1,13 @@
-// The history chart in the header: blessed-contrib sparklines of the process
-// count and the zombie count of the scope, one column per refresh, each titled
-// with its scale (the lowest and highest value shown, as the bars run min..max).
-import type blessed from 'blessed';
-import sparkline from 'blessed-contrib/lib/widget/sparkline.js';
+// The history chart in the header: sparklines of the process count and the
+// zombie count of the scope, one column per refresh, each titled with its
+// scale (the lowest and highest value shown, as the bars run min..max). Drawn
+// here rather than with blessed-contrib, whose other widgets would bring ~40
+// packages (and an advisory, through its map) into every install for one line
+// of blocks.
+import blessed from 'blessed';
 import type { Rect } from '../model/layout.js';
 import type { Chart } from '../model/screen.js';
+import { sparkline } from '../model/sparkline.js';
 import type { Theme } from './theme.js';
 
 export interface ChartWidget {
@@ -18,16 +21,31 @@ export function scaleTitle(name: string, values: readonly number[]): string {
   return `${name} ${Math.min(...values)}..${Math.max(...values)}`;
 }
 
+interface Series {
+  readonly box: blessed.Widgets.BoxElement;
+  readonly name: string;
+  readonly colour: string;
+}
+
+/** A blank line, the title with its scale, the sparks: three rows, as the header's right side has them. */
+function show(series: Series, values: readonly number[]): void {
+  const { box, name, colour } = series;
+  const title = `{bold}{${colour}-fg}${scaleTitle(name, values)}:{/${colour}-fg}{/bold}`;
+  box.setContent(`\n${title}\n${sparkline(values.length > 0 ? values : [0])}`);
+}
+
 export function createChart(screen: blessed.Widgets.Screen, theme: Theme): ChartWidget {
-  const make = (role: 'observed' | 'event-zombie'): ReturnType<typeof sparkline> => {
-    // The sparkline writes its title in a colour tag; `default` is the terminal's own (no colour SGR).
+  const make = (name: string, role: 'observed' | 'event-zombie'): Series => {
+    // The title is written in a colour tag; `default` is the terminal's own (no colour SGR).
     const colour = theme.look(role).fg ?? 'default';
-    const widget = sparkline({ tags: true, hidden: true, style: { fg: colour, titleFg: colour } });
-    screen.append(widget);
-    return widget;
+    const box = blessed.box({ tags: true, hidden: true, style: { fg: colour } });
+    screen.append(box);
+    return { box, name, colour };
   };
-  const procs = make('observed');
-  const zombies = make('event-zombie');
+  const procSeries = make('processes', 'observed');
+  const zombieSeries = make('zombies', 'event-zombie');
+  const procs = procSeries.box;
+  const zombies = zombieSeries.box;
   let lastRect = '';
   let last = '';
   let width = 0;
@@ -43,7 +61,6 @@ export function createChart(screen: blessed.Widgets.Screen, theme: Theme): Chart
         return true;
       }
       width = Math.floor(rect.width / 2);
-      // setData starts with an empty line, so three rows show: blank, title, sparks.
       Object.assign(procs, { left: rect.left, top: rect.top, width, height: rect.height });
       Object.assign(zombies, { left: rect.left + width, top: rect.top, width: rect.width - width, height: rect.height });
       procs.show();
@@ -52,15 +69,15 @@ export function createChart(screen: blessed.Widgets.Screen, theme: Theme): Chart
     },
     draw(chart) {
       if (chart === undefined) return false;
-      // setData keeps the first width-2 values; hand it the newest ones.
+      // The newest values that fit, leaving the box's last two columns free.
       const recent = (list: readonly number[]): number[] => list.slice(-Math.max(1, width - 2));
       const p = recent(chart.procs);
       const z = recent(chart.zombies);
       const key = `${p.join(',')}|${z.join(',')}`;
       if (key === last) return false;
       last = key;
-      procs.setData([scaleTitle('processes', p)], [p.length > 0 ? p : [0]]);
-      zombies.setData([scaleTitle('zombies', z)], [z.length > 0 ? z : [0]]);
+      show(procSeries, p);
+      show(zombieSeries, z);
       return true;
     },
   };

@@ -1,10 +1,35 @@
 // The library: `import { createInspector, diffSnapshots, buildTree } from 'procview'`.
+// Nothing here loads the dashboard (blessed): that is src/ui/, reached only from the CLI.
 export type * from './inspect/types.js';
 export { createInspector } from './inspect/inspector.js';
 export { readStartTime } from './inspect/identity.js';
+export { getProcess } from './inspect/get-process.js';
 export { diffSnapshots } from './inspect/diff.js';
 export { buildTree, findSubtree, subtreePids, type ProcOrder } from './inspect/tree.js';
+export { statWords as explainStat, type StatPart } from './inspect/stat-words.js';
+export { readSystem, type CpuSeconds, type MemoryTotals, type SystemInfo } from './inspect/system-info.js';
+export {
+  ProcessControlError,
+  renice,
+  sendSignal,
+  type ProcessControlErrorCode,
+  type ProcessControlOptions,
+} from './inspect/process-control.js';
 export { formatPsTable, type PsFormat } from './inspect/format/ps-table.js';
 export { formatTree, type TreeTextOptions } from './inspect/format/tree-text.js';
-export { PROC_FIELDS, procToJson, treeToJson, type ProcJson, type TreeJson } from './inspect/format/json.js';
+export {
+  JSON_VERSION,
+  PROC_FIELDS,
+  procToJson,
+  psDocument,
+  treeDocument,
+  treeToJson,
+  type CpuPercentBasis,
+  type JsonEnvelope,
+  type ProcJson,
+  type ProcJsonOptions,
+  type PsDocument,
+  type TreeDocument,
+  type TreeJson,
+} from './inspect/format/json.js';
 export { sanitizeForDisplay } from './text/sanitize.js';

@@ -53,7 +53,8 @@ function failure(error: unknown, target: ProcessIdentity, verb: string, exited: 
   return { ok: false, reason: 'error', message: `could not ${verb} ${label(target)}: ${String((error as Error).message ?? error)}` };
 }
 
-async function checkTarget(target: ProcessIdentity, verb: string, options: ControlOptions): Promise<ControlOutcome | undefined> {
+/** Undefined when `target` may be acted on; otherwise why not (refused, gone, changed). */
+export async function checkTarget(target: ProcessIdentity, verb: string, options: ControlOptions): Promise<ControlOutcome | undefined> {
   const { pid } = target;
   const self = options.selfPid ?? process.pid;
   if (!Number.isSafeInteger(pid) || pid <= 0) {

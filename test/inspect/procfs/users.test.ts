@@ -1,6 +1,7 @@
+import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { loadUserNames, parsePasswd } from '../../../src/inspect/procfs/users.js';
+import { getentName, loadUserNames, parsePasswd } from '../../../src/inspect/procfs/users.js';
 
 const PASSWD = fileURLToPath(new URL('../../fixtures/proc/parse-hostile/passwd', import.meta.url));
 
@@ -24,5 +25,34 @@ describe('user names', () => {
 
   it('shows every uid as a number when the file cannot be read', () => {
     expect(loadUserNames('/nonexistent/passwd')(0)).toBe('0');
+  });
+});
+
+describe('user names through NSS (getent)', () => {
+  it('asks getent for a uid the file lacks, once, and keeps the answer', () => {
+    const asked: number[] = [];
+    const counting = (uid: number): string | undefined => {
+      asked.push(uid);
+      return getentName(uid);
+    };
+    // The fixture file has no uid 65534: the name comes from this system's NSS (nobody, on most systems).
+    const nobody = execFileSync('getent', ['passwd', '65534'], { encoding: 'utf8' }).split(':')[0];
+    const user = loadUserNames(PASSWD, counting);
+    expect(user(65534)).toBe(nobody);
+    expect(user(65534)).toBe(nobody);
+    expect(user(1001)).toBe('bob');
+    // No user has this uid anywhere: the number, and getent is not asked again.
+    expect(user(4_000_000)).toBe('4000000');
+    expect(user(4_000_000)).toBe('4000000');
+    expect(asked).toEqual([65534, 4_000_000]);
+  });
+
+  it('does not consult NSS for a fixture file unless told to', () => {
+    expect(loadUserNames(PASSWD)(65534)).toBe('65534');
+  });
+
+  it('gives what getent gives for a real uid, and undefined for an unknown one', () => {
+    expect(getentName(65534)).toBe(execFileSync('getent', ['passwd', '65534'], { encoding: 'utf8' }).split(':')[0]);
+    expect(getentName(4_000_001)).toBeUndefined();
   });
 });

@@ -6,10 +6,12 @@
 import { getPriority, setPriority } from 'node:os';
 import { readStartTime } from './identity.js';
 import { sameProcess } from './same-process.js';
+import { findSignal } from './signals.js';
 import type { BackendName, InspectorOptions } from './types.js';
 import { errnoOf } from '../process/errno.js';
 
-export type ControlSignal = 'TERM' | 'KILL' | 'INT' | 'HUP' | 'STOP' | 'CONT';
+/** A signal by its kill -l name without SIG (`TERM`, `RTMIN+3`): one of signals.ts's SIGNALS. */
+export type ControlSignal = string;
 
 export interface ProcessIdentity {
   readonly pid: number;
@@ -78,7 +80,10 @@ export async function sendSignal(target: ProcessIdentity, signal: ControlSignal,
   try {
     const refused = await checkTarget(target, 'signal', options);
     if (refused !== undefined) return refused;
-    process.kill(target.pid, `SIG${signal}`);
+    const known = findSignal(signal);
+    if (known === undefined) return { ok: false, reason: 'refused', message: `refused: no signal named ${signal} here` };
+    // By number: Node knows no names for the real-time signals.
+    process.kill(target.pid, known.number);
     return { ok: true, message: `sent SIG${signal} to ${label(target)}` };
   } catch (error) {
     return failure(error, target, 'signal', `SIG${signal} arrived`);

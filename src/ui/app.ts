@@ -11,6 +11,8 @@ import { computeScreen, type SideContent } from './model/screen.js';
 import { reconcile } from './model/selection.js';
 import { initialViewState, type Message, type ViewState } from './model/view-state.js';
 import { computeRows } from './model/view.js';
+import { actionLine } from './model/events.js';
+import { noteTimeline } from './model/timeline.js';
 import { advanceWatch, initialWatch, type Frame, type WatchState } from './model/watch.js';
 import type { Scope, Seed } from './model/scope.js';
 import { keyName } from './input.js';
@@ -84,6 +86,7 @@ export function createApp(options: AppOptions): App {
       canSay: options.canSay,
       now: shown.frame?.snapshot.takenAt,
       looks: options.theme.describe,
+      scoped: options.scope.kind !== 'all',
     });
     if (widgets.draw(model, layout)) screen.render();
   }
@@ -121,6 +124,12 @@ export function createApp(options: AppOptions): App {
         break;
     }
     const message: Message = 'ok' in outcome ? { text: outcome.message, tone: outcome.ok ? 'info' : 'error' } : outcome;
+    // What was done to a process is an event line too, so it stays in the record beside what followed.
+    if ('ok' in outcome && (effect.kind === 'signal' || effect.kind === 'renice')) {
+      const line = actionLine(Date.now(), effect.target.pid, outcome.ok, outcome.message);
+      latest = { ...latest, timeline: noteTimeline(latest.timeline, line) };
+      shown = { ...shown, timeline: noteTimeline(shown.timeline, line) };
+    }
     update({ ...view, message });
   }
 
@@ -132,6 +141,8 @@ export function createApp(options: AppOptions): App {
       columns: placeColumns(layout.list.width).map((p) => p.column.id),
       canSay: options.canSay,
       hasSide,
+      scoped: options.scope.kind !== 'all',
+      uid: process.geteuid?.(),
     });
     update(result.state);
     if (result.effect !== undefined) void act(result.effect);

@@ -19,8 +19,21 @@ describe('dashboard keys', () => {
 
     run.write('k');
     await run.waitForScreen('Send a signal to');
-    run.write('5'); // STOP
+    // A digit is typed into the menu's search: 9 selects KILL and sends nothing.
+    run.write('9');
+    await run.waitForScreen('typed: 9');
+    run.write('\u001b');
+    await waitFor(() => !run.screen().includes('Send a signal to'), { what: 'the menu to close' });
+    run.write('k');
+    await run.waitForScreen('Send a signal to');
+    run.write('19'); // STOP, by number; Enter sends it
+    await run.waitForScreen(/typed: 19\s/);
+    run.write('\r');
     await run.waitForScreen(`sent SIGSTOP to ${pid} (sleep)`);
+    // The outcome is also a line of the events pane, with its time.
+    await run.waitForScreen(new RegExp(`\\d\\d:\\d\\d:\\d\\d sent SIGSTOP to ${pid} \\(sleep\\)`));
+    // Had the 9 sent SIGKILL, the sleeper would be gone and this STOP refused.
+    expect(run.screen()).not.toContain('SIGKILL');
     await waitFor(() => procStat(pid)?.state === 'T', { what: 'the sleeper to stop' });
     await run.waitForScreen(new RegExp(`^\\s*${pid}\\s.*\\sTs\\s`, "m"));
     await run.waitForScreen(`${pid} (sleep) stopped (T)`);
@@ -28,7 +41,8 @@ describe('dashboard keys', () => {
 
     run.write('k');
     await run.waitForScreen('Send a signal to');
-    run.write('\u001b[B'.repeat(5)); // down to CONT
+    run.write('CONT');
+    await run.waitForScreen('typed: CONT');
     run.write('\r');
     await run.waitForScreen(`sent SIGCONT to ${pid} (sleep)`);
     await run.waitForScreen(`${pid} (sleep) continued`);

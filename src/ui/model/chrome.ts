@@ -3,8 +3,8 @@
 import type { TaskCounts } from './header.js';
 import { intervalWords, loadWords, tasksLine, uptimeWords } from './header.js';
 import { line, span, textLine, type Line } from './styled.js';
-import { fit, inert, inertFit } from './text.js';
-import { SIGNAL_MENU, type ViewState } from './view-state.js';
+import { fit, inertFit } from './text.js';
+import type { ViewState } from './view-state.js';
 import type { SystemLoad } from '../../inspect/system-load.js';
 
 export interface HeaderInfo {
@@ -54,26 +54,4 @@ export function footerLine(view: ViewState, width: number, canSay: boolean): Lin
   }
   const hints = `q quit  ? help  t tree  / filter  k signal  n/N nice  f follow  space pause${canSay ? '  i say' : ''}  Enter detail`;
   return textLine(fit(hints, width));
-}
-
-const SIGNAL_WORDS: Readonly<Record<string, string>> = {
-  TERM: 'ask it to terminate',
-  KILL: 'end it now (cannot be caught)',
-  INT: 'interrupt, as Ctrl-C does',
-  HUP: 'hang up (its terminal went away)',
-  STOP: 'stop it (cannot be caught) → T',
-  CONT: 'let a stopped process go on',
-};
-
-export function signalMenuLines(view: ViewState): Line[] {
-  if (view.overlay.kind !== 'signal') return [];
-  const { target, index } = view.overlay;
-  const who = target.comm === undefined ? String(target.pid) : `${target.pid} (${target.comm})`;
-  return [
-    textLine(`Send a signal to ${inert(who)}`),
-    textLine(''),
-    ...SIGNAL_MENU.map((signal, i) => textLine(` ${i + 1}  SIG${signal.padEnd(5)} ${SIGNAL_WORDS[signal] ?? ''} `, i === index ? 'selected' : undefined)),
-    textLine(''),
-    textLine('Enter sends · Esc cancels'),
-  ];
 }

@@ -8,9 +8,12 @@ import { clock } from './cells.js';
 /** What a pid was called, from the snapshots around the event. */
 export type NameOf = (pid: number) => string | undefined;
 
+/** A process event, or what the user did from the dashboard (a signal sent, refused, failed). */
+export type EventLineKind = ProcEventKind | 'action' | 'action-failed';
+
 export interface EventLine {
   readonly at: number;
-  readonly kind: ProcEventKind;
+  readonly kind: EventLineKind;
   readonly pid: number;
   /** Time of day, then the sentence; sanitized. */
   readonly text: string;
@@ -62,4 +65,9 @@ export function eventSentence(event: ProcEvent, nameOf: NameOf): string {
 export function eventLine(event: ProcEvent, nameOf: NameOf): EventLine {
   const text = sanitizeForDisplay(`${clock(event.at)} ${eventSentence(event, nameOf)}`);
   return { at: event.at, kind: event.kind, pid: event.pid, text };
+}
+
+/** The outcome of a signal or renice as an event line (the sentence comes from inspect/control.ts). */
+export function actionLine(at: number, pid: number, ok: boolean, sentence: string): EventLine {
+  return { at, kind: ok ? 'action' : 'action-failed', pid, text: sanitizeForDisplay(`${clock(at)} ${sentence}`) };
 }

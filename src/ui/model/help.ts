@@ -16,7 +16,7 @@ export const KEYS: readonly (readonly [keys: string, action: string])[] = [
   ['<  >  F6', 'sort by the next column left / right (F6 as >), or click a title'],
   ['I', 'reverse the sort order'],
   ['/  F3', 'filter by pid, name, user or command line (Enter keeps, Esc clears)'],
-  ['k  F9', 'send a signal: TERM KILL INT HUP STOP CONT'],
+  ['k  F9', 'send a signal: any of kill -l, chosen with ↑ ↓ or by typing its name or number; Enter sends (KILL/STOP outside your scope ask once more)'],
   ['n  F8', 'renice: nice +1 (lower priority)'],
   ['N  F7', 'renice: nice -1 (higher priority; needs root)'],
   ['f', 'follow the selected process wherever the sort moves it (f again stops)'],

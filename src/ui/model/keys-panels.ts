@@ -1,7 +1,7 @@
-// Keys while a panel has the keyboard: the input line (filter, chat), the
-// signal menu, and the help / detail panels.
+// Keys while a panel has the keyboard: the input line (filter, chat) and the
+// help / detail panels (the signal menu: signal-menu.ts).
 import type { KeyResult } from './keys.js';
-import { SIGNAL_MENU, type ViewState } from './view-state.js';
+import type { ViewState } from './view-state.js';
 
 /** Moving the selection by hand ends follow, as in htop. */
 export function move(state: ViewState, to: number): ViewState {
@@ -26,24 +26,6 @@ export function onInput(state: ViewState, key: string, overlay: Extract<ViewStat
   if (key === 'backspace') return { state: live([...overlay.text].slice(0, -1).join('')) };
   if (key === 'C-u') return { state: live('') };
   if ([...key].length === 1 && key >= ' ') return { state: live(overlay.text + key) };
-  return { state };
-}
-
-export function onSignalMenu(state: ViewState, key: string, menu: Extract<ViewState['overlay'], { kind: 'signal' }>): KeyResult {
-  const none = { kind: 'none' } as const;
-  const pick = (index: number): KeyResult => {
-    const signal = SIGNAL_MENU[index];
-    return signal === undefined
-      ? { state }
-      : { state: { ...state, overlay: none }, effect: { kind: 'signal', target: menu.target, signal } };
-  };
-  if (key === 'escape' || key === 'q' || key === 'k' || key === 'f9') return { state: { ...state, overlay: none } };
-  if (key === 'up') return { state: { ...state, overlay: { ...menu, index: Math.max(0, menu.index - 1) } } };
-  if (key === 'down') {
-    return { state: { ...state, overlay: { ...menu, index: Math.min(SIGNAL_MENU.length - 1, menu.index + 1) } } };
-  }
-  if (key === 'enter') return pick(menu.index);
-  if (/^[1-6]$/.test(key)) return pick(Number(key) - 1);
   return { state };
 }
 

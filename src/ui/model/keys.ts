@@ -3,7 +3,8 @@
 // app; keys follow top/htop habits (q/F10, F1, F3, F5, F6, F7/F8, F9).
 import { columnById, type ColumnId } from './columns.js';
 import type { ProcRow } from './rows.js';
-import { move, onInput, onPanel, onSignalMenu } from './keys-panels.js';
+import { move, onInput, onPanel } from './keys-panels.js';
+import { onConfirm, onSignalMenu, openSignalMenu } from './signal-menu.js';
 import type { ControlSignal, ProcTarget, ViewState } from './view-state.js';
 
 export type Effect =
@@ -22,6 +23,10 @@ export interface KeyContext {
   readonly canSay: boolean;
   /** A narration or chat pane exists (Tab swaps it with the events on narrow screens). */
   readonly hasSide: boolean;
+  /** A chosen scope (--watch, lesson, chat), not the whole system: KILL/STOP ask once more outside it. */
+  readonly scoped?: boolean;
+  /** procview's effective uid (KILL/STOP to another user's process ask once more). */
+  readonly uid?: number | undefined;
 }
 
 export interface KeyResult {
@@ -33,7 +38,7 @@ export interface KeyResult {
 const DESCENDING_FIRST = new Set<ColumnId>(['cpu', 'mem', 'rss', 'time', 'thr']);
 
 function targetOf(row: ProcRow | undefined): ProcTarget | undefined {
-  return row === undefined ? undefined : { pid: row.pid, startTime: row.proc.startTime, comm: row.proc.comm };
+  return row === undefined ? undefined : { pid: row.pid, startTime: row.proc.startTime, comm: row.proc.comm, uid: row.proc.uid };
 }
 
 export function sortBy(state: ViewState, id: ColumnId): ViewState {
@@ -53,7 +58,8 @@ export function handleKey(state: ViewState, key: string, ctx: KeyContext): KeyRe
   if (key === 'C-c') return { state, effect: { kind: 'quit' } };
   if (overlay.kind === 'input') return onInput(state, key, overlay);
   const quiet = { ...state, message: undefined };
-  if (overlay.kind === 'signal') return onSignalMenu(quiet, key, overlay);
+  if (overlay.kind === 'signal') return onSignalMenu(quiet, key, overlay, { scoped: ctx.scoped ?? false, uid: ctx.uid });
+  if (overlay.kind === 'confirm') return onConfirm(quiet, key, overlay);
   if (overlay.kind === 'help' || overlay.kind === 'detail') return onPanel(quiet, key, overlay);
   return onMain(quiet, key, ctx);
 }
@@ -95,7 +101,7 @@ function onMain(state: ViewState, key: string, ctx: KeyContext): KeyResult {
       const target = targetOf(row);
       if (row === undefined || target === undefined) return tell('no process selected', 'error');
       if (row.mark === 'dead') return tell(`${row.pid} has already exited`, 'error');
-      return { state: { ...state, overlay: { kind: 'signal', target, index: 0 } } };
+      return { state: openSignalMenu(state, target) };
     }
     case 'n': case 'f8': case 'N': case 'f7': {
       const target = targetOf(row);

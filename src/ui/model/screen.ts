@@ -1,7 +1,8 @@
 // Everything the widgets draw, computed in one pure step from the data, the
 // user's choices and the layout. Widgets compare these strings with what they
 // drew last and touch blessed only when they differ.
-import { headerLines, footerLine, signalMenuLines, type HeaderInfo } from './chrome.js';
+import { headerLines, footerLine, type HeaderInfo } from './chrome.js';
+import { confirmLines, signalMenuLines } from './signal-menu.js';
 import { detailLines } from './detail.js';
 import type { EventLine } from './events.js';
 import { helpLines } from './help.js';
@@ -32,7 +33,7 @@ export interface ScreenModel {
   readonly side: PaneText | undefined;
   readonly detail: PaneText | undefined;
   readonly footer: Line;
-  readonly overlay: ({ readonly kind: 'help' | 'detail' | 'signal' } & PaneText) | undefined;
+  readonly overlay: ({ readonly kind: 'help' | 'detail' | 'signal' | 'confirm' } & PaneText) | undefined;
 }
 
 /** The side pane's content as the app keeps it: raw entries, made inert and wrapped by sideLines (wrap.ts). */
@@ -51,6 +52,8 @@ export interface ScreenInput {
   readonly canSay: boolean;
   /** Wall-clock time of the frame shown (for "started … s ago"); undefined before the first frame. */
   readonly now: number | undefined;
+  /** A chosen scope (not the whole system), for the confirmation's words. */
+  readonly scoped?: boolean;
   /** How the theme in use draws each row kind, for the help's legend (widgets/theme.ts). */
   readonly looks?: (role: Role) => string;
 }
@@ -91,7 +94,9 @@ export function computeScreen(input: ScreenInput): ScreenModel {
     view.overlay.kind === 'help'
       ? { kind: 'help' as const, title: 'Help', lines: scrolled(helpLines(Math.min(100, layout.footer.width - 4), input.looks), view.overlay.scroll, layout.footer.top - 2) }
       : view.overlay.kind === 'signal'
-        ? { kind: 'signal' as const, title: 'Signal', lines: signalMenuLines(view) }
+        ? { kind: 'signal' as const, title: 'Signal', lines: signalMenuLines(view.overlay) }
+        : view.overlay.kind === 'confirm'
+          ? { kind: 'confirm' as const, title: 'Are you sure?', lines: confirmLines(view.overlay, input.scoped ?? false) }
         : view.overlay.kind === 'detail'
           ? {
               kind: 'detail' as const,

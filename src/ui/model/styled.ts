@@ -19,7 +19,7 @@ export type Role =
   // Frames of panels.
   | 'frame'
   // Event lines, by kind.
-  | `event-${ProcEventKind}`;
+  | `event-${ProcEventKind}` | 'event-action' | 'event-action-failed';
 
 export interface Span {
   /** Sanitized text, drawn as these characters (no markup of any kind). */

@@ -12,6 +12,11 @@ export interface Timeline {
 
 export const EMPTY_TIMELINE: Timeline = { lines: [], total: 0 };
 
+/** Appends one line that is not a process event (what the user did). */
+export function noteTimeline(timeline: Timeline, line: EventLine): Timeline {
+  return { lines: [...timeline.lines, line].slice(-TIMELINE_LIMIT), total: timeline.total + 1 };
+}
+
 /** Appends the events about pids in scope (before or after the refresh); unchanged object when none. */
 export function appendTimeline(
   timeline: Timeline,

@@ -4,13 +4,14 @@ import type { ControlSignal } from '../../inspect/control.js';
 import type { ColumnId } from './columns.js';
 
 export type { ControlSignal };
-export const SIGNAL_MENU: readonly ControlSignal[] = ['TERM', 'KILL', 'INT', 'HUP', 'STOP', 'CONT'];
 
 /** Who a signal or renice is for: pid + start time, checked again right before acting. */
 export interface ProcTarget {
   readonly pid: number;
   readonly startTime: number | undefined;
   readonly comm: string | undefined;
+  /** Its owner, for the second question before KILL or STOP (signal-menu.ts). */
+  readonly uid?: number | undefined;
 }
 
 export type Overlay =
@@ -18,7 +19,10 @@ export type Overlay =
   /** `scroll`: first line shown, for panels taller than the terminal. */
   | { readonly kind: 'help'; readonly scroll: number }
   | { readonly kind: 'detail'; readonly scroll: number }
-  | { readonly kind: 'signal'; readonly target: ProcTarget; readonly index: number }
+  /** `index` into SIGNALS (inspect/signals.ts); `typed`: the name or number typed so far. */
+  | { readonly kind: 'signal'; readonly target: ProcTarget; readonly index: number; readonly typed: string }
+  /** KILL or STOP outside the user's own scope: asked once more. */
+  | { readonly kind: 'confirm'; readonly target: ProcTarget; readonly signal: ControlSignal }
   | { readonly kind: 'input'; readonly purpose: 'filter' | 'say'; readonly text: string; readonly previous: string };
 
 export interface Message {

@@ -62,6 +62,8 @@ const COLOUR: Readonly<Partial<Record<Role, Look>>> = {
   'event-stop': { fg: 'yellow' },
   'event-continue': { fg: 'green' },
   'event-renice': { fg: 'white' },
+  'event-action': { fg: 'cyan', bold: true },
+  'event-action-failed': { fg: 'red', bold: true },
   frame: { fg: 'cyan' },
 };
 
@@ -87,6 +89,8 @@ const MONO: Readonly<Partial<Record<Role, Look>>> = {
   'swap-used': { bold: true },
   'event-zombie': { bold: true },
   'event-exit': { bold: true },
+  'event-action': { bold: true },
+  'event-action-failed': { bold: true, underline: true },
 };
 
 // @types/blessed leaves out colors.convert (a colour name or number → blessed's index; 0x1ff = default).

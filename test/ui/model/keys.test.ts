@@ -44,14 +44,17 @@ describe('keys', () => {
     expect(press(start, 'I').descending).toBe(!start.descending);
   });
 
-  it('opens the signal menu for the selected row; Enter or a digit sends, with pid + start time', () => {
+  it('opens the signal menu for the selected row; only Enter sends, with pid + start time', () => {
     const menu = press(start, 'down', 'k');
     expect(menu.overlay.kind).toBe('signal');
-    const sent = handleKey(menu, '2', ctx);
-    expect(sent.effect).toEqual({ kind: 'signal', signal: 'KILL', target: { pid: 20, startTime: proc(20, 1).startTime, comm: 'p20' } });
+    // A digit or a name is typed into the search: it selects, never sends.
+    const typed = handleKey(menu, '9', ctx);
+    expect(typed.effect).toBeUndefined();
+    expect(typed.state.overlay).toMatchObject({ kind: 'signal', typed: '9' });
+    const sent = handleKey(typed.state, 'enter', { ...ctx, scoped: true });
+    expect(sent.effect).toEqual({ kind: 'signal', signal: 'KILL', target: { pid: 20, startTime: proc(20, 1).startTime, comm: 'p20', uid: proc(20, 1).uid } });
     expect(sent.state.overlay.kind).toBe('none');
-    const down = press(menu, 'down', 'down', 'down');
-    expect(handleKey(down, 'enter', ctx).effect).toMatchObject({ kind: 'signal', signal: 'HUP' });
+    expect(handleKey(press(menu, 'H', 'U'), 'enter', ctx).effect).toMatchObject({ kind: 'signal', signal: 'HUP' });
     expect(press(menu, 'escape').overlay.kind).toBe('none');
   });
 

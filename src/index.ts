@@ -2,7 +2,7 @@
 // Nothing here loads the dashboard (blessed): that is src/ui/, reached only from the CLI.
 export type * from './inspect/types.js';
 export { createInspector } from './inspect/inspector.js';
-export { readStartTime } from './inspect/identity.js';
+export { readStartTime } from './inspect/inspector.js';
 export { getProcess } from './inspect/get-process.js';
 export { diffSnapshots } from './inspect/diff.js';
 export { buildTree, findSubtree, subtreePids, type ProcOrder } from './inspect/tree.js';

@@ -69,7 +69,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     return 2;
   }
   if (args.scope.kind === 'pids') {
-    const { readStartTime } = await import('../inspect/identity.js');
+    const { readStartTime } = await import('../inspect/inspector.js');
     for (const pid of args.scope.pids) {
       if ((await readStartTime(pid)) === undefined) throw new CommandError(`no process with pid ${pid}`);
     }

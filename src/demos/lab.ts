@@ -10,7 +10,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { createInterface } from 'node:readline';
-import { sameStartTime } from '../inspect/same-process.js';
+import { sameStartTime } from '../inspect/identity.js';
 import type { ProcInfo, Snapshot } from '../inspect/types.js';
 import { exitWithin, hasExited } from '../process/child-exit.js';
 import { requireNumber } from './facts.js';

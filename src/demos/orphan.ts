@@ -1,5 +1,6 @@
 // Lesson: orphan. The parent exits first; the kernel gives the still-running
 // child a new parent, and procview sees who.
+import { sameProcess } from '../inspect/identity.js';
 import { seeAdoptedExit, seeAdoption, tellAdopter } from './adoption.js';
 import { label, rowsOf } from './facts.js';
 import { defineDemo } from './lesson.js';
@@ -30,7 +31,7 @@ export const orphanDemo = defineDemo({
     const adoption = await seeAdoption(lesson, childPid, parent.pid, [parent.pid], 'the child gets a new parent');
     const { row: orphan, adopter, snapshot } = adoption;
     const parentNow = snapshot.procs.get(parent.pid);
-    check(parentNow === undefined || parentNow.startTime !== parentRow.startTime || parentNow.state === 'Z',
+    check(parentNow === undefined || !sameProcess(parentNow, parentRow) || parentNow.state === 'Z',
       `the parent ${parent.pid} is still running although the child was reparented`);
     const event = watch.event('reparent', childPid);
     const kind = adopter === 1 ? 'PID 1 (init)' : 'a child subreaper';

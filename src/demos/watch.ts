@@ -4,7 +4,7 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { diffSnapshots } from '../inspect/diff.js';
 import { createInspector } from '../inspect/inspector.js';
-import { sameProcess } from '../inspect/same-process.js';
+import { provenSameProcess, sameProcess } from '../inspect/identity.js';
 import type { Inspector, ProcEvent, ProcInfo, Snapshot } from '../inspect/types.js';
 
 const POLL_MS = 50;
@@ -145,7 +145,7 @@ function stayedAlive(ppid: number | undefined, prev: Snapshot, next: Snapshot): 
   const before = prev.procs.get(ppid);
   const after = next.procs.get(ppid);
   if (before === undefined || after === undefined) return undefined;
-  if (before.startTime === undefined || before.startTime !== after.startTime) return undefined;
+  if (!provenSameProcess(before, after)) return undefined;
   return after.state === 'Z' || after.state === 'X' ? undefined : ppid;
 }
 

@@ -4,8 +4,8 @@
 // signalled. PID 1 and procview itself are refused. Nothing here throws; every
 // outcome, EPERM and ESRCH included, comes back as a sentence for the UI.
 import { getPriority, setPriority } from 'node:os';
-import { readStartTime } from './identity.js';
-import { sameProcess } from './same-process.js';
+import { provenSameProcess } from './identity.js';
+import { readStartTime } from './inspector.js';
 import { findSignal } from './signals.js';
 import type { BackendName, InspectorOptions } from './types.js';
 import { errnoOf } from '../process/errno.js';
@@ -69,8 +69,7 @@ export async function checkTarget(target: ProcessIdentity, verb: string, options
   }
   const now = await readStartTime(pid, options);
   if (now === undefined) return { ok: false, reason: 'gone', message: `${label(target)} has exited; nothing to ${verb}` };
-  // Both start times are known here, so this is strict equality.
-  if (!sameProcess(target, { pid, startTime: now })) {
+  if (!provenSameProcess(target, { pid, startTime: now })) {
     return { ok: false, reason: 'changed', message: `not done: pid ${pid} now belongs to a different process (pid reused)` };
   }
   return undefined;

@@ -8,7 +8,7 @@
 //   3. new:     `spawn`, then `zombie` when it was already a zombie at first sight.
 // Gone comes first so that a parent's exit precedes its children's reparent.
 // A pid whose start time changed is a different process (pid reuse, the rule
-// of same-process.ts): it is reported in phase 1 for the old one and phase 3
+// of identity.ts): it is reported in phase 1 for the old one and phase 3
 // for the new one.
 //
 // A kernel thread changing its name is not an exec. Linux starts every kernel
@@ -21,7 +21,7 @@
 // Backends hand out the same frozen record for a process whose fields did not
 // change, so a record identical by reference on both sides is skipped unread:
 // a steady refresh costs what changed, not what exists.
-import { sameProcess } from './same-process.js';
+import { sameProcess } from './identity.js';
 import type { Adopter, ProcEvent, ProcInfo, Snapshot } from './types.js';
 
 /** Linux's kthreadd, the parent of every kernel thread. */

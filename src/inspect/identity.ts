@@ -1,55 +1,30 @@
-// Identity is pid + start time. Right before a kill or renice the dashboard
-// asks again for the start time of the pid it means, and acts only if it still
-// equals the one in its snapshot: the pid may have been reused meanwhile.
-import { defaultBackend } from './inspector.js';
-import { readStatFields } from './procfs/stat-file.js';
-import { readBootTimeMs, startTimeMs } from './procfs/system.js';
-import { runPs } from './ps/backend.js';
-import { parseLstart } from './ps/time.js';
-import { listProcesses } from './ps-list/backend.js';
-import type { InspectorOptions } from './types.js';
+// The identity rule, in one place: a process is its pid plus its start time
+// (psutil's rule), so a pid reused by a later process is another process.
+// Everything that asks "is this still the process I saw?" asks here: the diff,
+// the dashboard's scope, the lessons, and the check before a kill or renice.
+import type { ProcInfo } from './types.js';
+
+/** What identifies a process: a ProcInfo, a row, or a target named by the user. */
+export type Identity = Pick<ProcInfo, 'pid' | 'startTime'>;
 
 /**
- * The start time of `pid` now, in the units of ProcInfo.startTime for the same
- * backend (ms since the epoch), or undefined when the process is gone or its
- * start time cannot be read.
+ * Whether two start times can be the same process's. When either is unknown
+ * (a backend that cannot tell), the pid alone is all there is: assume the
+ * same process rather than invent an exit and a spawn.
  */
-export async function readStartTime(pid: number, options: InspectorOptions = {}): Promise<number | undefined> {
-  if (!Number.isSafeInteger(pid) || pid <= 0) return undefined;
-  switch (options.backend ?? defaultBackend()) {
-    case 'procfs':
-      return procfsStartTime(pid, options.procRoot ?? '/proc');
-    case 'ps':
-      return psStartTime(pid);
-    case 'ps-list':
-      return psListStartTime(pid);
-    default:
-      return undefined;
-  }
+export function sameStartTime(a: number | undefined, b: number | undefined): boolean {
+  return a === undefined || b === undefined || a === b;
 }
 
-function procfsStartTime(pid: number, procRoot: string): number | undefined {
-  const fields = readStatFields(procRoot, pid);
-  // btime is read per call (one small file; a kill is rare), as every inspector reads it once.
-  return fields === undefined ? undefined : startTimeMs(readBootTimeMs(procRoot), fields.startTicks);
+/** Same pid and, where both are known, the same start time (see sameStartTime). */
+export function sameProcess(a: Identity, b: Identity): boolean {
+  return a.pid === b.pid && sameStartTime(a.startTime, b.startTime);
 }
 
-async function psStartTime(pid: number): Promise<number | undefined> {
-  try {
-    const { stdout } = await runPs(['-o', 'lstart=', '-p', String(pid)]);
-    const words = stdout.trim().split(/\s+/);
-    return words.length === 5 ? parseLstart(words) : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-async function psListStartTime(pid: number): Promise<number | undefined> {
-  try {
-    const found = (await listProcesses()).find((p) => p.pid === pid);
-    const time = found?.startTime?.getTime();
-    return time === undefined || Number.isNaN(time) ? undefined : time;
-  } catch {
-    return undefined;
-  }
+/**
+ * Same pid and both start times known and equal: for the cases where
+ * assuming is not enough (signalling a process, calling a parent alive).
+ */
+export function provenSameProcess(a: Identity, b: Identity): boolean {
+  return a.pid === b.pid && a.startTime !== undefined && a.startTime === b.startTime;
 }

@@ -1,37 +1,9 @@
-// createInspector: the one door to the OS. Picks a backend for the platform
-// and serializes snapshot() calls, so a backend's between-calls state (CPU
-// times, cached command lines) is never updated by two scans at once.
-import { ProcfsBackend } from './procfs/backend.js';
-import { PsBackend } from './ps/backend.js';
-import { PsListBackend } from './ps-list/backend.js';
-import type { BackendName, Inspector, InspectorOptions, Snapshot } from './types.js';
-
-const PS_PLATFORMS: ReadonlySet<NodeJS.Platform> = new Set(['darwin', 'freebsd', 'openbsd', 'netbsd']);
-
-/** procfs on Linux, ps on macOS and the BSDs, ps-list anywhere else. */
-export function defaultBackend(platform: NodeJS.Platform = process.platform): BackendName {
-  if (platform === 'linux') return 'procfs';
-  if (PS_PLATFORMS.has(platform)) return 'ps';
-  return 'ps-list';
-}
-
-interface Backend {
-  snapshot(): Promise<Snapshot>;
-  close?(): void;
-}
-
-function openBackend(name: BackendName, options: InspectorOptions): Backend {
-  switch (name) {
-    case 'procfs':
-      return new ProcfsBackend(options);
-    case 'ps':
-      return new PsBackend();
-    case 'ps-list':
-      return new PsListBackend();
-    default:
-      throw new TypeError(`unknown inspector backend: ${String(name)}`);
-  }
-}
+// createInspector and readStartTime: the door to the OS for everything above
+// inspect/. The inspector serializes snapshot() calls, so a backend's
+// between-calls state (CPU times, cached command lines) is never updated by
+// two scans at once.
+import { defaultBackend, openBackend } from './backends.js';
+import type { Inspector, InspectorOptions, Snapshot } from './types.js';
 
 /**
  * An inspector keeps what it needs between snapshots (previous CPU times,
@@ -56,7 +28,24 @@ export function createInspector(options: InspectorOptions = {}): Inspector {
       if (closed) return;
       closed = true;
       // After any scan under way, so it never reads through a released descriptor.
-      void queue.then(() => source.close?.());
+      void queue.then(() => source.close());
     },
   });
+}
+
+/**
+ * The start time of `pid` now, in the units of ProcInfo.startTime for the same
+ * backend (ms since the epoch), or undefined when the process is gone or its
+ * start time cannot be read. Identity is pid + start time (identity.ts): right
+ * before a kill or renice the dashboard asks again, and acts only if the
+ * answer still equals its snapshot's, since the pid may have been reused.
+ */
+export async function readStartTime(pid: number, options: InspectorOptions = {}): Promise<number | undefined> {
+  if (!Number.isSafeInteger(pid) || pid <= 0) return undefined;
+  const backend = openBackend(options.backend ?? defaultBackend(), options);
+  try {
+    return await backend.startTime(pid);
+  } finally {
+    backend.close();
+  }
 }

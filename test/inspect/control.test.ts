@@ -6,7 +6,7 @@ import { getPriority } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { renice, sendSignal, type ControlOutcome, type ProcessIdentity } from '../../src/inspect/control.js';
-import { readStartTime } from '../../src/inspect/identity.js';
+import { readStartTime } from '../../src/inspect/inspector.js';
 import { createInspector } from '../../src/inspect/inspector.js';
 import type { BackendName } from '../../src/inspect/types.js';
 import { isAlive, spawnGroup, waitFor } from '../helpers/processes.js';
@@ -141,7 +141,7 @@ describe.runIf(process.getuid?.() === 0)('control: permission errors as messages
     const script = `
       const { spawn } = await import('node:child_process');
       const { sendSignal, renice } = await import(${dist('control.js')});
-      const { readStartTime } = await import(${dist('identity.js')});
+      const { readStartTime } = await import(${dist('inspector.js')});
       process.setgroups([]);
       process.setgid(65534);
       process.setuid(65534);

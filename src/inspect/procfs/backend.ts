@@ -21,14 +21,16 @@
 // kernel buffer), given back when the process leaves the table, when the
 // descriptors run out (EMFILE), or when the backend is garbage-collected.
 import { readdirSync, statfsSync } from 'node:fs';
+import type { Backend } from '../backend.js';
 import { cpuPercent, freezeProc, SealedMap, sealSnapshot, unknownProc } from '../snapshot.js';
 import { statLetters } from '../stat-letters.js';
 import type { ProcInfo, Snapshot } from '../types.js';
 import { cmdlineToArgs } from './cmdline.js';
 import { closeQuietly, EXHAUSTED, GONE, openForReading, Scratch } from './read-file.js';
 import { isKernelThread, lastParsedEnd, parseStatLine, type StatFields } from './stat-line.js';
+import { readStatFields } from './stat-file.js';
 import { parseStatus } from './status.js';
-import { CLOCK_TICKS, readSystemFacts, startTimeMs, type SystemFacts } from './system.js';
+import { CLOCK_TICKS, readBootTimeMs, readSystemFacts, startTimeMs, type SystemFacts } from './system.js';
 import { decodeRange } from './text.js';
 import { ttyName } from './tty.js';
 import { PASSWD_PATH } from './users.js';
@@ -120,7 +122,7 @@ function pidOf(name: string): number {
   return name.length === 0 ? -1 : pid;
 }
 
-export class ProcfsBackend {
+export class ProcfsBackend implements Backend {
   readonly #root: string;
   readonly #passwdPath: string;
   #system: SystemFacts | undefined;
@@ -165,6 +167,13 @@ export class ProcfsBackend {
         }
       });
     });
+  }
+
+  async startTime(pid: number): Promise<number | undefined> {
+    const fields = readStatFields(this.#root, pid);
+    if (fields === undefined) return undefined;
+    // A backend that has scanned knows btime; otherwise read it alone (one small file; a kill is rare).
+    return startTimeMs(this.#system?.bootTimeMs ?? readBootTimeMs(this.#root), fields.startTicks);
   }
 
   #facts(): SystemFacts {

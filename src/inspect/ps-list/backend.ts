@@ -3,6 +3,7 @@
 // the start time (whole seconds); everything else (STAT, nice, PGID, SID,
 // TTY, …) is undefined — shown as `?`, never guessed. Its %CPU is ps's
 // (CPU time over lifetime), not top's interval figure: the only one it has.
+import type { Backend } from '../backend.js';
 import { psStandIn } from '../ps/parse.js';
 import { freezeProc, SealedMap, sealSnapshot } from '../snapshot.js';
 import type { ProcInfo, Snapshot } from '../types.js';
@@ -25,13 +26,18 @@ export async function listProcesses(): Promise<PsListProcess[]> {
   return psList();
 }
 
+/** ProcInfo.startTime from ps-list's Date (undefined, or an Invalid Date, when ps did not say). */
+function startTimeOf(p: PsListProcess): number | undefined {
+  const time = p.startTime?.getTime();
+  return time === undefined || Number.isNaN(time) ? undefined : time;
+}
+
 export function fromPsList(p: PsListProcess): ProcInfo {
-  const startTime = p.startTime?.getTime();
   return freezeProc({
     pid: p.pid,
     ppid: p.ppid,
     uid: p.uid,
-    startTime: startTime === undefined || Number.isNaN(startTime) ? undefined : startTime,
+    startTime: startTimeOf(p),
     cpuPercent: p.cpu,
     memPercent: p.memory,
     comm: p.name,
@@ -53,7 +59,7 @@ function commandLine(p: PsListProcess): string | undefined {
   return standIn === 'defunct' ? '' : p.cmd;
 }
 
-export class PsListBackend {
+export class PsListBackend implements Backend {
   async snapshot(): Promise<Snapshot> {
     const list = await listProcesses();
     const procs = new SealedMap<number, ProcInfo>();
@@ -64,4 +70,16 @@ export class PsListBackend {
     }
     return sealSnapshot(Date.now(), procs);
   }
+
+  async startTime(pid: number): Promise<number | undefined> {
+    try {
+      const found = (await listProcesses()).find((p) => p.pid === pid);
+      return found === undefined ? undefined : startTimeOf(found);
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Nothing is kept open between calls. */
+  close(): void {}
 }

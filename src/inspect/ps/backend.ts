@@ -3,10 +3,13 @@
 // STAT is whatever this system's ps prints; %CPU is computed as top does, from
 // TIME deltas between snapshots (TIME has whole seconds on procps, hundredths on BSD).
 import { execFile } from 'node:child_process';
+import type { Backend } from '../backend.js';
+import { sameStartTime } from '../identity.js';
 import { cpuPercent, freezeProc, SealedMap, sealSnapshot } from '../snapshot.js';
 import type { ProcInfo, Snapshot } from '../types.js';
 import { columnsFor, psArguments, type Column } from './columns.js';
 import { parsePsOutput, type PsRow } from './parse.js';
+import { parseLstart } from './time.js';
 
 /** Large enough for tens of thousands of long command lines. */
 const MAX_BUFFER = 512 * 1024 * 1024;
@@ -41,7 +44,7 @@ interface CpuMark {
   readonly at: number;
 }
 
-export class PsBackend {
+export class PsBackend implements Backend {
   readonly #columns: readonly Column[];
   readonly #args: string[];
   #marks = new Map<number, CpuMark>();
@@ -62,13 +65,26 @@ export class PsBackend {
       // ps lists itself; it is our tool, not part of the picture.
       if (row.pid === psPid) continue;
       const previous = this.#marks.get(row.pid);
-      const samePrevious = previous !== undefined && previous.startTime === row.startTime ? previous : undefined;
+      const samePrevious = previous !== undefined && sameStartTime(previous.startTime, row.startTime) ? previous : undefined;
       if (row.timeSeconds !== undefined) marks.set(row.pid, { startTime: row.startTime, timeSeconds: row.timeSeconds, at: now });
       procs.set(row.pid, toProcInfo(row, samePrevious, now));
     }
     this.#marks = marks;
     return sealSnapshot(Date.now(), procs);
   }
+
+  async startTime(pid: number): Promise<number | undefined> {
+    try {
+      const { stdout } = await runPs(['-o', 'lstart=', '-p', String(pid)]);
+      const words = stdout.trim().split(/\s+/);
+      return words.length === 5 ? parseLstart(words) : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Nothing is kept open between calls. */
+  close(): void {}
 }
 
 function toProcInfo(row: PsRow, previous: CpuMark | undefined, now: number): ProcInfo {

@@ -2,11 +2,11 @@
 // --watch PID, the processes matching a name, the chat room's processes, the
 // pids a demo tracks) and takes in their descendants; once a process is in, it
 // stays until it exits, so an orphan adopted by PID 1 is still shown.
-// Identity is pid + start time (the rule of inspect/same-process.ts): a member
+// Identity is pid + start time (the rule of inspect/identity.ts): a member
 // is remembered with its start time, and a seed named by pid alone is bound to
 // the process it was when first seen, so a later process that reuses the pid
 // never joins the scope.
-import { sameProcess, sameStartTime } from '../../inspect/same-process.js';
+import { sameProcess, sameStartTime } from '../../inspect/identity.js';
 import type { ProcInfo, Snapshot } from '../../inspect/types.js';
 
 /**

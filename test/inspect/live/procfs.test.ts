@@ -1,6 +1,6 @@
 // The procfs backend against procps ps, on real processes of every kind.
 import { describe, expect, it } from 'vitest';
-import { readStartTime } from '../../../src/inspect/identity.js';
+import { readStartTime } from '../../../src/inspect/inspector.js';
 import { createInspector } from '../../../src/inspect/inspector.js';
 import { spawnGroup, waitFor } from '../../helpers/processes.js';
 import { pidOf } from '../../e2e/helpers/procs.js';

@@ -1,7 +1,7 @@
 // The ps backend (meant for macOS/BSD) run against procps on Linux: its one
 // `ps -axww -o …` call must parse into the same fields ps prints column by column.
 import { describe, expect, it } from 'vitest';
-import { readStartTime } from '../../../src/inspect/identity.js';
+import { readStartTime } from '../../../src/inspect/inspector.js';
 import { createInspector } from '../../../src/inspect/inspector.js';
 import type { ProcInfo, Snapshot } from '../../../src/inspect/types.js';
 import { spawnGroup, waitFor } from '../../helpers/processes.js';

@@ -1,7 +1,7 @@
 // The ps-list backend: what ps-list knows matches procfs for the same pids;
 // everything it cannot know is undefined, never a made-up value.
 import { describe, expect, it } from 'vitest';
-import { readStartTime } from '../../../src/inspect/identity.js';
+import { readStartTime } from '../../../src/inspect/inspector.js';
 import { createInspector } from '../../../src/inspect/inspector.js';
 import { sanitizeForDisplay } from '../../../src/text/sanitize.js';
 import { spawnGroup, waitFor } from '../../helpers/processes.js';

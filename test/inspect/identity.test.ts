@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sameProcess, sameStartTime } from '../../src/inspect/same-process.js';
+import { provenSameProcess, sameProcess, sameStartTime } from '../../src/inspect/identity.js';
 
 describe('sameProcess', () => {
   it('is pid plus start time: a reused pid is another process', () => {
@@ -15,5 +15,17 @@ describe('sameProcess', () => {
     expect(sameStartTime(undefined, undefined)).toBe(true);
     expect(sameStartTime(0, 0)).toBe(true);
     expect(sameStartTime(0, 1)).toBe(false);
+  });
+});
+
+describe('provenSameProcess', () => {
+  it('wants both start times known and equal', () => {
+    expect(provenSameProcess({ pid: 5, startTime: 100 }, { pid: 5, startTime: 100 })).toBe(true);
+    expect(provenSameProcess({ pid: 5, startTime: 0 }, { pid: 5, startTime: 0 })).toBe(true);
+    expect(provenSameProcess({ pid: 5, startTime: 100 }, { pid: 5, startTime: 110 })).toBe(false);
+    expect(provenSameProcess({ pid: 5, startTime: 100 }, { pid: 6, startTime: 100 })).toBe(false);
+    expect(provenSameProcess({ pid: 5, startTime: undefined }, { pid: 5, startTime: 100 })).toBe(false);
+    expect(provenSameProcess({ pid: 5, startTime: 100 }, { pid: 5, startTime: undefined })).toBe(false);
+    expect(provenSameProcess({ pid: 5, startTime: undefined }, { pid: 5, startTime: undefined })).toBe(false);
   });
 });

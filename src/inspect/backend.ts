@@ -1,0 +1,26 @@
+// What every backend (procfs, ps, ps-list) gives the layers above: a whole
+// snapshot, one pid's start time, and a way to let go. Each lives in its own
+// directory, and only backends.ts chooses between them.
+//
+// An event source (events/: the kernel telling us about fork, exec, exit) is
+// not a backend: a backend says what *is*, a source says what *happened*. The
+// inspector merges the two; a source is opened beside the backend, not instead.
+import type { Snapshot } from './types.js';
+
+export interface Backend {
+  /**
+   * One scan of the whole process table. Rejects only when the table itself
+   * cannot be listed; a process that vanishes or cannot be read never makes
+   * it fail. Calls never overlap (the inspector queues them).
+   */
+  snapshot(): Promise<Snapshot>;
+  /**
+   * The start time of `pid` now, in the units of ProcInfo.startTime of this
+   * backend's snapshots (ms since the epoch), or undefined when the process is
+   * gone or its start time cannot be read. The identity check before a kill.
+   */
+  startTime(pid: number): Promise<number | undefined>;
+  // Reading a few named pids only (a scoped refresh) belongs here, beside snapshot().
+  /** Gives back what the backend keeps open; a later snapshot() may open it again. */
+  close(): void;
+}

@@ -5,8 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { readStartTime } from '../../../src/inspect/inspector.js';
-import { createInspector } from '../../../src/inspect/inspector.js';
+import { createInspector, readStartTime } from '../../../src/inspect/inspector.js';
 import { ProcfsBackend } from '../../../src/inspect/procfs/backend.js';
 import type { ProcInfo, Snapshot } from '../../../src/inspect/types.js';
 

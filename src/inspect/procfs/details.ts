@@ -1,0 +1,52 @@
+// What a record needs beyond stat, from status (euid, VmLck, VmRSS) and
+// cmdline, or carried over from the last read when nothing says it changed.
+import { cmdlineToArgs } from './cmdline.js';
+import type { Entry } from './entry.js';
+import type { ProcFiles } from './proc-files.js';
+import { GONE } from './read-file.js';
+import { parseStatus } from './status.js';
+
+export interface Details {
+  readonly args: string | undefined;
+  readonly uid: number | undefined;
+  readonly lockedKb: number | undefined;
+  readonly rssBytes: number;
+}
+
+/** Only CPU time or state moved: what status and cmdline told us last time still holds. */
+export function carriedDetails(entry: Entry): Details {
+  return { args: entry.info.args, uid: entry.info.uid, lockedKb: entry.lockedKb, rssBytes: entry.rssBytes };
+}
+
+/**
+ * Kernel threads run with the kernel's own credentials (uid 0), and have no
+ * memory map (nothing locked or resident) and no command line.
+ */
+export function kernelThreadDetails(statRssBytes: number): Details {
+  return { args: '', uid: 0, lockedKb: 0, rssBytes: statRssBytes };
+}
+
+/**
+ * Reads status, and cmdline unless `args` is already known. Undefined when
+ * the process vanished meanwhile. An unreadable file leaves its fields
+ * unknown; RSS then falls back to stat's approximation, `statRssBytes`.
+ */
+export function readDetails(files: ProcFiles, dir: string, args: string | undefined, statRssBytes: number): Details | undefined {
+  let uid: number | undefined;
+  let lockedKb: number | undefined;
+  let rssBytes = statRssBytes;
+  const statusLength = files.readWhole(files.status, `${dir}/status`);
+  if (statusLength === GONE) return undefined;
+  if (statusLength >= 0) {
+    const status = parseStatus(files.status.bytes, statusLength);
+    uid = status.euid;
+    lockedKb = status.lockedKb;
+    rssBytes = status.rssKb * 1024;
+  }
+  if (args === undefined) {
+    const cmdlineLength = files.readWhole(files.cmdline, `${dir}/cmdline`);
+    if (cmdlineLength === GONE) return undefined;
+    if (cmdlineLength >= 0) args = cmdlineToArgs(files.cmdline.bytes, cmdlineLength);
+  }
+  return { args, uid, lockedKb, rssBytes };
+}

@@ -1,0 +1,44 @@
+// One process's record (ProcInfo) from its stat fields and what status,
+// cmdline and the previous scan added.
+import { freezeProc } from '../snapshot.js';
+import { statLetters } from '../stat-letters.js';
+import type { ProcInfo } from '../types.js';
+import type { Details } from './details.js';
+import type { StatFields } from './stat-line.js';
+import { CLOCK_TICKS, startTimeMs, type SystemFacts } from './system.js';
+
+/** What a record takes beyond its stat fields and the system facts. */
+export interface RecordParts extends Details {
+  readonly comm: string | undefined;
+  readonly user: string | undefined;
+  readonly tty: string;
+  /** Undefined on first sight of the process: there is no interval yet. */
+  readonly cpuPercent: number | undefined;
+}
+
+export function procRecord(pid: number, fields: StatFields, parts: RecordParts, facts: SystemFacts): ProcInfo {
+  return freezeProc({
+    pid,
+    ppid: fields.ppid,
+    pgid: fields.pgid,
+    sid: fields.sid,
+    tty: parts.tty,
+    tpgid: fields.tpgid,
+    state: fields.state,
+    stat: parts.lockedKb === undefined ? undefined : statLetters(fields, parts.lockedKb),
+    nice: fields.nice,
+    priority: fields.priority,
+    threads: fields.threads,
+    uid: parts.uid,
+    user: parts.user,
+    startTime: startTimeMs(facts.bootTimeMs, fields.startTicks),
+    cpuPercent: parts.cpuPercent,
+    memPercent: facts.memTotalBytes === undefined ? undefined : (parts.rssBytes * 100) / facts.memTotalBytes,
+    rssBytes: parts.rssBytes,
+    vszBytes: fields.vszBytes,
+    // fields 14 + 15, utime + stime
+    timeSeconds: fields.cpuTicks / CLOCK_TICKS,
+    comm: parts.comm,
+    args: parts.args,
+  });
+}

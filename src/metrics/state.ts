@@ -1,7 +1,7 @@
 // What the exporter remembers between scans, and how one scan moves it on.
 // Pure: the live feed (src/serve/feed.ts) calls advanceMetrics with each new
 // snapshot and the events that explain it; a scrape only reads the result.
-import { sameStartTime } from '../inspect/same-process.js';
+import { sameStartTime } from '../inspect/identity.js';
 import type { Adopter, ProcEvent, ProcInfo, Snapshot } from '../inspect/types.js';
 
 /** The kinds procview_events_total counts (the orphaned kind is a reparent whose parent was gone). */

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { cpus as osCpus, freemem, loadavg, totalmem, uptime } from 'node:os';
 import { join } from 'node:path';
-import { defaultBackend } from './inspector.js';
+import { defaultBackend } from './backends.js';
 import { parseCpuStat, parseLoadAvg, parseMemInfo, parseUptime, type CpuSeconds, type MemoryTotals } from './procfs/system-totals.js';
 import type { InspectorOptions } from './types.js';
 

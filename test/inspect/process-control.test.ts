@@ -2,7 +2,7 @@
 // with failures thrown as ProcessControlError carrying a code. Real processes.
 import { getPriority } from 'node:os';
 import { describe, expect, it } from 'vitest';
-import { readStartTime } from '../../src/inspect/identity.js';
+import { readStartTime } from '../../src/inspect/inspector.js';
 import { ProcessControlError, renice, sendSignal, type ProcessControlErrorCode } from '../../src/inspect/process-control.js';
 import { isAlive, spawnGroup, waitFor } from '../helpers/processes.js';
 import { pidOf, procStat } from '../e2e/helpers/procs.js';

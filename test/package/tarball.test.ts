@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { collectOutput } from '../helpers/output.js';
 import { isAlive, spawnGroup } from '../helpers/processes.js';
-import { readStartTime } from '../../src/inspect/identity.js';
+import { readStartTime } from '../../src/inspect/inspector.js';
 import { ensureBuilt, REPO_ROOT } from '../cli/run-cli.js';
 import { pathWithoutCompiler, withoutNpmLifecycle } from './no-compiler.js';
 

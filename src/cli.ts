@@ -32,6 +32,8 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
     process.stdout.write(`procview ${packageVersion()}\n`);
     return 0;
   }
+  // `procview help ps` is `procview ps --help`.
+  if (first === 'help' && rest[0] !== undefined) return main([rest[0], '--help']);
   if (first === '--help' || first === '-h' || first === 'help') {
     process.stdout.write(`procview: see Unix processes live.\n\n${USAGE}\n`);
     return 0;
@@ -41,7 +43,7 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
     if (load !== undefined) return await (await load())(rest);
     if (first !== undefined && !first.startsWith('-')) {
       const { UsageError } = await import('./commands/usage.js');
-      throw new UsageError(`unknown command '${first}'`, USAGE);
+      throw new UsageError(`unknown command '${first}'`, 'Usage: procview [COMMAND] [OPTIONS]   (procview --help for the commands)');
     }
     const { main: dashboard } = await import('./commands/dashboard.js');
     return await dashboard(argv);
@@ -53,9 +55,11 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
 // Messages can quote untrusted text (a process title, a bad argument), so
 // every line is made safe before it reaches the terminal.
 async function reportError(error: unknown): Promise<number> {
-  const [{ CommandError, UsageError }, { sanitizeLines }] = await Promise.all([import('./commands/usage.js'), import('./text/sanitize.js')]);
+  const [{ CommandError, UsageError, usageLine }, { sanitizeLines }] = await Promise.all([import('./commands/usage.js'), import('./text/sanitize.js')]);
   if (error instanceof UsageError) {
-    process.stderr.write(`procview: ${sanitizeLines(error.message)}\n${error.usage}\n`);
+    // Exactly two lines: the problem, then one usage line.
+    const problem = sanitizeLines(error.message).replace(/\s*\n\s*/gu, '; ');
+    process.stderr.write(`procview: ${problem}\n${usageLine(error.usage)}\n`);
     return error.exitCode;
   }
   if (error instanceof CommandError) {

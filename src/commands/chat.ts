@@ -24,6 +24,11 @@ export const CHAT_USAGE = `Usage: procview chat server [--host ADDR] [--port N] 
        procview chat client [HOST] [PORT] [--name NAME] [--lang en|zh] [--heartbeat SECONDS]
        procview chat say TEXT... [--port N] [--admin-socket PATH]`;
 
+const CHAT_SYNOPSIS = 'Usage: procview chat server|client|say [OPTIONS]   (procview chat --help for more)';
+const SERVER_SYNOPSIS = 'Usage: procview chat server [OPTIONS]   (procview chat server --help for more)';
+const CLIENT_SYNOPSIS = 'Usage: procview chat client [HOST] [PORT] [--name NAME] [--lang en|zh] [--heartbeat SECONDS]';
+const SAY_SYNOPSIS = 'Usage: procview chat say TEXT... [--port N] [--admin-socket PATH]';
+
 const SERVER_HELP = `procview chat server: run the UDP chat room.
 
 Options:
@@ -100,12 +105,12 @@ Protocol (UDP datagrams of UTF-8 text, compatible with the classic lesson):
 
 Run \`procview chat server --help\` (client, say) for the options of each.`;
 
-function integer(flag: string, value: string | undefined, fallback: number, min: number, max: number): number {
-  return wholeNumberOption(flag, value, { min, max, fallback }, CHAT_USAGE);
+function integer(flag: string, value: string | undefined, fallback: number, min: number, max: number, usage = SERVER_SYNOPSIS): number {
+  return wholeNumberOption(flag, value, { min, max, fallback }, usage);
 }
 
-function seconds(flag: string, value: string | undefined, fallback: number, allowZero: boolean): number {
-  return decimalOption(flag, value, { min: 0, minExcluded: !allowZero, fallback }, CHAT_USAGE);
+function seconds(flag: string, value: string | undefined, fallback: number, allowZero: boolean, usage = SERVER_SYNOPSIS): number {
+  return decimalOption(flag, value, { min: 0, minExcluded: !allowZero, fallback }, usage);
 }
 
 /** An inherited pipe or socket: anything else would never report its other end's death. */
@@ -115,15 +120,15 @@ function lifeline(value: string): number {
   try {
     stats = fstatSync(fd);
   } catch {
-    throw new UsageError(`--lifeline-fd ${fd} is not an open file descriptor`, CHAT_USAGE);
+    throw new UsageError(`--lifeline-fd ${fd} is not an open file descriptor`, SERVER_SYNOPSIS);
   }
-  if (!stats.isFIFO() && !stats.isSocket()) throw new UsageError(`--lifeline-fd ${fd} is not a pipe or socket`, CHAT_USAGE);
+  if (!stats.isFIFO() && !stats.isSocket()) throw new UsageError(`--lifeline-fd ${fd} is not a pipe or socket`, SERVER_SYNOPSIS);
   return fd;
 }
 
-function language(value: string | undefined): Lang {
+function language(value: string | undefined, usage: string): Lang {
   if (value === undefined) return languageFromEnv(process.env);
-  if (!isLang(value)) throw new UsageError(`--lang must be en or zh, not '${value}'`, CHAT_USAGE);
+  if (!isLang(value)) throw new UsageError(`--lang must be en or zh, not '${value}'`, usage);
   return value;
 }
 
@@ -149,9 +154,9 @@ export async function main(argv: readonly string[]): Promise<number> {
     case '-V':
       return info(`procview ${packageVersion()}`);
     case undefined:
-      throw new UsageError('chat needs server, client or say', CHAT_USAGE);
+      throw new UsageError('chat needs server, client or say', CHAT_SYNOPSIS);
     default:
-      throw new UsageError(`unknown chat command '${sub}'`, CHAT_USAGE);
+      throw new UsageError(`unknown chat command '${sub}'`, CHAT_SYNOPSIS);
   }
 }
 
@@ -176,14 +181,14 @@ async function server(argv: readonly string[]): Promise<number> {
         quiet: { type: 'boolean' },
       },
     },
-    CHAT_USAGE,
+    SERVER_SYNOPSIS,
   );
   if (answeredHelpOrVersion(values, SERVER_HELP)) return 0;
   const host = values.host ?? DEFAULT_HOST;
   const options = {
     host,
     port: integer('--port', values.port, DEFAULT_PORT, 0, 65535),
-    lang: language(values.lang),
+    lang: language(values.lang, SERVER_SYNOPSIS),
     burst: integer('--burst', values.burst, ROOM_DEFAULTS.burst, 1, 1_000_000),
     ratePerSecond: seconds('--rate', values.rate, ROOM_DEFAULTS.ratePerSecond, false),
     maxMembers: integer('--max-members', values['max-members'], ROOM_DEFAULTS.maxMembers, 1, 1_000_000),
@@ -245,18 +250,18 @@ async function client(argv: readonly string[]): Promise<number> {
       allowPositionals: true,
       options: { ...COMMON_OPTIONS, name: { type: 'string' }, lang: { type: 'string' }, heartbeat: { type: 'string' } },
     },
-    CHAT_USAGE,
+    CLIENT_SYNOPSIS,
   );
   if (answeredHelpOrVersion(values, CLIENT_HELP)) return 0;
-  if (positionals.length > 2) throw new UsageError(`too many arguments: ${positionals.slice(2).join(' ')}`, CHAT_USAGE);
+  if (positionals.length > 2) throw new UsageError(`too many arguments: ${positionals.slice(2).join(' ')}`, CLIENT_SYNOPSIS);
   // `procview chat client 9999` means the port on the default host.
   const [first, second] = positionals.length === 1 && /^\d+$/u.test(positionals[0] ?? '') ? [undefined, positionals[0]] : positionals;
   return runChatClient({
     host: first ?? DEFAULT_HOST,
-    port: integer('PORT', second, DEFAULT_PORT, 1, 65535),
-    lang: language(values.lang),
+    port: integer('PORT', second, DEFAULT_PORT, 1, 65535, CLIENT_SYNOPSIS),
+    lang: language(values.lang, CLIENT_SYNOPSIS),
     name: values.name,
-    heartbeatMs: seconds('--heartbeat', values.heartbeat, DEFAULT_HEARTBEAT_MS / 1000, true) * 1000,
+    heartbeatMs: seconds('--heartbeat', values.heartbeat, DEFAULT_HEARTBEAT_MS / 1000, true, CLIENT_SYNOPSIS) * 1000,
   });
 }
 
@@ -267,12 +272,12 @@ async function say(argv: readonly string[]): Promise<number> {
       allowPositionals: true,
       options: { ...COMMON_OPTIONS, port: { type: 'string' }, 'admin-socket': { type: 'string' } },
     },
-    CHAT_USAGE,
+    SAY_SYNOPSIS,
   );
   if (answeredHelpOrVersion(values, SAY_HELP)) return 0;
   const text = positionals.join(' ');
-  if (text.trim().length === 0) throw new UsageError('say needs the text to say', CHAT_USAGE);
-  const port = integer('--port', values.port, DEFAULT_PORT, 1, 65535);
+  if (text.trim().length === 0) throw new UsageError('say needs the text to say', SAY_SYNOPSIS);
+  const port = integer('--port', values.port, DEFAULT_PORT, 1, 65535, SAY_SYNOPSIS);
   const socketPath = values['admin-socket'];
   let admin;
   try {

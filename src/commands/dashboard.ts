@@ -3,6 +3,7 @@
 // dashboard itself lives in src/ui (the only place blessed is imported).
 import type { DashboardScope } from '../ui/launch.js';
 import { answeredHelpOrVersion, COMMON_OPTIONS, decimalOption, parseCommandArgs, processIdArgument } from './args.js';
+import { cannotDraw } from './terminal-check.js';
 import { CommandError, UsageError } from './usage.js';
 
 export const DASHBOARD_USAGE = `Usage: procview [--watch chat|chat:PORT|PID|NAME] [-d SECONDS] [-M|--no-color] [--help] [--version]
@@ -64,8 +65,9 @@ export function parseDashboardArgs(argv: readonly string[]): DashboardArgs & { r
 export async function main(argv: readonly string[]): Promise<number> {
   const args = parseDashboardArgs(argv);
   if (answeredHelpOrVersion(args, `procview: the live process dashboard.\n\n${DASHBOARD_USAGE}`)) return 0;
-  if (process.stdout.isTTY !== true) {
-    process.stderr.write('procview: the dashboard needs a terminal (stdout is not one).\nFor output a script can read, try: procview ps   (or procview tree, --json)\n');
+  const why = cannotDraw(process.stdout, process.env);
+  if (why !== undefined) {
+    process.stderr.write(`procview: the dashboard needs a terminal (${why}).\nFor plain output, try: procview ps   (or procview tree, --json)\n`);
     return 2;
   }
   if (args.scope.kind === 'pids') {

@@ -7,6 +7,7 @@ import type { Demo } from '../demos/types.js';
 import { awaitStopSignal } from '../process/stop-signals.js';
 import { launchDashboard } from '../ui/launch.js';
 import { answeredHelpOrVersion, COMMON_OPTIONS, decimalOption, parseCommandArgs } from './args.js';
+import { cannotDraw } from './terminal-check.js';
 import { UsageError } from './usage.js';
 
 const DEFAULT_HOLD_SECONDS = 3;
@@ -18,6 +19,9 @@ export const DEMO_USAGE = `Usage: procview demo                                 
   --plain           print narration and observed facts as text (the default when stdout is not a terminal)
   --hold SECONDS    how long each interesting state is held (default ${DEFAULT_HOLD_SECONDS}; ${MIN_HOLD_SECONDS} to ${MAX_HOLD_SECONDS})
 Exit status: 0 when the lesson was observed, 1 when it was not, 2 for a bad command line, 128+N on signal N.`;
+
+/** The one usage line printed after a usage error. */
+const DEMO_SYNOPSIS = 'Usage: procview demo [NAME] [--plain] [--hold SECONDS]   (procview demo --help for more)';
 
 /** The signals that interrupt a lesson; the lesson still cleans up before procview exits. */
 const INTERRUPTS: readonly NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
@@ -34,15 +38,15 @@ export async function main(argv: readonly string[]): Promise<number> {
       options: { ...COMMON_OPTIONS, plain: { type: 'boolean' }, hold: { type: 'string' } },
       allowPositionals: true,
     },
-    DEMO_USAGE,
+    DEMO_SYNOPSIS,
   );
   if (answeredHelpOrVersion(values, `procview demo: process lessons with real processes.\n\n${DEMO_USAGE}\n\nLessons:\n${listing()}`)) return 0;
-  if (positionals.length > 1) throw new UsageError('one lesson at a time', DEMO_USAGE);
+  if (positionals.length > 1) throw new UsageError('one lesson at a time', DEMO_SYNOPSIS);
   const holdSeconds = decimalOption(
     '--hold',
     values.hold,
     { min: MIN_HOLD_SECONDS, max: MAX_HOLD_SECONDS, fallback: DEFAULT_HOLD_SECONDS, unit: 'seconds' },
-    DEMO_USAGE,
+    DEMO_SYNOPSIS,
   );
   const holdMs = Math.round(holdSeconds * 1000);
   const [name] = positionals;
@@ -52,11 +56,12 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
   const demo = findDemo(name);
   if (demo === undefined) {
-    throw new UsageError(`unknown demo '${name}'`, `valid demos: ${DEMOS.map((d) => d.name).join(', ')}\n${DEMO_USAGE}`);
+    throw new UsageError(`unknown demo '${name}' (lessons: ${DEMOS.map((d) => d.name).join(', ')})`, DEMO_SYNOPSIS);
   }
 
   if (values.plain !== true) {
-    if (process.stdout.isTTY) {
+    const why = cannotDraw(process.stdout, process.env);
+    if (why === undefined) {
       try {
         return await launchDashboard({ scope: { kind: 'demo', demo, holdMs } });
       } catch (error) {
@@ -64,7 +69,7 @@ export async function main(argv: readonly string[]): Promise<number> {
         process.stderr.write(`procview: the dashboard could not start (${why}); running the lesson as plain text\n`);
       }
     } else {
-      process.stderr.write('procview: stdout is not a terminal; running the lesson as plain text (--plain)\n');
+      process.stderr.write(`procview: ${why}; running the lesson as plain text (--plain)\n`);
     }
   }
   return runPlain(demo, holdMs);

@@ -11,6 +11,17 @@ export class UsageError extends Error {
   }
 }
 
+/**
+ * The one usage line printed after a usage error: the first line of `usage`,
+ * pointing at the full help when there is more of it (the README promises one
+ * line naming the problem and one usage line, whatever the command).
+ */
+export function usageLine(usage: string, helpCommand?: string): string {
+  const [first = usage, ...more] = usage.split('\n');
+  const hint = helpCommand ?? (/^Usage: (procview(?: [a-z]+)?)/u.exec(first)?.[1] ?? 'procview');
+  return more.length === 0 || first.includes('--help for more') ? first.trimEnd() : `${first.trimEnd()}   (${hint} --help for more)`;
+}
+
 /** A well-formed request that cannot be met (e.g. no such PID): exit 1. */
 export class CommandError extends Error {
   readonly exitCode: number;

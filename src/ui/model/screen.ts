@@ -94,7 +94,7 @@ export function computeScreen(input: ScreenInput): ScreenModel {
     view.overlay.kind === 'help'
       ? { kind: 'help' as const, title: 'Help', lines: scrolled(helpLines(Math.min(100, layout.footer.width - 4), input.looks), view.overlay.scroll, layout.footer.top - 2) }
       : view.overlay.kind === 'signal'
-        ? { kind: 'signal' as const, title: 'Signal', lines: signalMenuLines(view.overlay) }
+        ? { kind: 'signal' as const, title: 'Signal', lines: signalMenuLines(view.overlay, layout.footer.top - 2) }
         : view.overlay.kind === 'confirm'
           ? { kind: 'confirm' as const, title: 'Are you sure?', lines: confirmLines(view.overlay, input.scoped ?? false) }
         : view.overlay.kind === 'detail'

@@ -105,9 +105,12 @@ function who(target: ProcTarget): string {
   return inert(target.comm === undefined ? String(target.pid) : `${target.pid} (${target.comm})`);
 }
 
-export function signalMenuLines(menu: SignalMenu): Line[] {
-  const first = Math.max(0, Math.min(menu.index - Math.floor(MENU_ROWS / 2), SIGNALS.length - MENU_ROWS));
-  const shown = SIGNALS.slice(first, first + MENU_ROWS);
+/** `maxLines`: what the screen leaves inside the frame; a short screen shows fewer rows, never loses the ↓ more. */
+export function signalMenuLines(menu: SignalMenu, maxLines = Number.POSITIVE_INFINITY): Line[] {
+  // Five lines besides the rows: title, typed, ↑ more, ↓ more, keys.
+  const rows = Math.max(1, Math.min(MENU_ROWS, maxLines - 5));
+  const first = Math.max(0, Math.min(menu.index - Math.floor(rows / 2), SIGNALS.length - rows));
+  const shown = SIGNALS.slice(first, first + rows);
   const typed = menu.typed === '' ? 'type a name or number to jump' : `typed: ${menu.typed}${matchTyped(menu.typed) === undefined ? ' (no such signal)' : ''}`;
   return [
     textLine(`Send a signal to ${who(menu.target)}`),
@@ -118,7 +121,7 @@ export function signalMenuLines(menu: SignalMenu): Line[] {
       const text = ` ${number}  SIG${signal.name.padEnd(11)} ${WORDS[signal.name] ?? ''} `;
       return textLine(text, first + i === menu.index ? 'selected' : undefined);
     }),
-    textLine(first + MENU_ROWS < SIGNALS.length ? '   ↓ more' : ''),
+    textLine(first + rows < SIGNALS.length ? '   ↓ more' : ''),
     textLine('↑↓ PgUp PgDn choose · Enter sends · Esc cancels'),
   ];
 }

@@ -94,4 +94,18 @@ describe('signal menu', () => {
     expect(lines.join('\n')).toContain('typed: 9');
     expect(lines.at(-1)).toContain('Enter sends');
   });
+
+  it('on a 40x10 screen (7 lines inside the frame) still says there is more above and below', () => {
+    for (const keys of [[], ['home'], ['end']]) {
+      const menu = menuOf(press(opened, keys).state);
+      const lines = markedAll(signalMenuLines(menu, 7));
+      expect(lines).toHaveLength(7);
+      expect(lines.some((l) => l.startsWith('<selected>'))).toBe(true);
+      const first = menu.index === 0;
+      const last = menu.index === SIGNALS.length - 1;
+      expect(lines.includes('   ↑ more')).toBe(!first);
+      expect(lines.includes('   ↓ more')).toBe(!last);
+      expect(lines.at(-1)).toContain('Enter sends');
+    }
+  });
 });

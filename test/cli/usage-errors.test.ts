@@ -1,0 +1,91 @@
+// Every command's bad command lines: exit 2, nothing on stdout, and on stderr
+// exactly one line naming the problem and one usage line, as the README says.
+// Also `procview help CMD`, and TERM=dumb in a real pseudo-terminal.
+import pty from '@lydell/node-pty';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { drainedExit } from '../e2e/helpers/pty-exit.js';
+import { CLI, ensureBuilt, REPO_ROOT, runCli } from './run-cli.js';
+
+beforeAll(ensureBuilt);
+
+const BAD: readonly (readonly [string[], RegExp])[] = [
+  [['nosuch'], /^procview: unknown command 'nosuch'$/u],
+  [['help', 'nosuch'], /^procview: unknown command 'nosuch'$/u],
+  [['--bogus'], /^procview: unknown option '--bogus'$/u],
+  [['--watch'], /^procview: option '--watch <value>' argument missing$/u],
+  [['-d', '0'], /^procview: -d must be a number of seconds from 0\.1 to 3600, not '0'$/u],
+  [['ps', '--bogus'], /^procview: unknown option '--bogus'$/u],
+  [['ps', '--format', 'x'], /^procview: unknown format 'x'/u],
+  [['tree', '1', '2'], /^procview: too many arguments: 2$/u],
+  [['tree', 'abc'], /^procview: invalid PID 'abc'/u],
+  [['demo', 'a', 'b'], /^procview: one lesson at a time$/u],
+  [['demo', 'nosuch'], /^procview: unknown demo 'nosuch' \(lessons: fork, .*\)$/u],
+  [['demo', 'zombie', '--hold', '-1'], /^procview: --hold must be a number of seconds from 0\.1 to 3600, not '-1'$/u],
+  [['demo', 'zombie', '--hold'], /^procview: option '--hold <value>' argument missing$/u],
+  [['chat'], /^procview: chat needs server, client or say$/u],
+  [['chat', 'nope'], /^procview: unknown chat command 'nope'$/u],
+  [['chat', 'server', '--lang', 'fr'], /^procview: --lang must be en or zh, not 'fr'$/u],
+  [['chat', 'server', '--burst', '0'], /^procview: --burst must be/u],
+  [['chat', 'client', 'a', 'b', 'c'], /^procview: too many arguments: c$/u],
+  [['chat', 'client', '--heartbeat', 'x'], /^procview: --heartbeat must be/u],
+  [['chat', 'say'], /^procview: say needs the text to say$/u],
+  [['serve'], /^procview: serve needs --metrics/u],
+  [['serve', '--metrics', '--listen', 'x'], /^procview: --listen needs HOST:PORT/u],
+];
+
+describe('usage errors', () => {
+  it.each(BAD)('procview %j: one line naming the problem, one usage line, exit 2', async (args, problem) => {
+    const { code, stdout, stderr } = await runCli(args);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    const lines = stderr.split('\n');
+    expect(lines.at(-1)).toBe(''); // ends with a newline
+    expect(lines.slice(0, -1)).toHaveLength(2);
+    expect(lines[0]).toMatch(problem);
+    expect(lines[1]).toMatch(/^Usage: procview/u);
+  });
+
+  it('--hold -1 names the valid range, not "ambiguous"', async () => {
+    const { stderr } = await runCli(['demo', 'zombie', '--hold', '-1']);
+    expect(stderr).not.toMatch(/ambiguous/u);
+    expect(stderr).toContain('from 0.1 to 3600');
+  });
+});
+
+describe('procview help COMMAND', () => {
+  it.each(['ps', 'tree', 'demo', 'chat', 'serve'])('help %s prints what %s --help prints', async (command) => {
+    const [viaHelp, viaFlag] = await Promise.all([runCli(['help', command]), runCli([command, '--help'])]);
+    expect(viaHelp.code).toBe(0);
+    expect(viaHelp.stdout).toBe(viaFlag.stdout);
+    expect(viaHelp.stdout).toContain(`Usage: procview ${command}`);
+  });
+});
+
+/** The CLI in a pseudo-terminal with TERM=dumb: its whole output, read to the end, and its exit code. */
+async function inDumbTerminal(args: readonly string[]): Promise<{ code: number; output: string }> {
+  const term = pty.spawn(process.execPath, [CLI, ...args], { cols: 100, rows: 30, cwd: REPO_ROOT, env: { ...process.env, TERM: 'dumb' } });
+  let output = '';
+  term.onData((data) => {
+    output += data;
+  });
+  const { exitCode } = await drainedExit(term);
+  return { code: exitCode, output };
+}
+
+describe('TERM=dumb', () => {
+  it('the dashboard refuses like on a pipe, pointing at procview ps, exit 2, and draws nothing', async () => {
+    const { code, output } = await inDumbTerminal([]);
+    expect(code).toBe(2);
+    expect(output).toContain('procview: the dashboard needs a terminal (TERM=dumb');
+    expect(output).toContain('procview ps');
+    expect(output).not.toContain('\u001b');
+  });
+
+  it('a lesson runs as plain text and says why', async () => {
+    const { code, output } = await inDumbTerminal(['demo', 'fork', '--hold', '0.1']);
+    expect(output).toContain('TERM=dumb: this terminal cannot move the cursor; running the lesson as plain text');
+    expect(output).toContain('result: the lesson was observed.');
+    expect(output).not.toContain('\u001b[?1049h'); // never entered the alternate screen
+    expect(code).toBe(0);
+  });
+});

@@ -3,7 +3,7 @@
 // uv_poll and handed to JavaScript in batches of packed records.
 //
 // JS API (see src/inspect/events/kernel-source.ts, which decodes the records):
-//   open(onBatch, nonce[, rcvbufBytes]) -> handle   throws Error{code, syscall} on failure
+//   open(onBatch, nonce[, rcvbufBytes[, coalesceMs]]) -> handle   throws Error{code, syscall}
 //     onBatch(records: ArrayBuffer, count, lost, ackErr)
 //       records: `count` records of RECORD_BYTES (layout below)
 //       lost:    events the kernel dropped since the previous call (>= 1 on ENOBUFS)
@@ -40,12 +40,19 @@
 // of truesize) while JavaScript is busy.
 #define RCVBUF_BYTES (8 * 1024 * 1024)
 #define NO_CPU 0xffffffffu
+// Batches are at least this far apart: the first event after a quiet spell goes to
+// JavaScript at once, later ones within the window wait for it and travel together.
+#define COALESCE_MS 2
 
 typedef struct watcher {
   int fd;
   int closed;
   napi_env env;
   uv_poll_t poll;
+  uv_timer_t timer; // ends a coalescing window
+  int open_handles; // poll and timer: freed when both are closed
+  uint32_t coalesce_ms;
+  uint64_t last_call_ms; // uv_now() of the last batch
   napi_ref callback;
   napi_ref self; // keeps the JS handle alive while open
   napi_async_context async_context;
@@ -237,6 +244,7 @@ static void call_js(watcher *w, uint64_t lost, int32_t ack_err) {
   napi_create_int32(env, ack_err, &argv[3]);
   w->record_count = 0;
   w->batches++;
+  w->last_call_ms = uv_now(w->poll.loop);
   napi_value result;
   napi_status status = napi_make_callback(env, w->async_context, recv, callback, 4, argv, &result);
   if (status == napi_pending_exception) {
@@ -291,24 +299,40 @@ static int drain(watcher *w) {
   return failure;
 }
 
+static void on_readable(uv_poll_t *poll, int status, int events);
+
+// Drains, then polls again: libuv stops a poll on EPOLLERR, which a pending socket error
+// (ENOBUFS after an overflow) raises, and the recv in drain() consumes that error. A read
+// that failed otherwise means a broken fd: stop rather than spin.
+static void drain_and_poll(watcher *w) {
+  int failure = drain(w);
+  if (w->closed) return; // a listener closed the source
+  if (failure == 0) uv_poll_start(&w->poll, UV_READABLE, on_readable);
+  else uv_poll_stop(&w->poll);
+}
+
+static void on_window_end(uv_timer_t *timer) {
+  watcher *w = timer->data;
+  if (!w->closed) drain_and_poll(w);
+}
+
 static void on_readable(uv_poll_t *poll, int status, int events) {
   (void)events;
   watcher *w = poll->data;
   if (w->closed) return;
-  int failure = drain(w);
-  if (w->closed) return; // a listener closed the source
-  if (status < 0) {
-    // libuv stops the poll on EPOLLERR, which a pending socket error (ENOBUFS after an
-    // overflow) raises; the recv above has consumed that error, so poll again, unless
-    // reading itself failed (a broken fd: stop rather than spin).
-    if (failure == 0) uv_poll_start(poll, UV_READABLE, on_readable);
-  } else if (failure != 0) {
+  uint64_t since = uv_now(poll->loop) - w->last_call_ms;
+  if (status >= 0 && since < w->coalesce_ms) {
+    // Within the window: let events gather in the socket buffer until it ends.
     uv_poll_stop(poll);
+    uv_timer_start(&w->timer, on_window_end, w->coalesce_ms - since, 0);
+    return;
   }
+  drain_and_poll(w);
 }
 
 static void on_handle_closed(uv_handle_t *handle) {
   watcher *w = handle->data;
+  if (--w->open_handles > 0) return;
   if (w->cleanup != NULL) napi_remove_async_cleanup_hook(w->cleanup);
   free(w->next_seq);
   free(w->seen_cpu);
@@ -317,13 +341,15 @@ static void on_handle_closed(uv_handle_t *handle) {
 }
 
 // Unsubscribe, stop polling, close the fd now; the watcher is freed when libuv has
-// closed the poll handle.
+// closed both handles.
 static void shutdown_watcher(watcher *w, int unsubscribe) {
   if (w->closed) return;
   w->closed = 1;
   if (unsubscribe) send_mcast_op(w->fd, PROC_CN_MCAST_IGNORE, 0);
   uv_poll_stop(&w->poll);
+  uv_timer_stop(&w->timer);
   uv_close((uv_handle_t *)&w->poll, on_handle_closed);
+  uv_close((uv_handle_t *)&w->timer, on_handle_closed);
   close(w->fd);
   w->fd = -1;
 }
@@ -364,8 +390,8 @@ static watcher *unwrap(napi_env env, napi_callback_info info, napi_value *out_ha
 }
 
 static napi_value js_open(napi_env env, napi_callback_info info) {
-  size_t argc = 3;
-  napi_value argv[3];
+  size_t argc = 4;
+  napi_value argv[4];
   napi_get_cb_info(env, info, &argc, argv, NULL, NULL);
   napi_valuetype type = napi_undefined;
   if (argc >= 1) napi_typeof(env, argv[0], &type);
@@ -377,6 +403,8 @@ static napi_value js_open(napi_env env, napi_callback_info info) {
   if (argc >= 2) napi_get_value_uint32(env, argv[1], &nonce);
   int32_t size = RCVBUF_BYTES; // tests ask for a small buffer to provoke ENOBUFS
   if (argc >= 3) napi_get_value_int32(env, argv[2], &size);
+  uint32_t coalesce_ms = COALESCE_MS; // benchmarks compare windows
+  if (argc >= 4) napi_get_value_uint32(env, argv[3], &coalesce_ms);
 
   int fd = socket(AF_NETLINK, SOCK_DGRAM | SOCK_NONBLOCK | SOCK_CLOEXEC, NETLINK_CONNECTOR);
   if (fd < 0) {
@@ -415,14 +443,26 @@ static napi_value js_open(napi_env env, napi_callback_info info) {
   box->w = w;
   uv_loop_t *loop = NULL;
   napi_get_uv_event_loop(env, &loop);
-  if (loop == NULL || uv_poll_init(loop, &w->poll, fd) != 0) {
+  if (loop == NULL || uv_timer_init(loop, &w->timer) != 0) {
     free(w);
     free(box);
     close(fd);
-    throw_errno(env, EINVAL, "uv_poll_init");
+    throw_errno(env, EINVAL, "uv_timer_init");
+    return NULL;
+  }
+  w->timer.data = w;
+  int poll_err = uv_poll_init(loop, &w->poll, fd);
+  if (poll_err != 0) {
+    w->open_handles = 1;
+    uv_close((uv_handle_t *)&w->timer, on_handle_closed); // frees w
+    free(box);
+    close(fd);
+    throw_errno(env, -poll_err, "uv_poll_init");
     return NULL;
   }
   w->poll.data = w;
+  w->open_handles = 2;
+  w->coalesce_ms = coalesce_ms;
   napi_value handle, resource, name;
   napi_create_external(env, box, finalize_box, NULL, &handle);
   napi_create_object(env, &resource);

@@ -22,6 +22,7 @@ export interface ProcEventsAddon {
     onBatch: (records: ArrayBuffer, count: number, lost: number, ackErr: number) => void,
     nonce: number,
     receiveBufferBytes?: number,
+    coalesceMs?: number,
   ): AddonHandle;
   close(handle: AddonHandle): void;
   stats(handle: AddonHandle): AddonStats;

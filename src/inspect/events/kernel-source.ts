@@ -25,6 +25,9 @@ export interface OpenKernelEventsOptions {
   readonly answerTimeoutMs?: number;
   /** The socket's receive buffer (default 8 MiB); tests shrink it to provoke ENOBUFS. */
   readonly receiveBufferBytes?: number;
+  /** Batches at least this far apart (default 2 ms; 0: one per readable notification). The
+   *  first event after a quiet spell is delivered at once. */
+  readonly coalesceMs?: number;
   /** Look at /proc for foreign namespaces before subscribing (default true); tests turn it off
    *  to exercise the kernel's own refusal (no answer, or ECONNREFUSED). */
   readonly checkNamespaces?: boolean;
@@ -44,6 +47,9 @@ const MESSAGES: Record<KernelEventsUnavailable, string> = {
 function unavailable(reason: KernelEventsUnavailable, message = MESSAGES[reason]): OpenKernelEventsResult {
   return { ok: false, reason, message };
 }
+
+/** The socket's receive buffer: room for tens of thousands of events while JavaScript is busy. */
+export const DEFAULT_RECEIVE_BUFFER_BYTES = 8 * 1024 * 1024;
 
 // Events kept while nobody listens yet (between open and the first onBatch); beyond
 // that they are counted as lost, so the consumer resynchronises.
@@ -65,6 +71,7 @@ export class NativeKernelEventSource implements KernelEventSource {
   constructor(
     private readonly addon: ProcEventsAddon,
     private readonly receiveBufferBytes: number | undefined,
+    private readonly coalesceMs: number | undefined,
   ) {}
 
   /** Subscribes; throws the addon's errno error (code EPERM, ECONNREFUSED, …). */
@@ -76,10 +83,12 @@ export class NativeKernelEventSource implements KernelEventSource {
     const nonce = Math.floor(Math.random() * 0xfffffff0);
     const onBatch = (records: ArrayBuffer, count: number, lost: number, ackErr: number): void =>
       this.receive(records, count, lost, ackErr);
+    // Without coalesceMs the addon's own window (2 ms) applies.
+    const bufferBytes = this.receiveBufferBytes ?? DEFAULT_RECEIVE_BUFFER_BYTES;
     this.handle =
-      this.receiveBufferBytes === undefined
-        ? this.addon.open(onBatch, nonce)
-        : this.addon.open(onBatch, nonce, this.receiveBufferBytes);
+      this.coalesceMs === undefined
+        ? this.addon.open(onBatch, nonce, bufferBytes)
+        : this.addon.open(onBatch, nonce, bufferBytes, this.coalesceMs);
     return answered;
   }
 
@@ -208,7 +217,7 @@ export async function openKernelEvents(options: OpenKernelEventsOptions = {}): P
   if (checkNamespaces && (await outsideInitialNamespaces())) return unavailable('other-namespace');
   if (signal?.aborted) return abortedResult();
 
-  const source = new NativeKernelEventSource(loaded.addon, options.receiveBufferBytes);
+  const source = new NativeKernelEventSource(loaded.addon, options.receiveBufferBytes, options.coalesceMs);
   let answered: Promise<number>;
   try {
     answered = source.open();

@@ -69,7 +69,10 @@ export type KernelEventsUnavailable =
 export interface KernelEventSource {
   readonly kind: 'kernel';
   /** Batches, never one callback per event; `lost` counts events the kernel dropped (ENOBUFS)
-   *  since the previous batch: when > 0 the consumer must resynchronise with a full scan. */
+   *  since the previous batch: when > 0 the consumer must resynchronise with a full scan.
+   *  Counted from the per-CPU sequence numbers, so exact once an event from that CPU has been
+   *  received; an overflow not yet explained that way counts as 1 (later gaps do not count it
+   *  twice). */
   onBatch(listener: (batch: readonly KernelEvent[], lost: number) => void): void;
   close(): void;
 }

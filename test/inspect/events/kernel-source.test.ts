@@ -72,6 +72,35 @@ function stormSeen(c: Collected, shPid: number): { forks: number; exits: number 
   return { forks, exits };
 }
 
+/** CPU numbers from a list like `0-3,6`. */
+function onlineCpus(): number[] {
+  const cpus: number[] = [];
+  for (const part of readFileSync('/sys/devices/system/cpu/online', 'utf8').trim().split(',')) {
+    const [from = 0, to = from] = part.split('-').map(Number);
+    for (let cpu = from; cpu <= to; cpu++) cpus.push(cpu);
+  }
+  return cpus;
+}
+
+/**
+ * Makes every CPU send an event the source receives: an exit pinned there (taskset) is
+ * reported from that CPU. A small buffer may drop one with the machine's other events,
+ * so each CPU gets new processes until one is seen.
+ */
+async function seeEveryCpu(c: Collected, when: string): Promise<void> {
+  for (const cpu of onlineCpus()) {
+    const pids = new Set<number>();
+    await waitFor(
+      () => {
+        if (c.events.some((e) => e.kind === 'exit' && pids.has(e.tgid))) return true;
+        pids.add(spawnGroup('taskset', ['-c', String(cpu), 'sh', '-c', 'exit 0']).pid);
+        return false;
+      },
+      { what: `an event from CPU ${cpu} ${when}`, intervalMs: 20 },
+    );
+  }
+}
+
 /** Our open NETLINK_CONNECTOR sockets: /proc/self/fd socket inodes listed in /proc/net/netlink. */
 function connectorSockets(): number {
   const connectorInodes = new Set<string>();
@@ -201,10 +230,12 @@ describe.runIf(skipReason === undefined)(title('kernel events: real processes'),
 
   it('accounts for every process of a fork storm of 2,000 (received + lost)', async () => {
     const c = await subscribe();
+    await seeEveryCpu(c, 'before the storm');
     const count = 2000;
     const storm = spawnGroup('sh', ['-c', `i=0; while [ $i -lt ${count} ]; do /bin/true & i=$((i+1)); done; wait`]);
     // 2,000 processes take seconds on a loaded 2-core machine.
     await waitForEvent(c, 'exit', (e) => e.tgid === storm.pid, 'end of the storm', 80_000);
+    await seeEveryCpu(c, 'after the storm');
     const { forks, exits } = stormSeen(c, storm.pid);
     // Every event missing from the storm was counted as lost (lost may count others' events too).
     expect(2 * count - forks - exits).toBeLessThanOrEqual(c.lost);
@@ -215,23 +246,17 @@ describe.runIf(skipReason === undefined)(title('kernel events: real processes'),
   it('counts lost events exactly when the socket buffer overflows (ENOBUFS)', async () => {
     // A small buffer and a blocked JS thread (spawnSync) guarantee an overflow.
     const c = await subscribe({ receiveBufferBytes: 4096 });
+    // Gaps are counted per CPU from the first event seen from it: see one from every CPU
+    // before the storm, and one after it, so every loss lies between two seen events.
+    await seeEveryCpu(c, 'before the storm');
     const count = 300;
     const result = spawnSync('sh', ['-c', `i=0; while [ $i -lt ${count} ]; do /bin/true & i=$((i+1)); done; wait; echo $$`], {
       encoding: 'utf8',
     });
     const stormPid = Number(result.stdout.trim());
     await waitFor(() => c.lost > 0, { what: 'a reported loss', timeoutMs: 10_000, intervalMs: 5 });
-    // Events after the overflow still arrive: a later process is seen. The tiny buffer can
-    // overflow again with whatever else the machine runs, so try new processes until one is.
-    const later = new Set<number>();
-    await waitFor(
-      () => {
-        if (c.events.some((e) => e.kind === 'exit' && later.has(e.tgid))) return true;
-        later.add(spawnGroup('sh', ['-c', 'exit 0']).pid);
-        return false;
-      },
-      { what: 'an exit after the overflow', intervalMs: 20 },
-    );
+    // Events after the overflow still arrive.
+    await seeEveryCpu(c, 'after the storm');
     const { forks, exits } = stormSeen(c, stormPid);
     expect(2 * count - forks - exits).toBeLessThanOrEqual(c.lost);
     const stats = c.source instanceof NativeKernelEventSource ? c.source.stats() : undefined;

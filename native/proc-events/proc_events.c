@@ -9,7 +9,7 @@
 //       lost:    events the kernel dropped since the previous call (>= 1 on ENOBUFS)
 //       ackErr:  -1, or the err field of the answer to our PROC_CN_MCAST_LISTEN
 //   close(handle)                         unsubscribes, releases the fd; idempotent
-//   stats(handle) -> { received, lost, overflows, batches, fd }
+//   stats(handle) -> { received, lost, overflows, batches, fd, readCpuMs, jsCpuMs }
 #define NAPI_VERSION 8
 #define _GNU_SOURCE
 #include <errno.h>
@@ -70,6 +70,7 @@ typedef struct watcher {
   size_t record_count;
   size_t record_capacity;
   uint64_t received, lost, overflows, batches;
+  double read_ms, js_ms; // CLOCK_THREAD_CPUTIME_ID spent reading the socket / in JavaScript
 } watcher;
 
 typedef struct handle_box {
@@ -246,7 +247,9 @@ static void call_js(watcher *w, uint64_t lost, int32_t ack_err) {
   w->batches++;
   w->last_call_ms = uv_now(w->poll.loop);
   napi_value result;
+  double started = clock_ms(CLOCK_THREAD_CPUTIME_ID);
   napi_status status = napi_make_callback(env, w->async_context, recv, callback, 4, argv, &result);
+  w->js_ms += clock_ms(CLOCK_THREAD_CPUTIME_ID) - started;
   if (status == napi_pending_exception) {
     napi_value error;
     napi_get_and_clear_last_exception(env, &error);
@@ -261,6 +264,7 @@ static int drain(watcher *w) {
   // One (CLOCK_MONOTONIC, CLOCK_REALTIME) pair per batch converts every timestamp.
   double mono_to_epoch = clock_ms(CLOCK_REALTIME) - clock_ms(CLOCK_MONOTONIC);
   uint8_t buf[8192] __attribute__((aligned(8)));
+  double started = clock_ms(CLOCK_THREAD_CPUTIME_ID);
   uint64_t missing = 0;
   int overflowed = 0, failure = 0;
   int32_t ack_err = -1;
@@ -295,6 +299,7 @@ static int drain(watcher *w) {
   }
   if (failure != 0 && lost == 0) lost = 1; // the consumer must resynchronise
   w->lost += lost;
+  w->read_ms += clock_ms(CLOCK_THREAD_CPUTIME_ID) - started;
   if (w->record_count > 0 || lost > 0 || ack_err != -1) call_js(w, lost, ack_err);
   return failure;
 }
@@ -503,6 +508,8 @@ static napi_value js_stats(napi_env env, napi_callback_info info) {
   set_number(env, obj, "overflows", (double)w->overflows);
   set_number(env, obj, "batches", (double)w->batches);
   set_number(env, obj, "fd", (double)w->fd);
+  set_number(env, obj, "readCpuMs", w->read_ms);
+  set_number(env, obj, "jsCpuMs", w->js_ms);
   return obj;
 }
 

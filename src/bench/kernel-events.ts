@@ -44,13 +44,15 @@ interface Round {
   delays: number[];
   cpuMs: number;
   wallMs: number;
+  readCpuMs: number;
+  jsCpuMs: number;
 }
 
 async function stormRound(procs: number, coalesceMs: number): Promise<Round> {
   const opened = await openKernelEvents({ coalesceMs });
   if (!opened.ok) throw new Error(`kernel events unavailable (${opened.reason}): ${opened.message}`);
   const { source } = opened;
-  const round: Round = { forks: 0, exits: 0, received: 0, lost: 0, batches: 0, largest: 0, delays: [], cpuMs: 0, wallMs: 0 };
+  const round: Round = { forks: 0, exits: 0, received: 0, lost: 0, batches: 0, largest: 0, delays: [], cpuMs: 0, wallMs: 0, readCpuMs: 0, jsCpuMs: 0 };
   let shPid = -1;
   let done: (() => void) | undefined;
   const finished = new Promise<void>((resolve) => {
@@ -84,6 +86,8 @@ async function stormRound(procs: number, coalesceMs: number): Promise<Round> {
   round.cpuMs = (used.user + used.system) / 1000;
   const stats = source instanceof NativeKernelEventSource ? source.stats() : undefined;
   source.close();
+  round.readCpuMs = stats?.readCpuMs ?? Number.NaN;
+  round.jsCpuMs = stats?.jsCpuMs ?? Number.NaN;
   if (stats && stats.lost !== round.lost) process.stdout.write(`  (addon counted ${stats.lost} lost)\n`);
   return round;
 }
@@ -114,7 +118,8 @@ async function main(): Promise<void> {
           `${round.received} events in ${round.batches} batches (mean ${(round.received / Math.max(1, round.batches)).toFixed(1)}, largest ${round.largest}); ` +
           `batch delay p50 ${percentile(delays, 50).toFixed(1)} ms p99 ${percentile(delays, 99).toFixed(1)} ms; ` +
           `${(procs / (round.wallMs / 1000)).toFixed(0)} procs/s; this process: ${round.cpuMs.toFixed(0)} ms CPU ` +
-          `(${((round.cpuMs * 1000) / Math.max(1, round.received)).toFixed(1)} µs per event, ${((100 * round.cpuMs) / round.wallMs).toFixed(1)}% of a core)\n`,
+          `(${((round.cpuMs * 1000) / Math.max(1, round.received)).toFixed(1)} µs per event, ${((100 * round.cpuMs) / round.wallMs).toFixed(1)}% of a core; ` +
+          `reading the socket ${round.readCpuMs.toFixed(0)} ms, batch callbacks ${round.jsCpuMs.toFixed(0)} ms)\n`,
       );
     }
   }

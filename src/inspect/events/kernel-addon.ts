@@ -13,6 +13,9 @@ export interface AddonStats {
   readonly overflows: number;
   readonly batches: number;
   readonly fd: number;
+  /** CPU time of the JS thread spent reading and parsing datagrams, and in the batch callbacks. */
+  readonly readCpuMs: number;
+  readonly jsCpuMs: number;
 }
 
 /** The addon's exports; see the comment at the top of proc_events.c. */

@@ -7,7 +7,9 @@
 // one small module, and the error path loads its own.
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { CommandMain } from './commands/usage.js';
+
+/** Every command's entry point: argv after the command name; resolves to the exit code. */
+type CommandMain = (argv: readonly string[]) => Promise<number>;
 
 const COMMANDS: Record<string, () => Promise<CommandMain>> = {
   ps: async () => (await import('./commands/ps.js')).main,
@@ -28,7 +30,7 @@ export const USAGE = `Usage: procview [--watch chat[:PORT]|PID|NAME] [-d SECONDS
 export async function main(argv: readonly string[] = process.argv.slice(2)): Promise<number> {
   const [first, ...rest] = argv;
   if (first === '--version' || first === '-V') {
-    const { packageVersion } = await import('./commands/usage.js');
+    const { packageVersion } = await import('./base/version.js');
     process.stdout.write(`procview ${packageVersion()}\n`);
     return 0;
   }
@@ -42,7 +44,7 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
     const load = first === undefined ? undefined : COMMANDS[first];
     if (load !== undefined) return await (await load())(rest);
     if (first !== undefined && !first.startsWith('-')) {
-      const { UsageError } = await import('./commands/usage.js');
+      const { UsageError } = await import('./base/errors.js');
       throw new UsageError(`unknown command '${first}'`, 'Usage: procview [COMMAND] [OPTIONS]   (procview --help for the commands)');
     }
     const { main: dashboard } = await import('./commands/dashboard.js');
@@ -55,7 +57,11 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
 // Messages can quote untrusted text (a process title, a bad argument), so
 // every line is made safe before it reaches the terminal.
 async function reportError(error: unknown): Promise<number> {
-  const [{ CommandError, UsageError, usageLine }, { sanitizeLines }] = await Promise.all([import('./commands/usage.js'), import('./text/sanitize.js')]);
+  const [{ CommandError, UsageError }, { usageLine }, { sanitizeLines }] = await Promise.all([
+    import('./base/errors.js'),
+    import('./commands/usage.js'),
+    import('./text/sanitize.js'),
+  ]);
   if (error instanceof UsageError) {
     // Exactly two lines: the problem, then one usage line.
     const problem = sanitizeLines(error.message).replace(/\s*\n\s*/gu, '; ');

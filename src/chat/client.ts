@@ -9,7 +9,7 @@ import { fork } from 'node:child_process';
 import { lookup } from 'node:dns/promises';
 import type { Socket } from 'node:dgram';
 import { fileURLToPath } from 'node:url';
-import { CommandError } from '../commands/usage.js';
+import { CommandError } from '../base/errors.js';
 import { hasExited, stopChild } from '../process/child-exit.js';
 import { awaitStopSignal, type StopSignal } from '../process/stop-signals.js';
 import { decodeUtf8Lossy, stripControls } from '../text/sanitize.js';

@@ -2,7 +2,8 @@
 // with its errors turned into the one-line UsageError (exit 2) the CLI prints.
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { truncateToWidth } from '../text/width.js';
-import { packageVersion, UsageError } from './usage.js';
+import { UsageError } from '../base/errors.js';
+import { packageVersion } from '../base/version.js';
 
 /** The flags every command takes. */
 export const COMMON_OPTIONS = {

@@ -15,7 +15,8 @@ import { errnoOf } from '../process/errno.js';
 import { watchLifeline } from '../process/lifeline.js';
 import { awaitStopSignal } from '../process/stop-signals.js';
 import { answeredHelpOrVersion, COMMON_OPTIONS, decimalOption, parseCommandArgs, wholeNumberOption } from './args.js';
-import { CommandError, packageVersion, UsageError } from './usage.js';
+import { CommandError, UsageError } from '../base/errors.js';
+import { packageVersion } from '../base/version.js';
 
 export const CHAT_USAGE = `Usage: procview chat server [--host ADDR] [--port N] [--lang en|zh] [--burst N] [--rate N]
                             [--max-members N] [--max-per-address N] [--logins-per-minute N]

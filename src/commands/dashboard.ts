@@ -1,10 +1,10 @@
 // `procview [--watch chat|PID|NAME] [-d SECONDS]`: the live dashboard. This
 // file only reads the command line and checks there is a terminal; the
 // dashboard itself lives in src/ui (the only place blessed is imported).
-import type { DashboardScope } from '../ui/launch.js';
+import type { DashboardScope } from '../ui/dashboard-options.js';
 import { answeredHelpOrVersion, COMMON_OPTIONS, decimalOption, parseCommandArgs, processIdArgument } from './args.js';
+import { CommandError, UsageError } from '../base/errors.js';
 import { cannotDraw } from './terminal-check.js';
-import { CommandError, UsageError } from './usage.js';
 
 export const DASHBOARD_USAGE = `Usage: procview [--watch chat|chat:PORT|PID|NAME] [-d SECONDS] [-M|--no-color] [--help] [--version]
   --watch chat       the chat room: its server (found by title, or started), admin and clients

@@ -7,8 +7,8 @@ import type { Demo } from '../demos/types.js';
 import { awaitStopSignal } from '../process/stop-signals.js';
 import { launchDashboard } from '../ui/launch.js';
 import { answeredHelpOrVersion, COMMON_OPTIONS, decimalOption, parseCommandArgs } from './args.js';
+import { UsageError } from '../base/errors.js';
 import { cannotDraw } from './terminal-check.js';
-import { UsageError } from './usage.js';
 
 const DEFAULT_HOLD_SECONDS = 3;
 const MIN_HOLD_SECONDS = 0.1;

@@ -2,7 +2,7 @@
 import { formatPsTable, PS_FORMATS, procsByPid, type PsFormat } from '../inspect/format/ps-table.js';
 import { createInspector } from '../inspect/inspector.js';
 import { answeredHelpOrVersion, COMMON_OPTIONS, fitToTerminal, parseCommandArgs } from './args.js';
-import { UsageError } from './usage.js';
+import { UsageError } from '../base/errors.js';
 
 const PS_LINE = 'Usage: procview ps [--format j|aux] [--json] [-w|--wide]';
 /** The one usage line printed after an error. */

@@ -5,7 +5,8 @@
 import { once } from 'node:events';
 import { sanitizeForDisplay } from '../text/sanitize.js';
 import { answeredHelpOrVersion, COMMON_OPTIONS, decimalOption, parseCommandArgs, processIdArgument, wholeNumberOption } from './args.js';
-import { CommandError, packageVersion, UsageError } from './usage.js';
+import { CommandError, UsageError } from '../base/errors.js';
+import { packageVersion } from '../base/version.js';
 import type { ServeScope } from '../serve/feed.js';
 import { DEFAULT_LISTEN, isLoopback, parseListen, urlHost, type ListenAddress } from '../serve/listen.js';
 import { parseGroupSpecs, type GroupSpec } from '../metrics/groups.js';

@@ -3,7 +3,7 @@ import { formatTree } from '../inspect/format/tree-text.js';
 import { createInspector } from '../inspect/inspector.js';
 import { buildTree, findSubtree } from '../inspect/tree.js';
 import { answeredHelpOrVersion, COMMON_OPTIONS, fitToTerminal, parseCommandArgs, processIdArgument } from './args.js';
-import { CommandError, UsageError } from './usage.js';
+import { CommandError, UsageError } from '../base/errors.js';
 
 const TREE_LINE = 'Usage: procview tree [PID] [-p|--pids] [--json] [-w|--wide]';
 /** The one usage line printed after an error. */

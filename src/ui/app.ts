@@ -4,7 +4,8 @@
 import type blessed from 'blessed';
 import { renice, sendSignal, type ControlOptions, type ControlOutcome } from '../inspect/control.js';
 import { placeColumns } from './model/columns.js';
-import { handleKey, sortBy, type Effect } from './model/keys.js';
+import type { Effect } from './model/key-result.js';
+import { handleKey, sortBy } from './model/keys.js';
 import { computeLayout, type Layout } from './model/layout.js';
 import type { ProcRow } from './model/rows.js';
 import { computeScreen, type SideContent } from './model/screen.js';

@@ -2,12 +2,13 @@
 // the terminal, runs the refresh loop, and tears everything down on every exit
 // path, restoring the terminal before anything is printed.
 import { performance } from 'node:perf_hooks';
-import { CommandError, packageVersion } from '../commands/usage.js';
+import { CommandError } from '../base/errors.js';
+import { packageVersion } from '../base/version.js';
 import { sanitizeLines } from '../text/sanitize.js';
 import { createInspector } from '../inspect/inspector.js';
 import { createApp } from './app.js';
 import { coalesce } from './coalesce.js';
-import type { DashboardOptions, DashboardScope } from './launch.js';
+import type { DashboardOptions, DashboardScope } from './dashboard-options.js';
 import { startRefreshLoop } from './feed/refresh-loop.js';
 import { ALL, EMPTY_FOLLOW, type Seed } from './model/scope.js';
 import type { SideContent } from './model/screen.js';

@@ -2,7 +2,7 @@
 // everywhere, and every refusal is one line naming the flag and what is valid.
 import { describe, expect, it } from 'vitest';
 import { decimalOption, parseCommandArgs, processIdArgument, wholeNumberOption } from '../../src/commands/args.js';
-import { UsageError } from '../../src/commands/usage.js';
+import { UsageError } from '../../src/base/errors.js';
 
 const USAGE = 'Usage: test';
 

@@ -6,7 +6,7 @@ import { createServer } from 'node:net';
 import { createInterface } from 'node:readline';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseServeArgs, SERVE_USAGE } from '../../src/commands/serve.js';
-import { UsageError } from '../../src/commands/usage.js';
+import { UsageError } from '../../src/base/errors.js';
 import { CLI, ensureBuilt, REPO_ROOT, runCli } from '../cli/run-cli.js';
 import { spawnGroup } from '../helpers/processes.js';
 

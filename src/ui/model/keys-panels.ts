@@ -1,6 +1,6 @@
 // Keys while a panel has the keyboard: the input line (filter, chat) and the
 // help / detail panels (the signal menu: signal-menu.ts).
-import type { KeyResult } from './keys.js';
+import type { KeyResult } from './key-result.js';
 import type { ViewState } from './view-state.js';
 
 /** Moving the selection by hand ends follow, as in htop. */

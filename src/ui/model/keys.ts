@@ -2,16 +2,11 @@
 // effect (quit, send a signal, renice, say in the chat) is carried out by the
 // app; keys follow top/htop habits (q/F10, F1, F3, F5, F6, F7/F8, F9).
 import { columnById, type ColumnId } from './columns.js';
+import type { KeyResult } from './key-result.js';
 import type { ProcRow } from './rows.js';
 import { move, onInput, onPanel } from './keys-panels.js';
 import { onConfirm, onSignalMenu, openSignalMenu } from './signal-menu.js';
-import type { ControlSignal, ProcTarget, ViewState } from './view-state.js';
-
-export type Effect =
-  | { readonly kind: 'quit' }
-  | { readonly kind: 'signal'; readonly target: ProcTarget; readonly signal: ControlSignal }
-  | { readonly kind: 'renice'; readonly target: ProcTarget; readonly delta: number }
-  | { readonly kind: 'say'; readonly text: string };
+import type { ProcTarget, ViewState } from './view-state.js';
 
 export interface KeyContext {
   readonly rows: readonly ProcRow[];
@@ -27,11 +22,6 @@ export interface KeyContext {
   readonly scoped?: boolean;
   /** procview's effective uid (KILL/STOP to another user's process ask once more). */
   readonly uid?: number | undefined;
-}
-
-export interface KeyResult {
-  readonly state: ViewState;
-  readonly effect?: Effect;
 }
 
 /** Columns where the interesting end is the big one. */

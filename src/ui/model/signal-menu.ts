@@ -4,7 +4,7 @@
 // user's own scope: anything in the whole-system view (no --watch chose it),
 // or a process of another user.
 import { SIGNALS, type SignalInfo } from '../../inspect/signals.js';
-import type { KeyResult } from './keys.js';
+import type { KeyResult } from './key-result.js';
 import { textLine, type Line } from './styled.js';
 import { inert } from './text.js';
 import type { ProcTarget, ViewState } from './view-state.js';

@@ -1,0 +1,19 @@
+// What a dashboard is asked to show: read by launch.ts (the entry from
+// outside src/ui) and run.ts (which starts it), so neither imports the other's types.
+import type { Demo } from '../demos/types.js';
+
+export type DashboardScope =
+  | { readonly kind: 'all' }
+  | { readonly kind: 'pids'; readonly pids: readonly number[] }
+  | { readonly kind: 'name'; readonly pattern: string }
+  /** The chat room on `port`, or the one found running (9999 first), or a new one on 9999. */
+  | { readonly kind: 'chat'; readonly port?: number }
+  | { readonly kind: 'demo'; readonly demo: Demo; readonly holdMs: number };
+
+export interface DashboardOptions {
+  readonly scope: DashboardScope;
+  /** Refresh interval in milliseconds (default 1000; 500 for a demo, whose states change fast). */
+  readonly intervalMs?: number;
+  /** --no-color / -M: the monochrome theme (NO_COLOR in the environment does the same). */
+  readonly noColour?: boolean;
+}

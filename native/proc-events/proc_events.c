@@ -19,6 +19,7 @@
 #include <node_api.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
@@ -133,6 +134,7 @@ static int send_mcast_op(int fd, enum proc_cn_mcast_op op, uint32_t ack) {
 
 static int ensure_cpu(watcher *w, uint32_t cpu) {
   if (cpu < w->cpus) return 1;
+  if (cpu >= 65536) return 0; // beyond any NR_CPUS: not a CPU number
   uint32_t want = cpu + 64;
   uint32_t *seq = realloc(w->next_seq, want * sizeof *seq);
   if (seq == NULL) return 0;

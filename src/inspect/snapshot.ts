@@ -50,6 +50,7 @@ export function freezeProc(p: Pick<ProcInfo, 'pid'> & Partial<ProcInfo>): ProcIn
     nice: p.nice,
     priority: p.priority,
     threads: p.threads,
+    policy: p.policy,
     uid: p.uid,
     user: p.user,
     startTime: p.startTime,

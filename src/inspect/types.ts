@@ -1,6 +1,7 @@
 // The data model every layer above the backends sees. Field names follow the
 // procps `ps` column they correspond to; `undefined` always means "unknown"
 // (a backend that cannot know, or EACCES), never a made-up 0.
+import type { SchedPolicy } from './sched-policy.js';
 
 /** One process as seen at one instant. Text fields are raw (untrusted): sanitize before display. */
 export interface ProcInfo {
@@ -17,10 +18,13 @@ export interface ProcInfo {
   readonly state: string | undefined;
   /** STAT exactly as procps `ps` prints it, e.g. `Ss+`, `SNl`, `Z` (the ps backend: this system's ps's STAT). */
   readonly stat: string | undefined;
+  /** NI. Undefined where procps prints `-`: policies the nice value has no say in (see `policy`). */
   readonly nice: number | undefined;
   /** Kernel priority as /proc/PID/stat field 18 gives it (top's PR, procps `ps -o priority`). */
   readonly priority: number | undefined;
   readonly threads: number | undefined;
+  /** Scheduling policy as procps `ps -o policy` names it (TS, FF, RR, B, IDL, DLN); stat field 41. */
+  readonly policy: SchedPolicy | undefined;
   /** Effective uid, as the `ps` UID column shows it. */
   readonly uid: number | undefined;
   readonly user: string | undefined;

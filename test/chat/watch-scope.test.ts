@@ -10,7 +10,7 @@ function proc(pid: number, ppid: number, args: string): ProcInfo {
   const unknown = undefined;
   return {
     pid, ppid, args, pgid: unknown, sid: unknown, tty: unknown, tpgid: unknown, state: 'S', stat: 'S', nice: 0, priority: unknown,
-    threads: unknown, uid: unknown, user: unknown, startTime: unknown, cpuPercent: unknown, memPercent: unknown, rssBytes: unknown,
+    threads: unknown, policy: unknown, uid: unknown, user: unknown, startTime: unknown, cpuPercent: unknown, memPercent: unknown, rssBytes: unknown,
     vszBytes: unknown, timeSeconds: unknown, comm: unknown,
   };
 }

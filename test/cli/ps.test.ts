@@ -1,5 +1,5 @@
 // `procview ps` against procps `ps` on processes this test started.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { PROC_FIELDS } from '../../src/inspect/format/json.js';
 import { waitFor } from '../helpers/processes.js';
@@ -126,5 +126,46 @@ describe('procview ps', () => {
       expect({ args, code, stdout, first: lines(stderr)[0] }).toEqual({ args, code: 2, stdout: '', first: message });
       expect(lines(stderr)).toEqual([message, expect.stringMatching(/^Usage: procview ps /u)]);
     }
+  });
+});
+
+// Real-time policies: procps prints NI as `-` where the nice value has no say
+// (SCHED_FIFO, RR, IDLE, DEADLINE; stat field 41). chrt needs root for FIFO.
+const chrt = spawnSync('sh', ['-c', 'command -v chrt'], { encoding: 'utf8' }).stdout.trim();
+const rtSkip = process.getuid?.() !== 0 ? 'needs root (SCHED_FIFO)' : chrt === '' ? 'needs chrt (util-linux)' : undefined;
+describe.skipIf(rtSkip !== undefined)(`procview ps on real-time processes${rtSkip === undefined ? '' : ` (skipped: ${rtSkip})`}`, () => {
+  it('prints NI `-` as procps does, and --json says nice null, policy FF', async () => {
+    const fifo = spawnPid(chrt, ['-f', '10', 'sleep', '30']);
+    const idle = spawnPid(chrt, ['-i', '0', 'sleep', '31']);
+    const batch = spawnPid(chrt, ['-b', '0', 'nice', '-n', '3', 'sleep', '32']);
+    for (const [pid, args] of [[fifo, 'sleep 30'], [idle, 'sleep 31'], [batch, 'sleep 32']] as const) {
+      await waitFor(() => procps(['-o', 'args=', '-p', String(pid)]).trim() === args, { what: `${args} to exec` });
+    }
+    // procps's own NI column for the same processes: the oracle.
+    const ni = (pid: number): string => procps(['-o', 'ni=', '-p', String(pid)]).trim();
+    expect([ni(fifo), ni(idle), ni(batch)]).toEqual(['-', '-', '3']);
+
+    const { stdout } = await runCli(['ps', '--format', 'aux']);
+    const reference = procps(['aux']);
+    // USER PID %CPU [%MEM] VSZ [RSS] NI TTY STAT START TIME COMMAND, as in the aux test above.
+    const pick = (fields: string[], ni: number): string[] => [...fields.slice(0, 3), fields[4] ?? '', ...fields.slice(6 + ni)];
+    for (const pid of [fifo, idle, batch]) {
+      const ours = (lineOf(stdout, pid, 1) ?? '').split(/\s+/u);
+      expect(pick(ours, 1)).toEqual(pick((lineOf(reference, pid, 1) ?? '').split(/\s+/u), 0));
+      expect(ours[6]).toBe(ni(pid));
+    }
+    // Real-time kernel threads (migration/N, watchdogd) where this machine has them: NI as procps.
+    for (const line of lines(procps(['-eo', 'pid=,ni=,policy=']))) {
+      const [pid, theirs, policy] = line.trim().split(/\s+/u);
+      if (policy !== 'FF' && policy !== 'RR') continue;
+      const ours = lineOf(stdout, Number(pid), 1)?.trim().split(/\s+/u)[6];
+      if (ours !== undefined) expect(`${pid} ${ours}`).toBe(`${pid} ${theirs}`);
+    }
+
+    const json = JSON.parse((await runCli(['ps', '--json'])).stdout) as { processes: { pid: number; nice: unknown; policy: unknown; stat: unknown }[] };
+    const byPid = (pid: number) => json.processes.find((proc) => proc.pid === pid);
+    expect(byPid(fifo)).toMatchObject({ nice: null, policy: 'FF' });
+    expect(byPid(idle)).toMatchObject({ nice: null, policy: 'IDL' });
+    expect(byPid(batch)).toMatchObject({ nice: 3, policy: 'B', stat: 'SN' });
   });
 });

@@ -14,6 +14,7 @@ export function proc(fields: Partial<ProcInfo> & { pid: number }): ProcInfo {
     nice: 0,
     priority: 20,
     threads: 1,
+    policy: 'TS',
     uid: 1000,
     user: 'alice',
     startTime: 1_700_000_000_000 + fields.pid,

@@ -49,6 +49,7 @@ export const PROC_FIELDS = [
   'nice',
   'priority',
   'threads',
+  'policy',
   'uid',
   'user',
   'startTime',

@@ -2,12 +2,19 @@
 // (never a made-up 0); untrusted text goes through sanitizeForDisplay.
 import { MONTH_ABBREVIATIONS } from '../../text/calendar.js';
 import { sanitizeForDisplay } from '../../text/sanitize.js';
+import { niceApplies } from '../sched-policy.js';
 import type { ProcInfo } from '../types.js';
 
 export const UNKNOWN = '?';
 
 export function numberCell(value: number | undefined): string {
   return value === undefined ? UNKNOWN : String(value);
+}
+
+/** NI as procps prints it: `-` for a policy the nice value has no say in (SCHED_FIFO, RR, IDLE, DEADLINE). */
+export function niceCell(proc: ProcInfo): string {
+  if (proc.nice === undefined && !niceApplies(proc.policy)) return '-';
+  return numberCell(proc.nice);
 }
 
 export function textCell(value: string | undefined): string {

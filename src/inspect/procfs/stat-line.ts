@@ -39,6 +39,8 @@ export interface StatFields {
   readonly vszBytes: number;
   /** Field 24: rss, pages. */
   readonly rssPages: number;
+  /** Field 41: policy, the SCHED_* number; undefined on a line that stops before it. */
+  readonly policy: number | undefined;
 }
 
 const SPACE = 0x20;
@@ -49,17 +51,20 @@ const DIGIT_9 = 0x39;
 const OPEN_PAREN = 0x28;
 const CLOSE_PAREN = 0x29;
 
-/** The last field we need (24: rss). */
+/** The last field every line must have (24: rss). */
 const LAST_FIELD = 24;
+/** The last field read when the line has it (41: policy, in every kernel since 2.5.19). */
+const POLICY_FIELD = 41;
 
-// Reused between calls: values of fields 4..LAST_FIELD (index = field number).
-const numbers = new Float64Array(LAST_FIELD + 1);
+// Reused between calls: values of fields 4..POLICY_FIELD (index = field number).
+const numbers = new Float64Array(POLICY_FIELD + 1);
 // Where the last field read ended, for lastParsedEnd().
 let parsedEnd = 0;
 
 /**
- * Where field 24 (rss) ended in the line the last successful parseStatLine
- * read: bytes [0, end) hold every field StatFields is made of. No later field
+ * Where the last field read (41: policy, or 24: rss on a line that stops
+ * there) ended in the line the last successful parseStatLine read: bytes
+ * [0, end) hold every field StatFields is made of. No later field
  * holds a `)`, so a line that starts with those same bytes, followed by a
  * space, a newline or nothing, parses to the same fields. (Not a StatFields
  * member: it is an offset into one buffer, not a field of the process.)
@@ -128,6 +133,27 @@ export function parseStatLine(bytes: Uint8Array, length: number = bytes.length):
       return undefined;
     }
   }
+  // Fields 25..41 (rsslim … policy), when the line has them. The old rule
+  // stands for the rest of the line (nothing after field 24 can spoil the
+  // fields above): a tail of another shape only leaves the policy unknown.
+  let policy: number | undefined;
+  for (let field = LAST_FIELD + 1; field <= POLICY_FIELD && pos < end; field++) {
+    byte = bytes[pos] ?? 0;
+    const digitsStart = pos;
+    let value = 0;
+    while (byte >= DIGIT_0 && byte <= DIGIT_9) {
+      value = value * 10 + (byte - DIGIT_0);
+      pos++;
+      byte = pos < end ? (bytes[pos] ?? 0) : 0;
+    }
+    const separated = pos >= end || byte === SPACE || byte === NEWLINE;
+    // Field 38 (exit_signal) is the only signed one, and never negative in practice.
+    if (pos === digitsStart || !separated) break;
+    digitsEnd = pos;
+    if (field === POLICY_FIELD) policy = value;
+    if (byte !== SPACE) break;
+    pos++;
+  }
   parsedEnd = digitsEnd;
   return {
     pid,
@@ -148,6 +174,7 @@ export function parseStatLine(bytes: Uint8Array, length: number = bytes.length):
     startTicks: at(22),
     vszBytes: at(23),
     rssPages: at(24),
+    policy,
   };
 }
 

@@ -3,7 +3,7 @@
 // narrow terminal (lowest goes first): the job-control columns (PGID, SID,
 // TTY) outlast the memory ones, since they are what the lessons are about,
 // and 60 columns still shows PID, PPID, STAT, %CPU and a readable command.
-import { commandCell, kibCell, numberCell, statCell, textCell, userCell } from '../../inspect/format/values.js';
+import { commandCell, kibCell, niceCell, numberCell, statCell, textCell, userCell } from '../../inspect/format/values.js';
 import type { ProcInfo } from '../../inspect/types.js';
 import { cpuTime, memPercent, percent, priority } from './cells.js';
 
@@ -44,7 +44,7 @@ export const COLUMNS: readonly Column[] = [
   { id: 'sid', header: 'SID', width: 7, align: 'right', keep: 50, cell: (p) => numberCell(p.sid), sortKey: (p) => p.sid },
   { id: 'tty', header: 'TTY', width: 7, align: 'left', keep: 45, cell: (p) => textCell(p.tty), sortKey: (p) => p.tty },
   { id: 'stat', header: 'STAT', width: 5, align: 'left', keep: 95, cell: statCell, sortKey: (p) => p.stat },
-  { id: 'ni', header: 'NI', width: 3, align: 'right', keep: 60, cell: (p) => numberCell(p.nice), sortKey: (p) => p.nice },
+  { id: 'ni', header: 'NI', width: 3, align: 'right', keep: 60, cell: niceCell, sortKey: (p) => p.nice },
   { id: 'pri', header: 'PRI', width: 3, align: 'right', keep: 20, cell: (p) => priority(p.priority), sortKey: (p) => p.priority },
   { id: 'thr', header: 'THR', width: 4, align: 'right', keep: 25, cell: (p) => numberCell(p.threads), sortKey: (p) => p.threads },
   { id: 'cpu', header: '%CPU', width: 5, align: 'right', keep: 80, cell: (p) => percent(p.cpuPercent), sortKey: (p) => p.cpuPercent },

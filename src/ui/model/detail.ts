@@ -1,6 +1,6 @@
 // The detail pane: every field of the selected process, STAT letter by letter
 // in words, its ancestors up to PID 1, its children and its command line.
-import { kibCell, numberCell } from '../../inspect/format/values.js';
+import { kibCell, niceCell, numberCell } from '../../inspect/format/values.js';
 import type { ProcInfo, Snapshot } from '../../inspect/types.js';
 import { clock, cpuTime, memPercent, percent, priority } from './cells.js';
 import type { ProcRow } from './rows.js';
@@ -63,7 +63,7 @@ export function detailLines(row: ProcRow | undefined, snapshot: Snapshot | undef
     ...statWords(p.stat).flatMap((part) => wordWrap(`${part.code}  ${part.words}`, width - 2, '   ').map((text) => textLine(`  ${text}`))),
     line([label('PPID'), plain(` ${inert(named(snapshot, p.ppid))}  `), label('PGID'), plain(` ${numberCell(p.pgid)}  `), label('SID'), plain(` ${numberCell(p.sid)}`)]),
     line([label('TTY'), plain(` ${inert(p.tty ?? '-')}  `), label('TPGID'), plain(` ${numberCell(p.tpgid)}`)]),
-    line([label('NI'), plain(` ${numberCell(p.nice)}  `), label('PRI'), plain(` ${priority(p.priority)}  `), label('THR'), plain(` ${numberCell(p.threads)}`)]),
+    line([label('NI'), plain(` ${niceCell(p)}  `), label('PRI'), plain(` ${priority(p.priority)}  `), label('THR'), plain(` ${numberCell(p.threads)}`)]),
     line([label('USER'), plain(` ${inert(p.user ?? '-')} (uid ${numberCell(p.uid)})`)]),
     line([label('%CPU'), plain(` ${percent(p.cpuPercent)}  `), label('%MEM'), plain(` ${memPercent(p)}  `), label('TIME'), plain(` ${cpuTime(p.timeSeconds)}`)]),
     line([label('RSS'), plain(` ${kibCell(p.rssBytes)} KiB  `), label('VSZ'), plain(` ${kibCell(p.vszBytes)} KiB`)]),

@@ -5,7 +5,9 @@ import { isKernelThread, lastParsedEnd, parseStatLine } from '../../../src/inspe
 const FIXTURE = new URL('../../fixtures/proc/parse-hostile/', import.meta.url);
 const fixtureStat = (pid: number): Buffer => readFileSync(new URL(`${pid}/stat`, FIXTURE));
 
-const TAIL = '0 0 0 18446744073709551615 1 1 0 0 0 0 0 0 0 0 0 0 17 0 0 0 0 0 0 0 0 0 0 0 0 0 0\n';
+// Fields 25..52 as a kernel writes them: rsslim … exit_signal 17 (38), processor 1 (39),
+// rt_priority 0 (40), policy 3 = SCHED_BATCH (41), then eleven more.
+const TAIL = '18446744073709551615 1 1 0 0 0 0 0 0 0 0 0 0 17 1 0 3 0 0 0 0 0 0 0 0 0 0 0\n';
 /** A full stat line around `comm`, with recognisable numbers in every field we read. */
 function line(comm: string, state = 'S'): Buffer {
   return Buffer.from(`4321 (${comm}) ${state} 17 4321 4000 34817 4321 4194560 1 0 0 0 250 50 7 3 21 1 3 0 98765 1234567 89 ${TAIL}`);
@@ -37,7 +39,18 @@ describe('parseStatLine', () => {
       startTicks: 98765,
       vszBytes: 1234567,
       rssPages: 89,
+      policy: 3,
     });
+  });
+
+  it('reads field 41 (policy), and leaves it unknown on a line that stops short of it', () => {
+    const head = '7 (x) S 1 7 7 0 -1 0 0 0 0 0 1 2 0 0 -11 0 1 0 5 6 7';
+    const fifo = ` 18446744073709551615 1 1 0 0 0 0 0 0 0 0 0 0 17 0 10 1 0 0 0 0 0 0 0 0 0 0 0\n`;
+    expect(parseStatLine(Buffer.from(head + fifo))).toMatchObject({ priority: -11, nice: 0, policy: 1 });
+    expect(parseStatLine(Buffer.from(`${head}\n`))?.policy).toBeUndefined();
+    expect(parseStatLine(Buffer.from(`${head} 8 9\n`))?.policy).toBeUndefined();
+    // A tail of another shape leaves the policy unknown, not the line unreadable.
+    expect(parseStatLine(Buffer.from(`${head} 8 x 9\n`))).toMatchObject({ rssPages: 7, policy: undefined });
   });
 
   it('splits comm at the LAST `)`, so names that look like fields parse right', () => {
@@ -111,10 +124,10 @@ describe('parseStatLine', () => {
     expect(parseStatLine(readFileSync(new URL('106/stat', FIXTURE)))).toBeUndefined();
   });
 
-  it('tells where field 24 ended in the last line it parsed', () => {
+  it('tells where field 41 (or 24, on a short line) ended in the last line it parsed', () => {
     const bytes = line('a) 1 2 (b');
     expect(parseStatLine(bytes)?.rssPages).toBe(89);
-    expect(lastParsedEnd()).toBe(bytes.indexOf(' 89 ') + ' 89'.length);
+    expect(lastParsedEnd()).toBe(bytes.indexOf(' 17 1 0 3 ') + ' 17 1 0 3'.length);
     const bare = Buffer.from('7 (x) R 1 7 7 0 -1 0 0 0 0 0 1 2 0 0 20 0 1 0 5 6 712');
     expect(parseStatLine(bare)?.rssPages).toBe(712);
     expect(lastParsedEnd()).toBe(bare.length);

@@ -1,0 +1,23 @@
+// The scheduling policy (sched(7)): /proc/PID/stat field 41, the number
+// sched_setscheduler(2) takes. Named as procps `ps -o policy` prints it.
+
+/** SCHED_OTHER, FIFO, RR, BATCH, ISO (never merged upstream), IDLE, DEADLINE. */
+export type SchedPolicy = 'TS' | 'FF' | 'RR' | 'B' | 'ISO' | 'IDL' | 'DLN';
+
+// Index = the policy number (include/uapi/linux/sched.h: SCHED_OTHER 0 … SCHED_DEADLINE 6).
+const NAMES: readonly SchedPolicy[] = ['TS', 'FF', 'RR', 'B', 'ISO', 'IDL', 'DLN'];
+
+/** The name of policy number `policy`; undefined when unknown (not read, or a number this table lacks). */
+export function policyName(policy: number | undefined): SchedPolicy | undefined {
+  return policy === undefined ? undefined : NAMES[policy];
+}
+
+/**
+ * Whether the nice value takes part in scheduling: only for SCHED_OTHER and
+ * SCHED_BATCH, the fair-class policies that weigh tasks by nice. procps prints
+ * NI as `-` for every other policy (FIFO, RR, IDLE, DEADLINE), and so do we;
+ * an unknown policy keeps the nice value (no backend but procfs knows it).
+ */
+export function niceApplies(policy: SchedPolicy | undefined): boolean {
+  return policy === undefined || policy === 'TS' || policy === 'B';
+}

@@ -1,5 +1,6 @@
 // One process's record (ProcInfo) from its stat fields and what status,
 // cmdline and the previous scan added.
+import { niceApplies, policyName } from '../sched-policy.js';
 import { freezeProc } from '../snapshot.js';
 import { statLetters } from '../stat-letters.js';
 import type { ProcInfo } from '../types.js';
@@ -17,6 +18,7 @@ export interface RecordParts extends Details {
 }
 
 export function procRecord(pid: number, fields: StatFields, parts: RecordParts, facts: SystemFacts): ProcInfo {
+  const policy = policyName(fields.policy);
   return freezeProc({
     pid,
     ppid: fields.ppid,
@@ -26,9 +28,13 @@ export function procRecord(pid: number, fields: StatFields, parts: RecordParts, 
     tpgid: fields.tpgid,
     state: fields.state,
     stat: parts.lockedKb === undefined ? undefined : statLetters(fields, parts.lockedKb),
-    nice: fields.nice,
+    // NI as procps shows it: none where the policy (field 41) gives nice no say. The
+    // backend reuses a record while fields 1–24 stand still, so a change of policy
+    // alone (TS ↔ B ↔ IDLE; FIFO and RR move field 18) shows at the next change there.
+    nice: niceApplies(policy) ? fields.nice : undefined,
     priority: fields.priority,
     threads: fields.threads,
+    policy,
     uid: parts.uid,
     user: parts.user,
     startTime: startTimeMs(facts.bootTimeMs, fields.startTicks),

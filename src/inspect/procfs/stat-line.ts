@@ -62,9 +62,10 @@ const numbers = new Float64Array(POLICY_FIELD + 1);
 let parsedEnd = 0;
 
 /**
- * Where the last field read (41: policy, or 24: rss on a line that stops
- * there) ended in the line the last successful parseStatLine read: bytes
- * [0, end) hold every field StatFields is made of. No later field
+ * Where field 24 (rss) ended in the line the last successful parseStatLine
+ * read: bytes [0, end) hold every field StatFields is made of but the policy
+ * (field 41), which the backend's unchanged-stat check leaves out on purpose
+ * (see procfs/backend.ts). No later field
  * holds a `)`, so a line that starts with those same bytes, followed by a
  * space, a newline or nothing, parses to the same fields. (Not a StatFields
  * member: it is an offset into one buffer, not a field of the process.)
@@ -133,6 +134,7 @@ export function parseStatLine(bytes: Uint8Array, length: number = bytes.length):
       return undefined;
     }
   }
+  const end24 = digitsEnd;
   // Fields 25..41 (rsslim … policy), when the line has them. The old rule
   // stands for the rest of the line (nothing after field 24 can spoil the
   // fields above): a tail of another shape only leaves the policy unknown.
@@ -149,12 +151,11 @@ export function parseStatLine(bytes: Uint8Array, length: number = bytes.length):
     const separated = pos >= end || byte === SPACE || byte === NEWLINE;
     // Field 38 (exit_signal) is the only signed one, and never negative in practice.
     if (pos === digitsStart || !separated) break;
-    digitsEnd = pos;
     if (field === POLICY_FIELD) policy = value;
     if (byte !== SPACE) break;
     pos++;
   }
-  parsedEnd = digitsEnd;
+  parsedEnd = end24;
   return {
     pid,
     commStart,

@@ -40,7 +40,20 @@ export const CHECKS: Readonly<Record<string, Check>> = {
   '%mem': (p, ps) => p.memPercent !== undefined && Math.abs(p.memPercent - Number(ps)) < 0.1 + 1e-9,
 };
 
-export async function compareWithPs(inspector: Inspector, spawned: readonly Spawned[]): Promise<void> {
+/**
+ * Fails when a field disagrees with ps. A live process's memory and CPU time
+ * may move between the readings (a Node process's rss does while it starts):
+ * the comparison is taken again until it agrees or the deadline passes, so a
+ * real disagreement still fails and a moving figure does not.
+ */
+export async function compareWithPs(inspector: Inspector, spawned: readonly Spawned[], timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let mismatches = await mismatchesWithPs(inspector, spawned);
+  while (mismatches.length > 0 && Date.now() < deadline) mismatches = await mismatchesWithPs(inspector, spawned);
+  expect(mismatches).toEqual([]);
+}
+
+async function mismatchesWithPs(inspector: Inspector, spawned: readonly Spawned[]): Promise<string[]> {
   const pids = spawned.map((s) => s.pid);
   const before = await inspector.snapshot();
   const columns = await psColumns(pids, Object.keys(CHECKS));
@@ -60,7 +73,7 @@ export async function compareWithPs(inspector: Inspector, spawned: readonly Spaw
       }
     }
   }
-  expect(mismatches).toEqual([]);
+  return mismatches;
 }
 
 function pick(p: ProcInfo, keyword: string): unknown {

@@ -64,6 +64,7 @@ describe('procfs backend on a fixture tree', () => {
       nice: -5,
       priority: 15,
       threads: 4,
+      policy: 'TS',
       uid: 1001,
       user: 'bob',
       startTime: BOOT_MS + 1_234_560,

@@ -6,7 +6,10 @@
 /** Bad flags or values: one-line message + a usage hint, exit 2. */
 export class UsageError extends Error {
   readonly exitCode = 2;
-  constructor(message: string, readonly usage: string) {
+  constructor(
+    message: string,
+    readonly usage: string,
+  ) {
     super(message);
     this.name = 'UsageError';
   }

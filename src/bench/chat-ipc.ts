@@ -46,7 +46,4 @@ export interface WorkerResult {
   readonly times: TaskTimes | undefined;
 }
 
-export type FromWorker =
-  | { readonly type: 'ready' }
-  | { readonly type: 'failed'; readonly message: string }
-  | ({ readonly type: 'done' } & WorkerResult);
+export type FromWorker = { readonly type: 'ready' } | { readonly type: 'failed'; readonly message: string } | ({ readonly type: 'done' } & WorkerResult);

@@ -24,7 +24,11 @@ function columns(paced: boolean): Column[] {
   });
   return [
     { title: 'loss %', value: lossPercent, format: (value) => value.toFixed(2) },
-    { title: 'deliv/s', value: (result) => (result.elapsedMs > 0 ? (1000 * result.received) / result.elapsedMs : undefined), format: (value) => String(Math.round(value)) },
+    {
+      title: 'deliv/s',
+      value: (result) => (result.elapsedMs > 0 ? (1000 * result.received) / result.elapsedMs : undefined),
+      format: (value) => String(Math.round(value)),
+    },
     latency('p50 ms', (result) => result.fromSentMs, 0.5),
     latency('p99 ms', (result) => result.fromSentMs, 0.99),
     latency('max ms', (result) => result.fromSentMs, 1),
@@ -35,7 +39,11 @@ function columns(paced: boolean): Column[] {
       value: (result) => (result.server === undefined || result.received === 0 ? undefined : (1000 * result.server.cpuMs) / result.received),
       format: ms,
     },
-    { title: 'srv cpu %', value: (result) => (result.server === undefined ? undefined : (100 * result.server.cpuMs) / result.elapsedMs), format: (value) => value.toFixed(0) },
+    {
+      title: 'srv cpu %',
+      value: (result) => (result.server === undefined ? undefined : (100 * result.server.cpuMs) / result.elapsedMs),
+      format: (value) => value.toFixed(0),
+    },
     { title: 'srv wait', value: (result) => result.server?.waitMs, format: ms },
     {
       title: 'load µs/dlv',
@@ -80,9 +88,9 @@ export function formatLegend(paced: boolean): string {
   return `${[
     '  p50/p99/max ms: latency from the moment a message really left its client to its delivery.',
     paced
-      ? '  p99 due: from the moment it was due on its client\'s schedule (adds the generator\'s own lateness, shown as late p99).'
+      ? "  p99 due: from the moment it was due on its client's schedule (adds the generator's own lateness, shown as late p99)."
       : '  p99 start: from the start of the burst.',
-    '  srv µs/dlv, srv cpu %: CPU of the server\'s main thread per delivery, and over the run (100 = one core);',
+    "  srv µs/dlv, srv cpu %: CPU of the server's main thread per delivery, and over the run (100 = one core);",
     '  load µs/dlv: CPU of the load processes per delivery (receiving it, and their share of sending).',
     '  srv wait, load wait (ms): time the server / the load processes were ready to run but not running',
     '  (/proc/PID/schedstat). Wake-ups add a little; tens of ms or more mean other processes had the cores.',

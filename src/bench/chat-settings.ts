@@ -34,11 +34,16 @@ export function benchServerSettings(load: BenchLoadShape): ServerSettings {
 
 export function settingsArgs(settings: ServerSettings): string[] {
   return [
-    '--burst', String(settings.burst),
-    '--rate', String(settings.rate),
-    '--max-members', String(settings.maxMembers),
-    '--max-per-address', String(settings.maxPerAddress),
-    '--logins-per-minute', String(settings.loginsPerMinute),
+    '--burst',
+    String(settings.burst),
+    '--rate',
+    String(settings.rate),
+    '--max-members',
+    String(settings.maxMembers),
+    '--max-per-address',
+    String(settings.maxPerAddress),
+    '--logins-per-minute',
+    String(settings.loginsPerMinute),
   ];
 }
 
@@ -51,7 +56,12 @@ export function describeSettings(settings: ServerSettings, load: BenchLoadShape)
   const raised = (flag: string, value: number, fallback: number, why: string): void => {
     if (value > fallback) lines.push(`  raised ${flag} from ${fallback} to ${value}: ${why}`);
   };
-  raised('--burst', settings.burst, ROOM_DEFAULTS.burst, `each client sends ${load.perClient} messages in all (warm-up and every run${load.rate > 0 ? '' : ', back to back'}); a burst that size lets flood control drop none`);
+  raised(
+    '--burst',
+    settings.burst,
+    ROOM_DEFAULTS.burst,
+    `each client sends ${load.perClient} messages in all (warm-up and every run${load.rate > 0 ? '' : ', back to back'}); a burst that size lets flood control drop none`,
+  );
   raised('--rate', settings.rate, ROOM_DEFAULTS.ratePerSecond, `clients send ${load.rate} msg/s each; twice that leaves room for timer jitter`);
   raised('--max-members', settings.maxMembers, ROOM_DEFAULTS.maxMembers, `${load.clients} clients must all be in the room`);
   raised('--max-per-address', settings.maxPerAddress, ROOM_DEFAULTS.maxPerAddress, `all ${load.clients} clients come from one address`);

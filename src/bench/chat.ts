@@ -107,7 +107,9 @@ async function main(): Promise<void> {
   const workers = Math.round(count('--workers', values.workers, Math.min(4, Math.max(1, cpus().length - 1)), 1));
   const runs = Math.round(count('--runs', values.runs, 5, 1));
   const host = values.host ?? DEFAULT_HOST;
-  const load = loadavg().map((value) => value.toFixed(2)).join(' ');
+  const load = loadavg()
+    .map((value) => value.toFixed(2))
+    .join(' ');
 
   const shape = { clients, perClient: warmup + runs * messages, rate };
   const settings = values.port === undefined ? benchServerSettings(shape) : undefined;
@@ -128,12 +130,17 @@ async function main(): Promise<void> {
       `chat bench: ${clients} clients × ${messages} messages, ${mode}; ${warmup} warm-up messages each, then ${runs} measured run${runs === 1 ? '' : 's'}\n` +
         `  server ${host}:${port}${server === undefined ? ' (yours)' : ' (started here, --quiet)'}; ${processes} load process${processes === 1 ? '' : 'es'}; ` +
         `${cpus().length} cores, load average ${load}\n` +
-        `${(settings === undefined ? ['  server settings: your server\'s own (flood-control notices, if any, are counted below)'] : describeSettings(settings, shape)).join('\n')}\n` +
-        (classic === undefined ? '' : `  classic server (python3, one thread, a blocking sendto per member) on 127.0.0.1:${classic.port}; runs interleaved with ours\n`),
+        `${(settings === undefined ? ["  server settings: your server's own (flood-control notices, if any, are counted below)"] : describeSettings(settings, shape)).join('\n')}\n` +
+        (classic === undefined
+          ? ''
+          : `  classic server (python3, one thread, a blocking sendto per member) on 127.0.0.1:${classic.port}; runs interleaved with ours\n`),
     );
     const shared = { host, clients, messages, rate, warmup, workers, runs, quietMs: 1000 };
     const targets = [{ port, serverPid: server?.child.pid }, ...(classic === undefined ? [] : [{ port: classic.port, serverPid: classic.child.pid }])];
-    const measured = await measureInterleaved(targets.map((target) => ({ ...shared, ...target })), runs);
+    const measured = await measureInterleaved(
+      targets.map((target) => ({ ...shared, ...target })),
+      runs,
+    );
     const [ours, theirs] = measured;
     if (ours === undefined) return;
     if (theirs === undefined) {

@@ -50,9 +50,7 @@ async function main(): Promise<void> {
   await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
   const stats = source instanceof NativeKernelEventSource ? source.stats() : undefined;
   source.close();
-  process.stdout.write(
-    `${batches} batches, ${lost} lost; addon: ${stats ? JSON.stringify({ ...stats, fd: undefined }) : '?'}\n`,
-  );
+  process.stdout.write(`${batches} batches, ${lost} lost; addon: ${stats ? JSON.stringify({ ...stats, fd: undefined }) : '?'}\n`);
 }
 
 main().catch((error: unknown) => {

@@ -107,7 +107,11 @@ function syntheticRecords(count: number): ArrayBuffer {
 
 async function main(): Promise<void> {
   const { procs, rounds } = options();
-  process.stdout.write(`kernel events bench: ${procs} processes per storm, ${rounds} rounds; load ${loadavg().map((l) => l.toFixed(2)).join(' ')}\n`);
+  process.stdout.write(
+    `kernel events bench: ${procs} processes per storm, ${rounds} rounds; load ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}\n`,
+  );
   // Interleaved: batches at least 2 ms apart (the default) and one batch per wake-up (0).
   for (let r = 1; r <= rounds; r++) {
     for (const coalesceMs of [2, 0]) {

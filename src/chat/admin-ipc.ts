@@ -29,9 +29,7 @@ export function asToServer(value: unknown): ToServer | undefined {
     case 'failed':
       return typeof message.message === 'string' ? { type: 'failed', message: message.message } : undefined;
     case 'say':
-      return typeof message.id === 'number' && typeof message.text === 'string'
-        ? { type: 'say', id: message.id, text: message.text }
-        : undefined;
+      return typeof message.id === 'number' && typeof message.text === 'string' ? { type: 'say', id: message.id, text: message.text } : undefined;
     case 'watch':
       return typeof message.on === 'boolean' ? { type: 'watch', on: message.on } : undefined;
     default:

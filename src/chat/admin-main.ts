@@ -4,7 +4,7 @@
 // dashboard on a private Unix socket. It reaches the server only over the fork
 // IPC channel.
 import { createInterface } from 'node:readline';
-import { type Socket } from 'node:net';
+import type { Socket } from 'node:net';
 import { parseArgs } from 'node:util';
 import { stripControls } from '../text/sanitize.js';
 import { asToAdmin, type ToServer } from './admin-ipc.js';
@@ -157,4 +157,3 @@ try {
   if (process.connected && process.send !== undefined) process.send({ type: 'failed', message } satisfies ToServer, () => end(1));
   else end(1);
 }
-

@@ -200,13 +200,16 @@ async function chat(
     socket.on('message', (_bytes, from) => heard(from));
     const watchdog =
       options.heartbeatMs > 0
-        ? setInterval(() => {
-            const silent = performance.now() - lastHeard;
-            if (!answersHeartbeats || silent <= silenceMs || finished) return;
-            write(`${wording.serverSilent(Math.floor(silent / 1000))}\n`);
-            // Nobody to say Q to: end at once.
-            finish(1);
-          }, Math.min(options.heartbeatMs, MIN_SILENCE_MS))
+        ? setInterval(
+            () => {
+              const silent = performance.now() - lastHeard;
+              if (!answersHeartbeats || silent <= silenceMs || finished) return;
+              write(`${wording.serverSilent(Math.floor(silent / 1000))}\n`);
+              // Nobody to say Q to: end at once.
+              finish(1);
+            },
+            Math.min(options.heartbeatMs, MIN_SILENCE_MS),
+          )
         : undefined;
 
     const finish = (code: number): void => {
@@ -283,9 +286,7 @@ async function chat(
 function asRelayed(raw: unknown): { data: string; address: string; port: number } | undefined {
   if (typeof raw !== 'object' || raw === null) return undefined;
   const { type, data, address, port } = raw as Record<string, unknown>;
-  return type === 'datagram' && typeof data === 'string' && typeof address === 'string' && typeof port === 'number'
-    ? { data, address, port }
-    : undefined;
+  return type === 'datagram' && typeof data === 'string' && typeof address === 'string' && typeof port === 'number' ? { data, address, port } : undefined;
 }
 
 function isLeaving(raw: unknown): boolean {

@@ -33,9 +33,7 @@ export type Request =
 
 export type Malformed = 'empty' | 'unknown-verb' | 'missing-field' | 'invalid-utf8' | 'too-long';
 
-export type Parsed =
-  | { readonly ok: true; readonly request: Request }
-  | { readonly ok: false; readonly problem: Malformed; readonly verb: string | undefined };
+export type Parsed = { readonly ok: true; readonly request: Request } | { readonly ok: false; readonly problem: Malformed; readonly verb: string | undefined };
 
 const NUL = 0x00;
 const LF = 0x0a;

@@ -53,9 +53,7 @@ export function parseDashboardArgs(argv: readonly string[]): DashboardArgs & { r
   return {
     scope: target === undefined ? { kind: 'all' } : parseWatch(target),
     intervalMs:
-      values.delay === undefined
-        ? undefined
-        : Math.round(decimalOption('-d', values.delay, { min: 0.1, max: 3600, unit: 'seconds' }, DASHBOARD_USAGE) * 1000),
+      values.delay === undefined ? undefined : Math.round(decimalOption('-d', values.delay, { min: 0.1, max: 3600, unit: 'seconds' }, DASHBOARD_USAGE) * 1000),
     noColour: values['no-color'] === true,
     help: values.help === true,
     version: values.version === true,

@@ -77,9 +77,7 @@ export function parseServeArgs(argv: readonly string[]): ServeArgs & { readonly 
   }
   return {
     listen,
-    intervalMs: Math.round(
-      decimalOption('-d', values.delay, { min: 0.1, max: 3600, unit: 'seconds', fallback: DEFAULT_INTERVAL_SECONDS }, SERVE_USAGE) * 1000,
-    ),
+    intervalMs: Math.round(decimalOption('-d', values.delay, { min: 0.1, max: 3600, unit: 'seconds', fallback: DEFAULT_INTERVAL_SECONDS }, SERVE_USAGE) * 1000),
     scope: watch[0] === undefined ? { kind: 'all' } : parseWatch(watch[0]),
     groups,
     topParents: wholeNumberOption('--top-parents', values['top-parents'], { min: 0, max: MAX_TOP_PARENTS, fallback: DEFAULT_TOP_PARENTS }, SERVE_USAGE),

@@ -8,6 +8,6 @@
  */
 export function usageLine(usage: string, helpCommand?: string): string {
   const [first = usage, ...more] = usage.split('\n');
-  const hint = helpCommand ?? (/^Usage: (procview(?: [a-z]+)?)/u.exec(first)?.[1] ?? 'procview');
+  const hint = helpCommand ?? /^Usage: (procview(?: [a-z]+)?)/u.exec(first)?.[1] ?? 'procview';
   return more.length === 0 || first.includes('--help for more') ? first.trimEnd() : `${first.trimEnd()}   (${hint} --help for more)`;
 }

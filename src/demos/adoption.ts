@@ -25,10 +25,7 @@ export async function seeAdoption(lesson: Lesson, pid: number, from: number, for
     return row !== undefined && row.ppid !== from ? { row, snapshot } : undefined;
   });
   const adopter = found.row.ppid;
-  lesson.check(
-    adopter !== undefined && !formerParents.includes(adopter),
-    `pid ${pid} was not seen with a new parent (its parent is ${String(adopter)})`,
-  );
+  lesson.check(adopter !== undefined && !formerParents.includes(adopter), `pid ${pid} was not seen with a new parent (its parent is ${String(adopter)})`);
   return { ...found, adopter };
 }
 
@@ -53,9 +50,13 @@ export async function seeAdoptedExit(lesson: Lesson, pid: number, last: ProcInfo
   });
   if (end.zombie === undefined) {
     const by = watch.reaperOf(pid);
-    seeGone(pid, last, by === undefined
-      ? `the ${who} exited and left the table (who reaped it was not seen)`
-      : `the ${who} exited and its adopter ${label(end.snapshot, by)} reaped it before procview looked again`);
+    seeGone(
+      pid,
+      last,
+      by === undefined
+        ? `the ${who} exited and left the table (who reaped it was not seen)`
+        : `the ${who} exited and its adopter ${label(end.snapshot, by)} reaped it before procview looked again`,
+    );
     return;
   }
   const { zombie } = end;
@@ -65,12 +66,18 @@ export async function seeAdoptedExit(lesson: Lesson, pid: number, last: ProcInfo
   const gone = await watch.within(holdMs, (snapshot) => (stillThere(snapshot, pid, last) ? undefined : true));
   const waited = `${((Date.now() - since) / 1000).toFixed(1)} s`;
   if (gone === undefined) {
-    say(`After ${waited} ${adopter} has still not reaped it: this adopter reaps lazily. That zombie is its to collect, ` +
-      'not a leak of the lesson: the process has exited and holds no memory, only its slot in the table until that wait().');
+    say(
+      `After ${waited} ${adopter} has still not reaped it: this adopter reaps lazily. That zombie is its to collect, ` +
+        'not a leak of the lesson: the process has exited and holds no memory, only its slot in the table until that wait().',
+    );
     return;
   }
   const by = watch.reaperOf(pid);
-  seeGone(pid, zombie, by === undefined
-    ? `the zombie left the table within ${waited} (who reaped it was not seen)`
-    : `reaped by its adopter ${label(end.snapshot, by)} within ${waited}`);
+  seeGone(
+    pid,
+    zombie,
+    by === undefined
+      ? `the zombie left the table within ${waited} (who reaped it was not seen)`
+      : `reaped by its adopter ${label(end.snapshot, by)} within ${waited}`,
+  );
 }

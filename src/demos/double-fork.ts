@@ -9,12 +9,16 @@ export const doubleForkDemo = defineDemo({
   summary: 'parent → child → grandchild; the child exits and is reaped, the grandchild is adopted and keeps working',
   async teach(lesson) {
     const { lab, watch, say, see, seeReaped, hold, check } = lesson;
-    say('A daemon should not stay the child of whoever started it, and that starter should not have to reap it. The ' +
-      'classic recipe forks twice: the child forks a grandchild and exits at once; the parent reaps the child right ' +
-      'away; the grandchild, now an orphan, is adopted by init (or a subreaper) and does the work.');
-    say('In C the child also calls setsid() between the two forks to leave the terminal\'s session. This lesson already ' +
-      'runs in a session of its own (procview started it with setsid()), so the grandchild stays in it: that is how ' +
-      'procview finds and ends it afterwards.');
+    say(
+      'A daemon should not stay the child of whoever started it, and that starter should not have to reap it. The ' +
+        'classic recipe forks twice: the child forks a grandchild and exits at once; the parent reaps the child right ' +
+        'away; the grandchild, now an orphan, is adopted by init (or a subreaper) and does the work.',
+    );
+    say(
+      "In C the child also calls setsid() between the two forks to leave the terminal's session. This lesson already " +
+        'runs in a session of its own (procview started it with setsid()), so the grandchild stays in it: that is how ' +
+        'procview finds and ends it afterwards.',
+    );
 
     const parent = lab.start('double-fork');
     await lab.hello(parent.pid);
@@ -22,14 +26,16 @@ export const doubleForkDemo = defineDemo({
     const grandPid = await lab.spawnedBy(childPid);
     const grandHello = await lab.hello(grandPid);
     say(`parent ${parent.pid} → child ${childPid} → grandchild ${grandPid} (whose getppid() said ${grandHello.ppid} at start)`);
-    const parentOf = new Map([[childPid, parent.pid], [grandPid, childPid]]);
+    const parentOf = new Map([
+      [childPid, parent.pid],
+      [grandPid, childPid],
+    ]);
     const [childRow, grandRow] = await watch.until('three generations', (snapshot) =>
       rowsOf(snapshot, [childPid, grandPid], (row) => row.ppid === parentOf.get(row.pid)),
     );
     see(childRow, `the child, under the parent ${parent.pid}`);
     see(grandRow, `the grandchild, under the child ${childPid}`);
-    say('In C the child would exit right after the second fork(); this one waits a moment so that the three ' +
-      'generations can be seen first.');
+    say('In C the child would exit right after the second fork(); this one waits a moment so that the three ' + 'generations can be seen first.');
     await hold();
 
     parent.command('end-child');

@@ -17,9 +17,11 @@ export const exitDemo = defineDemo({
   name: 'exit',
   summary: 'children end by exit(0), exit(3), sys.exit("msg"), SIGTERM and SIGKILL; the parent reads each status',
   async teach({ lab, watch, say, see, seeReaped, hold, check }) {
-    say('A process ends either by calling exit(status) or because a signal kills it. Its parent finds out which with ' +
-      'wait(): WIFEXITED + WEXITSTATUS give the exit status (0-255), WIFSIGNALED + WTERMSIG the signal number.');
-    say('Node hands the parent the same two facts in the child\'s \'exit\' event: (code, signal), exactly one of them set.');
+    say(
+      'A process ends either by calling exit(status) or because a signal kills it. Its parent finds out which with ' +
+        'wait(): WIFEXITED + WEXITSTATUS give the exit status (0-255), WIFSIGNALED + WTERMSIG the signal number.',
+    );
+    say("Node hands the parent the same two facts in the child's 'exit' event: (code, signal), exactly one of them set.");
 
     const parent = lab.start('exit-parent');
     await lab.hello(parent.pid);
@@ -38,9 +40,11 @@ export const exitDemo = defineDemo({
     for (const row of rows) see(row, `child that will end by ${plans.get(row.pid) ?? '?'}: alive, a child of ${parent.pid}`);
     await hold();
 
-    say('The parent now asks three children to exit — with 0, with 3, and with a message the way Python\'s ' +
-      'sys.exit("message") does it (message on stderr, status 1) — and sends SIGTERM and SIGKILL to the other two. ' +
-      'SIGTERM could be caught for a clean shutdown (these children do not); SIGKILL can never be caught.');
+    say(
+      "The parent now asks three children to exit — with 0, with 3, and with a message the way Python's " +
+        'sys.exit("message") does it (message on stderr, status 1) — and sends SIGTERM and SIGKILL to the other two. ' +
+        'SIGTERM could be caught for a clean shutdown (these children do not); SIGKILL can never be caught.',
+    );
     parent.command('end');
     for (let index = 0; index < plans.size; index += 1) {
       const status = await lab.message('status', (m) => m.pid === parent.pid);

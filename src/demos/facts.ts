@@ -46,7 +46,7 @@ export function adopterStory(snapshot: Snapshot, adopter: number): string[] {
     return [
       `The adopter is PID 1, ${who}: no ancestor declared itself a subreaper, so the kernel handed the orphan to init.`,
       'On a desktop or server PID 1 is systemd (or another init); in a container it is whatever the container started first ' +
-        '(tini, docker-init, a shell, or the application itself), and that program inherits init\'s duty of reaping orphans. ' +
+        "(tini, docker-init, a shell, or the application itself), and that program inherits init's duty of reaping orphans. " +
         'A container whose PID 1 never calls wait() slowly fills with zombies.',
     ];
   }
@@ -54,7 +54,7 @@ export function adopterStory(snapshot: Snapshot, adopter: number): string[] {
   return [
     `The adopter is ${who}${ancestry} and not PID 1: it marked itself a child subreaper with prctl(PR_SET_CHILD_SUBREAPER, 1), ` +
       'so orphans among its descendants go to it instead of init. /proc does not show that flag; this reparenting is the evidence.',
-    'systemd --user does this for a login session, and container runtimes (containerd-shim, tini -s, podman\'s conmon) do it so ' +
+    "systemd --user does this for a login session, and container runtimes (containerd-shim, tini -s, podman's conmon) do it so " +
       'that orphans stay inside their session or container.',
   ];
 }
@@ -63,11 +63,7 @@ export function adopterStory(snapshot: Snapshot, adopter: number): string[] {
 export type RowsOf<P extends readonly number[]> = { -readonly [K in keyof P]: ProcInfo };
 
 /** The rows of all `pids`, in their order, once every one of them is in the table and passes `test`; else undefined. */
-export function rowsOf<const P extends readonly number[]>(
-  snapshot: Snapshot,
-  pids: P,
-  test: (row: ProcInfo) => boolean = () => true,
-): RowsOf<P> | undefined {
+export function rowsOf<const P extends readonly number[]>(snapshot: Snapshot, pids: P, test: (row: ProcInfo) => boolean = () => true): RowsOf<P> | undefined {
   const rows: ProcInfo[] = [];
   for (const pid of pids) {
     const row = snapshot.procs.get(pid);

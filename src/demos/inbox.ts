@@ -32,11 +32,7 @@ export class Inbox {
   }
 
   /** The first unread message of this kind (or one of these kinds) matching `where`, waiting for it if need be. */
-  take(
-    kind: string | readonly string[],
-    where: (message: ChildMessage) => boolean = () => true,
-    timeoutMs = DEFAULT_TIMEOUT_MS,
-  ): Promise<ChildMessage> {
+  take(kind: string | readonly string[], where: (message: ChildMessage) => boolean = () => true, timeoutMs = DEFAULT_TIMEOUT_MS): Promise<ChildMessage> {
     const kinds: readonly string[] = typeof kind === 'string' ? [kind] : kind;
     const match = (message: ChildMessage): boolean => kinds.includes(message.kind) && where(message);
     const index = this.unread.findIndex(match);

@@ -219,10 +219,14 @@ export class Lab {
   /** Our leftovers once none is left, or at the deadline. Not cut short by the lesson's abort: cleanup must look. */
   private async settle(ms: number): Promise<{ procs: ProcInfo[]; groups: number[] }> {
     let left: { procs: ProcInfo[]; groups: number[] } = { procs: [], groups: [] };
-    await this.watch.within(ms, (snapshot) => {
-      left = this.leftovers(snapshot);
-      return left.procs.length === 0 ? true : undefined;
-    }, NEVER_ABORTED);
+    await this.watch.within(
+      ms,
+      (snapshot) => {
+        left = this.leftovers(snapshot);
+        return left.procs.length === 0 ? true : undefined;
+      },
+      NEVER_ABORTED,
+    );
     return left;
   }
 

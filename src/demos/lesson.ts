@@ -56,8 +56,7 @@ async function runLesson(spec: LessonSpec, reporter: DemoReporter, signal: Abort
   const cleanups: Array<() => void> = [];
   const lab = new Lab(spec.name, reporter, options.holdMs, signal);
   lab.onStderr((line) => reporter.say(`(stderr of a lesson process) ${line}`));
-  const seeGone = (pid: number, last: ProcInfo | undefined, note: string): void =>
-    reporter.observed({ pid, ppid: last?.ppid, stat: undefined, note });
+  const seeGone = (pid: number, last: ProcInfo | undefined, note: string): void => reporter.observed({ pid, ppid: last?.ppid, stat: undefined, note });
   const lesson: Lesson = {
     holdMs: options.holdMs,
     signal,
@@ -73,9 +72,7 @@ async function runLesson(spec: LessonSpec, reporter: DemoReporter, signal: Abort
         seeGone(pid, last, note);
         return true;
       }
-      const why = by === undefined
-        ? `the inspector did not see who reaped it (expected ${reaper})`
-        : `the inspector saw it reaped by ${by}, not ${reaper}`;
+      const why = by === undefined ? `the inspector did not see who reaped it (expected ${reaper})` : `the inspector saw it reaped by ${by}, not ${reaper}`;
       seeGone(pid, last, `gone from the process table, but ${why}`);
       problems.push(`pid ${pid} left the process table, but ${why}`);
       return false;
@@ -109,7 +106,7 @@ async function runLesson(spec: LessonSpec, reporter: DemoReporter, signal: Abort
       }
     }
     if (survivors.length > 0) problems.push(`still running after cleanup: pid ${survivors.join(', ')}`);
-    else reporter.say('Cleanup checked with the inspector: none of the lesson\'s processes is left running.');
+    else reporter.say("Cleanup checked with the inspector: none of the lesson's processes is left running.");
   }
   return { ok: problems.length === 0, problems };
 }

@@ -21,11 +21,15 @@ export const niceDemo = defineDemo({
     const cpus = availableParallelism();
     const perLevel = Math.min(MAX_PER_LEVEL, Math.ceil((cpus + 1) / 2));
     const saturated = perLevel * 2 > cpus;
-    say('The nice value (ps column NI) runs from -20 (least nice, most CPU) to 19 (nicest). It only matters when ' +
-      'processes compete for a CPU: the scheduler gives each a weight, about 10% less per step, so nice 0 (weight 1024) ' +
-      'gets roughly nine times the CPU of nice 10 (weight 110). STAT shows N for nice > 0 and < for nice < 0.');
-    say(`This machine offers ${cpus} CPU(s) (os.availableParallelism()). The parent starts ${perLevel} busy loop(s) at ` +
-      `nice 0 and ${perLevel} it renices to 10 (like renice -n 10 -p PID): ${perLevel * 2} loops for ${cpus} CPU(s).`);
+    say(
+      'The nice value (ps column NI) runs from -20 (least nice, most CPU) to 19 (nicest). It only matters when ' +
+        'processes compete for a CPU: the scheduler gives each a weight, about 10% less per step, so nice 0 (weight 1024) ' +
+        'gets roughly nine times the CPU of nice 10 (weight 110). STAT shows N for nice > 0 and < for nice < 0.',
+    );
+    say(
+      `This machine offers ${cpus} CPU(s) (os.availableParallelism()). The parent starts ${perLevel} busy loop(s) at ` +
+        `nice 0 and ${perLevel} it renices to 10 (like renice -n 10 -p PID): ${perLevel * 2} loops for ${cpus} CPU(s).`,
+    );
     if (!saturated) say('With this many CPUs the loops cannot all be kept busy; the shares may not differ.');
 
     const parent = lab.start('nice-parent', [`per-level=${perLevel}`]);
@@ -47,7 +51,10 @@ export const niceDemo = defineDemo({
 
     say(`Measuring CPU use over ${holdMs / 1000} s with a fresh pair of snapshots (CPU time used / wall time, as top does)...`);
     const measured = await watch.measure(holdMs);
-    const shares = new Map<number, number[]>([[0, []], [NICER, []]]);
+    const shares = new Map<number, number[]>([
+      [0, []],
+      [NICER, []],
+    ]);
     for (const pid of burners) {
       const row = measured.procs.get(pid);
       if (row?.cpuPercent === undefined) continue;
@@ -63,21 +70,29 @@ export const niceDemo = defineDemo({
     const target = burners[perLevel];
     // The parent's effective uid as the table shows it (ps UID), not as it says.
     const uid = parentRow?.uid;
-    say(`Raising a nice value is allowed to anyone for their own processes. Lowering it (more CPU for yourself) needs ` +
-      `privilege: CAP_SYS_NICE, as root has, or an RLIMIT_NICE allowance. The parent (uid ${String(uid)}) now tries to ` +
-      `lower pid ${String(target)} from 10 to 5.`);
+    say(
+      `Raising a nice value is allowed to anyone for their own processes. Lowering it (more CPU for yourself) needs ` +
+        `privilege: CAP_SYS_NICE, as root has, or an RLIMIT_NICE allowance. The parent (uid ${String(uid)}) now tries to ` +
+        `lower pid ${String(target)} from 10 to 5.`,
+    );
     parent.command('lower');
     const lowered = await lab.message('lowered', (m) => m.pid === parent.pid);
     if (lowered.ok === true && target !== undefined) {
       const row = await watch.proc(target, 'the lowered nice value', (r) => r.nice === 5);
-      say(`Allowed: the parent runs as ${uid === 0 ? 'root (uid 0), which has CAP_SYS_NICE' : `uid ${String(uid)} with the privilege to do so`}. ` +
-        'An ordinary user would get EACCES (setpriority: Permission denied).');
+      say(
+        `Allowed: the parent runs as ${uid === 0 ? 'root (uid 0), which has CAP_SYS_NICE' : `uid ${String(uid)} with the privilege to do so`}. ` +
+          'An ordinary user would get EACCES (setpriority: Permission denied).',
+      );
       see(row, 'NI 5 now: lowered, because the parent was privileged');
     } else {
       const code = stringField(lowered, 'code') ?? '?';
-      say(`Refused with ${code}: ${stringField(lowered, 'message') ?? ''}. ${code === 'EACCES'
-        ? 'EACCES is the kernel saying "only a privileged process may lower a nice value".'
-        : 'EPERM means the target belongs to another user.'}`);
+      say(
+        `Refused with ${code}: ${stringField(lowered, 'message') ?? ''}. ${
+          code === 'EACCES'
+            ? 'EACCES is the kernel saying "only a privileged process may lower a nice value".'
+            : 'EPERM means the target belongs to another user.'
+        }`,
+      );
       check(code === 'EACCES' || code === 'EPERM', `lowering nice failed unexpectedly: ${code}`);
       if (target !== undefined) {
         const row = await watch.proc(target, 'the refused loop');

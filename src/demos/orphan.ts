@@ -10,9 +10,11 @@ export const orphanDemo = defineDemo({
   summary: 'the parent exits first; the running child is adopted by PID 1 or a subreaper',
   async teach(lesson) {
     const { lab, watch, say, see, seeReaped, hold, check } = lesson;
-    say('Every process has a parent, which is told when it ends (SIGCHLD) and must collect its status. When a parent ' +
-      'exits before its child, the child is an orphan: the kernel hands it to the nearest ancestor that declared itself a ' +
-      '"child subreaper", or else to PID 1 (init), and that new parent reaps it later.');
+    say(
+      'Every process has a parent, which is told when it ends (SIGCHLD) and must collect its status. When a parent ' +
+        'exits before its child, the child is an orphan: the kernel hands it to the nearest ancestor that declared itself a ' +
+        '"child subreaper", or else to PID 1 (init), and that new parent reaps it later.',
+    );
 
     const parent = lab.start('orphan-parent');
     await lab.hello(parent.pid);
@@ -31,12 +33,17 @@ export const orphanDemo = defineDemo({
     const adoption = await seeAdoption(lesson, childPid, parent.pid, [parent.pid], 'the child gets a new parent');
     const { row: orphan, adopter, snapshot } = adoption;
     const parentNow = snapshot.procs.get(parent.pid);
-    check(parentNow === undefined || !sameProcess(parentNow, parentRow) || parentNow.state === 'Z',
-      `the parent ${parent.pid} is still running although the child was reparented`);
+    check(
+      parentNow === undefined || !sameProcess(parentNow, parentRow) || parentNow.state === 'Z',
+      `the parent ${parent.pid} is still running although the child was reparented`,
+    );
     const event = watch.event('reparent', childPid);
     const kind = adopter === 1 ? 'PID 1 (init)' : 'a child subreaper';
-    see(orphan, `reparented ${parent.pid} → ${String(adopter)}: adopted by ${kind}, ${label(snapshot, adopter)}` +
-      (event?.orphaned === true ? ` (the inspector's event: orphaned, adopter ${String(event.adopter)})` : ''));
+    see(
+      orphan,
+      `reparented ${parent.pid} → ${String(adopter)}: adopted by ${kind}, ${label(snapshot, adopter)}` +
+        (event?.orphaned === true ? ` (the inspector's event: orphaned, adopter ${String(event.adopter)})` : ''),
+    );
     await seeReaped(parent.pid, parentRow, process.pid, 'the parent has exited, and procview, its own parent, reaped it');
     const after = await lab.message('reparented', (m) => m.pid === childPid);
     say(`child ${childPid}: getppid() now says ${String(after.to)} (it was ${String(after.from)})`);
@@ -44,8 +51,7 @@ export const orphanDemo = defineDemo({
     tellAdopter(lesson, adoption);
     await hold();
 
-    say('The lesson is over: procview closes the pipe the orphan watches (its stdin), and the orphan exits by itself. ' +
-      'Its new parent must now reap it.');
+    say('The lesson is over: procview closes the pipe the orphan watches (its stdin), and the orphan exits by itself. ' + 'Its new parent must now reap it.');
     await seeAdoptedExit(lesson, childPid, orphan, 'orphan');
   },
 });

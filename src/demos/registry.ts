@@ -11,18 +11,7 @@ import { waitDemo } from './wait.js';
 import { waitpidDemo } from './waitpid.js';
 import { zombieDemo } from './zombie.js';
 
-export const DEMOS: readonly Demo[] = [
-  forkDemo,
-  exitDemo,
-  orphanDemo,
-  zombieDemo,
-  waitDemo,
-  waitpidDemo,
-  doubleForkDemo,
-  niceDemo,
-  statesDemo,
-  unixSocketDemo,
-];
+export const DEMOS: readonly Demo[] = [forkDemo, exitDemo, orphanDemo, zombieDemo, waitDemo, waitpidDemo, doubleForkDemo, niceDemo, statesDemo, unixSocketDemo];
 
 export function findDemo(name: string): Demo | undefined {
   return DEMOS.find((demo) => demo.name === name);

@@ -28,8 +28,7 @@ export const statesDemo = defineDemo({
   summary: 'processes held in R (busy), S (sleeping), T (stopped) and Z (zombie), with STAT modifiers explained',
   async teach(lesson) {
     const { lab, watch, say, see, seeReaped, hold, check } = lesson;
-    say('ps\'s STAT column is one state letter followed by modifier letters. This lesson holds one process in each of ' +
-      'the common states.');
+    say("ps's STAT column is one state letter followed by modifier letters. This lesson holds one process in each of " + 'the common states.');
 
     const parent = lab.start('states-parent');
     await lab.hello(parent.pid);
@@ -42,32 +41,39 @@ export const statesDemo = defineDemo({
     const rows = await watch.until('R, S and S with N', (snapshot) => {
       const found = [parent.pid, busy, sleeper, stopped, process.pid].map((pid) => snapshot.procs.get(pid));
       const [p, b, s, t, self] = found;
-      const ready =
-        p?.state === 'S' && b?.state === 'R' && s?.state === 'S' && s.nice === 5 && t?.state === 'S' && self !== undefined;
+      const ready = p?.state === 'S' && b?.state === 'R' && s?.state === 'S' && s.nice === 5 && t?.state === 'S' && self !== undefined;
       return ready ? { p, b, s, t, self } : undefined;
     });
     see(rows.b, `R = running or runnable (on a CPU or waiting for one): a busy loop. ${explainModifiers(rows.b.stat)}`);
     see(rows.s, `S = interruptible sleep, waiting for an event (its event loop sits in epoll_wait). ${explainModifiers(rows.s.stat)}`);
     see(rows.p, `the parent, also S. ${explainModifiers(rows.p.stat)}`);
-    see(rows.self, `procview itself. ${rows.self.stat?.includes('+') === true
-      ? explainModifiers(rows.self.stat)
-      : `${explainModifiers(rows.self.stat)}. No + here: procview is not in its terminal's foreground group (its output ` +
-        'goes to a pipe, or it has no terminal); started from an interactive shell it shows +'}. The lesson's processes never ` +
-      'show +: their own session has no terminal at all.');
+    see(
+      rows.self,
+      `procview itself. ${
+        rows.self.stat?.includes('+') === true
+          ? explainModifiers(rows.self.stat)
+          : `${explainModifiers(rows.self.stat)}. No + here: procview is not in its terminal's foreground group (its output ` +
+            'goes to a pipe, or it has no terminal); started from an interactive shell it shows +'
+      }. The lesson's processes never ` + 'show +: their own session has no terminal at all.',
+    );
     await hold();
 
     say(`procview sends SIGSTOP to ${stopped} (kill -STOP ${stopped}; Ctrl-Z in a shell sends SIGTSTP, which stops the same way).`);
     await signal(lesson, rows.t, 'STOP');
     const stoppedRow = await watch.proc(stopped, 'the stopped child', (row) => row.state === 'T');
-    see(stoppedRow, 'T = stopped by a job-control signal: it keeps its memory but gets no CPU until SIGCONT ' +
-      '(a lower-case t would mean stopped by a debugger)');
+    see(
+      stoppedRow,
+      'T = stopped by a job-control signal: it keeps its memory but gets no CPU until SIGCONT ' + '(a lower-case t would mean stopped by a debugger)',
+    );
     await hold();
     await signal(lesson, stoppedRow, 'CONT');
     const continued = await watch.proc(stopped, 'the continued child', (row) => row.state !== 'T');
     see(continued, `SIGCONT: continued, no longer T${continued.state === 'S' ? ': back to sleeping' : ''}`);
 
-    say('Z: the parent starts a child that exits at once, while the parent keeps its event loop stopped so that ' +
-      'Node cannot reap it (see the zombie lesson).');
+    say(
+      'Z: the parent starts a child that exits at once, while the parent keeps its event loop stopped so that ' +
+        'Node cannot reap it (see the zombie lesson).',
+    );
     parent.command('zombie');
     const zombiePid = await childWithRole(lesson, parent.pid, 'zombie');
     const zombie = await watch.proc(zombiePid, 'the zombie child', (row) => row.state === 'Z');
@@ -79,9 +85,11 @@ export const statesDemo = defineDemo({
     say(`parent: reaped child ${zombiePid}, which ${describeExit(reaped.code, reaped.signal)}`);
     await seeReaped(zombiePid, zombie, parent.pid, 'reaped: its parent collected the status, and the Z is gone');
 
-    say('Other letters you may meet: D = uninterruptible sleep (usually waiting for a disk or network filesystem), ' +
-      'I = idle kernel thread, t = stopped by a debugger, X = dead (never seen in practice); modifiers < (nice < 0) and ' +
-      'L (locked pages).');
+    say(
+      'Other letters you may meet: D = uninterruptible sleep (usually waiting for a disk or network filesystem), ' +
+        'I = idle kernel thread, t = stopped by a debugger, X = dead (never seen in practice); modifiers < (nice < 0) and ' +
+        'L (locked pages).',
+    );
     parent.command('exit');
     await watch.allGone([rows.p, rows.b, rows.s, continued], 'the parent and its children gone');
     say(`parent ${parent.pid} ended its children and exited: all of them have left the process table.`);

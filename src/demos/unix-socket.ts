@@ -37,9 +37,11 @@ export const unixSocketDemo = defineDemo({
       removeOurSocketFile(path);
       rmdirSync(dir);
     });
-    say('A Unix domain socket is a local IPC endpoint named by a file: the server bind()s a path and listen()s, ' +
-      'clients connect() to that path. It is the socket API of TCP, without the network; who may connect is decided ' +
-      'by the file\'s permissions, and by those of the directories on the way to it.');
+    say(
+      'A Unix domain socket is a local IPC endpoint named by a file: the server bind()s a path and listen()s, ' +
+        'clients connect() to that path. It is the socket API of TCP, without the network; who may connect is decided ' +
+        "by the file's permissions, and by those of the directories on the way to it.",
+    );
     say(`procview made a private directory for it (mkdtemp, mode 0700: only its owner may enter): ls -lnd: ${listing(dir)}`);
     say(`First a stale socket file: a server binds ${path} and is then killed with SIGKILL, so it never removes it.`);
 
@@ -53,8 +55,10 @@ export const unixSocketDemo = defineDemo({
     await seeReaped(crashed.pid, crashedRow, process.pid, 'killed by SIGKILL: no chance to clean up (procview, its parent, reaped it)');
     const stale = notOurSocket(path) === undefined ? lstatSync(path, { bigint: true }) : undefined;
     if (stale === undefined) throw new LessonProblem(`the killed server left no socket file behind at ${path}`);
-    say(`Left behind: ${listing(path)}. The leading "s" is the file type (socket), from the mode bits lstat() ` +
-      'returns. Nobody accepts connections on it any more: it is stale.');
+    say(
+      `Left behind: ${listing(path)}. The leading "s" is the file type (socket), from the mode bits lstat() ` +
+        'returns. Nobody accepts connections on it any more: it is stale.',
+    );
 
     say('A new server starts on the same path.');
     const server = lab.start('socket-server', [`path=${path}`, 'role=server']);
@@ -64,9 +68,11 @@ export const unixSocketDemo = defineDemo({
     if (verdict.kind !== 'stale-removed') {
       throw new LessonProblem(`the new server did not remove the stale file: ${stringField(verdict, 'message') ?? verdict.kind}`);
     }
-    say('server: connect() to it was refused (ECONNREFUSED), so nobody listens: the file is stale. lstat() showed a ' +
-      'socket owned by our uid, so it removed it (unlink) and bound again. (A server must not remove a file a live ' +
-      'server still answers on, nor anything that is not its own socket.)');
+    say(
+      'server: connect() to it was refused (ECONNREFUSED), so nobody listens: the file is stale. lstat() showed a ' +
+        'socket owned by our uid, so it removed it (unlink) and bound again. (A server must not remove a file a live ' +
+        'server still answers on, nor anything that is not its own socket.)',
+    );
     await lab.message('listening', (m) => m.pid === server.pid);
     const stats = lstatSync(path, { bigint: true });
     check(fileTypeLetter(Number(stats.mode)) === 's', `the server's file has type ${fileTypeLetter(Number(stats.mode))}, not s`);

@@ -10,12 +10,16 @@ export const waitDemo = defineDemo({
   name: 'wait',
   summary: 'the parent blocks in wait() until its child exits with status 3; no zombie is left',
   async teach({ lab, watch, holdMs, say, see, seeReaped, hold, check }) {
-    say('wait() puts the parent to sleep until one of its children ends, then returns that child\'s pid and status, ' +
-      'and in the same step removes the child from the process table. A parent that waits leaves no zombie.');
-    say('In Node the blocking form is child_process.spawnSync(): it starts the child and returns only after the child ' +
-      'has exited and been reaped (libuv calls waitpid() inside), with its pid and status. The parent runs no JavaScript ' +
-      'meanwhile. (Asynchronous code would `await once(child, \'exit\')` and keep its event loop running — see the ' +
-      'waitpid lesson.)');
+    say(
+      "wait() puts the parent to sleep until one of its children ends, then returns that child's pid and status, " +
+        'and in the same step removes the child from the process table. A parent that waits leaves no zombie.',
+    );
+    say(
+      'In Node the blocking form is child_process.spawnSync(): it starts the child and returns only after the child ' +
+        'has exited and been reaped (libuv calls waitpid() inside), with its pid and status. The parent runs no JavaScript ' +
+        "meanwhile. (Asynchronous code would `await once(child, 'exit')` and keep its event loop running — see the " +
+        'waitpid lesson.)',
+    );
 
     const parent = lab.start('wait-parent');
     await lab.hello(parent.pid);
@@ -39,20 +43,29 @@ export const waitDemo = defineDemo({
 
     let looks = 0;
     let zombieSightings = 0;
-    await watch.until('the child ends', (snapshot) => {
-      const row = snapshot.procs.get(childPid);
-      looks += 1;
-      if (row?.state === 'Z') zombieSightings += 1;
-      return stillThere(snapshot, childPid, childRow) ? undefined : true;
-    }, holdMs + 10_000);
+    await watch.until(
+      'the child ends',
+      (snapshot) => {
+        const row = snapshot.procs.get(childPid);
+        looks += 1;
+        if (row?.state === 'Z') zombieSightings += 1;
+        return stillThere(snapshot, childPid, childRow) ? undefined : true;
+      },
+      holdMs + 10_000,
+    );
     const waited = await lab.message('waited', (m) => m.pid === parent.pid);
     const seconds = (requireNumber(waited, 'waitedMs') / 1000).toFixed(1);
     say(`parent: spawnSync() returned after ${seconds} s with pid ${String(waited.child)}: the child ${describeExit(waited.code, waited.signal)}`);
     check(waited.child === childPid, `the wait returned pid ${String(waited.child)}, not ${childPid}`);
     check(waited.code === EXPECTED_STATUS, `the wait returned status ${String(waited.code)}, not ${EXPECTED_STATUS}`);
-    await seeReaped(childPid, childRow, parent.pid, zombieSightings === 0
-      ? `gone, reaped by the parent; never seen as Z in ${looks} looks at the table: the wait collected it as it exited`
-      : `gone, reaped by the parent; it was seen as Z ${zombieSightings}× in ${looks} looks, in the instant between its exit and the wait`);
+    await seeReaped(
+      childPid,
+      childRow,
+      parent.pid,
+      zombieSightings === 0
+        ? `gone, reaped by the parent; never seen as Z in ${looks} looks at the table: the wait collected it as it exited`
+        : `gone, reaped by the parent; it was seen as Z ${zombieSightings}× in ${looks} looks, in the instant between its exit and the wait`,
+    );
 
     parent.command('exit');
     if (await seeReaped(parent.pid, parentRow, process.pid, 'the parent exited; procview, its parent, reaped it')) {

@@ -57,12 +57,7 @@ export class Watcher {
    * Polls the process table until `probe` gives a value; throws NotObserved at
    * the deadline, or the abort reason once `signal` (default: the lesson's) aborts.
    */
-  async until<T>(
-    what: string,
-    probe: (snapshot: Snapshot) => T | undefined,
-    timeoutMs = DEFAULT_TIMEOUT_MS,
-    signal: AbortSignal = this.signal,
-  ): Promise<T> {
+  async until<T>(what: string, probe: (snapshot: Snapshot) => T | undefined, timeoutMs = DEFAULT_TIMEOUT_MS, signal: AbortSignal = this.signal): Promise<T> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       signal.throwIfAborted();
@@ -75,10 +70,14 @@ export class Watcher {
 
   /** Waits until `pid` is in the table and `test` holds for its row. */
   proc(pid: number, what: string, test: (proc: ProcInfo) => boolean = () => true, timeoutMs?: number): Promise<ProcInfo> {
-    return this.until(what, (snapshot) => {
-      const proc = snapshot.procs.get(pid);
-      return proc !== undefined && test(proc) ? proc : undefined;
-    }, timeoutMs);
+    return this.until(
+      what,
+      (snapshot) => {
+        const proc = snapshot.procs.get(pid);
+        return proc !== undefined && test(proc) ? proc : undefined;
+      },
+      timeoutMs,
+    );
   }
 
   /** Waits until `pid` (the process last seen as `last`) is no longer in the table. */

@@ -105,12 +105,7 @@ function changesOf(before: ProcInfo, after: ProcInfo, prev: Snapshot, next: Snap
   }
 
   // A zombie's cmdline reads empty: that is death, not an exec.
-  if (
-    !isDead(before) &&
-    !isDead(after) &&
-    (differs(before.comm, after.comm) || differs(before.args, after.args)) &&
-    !isKernelThreadRename(before, after)
-  ) {
+  if (!isDead(before) && !isDead(after) && (differs(before.comm, after.comm) || differs(before.args, after.args)) && !isKernelThreadRename(before, after)) {
     events.push({ kind: 'exec', at, pid, comm, fromComm: before.comm, fromArgs: before.args, args: after.args });
   }
 

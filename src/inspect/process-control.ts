@@ -40,7 +40,8 @@ const NICE_MAX = 19;
 async function confirm(pid: number, startTime: number, verb: string, options: ProcessControlOptions): Promise<void> {
   // selfPid 0 matches no pid: a library may act on its own process; only the dashboard refuses itself.
   const refused = await checkTarget({ pid, startTime }, verb, { ...options, selfPid: 0 });
-  if (refused !== undefined) throw new ProcessControlError(refused.reason === 'gone' || refused.reason === 'changed' ? refused.reason : 'refused', pid, refused.message);
+  if (refused !== undefined)
+    throw new ProcessControlError(refused.reason === 'gone' || refused.reason === 'changed' ? refused.reason : 'refused', pid, refused.message);
 }
 
 function failure(error: unknown, pid: number, verb: string): ProcessControlError {

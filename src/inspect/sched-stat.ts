@@ -14,7 +14,10 @@ export interface TaskTimes {
 
 export function readTaskTimes(pid: number | 'self', procRoot = '/proc'): TaskTimes | undefined {
   try {
-    const [run, wait] = readFileSync(join(procRoot, String(pid), 'schedstat'), 'utf8').trim().split(' ').map(Number);
+    const [run, wait] = readFileSync(join(procRoot, String(pid), 'schedstat'), 'utf8')
+      .trim()
+      .split(' ')
+      .map(Number);
     if (run === undefined || wait === undefined || !Number.isFinite(run) || !Number.isFinite(wait)) return undefined;
     return { cpuMs: run / 1e6, waitMs: wait / 1e6 };
   } catch {

@@ -23,8 +23,7 @@ function realTime(): SignalInfo[] {
   const out: SignalInfo[] = [];
   const middle = LINUX_RTMIN + Math.floor((LINUX_RTMAX - LINUX_RTMIN) / 2);
   for (let n = LINUX_RTMIN; n <= LINUX_RTMAX; n += 1) {
-    const name =
-      n === LINUX_RTMIN ? 'RTMIN' : n === LINUX_RTMAX ? 'RTMAX' : n <= middle ? `RTMIN+${n - LINUX_RTMIN}` : `RTMAX-${LINUX_RTMAX - n}`;
+    const name = n === LINUX_RTMIN ? 'RTMIN' : n === LINUX_RTMAX ? 'RTMAX' : n <= middle ? `RTMIN+${n - LINUX_RTMIN}` : `RTMAX-${LINUX_RTMAX - n}`;
     out.push({ name, number: n });
   }
   return out;

@@ -43,7 +43,10 @@ function fromProcfs(procRoot: string): SystemInfo {
     load: loadText === undefined ? undefined : parseLoadAvg(loadText),
     cpus: cpu.cpus,
     cpuSeconds: cpu.seconds,
-    memory: meminfo === undefined ? Object.freeze({ totalBytes: undefined, availableBytes: undefined, freeBytes: undefined, swapTotalBytes: undefined, swapFreeBytes: undefined }) : parseMemInfo(meminfo),
+    memory:
+      meminfo === undefined
+        ? Object.freeze({ totalBytes: undefined, availableBytes: undefined, freeBytes: undefined, swapTotalBytes: undefined, swapFreeBytes: undefined })
+        : parseMemInfo(meminfo),
   });
 }
 
@@ -61,7 +64,16 @@ function fromOs(): SystemInfo {
   const cpuSeconds =
     list.length === 0
       ? undefined
-      : Object.freeze({ user: sum('user'), nice: sum('nice'), system: sum('sys'), idle: sum('idle'), iowait: undefined, irq: sum('irq'), softirq: undefined, steal: undefined });
+      : Object.freeze({
+          user: sum('user'),
+          nice: sum('nice'),
+          system: sum('sys'),
+          idle: sum('idle'),
+          iowait: undefined,
+          irq: sum('irq'),
+          softirq: undefined,
+          steal: undefined,
+        });
   return Object.freeze({
     uptimeSeconds: up,
     load: one === undefined || five === undefined || fifteen === undefined ? undefined : Object.freeze([one, five, fifteen] as const),

@@ -104,7 +104,12 @@ export function collectFamilies(state: MetricsState, options: CollectOptions): M
       help: 'Threads of all processes (where readable).',
       samples: [{ labels: [], value: sum(state.procs, (proc) => proc.threads) }],
     },
-    { name: 'procview_zombies', type: 'gauge', help: 'Zombie processes: exited, not yet reaped by their parent.', samples: [{ labels: [], value: zombies.length }] },
+    {
+      name: 'procview_zombies',
+      type: 'gauge',
+      help: 'Zombie processes: exited, not yet reaped by their parent.',
+      samples: [{ labels: [], value: zombies.length }],
+    },
     {
       name: 'procview_zombie_oldest_seconds',
       type: 'gauge',

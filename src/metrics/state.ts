@@ -54,12 +54,7 @@ function zeroes<K extends string>(keys: readonly K[]): Record<K, number> {
  * The state after one more scan. `groupOf` gives a process's group index or
  * -1 (groups.ts); `groupCount` is how many groups there are.
  */
-export function advanceMetrics(
-  prev: MetricsState | undefined,
-  input: ScanInput,
-  groupOf: (proc: ProcInfo) => number,
-  groupCount: number,
-): MetricsState {
+export function advanceMetrics(prev: MetricsState | undefined, input: ScanInput, groupOf: (proc: ProcInfo) => number, groupCount: number): MetricsState {
   const events = { ...(prev?.events ?? zeroes(COUNTED_KINDS)) };
   const adoptions = { ...(prev?.adoptions ?? zeroes(ADOPTERS)) };
   for (const event of input.events) {

@@ -21,7 +21,10 @@ function parseAccept(header: string): MediaRange[] {
       const equals = param.indexOf('=');
       if (equals < 0) continue;
       const name = param.slice(0, equals).trim().toLowerCase();
-      const value = param.slice(equals + 1).trim().replace(/^"(.*)"$/u, '$1');
+      const value = param
+        .slice(equals + 1)
+        .trim()
+        .replace(/^"(.*)"$/u, '$1');
       if (name === 'q') {
         const number = Number(value);
         q = Number.isFinite(number) && number >= 0 && number <= 1 ? number : 0;

@@ -2,10 +2,7 @@
 // ('q', 'N', 'f5', 'enter', 'C-c', ' ', ...).
 import type blessed from 'blessed';
 
-const NAMED = new Set([
-  'up', 'down', 'left', 'right', 'pageup', 'pagedown', 'home', 'end',
-  'escape', 'backspace', 'tab', 'enter', 'delete',
-]);
+const NAMED = new Set(['up', 'down', 'left', 'right', 'pageup', 'pagedown', 'home', 'end', 'escape', 'backspace', 'tab', 'enter', 'delete']);
 
 /** '' for a key that means nothing to the dashboard. */
 export function keyName(ch: string | undefined, key: blessed.Widgets.Events.IKeyEventArg | undefined): string {

@@ -24,11 +24,16 @@ const DEMO_STOP_TIMEOUT_MS = 8000;
 
 function scopeLabel(scope: DashboardScope, chat: ChatSession | undefined): string {
   switch (scope.kind) {
-    case 'all': return 'all processes';
-    case 'pids': return `pid ${scope.pids.join(', ')} and descendants`;
-    case 'name': return `processes matching "${scope.pattern}" and descendants`;
-    case 'chat': return `chat room ${chat?.address ?? ''}`;
-    case 'demo': return `demo ${scope.demo.name}`;
+    case 'all':
+      return 'all processes';
+    case 'pids':
+      return `pid ${scope.pids.join(', ')} and descendants`;
+    case 'name':
+      return `processes matching "${scope.pattern}" and descendants`;
+    case 'chat':
+      return `chat room ${chat?.address ?? ''}`;
+    case 'demo':
+      return `demo ${scope.demo.name}`;
   }
 }
 
@@ -71,12 +76,17 @@ export async function runDashboard(options: DashboardOptions): Promise<number> {
     let closing = false;
     const seeds = (snapshot: Snapshot): Iterable<Seed> => {
       switch (scope.kind) {
-        case 'all': return [];
-        case 'pids': return scope.pids.map((pid) => ({ pid, trackedAt: startedAt }));
-        case 'name': return nameSeeds(snapshot, scope.pattern, process.pid);
+        case 'all':
+          return [];
+        case 'pids':
+          return scope.pids.map((pid) => ({ pid, trackedAt: startedAt }));
+        case 'name':
+          return nameSeeds(snapshot, scope.pattern, process.pid);
         // This room's server and clients only (the chat source knows what a room address reaches).
-        case 'chat': return chat?.seeds(snapshot) ?? [];
-        case 'demo': return [...(demo?.tracked ?? [])].map(([pid, trackedAt]) => ({ pid, trackedAt }));
+        case 'chat':
+          return chat?.seeds(snapshot) ?? [];
+        case 'demo':
+          return [...(demo?.tracked ?? [])].map(([pid, trackedAt]) => ({ pid, trackedAt }));
       }
     };
 
@@ -114,8 +124,7 @@ export async function runDashboard(options: DashboardOptions): Promise<number> {
         canSay: chat !== undefined,
         side,
         onQuit: () => void finish(0, undefined),
-        onSay: async (text): Promise<Message> =>
-          chat === undefined ? { text: 'no chat room here', tone: 'error' } : chat.say(text),
+        onSay: async (text): Promise<Message> => (chat === undefined ? { text: 'no chat room here', tone: 'error' } : chat.say(text)),
       });
     } catch (error) {
       // Setting up the screen failed: give the terminal back before the error is printed.

@@ -1,7 +1,7 @@
 // Plumbing for the chat tests: a real `procview chat server` process on a free
 // port with its own runtime dir, raw UDP clients that speak the protocol by
 // hand, and /proc lookups scoped to the pids a test created.
-import { type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { createSocket, type Socket } from 'node:dgram';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -54,11 +54,7 @@ export interface ServerProcess {
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
-export async function startServer(
-  args: readonly string[] = [],
-  env: NodeJS.ProcessEnv = {},
-  stdin: 'pipe' | 'ignore' = 'pipe',
-): Promise<ServerProcess> {
+export async function startServer(args: readonly string[] = [], env: NodeJS.ProcessEnv = {}, stdin: 'pipe' | 'ignore' = 'pipe'): Promise<ServerProcess> {
   const dir = env.XDG_RUNTIME_DIR ?? runtimeDir();
   const child = spawnGroup(process.execPath, [CLI, 'chat', 'server', '--port', '0', ...args], {
     stdio: [stdin, 'pipe', 'pipe'],
@@ -126,10 +122,13 @@ export class RawClient {
   /** Waits for a line matching `match`; returns it and everything received before it (consumed). */
   async expect(match: string | RegExp, timeoutMs = 10_000): Promise<{ line: string; before: string[] }> {
     const test = (line: string): boolean => (typeof match === 'string' ? line === match : match.test(line));
-    const index = await waitFor(() => {
-      const found = this.inbox.findIndex(test);
-      return found >= 0 ? found : undefined;
-    }, { timeoutMs, what: `${String(match)} (got ${JSON.stringify(this.inbox)})` });
+    const index = await waitFor(
+      () => {
+        const found = this.inbox.findIndex(test);
+        return found >= 0 ? found : undefined;
+      },
+      { timeoutMs, what: `${String(match)} (got ${JSON.stringify(this.inbox)})` },
+    );
     const before = this.inbox.splice(0, index + 1);
     const line = before.pop() ?? '';
     return { line, before };
@@ -174,13 +173,16 @@ export function childrenOf(pid: number): number[] {
 
 /** Waits until `pid` is gone or a zombie (its parent may not have reaped it yet). */
 export async function waitGone(pid: number): Promise<void> {
-  await waitFor(() => {
-    if (!isAlive(pid)) return true;
-    try {
-      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-      return stat.slice(stat.lastIndexOf(')') + 2).startsWith('Z');
-    } catch {
-      return true;
-    }
-  }, { what: `pid ${pid} to end` });
+  await waitFor(
+    () => {
+      if (!isAlive(pid)) return true;
+      try {
+        const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+        return stat.slice(stat.lastIndexOf(')') + 2).startsWith('Z');
+      } catch {
+        return true;
+      }
+    },
+    { what: `pid ${pid} to end` },
+  );
 }

@@ -13,9 +13,7 @@ function room(options: Partial<RoomOptions> = {}): Room {
 
 /** What each peer got, as `port: text` (a delivery goes to all in `to` but `except`, as the server sends it). */
 function sent(effects: RoomEffects): string[] {
-  return effects.deliveries.flatMap((delivery) =>
-    delivery.to.filter((peer) => peer !== delivery.except).map((peer) => `${peer.port}: ${delivery.text}`),
-  );
+  return effects.deliveries.flatMap((delivery) => delivery.to.filter((peer) => peer !== delivery.except).map((peer) => `${peer.port}: ${delivery.text}`));
 }
 
 function say(target: Room, from: Peer, text: string | Uint8Array, now = 0): string[] {
@@ -75,7 +73,7 @@ describe('Room', () => {
     expect(r.members().map((member) => member.name)).toContain('alice');
   });
 
-  it('drops junk from strangers silently but answers members, and a stranger\'s login attempt', () => {
+  it("drops junk from strangers silently but answers members, and a stranger's login attempt", () => {
     const r = withMembers();
     expect(say(r, MALLORY, 'X hello')).toEqual([]);
     expect(say(r, MALLORY, '')).toEqual([]);
@@ -158,7 +156,7 @@ describe('Room', () => {
     expect(sent(r.sweep(1500))).toEqual(['4001: EXIT']);
   });
 
-  it('the admin speaks to everyone; its text is checked like anyone\'s', () => {
+  it("the admin speaks to everyone; its text is checked like anyone's", () => {
     const r = withMembers();
     const result = r.adminSay('tea is \u001b[5mready');
     expect(result.ok && sent(result.effects)).toEqual(['4001: admin says: tea is ready', '4002: admin says: tea is ready', '4003: admin says: tea is ready']);

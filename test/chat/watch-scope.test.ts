@@ -9,9 +9,28 @@ import { clientRoom, reachesServer, roomSeeds } from '../../src/ui/sources/chat.
 function proc(pid: number, ppid: number, args: string): ProcInfo {
   const unknown = undefined;
   return {
-    pid, ppid, args, pgid: unknown, sid: unknown, tty: unknown, tpgid: unknown, state: 'S', stat: 'S', nice: 0, priority: unknown,
-    threads: unknown, policy: unknown, uid: unknown, user: unknown, startTime: unknown, cpuPercent: unknown, memPercent: unknown, rssBytes: unknown,
-    vszBytes: unknown, timeSeconds: unknown, comm: unknown,
+    pid,
+    ppid,
+    args,
+    pgid: unknown,
+    sid: unknown,
+    tty: unknown,
+    tpgid: unknown,
+    state: 'S',
+    stat: 'S',
+    nice: 0,
+    priority: unknown,
+    threads: unknown,
+    policy: unknown,
+    uid: unknown,
+    user: unknown,
+    startTime: unknown,
+    cpuPercent: unknown,
+    memPercent: unknown,
+    rssBytes: unknown,
+    vszBytes: unknown,
+    timeSeconds: unknown,
+    comm: unknown,
   };
 }
 
@@ -73,7 +92,7 @@ describe('roomSeeds', () => {
     proc(70, 2, 'procview chat-client old'),
   ];
 
-  it('takes the server and this room\'s clients, parents through their keyboard child', () => {
+  it("takes the server and this room's clients, parents through their keyboard child", () => {
     expect(roomSeeds(snapshot(procs), server, LOCAL).sort((a, b) => a - b)).toEqual([10, 30, 31, 40, 41]);
   });
 

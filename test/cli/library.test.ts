@@ -29,7 +29,13 @@ describe('the procview package', () => {
     expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
     const result = JSON.parse(stdout) as Record<string, unknown>;
     expect(result.exports).toEqual(expect.arrayContaining(['createInspector', 'diffSnapshots', 'buildTree', 'sanitizeForDisplay']));
-    expect(result).toMatchObject({ backend: process.platform === 'linux' ? 'procfs' : expect.any(String), myParent: process.pid, events: [], tree: ['node'], clean: 'a?b' });
+    expect(result).toMatchObject({
+      backend: process.platform === 'linux' ? 'procfs' : expect.any(String),
+      myParent: process.pid,
+      events: [],
+      tree: ['node'],
+      clean: 'a?b',
+    });
     expect(typeof result.me).toBe('number');
   });
 });

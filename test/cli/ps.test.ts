@@ -23,7 +23,9 @@ async function startSleeperAndZombie(): Promise<{ sleeper: number; zombieParent:
   const zombieParent = spawnPid('sh', ['-c', 'sleep 0 & exec sleep 30']);
   const zombie = await waitFor(
     () => {
-      const found = procps(['-o', 'pid=,stat=', '--ppid', String(zombieParent)]).trim().split(/\s+/u);
+      const found = procps(['-o', 'pid=,stat=', '--ppid', String(zombieParent)])
+        .trim()
+        .split(/\s+/u);
       return found[1]?.startsWith('Z') === true ? Number(found[0]) : undefined;
     },
     { what: 'a zombie child of the exec’d sleep' },
@@ -70,7 +72,13 @@ describe('procview ps', () => {
     await waitFor(() => procps(['-o', 'comm=', '-p', String(sleeper)]).trim() === 'sleep', { what: 'the sleeper to exec' });
     const { code, stdout } = await runCli(['ps', '--json']);
     expect(code).toBe(0);
-    const document = JSON.parse(stdout) as { version: unknown; kind: unknown; takenAt: unknown; cpuPercentBasis: unknown; processes: Record<string, unknown>[] };
+    const document = JSON.parse(stdout) as {
+      version: unknown;
+      kind: unknown;
+      takenAt: unknown;
+      cpuPercentBasis: unknown;
+      processes: Record<string, unknown>[];
+    };
     expect(Object.keys(document)).toEqual(['version', 'kind', 'takenAt', 'cpuPercentBasis', 'processes']);
     expect(document).toMatchObject({ version: 1, kind: 'ps', cpuPercentBasis: 'lifetime' });
     const procs = document.processes;
@@ -138,7 +146,11 @@ describe.skipIf(rtSkip !== undefined)(`procview ps on real-time processes${rtSki
     const fifo = spawnPid(chrt, ['-f', '10', 'sleep', '30']);
     const idle = spawnPid(chrt, ['-i', '0', 'sleep', '31']);
     const batch = spawnPid(chrt, ['-b', '0', 'nice', '-n', '3', 'sleep', '32']);
-    for (const [pid, args] of [[fifo, 'sleep 30'], [idle, 'sleep 31'], [batch, 'sleep 32']] as const) {
+    for (const [pid, args] of [
+      [fifo, 'sleep 30'],
+      [idle, 'sleep 31'],
+      [batch, 'sleep 32'],
+    ] as const) {
       await waitFor(() => procps(['-o', 'args=', '-p', String(pid)]).trim() === args, { what: `${args} to exec` });
     }
     // procps's own NI column for the same processes: the oracle.

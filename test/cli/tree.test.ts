@@ -37,7 +37,12 @@ function descendantComms(root: number): string[] {
 /** Children of `ppid` by pid, from procps ps. */
 function childPids(ppid: number): number[] {
   const text = execFileSync('ps', ['-o', 'pid=', '--ppid', String(ppid)], { encoding: 'utf8' }).trim();
-  return text === '' ? [] : text.split(/\s+/u).map(Number).sort((x, y) => x - y);
+  return text === ''
+    ? []
+    : text
+        .split(/\s+/u)
+        .map(Number)
+        .sort((x, y) => x - y);
 }
 
 /** `sh -c script` in its own group, once its descendants are exactly `comms` (every fork has exec'd). */
@@ -74,15 +79,7 @@ const SUBTREES = {
       'wait',
     ].join(' '),
     comms: [...Array<string>(7).fill('sh'), ...Array<string>(9).fill('sleep'), 'tail', 'tail', 'tail'],
-    pstree: [
-      'sh─┬─2*[sh───sleep]',
-      '   ├─sh───2*[sleep]',
-      '   ├─sh───sh───sleep',
-      '   ├─2*[sh─┬─sleep]',
-      '   │       └─tail]',
-      '   ├─2*[sleep]',
-      '   └─tail',
-    ],
+    pstree: ['sh─┬─2*[sh───sleep]', '   ├─sh───2*[sleep]', '   ├─sh───sh───sleep', '   ├─2*[sh─┬─sleep]', '   │       └─tail]', '   ├─2*[sleep]', '   └─tail'],
   },
 } as const;
 
@@ -101,11 +98,7 @@ describe('procview tree on subtrees it did not make', () => {
     const root = await startTree(sleepers.script, sleepers.comms);
     const [a, b, c] = childPids(root);
     const pad = ' '.repeat(`sh(${root})`.length + 1);
-    expect(lines((await runCli(['tree', '-p', String(root)])).stdout)).toEqual([
-      `sh(${root})─┬─sleep(${a})`,
-      `${pad}├─sleep(${b})`,
-      `${pad}└─sleep(${c})`,
-    ]);
+    expect(lines((await runCli(['tree', '-p', String(root)])).stdout)).toEqual([`sh(${root})─┬─sleep(${a})`, `${pad}├─sleep(${b})`, `${pad}└─sleep(${c})`]);
     const chains = SUBTREES['two chains sh → sh → sleep'];
     const top = await startTree(chains.script, chains.comms);
     const [first, second] = childPids(top).map((pid) => [pid, childPids(pid)[0]]);

@@ -24,9 +24,26 @@ describe('parseServeArgs', () => {
   });
 
   it('reads every option', () => {
-    const args = parseServeArgs(['--metrics', '--listen', '[::1]:9300', '-d', '0.5', '--watch', '42', '--group', 'a=x', '--group', 'b=cmdline:y', '--top-parents', '0']);
+    const args = parseServeArgs([
+      '--metrics',
+      '--listen',
+      '[::1]:9300',
+      '-d',
+      '0.5',
+      '--watch',
+      '42',
+      '--group',
+      'a=x',
+      '--group',
+      'b=cmdline:y',
+      '--top-parents',
+      '0',
+    ]);
     expect(args).toMatchObject({ listen: { host: '::1', port: 9300 }, intervalMs: 500, scope: { kind: 'pids', pids: [42] }, topParents: 0 });
-    expect(args.groups.map((g) => [g.name, g.field])).toEqual([['a', 'comm'], ['b', 'cmdline']]);
+    expect(args.groups.map((g) => [g.name, g.field])).toEqual([
+      ['a', 'comm'],
+      ['b', 'cmdline'],
+    ]);
     expect(parseServeArgs(['--metrics', '--watch', 'nginx']).scope).toEqual({ kind: 'name', pattern: 'nginx' });
   });
 

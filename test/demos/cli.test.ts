@@ -21,7 +21,10 @@ describe('procview demo (command line)', () => {
   it('lists every lesson with one line each', async () => {
     const { code, stdout } = await procview('demo');
     expect(code).toBe(0);
-    const names = stdout.trim().split('\n').map((line) => line.trim().split(/\s+/u)[0]);
+    const names = stdout
+      .trim()
+      .split('\n')
+      .map((line) => line.trim().split(/\s+/u)[0]);
     expect(names).toEqual(LESSONS);
     for (const line of stdout.trim().split('\n')) expect(line.trim().split(/\s{2,}/u)[1]?.length).toBeGreaterThan(10);
   });

@@ -37,7 +37,10 @@ describe('plain reporter', () => {
   it('stamps lines with the time since the start and makes untrusted text inert', () => {
     const lines: string[] = [];
     let now = 1000;
-    const reporter = createPlainReporter((line) => lines.push(line), () => now);
+    const reporter = createPlainReporter(
+      (line) => lines.push(line),
+      () => now,
+    );
     now = 2234;
     reporter.say('parent\u001b[31m red');
     reporter.observed({ pid: 7, ppid: undefined, stat: 'Z', note: 'zombie' });

@@ -129,7 +129,11 @@ export class Sampler {
    * busy machine can starve the timer past a process's first moments; the
    * marker still proves a process the lesson names is one of ours.
    */
-  constructor(root: number, private readonly marker?: string, intervalMs = 15) {
+  constructor(
+    root: number,
+    private readonly marker?: string,
+    intervalMs = 15,
+  ) {
     this.history.set(root, []);
     this.timer = setInterval(() => this.tick(), intervalMs);
     this.tick();
@@ -214,7 +218,11 @@ export class DemoRun {
   private cursor = 0;
   private stdoutEnded = false;
 
-  private constructor(readonly name: string, args: readonly string[], onFinished: OnFinished) {
+  private constructor(
+    readonly name: string,
+    args: readonly string[],
+    onFinished: OnFinished,
+  ) {
     // procview leads its own group, like a command started by a shell with job control.
     this.child = spawn(process.execPath, [CLI, 'demo', name, ...args], { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
     this.child.on('error', () => undefined);

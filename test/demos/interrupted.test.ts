@@ -27,7 +27,7 @@ describe('interrupted lessons leave nothing behind', () => {
     demo.child.kill('SIGINT');
     expect((await demo.finished()).code).toBe(130);
     expect(demo.output).toContain('Interrupted');
-    expect(demo.output).toContain('none of the lesson\'s processes is left running');
+    expect(demo.output).toContain("none of the lesson's processes is left running");
     expect(sameProcess(parent, parentStart)).toBeUndefined();
     await demo.expectNothingLeft();
   });

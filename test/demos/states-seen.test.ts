@@ -35,7 +35,10 @@ describe('lessons seen from outside', () => {
     expect(adopted.ppid).not.toBe(child.ppid);
     expect(adopted.note).toContain(adopted.ppid === 1 ? 'PID 1 (init)' : 'subreaper');
     expect((await demo.finished()).code).toBe(0);
-    const parents = demo.sampler.rows(child.pid).filter((row) => row.state !== 'Z').map((row) => row.ppid);
+    const parents = demo.sampler
+      .rows(child.pid)
+      .filter((row) => row.state !== 'Z')
+      .map((row) => row.ppid);
     expect(parents[0]).toBe(child.ppid);
     expect(parents.at(-1)).toBe(adopted.ppid);
     await demo.expectNothingLeft();
@@ -98,7 +101,10 @@ describe('lessons seen from outside', () => {
     expect(grandchild.ppid).not.toBe(child.pid);
     expect((await demo.finished()).code).toBe(0);
     const { sampler } = demo;
-    const parents = sampler.rows(grandchild.pid).filter((row) => row.state !== 'Z').map((row) => row.ppid);
+    const parents = sampler
+      .rows(grandchild.pid)
+      .filter((row) => row.state !== 'Z')
+      .map((row) => row.ppid);
     expect(parents.at(-1)).toBe(grandchild.ppid);
     expect(sampler.saw(grandchild.pid, (row) => row.args.includes(demo.marker))).toBe(true);
     // Three generations, seen from outside: the grandchild first under the child, the child under the parent.

@@ -38,7 +38,7 @@ describe('leaving the dashboard', () => {
     const run = runInPty(['--watch', token, '-d', '0.3']);
     await run.waitForScreen('Tasks: 0 total');
     const late = spawnGroup('sh', ['-c', 'sleep 300', token]);
-    await run.waitForScreen(new RegExp(`^\\s*${late.pid}\\s.*sh -c sleep 300 pv-late`, "m"));
+    await run.waitForScreen(new RegExp(`^\\s*${late.pid}\\s.*sh -c sleep 300 pv-late`, 'm'));
     run.write('q');
     expect((await run.waitForExit()).exitCode).toBe(0);
   });

@@ -35,7 +35,7 @@ describe('dashboard keys', () => {
     // Had the 9 sent SIGKILL, the sleeper would be gone and this STOP refused.
     expect(run.screen()).not.toContain('SIGKILL');
     await waitFor(() => procStat(pid)?.state === 'T', { what: 'the sleeper to stop' });
-    await run.waitForScreen(new RegExp(`^\\s*${pid}\\s.*\\sTs\\s`, "m"));
+    await run.waitForScreen(new RegExp(`^\\s*${pid}\\s.*\\sTs\\s`, 'm'));
     await run.waitForScreen(`${pid} (sleep) stopped (T)`);
     await run.waitForScreen(/1 stopped/);
 
@@ -80,7 +80,7 @@ describe('dashboard keys', () => {
     const pid = pidOf(spawnGroup('sleep', ['300']));
     const run = runInPty(['--watch', String(pid)], { cols: 60, rows: 15 });
     let screen = await run.waitForScreen(rowPattern(pid));
-    expect(screen).toMatch(/Tasks: 1( total|  R)/);
+    expect(screen).toMatch(/Tasks: 1( total| {2}R)/);
     expect(screen).toMatch(/PID▲\s+PPID STAT/);
     expect(screen).toContain('COMMAND');
     expect(screen).toContain('Events');
@@ -100,7 +100,11 @@ describe('dashboard keys', () => {
     expect((await run.waitForExit()).exitCode).toBe(0);
   });
 
-  for (const [signal, code] of [['SIGHUP', 129], ['SIGINT', 130], ['SIGTERM', 143]] as const) {
+  for (const [signal, code] of [
+    ['SIGHUP', 129],
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+  ] as const) {
     it(`${signal} restores the terminal and exits ${code}`, async () => {
       const pid = pidOf(spawnGroup('sleep', ['300']));
       const run = runInPty(['--watch', String(pid)]);

@@ -126,8 +126,16 @@ describe('procview serve --metrics with a real Prometheus', () => {
     const base = `http://127.0.0.1:${port}`;
     const fail = (what: string) => `${what}; prometheus log tail:\n${log}`;
 
-    await waitFor(async () => (await scalarOf(base, 'up{job="procview"}').catch(() => undefined)) === 1, { what: fail('the first scrape'), timeoutMs: 60_000, intervalMs: 250 });
-    const adoptedBefore = await waitFor(() => scalarOf(base, 'sum(procview_orphans_adopted_total)'), { what: fail('the adoption counter'), timeoutMs: 30_000, intervalMs: 250 });
+    await waitFor(async () => (await scalarOf(base, 'up{job="procview"}').catch(() => undefined)) === 1, {
+      what: fail('the first scrape'),
+      timeoutMs: 60_000,
+      intervalMs: 250,
+    });
+    const adoptedBefore = await waitFor(() => scalarOf(base, 'sum(procview_orphans_adopted_total)'), {
+      what: fail('the adoption counter'),
+      timeoutMs: 30_000,
+      intervalMs: 250,
+    });
 
     // A zombie whose parent has a hostile name (its command line holds the marker).
     const hostile = join(dir, marker, HOSTILE_COMM);
@@ -147,16 +155,23 @@ describe('procview serve --metrics with a real Prometheus', () => {
     );
     shell.stdin?.end('go\n');
 
-    await waitFor(async () => ((await scalarOf(base, 'procview_processes{state="Z"}')) ?? 0) >= 1, { what: fail('procview_processes{state="Z"} >= 1'), timeoutMs: 60_000, intervalMs: 250 });
+    await waitFor(async () => ((await scalarOf(base, 'procview_processes{state="Z"}')) ?? 0) >= 1, {
+      what: fail('procview_processes{state="Z"} >= 1'),
+      timeoutMs: 60_000,
+      intervalMs: 250,
+    });
     await waitFor(async () => ((await scalarOf(base, 'sum(procview_orphans_adopted_total)')) ?? 0) > adoptedBefore, {
       what: fail('procview_orphans_adopted_total to grow'),
       timeoutMs: 60_000,
       intervalMs: 250,
     });
-    const [byParent] = await waitFor(async () => {
-      const found = await query(base, `procview_zombies_by_parent{parent_pid="${parent.pid}"}`);
-      return found.length > 0 ? found : undefined;
-    }, { what: fail('the zombie under its parent'), timeoutMs: 60_000, intervalMs: 250 });
+    const [byParent] = await waitFor(
+      async () => {
+        const found = await query(base, `procview_zombies_by_parent{parent_pid="${parent.pid}"}`);
+        return found.length > 0 ? found : undefined;
+      },
+      { what: fail('the zombie under its parent'), timeoutMs: 60_000, intervalMs: 250 },
+    );
     expect(byParent?.metric.parent_comm).toBe(SANITIZED_COMM);
     expect(Number(byParent?.value[1])).toBeGreaterThanOrEqual(1);
 

@@ -57,11 +57,7 @@ export function killGroup(pgid: number): void {
  * Spawns `command` as the leader of a new process group, registered for
  * cleanup after the current test. stdio defaults to ignore.
  */
-export function spawnGroup(
-  command: string,
-  args: readonly string[],
-  options: SpawnOptions = {},
-): ChildProcess & { readonly pid: number } {
+export function spawnGroup(command: string, args: readonly string[], options: SpawnOptions = {}): ChildProcess & { readonly pid: number } {
   const child = spawn(command, args, { stdio: 'ignore', ...options, detached: true });
   const { pid } = child;
   if (pid === undefined) throw new Error(`could not spawn ${command}`);

@@ -85,14 +85,17 @@ describe('control: signals', () => {
     // call, so it is read on both sides and the call is judged only when that
     // did not change meanwhile.
     const judged = async (act: () => Promise<ControlOutcome>): Promise<{ reason: string | undefined; expected: string }> =>
-      waitFor(async () => {
-        const before = await readStartTime(pid);
-        const outcome = await act();
-        const after = await readStartTime(pid);
-        if (before !== after) return undefined;
-        expect(outcome.ok).toBe(false);
-        return { reason: outcome.reason, expected: before === undefined ? 'gone' : 'changed' };
-      }, { what: `pid ${pid} to keep one owner for the length of a call` });
+      waitFor(
+        async () => {
+          const before = await readStartTime(pid);
+          const outcome = await act();
+          const after = await readStartTime(pid);
+          if (before !== after) return undefined;
+          expect(outcome.ok).toBe(false);
+          return { reason: outcome.reason, expected: before === undefined ? 'gone' : 'changed' };
+        },
+        { what: `pid ${pid} to keep one owner for the length of a call` },
+      );
     for (const act of [() => sendSignal(target, 'TERM'), () => renice(target, 1)]) {
       const { reason, expected } = await judged(act);
       expect(reason).toBe(expected);
@@ -131,7 +134,7 @@ describe('control: renice', () => {
 // dist/, which it cannot where the checkout sits under a 0700 directory (as
 // `mktemp -d` makes); the code that meets the EPERM is still ours, run as nobody.
 describe.runIf(process.getuid?.() === 0)('control: permission errors as messages', () => {
-  it('reports EPERM for another user\'s process and EACCES for lowering nice, without throwing', async () => {
+  it("reports EPERM for another user's process and EACCES for lowering nice, without throwing", async () => {
     const pid = sleeper();
     const target = await identityOf(pid);
     const dist = (file: string): string => JSON.stringify(fileURLToPath(new URL(`../../dist/inspect/${file}`, import.meta.url)));

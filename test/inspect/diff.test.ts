@@ -166,7 +166,13 @@ describe('diffSnapshots', () => {
     const kthreadd = proc({ pid: 2, ppid: 0, comm: 'kthreadd', args: '', uid: 0, user: 'root' });
     const kworker = proc({ pid: 41, ppid: 2, comm: 'kworker/1:1', args: '', uid: 0, user: 'root' });
     const before = snapshot([kthreadd, kworker], T0);
-    const renamed = snapshot([{ ...kthreadd, comm: 'kthreadd-x' }, { ...kworker, comm: 'kworker/1:1-events' }], T1);
+    const renamed = snapshot(
+      [
+        { ...kthreadd, comm: 'kthreadd-x' },
+        { ...kworker, comm: 'kworker/1:1-events' },
+      ],
+      T1,
+    );
     expect(diffSnapshots(before, renamed)).toEqual([]);
     // Other changes of a kernel thread are still seen.
     const reniced = snapshot([kthreadd, { ...kworker, comm: 'kworker/1:1-mm', nice: -20 }], T1);

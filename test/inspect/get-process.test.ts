@@ -8,10 +8,13 @@ describe('getProcess', () => {
   it('gives the record of a live process and undefined once it is reaped', async () => {
     const child = spawnGroup('sleep', ['300']);
     const pid = pidOf(child);
-    const info = await waitFor(async () => {
-      const found = await getProcess(pid);
-      return found?.comm === 'sleep' ? found : undefined;
-    }, { what: 'the sleeper to exec' });
+    const info = await waitFor(
+      async () => {
+        const found = await getProcess(pid);
+        return found?.comm === 'sleep' ? found : undefined;
+      },
+      { what: 'the sleeper to exec' },
+    );
     expect(info).toMatchObject({ pid, ppid: process.pid, pgid: pid, state: 'S', args: 'sleep 300' });
     expect(info.startTime).toBeGreaterThan(0);
     process.kill(pid, 'SIGKILL');

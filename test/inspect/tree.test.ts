@@ -5,9 +5,7 @@ import { proc, snapshot } from './diff-builders.js';
 
 /** `pid(child child …)` in pid order, to compare shapes at a glance. */
 function shape(nodes: readonly TreeNode[]): string {
-  return nodes
-    .map((node) => (node.children.length === 0 ? `${node.proc.pid}` : `${node.proc.pid}(${shape(node.children)})`))
-    .join(' ');
+  return nodes.map((node) => (node.children.length === 0 ? `${node.proc.pid}` : `${node.proc.pid}(${shape(node.children)})`)).join(' ');
 }
 
 function countNodes(nodes: readonly TreeNode[]): number {

@@ -46,9 +46,25 @@ function manyParents(): ProcInfo[] {
 
 describe('collectFamilies', () => {
   it('counts processes per state, always listing the common states, unknown states as ?', () => {
-    const list = families([proc({ pid: 1, state: 'R' }), proc({ pid: 2 }), proc({ pid: 3, state: 'X' }), proc({ pid: 4, state: 'weird' }), proc({ pid: 5, state: undefined })]);
+    const list = families([
+      proc({ pid: 1, state: 'R' }),
+      proc({ pid: 2 }),
+      proc({ pid: 3, state: 'X' }),
+      proc({ pid: 4, state: 'weird' }),
+      proc({ pid: 5, state: undefined }),
+    ]);
     const samples = family(list, 'procview_processes').samples.map((s) => [s.labels[0]?.[1], s.value]);
-    expect(samples).toEqual([['R', 1], ['S', 1], ['D', 0], ['T', 0], ['t', 0], ['Z', 0], ['X', 1], ['I', 0], ['?', 2]]);
+    expect(samples).toEqual([
+      ['R', 1],
+      ['S', 1],
+      ['D', 0],
+      ['T', 0],
+      ['t', 0],
+      ['Z', 0],
+      ['X', 1],
+      ['I', 0],
+      ['?', 2],
+    ]);
   });
 
   it('bounds zombies per parent to the top N parents plus one "other" series, whatever the number of parents', () => {
@@ -99,7 +115,19 @@ describe('collectFamilies', () => {
 
   it('reports build info, scan and scrape durations', () => {
     const list = families([proc({ pid: 1 })]);
-    expect(family(list, 'procview_build')).toMatchObject({ type: 'info', samples: [{ labels: [['version', '0.1.0'], ['backend', 'procfs'], ['events', 'polling']], value: 1 }] });
+    expect(family(list, 'procview_build')).toMatchObject({
+      type: 'info',
+      samples: [
+        {
+          labels: [
+            ['version', '0.1.0'],
+            ['backend', 'procfs'],
+            ['events', 'polling'],
+          ],
+          value: 1,
+        },
+      ],
+    });
     expect(family(list, 'procview_scan_duration_seconds').samples[0]?.value).toBe(0.5);
     expect(family(list, 'procview_scrape_duration_seconds').samples[0]?.value).toBe(0.002);
     expect(family(list, 'procview_scan_timestamp_seconds').samples[0]?.value).toBe(1);

@@ -13,7 +13,13 @@ const FAMILIES: MetricFamily[] = [
     type: 'gauge',
     help: 'Zombies per parent.',
     samples: [
-      { labels: [['parent_comm', HOSTILE], ['parent_pid', '42']], value: 2 },
+      {
+        labels: [
+          ['parent_comm', HOSTILE],
+          ['parent_pid', '42'],
+        ],
+        value: 2,
+      },
       { labels: [['parent_comm', 'other']], value: 0 },
     ],
   },

@@ -58,17 +58,14 @@ beforeAll(() => {
   const self = pack(REPO_ROOT, tarballs);
   packed = self.files;
   // procview's production dependencies, as this checkout has them installed.
-  const tree = run('npm', ['ls', '--omit=dev', '--all', '--parseable'], REPO_ROOT).stdout.split('\n').filter((line) => line !== '');
+  const tree = run('npm', ['ls', '--omit=dev', '--all', '--parseable'], REPO_ROOT)
+    .stdout.split('\n')
+    .filter((line) => line !== '');
   const deps = tree.filter((dir) => dir !== REPO_ROOT.replace(/\/$/, '')).map((dir) => pack(dir, tarballs).file);
   app = join(root, 'app');
   mkdirSync(app);
   writeFileSync(join(app, 'package.json'), `${JSON.stringify({ name: 'consumer', private: true, type: 'module' }, null, 2)}\n`);
-  const install = run(
-    'npm',
-    ['install', '--offline', '--no-audit', '--no-fund', '--foreground-scripts', self.file, ...deps],
-    app,
-    INSTALL_TIMEOUT_MS,
-  );
+  const install = run('npm', ['install', '--offline', '--no-audit', '--no-fund', '--foreground-scripts', self.file, ...deps], app, INSTALL_TIMEOUT_MS);
   installLog = `${install.stdout}\n${install.stderr}`;
   expect({ status: install.status, log: installLog }).toMatchObject({ status: 0 });
   // Let nobody read what was installed (npm keeps the modes of the tarball; the app dir is ours).
@@ -83,7 +80,11 @@ describe('the packed package', () => {
   it('holds the build, LICENSE, README and the addon sources; no source maps, no benchmarks, no tests', () => {
     expect(packed).toEqual(expect.arrayContaining(['LICENSE', 'README.md', 'package.json', 'dist/cli.js', 'dist/index.js', 'dist/index.d.ts']));
     expect(packed).toEqual(expect.arrayContaining(['native/proc-events/proc_events.c', 'native/proc-events/binding.gyp', 'scripts/build-native.mjs']));
-    expect(packed.filter((file) => file.endsWith('.map') || file.startsWith('dist/bench/') || file.startsWith('src/') || file.startsWith('test/') || file.includes('/build/'))).toEqual([]);
+    expect(
+      packed.filter(
+        (file) => file.endsWith('.map') || file.startsWith('dist/bench/') || file.startsWith('src/') || file.startsWith('test/') || file.includes('/build/'),
+      ),
+    ).toEqual([]);
   });
 
   it('imports, at run time, only node: modules, its own files and its dependencies', () => {
@@ -133,7 +134,21 @@ describe('the packed package', () => {
     expect({ status: out.status, stderr: out.stderr }).toEqual({ status: 0, stderr: '' });
     const result = JSON.parse(out.stdout) as { exports: string[]; me: number; loaded: string[] };
     expect(result.exports).toEqual(
-      expect.arrayContaining(['createInspector', 'diffSnapshots', 'buildTree', 'findSubtree', 'formatTree', 'getProcess', 'readSystem', 'explainStat', 'sendSignal', 'renice', 'ProcessControlError', 'psDocument', 'JSON_VERSION']),
+      expect.arrayContaining([
+        'createInspector',
+        'diffSnapshots',
+        'buildTree',
+        'findSubtree',
+        'formatTree',
+        'getProcess',
+        'readSystem',
+        'explainStat',
+        'sendSignal',
+        'renice',
+        'ProcessControlError',
+        'psDocument',
+        'JSON_VERSION',
+      ]),
     );
     expect(typeof result.me).toBe('number');
     expect(result.loaded).toEqual([]);

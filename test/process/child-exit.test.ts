@@ -76,15 +76,17 @@ describe('stopChild', () => {
   });
 
   it('signals the whole group of a detached child, and nothing once its exit is reported', async () => {
-    const leader = await started(
-      "const c = require('child_process').spawn('sleep', ['60'], { stdio: 'ignore' }); process.stdout.write(`${c.pid}\\n`)",
-      { detached: true },
-    );
+    const leader = await started("const c = require('child_process').spawn('sleep', ['60'], { stdio: 'ignore' }); process.stdout.write(`${c.pid}\\n`)", {
+      detached: true,
+    });
     const pid = leader.pid ?? 0;
-    const sleeper = await waitFor(() => {
-      const children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim();
-      return children === '' ? undefined : Number(children.split(' ')[0]);
-    }, { what: 'the sleep in the group' });
+    const sleeper = await waitFor(
+      () => {
+        const children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim();
+        return children === '' ? undefined : Number(children.split(' ')[0]);
+      },
+      { what: 'the sleep in the group' },
+    );
     const calls = recordKills();
     expect(await stopChild(leader, { graceMs: 10_000, group: true })).toBe(true);
     expect(leader.signalCode).toBe('SIGTERM');

@@ -39,7 +39,16 @@ async function start(intervalMs: number, scope: ServeScope = { kind: 'all' }): P
   const server = createMetricsServer({
     current: () => feed.current(),
     collect: (state, scrapeSeconds) =>
-      collectFamilies(state, { topParents: 10, groups: [], groupOf: () => -1, now: Date.now(), scrapeSeconds, version: 'test', backend: 'procfs', events: 'polling' }),
+      collectFamilies(state, {
+        topParents: 10,
+        groups: [],
+        groupOf: () => -1,
+        now: Date.now(),
+        scrapeSeconds,
+        version: 'test',
+        backend: 'procfs',
+        events: 'polling',
+      }),
     onError: (e) => errors.push(e),
   });
   open.push({ server, feed, inspector });
@@ -56,7 +65,9 @@ describe('the metrics HTTP server', () => {
   it('answers 20 concurrent scrapes from the one scan under way, never scanning per scrape', async () => {
     // An hour between scans: every scrape here must be served by the first scan.
     const { base, feed, snapshots } = await start(3_600_000);
-    const answers = await Promise.all(Array.from({ length: 20 }, () => fetch(`${base}/metrics`).then(async (r) => ({ status: r.status, body: await r.text() }))));
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, () => fetch(`${base}/metrics`).then(async (r) => ({ status: r.status, body: await r.text() }))),
+    );
     expect(answers.map((a) => a.status)).toEqual(new Array(20).fill(200));
     expect(new Set(answers.map((a) => sample(a.body, /^procview_scan_timestamp_seconds /u))).size).toBe(1);
     expect(snapshots()).toBe(1);
@@ -106,7 +117,10 @@ describe('the metrics HTTP server', () => {
     const { base } = await start(100, { kind: 'pids', pids: [shell.pid] });
     const scrape = async (): Promise<string> => (await fetch(`${base}/metrics`)).text();
     const total = (body: string): number =>
-      body.split('\n').filter((l) => l.startsWith('procview_processes{')).reduce((n, l) => n + Number(l.slice(l.lastIndexOf(' ') + 1)), 0);
+      body
+        .split('\n')
+        .filter((l) => l.startsWith('procview_processes{'))
+        .reduce((n, l) => n + Number(l.slice(l.lastIndexOf(' ') + 1)), 0);
     await waitFor(async () => total(await scrape()) === 2, { what: 'sh and its sleep in scope', timeoutMs: 15_000 });
     shell.stdin?.end('go\n');
     const body = await waitFor(
@@ -116,7 +130,9 @@ describe('the metrics HTTP server', () => {
       },
       { what: 'the orphan counted', timeoutMs: 15_000 },
     );
-    const adopted = (sample(body, /^procview_orphans_adopted_total\{adopter="init"\} /u) ?? 0) + (sample(body, /^procview_orphans_adopted_total\{adopter="subreaper"\} /u) ?? 0);
+    const adopted =
+      (sample(body, /^procview_orphans_adopted_total\{adopter="init"\} /u) ?? 0) +
+      (sample(body, /^procview_orphans_adopted_total\{adopter="subreaper"\} /u) ?? 0);
     expect(adopted).toBe(1);
     expect(total(body)).toBe(1);
   });

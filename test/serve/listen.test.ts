@@ -18,7 +18,13 @@ describe('parseListen', () => {
 
 describe('isLoopback / urlHost', () => {
   it('knows 127/8 and ::1, brackets IPv6 for URLs', () => {
-    expect([isLoopback('127.0.0.1'), isLoopback('127.1.2.3'), isLoopback('::1'), isLoopback('0.0.0.0'), isLoopback('::')]).toEqual([true, true, true, false, false]);
+    expect([isLoopback('127.0.0.1'), isLoopback('127.1.2.3'), isLoopback('::1'), isLoopback('0.0.0.0'), isLoopback('::')]).toEqual([
+      true,
+      true,
+      true,
+      false,
+      false,
+    ]);
     expect(urlHost('::1')).toBe('[::1]');
     expect(urlHost('10.0.0.1')).toBe('10.0.0.1');
   });

@@ -53,7 +53,7 @@ describe('stale socket files', () => {
     expect(lstatSync(path).isSocket()).toBe(true);
   });
 
-  it('never removes a regular file, a link (even to a stale socket), or another uid\'s socket', async () => {
+  it("never removes a regular file, a link (even to a stale socket), or another uid's socket", async () => {
     const file = join(dir, 'file.sock');
     writeFileSync(file, 'precious');
     expect(await removeStaleSocket(file)).toEqual({ kind: 'foreign', reason: `${file} is not a socket (ls -l type '-')` });

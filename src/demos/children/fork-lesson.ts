@@ -18,7 +18,7 @@ if (option('role') === 'child') {
   });
   process.on('disconnect', () => process.exit(0));
 } else {
-  let counter = 1;
+  const counter = 1;
   send('hello', { role: 'parent', counter });
   const child = spawnScript('fork-lesson', ['role=child', `counter=${counter}`], true);
   send('forked', { role: 'parent', child: child.pid, counter });

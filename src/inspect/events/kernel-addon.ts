@@ -32,13 +32,9 @@ export interface ProcEventsAddon {
 }
 
 /** Where `npm install` leaves the addon: same depth from src/ and dist/ (inspect/events/). */
-export const DEFAULT_ADDON_PATH = fileURLToPath(
-  new URL('../../../native/proc-events/build/Release/proc_events.node', import.meta.url),
-);
+export const DEFAULT_ADDON_PATH = fileURLToPath(new URL('../../../native/proc-events/build/Release/proc_events.node', import.meta.url));
 
-export type LoadAddonResult =
-  | { readonly ok: true; readonly addon: ProcEventsAddon }
-  | { readonly ok: false; readonly detail: string };
+export type LoadAddonResult = { readonly ok: true; readonly addon: ProcEventsAddon } | { readonly ok: false; readonly detail: string };
 
 const loaded = new Map<string, LoadAddonResult>();
 

@@ -4,12 +4,7 @@
 // addon, not root, another namespace) comes back as ok:false with a reason and a
 // one-line message saying how to get kernel events.
 import { readFile, readlink } from 'node:fs/promises';
-import type {
-  KernelEvent,
-  KernelEventSource,
-  KernelEventsUnavailable,
-  OpenKernelEventsResult,
-} from './kernel-event.js';
+import type { KernelEvent, KernelEventSource, KernelEventsUnavailable, OpenKernelEventsResult } from './kernel-event.js';
 import { type AddonHandle, type AddonStats, DEFAULT_ADDON_PATH, loadAddon, type ProcEventsAddon } from './kernel-addon.js';
 import { decodeRecords, RECORD_BYTES } from './kernel-records.js';
 
@@ -38,8 +33,7 @@ const MESSAGES: Record<KernelEventsUnavailable, string> = {
     "kernel events not built (no C compiler at install time): install gcc and make, then run `node scripts/build-native.mjs` in procview's directory",
   'not-linux': 'kernel process events exist only on Linux',
   'not-permitted': 'kernel events need root (CAP_NET_ADMIN): run procview with sudo',
-  'other-namespace':
-    "kernel events answer only in the host's user, PID and network namespaces (not in this container)",
+  'other-namespace': "kernel events answer only in the host's user, PID and network namespaces (not in this container)",
   unsupported: 'this kernel has no process events connector (CONFIG_PROC_EVENTS)',
   disabled: 'kernel events turned off (PROCVIEW_EVENTS=polling)',
 };
@@ -81,14 +75,10 @@ export class NativeKernelEventSource implements KernelEventSource {
     });
     // The kernel answers with our ack + 1; a random nonce tells our answer from others'.
     const nonce = Math.floor(Math.random() * 0xfffffff0);
-    const onBatch = (records: ArrayBuffer, count: number, lost: number, ackErr: number): void =>
-      this.receive(records, count, lost, ackErr);
+    const onBatch = (records: ArrayBuffer, count: number, lost: number, ackErr: number): void => this.receive(records, count, lost, ackErr);
     // Without coalesceMs the addon's own window (2 ms) applies.
     const bufferBytes = this.receiveBufferBytes ?? DEFAULT_RECEIVE_BUFFER_BYTES;
-    this.handle =
-      this.coalesceMs === undefined
-        ? this.addon.open(onBatch, nonce, bufferBytes)
-        : this.addon.open(onBatch, nonce, bufferBytes, this.coalesceMs);
+    this.handle = this.coalesceMs === undefined ? this.addon.open(onBatch, nonce, bufferBytes) : this.addon.open(onBatch, nonce, bufferBytes, this.coalesceMs);
     return answered;
   }
 

@@ -41,7 +41,18 @@ function layoutLine(cells: readonly string[], columns: readonly Slot[]): string 
 
 /** The header line followed by one line per row. */
 export function formatColumns<Row>(columns: readonly Column<Row>[], rows: Iterable<Row>): string[] {
-  const lines = [layoutLine(columns.map((column) => column.header), columns)];
-  for (const row of rows) lines.push(layoutLine(columns.map((column) => column.value(row)), columns));
+  const lines = [
+    layoutLine(
+      columns.map((column) => column.header),
+      columns,
+    ),
+  ];
+  for (const row of rows)
+    lines.push(
+      layoutLine(
+        columns.map((column) => column.value(row)),
+        columns,
+      ),
+    );
   return lines;
 }

@@ -2,19 +2,7 @@
 // `ps aux` prints) with NI added. Widths are procps's for these columns.
 import type { ProcInfo, Snapshot } from '../types.js';
 import { formatColumns, type Column } from './columns.js';
-import {
-  bsdTime,
-  commandCell,
-  kibCell,
-  memPercentCell,
-  niceCell,
-  numberCell,
-  psCpuPercent,
-  startCell,
-  statCell,
-  textCell,
-  userCell,
-} from './values.js';
+import { bsdTime, commandCell, kibCell, memPercentCell, niceCell, numberCell, psCpuPercent, startCell, statCell, textCell, userCell } from './values.js';
 
 export type PsFormat = 'j' | 'aux';
 export const PS_FORMATS: readonly PsFormat[] = ['j', 'aux'];

@@ -149,9 +149,7 @@ export function formatTree(forest: readonly TreeNode[], options: TreeTextOptions
   const widths: number[] = [];
   const more: boolean[] = [];
   let line = '';
-  const stack: Pending[] = forest
-    .map((node): Pending => ({ group: { node, count: 1 }, level: 0, first: true, last: true, closing: 0 }))
-    .reverse();
+  const stack: Pending[] = forest.map((node): Pending => ({ group: { node, count: 1 }, level: 0, first: true, last: true, closing: 0 })).reverse();
   for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
     const { group, level, first, last, closing } = next;
     if (!first) {

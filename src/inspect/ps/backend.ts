@@ -26,15 +26,10 @@ export function psLocale(platform: NodeJS.Platform = process.platform): string {
 /** Runs ps in psLocale() and resolves its stdout and pid. */
 export function runPs(args: readonly string[]): Promise<{ stdout: string; pid: number | undefined }> {
   return new Promise((resolve, reject) => {
-    const child = execFile(
-      'ps',
-      args,
-      { encoding: 'utf8', maxBuffer: MAX_BUFFER, env: { ...process.env, LC_ALL: psLocale() } },
-      (error, stdout) => {
-        if (error !== null && stdout === '') reject(new Error(`ps failed: ${error.message}`));
-        else resolve({ stdout, pid: child.pid });
-      },
-    );
+    const child = execFile('ps', args, { encoding: 'utf8', maxBuffer: MAX_BUFFER, env: { ...process.env, LC_ALL: psLocale() } }, (error, stdout) => {
+      if (error !== null && stdout === '') reject(new Error(`ps failed: ${error.message}`));
+      else resolve({ stdout, pid: child.pid });
+    });
   });
 }
 
@@ -91,9 +86,6 @@ function toProcInfo(row: PsRow, previous: CpuMark | undefined, now: number): Pro
   return freezeProc({
     ...row,
     state: row.stat?.charAt(0) || undefined,
-    cpuPercent:
-      previous === undefined || row.timeSeconds === undefined
-        ? undefined
-        : cpuPercent(row.timeSeconds - previous.timeSeconds, now - previous.at),
+    cpuPercent: previous === undefined || row.timeSeconds === undefined ? undefined : cpuPercent(row.timeSeconds - previous.timeSeconds, now - previous.at),
   });
 }

@@ -7,9 +7,7 @@ import { commandCell, kibCell, niceCell, numberCell, statCell, textCell, userCel
 import type { ProcInfo } from '../../inspect/types.js';
 import { cpuTime, memPercent, percent, priority } from './cells.js';
 
-export type ColumnId =
-  | 'pid' | 'ppid' | 'pgid' | 'sid' | 'tty' | 'stat' | 'ni' | 'pri' | 'thr'
-  | 'cpu' | 'mem' | 'rss' | 'time' | 'user' | 'command';
+export type ColumnId = 'pid' | 'ppid' | 'pgid' | 'sid' | 'tty' | 'stat' | 'ni' | 'pri' | 'thr' | 'cpu' | 'mem' | 'rss' | 'time' | 'user' | 'command';
 
 export type SortKey = number | string | undefined;
 

@@ -12,15 +12,31 @@ export interface TaskCounts {
 }
 
 export function countTasks(procs: Iterable<ProcInfo>): TaskCounts {
-  let total = 0, running = 0, sleeping = 0, stopped = 0, zombie = 0;
+  let total = 0,
+    running = 0,
+    sleeping = 0,
+    stopped = 0,
+    zombie = 0;
   for (const proc of procs) {
     total += 1;
     switch (proc.state) {
-      case 'R': running += 1; break;
-      case 'S': case 'D': case 'I': sleeping += 1; break;
-      case 'T': case 't': stopped += 1; break;
-      case 'Z': zombie += 1; break;
-      default: break;
+      case 'R':
+        running += 1;
+        break;
+      case 'S':
+      case 'D':
+      case 'I':
+        sleeping += 1;
+        break;
+      case 'T':
+      case 't':
+        stopped += 1;
+        break;
+      case 'Z':
+        zombie += 1;
+        break;
+      default:
+        break;
     }
   }
   return { total, running, sleeping, stopped, zombie };

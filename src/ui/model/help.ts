@@ -58,13 +58,20 @@ export function helpLines(width = 100, looks: (role: Role) => string = (role) =>
     textLine('Rows', 'heading'),
     ...ROW_KINDS.flatMap(([role, meaning]) => entry(looks(role), lookWidth, meaning, role)),
     textLine(''),
-    ...wordWrap('Signals and renice check the process is still the same (pid + start time) first; PID 1 and procview itself are refused. Esc or ? closes this help.', width).map((text) => textLine(text)),
+    ...wordWrap(
+      'Signals and renice check the process is still the same (pid + start time) first; PID 1 and procview itself are refused. Esc or ? closes this help.',
+      width,
+    ).map((text) => textLine(text)),
   ];
 }
 
 /** The keys as a markdown table, for the README (one row per entry of KEYS). */
 export function keysMarkdown(): string {
   const cell = (text: string): string => text.replace(/\|/g, '\\|');
-  const keys = (label: string): string => label.split(/\s+/).map((key) => `\`${key}\``).join(' ');
+  const keys = (label: string): string =>
+    label
+      .split(/\s+/)
+      .map((key) => `\`${key}\``)
+      .join(' ');
   return ['| Keys | Action |', '| --- | --- |', ...KEYS.map(([label, action]) => `| ${cell(keys(label))} | ${cell(action)} |`)].join('\n');
 }

@@ -11,9 +11,7 @@ export function move(state: ViewState, to: number): ViewState {
 export function onInput(state: ViewState, key: string, overlay: Extract<ViewState['overlay'], { kind: 'input' }>): KeyResult {
   const none = { kind: 'none' } as const;
   const live = (text: string): ViewState =>
-    overlay.purpose === 'filter'
-      ? { ...state, filter: text, cursor: 0, overlay: { ...overlay, text } }
-      : { ...state, overlay: { ...overlay, text } };
+    overlay.purpose === 'filter' ? { ...state, filter: text, cursor: 0, overlay: { ...overlay, text } } : { ...state, overlay: { ...overlay, text } };
   if (key === 'escape') {
     return { state: { ...state, overlay: none, filter: overlay.purpose === 'filter' ? overlay.previous : state.filter } };
   }
@@ -40,4 +38,3 @@ export function onPanel(state: ViewState, key: string, panel: Extract<ViewState[
   // The upper bound is applied where the panel's height is known (screen.ts).
   return { state: { ...state, overlay: { ...panel, scroll: Math.max(0, panel.scroll + step) } } };
 }
-

@@ -59,47 +59,77 @@ function onMain(state: ViewState, key: string, ctx: KeyContext): KeyResult {
   const page = Math.max(1, ctx.page);
   const tell = (text: string, tone: 'info' | 'error' = 'info'): KeyResult => ({ state: { ...state, message: { text, tone } } });
   switch (key) {
-    case 'q': case 'f10': return { state, effect: { kind: 'quit' } };
-    case '?': case 'f1': return { state: { ...state, overlay: { kind: 'help', scroll: 0 } } };
-    case 'up': return { state: move(state, state.cursor - 1) };
-    case 'down': return { state: move(state, state.cursor + 1) };
-    case 'pageup': return { state: move(state, state.cursor - page) };
-    case 'pagedown': return { state: move(state, state.cursor + page) };
-    case 'home': return { state: move(state, 0) };
-    case 'end': return { state: move(state, ctx.rows.length - 1) };
-    case 't': case 'f5': return { state: { ...state, mode: state.mode === 'tree' ? 'table' : 'tree' } };
-    case '<': return { state: moveSort(state, ctx.columns, -1) };
-    case '>': case 'f6': return { state: moveSort(state, ctx.columns, 1) };
-    case 'I': return { state: { ...state, descending: !state.descending } };
-    case '/': case 'f3':
+    case 'q':
+    case 'f10':
+      return { state, effect: { kind: 'quit' } };
+    case '?':
+    case 'f1':
+      return { state: { ...state, overlay: { kind: 'help', scroll: 0 } } };
+    case 'up':
+      return { state: move(state, state.cursor - 1) };
+    case 'down':
+      return { state: move(state, state.cursor + 1) };
+    case 'pageup':
+      return { state: move(state, state.cursor - page) };
+    case 'pagedown':
+      return { state: move(state, state.cursor + page) };
+    case 'home':
+      return { state: move(state, 0) };
+    case 'end':
+      return { state: move(state, ctx.rows.length - 1) };
+    case 't':
+    case 'f5':
+      return { state: { ...state, mode: state.mode === 'tree' ? 'table' : 'tree' } };
+    case '<':
+      return { state: moveSort(state, ctx.columns, -1) };
+    case '>':
+    case 'f6':
+      return { state: moveSort(state, ctx.columns, 1) };
+    case 'I':
+      return { state: { ...state, descending: !state.descending } };
+    case '/':
+    case 'f3':
       return { state: { ...state, overlay: { kind: 'input', purpose: 'filter', text: state.filter, previous: state.filter } } };
     case 'f': {
       if (state.follow !== undefined) return { state: { ...state, follow: undefined, message: { text: 'follow off', tone: 'info' } } };
       if (row === undefined || row.mark === 'dead') return tell('nothing to follow');
       return { state: { ...state, follow: row.pid, message: { text: `following ${row.pid}`, tone: 'info' } } };
     }
-    case ' ': case 'space': {
+    case ' ':
+    case 'space': {
       const paused = !state.paused;
       return { state: { ...state, paused, message: { text: paused ? 'paused (space resumes)' : 'resumed', tone: 'info' } } };
     }
-    case 'enter': return row === undefined ? { state } : { state: { ...state, overlay: { kind: 'detail', scroll: 0 } } };
-    case 'tab': return ctx.hasSide ? { state: { ...state, bottom: state.bottom === 'events' ? 'side' : 'events' } } : { state };
-    case 'i': return ctx.canSay ? { state: { ...state, overlay: { kind: 'input', purpose: 'say', text: '', previous: '' } } } : { state };
-    case 'left': case '-': return collapse(state, row, ctx.rows);
-    case 'right': case '+': return expand(state, row);
-    case 'k': case 'f9': {
+    case 'enter':
+      return row === undefined ? { state } : { state: { ...state, overlay: { kind: 'detail', scroll: 0 } } };
+    case 'tab':
+      return ctx.hasSide ? { state: { ...state, bottom: state.bottom === 'events' ? 'side' : 'events' } } : { state };
+    case 'i':
+      return ctx.canSay ? { state: { ...state, overlay: { kind: 'input', purpose: 'say', text: '', previous: '' } } } : { state };
+    case 'left':
+    case '-':
+      return collapse(state, row, ctx.rows);
+    case 'right':
+    case '+':
+      return expand(state, row);
+    case 'k':
+    case 'f9': {
       const target = targetOf(row);
       if (row === undefined || target === undefined) return tell('no process selected', 'error');
       if (row.mark === 'dead') return tell(`${row.pid} has already exited`, 'error');
       return { state: openSignalMenu(state, target) };
     }
-    case 'n': case 'f8': case 'N': case 'f7': {
+    case 'n':
+    case 'f8':
+    case 'N':
+    case 'f7': {
       const target = targetOf(row);
       if (row === undefined || target === undefined) return tell('no process selected', 'error');
       if (row.mark === 'dead') return tell(`${row.pid} has already exited`, 'error');
       return { state, effect: { kind: 'renice', target, delta: key === 'n' || key === 'f8' ? 1 : -1 } };
     }
-    default: return { state };
+    default:
+      return { state };
   }
 }
 

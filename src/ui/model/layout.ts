@@ -64,7 +64,11 @@ export function computeLayout(width: number, height: number, hasSide: boolean, b
   if (hasSide && w >= 90) {
     const half = Math.floor(w / 2);
     return {
-      header, chart, list, footer, detail: undefined,
+      header,
+      chart,
+      list,
+      footer,
+      detail: undefined,
       divider: { left: half - 1, top: bottomTop, width: 1, height: bottomHeight },
       events: { left: 0, top: bottomTop, width: half - 1, height: bottomHeight },
       side: { left: half, top: bottomTop, width: w - half, height: bottomHeight },
@@ -75,7 +79,11 @@ export function computeLayout(width: number, height: number, hasSide: boolean, b
     const listHeight = Math.max(6, Math.round(body * 0.4));
     const eventsHeight = 4;
     return {
-      header, chart, footer, detail: undefined, divider: undefined,
+      header,
+      chart,
+      footer,
+      detail: undefined,
+      divider: undefined,
       list: { left: 0, top, width: w, height: listHeight },
       events: { left: 0, top: top + listHeight, width: w, height: eventsHeight },
       side: { left: 0, top: top + listHeight + eventsHeight, width: w, height: body - listHeight - eventsHeight },

@@ -37,11 +37,7 @@ export function tableRow(proc: ProcInfo, mark: RowMark): ProcRow {
   return row;
 }
 
-export function tableRows(
-  source: RowSource,
-  order: SortOrder,
-  keep: ((proc: ProcInfo) => boolean) | undefined,
-): ProcRow[] {
+export function tableRows(source: RowSource, order: SortOrder, keep: ((proc: ProcInfo) => boolean) | undefined): ProcRow[] {
   const compare = comparator(order);
   const rows: ProcRow[] = [];
   for (const row of source.procs) {
@@ -50,12 +46,7 @@ export function tableRows(
   return rows.sort((a, b) => compare(a.proc, b.proc));
 }
 
-export function treeRows(
-  source: RowSource,
-  order: SortOrder,
-  keep: ((proc: ProcInfo) => boolean) | undefined,
-  collapsed: ReadonlySet<number>,
-): ProcRow[] {
+export function treeRows(source: RowSource, order: SortOrder, keep: ((proc: ProcInfo) => boolean) | undefined, collapsed: ReadonlySet<number>): ProcRow[] {
   const marks = new Map<number, RowMark>();
   const procs: ProcInfo[] = [];
   for (const { proc, mark } of source.procs) {

@@ -19,10 +19,7 @@ import type { ProcInfo, Snapshot } from '../../inspect/types.js';
  *   time (a demo's track(pid), the --watch PID): bound to the first snapshot
  *   whose scan began after that moment, or never admitted if it was gone then.
  */
-export type Seed =
-  | number
-  | { readonly pid: number; readonly startTime: number | undefined }
-  | { readonly pid: number; readonly trackedAt: number };
+export type Seed = number | { readonly pid: number; readonly startTime: number | undefined } | { readonly pid: number; readonly trackedAt: number };
 
 /**
  * What a seed named without a start time has become. `startTime` undefined:

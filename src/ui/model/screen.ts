@@ -92,18 +92,22 @@ export function computeScreen(input: ScreenInput): ScreenModel {
   // Framed panels lose two lines to the frame; help may use the screen above the footer.
   const overlay =
     view.overlay.kind === 'help'
-      ? { kind: 'help' as const, title: 'Help', lines: scrolled(helpLines(Math.min(100, layout.footer.width - 4), input.looks), view.overlay.scroll, layout.footer.top - 2) }
+      ? {
+          kind: 'help' as const,
+          title: 'Help',
+          lines: scrolled(helpLines(Math.min(100, layout.footer.width - 4), input.looks), view.overlay.scroll, layout.footer.top - 2),
+        }
       : view.overlay.kind === 'signal'
         ? { kind: 'signal' as const, title: 'Signal', lines: signalMenuLines(view.overlay, layout.footer.top - 2) }
         : view.overlay.kind === 'confirm'
           ? { kind: 'confirm' as const, title: 'Are you sure?', lines: confirmLines(view.overlay, input.scoped ?? false) }
-        : view.overlay.kind === 'detail'
-          ? {
-              kind: 'detail' as const,
-              title: 'Process',
-              lines: scrolled(details(layout.list.width - 4), view.overlay.scroll, layout.list.height - 2),
-            }
-          : undefined;
+          : view.overlay.kind === 'detail'
+            ? {
+                kind: 'detail' as const,
+                title: 'Process',
+                lines: scrolled(details(layout.list.width - 4), view.overlay.scroll, layout.list.height - 2),
+              }
+            : undefined;
   return {
     header: headerLines(info, view, layout.header.width, layout.header.height),
     chart: layout.chart === undefined ? undefined : watch.history,

@@ -25,7 +25,11 @@ export interface ChatServerSighting {
 /** A chat server's title is `procview chat-server HOST:PORT` (parseHostPort); HOST may be an IPv6 literal. */
 export function parseServerTitle(proc: ProcInfo): ChatServerSighting | undefined {
   if (!hasChatTitle(proc.args, CHAT_TITLES.server)) return undefined;
-  const word = proc.args?.slice(CHAT_TITLES.server.length + 1).trim().split(' ')[0] ?? '';
+  const word =
+    proc.args
+      ?.slice(CHAT_TITLES.server.length + 1)
+      .trim()
+      .split(' ')[0] ?? '';
   const address = parseHostPort(word);
   return address === undefined ? undefined : { pid: proc.pid, host: word.slice(0, word.lastIndexOf(':')), port: address.port };
 }

@@ -13,7 +13,10 @@ export type SignalMenu = Extract<ViewState['overlay'], { kind: 'signal' }>;
 export type SignalConfirm = Extract<ViewState['overlay'], { kind: 'confirm' }>;
 
 /** Where the menu opens: SIGTERM, the polite one. */
-export const DEFAULT_SIGNAL = Math.max(0, SIGNALS.findIndex((s) => s.name === 'TERM'));
+export const DEFAULT_SIGNAL = Math.max(
+  0,
+  SIGNALS.findIndex((s) => s.name === 'TERM'),
+);
 
 /** Rows of signals the menu shows at once (it scrolls with the selection). */
 export const MENU_ROWS = 12;

@@ -9,17 +9,40 @@ import { displayWidth } from '../../text/width.js';
 
 export type Role =
   // Process rows: what the row is (the STAT cell also carries its state).
-  | 'zombie' | 'stopped' | 'new' | 'dead' | 'context' | 'selected'
+  | 'zombie'
+  | 'stopped'
+  | 'new'
+  | 'dead'
+  | 'context'
+  | 'selected'
   // Chrome: title bars and column titles, labels, the paused mark, messages.
-  | 'title' | 'heading' | 'label' | 'paused' | 'alert' | 'error' | 'info' | 'more' | 'prompt'
+  | 'title'
+  | 'heading'
+  | 'label'
+  | 'paused'
+  | 'alert'
+  | 'error'
+  | 'info'
+  | 'more'
+  | 'prompt'
   // Narration and chat tones.
-  | 'observed' | 'good' | 'problem' | 'admin' | 'dim'
+  | 'observed'
+  | 'good'
+  | 'problem'
+  | 'admin'
+  | 'dim'
   // Meters: htop's CPU split, memory and swap in use.
-  | 'cpu-user' | 'cpu-system' | 'cpu-nice' | 'mem-used' | 'swap-used'
+  | 'cpu-user'
+  | 'cpu-system'
+  | 'cpu-nice'
+  | 'mem-used'
+  | 'swap-used'
   // Frames of panels.
   | 'frame'
   // Event lines, by kind.
-  | `event-${ProcEventKind}` | 'event-action' | 'event-action-failed';
+  | `event-${ProcEventKind}`
+  | 'event-action'
+  | 'event-action-failed';
 
 export interface Span {
   /** Sanitized text, drawn as these characters (no markup of any kind). */

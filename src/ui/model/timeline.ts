@@ -18,12 +18,7 @@ export function noteTimeline(timeline: Timeline, line: EventLine): Timeline {
 }
 
 /** Appends the events about pids in scope (before or after the refresh); unchanged object when none. */
-export function appendTimeline(
-  timeline: Timeline,
-  events: readonly ProcEvent[],
-  concerns: (pid: number) => boolean,
-  nameOf: NameOf,
-): Timeline {
+export function appendTimeline(timeline: Timeline, events: readonly ProcEvent[], concerns: (pid: number) => boolean, nameOf: NameOf): Timeline {
   const added = events.filter((event) => concerns(event.pid)).map((event) => eventLine(event, nameOf));
   if (added.length === 0) return timeline;
   const lines = [...timeline.lines, ...added].slice(-TIMELINE_LIMIT);

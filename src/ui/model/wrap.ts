@@ -34,7 +34,6 @@ export interface SideEntry {
   readonly tone: Tone;
 }
 
-
 // Entries are appended and never changed, whichever source made them (a
 // lesson, the chat room): each one's text is sanitized the first time it shows.
 const cleanText = new WeakMap<SideEntry, string>();

@@ -201,7 +201,10 @@ export async function openChat(inspector: Inspector, port: number | undefined, o
   }
   const startedPid = started?.pid;
   const entries: SideEntry[] = [
-    { text: `${startedPid === undefined ? 'Found' : 'Started'} the chat server ${found.host}:${found.port} (pid ${found.pid}). i speaks as the admin.`, tone: 'dim' },
+    {
+      text: `${startedPid === undefined ? 'Found' : 'Started'} the chat server ${found.host}:${found.port} (pid ${found.pid}). i speaks as the admin.`,
+      tone: 'dim',
+    },
   ];
   const add = (entry: SideEntry): void => {
     entries.push(entry);

@@ -26,7 +26,8 @@ export function layCells(line: Line, width: number, theme: Theme, fill: number):
       const last = cells[cells.length - 1];
       if (w === 0) {
         // Joins its base character; after a wide one the base sits one cell back (before the filler).
-        const base = last !== undefined && last[1] === FILLER && cells.length >= 2 && charWidth(cells[cells.length - 2]?.[1] ?? '') === 2 ? cells[cells.length - 2] : last;
+        const base =
+          last !== undefined && last[1] === FILLER && cells.length >= 2 && charWidth(cells[cells.length - 2]?.[1] ?? '') === 2 ? cells[cells.length - 2] : last;
         if (base !== undefined) base[1] += char;
         continue;
       }

@@ -13,12 +13,7 @@ export interface ListWidget {
   draw(list: ListLines): boolean;
 }
 
-export function createList(
-  screen: blessed.Widgets.Screen,
-  theme: Theme,
-  onClick: (click: ListClick) => void,
-  onWheel: (step: number) => void,
-): ListWidget {
+export function createList(screen: blessed.Widgets.Screen, theme: Theme, onClick: (click: ListClick) => void, onWheel: (step: number) => void): ListWidget {
   const pane = createPane(screen, theme);
   const { box } = pane;
   box.on('click', (data: blessed.Widgets.Events.IMouseEventArg) => {

@@ -99,7 +99,11 @@ export function runInPty(args: readonly string[], { cols = 120, rows = 40, env =
         // already gone
       }
     },
-    cell: (row, x) => term.buffer.active.getLine(term.buffer.active.viewportY + row)?.getCell(x)?.getChars(),
+    cell: (row, x) =>
+      term.buffer.active
+        .getLine(term.buffer.active.viewportY + row)
+        ?.getCell(x)
+        ?.getChars(),
     colours: (row, text) => {
       const buffer = term.buffer.active;
       const line = buffer.getLine(buffer.viewportY + row);
@@ -143,7 +147,10 @@ export function runInPty(args: readonly string[], { cols = 120, rows = 40, env =
 /** SIGTERM first, so a dashboard left running by a failed test still cleans up what it started; then SIGKILL. */
 afterEach(async () => {
   for (const run of [...runs]) {
-    for (const [signal, graceMs] of [['SIGTERM', 8000], ['SIGKILL', 2000]] as const) {
+    for (const [signal, graceMs] of [
+      ['SIGTERM', 8000],
+      ['SIGKILL', 2000],
+    ] as const) {
       if (!run.isRunning()) break;
       run.kill(signal);
       await Promise.race([run.exited, new Promise((resolve) => setTimeout(resolve, graceMs))]);

@@ -3,9 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { decodeRecords, PROC_EVENT, RECORD_BYTES } from '../../../src/inspect/events/kernel-records.js';
 
 /** One record: at, what, cpu, then event_data as 32-bit words (and optional comm bytes at word 2). */
-function records(
-  ...items: { at: number; what: number; words: number[]; comm?: Uint8Array }[]
-): ArrayBuffer {
+function records(...items: { at: number; what: number; words: number[]; comm?: Uint8Array }[]): ArrayBuffer {
   const buffer = new ArrayBuffer(items.length * RECORD_BYTES);
   const view = new DataView(buffer);
   items.forEach((item, i) => {
@@ -48,10 +46,7 @@ describe('decodeRecords', () => {
     const named = new Uint8Array([0x6e, 0x61, 0x6d, 0x65, 0xff, 0, 0x78]);
     const full = new TextEncoder().encode('abcdefghijklmnop');
     const events = decodeRecords(
-      records(
-        { at: 1, what: PROC_EVENT.comm, words: [7, 6], comm: named },
-        { at: 2, what: PROC_EVENT.comm, words: [7, 6], comm: full },
-      ),
+      records({ at: 1, what: PROC_EVENT.comm, words: [7, 6], comm: named }, { at: 2, what: PROC_EVENT.comm, words: [7, 6], comm: full }),
       2,
     );
     expect(events).toEqual([
@@ -61,10 +56,7 @@ describe('decodeRecords', () => {
   });
 
   it('skips kinds procview does not model and never reads past the buffer', () => {
-    const buffer = records(
-      { at: 1, what: 0x40 /* GID */, words: [1, 1] },
-      { at: 2, what: PROC_EVENT.exec, words: [2, 2] },
-    );
+    const buffer = records({ at: 1, what: 0x40 /* GID */, words: [1, 1] }, { at: 2, what: PROC_EVENT.exec, words: [2, 2] });
     expect(decodeRecords(buffer, 5)).toEqual([{ kind: 'exec', at: 2, pid: 2, tgid: 2 }]);
     expect(decodeRecords(new ArrayBuffer(0), 0)).toEqual([]);
   });

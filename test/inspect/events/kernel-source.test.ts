@@ -12,8 +12,7 @@ import { NativeKernelEventSource, openKernelEvents } from '../../../src/inspect/
 import { spawnGroup, waitFor } from '../../helpers/processes.js';
 
 const isRoot = process.getuid?.() === 0;
-const skipReason =
-  process.platform !== 'linux' ? 'Linux only' : isRoot ? undefined : 'needs root (CAP_NET_ADMIN) to subscribe';
+const skipReason = process.platform !== 'linux' ? 'Linux only' : isRoot ? undefined : 'needs root (CAP_NET_ADMIN) to subscribe';
 const title = (name: string): string => (skipReason === undefined ? name : `${name} — skipped: ${skipReason}`);
 
 interface Collected {
@@ -43,11 +42,7 @@ async function subscribe(options: Parameters<typeof openKernelEvents>[0] = {}): 
 
 type Of<K extends KernelEvent['kind']> = Extract<KernelEvent, { kind: K }>;
 
-function find<K extends KernelEvent['kind']>(
-  c: Collected,
-  kind: K,
-  match: (event: Of<K>) => boolean,
-): Of<K> | undefined {
+function find<K extends KernelEvent['kind']>(c: Collected, kind: K, match: (event: Of<K>) => boolean): Of<K> | undefined {
   return c.events.find((event): event is Of<K> => event.kind === kind && match(event as Of<K>));
 }
 
@@ -191,12 +186,7 @@ describe.runIf(skipReason === undefined)(title('kernel events: real processes'),
       '-e',
       "const { Worker } = require('node:worker_threads'); new Worker('1', { eval: true }).on('exit', () => process.exit(0));",
     ]);
-    const thread = await waitForEvent(
-      c,
-      'fork',
-      (e) => e.childTgid === child.pid && e.childPid !== child.pid,
-      'a thread of the child',
-    );
+    const thread = await waitForEvent(c, 'fork', (e) => e.childTgid === child.pid && e.childPid !== child.pid, 'a thread of the child');
     // A thread's real_parent is its process's parent (copy_process, CLONE_THREAD).
     expect(thread.parentTgid).toBe(process.pid);
     await waitForEvent(c, 'exit', (e) => e.tgid === child.pid && e.pid === child.pid, 'exit of the child');
@@ -387,7 +377,7 @@ describe('kernel events: turned off', () => {
     expect(await openKernelEvents()).toMatchObject({ ok: false, reason: 'not-permitted' });
   });
 
-  it("an aborted signal gives ok:false before subscribing", async () => {
+  it('an aborted signal gives ok:false before subscribing', async () => {
     const result = await openKernelEvents({ signal: AbortSignal.abort() });
     expect(result.ok).toBe(false);
   });

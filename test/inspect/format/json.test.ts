@@ -17,7 +17,11 @@ describe('procToJson', () => {
     const json = procToJson(unknownProc(42));
     expect(Object.keys(json)).toEqual([...PROC_FIELDS]);
     expect(json.pid).toBe(42);
-    expect(Object.entries(json).filter(([key]) => key !== 'pid').every(([, value]) => value === null)).toBe(true);
+    expect(
+      Object.entries(json)
+        .filter(([key]) => key !== 'pid')
+        .every(([, value]) => value === null),
+    ).toBe(true);
     expect(JSON.parse(JSON.stringify(json))).toEqual(json);
   });
 

@@ -96,7 +96,7 @@ describe('formatPsTable aux (ps aux plus NI)', () => {
     // `ps aux` printed `S<Lsl 19:46   0:00 /root/...` with COMMAND one column right of its header.
     const wide = proc({ pid: 6888, user: 'root', stat: 'S<Lsl', startTime: NOW - 60_000, timeSeconds: 0, args: 'python3' });
     const [header = '', line = ''] = formatPsTable(snapshot([wide], NOW), 'aux');
-    expect(line).toMatch(/ S<Lsl \d\d:\d\d   0:00 python3$/u);
+    expect(line).toMatch(/ S<Lsl \d\d:\d\d {3}0:00 python3$/u);
     expect(line.indexOf('python3')).toBe(header.indexOf('COMMAND') + 1);
   });
 

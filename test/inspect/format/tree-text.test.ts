@@ -78,13 +78,7 @@ describe('formatTree, as pstree draws', () => {
   });
 
   it('sorts siblings by name and folds alike subtrees wherever they stand', () => {
-    expect(formatTree(forestOf(MIXED))).toEqual([
-      'sh─┬─cat',
-      '   ├─2*[sh───sleep]',
-      '   ├─sh───2*[sleep]',
-      '   ├─sh───sh───sleep',
-      '   └─2*[sleep]',
-    ]);
+    expect(formatTree(forestOf(MIXED))).toEqual(['sh─┬─cat', '   ├─2*[sh───sleep]', '   ├─sh───2*[sleep]', '   ├─sh───sh───sleep', '   └─2*[sleep]']);
   });
 
   it('with pids, folds nothing and still sorts by name', () => {

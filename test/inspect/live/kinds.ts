@@ -75,11 +75,9 @@ export async function spawnKinds(inspector: Inspector): Promise<Spawned[]> {
   // VmLck is read from status when a process is first seen, so this one locks
   // its memory before any snapshot can see it.
   if (canLockMemory()) {
-    const locker = spawnGroup(
-      'python3',
-      ['-c', 'import ctypes, time; ctypes.CDLL(None).mlockall(3); print("locked", flush=True); time.sleep(30)'],
-      { stdio: ['ignore', 'pipe', 'ignore'] },
-    );
+    const locker = spawnGroup('python3', ['-c', 'import ctypes, time; ctypes.CDLL(None).mlockall(3); print("locked", flush=True); time.sleep(30)'], {
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
     let said = '';
     locker.stdout?.on('data', (chunk: Buffer) => {
       said += chunk.toString();

@@ -56,10 +56,9 @@ describe.runIf(process.platform === 'linux')('procfs backend: stat files kept op
     // The shell (exec'd into sleep) never waits for its child; the child ends when told.
     const parent = spawnGroup('sh', ['-c', 'sleep 300 & exec sleep 300']);
     const backend = new ProcfsBackend();
-    const child = await waitFor(
-      async () => [...(await backend.snapshot()).procs.values()].find((p) => p.ppid === parent.pid && p.comm === 'sleep')?.pid,
-      { what: 'the child of the shell' },
-    );
+    const child = await waitFor(async () => [...(await backend.snapshot()).procs.values()].find((p) => p.ppid === parent.pid && p.comm === 'sleep')?.pid, {
+      what: 'the child of the shell',
+    });
     await backend.snapshot();
     expect(statFilesOpen(child)).toBe(1);
     process.kill(child, 'SIGTERM');

@@ -39,7 +39,10 @@ function editStat(root: string, pid: number, changes: Record<number, string>, co
   const text = readFileSync(path, 'latin1');
   const close = text.lastIndexOf(')');
   const head = comm === undefined ? text.slice(0, close + 1) : `${pid} (${comm})`;
-  const rest = text.slice(close + 2).trimEnd().split(' ');
+  const rest = text
+    .slice(close + 2)
+    .trimEnd()
+    .split(' ');
   for (const [field, value] of Object.entries(changes)) rest[Number(field) - 3] = value;
   writeFileSync(path, `${head} ${rest.join(' ')}\n`, 'latin1');
 }

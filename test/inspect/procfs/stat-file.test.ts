@@ -6,7 +6,7 @@ import { readBootTimeMs, startTimeMs } from '../../../src/inspect/procfs/system.
 const FIXTURE = fileURLToPath(new URL('../../fixtures/proc/parse-hostile', import.meta.url));
 
 describe('readStatFields and startTimeMs', () => {
-  it('reads one process\'s stat fields; undefined when gone or malformed', () => {
+  it("reads one process's stat fields; undefined when gone or malformed", () => {
     expect(readStatFields(FIXTURE, 108)).toMatchObject({ pid: 108, ppid: 1, nice: -5, startTicks: 123456 });
     expect(readStatFields(FIXTURE, 99999)).toBeUndefined();
     expect(readStatFields(FIXTURE, 106)).toBeUndefined();

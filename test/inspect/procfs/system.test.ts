@@ -60,4 +60,3 @@ describe('system facts', () => {
     expect(parseOpenFilesLimit('Max processes 5 5 processes\n')).toBeUndefined();
   });
 });
-

@@ -58,7 +58,17 @@ describe('ps backend output parsing', () => {
   });
 
   it('cuts a name padded with its own trailing-looking spaces at the column, not at a space', () => {
-    const line = psLine(LINUX, { pid: '7', ppid: '1', stat: 'S', tty: '?', user: 'me', time: '00:00:01', lstart: 'Mon Jan  5 09:08:07 2026', comm: 'x  y', args: 'x  y --a  b' });
+    const line = psLine(LINUX, {
+      pid: '7',
+      ppid: '1',
+      stat: 'S',
+      tty: '?',
+      user: 'me',
+      time: '00:00:01',
+      lstart: 'Mon Jan  5 09:08:07 2026',
+      comm: 'x  y',
+      args: 'x  y --a  b',
+    });
     expect(parsePsLine(line, LINUX)).toMatchObject({ pid: 7, comm: 'x  y', args: 'x  y --a  b', startTime: new Date(2026, 0, 5, 9, 8, 7).getTime() });
   });
 
@@ -99,7 +109,19 @@ describe('ps backend output parsing', () => {
   });
 
   it('leaves `-` and unreadable values undefined, and skips lines that do not fit', () => {
-    const line = psLine(LINUX, { pid: '9', ppid: '2', nice: '-', vsz: '0', stat: 'S', tty: '?', user: 'root', time: '00:00:00', lstart: 'Sun Nov 29 19:35:50 2026', comm: 'migration/0', args: '[migration/0]' });
+    const line = psLine(LINUX, {
+      pid: '9',
+      ppid: '2',
+      nice: '-',
+      vsz: '0',
+      stat: 'S',
+      tty: '?',
+      user: 'root',
+      time: '00:00:00',
+      lstart: 'Sun Nov 29 19:35:50 2026',
+      comm: 'migration/0',
+      args: '[migration/0]',
+    });
     expect(parsePsLine(line, LINUX)).toMatchObject({ pid: 9, nice: undefined, pgid: undefined, args: '' });
     expect(parsePsLine('', LINUX)).toBeUndefined();
     expect(parsePsLine('   12   1   garbage', LINUX)).toBeUndefined();
@@ -131,7 +153,17 @@ describe('realArgs', () => {
   });
 
   it('tells the two apart in a whole ps line, by its VSZ and STAT columns', () => {
-    const base = { pid: '77', ppid: '1', stat: 'S', tty: '?', user: 'me', time: '00:00:00', lstart: 'Mon Jan  5 09:08:07 2026', comm: 'sleep', args: '[sleep]' };
+    const base = {
+      pid: '77',
+      ppid: '1',
+      stat: 'S',
+      tty: '?',
+      user: 'me',
+      time: '00:00:00',
+      lstart: 'Mon Jan  5 09:08:07 2026',
+      comm: 'sleep',
+      args: '[sleep]',
+    };
     expect(parsePsLine(psLine(LINUX, { ...base, vsz: '8192', rss: '1024' }), LINUX)?.args).toBe('[sleep]');
     expect(parsePsLine(psLine(LINUX, { ...base, vsz: '0', rss: '0' }), LINUX)?.args).toBe('');
     expect(parsePsLine(psLine(LINUX, { ...base, vsz: '0', rss: '0', stat: 'Z', args: '[sleep] <defunct>' }), LINUX)?.args).toBe('');

@@ -12,8 +12,18 @@ import { proc } from './fixtures.js';
 
 /** The help's spelling of a key → the name the reducer speaks (src/ui/input.ts). */
 const KEY_NAMES: Readonly<Record<string, string>> = {
-  'Ctrl-C': 'C-c', '↑': 'up', '↓': 'down', '←': 'left', '→': 'right', PgUp: 'pageup', PgDn: 'pagedown',
-  Home: 'home', End: 'end', Enter: 'enter', Tab: 'tab', space: ' ',
+  'Ctrl-C': 'C-c',
+  '↑': 'up',
+  '↓': 'down',
+  '←': 'left',
+  '→': 'right',
+  PgUp: 'pageup',
+  PgDn: 'pagedown',
+  Home: 'home',
+  End: 'end',
+  Enter: 'enter',
+  Tab: 'tab',
+  space: ' ',
 };
 const keyName = (key: string): string => KEY_NAMES[key] ?? (/^F\d+$/.test(key) ? key.toLowerCase() : key);
 
@@ -55,7 +65,12 @@ describe('help', () => {
     for (const [label, action] of KEYS) {
       expect(panel).toContain(label);
       expect(panel).toContain(action.split(' ').slice(0, 4).join(' '));
-      expect(table).toContain(`| ${label.split(/\s+/).map((key) => `\`${key}\``).join(' ')} | ${action} |`);
+      expect(table).toContain(
+        `| ${label
+          .split(/\s+/)
+          .map((key) => `\`${key}\``)
+          .join(' ')} | ${action} |`,
+      );
     }
   });
 

@@ -15,8 +15,7 @@ const row = (pid: number, mark: ProcRow['mark'] = 'live', ppid = 1): ProcRow => 
 });
 const rows = [row(10), row(20), row(30, 'dead')];
 const ctx: KeyContext = { rows, page: 2, columns: ['pid', 'ppid', 'stat', 'cpu', 'command'], canSay: false, hasSide: false };
-const press = (state: ViewState, ...keys: string[]): ViewState =>
-  keys.reduce((s, key) => handleKey(s, key, ctx).state, state);
+const press = (state: ViewState, ...keys: string[]): ViewState => keys.reduce((s, key) => handleKey(s, key, ctx).state, state);
 const start = initialViewState(false);
 
 describe('keys', () => {
@@ -65,7 +64,12 @@ describe('keys', () => {
   });
 
   it('renices: n/F8 +1, N/F7 -1', () => {
-    for (const [key, delta] of [['n', 1], ['f8', 1], ['N', -1], ['f7', -1]] as const) {
+    for (const [key, delta] of [
+      ['n', 1],
+      ['f8', 1],
+      ['N', -1],
+      ['f7', -1],
+    ] as const) {
       expect(handleKey(start, key, ctx).effect).toMatchObject({ kind: 'renice', delta, target: { pid: 10 } });
     }
   });

@@ -21,14 +21,7 @@ const family = [proc(1, 0), proc(10, 1), proc(11, 10), proc(12, 10), proc(20, 1)
 
 describe('tree rows', () => {
   it('draws pstree-style connectors', () => {
-    expect(drawn(treeRows(source(family), byPid, undefined, new Set()))).toEqual([
-      '1',
-      '├─ 10',
-      '│  ├─ 11',
-      '│  └─ 12',
-      '└─ 20',
-      '   └─ 21',
-    ]);
+    expect(drawn(treeRows(source(family), byPid, undefined, new Set()))).toEqual(['1', '├─ 10', '│  ├─ 11', '│  └─ 12', '└─ 20', '   └─ 21']);
   });
 
   it('sorts siblings by the sort column', () => {

@@ -72,22 +72,43 @@ describe('scope: seeds are processes, not pids', () => {
 
   it('the reuse can happen between two frames: a new start time is another process', () => {
     const tracked = (): Seed[] => [{ pid: 300, trackedAt: 10 }];
-    expect(walk(tracked, [[20, snapshot([init, watched])], [30, snapshot([init, stranger])]])).toEqual([[300], []]);
+    expect(
+      walk(tracked, [
+        [20, snapshot([init, watched])],
+        [30, snapshot([init, stranger])],
+      ]),
+    ).toEqual([[300], []]);
   });
 
   it('waits for a scan begun after the pid was tracked; gone by then means never admitted', () => {
     const tracked = (): Seed[] => [{ pid: 300, trackedAt: 25 }];
     // The first scan began before track(300): what it read as 300 may be an earlier process.
-    expect(walk(tracked, [[20, snapshot([init, stranger])], [30, snapshot([init, watched])]])).toEqual([[], [300]]);
+    expect(
+      walk(tracked, [
+        [20, snapshot([init, stranger])],
+        [30, snapshot([init, watched])],
+      ]),
+    ).toEqual([[], [300]]);
     // Gone at the first scan after it was tracked: whatever gets the pid later is a stranger.
-    expect(walk(tracked, [[30, snapshot([init])], [40, snapshot([init, stranger, strangerChild])]])).toEqual([[], []]);
+    expect(
+      walk(tracked, [
+        [30, snapshot([init])],
+        [40, snapshot([init, stranger, strangerChild])],
+      ]),
+    ).toEqual([[], []]);
   });
 
   it('a pid tracked again keeps its first binding', () => {
     let calls = 0;
     // The demo announces 300 again after the stranger took it: still not admitted.
     const tracked = (): Seed[] => (calls++ < 2 ? [{ pid: 300, trackedAt: 10 }] : [{ pid: 300, trackedAt: 35 }]);
-    expect(walk(tracked, [[20, snapshot([init, watched])], [30, snapshot([init])], [40, snapshot([init, stranger])]])).toEqual([[300], [], []]);
+    expect(
+      walk(tracked, [
+        [20, snapshot([init, watched])],
+        [30, snapshot([init])],
+        [40, snapshot([init, stranger])],
+      ]),
+    ).toEqual([[300], [], []]);
   });
 
   it('with no start time to compare (ps-list), a seed holds only while its pid is seen in every frame', () => {
@@ -105,12 +126,23 @@ describe('scope: seeds are processes, not pids', () => {
 
   it('a seed with its start time admits only that process', () => {
     const known = (): Seed[] => [{ pid: 300, startTime: 5_000 }];
-    expect(walk(known, [[20, snapshot([init, watched, child])], [30, snapshot([init, stranger, strangerChild])]])).toEqual([[300, 301], []]);
+    expect(
+      walk(known, [
+        [20, snapshot([init, watched, child])],
+        [30, snapshot([init, stranger, strangerChild])],
+      ]),
+    ).toEqual([[300, 301], []]);
   });
 
-  it('the watch passes each frame\'s scan time: a demo pid reused after it exits is not shown', () => {
+  it("the watch passes each frame's scan time: a demo pid reused after it exits is not shown", () => {
     const frame = (seq: number, snap: Snapshot, begunAt: number): Frame => ({
-      seq, begunAt, snapshot: snap, previous: undefined, events: [], host: { uptimeSeconds: 60, load: [0, 0, 0] }, intervalMs: 500,
+      seq,
+      begunAt,
+      snapshot: snap,
+      previous: undefined,
+      events: [],
+      host: { uptimeSeconds: 60, load: [0, 0, 0] },
+      intervalMs: 500,
     });
     const seeds = [{ pid: 300, trackedAt: 10 }];
     let watch = advanceWatch(initialWatch(EMPTY_FOLLOW), frame(1, snapshot([init, watched]), 20), seeds);
@@ -118,7 +150,11 @@ describe('scope: seeds are processes, not pids', () => {
     watch = advanceWatch(watch, frame(2, snapshot([init]), 30), seeds);
     watch = advanceWatch(watch, frame(3, snapshot([init, stranger]), 40), seeds);
     expect(watch.counts.total).toBe(0);
-    expect(computeRows(watch, initialViewState(true)).filter((row) => row.mark !== 'context').map((row) => row.proc.comm)).toEqual([]);
+    expect(
+      computeRows(watch, initialViewState(true))
+        .filter((row) => row.mark !== 'context')
+        .map((row) => row.proc.comm),
+    ).toEqual([]);
   });
 });
 

@@ -16,7 +16,12 @@ import { advanceWatch, initialWatch } from '../../../src/ui/model/watch.js';
 import { marked, markedAll, proc, snapshot } from './fixtures.js';
 
 const asRow = (p: ReturnType<typeof proc>, mark: ProcRow['mark'] = 'live'): ProcRow => ({
-  pid: p.pid, proc: p, mark, prefix: '', hasChildren: false, collapsed: false,
+  pid: p.pid,
+  proc: p,
+  mark,
+  prefix: '',
+  hasChildren: false,
+  collapsed: false,
 });
 
 describe('header', () => {
@@ -86,7 +91,13 @@ describe('rows', () => {
 });
 
 describe('detail pane', () => {
-  const snap = snapshot([proc(1, 0, { comm: 'init' }), proc(10, 1, { comm: 'bash' }), proc(20, 10, { stat: 'S<s', args: 'vim \u001b[2J' }), proc(21, 20), proc(22, 20)]);
+  const snap = snapshot([
+    proc(1, 0, { comm: 'init' }),
+    proc(10, 1, { comm: 'bash' }),
+    proc(20, 10, { stat: 'S<s', args: 'vim \u001b[2J' }),
+    proc(21, 20),
+    proc(22, 20),
+  ]);
 
   it('shows the ancestors up to PID 1, the children, STAT in words and the sanitized command line', () => {
     const target = snap.procs.get(20);
@@ -166,14 +177,30 @@ describe('seeds', () => {
 describe('whole screen', () => {
   it('computes every pane from one frame, all strings inert', () => {
     const snap = snapshot([proc(1, 0), proc(2, 1, { comm: '\u001b[31m', args: '{blink}\u0007' })]);
-    const watch = advanceWatch(initialWatch(ALL), {
-      seq: 1, begunAt: 0, snapshot: snap, previous: undefined, events: [], host: { uptimeSeconds: 100, load: [1, 2, 3] }, intervalMs: 1000,
-    }, []);
+    const watch = advanceWatch(
+      initialWatch(ALL),
+      {
+        seq: 1,
+        begunAt: 0,
+        snapshot: snap,
+        previous: undefined,
+        events: [],
+        host: { uptimeSeconds: 100, load: [1, 2, 3] },
+        intervalMs: 1000,
+      },
+      [],
+    );
     const view = { ...initialViewState(false), cursor: 1 };
     const rows = computeRows(watch, view);
     const model = computeScreen({
-      watch, view, rows, layout: computeLayout(130, 40, false, 'events'),
-      header: { version: '0.1.0', scope: 'all processes', systemTotal: undefined }, side: undefined, canSay: false, now: snap.takenAt,
+      watch,
+      view,
+      rows,
+      layout: computeLayout(130, 40, false, 'events'),
+      header: { version: '0.1.0', scope: 'all processes', systemTotal: undefined },
+      side: undefined,
+      canSay: false,
+      now: snap.takenAt,
     });
     expect(marked(model.header[1] ?? { spans: [] })).toContain('Tasks: 2 total');
     expect(marked(model.header[0] ?? { spans: [] })).toContain('load average: 1.00, 2.00, 3.00');
@@ -199,9 +226,19 @@ describe('unknown is shown as unknown, never as 0', () => {
 
   it('uptime and load the system could not give are ?, and with no clock a start time has no age', () => {
     const snap = snapshot([proc(1, 0)]);
-    const watch = advanceWatch(initialWatch(ALL), {
-      seq: 1, begunAt: 0, snapshot: snap, previous: undefined, events: [], host: { uptimeSeconds: undefined, load: undefined }, intervalMs: 500,
-    }, []);
+    const watch = advanceWatch(
+      initialWatch(ALL),
+      {
+        seq: 1,
+        begunAt: 0,
+        snapshot: snap,
+        previous: undefined,
+        events: [],
+        host: { uptimeSeconds: undefined, load: undefined },
+        intervalMs: 500,
+      },
+      [],
+    );
     const view = initialViewState(false);
     const rows = computeRows(watch, view);
     const known = computeScreen({ watch, view, rows, layout, header, side: undefined, canSay: false, now: snap.takenAt + 5000 });

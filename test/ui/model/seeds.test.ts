@@ -36,6 +36,9 @@ describe('chat server titles', () => {
       proc(5, 1, { args: 'procview chat-server 127.0.0.1:9999' }),
       proc(6, 5, { args: 'procview chat-admin 127.0.0.1:9999' }),
     ]);
-    expect(chatServers(snap).map((server) => [server.pid, server.port])).toEqual([[5, 9999], [9, 4000]]);
+    expect(chatServers(snap).map((server) => [server.pid, server.port])).toEqual([
+      [5, 9999],
+      [9, 4000],
+    ]);
   });
 });

@@ -4,7 +4,14 @@
 import { describe, expect, it } from 'vitest';
 import { SIGNALS } from '../../../src/inspect/signals.js';
 import {
-  confirmLines, matchTyped, needsConfirm, onConfirm, onSignalMenu, openSignalMenu, signalMenuLines, type SignalMenu,
+  confirmLines,
+  matchTyped,
+  needsConfirm,
+  onConfirm,
+  onSignalMenu,
+  openSignalMenu,
+  signalMenuLines,
+  type SignalMenu,
 } from '../../../src/ui/model/signal-menu.js';
 import { initialViewState, type ViewState } from '../../../src/ui/model/view-state.js';
 import { markedAll } from './fixtures.js';

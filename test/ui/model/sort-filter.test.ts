@@ -16,12 +16,21 @@ describe('sorting', () => {
     proc(20, 1, { cpuPercent: undefined, user: undefined, uid: 7, comm: 'a' }),
     proc(40, 1, { cpuPercent: 5, user: 'cat', comm: 'd' }),
   ];
-  const watch = advanceWatch(initialWatch(ALL), {
-    seq: 1, begunAt: 0, snapshot: snapshot(procs), previous: undefined, events: [], host: { uptimeSeconds: 1, load: [0, 0, 0] }, intervalMs: 1000,
-  }, []);
+  const watch = advanceWatch(
+    initialWatch(ALL),
+    {
+      seq: 1,
+      begunAt: 0,
+      snapshot: snapshot(procs),
+      previous: undefined,
+      events: [],
+      host: { uptimeSeconds: 1, load: [0, 0, 0] },
+      intervalMs: 1000,
+    },
+    [],
+  );
   // The dashboard's table, sorted the way a click on a column title sorts it.
-  const sorted = (sort: ColumnId, descending: boolean): number[] =>
-    pids(computeRows(watch, { ...initialViewState(false), mode: 'table', sort, descending }));
+  const sorted = (sort: ColumnId, descending: boolean): number[] => pids(computeRows(watch, { ...initialViewState(false), mode: 'table', sort, descending }));
 
   it('sorts numbers both ways, ties by ascending pid, unknown always last', () => {
     expect(sorted('cpu', true)).toEqual([10, 30, 40, 20]);

@@ -36,4 +36,3 @@ describe('untrusted text for the screen', () => {
     expect(sanitizeLines(stack)).toBe('Error: no process ?]0;pwned?x\n    at scan (backend.js:1:2)?');
   });
 });
-

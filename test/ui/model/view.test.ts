@@ -15,16 +15,18 @@ function watchOf(scope: Scope, snaps: readonly Snapshot[], seeds: readonly Seed[
   let previous: Snapshot | undefined;
   snaps.forEach((snap, i) => {
     const events = previous === undefined ? [] : diffSnapshots(previous, snap);
-    watch = advanceWatch(watch, { seq: i + 1, begunAt: i + 1, snapshot: snap, previous, events, host: { uptimeSeconds: 1, load: [0, 0, 0] }, intervalMs: 1000 }, seeds);
+    watch = advanceWatch(
+      watch,
+      { seq: i + 1, begunAt: i + 1, snapshot: snap, previous, events, host: { uptimeSeconds: 1, load: [0, 0, 0] }, intervalMs: 1000 },
+      seeds,
+    );
     previous = snap;
   });
   return watch;
 }
 
 const marks = (watch: WatchState, mode: 'table' | 'tree'): string[] =>
-  computeRows(watch, { ...initialViewState(watch.scope.kind !== 'all'), mode, sort: 'pid', descending: false }).map(
-    (row) => `${row.pid}:${row.mark}`,
-  );
+  computeRows(watch, { ...initialViewState(watch.scope.kind !== 'all'), mode, sort: 'pid', descending: false }).map((row) => `${row.pid}:${row.mark}`);
 
 describe('rows of a frame', () => {
   it('the whole system: every process once, an exited one as a tombstone, the new one marked', () => {

@@ -23,12 +23,7 @@ describe('side pane', () => {
       { text: 'observed: 5 Z {bold}', tone: 'observed' },
     ];
     const lines = markedAll(sideLines(entries, 20, 10));
-    expect(lines).toEqual([
-      '<eve> ?]0;pwned?',
-      '  {red-fg}boom{/red…',
-      '  ?[2J',
-      '<observed>observed: 5 Z {bold}</observed>',
-    ]);
+    expect(lines).toEqual(['<eve> ?]0;pwned?', '  {red-fg}boom{/red…', '  ?[2J', '<observed>observed: 5 Z {bold}</observed>']);
     // Drawn again (the next frame, another width): the same inert text.
     expect(markedAll(sideLines(entries, 50, 10))[0]).toBe('<eve> ?]0;pwned? {red-fg}boom{/red-fg} ?[2J');
     expect(markedAll(sideLines(entries, 40, 10)).join('')).not.toMatch(CONTROLS);
@@ -38,10 +33,14 @@ describe('side pane', () => {
     const watch = initialWatch(ALL);
     const view = initialViewState(false);
     const model = computeScreen({
-      watch, view, rows: [], layout: computeLayout(150, 45, true, 'events'),
+      watch,
+      view,
+      rows: [],
+      layout: computeLayout(150, 45, true, 'events'),
       header: { version: '0.1.0', scope: 'demo x', systemTotal: undefined },
       side: { title: 'Lesson: x', entries: [{ text: '09:00:00 {blink}hello\u0007\u009b31m', tone: 'plain' }] },
-      canSay: false, now: undefined,
+      canSay: false,
+      now: undefined,
     });
     expect(markedAll(model.side?.lines).join('\n')).toContain('09:00:00 {blink}hello??31m');
     expect(JSON.stringify(model)).not.toMatch(/\\u00(0|1)[0-9a-f]|\\u007f|\\u009/i);

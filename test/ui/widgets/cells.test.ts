@@ -48,7 +48,9 @@ describe('cells', () => {
 
   it('blessed, once taught, measures as text/width.ts does', () => {
     teachBlessedWidths();
-    const unicode = (blessed as unknown as { unicode: { charWidth(s: string, i?: number): number; strWidth(s: string): number; combining: Record<number, boolean> } }).unicode;
+    const unicode = (
+      blessed as unknown as { unicode: { charWidth(s: string, i?: number): number; strWidth(s: string): number; combining: Record<number, boolean> } }
+    ).unicode;
     for (const char of ['🎉', '名', '\u0301', '\u200d', 'a', '─', '👩']) expect(unicode.charWidth(char)).toBe(displayWidth(char));
     for (const text of HARD) expect(unicode.strWidth(text)).toBe(displayWidth(text));
     expect(unicode.combining[0x200d]).toBe(true);

@@ -29,7 +29,8 @@ function parseArgs(argv) {
   for (let index = 0; index < argv.length; index += 1) {
     const arg = argv[index];
     if (arg === '--burn') {
-      const value = argv[(index += 1)];
+      index += 1;
+      const value = argv[index];
       if (value === undefined || !/^\d+$/u.test(value)) fail('--burn needs a whole number of busy loops');
       burners = Number(value);
     } else if (arg === '-h' || arg === '--help') {

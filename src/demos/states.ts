@@ -17,7 +17,7 @@ async function childWithRole(lesson: Lesson, parent: number, role: string): Prom
   return hello.pid;
 }
 
-async function signal(lesson: Lesson, row: ProcInfo, name: 'STOP' | 'CONT'): Promise<void> {
+async function signal(row: ProcInfo, name: 'STOP' | 'CONT'): Promise<void> {
   // The inspection core's control checks pid + start time again right before the kill.
   const outcome = await sendSignal({ pid: row.pid, startTime: row.startTime, comm: row.comm }, name);
   if (!outcome.ok) throw new LessonProblem(outcome.message);
@@ -54,19 +54,19 @@ export const statesDemo = defineDemo({
           ? explainModifiers(rows.self.stat)
           : `${explainModifiers(rows.self.stat)}. No + here: procview is not in its terminal's foreground group (its output ` +
             'goes to a pipe, or it has no terminal); started from an interactive shell it shows +'
-      }. The lesson's processes never ` + 'show +: their own session has no terminal at all.',
+      }. The lesson's processes never show +: their own session has no terminal at all.`,
     );
     await hold();
 
     say(`procview sends SIGSTOP to ${stopped} (kill -STOP ${stopped}; Ctrl-Z in a shell sends SIGTSTP, which stops the same way).`);
-    await signal(lesson, rows.t, 'STOP');
+    await signal(rows.t, 'STOP');
     const stoppedRow = await watch.proc(stopped, 'the stopped child', (row) => row.state === 'T');
     see(
       stoppedRow,
       'T = stopped by a job-control signal: it keeps its memory but gets no CPU until SIGCONT ' + '(a lower-case t would mean stopped by a debugger)',
     );
     await hold();
-    await signal(lesson, stoppedRow, 'CONT');
+    await signal(stoppedRow, 'CONT');
     const continued = await watch.proc(stopped, 'the continued child', (row) => row.state !== 'T');
     see(continued, `SIGCONT: continued, no longer T${continued.state === 'S' ? ': back to sleeping' : ''}`);
 

@@ -39,7 +39,10 @@ function manyParents(): ProcInfo[] {
   let pid = 5000;
   for (let p = 1; p <= 40; p += 1) {
     procs.push(proc({ pid: 1000 + p, comm: `bad"\\\n{${p}}\u001b` }));
-    for (let z = 0; z < p; z += 1) procs.push(proc({ pid: (pid += 1), ppid: 1000 + p, state: 'Z', comm: 'defunct' }));
+    for (let z = 0; z < p; z += 1) {
+      pid += 1;
+      procs.push(proc({ pid, ppid: 1000 + p, state: 'Z', comm: 'defunct' }));
+    }
   }
   return procs;
 }

@@ -76,6 +76,7 @@ describe('stopChild', () => {
   });
 
   it('signals the whole group of a detached child, and nothing once its exit is reported', async () => {
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: the script for node -e has its own template literal
     const leader = await started("const c = require('child_process').spawn('sleep', ['60'], { stdio: 'ignore' }); process.stdout.write(`${c.pid}\\n`)", {
       detached: true,
     });

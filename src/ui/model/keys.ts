@@ -38,7 +38,7 @@ export function sortBy(state: ViewState, id: ColumnId): ViewState {
 
 function moveSort(state: ViewState, columns: readonly ColumnId[], step: number): ViewState {
   const at = columns.indexOf(state.sort);
-  const next = columns[Math.max(0, Math.min(columns.length - 1, (at < 0 ? 0 : at) + step))];
+  const next = columns[Math.max(0, Math.min(columns.length - 1, Math.max(0, at) + step))];
   if (next === undefined || next === state.sort) return state;
   return { ...sortBy(state, next), message: { text: `sorted by ${columnById(next).header}`, tone: 'info' } };
 }

@@ -32,11 +32,12 @@ export const orphanDemo = defineDemo({
     parent.command('exit');
     const adoption = await seeAdoption(lesson, childPid, parent.pid, [parent.pid], 'the child gets a new parent');
     const { row: orphan, adopter, snapshot } = adoption;
-    const parentNow = snapshot.procs.get(parent.pid);
-    check(
-      parentNow === undefined || !sameProcess(parentNow, parentRow) || parentNow.state === 'Z',
-      `the parent ${parent.pid} is still running although the child was reparented`,
-    );
+    // Judged on a settled table: the scan that first shows the adoption may have read the
+    // parent a moment before it exited. Until it is gone or a zombie, look again.
+    await watch.until(`the parent ${parent.pid} to be gone or a zombie`, (table) => {
+      const parentNow = table.procs.get(parent.pid);
+      return parentNow === undefined || !sameProcess(parentNow, parentRow) || parentNow.state === 'Z' ? true : undefined;
+    });
     const event = watch.event('reparent', childPid);
     const kind = adopter === 1 ? 'PID 1 (init)' : 'a child subreaper';
     see(

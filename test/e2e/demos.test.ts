@@ -6,12 +6,22 @@ import { waitFor } from '../helpers/processes.js';
 import { isGone, killAll, lessonProcesses } from './helpers/procs.js';
 import { runInPty, type PtyRun } from './helpers/pty.js';
 
-const started: { demo: string; run: PtyRun }[] = [];
+const started: { demo: string; run: PtyRun; interrupted: boolean }[] = [];
 
-function demo(name: string, hold: string): PtyRun {
+/** `interrupted`: the test ends the lesson halfway, so "interrupted before the lesson was complete" is expected. */
+function demo(name: string, hold: string, interrupted = false): PtyRun {
   const run = runInPty(['demo', name, '--hold', hold], { cols: 150, rows: 45 });
-  started.push({ demo: name, run });
+  started.push({ demo: name, run, interrupted });
   return run;
+}
+
+/** The lines of narration that report a problem, from everything the dashboard drew (escape sequences removed). */
+function problemLines(run: PtyRun): string[] {
+  const text = run.output().replace(/\u001b\[[0-9;?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(\u0007|\u001b\\)|\u001b[()][0-9A-B]|\u001b[=>78]/gu, '\n');
+  return text
+    .split(/[\r\n]+/u)
+    .filter((line) => /problem: |the lesson failed/u.test(line))
+    .map((line) => line.trim());
 }
 
 /** The row of `pid` in the process list (its first cell is the pid). */
@@ -20,7 +30,13 @@ function rowOf(screen: string, pid: number): string | undefined {
 }
 
 afterEach(() => {
-  for (const { demo: name, run } of started.splice(0)) killAll(lessonProcesses(name, run.pid));
+  const runs = started.splice(0);
+  for (const { demo: name, run } of runs) killAll(lessonProcesses(name, run.pid));
+  // A lesson that cries wolf fails its test, whatever else the test checked.
+  for (const { demo: name, run, interrupted } of runs) {
+    const problems = problemLines(run).filter((line) => !(interrupted && line.includes('interrupted before the lesson was complete')));
+    expect(problems, `problems in the narration of demo ${name}`).toEqual([]);
+  }
 });
 
 describe('procview demo in the dashboard', () => {
@@ -66,7 +82,7 @@ describe('procview demo in the dashboard', () => {
   });
 
   it('SIGTERM: the terminal is restored and the lesson is cleaned up', async () => {
-    const run = demo('zombie', '6');
+    const run = demo('zombie', '6', true);
     const line = await run.waitForScreen(/(\d+) \(\w+\) became a zombie: parent (\d+)/);
     const [, zombie, parent] = /(\d+) \(\w+\) became a zombie: parent (\d+)/.exec(line) ?? [];
     expect(lessonProcesses('zombie', run.pid).length).toBeGreaterThan(0);

@@ -24,6 +24,7 @@ import { Entry, type ProcPaths, zombieChanged } from './entry.js';
 import { ProcFiles } from './proc-files.js';
 import { GONE } from './read-file.js';
 import { procRecord, type RecordParts } from './record.js';
+import { settleReparented } from './settle-reparented.js';
 import { readStatFields } from './stat-file.js';
 import { isKernelThread, lastParsedEnd, parseStatLine, type StatFields } from './stat-line.js';
 import { CLOCK_TICKS, readBootTimeMs, readSystemFacts, startTimeMs, type SystemFacts } from './system.js';
@@ -62,6 +63,8 @@ export class ProcfsBackend implements Backend {
   readonly #ttyNames = new Map<number, string>();
   #generation = 0;
   readonly #files: ProcFiles;
+  /** The last scan's records, to see which processes changed parent (settle-reparented.ts). */
+  #last: ReadonlyMap<number, ProcInfo> | undefined;
 
   constructor(options: ProcfsOptions = {}) {
     this.#root = options.procRoot ?? '/proc';
@@ -119,11 +122,14 @@ export class ProcfsBackend implements Backend {
       const info = this.#visit(pid, name, generation);
       if (info !== undefined) procs.set(pid, info);
     }
+    settleReparented(procs, this.#last, this.#root, this.#facts().bootTimeMs);
     // Sweep: whatever this scan did not see is gone.
     this.#cache.forEach((entry, pid) => {
       if (entry.generation !== generation) this.#forget(pid);
     });
-    return sealSnapshot(Date.now(), procs);
+    const snapshot = sealSnapshot(Date.now(), procs);
+    this.#last = snapshot.procs;
+    return snapshot;
   }
 
   /**

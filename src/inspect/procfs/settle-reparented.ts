@@ -1,0 +1,63 @@
+// A scan reads /proc pid by pid, so it is not one instant: a parent (lower
+// pid) can be read still running and its child, read a moment later, already
+// under its adopter. Such a table shows a reparented child next to a parent
+// that "still runs" — a state that never existed, and the very moment a
+// reader decides "orphaned" (diff.ts) or "the parent is still running" (the
+// orphan lesson). Before the snapshot is sealed, every parent that a child has
+// just left while it looked alive is read again, and its record replaced by
+// what it is now: gone, or a zombie.
+import { freezeProc } from '../snapshot.js';
+import { statLetters } from '../stat-letters.js';
+import type { ProcInfo } from '../types.js';
+import { readStatFields } from './stat-file.js';
+import { startTimeMs } from './system.js';
+
+/** Not running any more: a zombie (Z) or dead (X), by stat field 3. */
+function ended(state: string | undefined): boolean {
+  return state === 'Z' || state === 'X';
+}
+
+/**
+ * `procs`: this scan's records, not yet sealed. `previous`: the last scan's.
+ * Re-reads the old parent of each process whose ppid changed, when this scan
+ * has that parent alive; drops it when it has left the table (or its pid is
+ * someone else's now), and shows it as the zombie it became otherwise.
+ */
+export function settleReparented(
+  procs: Map<number, ProcInfo>,
+  previous: ReadonlyMap<number, ProcInfo> | undefined,
+  procRoot: string,
+  bootTimeMs: number | undefined,
+): void {
+  if (previous === undefined) return;
+  const reread = new Set<number>();
+  for (const [pid, info] of procs) {
+    const before = previous.get(pid);
+    // An unchanged record is the very same object (the backend reuses it): same ppid.
+    if (before === undefined || before === info || before.startTime !== info.startTime) continue;
+    const from = before.ppid;
+    if (from === undefined || from === info.ppid || reread.has(from)) continue;
+    const parent = procs.get(from);
+    if (parent === undefined || ended(parent.state)) continue;
+    reread.add(from);
+    const fields = readStatFields(procRoot, from);
+    if (fields === undefined || startTimeMs(bootTimeMs, fields.startTicks) !== parent.startTime) {
+      procs.delete(from);
+    } else if (ended(fields.state)) {
+      // A zombie keeps its pid, ids and times; it has no threads of its own left to show, no memory, no command line.
+      procs.set(
+        from,
+        freezeProc({
+          ...parent,
+          state: fields.state,
+          stat: statLetters(fields, 0),
+          threads: fields.threads,
+          args: '',
+          rssBytes: 0,
+          memPercent: 0,
+          vszBytes: fields.vszBytes,
+        }),
+      );
+    }
+  }
+}

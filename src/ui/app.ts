@@ -12,6 +12,8 @@ import { computeScreen, type SideContent } from './model/screen.js';
 import { reconcile } from './model/selection.js';
 import { initialViewState, type Message, type ViewState } from './model/view-state.js';
 import { computeRows } from './model/view.js';
+import { meterShape, type MeterShape } from './model/meters.js';
+import type { Settings } from './model/settings-shape.js';
 import { actionLine } from './model/events.js';
 import { noteTimeline } from './model/timeline.js';
 import { advanceWatch, initialWatch, type Frame, type WatchState } from './model/watch.js';
@@ -35,6 +37,12 @@ export interface AppOptions {
   readonly side: (() => SideContent) | undefined;
   readonly onQuit: () => void;
   readonly onSay: (text: string) => Promise<Message>;
+  /** The F2 settings as loaded; `saveSettings` writes them (undefined when saved, else why not). */
+  readonly settings: Settings;
+  readonly settingsPath: string;
+  readonly saveSettings: (settings: Settings) => string | undefined;
+  /** Shown once at the start (a settings file that could not be used). */
+  readonly notice?: Message | undefined;
 }
 
 export interface App {
@@ -50,8 +58,21 @@ export function createApp(options: AppOptions): App {
   const hasSide = options.side !== undefined;
   let latest: WatchState = initialWatch(options.scope);
   let shown = latest;
-  let view: ViewState = initialViewState(options.scope.kind !== 'all');
-  let layout: Layout = computeLayout(screen.width as number, screen.height as number, hasSide, view.bottom);
+  let settings = options.settings;
+  let view: ViewState = {
+    ...initialViewState(options.scope.kind !== 'all', {
+      ...(options.scope.kind === 'all' && settings.tree ? { mode: 'tree' as const } : {}),
+      hiddenColumns: new Set(settings.hiddenColumns),
+    }),
+    message: options.notice,
+  };
+  const meterShapeNow = (): MeterShape => meterShape(shown.frame?.meters?.cpuCount ?? 0, screen.width as number, screen.height as number);
+  const layoutNow = (): Layout =>
+    computeLayout(screen.width as number, screen.height as number, hasSide, view.bottom, {
+      meterRows: meterShapeNow().rows,
+      sideHidden: view.sideHidden,
+    });
+  let layout: Layout = layoutNow();
   let cache: { watch: WatchState; key: string; collapsed: ReadonlySet<number>; rows: ProcRow[] } | undefined;
 
   const widgets = createWidgets(
@@ -59,10 +80,15 @@ export function createApp(options: AppOptions): App {
     options.theme,
     (click) => onClick(click),
     (step) => update({ ...view, cursor: view.cursor + step, follow: undefined }),
+    // The wheel over the events or the side pane scrolls it (up: older lines).
+    (pane, step) =>
+      update(
+        pane === 'events' ? { ...view, eventsScroll: Math.max(0, view.eventsScroll - step) } : { ...view, sideScroll: Math.max(0, view.sideScroll - step) },
+      ),
   );
 
   function rows(): ProcRow[] {
-    const key = `${view.mode}|${view.sort}|${view.descending}|${view.filter}`;
+    const key = `${view.mode}|${view.sort}|${view.descending}|${view.filter}|${view.user}|${view.showKernel}`;
     if (cache?.watch === shown && cache.key === key && cache.collapsed === view.collapsed) return cache.rows;
     cache = { watch: shown, key, collapsed: view.collapsed, rows: computeRows(shown, view) };
     return cache.rows;
@@ -70,7 +96,7 @@ export function createApp(options: AppOptions): App {
 
   function draw(): void {
     if (!view.paused) shown = latest;
-    layout = computeLayout(screen.width as number, screen.height as number, hasSide, view.bottom);
+    layout = layoutNow();
     const current = rows();
     view = reconcile(view, current, layout.list.height - 1);
     const model = computeScreen({
@@ -87,6 +113,9 @@ export function createApp(options: AppOptions): App {
       canSay: options.canSay,
       now: shown.frame?.snapshot.takenAt,
       looks: options.theme.describe,
+      meterShape: meterShapeNow(),
+      settings,
+      settingsPath: options.settingsPath,
       scoped: options.scope.kind !== 'all',
     });
     if (widgets.draw(model, layout)) screen.render();
@@ -103,7 +132,7 @@ export function createApp(options: AppOptions): App {
       update({ ...view, cursor: view.offset + click.index, follow: undefined });
       return;
     }
-    const placed = placeColumns(layout.list.width);
+    const placed = placeColumns(layout.list.width, view.hiddenColumns);
     const hit = placed.find((p) => click.x >= p.x && click.x < p.x + p.width + 1);
     if (hit !== undefined) update(sortBy(view, hit.column.id));
   }
@@ -114,6 +143,19 @@ export function createApp(options: AppOptions): App {
       case 'quit':
         options.onQuit();
         return;
+      case 'settings':
+        settings = effect.settings;
+        draw();
+        return;
+      case 'save-settings': {
+        settings = effect.settings;
+        const problem = options.saveSettings(settings);
+        outcome =
+          problem === undefined
+            ? { text: `settings saved to ${options.settingsPath}`, tone: 'info' }
+            : { text: `could not save the settings to ${options.settingsPath}: ${problem}`, tone: 'error' };
+        break;
+      }
       case 'signal':
         outcome = await sendSignal(effect.target, effect.signal, options.control);
         break;
@@ -139,11 +181,14 @@ export function createApp(options: AppOptions): App {
     const result = handleKey(view, keyName(ch, key), {
       rows: current,
       page: layout.list.height - 1,
-      columns: placeColumns(layout.list.width).map((p) => p.column.id),
+      columns: placeColumns(layout.list.width, view.hiddenColumns).map((p) => p.column.id),
       canSay: options.canSay,
       hasSide,
       scoped: options.scope.kind !== 'all',
       uid: process.geteuid?.(),
+      settings,
+      eventsPage: (layout.events?.height ?? 7) - 1,
+      sidePage: (layout.side?.height ?? 7) - 1,
     });
     update(result.state);
     if (result.effect !== undefined) void act(result.effect);

@@ -19,6 +19,7 @@ import type { ChatSession } from './sources/chat.js';
 import { startDemo, type DemoSession } from './sources/demo.js';
 import { onExitPaths, openTerminal, type ExitCause } from './terminal.js';
 import { chooseTheme } from './widgets/theme.js';
+import { loadSettings, saveSettings, settingsPath } from './settings-file.js';
 
 const DEMO_STOP_TIMEOUT_MS = 8000;
 
@@ -51,7 +52,9 @@ export async function runDashboard(options: DashboardOptions): Promise<number> {
   // in the first snapshot scanned after this moment, and only that one (model/scope.ts).
   const startedAt = performance.now();
   const inspector = createInspector();
-  const intervalMs = options.intervalMs ?? (scope.kind === 'demo' ? 500 : 1000);
+  const configPath = settingsPath();
+  const loaded = loadSettings(configPath);
+  const intervalMs = options.intervalMs ?? (scope.kind === 'demo' ? 500 : loaded.settings.intervalMs);
   let redraw = (): void => undefined;
   // The chat server is found or started before the terminal is taken, so a failure prints plainly.
   // Loaded only here: the chat client code is needed by this scope alone.
@@ -116,7 +119,14 @@ export async function runDashboard(options: DashboardOptions): Promise<number> {
     try {
       app = createApp({
         screen: terminal.screen,
-        theme: chooseTheme(process.env, options.noColour === true),
+        theme: chooseTheme(process.env, options.noColour === true || !loaded.settings.colour),
+        settings: loaded.settings,
+        settingsPath: configPath,
+        saveSettings: (settings) => saveSettings(configPath, settings),
+        notice:
+          loaded.problem === undefined
+            ? undefined
+            : { text: `settings file ${configPath} not used (${loaded.problem}); defaults in effect, F2 saves new ones`, tone: 'error' },
         version: packageVersion(),
         scopeLabel: scopeLabel(scope, chat),
         scope: scope.kind === 'all' ? ALL : EMPTY_FOLLOW,

@@ -48,7 +48,7 @@ describe('procview demo in the dashboard', () => {
     // The Z row: STAT Z and ps's `<defunct>` in the command column.
     const row = rowOf(run.screen(), zombiePid);
     expect(row).toMatch(new RegExp(`^\\s*${zombiePid}\\s+${parent}\\s.*\\sZ\\s.*\\[node\\] <defunc`));
-    expect(run.screen()).toMatch(/Tasks: \d+ total, .*, 1 zombie/);
+    expect(run.screen()).toMatch(/Tasks: \d+ running now, \d+ seen · \d+ total, .*, 1 zombie/);
     expect(run.screen()).toContain('Lesson: zombie');
     await run.waitForScreen(`${zombiePid} (node) reaped by ${parent}`);
     await run.waitForScreen('Lesson complete');

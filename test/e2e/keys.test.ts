@@ -80,7 +80,7 @@ describe('dashboard keys', () => {
     const pid = pidOf(spawnGroup('sleep', ['300']));
     const run = runInPty(['--watch', String(pid)], { cols: 60, rows: 15 });
     let screen = await run.waitForScreen(rowPattern(pid));
-    expect(screen).toMatch(/Tasks: 1( total| {2}R)/);
+    expect(screen).toMatch(/Tasks: 1 now, 1 seen {2}R 0/);
     expect(screen).toMatch(/PID▲\s+PPID STAT/);
     expect(screen).toContain('COMMAND');
     expect(screen).toContain('Events');
@@ -90,8 +90,8 @@ describe('dashboard keys', () => {
     run.write(`\u001b[<0;5;${titleRow + 1}M\u001b[<0;5;${titleRow + 1}m`);
     await run.waitForScreen('PID▼');
 
-    run.resize(130, 40);
-    screen = await run.waitForScreen('Ancestors'); // wide: the detail pane appears
+    run.resize(190, 40);
+    screen = await run.waitForScreen('Ancestors'); // wide (180 columns and more): the detail pane appears
     expect(screen).toMatch(rowPattern(pid));
     run.resize(60, 15);
     await waitFor(() => !run.screen().includes('Ancestors'), { what: 'the detail pane to go' });

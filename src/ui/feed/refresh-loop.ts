@@ -5,6 +5,7 @@
 // if a scan took longer than that.
 import { performance } from 'node:perf_hooks';
 import { diffSnapshots } from '../../inspect/diff.js';
+import { metersBetween, readMeterSample, type MeterSample } from '../../inspect/procfs/meters.js';
 import { readSystemLoad } from '../../inspect/system-load.js';
 import type { Inspector, Snapshot } from '../../inspect/types.js';
 import type { Frame } from '../model/watch.js';
@@ -24,6 +25,7 @@ export function startRefreshLoop({ inspector, intervalMs, onFrame, onError }: Re
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
   let previous: Snapshot | undefined;
+  let lastSample: MeterSample | undefined;
   let seq = 0;
 
   const turn = async (): Promise<void> => {
@@ -33,6 +35,10 @@ export function startRefreshLoop({ inspector, intervalMs, onFrame, onError }: Re
       if (stopped) return;
       const events = previous === undefined ? [] : diffSnapshots(previous, snapshot);
       seq += 1;
+      // /proc/stat and /proc/meminfo, once per refresh: the meters' CPU shares are the change since the last turn.
+      const sample = readMeterSample();
+      const meters = sample === undefined ? undefined : metersBetween(lastSample, sample);
+      lastSample = sample;
       const frame: Frame = Object.freeze({
         seq,
         begunAt,
@@ -40,6 +46,7 @@ export function startRefreshLoop({ inspector, intervalMs, onFrame, onError }: Re
         previous,
         events: Object.freeze(events),
         host: readSystemLoad(),
+        meters,
         intervalMs,
       });
       previous = snapshot;

@@ -32,9 +32,11 @@ export function headerLines(info: HeaderInfo, view: ViewState, width: number, he
   const tasks = (more: string): Line => line([span(tasksText), ...(zombies ? [span(' ●', 'alert')] : []), ...(more === '' ? [] : [span(more)])]);
   const of = info.systemTotal === undefined ? '' : ` (of ${info.systemTotal} on the system)`;
   const filter = view.filter === '' ? '' : ` · filter "${view.filter}"`;
+  const user = view.user === '' ? '' : ` · user ${view.user}`;
+  const kernel = view.showKernel || info.counts.kernel === 0 ? '' : ` · ${info.counts.kernel} kernel threads hidden (K)`;
   const follow = view.follow === undefined ? '' : ` · following ${view.follow}`;
   // Scope and filter words can hold untrusted text (a NAME, a typed filter): inertFit sanitizes.
-  const scope = (room: number): string => inertFit(`Scope: ${info.scope}${of} · ${view.mode}${filter}${follow}`, room).trimEnd();
+  const scope = (room: number): string => inertFit(`Scope: ${info.scope}${of} · ${view.mode}${filter}${user}${kernel}${follow}`, room).trimEnd();
   if (height <= 1) return [tasks('')];
   const left = width - tasksLine(info.counts, width).length - 5;
   if (height === 2) return [firstLine, left < 12 ? tasks('') : tasks(` · ${scope(left)}`)];
@@ -44,8 +46,8 @@ export function headerLines(info: HeaderInfo, view: ViewState, width: number, he
 export function footerLine(view: ViewState, width: number, canSay: boolean): Line {
   const overlay = view.overlay;
   if (overlay.kind === 'input') {
-    const prompt = overlay.purpose === 'filter' ? 'filter> ' : 'say as admin> ';
-    const hint = overlay.purpose === 'filter' ? '  (Enter keeps, Esc clears)' : '  (Enter sends, Esc cancels)';
+    const prompt = overlay.purpose === 'filter' ? 'filter> ' : overlay.purpose === 'user' ? 'user (name or uid)> ' : 'say as admin> ';
+    const hint = overlay.purpose === 'say' ? '  (Enter sends, Esc cancels)' : '  (Enter keeps, Esc clears)';
     const typed = inertFit(overlay.text, Math.max(1, width - prompt.length - hint.length - 1)).trimEnd();
     return line([span(prompt, 'prompt'), span(`${typed}▏${hint}`)]);
   }

@@ -63,24 +63,32 @@ export interface PlacedColumn {
   readonly width: number;
 }
 
-const placedByWidth = new Map<number, readonly PlacedColumn[]>();
+const placedByKey = new Map<string, readonly PlacedColumn[]>();
+
+/** No column hidden by the user. */
+export const NO_HIDDEN: ReadonlySet<ColumnId> = new Set();
+
+/** The columns F2 can hide (PID and COMMAND always show). */
+export const OPTIONAL_COLUMNS: readonly ColumnId[] = COLUMNS.map((c) => c.id).filter((id) => id !== 'pid' && id !== 'command');
 
 /**
  * The columns that fit in `width` cells, with their positions (one space
- * between). The same array for the same width, so what was formatted for one
- * placement can be recognised (list-lines.ts).
+ * between), less those the user hid (F2). The same array for the same width
+ * and choice, so what was formatted for one placement can be recognised
+ * (list-lines.ts).
  */
-export function placeColumns(width: number): readonly PlacedColumn[] {
-  let placed = placedByWidth.get(width);
+export function placeColumns(width: number, hidden: ReadonlySet<ColumnId> = NO_HIDDEN): readonly PlacedColumn[] {
+  const key = `${width}|${[...hidden].sort().join(',')}`;
+  let placed = placedByKey.get(key);
   if (placed === undefined) {
-    placed = Object.freeze(computePlacement(width));
-    placedByWidth.set(width, placed);
+    placed = Object.freeze(computePlacement(width, hidden));
+    placedByKey.set(key, placed);
   }
   return placed;
 }
 
-function computePlacement(width: number): PlacedColumn[] {
-  const fixed = COLUMNS.filter((c) => c.id !== 'command');
+function computePlacement(width: number, hidden: ReadonlySet<ColumnId>): PlacedColumn[] {
+  const fixed = COLUMNS.filter((c) => c.id !== 'command' && !hidden.has(c.id));
   const dropOrder = [...fixed].sort((a, b) => a.keep - b.keep);
   const kept = new Set(fixed);
   const used = (): number => [...kept].reduce((sum, c) => sum + c.width + 1, 0);
@@ -91,6 +99,7 @@ function computePlacement(width: number): PlacedColumn[] {
   const placed: PlacedColumn[] = [];
   let x = 0;
   for (const column of COLUMNS) {
+    if (hidden.has(column.id) && column.id !== 'command') continue;
     if (column.id === 'command') {
       placed.push({ column, x, width: Math.max(1, width - x) });
     } else if (kept.has(column)) {

@@ -1,6 +1,13 @@
-// The `/` filter: a case-insensitive substring of the PID, user, name or
-// command line (what a top/htop user would type to find a process).
+// Which rows the list keeps: the `/` filter (a case-insensitive substring of
+// the PID, user, name or command line, what a top/htop user would type), `u`
+// (one user, by name or uid) and `K` (kernel threads hidden; they are still
+// counted in the header).
 import type { ProcInfo } from '../../inspect/types.js';
+
+/** kthreadd (pid 2) and the threads it starts (ppid 2), which have no command line: Linux's kernel threads. */
+export function isKernelThread(proc: ProcInfo): boolean {
+  return (proc.pid === 2 || proc.ppid === 2) && proc.args === '';
+}
 
 /** undefined when the filter is empty (everything matches). */
 export function matcher(filter: string): ((proc: ProcInfo) => boolean) | undefined {
@@ -11,4 +18,27 @@ export function matcher(filter: string): ((proc: ProcInfo) => boolean) | undefin
     (proc.comm?.toLowerCase().includes(needle) ?? false) ||
     (proc.args?.toLowerCase().includes(needle) ?? false) ||
     (proc.user?.toLowerCase().includes(needle) ?? false);
+}
+
+/** `u`: a user name exactly, or a uid; undefined for everyone. */
+export function userMatcher(user: string): ((proc: ProcInfo) => boolean) | undefined {
+  const wanted = user.trim();
+  if (wanted === '') return undefined;
+  if (/^\d+$/.test(wanted)) return (proc) => proc.uid === Number(wanted);
+  return (proc) => proc.user === wanted;
+}
+
+export interface RowFilter {
+  readonly filter: string;
+  readonly user: string;
+  readonly showKernel: boolean;
+}
+
+/** Every choice at once; undefined when none narrows the list. */
+export function rowMatcher(choice: RowFilter): ((proc: ProcInfo) => boolean) | undefined {
+  const tests = [matcher(choice.filter), userMatcher(choice.user), choice.showKernel ? undefined : (p: ProcInfo) => !isKernelThread(p)].filter(
+    (t): t is (proc: ProcInfo) => boolean => t !== undefined,
+  );
+  if (tests.length === 0) return undefined;
+  return (proc) => tests.every((test) => test(proc));
 }

@@ -2,6 +2,7 @@
 // interval and scope. Counting follows top: S, D and I count as sleeping,
 // T and t as stopped.
 import type { ProcInfo } from '../../inspect/types.js';
+import { isKernelThread } from './filter.js';
 
 export interface TaskCounts {
   readonly total: number;
@@ -9,6 +10,10 @@ export interface TaskCounts {
   readonly sleeping: number;
   readonly stopped: number;
   readonly zombie: number;
+  /** Kernel threads among `total` (listed or hidden with K, always counted). */
+  readonly kernel: number;
+  /** A chosen scope: every process it has held since the start (pid + start time); undefined for the whole system. */
+  readonly seen?: number | undefined;
 }
 
 export function countTasks(procs: Iterable<ProcInfo>): TaskCounts {
@@ -16,9 +21,11 @@ export function countTasks(procs: Iterable<ProcInfo>): TaskCounts {
     running = 0,
     sleeping = 0,
     stopped = 0,
-    zombie = 0;
+    zombie = 0,
+    kernel = 0;
   for (const proc of procs) {
     total += 1;
+    if (isKernelThread(proc)) kernel += 1;
     switch (proc.state) {
       case 'R':
         running += 1;
@@ -39,11 +46,20 @@ export function countTasks(procs: Iterable<ProcInfo>): TaskCounts {
         break;
     }
   }
-  return { total, running, sleeping, stopped, zombie };
+  return { total, running, sleeping, stopped, zombie, kernel };
 }
 
 /** top's wording; when that does not fit in `width`, the same counts by state letter. */
+/**
+ * top's wording; when that does not fit in `width`, the same counts by state
+ * letter. A scope says what it counts: the processes it holds now and all it
+ * has seen (after a lesson: `0 running now, 5 seen`).
+ */
 export function tasksLine(c: TaskCounts, width = Number.POSITIVE_INFINITY): string {
+  if (c.seen !== undefined) {
+    const long = `Tasks: ${c.running} running now, ${c.seen} seen · ${c.total} total, ${c.sleeping} sleeping, ${c.stopped} stopped, ${c.zombie} zombie`;
+    return long.length <= width ? long : `Tasks: ${c.total} now, ${c.seen} seen  R ${c.running}  S ${c.sleeping}  T ${c.stopped}  Z ${c.zombie}`;
+  }
   const long = `Tasks: ${c.total} total, ${c.running} running, ${c.sleeping} sleeping, ${c.stopped} stopped, ${c.zombie} zombie`;
   return long.length <= width ? long : `Tasks: ${c.total}  R ${c.running}  S ${c.sleeping}  T ${c.stopped}  Z ${c.zombie}`;
 }

@@ -1,13 +1,17 @@
 // What one key press yields: the next view state and, maybe, an effect for the
 // app to carry out. Its own file, so keys.ts and the overlays it delegates to
 // (keys-panels.ts, signal-menu.ts) all import it without importing each other.
+import type { Settings } from './settings-shape.js';
 import type { ControlSignal, ProcTarget, ViewState } from './view-state.js';
 
 export type Effect =
   | { readonly kind: 'quit' }
   | { readonly kind: 'signal'; readonly target: ProcTarget; readonly signal: ControlSignal }
   | { readonly kind: 'renice'; readonly target: ProcTarget; readonly delta: number }
-  | { readonly kind: 'say'; readonly text: string };
+  | { readonly kind: 'say'; readonly text: string }
+  /** The setup screen changed a setting (kept in memory) or closed (saved to the file). */
+  | { readonly kind: 'settings'; readonly settings: Settings }
+  | { readonly kind: 'save-settings'; readonly settings: Settings };
 
 export interface KeyResult {
   readonly state: ViewState;

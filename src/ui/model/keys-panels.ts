@@ -11,12 +11,23 @@ export function move(state: ViewState, to: number): ViewState {
 export function onInput(state: ViewState, key: string, overlay: Extract<ViewState['overlay'], { kind: 'input' }>): KeyResult {
   const none = { kind: 'none' } as const;
   const live = (text: string): ViewState =>
-    overlay.purpose === 'filter' ? { ...state, filter: text, cursor: 0, overlay: { ...overlay, text } } : { ...state, overlay: { ...overlay, text } };
+    overlay.purpose === 'filter'
+      ? { ...state, filter: text, cursor: 0, eventsScroll: 0, sideScroll: 0, overlay: { ...overlay, text } }
+      : overlay.purpose === 'user'
+        ? { ...state, user: text, cursor: 0, overlay: { ...overlay, text } }
+        : { ...state, overlay: { ...overlay, text } };
   if (key === 'escape') {
-    return { state: { ...state, overlay: none, filter: overlay.purpose === 'filter' ? overlay.previous : state.filter } };
+    return {
+      state: {
+        ...state,
+        overlay: none,
+        filter: overlay.purpose === 'filter' ? overlay.previous : state.filter,
+        user: overlay.purpose === 'user' ? overlay.previous : state.user,
+      },
+    };
   }
   if (key === 'enter') {
-    if (overlay.purpose === 'filter') return { state: { ...state, overlay: none } };
+    if (overlay.purpose === 'filter' || overlay.purpose === 'user') return { state: { ...state, overlay: none } };
     const text = overlay.text.trim();
     const next = { ...state, overlay: none };
     return text === '' ? { state: next } : { state: next, effect: { kind: 'say', text: overlay.text } };

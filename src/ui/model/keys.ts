@@ -6,6 +6,8 @@ import type { KeyResult } from './key-result.js';
 import type { ProcRow } from './rows.js';
 import { move, onInput, onPanel } from './keys-panels.js';
 import { onConfirm, onSignalMenu, openSignalMenu } from './signal-menu.js';
+import { onSetup } from './settings.js';
+import { DEFAULT_SETTINGS, type Settings } from './settings-shape.js';
 import type { ProcTarget, ViewState } from './view-state.js';
 
 export interface KeyContext {
@@ -22,6 +24,11 @@ export interface KeyContext {
   readonly scoped?: boolean;
   /** procview's effective uid (KILL/STOP to another user's process ask once more). */
   readonly uid?: number | undefined;
+  /** The settings F2 shows and changes. */
+  readonly settings?: Settings;
+  /** Lines the events and side panes show (a page of scrolling). */
+  readonly eventsPage?: number;
+  readonly sidePage?: number;
 }
 
 /** Columns where the interesting end is the big one. */
@@ -38,7 +45,7 @@ export function sortBy(state: ViewState, id: ColumnId): ViewState {
 
 function moveSort(state: ViewState, columns: readonly ColumnId[], step: number): ViewState {
   const at = columns.indexOf(state.sort);
-  const next = columns[Math.max(0, Math.min(columns.length - 1, Math.max(0, at) + step))];
+  const next = columns[Math.max(0, Math.min(columns.length - 1, Math.max(at, 0) + step))];
   if (next === undefined || next === state.sort) return state;
   return { ...sortBy(state, next), message: { text: `sorted by ${columnById(next).header}`, tone: 'info' } };
 }
@@ -51,6 +58,7 @@ export function handleKey(state: ViewState, key: string, ctx: KeyContext): KeyRe
   if (overlay.kind === 'signal') return onSignalMenu(quiet, key, overlay, { scoped: ctx.scoped ?? false, uid: ctx.uid });
   if (overlay.kind === 'confirm') return onConfirm(quiet, key, overlay);
   if (overlay.kind === 'help' || overlay.kind === 'detail') return onPanel(quiet, key, overlay);
+  if (overlay.kind === 'setup') return onSetup(quiet, key, overlay.index, ctx.settings ?? DEFAULT_SETTINGS);
   return onMain(quiet, key, ctx);
 }
 
@@ -89,7 +97,41 @@ function onMain(state: ViewState, key: string, ctx: KeyContext): KeyResult {
       return { state: { ...state, descending: !state.descending } };
     case '/':
     case 'f3':
+    case 'f4':
       return { state: { ...state, overlay: { kind: 'input', purpose: 'filter', text: state.filter, previous: state.filter } } };
+    case 'u':
+      return { state: { ...state, overlay: { kind: 'input', purpose: 'user', text: state.user, previous: state.user } } };
+    // htop's P M T: by CPU, memory, time, busiest first.
+    case 'P':
+      return { state: { ...state, sort: 'cpu', descending: true, message: { text: 'sorted by %CPU', tone: 'info' } } };
+    case 'M':
+      return { state: { ...state, sort: 'mem', descending: true, message: { text: 'sorted by %MEM', tone: 'info' } } };
+    case 'T':
+      return { state: { ...state, sort: 'time', descending: true, message: { text: 'sorted by TIME', tone: 'info' } } };
+    case 'K': {
+      const showKernel = !state.showKernel;
+      return {
+        state: { ...state, showKernel, message: { text: showKernel ? 'kernel threads shown' : 'kernel threads hidden (still counted)', tone: 'info' } },
+      };
+    }
+    case 'H':
+      return tell('procview lists processes, not their threads: THR counts them');
+    case 'v': {
+      const sideHidden = !state.sideHidden;
+      return { state: { ...state, sideHidden, message: { text: sideHidden ? 'side column hidden (v shows it)' : 'side column shown', tone: 'info' } } };
+    }
+    case '[':
+    case ']': {
+      const step = Math.max(1, (ctx.eventsPage ?? 6) - 1);
+      return { state: { ...state, eventsScroll: Math.max(0, state.eventsScroll + (key === '[' ? step : -step)) } };
+    }
+    case '{':
+    case '}': {
+      const step = Math.max(1, (ctx.sidePage ?? 6) - 1);
+      return { state: { ...state, sideScroll: Math.max(0, state.sideScroll + (key === '{' ? step : -step)) } };
+    }
+    case 'f2':
+      return { state: { ...state, overlay: { kind: 'setup', index: 0 } } };
     case 'f': {
       if (state.follow !== undefined) return { state: { ...state, follow: undefined, message: { text: 'follow off', tone: 'info' } } };
       if (row === undefined || row.mark === 'dead') return tell('nothing to follow');

@@ -1,7 +1,11 @@
-// Where each pane goes for a terminal size. Wide terminals get a side column
-// (narration or chat above the detail pane); narrow ones keep the list full
-// width and share the bottom between the events and the side pane. 60x15
-// still shows the task counts, seven process rows and three events.
+// Where each pane goes for a terminal size. The process list comes first:
+// the side column (narration or chat above the detail pane) appears only
+// where the list keeps its columns — from 140 columns with a narration or
+// chat, 180 for the detail pane alone — is narrower below 180 columns, and
+// can be hidden with a key; otherwise the list keeps the full width and the
+// bottom is shared between the events and the side pane. The header meters
+// (meters.ts) sit under the header text. 60x15 still shows the task counts,
+// seven process rows and three events.
 
 export interface Rect {
   readonly left: number;
@@ -14,6 +18,8 @@ export interface Layout {
   readonly header: Rect;
   /** The history chart, when there is room for it beside the header. */
   readonly chart: Rect | undefined;
+  /** CPU, memory and swap meters under the header, when they fit. */
+  readonly meters: Rect | undefined;
   /** Includes its title line (the column headers). */
   readonly list: Rect;
   readonly events: Rect | undefined;
@@ -26,63 +32,75 @@ export interface Layout {
   readonly footer: Rect;
 }
 
-const WIDE = 110;
+export interface LayoutOptions {
+  /** Header rows the meters take (meterShape); 0 or absent: none. */
+  readonly meterRows?: number;
+  /** The user hid the side column (`v`). */
+  readonly sideHidden?: boolean;
+}
+
+/** Narrowest terminal with a side column: narration/chat, and the detail pane alone. */
+export const SIDE_COLUMN_MIN = 140;
+export const DETAIL_COLUMN_MIN = 180;
 const CHART_MIN_WIDTH = 120;
 const CHART_WIDTH = 40;
 
 const clamp = (n: number, lo: number, hi: number): number => Math.max(lo, Math.min(hi, n));
 
-export function computeLayout(width: number, height: number, hasSide: boolean, bottom: 'events' | 'side'): Layout {
+function sideColumnWidth(w: number, hasSide: boolean): number {
+  if (!hasSide) return clamp(Math.round(w * 0.25), 40, 56);
+  return w < 180 ? clamp(Math.round(w * 0.3), 40, 50) : clamp(Math.round(w * 0.33), 50, 70);
+}
+
+export function computeLayout(width: number, height: number, hasSide: boolean, bottom: 'events' | 'side', options: LayoutOptions = {}): Layout {
   const w = Math.max(20, width);
   const h = Math.max(8, height);
   const headerHeight = h >= 20 ? 3 : 2;
   const withChart = w >= CHART_MIN_WIDTH && headerHeight === 3;
   const header = { left: 0, top: 0, width: withChart ? w - CHART_WIDTH : w, height: headerHeight };
   const chart = withChart ? { left: w - CHART_WIDTH, top: 0, width: CHART_WIDTH, height: headerHeight } : undefined;
+  const meterRows = clamp(options.meterRows ?? 0, 0, Math.max(0, h - headerHeight - 12));
+  const meters = meterRows > 0 ? { left: 0, top: headerHeight, width: w, height: meterRows } : undefined;
   const footer = { left: 0, top: h - 1, width: w, height: 1 };
-  const top = headerHeight;
-  const body = h - headerHeight - 1;
+  const top = headerHeight + meterRows;
+  const body = h - top - 1;
+  const sideShown = options.sideHidden !== true;
 
-  if (w >= WIDE) {
-    // Narration wants room to read; the detail pane alone less, leaving COMMAND wider.
-    const sideWidth = hasSide ? clamp(Math.round(w * 0.38), 40, 70) : clamp(Math.round(w * 0.3), 36, 56);
+  if (sideShown && w >= (hasSide ? SIDE_COLUMN_MIN : DETAIL_COLUMN_MIN)) {
+    const sideWidth = sideColumnWidth(w, hasSide);
     const mainWidth = w - sideWidth;
     const eventsHeight = clamp(Math.round(body * 0.3), 4, 12);
-    // One blank column between the list and the side column.
+    // One column between the list and the side column: the rule.
     const list = { left: 0, top, width: mainWidth - 1, height: body - eventsHeight };
     const events = { left: 0, top: top + list.height, width: mainWidth - 1, height: eventsHeight };
     const sideHeight = hasSide ? Math.round(body * 0.55) : 0;
     const side = hasSide ? { left: mainWidth, top, width: sideWidth, height: sideHeight } : undefined;
     const detail = { left: mainWidth, top: top + sideHeight, width: sideWidth, height: body - sideHeight };
     const divider = { left: mainWidth - 1, top, width: 1, height: body };
-    return { header, chart, list, events, side, detail, divider, footer };
+    return { header, chart, meters, list, events, side, detail, divider, footer };
   }
 
+  const showSide = hasSide && sideShown;
   const bottomHeight = clamp(Math.round(body * 0.3), 3, 10);
   const list = { left: 0, top, width: w, height: body - bottomHeight };
   const bottomTop = top + list.height;
-  if (hasSide && w >= 90) {
+  const base = { header, chart, meters, footer, detail: undefined };
+  if (showSide && w >= 90) {
     const half = Math.floor(w / 2);
     return {
-      header,
-      chart,
+      ...base,
       list,
-      footer,
-      detail: undefined,
       divider: { left: half - 1, top: bottomTop, width: 1, height: bottomHeight },
       events: { left: 0, top: bottomTop, width: half - 1, height: bottomHeight },
       side: { left: half, top: bottomTop, width: w - half, height: bottomHeight },
     };
   }
-  if (hasSide && body >= 16) {
+  if (showSide && body >= 16) {
     // Tall enough to stack: the lesson or the room gets the larger share, the events a few lines.
     const listHeight = Math.max(6, Math.round(body * 0.4));
     const eventsHeight = 4;
     return {
-      header,
-      chart,
-      footer,
-      detail: undefined,
+      ...base,
       divider: undefined,
       list: { left: 0, top, width: w, height: listHeight },
       events: { left: 0, top: top + listHeight, width: w, height: eventsHeight },
@@ -90,6 +108,6 @@ export function computeLayout(width: number, height: number, hasSide: boolean, b
     };
   }
   const pane = { left: 0, top: bottomTop, width: w, height: bottomHeight };
-  const showSide = hasSide && bottom === 'side';
-  return { header, chart, list, footer, detail: undefined, divider: undefined, events: showSide ? undefined : pane, side: showSide ? pane : undefined };
+  const swapped = showSide && bottom === 'side';
+  return { ...base, list, divider: undefined, events: swapped ? undefined : pane, side: swapped ? pane : undefined };
 }

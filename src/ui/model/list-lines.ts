@@ -92,8 +92,9 @@ export function listLines(
   offset: number,
   sort: ColumnId,
   descending: boolean,
+  hidden?: ReadonlySet<ColumnId>,
 ): ListLines {
-  const placed = placeColumns(width);
+  const placed = placeColumns(width, hidden);
   const lines: Line[] = [];
   for (let i = offset; i < Math.min(rows.length, offset + height); i += 1) {
     const row = rows[i];

@@ -3,6 +3,9 @@
 // drew last and touch blessed only when they differ.
 import { headerLines, footerLine, type HeaderInfo } from './chrome.js';
 import { confirmLines, signalMenuLines } from './signal-menu.js';
+import { meterLines, type MeterShape } from './meters.js';
+import { setupLines } from './settings.js';
+import { DEFAULT_SETTINGS, type Settings } from './settings-shape.js';
 import { detailLines } from './detail.js';
 import type { EventLine } from './events.js';
 import { helpLines } from './help.js';
@@ -13,7 +16,7 @@ import { textLine, type Line, type Role } from './styled.js';
 import { fit } from './text.js';
 import type { ViewState } from './view-state.js';
 import type { WatchState } from './watch.js';
-import { sideLines, type SideEntry } from './wrap.js';
+import { filterSideEntries, sideLines, type SideEntry } from './wrap.js';
 
 export interface PaneText {
   readonly title: string;
@@ -27,13 +30,14 @@ export interface Chart {
 
 export interface ScreenModel {
   readonly header: readonly Line[];
+  readonly meters: readonly Line[];
   readonly chart: Chart | undefined;
   readonly list: ListLines;
   readonly events: PaneText | undefined;
   readonly side: PaneText | undefined;
   readonly detail: PaneText | undefined;
   readonly footer: Line;
-  readonly overlay: ({ readonly kind: 'help' | 'detail' | 'signal' | 'confirm' } & PaneText) | undefined;
+  readonly overlay: ({ readonly kind: 'help' | 'detail' | 'signal' | 'confirm' | 'setup' } & PaneText) | undefined;
 }
 
 /** The side pane's content as the app keeps it: raw entries, made inert and wrapped by sideLines (wrap.ts). */
@@ -52,15 +56,41 @@ export interface ScreenInput {
   readonly canSay: boolean;
   /** Wall-clock time of the frame shown (for "started … s ago"); undefined before the first frame. */
   readonly now: number | undefined;
+  /** How the meters fit (meters.ts); absent: none. */
+  readonly meterShape?: MeterShape;
+  /** What the F2 screen shows, and the file it saves to. */
+  readonly settings?: Settings;
+  readonly settingsPath?: string;
   /** A chosen scope (not the whole system), for the confirmation's words. */
   readonly scoped?: boolean;
   /** How the theme in use draws each row kind, for the help's legend (widgets/theme.ts). */
   readonly looks?: (role: Role) => string;
 }
 
-/** Event lines come sanitized (events.ts): here they are only cut. */
-export function eventLines(lines: readonly EventLine[], width: number, height: number): Line[] {
-  return lines.slice(-Math.max(0, height)).map((line) => textLine(fit(line.text, width), `event-${line.kind}`));
+/** The lines a `/` filter keeps (case-insensitive, on the sentence as drawn). */
+export function filterEventLines(lines: readonly EventLine[], filter: string): readonly EventLine[] {
+  const needle = filter.trim().toLowerCase();
+  return needle === '' ? lines : lines.filter((line) => line.text.toLowerCase().includes(needle));
+}
+
+/** The largest useful scroll-back for `count` lines in `height`. */
+export function maxScroll(count: number, height: number): number {
+  return Math.max(0, count - Math.max(0, height));
+}
+
+/**
+ * Event lines come sanitized (events.ts): here they are only cut. `back`:
+ * lines scrolled back from the newest (0 shows the newest).
+ */
+export function eventLines(lines: readonly EventLine[], width: number, height: number, back = 0): Line[] {
+  const end = lines.length - Math.min(back, maxScroll(lines.length, height));
+  return lines.slice(Math.max(0, end - Math.max(0, height)), end).map((line) => textLine(fit(line.text, width), `event-${line.kind}`));
+}
+
+function paneTitle(base: string, shown: number, total: number, filter: string, back: number, keys: string): string {
+  const filtered = filter.trim() === '' ? '' : ` · ${shown} match "${filter.trim()}"`;
+  const scrolledBack = back > 0 ? ` · ${back} lines back (${keys})` : '';
+  return `${base} (${total})${filtered}${scrolledBack}`;
 }
 
 /** The window of a tall panel that fits in `height` lines, marking that more follows. */
@@ -101,28 +131,37 @@ export function computeScreen(input: ScreenInput): ScreenModel {
         ? { kind: 'signal' as const, title: 'Signal', lines: signalMenuLines(view.overlay, layout.footer.top - 2) }
         : view.overlay.kind === 'confirm'
           ? { kind: 'confirm' as const, title: 'Are you sure?', lines: confirmLines(view.overlay, input.scoped ?? false) }
-          : view.overlay.kind === 'detail'
-            ? {
-                kind: 'detail' as const,
-                title: 'Process',
-                lines: scrolled(details(layout.list.width - 4), view.overlay.scroll, layout.list.height - 2),
-              }
-            : undefined;
+          : view.overlay.kind === 'setup'
+            ? { kind: 'setup' as const, title: 'Setup', lines: setupLines(input.settings ?? DEFAULT_SETTINGS, view.overlay.index, input.settingsPath ?? '') }
+            : view.overlay.kind === 'detail'
+              ? {
+                  kind: 'detail' as const,
+                  title: 'Process',
+                  lines: scrolled(details(layout.list.width - 4), view.overlay.scroll, layout.list.height - 2),
+                }
+              : undefined;
+  const shownEvents = filterEventLines(watch.timeline.lines, view.filter);
+  const eventsBack = events === undefined ? 0 : Math.min(view.eventsScroll, maxScroll(shownEvents.length, events.height - 1));
+  const sideEntries = filterSideEntries(input.side?.entries ?? [], view.filter);
   return {
     header: headerLines(info, view, layout.header.width, layout.header.height),
+    meters: layout.meters === undefined ? [] : meterLines(frame?.meters, input.meterShape ?? { rows: 0, columns: 1, compact: true }, layout.meters.width),
     chart: layout.chart === undefined ? undefined : watch.history,
-    list: listLines(rows, layout.list.width, layout.list.height - 1, view.cursor, view.offset, view.sort, view.descending),
+    list: listLines(rows, layout.list.width, layout.list.height - 1, view.cursor, view.offset, view.sort, view.descending, view.hiddenColumns),
     events:
       events === undefined
         ? undefined
         : {
-            title: `Events (${watch.timeline.total})`,
-            lines: eventLines(watch.timeline.lines, inner(events.width), events.height - 1),
+            title: paneTitle('Events', shownEvents.length, watch.timeline.total, view.filter, eventsBack, '[ ]'),
+            lines: eventLines(shownEvents, inner(events.width), events.height - 1, eventsBack),
           },
     side:
       side === undefined || input.side === undefined
         ? undefined
-        : { title: input.side.title, lines: sideLines(input.side.entries, inner(side.width), side.height - 1) },
+        : {
+            title: input.side.title + (view.filter.trim() === '' ? '' : ` · filter "${view.filter.trim()}"`) + (view.sideScroll > 0 ? ' · scrolled ({ })' : ''),
+            lines: sideLines(sideEntries, inner(side.width), side.height - 1, view.sideScroll),
+          },
     detail: detail === undefined ? undefined : { title: 'Process', lines: details(inner(detail.width)) },
     footer: footerLine(view, layout.footer.width, input.canSay),
     overlay,

@@ -23,7 +23,9 @@ export type Overlay =
   | { readonly kind: 'signal'; readonly target: ProcTarget; readonly index: number; readonly typed: string }
   /** KILL or STOP outside the user's own scope: asked once more. */
   | { readonly kind: 'confirm'; readonly target: ProcTarget; readonly signal: ControlSignal }
-  | { readonly kind: 'input'; readonly purpose: 'filter' | 'say'; readonly text: string; readonly previous: string };
+  | { readonly kind: 'input'; readonly purpose: 'filter' | 'say' | 'user'; readonly text: string; readonly previous: string }
+  /** F2: the setup screen; `index` is the setting under the cursor (settings.ts). */
+  | { readonly kind: 'setup'; readonly index: number };
 
 export interface Message {
   readonly text: string;
@@ -47,12 +49,23 @@ export interface ViewState {
   /** On narrow screens one pane shares the bottom: the events or the narration/chat. */
   readonly bottom: 'events' | 'side';
   readonly message: Message | undefined;
+  /** `v`: the side column hidden, the list takes the width. */
+  readonly sideHidden: boolean;
+  /** Lines scrolled back from the newest, in the events pane and the side pane (0: follow the newest). */
+  readonly eventsScroll: number;
+  readonly sideScroll: number;
+  /** `K`: kernel threads listed (they are always counted). */
+  readonly showKernel: boolean;
+  /** `u`: only this user's processes (a user name or uid); '' for everyone. */
+  readonly user: string;
+  /** Columns hidden in the F2 setup screen. */
+  readonly hiddenColumns: ReadonlySet<ColumnId>;
 }
 
 /** The whole system: busiest first, like top. A scope: a tree by PID, where parents and children show. */
-export function initialViewState(scoped: boolean): ViewState {
+export function initialViewState(scoped: boolean, settings: Partial<Pick<ViewState, 'mode' | 'sideHidden' | 'hiddenColumns'>> = {}): ViewState {
   return {
-    mode: scoped ? 'tree' : 'table',
+    mode: settings.mode ?? (scoped ? 'tree' : 'table'),
     sort: scoped ? 'pid' : 'cpu',
     descending: !scoped,
     filter: '',
@@ -64,5 +77,12 @@ export function initialViewState(scoped: boolean): ViewState {
     overlay: { kind: 'none' },
     bottom: 'events',
     message: undefined,
+    sideHidden: settings.sideHidden ?? false,
+    eventsScroll: 0,
+    sideScroll: 0,
+    // Kernel threads crowd the whole-system list (htop's K); a chosen scope shows what it holds.
+    showKernel: scoped,
+    user: '',
+    hiddenColumns: settings.hiddenColumns ?? new Set(),
   };
 }

@@ -2,7 +2,7 @@
 // rows of the process view.
 import type { ProcInfo } from '../../inspect/types.js';
 import { columnById } from './columns.js';
-import { matcher } from './filter.js';
+import { rowMatcher } from './filter.js';
 import { tableRow, tableRows, treeRows, type ProcRow, type RowSource } from './rows.js';
 import { inScope, scopedProcs } from './scope.js';
 import type { ViewState } from './view-state.js';
@@ -38,6 +38,6 @@ export function rowSource(watch: WatchState, mode: ViewState['mode']): RowSource
 export function computeRows(watch: WatchState, view: ViewState): ProcRow[] {
   const source = rowSource(watch, view.mode);
   const order = { column: columnById(view.sort), descending: view.descending };
-  const keep = matcher(view.filter);
+  const keep = rowMatcher(view);
   return view.mode === 'tree' ? treeRows(source, order, keep, view.collapsed) : tableRows(source, order, keep);
 }

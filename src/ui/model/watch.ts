@@ -1,6 +1,7 @@
 // Everything the refresh loop feeds the view, advanced once per frame as a
 // pure step: scope, new/exited highlights, the event timeline, the counts and
 // their history for the chart.
+import type { Meters } from '../../inspect/procfs/meters.js';
 import type { SystemLoad } from '../../inspect/system-load.js';
 import type { ProcEvent, Snapshot } from '../../inspect/types.js';
 import { countTasks, type TaskCounts } from './header.js';
@@ -18,6 +19,8 @@ export interface Frame {
   readonly events: readonly ProcEvent[];
   /** Uptime and load, read by the loop alongside the snapshot. */
   readonly host: SystemLoad;
+  /** CPU, memory and swap for the header meters; undefined where /proc cannot tell. */
+  readonly meters?: Meters | undefined;
   readonly intervalMs: number;
 }
 
@@ -29,6 +32,8 @@ export interface WatchState {
   readonly life: Life;
   readonly timeline: Timeline;
   readonly counts: TaskCounts;
+  /** A chosen scope: `pid@startTime` of every process it has held; undefined for the whole system. */
+  readonly seen: ReadonlySet<string> | undefined;
   /** Process and zombie counts of the scope, oldest first. */
   readonly history: { readonly procs: readonly number[]; readonly zombies: readonly number[] };
 }
@@ -39,7 +44,8 @@ export function initialWatch(scope: Scope): WatchState {
     scope,
     life: NO_LIFE,
     timeline: EMPTY_TIMELINE,
-    counts: { total: 0, running: 0, sleeping: 0, stopped: 0, zombie: 0 },
+    counts: { total: 0, running: 0, sleeping: 0, stopped: 0, zombie: 0, kernel: 0, seen: scope.kind === 'all' ? undefined : 0 },
+    seen: scope.kind === 'all' ? undefined : new Set(),
     history: { procs: [], zombies: [] },
   };
 }
@@ -53,8 +59,21 @@ export function advanceWatch(prev: WatchState, frame: Frame, seeds: Iterable<See
   const life = advanceLife(prev.life, frame.events, before, after, wasShown, isShown);
   const nameOf = (pid: number): string | undefined => after.procs.get(pid)?.comm ?? before?.procs.get(pid)?.comm;
   const timeline = appendTimeline(prev.timeline, frame.events, (pid) => wasShown(pid) || isShown(pid), nameOf);
-  const counts = countTasks(scope.kind === 'all' ? after.procs.values() : scopedProcs(scope, after));
+  const seen = scope.kind === 'all' ? undefined : seenSince(prev.seen, scope.members);
+  const counts = { ...countTasks(scope.kind === 'all' ? after.procs.values() : scopedProcs(scope, after)), seen: seen?.size };
   const keep = (list: readonly number[], value: number): number[] => [...list, value].slice(-HISTORY_LENGTH);
   const history = { procs: keep(prev.history.procs, counts.total), zombies: keep(prev.history.zombies, counts.zombie) };
-  return { frame, scope, life, timeline, counts, history };
+  return { frame, scope, life, timeline, counts, seen, history };
+}
+
+/** The set grown by the members of this frame; the same set when nothing new joined. */
+function seenSince(prev: ReadonlySet<string> | undefined, members: ReadonlyMap<number, number | undefined>): ReadonlySet<string> {
+  let next: Set<string> | undefined;
+  for (const [pid, startTime] of members) {
+    const id = `${pid}@${startTime ?? '?'}`;
+    if (prev?.has(id) === true || next?.has(id) === true) continue;
+    next ??= new Set(prev);
+    next.add(id);
+  }
+  return next ?? prev ?? new Set();
 }

@@ -47,13 +47,23 @@ function clean(entry: SideEntry): string {
   return text;
 }
 
-/** Entries (raw text) as inert lines wrapped to `width`; only the last `height` lines. */
-export function sideLines(entries: readonly SideEntry[], width: number, height: number): Line[] {
+/** The entries a `/` filter keeps (case-insensitive, on the sanitized text). */
+export function filterSideEntries(entries: readonly SideEntry[], filter: string): readonly SideEntry[] {
+  const needle = filter.trim().toLowerCase();
+  return needle === '' ? entries : entries.filter((entry) => clean(entry).toLowerCase().includes(needle));
+}
+
+/**
+ * Entries (raw text) as inert lines wrapped to `width`: the `height` lines
+ * that end `back` lines before the newest (0: the newest).
+ */
+export function sideLines(entries: readonly SideEntry[], width: number, height: number, back = 0): Line[] {
   const out: Line[] = [];
-  // Only as many entries from the end as can possibly show.
-  for (const entry of entries.slice(-Math.max(1, height))) {
+  // Only as many entries from the end as can possibly show (each is at least one line).
+  for (const entry of entries.slice(-Math.max(1, height + back))) {
     const role = entry.tone === 'plain' ? undefined : entry.tone;
     for (const text of wordWrap(clean(entry), width, '  ')) out.push(textLine(text, role));
   }
-  return out.slice(-Math.max(0, height));
+  const end = out.length - Math.min(back, Math.max(0, out.length - height));
+  return out.slice(Math.max(0, end - Math.max(0, height)), end);
 }

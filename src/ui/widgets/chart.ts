@@ -15,10 +15,10 @@ export interface ChartWidget {
   draw(chart: Chart | undefined): boolean;
 }
 
-/** `processes 12..40` — what the lowest and the highest bar stand for. */
+/** `procs 12-40` — what the lowest and the highest bar stand for (the sparkline adds a colon). */
 export function scaleTitle(name: string, values: readonly number[]): string {
   if (values.length === 0) return name;
-  return `${name} ${Math.min(...values)}..${Math.max(...values)}`;
+  return `${name} ${Math.min(...values)}-${Math.max(...values)}`;
 }
 
 interface Series {
@@ -42,7 +42,7 @@ export function createChart(screen: blessed.Widgets.Screen, theme: Theme): Chart
     screen.append(box);
     return { box, name, colour };
   };
-  const procSeries = make('processes', 'observed');
+  const procSeries = make('procs', 'observed');
   const zombieSeries = make('zombies', 'event-zombie');
   const procs = procSeries.box;
   const zombies = zombieSeries.box;

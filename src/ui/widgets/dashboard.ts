@@ -30,12 +30,18 @@ export function createWidgets(
   theme: Theme,
   onClick: (click: ListClick) => void,
   onWheel: (step: number) => void,
+  onPaneWheel: (pane: 'events' | 'side', step: number) => void,
 ): DashboardWidgets {
   const header = createPane(screen, theme);
   const chart = createChart(screen, theme);
   const list = createList(screen, theme, onClick, onWheel);
   const events = createPane(screen, theme);
   const side = createPane(screen, theme);
+  const meters = createPane(screen, theme);
+  events.box.on('wheelup', () => onPaneWheel('events', -3));
+  events.box.on('wheeldown', () => onPaneWheel('events', 3));
+  side.box.on('wheelup', () => onPaneWheel('side', -3));
+  side.box.on('wheeldown', () => onPaneWheel('side', 3));
   const detail = createPane(screen, theme);
   const footer = createPane(screen, theme);
   const divider = createPane(screen, theme);
@@ -47,6 +53,8 @@ export function createWidgets(
         header.place(layout.header),
         header.draw(undefined, model.header),
         chart.place(layout.chart),
+        meters.place(layout.meters),
+        layout.meters !== undefined && meters.draw(undefined, model.meters),
         chart.draw(model.chart),
         list.place(layout.list),
         list.draw(model.list),

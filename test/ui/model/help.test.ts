@@ -36,13 +36,15 @@ const tree: ProcRow[] = [
 const ctx: KeyContext = { rows: tree, page: 2, columns: ['pid', 'ppid', 'stat'], canSay: true, hasSide: true };
 const middle: ViewState = { ...initialViewState(true), sort: 'ppid', cursor: 1 };
 const folded: ViewState = { ...middle, collapsed: new Set([2]) };
+// Scrolled back, so that scrolling forward ( ] } ) has somewhere to go.
+const scrolledBack: ViewState = { ...middle, eventsScroll: 5, sideScroll: 5 };
 
 describe('help', () => {
   it('every key it lists acts in the main view', () => {
     const listed = KEYS.flatMap(([label]) => label.split(/\s+/));
     expect(listed.length).toBeGreaterThan(30);
     for (const key of listed) {
-      const acts = [middle, folded].some((state) => {
+      const acts = [middle, folded, scrolledBack].some((state) => {
         const result = handleKey(state, keyName(key), ctx);
         return result.effect !== undefined || !isDeepStrictEqual(result.state, state);
       });

@@ -144,6 +144,32 @@ describe('layout', () => {
     for (const rect of Object.values(layout)) expect(inside(rect, 150, 45)).toBe(true);
   });
 
+  it('the side column yields to the list: narrower below 180 columns, gone below its width or when hidden', () => {
+    const narrowish = computeLayout(150, 45, true, 'events');
+    const wide = computeLayout(200, 45, true, 'events');
+    expect(narrowish.side?.width).toBeLessThanOrEqual(50);
+    expect(wide.side?.width).toBeGreaterThan(narrowish.side?.width ?? 0);
+    // The detail pane alone takes a column only from 180 columns: at 150 the list has the width.
+    expect(computeLayout(150, 45, false, 'events').detail).toBeUndefined();
+    expect(computeLayout(150, 45, false, 'events').list.width).toBe(150);
+    expect(computeLayout(200, 45, false, 'events').detail).toBeDefined();
+    // Below 140 columns a narration goes under the list; `v` hides the column at any width.
+    expect(computeLayout(130, 45, true, 'events').side?.top).toBeGreaterThan(computeLayout(130, 45, true, 'events').list.top);
+    const hidden = computeLayout(200, 45, true, 'events', { sideHidden: true });
+    expect(hidden.side).toBeUndefined();
+    expect(hidden.detail).toBeUndefined();
+    expect(hidden.list.width).toBe(200);
+    // At 150 columns with a lesson, the list keeps every column but RSS/THR/PRI at least up to %MEM and 30 cells of COMMAND.
+    expect(placeColumns(narrowish.list.width).find((p) => p.column.id === 'command')?.width).toBeGreaterThanOrEqual(30);
+  });
+
+  it('meters take the rows meterShape gives, under the header', () => {
+    const layout = computeLayout(120, 40, false, 'events', { meterRows: 2 });
+    expect(layout.meters).toEqual({ left: 0, top: 3, width: 120, height: 2 });
+    expect(layout.list.top).toBe(5);
+    for (const rect of Object.values(layout)) expect(inside(rect, 120, 40)).toBe(true);
+  });
+
   it('narrow terminals stack list, events and narration; short ones swap the last two with Tab', () => {
     const stacked = computeLayout(80, 24, true, 'events');
     expect(stacked.side?.top).toBe((stacked.events?.top ?? 0) + (stacked.events?.height ?? 0));
@@ -212,7 +238,8 @@ describe('whole screen', () => {
 });
 
 describe('unknown is shown as unknown, never as 0', () => {
-  const layout = computeLayout(130, 40, false, 'events');
+  // Wide enough for the detail column beside the list.
+  const layout = computeLayout(200, 40, false, 'events');
   const header = { version: '0.1.0', scope: 'all processes', systemTotal: undefined };
 
   it('before the first frame: no refresh interval, no host figures, nothing selected', () => {

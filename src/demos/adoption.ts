@@ -62,6 +62,15 @@ export async function seeAdoptedExit(lesson: Lesson, pid: number, last: ProcInfo
   const { zombie } = end;
   const adopter = label(end.snapshot, zombie.ppid);
   see(zombie, `the ${who} exited: a zombie of its adopter ${adopter} until that one calls wait()`);
+  if (zombie.ppid === process.pid) {
+    // Node cannot waitpid() a process it did not spawn: waiting would only show it never happens.
+    say(
+      `That adopter is procview itself, which cannot wait() for a process it did not start. The zombie stays until ` +
+        'procview exits; then it is orphaned once more, and its next adopter (PID 1 or a subreaper above) reaps it. ' +
+        'This is what a subreaper that does not do its duty looks like.',
+    );
+    return;
+  }
   const since = Date.now();
   const gone = await watch.within(holdMs, (snapshot) => (stillThere(snapshot, pid, last) ? undefined : true));
   const waited = `${((Date.now() - since) / 1000).toFixed(1)} s`;

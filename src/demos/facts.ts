@@ -50,6 +50,15 @@ export function adopterStory(snapshot: Snapshot, adopter: number): string[] {
         'A container whose PID 1 never calls wait() slowly fills with zombies.',
     ];
   }
+  if (adopter === process.pid) {
+    return [
+      `The adopter is procview itself (${who}): whoever started it marked it a child subreaper with ` +
+        "prctl(PR_SET_CHILD_SUBREAPER, 1) and then exec'd procview, and the mark survives exec. So orphans among " +
+        "procview's descendants come to procview, not to init. /proc does not show that flag; this reparenting is the evidence.",
+      "A subreaper takes on init's duty: it must wait() for what it adopts, as tini and systemd do with a loop on waitpid(-1). " +
+        'procview runs on Node.js, which can only wait for the children it spawned itself, so it cannot reap this one.',
+    ];
+  }
   const ancestry = isOurAncestor(snapshot, adopter) ? ', an ancestor of procview,' : '';
   return [
     `The adopter is ${who}${ancestry} and not PID 1: it marked itself a child subreaper with prctl(PR_SET_CHILD_SUBREAPER, 1), ` +

@@ -177,8 +177,12 @@ export class Lab {
     const procs = [...snapshot.procs.values()].filter((proc) => {
       const member = proc.pgid !== undefined && groups.has(proc.pgid);
       if (!member && !this.isOurs(proc)) return false;
-      // A zombie whose parent is not ours (init, a subreaper) is theirs to reap.
-      return proc.state !== 'Z' || this.isOursByPid(snapshot, proc.ppid);
+      // A zombie whose parent is not ours (init, a subreaper) is theirs to reap. One adopted by
+      // procview as a subreaper is procview's, but Node reaps only what it spawned: not a leftover
+      // of the lesson (it ends nothing by being signalled), it goes when procview does.
+      if (proc.state !== 'Z') return true;
+      if (proc.ppid === process.pid) return this.roots.some((child) => child.pid === proc.pid);
+      return this.isOursByPid(snapshot, proc.ppid);
     });
     return { procs, groups: [...groups] };
   }

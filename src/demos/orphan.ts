@@ -39,7 +39,7 @@ export const orphanDemo = defineDemo({
       return parentNow === undefined || !sameProcess(parentNow, parentRow) || parentNow.state === 'Z' ? true : undefined;
     });
     const event = watch.event('reparent', childPid);
-    const kind = adopter === 1 ? 'PID 1 (init)' : 'a child subreaper';
+    const kind = adopter === 1 ? 'PID 1 (init)' : adopter === process.pid ? 'procview itself, a child subreaper' : 'a child subreaper';
     see(
       orphan,
       `reparented ${parent.pid} → ${String(adopter)}: adopted by ${kind}, ${label(snapshot, adopter)}` +

@@ -91,40 +91,20 @@ const STOP_SIGNALS: readonly NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
 export async function main(argv: readonly string[]): Promise<number> {
   const args = parseServeArgs(argv);
   if (answeredHelpOrVersion(args, `procview serve: a Prometheus exporter of process states, zombies and orphans.\n\n${SERVE_USAGE}`)) return 0;
-  const { createInspector } = await import('../inspect/inspector.js');
-  const { collectFamilies } = await import('../metrics/collect.js');
-  const { groupMatcher } = await import('../metrics/groups.js');
-  const { startMetricsFeed } = await import('../serve/feed.js');
+  const { finishFamilies } = await import('../metrics/collect.js');
+  const { startWorkerFeed } = await import('../serve/worker-feed.js');
   const { createMetricsServer } = await import('../serve/http.js');
 
-  const warn = (what: string, error: unknown): void => {
-    process.stderr.write(`procview serve: ${what}: ${sanitizeForDisplay(error instanceof Error ? error.message : String(error))}\n`);
-  };
-  const inspector = createInspector();
-  const groupOf = groupMatcher(args.groups);
-  const version = packageVersion();
-  const feed = startMetricsFeed({
-    inspector,
-    intervalMs: args.intervalMs,
-    scope: args.scope,
-    groupOf,
-    groupCount: args.groups.length,
-    onError: (error) => warn('scan failed', error),
-  });
+  const warn = (what: string, message: string): void => void process.stderr.write(`procview serve: ${what}: ${sanitizeForDisplay(message)}\n`);
+  // Scans run in a worker thread, so a long scan never delays a scrape (serve/scan-worker.ts).
+  const feed = startWorkerFeed(
+    { intervalMs: args.intervalMs, scope: args.scope, groups: args.groups, topParents: args.topParents, version: packageVersion() },
+    (message) => warn('scan failed', message),
+  );
   const http = createMetricsServer({
     current: () => feed.current(),
-    collect: (state, scrapeSeconds) =>
-      collectFamilies(state, {
-        topParents: args.topParents,
-        groups: args.groups,
-        groupOf,
-        now: Date.now(),
-        scrapeSeconds,
-        version,
-        backend: inspector.backend,
-        events: 'polling',
-      }),
-    onError: (error) => warn('scrape failed', error),
+    collect: (summary, scrapeSeconds) => finishFamilies(summary, Date.now(), scrapeSeconds),
+    onError: (error) => warn('scrape failed', error instanceof Error ? error.message : String(error)),
   });
 
   // Listen for the stop signals first: a SIGTERM during startup still closes cleanly.
@@ -145,12 +125,13 @@ export async function main(argv: readonly string[]): Promise<number> {
     if (!isLoopback(bound.address)) {
       process.stderr.write('procview serve: listening beyond this machine: anyone who can reach it can read these metrics (no authentication)\n');
     }
-    if (!stop.signal.aborted) await once(stop.signal, 'abort');
+    if (stop.signal.aborted) return 0;
+    const ended = await Promise.race([once(stop.signal, 'abort').then(() => undefined), feed.failed]);
+    if (ended !== undefined) throw new CommandError(`stopped: ${ended.message}`);
     return 0;
   } finally {
     for (const signal of STOP_SIGNALS) process.off(signal, onSignal);
-    feed.stop();
     await http.close();
-    inspector.close();
+    await feed.stop();
   }
 }

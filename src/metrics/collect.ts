@@ -15,18 +15,31 @@ export const STATE_LETTERS = ['R', 'S', 'D', 'T', 't', 'Z', 'X', 'I', 'W', 'P', 
 const ALWAYS_SHOWN: ReadonlySet<string> = new Set(['R', 'S', 'D', 'T', 't', 'Z', 'I']);
 const KNOWN_STATES: ReadonlySet<string> = new Set(STATE_LETTERS);
 
-export interface CollectOptions {
+export interface SummaryOptions {
   readonly topParents: number;
   readonly groups: readonly GroupSpec[];
   readonly groupOf: (proc: ProcInfo) => number;
-  /** Wall clock now, ms since the epoch (zombie ages). */
-  readonly now: number;
-  /** How long this scrape has taken so far, in seconds. */
-  readonly scrapeSeconds: number;
   readonly version: string;
   readonly backend: string;
   /** Where the events come from: 'polling' (snapshot diffs) or 'kernel'. */
   readonly events: string;
+}
+
+export interface CollectOptions extends SummaryOptions {
+  /** Wall clock now, ms since the epoch (zombie ages). */
+  readonly now: number;
+  /** How long this scrape has taken so far, in seconds. */
+  readonly scrapeSeconds: number;
+}
+
+/**
+ * What a scan says, before the two figures that depend on the scrape itself:
+ * plain data, so the scanning thread can hand it to the serving one.
+ */
+export interface ScanSummary {
+  readonly families: readonly MetricFamily[];
+  /** When the oldest zombie was first seen (ms since the epoch), undefined when there is none. */
+  readonly oldestZombieSince: number | undefined;
 }
 
 function stateLabel(proc: ProcInfo): string {
@@ -53,7 +66,7 @@ function sum(procs: readonly ProcInfo[], field: (proc: ProcInfo) => number | und
   return total;
 }
 
-function groupFamilies(state: MetricsState, options: CollectOptions): MetricFamily[] {
+function groupFamilies(state: MetricsState, options: SummaryOptions): MetricFamily[] {
   const members: ProcInfo[][] = options.groups.map(() => []);
   for (const proc of state.procs) {
     const index = options.groupOf(proc);
@@ -92,10 +105,34 @@ function groupFamilies(state: MetricsState, options: CollectOptions): MetricFami
   ];
 }
 
+/** One scrape's families: the scan's summary plus the zombie age at `now` and the scrape's duration. */
 export function collectFamilies(state: MetricsState, options: CollectOptions): MetricFamily[] {
+  return finishFamilies(summarizeScan(state, options), options.now, options.scrapeSeconds);
+}
+
+export function finishFamilies(summary: ScanSummary, now: number, scrapeSeconds: number): MetricFamily[] {
+  const since = summary.oldestZombieSince;
+  const oldest: MetricFamily = {
+    name: 'procview_zombie_oldest_seconds',
+    type: 'gauge',
+    unit: 'seconds',
+    help: 'Age of the oldest zombie since procview first saw it as one (a lower bound for zombies older than the exporter); 0 when there is none.',
+    samples: [{ labels: [], value: since === undefined ? 0 : Math.max(0, (now - since) / 1000) }],
+  };
+  const scrape: MetricFamily = {
+    name: 'procview_scrape_duration_seconds',
+    type: 'gauge',
+    unit: 'seconds',
+    help: 'How long this scrape took to collect (it reads the latest scan; it never scans).',
+    samples: [{ labels: [], value: scrapeSeconds }],
+  };
+  return summary.families.flatMap((family) => (family.name === 'procview_zombies' ? [family, oldest] : family.name === 'procview_build' ? [scrape, family] : [family]));
+}
+
+export function summarizeScan(state: MetricsState, options: SummaryOptions): ScanSummary {
   const zombies = state.procs.filter((proc) => proc.state === 'Z');
-  let oldest = 0;
-  for (const sighting of state.zombies.values()) oldest = Math.max(oldest, (options.now - sighting.value) / 1000);
+  let oldestZombieSince: number | undefined;
+  for (const sighting of state.zombies.values()) oldestZombieSince = Math.min(oldestZombieSince ?? sighting.value, sighting.value);
   const families: MetricFamily[] = [
     { name: 'procview_processes', type: 'gauge', help: 'Processes by one-letter state (R S D T t Z I ...).', samples: stateSamples(state.procs, []) },
     {
@@ -109,13 +146,6 @@ export function collectFamilies(state: MetricsState, options: CollectOptions): M
       type: 'gauge',
       help: 'Zombie processes: exited, not yet reaped by their parent.',
       samples: [{ labels: [], value: zombies.length }],
-    },
-    {
-      name: 'procview_zombie_oldest_seconds',
-      type: 'gauge',
-      unit: 'seconds',
-      help: 'Age of the oldest zombie since procview first saw it as one (a lower bound for zombies older than the exporter); 0 when there is none.',
-      samples: [{ labels: [], value: oldest }],
     },
     {
       name: 'procview_zombies_by_parent',
@@ -153,13 +183,6 @@ export function collectFamilies(state: MetricsState, options: CollectOptions): M
       samples: [{ labels: [], value: state.snapshot.takenAt / 1000 }],
     },
     {
-      name: 'procview_scrape_duration_seconds',
-      type: 'gauge',
-      unit: 'seconds',
-      help: 'How long this scrape took to collect (it reads the latest scan; it never scans).',
-      samples: [{ labels: [], value: options.scrapeSeconds }],
-    },
-    {
       name: 'procview_build',
       type: 'info',
       help: 'procview version, inspector backend and event source.',
@@ -175,5 +198,5 @@ export function collectFamilies(state: MetricsState, options: CollectOptions): M
       ],
     },
   );
-  return families;
+  return { families, oldestZombieSince };
 }

@@ -25,6 +25,8 @@ export interface FeedOptions {
   readonly groupCount: number;
   /** A failed scan (the process table could not be listed); the loop goes on. */
   readonly onError: (error: unknown) => void;
+  /** Each new state, as soon as its scan is done. */
+  readonly onState?: (state: MetricsState) => void;
 }
 
 export interface MetricsFeed {
@@ -82,6 +84,7 @@ export function startMetricsFeed(options: FeedOptions): MetricsFeed {
       scope = nextScope;
       previous = snapshot;
       resolveFirst(state);
+      options.onState?.(state);
     } catch (error) {
       if (!stopped) options.onError(error);
     }

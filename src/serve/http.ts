@@ -7,14 +7,14 @@ import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { writeExposition, CONTENT_TYPES } from '../metrics/exposition.js';
 import type { MetricFamily } from '../metrics/family.js';
-import type { MetricsState } from '../metrics/state.js';
 import { negotiateFormat } from './negotiate.js';
 
-export interface MetricsServerOptions {
-  /** The latest state (never starts a scan of its own: see feed.ts). */
-  readonly current: () => Promise<MetricsState>;
+/** `T`: what the scans leave for scrapes to read (a MetricsState in one thread, a ScanSummary from the worker). */
+export interface MetricsServerOptions<T> {
+  /** The latest scan's result (never starts a scan of its own: see feed.ts). */
+  readonly current: () => Promise<T>;
   /** The families of one scrape; `scrapeSeconds` is how long the scrape has taken so far. */
-  readonly collect: (state: MetricsState, scrapeSeconds: number) => readonly MetricFamily[];
+  readonly collect: (latest: T, scrapeSeconds: number) => readonly MetricFamily[];
   /** Called when a scrape fails (it answers 500). */
   readonly onError: (error: unknown) => void;
 }
@@ -45,12 +45,12 @@ function send(response: ServerResponse, status: number, type: string, body: stri
   response.end(head ? undefined : body);
 }
 
-async function answerMetrics(request: IncomingMessage, response: ServerResponse, options: MetricsServerOptions, head: boolean): Promise<void> {
+async function answerMetrics<T>(request: IncomingMessage, response: ServerResponse, options: MetricsServerOptions<T>, head: boolean): Promise<void> {
   const begun = performance.now();
   try {
-    const state = await options.current();
+    const latest = await options.current();
     const format = negotiateFormat(request.headers.accept);
-    const body = writeExposition(options.collect(state, (performance.now() - begun) / 1000), format);
+    const body = writeExposition(options.collect(latest, (performance.now() - begun) / 1000), format);
     send(response, 200, CONTENT_TYPES[format], body, head);
   } catch (error) {
     options.onError(error);
@@ -58,7 +58,7 @@ async function answerMetrics(request: IncomingMessage, response: ServerResponse,
   }
 }
 
-export function createMetricsServer(options: MetricsServerOptions): MetricsServer {
+export function createMetricsServer<T>(options: MetricsServerOptions<T>): MetricsServer {
   const server = createServer((request, response) => {
     const method = request.method ?? 'GET';
     const path = (request.url ?? '/').split('?', 1)[0] ?? '/';

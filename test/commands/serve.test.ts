@@ -73,7 +73,8 @@ async function startServe(args: readonly string[]) {
   child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const lines = createInterface({ input: child.stdout ?? process.stdin });
   const [line] = (await once(lines, 'line')) as [string];
-  const exit = once(child, 'exit') as Promise<[number | null, NodeJS.Signals | null]>;
+  // 'close': the process has exited and its stderr is read to the end.
+  const exit = once(child, 'close') as Promise<[number | null, NodeJS.Signals | null]>;
   return { child, line, exit, stderr: () => stderr };
 }
 

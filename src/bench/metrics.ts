@@ -80,7 +80,7 @@ async function stopExporter(exporter: Exporter): Promise<void> {
 }
 
 function launch(command: string, args: readonly string[]): ChildProcess {
-  const child = spawn(command, [...args], { detached: true, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(command, [...args], { detached: true, stdio: ['ignore', 'pipe', 'ignore'] });
   started.push(child);
   return child;
 }
@@ -105,34 +105,41 @@ async function freePort(): Promise<number> {
   return address.port;
 }
 
+/** The Debian package's name for ncabatoff/process-exporter. */
 const PROCESS_EXPORTER = 'prometheus-process-exporter';
 
 function installed(name: string): boolean {
   return spawnSync('sh', ['-c', `command -v ${name}`]).status === 0;
 }
 
-/** process-exporter grouping every process by comm, the closest to procview's per-state counts of everything. */
+/**
+ * process-exporter grouping every process by comm, the closest to procview's
+ * per-state counts of everything; without smaps and per-thread metrics (its
+ * costliest defaults), which procview does not gather either.
+ */
 async function startProcessExporter(dir: string): Promise<Exporter> {
   const config = join(dir, 'process-exporter.yml');
   writeFileSync(config, 'process_names:\n  - name: "{{.Comm}}"\n    cmdline:\n      - ".*"\n');
   const port = await freePort();
-  const child = launch(PROCESS_EXPORTER, [`-config.path=${config}`, `-web.listen-address=127.0.0.1:${port}`]);
+  const child = launch(PROCESS_EXPORTER, [`-config.path=${config}`, '-gather-smaps=false', '-threads=false', `-web.listen-address=127.0.0.1:${port}`]);
   child.stdout?.resume();
+  // It answers with an empty body until its first read of /proc is done.
   const url = `http://127.0.0.1:${port}/metrics`;
-  const deadline = Date.now() + 30_000;
+  const deadline = Date.now() + 60_000;
   for (;;) {
-    const ok = await fetch(url).then(async (r) => (await r.text(), r.ok), () => false);
+    const ok = await fetch(url).then(async (r) => r.ok && (await r.text()).length > 0, () => false);
     if (ok) break;
-    if (Date.now() > deadline) throw new Error('process-exporter did not answer within 30 s');
+    if (Date.now() > deadline) throw new Error('process-exporter did not answer within 60 s');
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   if (child.pid === undefined) throw new Error('process-exporter has no pid');
-  return { name: 'process-exporter (grouped by comm)', pid: child.pid, url, child };
+  return { name: 'process-exporter (by comm, no smaps/threads)', pid: child.pid, url, child };
 }
 
-async function scrape(url: string): Promise<{ ms: number; bytes: number }> {
+/** A scrape, by default as Prometheus's default scrape_timeout allows it (10 s). */
+async function scrape(url: string, timeoutMs = 10_000): Promise<{ ms: number; bytes: number }> {
   const begun = performance.now();
-  const response = await fetch(url, { headers: { accept: 'text/plain;version=0.0.4' } });
+  const response = await fetch(url, { headers: { accept: 'text/plain;version=0.0.4' }, signal: AbortSignal.timeout(timeoutMs) });
   const body = await response.text();
   if (!response.ok) throw new Error(`${url} answered ${response.status}`);
   return { ms: performance.now() - begun, bytes: Buffer.byteLength(body) };
@@ -145,6 +152,8 @@ function percentile(sorted: readonly number[], p: number): number {
 
 interface LatencyFigures {
   readonly count: number;
+  /** Scrapes that failed or took over 10 s (Prometheus's default scrape_timeout). */
+  readonly failed: number;
   readonly p50: number;
   readonly p99: number;
   readonly max: number;
@@ -154,6 +163,7 @@ interface LatencyFigures {
 async function measureLatency(url: string, seconds: number): Promise<LatencyFigures> {
   const times: number[] = [];
   let bytes = 0;
+  let failed = 0;
   const pending: Promise<void>[] = [];
   const total = seconds * SCRAPES_PER_SECOND;
   const begun = performance.now();
@@ -163,15 +173,18 @@ async function measureLatency(url: string, seconds: number): Promise<LatencyFigu
     const wait = due - performance.now();
     if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
     pending.push(
-      scrape(url).then((r) => {
-        times.push(r.ms);
-        bytes = r.bytes;
-      }),
+      scrape(url).then(
+        (r) => {
+          times.push(r.ms);
+          bytes = r.bytes;
+        },
+        () => void (failed += 1),
+      ),
     );
   }
   await Promise.all(pending);
   times.sort((a, b) => a - b);
-  return { count: times.length, p50: percentile(times, 50), p99: percentile(times, 99), max: times.at(-1) ?? Number.NaN, bytes };
+  return { count: times.length, failed, p50: percentile(times, 50), p99: percentile(times, 99), max: times.at(-1) ?? Number.NaN, bytes };
 }
 
 /** CPU seconds (utime + stime) of a process, as the inspector reads them. */
@@ -181,21 +194,22 @@ async function cpuSeconds(inspector: ReturnType<typeof createInspector>, pid: nu
   return seconds;
 }
 
-/** The exporter's CPU over `seconds`, scraped every 15 s, as % of one core. */
-async function measureCpu(exporter: Exporter, seconds: number): Promise<number> {
+/** The exporter's CPU over `seconds`, scraped every 15 s, as % of one core; a slow scrape delays the next. */
+async function measureCpu(exporter: Exporter, seconds: number): Promise<{ percent: number; slow: number }> {
   const inspector = createInspector();
+  let slow = 0;
   try {
     const before = await cpuSeconds(inspector, exporter.pid);
     const begun = performance.now();
     for (let at = 0; at < seconds * 1000; at += CPU_SCRAPE_INTERVAL_MS) {
       const wait = begun + at - performance.now();
       if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
-      await scrape(exporter.url);
+      await scrape(exporter.url, CPU_SCRAPE_INTERVAL_MS).catch(() => void (slow += 1));
     }
     const end = begun + seconds * 1000 - performance.now();
     if (end > 0) await new Promise((resolve) => setTimeout(resolve, end));
     const used = (await cpuSeconds(inspector, exporter.pid)) - before;
-    return (100 * used) / ((performance.now() - begun) / 1000);
+    return { percent: (100 * used) / ((performance.now() - begun) / 1000), slow };
   } finally {
     inspector.close();
   }
@@ -207,14 +221,15 @@ async function benchOne(start: () => Promise<Exporter>, settings: Settings, meas
   const exporter = await start();
   try {
     // The first scan reads every command line once; both measures are about the steady state after it.
-    await scrape(exporter.url);
+    await scrape(exporter.url, 120_000).catch(() => undefined);
     await new Promise((resolve) => setTimeout(resolve, 2000));
     if (measure === 'latency') {
       const l = await measureLatency(exporter.url, settings.latencySeconds);
-      return `${exporter.name.padEnd(40)} ${SCRAPES_PER_SECOND}/s x ${settings.latencySeconds} s: p50 ${fixed(l.p50)} ms, p99 ${fixed(l.p99)} ms, max ${fixed(l.max)} ms (${l.count} scrapes, ${l.bytes} bytes each)`;
+      return `${exporter.name.padEnd(40)} ${SCRAPES_PER_SECOND}/s x ${settings.latencySeconds} s: p50 ${fixed(l.p50)} ms, p99 ${fixed(l.p99)} ms, max ${fixed(l.max)} ms (${l.count} scrapes answered, ${l.failed} failed or over 10 s; ${l.bytes} bytes each)`;
     }
     const cpu = await measureCpu(exporter, settings.cpuSeconds);
-    return `${exporter.name.padEnd(40)} one scrape / 15 s over ${settings.cpuSeconds} s: ${fixed(cpu, 2)}% of a core`;
+    const late = cpu.slow === 0 ? '' : ` (${cpu.slow} scrapes failed or took over 15 s)`;
+    return `${exporter.name.padEnd(40)} one scrape / 15 s over ${settings.cpuSeconds} s: ${fixed(cpu.percent, 2)}% of a core${late}`;
   } finally {
     await stopExporter(exporter);
   }

@@ -127,7 +127,10 @@ async function startProcessExporter(dir: string): Promise<Exporter> {
   const url = `http://127.0.0.1:${port}/metrics`;
   const deadline = Date.now() + 60_000;
   for (;;) {
-    const ok = await fetch(url).then(async (r) => r.ok && (await r.text()).length > 0, () => false);
+    const ok = await fetch(url).then(
+      async (r) => r.ok && (await r.text()).length > 0,
+      () => false,
+    );
     if (ok) break;
     if (Date.now() > deadline) throw new Error('process-exporter did not answer within 60 s');
     await new Promise((resolve) => setTimeout(resolve, 200));
@@ -178,7 +181,9 @@ async function measureLatency(url: string, seconds: number): Promise<LatencyFigu
           times.push(r.ms);
           bytes = r.bytes;
         },
-        () => void (failed += 1),
+        () => {
+          failed += 1;
+        },
       ),
     );
   }
@@ -204,7 +209,9 @@ async function measureCpu(exporter: Exporter, seconds: number): Promise<{ percen
     for (let at = 0; at < seconds * 1000; at += CPU_SCRAPE_INTERVAL_MS) {
       const wait = begun + at - performance.now();
       if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
-      await scrape(exporter.url, CPU_SCRAPE_INTERVAL_MS).catch(() => void (slow += 1));
+      await scrape(exporter.url, CPU_SCRAPE_INTERVAL_MS).catch(() => {
+        slow += 1;
+      });
     }
     const end = begun + seconds * 1000 - performance.now();
     if (end > 0) await new Promise((resolve) => setTimeout(resolve, end));
@@ -242,7 +249,11 @@ async function bench(settings: Settings, sleepers: Sleepers | undefined): Promis
   const mine = sleepers === undefined ? 0 : [...first.procs.values()].filter((p) => p.ppid === sleepers.pid).length;
   const line = (text: string): void => void process.stdout.write(`${text}\n`);
   line(`procview metrics bench: ${first.procs.size} processes in all, ${mine} of them our extra sleepers (asked ${settings.procs})`);
-  line(`node ${process.version}, ${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')} at the start`);
+  line(
+    `node ${process.version}, ${cpus().length} cores, load average ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')} at the start`,
+  );
   line('');
   const dir = mkdtempSync(join(tmpdir(), 'procview-bench-metrics-'));
   try {
@@ -256,7 +267,11 @@ async function bench(settings: Settings, sleepers: Sleepers | undefined): Promis
     if (peer) line(`  ${await benchOne(() => startProcessExporter(dir), settings, 'cpu')}`);
     else line(`  (${PROCESS_EXPORTER} is not installed: no comparison; apt-get install prometheus-process-exporter to add one)`);
     line('');
-    line(`load average ${loadavg().map((l) => l.toFixed(2)).join(' ')} at the end`);
+    line(
+      `load average ${loadavg()
+        .map((l) => l.toFixed(2))
+        .join(' ')} at the end`,
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

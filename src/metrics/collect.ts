@@ -126,7 +126,9 @@ export function finishFamilies(summary: ScanSummary, now: number, scrapeSeconds:
     help: 'How long this scrape took to collect (it reads the latest scan; it never scans).',
     samples: [{ labels: [], value: scrapeSeconds }],
   };
-  return summary.families.flatMap((family) => (family.name === 'procview_zombies' ? [family, oldest] : family.name === 'procview_build' ? [scrape, family] : [family]));
+  return summary.families.flatMap((family) =>
+    family.name === 'procview_zombies' ? [family, oldest] : family.name === 'procview_build' ? [scrape, family] : [family],
+  );
 }
 
 export function summarizeScan(state: MetricsState, options: SummaryOptions): ScanSummary {

@@ -9,10 +9,11 @@ import { Worker } from 'node:worker_threads';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { KernelEvent, KernelEventSource } from '../../../src/inspect/events/kernel-event.js';
 import { NativeKernelEventSource, openKernelEvents } from '../../../src/inspect/events/kernel-source.js';
+import { nativeAddonMissing } from '../../helpers/optional-tools.js';
 import { spawnGroup, waitFor } from '../../helpers/processes.js';
 
 const isRoot = process.getuid?.() === 0;
-const skipReason = process.platform !== 'linux' ? 'Linux only' : isRoot ? undefined : 'needs root (CAP_NET_ADMIN) to subscribe';
+const skipReason = process.platform !== 'linux' ? 'Linux only' : !isRoot ? 'needs root (CAP_NET_ADMIN) to subscribe' : nativeAddonMissing();
 const title = (name: string): string => (skipReason === undefined ? name : `${name} — skipped: ${skipReason}`);
 
 interface Collected {

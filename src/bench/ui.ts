@@ -16,7 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createInspector } from '../inspect/inspector.js';
 import { readCpuTimes } from '../inspect/procfs/cpu-time.js';
-import { childrenIndex } from '../ui/model/scope.js';
+import { childrenIndex } from '../inspect/scope.js';
 import { startSleepers } from './sleepers.js';
 
 const USAGE = 'Usage: npm run bench:ui -- [--seconds S] [--procs N]   (defaults: 30 s, 2000 extra sleepers)';

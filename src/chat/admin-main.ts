@@ -11,7 +11,8 @@ import { asToAdmin, type ToServer } from './admin-ipc.js';
 import { bindAdminSocket, type BoundSocket } from './admin-socket.js';
 import { LineSplitter } from '../text/lines.js';
 import { encodeFrame, MAX_FRAME_BYTES, parseClientFrame, type AdminFrame } from './admin-wire.js';
-import { CHAT_TITLES, setRoomTitle } from './title.js';
+import { titleBase } from './room-titles.js';
+import { setRoomTitle } from './title.js';
 import { formatHostPort } from './udp.js';
 
 /** Queued room lines a slow socket client may have before it is dropped. */
@@ -23,7 +24,7 @@ const { values } = parseArgs({
   options: { host: { type: 'string' }, port: { type: 'string' }, socket: { type: 'string' } },
 });
 const { host = '?', port = '?', socket: socketPath } = values;
-setRoomTitle(CHAT_TITLES.admin, formatHostPort(host, Number(port)));
+setRoomTitle(titleBase('admin'), formatHostPort(host, Number(port)));
 
 function toServer(message: ToServer): void {
   if (process.connected) process.send?.(message);

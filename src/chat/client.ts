@@ -17,7 +17,8 @@ import { CLIENT_WORDING, type ClientWording } from './client-text.js';
 import { readLineSync } from './keyboard.js';
 import type { Lang } from './messages.js';
 import { formatRequest, REPLY_EXIT, REPLY_HEARTBEAT, REPLY_OK } from './protocol.js';
-import { CHAT_TITLES, setRoomTitle, titleSafe } from './title.js';
+import { titleBase } from './room-titles.js';
+import { setRoomTitle } from './title.js';
 import { bindUdp, CLIENT_BUFFER_BYTES, formatHostPort } from './udp.js';
 
 export interface ChatClientOptions {
@@ -171,7 +172,7 @@ async function chat(
   write: (text: string) => void,
 ): Promise<number> {
   // The dashboard does not rely on this address: the child's title always has it.
-  setRoomTitle(`${CHAT_TITLES.client} ${titleSafe(name)}`, formatHostPort(server.address, server.port));
+  setRoomTitle(titleBase('client', name), formatHostPort(server.address, server.port));
   // The first heartbeat comes from here, at once: a client killed before its
   // child is up is then still one of ours, and evicted when it falls silent.
   if (options.heartbeatMs > 0) send(socket, server, formatRequest({ verb: 'H', name }));

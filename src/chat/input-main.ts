@@ -8,7 +8,8 @@ import { parseArgs } from 'node:util';
 import { CLIENT_WORDING } from './client-text.js';
 import { isLang } from './messages.js';
 import { DEFAULT_HOST, formatRequest, MAX_TEXT_BYTES } from './protocol.js';
-import { CHAT_TITLES, setRoomTitle, titleSafe } from './title.js';
+import { titleBase } from './room-titles.js';
+import { setRoomTitle } from './title.js';
 import { formatHostPort, stopReceiving } from './udp.js';
 
 /** If the parent never lets go after Q, do not linger. */
@@ -28,7 +29,7 @@ const port = Number(values.port);
 const name = values.name ?? '';
 const heartbeatMs = Number(values.heartbeat ?? 0);
 const wording = CLIENT_WORDING[values.lang !== undefined && isLang(values.lang) ? values.lang : 'en'];
-setRoomTitle(`${CHAT_TITLES.input} ${titleSafe(name)}`, formatHostPort(host, port));
+setRoomTitle(titleBase('input', name), formatHostPort(host, port));
 
 let socket: Socket | undefined;
 let keyboard: Interface | undefined;

@@ -10,7 +10,8 @@ import { awaitAdminReady } from './admin-start.js';
 import type { Lang } from './messages.js';
 import { ensurePrivateDir } from './private-dir.js';
 import { Room, type RoomEffects } from './room.js';
-import { CHAT_TITLES, setRoomTitle } from './title.js';
+import { titleBase } from './room-titles.js';
+import { setRoomTitle } from './title.js';
 import { batchPerTurn } from './turn-batch.js';
 import { bindUdp, formatHostPort, SERVER_BUFFER_BYTES, socketTypeFor } from './udp.js';
 
@@ -54,7 +55,7 @@ export async function startChatServer(options: ChatServerOptions): Promise<ChatS
   const { address, port } = socket.address();
   const hostPort = formatHostPort(address, port);
   // Without its whole address the title names no room: --watch chat would not take it for another.
-  setRoomTitle(CHAT_TITLES.server, hostPort);
+  setRoomTitle(titleBase('server'), hostPort);
 
   let socketPath: string;
   let admin: ChildProcess;

@@ -1,25 +1,10 @@
-// Process titles, so `procview --watch chat` (and ps) can tell what each
-// process of the room is, and which room it belongs to. Node sets the title
+// Setting a process title (what it says: room-titles.ts), so `procview
+// --watch chat` (and ps) can tell what each process of the room is, and which
+// room it belongs to. Node sets the title
 // through libuv, which writes it over the original argv strings: it can never
 // be longer than they were together (less one NUL), and Linux also copies its
 // first 15 bytes into comm.
 import { readOwnCommandLineBytes } from '../inspect/self.js';
-
-/**
- * How each chat process's title starts; a space and the rest follow: `HOST:PORT`
- * for the server and the admin, `NAME HOST:PORT` for a client's two processes.
- */
-export const CHAT_TITLES = {
-  server: 'procview chat-server',
-  admin: 'procview chat-admin',
-  client: 'procview chat-client',
-  input: 'procview chat-input',
-} as const;
-
-/** Whether `args` is a title starting with `title` and more after it (see CHAT_TITLES). */
-export function hasChatTitle(args: string | undefined, title: string): boolean {
-  return args !== undefined && args.startsWith(title) && args[title.length] === ' ';
-}
 
 let capacity: { readonly bytes: number | undefined } | undefined;
 
@@ -69,9 +54,4 @@ export function setProcessTitle(title: string): string {
 /** Sets `base HOST:PORT`, or `base` alone if the address does not fit whole (see fitRoomTitle). */
 export function setRoomTitle(base: string, address: string): string {
   return setProcessTitle(fitRoomTitle(base, address, titleCapacity()));
-}
-
-/** A name as it may appear in a title: no controls, no spaces (they would split ps columns). */
-export function titleSafe(name: string): string {
-  return name.replace(/[\s\p{Z}\p{C}]/gu, '?');
 }

@@ -2,8 +2,9 @@
 // i.e. from the inspection core reading the process table, not from what the
 // lesson's processes say about themselves.
 import { setTimeout as delay } from 'node:timers/promises';
-import { diffSnapshots } from '../inspect/diff.js';
+import { pollUntil } from '../base/poll.js';
 import { createInspector } from '../inspect/inspector.js';
+import { SnapshotDiffer } from '../inspect/poll-loop.js';
 import { provenSameProcess, sameProcess } from '../inspect/identity.js';
 import type { Inspector, ProcEvent, ProcInfo, Snapshot } from '../inspect/types.js';
 
@@ -23,7 +24,7 @@ export class NotObserved extends Error {
 
 export class Watcher {
   private readonly inspector: Inspector;
-  private last: Snapshot | undefined;
+  private readonly differ = new SnapshotDiffer();
   /** Events between consecutive snapshots of this watcher (those `keep` accepts), oldest first. */
   readonly events: ProcEvent[] = [];
   /** pid → who reaped it, for kept pids seen leaving the table (undefined: the table could not tell). */
@@ -39,18 +40,17 @@ export class Watcher {
 
   /** One look at the table. Works after the abort too: cleanup still needs to see. */
   async snapshot(): Promise<Snapshot> {
-    const next = await this.inspector.snapshot();
-    if (this.last !== undefined) {
-      const events = diffSnapshots(this.last, next).filter(this.keep);
-      this.events.push(...events);
-      for (const event of events) {
+    const { snapshot, previous, events } = this.differ.next(await this.inspector.snapshot(), performance.now());
+    if (previous !== undefined) {
+      const kept = events.filter(this.keep);
+      this.events.push(...kept);
+      for (const event of kept) {
         if (event.kind === 'reap') this.reapers.set(event.pid, event.by);
-        if (event.kind === 'exit') this.reapers.set(event.pid, stayedAlive(event.ppid, this.last, next));
+        if (event.kind === 'exit') this.reapers.set(event.pid, stayedAlive(event.ppid, previous, snapshot));
       }
     }
-    this.last = next;
-    this.onSnapshot(next);
-    return next;
+    this.onSnapshot(snapshot);
+    return snapshot;
   }
 
   /**
@@ -58,14 +58,9 @@ export class Watcher {
    * the deadline, or the abort reason once `signal` (default: the lesson's) aborts.
    */
   async until<T>(what: string, probe: (snapshot: Snapshot) => T | undefined, timeoutMs = DEFAULT_TIMEOUT_MS, signal: AbortSignal = this.signal): Promise<T> {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      signal.throwIfAborted();
-      const value = probe(await this.snapshot());
-      if (value !== undefined) return value;
-      if (Date.now() >= deadline) throw new NotObserved(what, timeoutMs);
-      await delay(POLL_MS, undefined, { signal });
-    }
+    const value = await pollUntil(async () => probe(await this.snapshot()), { timeoutMs, intervalMs: POLL_MS, signal });
+    if (value === undefined) throw new NotObserved(what, timeoutMs);
+    return value;
   }
 
   /** Waits until `pid` is in the table and `test` holds for its row. */

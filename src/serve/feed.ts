@@ -1,15 +1,14 @@
-// The exporter's one refresh loop: scan every `intervalMs`, diff against the
-// previous scan, move the metrics state on. Scrapes only read the latest
+// The exporter's refresh loop: each turn of inspect/poll-loop.ts (a scan
+// every `intervalMs`, diffed against the one before) moves the metrics state on. Scrapes only read the latest
 // state (`current()`), so however many scrapes arrive at once there is never
 // more than the loop's one scan under way, and a scrape never waits for a
 // scan except the very first. Turns never overlap: the next starts
 // `intervalMs` after the last one began, or at once if a scan took longer.
 import { performance } from 'node:perf_hooks';
-import { diffSnapshots } from '../inspect/diff.js';
+import { startPollLoop } from '../inspect/poll-loop.js';
 import type { Inspector, ProcEvent, ProcInfo, Snapshot } from '../inspect/types.js';
 import { advanceMetrics, type MetricsState } from '../metrics/state.js';
-import { ALL, advanceScope, EMPTY_FOLLOW, scopedProcs, type Scope, type Seed } from '../ui/model/scope.js';
-import { nameSeeds } from '../ui/model/seeds.js';
+import { ALL, advanceScope, EMPTY_FOLLOW, nameSeeds, scopedProcs, type Scope, type Seed } from '../inspect/scope.js';
 
 /** `--watch`: everything, processes by pid, or by a name in comm or the command line; descendants included. */
 export type ServeScope =
@@ -58,48 +57,39 @@ export function startMetricsFeed(options: FeedOptions): MetricsFeed {
     }
   };
 
-  let stopped = false;
-  let scans = 0;
-  let timer: NodeJS.Timeout | undefined;
   let scope: Scope = watch.kind === 'all' ? ALL : EMPTY_FOLLOW;
-  let previous: Snapshot | undefined;
   let state: MetricsState | undefined;
   let resolveFirst: (state: MetricsState) => void = () => undefined;
   const first = new Promise<MetricsState>((resolve) => (resolveFirst = resolve));
 
-  const turn = async (): Promise<void> => {
-    const begunAt = performance.now();
-    scans += 1;
-    try {
-      const snapshot = await inspector.snapshot();
-      if (stopped) return;
+  const loop = startPollLoop({
+    inspector,
+    intervalMs,
+    onTurn: ({ snapshot, events, begunAt }) => {
       const nextScope = advanceScope(scope, snapshot, seeds(snapshot), begunAt);
-      const events = previous === undefined ? [] : eventsInScope(diffSnapshots(previous, snapshot), scope, nextScope);
       state = advanceMetrics(
         state,
-        { snapshot, procs: scopedProcs(nextScope, snapshot), events, scanSeconds: (performance.now() - begunAt) / 1000 },
+        {
+          snapshot,
+          procs: scopedProcs(nextScope, snapshot),
+          events: eventsInScope(events, scope, nextScope),
+          scanSeconds: (performance.now() - begunAt) / 1000,
+        },
         options.groupOf,
         options.groupCount,
       );
       scope = nextScope;
-      previous = snapshot;
       resolveFirst(state);
       options.onState?.(state);
-    } catch (error) {
-      if (!stopped) options.onError(error);
-    }
-    if (!stopped) timer = setTimeout(() => void turn(), Math.max(0, intervalMs - (performance.now() - begunAt)));
-  };
-  void turn();
+    },
+    onError: options.onError,
+  });
 
   return {
     current: () => (state === undefined ? first : Promise.resolve(state)),
     get scans() {
-      return scans;
+      return loop.scans;
     },
-    stop(): void {
-      stopped = true;
-      if (timer !== undefined) clearTimeout(timer);
-    },
+    stop: () => loop.stop(),
   };
 }

@@ -17,7 +17,7 @@ import type { Settings } from './model/settings-shape.js';
 import { actionLine } from './model/events.js';
 import { noteTimeline } from './model/timeline.js';
 import { advanceWatch, initialWatch, type Frame, type WatchState } from './model/watch.js';
-import type { Scope, Seed } from './model/scope.js';
+import type { Scope, Seed } from '../inspect/scope.js';
 import { keyName } from './input.js';
 import { createWidgets } from './widgets/dashboard.js';
 import type { ListClick } from './widgets/list.js';

@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseAdminFrame, parseClientFrame, encodeFrame } from '../../src/chat/admin-wire.js';
 import { languageFromEnv } from '../../src/chat/messages.js';
-import { fitRoomTitle, fitUtf8, titleSafe } from '../../src/chat/title.js';
+import { titleSafe } from '../../src/chat/room-titles.js';
+import { fitRoomTitle, fitUtf8 } from '../../src/chat/title.js';
 
 describe('languageFromEnv', () => {
   it('picks Chinese for zh_* locales, English otherwise, LC_ALL first', () => {

@@ -4,7 +4,7 @@ import { kibCell, niceCell, numberCell } from '../../inspect/format/values.js';
 import type { ProcInfo, Snapshot } from '../../inspect/types.js';
 import { clock, cpuTime, memPercent, percent, priority } from './cells.js';
 import type { ProcRow } from './rows.js';
-import { childrenIndex } from './scope.js';
+import { childrenIndex } from '../../inspect/scope.js';
 import { statWords } from '../../inspect/stat-words.js';
 import { line, span, textLine, type Line, type Span } from './styled.js';
 import { chunksByWidth, displayWidth, inert, truncate } from './text.js';

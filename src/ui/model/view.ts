@@ -4,7 +4,7 @@ import type { ProcInfo } from '../../inspect/types.js';
 import { columnById } from './columns.js';
 import { rowMatcher } from './filter.js';
 import { tableRow, tableRows, treeRows, type ProcRow, type RowSource } from './rows.js';
-import { inScope, scopedProcs } from './scope.js';
+import { inScope, scopedProcs } from '../../inspect/scope.js';
 import type { ViewState } from './view-state.js';
 import type { WatchState } from './watch.js';
 

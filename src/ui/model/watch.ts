@@ -6,7 +6,7 @@ import type { SystemLoad } from '../../inspect/system-load.js';
 import type { ProcEvent, Snapshot } from '../../inspect/types.js';
 import { countTasks, type TaskCounts } from './header.js';
 import { advanceLife, NO_LIFE, type Life } from './life.js';
-import { advanceScope, inScope, scopedProcs, type Scope, type Seed } from './scope.js';
+import { advanceScope, inScope, scopedProcs, type Scope, type Seed } from '../../inspect/scope.js';
 import { appendTimeline, EMPTY_TIMELINE, type Timeline } from './timeline.js';
 
 /** What one turn of the refresh loop produces; never changed after. */

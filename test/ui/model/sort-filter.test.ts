@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ColumnId } from '../../../src/ui/model/columns.js';
 import { matcher } from '../../../src/ui/model/filter.js';
-import { ALL } from '../../../src/ui/model/scope.js';
+import { ALL } from '../../../src/inspect/scope.js';
 import { initialViewState } from '../../../src/ui/model/view-state.js';
 import { computeRows } from '../../../src/ui/model/view.js';
 import { advanceWatch, initialWatch } from '../../../src/ui/model/watch.js';

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { diffSnapshots } from '../../../src/inspect/diff.js';
 import type { Snapshot } from '../../../src/inspect/types.js';
-import { ALL, EMPTY_FOLLOW, type Scope, type Seed } from '../../../src/ui/model/scope.js';
+import { ALL, EMPTY_FOLLOW, type Scope, type Seed } from '../../../src/inspect/scope.js';
 import { initialViewState } from '../../../src/ui/model/view-state.js';
 import { computeRows } from '../../../src/ui/model/view.js';
 import { advanceWatch, initialWatch, type WatchState } from '../../../src/ui/model/watch.js';

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { computeLayout } from '../../../src/ui/model/layout.js';
 import { computeScreen } from '../../../src/ui/model/screen.js';
-import { ALL } from '../../../src/ui/model/scope.js';
+import { ALL } from '../../../src/inspect/scope.js';
 import { initialViewState } from '../../../src/ui/model/view-state.js';
 import { initialWatch } from '../../../src/ui/model/watch.js';
 import { sideLines, wordWrap, type SideEntry } from '../../../src/ui/model/wrap.js';

@@ -1,14 +1,14 @@
 // Scope follows processes: once in, a pid stays until it exits, so an orphan
 // stays in view after PID 1 adopts it, and is drawn under its new parent.
 import { describe, expect, it } from 'vitest';
-import { diffSnapshots } from '../../../src/inspect/diff.js';
-import { advanceLife, HIGHLIGHT_REFRESHES, NO_LIFE, type Life } from '../../../src/ui/model/life.js';
-import { advanceScope, EMPTY_FOLLOW, inScope, type Scope, type Seed } from '../../../src/ui/model/scope.js';
-import { initialViewState } from '../../../src/ui/model/view-state.js';
-import { computeRows } from '../../../src/ui/model/view.js';
-import { advanceWatch, initialWatch, type Frame } from '../../../src/ui/model/watch.js';
-import type { Snapshot } from '../../../src/inspect/types.js';
-import { proc, snapshot } from './fixtures.js';
+import { diffSnapshots } from '../../src/inspect/diff.js';
+import { advanceLife, HIGHLIGHT_REFRESHES, NO_LIFE, type Life } from '../../src/ui/model/life.js';
+import { advanceScope, EMPTY_FOLLOW, inScope, type Scope, type Seed } from '../../src/inspect/scope.js';
+import { initialViewState } from '../../src/ui/model/view-state.js';
+import { computeRows } from '../../src/ui/model/view.js';
+import { advanceWatch, initialWatch, type Frame } from '../../src/ui/model/watch.js';
+import type { Snapshot } from '../../src/inspect/types.js';
+import { proc, snapshot } from '../ui/model/fixtures.js';
 
 const members = (scope: Scope): number[] => (scope.kind === 'all' ? [] : [...scope.members.keys()].sort((a, b) => a - b));
 

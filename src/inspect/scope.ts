@@ -2,12 +2,12 @@
 // --watch PID, the processes matching a name, the chat room's processes, the
 // pids a demo tracks) and takes in their descendants; once a process is in, it
 // stays until it exits, so an orphan adopted by PID 1 is still shown.
-// Identity is pid + start time (the rule of inspect/identity.ts): a member
+// Identity is pid + start time (the rule of identity.ts): a member
 // is remembered with its start time, and a seed named by pid alone is bound to
 // the process it was when first seen, so a later process that reuses the pid
 // never joins the scope.
-import { sameProcess, sameStartTime } from '../../inspect/identity.js';
-import type { ProcInfo, Snapshot } from '../../inspect/types.js';
+import { sameProcess, sameStartTime } from './identity.js';
+import type { ProcInfo, Snapshot } from './types.js';
 
 /**
  * Where a scoped view starts:
@@ -123,6 +123,16 @@ export function scopedProcs(scope: Scope, snapshot: Snapshot): ProcInfo[] {
   for (const pid of scope.members.keys()) {
     const proc = snapshot.procs.get(pid);
     if (proc !== undefined) out.push(proc);
+  }
+  return out;
+}
+
+/** `--watch NAME`: comm or command line contains NAME; procview itself never matches its own argument. */
+export function nameSeeds(snapshot: Snapshot, pattern: string, selfPid: number): number[] {
+  const out: number[] = [];
+  for (const proc of snapshot.procs.values()) {
+    if (proc.pid === selfPid) continue;
+    if (proc.comm?.includes(pattern) === true || proc.args?.includes(pattern) === true) out.push(proc.pid);
   }
   return out;
 }

@@ -1,17 +1,23 @@
-// Chat servers found by their titles (src/ui/model/seeds.ts), with the title
-// words the chat processes set themselves (src/chat/title.ts).
+// Chat servers found by their titles (src/chat/room-titles.ts), with the title
+// words the chat processes set themselves (titleBase).
 import { describe, expect, it } from 'vitest';
-import { CHAT_TITLES, hasChatTitle } from '../../../src/chat/title.js';
-import { chatServers, parseServerTitle } from '../../../src/ui/model/seeds.js';
-import { proc, snapshot } from './fixtures.js';
+import { chatServers, hasChatTitle, parseServerTitle, titleBase } from '../../src/chat/room-titles.js';
+import { proc, snapshot } from '../ui/model/fixtures.js';
 
 describe('chat server titles', () => {
+  it('are written as the dashboard reads them: role, a safe name, then the room', () => {
+    expect(titleBase('server')).toBe('procview chat-server');
+    expect(titleBase('input', 'a b\u001bc')).toBe('procview chat-input a?b?c');
+    expect(hasChatTitle(`${titleBase('client', 'ann')} 127.0.0.1:9999`, 'client')).toBe(true);
+    expect(parseServerTitle(proc(7, 1, { args: `${titleBase('server')} [::1]:4000` }))).toEqual({ pid: 7, host: '[::1]', port: 4000 });
+  });
+
   it('take a title only with more after it, never a longer word', () => {
-    expect(hasChatTitle('procview chat-server 127.0.0.1:9999', CHAT_TITLES.server)).toBe(true);
-    expect(hasChatTitle('procview chat-server', CHAT_TITLES.server)).toBe(false);
-    expect(hasChatTitle('procview chat-serverx 127.0.0.1:9999', CHAT_TITLES.server)).toBe(false);
-    expect(hasChatTitle('procview chat-input ann 127.0.0.1:9999', CHAT_TITLES.input)).toBe(true);
-    expect(hasChatTitle(undefined, CHAT_TITLES.client)).toBe(false);
+    expect(hasChatTitle('procview chat-server 127.0.0.1:9999', 'server')).toBe(true);
+    expect(hasChatTitle('procview chat-server', 'server')).toBe(false);
+    expect(hasChatTitle('procview chat-serverx 127.0.0.1:9999', 'server')).toBe(false);
+    expect(hasChatTitle('procview chat-input ann 127.0.0.1:9999', 'input')).toBe(true);
+    expect(hasChatTitle(undefined, 'client')).toBe(false);
   });
 
   it('name a server only with a whole address: an IP literal and a port', () => {

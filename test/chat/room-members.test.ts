@@ -1,10 +1,11 @@
 // Which processes `procview --watch chat:PORT` takes as the room's
-// (src/ui/sources/chat.ts), on hand-made snapshots: the titles the chat
+// (src/chat/room-members.ts), on hand-made snapshots: the titles the chat
 // processes set are the only evidence, and another room's clients stay out.
 import { describe, expect, it } from 'vitest';
 import type { ProcInfo, Snapshot } from '../../src/inspect/types.js';
 import { parseHostPort } from '../../src/chat/udp.js';
-import { clientRoom, reachesServer, roomSeeds } from '../../src/ui/sources/chat.js';
+import { reachesServer, roomSeeds } from '../../src/chat/room-members.js';
+import { clientRoom } from '../../src/chat/room-titles.js';
 
 function proc(pid: number, ppid: number, args: string): ProcInfo {
   const unknown = undefined;

@@ -1,11 +1,11 @@
 // How `procview --watch chat` stops the server it started (stopServer in
-// src/ui/sources/chat.ts), with real children in their own process groups and
+// src/chat/start-server.ts), with real children in their own process groups and
 // the signals it sends recorded: SIGTERM first, SIGKILL only after a bounded
 // wait, and nothing at all once the child is known to have exited (its pid,
 // reaped, may already be someone else's).
 import { spawn } from 'node:child_process';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { stopServer, trackStarted } from '../../src/ui/sources/chat.js';
+import { stopServer, trackStarted } from '../../src/chat/start-server.js';
 import { trackGroup } from '../helpers/processes.js';
 import { recordKills } from '../helpers/record-kills.js';
 

@@ -43,10 +43,8 @@ function fromProcfs(procRoot: string): SystemInfo {
     load: loadText === undefined ? undefined : parseLoadAvg(loadText),
     cpus: cpu.cpus,
     cpuSeconds: cpu.seconds,
-    memory:
-      meminfo === undefined
-        ? Object.freeze({ totalBytes: undefined, availableBytes: undefined, freeBytes: undefined, swapTotalBytes: undefined, swapFreeBytes: undefined })
-        : parseMemInfo(meminfo),
+    // No meminfo: every figure undefined.
+    memory: parseMemInfo(meminfo ?? ''),
   });
 }
 
@@ -80,7 +78,7 @@ function fromOs(): SystemInfo {
     cpus: list.length === 0 ? undefined : list.length,
     cpuSeconds,
     // libuv's free memory is the kernel's "available" figure where it has one.
-    memory: Object.freeze({ totalBytes: totalmem(), availableBytes: freemem(), freeBytes: undefined, swapTotalBytes: undefined, swapFreeBytes: undefined }),
+    memory: Object.freeze({ totalBytes: totalmem(), availableBytes: freemem(), swapTotalBytes: undefined, swapFreeBytes: undefined }),
   });
 }
 

@@ -18,7 +18,6 @@ describe('readSystem', () => {
       memory: {
         totalBytes: 24683784 * 1024,
         availableBytes: 23055856 * 1024,
-        freeBytes: 22042064 * 1024,
         swapTotalBytes: 1048572 * 1024,
         swapFreeBytes: 1048000 * 1024,
       },

@@ -1,6 +1,8 @@
-// Machine-wide totals for readSystem(), parsed from the text of
-// <procRoot>/uptime, loadavg, stat and meminfo (proc(5)). Pure: the readers
-// in system-info.ts hand them the text.
+// Machine-wide totals for readSystem(), from the text of <procRoot>/uptime,
+// loadavg, stat and meminfo (proc(5)). The stat and meminfo lines are parsed
+// by meters.ts (the dashboard's meters read the same files); this turns them
+// into seconds and bytes. Pure: system-info.ts reads the files.
+import { type CpuTicks, type MemoryFigures, parseCpuTicks, parseMemory } from './meters.js';
 import { CLOCK_TICKS } from './system.js';
 
 /** Seconds each CPU state has accumulated since boot, summed over all CPUs (the `cpu` line of /proc/stat). */
@@ -9,7 +11,7 @@ export interface CpuSeconds {
   readonly nice: number;
   readonly system: number;
   readonly idle: number;
-  /** Undefined where the platform does not count it. */
+  /** Undefined where the platform does not count it (Node's os module has no iowait, softirq or steal). */
   readonly iowait: number | undefined;
   readonly irq: number | undefined;
   readonly softirq: number | undefined;
@@ -21,8 +23,6 @@ export interface MemoryTotals {
   readonly totalBytes: number | undefined;
   /** MemAvailable: what can be allocated without swapping (the kernel's estimate). */
   readonly availableBytes: number | undefined;
-  /** MemFree: not used at all (caches count as used). */
-  readonly freeBytes: number | undefined;
   readonly swapTotalBytes: number | undefined;
   readonly swapFreeBytes: number | undefined;
 }
@@ -41,42 +41,36 @@ export function parseLoadAvg(text: string): readonly [number, number, number] | 
   return Object.freeze([one, five, fifteen] as const);
 }
 
-/**
- * The aggregate `cpu` line of /proc/stat (user nice system idle iowait irq
- * softirq steal …, in USER_HZ ticks) and how many `cpuN` lines follow.
- * Fields a kernel does not print are undefined.
- */
+function seconds(ticks: CpuTicks): CpuSeconds {
+  const s = (value: number): number => value / CLOCK_TICKS;
+  return Object.freeze({
+    user: s(ticks.user),
+    nice: s(ticks.nice),
+    system: s(ticks.system),
+    idle: s(ticks.idle),
+    iowait: s(ticks.iowait),
+    irq: s(ticks.irq),
+    softirq: s(ticks.softirq),
+    steal: s(ticks.steal),
+  });
+}
+
+/** The aggregate `cpu` line of /proc/stat in seconds (USER_HZ ticks / 100), and how many `cpuN` lines there are. */
 export function parseCpuStat(text: string): { readonly cpus: number | undefined; readonly seconds: CpuSeconds | undefined } {
-  let cpus = 0;
-  let seconds: CpuSeconds | undefined;
-  for (const line of text.split('\n')) {
-    if (/^cpu\d+\s/.test(line)) cpus += 1;
-    else if (/^cpu\s/.test(line)) {
-      const ticks = line.trim().split(/\s+/).slice(1).map(Number);
-      const at = (i: number): number | undefined => {
-        const value = ticks[i];
-        return value === undefined || !Number.isFinite(value) ? undefined : value / CLOCK_TICKS;
-      };
-      const [user, nice, system, idle] = [at(0), at(1), at(2), at(3)];
-      if (user !== undefined && nice !== undefined && system !== undefined && idle !== undefined) {
-        seconds = Object.freeze({ user, nice, system, idle, iowait: at(4), irq: at(5), softirq: at(6), steal: at(7) });
-      }
-    }
-  }
-  return { cpus: cpus === 0 ? undefined : cpus, seconds };
+  const lines = parseCpuTicks(text);
+  const total = lines.find((line) => line.name === 'cpu');
+  const count = lines.filter((line) => /^cpu\d+$/.test(line.name)).length;
+  return { cpus: count === 0 ? undefined : count, seconds: total === undefined ? undefined : seconds(total) };
 }
 
 /** The memory lines of /proc/meminfo that readSystem() reports, in bytes. */
 export function parseMemInfo(text: string): MemoryTotals {
-  const kb = (key: string): number | undefined => {
-    const match = new RegExp(`^${key}:\\s+(\\d+)\\s*kB`, 'm').exec(text);
-    return match?.[1] === undefined ? undefined : Number(match[1]) * 1024;
-  };
+  const figures: MemoryFigures = parseMemory(text);
+  const bytes = (kb: number | undefined): number | undefined => (kb === undefined ? undefined : kb * 1024);
   return Object.freeze({
-    totalBytes: kb('MemTotal'),
-    availableBytes: kb('MemAvailable'),
-    freeBytes: kb('MemFree'),
-    swapTotalBytes: kb('SwapTotal'),
-    swapFreeBytes: kb('SwapFree'),
+    totalBytes: bytes(figures.totalKb),
+    availableBytes: bytes(figures.availableKb),
+    swapTotalBytes: bytes(figures.swapTotalKb),
+    swapFreeBytes: bytes(figures.swapFreeKb),
   });
 }

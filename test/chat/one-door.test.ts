@@ -1,7 +1,7 @@
 // Only src/inspect reads /proc (test/architecture/boundaries.test.ts checks
 // every floor): the chat code asks it for the room a title has.
 import { describe, expect, it } from 'vitest';
-import { titleCapacity } from '../../src/chat/title.js';
+import { titleCapacity } from '../../src/inspect/process-title.js';
 import { readOwnCommandLineBytes } from '../../src/inspect/self.js';
 
 describe('the chat code and /proc', () => {

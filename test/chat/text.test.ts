@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { parseAdminFrame, parseClientFrame, encodeFrame } from '../../src/chat/admin-wire.js';
 import { languageFromEnv } from '../../src/chat/messages.js';
 import { titleSafe } from '../../src/chat/room-titles.js';
-import { fitRoomTitle, fitUtf8 } from '../../src/chat/title.js';
+import { fitRoomTitle } from '../../src/chat/title.js';
+import { fitUtf8 } from '../../src/inspect/process-title.js';
 
 describe('languageFromEnv', () => {
   it('picks Chinese for zh_* locales, English otherwise, LC_ALL first', () => {

@@ -42,15 +42,15 @@ afterEach(() => {
 describe('procview demo in the dashboard', () => {
   it('zombie: shows the Z row, the zombie and reaped events; q exits 0 and leaves no process', async () => {
     const run = demo('zombie', '2');
-    const zombieLine = await run.waitForScreen(/(\d+) \(\w+\) became a zombie: parent (\d+) \(\w+\) has not reaped it/);
-    const [, zombie, parent] = /(\d+) \(\w+\) became a zombie: parent (\d+)/.exec(zombieLine) ?? [];
+    const zombieLine = await run.waitForScreen(/(\d+) \(procview lesson\) became a zombie: parent (\d+) \(procview lesson\) has not reaped it/);
+    const [, zombie, parent] = /(\d+) \(procview lesson\) became a zombie: parent (\d+)/.exec(zombieLine) ?? [];
     const zombiePid = Number(zombie);
     // The Z row: STAT Z and ps's `<defunct>` in the command column.
     const row = rowOf(run.screen(), zombiePid);
-    expect(row).toMatch(new RegExp(`^\\s*${zombiePid}\\s+${parent}\\s.*\\sZ\\s.*\\[node\\] <defunc`));
+    expect(row).toMatch(new RegExp(`^\\s*${zombiePid}\\s+${parent}\\s.*\\sZ\\s.*\\[procview lesson\\] <defun`));
     expect(run.screen()).toMatch(/Tasks: \d+ running now, \d+ seen · \d+ total, .*, 1 zombie/);
     expect(run.screen()).toContain('Lesson: zombie');
-    await run.waitForScreen(`${zombiePid} (node) reaped by ${parent}`);
+    await run.waitForScreen(`${zombiePid} (procview lesson) reaped by ${parent}`);
     await run.waitForScreen('Lesson complete');
     run.write('q');
     const { exitCode } = await run.waitForExit();
@@ -64,8 +64,8 @@ describe('procview demo in the dashboard', () => {
 
   it('orphan: shows the reparenting and keeps the orphan on screen under its new parent', async () => {
     const run = demo('orphan', '3');
-    const line = await run.waitForScreen(/(\d+) \(\w+\) orphaned: parent (\d+) \(\w+\) exited, adopted by (\d+) \(([^)]*)\)/);
-    const [, orphan, oldParent, adopter] = /(\d+) \(\w+\) orphaned: parent (\d+) \(\w+\) exited, adopted by (\d+)/.exec(line) ?? [];
+    const line = await run.waitForScreen(/(\d+) \(procview lesson\) orphaned: parent (\d+) \(procview lesson\) exited, adopted by (\d+) \(([^)]*)\)/);
+    const [, orphan, oldParent, adopter] = /(\d+) \(procview lesson\) orphaned: parent (\d+) \(procview lesson\) exited, adopted by (\d+)/.exec(line) ?? [];
     const orphanPid = Number(orphan);
     // Still in the list after its parent is gone, now with the adopter as PPID,
     // drawn in the tree under the adopter (a grey context row).
@@ -74,7 +74,7 @@ describe('procview demo in the dashboard', () => {
     const at = lines.findIndex((l) => new RegExp(`^\\s*${orphanPid}\\s`).test(l));
     expect(lines[at]).toMatch(/└─ /);
     expect(lines[at - 1]).toMatch(new RegExp(`^\\s*${adopter}\\s`));
-    expect(screen).toContain(`${oldParent} (node) exited`);
+    expect(screen).toContain(`${oldParent} (procview lesson) exited`);
     run.write('q');
     expect((await run.waitForExit()).exitCode).toBe(0);
     await waitFor(() => isGone(orphanPid), { what: 'the orphan to be gone' });
@@ -83,8 +83,8 @@ describe('procview demo in the dashboard', () => {
 
   it('SIGTERM: the terminal is restored and the lesson is cleaned up', async () => {
     const run = demo('zombie', '6', true);
-    const line = await run.waitForScreen(/(\d+) \(\w+\) became a zombie: parent (\d+)/);
-    const [, zombie, parent] = /(\d+) \(\w+\) became a zombie: parent (\d+)/.exec(line) ?? [];
+    const line = await run.waitForScreen(/(\d+) \(procview lesson\) became a zombie: parent (\d+)/);
+    const [, zombie, parent] = /(\d+) \(procview lesson\) became a zombie: parent (\d+)/.exec(line) ?? [];
     expect(lessonProcesses('zombie', run.pid).length).toBeGreaterThan(0);
     run.kill('SIGTERM');
     const { exitCode } = await run.waitForExit();

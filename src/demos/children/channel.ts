@@ -10,11 +10,14 @@
 //         see commands.ts).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { writeSync } from 'node:fs';
+import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { exitWithin, hasExited } from '../../process/child-exit.js';
 import { errnoOf } from '../../process/errno.js';
 import { watchLifeline } from '../../process/lifeline.js';
+import { setProcessTitle } from '../../inspect/process-title.js';
 import { HOLD_ENV, LIFELINE_FD_ENV } from '../messages.js';
+import { lessonTitle } from './title.js';
 
 /** The lifeline our children get as fd 0: ours (fd 0) unless we are a lesson's first process. */
 const childLifeline = Number(process.env[LIFELINE_FD_ENV]);
@@ -35,6 +38,9 @@ const options = new Map<string, string>(
 );
 
 /** A `name=value` argument (a bare `name` gives ''). */
+// Named for what it is in the lesson (title.ts), as soon as the options are known.
+setProcessTitle(lessonTitle(basename(process.argv[1] ?? '', '.js'), marker, options.get('role')));
+
 export function option(name: string): string | undefined {
   return options.get(name);
 }

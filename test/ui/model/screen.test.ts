@@ -8,9 +8,8 @@ import { computeLayout, type Rect } from '../../../src/ui/model/layout.js';
 import { rowLine, titleLine } from '../../../src/ui/model/list-lines.js';
 import type { ProcRow } from '../../../src/ui/model/rows.js';
 import { computeScreen } from '../../../src/ui/model/screen.js';
-import { ALL } from '../../../src/inspect/scope.js';
+import { ALL, EMPTY_FOLLOW, nameSeeds } from '../../../src/inspect/scope.js';
 import { parseServerTitle } from '../../../src/chat/room-titles.js';
-import { nameSeeds } from '../../../src/inspect/scope.js';
 import { initialViewState } from '../../../src/ui/model/view-state.js';
 import { computeRows } from '../../../src/ui/model/view.js';
 import { advanceWatch, initialWatch } from '../../../src/ui/model/watch.js';
@@ -31,6 +30,30 @@ describe('header', () => {
     expect(tasksLine(countTasks(procs))).toBe('Tasks: 9 total, 1 running, 3 sleeping, 2 stopped, 2 zombie');
     // Too narrow for top's words: the same counts by state letter.
     expect(tasksLine(countTasks(procs), 50)).toBe('Tasks: 9  R 1  S 3  T 2  Z 2');
+  });
+
+  it('a scope says what it counts: running now and all it has seen (pid + start time)', () => {
+    const counts = { total: 0, running: 0, sleeping: 0, stopped: 0, zombie: 0, kernel: 0, seen: 5 };
+    expect(tasksLine(counts)).toBe('Tasks: 0 running now, 5 seen · 0 total, 0 sleeping, 0 stopped, 0 zombie');
+    expect(tasksLine(counts, 50)).toBe('Tasks: 0 now, 5 seen  R 0  S 0  T 0  Z 0');
+    // Three processes pass through a scope one after another: 1 now, 3 seen.
+    const frame = (n: number, procs: ReturnType<typeof proc>[]) => ({
+      seq: n,
+      begunAt: n,
+      snapshot: snapshot(procs),
+      previous: undefined,
+      events: [],
+      host: { uptimeSeconds: 1, load: [0, 0, 0] as const },
+      intervalMs: 1000,
+    });
+    let watch = initialWatch(EMPTY_FOLLOW);
+    for (const [n, pid] of [
+      [1, 10],
+      [2, 11],
+      [3, 12],
+    ] as const)
+      watch = advanceWatch(watch, frame(n, [proc(1, 0), proc(pid, 1, { startTime: pid * 1000 })]), [pid]);
+    expect(watch.counts).toMatchObject({ total: 1, seen: 3 });
   });
 
   it('words the uptime like top', () => {

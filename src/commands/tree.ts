@@ -30,7 +30,8 @@ export async function main(argv: readonly string[]): Promise<number> {
   const pidText = positionals[0];
   const pid = pidText === undefined ? undefined : processIdArgument(pidText, TREE_SYNOPSIS);
 
-  const snapshot = await createInspector().snapshot();
+  // The drawing shows names, pids and states only: command lines are read for --json alone.
+  const snapshot = await createInspector({ commandLines: values.json === true }).snapshot();
   const forest = buildTree(snapshot);
   let roots = forest;
   if (pid !== undefined) {

@@ -1,11 +1,10 @@
 // The one place that chooses a backend. Everything above inspect/ names a
 // backend by BackendName (or lets this file pick by platform) and receives a
-// Backend; nothing else switches on the name.
+// Backend; nothing else switches on the name. Only the backend chosen is
+// loaded: a one-shot `procview ps` on Linux pays for no ps or ps-list parser.
 import type { Backend } from './backend.js';
 import { ProcfsBackend } from './procfs/backend.js';
-import { PsBackend } from './ps/backend.js';
-import { PsListBackend } from './ps-list/backend.js';
-import type { BackendName, InspectorOptions } from './types.js';
+import type { BackendName, InspectorOptions, Snapshot } from './types.js';
 
 const PS_PLATFORMS: ReadonlySet<NodeJS.Platform> = new Set(['darwin', 'freebsd', 'openbsd', 'netbsd']);
 
@@ -22,10 +21,33 @@ export function openBackend(name: BackendName, options: InspectorOptions = {}): 
     case 'procfs':
       return new ProcfsBackend(options);
     case 'ps':
-      return new PsBackend();
+      return loadedOnFirstUse(async () => new (await import('./ps/backend.js')).PsBackend());
     case 'ps-list':
-      return new PsListBackend();
+      return loadedOnFirstUse(async () => new (await import('./ps-list/backend.js')).PsListBackend());
     default:
       throw new TypeError(`unknown inspector backend: ${String(name)}`);
   }
+}
+
+/**
+ * A backend whose module is imported when it is first asked for something
+ * (every call but close() is async anyway). Closed before that, it never loads.
+ */
+function loadedOnFirstUse(load: () => Promise<Backend>): Backend {
+  let loading: Promise<Backend> | undefined;
+  const backend = (): Promise<Backend> => {
+    loading ??= load();
+    return loading;
+  };
+  return {
+    async snapshot(): Promise<Snapshot> {
+      return (await backend()).snapshot();
+    },
+    async startTime(pid: number): Promise<number | undefined> {
+      return (await backend()).startTime(pid);
+    },
+    close(): void {
+      void loading?.then((loaded) => loaded.close(), () => undefined);
+    },
+  };
 }

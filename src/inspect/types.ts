@@ -62,6 +62,12 @@ export interface InspectorOptions {
   readonly backend?: BackendName;
   /** Root of the proc filesystem (procfs backend); default `/proc`. Tests point it at fixtures. */
   readonly procRoot?: string;
+  /**
+   * Whether to read command lines (procfs: /proc/PID/cmdline, a fifth of a
+   * first scan's time). Default true; false leaves every `args` undefined, for
+   * a listing that never shows them (`procview tree` without --json).
+   */
+  readonly commandLines?: boolean;
 }
 
 export interface Inspector {

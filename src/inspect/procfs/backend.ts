@@ -20,7 +20,7 @@ import type { Backend } from '../backend.js';
 import { cpuPercent, SealedMap, sealSnapshot, freezeProc, unknownProc } from '../snapshot.js';
 import type { ProcInfo, Snapshot } from '../types.js';
 import { carriedDetails, type Details, kernelThreadDetails, readDetails } from './details.js';
-import { Entry, type ProcPaths, zombieChanged } from './entry.js';
+import { Entry, type ProcPaths, StatArena, zombieChanged } from './entry.js';
 import { ProcFiles } from './proc-files.js';
 import { GONE } from './read-file.js';
 import { procRecord, type RecordParts } from './record.js';
@@ -36,6 +36,8 @@ export interface ProcfsOptions {
   readonly procRoot?: string;
   /** Where uid → name comes from; default /etc/passwd. */
   readonly passwdPath?: string;
+  /** false: cmdline is never read, every `args` stays undefined (InspectorOptions.commandLines). */
+  readonly commandLines?: boolean;
 }
 
 /** Directory name → pid, or -1 for anything that is not all digits (self, sys, …). */
@@ -58,6 +60,7 @@ function cpuSince(same: Entry | undefined, fields: StatFields, now: number): num
 export class ProcfsBackend implements Backend {
   readonly #root: string;
   readonly #passwdPath: string;
+  readonly #commandLines: boolean;
   #system: SystemFacts | undefined;
   readonly #cache = new Map<number, Entry>();
   readonly #ttyNames = new Map<number, string>();
@@ -65,10 +68,13 @@ export class ProcfsBackend implements Backend {
   readonly #files: ProcFiles;
   /** The last scan's records, to see which processes changed parent (settle-reparented.ts). */
   #last: ReadonlyMap<number, ProcInfo> | undefined;
+  /** The first scan's stat copies, in shared blocks (entry.ts); dropped once it is done. */
+  #firstScanCopies: StatArena | undefined = new StatArena();
 
   constructor(options: ProcfsOptions = {}) {
     this.#root = options.procRoot ?? '/proc';
     this.#passwdPath = options.passwdPath ?? PASSWD_PATH;
+    this.#commandLines = options.commandLines ?? true;
     this.#files = new ProcFiles(this.#root);
   }
 
@@ -127,6 +133,7 @@ export class ProcfsBackend implements Backend {
     this.#cache.forEach((entry, pid) => {
       if (entry.generation !== generation) this.#forget(pid);
     });
+    this.#firstScanCopies = undefined;
     const snapshot = sealSnapshot(Date.now(), procs);
     this.#last = snapshot.procs;
     return snapshot;
@@ -194,7 +201,7 @@ export class ProcfsBackend implements Backend {
     if (parts === undefined) return undefined;
     const info = procRecord(pid, fields, parts, this.#facts());
     const updated = entry ?? new Entry(paths, info);
-    updated.copyStat(bytes, statEnd);
+    updated.copyStat(bytes, statEnd, this.#firstScanCopies);
     updated.remember(fields, parts, info, now);
     return updated;
   }
@@ -229,7 +236,7 @@ export class ProcfsBackend implements Backend {
     // Unreadable status: stat's approximation is the best RSS there is.
     const statRssBytes = fields.rssPages * this.#facts().pageSize;
     if (isKernelThread(fields)) return kernelThreadDetails(statRssBytes);
-    return readDetails(this.#files, dir, kept?.info.args, statRssBytes);
+    return readDetails(this.#files, dir, kept?.info.args, statRssBytes, this.#commandLines);
   }
 
   #forget(pid: number): void {

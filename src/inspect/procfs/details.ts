@@ -27,11 +27,18 @@ export function kernelThreadDetails(statRssBytes: number): Details {
 }
 
 /**
- * Reads status, and cmdline unless `args` is already known. Undefined when
- * the process vanished meanwhile. An unreadable file leaves its fields
- * unknown; RSS then falls back to stat's approximation, `statRssBytes`.
+ * Reads status, and cmdline unless `args` is already known or command lines
+ * are not wanted. Undefined when the process vanished meanwhile. An unreadable
+ * file leaves its fields unknown; RSS then falls back to stat's approximation,
+ * `statRssBytes`.
  */
-export function readDetails(files: ProcFiles, dir: string, args: string | undefined, statRssBytes: number): Details | undefined {
+export function readDetails(
+  files: ProcFiles,
+  dir: string,
+  args: string | undefined,
+  statRssBytes: number,
+  commandLines = true,
+): Details | undefined {
   let uid: number | undefined;
   let lockedKb: number | undefined;
   let rssBytes = statRssBytes;
@@ -43,7 +50,7 @@ export function readDetails(files: ProcFiles, dir: string, args: string | undefi
     lockedKb = status.lockedKb;
     rssBytes = status.rssKb * 1024;
   }
-  if (args === undefined) {
+  if (args === undefined && commandLines) {
     const cmdlineLength = files.readWhole(files.cmdline, `${dir}/cmdline`);
     if (cmdlineLength === GONE) return undefined;
     if (cmdlineLength >= 0) args = cmdlineToArgs(files.cmdline.bytes, cmdlineLength);

@@ -65,11 +65,14 @@ export class Entry implements ProcPaths {
     return bytes.compare(this.stat, this.commStart, this.commEnd, fields.commStart, fields.commEnd) === 0;
   }
 
-  /** Keeps bytes [0, end) of the stat just read, for statUnchanged and sameComm next time. */
-  copyStat(bytes: Buffer, end: number): void {
+  /**
+   * Keeps bytes [0, end) of the stat just read, for statUnchanged and sameComm
+   * next time; new memory comes from `arena` when given (a first scan).
+   */
+  copyStat(bytes: Buffer, end: number, arena?: StatArena): void {
     // Its own memory, not a slice of Node's shared pool: a long-lived slice
     // would keep a whole 8 KiB pool chunk alive. Same length: reuse it.
-    if (this.stat.length !== end) this.stat = Buffer.allocUnsafeSlow(end);
+    if (this.stat.length !== end) this.stat = arena === undefined ? Buffer.allocUnsafeSlow(end) : arena.take(end);
     bytes.copy(this.stat, 0, 0, end);
   }
 
@@ -84,6 +87,30 @@ export class Entry implements ProcPaths {
     this.rssBytes = from.rssBytes;
     this.seenAt = now;
     this.info = info;
+  }
+}
+
+/**
+ * The stat copies of a backend's first scan, carved out of a few large
+ * blocks: one allocation per thousand processes rather than one each, which a
+ * first scan (every process new, and Node still cold) feels. A block lives as
+ * long as one of its copies is still in use, so the memory this can hold on
+ * to is bounded by one first scan's stat bytes; later copies are made one by
+ * one (copyStat without an arena), so nothing accumulates.
+ */
+export class StatArena {
+  static readonly BLOCK_BYTES = 256 * 1024;
+  #block: Buffer = NO_BYTES;
+  #used = 0;
+
+  take(length: number): Buffer {
+    if (this.#used + length > this.#block.length) {
+      this.#block = Buffer.allocUnsafeSlow(Math.max(StatArena.BLOCK_BYTES, length));
+      this.#used = 0;
+    }
+    const start = this.#used;
+    this.#used += length;
+    return this.#block.subarray(start, this.#used);
   }
 }
 

@@ -47,7 +47,10 @@ function loadedOnFirstUse(load: () => Promise<Backend>): Backend {
       return (await backend()).startTime(pid);
     },
     close(): void {
-      void loading?.then((loaded) => loaded.close(), () => undefined);
+      void loading?.then(
+        (loaded) => loaded.close(),
+        () => undefined,
+      );
     },
   };
 }

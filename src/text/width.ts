@@ -172,8 +172,13 @@ export function charWidth(char: string): number {
 
 /** Terminal cells `text` takes. */
 export function displayWidth(text: string): number {
-  let cells = 0;
-  for (const char of text) cells += charWidth(char);
+  // Most text (numbers, names, command lines) is all below U+0300, one cell
+  // per UTF-16 unit: counted without walking it code point by code point.
+  let i = 0;
+  while (i < text.length && text.charCodeAt(i) < 0x0300) i++;
+  if (i === text.length) return i;
+  let cells = i;
+  for (const char of text.slice(i)) cells += charWidth(char);
   return cells;
 }
 

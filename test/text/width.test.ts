@@ -59,6 +59,10 @@ describe('displayWidth, indexAfterCells and truncateToWidth', () => {
     expect(displayWidth('e\u0301')).toBe(1);
     expect(displayWidth('\u{1f642}x')).toBe(3);
     expect(displayWidth('\u4dc0\u4dc1')).toBe(4);
+    // Past a run of one-cell characters (counted by length), the rest is still measured by code point.
+    expect(displayWidth('sleep 日本')).toBe(10);
+    expect(displayWidth('café e\u0301\u{1f642}')).toBe(8);
+    expect(displayWidth('')).toBe(0);
   });
 
   it('ends a prefix at the last whole character that fits, keeping its combining marks', () => {

@@ -20,22 +20,27 @@ function layoutLine(cells: readonly string[], columns: readonly Slot[]): string 
   let line = '';
   let width = 0; // cells used so far
   let goal = 0; // where the current column should end
-  cells.forEach((cell, index) => {
+  const count = Math.min(cells.length, columns.length);
+  for (let index = 0; index < count; index++) {
     const column = columns[index];
-    if (column === undefined) return;
+    const cell = cells[index];
+    if (column === undefined || cell === undefined) continue;
     if (index > 0) {
       line += ' ';
       width += 1;
       goal += 1;
     }
     goal += column.width;
+    // The last column, left-aligned, is never padded: its width is not needed (it is the long one, the command line).
+    if (index === columns.length - 1 && column.align === 'left') {
+      line += cell;
+      continue;
+    }
     const cellWidth = displayWidth(cell);
-    const last = index === columns.length - 1;
     const pad = ' '.repeat(Math.max(0, goal - width - cellWidth));
-    if (column.align === 'right') line += pad + cell;
-    else line += last ? cell : cell + pad;
-    width += (last && column.align === 'left' ? 0 : pad.length) + cellWidth;
-  });
+    line += column.align === 'right' ? pad + cell : cell + pad;
+    width += pad.length + cellWidth;
+  }
   return line;
 }
 
@@ -47,12 +52,10 @@ export function formatColumns<Row>(columns: readonly Column<Row>[], rows: Iterab
       columns,
     ),
   ];
-  for (const row of rows)
-    lines.push(
-      layoutLine(
-        columns.map((column) => column.value(row)),
-        columns,
-      ),
-    );
+  const cells: string[] = new Array<string>(columns.length).fill('');
+  for (const row of rows) {
+    for (let i = 0; i < columns.length; i++) cells[i] = columns[i]?.value(row) ?? '';
+    lines.push(layoutLine(cells, columns));
+  }
   return lines;
 }

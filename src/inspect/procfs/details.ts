@@ -32,13 +32,7 @@ export function kernelThreadDetails(statRssBytes: number): Details {
  * file leaves its fields unknown; RSS then falls back to stat's approximation,
  * `statRssBytes`.
  */
-export function readDetails(
-  files: ProcFiles,
-  dir: string,
-  args: string | undefined,
-  statRssBytes: number,
-  commandLines = true,
-): Details | undefined {
+export function readDetails(files: ProcFiles, dir: string, args: string | undefined, statRssBytes: number, commandLines = true): Details | undefined {
   let uid: number | undefined;
   let lockedKb: number | undefined;
   let rssBytes = statRssBytes;

@@ -99,6 +99,18 @@ describe('procfs backend on a fixture tree', () => {
     expect(proc(snapshot, 3)).toMatchObject({ comm: 'kworker/0:0H-events_highpri', ppid: 2, args: '', nice: -20, stat: 'S<' });
   });
 
+  it('reads no command line when told not to (commandLines: false): args unknown, every other field as before', async () => {
+    const full = await new ProcfsBackend({ procRoot: FIXTURE, passwdPath: PASSWD }).snapshot();
+    const lean = await new ProcfsBackend({ procRoot: FIXTURE, passwdPath: PASSWD, commandLines: false }).snapshot();
+    expect([...lean.procs.keys()]).toEqual([...full.procs.keys()]);
+    // Kernel threads (2, 3) have no command line to read: '' either way; everyone else's is now unknown.
+    const kernelThreads = new Set([2, 3]);
+    for (const [pid, info] of full.procs) {
+      expect(proc(lean, pid)).toEqual({ ...info, args: kernelThreads.has(pid) ? '' : undefined });
+    }
+    expect(proc(lean, 108).args).toBeUndefined();
+  });
+
   it('names users from the passwd file, and unknown uids by number', async () => {
     const snapshot = await new ProcfsBackend({ procRoot: FIXTURE, passwdPath: PASSWD }).snapshot();
     expect(proc(snapshot, 100)).toMatchObject({ uid: 1000, user: 'alice' });

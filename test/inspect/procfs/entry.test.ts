@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Entry } from '../../../src/inspect/procfs/entry.js';
+import { Entry, StatArena } from '../../../src/inspect/procfs/entry.js';
 import { lastParsedEnd, parseStatLine, type StatFields } from '../../../src/inspect/procfs/stat-line.js';
 import { unknownProc } from '../../../src/inspect/snapshot.js';
 
@@ -57,5 +57,34 @@ describe('Entry', () => {
     expect(entry.stat).toBe(first);
     next.bytes.fill(0);
     expect(entry.stat.toString('latin1')).toBe(HEAD.replace(' 7 3 ', ' 8 3 '));
+  });
+
+  it('takes a first copy from an arena: copies side by side in one block, each its own bytes', () => {
+    const arena = new StatArena();
+    const a = read(HEAD + TAIL);
+    const b = read(HEAD.replace('42 (sleep)', '42 (sleeper)') + TAIL);
+    const first = new Entry({ dir: '/proc/42', statPath: '/proc/42/stat' }, unknownProc(42));
+    const second = new Entry({ dir: '/proc/43', statPath: '/proc/43/stat' }, unknownProc(43));
+    first.copyStat(a.bytes, a.end, arena);
+    second.copyStat(b.bytes, b.end, arena);
+    expect(first.stat.buffer).toBe(second.stat.buffer);
+    a.bytes.fill(0);
+    b.bytes.fill(0);
+    expect(first.stat.toString('latin1')).toBe(HEAD);
+    expect(second.stat.toString('latin1')).toBe(HEAD.replace('42 (sleep)', '42 (sleeper)'));
+    // A later change of the same length rewrites the entry's own slice, never its neighbour's.
+    const moved = read(HEAD.replace(' 7 3 ', ' 8 3 ') + TAIL);
+    first.copyStat(moved.bytes, moved.end);
+    expect(first.stat.toString('latin1')).toBe(HEAD.replace(' 7 3 ', ' 8 3 '));
+    expect(second.stat.toString('latin1')).toBe(HEAD.replace('42 (sleep)', '42 (sleeper)'));
+  });
+
+  it('starts a new arena block when a copy does not fit in what is left', () => {
+    const arena = new StatArena();
+    const big = arena.take(StatArena.BLOCK_BYTES - 10);
+    const next = arena.take(20);
+    expect(next.buffer).not.toBe(big.buffer);
+    expect(next.length).toBe(20);
+    expect(arena.take(StatArena.BLOCK_BYTES * 2).length).toBe(StatArena.BLOCK_BYTES * 2);
   });
 });

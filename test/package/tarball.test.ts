@@ -14,7 +14,10 @@ import { readStartTime } from '../../src/inspect/inspector.js';
 import { ensureBuilt, REPO_ROOT } from '../cli/run-cli.js';
 import { pathWithoutCompiler, withoutNpmLifecycle } from './no-compiler.js';
 
-const INSTALL_TIMEOUT_MS = 150_000;
+// Bounds for a loaded 2-core machine (an install took up to ~2 min there at load 28).
+const INSTALL_TIMEOUT_MS = 240_000;
+/** For the steps that start Node or tsc a few times. */
+const STEP_TIMEOUT_MS = 90_000;
 const pkg = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string };
 
 let root = '';
@@ -109,91 +112,119 @@ describe('the packed package', () => {
     expect(installLog).toMatch(/procview: kernel process events not built \(no C compiler\); procview will poll \/proc/);
   });
 
-  it('runs procview --version and procview ps from node_modules/.bin', () => {
-    const bin = join(app, 'node_modules/.bin/procview');
-    expect(run(bin, ['--version'], app)).toEqual({ status: 0, stdout: `procview ${pkg.version}\n`, stderr: '' });
-    const ps = run(bin, ['ps', '--json'], app);
-    expect(ps.status).toBe(0);
-    const document = JSON.parse(ps.stdout) as { version: number; kind: string; processes: { pid: number }[] };
-    expect(document).toMatchObject({ version: 1, kind: 'ps' });
-    expect(document.processes.map((p) => p.pid)).toContain(1);
-    const table = run(bin, ['ps'], app);
-    expect(table.status).toBe(0);
-    expect(table.stdout.split('\n')[0]).toMatch(/^\s*PPID\s+PID\s+PGID\s+SID\s+TTY\s+TPGID\s+STAT\s+UID\s+TIME\s+COMMAND$/);
-  });
+  it(
+    'runs procview --version and procview ps from node_modules/.bin',
+    () => {
+      const bin = join(app, 'node_modules/.bin/procview');
+      expect(run(bin, ['--version'], app)).toEqual({ status: 0, stdout: `procview ${pkg.version}\n`, stderr: '' });
+      const ps = run(bin, ['ps', '--json'], app);
+      expect(ps.status).toBe(0);
+      const document = JSON.parse(ps.stdout) as { version: number; kind: string; processes: { pid: number }[] };
+      expect(document).toMatchObject({ version: 1, kind: 'ps' });
+      expect(document.processes.map((p) => p.pid)).toContain(1);
+      const table = run(bin, ['ps'], app);
+      expect(table.status).toBe(0);
+      expect(table.stdout.split('\n')[0]).toMatch(/^\s*PPID\s+PID\s+PGID\s+SID\s+TTY\s+TPGID\s+STAT\s+UID\s+TIME\s+COMMAND$/);
+    },
+    STEP_TIMEOUT_MS,
+  );
 
-  it('imports as ESM with the documented exports, without loading blessed', () => {
-    const script = `
+  it(
+    'imports as ESM with the documented exports, without loading blessed',
+    () => {
+      const script = `
       import { createRequire } from 'node:module';
       const lib = await import('procview');
       const snapshot = await lib.createInspector().snapshot();
       const loaded = Object.keys(createRequire(import.meta.url).cache).filter((file) => file.includes('/node_modules/blessed/'));
       console.log(JSON.stringify({ exports: Object.keys(lib).sort(), me: snapshot.procs.get(process.pid)?.pid, loaded }));`;
-    writeFileSync(join(app, 'import.mjs'), script);
-    const out = run(process.execPath, ['import.mjs'], app);
-    expect({ status: out.status, stderr: out.stderr }).toEqual({ status: 0, stderr: '' });
-    const result = JSON.parse(out.stdout) as { exports: string[]; me: number; loaded: string[] };
-    expect(result.exports).toEqual(
-      expect.arrayContaining([
-        'createInspector',
-        'diffSnapshots',
-        'buildTree',
-        'findSubtree',
-        'formatTree',
-        'getProcess',
-        'readSystem',
-        'explainStat',
-        'sendSignal',
-        'renice',
-        'ProcessControlError',
-        'psDocument',
-        'JSON_VERSION',
-      ]),
-    );
-    expect(typeof result.me).toBe('number');
-    expect(result.loaded).toEqual([]);
-  });
+      writeFileSync(join(app, 'import.mjs'), script);
+      const out = run(process.execPath, ['import.mjs'], app);
+      expect({ status: out.status, stderr: out.stderr }).toEqual({ status: 0, stderr: '' });
+      const result = JSON.parse(out.stdout) as { exports: string[]; me: number; loaded: string[] };
+      expect(result.exports).toEqual(
+        expect.arrayContaining([
+          'createInspector',
+          'diffSnapshots',
+          'buildTree',
+          'findSubtree',
+          'formatTree',
+          'getProcess',
+          'readSystem',
+          'explainStat',
+          'sendSignal',
+          'renice',
+          'ProcessControlError',
+          'psDocument',
+          'JSON_VERSION',
+        ]),
+      );
+      expect(typeof result.me).toBe('number');
+      expect(result.loaded).toEqual([]);
+    },
+    STEP_TIMEOUT_MS,
+  );
 
-  it("runs the README's library example", () => {
-    writeFileSync(join(app, 'example.mjs'), readmeExample());
-    const out = run(process.execPath, ['example.mjs'], app);
-    expect({ status: out.status, stderr: out.stderr }).toEqual({ status: 0, stderr: '' });
-    expect(out.stdout).toMatch(/kind: 'spawn'[\s\S]*comm: 'sleep'/);
-    expect(out.stdout).toMatch(/node\(\d+\)───sleep\(\d+\)/);
-    expect(out.stdout).toMatch(/^(changed|gone) /m);
-    expect(out.stdout).toContain('cpuSeconds');
-  });
+  it(
+    "runs the README's library example",
+    () => {
+      writeFileSync(join(app, 'example.mjs'), readmeExample());
+      const out = run(process.execPath, ['example.mjs'], app);
+      expect({ status: out.status, stderr: out.stderr }).toEqual({ status: 0, stderr: '' });
+      expect(out.stdout).toMatch(/kind: 'spawn'[\s\S]*comm: 'sleep'/);
+      expect(out.stdout).toMatch(/node\(\d+\)───sleep\(\d+\)/);
+      expect(out.stdout).toMatch(/^(changed|gone) /m);
+      expect(out.stdout).toContain('cpuSeconds');
+    },
+    STEP_TIMEOUT_MS,
+  );
 
-  it('type-checks a TypeScript consumer and the README example under --strict', () => {
-    cpSync(join(REPO_ROOT, 'test/package/fixtures/consumer.ts'), join(app, 'consumer.ts'));
-    writeFileSync(join(app, 'example.ts'), readmeExample());
-    mkdirSync(join(app, 'node_modules/@types'), { recursive: true });
-    symlinkSync(join(REPO_ROOT, 'node_modules/@types/node'), join(app, 'node_modules/@types/node'));
-    const tsconfig = {
-      compilerOptions: { target: 'es2022', module: 'nodenext', moduleResolution: 'nodenext', strict: true, noEmit: true, skipLibCheck: false, types: ['node'] },
-      files: ['consumer.ts', 'example.ts'],
-    };
-    writeFileSync(join(app, 'tsconfig.json'), JSON.stringify(tsconfig));
-    const out = run(join(REPO_ROOT, 'node_modules/.bin/tsc'), ['-p', 'tsconfig.json'], app);
-    expect({ status: out.status, output: out.stdout + out.stderr }).toEqual({ status: 0, output: '' });
-  });
+  it(
+    'type-checks a TypeScript consumer and the README example under --strict',
+    () => {
+      cpSync(join(REPO_ROOT, 'test/package/fixtures/consumer.ts'), join(app, 'consumer.ts'));
+      writeFileSync(join(app, 'example.ts'), readmeExample());
+      mkdirSync(join(app, 'node_modules/@types'), { recursive: true });
+      symlinkSync(join(REPO_ROOT, 'node_modules/@types/node'), join(app, 'node_modules/@types/node'));
+      const tsconfig = {
+        compilerOptions: {
+          target: 'es2022',
+          module: 'nodenext',
+          moduleResolution: 'nodenext',
+          strict: true,
+          noEmit: true,
+          skipLibCheck: false,
+          types: ['node'],
+        },
+        files: ['consumer.ts', 'example.ts'],
+      };
+      writeFileSync(join(app, 'tsconfig.json'), JSON.stringify(tsconfig));
+      const out = run(join(REPO_ROOT, 'node_modules/.bin/tsc'), ['-p', 'tsconfig.json'], app);
+      expect({ status: out.status, output: out.stdout + out.stderr }).toEqual({ status: 0, output: '' });
+    },
+    STEP_TIMEOUT_MS,
+  );
 
   // Two users are needed: as root, run the installed package as nobody against a root-owned sleeper.
-  it.runIf(process.getuid?.() === 0)('works unprivileged: ps and readSystem as nobody; signalling root gives EPERM', async () => {
-    const sleeper = spawnGroup('sleep', ['300']);
-    const startTime = await readStartTime(sleeper.pid);
-    const script = `
+  it.runIf(process.getuid?.() === 0)(
+    'works unprivileged: ps and readSystem as nobody; signalling root gives EPERM',
+    async () => {
+      const sleeper = spawnGroup('sleep', ['300']);
+      const startTime = await readStartTime(sleeper.pid);
+      const script = `
       import { createInspector, readSystem, sendSignal } from 'procview';
       const procs = (await createInspector().snapshot()).procs;
       let code = 'sent';
       try { await sendSignal(${sleeper.pid}, ${String(startTime)}, 'SIGKILL'); } catch (error) { code = error.code; }
       console.log(JSON.stringify({ sees: procs.get(${sleeper.pid})?.user, cpus: readSystem().cpus, code }));`;
-    writeFileSync(join(app, 'nobody.mjs'), script);
-    chmodSync(join(app, 'nobody.mjs'), 0o644);
-    const child = spawn(process.execPath, ['nobody.mjs'], { cwd: app, uid: 65534, gid: 65534, stdio: ['ignore', 'pipe', 'pipe'] });
-    const { code, stdout, stderr } = await collectOutput(child);
-    expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
-    expect(JSON.parse(stdout)).toEqual({ sees: 'root', cpus: expect.any(Number) as unknown, code: 'EPERM' });
-    expect(isAlive(sleeper.pid)).toBe(true);
-  });
+      writeFileSync(join(app, 'nobody.mjs'), script);
+      chmodSync(join(app, 'nobody.mjs'), 0o644);
+      const child = spawn(process.execPath, ['nobody.mjs'], { cwd: app, uid: 65534, gid: 65534, stdio: ['ignore', 'pipe', 'pipe'] });
+      const { code, stdout, stderr } = await collectOutput(child);
+      expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
+      expect(JSON.parse(stdout)).toEqual({ sees: 'root', cpus: expect.any(Number) as unknown, code: 'EPERM' });
+      expect(isAlive(sleeper.pid)).toBe(true);
+    },
+    STEP_TIMEOUT_MS,
+  );
 });

@@ -33,3 +33,4 @@ export {
   type TreeJson,
 } from './inspect/format/json.js';
 export { sanitizeForDisplay } from './text/sanitize.js';
+export { watch, type WatchOptions, type WatchFrame, type EventsMode } from './inspect/watch.js';

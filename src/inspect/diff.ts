@@ -140,7 +140,7 @@ function differs(a: string | undefined, b: string | undefined): boolean {
  * itself may linger as a zombie: gone, replaced by a new process with the same
  * pid, or dead all mean "orphaned".
  */
-function parentIsGone(ppid: number, prev: Snapshot, next: Snapshot): boolean {
+export function parentIsGone(ppid: number, prev: Snapshot, next: Snapshot): boolean {
   const then = prev.procs.get(ppid);
   const now = next.procs.get(ppid);
   if (now === undefined) return true;
@@ -149,6 +149,6 @@ function parentIsGone(ppid: number, prev: Snapshot, next: Snapshot): boolean {
 }
 
 /** PID 1 is init; any other new parent of an orphan is a child subreaper (prctl PR_SET_CHILD_SUBREAPER). */
-function adopterOf(ppid: number): Adopter {
+export function adopterOf(ppid: number): Adopter {
   return ppid === 1 ? 'init' : 'subreaper';
 }

@@ -81,22 +81,44 @@ export interface Inspector {
 /** Who adopted an orphan: PID 1 (`init`) or another ancestor marked as child subreaper. */
 export type Adopter = 'init' | 'subreaper';
 
+/** How an event became known: the kernel's process events connector, the fast scoped polling of a
+ *  subtree, or a comparison of two scans. Absent: a scan (what diffSnapshots alone reports). */
+export type EventSource = 'kernel' | 'polling' | 'scan';
+
 interface EventBase {
-  /** takenAt of the snapshot in which the change was seen. */
+  /** takenAt of the snapshot in which the change was seen (kernel events: when the kernel reported it). */
   readonly at: number;
   readonly pid: number;
   /** comm of the process the event is about (raw; sanitize before display). */
   readonly comm: string | undefined;
+  readonly source?: EventSource;
+  /**
+   * Set when the transition itself was not seen and the event is what the evidence shows, in words
+   * (e.g. `first seen already adopted by 1; its process group 6654 has no leader any more`).
+   */
+  readonly inferred?: string;
+}
+
+/** How a process ended, from the wait status the kernel reported (PROC_EVENT_EXIT exit_code). */
+export interface ExitStatus {
+  /** WEXITSTATUS when it exited normally; undefined when a signal ended it. */
+  readonly code: number | undefined;
+  /** The signal that ended it (`SIGKILL`), or its number when it has no name here. */
+  readonly signal: string | undefined;
+  /** WCOREDUMP: a core was dumped. */
+  readonly coreDumped: boolean;
 }
 
 export type ProcEvent =
   | (EventBase & { readonly kind: 'spawn'; readonly ppid: number | undefined })
-  | (EventBase & { readonly kind: 'exit'; readonly ppid: number | undefined })
+  /** `status`: known only from the kernel (or for the program `procview run` started). */
+  | (EventBase & { readonly kind: 'exit'; readonly ppid: number | undefined; readonly status?: ExitStatus })
   /** Became Z; `ppid` is the parent that has not reaped it yet. */
-  | (EventBase & { readonly kind: 'zombie'; readonly ppid: number | undefined })
+  | (EventBase & { readonly kind: 'zombie'; readonly ppid: number | undefined; readonly status?: ExitStatus })
   /** A zombie disappeared: reaped by `by` (its parent at the last sight). */
-  | (EventBase & { readonly kind: 'reap'; readonly by: number | undefined })
-  /** PPID changed. `orphaned` when the old parent is gone; then `adopter` names who took it. */
+  | (EventBase & { readonly kind: 'reap'; readonly by: number | undefined; readonly status?: ExitStatus })
+  /** PPID changed. `orphaned` when the old parent is gone; then `adopter` names who took it.
+   *  `from` is undefined for an inferred orphan whose parent was never seen. */
   | (EventBase & {
       readonly kind: 'reparent';
       readonly from: number | undefined;

@@ -1,0 +1,116 @@
+// One step of the event stream, explained: the changes two process tables show
+// (diffSnapshots) joined with what the kernel (or the scoped tracker) said in
+// between. Pure. What joining adds:
+//   - spawn gets its real parent (the forker), and when the process is already
+//     under another parent by the time it is read, an `orphaned` reparent from
+//     the forker (the fork was seen, the forker's exit or absence too);
+//   - exit and zombie get the exit status;
+//   - a process that was forked and gone between two reads (milliseconds) gets
+//     spawn, exec and exit from the kernel's facts alone;
+//   - exec is reported also when the program exec'd the same command line.
+// Facts that cannot be explained yet (a fork whose process is neither read nor
+// reported exited) are handed back to be carried to the next step.
+import { adopterOf, parentIsGone } from '../diff.js';
+import { sameProcess } from '../same-process.js';
+import type { ProcEvent, ProcInfo, Snapshot } from '../types.js';
+import type { Facts, ForkFact } from './facts.js';
+
+/** A fork never explained after this long: its process is reported as gone, its exit unheard. */
+export const CARRY_LIMIT_MS = 2000;
+
+export interface Explained {
+  readonly events: ProcEvent[];
+  /** Forks to try again at the next step. */
+  readonly carry: ReadonlyMap<number, ForkFact>;
+}
+
+function lookup(pid: number, prev: Snapshot, next: Snapshot): ProcInfo | undefined {
+  return next.procs.get(pid) ?? prev.procs.get(pid);
+}
+
+export function explainStep(diff: readonly ProcEvent[], prev: Snapshot, next: Snapshot, facts: Facts, now: number): Explained {
+  const { forks, exits, execs, comms } = facts;
+  const out: ProcEvent[] = [];
+  const execReported = new Set<number>();
+  for (const event of diff) {
+    switch (event.kind) {
+      case 'spawn': {
+        const fork = forks.get(event.pid);
+        if (fork === undefined) {
+          out.push(event);
+          break;
+        }
+        out.push({ ...event, at: Math.min(fork.at, event.at), ppid: fork.parent, source: fork.source });
+        const parent = lookup(fork.parent, prev, next);
+        const execFact = execs.get(event.pid);
+        if (execFact !== undefined) {
+          // A forked child runs its parent's program until it execs: that is its "before".
+          out.push({
+            kind: 'exec', at: execFact.at, pid: event.pid, comm: event.comm, source: 'kernel',
+            fromComm: parent?.comm, fromArgs: parent?.args, args: next.procs.get(event.pid)?.args,
+          });
+          execReported.add(event.pid);
+        }
+        const now = next.procs.get(event.pid)?.ppid;
+        if (now !== undefined && now !== fork.parent) {
+          const orphaned = exits.has(fork.parent) || parentIsGone(fork.parent, prev, next);
+          out.push({
+            kind: 'reparent', at: exits.get(fork.parent)?.at ?? event.at, pid: event.pid, comm: event.comm,
+            source: fork.source, from: fork.parent, to: now, orphaned, adopter: orphaned ? adopterOf(now) : undefined,
+          });
+        }
+        break;
+      }
+      case 'exit':
+      case 'zombie':
+      case 'reap': {
+        const exit = exits.get(event.pid);
+        out.push(exit === undefined ? event : { ...event, at: Math.min(exit.at, event.at), status: exit.status, source: 'kernel' });
+        break;
+      }
+      case 'exec':
+        if (execs.has(event.pid)) {
+          execReported.add(event.pid);
+          out.push({ ...event, source: 'kernel' });
+        } else {
+          out.push(event);
+        }
+        break;
+      default:
+        out.push(event);
+    }
+  }
+
+  // exec of the same command line again: no visible change, but the kernel saw it.
+  for (const [pid, fact] of execs) {
+    if (execReported.has(pid) || forks.has(pid)) continue;
+    const before = prev.procs.get(pid);
+    const after = next.procs.get(pid);
+    if (before === undefined || after === undefined || !sameProcess(before, after) || after.state === 'Z') continue;
+    out.push({ kind: 'exec', at: fact.at, pid, comm: after.comm, source: 'kernel', fromComm: before.comm, fromArgs: before.args, args: after.args });
+  }
+
+  // Processes that lived between two reads: known from the kernel's facts only.
+  const carry = new Map<number, ForkFact>();
+  for (const [pid, fork] of forks) {
+    if (prev.procs.has(pid) || next.procs.has(pid)) continue;
+    const exit = exits.get(pid);
+    if (exit === undefined && now - fork.at < CARRY_LIMIT_MS) {
+      carry.set(pid, fork);
+      continue;
+    }
+    const parent = lookup(fork.parent, prev, next);
+    const comm = comms.get(pid) ?? parent?.comm;
+    out.push({ kind: 'spawn', at: fork.at, pid, comm: parent?.comm, ppid: fork.parent, source: fork.source });
+    const execFact = execs.get(pid);
+    if (execFact !== undefined) {
+      out.push({ kind: 'exec', at: execFact.at, pid, comm, source: 'kernel', fromComm: parent?.comm, fromArgs: parent?.args, args: undefined });
+    }
+    out.push(
+      exit === undefined
+        ? { kind: 'exit', at: now, pid, comm, ppid: fork.parent, source: fork.source }
+        : { kind: 'exit', at: exit.at, pid, comm, ppid: exit.parent ?? fork.parent, status: exit.status, source: 'kernel' },
+    );
+  }
+  return { events: out, carry };
+}

@@ -1,0 +1,114 @@
+// What the kernel said between two steps of the stream, per process (tgid):
+// who forked it, whether and how it exited, how often it exec'd, its last
+// name. Thread events (pid !== tgid) are not about processes and are left out;
+// so are the sid/uid/coredump kinds, whose effects the re-read shows (STAT s,
+// the USER column) and whose status the exit event carries.
+import type { EventSource, ExitStatus } from '../types.js';
+import { decodeWaitStatus } from './exit-status.js';
+import type { KernelEvent } from './kernel-event.js';
+
+export interface ForkFact {
+  /** The real parent: the process that called fork(), even if it is gone by the next read. */
+  readonly parent: number;
+  readonly at: number;
+  /** How the parent was learnt: the kernel's fork event, or the children file of a watched parent. */
+  readonly source: EventSource;
+}
+
+export interface ExitFact {
+  readonly at: number;
+  readonly status: ExitStatus;
+  /** The parent at exit (kernel >= 4.17), else undefined. */
+  readonly parent: number | undefined;
+}
+
+export interface ExecFact {
+  /** When the last exec was reported. */
+  readonly at: number;
+  readonly count: number;
+}
+
+export interface Facts {
+  readonly forks: ReadonlyMap<number, ForkFact>;
+  readonly exits: ReadonlyMap<number, ExitFact>;
+  readonly execs: ReadonlyMap<number, ExecFact>;
+  /** Last comm reported (PROC_EVENT_COMM: exec and prctl), raw. */
+  readonly comms: ReadonlyMap<number, string>;
+}
+
+export const NO_FACTS: Facts = { forks: new Map(), exits: new Map(), execs: new Map(), comms: new Map() };
+
+/** An accumulator of facts between two steps; take() hands them out and starts afresh. */
+export class FactBook {
+  #forks = new Map<number, ForkFact>();
+  #exits = new Map<number, ExitFact>();
+  #execs = new Map<number, ExecFact>();
+  #comms = new Map<number, string>();
+
+  get size(): number {
+    return this.#forks.size + this.#exits.size + this.#execs.size + this.#comms.size;
+  }
+
+  /** Adds a batch; returns the pids it names (children, parents, exiting and exec'ing processes). */
+  absorb(batch: readonly KernelEvent[], named: Set<number>): void {
+    for (const event of batch) {
+      switch (event.kind) {
+        case 'fork':
+          // A new thread shares its tgid with the forking process: not a new process.
+          if (event.childPid !== event.childTgid) break;
+          this.#forks.set(event.childTgid, { parent: event.parentTgid, at: event.at, source: 'kernel' });
+          // A pid reused within one batch: the new process's facts start clean.
+          this.#exits.delete(event.childTgid);
+          this.#execs.delete(event.childTgid);
+          named.add(event.childTgid).add(event.parentTgid);
+          break;
+        case 'exit':
+          // Each thread reports its exit; the process has ended when its leader (pid === tgid) has.
+          if (event.pid !== event.tgid) break;
+          this.#exits.set(event.tgid, { at: event.at, status: decodeWaitStatus(event.exitCode), parent: event.parentTgid });
+          named.add(event.tgid);
+          break;
+        case 'exec': {
+          const before = this.#execs.get(event.tgid);
+          this.#execs.set(event.tgid, { at: event.at, count: (before?.count ?? 0) + 1 });
+          named.add(event.tgid);
+          break;
+        }
+        case 'comm':
+          if (event.pid === event.tgid) this.#comms.set(event.tgid, event.comm);
+          named.add(event.tgid);
+          break;
+        case 'sid':
+        case 'uid':
+          named.add(event.tgid);
+          break;
+        case 'coredump':
+          break;
+      }
+    }
+  }
+
+  /** A child seen under a watched parent by the scoped polling tracker. */
+  addSighting(child: number, parent: number, at: number): void {
+    if (!this.#forks.has(child)) this.#forks.set(child, { parent, at, source: 'polling' });
+  }
+
+  /** An exit status learnt another way (the program `procview run` started, from waitpid). */
+  addExit(pid: number, fact: ExitFact): void {
+    if (!this.#exits.has(pid)) this.#exits.set(pid, fact);
+  }
+
+  /** Puts back forks that could not be explained yet (a process not seen yet, whose exit has not come). */
+  carry(forks: ReadonlyMap<number, ForkFact>): void {
+    for (const [pid, fact] of forks) if (!this.#forks.has(pid)) this.#forks.set(pid, fact);
+  }
+
+  take(): Facts {
+    const facts = { forks: this.#forks, exits: this.#exits, execs: this.#execs, comms: this.#comms };
+    this.#forks = new Map();
+    this.#exits = new Map();
+    this.#execs = new Map();
+    this.#comms = new Map();
+    return facts;
+  }
+}

@@ -1,0 +1,323 @@
+// The event stream: periodic full scans merged with what happens in between.
+// With the kernel source, every batch of kernel events makes the stream
+// re-read the processes it names (and the children of those that exited, which
+// the kernel has just reparented), so the next frame shows the new row, its
+// parent after adoption, its Z state. Without it, the scoped tracker follows a
+// known subtree at a few-millisecond pace. Each step — full scan or re-read —
+// is diffed against the table before it and explained with the kernel's facts
+// (explain.ts), so events are never invented: what the kernel said, what a
+// read showed, or an inference that says so (infer.ts).
+// Frames are immutable; a step's events go into the next frame, sent at most
+// every FRAME_GAP_MS, and a full scan always sends one.
+import { performance } from 'node:perf_hooks';
+import { diffSnapshots } from '../diff.js';
+import { createInspector } from '../inspector.js';
+import { ProcessRereader } from '../procfs/reread.js';
+import { freezeProc, SealedMap, sealSnapshot } from '../snapshot.js';
+import type { ExitStatus, Inspector, ProcEvent, ProcInfo, Snapshot } from '../types.js';
+import { explainStep } from './explain.js';
+import { FactBook } from './facts.js';
+import { inferOrphans } from './infer.js';
+import type { KernelEvent } from './kernel-event.js';
+import { ScopedTracker } from './scoped-tracker.js';
+import type { EventsChoice } from './choose.js';
+
+/** Frames from re-read steps are at most this often (a full scan's frame is sent at once). */
+export const FRAME_GAP_MS = 20;
+/** The scoped tracker's pace (polling source). */
+export const TRACK_INTERVAL_MS = 5;
+/** The tracker follows subtrees up to this many processes. */
+export const TRACK_LIMIT = 200;
+/** Every this many tracker ticks, the watched processes' stat is read too (state, exec, nice). */
+const STAT_EVERY_TICKS = 4;
+
+export interface WatchFrame {
+  readonly seq: number;
+  /** performance.now() when the step that ended this frame began. */
+  readonly begunAt: number;
+  readonly snapshot: Snapshot;
+  readonly previous: Snapshot | undefined;
+  /** The events since the previous frame, in the order they were established. */
+  readonly events: readonly ProcEvent[];
+  readonly source: 'kernel' | 'polling';
+  /** Kernel events lost (ENOBUFS) since the stream started: each loss was followed by a full scan. */
+  readonly lost: number;
+  /**
+   * Processes that appeared and vanished between two frames: their last record (or, when no read
+   * caught them, what the kernel said: pid, parent, name), so a view can still show them briefly.
+   */
+  readonly glimpses: ReadonlyMap<number, ProcInfo>;
+}
+
+export interface StreamOptions {
+  readonly intervalMs: number;
+  readonly procRoot?: string;
+  /** Roots of the subtree the polling tracker follows (read every tick); none: no tracker. */
+  readonly roots?: () => Iterable<number>;
+  readonly trackIntervalMs?: number;
+  readonly inspector?: Inspector;
+}
+
+export class EventStream {
+  readonly choice: EventsChoice;
+  readonly #options: StreamOptions;
+  readonly #inspector: Inspector;
+  readonly #ownInspector: boolean;
+  readonly #onFrame: (frame: WatchFrame) => void;
+  readonly #onError: (error: unknown) => void;
+  readonly #rereader: ProcessRereader | undefined;
+  readonly #tracker: ScopedTracker | undefined;
+  readonly #book = new FactBook();
+  #current: Snapshot | undefined;
+  #lastFrame: Snapshot | undefined;
+  #lastFrameAt = 0;
+  readonly #pending = new Set<number>();
+  #events: ProcEvent[] = [];
+  #glimpses = new Map<number, ProcInfo>();
+  #changed = false;
+  #lost = 0;
+  #seq = 0;
+  #closed = false;
+  #scanning = false;
+  #resync = false;
+  #scanTimer: NodeJS.Timeout | undefined;
+  #stepTimer: NodeJS.Timeout | undefined;
+  #frameTimer: NodeJS.Timeout | undefined;
+  #trackTimer: NodeJS.Timeout | undefined;
+  #ticks = 0;
+  #watched: { of: Snapshot; pids: Map<number, number | undefined> } | undefined;
+
+  constructor(choice: EventsChoice, options: StreamOptions, onFrame: (frame: WatchFrame) => void, onError: (error: unknown) => void) {
+    this.choice = choice;
+    this.#options = options;
+    this.#onFrame = onFrame;
+    this.#onError = onError;
+    this.#ownInspector = options.inspector === undefined;
+    this.#inspector = options.inspector ?? createInspector(options.procRoot === undefined ? {} : { procRoot: options.procRoot });
+    const procfs = this.#inspector.backend === 'procfs';
+    this.#rereader = procfs ? new ProcessRereader(options.procRoot) : undefined;
+    const kernel = choice.source === 'kernel' ? choice.kernel : undefined;
+    this.#tracker = procfs && kernel === undefined && options.roots !== undefined ? new ScopedTracker(options.procRoot) : undefined;
+    kernel?.onBatch((batch, lost) => this.#onBatch(batch, lost));
+    void this.#scan();
+    if (this.#tracker !== undefined) this.#trackTimer = setInterval(() => this.#track(), options.trackIntervalMs ?? TRACK_INTERVAL_MS);
+  }
+
+  get source(): 'kernel' | 'polling' {
+    return this.choice.source;
+  }
+
+  /** The exit status of a process learnt from waitpid (the program `procview run` started). */
+  noteExit(pid: number, status: ExitStatus): void {
+    this.#book.addExit(pid, { at: Date.now(), status, parent: process.pid });
+    this.#pending.add(pid);
+    this.#scheduleStep();
+  }
+
+  close(): void {
+    if (this.#closed) return;
+    this.#closed = true;
+    for (const timer of [this.#scanTimer, this.#stepTimer, this.#frameTimer]) clearTimeout(timer);
+    clearInterval(this.#trackTimer);
+    if (this.choice.source === 'kernel') this.choice.kernel.close();
+    if (this.#ownInspector) this.#inspector.close();
+  }
+
+  #onBatch(batch: readonly KernelEvent[], lost: number): void {
+    if (this.#closed) return;
+    this.#book.absorb(batch, this.#pending);
+    if (lost > 0) {
+      // What was lost is not invented: a full scan shows where things stand now.
+      this.#lost += lost;
+      this.#requestScan();
+    }
+    this.#scheduleStep();
+  }
+
+  #requestScan(): void {
+    if (this.#scanning) {
+      this.#resync = true;
+      return;
+    }
+    clearTimeout(this.#scanTimer);
+    void this.#scan();
+  }
+
+  async #scan(): Promise<void> {
+    if (this.#closed) return;
+    this.#scanning = true;
+    const begunAt = performance.now();
+    try {
+      const snapshot = await this.#inspector.snapshot();
+      if (this.#closed) return;
+      this.#advance(snapshot);
+      this.#emit(begunAt);
+    } catch (error) {
+      if (!this.#closed) this.#onError(error);
+    } finally {
+      this.#scanning = false;
+    }
+    if (this.#closed) return;
+    if (this.#resync) {
+      this.#resync = false;
+      this.#scanTimer = setTimeout(() => void this.#scan(), 0);
+      return;
+    }
+    const wait = Math.max(0, this.#options.intervalMs - (performance.now() - begunAt));
+    this.#scanTimer = setTimeout(() => void this.#scan(), wait);
+  }
+
+  #scheduleStep(): void {
+    if (this.#stepTimer !== undefined || this.#closed) return;
+    // One step for all the batches that arrive in the same turn of the event loop.
+    this.#stepTimer = setTimeout(() => {
+      this.#stepTimer = undefined;
+      this.#step();
+    }, 0);
+  }
+
+  /** Re-reads the pending pids (and the children of any that exited), then diffs. */
+  #step(): void {
+    const current = this.#current;
+    const rereader = this.#rereader;
+    if (current === undefined || this.#closed) return;
+    if (rereader === undefined) {
+      // No per-process reads on this platform: a full scan answers instead.
+      if (this.#pending.size > 0) this.#requestScan();
+      this.#pending.clear();
+      return;
+    }
+    const begunAt = performance.now();
+    const procs = new SealedMap<number, ProcInfo>(current.procs);
+    const ended: number[] = [];
+    const read = (pid: number): void => {
+      const record = rereader.read(pid, current.procs.get(pid));
+      if (record === undefined) procs.delete(pid);
+      else procs.set(pid, record);
+      if (record === undefined || record.state === 'Z') ended.push(pid);
+    };
+    for (const pid of this.#pending) read(pid);
+    // A zombie is reaped without a kernel event: zombies are few, so each step looks at them again.
+    current.procs.forEach((proc, pid) => {
+      if (proc.state === 'Z' && !this.#pending.has(pid)) read(pid);
+    });
+    if (ended.length > 0) {
+      // The kernel reparents the children of a process as it exits.
+      const endedSet = new Set(ended);
+      current.procs.forEach((proc, pid) => {
+        if (proc.ppid !== undefined && endedSet.has(proc.ppid) && !this.#pending.has(pid)) read(pid);
+      });
+    }
+    this.#pending.clear();
+    this.#advance(sealSnapshot(Date.now(), procs));
+    this.#scheduleFrame(begunAt);
+  }
+
+  /** current → next: diff, explain with the facts so far, keep the events for the next frame. */
+  #advance(next: Snapshot): void {
+    const prev = this.#current;
+    this.#current = next;
+    this.#changed = true;
+    if (prev === undefined) {
+      // Before the first scan there is nothing to compare with: what the kernel said is history.
+      this.#book.take();
+      return;
+    }
+    const facts = this.#book.take();
+    const explained = explainStep(diffSnapshots(prev, next), prev, next, facts, Date.now());
+    this.#book.carry(explained.carry);
+    const events = inferOrphans(explained.events, prev, next);
+    const shown = this.#lastFrame;
+    for (const event of events) {
+      this.#events.push(event);
+      if (event.kind !== 'exit' && event.kind !== 'reap') continue;
+      // Gone before a frame showed it: keep its last record (or what the kernel said) for the view.
+      if (shown?.procs.has(event.pid) === true) continue;
+      const last = prev.procs.get(event.pid);
+      const ppid = event.kind === 'exit' ? event.ppid : event.by;
+      this.#glimpses.set(event.pid, last ?? freezeProc({ pid: event.pid, ppid, comm: event.comm }));
+    }
+  }
+
+  #scheduleFrame(begunAt: number): void {
+    if (this.#frameTimer !== undefined || this.#events.length === 0) return;
+    const wait = FRAME_GAP_MS - (performance.now() - this.#lastFrameAt);
+    if (wait <= 0) {
+      this.#emit(begunAt);
+      return;
+    }
+    this.#frameTimer = setTimeout(() => {
+      this.#frameTimer = undefined;
+      this.#emit(begunAt);
+    }, wait);
+  }
+
+  #emit(begunAt: number): void {
+    const snapshot = this.#current;
+    if (snapshot === undefined || this.#closed || !this.#changed) return;
+    clearTimeout(this.#frameTimer);
+    this.#frameTimer = undefined;
+    this.#seq += 1;
+    const frame: WatchFrame = Object.freeze({
+      seq: this.#seq,
+      begunAt,
+      snapshot,
+      previous: this.#lastFrame,
+      events: Object.freeze(this.#events),
+      source: this.choice.source,
+      lost: this.#lost,
+      glimpses: this.#glimpses,
+    });
+    this.#events = [];
+    this.#glimpses = new Map();
+    this.#changed = false;
+    this.#lastFrame = snapshot;
+    this.#lastFrameAt = performance.now();
+    this.#onFrame(frame);
+  }
+
+  /** One tick of the scoped tracker (polling source with roots). */
+  #track(): void {
+    const tracker = this.#tracker;
+    const current = this.#current;
+    const roots = this.#options.roots;
+    if (tracker === undefined || current === undefined || roots === undefined || this.#closed) return;
+    const watched = this.#watchedPids(current, roots());
+    // A subtree that large (--watch 1) is the system: the full scans follow it.
+    if (watched.size === 0 || watched.size > TRACK_LIMIT) return;
+    const tick = tracker.tick(watched, (pid) => current.procs.has(pid));
+    const now = Date.now();
+    for (const [child, parent] of tick.sightings) {
+      this.#book.addSighting(child, parent, now);
+      this.#pending.add(child);
+    }
+    for (const pid of tick.changed) this.#pending.add(pid);
+    this.#ticks += 1;
+    if (this.#ticks % STAT_EVERY_TICKS === 0) for (const pid of watched.keys()) this.#pending.add(pid);
+    if (this.#pending.size > 0) this.#step();
+  }
+
+  /** The roots and their descendants in `current`, with thread counts (cached per table). */
+  #watchedPids(current: Snapshot, roots: Iterable<number>): Map<number, number | undefined> {
+    const rootList = [...roots];
+    if (this.#watched?.of === current && rootList.every((pid) => this.#watched?.pids.has(pid) === true)) return this.#watched.pids;
+    const children = new Map<number, number[]>();
+    current.procs.forEach((proc, pid) => {
+      if (proc.ppid === undefined) return;
+      const list = children.get(proc.ppid);
+      if (list === undefined) children.set(proc.ppid, [pid]);
+      else list.push(pid);
+    });
+    const pids = new Map<number, number | undefined>();
+    const queue = rootList.filter((pid) => current.procs.has(pid) && pid > 1);
+    for (let pid = queue.pop(); pid !== undefined; pid = queue.pop()) {
+      if (pids.has(pid)) continue;
+      const proc = current.procs.get(pid);
+      if (proc === undefined || proc.state === 'Z') continue;
+      pids.set(pid, proc.threads);
+      queue.push(...(children.get(pid) ?? []));
+    }
+    this.#watched = { of: current, pids };
+    return pids;
+  }
+}

@@ -1,0 +1,102 @@
+// Re-reading chosen processes between full scans: the pids a kernel event
+// names, or the subtree the scoped tracker follows. One stat read per pid;
+// status and cmdline only when the process is new to the caller, exec'd (comm
+// changed) or died (a zombie's command line reads empty), the backend's rule;
+// so a watched subtree costs one small read per process.
+// %CPU is not measured over such short intervals: the previous sighting's
+// value is kept (undefined for a new process) until the next full scan.
+import { freezeProc } from '../snapshot.js';
+import { sameStartTime } from '../same-process.js';
+import { statLetters } from '../stat-letters.js';
+import type { ProcInfo } from '../types.js';
+import { cmdlineToArgs } from './cmdline.js';
+import { GONE, Scratch } from './read-file.js';
+import { isKernelThread, parseStatLine } from './stat-line.js';
+import { parseStatus } from './status.js';
+import { CLOCK_TICKS, readSystemFacts, startTimeMs, type SystemFacts } from './system.js';
+import { decodeRange } from './text.js';
+import { ttyName } from './tty.js';
+import { PASSWD_PATH } from './users.js';
+
+export class ProcessRereader {
+  readonly #root: string;
+  readonly #passwdPath: string;
+  #facts: SystemFacts | undefined;
+  readonly #stat = new Scratch(1024);
+  readonly #status = new Scratch(4096);
+  readonly #cmdline = new Scratch(16 * 1024);
+
+  constructor(procRoot = '/proc', passwdPath = PASSWD_PATH) {
+    this.#root = procRoot;
+    this.#passwdPath = passwdPath;
+  }
+
+  /**
+   * `pid` as it is now: a record, or undefined when it is gone (or its stat is
+   * malformed). `previous` is the caller's last record of that pid, if any.
+   */
+  read(pid: number, previous: ProcInfo | undefined): ProcInfo | undefined {
+    const facts = (this.#facts ??= readSystemFacts(this.#root, this.#passwdPath));
+    const dir = `${this.#root}/${pid}`;
+    const length = this.#stat.readWhole(`${dir}/stat`);
+    if (length < 0) return undefined;
+    const fields = parseStatLine(this.#stat.bytes, length);
+    if (fields === undefined) return undefined;
+    const startTime = startTimeMs(facts.bootTimeMs, fields.startTicks);
+    const comm = decodeRange(this.#stat.bytes, fields.commStart, fields.commEnd);
+    const same = previous !== undefined && sameStartTime(previous.startTime, startTime) ? previous : undefined;
+    const unchanged = same !== undefined && same.comm === comm && (same.state === 'Z') === (fields.state === 'Z');
+
+    let args = unchanged ? same.args : undefined;
+    let uid = unchanged ? same.uid : undefined;
+    let lockedKb: number | undefined;
+    let rssBytes: number | undefined = fields.rssPages * facts.pageSize;
+    if (isKernelThread(fields)) {
+      args = '';
+      uid = 0;
+      lockedKb = 0;
+    } else if (unchanged && same.uid !== undefined && same.stat !== undefined) {
+      // The same program as last read: status (uid, VmRSS, VmLck) is not read again at this pace;
+      // RSS and the L of STAT stay as the last full read found them.
+      rssBytes = same.rssBytes;
+      lockedKb = same.stat.includes('L') ? 1 : 0;
+    } else {
+      const statusLength = this.#status.readWhole(`${dir}/status`);
+      if (statusLength === GONE) return undefined;
+      if (statusLength >= 0) {
+        const status = parseStatus(this.#status.bytes, statusLength);
+        uid = status.euid;
+        lockedKb = status.lockedKb;
+        rssBytes = status.rssKb * 1024;
+      }
+      if (args === undefined) {
+        const cmdlineLength = this.#cmdline.readWhole(`${dir}/cmdline`);
+        if (cmdlineLength === GONE) return undefined;
+        if (cmdlineLength >= 0) args = cmdlineToArgs(this.#cmdline.bytes, cmdlineLength);
+      }
+    }
+    return freezeProc({
+      pid,
+      ppid: fields.ppid,
+      pgid: fields.pgid,
+      sid: fields.sid,
+      tty: ttyName(fields.ttyNr, facts.ttyDrivers),
+      tpgid: fields.tpgid,
+      state: fields.state,
+      stat: lockedKb === undefined ? undefined : statLetters(fields, lockedKb),
+      nice: fields.nice,
+      priority: fields.priority,
+      threads: fields.threads,
+      uid,
+      user: uid === undefined ? undefined : uid === same?.uid ? same.user : facts.userName(uid),
+      startTime,
+      cpuPercent: same?.cpuPercent,
+      memPercent: facts.memTotalBytes === undefined || rssBytes === undefined ? undefined : (rssBytes * 100) / facts.memTotalBytes,
+      rssBytes,
+      vszBytes: fields.vszBytes,
+      timeSeconds: fields.cpuTicks / CLOCK_TICKS,
+      comm,
+      args,
+    });
+  }
+}

@@ -17,6 +17,8 @@ const COMMANDS: Record<string, () => Promise<CommandMain>> = {
   demo: async () => (await import('./commands/demo.js')).main,
   chat: async () => (await import('./commands/chat.js')).main,
   serve: async () => (await import('./commands/serve.js')).main,
+  events: async () => (await import('./commands/events.js')).main,
+  run: async () => (await import('./commands/run.js')).main,
 };
 
 export const USAGE = `Usage: procview [--watch chat[:PORT]|PID|NAME] [-d SECONDS]   live dashboard
@@ -25,6 +27,8 @@ export const USAGE = `Usage: procview [--watch chat[:PORT]|PID|NAME] [-d SECONDS
        procview demo [NAME] [--plain] [--hold SECONDS]           process lessons
        procview chat server|client|say ...                       UDP chat room
        procview serve --metrics [--listen HOST:PORT]             Prometheus exporter
+       procview events [--watch PID|NAME] [--json]               process events as they happen
+       procview run [--plain] [--] CMD [ARGS...]                 run a program under the dashboard
        procview COMMAND --help                                   help for a command`;
 
 export async function main(argv: readonly string[] = process.argv.slice(2)): Promise<number> {

@@ -8,6 +8,7 @@
 // never joins the scope.
 import { sameProcess, sameStartTime } from './identity.js';
 import type { ProcInfo, Snapshot } from './types.js';
+import { matchByName } from './name-match.js';
 
 /**
  * Where a scoped view starts:
@@ -127,12 +128,7 @@ export function scopedProcs(scope: Scope, snapshot: Snapshot): ProcInfo[] {
   return out;
 }
 
-/** `--watch NAME`: comm or command line contains NAME; procview itself never matches its own argument. */
+/** `--watch NAME`: the rule of name-match.ts (never procview's own processes, as pgrep never matches itself). */
 export function nameSeeds(snapshot: Snapshot, pattern: string, selfPid: number): number[] {
-  const out: number[] = [];
-  for (const proc of snapshot.procs.values()) {
-    if (proc.pid === selfPid) continue;
-    if (proc.comm?.includes(pattern) === true || proc.args?.includes(pattern) === true) out.push(proc.pid);
-  }
-  return out;
+  return matchByName(snapshot, pattern, selfPid);
 }

@@ -1,6 +1,7 @@
 // What a dashboard is asked to show: read by launch.ts (the entry from
 // outside src/ui) and run.ts (which starts it), so neither imports the other's types.
 import type { Demo } from '../demos/types.js';
+import type { EventsChoice } from '../inspect/events/choose.js';
 
 export type DashboardScope =
   | { readonly kind: 'all' }
@@ -8,7 +9,9 @@ export type DashboardScope =
   | { readonly kind: 'name'; readonly pattern: string }
   /** The chat room on `port`, or the one found running (9999 first), or a new one on 9999. */
   | { readonly kind: 'chat'; readonly port?: number }
-  | { readonly kind: 'demo'; readonly demo: Demo; readonly holdMs: number };
+  | { readonly kind: 'demo'; readonly demo: Demo; readonly holdMs: number }
+  /** `procview run`: the program started by the dashboard, its output in the side pane. */
+  | { readonly kind: 'run'; readonly command: string; readonly args: readonly string[] };
 
 export interface DashboardOptions {
   readonly scope: DashboardScope;
@@ -16,4 +19,6 @@ export interface DashboardOptions {
   readonly intervalMs?: number;
   /** --no-color / -M: the monochrome theme (NO_COLOR in the environment does the same). */
   readonly noColour?: boolean;
+  /** The event source, opened before the terminal is taken (default: --events auto). */
+  readonly choice?: EventsChoice;
 }

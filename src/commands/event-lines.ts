@@ -1,0 +1,59 @@
+// The lines `procview events` and `procview run --plain` print for a frame:
+// the events about the followed processes (all, or a scope's members), in
+// words or as NDJSON, and `N events lost` when the kernel dropped some.
+import { advanceMembers, concernsMembers, type Members } from '../inspect/events/members.js';
+import { eventToJson, lostToJson } from '../inspect/format/event-json.js';
+import { eventSentence } from '../inspect/format/event-words.js';
+import { stringifyLineForTerminal } from '../inspect/format/json.js';
+import type { WatchFrame } from '../inspect/watch.js';
+import { sanitizeForDisplay } from '../text/sanitize.js';
+
+export interface EventPrinter {
+  /** The lines for one frame (without newlines). `seeds`: pids to follow (scoped printers). */
+  lines(frame: WatchFrame, seeds: Iterable<number>): string[];
+  /** The followed processes alive after the last frame (scoped printers). */
+  readonly members: Members;
+}
+
+export interface PrinterOptions {
+  readonly json: boolean;
+  /** Follow only the seeds and their descendants; false: every process. */
+  readonly scoped: boolean;
+  /** How a line starts in text mode (a clock, or `[+1.234s]`). */
+  readonly stamp: (at: number) => string;
+}
+
+/** HH:MM:SS.mmm, local time. */
+export function clockMs(at: number): string {
+  const date = new Date(at);
+  const two = (n: number): string => String(n).padStart(2, '0');
+  return `${two(date.getHours())}:${two(date.getMinutes())}:${two(date.getSeconds())}.${String(date.getMilliseconds()).padStart(3, '0')}`;
+}
+
+export function eventPrinter({ json, scoped, stamp }: PrinterOptions): EventPrinter {
+  let members: Members = new Map();
+  let lost = 0;
+  return {
+    get members() {
+      return members;
+    },
+    lines(frame, seeds) {
+      const out: string[] = [];
+      if (frame.lost > lost) {
+        const count = frame.lost - lost;
+        lost = frame.lost;
+        const at = frame.snapshot.takenAt;
+        out.push(json ? stringifyLineForTerminal(lostToJson(at, count)) : `${stamp(at)} ${count} events lost (the kernel dropped them; rescanned)`);
+      }
+      const before = members;
+      if (scoped) members = advanceMembers(before, frame.snapshot, frame.events, seeds);
+      const nameOf = (pid: number): string | undefined =>
+        frame.snapshot.procs.get(pid)?.comm ?? frame.previous?.procs.get(pid)?.comm ?? frame.glimpses.get(pid)?.comm;
+      for (const event of frame.events) {
+        if (scoped && !concernsMembers(event, before, members)) continue;
+        out.push(json ? stringifyLineForTerminal(eventToJson(event)) : sanitizeForDisplay(`${stamp(event.at)} ${eventSentence(event, nameOf)}`));
+      }
+      return out;
+    },
+  };
+}

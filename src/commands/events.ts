@@ -1,0 +1,72 @@
+// `procview events [--watch PID|NAME] [--json]`: process events as they
+// happen, one line each (forkstat's job, with zombies, reaps and adoptions),
+// for the whole system or a scope; NDJSON with --json. Runs until Ctrl-C.
+import { chooseEvents, EventsUnavailableError, sourceWords } from '../inspect/events/choose.js';
+import { readStartTime } from '../inspect/identity.js';
+import { matchByName } from '../inspect/name-match.js';
+import { watch } from '../inspect/watch.js';
+import { awaitStopSignal } from '../process/stop-signals.js';
+import { answeredHelpOrVersion, COMMON_OPTIONS, decimalOption, parseCommandArgs, processIdArgument } from './args.js';
+import { clockMs, eventPrinter } from './event-lines.js';
+import { EVENTS_HELP, EVENTS_OPTION, eventsMode } from './events-flag.js';
+import { CommandError } from './usage.js';
+
+export const EVENTS_USAGE = `Usage: procview events [--watch PID|NAME] [--json] [--events auto|kernel|polling] [-d SECONDS]
+  --watch PID        that process and what it forks, and their descendants
+  --watch NAME       processes whose name or command line contains NAME (never procview's own)
+  --json             one JSON object per line (fields in the README)
+  -d SECONDS         full rescan interval (default 1)
+${EVENTS_HELP}`;
+
+const SIGNAL_NUMBERS: Partial<Record<NodeJS.Signals, number>> = { SIGINT: 2, SIGTERM: 15, SIGHUP: 1 };
+
+export async function main(argv: readonly string[]): Promise<number> {
+  const { values, positionals } = parseCommandArgs(
+    {
+      args: [...argv],
+      options: { ...COMMON_OPTIONS, ...EVENTS_OPTION, watch: { type: 'string' }, json: { type: 'boolean' }, delay: { type: 'string', short: 'd' } },
+      allowPositionals: false,
+    },
+    EVENTS_USAGE,
+  );
+  if (answeredHelpOrVersion(values, `procview events: process events as they happen.\n\n${EVENTS_USAGE}`)) return 0;
+  void positionals;
+  const mode = eventsMode(values.events, EVENTS_USAGE);
+  const intervalMs = values.delay === undefined ? 1000 : Math.round(decimalOption('-d', values.delay, { min: 0.1, max: 3600, unit: 'seconds' }, EVENTS_USAGE) * 1000);
+  const target = values.watch;
+  const pid = target !== undefined && /^\d+$/.test(target) ? processIdArgument(target, EVENTS_USAGE) : undefined;
+  if (pid !== undefined && (await readStartTime(pid)) === undefined) throw new CommandError(`no process with pid ${pid}`);
+  if (target !== undefined && target.trim() === '') throw new CommandError('--watch needs a PID or a NAME');
+
+  let choice;
+  try {
+    choice = await chooseEvents(mode);
+  } catch (error) {
+    if (error instanceof EventsUnavailableError) throw new CommandError(`--events kernel: ${error.message}`);
+    throw error;
+  }
+  const json = values.json === true;
+  if (!json) process.stderr.write(`procview events: ${sourceWords(choice, intervalMs)}\n`);
+  // The choice is made; watch() opens its own source the same way (the first one is given back).
+  if (choice.source === 'kernel') choice.kernel.close();
+
+  const controller = new AbortController();
+  const stop = awaitStopSignal(['SIGINT', 'SIGTERM', 'SIGHUP']);
+  void stop.received.then(() => controller.abort());
+  const printer = eventPrinter({ json, scoped: target !== undefined, stamp: clockMs });
+  let first = true;
+  const roots = (): Iterable<number> => printer.members.keys();
+  try {
+    for await (const frame of watch({ events: mode, intervalMs, signal: controller.signal, roots })) {
+      const seeds = target === undefined ? [] : pid !== undefined ? (first ? [pid] : []) : matchByName(frame.snapshot, target, process.pid);
+      first = false;
+      const lines = printer.lines(frame, seeds);
+      if (lines.length > 0) process.stdout.write(`${lines.join('\n')}\n`);
+      if (pid !== undefined && printer.members.size === 0 && frame.events.length === 0 && !frame.snapshot.procs.has(pid)) break;
+    }
+  } finally {
+    stop.dispose();
+  }
+  const signal = stop.caught;
+  return signal === undefined ? 0 : 128 + (SIGNAL_NUMBERS[signal] ?? 0);
+}

@@ -1,0 +1,67 @@
+// `procview run [--plain] [--events MODE] [-d SECONDS] [--] CMD [ARGS…]`: our
+// options end at `--` or at the first word that is not one of them, so the
+// program's own options (`sh -c …`) are never taken for ours.
+import { decimalOption } from './args.js';
+import { EVENTS_HELP, eventsMode } from './events-flag.js';
+import type { EventsMode } from '../inspect/events/choose.js';
+import { UsageError } from './usage.js';
+
+export const RUN_USAGE = `Usage: procview run [--plain] [--events auto|kernel|polling] [-d SECONDS] [--] CMD [ARGS...]
+  Starts CMD under the dashboard, scoped to it from its first instant: its processes, their
+  events (fork, exec, exit with status, zombie, reap, orphaned and adopted), its output beside.
+  q ends it (SIGTERM to its process group, then SIGKILL) and quits.
+  --plain            no dashboard (also without a terminal): timestamped event lines interleaved
+                     with the program's output; procview exits with the program's status
+  -d SECONDS         full rescan interval (default 0.5)
+${EVENTS_HELP}`;
+
+export interface RunArgs {
+  readonly command: string;
+  readonly args: readonly string[];
+  readonly plain: boolean;
+  readonly events: EventsMode;
+  readonly intervalMs: number;
+  readonly help: boolean;
+  readonly version: boolean;
+}
+
+export function parseRunArgs(argv: readonly string[]): RunArgs {
+  let plain = false;
+  let events: string | undefined;
+  let delay: string | undefined;
+  let help = false;
+  let version = false;
+  let i = 0;
+  const value = (flag: string): string => {
+    const next = argv[i + 1];
+    if (next === undefined) throw new UsageError(`${flag} needs a value`, RUN_USAGE);
+    i += 1;
+    return next;
+  };
+  for (; i < argv.length; i += 1) {
+    const arg = argv[i] ?? '';
+    if (arg === '--') {
+      i += 1;
+      break;
+    }
+    if (!arg.startsWith('-') || arg === '-') break;
+    if (arg === '--plain') plain = true;
+    else if (arg === '--help' || arg === '-h') help = true;
+    else if (arg === '--version' || arg === '-V') version = true;
+    else if (arg === '--events') events = value(arg);
+    else if (arg.startsWith('--events=')) events = arg.slice('--events='.length);
+    else if (arg === '-d' || arg === '--delay') delay = value(arg);
+    else throw new UsageError(`unknown option '${arg}'`, RUN_USAGE);
+  }
+  const [command, ...args] = argv.slice(i);
+  if (command === undefined && !help && !version) throw new UsageError('run needs a command to start', RUN_USAGE);
+  return {
+    command: command ?? '',
+    args,
+    plain,
+    events: eventsMode(events, RUN_USAGE),
+    intervalMs: delay === undefined ? 500 : Math.round(decimalOption('-d', delay, { min: 0.1, max: 3600, unit: 'seconds' }, RUN_USAGE) * 1000),
+    help,
+    version,
+  };
+}

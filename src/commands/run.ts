@@ -1,0 +1,112 @@
+// `procview run [--plain] [--] CMD [ARGS…]`: start a program and watch it from
+// its first instant. The event source is open and has read the process table
+// before the program starts, so its very first fork is seen. In a terminal:
+// the dashboard scoped to it (src/ui). With --plain, or when stdout is not a
+// terminal: timestamped event lines interleaved with its output; procview
+// exits with the program's status once its processes are gone (or, for an
+// orphan that stays, LINGER_MS after the program itself ended).
+import { constants } from 'node:os';
+import { chooseEvents, EventsUnavailableError, sourceWords, type EventsChoice } from '../inspect/events/choose.js';
+import { exitStatusFromNode } from '../inspect/events/exit-status.js';
+import { EventStream, type WatchFrame } from '../inspect/events/stream.js';
+import { shellStatus, startProgram, type Program, type ProgramLine } from '../process/program.js';
+import { awaitStopSignal } from '../process/stop-signals.js';
+import { sanitizeForDisplay } from '../text/sanitize.js';
+import { answeredHelpOrVersion } from './args.js';
+import { eventPrinter } from './event-lines.js';
+import { parseRunArgs, RUN_USAGE } from './run-args.js';
+import { CommandError } from './usage.js';
+
+/** After the program exits, how long processes it left behind (orphans) are still followed. */
+export const LINGER_MS = 3000;
+const STOP_GRACE_MS = 2000;
+
+export function signalNumber(name: NodeJS.Signals): number {
+  return constants.signals[name] ?? 0;
+}
+
+export async function openChoice(mode: Parameters<typeof chooseEvents>[0]): Promise<EventsChoice> {
+  try {
+    return await chooseEvents(mode);
+  } catch (error) {
+    if (error instanceof EventsUnavailableError) throw new CommandError(`--events kernel: ${error.message}`);
+    throw error;
+  }
+}
+
+export async function main(argv: readonly string[]): Promise<number> {
+  const args = parseRunArgs(argv);
+  if (answeredHelpOrVersion(args, `procview run: start a program and watch its processes.\n\n${RUN_USAGE}`)) return 0;
+  const choice = await openChoice(args.events);
+  if (!args.plain && process.stdout.isTTY === true) {
+    const { launchDashboard } = await import('../ui/launch.js');
+    return launchDashboard({ scope: { kind: 'run', command: args.command, args: args.args }, intervalMs: args.intervalMs, choice });
+  }
+  return runPlain(args.command, args.args, args.intervalMs, choice);
+}
+
+async function runPlain(command: string, args: readonly string[], intervalMs: number, choice: EventsChoice): Promise<number> {
+  const startedAt = Date.now();
+  const stamp = (at: number): string => `[+${(Math.max(0, at - startedAt) / 1000).toFixed(3)}s]`;
+  const write = (line: string): void => void process.stdout.write(`${line}\n`);
+  write(`${stamp(Date.now())} procview run: ${sanitizeForDisplay([command, ...args].join(' '))} (${sourceWords(choice, intervalMs)})`);
+  const printer = eventPrinter({ json: false, scoped: true, stamp });
+  let program: Program | undefined;
+  let programEnd: number | undefined;
+  let seeded = false;
+  let finish: () => void = () => undefined;
+  const finished = new Promise<void>((resolve) => (finish = resolve));
+
+  const onFrame = (frame: WatchFrame): void => {
+    const seeds = program !== undefined && !seeded ? [program.pid] : [];
+    if (seeds.length > 0 && frame.snapshot.procs.has(seeds[0] ?? 0)) seeded = true;
+    for (const line of printer.lines(frame, seeds)) write(line);
+    if (programEnd === undefined) return;
+    const left = [...printer.members.keys()].filter((pid) => {
+      const state = frame.snapshot.procs.get(pid)?.state;
+      return state !== undefined && state !== 'Z' && state !== 'X';
+    });
+    if (left.length === 0 || Date.now() - programEnd > LINGER_MS) {
+      if (left.length > 0) write(`${stamp(Date.now())} procview run: not waiting for ${left.join(', ')} (still running, left behind by the program)`);
+      finish();
+    }
+  };
+  let failure: unknown;
+  let firstFrame: () => void = () => undefined;
+  const ready = new Promise<void>((resolve) => (firstFrame = resolve));
+  const stream = new EventStream(
+    choice,
+    { intervalMs, roots: () => (program === undefined ? [] : [program.pid, ...printer.members.keys()]) },
+    (frame) => {
+      firstFrame();
+      onFrame(frame);
+    },
+    (error) => {
+      failure = error;
+      finish();
+    },
+  );
+  const stop = awaitStopSignal(['SIGINT', 'SIGTERM', 'SIGHUP']);
+  try {
+    await ready;
+    const onLine = (line: ProgramLine): void => write(`${stamp(line.at)} ${line.stream}: ${sanitizeForDisplay(line.text)}`);
+    try {
+      program = await startProgram(command, args, onLine);
+    } catch (error) {
+      throw new CommandError(`cannot start ${command}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    }
+    const started = program;
+    void stop.received.then(() => started.stop(STOP_GRACE_MS).then(finish));
+    const end = await started.ended;
+    const status = exitStatusFromNode(end.code, end.signal);
+    if (status !== undefined) stream.noteExit(started.pid, status);
+    programEnd = Date.now();
+    await finished;
+    if (failure !== undefined) throw failure;
+    const caught = stop.caught;
+    return caught === undefined ? shellStatus(end, signalNumber) : 128 + signalNumber(caught);
+  } finally {
+    stop.dispose();
+    stream.close();
+  }
+}

@@ -1,0 +1,28 @@
+// `--watch NAME`: the processes whose name or command line contains NAME, as
+// pgrep -f finds them, and as pgrep never procview's own: not this process
+// (its own command line holds NAME), not its ancestors (the shell or npx that
+// started it holds NAME too), not its descendants.
+import type { Snapshot } from './types.js';
+
+/** Pids of `snapshot` matching `pattern`, except `selfPid`, its ancestors and its descendants. */
+export function matchByName(snapshot: Snapshot, pattern: string, selfPid: number): number[] {
+  const own = new Set<number>();
+  for (let pid: number | undefined = selfPid; pid !== undefined && pid > 1 && !own.has(pid); pid = snapshot.procs.get(pid)?.ppid) {
+    own.add(pid);
+  }
+  const out: number[] = [];
+  for (const proc of snapshot.procs.values()) {
+    if (own.has(proc.pid) || descendsFrom(snapshot, proc.pid, selfPid)) continue;
+    if (proc.comm?.includes(pattern) === true || proc.args?.includes(pattern) === true) out.push(proc.pid);
+  }
+  return out;
+}
+
+function descendsFrom(snapshot: Snapshot, pid: number, ancestor: number): boolean {
+  const seen = new Set<number>();
+  for (let at = snapshot.procs.get(pid)?.ppid; at !== undefined && at > 1 && !seen.has(at); at = snapshot.procs.get(at)?.ppid) {
+    if (at === ancestor) return true;
+    seen.add(at);
+  }
+  return false;
+}

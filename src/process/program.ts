@@ -1,0 +1,73 @@
+// The program `procview run` starts: in its own process group (so q, Ctrl-C
+// and the end of procview reach everything it started that stayed in the
+// group), stdin shared, stdout and stderr read line by line. An orphan that
+// keeps the pipes open still has its lines read.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { stopChild } from './child-exit.js';
+
+export interface ProgramLine {
+  readonly at: number;
+  readonly stream: 'stdout' | 'stderr';
+  /** Raw (untrusted): sanitize before display. */
+  readonly text: string;
+}
+
+export interface ProgramEnd {
+  readonly code: number | null;
+  readonly signal: NodeJS.Signals | null;
+}
+
+export interface Program {
+  readonly pid: number;
+  readonly child: ChildProcess;
+  /** Resolves when the program (the process started, not its descendants) has exited and been reaped. */
+  readonly ended: Promise<ProgramEnd>;
+  /** SIGTERM to the group, SIGKILL after `graceMs`. */
+  stop(graceMs: number): Promise<void>;
+}
+
+/** Node's spawn error (ENOENT, EACCES) as a rejection, the program otherwise. */
+export function startProgram(command: string, args: readonly string[], onLine: (line: ProgramLine) => void, stdin: 'inherit' | 'ignore' = 'inherit'): Promise<Program> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { stdio: [stdin, 'pipe', 'pipe'], detached: true });
+    const ended = new Promise<ProgramEnd>((done) => child.once('exit', (code, signal) => done({ code, signal })));
+    const split = (stream: 'stdout' | 'stderr'): void => {
+      let partial = '';
+      const source = child[stream];
+      source?.setEncoding('utf8');
+      source?.on('data', (chunk: string) => {
+        const parts = (partial + chunk).split('\n');
+        partial = parts.pop() ?? '';
+        for (const text of parts) onLine({ at: Date.now(), stream, text });
+      });
+      source?.on('end', () => {
+        if (partial !== '') onLine({ at: Date.now(), stream, text: partial });
+        partial = '';
+      });
+    };
+    child.once('error', (error) => reject(error));
+    child.once('spawn', () => {
+      split('stdout');
+      split('stderr');
+      const pid = child.pid;
+      if (pid === undefined) {
+        reject(new Error(`could not start ${command}`));
+        return;
+      }
+      resolve({
+        pid,
+        child,
+        ended,
+        async stop(graceMs) {
+          await stopChild(child, { graceMs, group: true });
+        },
+      });
+    });
+  });
+}
+
+/** The status a shell would report: the exit code, or 128 + the signal's number. */
+export function shellStatus(end: ProgramEnd, signalNumber: (name: NodeJS.Signals) => number): number {
+  if (end.signal !== null) return 128 + signalNumber(end.signal);
+  return end.code ?? 1;
+}

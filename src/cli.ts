@@ -31,6 +31,14 @@ export const USAGE = `Usage: procview [--watch chat[:PORT]|PID|NAME] [-d SECONDS
        procview run [--plain] [--] CMD [ARGS...]                 run a program under the dashboard
        procview COMMAND --help                                   help for a command`;
 
+export const EVENT_SOURCES = `Event sources (the dashboard header says which is live):
+  kernel   every fork, exec and exit as it happens, from the kernel's process events connector.
+           Needs Linux, root (sudo procview ...), the host's network namespace, and the native
+           module, built by npm install when a C compiler (gcc, make) is present.
+  polling  otherwise: a scan every refresh, and for run / --watch / lessons a close watch (a few
+           ms) on the watched processes' children. Force it with --events polling or
+           PROCVIEW_EVENTS=polling.`;
+
 export async function main(argv: readonly string[] = process.argv.slice(2)): Promise<number> {
   const [first, ...rest] = argv;
   if (first === '--version' || first === '-V') {
@@ -41,7 +49,7 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
   // `procview help ps` is `procview ps --help`.
   if (first === 'help' && rest[0] !== undefined) return main([rest[0], '--help']);
   if (first === '--help' || first === '-h' || first === 'help') {
-    process.stdout.write(`procview: see Unix processes live.\n\n${USAGE}\n`);
+    process.stdout.write(`procview: see Unix processes live.\n\n${USAGE}\n\n${EVENT_SOURCES}\n`);
     return 0;
   }
   try {

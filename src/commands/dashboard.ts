@@ -5,19 +5,23 @@ import type { DashboardScope } from '../ui/dashboard-options.js';
 import { answeredHelpOrVersion, COMMON_OPTIONS, decimalOption, parseCommandArgs, processIdArgument } from './args.js';
 import { CommandError, UsageError } from '../base/errors.js';
 import { cannotDraw } from './terminal-check.js';
+import type { EventsMode } from '../inspect/events/choose.js';
+import { EVENTS_HELP, EVENTS_OPTION, eventsMode, openChoice } from './events-flag.js';
 
-export const DASHBOARD_USAGE = `Usage: procview [--watch chat|chat:PORT|PID|NAME] [-d SECONDS] [-M|--no-color] [--help] [--version]
+export const DASHBOARD_USAGE = `Usage: procview [--watch chat|chat:PORT|PID|NAME] [-d SECONDS] [--events MODE] [-M|--no-color] [--help] [--version]
   --watch chat       the chat room: its server (found by title, or started), admin and clients
   --watch PID        that process and its descendants (kept after they are reparented)
   --watch NAME       processes whose name or command line contains NAME, and their descendants
   -d SECONDS         refresh interval (default 1; 0.5 for demos); fractions allowed, at least 0.1
   -M, --no-color     monochrome: no colour at all (as NO_COLOR=1 does); bold and reverse tell states apart
+${EVENTS_HELP}
 Keys: q quit, ? help. For one-shot output: procview ps, procview tree.`;
 
 export interface DashboardArgs {
   readonly scope: DashboardScope;
   readonly intervalMs: number | undefined;
   readonly noColour: boolean;
+  readonly events: EventsMode;
 }
 
 function parseWatch(value: string): DashboardScope {
@@ -40,6 +44,7 @@ export function parseDashboardArgs(argv: readonly string[]): DashboardArgs & { r
       args: [...argv],
       options: {
         ...COMMON_OPTIONS,
+        ...EVENTS_OPTION,
         watch: { type: 'string', multiple: true },
         delay: { type: 'string', short: 'd' },
         'no-color': { type: 'boolean', short: 'M' },
@@ -55,6 +60,7 @@ export function parseDashboardArgs(argv: readonly string[]): DashboardArgs & { r
     intervalMs:
       values.delay === undefined ? undefined : Math.round(decimalOption('-d', values.delay, { min: 0.1, max: 3600, unit: 'seconds' }, DASHBOARD_USAGE) * 1000),
     noColour: values['no-color'] === true,
+    events: eventsMode(values.events, DASHBOARD_USAGE),
     help: values.help === true,
     version: values.version === true,
   };
@@ -74,10 +80,12 @@ export async function main(argv: readonly string[]): Promise<number> {
       if ((await readStartTime(pid)) === undefined) throw new CommandError(`no process with pid ${pid}`);
     }
   }
+  const choice = await openChoice(args.events);
   const { launchDashboard } = await import('../ui/launch.js');
   return launchDashboard({
     scope: args.scope,
     noColour: args.noColour,
+    choice,
     ...(args.intervalMs === undefined ? {} : { intervalMs: args.intervalMs }),
   });
 }

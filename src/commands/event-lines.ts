@@ -5,6 +5,7 @@ import { advanceMembers, concernsMembers, type Members } from '../inspect/events
 import { eventToJson, lostToJson } from '../inspect/format/event-json.js';
 import { eventSentence } from '../inspect/format/event-words.js';
 import { stringifyLineForTerminal } from '../inspect/format/json.js';
+import type { ProcEvent } from '../inspect/types.js';
 import type { WatchFrame } from '../inspect/watch.js';
 import { sanitizeForDisplay } from '../text/sanitize.js';
 
@@ -13,6 +14,8 @@ export interface EventPrinter {
   lines(frame: WatchFrame, seeds: Iterable<number>): string[];
   /** The followed processes alive after the last frame (scoped printers). */
   readonly members: Members;
+  /** Lines for events learnt outside the stream (procview run's own spawn and wait), printed once. */
+  extra(events: readonly ProcEvent[]): string[];
 }
 
 export interface PrinterOptions {
@@ -30,10 +33,35 @@ export function clockMs(at: number): string {
   return `${two(date.getHours())}:${two(date.getMinutes())}:${two(date.getSeconds())}.${String(date.getMilliseconds()).padStart(3, '0')}`;
 }
 
+/** spawn once, and one end (exit or reap) per process: a second report of the same is dropped. */
+function onceKey(event: ProcEvent): string | undefined {
+  if (event.kind === 'spawn') return `spawn ${event.pid}`;
+  if (event.kind === 'exit' || event.kind === 'reap') return `end ${event.pid}`;
+  return undefined;
+}
+
 export function eventPrinter({ json, scoped, stamp }: PrinterOptions): EventPrinter {
   let members: Members = new Map();
   let lost = 0;
+  const once = new Set<string>();
+  const render = (event: ProcEvent, nameOf: (pid: number) => string | undefined): string | undefined => {
+    const key = onceKey(event);
+    if (key !== undefined) {
+      if (once.has(key)) return undefined;
+      once.add(key);
+      if (once.size > 100_000) once.clear();
+    }
+    return json ? stringifyLineForTerminal(eventToJson(event)) : sanitizeForDisplay(`${stamp(event.at)} ${eventSentence(event, nameOf)}`);
+  };
   return {
+    extra(events) {
+      const out: string[] = [];
+      for (const event of events) {
+        const line = render(event, () => undefined);
+        if (line !== undefined) out.push(line);
+      }
+      return out;
+    },
     get members() {
       return members;
     },
@@ -51,7 +79,8 @@ export function eventPrinter({ json, scoped, stamp }: PrinterOptions): EventPrin
         frame.snapshot.procs.get(pid)?.comm ?? frame.previous?.procs.get(pid)?.comm ?? frame.glimpses.get(pid)?.comm;
       for (const event of frame.events) {
         if (scoped && !concernsMembers(event, before, members)) continue;
-        out.push(json ? stringifyLineForTerminal(eventToJson(event)) : sanitizeForDisplay(`${stamp(event.at)} ${eventSentence(event, nameOf)}`));
+        const line = render(event, nameOf);
+        if (line !== undefined) out.push(line);
       }
       return out;
     },

@@ -1,6 +1,6 @@
 // `--events kernel|polling|auto`, shared by the dashboard, `run` and `events`.
-import { EVENTS_MODES, modeFromEnv, type EventsMode } from '../inspect/events/choose.js';
-import { UsageError } from './usage.js';
+import { chooseEvents, EVENTS_MODES, EventsUnavailableError, modeFromEnv, type EventsChoice, type EventsMode } from '../inspect/events/choose.js';
+import { CommandError, UsageError } from './usage.js';
 
 export const EVENTS_OPTION = { events: { type: 'string' } } as const;
 
@@ -18,4 +18,14 @@ export function eventsMode(value: string | undefined, usage: string): EventsMode
   }
   if ((EVENTS_MODES as readonly string[]).includes(value)) return value as EventsMode;
   throw new UsageError(`--events must be auto, kernel or polling, not '${value}'`, usage);
+}
+
+/** The source `mode` asks for; `--events kernel` that cannot be had is a CommandError saying why. */
+export async function openChoice(mode: EventsMode): Promise<EventsChoice> {
+  try {
+    return await chooseEvents(mode);
+  } catch (error) {
+    if (error instanceof EventsUnavailableError) throw new CommandError(`--events kernel: ${error.message}`);
+    throw error;
+  }
 }

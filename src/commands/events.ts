@@ -1,14 +1,14 @@
 // `procview events [--watch PID|NAME] [--json]`: process events as they
 // happen, one line each (forkstat's job, with zombies, reaps and adoptions),
 // for the whole system or a scope; NDJSON with --json. Runs until Ctrl-C.
-import { chooseEvents, EventsUnavailableError, sourceWords } from '../inspect/events/choose.js';
+import { sourceWords } from '../inspect/events/choose.js';
 import { readStartTime } from '../inspect/identity.js';
 import { matchByName } from '../inspect/name-match.js';
 import { watch } from '../inspect/watch.js';
 import { awaitStopSignal } from '../process/stop-signals.js';
 import { answeredHelpOrVersion, COMMON_OPTIONS, decimalOption, parseCommandArgs, processIdArgument } from './args.js';
 import { clockMs, eventPrinter } from './event-lines.js';
-import { EVENTS_HELP, EVENTS_OPTION, eventsMode } from './events-flag.js';
+import { EVENTS_HELP, EVENTS_OPTION, eventsMode, openChoice } from './events-flag.js';
 import { CommandError } from './usage.js';
 
 export const EVENTS_USAGE = `Usage: procview events [--watch PID|NAME] [--json] [--events auto|kernel|polling] [-d SECONDS]
@@ -38,13 +38,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   if (pid !== undefined && (await readStartTime(pid)) === undefined) throw new CommandError(`no process with pid ${pid}`);
   if (target !== undefined && target.trim() === '') throw new CommandError('--watch needs a PID or a NAME');
 
-  let choice;
-  try {
-    choice = await chooseEvents(mode);
-  } catch (error) {
-    if (error instanceof EventsUnavailableError) throw new CommandError(`--events kernel: ${error.message}`);
-    throw error;
-  }
+  const choice = await openChoice(mode);
   const json = values.json === true;
   if (!json) process.stderr.write(`procview events: ${sourceWords(choice, intervalMs)}\n`);
   // The choice is made; watch() opens its own source the same way (the first one is given back).

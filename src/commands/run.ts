@@ -6,7 +6,7 @@
 // exits with the program's status once its processes are gone (or, for an
 // orphan that stays, LINGER_MS after the program itself ended).
 import { constants } from 'node:os';
-import { chooseEvents, EventsUnavailableError, sourceWords, type EventsChoice } from '../inspect/events/choose.js';
+import { sourceWords, type EventsChoice } from '../inspect/events/choose.js';
 import { exitStatusFromNode } from '../inspect/events/exit-status.js';
 import { EventStream, type WatchFrame } from '../inspect/events/stream.js';
 import { shellStatus, startProgram, type Program, type ProgramLine } from '../process/program.js';
@@ -14,6 +14,7 @@ import { awaitStopSignal } from '../process/stop-signals.js';
 import { sanitizeForDisplay } from '../text/sanitize.js';
 import { answeredHelpOrVersion } from './args.js';
 import { eventPrinter } from './event-lines.js';
+import { openChoice } from './events-flag.js';
 import { parseRunArgs, RUN_USAGE } from './run-args.js';
 import { CommandError } from './usage.js';
 
@@ -25,15 +26,6 @@ export function signalNumber(name: NodeJS.Signals): number {
   return constants.signals[name] ?? 0;
 }
 
-export async function openChoice(mode: Parameters<typeof chooseEvents>[0]): Promise<EventsChoice> {
-  try {
-    return await chooseEvents(mode);
-  } catch (error) {
-    if (error instanceof EventsUnavailableError) throw new CommandError(`--events kernel: ${error.message}`);
-    throw error;
-  }
-}
-
 export async function main(argv: readonly string[]): Promise<number> {
   const args = parseRunArgs(argv);
   if (answeredHelpOrVersion(args, `procview run: start a program and watch its processes.\n\n${RUN_USAGE}`)) return 0;
@@ -43,6 +35,15 @@ export async function main(argv: readonly string[]): Promise<number> {
     return launchDashboard({ scope: { kind: 'run', command: args.command, args: args.args }, intervalMs: args.intervalMs, choice });
   }
   return runPlain(args.command, args.args, args.intervalMs, choice);
+}
+
+/** Pids of the frame's table in process group `pgid`. */
+function inGroup(frame: WatchFrame, pgid: number): number[] {
+  const out: number[] = [];
+  frame.snapshot.procs.forEach((proc, pid) => {
+    if (proc.pgid === pgid) out.push(pid);
+  });
+  return out;
 }
 
 async function runPlain(command: string, args: readonly string[], intervalMs: number, choice: EventsChoice): Promise<number> {
@@ -58,8 +59,11 @@ async function runPlain(command: string, args: readonly string[], intervalMs: nu
   const finished = new Promise<void>((resolve) => (finish = resolve));
 
   const onFrame = (frame: WatchFrame): void => {
-    const seeds = program !== undefined && !seeded ? [program.pid] : [];
-    if (seeds.length > 0 && frame.snapshot.procs.has(seeds[0] ?? 0)) seeded = true;
+    // The program, until seen; and (polling cannot see a fork that fast) whatever is in its process group.
+    const group = program === undefined || programEnd !== undefined && Date.now() - programEnd > LINGER_MS ? [] : inGroup(frame, program.pid);
+    const seeds = program !== undefined && !seeded ? [program.pid, ...group] : group;
+    const pid = program?.pid;
+    if (pid !== undefined && (frame.snapshot.procs.has(pid) || frame.events.some((event) => event.pid === pid))) seeded = true;
     for (const line of printer.lines(frame, seeds)) write(line);
     if (programEnd === undefined) return;
     const left = [...printer.members.keys()].filter((pid) => {
@@ -96,11 +100,17 @@ async function runPlain(command: string, args: readonly string[], intervalMs: nu
       throw new CommandError(`cannot start ${command}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
     }
     const started = program;
+    const basename = command.split('/').pop() ?? command;
+    // The start and the end of the program procview itself started are facts (spawn, waitpid), whatever the source saw.
+    for (const line of printer.extra([{ kind: 'spawn', at: Date.now(), pid: started.pid, comm: basename, ppid: process.pid, source: 'waitpid' }])) write(line);
     void stop.received.then(() => started.stop(STOP_GRACE_MS).then(finish));
     const end = await started.ended;
     const status = exitStatusFromNode(end.code, end.signal);
     if (status !== undefined) stream.noteExit(started.pid, status);
     programEnd = Date.now();
+    if (choice.source === 'polling') {
+      for (const line of printer.extra([{ kind: 'exit', at: programEnd, pid: started.pid, comm: basename, ppid: process.pid, source: 'waitpid', ...(status === undefined ? {} : { status }) }])) write(line);
+    }
     await finished;
     if (failure !== undefined) throw failure;
     const caught = stop.caught;

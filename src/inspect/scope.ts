@@ -7,8 +7,8 @@
 // the process it was when first seen, so a later process that reuses the pid
 // never joins the scope.
 import { sameProcess, sameStartTime } from './identity.js';
-import type { ProcInfo, Snapshot } from './types.js';
 import { matchByName } from './name-match.js';
+import type { ProcEvent, ProcInfo, Snapshot } from './types.js';
 
 /**
  * Where a scoped view starts:
@@ -80,7 +80,7 @@ function rebind(binding: SeedBinding, proc: ProcInfo | undefined, begunAt: numbe
  * they named, and all their descendants. `begunAt` is when this snapshot's scan
  * began (Frame.begunAt).
  */
-export function advanceScope(prev: Scope, snapshot: Snapshot, seeds: Iterable<Seed>, begunAt: number): Scope {
+export function advanceScope(prev: Scope, snapshot: Snapshot, seeds: Iterable<Seed>, begunAt: number, events: readonly ProcEvent[] = []): Scope {
   if (prev.kind === 'all') return prev;
   const members = new Map<number, number | undefined>();
   const take = (pid: number): void => {
@@ -105,6 +105,9 @@ export function advanceScope(prev: Scope, snapshot: Snapshot, seeds: Iterable<Se
     }
   }
   for (const [pid, binding] of bindings) if (binding.state === 'bound') take(pid);
+  // Forked by a member (the spawn's real parent, from the kernel or the scoped tracker): in scope
+  // even when already adopted by PID 1 when first read.
+  for (const event of events) if (event.kind === 'spawn' && event.ppid !== undefined && members.has(event.ppid)) take(event.pid);
   const children = childrenIndex(snapshot.procs.values());
   const queue = [...members.keys()];
   for (let pid = queue.pop(); pid !== undefined; pid = queue.pop()) {

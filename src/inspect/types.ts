@@ -82,8 +82,9 @@ export interface Inspector {
 export type Adopter = 'init' | 'subreaper';
 
 /** How an event became known: the kernel's process events connector, the fast scoped polling of a
- *  subtree, or a comparison of two scans. Absent: a scan (what diffSnapshots alone reports). */
-export type EventSource = 'kernel' | 'polling' | 'scan';
+ *  subtree, a comparison of two scans, or the parent's own wait (the program `procview run`
+ *  started). Absent: a scan (what diffSnapshots alone reports). */
+export type EventSource = 'kernel' | 'polling' | 'scan' | 'waitpid';
 
 interface EventBase {
   /** takenAt of the snapshot in which the change was seen (kernel events: when the kernel reported it). */

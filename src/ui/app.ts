@@ -46,8 +46,8 @@ export interface AppOptions {
 }
 
 export interface App {
-  /** A new frame from the loop; `seeds` start the scope (see model/scope.ts). */
-  frame(frame: Frame, seeds: Iterable<Seed>): void;
+  /** A new frame from the loop; `seeds` start the scope (see model/scope.ts). Returns the new state. */
+  frame(frame: Frame, seeds: Iterable<Seed>): WatchState;
   /** Something outside the frames changed (narration, chat, a message). */
   redraw(): void;
   tell(message: Message): void;
@@ -200,6 +200,7 @@ export function createApp(options: AppOptions): App {
     frame(frame, seeds) {
       latest = advanceWatch(latest, frame, seeds);
       draw();
+      return latest;
     },
     redraw: draw,
     tell(message) {

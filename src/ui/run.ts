@@ -16,6 +16,8 @@ import type { Message } from './model/view-state.js';
 import type { Inspector, Snapshot } from '../inspect/types.js';
 import type { ChatSession } from './sources/chat.js';
 import { startDemo, type DemoSession } from './sources/demo.js';
+import { startProgramSession, type ProgramSession } from './sources/program.js';
+import { chooseEvents, modeFromEnv } from '../inspect/events/choose.js';
 import { onExitPaths, openTerminal, type ExitCause } from './terminal.js';
 import { chooseTheme } from './widgets/theme.js';
 import { loadSettings, saveSettings, settingsPath } from './settings-file.js';
@@ -34,6 +36,8 @@ function scopeLabel(scope: DashboardScope, chat: ChatSession | undefined): strin
       return `chat room ${chat?.address ?? ''}`;
     case 'demo':
       return `demo ${scope.demo.name}`;
+    case 'run':
+      return `run ${[scope.command, ...scope.args].join(' ')}`;
   }
 }
 
@@ -53,6 +57,7 @@ export async function runDashboard(options: DashboardOptions): Promise<number> {
   const inspector = createInspector();
   const configPath = settingsPath();
   const loaded = loadSettings(configPath);
+  const choice = options.choice ?? (await chooseEvents(modeFromEnv() ?? 'auto'));
   const intervalMs = options.intervalMs ?? (scope.kind === 'demo' ? 500 : loaded.settings.intervalMs);
   let redraw = (): void => undefined;
   // The chat server is found or started before the terminal is taken, so a failure prints plainly.
@@ -67,12 +72,15 @@ export async function runDashboard(options: DashboardOptions): Promise<number> {
     throw error;
   }
   let demo: DemoSession | undefined;
+  let program: ProgramSession | undefined;
   const side: (() => SideContent) | undefined =
     scope.kind === 'demo'
       ? () => ({ title: `Lesson: ${scope.demo.name}`, entries: demo?.entries ?? [] })
       : chat !== undefined
         ? () => ({ title: `Chat room ${chat.address}`, entries: chat.entries })
-        : undefined;
+        : scope.kind === 'run'
+          ? () => ({ title: 'Program output', entries: program?.entries ?? [] })
+          : undefined;
 
   return new Promise<number>((resolve, reject) => {
     let closing = false;
@@ -89,6 +97,8 @@ export async function runDashboard(options: DashboardOptions): Promise<number> {
           return chat?.seeds(snapshot) ?? [];
         case 'demo':
           return [...(demo?.tracked ?? [])].map(([pid, trackedAt]) => ({ pid, trackedAt }));
+        case 'run':
+          return program?.tracked === undefined ? [] : [program.tracked];
       }
     };
 
@@ -99,7 +109,7 @@ export async function runDashboard(options: DashboardOptions): Promise<number> {
       // On a signal or a crash the terminal comes back first; q keeps the screen while the demo cleans up.
       if (cause !== undefined) terminal.restore();
       else app.tell({ text: 'cleaning up…', tone: 'info' });
-      await Promise.allSettled([demo?.stop(DEMO_STOP_TIMEOUT_MS), chat?.stop()]);
+      await Promise.allSettled([demo?.stop(DEMO_STOP_TIMEOUT_MS), chat?.stop(), program?.stop()]);
       terminal.restore();
       uninstall();
       if (cause?.kind === 'crash') {
@@ -114,7 +124,7 @@ export async function runDashboard(options: DashboardOptions): Promise<number> {
 
     const uninstall = onExitPaths((cause) => void finish(cause.kind === 'crash' ? 1 : cause.code, cause));
     let app: ReturnType<typeof createApp>;
-    let loop: ReturnType<typeof startRefreshLoop> = { stop: () => undefined };
+    let loop: ReturnType<typeof startRefreshLoop> = { stop: () => undefined, noteExit: () => undefined };
     try {
       app = createApp({
         screen: terminal.screen,
@@ -149,10 +159,21 @@ export async function runDashboard(options: DashboardOptions): Promise<number> {
     });
     redraw = () => redraws.request();
     if (scope.kind === 'demo') demo = startDemo(scope.demo, scope.holdMs, redraw);
+    // The scope's members, for the polling source's scoped tracker (the kernel source needs none).
+    let members: Iterable<number> = [];
     loop = startRefreshLoop({
       inspector,
       intervalMs,
-      onFrame: (frame) => app.frame(frame, seeds(frame.snapshot)),
+      choice,
+      ...(scope.kind === 'all' ? {} : { roots: () => members }),
+      onFrame: (frame) => {
+        const shown = app.frame(frame, seeds(frame.snapshot));
+        members = shown.scope.kind === 'follow' ? [...shown.scope.members.keys(), ...(program?.tracked === undefined ? [] : [program.tracked.pid])] : [];
+        // procview run: the program starts once the event source has a table to compare with.
+        if (scope.kind === 'run' && program === undefined) {
+          program = startProgramSession(scope.command, scope.args, redraw, (pid, status) => loop.noteExit(pid, status));
+        }
+      },
       onError: (error) => app.tell({ text: `refresh failed: ${error instanceof Error ? error.message : String(error)}`, tone: 'error' }),
     });
   });

@@ -13,7 +13,7 @@
 import { adopterOf, parentIsGone } from '../diff.js';
 import { sameProcess } from '../same-process.js';
 import type { ProcEvent, ProcInfo, Snapshot } from '../types.js';
-import type { Facts, ForkFact } from './facts.js';
+import type { ExitFact, Facts, ForkFact } from './facts.js';
 
 /** A fork never explained after this long: its process is reported as gone, its exit unheard. */
 export const CARRY_LIMIT_MS = 2000;
@@ -22,6 +22,8 @@ export interface Explained {
   readonly events: ProcEvent[];
   /** Forks to try again at the next step. */
   readonly carry: ReadonlyMap<number, ForkFact>;
+  /** Exits of processes that still read alive (the kernel reports an exit before the process is a zombie). */
+  readonly carryExits: ReadonlyMap<number, ExitFact>;
 }
 
 function lookup(pid: number, prev: Snapshot, next: Snapshot): ProcInfo | undefined {
@@ -32,6 +34,7 @@ export function explainStep(diff: readonly ProcEvent[], prev: Snapshot, next: Sn
   const { forks, exits, execs, comms } = facts;
   const out: ProcEvent[] = [];
   const execReported = new Set<number>();
+  const exitReported = new Set<number>();
   for (const event of diff) {
     switch (event.kind) {
       case 'spawn': {
@@ -51,12 +54,12 @@ export function explainStep(diff: readonly ProcEvent[], prev: Snapshot, next: Sn
           });
           execReported.add(event.pid);
         }
-        const now = next.procs.get(event.pid)?.ppid;
-        if (now !== undefined && now !== fork.parent) {
+        const ppidNow = next.procs.get(event.pid)?.ppid;
+        if (ppidNow !== undefined && ppidNow !== fork.parent) {
           const orphaned = exits.has(fork.parent) || parentIsGone(fork.parent, prev, next);
           out.push({
             kind: 'reparent', at: exits.get(fork.parent)?.at ?? event.at, pid: event.pid, comm: event.comm,
-            source: fork.source, from: fork.parent, to: now, orphaned, adopter: orphaned ? adopterOf(now) : undefined,
+            source: fork.source, from: fork.parent, to: ppidNow, orphaned, adopter: orphaned ? adopterOf(ppidNow) : undefined,
           });
         }
         break;
@@ -65,6 +68,7 @@ export function explainStep(diff: readonly ProcEvent[], prev: Snapshot, next: Sn
       case 'zombie':
       case 'reap': {
         const exit = exits.get(event.pid);
+        if (exit !== undefined) exitReported.add(event.pid);
         out.push(exit === undefined ? event : { ...event, at: Math.min(exit.at, event.at), status: exit.status, source: 'kernel' });
         break;
       }
@@ -100,9 +104,11 @@ export function explainStep(diff: readonly ProcEvent[], prev: Snapshot, next: Sn
       continue;
     }
     const parent = lookup(fork.parent, prev, next);
-    const comm = comms.get(pid) ?? parent?.comm;
-    out.push({ kind: 'spawn', at: fork.at, pid, comm: parent?.comm, ppid: fork.parent, source: fork.source });
     const execFact = execs.get(pid);
+    // Until it execs, a child runs its parent's program under its parent's name; after an exec
+    // nobody read, its name is unknown (the kernel reports a new name only for prctl, not exec).
+    const comm = comms.get(pid) ?? (execFact === undefined ? parent?.comm : undefined);
+    out.push({ kind: 'spawn', at: fork.at, pid, comm: parent?.comm, ppid: fork.parent, source: fork.source });
     if (execFact !== undefined) {
       out.push({ kind: 'exec', at: execFact.at, pid, comm, source: 'kernel', fromComm: parent?.comm, fromArgs: parent?.args, args: undefined });
     }
@@ -112,5 +118,12 @@ export function explainStep(diff: readonly ProcEvent[], prev: Snapshot, next: Sn
         : { kind: 'exit', at: exit.at, pid, comm, ppid: exit.parent ?? fork.parent, status: exit.status, source: 'kernel' },
     );
   }
-  return { events: out, carry };
+  const carryExits = new Map<number, ExitFact>();
+  for (const [pid, exit] of exits) {
+    const proc = next.procs.get(pid);
+    if (!exitReported.has(pid) && proc !== undefined && proc.state !== 'Z' && proc.state !== 'X' && now - exit.at < CARRY_LIMIT_MS) carryExits.set(pid, exit);
+  }
+  // In the order things happened: a step can hold a fork, its exec and its parent's exit.
+  out.sort((a, b) => a.at - b.at);
+  return { events: out, carry, carryExits };
 }

@@ -49,8 +49,9 @@ export class FactBook {
     return this.#forks.size + this.#exits.size + this.#execs.size + this.#comms.size;
   }
 
-  /** Adds a batch; returns the pids it names (children, parents, exiting and exec'ing processes). */
-  absorb(batch: readonly KernelEvent[], named: Set<number>): void {
+  /** Adds a batch; the pids it names go into `named` (children, parents, exiting and exec'ing
+   *  processes), the processes that exited also into `exited`. */
+  absorb(batch: readonly KernelEvent[], named: Set<number>, exited?: Set<number>): void {
     for (const event of batch) {
       switch (event.kind) {
         case 'fork':
@@ -67,6 +68,7 @@ export class FactBook {
           if (event.pid !== event.tgid) break;
           this.#exits.set(event.tgid, { at: event.at, status: decodeWaitStatus(event.exitCode), parent: event.parentTgid });
           named.add(event.tgid);
+          exited?.add(event.tgid);
           break;
         case 'exec': {
           const before = this.#execs.get(event.tgid);
@@ -99,8 +101,9 @@ export class FactBook {
   }
 
   /** Puts back forks that could not be explained yet (a process not seen yet, whose exit has not come). */
-  carry(forks: ReadonlyMap<number, ForkFact>): void {
+  carry(forks: ReadonlyMap<number, ForkFact>, exits: ReadonlyMap<number, ExitFact> = new Map()): void {
     for (const [pid, fact] of forks) if (!this.#forks.has(pid)) this.#forks.set(pid, fact);
+    for (const [pid, fact] of exits) if (!this.#exits.has(pid)) this.#exits.set(pid, fact);
   }
 
   take(): Facts {

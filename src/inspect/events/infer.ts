@@ -33,8 +33,8 @@ export function inferOrphans(events: readonly ProcEvent[], prev: Snapshot, next:
 function orphanEvidence(pid: number, prev: Snapshot, next: Snapshot): string | undefined {
   const proc = next.procs.get(pid);
   const pgid = proc?.pgid;
-  // Kernel threads (no command line) and group leaders (daemons detach that way) are left alone.
-  if (proc === undefined || pgid === undefined || pgid === pid || pgid <= 1 || proc.args === '') return undefined;
+  // Kernel threads (children of kthreadd, pid 2) and group leaders (daemons detach that way) are left alone.
+  if (proc === undefined || pgid === undefined || pgid === pid || pgid <= 1 || proc.ppid === 2 || pid === 2) return undefined;
   const leaderNow = next.procs.get(pgid);
   if (leaderNow === undefined || leaderNow.state === 'Z' || leaderNow.state === 'X') {
     const then = prev.procs.get(pgid);

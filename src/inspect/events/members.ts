@@ -8,7 +8,7 @@ import type { ProcEvent, Snapshot } from '../types.js';
 
 export type Members = ReadonlyMap<number, number | undefined>;
 
-/** The members after a frame: `seeds` are pids of `snapshot` to take in. */
+/** The members after a frame: `seeds` are pids to take in (kept while they are in the snapshot). */
 export function advanceMembers(prev: Members, snapshot: Snapshot, events: readonly ProcEvent[], seeds: Iterable<number>): Map<number, number | undefined> {
   const members = new Map<number, number | undefined>();
   for (const [pid, startTime] of prev) {
@@ -20,7 +20,8 @@ export function advanceMembers(prev: Members, snapshot: Snapshot, events: readon
     members.set(pid, snapshot.procs.get(pid)?.startTime);
     return true;
   };
-  for (const pid of seeds) if (snapshot.procs.has(pid)) take(pid);
+  // A seed is taken even when it is already gone: its events of this frame still count.
+  for (const pid of seeds) take(pid);
   // Forked by a member (real parent), in the order they happened: a grandchild follows its parent.
   for (const event of events) {
     if (event.kind === 'spawn' && event.ppid !== undefined && (members.has(event.ppid) || prev.has(event.ppid))) take(event.pid);

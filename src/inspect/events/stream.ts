@@ -26,6 +26,13 @@ import type { EventsChoice } from './choose.js';
 export const FRAME_GAP_MS = 20;
 /** The scoped tracker's pace (polling source). */
 export const TRACK_INTERVAL_MS = 5;
+/**
+ * The kernel reports an exit before it hands the children to their adopter
+ * (do_exit calls the connector before exit_notify): a process reported exiting
+ * is read again every EXIT_RETRY_MS until it reads dead, for at most this long.
+ */
+const EXIT_WATCH_MS = 200;
+const EXIT_RETRY_MS = 2;
 /** The tracker follows subtrees up to this many processes. */
 export const TRACK_LIMIT = 200;
 /** Every this many tracker ticks, the watched processes' stat is read too (state, exec, nice). */
@@ -72,6 +79,8 @@ export class EventStream {
   #lastFrame: Snapshot | undefined;
   #lastFrameAt = 0;
   readonly #pending = new Set<number>();
+  /** Processes the kernel reported exiting, until a read shows them dead (then their children are read). */
+  readonly #exiting = new Map<number, number>();
   #events: ProcEvent[] = [];
   #glimpses = new Map<number, ProcInfo>();
   #changed = false;
@@ -100,7 +109,9 @@ export class EventStream {
     this.#tracker = procfs && kernel === undefined && options.roots !== undefined ? new ScopedTracker(options.procRoot) : undefined;
     kernel?.onBatch((batch, lost) => this.#onBatch(batch, lost));
     void this.#scan();
-    if (this.#tracker !== undefined) this.#trackTimer = setInterval(() => this.#track(), options.trackIntervalMs ?? TRACK_INTERVAL_MS);
+    if (this.#tracker !== undefined) {
+      this.#trackTimer = setInterval(() => this.#guarded(() => this.#track()), options.trackIntervalMs ?? TRACK_INTERVAL_MS);
+    }
   }
 
   get source(): 'kernel' | 'polling' {
@@ -123,9 +134,21 @@ export class EventStream {
     if (this.#ownInspector) this.#inspector.close();
   }
 
+  /** A step that throws is a bug to report, not a reason to stop the stream. */
+  #guarded(step: () => void): void {
+    try {
+      step();
+    } catch (error) {
+      if (!this.#closed) this.#onError(error);
+    }
+  }
+
   #onBatch(batch: readonly KernelEvent[], lost: number): void {
     if (this.#closed) return;
-    this.#book.absorb(batch, this.#pending);
+    const exited = new Set<number>();
+    this.#book.absorb(batch, this.#pending, exited);
+    const until = performance.now() + EXIT_WATCH_MS;
+    for (const pid of exited) this.#exiting.set(pid, until);
     if (lost > 0) {
       // What was lost is not invented: a full scan shows where things stand now.
       this.#lost += lost;
@@ -149,6 +172,10 @@ export class EventStream {
     const begunAt = performance.now();
     try {
       const snapshot = await this.#inspector.snapshot();
+      // The scan is synchronous: kernel batches for what it read (an exit, before the Z it saw)
+      // may wait in the socket. One turn of the event loop lets them in first, so the diff
+      // below is explained with them (libuv polls I/O before running the next setImmediate).
+      if (this.choice.source === 'kernel') await new Promise((resolve) => setImmediate(resolve));
       if (this.#closed) return;
       this.#advance(snapshot);
       this.#emit(begunAt);
@@ -172,7 +199,7 @@ export class EventStream {
     // One step for all the batches that arrive in the same turn of the event loop.
     this.#stepTimer = setTimeout(() => {
       this.#stepTimer = undefined;
-      this.#step();
+      this.#guarded(() => this.#step());
     }, 0);
   }
 
@@ -188,27 +215,43 @@ export class EventStream {
       return;
     }
     const begunAt = performance.now();
-    const procs = new SealedMap<number, ProcInfo>(current.procs);
-    const ended: number[] = [];
+    // Filled by set(): SealedMap's own set() cannot run inside the Map constructor (its field is not there yet).
+    const procs = new SealedMap<number, ProcInfo>();
+    current.procs.forEach((proc, pid) => procs.set(pid, proc));
+    const ended = new Set<number>();
+    const done = new Set<number>();
     const read = (pid: number): void => {
+      if (done.has(pid)) return;
+      done.add(pid);
       const record = rereader.read(pid, current.procs.get(pid));
       if (record === undefined) procs.delete(pid);
       else procs.set(pid, record);
-      if (record === undefined || record.state === 'Z') ended.push(pid);
+      if (record === undefined || record.state === 'Z' || record.state === 'X') ended.add(pid);
     };
     for (const pid of this.#pending) read(pid);
+    this.#pending.clear();
     // A zombie is reaped without a kernel event: zombies are few, so each step looks at them again.
     current.procs.forEach((proc, pid) => {
-      if (proc.state === 'Z' && !this.#pending.has(pid)) read(pid);
+      if (proc.state === 'Z') read(pid);
     });
-    if (ended.length > 0) {
-      // The kernel reparents the children of a process as it exits.
-      const endedSet = new Set(ended);
-      current.procs.forEach((proc, pid) => {
-        if (proc.ppid !== undefined && endedSet.has(proc.ppid) && !this.#pending.has(pid)) read(pid);
-      });
+    for (const [pid, until] of this.#exiting) {
+      read(pid);
+      if (ended.has(pid) || begunAt > until) this.#exiting.delete(pid);
     }
-    this.#pending.clear();
+    if (ended.size > 0) {
+      // The kernel reparents the children of a process as it exits: read them under their adopter.
+      const orphans: number[] = [];
+      procs.forEach((proc, pid) => {
+        if (proc.ppid !== undefined && ended.has(proc.ppid)) orphans.push(pid);
+      });
+      for (const pid of orphans) read(pid);
+    }
+    if (this.#exiting.size > 0 && this.#stepTimer === undefined) {
+      this.#stepTimer = setTimeout(() => {
+        this.#stepTimer = undefined;
+        this.#guarded(() => this.#step());
+      }, EXIT_RETRY_MS);
+    }
     this.#advance(sealSnapshot(Date.now(), procs));
     this.#scheduleFrame(begunAt);
   }
@@ -225,7 +268,7 @@ export class EventStream {
     }
     const facts = this.#book.take();
     const explained = explainStep(diffSnapshots(prev, next), prev, next, facts, Date.now());
-    this.#book.carry(explained.carry);
+    this.#book.carry(explained.carry, explained.carryExits);
     const events = inferOrphans(explained.events, prev, next);
     const shown = this.#lastFrame;
     for (const event of events) {

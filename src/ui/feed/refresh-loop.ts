@@ -1,36 +1,70 @@
-// The dashboard's refresh loop: inspect/poll-loop.ts's turns (a snapshot,
-// diffed against the last one), with the machine's uptime, load and meters
-// read alongside, as immutable Frames. The UI only consumes frames; it never
-// reads the OS itself (uptime, load and meters come through src/inspect too).
-import { startPollLoop } from '../../inspect/poll-loop.js';
-import { type MeterSample, metersBetween, readMeterSample } from '../../inspect/procfs/meters.js';
-import { readSystemLoad } from '../../inspect/system-load.js';
-import type { Inspector } from '../../inspect/types.js';
+// The one feed: the inspector's event stream (full scans every `intervalMs`,
+// kernel events or the scoped tracker in between) turned into immutable UI
+// Frames. The UI only consumes frames; it never reads the OS itself (uptime,
+// load and the meters come through src/inspect too).
+import { performance } from 'node:perf_hooks';
+import { sourceWords, type EventsChoice } from '../../inspect/events/choose.js';
+import { EventStream } from '../../inspect/events/stream.js';
+import { metersBetween, readMeterSample, type Meters, type MeterSample } from '../../inspect/procfs/meters.js';
+import { readSystemLoad, type SystemLoad } from '../../inspect/system-load.js';
+import type { ExitStatus, Inspector } from '../../inspect/types.js';
 import type { Frame } from '../model/watch.js';
 
 export interface RefreshLoop {
   stop(): void;
+  /** The exit status of a process the dashboard started (procview run), learnt from waitpid. */
+  noteExit(pid: number, status: ExitStatus): void;
 }
 
 export interface RefreshLoopOptions {
   readonly inspector: Inspector;
   readonly intervalMs: number;
+  readonly choice: EventsChoice;
+  /** Roots of the subtree the polling source follows closely (a scoped view). */
+  readonly roots?: () => Iterable<number>;
   readonly onFrame: (frame: Frame) => void;
   readonly onError: (error: unknown) => void;
 }
 
-export function startRefreshLoop({ inspector, intervalMs, onFrame, onError }: RefreshLoopOptions): RefreshLoop {
+export function startRefreshLoop({ inspector, intervalMs, choice, roots, onFrame, onError }: RefreshLoopOptions): RefreshLoop {
+  // Uptime, load and the meters are read once per interval: frames can come every few ms with the
+  // kernel source, and CPU shares over a few ms say nothing.
+  let host: { at: number; load: SystemLoad; meters: Meters | undefined } | undefined;
   let lastSample: MeterSample | undefined;
-  return startPollLoop({
-    inspector,
-    intervalMs,
-    onTurn: (turn) => {
-      // /proc/stat and /proc/meminfo, once per refresh: the meters' CPU shares are the change since the last turn.
-      const sample = readMeterSample();
-      const meters = sample === undefined ? undefined : metersBetween(lastSample, sample);
-      lastSample = sample;
-      onFrame(Object.freeze({ ...turn, host: readSystemLoad(), meters, intervalMs }));
+  const hostNow = (): { load: SystemLoad; meters: Meters | undefined } => {
+    const now = performance.now();
+    if (host !== undefined && now - host.at < intervalMs * 0.9) return host;
+    // /proc/stat and /proc/meminfo: the meters' CPU shares are the change since the last reading.
+    const sample = readMeterSample();
+    const meters = sample === undefined ? undefined : metersBetween(lastSample, sample);
+    lastSample = sample;
+    host = { at: now, load: readSystemLoad(), meters };
+    return host;
+  };
+  const stream = new EventStream(
+    choice,
+    { intervalMs, inspector, ...(roots === undefined ? {} : { roots }) },
+    (frame) => {
+      const { load, meters } = hostNow();
+      onFrame(
+        Object.freeze({
+          seq: frame.seq,
+          begunAt: frame.begunAt,
+          snapshot: frame.snapshot,
+          previous: frame.previous,
+          events: frame.events,
+          host: load,
+          meters,
+          intervalMs,
+          sourceWords: sourceWords(choice, intervalMs, frame.lost),
+          glimpses: frame.glimpses,
+        }),
+      );
     },
     onError,
-  });
+  );
+  return {
+    stop: () => stream.close(),
+    noteExit: (pid, status) => stream.noteExit(pid, status),
+  };
 }

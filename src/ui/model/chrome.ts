@@ -18,13 +18,16 @@ export interface HeaderInfo {
   readonly scope: string;
   /** Processes on the whole system, when the view is scoped. */
   readonly systemTotal: number | undefined;
+  /** The event source in words (`events: kernel`, `events: polling 1 s (…)`, `· N events lost`). */
+  readonly events: string | undefined;
 }
 
 export function headerLines(info: HeaderInfo, view: ViewState, width: number, height: number): Line[] {
   const host = info.host === undefined ? 'reading…' : `${uptimeWords(info.host.uptimeSeconds)} · ${loadWords(info.host.load)}`;
   const paused = view.paused ? ' PAUSED' : '';
   const interval = info.intervalMs === undefined ? '' : ` · ${intervalWords(info.intervalMs)}`;
-  const first = `procview ${info.version} · ${host}${interval}`;
+  const events = info.events === undefined ? '' : ` · ${info.events}`;
+  const first = `procview ${info.version} · ${host}${interval}${events}`;
   const firstLine = line([span(fit(first, width - paused.length).trimEnd()), ...(paused === '' ? [] : [span(paused, 'paused')])]);
   const zombies = info.counts.zombie > 0;
   const room = width - (zombies ? 2 : 0);

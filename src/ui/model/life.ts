@@ -29,6 +29,7 @@ export function advanceLife(
   after: Snapshot,
   wasShown: (pid: number) => boolean,
   isShown: (pid: number) => boolean,
+  glimpses?: ReadonlyMap<number, ProcInfo>,
 ): Life {
   const generation = prev.generation + 1;
   const fresh = (at: number): boolean => generation - at < HIGHLIGHT_REFRESHES;
@@ -42,7 +43,8 @@ export function advanceLife(
       born.set(event.pid, generation);
       dead.delete(event.pid);
     } else if (event.kind === 'exit' || event.kind === 'reap') {
-      const last = before?.procs.get(event.pid);
+      // A process born and gone between two frames has no row in `before`: its glimpse stands in.
+      const last = before?.procs.get(event.pid) ?? glimpses?.get(event.pid);
       if (last !== undefined && wasShown(event.pid)) dead.set(event.pid, { proc: last, generation });
     }
   }

@@ -51,7 +51,7 @@ export interface ScreenInput {
   readonly view: ViewState;
   readonly rows: readonly ProcRow[];
   readonly layout: Layout;
-  readonly header: Omit<HeaderInfo, 'counts' | 'host' | 'intervalMs'>;
+  readonly header: Omit<HeaderInfo, 'counts' | 'host' | 'intervalMs' | 'events'>;
   readonly side: SideContent | undefined;
   readonly canSay: boolean;
   /** Wall-clock time of the frame shown (for "started … s ago"); undefined before the first frame. */
@@ -113,6 +113,7 @@ export function computeScreen(input: ScreenInput): ScreenModel {
     counts: watch.counts,
     host: frame?.host,
     intervalMs: frame?.intervalMs,
+    events: frame?.sourceWords,
   };
   const inner = (width: number): number => Math.max(1, width - 1);
   const events = layout.events;

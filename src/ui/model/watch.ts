@@ -3,7 +3,7 @@
 // their history for the chart.
 import type { Meters } from '../../inspect/procfs/meters.js';
 import type { SystemLoad } from '../../inspect/system-load.js';
-import type { ProcEvent, Snapshot } from '../../inspect/types.js';
+import type { ProcEvent, ProcInfo, Snapshot } from '../../inspect/types.js';
 import { countTasks, type TaskCounts } from './header.js';
 import { advanceLife, NO_LIFE, type Life } from './life.js';
 import { advanceScope, inScope, scopedProcs, type Scope, type Seed } from '../../inspect/scope.js';
@@ -22,6 +22,10 @@ export interface Frame {
   /** CPU, memory and swap for the header meters; undefined where /proc cannot tell. */
   readonly meters?: Meters | undefined;
   readonly intervalMs: number;
+  /** The event source in words, for the header (inspect/events/choose.ts sourceWords). */
+  readonly sourceWords?: string;
+  /** Processes that appeared and vanished between two frames (their last record), for the highlights. */
+  readonly glimpses?: ReadonlyMap<number, ProcInfo>;
 }
 
 export const HISTORY_LENGTH = 120;
@@ -50,14 +54,28 @@ export function initialWatch(scope: Scope): WatchState {
   };
 }
 
+/** Pids a process of the scope forked in this frame (spawn's real parent): they belong to the view too. */
+function forkedBy(events: readonly ProcEvent[], before: Scope, after: Scope): Set<number> {
+  const out = new Set<number>();
+  if (after.kind === 'all') return out;
+  for (const event of events) {
+    if (event.kind !== 'spawn' || event.ppid === undefined) continue;
+    if (after.members.has(event.ppid) || (before.kind === 'follow' && before.members.has(event.ppid)) || out.has(event.ppid)) out.add(event.pid);
+  }
+  return out;
+}
+
 export function advanceWatch(prev: WatchState, frame: Frame, seeds: Iterable<Seed>): WatchState {
   const before = prev.frame?.snapshot;
   const after = frame.snapshot;
-  const scope = advanceScope(prev.scope, after, seeds, frame.begunAt);
-  const wasShown = (pid: number): boolean => before !== undefined && inScope(prev.scope, before, pid);
-  const isShown = (pid: number): boolean => inScope(scope, after, pid);
-  const life = advanceLife(prev.life, frame.events, before, after, wasShown, isShown);
-  const nameOf = (pid: number): string | undefined => after.procs.get(pid)?.comm ?? before?.procs.get(pid)?.comm;
+  const scope = advanceScope(prev.scope, after, seeds, frame.begunAt, frame.events);
+  const forkedInScope = forkedBy(frame.events, prev.scope, scope);
+  const wasShown = (pid: number): boolean =>
+    (before !== undefined && inScope(prev.scope, before, pid)) || (forkedInScope.has(pid) && frame.glimpses?.has(pid) === true);
+  const isShown = (pid: number): boolean => inScope(scope, after, pid) || forkedInScope.has(pid);
+  const life = advanceLife(prev.life, frame.events, before, after, wasShown, isShown, frame.glimpses);
+  const nameOf = (pid: number): string | undefined =>
+    after.procs.get(pid)?.comm ?? before?.procs.get(pid)?.comm ?? frame.glimpses?.get(pid)?.comm;
   const timeline = appendTimeline(prev.timeline, frame.events, (pid) => wasShown(pid) || isShown(pid), nameOf);
   const seen = scope.kind === 'all' ? undefined : seenSince(prev.seen, scope.members);
   const counts = { ...countTasks(scope.kind === 'all' ? after.procs.values() : scopedProcs(scope, after)), seen: seen?.size };

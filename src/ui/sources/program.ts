@@ -1,0 +1,62 @@
+// The program `procview run` starts inside the dashboard: its stdout and
+// stderr lines become the side pane (stderr marked and red; text sanitized
+// when drawn), its pid seeds the scope, its exit status goes to the event
+// stream as an event. Stopping sends SIGTERM to its process group, then SIGKILL.
+import { performance } from 'node:perf_hooks';
+import { exitStatusFromNode, exitWords } from '../../inspect/events/exit-status.js';
+import type { ExitStatus } from '../../inspect/types.js';
+import { startProgram, type Program } from '../../process/program.js';
+import { clock } from '../model/cells.js';
+import type { SideEntry } from '../model/wrap.js';
+
+const STOP_GRACE_MS = 2000;
+/** The side pane keeps the program's last lines. */
+const KEPT_LINES = 1000;
+
+export interface ProgramSession {
+  readonly entries: readonly SideEntry[];
+  /** The program's pid and when it was announced (performance.now()), once started. */
+  readonly tracked: { readonly pid: number; readonly trackedAt: number } | undefined;
+  stop(): Promise<void>;
+}
+
+export function startProgramSession(
+  command: string,
+  args: readonly string[],
+  onChange: () => void,
+  onExit: (pid: number, status: ExitStatus) => void,
+): ProgramSession {
+  const entries: SideEntry[] = [];
+  const add = (text: string, tone: SideEntry['tone']): void => {
+    entries.push({ text: `${clock(Date.now())} ${text}`, tone });
+    if (entries.length > KEPT_LINES) entries.splice(0, entries.length - KEPT_LINES);
+    onChange();
+  };
+  let program: Program | undefined;
+  let tracked: ProgramSession['tracked'];
+  add(`$ ${[command, ...args].join(' ')}`, 'dim');
+  // The terminal belongs to the dashboard: the program reads no stdin.
+  const started = startProgram(command, args, (line) => add(line.stream === 'stderr' ? `stderr: ${line.text}` : line.text, line.stream === 'stderr' ? 'problem' : 'plain'), 'ignore').then(
+    (p) => {
+      program = p;
+      tracked = { pid: p.pid, trackedAt: performance.now() };
+      add(`started as pid ${p.pid}`, 'dim');
+      void p.ended.then((end) => {
+        const status = exitStatusFromNode(end.code, end.signal);
+        if (status !== undefined) onExit(p.pid, status);
+        add(`pid ${p.pid} ${status === undefined ? 'ended' : exitWords(status)}. q quits.`, status?.code === 0 ? 'good' : 'problem');
+      });
+    },
+    (error: unknown) => add(`cannot start ${command}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, 'problem'),
+  );
+  return {
+    entries,
+    get tracked() {
+      return tracked;
+    },
+    async stop() {
+      await started;
+      await program?.stop(STOP_GRACE_MS);
+    },
+  };
+}

@@ -44,6 +44,8 @@ export function eventPrinter({ json, scoped, stamp }: PrinterOptions): EventPrin
   let members: Members = new Map();
   let lost = 0;
   const once = new Set<string>();
+  // Names from the events printed so far: a process gone before any read is still named.
+  const names = new Map<number, string>();
   const render = (event: ProcEvent, nameOf: (pid: number) => string | undefined): string | undefined => {
     const key = onceKey(event);
     if (key !== undefined) {
@@ -51,7 +53,13 @@ export function eventPrinter({ json, scoped, stamp }: PrinterOptions): EventPrin
       once.add(key);
       if (once.size > 100_000) once.clear();
     }
-    return json ? stringifyLineForTerminal(eventToJson(event)) : sanitizeForDisplay(`${stamp(event.at)} ${eventSentence(event, nameOf)}`);
+    if (event.comm !== undefined && event.comm !== '') names.set(event.pid, event.comm);
+    // After an exec nobody read, the old name is no longer its name.
+    else if (event.kind === 'exec') names.delete(event.pid);
+    if (names.size > 100_000) names.clear();
+    if (json) return stringifyLineForTerminal(eventToJson(event));
+    const named = event.comm === undefined ? { ...event, comm: names.get(event.pid) } : event;
+    return sanitizeForDisplay(`${stamp(event.at)} ${eventSentence(named, (pid) => nameOf(pid) ?? names.get(pid))}`);
   };
   return {
     extra(events) {

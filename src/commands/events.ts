@@ -40,7 +40,6 @@ export async function main(argv: readonly string[]): Promise<number> {
 
   const choice = await openChoice(mode);
   const json = values.json === true;
-  if (!json) process.stderr.write(`procview events: ${sourceWords(choice, intervalMs)}\n`);
   // The choice is made; watch() opens its own source the same way (the first one is given back).
   if (choice.source === 'kernel') choice.kernel.close();
 
@@ -53,6 +52,9 @@ export async function main(argv: readonly string[]): Promise<number> {
   try {
     for await (const frame of watch({ events: mode, intervalMs, signal: controller.signal, roots })) {
       const seeds = target === undefined ? [] : pid !== undefined ? (first ? [pid] : []) : matchByName(frame.snapshot, target, process.pid);
+      // Once the first table is read, events are reported from here on: say so, and from which source
+      // (on stderr, for the person at the terminal: stdout stays pure NDJSON with --json).
+      if (first) process.stderr.write(`procview events: watching; ${sourceWords(choice, intervalMs)}\n`);
       first = false;
       const lines = printer.lines(frame, seeds);
       if (lines.length > 0) process.stdout.write(`${lines.join('\n')}\n`);

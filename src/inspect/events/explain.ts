@@ -13,7 +13,7 @@
 import { adopterOf, parentIsGone } from '../diff.js';
 import { sameProcess } from '../same-process.js';
 import type { ProcEvent, ProcInfo, Snapshot } from '../types.js';
-import type { ExitFact, Facts, ForkFact } from './facts.js';
+import type { ExecFact, ExitFact, Facts, ForkFact } from './facts.js';
 
 /** A fork never explained after this long: its process is reported as gone, its exit unheard. */
 export const CARRY_LIMIT_MS = 2000;
@@ -24,10 +24,36 @@ export interface Explained {
   readonly carry: ReadonlyMap<number, ForkFact>;
   /** Exits of processes that still read alive (the kernel reports an exit before the process is a zombie). */
   readonly carryExits: ReadonlyMap<number, ExitFact>;
+  /** Execs of the carried forks: they belong to the same unexplained process. */
+  readonly carryExecs: ReadonlyMap<number, ExecFact>;
 }
 
 function lookup(pid: number, prev: Snapshot, next: Snapshot): ProcInfo | undefined {
   return next.procs.get(pid) ?? prev.procs.get(pid);
+}
+
+interface Program {
+  readonly comm: string | undefined;
+  readonly args: string | undefined;
+}
+
+/**
+ * One exec event per exec the kernel reported: the first from `before`, the
+ * last to `after`; the programs in between (an exec chain faster than a read)
+ * were not read, so they are unknown.
+ */
+function pushExecs(out: ProcEvent[], fact: ExecFact, pid: number, before: Program, after: Program): void {
+  for (let i = 1; i <= fact.count; i += 1) {
+    const first = i === 1;
+    const last = i === fact.count;
+    out.push({
+      kind: 'exec', at: fact.at, pid, source: 'kernel',
+      comm: last ? after.comm : undefined,
+      fromComm: first ? before.comm : undefined,
+      fromArgs: first ? before.args : undefined,
+      args: last ? after.args : undefined,
+    });
+  }
 }
 
 export function explainStep(diff: readonly ProcEvent[], prev: Snapshot, next: Snapshot, facts: Facts, now: number): Explained {
@@ -48,10 +74,7 @@ export function explainStep(diff: readonly ProcEvent[], prev: Snapshot, next: Sn
         const execFact = execs.get(event.pid);
         if (execFact !== undefined) {
           // A forked child runs its parent's program until it execs: that is its "before".
-          out.push({
-            kind: 'exec', at: execFact.at, pid: event.pid, comm: event.comm, source: 'kernel',
-            fromComm: parent?.comm, fromArgs: parent?.args, args: next.procs.get(event.pid)?.args,
-          });
+          pushExecs(out, execFact, event.pid, { comm: parent?.comm, args: parent?.args }, { comm: event.comm, args: next.procs.get(event.pid)?.args });
           execReported.add(event.pid);
         }
         const ppidNow = next.procs.get(event.pid)?.ppid;
@@ -68,18 +91,27 @@ export function explainStep(diff: readonly ProcEvent[], prev: Snapshot, next: Sn
       case 'zombie':
       case 'reap': {
         const exit = exits.get(event.pid);
-        if (exit !== undefined) exitReported.add(event.pid);
-        out.push(exit === undefined ? event : { ...event, at: Math.min(exit.at, event.at), status: exit.status, source: 'kernel' });
+        if (exit === undefined) {
+          out.push(event);
+          break;
+        }
+        exitReported.add(event.pid);
+        const known = { at: Math.min(exit.at, event.at), status: exit.status, source: 'kernel' as const };
+        // The zombie's parent is the one it had when it exited (the kernel says which), even if that
+        // parent has exited too by the time the zombie was read.
+        out.push(event.kind === 'zombie' && exit.parent !== undefined ? { ...event, ...known, ppid: exit.parent } : { ...event, ...known });
         break;
       }
-      case 'exec':
-        if (execs.has(event.pid)) {
+      case 'exec': {
+        const execFact = execs.get(event.pid);
+        if (execFact !== undefined) {
           execReported.add(event.pid);
-          out.push({ ...event, source: 'kernel' });
+          pushExecs(out, execFact, event.pid, { comm: event.fromComm, args: event.fromArgs }, { comm: event.comm, args: event.args });
         } else {
           out.push(event);
         }
         break;
+      }
       default:
         out.push(event);
     }
@@ -91,7 +123,7 @@ export function explainStep(diff: readonly ProcEvent[], prev: Snapshot, next: Sn
     const before = prev.procs.get(pid);
     const after = next.procs.get(pid);
     if (before === undefined || after === undefined || !sameProcess(before, after) || after.state === 'Z') continue;
-    out.push({ kind: 'exec', at: fact.at, pid, comm: after.comm, source: 'kernel', fromComm: before.comm, fromArgs: before.args, args: after.args });
+    pushExecs(out, fact, pid, { comm: before.comm, args: before.args }, { comm: after.comm, args: after.args });
   }
 
   // Processes that lived between two reads: known from the kernel's facts only.
@@ -109,14 +141,17 @@ export function explainStep(diff: readonly ProcEvent[], prev: Snapshot, next: Sn
     // nobody read, its name is unknown (the kernel reports a new name only for prctl, not exec).
     const comm = comms.get(pid) ?? (execFact === undefined ? parent?.comm : undefined);
     out.push({ kind: 'spawn', at: fork.at, pid, comm: parent?.comm, ppid: fork.parent, source: fork.source });
-    if (execFact !== undefined) {
-      out.push({ kind: 'exec', at: execFact.at, pid, comm, source: 'kernel', fromComm: parent?.comm, fromArgs: parent?.args, args: undefined });
-    }
+    if (execFact !== undefined) pushExecs(out, execFact, pid, { comm: parent?.comm, args: parent?.args }, { comm, args: undefined });
     out.push(
       exit === undefined
         ? { kind: 'exit', at: now, pid, comm, ppid: fork.parent, source: fork.source }
         : { kind: 'exit', at: exit.at, pid, comm, ppid: exit.parent ?? fork.parent, status: exit.status, source: 'kernel' },
     );
+  }
+  const carryExecs = new Map<number, ExecFact>();
+  for (const pid of carry.keys()) {
+    const fact = execs.get(pid);
+    if (fact !== undefined) carryExecs.set(pid, fact);
   }
   const carryExits = new Map<number, ExitFact>();
   for (const [pid, exit] of exits) {
@@ -125,5 +160,5 @@ export function explainStep(diff: readonly ProcEvent[], prev: Snapshot, next: Sn
   }
   // In the order things happened: a step can hold a fork, its exec and its parent's exit.
   out.sort((a, b) => a.at - b.at);
-  return { events: out, carry, carryExits };
+  return { events: out, carry, carryExits, carryExecs };
 }

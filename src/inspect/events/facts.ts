@@ -95,15 +95,28 @@ export class FactBook {
     if (!this.#forks.has(child)) this.#forks.set(child, { parent, at, source: 'polling' });
   }
 
+  exitOf(pid: number): ExitFact | undefined {
+    return this.#exits.get(pid);
+  }
+
   /** An exit status learnt another way (the program `procview run` started, from waitpid). */
   addExit(pid: number, fact: ExitFact): void {
     if (!this.#exits.has(pid)) this.#exits.set(pid, fact);
   }
 
   /** Puts back forks that could not be explained yet (a process not seen yet, whose exit has not come). */
-  carry(forks: ReadonlyMap<number, ForkFact>, exits: ReadonlyMap<number, ExitFact> = new Map()): void {
+  carry(
+    forks: ReadonlyMap<number, ForkFact>,
+    exits: ReadonlyMap<number, ExitFact> = new Map(),
+    execs: ReadonlyMap<number, ExecFact> = new Map(),
+  ): void {
     for (const [pid, fact] of forks) if (!this.#forks.has(pid)) this.#forks.set(pid, fact);
     for (const [pid, fact] of exits) if (!this.#exits.has(pid)) this.#exits.set(pid, fact);
+    for (const [pid, fact] of execs) {
+      // Execs carried from before come first: counts add up, the latest time wins.
+      const newer = this.#execs.get(pid);
+      this.#execs.set(pid, newer === undefined ? fact : { at: newer.at, count: newer.count + fact.count });
+    }
   }
 
   take(): Facts {

@@ -33,6 +33,10 @@ export const TRACK_INTERVAL_MS = 5;
  */
 const EXIT_WATCH_MS = 200;
 const EXIT_RETRY_MS = 2;
+/** How long a frame waits for the exit status of a process read dead before its kernel event came. */
+const STATUS_HOLD_MS = 60;
+/** At most this many event-loop turns to take in waiting kernel batches after a scan. */
+const DRAIN_TURNS = 20;
 /** The tracker follows subtrees up to this many processes. */
 export const TRACK_LIMIT = 200;
 /** Every this many tracker ticks, the watched processes' stat is read too (state, exec, nice). */
@@ -94,6 +98,10 @@ export class EventStream {
   #frameTimer: NodeJS.Timeout | undefined;
   #trackTimer: NodeJS.Timeout | undefined;
   #ticks = 0;
+  /** pid → index in #events of a zombie or exit event still without its exit status. */
+  readonly #awaitingStatus = new Map<number, number>();
+  #holdUntil = 0;
+  #batches = 0;
   #watched: { of: Snapshot; pids: Map<number, number | undefined> } | undefined;
 
   constructor(choice: EventsChoice, options: StreamOptions, onFrame: (frame: WatchFrame) => void, onError: (error: unknown) => void) {
@@ -145,8 +153,10 @@ export class EventStream {
 
   #onBatch(batch: readonly KernelEvent[], lost: number): void {
     if (this.#closed) return;
+    this.#batches += 1;
     const exited = new Set<number>();
     this.#book.absorb(batch, this.#pending, exited);
+    for (const pid of exited) this.#lateStatus(pid);
     const until = performance.now() + EXIT_WATCH_MS;
     for (const pid of exited) this.#exiting.set(pid, until);
     if (lost > 0) {
@@ -155,6 +165,17 @@ export class EventStream {
       this.#requestScan();
     }
     this.#scheduleStep();
+  }
+
+  /** An exit status for an event of the coming frame that was found without it. */
+  #lateStatus(pid: number): void {
+    const index = this.#awaitingStatus.get(pid);
+    const event = index === undefined ? undefined : this.#events[index];
+    const fact = this.#book.exitOf(pid);
+    if (index === undefined || fact === undefined || (event?.kind !== 'zombie' && event?.kind !== 'exit')) return;
+    this.#events[index] = { ...event, at: Math.min(event.at, fact.at), status: fact.status, source: 'kernel' };
+    this.#awaitingStatus.delete(pid);
+    if (this.#awaitingStatus.size === 0) this.#holdUntil = 0;
   }
 
   #requestScan(): void {
@@ -173,12 +194,19 @@ export class EventStream {
     try {
       const snapshot = await this.#inspector.snapshot();
       // The scan is synchronous: kernel batches for what it read (an exit, before the Z it saw)
-      // may wait in the socket. One turn of the event loop lets them in first, so the diff
-      // below is explained with them (libuv polls I/O before running the next setImmediate).
-      if (this.choice.source === 'kernel') await new Promise((resolve) => setImmediate(resolve));
+      // may wait in the socket, and the addon reads a bounded number of datagrams per turn.
+      // Turns of the event loop let them in first, until one brings nothing (libuv polls I/O
+      // before it runs the next setImmediate), so the diff below is explained with them.
+      if (this.choice.source === 'kernel') {
+        for (let turn = 0; turn < DRAIN_TURNS; turn += 1) {
+          const before = this.#batches;
+          await new Promise((resolve) => setImmediate(resolve));
+          if (this.#batches === before) break;
+        }
+      }
       if (this.#closed) return;
       this.#advance(snapshot);
-      this.#emit(begunAt);
+      this.#scheduleFrame(begunAt, true);
     } catch (error) {
       if (!this.#closed) this.#onError(error);
     } finally {
@@ -268,11 +296,17 @@ export class EventStream {
     }
     const facts = this.#book.take();
     const explained = explainStep(diffSnapshots(prev, next), prev, next, facts, Date.now());
-    this.#book.carry(explained.carry, explained.carryExits);
+    this.#book.carry(explained.carry, explained.carryExits, explained.carryExecs);
     const events = inferOrphans(explained.events, prev, next);
     const shown = this.#lastFrame;
     for (const event of events) {
       this.#events.push(event);
+      if (this.choice.source === 'kernel' && (event.kind === 'zombie' || event.kind === 'exit') && event.status === undefined) {
+        // Read dead before the kernel's exit event was taken in (the addon reads a bounded number
+        // of messages per turn): the frame waits a moment for the status.
+        this.#awaitingStatus.set(event.pid, this.#events.length - 1);
+        this.#holdUntil = Math.max(this.#holdUntil, performance.now() + STATUS_HOLD_MS);
+      }
       if (event.kind !== 'exit' && event.kind !== 'reap') continue;
       // Gone before a frame showed it: keep its last record (or what the kernel said) for the view.
       if (shown?.procs.has(event.pid) === true) continue;
@@ -282,9 +316,11 @@ export class EventStream {
     }
   }
 
-  #scheduleFrame(begunAt: number): void {
-    if (this.#frameTimer !== undefined || this.#events.length === 0) return;
-    const wait = FRAME_GAP_MS - (performance.now() - this.#lastFrameAt);
+  /** A scan's frame goes out even without events (`always`); a step's only with some. */
+  #scheduleFrame(begunAt: number, always = false): void {
+    if (this.#frameTimer !== undefined || (this.#events.length === 0 && !always)) return;
+    const now = performance.now();
+    const wait = Math.max(FRAME_GAP_MS - (now - this.#lastFrameAt), this.#holdUntil - now, always ? 0 : -1);
     if (wait <= 0) {
       this.#emit(begunAt);
       return;
@@ -298,6 +334,8 @@ export class EventStream {
   #emit(begunAt: number): void {
     const snapshot = this.#current;
     if (snapshot === undefined || this.#closed || !this.#changed) return;
+    this.#awaitingStatus.clear();
+    this.#holdUntil = 0;
     clearTimeout(this.#frameTimer);
     this.#frameTimer = undefined;
     this.#seq += 1;

@@ -45,7 +45,7 @@ export function eventSentence(event: ProcEvent, nameOf: NameOf): string {
       return `${self} reparented: parent ${other(event.from)} → ${other(event.to)}`;
     case 'exec': {
       const before = event.fromArgs || event.fromComm;
-      const after = event.args || event.comm || '(a program it ended before it was read)';
+      const after = event.args || event.comm || '(a program not read in time)';
       return before === undefined ? `${who(event.pid, undefined)} exec: ${after}` : `${who(event.pid, undefined)} exec: ${before} → ${after}`;
     }
     case 'stop':

@@ -1,0 +1,67 @@
+// `procview events`: streaming lines and NDJSON for a scope, with procview's
+// own processes never matched by --watch NAME.
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { killGroup, spawnGroup, waitFor } from '../helpers/processes.js';
+import { CLI, ensureBuilt, REPO_ROOT, runCli } from '../cli/run-cli.js';
+
+ensureBuilt();
+
+/** Starts `procview events ...args` in its own group; collects stdout lines until stopped. */
+function startEvents(args: readonly string[]) {
+  const child = spawn(process.execPath, [CLI, 'events', ...args], { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  const pid = child.pid ?? 0;
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return {
+    lines: () => stdout.split('\n').filter((line) => line !== ''),
+    stderr: () => stderr,
+    stop: async (): Promise<number | null> => {
+      child.kill('SIGINT');
+      const code = await Promise.race([exited, new Promise<'late'>((resolve) => setTimeout(() => resolve('late'), 10_000))]);
+      if (code === 'late') killGroup(pid);
+      return code === 'late' ? null : code;
+    },
+  };
+}
+
+describe('procview events', () => {
+  it('--watch NAME --json: NDJSON of the orphan pattern, never about procview itself; Ctrl-C ends it with 130', async () => {
+    // A name no other process has: procview's own command line holds it, and must not match.
+    const tag = `pv${randomBytes(4).toString('hex')}`;
+    const events = startEvents(['--watch', tag, '--json', '--events', 'polling', '-d', '0.3']);
+    await waitFor(() => events.stderr().includes('watching; events: polling'), { what: 'procview events to start', timeoutMs: 20_000 });
+    // The tag is the script's $0, so it is in the command line; the orphan (sleep 30) is found as its descendant.
+    const program = spawnGroup('sh', ['-c', 'sleep 30 & sleep 0.5; exit 0', tag]);
+    const parsed = await waitFor(() => {
+      const objects = events.lines().map((line) => JSON.parse(line) as Record<string, unknown>);
+      return objects.some((o) => o.event === 'reparent' && o.orphaned === true) ? objects : undefined;
+    }, { what: 'an orphaned line', timeoutMs: 25_000 }).catch((error: Error) => {
+      throw new Error(`${error.message}\n${events.lines().join('\n')}\n${events.stderr()}`);
+    });
+    const code = await events.stop();
+    killGroup(program.pid);
+    expect(code).toBe(130);
+    for (const o of parsed) {
+      expect(o).toMatchObject({ version: 1, kind: 'event' });
+      for (const field of ['event', 'at', 'time', 'pid', 'comm', 'source', 'inferred']) expect(o, field).toHaveProperty(field);
+      expect(o.pid).not.toBe(events);
+    }
+    const orphaned = parsed.find((o) => o.event === 'reparent');
+    expect(orphaned).toMatchObject({ from: program.pid, to: 1, adopter: 'init', inferred: null });
+    // Never procview's own pid or its children.
+    expect(parsed.some((o) => typeof o.args === 'string' && o.args.includes('procview') === true)).toBe(false);
+  }, 60_000);
+
+  it('rejects bad flags and a pid that does not exist', async () => {
+    expect((await runCli(['events', '--bogus'])).code).toBe(2);
+    expect((await runCli(['events', '--events', 'maybe'])).code).toBe(2);
+    const gone = await runCli(['events', '--watch', '2147483646']);
+    expect(gone.code).toBe(1);
+    expect(gone.stderr).toContain('no process with pid 2147483646');
+  });
+});

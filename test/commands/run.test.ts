@@ -1,0 +1,108 @@
+// `procview run --plain` on the learners' patterns, with the kernel source
+// (root here) and with polling forced: the printed event lines, the program's
+// output interleaved, and procview's exit status being the program's.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openKernelEvents } from '../../src/inspect/events/kernel-source.js';
+import { PATTERNS } from '../inspect/events/patterns.js';
+import { ensureBuilt, runCli } from '../cli/run-cli.js';
+
+ensureBuilt();
+const kernel = await openKernelEvents();
+if (kernel.ok) kernel.source.close();
+else console.warn(`kernel event source not available here (${kernel.message}): its run tests are skipped`);
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+async function run(mode: 'kernel' | 'polling', script: string): Promise<{ code: number | null; lines: string[]; sh: number }> {
+  const cwd = mkdtempSync(join(tmpdir(), 'procview-run-'));
+  dirs.push(cwd);
+  // cd first: a core dump lands in the temporary directory.
+  const result = await runCli(['run', '--plain', '--events', mode, '--', 'sh', '-c', `cd ${cwd} && ${script}`], 40_000);
+  const lines = result.stdout.split('\n').filter((line) => line !== '');
+  expect(lines[0]).toMatch(new RegExp(`^\\[\\+\\d+\\.\\d{3}s\\] procview run: sh -c .* \\(events: ${mode}`));
+  for (const line of lines) expect(line).toMatch(/^\[\+\d+\.\d{3}s\] /);
+  const started = /^\[\+[\d.]+s\] (\d+) \(sh\) started, child of \d+/.exec(lines[1] ?? '');
+  expect(started, result.stdout).not.toBeNull();
+  return { code: result.code, lines, sh: Number(started?.[1]) };
+}
+
+const has = (lines: readonly string[], pattern: RegExp): boolean => lines.some((line) => pattern.test(line));
+
+describe.skipIf(!kernel.ok)('procview run --plain, kernel source', () => {
+  it('an orphan: the child under the sh that forked it, then orphaned and adopted by init (5×)', async () => {
+    for (let i = 0; i < 5; i += 1) {
+      const { code, lines, sh } = await run('kernel', PATTERNS.orphan.script);
+      expect(code).toBe(0);
+      const child = lines.map((line) => new RegExp(`(\\d+) \\(sleep\\) started, child of ${sh}\\b`).exec(line)?.[1]).find((pid) => pid !== undefined);
+      expect(child, lines.join('\n')).toBeDefined();
+      expect(lines.join('\n')).toMatch(new RegExp(`${child} \\(sleep\\) orphaned: parent ${sh}( \\(sh\\))? exited, adopted by 1 \\(init\\)`));
+      expect(has(lines, new RegExp(`${sh} \\(sh\\) exited 0`))).toBe(true);
+    }
+  });
+
+  it('a double fork: the grandchild orphaned by the child sh', async () => {
+    const { code, lines } = await run('kernel', PATTERNS.doubleFork.script);
+    expect(code).toBe(0);
+    expect(lines.join('\n')).toMatch(/\(sleep\) orphaned: parent \d+( \(sh\))? exited, adopted by 1 \(init\)/);
+  });
+
+  it('a zombie, with the exit status; an exec chain; a kill by signal; a core dump', async () => {
+    const zombie = await run('kernel', PATTERNS.zombie.script);
+    expect(zombie.lines.join('\n')).toMatch(/\(sleep\) exited 0, now a zombie: parent \d+ \(sleep\) has not reaped it/);
+    // sh, then sh again, then sleep: three execs of one pid (the first is the program's own start).
+    const chain = await run('kernel', PATTERNS.execChain.script);
+    expect(chain.lines.filter((line) => line.includes(`] ${chain.sh} exec:`)).length, chain.lines.join('\n')).toBe(3);
+    const killed = await run('kernel', PATTERNS.killed.script);
+    // Killed right after the fork: it may have died before it exec'd sleep (then it is still sh).
+    expect(has(killed.lines, /\] \d+( \((sleep|sh)\))? killed by SIGKILL/), killed.lines.join('\n')).toBe(true);
+    const core = await run('kernel', PATTERNS.coreDump.script);
+    expect(has(core.lines, /\] \d+( \((sleep|sh)\))? killed by SIGSEGV, dumped core/), core.lines.join('\n')).toBe(true);
+  }, 120_000);
+});
+
+describe('procview run --plain, polling forced', () => {
+  it('an orphan is reported orphaned, seen or marked inferred with its evidence (5×)', async () => {
+    for (let i = 0; i < 5; i += 1) {
+      const { code, lines } = await run('polling', PATTERNS.orphan.script);
+      expect(code).toBe(0);
+      const text = lines.join('\n');
+      expect(text).toMatch(/\(sleep\) (orphaned: parent \d+.* exited, adopted by 1 \(init\)|first seen already adopted by 1; its process group \d+ has no leader any more.*: probably orphaned before procview looked \(inferred\))/);
+      expect(text).not.toContain('kernel');
+    }
+  });
+
+  it('a zombie and an exit by signal', async () => {
+    const zombie = await run('polling', PATTERNS.zombie.script);
+    expect(zombie.lines.join('\n')).toMatch(/\(sleep\) became a zombie: parent \d+ \(sleep\) has not reaped it/);
+    const killed = await run('polling', 'kill -KILL $$');
+    expect(killed.code).toBe(137);
+    expect(has(killed.lines, new RegExp(`${killed.sh} \\(sh\\) killed by SIGKILL`))).toBe(true);
+  }, 90_000);
+});
+
+describe('procview run --plain: the program itself', () => {
+  it("interleaves its stdout and stderr (marked, made inert) and exits with its status", async () => {
+    const { code, lines } = await run('polling', "echo hello; echo oops >&2; printf '\\033]0;pwned\\007x\\n'; exit 3");
+    expect(code).toBe(3);
+    expect(has(lines, /\] stdout: hello$/)).toBe(true);
+    expect(has(lines, /\] stderr: oops$/)).toBe(true);
+    expect(has(lines, /\] stdout: \?\]0;pwned\?x$/)).toBe(true);
+    expect(lines.join('\n')).not.toContain('\u001b');
+    expect(has(lines, /\(sh\) exited 3/)).toBe(true);
+  });
+
+  it('says what is wrong with the command line, and when the program cannot start', async () => {
+    expect((await runCli(['run', '--plain'])).code).toBe(2);
+    expect((await runCli(['run', '--bogus', 'true'])).stderr).toContain("unknown option '--bogus'");
+    expect((await runCli(['run', '--events', 'sometimes', 'true'])).code).toBe(2);
+    const missing = await runCli(['run', '--plain', '--events', 'polling', '--', '/nonexistent/program']);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain('cannot start /nonexistent/program: ENOENT');
+  });
+});

@@ -1,0 +1,92 @@
+// explainStep on hand-made tables and facts: what the kernel's facts add to a diff.
+import { describe, expect, it } from 'vitest';
+import { diffSnapshots } from '../../../src/inspect/diff.js';
+import { CARRY_LIMIT_MS, explainStep } from '../../../src/inspect/events/explain.js';
+import { NO_FACTS, type Facts } from '../../../src/inspect/events/facts.js';
+import type { ProcEvent, Snapshot } from '../../../src/inspect/types.js';
+import { proc, snapshot } from '../diff-builders.js';
+
+const T = 1_700_000_100_000;
+const sh = proc({ pid: 100, ppid: 50, pgid: 100, comm: 'sh', args: "sh -c 'sleep 2 & exit 0'" });
+const parent = proc({ pid: 50, ppid: 1, comm: 'bash', args: 'bash' });
+
+function facts(partial: Partial<Facts>): Facts {
+  return { ...NO_FACTS, ...partial };
+}
+
+function explain(prev: Snapshot, next: Snapshot, f: Facts, now = next.takenAt): ProcEvent[] {
+  return explainStep(diffSnapshots(prev, next), prev, next, f, now).events;
+}
+
+describe('explainStep', () => {
+  it('gives a child first read under PID 1 its real parent, then says it was orphaned', () => {
+    const prev = snapshot([parent, sh], T);
+    const child = proc({ pid: 101, ppid: 1, pgid: 100, comm: 'sleep', args: 'sleep 2' });
+    const next = snapshot([parent, child], T + 10);
+    const events = explain(prev, next, facts({
+      forks: new Map([[101, { parent: 100, at: T + 1, source: 'kernel' }]]),
+      exits: new Map([[100, { at: T + 2, status: { code: 0, signal: undefined, coreDumped: false }, parent: 50 }]]),
+    }));
+    expect(events.map((e) => e.kind)).toEqual(['spawn', 'exit', 'reparent']);
+    expect(events[0]).toMatchObject({ kind: 'spawn', pid: 101, ppid: 100, at: T + 1, source: 'kernel' });
+    expect(events[1]).toMatchObject({ kind: 'exit', pid: 100, status: { code: 0 }, source: 'kernel' });
+    expect(events[2]).toMatchObject({ kind: 'reparent', pid: 101, from: 100, to: 1, orphaned: true, adopter: 'init' });
+  });
+
+  it('reports a process that lived between two reads from the facts alone, with its exit status', () => {
+    const prev = snapshot([parent], T);
+    const next = snapshot([parent], T + 10);
+    const killed = { code: undefined, signal: 'SIGKILL', coreDumped: false };
+    const events = explain(prev, next, facts({
+      forks: new Map([[102, { parent: 50, at: T + 1, source: 'kernel' }]]),
+      execs: new Map([[102, { at: T + 2, count: 1 }]]),
+      exits: new Map([[102, { at: T + 3, status: killed, parent: 50 }]]),
+    }));
+    expect(events).toEqual([
+      { kind: 'spawn', at: T + 1, pid: 102, comm: 'bash', ppid: 50, source: 'kernel' },
+      { kind: 'exec', at: T + 2, pid: 102, comm: undefined, source: 'kernel', fromComm: 'bash', fromArgs: 'bash', args: undefined },
+      { kind: 'exit', at: T + 3, pid: 102, comm: undefined, ppid: 50, status: killed, source: 'kernel' },
+    ]);
+  });
+
+  it('carries a fork whose process is not read yet and whose exit has not come, until the limit', () => {
+    const prev = snapshot([parent], T);
+    const next = snapshot([parent], T + 10);
+    const fork = { parent: 50, at: T + 1, source: 'kernel' as const };
+    const early = explainStep([], prev, next, facts({ forks: new Map([[103, fork]]) }), T + 10);
+    expect(early.events).toEqual([]);
+    expect([...early.carry.keys()]).toEqual([103]);
+    // Never explained: reported as started and gone, with no made-up status.
+    const late = explainStep([], prev, next, facts({ forks: new Map([[103, fork]]) }), T + 1 + CARRY_LIMIT_MS);
+    expect(late.events.map((e) => e.kind)).toEqual(['spawn', 'exit']);
+    expect(late.events[1]).not.toHaveProperty('status');
+  });
+
+  it('puts the exit status on the zombie, and carries an exit whose process still reads alive', () => {
+    const child = proc({ pid: 104, ppid: 50, comm: 'sleep' });
+    const prev = snapshot([parent, child], T);
+    const status = { code: 3, signal: undefined, coreDumped: false };
+    const stillRunning = explainStep([], prev, snapshot([parent, child], T + 5), facts({ exits: new Map([[104, { at: T + 1, status, parent: 50 }]]) }), T + 5);
+    expect(stillRunning.events).toEqual([]);
+    expect(stillRunning.carryExits.get(104)?.status).toEqual(status);
+    const zombie = { ...child, state: 'Z', stat: 'Z', args: '' };
+    const next = snapshot([parent, zombie], T + 10);
+    const events = explain(prev, next, facts({ exits: stillRunning.carryExits }));
+    expect(events).toEqual([{ kind: 'zombie', at: T + 1, pid: 104, comm: 'sleep', ppid: 50, status, source: 'kernel' }]);
+  });
+
+  it('reports an exec that left the command line as it was', () => {
+    const prev = snapshot([parent, sh], T);
+    const again = { ...sh };
+    const events = explain(prev, snapshot([parent, again], T + 10), facts({ execs: new Map([[100, { at: T + 4, count: 1 }]]) }));
+    expect(events).toEqual([
+      { kind: 'exec', at: T + 4, pid: 100, comm: 'sh', source: 'kernel', fromComm: 'sh', fromArgs: sh.args, args: sh.args },
+    ]);
+  });
+
+  it('without facts, is the diff unchanged', () => {
+    const prev = snapshot([parent, sh], T);
+    const next = snapshot([parent], T + 10);
+    expect(explain(prev, next, NO_FACTS)).toEqual(diffSnapshots(prev, next));
+  });
+});

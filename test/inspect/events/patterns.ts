@@ -1,0 +1,96 @@
+// The fork patterns learners write, as shell one-liners, and a way to watch one
+// through the real event stream (kernel or polling) until what it teaches has
+// been reported or a deadline passes. The program runs in its own process
+// group (killed after the test), started only once the stream has its first
+// table, as `procview run` does.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach } from 'vitest';
+import { chooseEvents, type EventsMode } from '../../../src/inspect/events/choose.js';
+import { advanceMembers, concernsMembers, type Members } from '../../../src/inspect/events/members.js';
+import { EventStream, type WatchFrame } from '../../../src/inspect/events/stream.js';
+import type { ProcEvent } from '../../../src/inspect/types.js';
+import { spawnGroup } from '../../helpers/processes.js';
+
+export interface Pattern {
+  readonly name: string;
+  readonly script: string;
+}
+
+/** Each lives well under a second, so a repeated test stays short. */
+export const PATTERNS = {
+  /** The parent exits at once; its child is adopted within milliseconds. */
+  orphan: { name: 'orphan', script: 'sleep 0.4 & exit 0' },
+  /** The child forks a grandchild and exits at once; the parent waits for the child only. */
+  doubleFork: { name: 'double fork', script: 'sh -c "sleep 0.4 & exit 0"; wait' },
+  /** A child exits while its parent (sh replaced by sleep) never waits: a zombie. */
+  zombie: { name: 'zombie', script: 'sleep 0.05 & exec sleep 0.6' },
+  /** sh execs sh execs sleep: one pid, three programs. */
+  execChain: { name: 'exec chain', script: 'exec sh -c "exec sleep 0.3"' },
+  /** A child ended by SIGKILL. */
+  killed: { name: 'killed', script: 'sleep 5 & kill -KILL $!; wait' },
+  /** A child ended by SIGSEGV with core dumps allowed (the core lands in the temporary cwd). */
+  coreDump: { name: 'core dump', script: 'ulimit -c unlimited; sleep 5 & kill -SEGV $!; wait' },
+} as const satisfies Record<string, Pattern>;
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+export interface Watched {
+  readonly root: number;
+  readonly events: ProcEvent[];
+  readonly source: 'kernel' | 'polling';
+}
+
+/**
+ * Runs `pattern` under a stream of `mode` and resolves once `done(events)`
+ * holds (events about the program's processes, in order), or rejects at the
+ * deadline with what was seen.
+ */
+export async function watchPattern(mode: EventsMode, pattern: Pattern, done: (events: readonly ProcEvent[], root: number) => boolean, timeoutMs = 15_000): Promise<Watched> {
+  const choice = await chooseEvents(mode);
+  const cwd = mkdtempSync(join(tmpdir(), 'procview-pattern-'));
+  dirs.push(cwd);
+  let root: number | undefined;
+  let members: Members = new Map();
+  const events: ProcEvent[] = [];
+  let resolveReady: () => void = () => undefined;
+  const ready = new Promise<void>((resolve) => (resolveReady = resolve));
+  let resolveDone: () => void = () => undefined;
+  const finished = new Promise<void>((resolve) => (resolveDone = resolve));
+  let failure: unknown;
+  const onFrame = (frame: WatchFrame): void => {
+    resolveReady();
+    if (root === undefined) return;
+    const group: number[] = [];
+    frame.snapshot.procs.forEach((proc, pid) => {
+      if (proc.pgid === root) group.push(pid);
+    });
+    const before = members;
+    members = advanceMembers(before, frame.snapshot, frame.events, [root, ...group]);
+    for (const event of frame.events) if (concernsMembers(event, before, members)) events.push(event);
+    if (done(events, root)) resolveDone();
+  };
+  const stream = new EventStream(choice, { intervalMs: 250, roots: () => (root === undefined ? [] : [root, ...members.keys()]) }, onFrame, (error) => {
+    failure = error;
+    resolveDone();
+  });
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    await ready;
+    root = spawnGroup('sh', ['-c', pattern.script], { cwd }).pid;
+    const late = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), timeoutMs)));
+    const outcome = await Promise.race([finished, late]);
+    if (failure !== undefined) throw failure;
+    if (outcome === 'late') {
+      throw new Error(`${pattern.name} (${choice.source}): not reported within ${timeoutMs} ms; saw:\n${events.map((e) => JSON.stringify(e)).join('\n')}`);
+    }
+    return { root, events, source: choice.source };
+  } finally {
+    clearTimeout(timer);
+    stream.close();
+  }
+}

@@ -1,0 +1,107 @@
+// The event stream on real processes, with the kernel source (root here) and
+// with polling forced: each learner's pattern is repeated to catch races.
+import { describe, expect, it } from 'vitest';
+import { openKernelEvents } from '../../../src/inspect/events/kernel-source.js';
+import type { ProcEvent } from '../../../src/inspect/types.js';
+import { PATTERNS, watchPattern } from './patterns.js';
+
+const REPEATS = 5;
+
+const kernel = await openKernelEvents();
+if (kernel.ok) kernel.source.close();
+else console.warn(`kernel event source not available here (${kernel.message}): its tests are skipped`);
+
+function find(events: readonly ProcEvent[], match: (e: ProcEvent) => boolean): ProcEvent | undefined {
+  return events.find(match);
+}
+
+/** The sleep child of the pattern: its spawn event under `parent`. */
+function spawnedBy(events: readonly ProcEvent[], parent: number): ProcEvent | undefined {
+  return find(events, (e) => e.kind === 'spawn' && e.ppid === parent);
+}
+
+describe.skipIf(!kernel.ok)('event stream, kernel source', () => {
+  it(`an orphan made within milliseconds: spawn under its real parent, then orphaned → init (${REPEATS}×)`, async () => {
+    for (let i = 0; i < REPEATS; i += 1) {
+      const orphaned = (events: readonly ProcEvent[], root: number): boolean => {
+        const child = spawnedBy(events, root);
+        return child !== undefined && events.some((e) => e.kind === 'reparent' && e.pid === child.pid && e.from === root && e.orphaned && e.inferred === undefined);
+      };
+      const { events, root } = await watchPattern('kernel', PATTERNS.orphan, orphaned);
+      expect(find(events, (e) => e.kind === 'exit' && e.pid === root)).toMatchObject({ status: { code: 0 } });
+    }
+  });
+
+  it(`a double fork: the grandchild is seen under the child that forked it, then adopted (${REPEATS}×)`, async () => {
+    for (let i = 0; i < REPEATS; i += 1) {
+      await watchPattern('kernel', PATTERNS.doubleFork, (events, root) => {
+        const child = spawnedBy(events, root);
+        const grandchild = child === undefined ? undefined : spawnedBy(events, child.pid);
+        return grandchild !== undefined && events.some((e) => e.kind === 'reparent' && e.pid === grandchild.pid && e.orphaned && e.from === child?.pid);
+      });
+    }
+  });
+
+  it(`a zombie, with its exit status, then its reap (${REPEATS}×)`, async () => {
+    for (let i = 0; i < REPEATS; i += 1) {
+      const { events } = await watchPattern('kernel', PATTERNS.zombie, (events) => {
+        const zombie = find(events, (e) => e.kind === 'zombie');
+        return zombie !== undefined && events.some((e) => e.kind === 'reap' && e.pid === zombie.pid);
+      });
+      expect(find(events, (e) => e.kind === 'zombie')).toMatchObject({ status: { code: 0, signal: undefined } });
+    }
+    // The zombie's reap waits for PID 1, which reaps adopted orphans late here.
+  }, 90_000);
+
+  it(`an exec chain: every exec of the one pid is reported (${REPEATS}×)`, async () => {
+    for (let i = 0; i < REPEATS; i += 1) {
+      await watchPattern('kernel', PATTERNS.execChain, (events, root) =>
+        events.filter((e) => e.kind === 'exec' && e.pid === root).length >= 2 &&
+        events.some((e) => e.kind === 'exec' && e.pid === root && e.args === 'sleep 0.3'));
+    }
+  });
+
+  it(`exit by a signal: killed by SIGKILL (${REPEATS}×)`, async () => {
+    for (let i = 0; i < REPEATS; i += 1) {
+      await watchPattern('kernel', PATTERNS.killed, (events) =>
+        events.some((e) => (e.kind === 'exit' || e.kind === 'zombie') && e.status?.signal === 'SIGKILL'));
+    }
+  });
+
+  it('a core dump: killed by SIGSEGV, dumped core (where core dumps are allowed)', async () => {
+    await watchPattern('kernel', PATTERNS.coreDump, (events) =>
+      events.some((e) => (e.kind === 'exit' || e.kind === 'zombie') && e.status?.signal === 'SIGSEGV' && e.status.coreDumped));
+  });
+});
+
+describe('event stream, polling forced', () => {
+  it(`an orphan made within milliseconds is reported as orphaned, seen or inferred, never with a made-up parent (${REPEATS}×)`, async () => {
+    for (let i = 0; i < REPEATS; i += 1) {
+      const { events } = await watchPattern('polling', PATTERNS.orphan, (events, root) =>
+        events.some((e) => e.kind === 'reparent' && e.orphaned && (e.from === root || (e.from === undefined && e.inferred !== undefined))));
+      for (const event of events) if (event.kind === 'reparent' && event.from === undefined) expect(event.inferred).toMatch(/probably orphaned before procview looked/);
+      expect(events.every((e) => e.source !== 'kernel')).toBe(true);
+    }
+  });
+
+  it(`a double fork: the grandchild is reported adopted (${REPEATS}×)`, async () => {
+    for (let i = 0; i < REPEATS; i += 1) {
+      await watchPattern('polling', PATTERNS.doubleFork, (events) => events.some((e) => e.kind === 'reparent' && e.orphaned && e.comm === 'sleep'));
+    }
+  });
+
+  it(`a zombie, then its reap (${REPEATS}×)`, async () => {
+    for (let i = 0; i < REPEATS; i += 1) {
+      await watchPattern('polling', PATTERNS.zombie, (events) => {
+        const zombie = find(events, (e) => e.kind === 'zombie');
+        return zombie !== undefined && events.some((e) => e.kind === 'reap' && e.pid === zombie.pid);
+      });
+    }
+  }, 90_000);
+
+  it(`an exec chain ends in the last program (${REPEATS}×)`, async () => {
+    for (let i = 0; i < REPEATS; i += 1) {
+      await watchPattern('polling', PATTERNS.execChain, (events, root) => events.some((e) => (e.kind === 'exec' || e.kind === 'spawn') && e.pid === root) && events.some((e) => e.pid === root && (e.kind === 'exit' || e.kind === 'reap')));
+    }
+  });
+});

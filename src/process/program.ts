@@ -60,10 +60,44 @@ export function startProgram(command: string, args: readonly string[], onLine: (
         ended,
         async stop(graceMs) {
           await stopChild(child, { graceMs, group: true });
+          // What it left in its group (an orphan keeps the group, and so its number, alive): the same.
+          await stopGroup(pid, graceMs);
         },
       });
     });
   });
+}
+
+/** Whether a process group has members now (kill with signal 0 checks without sending). */
+function groupExists(pgid: number): boolean {
+  try {
+    process.kill(-pgid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+function signalGroup(pgid: number, signal: NodeJS.Signals): void {
+  try {
+    process.kill(-pgid, signal);
+  } catch {
+    // ESRCH: the group is gone.
+  }
+}
+
+/**
+ * SIGTERM to what is left of group `pgid`, SIGKILL to whatever is still there after `graceMs`
+ * (SIGCONT first, so stopped members can die). While any member lives, the group's number
+ * cannot be given to anyone else.
+ */
+async function stopGroup(pgid: number, graceMs: number): Promise<void> {
+  if (!groupExists(pgid)) return;
+  signalGroup(pgid, 'SIGTERM');
+  signalGroup(pgid, 'SIGCONT');
+  const deadline = Date.now() + graceMs;
+  while (groupExists(pgid) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+  if (groupExists(pgid)) signalGroup(pgid, 'SIGKILL');
 }
 
 /** The status a shell would report: the exit code, or 128 + the signal's number. */

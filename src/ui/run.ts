@@ -24,6 +24,15 @@ import { loadSettings, saveSettings, settingsPath } from './settings-file.js';
 
 const DEMO_STOP_TIMEOUT_MS = 8000;
 
+/** Pids of `snapshot` in process group `pgid`. */
+function groupOf(snapshot: Snapshot, pgid: number): number[] {
+  const out: number[] = [];
+  snapshot.procs.forEach((proc, pid) => {
+    if (proc.pgid === pgid) out.push(pid);
+  });
+  return out;
+}
+
 function scopeLabel(scope: DashboardScope, chat: ChatSession | undefined): string {
   switch (scope.kind) {
     case 'all':
@@ -97,8 +106,11 @@ export async function runDashboard(options: DashboardOptions): Promise<number> {
           return chat?.seeds(snapshot) ?? [];
         case 'demo':
           return [...(demo?.tracked ?? [])].map(([pid, trackedAt]) => ({ pid, trackedAt }));
+        // The program, bound by pid as it was announced, and while it runs or lingers, its process
+        // group (what it forks stays there unless it says otherwise) and itself as a bare pid, so
+        // its events count even when it exits before a snapshot holds it.
         case 'run':
-          return program?.tracked === undefined ? [] : [program.tracked];
+          return program?.tracked === undefined ? [] : [program.tracked, program.tracked.pid, ...groupOf(snapshot, program.tracked.pid)];
       }
     };
 

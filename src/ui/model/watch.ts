@@ -54,10 +54,14 @@ export function initialWatch(scope: Scope): WatchState {
   };
 }
 
-/** Pids a process of the scope forked in this frame (spawn's real parent): they belong to the view too. */
-function forkedBy(events: readonly ProcEvent[], before: Scope, after: Scope): Set<number> {
+/**
+ * Pids a process of the scope forked in this frame (spawn's real parent), and bare-pid seeds gone
+ * before any snapshot held them (a program that forks and exits at once): they belong to the view.
+ */
+function forkedBy(events: readonly ProcEvent[], before: Scope, after: Scope, seeds: readonly Seed[]): Set<number> {
   const out = new Set<number>();
   if (after.kind === 'all') return out;
+  for (const seed of seeds) if (typeof seed === 'number' && !after.members.has(seed)) out.add(seed);
   for (const event of events) {
     if (event.kind !== 'spawn' || event.ppid === undefined) continue;
     if (after.members.has(event.ppid) || (before.kind === 'follow' && before.members.has(event.ppid)) || out.has(event.ppid)) out.add(event.pid);
@@ -68,8 +72,9 @@ function forkedBy(events: readonly ProcEvent[], before: Scope, after: Scope): Se
 export function advanceWatch(prev: WatchState, frame: Frame, seeds: Iterable<Seed>): WatchState {
   const before = prev.frame?.snapshot;
   const after = frame.snapshot;
-  const scope = advanceScope(prev.scope, after, seeds, frame.begunAt, frame.events);
-  const forkedInScope = forkedBy(frame.events, prev.scope, scope);
+  const seedList = [...seeds];
+  const scope = advanceScope(prev.scope, after, seedList, frame.begunAt, frame.events);
+  const forkedInScope = forkedBy(frame.events, prev.scope, scope, seedList);
   const wasShown = (pid: number): boolean =>
     (before !== undefined && inScope(prev.scope, before, pid)) || (forkedInScope.has(pid) && frame.glimpses?.has(pid) === true);
   const isShown = (pid: number): boolean => inScope(scope, after, pid) || forkedInScope.has(pid);

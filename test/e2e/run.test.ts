@@ -1,0 +1,25 @@
+// `procview run` in a real pseudo-terminal: the dashboard is scoped to the
+// program from its first instant, shows the orphan it makes, its output in
+// the side pane, and the event source in the header; q ends it.
+import { describe, expect, it } from 'vitest';
+import { waitFor } from '../helpers/processes.js';
+import { isGone } from './helpers/procs.js';
+import { runInPty } from './helpers/pty.js';
+
+describe('procview run in a terminal', () => {
+  it('shows the orphaned line of sh -c "sleep 30 & exit 0", the program output and the event source; q quits', async () => {
+    const run = runInPty(['run', '--', 'sh', '-c', 'echo hello from sh; echo oops >&2; sleep 30 & exit 0'], { cols: 160, rows: 40 });
+    const orphanLine = /(\d+) \(sleep\) (orphaned: parent \d+( \(sh\))? exited, adopted by 1 \(init\)|first seen already adopted by 1)/;
+    const screen = await run.waitForScreen(orphanLine, 30_000);
+    const orphan = Number(orphanLine.exec(screen)?.[1]);
+    expect(screen).toMatch(/events: (kernel|polling)/);
+    await run.waitForScreen('hello from sh');
+    expect(run.screen()).toContain('stderr: oops');
+    expect(run.screen()).toMatch(/Scope: run sh -c/);
+    run.write('q');
+    const { exitCode } = await run.waitForExit(20_000);
+    expect(exitCode).toBe(0);
+    // q ended what the program left in its process group too.
+    await waitFor(() => isGone(orphan), { what: `the orphan ${orphan} to be ended` });
+  }, 60_000);
+});

@@ -1,6 +1,6 @@
 // `--events kernel|polling|auto`, shared by the dashboard, `run` and `events`.
 import { chooseEvents, EVENTS_MODES, EventsUnavailableError, modeFromEnv, type EventsChoice, type EventsMode } from '../inspect/events/choose.js';
-import { CommandError, UsageError } from './usage.js';
+import { CommandError, UsageError } from '../base/errors.js';
 
 export const EVENTS_OPTION = { events: { type: 'string' } } as const;
 

@@ -2,14 +2,14 @@
 // happen, one line each (forkstat's job, with zombies, reaps and adoptions),
 // for the whole system or a scope; NDJSON with --json. Runs until Ctrl-C.
 import { sourceWords } from '../inspect/events/choose.js';
-import { readStartTime } from '../inspect/identity.js';
+import { readStartTime } from '../inspect/inspector.js';
 import { matchByName } from '../inspect/name-match.js';
 import { watch } from '../inspect/watch.js';
 import { awaitStopSignal } from '../process/stop-signals.js';
 import { answeredHelpOrVersion, COMMON_OPTIONS, decimalOption, parseCommandArgs, processIdArgument } from './args.js';
 import { clockMs, eventPrinter } from './event-lines.js';
 import { EVENTS_HELP, EVENTS_OPTION, eventsMode, openChoice } from './events-flag.js';
-import { CommandError } from './usage.js';
+import { CommandError } from '../base/errors.js';
 
 export const EVENTS_USAGE = `Usage: procview events [--watch PID|NAME] [--json] [--events auto|kernel|polling] [-d SECONDS]
   --watch PID        that process and what it forks, and their descendants

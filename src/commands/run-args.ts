@@ -4,7 +4,7 @@
 import { decimalOption } from './args.js';
 import { EVENTS_HELP, eventsMode } from './events-flag.js';
 import type { EventsMode } from '../inspect/events/choose.js';
-import { UsageError } from './usage.js';
+import { UsageError } from '../base/errors.js';
 
 export const RUN_USAGE = `Usage: procview run [--plain] [--events auto|kernel|polling] [-d SECONDS] [--] CMD [ARGS...]
   Starts CMD under the dashboard, scoped to it from its first instant: its processes, their

@@ -16,7 +16,7 @@ import { answeredHelpOrVersion } from './args.js';
 import { eventPrinter } from './event-lines.js';
 import { openChoice } from './events-flag.js';
 import { parseRunArgs, RUN_USAGE } from './run-args.js';
-import { CommandError } from './usage.js';
+import { CommandError } from '../base/errors.js';
 
 /** After the program exits, how long processes it left behind (orphans) are still followed. */
 export const LINGER_MS = 3000;
@@ -35,6 +35,10 @@ export async function main(argv: readonly string[]): Promise<number> {
     return launchDashboard({ scope: { kind: 'run', command: args.command, args: args.args }, intervalMs: args.intervalMs, choice });
   }
   return runPlain(args.command, args.args, args.intervalMs, choice);
+}
+
+function basename(command: string): string {
+  return command.split('/').pop() ?? command;
 }
 
 /** Pids of the frame's table in process group `pgid`. */
@@ -58,7 +62,20 @@ async function runPlain(command: string, args: readonly string[], intervalMs: nu
   let finish: () => void = () => undefined;
   const finished = new Promise<void>((resolve) => (finish = resolve));
 
-  const onFrame = (frame: WatchFrame): void => {
+  let programExeced = false;
+  /** The program's first exec is the execve of COMMAND ARGS itself: when no read caught it, say what it was. */
+  const named = (frame: WatchFrame): WatchFrame => {
+    const pid = program?.pid;
+    if (pid === undefined || programExeced) return frame;
+    const events = frame.events.map((event) => {
+      if (event.kind !== 'exec' || event.pid !== pid || programExeced) return event;
+      programExeced = true;
+      return event.args === undefined ? { ...event, comm: basename(command), args: [command, ...args].join(' ') } : event;
+    });
+    return { ...frame, events };
+  };
+  const onFrame = (original: WatchFrame): void => {
+    const frame = named(original);
     // The program, until seen; and (polling cannot see a fork that fast) whatever is in its process group.
     const group = program === undefined || programEnd !== undefined && Date.now() - programEnd > LINGER_MS ? [] : inGroup(frame, program.pid);
     const seeds = program !== undefined && !seeded ? [program.pid, ...group] : group;
@@ -100,16 +117,16 @@ async function runPlain(command: string, args: readonly string[], intervalMs: nu
       throw new CommandError(`cannot start ${command}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
     }
     const started = program;
-    const basename = command.split('/').pop() ?? command;
+
     // The start and the end of the program procview itself started are facts (spawn, waitpid), whatever the source saw.
-    for (const line of printer.extra([{ kind: 'spawn', at: Date.now(), pid: started.pid, comm: basename, ppid: process.pid, source: 'waitpid' }])) write(line);
+    for (const line of printer.extra([{ kind: 'spawn', at: Date.now(), pid: started.pid, comm: basename(command), ppid: process.pid, source: 'waitpid' }])) write(line);
     void stop.received.then(() => started.stop(STOP_GRACE_MS).then(finish));
     const end = await started.ended;
     const status = exitStatusFromNode(end.code, end.signal);
     if (status !== undefined) stream.noteExit(started.pid, status);
     programEnd = Date.now();
     if (choice.source === 'polling') {
-      for (const line of printer.extra([{ kind: 'exit', at: programEnd, pid: started.pid, comm: basename, ppid: process.pid, source: 'waitpid', ...(status === undefined ? {} : { status }) }])) write(line);
+      for (const line of printer.extra([{ kind: 'exit', at: programEnd, pid: started.pid, comm: basename(command), ppid: process.pid, source: 'waitpid', ...(status === undefined ? {} : { status }) }])) write(line);
     }
     await finished;
     if (failure !== undefined) throw failure;

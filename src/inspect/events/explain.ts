@@ -11,7 +11,7 @@
 // Facts that cannot be explained yet (a fork whose process is neither read nor
 // reported exited) are handed back to be carried to the next step.
 import { adopterOf, parentIsGone } from '../diff.js';
-import { sameProcess } from '../same-process.js';
+import { sameProcess } from '../identity.js';
 import type { ProcEvent, ProcInfo, Snapshot } from '../types.js';
 import type { ExecFact, ExitFact, Facts, ForkFact } from './facts.js';
 

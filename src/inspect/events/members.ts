@@ -3,7 +3,7 @@
 // parent, so a child already adopted by PID 1 when first read still counts),
 // and their descendants in the table; a member stays until it is gone.
 // Identity is pid + start time.
-import { sameStartTime } from '../same-process.js';
+import { sameStartTime } from '../identity.js';
 import type { ProcEvent, Snapshot } from '../types.js';
 
 export type Members = ReadonlyMap<number, number | undefined>;

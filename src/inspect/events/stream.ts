@@ -35,8 +35,9 @@ const EXIT_WATCH_MS = 200;
 const EXIT_RETRY_MS = 2;
 /** How long a frame waits for the exit status of a process read dead before its kernel event came. */
 const STATUS_HOLD_MS = 60;
-/** At most this many event-loop turns to take in waiting kernel batches after a scan. */
-const DRAIN_TURNS = 20;
+/** After a scan, kernel batches are taken in until none came for DRAIN_QUIET_MS, at most DRAIN_TURNS times. */
+const DRAIN_TURNS = 10;
+const DRAIN_QUIET_MS = 4;
 /** The tracker follows subtrees up to this many processes. */
 export const TRACK_LIMIT = 200;
 /** Every this many tracker ticks, the watched processes' stat is read too (state, exec, nice). */
@@ -198,9 +199,10 @@ export class EventStream {
       // Turns of the event loop let them in first, until one brings nothing (libuv polls I/O
       // before it runs the next setImmediate), so the diff below is explained with them.
       if (this.choice.source === 'kernel') {
+        // The addon also spaces batches a few ms apart: wait until a short quiet spell, bounded.
         for (let turn = 0; turn < DRAIN_TURNS; turn += 1) {
           const before = this.#batches;
-          await new Promise((resolve) => setImmediate(resolve));
+          await new Promise((resolve) => setTimeout(resolve, DRAIN_QUIET_MS));
           if (this.#batches === before) break;
         }
       }

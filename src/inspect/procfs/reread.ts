@@ -6,7 +6,7 @@
 // %CPU is not measured over such short intervals: the previous sighting's
 // value is kept (undefined for a new process) until the next full scan.
 import { freezeProc } from '../snapshot.js';
-import { sameStartTime } from '../same-process.js';
+import { sameStartTime } from '../identity.js';
 import { statLetters } from '../stat-letters.js';
 import type { ProcInfo } from '../types.js';
 import { cmdlineToArgs } from './cmdline.js';

@@ -25,7 +25,7 @@ export const PATTERNS = {
   /** The child forks a grandchild and exits at once; the parent waits for the child only. */
   doubleFork: { name: 'double fork', script: 'sh -c "sleep 0.4 & exit 0"; wait' },
   /** A child exits while its parent (sh replaced by sleep) never waits: a zombie. */
-  zombie: { name: 'zombie', script: 'sleep 0.05 & exec sleep 0.6' },
+  zombie: { name: 'zombie', script: 'sleep 0.05 & exec sleep 1.5' },
   /** sh execs sh execs sleep: one pid, three programs. */
   execChain: { name: 'exec chain', script: 'exec sh -c "exec sleep 0.3"' },
   /** A child ended by SIGKILL. */

@@ -84,6 +84,8 @@ export class EventStream {
   #lastFrame: Snapshot | undefined;
   #lastFrameAt = 0;
   readonly #pending = new Set<number>();
+  /** pid → performance.now() of its last re-read by a step (cleared at each scan). */
+  readonly #touched = new Map<number, number>();
   /** Processes the kernel reported exiting, until a read shows them dead (then their children are read). */
   readonly #exiting = new Map<number, number>();
   #events: ProcEvent[] = [];
@@ -193,7 +195,8 @@ export class EventStream {
     this.#scanning = true;
     const begunAt = performance.now();
     try {
-      const snapshot = await this.#inspector.snapshot();
+      const scanned = await this.#inspector.snapshot();
+      const readBy = performance.now();
       // The scan is synchronous: kernel batches for what it read (an exit, before the Z it saw)
       // may wait in the socket, and the addon reads a bounded number of datagrams per turn.
       // Turns of the event loop let them in first, until one brings nothing (libuv polls I/O
@@ -207,7 +210,7 @@ export class EventStream {
         }
       }
       if (this.#closed) return;
-      this.#advance(snapshot);
+      this.#advance(this.#newerReads(scanned, readBy));
       this.#scheduleFrame(begunAt, true);
     } catch (error) {
       if (!this.#closed) this.#onError(error);
@@ -222,6 +225,29 @@ export class EventStream {
     }
     const wait = Math.max(0, this.#options.intervalMs - (performance.now() - begunAt));
     this.#scanTimer = setTimeout(() => void this.#scan(), wait);
+  }
+
+  /**
+   * The scan's table, except for the pids a step re-read after the scan had read everything
+   * (while kernel batches were taken in): those reads are newer, and a stale row must not bring
+   * back a process already reported gone.
+   */
+  #newerReads(scanned: Snapshot, readBy: number): Snapshot {
+    const current = this.#current;
+    const newer: number[] = [];
+    this.#touched.forEach((at, pid) => {
+      if (at > readBy) newer.push(pid);
+    });
+    this.#touched.clear();
+    if (current === undefined || newer.length === 0) return scanned;
+    const procs = new SealedMap<number, ProcInfo>();
+    scanned.procs.forEach((proc, pid) => procs.set(pid, proc));
+    for (const pid of newer) {
+      const proc = current.procs.get(pid);
+      if (proc === undefined) procs.delete(pid);
+      else procs.set(pid, proc);
+    }
+    return sealSnapshot(scanned.takenAt, procs);
   }
 
   #scheduleStep(): void {
@@ -254,6 +280,7 @@ export class EventStream {
       if (done.has(pid)) return;
       done.add(pid);
       const record = rereader.read(pid, current.procs.get(pid));
+      this.#touched.set(pid, performance.now());
       if (record === undefined) procs.delete(pid);
       else procs.set(pid, record);
       if (record === undefined || record.state === 'Z' || record.state === 'X') ended.add(pid);

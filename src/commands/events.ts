@@ -32,7 +32,8 @@ export async function main(argv: readonly string[]): Promise<number> {
   if (answeredHelpOrVersion(values, `procview events: process events as they happen.\n\n${EVENTS_USAGE}`)) return 0;
   void positionals;
   const mode = eventsMode(values.events, EVENTS_USAGE);
-  const intervalMs = values.delay === undefined ? 1000 : Math.round(decimalOption('-d', values.delay, { min: 0.1, max: 3600, unit: 'seconds' }, EVENTS_USAGE) * 1000);
+  const intervalMs =
+    values.delay === undefined ? 1000 : Math.round(decimalOption('-d', values.delay, { min: 0.1, max: 3600, unit: 'seconds' }, EVENTS_USAGE) * 1000);
   const target = values.watch;
   const pid = target !== undefined && /^\d+$/.test(target) ? processIdArgument(target, EVENTS_USAGE) : undefined;
   if (pid !== undefined && (await readStartTime(pid)) === undefined) throw new CommandError(`no process with pid ${pid}`);

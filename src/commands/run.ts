@@ -77,7 +77,7 @@ async function runPlain(command: string, args: readonly string[], intervalMs: nu
   const onFrame = (original: WatchFrame): void => {
     const frame = named(original);
     // The program, until seen; and (polling cannot see a fork that fast) whatever is in its process group.
-    const group = program === undefined || programEnd !== undefined && Date.now() - programEnd > LINGER_MS ? [] : inGroup(frame, program.pid);
+    const group = program === undefined || (programEnd !== undefined && Date.now() - programEnd > LINGER_MS) ? [] : inGroup(frame, program.pid);
     const seeds = program !== undefined && !seeded ? [program.pid, ...group] : group;
     const pid = program?.pid;
     if (pid !== undefined && (frame.snapshot.procs.has(pid) || frame.events.some((event) => event.pid === pid))) seeded = true;
@@ -119,14 +119,26 @@ async function runPlain(command: string, args: readonly string[], intervalMs: nu
     const started = program;
 
     // The start and the end of the program procview itself started are facts (spawn, waitpid), whatever the source saw.
-    for (const line of printer.extra([{ kind: 'spawn', at: Date.now(), pid: started.pid, comm: basename(command), ppid: process.pid, source: 'waitpid' }])) write(line);
+    for (const line of printer.extra([{ kind: 'spawn', at: Date.now(), pid: started.pid, comm: basename(command), ppid: process.pid, source: 'waitpid' }]))
+      write(line);
     void stop.received.then(() => started.stop(STOP_GRACE_MS).then(finish));
     const end = await started.ended;
     const status = exitStatusFromNode(end.code, end.signal);
     if (status !== undefined) stream.noteExit(started.pid, status);
     programEnd = Date.now();
     if (choice.source === 'polling') {
-      for (const line of printer.extra([{ kind: 'exit', at: programEnd, pid: started.pid, comm: basename(command), ppid: process.pid, source: 'waitpid', ...(status === undefined ? {} : { status }) }])) write(line);
+      for (const line of printer.extra([
+        {
+          kind: 'exit',
+          at: programEnd,
+          pid: started.pid,
+          comm: basename(command),
+          ppid: process.pid,
+          source: 'waitpid',
+          ...(status === undefined ? {} : { status }),
+        },
+      ]))
+        write(line);
     }
     await finished;
     if (failure !== undefined) throw failure;

@@ -27,7 +27,12 @@ export interface Program {
 }
 
 /** Node's spawn error (ENOENT, EACCES) as a rejection, the program otherwise. */
-export function startProgram(command: string, args: readonly string[], onLine: (line: ProgramLine) => void, stdin: 'inherit' | 'ignore' = 'inherit'): Promise<Program> {
+export function startProgram(
+  command: string,
+  args: readonly string[],
+  onLine: (line: ProgramLine) => void,
+  stdin: 'inherit' | 'ignore' = 'inherit',
+): Promise<Program> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { stdio: [stdin, 'pipe', 'pipe'], detached: true });
     const ended = new Promise<ProgramEnd>((done) => child.once('exit', (code, signal) => done({ code, signal })));

@@ -37,10 +37,13 @@ describe('procview events', () => {
     await waitFor(() => events.stderr().includes('watching; events: polling'), { what: 'procview events to start', timeoutMs: 20_000 });
     // The tag is the script's $0, so it is in the command line; the orphan (sleep 30) is found as its descendant.
     const program = spawnGroup('sh', ['-c', 'sleep 30 & sleep 0.5; exit 0', tag]);
-    const parsed = await waitFor(() => {
-      const objects = events.lines().map((line) => JSON.parse(line) as Record<string, unknown>);
-      return objects.some((o) => o.event === 'reparent' && o.orphaned === true) ? objects : undefined;
-    }, { what: 'an orphaned line', timeoutMs: 25_000 }).catch((error: Error) => {
+    const parsed = await waitFor(
+      () => {
+        const objects = events.lines().map((line) => JSON.parse(line) as Record<string, unknown>);
+        return objects.some((o) => o.event === 'reparent' && o.orphaned === true) ? objects : undefined;
+      },
+      { what: 'an orphaned line', timeoutMs: 25_000 },
+    ).catch((error: Error) => {
       throw new Error(`${error.message}\n${events.lines().join('\n')}\n${events.stderr()}`);
     });
     const code = await events.stop();

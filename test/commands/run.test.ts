@@ -72,7 +72,9 @@ describe('procview run --plain, polling forced', () => {
       const { code, lines } = await run('polling', PATTERNS.orphan.script);
       expect(code).toBe(0);
       const text = lines.join('\n');
-      expect(text).toMatch(/\(sleep\) (orphaned: parent \d+.* exited, adopted by 1 \(init\)|first seen already adopted by 1; its process group \d+ has no leader any more.*: probably orphaned before procview looked \(inferred\))/);
+      expect(text).toMatch(
+        /\(sleep\) (orphaned: parent \d+.* exited, adopted by 1 \(init\)|first seen already adopted by 1; its process group \d+ has no leader any more.*: probably orphaned before procview looked \(inferred\))/,
+      );
       expect(text).not.toContain('kernel');
     }
   });
@@ -87,7 +89,7 @@ describe('procview run --plain, polling forced', () => {
 });
 
 describe('procview run --plain: the program itself', () => {
-  it("interleaves its stdout and stderr (marked, made inert) and exits with its status", async () => {
+  it('interleaves its stdout and stderr (marked, made inert) and exits with its status', async () => {
     const { code, lines } = await run('polling', "echo hello; echo oops >&2; printf '\\033]0;pwned\\007x\\n'; exit 3");
     expect(code).toBe(3);
     expect(has(lines, /\] stdout: hello$/)).toBe(true);

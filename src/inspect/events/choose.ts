@@ -23,7 +23,10 @@ export const KERNEL_HINT =
   'kernel process events need root (CAP_NET_ADMIN), Linux, the initial network namespace and the optional native module (built at install when a C compiler is present)';
 
 export class EventsUnavailableError extends Error {
-  constructor(readonly reason: KernelEventsUnavailable, message: string) {
+  constructor(
+    readonly reason: KernelEventsUnavailable,
+    message: string,
+  ) {
     super(message);
     this.name = 'EventsUnavailableError';
   }
@@ -52,10 +55,14 @@ export function sourceWords(choice: EventsChoice, intervalMs: number, lost = 0):
   if (choice.source === 'kernel') return `events: kernel${lostWords}`;
   const every = `${Number((intervalMs / 1000).toFixed(2))} s`;
   const why =
-    choice.reason === 'not-permitted' ? ' (kernel events need root)'
-    : choice.reason === 'no-native-module' ? ' (kernel events: native module not built)'
-    : choice.reason === 'other-namespace' ? ' (kernel events: not in this network namespace)'
-    : choice.reason === 'not-linux' ? ' (kernel events: Linux only)'
-    : '';
+    choice.reason === 'not-permitted'
+      ? ' (kernel events need root)'
+      : choice.reason === 'no-native-module'
+        ? ' (kernel events: native module not built)'
+        : choice.reason === 'other-namespace'
+          ? ' (kernel events: not in this network namespace)'
+          : choice.reason === 'not-linux'
+            ? ' (kernel events: Linux only)'
+            : '';
   return `events: polling ${every}${why}${lostWords}`;
 }

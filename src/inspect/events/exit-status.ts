@@ -3,9 +3,7 @@
 import { constants } from 'node:os';
 import type { ExitStatus } from '../types.js';
 
-const SIGNAL_NAMES = new Map<number, string>(
-  Object.entries(constants.signals).map(([name, number]) => [number, name]),
-);
+const SIGNAL_NAMES = new Map<number, string>(Object.entries(constants.signals).map(([name, number]) => [number, name]));
 
 /** Signal number → `SIGKILL`; a number with no name here stays a number (`signal 40`). */
 export function signalName(signal: number): string {

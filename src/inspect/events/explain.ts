@@ -47,7 +47,10 @@ function pushExecs(out: ProcEvent[], fact: ExecFact, pid: number, before: Progra
     const first = i === 1;
     const last = i === fact.count;
     out.push({
-      kind: 'exec', at: fact.at, pid, source: 'kernel',
+      kind: 'exec',
+      at: fact.at,
+      pid,
+      source: 'kernel',
       comm: last ? after.comm : undefined,
       fromComm: first ? before.comm : undefined,
       fromArgs: first ? before.args : undefined,
@@ -81,8 +84,15 @@ export function explainStep(diff: readonly ProcEvent[], prev: Snapshot, next: Sn
         if (ppidNow !== undefined && ppidNow !== fork.parent) {
           const orphaned = exits.has(fork.parent) || parentIsGone(fork.parent, prev, next);
           out.push({
-            kind: 'reparent', at: exits.get(fork.parent)?.at ?? event.at, pid: event.pid, comm: event.comm,
-            source: fork.source, from: fork.parent, to: ppidNow, orphaned, adopter: orphaned ? adopterOf(ppidNow) : undefined,
+            kind: 'reparent',
+            at: exits.get(fork.parent)?.at ?? event.at,
+            pid: event.pid,
+            comm: event.comm,
+            source: fork.source,
+            from: fork.parent,
+            to: ppidNow,
+            orphaned,
+            adopter: orphaned ? adopterOf(ppidNow) : undefined,
           });
         }
         break;

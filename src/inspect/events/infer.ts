@@ -22,8 +22,15 @@ export function inferOrphans(events: readonly ProcEvent[], prev: Snapshot, next:
     const evidence = orphanEvidence(event.pid, prev, next);
     if (evidence === undefined) continue;
     out.push({
-      kind: 'reparent', at: event.at, pid: event.pid, comm: event.comm,
-      from: undefined, to: 1, orphaned: true, adopter: 'init', inferred: `${evidence}: probably orphaned before procview looked`,
+      kind: 'reparent',
+      at: event.at,
+      pid: event.pid,
+      comm: event.comm,
+      from: undefined,
+      to: 1,
+      orphaned: true,
+      adopter: 'init',
+      inferred: `${evidence}: probably orphaned before procview looked`,
     });
   }
   return out;

@@ -75,7 +75,9 @@ export class ScopedTracker {
 
   #threadsOf(pid: number): number[] {
     try {
-      return readdirSync(`${this.#root}/${pid}/task`).map(Number).filter((tid) => Number.isSafeInteger(tid));
+      return readdirSync(`${this.#root}/${pid}/task`)
+        .map(Number)
+        .filter((tid) => Number.isSafeInteger(tid));
     } catch {
       return [pid];
     }

@@ -36,7 +36,8 @@ export class ProcessRereader {
    * malformed). `previous` is the caller's last record of that pid, if any.
    */
   read(pid: number, previous: ProcInfo | undefined): ProcInfo | undefined {
-    const facts = (this.#facts ??= readSystemFacts(this.#root, this.#passwdPath));
+    this.#facts ??= readSystemFacts(this.#root, this.#passwdPath);
+    const facts = this.#facts;
     const dir = `${this.#root}/${pid}`;
     const length = this.#stat.readWhole(`${dir}/stat`);
     if (length < 0) return undefined;

@@ -79,8 +79,7 @@ export function advanceWatch(prev: WatchState, frame: Frame, seeds: Iterable<See
     (before !== undefined && inScope(prev.scope, before, pid)) || (forkedInScope.has(pid) && frame.glimpses?.has(pid) === true);
   const isShown = (pid: number): boolean => inScope(scope, after, pid) || forkedInScope.has(pid);
   const life = advanceLife(prev.life, frame.events, before, after, wasShown, isShown, frame.glimpses);
-  const nameOf = (pid: number): string | undefined =>
-    after.procs.get(pid)?.comm ?? before?.procs.get(pid)?.comm ?? frame.glimpses?.get(pid)?.comm;
+  const nameOf = (pid: number): string | undefined => after.procs.get(pid)?.comm ?? before?.procs.get(pid)?.comm ?? frame.glimpses?.get(pid)?.comm;
   const timeline = appendTimeline(prev.timeline, frame.events, (pid) => wasShown(pid) || isShown(pid), nameOf);
   const seen = scope.kind === 'all' ? undefined : seenSince(prev.seen, scope.members);
   const counts = { ...countTasks(scope.kind === 'all' ? after.procs.values() : scopedProcs(scope, after)), seen: seen?.size };

@@ -36,7 +36,12 @@ export function startProgramSession(
   let tracked: ProgramSession['tracked'];
   add(`$ ${[command, ...args].join(' ')}`, 'dim');
   // The terminal belongs to the dashboard: the program reads no stdin.
-  const started = startProgram(command, args, (line) => add(line.stream === 'stderr' ? `stderr: ${line.text}` : line.text, line.stream === 'stderr' ? 'problem' : 'plain'), 'ignore').then(
+  const started = startProgram(
+    command,
+    args,
+    (line) => add(line.stream === 'stderr' ? `stderr: ${line.text}` : line.text, line.stream === 'stderr' ? 'problem' : 'plain'),
+    'ignore',
+  ).then(
     (p) => {
       program = p;
       tracked = { pid: p.pid, trackedAt: performance.now() };

@@ -23,10 +23,14 @@ describe('explainStep', () => {
     const prev = snapshot([parent, sh], T);
     const child = proc({ pid: 101, ppid: 1, pgid: 100, comm: 'sleep', args: 'sleep 2' });
     const next = snapshot([parent, child], T + 10);
-    const events = explain(prev, next, facts({
-      forks: new Map([[101, { parent: 100, at: T + 1, source: 'kernel' }]]),
-      exits: new Map([[100, { at: T + 2, status: { code: 0, signal: undefined, coreDumped: false }, parent: 50 }]]),
-    }));
+    const events = explain(
+      prev,
+      next,
+      facts({
+        forks: new Map([[101, { parent: 100, at: T + 1, source: 'kernel' }]]),
+        exits: new Map([[100, { at: T + 2, status: { code: 0, signal: undefined, coreDumped: false }, parent: 50 }]]),
+      }),
+    );
     expect(events.map((e) => e.kind)).toEqual(['spawn', 'exit', 'reparent']);
     expect(events[0]).toMatchObject({ kind: 'spawn', pid: 101, ppid: 100, at: T + 1, source: 'kernel' });
     expect(events[1]).toMatchObject({ kind: 'exit', pid: 100, status: { code: 0 }, source: 'kernel' });
@@ -37,11 +41,15 @@ describe('explainStep', () => {
     const prev = snapshot([parent], T);
     const next = snapshot([parent], T + 10);
     const killed = { code: undefined, signal: 'SIGKILL', coreDumped: false };
-    const events = explain(prev, next, facts({
-      forks: new Map([[102, { parent: 50, at: T + 1, source: 'kernel' }]]),
-      execs: new Map([[102, { at: T + 2, count: 1 }]]),
-      exits: new Map([[102, { at: T + 3, status: killed, parent: 50 }]]),
-    }));
+    const events = explain(
+      prev,
+      next,
+      facts({
+        forks: new Map([[102, { parent: 50, at: T + 1, source: 'kernel' }]]),
+        execs: new Map([[102, { at: T + 2, count: 1 }]]),
+        exits: new Map([[102, { at: T + 3, status: killed, parent: 50 }]]),
+      }),
+    );
     expect(events).toEqual([
       { kind: 'spawn', at: T + 1, pid: 102, comm: 'bash', ppid: 50, source: 'kernel' },
       { kind: 'exec', at: T + 2, pid: 102, comm: undefined, source: 'kernel', fromComm: 'bash', fromArgs: 'bash', args: undefined },
@@ -79,9 +87,7 @@ describe('explainStep', () => {
     const prev = snapshot([parent, sh], T);
     const again = { ...sh };
     const events = explain(prev, snapshot([parent, again], T + 10), facts({ execs: new Map([[100, { at: T + 4, count: 1 }]]) }));
-    expect(events).toEqual([
-      { kind: 'exec', at: T + 4, pid: 100, comm: 'sh', source: 'kernel', fromComm: 'sh', fromArgs: sh.args, args: sh.args },
-    ]);
+    expect(events).toEqual([{ kind: 'exec', at: T + 4, pid: 100, comm: 'sh', source: 'kernel', fromComm: 'sh', fromArgs: sh.args, args: sh.args }]);
   });
 
   it('without facts, is the diff unchanged', () => {

@@ -50,7 +50,12 @@ export interface Watched {
  * holds (events about the program's processes, in order), or rejects at the
  * deadline with what was seen.
  */
-export async function watchPattern(mode: EventsMode, pattern: Pattern, done: (events: readonly ProcEvent[], root: number) => boolean, timeoutMs = 15_000): Promise<Watched> {
+export async function watchPattern(
+  mode: EventsMode,
+  pattern: Pattern,
+  done: (events: readonly ProcEvent[], root: number) => boolean,
+  timeoutMs = 15_000,
+): Promise<Watched> {
   const choice = await chooseEvents(mode);
   const cwd = mkdtempSync(join(tmpdir(), 'procview-pattern-'));
   dirs.push(cwd);

@@ -25,7 +25,9 @@ describe.skipIf(!kernel.ok)('event stream, kernel source', () => {
     for (let i = 0; i < REPEATS; i += 1) {
       const orphaned = (events: readonly ProcEvent[], root: number): boolean => {
         const child = spawnedBy(events, root);
-        return child !== undefined && events.some((e) => e.kind === 'reparent' && e.pid === child.pid && e.from === root && e.orphaned && e.inferred === undefined);
+        return (
+          child !== undefined && events.some((e) => e.kind === 'reparent' && e.pid === child.pid && e.from === root && e.orphaned && e.inferred === undefined)
+        );
       };
       const { events, root } = await watchPattern('kernel', PATTERNS.orphan, orphaned);
       // Its end (exit, or zombie then reap, as its parent reaps it) carries the status the kernel reported.
@@ -57,22 +59,28 @@ describe.skipIf(!kernel.ok)('event stream, kernel source', () => {
 
   it(`an exec chain: every exec of the one pid is reported (${REPEATS}×)`, async () => {
     for (let i = 0; i < REPEATS; i += 1) {
-      await watchPattern('kernel', PATTERNS.execChain, (events, root) =>
-        events.filter((e) => e.kind === 'exec' && e.pid === root).length >= 2 &&
-        events.some((e) => e.kind === 'exec' && e.pid === root && e.args === 'sleep 0.3'));
+      await watchPattern(
+        'kernel',
+        PATTERNS.execChain,
+        (events, root) =>
+          events.filter((e) => e.kind === 'exec' && e.pid === root).length >= 2 &&
+          events.some((e) => e.kind === 'exec' && e.pid === root && e.args === 'sleep 0.3'),
+      );
     }
   });
 
   it(`exit by a signal: killed by SIGKILL (${REPEATS}×)`, async () => {
     for (let i = 0; i < REPEATS; i += 1) {
       await watchPattern('kernel', PATTERNS.killed, (events) =>
-        events.some((e) => (e.kind === 'exit' || e.kind === 'zombie') && e.status?.signal === 'SIGKILL'));
+        events.some((e) => (e.kind === 'exit' || e.kind === 'zombie') && e.status?.signal === 'SIGKILL'),
+      );
     }
   });
 
   it('a core dump: killed by SIGSEGV, dumped core (where core dumps are allowed)', async () => {
     await watchPattern('kernel', PATTERNS.coreDump, (events) =>
-      events.some((e) => (e.kind === 'exit' || e.kind === 'zombie') && e.status?.signal === 'SIGSEGV' && e.status.coreDumped));
+      events.some((e) => (e.kind === 'exit' || e.kind === 'zombie') && e.status?.signal === 'SIGSEGV' && e.status.coreDumped),
+    );
   });
 });
 
@@ -80,8 +88,10 @@ describe('event stream, polling forced', () => {
   it(`an orphan made within milliseconds is reported as orphaned, seen or inferred, never with a made-up parent (${REPEATS}×)`, async () => {
     for (let i = 0; i < REPEATS; i += 1) {
       const { events } = await watchPattern('polling', PATTERNS.orphan, (events, root) =>
-        events.some((e) => e.kind === 'reparent' && e.orphaned && (e.from === root || (e.from === undefined && e.inferred !== undefined))));
-      for (const event of events) if (event.kind === 'reparent' && event.from === undefined) expect(event.inferred).toMatch(/probably orphaned before procview looked/);
+        events.some((e) => e.kind === 'reparent' && e.orphaned && (e.from === root || (e.from === undefined && e.inferred !== undefined))),
+      );
+      for (const event of events)
+        if (event.kind === 'reparent' && event.from === undefined) expect(event.inferred).toMatch(/probably orphaned before procview looked/);
       expect(events.every((e) => e.source !== 'kernel')).toBe(true);
     }
   });
@@ -103,7 +113,13 @@ describe('event stream, polling forced', () => {
 
   it(`an exec chain ends in the last program (${REPEATS}×)`, async () => {
     for (let i = 0; i < REPEATS; i += 1) {
-      await watchPattern('polling', PATTERNS.execChain, (events, root) => events.some((e) => (e.kind === 'exec' || e.kind === 'spawn') && e.pid === root) && events.some((e) => e.pid === root && (e.kind === 'exit' || e.kind === 'reap')));
+      await watchPattern(
+        'polling',
+        PATTERNS.execChain,
+        (events, root) =>
+          events.some((e) => (e.kind === 'exec' || e.kind === 'spawn') && e.pid === root) &&
+          events.some((e) => e.pid === root && (e.kind === 'exit' || e.kind === 'reap')),
+      );
     }
   });
 });

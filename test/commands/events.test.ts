@@ -36,13 +36,13 @@ describe('procview events', () => {
     const events = startEvents(['--watch', tag, '--json', '--events', 'polling', '-d', '0.3']);
     await waitFor(() => events.stderr().includes('watching; events: polling'), { what: 'procview events to start', timeoutMs: 20_000 });
     // The tag is the script's $0, so it is in the command line; the orphan (sleep 30) is found as its descendant.
-    const program = spawnGroup('sh', ['-c', 'sleep 30 & sleep 0.5; exit 0', tag]);
+    const program = spawnGroup('sh', ['-c', 'sleep 30 & sleep 3; exit 0', tag]);
     const parsed = await waitFor(
       () => {
         const objects = events.lines().map((line) => JSON.parse(line) as Record<string, unknown>);
         return objects.some((o) => o.event === 'reparent' && o.orphaned === true) ? objects : undefined;
       },
-      { what: 'an orphaned line', timeoutMs: 25_000 },
+      { what: 'an orphaned line', timeoutMs: 60_000 },
     ).catch((error: Error) => {
       throw new Error(`${error.message}\n${events.lines().join('\n')}\n${events.stderr()}`);
     });
@@ -58,7 +58,7 @@ describe('procview events', () => {
     expect(orphaned).toMatchObject({ from: program.pid, to: 1, adopter: 'init', inferred: null });
     // Never procview's own pid or its children.
     expect(parsed.some((o) => typeof o.args === 'string' && o.args.includes('procview') === true)).toBe(false);
-  }, 60_000);
+  }, 120_000);
 
   it('rejects bad flags and a pid that does not exist', async () => {
     expect((await runCli(['events', '--bogus'])).code).toBe(2);

@@ -34,7 +34,7 @@ describe.skipIf(!kernel.ok)('event stream, kernel source', () => {
       const end = find(events, (e) => (e.kind === 'exit' || e.kind === 'zombie' || e.kind === 'reap') && e.pid === root && e.status !== undefined);
       expect(end, JSON.stringify(events)).toMatchObject({ status: { code: 0 } });
     }
-  });
+  }, 180_000);
 
   it(`a double fork: the grandchild is seen under the child that forked it, then adopted (${REPEATS}×)`, async () => {
     for (let i = 0; i < REPEATS; i += 1) {
@@ -44,7 +44,7 @@ describe.skipIf(!kernel.ok)('event stream, kernel source', () => {
         return grandchild !== undefined && events.some((e) => e.kind === 'reparent' && e.pid === grandchild.pid && e.orphaned && e.from === child?.pid);
       });
     }
-  });
+  }, 180_000);
 
   it(`a zombie, with its exit status, then its reap (${REPEATS}×)`, async () => {
     for (let i = 0; i < REPEATS; i += 1) {
@@ -67,7 +67,7 @@ describe.skipIf(!kernel.ok)('event stream, kernel source', () => {
           events.some((e) => e.kind === 'exec' && e.pid === root && e.args === 'sleep 0.3'),
       );
     }
-  });
+  }, 180_000);
 
   it(`exit by a signal: killed by SIGKILL (${REPEATS}×)`, async () => {
     for (let i = 0; i < REPEATS; i += 1) {
@@ -75,7 +75,7 @@ describe.skipIf(!kernel.ok)('event stream, kernel source', () => {
         events.some((e) => (e.kind === 'exit' || e.kind === 'zombie') && e.status?.signal === 'SIGKILL'),
       );
     }
-  });
+  }, 180_000);
 
   it('a core dump: killed by SIGSEGV, dumped core (where core dumps are allowed)', async () => {
     await watchPattern('kernel', PATTERNS.coreDump, (events) =>
@@ -94,13 +94,13 @@ describe('event stream, polling forced', () => {
         if (event.kind === 'reparent' && event.from === undefined) expect(event.inferred).toMatch(/probably orphaned before procview looked/);
       expect(events.every((e) => e.source !== 'kernel')).toBe(true);
     }
-  });
+  }, 180_000);
 
   it(`a double fork: the grandchild is reported adopted (${REPEATS}×)`, async () => {
     for (let i = 0; i < REPEATS; i += 1) {
       await watchPattern('polling', PATTERNS.doubleFork, (events) => events.some((e) => e.kind === 'reparent' && e.orphaned && e.comm === 'sleep'));
     }
-  });
+  }, 180_000);
 
   it(`a zombie, then its reap (${REPEATS}×)`, async () => {
     for (let i = 0; i < REPEATS; i += 1) {
@@ -121,5 +121,5 @@ describe('event stream, polling forced', () => {
           events.some((e) => e.pid === root && (e.kind === 'exit' || e.kind === 'reap')),
       );
     }
-  });
+  }, 180_000);
 });

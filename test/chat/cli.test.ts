@@ -61,10 +61,13 @@ describe('procview chat (command line)', () => {
       expect(result.code, what).toBe(2);
       const [first, second] = result.stderr.split('\n');
       expect(first, what).toBe(`procview: ${message}`);
-      expect(second, what).toMatch(/^Usage: procview chat server /u);
+      // The usage line of the subcommand at fault (or of chat itself).
+      expect(second, what).toMatch(/^Usage: procview chat /u);
+      expect(result.stderr.split('\n')).toHaveLength(3);
       expect(result.stdout, what).toBe('');
     }
-  });
+    // Nineteen runs of the CLI, one after another: room for a loaded machine.
+  }, 120_000);
 
   it('refuses a lifeline that is no pipe or socket, before starting anything', () => {
     // A regular file never reaches end-of-file when its holder dies.

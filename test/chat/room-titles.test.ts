@@ -1,10 +1,13 @@
 // Chat servers found by their titles (src/chat/room-titles.ts), with the title
 // words the chat processes set themselves (titleBase).
 import { describe, expect, it } from 'vitest';
-import { chatServers, hasChatTitle, parseServerTitle, titleBase } from '../../src/chat/room-titles.js';
+import { chatServers, hasChatTitle, parseServerTitle, titleBase, titleSafe } from '../../src/chat/room-titles.js';
 import { proc, snapshot } from '../ui/model/fixtures.js';
 
 describe('chat server titles', () => {
+  it('carry no spaces or controls from a name', () => {
+    expect(titleSafe('a b\u001bc')).toBe('a?b?c');
+  });
   it('are written as the dashboard reads them: role, a safe name, then the room', () => {
     expect(titleBase('server')).toBe('procview chat-server');
     expect(titleBase('input', 'a b\u001bc')).toBe('procview chat-input a?b?c');

@@ -7,7 +7,7 @@ import { createInterface } from 'node:readline';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseServeArgs, SERVE_USAGE } from '../../src/commands/serve.js';
 import { UsageError } from '../../src/base/errors.js';
-import { CLI, ensureBuilt, REPO_ROOT, runCli } from '../cli/run-cli.js';
+import { CLI, ensureBuilt, REPO_ROOT, runCli } from '../helpers/run-cli.js';
 import { spawnGroup } from '../helpers/processes.js';
 
 beforeAll(ensureBuilt);

@@ -5,64 +5,95 @@
 import { describe, expect, it } from 'vitest';
 import { isAlive, spawnGroup, waitFor } from '../helpers/processes.js';
 import { pidOf, procStat } from './helpers/procs.js';
-import { runInPty } from './helpers/pty.js';
+import { type PtyRun, runInPty } from './helpers/pty.js';
 
 const rowPattern = (pid: number): RegExp => new RegExp(`^\\s*${pid}\\s`, 'm');
 
-describe('dashboard keys', () => {
-  it('stops, continues and renices the selected process; filters; shows help and detail', async () => {
-    const pid = pidOf(spawnGroup('sleep', ['300']));
-    const run = runInPty(['--watch', String(pid), '-d', '0.3'], { cols: 140, rows: 40 });
-    await run.waitForScreen(rowPattern(pid));
-    run.write('t'); // table: only the scope, so the sleeper is the selected row
-    await run.waitForScreen(/Scope: .* · table/);
+/** A sleeper of this test's, watched in table view so it is the selected row. */
+async function openOnSleeper(): Promise<{ pid: number; run: PtyRun }> {
+  const pid = pidOf(spawnGroup('sleep', ['300']));
+  const run = runInPty(['--watch', String(pid), '-d', '0.3'], { cols: 140, rows: 40 });
+  await run.waitForScreen(rowPattern(pid));
+  run.write('t'); // table: only the scope, so the sleeper is the selected row
+  await run.waitForScreen(/Scope: .* · table/);
+  return { pid, run };
+}
 
-    run.write('k');
-    await run.waitForScreen('Send a signal to');
-    // A digit is typed into the menu's search: 9 selects KILL and sends nothing.
-    run.write('9');
-    await run.waitForScreen('typed: 9');
+async function quit(run: PtyRun): Promise<void> {
+  run.write('q');
+  expect((await run.waitForExit()).exitCode).toBe(0);
+}
+
+/** Opens the signal menu (k), types `typed` into its search and waits for it to show. */
+async function typeInSignalMenu(run: PtyRun, typed: string, shown: string | RegExp): Promise<void> {
+  run.write('k');
+  await run.waitForScreen('Send a signal to');
+  run.write(typed);
+  await run.waitForScreen(shown);
+}
+
+describe('dashboard keys', () => {
+  it('k: a typed digit only searches the signal menu; Esc closes it, sending nothing', async () => {
+    const { pid, run } = await openOnSleeper();
+    // 9 selects KILL and sends nothing.
+    await typeInSignalMenu(run, '9', 'typed: 9');
     run.write('\u001b');
     await waitFor(() => !run.screen().includes('Send a signal to'), { what: 'the menu to close' });
-    run.write('k');
-    await run.waitForScreen('Send a signal to');
-    run.write('19'); // STOP, by number; Enter sends it
-    await run.waitForScreen(/typed: 19\s/);
+    expect(run.screen()).not.toContain('SIGKILL');
+    await quit(run);
+    expect(isAlive(pid)).toBe(true);
+  });
+
+  it('k: Enter sends the signal typed by number (STOP) or name (CONT), seen in the list and the events', async () => {
+    const { pid, run } = await openOnSleeper();
+    await typeInSignalMenu(run, '19', /typed: 19\s/); // STOP, by number; Enter sends it
     run.write('\r');
     await run.waitForScreen(`sent SIGSTOP to ${pid} (sleep)`);
     // The outcome is also a line of the events pane, with its time.
     await run.waitForScreen(new RegExp(`\\d\\d:\\d\\d:\\d\\d sent SIGSTOP to ${pid} \\(sleep\\)`));
-    // Had the 9 sent SIGKILL, the sleeper would be gone and this STOP refused.
-    expect(run.screen()).not.toContain('SIGKILL');
     await waitFor(() => procStat(pid)?.state === 'T', { what: 'the sleeper to stop' });
     await run.waitForScreen(new RegExp(`^\\s*${pid}\\s.*\\sTs\\s`, 'm'));
     await run.waitForScreen(`${pid} (sleep) stopped (T)`);
     await run.waitForScreen(/1 stopped/);
 
-    run.write('k');
-    await run.waitForScreen('Send a signal to');
-    run.write('CONT');
-    await run.waitForScreen('typed: CONT');
+    await typeInSignalMenu(run, 'CONT', 'typed: CONT');
     run.write('\r');
     await run.waitForScreen(`sent SIGCONT to ${pid} (sleep)`);
     await run.waitForScreen(`${pid} (sleep) continued`);
+    await waitFor(() => procStat(pid)?.state === 'S', { what: 'the sleeper to sleep again' });
+    await quit(run);
+  });
 
+  it('n: renices the selected process, in the list and the events', async () => {
+    const { pid, run } = await openOnSleeper();
     run.write('n');
     await run.waitForScreen(`reniced ${pid} (sleep): nice 0 → 1`);
     await run.waitForScreen(`${pid} (sleep) reniced: nice 0 → 1`);
-    expect(run.screen()).toMatch(new RegExp(`^\\s*${pid}\\s.*\\sSNs\\s+1\\s`, 'm'));
+    await run.waitForScreen(new RegExp(`^\\s*${pid}\\s.*\\sSNs\\s+1\\s`, 'm'));
+    await quit(run);
+  });
 
+  it('/: filters the rows; Esc clears the filter', async () => {
+    const { pid, run } = await openOnSleeper();
     run.write('/nothing-matches-this');
     await run.waitForScreen('filter> nothing-matches-this');
     await waitFor(() => !rowPattern(pid).test(run.screen()), { what: 'the filter to hide the row' });
-    run.write('\u001b'); // Esc clears the filter
+    run.write('\u001b');
     await run.waitForScreen(rowPattern(pid));
+    await quit(run);
+  });
 
+  it('?: shows the help; Esc closes it', async () => {
+    const { run } = await openOnSleeper();
     run.write('?');
     await run.waitForScreen('procview keys');
     run.write('\u001b');
     await waitFor(() => !run.screen().includes('procview keys'), { what: 'help to close' });
+    await quit(run);
+  });
 
+  it('Enter: shows the detail of the selected process; Esc closes it; q quits and leaves the process running', async () => {
+    const { pid, run } = await openOnSleeper();
     run.write('\r');
     await run.waitForScreen('┌─ Process');
     expect(run.screen()).toContain('sleeping until something it waits for happens');
@@ -70,9 +101,7 @@ describe('dashboard keys', () => {
     // Esc and q sent together would read as Alt-q: let the panel close first.
     run.write('\u001b');
     await waitFor(() => !run.screen().includes('┌─ Process'), { what: 'the detail panel to close' });
-
-    run.write('q');
-    expect((await run.waitForExit()).exitCode).toBe(0);
+    await quit(run);
     expect(isAlive(pid)).toBe(true);
   });
 

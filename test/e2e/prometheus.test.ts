@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { CLI, ensureBuilt, REPO_ROOT } from '../cli/run-cli.js';
+import { CLI, ensureBuilt, REPO_ROOT } from '../helpers/run-cli.js';
 import { spawnGroup, waitFor } from '../helpers/processes.js';
 
 beforeAll(ensureBuilt);

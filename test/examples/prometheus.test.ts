@@ -4,7 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { REPO_ROOT } from '../cli/run-cli.js';
+import { REPO_ROOT } from '../helpers/run-cli.js';
 
 const DIR = join(REPO_ROOT, 'examples/prometheus');
 

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { collectOutput } from '../helpers/output.js';
 import { isAlive, spawnGroup } from '../helpers/processes.js';
 import { readStartTime } from '../../src/inspect/inspector.js';
-import { ensureBuilt, REPO_ROOT } from '../cli/run-cli.js';
+import { ensureBuilt, REPO_ROOT } from '../helpers/run-cli.js';
 import { pathWithoutCompiler, withoutNpmLifecycle } from './no-compiler.js';
 
 // Bounds for a loaded 2-core machine (an install took up to ~2 min there at load 28).

@@ -4,7 +4,7 @@
 import pty from '@lydell/node-pty';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { drainedExit } from '../e2e/helpers/pty-exit.js';
-import { CLI, ensureBuilt, REPO_ROOT, runCli } from './run-cli.js';
+import { CLI, ensureBuilt, REPO_ROOT, runCli } from '../helpers/run-cli.js';
 
 beforeAll(ensureBuilt);
 

@@ -3,7 +3,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { PROC_FIELDS } from '../../src/inspect/format/json.js';
 import { waitFor } from '../helpers/processes.js';
-import { CLI, ensureBuilt, lines, REPO_ROOT, runCli, spawnPid } from './run-cli.js';
+import { CLI, ensureBuilt, lines, REPO_ROOT, runCli, spawnPid } from '../helpers/run-cli.js';
 
 beforeAll(ensureBuilt);
 

@@ -1,6 +1,6 @@
 // Lesson processes are titled by their role, like the chat room's.
 import { describe, expect, it } from 'vitest';
-import { lessonTitle } from '../../src/demos/children/title.js';
+import { lessonTitle } from '../../../src/demos/children/title.js';
 
 describe('lesson titles', () => {
   it('say the lesson and the role, and keep the marker that finds the lesson', () => {

@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { displayWidth } from '../../src/text/width.js';
 import { drainedExit } from '../e2e/helpers/pty-exit.js';
 import { waitFor } from '../helpers/processes.js';
-import { CLI, ensureBuilt, REPO_ROOT, spawnPid } from './run-cli.js';
+import { CLI, ensureBuilt, REPO_ROOT, spawnPid } from '../helpers/run-cli.js';
 
 beforeAll(ensureBuilt);
 

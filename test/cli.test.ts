@@ -1,7 +1,7 @@
 // The top-level command: help, version, unknown commands, and that an error
 // message quoting hostile input reaches the terminal inert.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ensureBuilt, runCli } from './run-cli.js';
+import { ensureBuilt, runCli } from './helpers/run-cli.js';
 
 beforeAll(ensureBuilt);
 

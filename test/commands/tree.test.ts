@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { displayWidth } from '../../src/text/width.js';
 import { waitFor } from '../helpers/processes.js';
-import { ensureBuilt, lines, runCli, spawnPid } from './run-cli.js';
+import { ensureBuilt, lines, runCli, spawnPid } from '../helpers/run-cli.js';
 
 beforeAll(ensureBuilt);
 

@@ -3,7 +3,7 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { CLI } from './harness.js';
+import { CLI } from '../demos/harness.js';
 
 const LESSONS = ['fork', 'exit', 'orphan', 'zombie', 'wait', 'waitpid', 'double-fork', 'nice', 'states', 'unix-socket'];
 

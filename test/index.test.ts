@@ -1,7 +1,7 @@
 // `import { createInspector, diffSnapshots, buildTree } from 'procview'` from
 // inside the checkout: package self-reference through `exports`, on the build.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ensureBuilt, runNode } from './run-cli.js';
+import { ensureBuilt, runNode } from './helpers/run-cli.js';
 
 beforeAll(ensureBuilt);
 

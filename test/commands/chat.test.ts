@@ -3,7 +3,7 @@ import { execFile, spawnSync } from 'node:child_process';
 import { closeSync, openSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { CLI } from './helpers.js';
+import { CLI } from '../chat/helpers.js';
 
 const run = promisify(execFile);
 

@@ -8,11 +8,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { notOurSocket } from '../../src/sockets/stale-socket.js';
-import { LineSplitter } from '../../src/text/lines.js';
-import { spawnGroup } from '../helpers/processes.js';
+import { notOurSocket } from '../../../src/sockets/stale-socket.js';
+import { LineSplitter } from '../../../src/text/lines.js';
+import { spawnGroup } from '../../helpers/processes.js';
 
-const SERVER = fileURLToPath(new URL('../../dist/demos/children/socket-server.js', import.meta.url));
+const SERVER = fileURLToPath(new URL('../../../dist/demos/children/socket-server.js', import.meta.url));
 
 let dir: string;
 beforeEach(() => {

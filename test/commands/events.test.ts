@@ -4,7 +4,7 @@ import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { killGroup, spawnGroup, waitFor } from '../helpers/processes.js';
-import { CLI, ensureBuilt, REPO_ROOT, runCli } from '../cli/run-cli.js';
+import { CLI, ensureBuilt, REPO_ROOT, runCli } from '../helpers/run-cli.js';
 
 ensureBuilt();
 

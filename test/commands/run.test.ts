@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openKernelEvents } from '../../src/inspect/events/kernel-source.js';
 import { PATTERNS } from '../inspect/events/patterns.js';
-import { ensureBuilt, runCli } from '../cli/run-cli.js';
+import { ensureBuilt, runCli } from '../helpers/run-cli.js';
 
 ensureBuilt();
 const kernel = await openKernelEvents();

@@ -4,6 +4,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { truncateToWidth } from '../text/width.js';
 import { UsageError } from '../base/errors.js';
 import { packageVersion } from '../base/version.js';
+import type { WatchTarget } from '../inspect/scope.js';
 
 /** The flags every command takes. */
 export const COMMON_OPTIONS = {
@@ -114,6 +115,13 @@ export function processIdArgument(text: string, usage: string): number {
     throw new UsageError(`invalid PID '${text}' (expected a positive whole number)`, usage);
   }
   return pid;
+}
+
+/** `--watch PID` or `--watch NAME`; `needs` lists the choices for the error (`a PID or a NAME`). */
+export function watchPidOrName(value: string, usage: string, needs: string): WatchTarget {
+  if (/^\d+$/u.test(value)) return { kind: 'pids', pids: [processIdArgument(value, usage)] };
+  if (value.trim() === '') throw new UsageError(`--watch needs ${needs}`, usage);
+  return { kind: 'name', pattern: value };
 }
 
 /** Cuts each line at the terminal edge when stdout is a terminal, as ps does; pipes get whole lines. */

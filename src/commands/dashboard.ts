@@ -2,7 +2,7 @@
 // file only reads the command line and checks there is a terminal; the
 // dashboard itself lives in src/ui (the only place blessed is imported).
 import type { DashboardScope } from '../ui/dashboard-options.js';
-import { answeredHelpOrVersion, COMMON_OPTIONS, decimalOption, parseCommandArgs, processIdArgument } from './args.js';
+import { answeredHelpOrVersion, COMMON_OPTIONS, decimalOption, parseCommandArgs, watchPidOrName } from './args.js';
 import { CommandError, UsageError } from '../base/errors.js';
 import { cannotDraw } from './terminal-check.js';
 import type { EventsMode } from '../inspect/events/choose.js';
@@ -32,9 +32,7 @@ function parseWatch(value: string): DashboardScope {
     if (port < 1 || port > 65_535) throw new UsageError(`--watch chat:PORT needs a port 1..65535, not ${port}`, DASHBOARD_USAGE);
     return { kind: 'chat', port };
   }
-  if (/^\d+$/.test(value)) return { kind: 'pids', pids: [processIdArgument(value, DASHBOARD_USAGE)] };
-  if (value.trim() === '') throw new UsageError('--watch needs chat, a PID or a NAME', DASHBOARD_USAGE);
-  return { kind: 'name', pattern: value };
+  return watchPidOrName(value, DASHBOARD_USAGE, 'chat, a PID or a NAME');
 }
 
 /** Reads the dashboard's flags; throws UsageError on anything else. */

@@ -4,7 +4,7 @@
 // (metrics/), the HTTP server (serve/http.ts); it stops them on a signal.
 import { once } from 'node:events';
 import { sanitizeForDisplay } from '../text/sanitize.js';
-import { answeredHelpOrVersion, COMMON_OPTIONS, decimalOption, parseCommandArgs, processIdArgument, wholeNumberOption } from './args.js';
+import { answeredHelpOrVersion, COMMON_OPTIONS, decimalOption, parseCommandArgs, watchPidOrName, wholeNumberOption } from './args.js';
 import { CommandError, UsageError } from '../base/errors.js';
 import { packageVersion } from '../base/version.js';
 import type { ServeScope } from '../serve/feed.js';
@@ -39,9 +39,7 @@ export interface ServeArgs {
 }
 
 function parseWatch(value: string): ServeScope {
-  if (/^\d+$/u.test(value)) return { kind: 'pids', pids: [processIdArgument(value, SERVE_USAGE)] };
-  if (value.trim() === '') throw new UsageError('--watch needs a PID or a NAME', SERVE_USAGE);
-  return { kind: 'name', pattern: value };
+  return watchPidOrName(value, SERVE_USAGE, 'a PID or a NAME');
 }
 
 export function parseServeArgs(argv: readonly string[]): ServeArgs & { readonly help: boolean; readonly version: boolean } {

@@ -135,3 +135,24 @@ export function scopedProcs(scope: Scope, snapshot: Snapshot): ProcInfo[] {
 export function nameSeeds(snapshot: Snapshot, pattern: string, selfPid: number): number[] {
   return matchByName(snapshot, pattern, selfPid);
 }
+
+/** What `--watch` names, for the dashboard and the exporter alike: everything, pids, or a name. */
+export type WatchTarget =
+  | { readonly kind: 'all' }
+  | { readonly kind: 'pids'; readonly pids: readonly number[] }
+  | { readonly kind: 'name'; readonly pattern: string };
+
+/**
+ * The seeds `target` gives in `snapshot`: each pid as it was at `startedAt`
+ * (when --watch named it), the processes a name matches now; none for all.
+ */
+export function targetSeeds(target: WatchTarget, snapshot: Snapshot, startedAt: number, selfPid: number = process.pid): Seed[] {
+  switch (target.kind) {
+    case 'all':
+      return [];
+    case 'pids':
+      return target.pids.map((pid) => ({ pid, trackedAt: startedAt }));
+    case 'name':
+      return nameSeeds(snapshot, target.pattern, selfPid);
+  }
+}

@@ -8,13 +8,10 @@ import { performance } from 'node:perf_hooks';
 import { startPollLoop } from '../inspect/poll-loop.js';
 import type { Inspector, ProcEvent, ProcInfo, Snapshot } from '../inspect/types.js';
 import { advanceMetrics, type MetricsState } from '../metrics/state.js';
-import { ALL, advanceScope, EMPTY_FOLLOW, nameSeeds, scopedProcs, type Scope, type Seed } from '../inspect/scope.js';
+import { ALL, advanceScope, EMPTY_FOLLOW, type Scope, type Seed, scopedProcs, targetSeeds, type WatchTarget } from '../inspect/scope.js';
 
 /** `--watch`: everything, processes by pid, or by a name in comm or the command line; descendants included. */
-export type ServeScope =
-  | { readonly kind: 'all' }
-  | { readonly kind: 'pids'; readonly pids: readonly number[] }
-  | { readonly kind: 'name'; readonly pattern: string };
+export type ServeScope = WatchTarget;
 
 export interface FeedOptions {
   readonly inspector: Pick<Inspector, 'snapshot'>;
@@ -46,16 +43,7 @@ function eventsInScope(events: readonly ProcEvent[], before: Scope, after: Scope
 export function startMetricsFeed(options: FeedOptions): MetricsFeed {
   const { inspector, intervalMs, scope: watch } = options;
   const startedAt = performance.now();
-  const seeds = (snapshot: Snapshot): Iterable<Seed> => {
-    switch (watch.kind) {
-      case 'all':
-        return [];
-      case 'pids':
-        return watch.pids.map((pid) => ({ pid, trackedAt: startedAt }));
-      case 'name':
-        return nameSeeds(snapshot, watch.pattern, process.pid);
-    }
-  };
+  const seeds = (snapshot: Snapshot): Iterable<Seed> => targetSeeds(watch, snapshot, startedAt);
 
   let scope: Scope = watch.kind === 'all' ? ALL : EMPTY_FOLLOW;
   let state: MetricsState | undefined;

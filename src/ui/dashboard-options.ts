@@ -1,12 +1,11 @@
 // What a dashboard is asked to show: read by launch.ts (the entry from
 // outside src/ui) and run.ts (which starts it), so neither imports the other's types.
 import type { Demo } from '../demos/types.js';
+import type { WatchTarget } from '../inspect/scope.js';
 import type { EventsChoice } from '../inspect/events/choose.js';
 
 export type DashboardScope =
-  | { readonly kind: 'all' }
-  | { readonly kind: 'pids'; readonly pids: readonly number[] }
-  | { readonly kind: 'name'; readonly pattern: string }
+  | WatchTarget
   /** The chat room on `port`, or the one found running (9999 first), or a new one on 9999. */
   | { readonly kind: 'chat'; readonly port?: number }
   | { readonly kind: 'demo'; readonly demo: Demo; readonly holdMs: number }

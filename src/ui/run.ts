@@ -10,7 +10,7 @@ import { createApp } from './app.js';
 import { coalesce } from './coalesce.js';
 import type { DashboardOptions, DashboardScope } from './dashboard-options.js';
 import { startRefreshLoop } from './feed/refresh-loop.js';
-import { ALL, EMPTY_FOLLOW, nameSeeds, type Seed } from '../inspect/scope.js';
+import { ALL, EMPTY_FOLLOW, type Seed, targetSeeds } from '../inspect/scope.js';
 import type { SideContent } from './model/screen.js';
 import type { Message } from './model/view-state.js';
 import type { Inspector, Snapshot } from '../inspect/types.js';
@@ -96,11 +96,9 @@ export async function runDashboard(options: DashboardOptions): Promise<number> {
     const seeds = (snapshot: Snapshot): Iterable<Seed> => {
       switch (scope.kind) {
         case 'all':
-          return [];
         case 'pids':
-          return scope.pids.map((pid) => ({ pid, trackedAt: startedAt }));
         case 'name':
-          return nameSeeds(snapshot, scope.pattern, process.pid);
+          return targetSeeds(scope, snapshot, startedAt);
         // This room's server and clients only (the chat source knows what a room address reaches).
         case 'chat':
           return chat?.seeds(snapshot) ?? [];

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { diffSnapshots } from '../../src/inspect/diff.js';
 import { advanceLife, HIGHLIGHT_REFRESHES, NO_LIFE, type Life } from '../../src/ui/model/life.js';
-import { advanceScope, EMPTY_FOLLOW, inScope, type Scope, type Seed } from '../../src/inspect/scope.js';
+import { advanceScope, EMPTY_FOLLOW, inScope, type Scope, type Seed, targetSeeds } from '../../src/inspect/scope.js';
 import { initialViewState } from '../../src/ui/model/view-state.js';
 import { computeRows } from '../../src/ui/model/view.js';
 import { advanceWatch, initialWatch, type Frame } from '../../src/ui/model/watch.js';
@@ -227,5 +227,17 @@ describe('the watch, frame by frame', () => {
     ]);
     expect(watch.counts.total).toBe(1);
     expect(watch.history.procs).toEqual([2, 1]);
+  });
+});
+
+describe('targetSeeds', () => {
+  it('binds named pids as they were when --watch named them, matches a name anew, and seeds nothing for all', () => {
+    const snap = snapshot([proc(1, 0), proc(20, 1, { comm: 'nginx', args: 'nginx: worker' }), proc(30, 1, { comm: 'sleep', args: 'sleep 5 nginx' })]);
+    expect(targetSeeds({ kind: 'all' }, snap, 5)).toEqual([]);
+    expect(targetSeeds({ kind: 'pids', pids: [20, 99] }, snap, 5)).toEqual([
+      { pid: 20, trackedAt: 5 },
+      { pid: 99, trackedAt: 5 },
+    ]);
+    expect(targetSeeds({ kind: 'name', pattern: 'nginx' }, snap, 5, 30)).toEqual([20]);
   });
 });

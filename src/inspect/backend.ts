@@ -20,7 +20,8 @@ export interface Backend {
    * gone or its start time cannot be read. The identity check before a kill.
    */
   startTime(pid: number): Promise<number | undefined>;
-  // Reading a few named pids only (a scoped refresh) belongs here, beside snapshot().
+  // Re-reading a few named pids between scans is procfs-only today
+  // (procfs/reread.ts, events/scoped-tracker.ts, picked in events/stream.ts).
   /** Gives back what the backend keeps open; a later snapshot() may open it again. */
   close(): void;
 }

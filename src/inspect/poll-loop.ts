@@ -1,8 +1,8 @@
-// The one snapshot-and-diff loop: take a snapshot, diff it against the one
-// before, hand the pair on. The dashboard (ui/feed/refresh-loop.ts) and the
-// exporter (serve/feed.ts) run it on a timer; a lesson's watcher
-// (demos/watch.ts) steps a SnapshotDiffer itself, one look at a time.
-// A kernel event source (events/) will feed the same turns between scans.
+// Plain polling: take a snapshot, diff it against the one before, hand the
+// pair on. The exporter (serve/feed.ts) runs it on a timer; a lesson's
+// watcher (demos/watch.ts) steps a SnapshotDiffer itself, one look at a time.
+// Frames with events between scans (kernel or scoped tracker) come from
+// events/stream.ts instead.
 import { performance } from 'node:perf_hooks';
 import { diffSnapshots } from './diff.js';
 import type { Inspector, ProcEvent, Snapshot } from './types.js';

@@ -5,7 +5,8 @@
 // scan except the very first. Turns never overlap: the next starts
 // `intervalMs` after the last one began, or at once if a scan took longer.
 import { performance } from 'node:perf_hooks';
-import { startPollLoop } from '../inspect/poll-loop.js';
+import { startPollLoop, type Turn } from '../inspect/poll-loop.js';
+import { watch as watchProcesses } from '../inspect/watch.js';
 import type { Inspector, ProcEvent, ProcInfo, Snapshot } from '../inspect/types.js';
 import { advanceMetrics, type MetricsState } from '../metrics/state.js';
 import { ALL, advanceScope, EMPTY_FOLLOW, type Scope, type Seed, scopedProcs, targetSeeds, type WatchTarget } from '../inspect/scope.js';
@@ -23,6 +24,10 @@ export interface FeedOptions {
   readonly onError: (error: unknown) => void;
   /** Each new state, as soon as its scan is done. */
   readonly onState?: (state: MetricsState) => void;
+  /** 'poll' (default): scans of `inspector` diffed; 'watch': the inspector's watch() stream (kernel events where live). */
+  readonly source?: 'poll' | 'watch';
+  /** With 'watch': where the latest frame's events came from. */
+  readonly onSource?: (source: 'kernel' | 'polling') => void;
 }
 
 export interface MetricsFeed {
@@ -50,34 +55,53 @@ export function startMetricsFeed(options: FeedOptions): MetricsFeed {
   let resolveFirst: (state: MetricsState) => void = () => undefined;
   const first = new Promise<MetricsState>((resolve) => (resolveFirst = resolve));
 
-  const loop = startPollLoop({
-    inspector,
-    intervalMs,
-    onTurn: ({ snapshot, events, begunAt }) => {
-      const nextScope = advanceScope(scope, snapshot, seeds(snapshot), begunAt);
-      state = advanceMetrics(
-        state,
-        {
-          snapshot,
-          procs: scopedProcs(nextScope, snapshot),
-          events: eventsInScope(events, scope, nextScope),
-          scanSeconds: (performance.now() - begunAt) / 1000,
-        },
-        options.groupOf,
-        options.groupCount,
-      );
-      scope = nextScope;
-      resolveFirst(state);
-      options.onState?.(state);
-    },
-    onError: options.onError,
-  });
+  const onTurn = ({ snapshot, events, begunAt }: Turn): void => {
+    const nextScope = advanceScope(scope, snapshot, seeds(snapshot), begunAt);
+    state = advanceMetrics(
+      state,
+      {
+        snapshot,
+        procs: scopedProcs(nextScope, snapshot),
+        events: eventsInScope(events, scope, nextScope),
+        scanSeconds: (performance.now() - begunAt) / 1000,
+      },
+      options.groupOf,
+      options.groupCount,
+    );
+    scope = nextScope;
+    resolveFirst(state);
+    options.onState?.(state);
+  };
+  let scans = 0;
+  let stopWatch: AbortController | undefined;
+  let loop: { readonly scans: number; stop(): void } | undefined;
+  if (options.source === 'watch') {
+    // The inspector's event stream: kernel events where live (so adoptions between scans are counted), else polling.
+    stopWatch = new AbortController();
+    const { signal } = stopWatch;
+    void (async () => {
+      try {
+        for await (const frame of watchProcesses({ intervalMs, signal })) {
+          scans += 1;
+          options.onSource?.(frame.source);
+          onTurn(frame);
+        }
+      } catch (error) {
+        if (!signal.aborted) options.onError(error);
+      }
+    })();
+  } else {
+    loop = startPollLoop({ inspector, intervalMs, onTurn, onError: options.onError });
+  }
 
   return {
     current: () => (state === undefined ? first : Promise.resolve(state)),
     get scans() {
-      return loop.scans;
+      return loop?.scans ?? scans;
     },
-    stop: () => loop.stop(),
+    stop: () => {
+      loop?.stop();
+      stopWatch?.abort();
+    },
   };
 }

@@ -18,8 +18,13 @@ const post = (message: ToServer): void => port.postMessage(message);
 
 const inspector = createInspector();
 const groupOf = groupMatcher(settings.groups);
+let events: 'kernel' | 'polling' = 'polling';
 const feed = startMetricsFeed({
   inspector,
+  source: 'watch',
+  onSource: (source) => {
+    events = source;
+  },
   intervalMs: settings.intervalMs,
   scope: settings.scope,
   groupOf,
@@ -35,7 +40,7 @@ const feed = startMetricsFeed({
         groupOf,
         version: settings.version,
         backend: inspector.backend,
-        events: 'polling',
+        events,
       }),
     }),
 });

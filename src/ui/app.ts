@@ -18,10 +18,14 @@ import { actionLine } from './model/events.js';
 import { noteTimeline } from './model/timeline.js';
 import { advanceWatch, initialWatch, type Frame, type WatchState } from './model/watch.js';
 import type { Scope, Seed } from '../inspect/scope.js';
+import { coalesce } from './coalesce.js';
 import { keyName } from './input.js';
 import { createWidgets } from './widgets/dashboard.js';
 import type { ListClick } from './widgets/list.js';
 import type { Theme } from './widgets/theme.js';
+
+/** Least time between two draws caused by frames (keys draw at once). */
+export const FRAME_DRAW_GAP_MS = 200;
 
 export interface AppOptions {
   readonly screen: blessed.Widgets.Screen;
@@ -75,6 +79,7 @@ export function createApp(options: AppOptions): App {
   let layout: Layout = layoutNow();
   let cache: { watch: WatchState; key: string; collapsed: ReadonlySet<number>; rows: ProcRow[] } | undefined;
 
+  const frameDraws = coalesce(() => draw(), FRAME_DRAW_GAP_MS);
   const widgets = createWidgets(
     screen,
     options.theme,
@@ -198,8 +203,10 @@ export function createApp(options: AppOptions): App {
 
   return {
     frame(frame, seeds) {
+      // Every frame moves the state on (events must not be skipped), but the screen is drawn at most
+      // every FRAME_DRAW_GAP_MS: with the kernel event source frames can come every few ms.
       latest = advanceWatch(latest, frame, seeds);
-      draw();
+      frameDraws.request();
       return latest;
     },
     redraw: draw,

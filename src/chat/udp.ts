@@ -47,13 +47,26 @@ export function parseHostPort(text: string): HostPort | undefined {
  * straight on, so a fan-out to 19 peers is 19 sends now rather than 19 queued
  * callbacks. Names still go to dns.lookup. (`lookup` is a documented
  * createSocket option; dgram passes the family as a number.)
+ * A fan-out asks about the same few addresses over and over; isIP runs its
+ * regular expressions once per address, the answer is remembered (a bounded
+ * table: when full it starts over, so no sender can make it grow).
  */
+const literalFamilies = new Map<string, number>();
+const LITERALS_KEPT = 1024;
+
 function literalsFirst(
   hostname: string,
   options: LookupOneOptions | number,
   callback: (error: NodeJS.ErrnoException | null, address: string, family: number) => void,
 ): void {
-  const family = isIP(hostname);
+  let family = literalFamilies.get(hostname);
+  if (family === undefined) {
+    family = isIP(hostname);
+    if (family !== 0) {
+      if (literalFamilies.size >= LITERALS_KEPT) literalFamilies.clear();
+      literalFamilies.set(hostname, family);
+    }
+  }
   if (family !== 0) return callback(null, hostname, family);
   lookup(hostname, typeof options === 'number' ? { family: options } : options, callback);
 }

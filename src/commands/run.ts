@@ -87,7 +87,10 @@ async function runPlain(command: string, args: readonly string[], intervalMs: nu
       const state = frame.snapshot.procs.get(pid)?.state;
       return state !== undefined && state !== 'Z' && state !== 'X';
     });
-    if (left.length === 0 || Date.now() - programEnd > LINGER_MS) {
+    // Polling finds an orphan only at the next full scans: give them time before calling it done.
+    const sinceEnd = Date.now() - programEnd;
+    const settled = choice.source === 'kernel' || sinceEnd > Math.min(LINGER_MS, 2 * intervalMs + 500);
+    if ((left.length === 0 && settled) || sinceEnd > LINGER_MS) {
       if (left.length > 0) write(`${stamp(Date.now())} procview run: not waiting for ${left.join(', ')} (still running, left behind by the program)`);
       finish();
     }

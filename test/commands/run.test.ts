@@ -54,7 +54,7 @@ describe.skipIf(!kernel.ok)('procview run --plain, kernel source', () => {
 
   it('a zombie, with the exit status; an exec chain; a kill by signal; a core dump', async () => {
     const zombie = await run('kernel', PATTERNS.zombie.script);
-    expect(zombie.lines.join('\n')).toMatch(/\(sleep\) exited 0, now a zombie: parent \d+ \(\w+\) has not reaped it/);
+    expect(zombie.lines.join('\n')).toMatch(/\(sleep\) became a zombie: parent \d+ \(\w+\) has not reaped it \(exited 0\)/);
     // sh, then sh again, then sleep: three execs of one pid (the first is the program's own start).
     const chain = await run('kernel', PATTERNS.execChain.script);
     expect(chain.lines.filter((line) => line.includes(`] ${chain.sh} exec:`)).length, chain.lines.join('\n')).toBe(3);

@@ -45,7 +45,7 @@ const STAT_EVERY_TICKS = 4;
 
 export interface WatchFrame {
   readonly seq: number;
-  /** performance.now() when the step that ended this frame began. */
+  /** performance.now() when the full scan this frame's table rests on began. */
   readonly begunAt: number;
   readonly snapshot: Snapshot;
   readonly previous: Snapshot | undefined;
@@ -101,6 +101,7 @@ export class EventStream {
   #frameTimer: NodeJS.Timeout | undefined;
   #trackTimer: NodeJS.Timeout | undefined;
   #ticks = 0;
+  #scanBegunAt = 0;
   /** pid → index in #events of a zombie or exit event still without its exit status. */
   readonly #awaitingStatus = new Map<number, number>();
   #holdUntil = 0;
@@ -211,6 +212,7 @@ export class EventStream {
       }
       if (this.#closed) return;
       this.#advance(this.#newerReads(scanned, readBy));
+      this.#scanBegunAt = begunAt;
       this.#scheduleFrame(begunAt, true);
     } catch (error) {
       if (!this.#closed) this.#onError(error);
@@ -370,7 +372,9 @@ export class EventStream {
     this.#seq += 1;
     const frame: WatchFrame = Object.freeze({
       seq: this.#seq,
-      begunAt,
+      // When the full scan under this table began: a pid announced later is bound by a later scan
+      // (a step re-reads only the pids events name, so its table is no proof of absence).
+      begunAt: Math.min(begunAt, this.#scanBegunAt),
       snapshot,
       previous: this.#lastFrame,
       events: Object.freeze(this.#events),

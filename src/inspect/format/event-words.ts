@@ -34,7 +34,7 @@ export function eventSentence(event: ProcEvent, nameOf: NameOf): string {
     case 'zombie':
       return event.status === undefined
         ? `${self} became a zombie: parent ${other(event.ppid)} has not reaped it`
-        : `${self} ${exitWords(event.status)}, now a zombie: parent ${other(event.ppid)} has not reaped it`;
+        : `${self} became a zombie: parent ${other(event.ppid)} has not reaped it (${exitWords(event.status)})`;
     case 'reap':
       return event.by === undefined ? `${self} is gone: its zombie was reaped` : `${self} reaped by ${other(event.by)}`;
     case 'reparent':

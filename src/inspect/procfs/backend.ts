@@ -231,8 +231,12 @@ export class ProcfsBackend implements Backend {
 
   /** status and cmdline facts: carried over from `kept` when they still hold, else read. */
   #details(dir: string, fields: StatFields, kept: Entry | undefined): Details | undefined {
-    // Only CPU time or state moved: status is stale only when stat's rss (field 24) moved.
-    if (kept !== undefined && kept.info.uid !== undefined && kept.rssPages === fields.rssPages) return carriedDetails(kept);
+    // Only CPU time or state moved: status is stale when stat's rss (field 24) moved, or when the
+    // process faulted pages in (fields 10, 12): field 24 sums per-CPU counters lazily (a
+    // multi-threaded process's VmRSS moves while it stands still), VmRSS is the exact sum ps prints.
+    if (kept !== undefined && kept.info.uid !== undefined && kept.rssPages === fields.rssPages && kept.faults === fields.faults) {
+      return carriedDetails(kept);
+    }
     // Unreadable status: stat's approximation is the best RSS there is.
     const statRssBytes = fields.rssPages * this.#facts().pageSize;
     if (isKernelThread(fields)) return kernelThreadDetails(statRssBytes);

@@ -32,6 +32,8 @@ export class Entry implements ProcPaths {
   cpuTicks = 0;
   /** stat field 24 when status was last read: a change means VmRSS is stale. */
   rssPages = 0;
+  /** stat fields 10 + 12 when status was last read: a change means VmRSS may be stale. */
+  faults = 0;
   lockedKb: number | undefined = undefined;
   rssBytes = 0;
   /** performance.now() right after `cpuTicks` was read. */
@@ -83,6 +85,7 @@ export class Entry implements ProcPaths {
     this.startTicks = fields.startTicks;
     this.cpuTicks = fields.cpuTicks;
     this.rssPages = fields.rssPages;
+    this.faults = fields.faults;
     this.lockedKb = from.lockedKb;
     this.rssBytes = from.rssBytes;
     this.seenAt = now;

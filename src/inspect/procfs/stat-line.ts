@@ -23,6 +23,8 @@ export interface StatFields {
   readonly tpgid: number;
   /** Field 9: the kernel's PF_* flags. */
   readonly flags: number;
+  /** Fields 10 + 12: minflt + majflt, page faults of every thread: how resident memory grows. */
+  readonly faults: number;
   /** Fields 14 + 15: utime + stime, in clock ticks. */
   readonly cpuTicks: number;
   /** Fields 16 + 17: cutime + cstime, what its waited-for children used, in clock ticks. */
@@ -167,6 +169,7 @@ export function parseStatLine(bytes: Uint8Array, length: number = bytes.length):
     ttyNr: at(7),
     tpgid: at(8),
     flags: at(9),
+    faults: at(10) + at(12),
     cpuTicks: at(14) + at(15),
     childCpuTicks: at(16) + at(17),
     priority: at(18),

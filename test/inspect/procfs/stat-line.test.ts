@@ -31,6 +31,7 @@ describe('parseStatLine', () => {
       ttyNr: 34817,
       tpgid: 4321,
       flags: 4194560,
+      faults: 1,
       cpuTicks: 300,
       childCpuTicks: 10,
       priority: 21,

@@ -4,6 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { prometheusMissing } from '../helpers/optional-tools.js';
 import { REPO_ROOT } from '../helpers/run-cli.js';
 
 const DIR = join(REPO_ROOT, 'examples/prometheus');
@@ -14,7 +15,9 @@ function promtool(args: readonly string[]): { status: number | null; output: str
   return { status: result.status, output: result.stdout + result.stderr };
 }
 
-describe('examples/prometheus', () => {
+const skipReason = prometheusMissing();
+
+describe.runIf(skipReason === undefined)(skipReason === undefined ? 'examples/prometheus' : `examples/prometheus — skipped: ${skipReason}`, () => {
   it('the alert rules pass promtool check rules', () => {
     const result = promtool(['check', 'rules', 'procview-alerts.yml']);
     expect(result.status, result.output).toBe(0);

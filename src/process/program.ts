@@ -3,6 +3,7 @@
 // group), stdin shared, stdout and stderr read line by line. An orphan that
 // keeps the pipes open still has its lines read.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { pollUntil } from '../base/poll.js';
 import { stopChild } from './child-exit.js';
 
 export interface ProgramLine {
@@ -100,9 +101,8 @@ async function stopGroup(pgid: number, graceMs: number): Promise<void> {
   if (!groupExists(pgid)) return;
   signalGroup(pgid, 'SIGTERM');
   signalGroup(pgid, 'SIGCONT');
-  const deadline = Date.now() + graceMs;
-  while (groupExists(pgid) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
-  if (groupExists(pgid)) signalGroup(pgid, 'SIGKILL');
+  const gone = await pollUntil(() => (groupExists(pgid) ? undefined : true), { timeoutMs: graceMs, intervalMs: 20 });
+  if (gone === undefined) signalGroup(pgid, 'SIGKILL');
 }
 
 /** The status a shell would report: the exit code, or 128 + the signal's number. */

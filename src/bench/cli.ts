@@ -8,10 +8,10 @@
 // medians and ratios printed. Prints, asserts nothing.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { constants as osConstants, cpus, loadavg } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { startSleepers, type Sleepers } from './sleepers.js';
+import { withSleepers } from './sleepers.js';
 
 const USAGE = `Usage: npm run bench:cli -- [--procs N] [--rounds R]
   --procs N    extra sleeping processes while measuring (default 2000)
@@ -133,24 +133,7 @@ async function main(): Promise<void> {
   const count = wholeNumber('--procs', values.procs, 2000, 30_000);
   const rounds = Math.max(1, wholeNumber('--rounds', values.rounds, 21, 1000));
   if (!existsSync(CLI)) throw new Error(`${CLI} is missing: npm run build first`);
-  let sleepers: Sleepers | undefined;
-  // Whatever ends this process, the sleepers go with it.
-  process.on('exit', () => sleepers?.kill());
-  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
-    process.once(signal, () => {
-      void (sleepers?.stop() ?? Promise.resolve()).finally(() => process.exit(128 + osConstants.signals[signal]));
-    });
-  }
-  try {
-    if (count > 0) {
-      process.stdout.write(`starting ${count} sleeping processes…\n`);
-      sleepers = await startSleepers(count);
-    }
-    bench(rounds);
-  } finally {
-    await sleepers?.stop();
-    sleepers = undefined;
-  }
+  await withSleepers(count, () => bench(rounds));
 }
 
 main().catch((error: unknown) => {

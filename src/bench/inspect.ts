@@ -3,12 +3,12 @@
 // reading every /proc/PID/stat once. Prints medians; asserts nothing.
 import { execFile } from 'node:child_process';
 import { closeSync, constants, openSync, readdirSync, readSync } from 'node:fs';
-import { constants as osConstants, cpus, loadavg } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import psList from 'ps-list';
 import { createInspector } from '../inspect/inspector.js';
 import { medians } from './medians.js';
-import { startSleepers, type Sleepers } from './sleepers.js';
+import { type Sleepers, withSleepers } from './sleepers.js';
 
 const USAGE = 'Usage: npm run bench -- [--procs N]   (N extra sleeping processes, default 2000)';
 
@@ -97,24 +97,7 @@ async function bench(count: number, sleepers: Sleepers | undefined): Promise<voi
 
 async function main(): Promise<void> {
   const count = parseCount(process.argv.slice(2));
-  let sleepers: Sleepers | undefined;
-  // Whatever ends this process, the sleepers go with it.
-  process.on('exit', () => sleepers?.kill());
-  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
-    process.once(signal, () => {
-      void (sleepers?.stop() ?? Promise.resolve()).finally(() => process.exit(128 + osConstants.signals[signal]));
-    });
-  }
-  try {
-    if (count > 0) {
-      process.stdout.write(`starting ${count} sleeping processes…\n`);
-      sleepers = await startSleepers(count);
-    }
-    await bench(count, sleepers);
-  } finally {
-    await sleepers?.stop();
-    sleepers = undefined;
-  }
+  await withSleepers(count, (sleepers) => bench(count, sleepers));
 }
 
 main().catch((error: unknown) => {

@@ -3,6 +3,7 @@
 // when we die and the kernel closes it for us — it kills its sleepers and
 // reaps them itself, so nothing is left for init to collect.
 import { spawn } from 'node:child_process';
+import { constants as osConstants } from 'node:os';
 import { stopChild } from '../process/child-exit.js';
 
 const SCRIPT = [
@@ -65,4 +66,29 @@ export async function startSleepers(count: number, timeoutMs = 120_000): Promise
     throw error;
   }
   return { pid, stop, kill };
+}
+
+/**
+ * Runs `body` with `count` extra sleepers (none when 0), and ends them however
+ * the benchmark ends: normally, by an error, or by SIGINT/SIGTERM/SIGHUP
+ * (then exits 128 + N).
+ */
+export async function withSleepers<T>(count: number, body: (sleepers: Sleepers | undefined) => Promise<T> | T): Promise<T> {
+  let sleepers: Sleepers | undefined;
+  process.on('exit', () => sleepers?.kill());
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+    process.once(signal, () => {
+      void (sleepers?.stop() ?? Promise.resolve()).finally(() => process.exit(128 + osConstants.signals[signal]));
+    });
+  }
+  try {
+    if (count > 0) {
+      process.stdout.write(`starting ${count} sleeping processes…\n`);
+      sleepers = await startSleepers(count);
+    }
+    return await body(sleepers);
+  } finally {
+    await sleepers?.stop();
+    sleepers = undefined;
+  }
 }

@@ -3,7 +3,7 @@
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { killGroup, spawnGroup, waitFor } from '../helpers/processes.js';
+import { killGroup, spawnGroup, trackGroup, waitFor } from '../helpers/processes.js';
 import { CLI, ensureBuilt, REPO_ROOT, runCli } from '../helpers/run-cli.js';
 
 ensureBuilt();
@@ -12,12 +12,15 @@ ensureBuilt();
 function startEvents(args: readonly string[]) {
   const child = spawn(process.execPath, [CLI, 'events', ...args], { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   const pid = child.pid ?? 0;
+  // Ended after the test whatever happens (it leads its own group).
+  trackGroup(pid);
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   return {
+    pid,
     lines: () => stdout.split('\n').filter((line) => line !== ''),
     stderr: () => stderr,
     stop: async (): Promise<number | null> => {
@@ -36,11 +39,18 @@ describe('procview events', () => {
     const events = startEvents(['--watch', tag, '--json', '--events', 'polling', '-d', '0.3']);
     await waitFor(() => events.stderr().includes('watching; events: polling'), { what: 'procview events to start', timeoutMs: 20_000 });
     // The tag is the script's $0, so it is in the command line; the orphan (sleep 30) is found as its descendant.
-    const program = spawnGroup('sh', ['-c', 'sleep 30 & sleep 3; exit 0', tag]);
+    // The parent exits when told, once procview has reported the child under it: no race with the scan interval.
+    const program = spawnGroup('sh', ['-c', 'sleep 30 & read line; exit 0', tag], { stdio: ['pipe', 'ignore', 'ignore'] });
+    const objects = (): Record<string, unknown>[] => events.lines().map((line) => JSON.parse(line) as Record<string, unknown>);
+    await waitFor(() => objects().some((o) => o.event === 'spawn' && o.ppid === program.pid), {
+      what: 'the child reported under its parent',
+      timeoutMs: 60_000,
+    });
+    program.stdin?.end('go\n');
     const parsed = await waitFor(
       () => {
-        const objects = events.lines().map((line) => JSON.parse(line) as Record<string, unknown>);
-        return objects.some((o) => o.event === 'reparent' && o.orphaned === true) ? objects : undefined;
+        const seen = objects();
+        return seen.some((o) => o.event === 'reparent' && o.orphaned === true) ? seen : undefined;
       },
       { what: 'an orphaned line', timeoutMs: 60_000 },
     ).catch((error: Error) => {
@@ -52,7 +62,7 @@ describe('procview events', () => {
     for (const o of parsed) {
       expect(o).toMatchObject({ version: 1, kind: 'event' });
       for (const field of ['event', 'at', 'time', 'pid', 'comm', 'source', 'inferred']) expect(o, field).toHaveProperty(field);
-      expect(o.pid).not.toBe(events);
+      expect(o.pid).not.toBe(events.pid);
     }
     const orphaned = parsed.find((o) => o.event === 'reparent');
     expect(orphaned).toMatchObject({ from: program.pid, to: 1, adopter: 'init', inferred: null });

@@ -150,13 +150,17 @@ describe.runIf(skipReason === undefined)(skipReason === undefined ? suiteTitle :
     // An orphan: the shell ($0 is the marker) exits when told, its sleep is adopted.
     const shell = spawnGroup('sh', ['-c', 'sleep 60 & read go', marker], { stdio: ['pipe', 'ignore', 'inherit'] });
     // The exporter's own scans show perl, sh and sleep sleeping and the zombie, before the shell goes.
+    let lastScrape = '';
     await waitFor(
       async () => {
-        const text = await fetch(url).then((r) => r.text());
-        return text.includes('procview_processes{state="S"} 3\n') && text.includes('procview_processes{state="Z"} 1\n');
+        lastScrape = await fetch(url).then((r) => r.text());
+        return lastScrape.includes('procview_processes{state="S"} 3\n') && lastScrape.includes('procview_processes{state="Z"} 1\n');
       },
       { what: 'the test processes in scope', timeoutMs: 30_000, intervalMs: 100 },
-    );
+    ).catch((error: Error) => {
+      const states = lastScrape.split('\n').filter((line) => line.startsWith('procview_processes{'));
+      throw new Error(`${error.message}; the exporter's last process counts:\n${states.join('\n')}`);
+    });
     shell.stdin?.end('go\n');
 
     await waitFor(async () => ((await scalarOf(base, 'procview_processes{state="Z"}')) ?? 0) >= 1, {

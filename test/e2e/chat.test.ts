@@ -20,6 +20,8 @@ async function freePort(): Promise<number> {
   return port;
 }
 
+const FAMILY = '👨\u200d👩\u200d👧';
+
 const row = (title: string): RegExp => new RegExp(`^\\s*(\\d+)\\s.*procview ${title}`, 'm');
 
 /** The command line (title) of `pid` as ps shows it, or '' once it is gone. */
@@ -88,6 +90,40 @@ describe('procview --watch chat', () => {
     expect((await view.waitForExit()).exitCode).toBe(0);
     // procview started this server, so it stops it again.
     await waitFor(() => isGone(serverPid), { what: 'the server procview started to stop' });
+  });
+
+  it('lines up a chat line in Chinese with emoji: the pane borders stay in their columns on every row', async () => {
+    const port = await freePort();
+    const view = runInPty(['--watch', `chat:${port}`, '-d', '0.5'], { cols: 200, rows: 40, env });
+    const started = await view.waitForScreen(/Started the chat server 127\.0\.0\.1:\d+ \(pid \d+\)/);
+    trackGroup(Number(/Started the chat server \S+ \(pid (\d+)\)/.exec(started)?.[1]));
+    const client = runInPty(['chat', 'client', '127.0.0.1', String(port), '--name', '小明'], { cols: 100, rows: 20, env });
+    await client.waitForScreen('小明');
+    // Longer than the side pane is wide (about 80 cells against 66), so it wraps: where is measured in cells.
+    const message = `你好，世界🎉 ${FAMILY} ${'孤儿进程和僵尸进程🎉'.repeat(3)} ok`;
+    client.write(`${message}\r`);
+    const screen = await view.waitForScreen(/ ok\s*$/m);
+    const rows = view.rows();
+    const title = rows.findIndex((line) => line.includes('COMMAND'));
+    const said = rows.findIndex((line) => line.includes('小明 says: 你好'));
+    expect(title, screen).toBeGreaterThan(0);
+    expect(said, screen).toBeGreaterThan(title);
+    // The rule between the table and the side pane: its column on the title row, from the terminal's own cells.
+    let rule = -1;
+    for (let x = 199; x > 0 && rule < 0; x -= 1) if (view.cell(title, x) === '│') rule = x;
+    expect(rule, screen).toBeGreaterThan(100);
+    const misplaced = [];
+    for (let y = title; y < rows.length - 1; y += 1) if (view.cell(y, rule) !== '│') misplaced.push(`${y}: ${rows[y]}`);
+    expect(misplaced, screen).toEqual([]);
+    // The message is drawn whole after the rule, wrapped within the pane (no cell lost or spilled into the next row).
+    const pane = rows.slice(said, said + 4).map((line) => line.slice(line.lastIndexOf('│') + 1));
+    const drawn = pane.join('').replace(/\s/gu, '');
+    expect(drawn.startsWith(`小明says:${message.replace(/\s/gu, '')}`), screen).toBe(true);
+    expect(rows.filter((line) => line.includes('procview chat-client 小明')).length, screen).toBeGreaterThan(0);
+    view.write('q');
+    expect((await view.waitForExit()).exitCode).toBe(0);
+    client.write('/quit\r');
+    await client.waitForExit();
   });
 
   it('when procview is killed outright, the server it started closes the room (its lifeline pipe ends)', async () => {

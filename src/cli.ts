@@ -39,7 +39,41 @@ export const EVENT_SOURCES = `Event sources (the dashboard header says which is 
            ms) on the watched processes' children. Force it with --events polling or
            PROCVIEW_EVENTS=polling.`;
 
+/** Options of `run` that take a value: the word after them is not the command to run. */
+const RUN_VALUE_FLAGS = ['-d', '--delay', '--events'];
+
 export async function main(argv: readonly string[] = process.argv.slice(2)): Promise<number> {
+  let chosen: readonly string[];
+  try {
+    chosen = await chooseLanguage(argv);
+  } catch (error) {
+    return await reportError(error);
+  }
+  return await dispatch(chosen);
+}
+
+/**
+ * `--lang en|zh` is understood on every command: taken off the command line
+ * here and made this process's language; without it the locale decides
+ * (text/i18n/lang.ts). `chat` keeps its own `--lang` too: its room's language.
+ */
+async function chooseLanguage(argv: readonly string[]): Promise<readonly string[]> {
+  if (!argv.some((arg) => arg === '--lang' || arg.startsWith('--lang='))) return argv;
+  const { isLang, setLanguage, takeLangFlag } = await import('./text/i18n/lang.js');
+  const [first, ...after] = argv;
+  const command = first !== undefined && Object.hasOwn(COMMANDS, first) ? first : undefined;
+  const { lang, rest } = command === undefined ? takeLangFlag(argv, false) : takeLangFlag(after, command === 'run', RUN_VALUE_FLAGS);
+  if (lang === undefined) return argv;
+  if (!isLang(lang)) {
+    const { UsageError } = await import('./base/errors.js');
+    throw new UsageError(`--lang must be en or zh, not '${lang}'`, 'Usage: procview [COMMAND] [OPTIONS] [--lang en|zh]');
+  }
+  setLanguage(lang);
+  if (command === 'chat') return argv;
+  return command === undefined ? rest : [command, ...rest];
+}
+
+async function dispatch(argv: readonly string[]): Promise<number> {
   const [first, ...rest] = argv;
   if (first === '--version' || first === '-V') {
     const { packageVersion } = await import('./base/version.js');
@@ -47,7 +81,7 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
     return 0;
   }
   // `procview help ps` is `procview ps --help`.
-  if (first === 'help' && rest[0] !== undefined) return main([rest[0], '--help']);
+  if (first === 'help' && rest[0] !== undefined) return dispatch([rest[0], '--help']);
   if (first === '--help' || first === '-h' || first === 'help') {
     process.stdout.write(`procview: see Unix processes live.\n\n${USAGE}\n\n${EVENT_SOURCES}\n`);
     return 0;

@@ -1,4 +1,6 @@
-// What the client itself says (the room's own lines come from the server).
+// What the client itself says (the room's own lines come from the server),
+// from the one message catalog (src/text/i18n/).
+import { messageIn } from '../text/i18n/message.js';
 import type { Lang } from './messages.js';
 
 export interface ClientWording {
@@ -12,23 +14,16 @@ export interface ClientWording {
   readonly tooLong: (max: number) => string;
 }
 
-export const CLIENT_WORDING: Readonly<Record<Lang, ClientWording>> = {
-  en: {
-    prompt: 'your name: ',
-    joined: (name) => `you are in the room as ${name}. Type a message and press Enter; "quit" (or Ctrl-C) leaves.`,
-    left: 'you left the room',
-    noAnswer: (where) => `no answer from ${where}: is \`procview chat server\` running there?`,
-    serverSilent: (seconds) => `no answer from the server for ${seconds} s: it seems to have stopped; leaving`,
-    noName: 'no name given',
-    tooLong: (max) => `not sent: a message is at most ${max} bytes`,
-  },
-  zh: {
-    prompt: '请输入用户名: ',
-    joined: (name) => `你已进入聊天室(${name})。输入消息后回车发送；输入 quit（或按 Ctrl-C）退出。`,
-    left: '你已退出聊天室',
-    noAnswer: (where) => `${where} 没有回应：那里运行 \`procview chat server\` 了吗？`,
-    serverSilent: (seconds) => `服务器已有 ${seconds} 秒没有回应，它似乎已停止；退出`,
-    noName: '没有输入用户名',
-    tooLong: (max) => `未发送：消息最多 ${max} 字节`,
-  },
-};
+function clientWording(lang: Lang): ClientWording {
+  return {
+    prompt: messageIn(lang, 'chat.client.prompt'),
+    joined: (name) => messageIn(lang, 'chat.client.joined', { name }),
+    left: messageIn(lang, 'chat.client.left'),
+    noAnswer: (where) => messageIn(lang, 'chat.client.noAnswer', { where }),
+    serverSilent: (seconds) => messageIn(lang, 'chat.client.serverSilent', { seconds }),
+    noName: messageIn(lang, 'chat.client.noName'),
+    tooLong: (max) => messageIn(lang, 'chat.client.tooLong', { max }),
+  };
+}
+
+export const CLIENT_WORDING: Readonly<Record<Lang, ClientWording>> = { en: clientWording('en'), zh: clientWording('zh') };

@@ -4,7 +4,8 @@ import { fstatSync } from 'node:fs';
 import { isatty } from 'node:tty';
 import { connectAdmin } from '../chat/admin-client.js';
 import { runChatClient } from '../chat/client.js';
-import { isLang, languageFromEnv, type Lang } from '../chat/messages.js';
+import { isLang, type Lang } from '../chat/messages.js';
+import { currentLanguage } from '../text/i18n/lang.js';
 import { GLOBAL_LOGIN_FACTOR } from '../chat/login-limit.js';
 import { DEFAULT_HEARTBEAT_MS, DEFAULT_HOST, DEFAULT_PORT } from '../chat/protocol.js';
 import { createRoomLog } from '../chat/room-log.js';
@@ -128,7 +129,7 @@ function lifeline(value: string): number {
 }
 
 function language(value: string | undefined, usage: string): Lang {
-  if (value === undefined) return languageFromEnv(process.env);
+  if (value === undefined) return currentLanguage();
   if (!isLang(value)) throw new UsageError(`--lang must be en or zh, not '${value}'`, usage);
   return value;
 }

@@ -1,0 +1,61 @@
+// Which language procview speaks to a person. One choice per process: the
+// `--lang en|zh` flag (cli.ts takes it off any command line), else the locale
+// in POSIX precedence (LC_ALL, then LC_MESSAGES, then LANG; the first one set
+// and non-empty wins, as setlocale(3) reads them), zh_* meaning Chinese;
+// anything else is English. `--json` and metrics never go through here.
+
+export type Lang = 'en' | 'zh';
+
+export const LANGS: readonly Lang[] = ['en', 'zh'];
+
+export function isLang(value: string): value is Lang {
+  return (LANGS as readonly string[]).includes(value);
+}
+
+/** The language a locale environment names: `zh`, `zh_CN.UTF-8`, `zh_TW@...` are Chinese. */
+export function languageFromEnv(env: NodeJS.ProcessEnv): Lang {
+  const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
+  return /^zh(?:[_.@-]|$)/iu.test(locale) ? 'zh' : 'en';
+}
+
+let chosen: Lang | undefined;
+
+/** The language of this process: set by the flag, else read once from the environment. */
+export function currentLanguage(): Lang {
+  chosen ??= languageFromEnv(process.env);
+  return chosen;
+}
+
+/** Set by `--lang` (and by tests); `undefined` goes back to the environment's choice. */
+export function setLanguage(lang: Lang | undefined): void {
+  chosen = lang;
+}
+
+/**
+ * `--lang X` / `--lang=X` taken off a command line (up to `--`, or up to the
+ * first word that is not an option when `stopAtWord`: `procview run CMD ...`
+ * hands CMD its own flags; `valueFlags` take the word after them). `lang` is the value as given (checked by the
+ * caller), `rest` the command line without it.
+ */
+export function takeLangFlag(argv: readonly string[], stopAtWord: boolean, valueFlags: readonly string[] = []): { lang: string | undefined; rest: string[] } {
+  const rest: string[] = [];
+  let lang: string | undefined;
+  let i = 0;
+  for (; i < argv.length; i += 1) {
+    const arg = argv[i] ?? '';
+    if (arg === '--' || (stopAtWord && !arg.startsWith('-'))) break;
+    if (arg === '--lang' && i + 1 < argv.length) {
+      lang = argv[i + 1];
+      i += 1;
+    } else if (stopAtWord && valueFlags.includes(arg)) {
+      // An option's value is not the command word.
+      rest.push(arg, ...argv.slice(i + 1, i + 2));
+      i += 1;
+    } else if (arg.startsWith('--lang=')) {
+      lang = arg.slice('--lang='.length);
+    } else {
+      rest.push(arg);
+    }
+  }
+  return { lang, rest: [...rest, ...argv.slice(i)] };
+}

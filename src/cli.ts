@@ -19,16 +19,20 @@ const COMMANDS: Record<string, () => Promise<CommandMain>> = {
   serve: async () => (await import('./commands/serve.js')).main,
   events: async () => (await import('./commands/events.js')).main,
   run: async () => (await import('./commands/run.js')).main,
+  record: async () => (await import('./commands/record.js')).main,
+  replay: async () => (await import('./commands/replay.js')).main,
 };
 
 export const USAGE = `Usage: procview [--watch chat[:PORT]|PID|NAME] [-d SECONDS]   live dashboard
        procview ps [--format j|aux] [--json] [-w]                one-shot process list
        procview tree [PID] [-p|--pids] [--json]                  process tree
-       procview demo [NAME] [--plain] [--hold SECONDS]           process lessons
+       procview demo [NAME] [--plain] [--record FILE]            process lessons
        procview chat server|client|say ...                       UDP chat room
        procview serve --metrics [--listen HOST:PORT]             Prometheus exporter
        procview events [--watch PID|NAME] [--json]               process events as they happen
-       procview run [--plain] [--] CMD [ARGS...]                 run a program under the dashboard
+       procview run [--plain] [--record FILE] [--] CMD [ARGS...] run a program under the dashboard
+       procview record FILE [--watch PID|NAME] [--duration S]    record processes and events to FILE
+       procview replay FILE [--plain|--json]                     play a recording back
        procview COMMAND --help                                   help for a command`;
 
 export const EVENT_SOURCES = `Event sources (the dashboard header says which is live):

@@ -34,3 +34,18 @@ export {
 } from './inspect/format/json.js';
 export { sanitizeForDisplay } from './text/sanitize.js';
 export { watch, type WatchOptions, type WatchFrame, type EventsMode } from './inspect/watch.js';
+export { openRecording, Recording } from './record/reader.js';
+export { RecordingWriter, type WriterOptions } from './record/writer.js';
+export { FORMAT_VERSION as RECORDING_FORMAT_VERSION, RecordingError } from './record/format.js';
+export type {
+  FrameInput,
+  NoteInput,
+  NotePane,
+  RecordedFrame,
+  RecordedNote,
+  RecordingEntry,
+  RecordingHeader,
+  RecordingHost,
+  RecordingScope,
+} from './record/types.js';
+export { readHostFacts, type HostFacts } from './inspect/host-facts.js';

@@ -9,19 +9,21 @@ import { launchDashboard } from '../ui/launch.js';
 import { answeredHelpOrVersion, COMMON_OPTIONS, decimalOption, parseCommandArgs } from './args.js';
 import { UsageError } from '../base/errors.js';
 import { cannotDraw } from './terminal-check.js';
+import { startDemoRecording } from './demo-record.js';
 
 const DEFAULT_HOLD_SECONDS = 3;
 const MIN_HOLD_SECONDS = 0.1;
 const MAX_HOLD_SECONDS = 3600;
 
 export const DEMO_USAGE = `Usage: procview demo                                   list the lessons
-       procview demo NAME [--plain] [--hold SECONDS]   run one
+       procview demo NAME [--plain] [--hold SECONDS] [--record FILE]   run one
   --plain           print narration and observed facts as text (the default when stdout is not a terminal)
   --hold SECONDS    how long each interesting state is held (default ${DEFAULT_HOLD_SECONDS}; ${MIN_HOLD_SECONDS} to ${MAX_HOLD_SECONDS})
+  --record FILE     also write the processes, events and narration to FILE (procview replay FILE)
 Exit status: 0 when the lesson was observed, 1 when it was not, 2 for a bad command line, 128+N on signal N.`;
 
 /** The one usage line printed after a usage error. */
-const DEMO_SYNOPSIS = 'Usage: procview demo [NAME] [--plain] [--hold SECONDS]   (procview demo --help for more)';
+const DEMO_SYNOPSIS = 'Usage: procview demo [NAME] [--plain] [--hold SECONDS] [--record FILE]   (procview demo --help for more)';
 
 /** The signals that interrupt a lesson; the lesson still cleans up before procview exits. */
 const INTERRUPTS: readonly NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
@@ -35,7 +37,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   const { values, positionals } = parseCommandArgs(
     {
       args: [...argv],
-      options: { ...COMMON_OPTIONS, plain: { type: 'boolean' }, hold: { type: 'string' } },
+      options: { ...COMMON_OPTIONS, plain: { type: 'boolean' }, hold: { type: 'string' }, record: { type: 'string' } },
       allowPositionals: true,
     },
     DEMO_SYNOPSIS,
@@ -63,7 +65,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     const why = cannotDraw(process.stdout, process.env);
     if (why === undefined) {
       try {
-        return await launchDashboard({ scope: { kind: 'demo', demo, holdMs } });
+        return await launchDashboard({ scope: { kind: 'demo', demo, holdMs }, ...(values.record === undefined ? {} : { record: values.record }) });
       } catch (error) {
         const why = error instanceof Error ? error.message : String(error);
         process.stderr.write(`procview: the dashboard could not start (${why}); running the lesson as plain text\n`);
@@ -72,16 +74,18 @@ export async function main(argv: readonly string[]): Promise<number> {
       process.stderr.write(`procview: ${why}; running the lesson as plain text (--plain)\n`);
     }
   }
-  return runPlain(demo, holdMs);
+  return runPlain(demo, holdMs, values.record);
 }
 
-async function runPlain(demo: Demo, holdMs: number): Promise<number> {
+async function runPlain(demo: Demo, holdMs: number, record: string | undefined): Promise<number> {
+  const recording = record === undefined ? undefined : await startDemoRecording(demo, record);
   const controller = new AbortController();
   // A second Ctrl-C changes nothing: cleanup is already bounded to a few seconds.
   const interrupt = awaitStopSignal(INTERRUPTS);
   void interrupt.received.then((signal) => controller.abort(new Error(`interrupted by ${signal}`)));
 
-  const reporter = createPlainReporter((line) => process.stdout.write(line));
+  const plain = createPlainReporter((line) => process.stdout.write(line));
+  const reporter = recording === undefined ? plain : recording.wrap(plain);
   reporter.say(`lesson "${demo.name}": ${demo.summary} (hold ${holdMs / 1000} s, procview pid ${process.pid})`);
   try {
     const result = await demo.run(reporter, controller.signal, { holdMs });
@@ -94,5 +98,6 @@ async function runPlain(demo: Demo, holdMs: number): Promise<number> {
     return result.ok ? 0 : 1;
   } finally {
     interrupt.dispose();
+    recording?.close();
   }
 }

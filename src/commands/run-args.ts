@@ -6,13 +6,14 @@ import { EVENTS_HELP, eventsMode } from './events-flag.js';
 import type { EventsMode } from '../inspect/events/choose.js';
 import { UsageError } from '../base/errors.js';
 
-export const RUN_USAGE = `Usage: procview run [--plain] [--events auto|kernel|polling] [-d SECONDS] [--] CMD [ARGS...]
+export const RUN_USAGE = `Usage: procview run [--plain] [--events auto|kernel|polling] [-d SECONDS] [--record FILE] [--] CMD [ARGS...]
   Starts CMD under the dashboard, scoped to it from its first instant: its processes, their
   events (fork, exec, exit with status, zombie, reap, orphaned and adopted), its output beside.
   q ends it (SIGTERM to its process group, then SIGKILL) and quits.
   --plain            no dashboard (also without a terminal): timestamped event lines interleaved
                      with the program's output; procview exits with the program's status
   -d SECONDS         full rescan interval (default 0.5)
+  --record FILE      also write what is seen, and the program's output, to FILE (procview replay FILE)
 ${EVENTS_HELP}`;
 
 export interface RunArgs {
@@ -21,6 +22,7 @@ export interface RunArgs {
   readonly plain: boolean;
   readonly events: EventsMode;
   readonly intervalMs: number;
+  readonly record: string | undefined;
   readonly help: boolean;
   readonly version: boolean;
 }
@@ -29,6 +31,7 @@ export function parseRunArgs(argv: readonly string[]): RunArgs {
   let plain = false;
   let events: string | undefined;
   let delay: string | undefined;
+  let record: string | undefined;
   let help = false;
   let version = false;
   let i = 0;
@@ -51,6 +54,8 @@ export function parseRunArgs(argv: readonly string[]): RunArgs {
     else if (arg === '--events') events = value(arg);
     else if (arg.startsWith('--events=')) events = arg.slice('--events='.length);
     else if (arg === '-d' || arg === '--delay') delay = value(arg);
+    else if (arg === '--record') record = value(arg);
+    else if (arg.startsWith('--record=')) record = arg.slice('--record='.length);
     else throw new UsageError(`unknown option '${arg}'`, RUN_USAGE);
   }
   const [command, ...args] = argv.slice(i);
@@ -61,6 +66,7 @@ export function parseRunArgs(argv: readonly string[]): RunArgs {
     plain,
     events: eventsMode(events, RUN_USAGE),
     intervalMs: delay === undefined ? 500 : Math.round(decimalOption('-d', delay, { min: 0.1, max: 3600, unit: 'seconds' }, RUN_USAGE) * 1000),
+    record,
     help,
     version,
   };

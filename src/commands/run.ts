@@ -17,6 +17,9 @@ import { eventPrinter } from './event-lines.js';
 import { openChoice } from './events-flag.js';
 import { parseRunArgs, RUN_USAGE } from './run-args.js';
 import { CommandError } from '../base/errors.js';
+import { readHostFacts } from '../inspect/host-facts.js';
+import type { ProcEvent } from '../inspect/types.js';
+import { RecordingWriter } from '../record/writer.js';
 
 /** After the program exits, how long processes it left behind (orphans) are still followed. */
 export const LINGER_MS = 3000;
@@ -32,9 +35,14 @@ export async function main(argv: readonly string[]): Promise<number> {
   const choice = await openChoice(args.events);
   if (!args.plain && process.stdout.isTTY === true) {
     const { launchDashboard } = await import('../ui/launch.js');
-    return launchDashboard({ scope: { kind: 'run', command: args.command, args: args.args }, intervalMs: args.intervalMs, choice });
+    return launchDashboard({
+      scope: { kind: 'run', command: args.command, args: args.args },
+      intervalMs: args.intervalMs,
+      choice,
+      ...(args.record === undefined ? {} : { record: args.record }),
+    });
   }
-  return runPlain(args.command, args.args, args.intervalMs, choice);
+  return runPlain(args.command, args.args, args.intervalMs, choice, args.record);
 }
 
 function basename(command: string): string {
@@ -50,7 +58,23 @@ function inGroup(frame: WatchFrame, pgid: number): number[] {
   return out;
 }
 
-async function runPlain(command: string, args: readonly string[], intervalMs: number, choice: EventsChoice): Promise<number> {
+async function runPlain(command: string, args: readonly string[], intervalMs: number, choice: EventsChoice, record: string | undefined): Promise<number> {
+  let writer: RecordingWriter | undefined;
+  try {
+    writer =
+      record === undefined
+        ? undefined
+        : RecordingWriter.create(record, { scope: { kind: 'run', label: `run ${[command, ...args].join(' ')}` }, intervalMs, ...readHostFacts() });
+  } catch (error) {
+    if (choice.source === 'kernel') choice.kernel.close();
+    throw error;
+  }
+  /** Events learnt outside the stream (our own spawn and wait): recorded with the next frame. */
+  let extraEvents: ProcEvent[] = [];
+  const extra = (events: readonly ProcEvent[]): string[] => {
+    extraEvents.push(...events);
+    return printer.extra(events);
+  };
   const startedAt = Date.now();
   const stamp = (at: number): string => `[+${(Math.max(0, at - startedAt) / 1000).toFixed(3)}s]`;
   const write = (line: string): void => void process.stdout.write(`${line}\n`);
@@ -82,6 +106,15 @@ async function runPlain(command: string, args: readonly string[], intervalMs: nu
     const pid = program?.pid;
     if (pid !== undefined && (frame.snapshot.procs.has(pid) || frame.events.some((event) => event.pid === pid))) seeded = true;
     for (const line of printer.lines(frame, seeds)) write(line);
+    if (writer !== undefined) {
+      const events = extraEvents.length === 0 ? frame.events : [...extraEvents, ...frame.events];
+      extraEvents = [];
+      writer.frame(
+        { ...frame, events, sourceWords: sourceWords(choice, intervalMs, frame.lost) },
+        [...seeds, ...printer.members.keys()],
+        [...printer.members.keys(), ...(program === undefined ? [] : [program.pid])],
+      );
+    }
     if (programEnd === undefined) return;
     const left = [...printer.members.keys()].filter((pid) => {
       const state = frame.snapshot.procs.get(pid)?.state;
@@ -113,7 +146,11 @@ async function runPlain(command: string, args: readonly string[], intervalMs: nu
   const stop = awaitStopSignal(['SIGINT', 'SIGTERM', 'SIGHUP']);
   try {
     await ready;
-    const onLine = (line: ProgramLine): void => write(`${stamp(line.at)} ${line.stream}: ${sanitizeForDisplay(line.text)}`);
+    const onLine = (line: ProgramLine): void => {
+      write(`${stamp(line.at)} ${line.stream}: ${sanitizeForDisplay(line.text)}`);
+      const stderr = line.stream === 'stderr';
+      writer?.note({ at: line.at, pane: 'output', tone: stderr ? 'problem' : 'plain', text: stderr ? `stderr: ${line.text}` : line.text });
+    };
     try {
       program = await startProgram(command, args, onLine);
     } catch (error) {
@@ -122,15 +159,14 @@ async function runPlain(command: string, args: readonly string[], intervalMs: nu
     const started = program;
 
     // The start and the end of the program procview itself started are facts (spawn, waitpid), whatever the source saw.
-    for (const line of printer.extra([{ kind: 'spawn', at: Date.now(), pid: started.pid, comm: basename(command), ppid: process.pid, source: 'waitpid' }]))
-      write(line);
+    for (const line of extra([{ kind: 'spawn', at: Date.now(), pid: started.pid, comm: basename(command), ppid: process.pid, source: 'waitpid' }])) write(line);
     void stop.received.then(() => started.stop(STOP_GRACE_MS).then(finish));
     const end = await started.ended;
     const status = exitStatusFromNode(end.code, end.signal);
     if (status !== undefined) stream.noteExit(started.pid, status);
     programEnd = Date.now();
     if (choice.source === 'polling') {
-      for (const line of printer.extra([
+      for (const line of extra([
         {
           kind: 'exit',
           at: programEnd,
@@ -150,5 +186,6 @@ async function runPlain(command: string, args: readonly string[], intervalMs: nu
   } finally {
     stop.dispose();
     stream.close();
+    writer?.close();
   }
 }

@@ -31,8 +31,8 @@ export interface AppOptions {
   readonly screen: blessed.Widgets.Screen;
   readonly theme: Theme;
   readonly version: string;
-  /** Words for the header, e.g. `demo zombie` (raw; made inert when drawn). */
-  readonly scopeLabel: string;
+  /** Words for the header, e.g. `demo zombie` (raw; made inert when drawn); a replay's changes as it plays. */
+  readonly scopeLabel: string | (() => string);
   readonly scope: Scope;
   /** How signals and renice re-check a target's identity: the backend its start time came from. */
   readonly control: ControlOptions;
@@ -47,6 +47,11 @@ export interface AppOptions {
   readonly saveSettings: (settings: Settings) => string | undefined;
   /** Shown once at the start (a settings file that could not be used). */
   readonly notice?: Message | undefined;
+  /**
+   * Sees each key first while no overlay is open (a replay's own keys); true: taken, the
+   * dashboard does nothing more with it.
+   */
+  readonly intercept?: (key: string) => boolean;
 }
 
 export interface App {
@@ -55,6 +60,8 @@ export interface App {
   /** Something outside the frames changed (narration, chat, a message). */
   redraw(): void;
   tell(message: Message): void;
+  /** Forgets every frame so far (a replay seeking back starts again from a whole table). */
+  reset(): void;
 }
 
 export function createApp(options: AppOptions): App {
@@ -111,7 +118,7 @@ export function createApp(options: AppOptions): App {
       layout,
       header: {
         version: options.version,
-        scope: options.scopeLabel,
+        scope: typeof options.scopeLabel === 'string' ? options.scopeLabel : options.scopeLabel(),
         systemTotal: options.scope.kind === 'all' ? undefined : shown.frame?.snapshot.procs.size,
       },
       side: options.side?.(),
@@ -182,8 +189,10 @@ export function createApp(options: AppOptions): App {
   }
 
   screen.on('keypress', (ch: string | undefined, key: blessed.Widgets.Events.IKeyEventArg | undefined) => {
+    const name = keyName(ch, key);
+    if (view.overlay.kind === 'none' && options.intercept?.(name) === true) return;
     const current = rows();
-    const result = handleKey(view, keyName(ch, key), {
+    const result = handleKey(view, name, {
       rows: current,
       page: layout.list.height - 1,
       columns: placeColumns(layout.list.width, view.hiddenColumns).map((p) => p.column.id),
@@ -212,6 +221,11 @@ export function createApp(options: AppOptions): App {
     redraw: draw,
     tell(message) {
       update({ ...view, message });
+    },
+    reset() {
+      latest = initialWatch(options.scope);
+      shown = latest;
+      cache = undefined;
     },
   };
 }

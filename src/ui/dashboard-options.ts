@@ -20,4 +20,6 @@ export interface DashboardOptions {
   readonly noColour?: boolean;
   /** The event source, opened before the terminal is taken (default: --events auto). */
   readonly choice?: EventsChoice;
+  /** --record FILE: every frame, and the narration or program output, written to FILE as well. */
+  readonly record?: string;
 }

@@ -21,6 +21,9 @@ import { chooseEvents, modeFromEnv } from '../inspect/events/choose.js';
 import { onExitPaths, openTerminal, type ExitCause } from './terminal.js';
 import { chooseTheme } from './widgets/theme.js';
 import { loadSettings, saveSettings, settingsPath } from './settings-file.js';
+import { readHostFacts } from '../inspect/host-facts.js';
+import { RecordingWriter } from '../record/writer.js';
+import type { NotePane } from '../record/types.js';
 
 const DEMO_STOP_TIMEOUT_MS = 8000;
 
@@ -73,10 +76,26 @@ export async function runDashboard(options: DashboardOptions): Promise<number> {
   // Loaded only here: the chat client code is needed by this scope alone.
   const chat = scope.kind === 'chat' ? await openChatOrExplain(inspector, scope.port, () => redraw()) : undefined;
 
+  // The file is created before the terminal is taken, so a name that cannot be used is said plainly.
+  let writer: RecordingWriter | undefined;
+  try {
+    writer =
+      options.record === undefined
+        ? undefined
+        : RecordingWriter.create(options.record, { scope: { kind: scope.kind, label: scopeLabel(scope, chat) }, intervalMs, ...readHostFacts() });
+  } catch (error) {
+    await chat?.stop();
+    throw error;
+  }
+  const note =
+    (pane: NotePane) =>
+    (at: number, text: string, tone: string): void =>
+      writer?.note({ at, pane, tone, text });
   let terminal: ReturnType<typeof openTerminal>;
   try {
     terminal = openTerminal();
   } catch (error) {
+    writer?.close();
     await chat?.stop();
     throw error;
   }
@@ -120,6 +139,8 @@ export async function runDashboard(options: DashboardOptions): Promise<number> {
       if (cause !== undefined) terminal.restore();
       else app.tell({ text: 'cleaning up…', tone: 'info' });
       await Promise.allSettled([demo?.stop(DEMO_STOP_TIMEOUT_MS), chat?.stop(), program?.stop()]);
+      // After the lesson's cleanup, so its last lines are in the recording too.
+      writer?.close();
       terminal.restore();
       uninstall();
       if (cause?.kind === 'crash') {
@@ -168,7 +189,7 @@ export async function runDashboard(options: DashboardOptions): Promise<number> {
       if (!closing) app.redraw();
     });
     redraw = () => redraws.request();
-    if (scope.kind === 'demo') demo = startDemo(scope.demo, scope.holdMs, redraw);
+    if (scope.kind === 'demo') demo = startDemo(scope.demo, scope.holdMs, redraw, note('lesson'));
     // The scope's members, for the polling source's scoped tracker (the kernel source needs none).
     let members: Iterable<number> = [];
     loop = startRefreshLoop({
@@ -177,11 +198,22 @@ export async function runDashboard(options: DashboardOptions): Promise<number> {
       choice,
       ...(scope.kind === 'all' ? {} : { roots: () => members }),
       onFrame: (frame) => {
-        const shown = app.frame(frame, seeds(frame.snapshot));
+        const seedList = [...seeds(frame.snapshot)];
+        const shown = app.frame(frame, seedList);
+        if (writer !== undefined) {
+          try {
+            writer.frame(frame, seedList, shown.scope.kind === 'follow' ? shown.scope.members.keys() : undefined);
+          } catch (error) {
+            // A full disk ends the recording, not the dashboard.
+            app.tell({ text: `recording stopped: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, tone: 'error' });
+            writer.close();
+            writer = undefined;
+          }
+        }
         members = shown.scope.kind === 'follow' ? [...shown.scope.members.keys(), ...(program?.tracked === undefined ? [] : [program.tracked.pid])] : [];
         // procview run: the program starts once the event source has a table to compare with.
         if (scope.kind === 'run' && program === undefined) {
-          program = startProgramSession(scope.command, scope.args, redraw, (pid, status) => loop.noteExit(pid, status));
+          program = startProgramSession(scope.command, scope.args, redraw, (pid, status) => loop.noteExit(pid, status), note('output'));
         }
       },
       onError: (error) => app.tell({ text: `refresh failed: ${error instanceof Error ? error.message : String(error)}`, tone: 'error' }),

@@ -19,12 +19,13 @@ const ALLOWED: Record<string, readonly string[]> = {
   chat: ['base', 'text', 'process', 'sockets', 'inspect'],
   demos: ['base', 'text', 'process', 'sockets', 'inspect'],
   metrics: ['base', 'text', 'process', 'inspect'],
-  ui: ['base', 'text', 'process', 'sockets', 'inspect', 'chat', 'demos'],
+  record: ['base', 'text', 'process', 'inspect'],
+  ui: ['base', 'text', 'process', 'sockets', 'inspect', 'chat', 'demos', 'record'],
   serve: ['base', 'text', 'process', 'inspect', 'metrics'],
-  bench: ['base', 'text', 'process', 'sockets', 'inspect', 'chat', 'demos', 'metrics'],
-  commands: ['base', 'text', 'process', 'sockets', 'inspect', 'chat', 'demos', 'metrics', 'ui', 'serve'],
+  bench: ['base', 'text', 'process', 'sockets', 'inspect', 'chat', 'demos', 'metrics', 'record'],
+  commands: ['base', 'text', 'process', 'sockets', 'inspect', 'chat', 'demos', 'metrics', 'record', 'ui', 'serve'],
   'cli.ts': ['base', 'text', 'commands'],
-  'index.ts': ['base', 'text', 'inspect'],
+  'index.ts': ['base', 'text', 'inspect', 'record'],
 };
 
 /** Files outside src/inspect/ that read the OS directly, and why. */

@@ -23,11 +23,16 @@ function observedText(fact: Observation): string {
   return `observed: ${fact.pid} ${fact.stat ?? 'gone'}${ppid}: ${fact.note}`;
 }
 
-export function startDemo(demo: Demo, holdMs: number, onChange: () => void): DemoSession {
+/** Each side-pane line as it is added, for a recording: when, its raw text, its tone. */
+export type NoteSink = (at: number, text: string, tone: SideEntry['tone']) => void;
+
+export function startDemo(demo: Demo, holdMs: number, onChange: () => void, onNote?: NoteSink): DemoSession {
   const tracked = new Map<number, number>();
   const entries: SideEntry[] = [];
   const add = (text: string, tone: SideEntry['tone']): void => {
-    entries.push({ text: `${clock(Date.now())} ${text}`, tone });
+    const at = Date.now();
+    entries.push({ text: `${clock(at)} ${text}`, tone });
+    onNote?.(at, text, tone);
     onChange();
   };
   const controller = new AbortController();

@@ -8,6 +8,7 @@ import type { ExitStatus } from '../../inspect/types.js';
 import { startProgram, type Program } from '../../process/program.js';
 import { clock } from '../model/cells.js';
 import type { SideEntry } from '../model/wrap.js';
+import type { NoteSink } from './demo.js';
 
 const STOP_GRACE_MS = 2000;
 /** The side pane keeps the program's last lines. */
@@ -25,10 +26,13 @@ export function startProgramSession(
   args: readonly string[],
   onChange: () => void,
   onExit: (pid: number, status: ExitStatus) => void,
+  onNote?: NoteSink,
 ): ProgramSession {
   const entries: SideEntry[] = [];
   const add = (text: string, tone: SideEntry['tone']): void => {
-    entries.push({ text: `${clock(Date.now())} ${text}`, tone });
+    const at = Date.now();
+    entries.push({ text: `${clock(at)} ${text}`, tone });
+    onNote?.(at, text, tone);
     if (entries.length > KEPT_LINES) entries.splice(0, entries.length - KEPT_LINES);
     onChange();
   };

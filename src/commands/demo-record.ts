@@ -1,0 +1,74 @@
+// `procview demo NAME --plain --record FILE`: the lesson's own look at the
+// processes is a poll of its own (demos/watch.ts), so the recording takes
+// the event stream's frames beside it, scoped to the pids the lesson tracks,
+// and its narration and observations as notes.
+import { performance } from 'node:perf_hooks';
+import type { DemoReporter, Observation } from '../demos/types.js';
+import type { Demo } from '../demos/types.js';
+import { sourceWords } from '../inspect/events/choose.js';
+import { EventStream } from '../inspect/events/stream.js';
+import { readHostFacts } from '../inspect/host-facts.js';
+import { advanceScope, EMPTY_FOLLOW, type Scope } from '../inspect/scope.js';
+import { readSystemLoad } from '../inspect/system-load.js';
+import { RecordingWriter } from '../record/writer.js';
+import { openChoice } from './events-flag.js';
+import { modeFromEnv } from '../inspect/events/choose.js';
+
+/** The demo's scan interval in the dashboard (ui/run.ts), kept here so a plain recording replays alike. */
+const DEMO_INTERVAL_MS = 500;
+
+export interface DemoRecording {
+  /** The reporter the lesson is given: `plain` plus the recording. */
+  wrap(plain: DemoReporter): DemoReporter;
+  close(): void;
+}
+
+function observedText(fact: Observation): string {
+  const ppid = fact.ppid === undefined ? '' : `, ppid ${fact.ppid}`;
+  return `observed: ${fact.pid} ${fact.stat ?? 'gone'}${ppid}: ${fact.note}`;
+}
+
+export async function startDemoRecording(demo: Demo, file: string): Promise<DemoRecording> {
+  const choice = await openChoice(modeFromEnv() ?? 'auto');
+  let writer: RecordingWriter;
+  try {
+    writer = RecordingWriter.create(file, { scope: { kind: 'demo', label: `demo ${demo.name}` }, intervalMs: DEMO_INTERVAL_MS, ...readHostFacts() });
+  } catch (error) {
+    if (choice.source === 'kernel') choice.kernel.close();
+    throw error;
+  }
+  const tracked = new Map<number, number>();
+  let scope: Scope = EMPTY_FOLLOW;
+  const stream = new EventStream(
+    choice,
+    { intervalMs: DEMO_INTERVAL_MS, roots: () => [...tracked.keys(), ...(scope.kind === 'follow' ? scope.members.keys() : [])] },
+    (frame) => {
+      const seeds = [...tracked].map(([pid, trackedAt]) => ({ pid, trackedAt }));
+      scope = advanceScope(scope, frame.snapshot, seeds, frame.begunAt, frame.events);
+      const members = scope.kind === 'follow' ? scope.members.keys() : [];
+      writer.frame({ ...frame, host: readSystemLoad(), sourceWords: sourceWords(choice, DEMO_INTERVAL_MS, frame.lost) }, seeds, members);
+    },
+    (error) => writer.note({ at: Date.now(), pane: 'lesson', tone: 'problem', text: `recording: ${error instanceof Error ? error.message : String(error)}` }),
+  );
+  const note = (text: string, tone: string): void => writer.note({ at: Date.now(), pane: 'lesson', tone, text });
+  return {
+    wrap: (plain) => ({
+      say(text) {
+        plain.say(text);
+        note(text, 'plain');
+      },
+      observed(fact) {
+        plain.observed(fact);
+        note(observedText(fact), 'observed');
+      },
+      track(pid) {
+        plain.track(pid);
+        if (!tracked.has(pid)) tracked.set(pid, performance.now());
+      },
+    }),
+    close() {
+      stream.close();
+      writer.close();
+    },
+  };
+}

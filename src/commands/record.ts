@@ -1,0 +1,123 @@
+// `procview record FILE [--watch PID|NAME] [-d SECONDS] [--duration S]`: the
+// event stream's frames written to FILE (docs/recording-format.md) until
+// Ctrl-C or --duration, without a screen: for an incident at 03:12, kept for
+// `procview replay`. The whole table is recorded; --watch says which part the
+// replay's view follows.
+import { performance } from 'node:perf_hooks';
+import { sourceWords } from '../inspect/events/choose.js';
+import { EventStream } from '../inspect/events/stream.js';
+import { readHostFacts } from '../inspect/host-facts.js';
+import { readStartTime } from '../inspect/inspector.js';
+import { advanceScope, ALL, EMPTY_FOLLOW, type Scope, targetSeeds, type WatchTarget } from '../inspect/scope.js';
+import { readSystemLoad } from '../inspect/system-load.js';
+import { awaitStopSignal } from '../process/stop-signals.js';
+import { RecordingWriter } from '../record/writer.js';
+import { sanitizeForDisplay } from '../text/sanitize.js';
+import { answeredHelpOrVersion, COMMON_OPTIONS, decimalOption, parseCommandArgs, watchPidOrName } from './args.js';
+import { EVENTS_HELP, EVENTS_OPTION, eventsMode, openChoice } from './events-flag.js';
+import { CommandError, UsageError } from '../base/errors.js';
+
+export const RECORD_USAGE = `Usage: procview record FILE [--watch PID|NAME] [-d SECONDS] [--duration SECONDS] [--events MODE]
+  FILE               where to write (never overwritten); replay it with procview replay FILE
+  --watch PID        the replay follows that process and its descendants (the whole table is kept)
+  --watch NAME       ... or the processes whose name or command line contains NAME
+  -d SECONDS         full rescan interval (default 1)
+  --duration SECONDS stop after this long (default: until Ctrl-C)
+${EVENTS_HELP}
+Also: procview demo NAME --record FILE, procview run --record FILE -- CMD.`;
+
+const SIGNAL_NUMBERS: Partial<Record<NodeJS.Signals, number>> = { SIGINT: 2, SIGTERM: 15, SIGHUP: 1 };
+
+export function targetLabel(target: WatchTarget): string {
+  switch (target.kind) {
+    case 'all':
+      return 'all processes';
+    case 'pids':
+      return `pid ${target.pids.join(', ')} and descendants`;
+    case 'name':
+      return `processes matching "${target.pattern}" and descendants`;
+  }
+}
+
+export async function main(argv: readonly string[]): Promise<number> {
+  const { values, positionals } = parseCommandArgs(
+    {
+      args: [...argv],
+      options: {
+        ...COMMON_OPTIONS,
+        ...EVENTS_OPTION,
+        watch: { type: 'string' },
+        delay: { type: 'string', short: 'd' },
+        duration: { type: 'string' },
+      },
+      allowPositionals: true,
+    },
+    RECORD_USAGE,
+  );
+  if (answeredHelpOrVersion(values, `procview record: record the process table and its events to a file.\n\n${RECORD_USAGE}`)) return 0;
+  const [file, ...extra] = positionals;
+  if (file === undefined) throw new UsageError('record needs a FILE to write', RECORD_USAGE);
+  if (extra.length > 0) throw new UsageError(`one FILE only (also got ${extra.join(' ')})`, RECORD_USAGE);
+  const mode = eventsMode(values.events, RECORD_USAGE);
+  const intervalMs =
+    values.delay === undefined ? 1000 : Math.round(decimalOption('-d', values.delay, { min: 0.1, max: 3600, unit: 'seconds' }, RECORD_USAGE) * 1000);
+  const durationMs =
+    values.duration === undefined
+      ? undefined
+      : Math.round(decimalOption('--duration', values.duration, { min: 0.1, max: 366 * 86_400, unit: 'seconds' }, RECORD_USAGE) * 1000);
+  const target: WatchTarget = values.watch === undefined ? { kind: 'all' } : watchPidOrName(values.watch, RECORD_USAGE, 'a PID or a NAME');
+  if (target.kind === 'pids') for (const pid of target.pids) if ((await readStartTime(pid)) === undefined) throw new CommandError(`no process with pid ${pid}`);
+
+  const choice = await openChoice(mode);
+  const startedAt = performance.now();
+  let writer: RecordingWriter;
+  try {
+    writer = RecordingWriter.create(file, { scope: { kind: target.kind, label: targetLabel(target) }, intervalMs, ...readHostFacts() });
+  } catch (error) {
+    if (choice.source === 'kernel') choice.kernel.close();
+    throw error;
+  }
+  const stop = awaitStopSignal(['SIGINT', 'SIGTERM', 'SIGHUP']);
+  let scope: Scope = target.kind === 'all' ? ALL : EMPTY_FOLLOW;
+  let failure: unknown;
+  let finish: () => void = () => undefined;
+  const finished = new Promise<void>((resolve) => (finish = resolve));
+  const stream = new EventStream(
+    choice,
+    { intervalMs, ...(target.kind === 'all' ? {} : { roots: () => (scope.kind === 'follow' ? scope.members.keys() : []) }) },
+    (frame) => {
+      const seeds = targetSeeds(target, frame.snapshot, startedAt);
+      scope = advanceScope(scope, frame.snapshot, seeds, frame.begunAt, frame.events);
+      try {
+        const members = scope.kind === 'follow' ? scope.members.keys() : undefined;
+        writer.frame({ ...frame, host: readSystemLoad(), sourceWords: sourceWords(choice, intervalMs, frame.lost) }, seeds, members);
+      } catch (error) {
+        failure = new CommandError(`cannot write ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+        finish();
+      }
+    },
+    (error) => {
+      failure = error;
+      finish();
+    },
+  );
+  process.stderr.write(
+    `procview record: recording ${sanitizeForDisplay(targetLabel(target))} to ${sanitizeForDisplay(file)} (${sourceWords(choice, intervalMs)}); ${
+      durationMs === undefined ? 'Ctrl-C stops' : `for ${durationMs / 1000} s`
+    }\n`,
+  );
+  const timer = durationMs === undefined ? undefined : setTimeout(finish, durationMs);
+  void stop.received.then(finish);
+  try {
+    await finished;
+  } finally {
+    clearTimeout(timer);
+    stop.dispose();
+    stream.close();
+    writer.close();
+  }
+  if (failure !== undefined) throw failure;
+  process.stderr.write(`procview record: ${writer.frameCount} frames, ${writer.bytesWritten} bytes in ${sanitizeForDisplay(file)}\n`);
+  const signal = stop.caught;
+  return signal === undefined ? 0 : 128 + (SIGNAL_NUMBERS[signal] ?? 0);
+}

@@ -1,0 +1,134 @@
+// `procview replay FILE [--plain|--json]`: a recording (procview record,
+// --record) played back. In a terminal: the dashboard, driven by the file
+// (src/ui/replay.ts). --plain: the narration and event lines, stamped with the
+// time since the recording began; --json: NDJSON, a `recording` line, then a
+// line per frame, event and note.
+import { eventToJson } from '../inspect/format/event-json.js';
+import { envelope, stringifyLineForTerminal } from '../inspect/format/json.js';
+import { RecordingError } from '../record/format.js';
+import { openRecording, type Recording } from '../record/reader.js';
+import type { RecordedFrame } from '../record/types.js';
+import { sanitizeForDisplay } from '../text/sanitize.js';
+import { answeredHelpOrVersion, COMMON_OPTIONS, parseCommandArgs } from './args.js';
+import { clockMs, eventPrinter } from './event-lines.js';
+import { CommandError, UsageError } from '../base/errors.js';
+import { cannotDraw } from './terminal-check.js';
+
+export const REPLAY_USAGE = `Usage: procview replay FILE [--plain | --json] [-M|--no-color]
+  FILE               a recording made by procview record, or by --record on demo and run
+  --plain            print the narration and event lines (the default when stdout is not a terminal)
+  --json             NDJSON: a "recording" line (the header), then one line per frame, event and note
+  -M, --no-color     monochrome dashboard
+Keys in the dashboard: space pause, ← → one frame, [ ] slower/faster (¼× … 16×), g go to a time,
+z next zombie, o next orphaning, q quit. Signals and renice are off: it is a recording.`;
+
+/** The pids a frame's seeds name (a plain printer follows pids). */
+export function seedPids(frame: RecordedFrame): number[] {
+  return frame.seeds.map((seed) => (typeof seed === 'number' ? seed : seed.pid));
+}
+
+/** `[+12.345s]`: time since the recording began. */
+export function sinceStart(start: number): (at: number) => string {
+  return (at) => `[+${(Math.max(0, at - start) / 1000).toFixed(3)}s]`;
+}
+
+export function describeRecording(recording: Recording): string {
+  const { header } = recording;
+  const seconds = ((recording.endAt - recording.startAt) / 1000).toFixed(1);
+  const on = [header.host, header.kernel === undefined ? undefined : `(${header.kernel})`].filter((part) => part !== undefined).join(' ');
+  const cut = recording.truncated ? '; the file was cut off mid-write, replayed up to its last whole frame' : '';
+  return `${header.scope.label}, recorded ${new Date(header.startedAt).toISOString()}${on === '' ? '' : ` on ${on}`} by procview ${header.procview}: ${recording.frameCount} frames over ${seconds} s${cut}`;
+}
+
+async function open(file: string): Promise<Recording> {
+  try {
+    return await openRecording(file);
+  } catch (error) {
+    if (error instanceof RecordingError) throw new CommandError(`${file}: ${error.message}`);
+    throw error;
+  }
+}
+
+export async function main(argv: readonly string[]): Promise<number> {
+  const { values, positionals } = parseCommandArgs(
+    {
+      args: [...argv],
+      options: { ...COMMON_OPTIONS, plain: { type: 'boolean' }, json: { type: 'boolean' }, 'no-color': { type: 'boolean', short: 'M' } },
+      allowPositionals: true,
+    },
+    REPLAY_USAGE,
+  );
+  if (answeredHelpOrVersion(values, `procview replay: play a recording back.\n\n${REPLAY_USAGE}`)) return 0;
+  const [file, ...extra] = positionals;
+  if (file === undefined) throw new UsageError('replay needs the FILE of a recording', REPLAY_USAGE);
+  if (extra.length > 0) throw new UsageError(`one FILE only (also got ${extra.join(' ')})`, REPLAY_USAGE);
+  if (values.plain === true && values.json === true) throw new UsageError('--plain or --json, not both', REPLAY_USAGE);
+  const recording = await open(file);
+  try {
+    return await play(recording, values.plain === true, values.json === true, values['no-color'] === true);
+  } catch (error) {
+    // A frame that does not unpack (every checksum held, so this is a writer's bug) ends the replay in words.
+    if (error instanceof RecordingError) throw new CommandError(`${file}: ${error.message}`);
+    throw error;
+  }
+}
+
+async function play(recording: Recording, plain: boolean, json: boolean, noColour: boolean): Promise<number> {
+  const write = (line: string): void => void process.stdout.write(`${line}\n`);
+  if (json) {
+    printJson(recording, write);
+    return 0;
+  }
+  if (!plain) {
+    const why = cannotDraw(process.stdout, process.env);
+    if (why === undefined) {
+      const { launchReplay } = await import('../ui/launch.js');
+      return launchReplay({ recording, noColour });
+    }
+    process.stderr.write(`procview: ${why}; printing the recording as text (--plain)\n`);
+  }
+  printPlain(recording, write);
+  return 0;
+}
+
+function printPlain(recording: Recording, write: (line: string) => void): void {
+  const stamp = sinceStart(recording.header.startedAt);
+  write(sanitizeForDisplay(`procview replay: ${describeRecording(recording)}`));
+  const printer = eventPrinter({ json: false, scoped: recording.header.scope.kind !== 'all', stamp });
+  for (const entry of recording.entries()) {
+    if (entry.type === 'note') {
+      write(sanitizeForDisplay(`${stamp(entry.at)} ${entry.pane}: ${entry.text}`));
+      continue;
+    }
+    for (const line of printer.lines(entry, seedPids(entry))) write(line);
+  }
+  write(`${stamp(recording.endAt)} end of the recording (${clockMs(recording.endAt)} local time)`);
+}
+
+function printJson(recording: Recording, write: (line: string) => void): void {
+  write(stringifyLineForTerminal(envelope('recording', { ...recording.header, frames: recording.frameCount, truncated: recording.truncated })));
+  for (const entry of recording.entries()) {
+    if (entry.type === 'note') {
+      write(stringifyLineForTerminal(envelope('note', { at: entry.at, pane: entry.pane, tone: entry.tone, text: entry.text })));
+      continue;
+    }
+    let zombies = 0;
+    entry.snapshot.procs.forEach((proc) => {
+      if (proc.state === 'Z') zombies += 1;
+    });
+    write(
+      stringifyLineForTerminal(
+        envelope('frame', {
+          index: entry.index,
+          seq: entry.seq,
+          at: entry.at,
+          key: entry.key,
+          processes: entry.snapshot.procs.size,
+          zombies,
+          lost: entry.lost,
+        }),
+      ),
+    );
+    for (const event of entry.events) write(stringifyLineForTerminal({ ...eventToJson(event), frame: entry.index }));
+  }
+}

@@ -1,0 +1,193 @@
+// The recording file format, pure: bytes in, values out (docs/recording-format.md
+// is its description; change both together). A file is a fixed preamble, then
+// records, each length-prefixed and checksummed, so that a file cut off by a
+// crash ends at its last whole record and a damaged one is found, not parsed.
+import { crc32 as zlibCrc32, deflateRawSync, inflateRawSync } from 'node:zlib';
+import type { ProcInfo } from '../inspect/types.js';
+
+/** The first 8 bytes of every recording. */
+export const MAGIC = Buffer.from('PVRECORD', 'latin1');
+/** The format version this code writes and the newest it reads. */
+export const FORMAT_VERSION = 1;
+/** Magic, u16 version, u16 reserved (zero). */
+export const PREAMBLE_BYTES = 12;
+/** u32 payload length, u32 CRC-32, u8 type, f64 time. */
+export const RECORD_HEAD_BYTES = 17;
+/** No record is this large: a length above it is damage, not a record. */
+export const MAX_PAYLOAD_BYTES = 64 * 1024 * 1024;
+
+/** Record types, one byte each (ASCII letters so a hex dump reads). */
+export const RecordType = {
+  header: 0x48, // 'H': JSON, uncompressed, always the first record
+  key: 0x4b, // 'K': a whole table (deflated JSON)
+  delta: 0x44, // 'D': the records that changed since the previous frame (deflated JSON)
+  note: 0x4e, // 'N': a narration, observation, chat or program output line (JSON)
+} as const;
+export type RecordTypeCode = (typeof RecordType)[keyof typeof RecordType];
+const KNOWN_TYPES = new Set<number>(Object.values(RecordType));
+
+/** A recording that cannot be read: what is wrong, in words for the person who gave the file. */
+export class RecordingError extends Error {
+  constructor(
+    message: string,
+    readonly reason: 'empty' | 'foreign' | 'newer' | 'corrupt' | 'unreadable',
+  ) {
+    super(message);
+    this.name = 'RecordingError';
+  }
+}
+
+/** Zlib's CRC-32 when this Node has it (20.15+), else the same polynomial in a table. */
+const TABLE = (() => {
+  const table = new Uint32Array(256);
+  for (let n = 0; n < 256; n += 1) {
+    let c = n;
+    for (let k = 0; k < 8; k += 1) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    table[n] = c >>> 0;
+  }
+  return table;
+})();
+
+export function crc32(bytes: Uint8Array): number {
+  if (typeof zlibCrc32 === 'function') return zlibCrc32(bytes);
+  let c = 0xffffffff;
+  for (const byte of bytes) c = (TABLE[(c ^ byte) & 0xff] ?? 0) ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
+}
+
+export function encodePreamble(version = FORMAT_VERSION): Buffer {
+  const out = Buffer.alloc(PREAMBLE_BYTES);
+  MAGIC.copy(out, 0);
+  out.writeUInt16LE(version, 8);
+  return out;
+}
+
+/** Checks the preamble; returns the file's format version. */
+export function decodePreamble(bytes: Buffer): number {
+  if (bytes.length === 0) throw new RecordingError('the file is empty (nothing was recorded)', 'empty');
+  if (bytes.length < MAGIC.length || !bytes.subarray(0, MAGIC.length).equals(MAGIC)) {
+    throw new RecordingError('not a procview recording (it does not start with PVRECORD)', 'foreign');
+  }
+  if (bytes.length < PREAMBLE_BYTES) throw new RecordingError('the file ends inside its first 12 bytes (nothing was recorded)', 'empty');
+  const version = bytes.readUInt16LE(8);
+  if (version > FORMAT_VERSION) {
+    throw new RecordingError(`recorded in format version ${version}, newer than this procview reads (${FORMAT_VERSION}): update procview`, 'newer');
+  }
+  if (version === 0) throw new RecordingError('format version 0 is not a version procview ever wrote', 'corrupt');
+  return version;
+}
+
+/** One record as bytes: head, then payload; the CRC covers type, time and payload. */
+export function encodeRecord(type: RecordTypeCode, at: number, payload: Buffer): Buffer {
+  const out = Buffer.allocUnsafe(RECORD_HEAD_BYTES + payload.length);
+  out.writeUInt32LE(payload.length, 0);
+  out.writeUInt8(type, 8);
+  out.writeDoubleLE(at, 9);
+  payload.copy(out, RECORD_HEAD_BYTES);
+  out.writeUInt32LE(crc32(out.subarray(8)), 4);
+  return out;
+}
+
+export interface RecordSpan {
+  readonly type: RecordTypeCode;
+  /** Wall-clock ms since the epoch the record is about. */
+  readonly at: number;
+  /** Byte offset of the record's head. */
+  readonly offset: number;
+  readonly payloadStart: number;
+  readonly payloadEnd: number;
+}
+
+export type WalkEnd =
+  | { readonly kind: 'end' }
+  /** The last record is incomplete (a crash or power loss mid-write): everything before it is whole. */
+  | { readonly kind: 'truncated'; readonly offset: number };
+
+/**
+ * Every record of `bytes` after the preamble, checksums verified. A record cut
+ * off by the end of the file ends the walk quietly (`truncated`); one whose
+ * checksum or type is wrong is damage, and throws.
+ */
+export function walkRecords(bytes: Buffer, visit: (span: RecordSpan) => void): WalkEnd {
+  let offset = PREAMBLE_BYTES;
+  let index = 0;
+  while (offset < bytes.length) {
+    if (bytes.length - offset < RECORD_HEAD_BYTES) return { kind: 'truncated', offset };
+    const length = bytes.readUInt32LE(offset);
+    const type = bytes.readUInt8(offset + 8);
+    if (length > MAX_PAYLOAD_BYTES || !KNOWN_TYPES.has(type)) throw damaged(index, offset, 'its head is not a record head');
+    const payloadStart = offset + RECORD_HEAD_BYTES;
+    const payloadEnd = payloadStart + length;
+    if (payloadEnd > bytes.length) return { kind: 'truncated', offset };
+    if (crc32(bytes.subarray(offset + 8, payloadEnd)) !== bytes.readUInt32LE(offset + 4)) throw damaged(index, offset, 'its checksum does not match');
+    visit({ type: type as RecordTypeCode, at: bytes.readDoubleLE(offset + 9), offset, payloadStart, payloadEnd });
+    offset = payloadEnd;
+    index += 1;
+  }
+  return { kind: 'end' };
+}
+
+export function damaged(index: number, offset: number, why: string): RecordingError {
+  return new RecordingError(`the recording is damaged: record ${index + 1} (byte ${offset}) — ${why}`, 'corrupt');
+}
+
+export function packJson(value: unknown): Buffer {
+  return deflateRawSync(Buffer.from(JSON.stringify(value), 'utf8'));
+}
+
+export function unpackJson(bytes: Buffer): unknown {
+  return JSON.parse(inflateRawSync(bytes).toString('utf8'));
+}
+
+/**
+ * ProcInfo as an array in this order (shorter than objects, and the order is
+ * the format: a field added later goes at the end). `null` stands for
+ * undefined, i.e. unknown.
+ */
+export const PROC_KEYS = [
+  'pid',
+  'ppid',
+  'pgid',
+  'sid',
+  'tty',
+  'tpgid',
+  'state',
+  'stat',
+  'nice',
+  'priority',
+  'threads',
+  'policy',
+  'uid',
+  'user',
+  'startTime',
+  'cpuPercent',
+  'memPercent',
+  'rssBytes',
+  'vszBytes',
+  'timeSeconds',
+  'comm',
+  'args',
+] as const satisfies readonly (keyof ProcInfo)[];
+
+export type PackedProc = readonly unknown[];
+
+export function packProc(proc: ProcInfo): PackedProc {
+  return PROC_KEYS.map((key) => proc[key] ?? null);
+}
+
+export function unpackProc(packed: unknown): ProcInfo {
+  if (!Array.isArray(packed) || typeof packed[0] !== 'number') throw new RecordingError('a process record is not an array starting with its pid', 'corrupt');
+  const out: Record<string, unknown> = {};
+  PROC_KEYS.forEach((key, i) => {
+    const value: unknown = packed[i];
+    out[key] = value === null ? undefined : value;
+  });
+  return Object.freeze(out) as unknown as ProcInfo;
+}
+
+/** Two records with the same fields (the procfs backend reuses unchanged ones, so identity is the usual answer). */
+export function sameProc(a: ProcInfo, b: ProcInfo): boolean {
+  if (a === b) return true;
+  for (const key of PROC_KEYS) if (a[key] !== b[key]) return false;
+  return true;
+}

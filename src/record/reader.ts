@@ -1,0 +1,270 @@
+// Reads a recording: the whole file at once (an hour is tens of MB), every
+// checksum verified before anything is shown, and an index of where each
+// frame and the key frame before it are, so any time is a key frame and a few
+// deltas away.
+import { readFile } from 'node:fs/promises';
+import type { Seed } from '../inspect/scope.js';
+import { SealedMap, sealSnapshot } from '../inspect/snapshot.js';
+import type { Meters } from '../inspect/procfs/meters.js';
+import type { SystemLoad } from '../inspect/system-load.js';
+import type { ProcEvent, ProcInfo, Snapshot } from '../inspect/types.js';
+import { decodePreamble, RecordingError, RecordType, type RecordSpan, unpackJson, unpackProc, walkRecords } from './format.js';
+import type { NotePane, RecordedFrame, RecordedNote, RecordingEntry, RecordingHeader } from './types.js';
+
+interface FrameSpan {
+  readonly span: RecordSpan;
+  /** Index of the key frame this frame's table is built from. */
+  readonly keyIndex: number;
+}
+
+interface FrameBody {
+  seq: number;
+  begunAt: number;
+  source: 'kernel' | 'polling' | undefined;
+  lost: number;
+  words: string | undefined;
+  seeds: Seed[];
+  members?: number[];
+  host: SystemLoad | undefined;
+  meters: Meters | undefined;
+  events: ProcEvent[];
+  glimpses: unknown[];
+  procs: unknown[];
+  gone?: number[];
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function checkHeader(value: unknown): RecordingHeader {
+  if (!isObject(value) || value.format !== 'procview-recording' || typeof value.startedAt !== 'number' || !isObject(value.scope)) {
+    throw new RecordingError('the recording is damaged: its header record is not a procview header', 'corrupt');
+  }
+  return value as unknown as RecordingHeader;
+}
+
+function parseJson(bytes: Buffer, what: string): unknown {
+  try {
+    return JSON.parse(bytes.toString('utf8'));
+  } catch {
+    throw new RecordingError(`the recording is damaged: ${what} is not JSON`, 'corrupt');
+  }
+}
+
+export class Recording {
+  readonly path: string;
+  readonly header: RecordingHeader;
+  /** True when the file ends inside a record (a crash mid-write): it is read up to its last whole one. */
+  readonly truncated: boolean;
+  readonly notes: readonly RecordedNote[];
+  readonly #bytes: Buffer;
+  readonly #frames: readonly FrameSpan[];
+  /** The entries in file order: frame index (number) or note. */
+  readonly #order: readonly (number | RecordedNote)[];
+  #cache: RecordedFrame | undefined;
+
+  /** Use openRecording(). */
+  constructor(path: string, bytes: Buffer) {
+    this.path = path;
+    this.#bytes = bytes;
+    decodePreamble(bytes);
+    let header: RecordingHeader | undefined;
+    const frames: FrameSpan[] = [];
+    const notes: RecordedNote[] = [];
+    const order: (number | RecordedNote)[] = [];
+    let keyIndex = -1;
+    const end = walkRecords(bytes, (span) => {
+      const payload = bytes.subarray(span.payloadStart, span.payloadEnd);
+      if (header === undefined) {
+        if (span.type !== RecordType.header) throw new RecordingError('the recording is damaged: it does not begin with its header', 'corrupt');
+        header = checkHeader(parseJson(payload, 'the header'));
+        return;
+      }
+      switch (span.type) {
+        case RecordType.key:
+          keyIndex = frames.length;
+          order.push(frames.length);
+          frames.push({ span, keyIndex });
+          return;
+        case RecordType.delta:
+          // A delta with nothing before it to apply to: the key frame it follows is missing.
+          if (keyIndex < 0) throw new RecordingError('the recording is damaged: a frame comes before any whole table', 'corrupt');
+          order.push(frames.length);
+          frames.push({ span, keyIndex });
+          return;
+        case RecordType.note: {
+          const body = parseJson(payload, 'a note');
+          if (!isObject(body) || typeof body.text !== 'string') throw new RecordingError('the recording is damaged: a note has no text', 'corrupt');
+          const note: RecordedNote = Object.freeze({
+            type: 'note',
+            at: span.at,
+            pane: body.pane as NotePane,
+            tone: typeof body.tone === 'string' ? body.tone : 'plain',
+            text: body.text,
+          });
+          notes.push(note);
+          order.push(note);
+          return;
+        }
+        default:
+          throw new RecordingError('the recording is damaged: a second header', 'corrupt');
+      }
+    });
+    if (header === undefined) throw new RecordingError('the recording ends before its header is complete (nothing was recorded)', 'empty');
+    this.header = header;
+    this.truncated = end.kind === 'truncated';
+    this.#frames = frames;
+    this.notes = notes;
+    this.#order = order;
+  }
+
+  get frameCount(): number {
+    return this.#frames.length;
+  }
+
+  /** Time of the first frame (or the start, with none). */
+  get startAt(): number {
+    return this.#frames[0]?.span.at ?? this.header.startedAt;
+  }
+
+  /** Time of the last frame or note. */
+  get endAt(): number {
+    const lastFrame = this.#frames[this.#frames.length - 1]?.span.at ?? this.header.startedAt;
+    const lastNote = this.notes[this.notes.length - 1]?.at ?? lastFrame;
+    return Math.max(lastFrame, lastNote);
+  }
+
+  timeOf(index: number): number {
+    return this.#frames[index]?.span.at ?? this.header.startedAt;
+  }
+
+  /** The key frame `index` is rebuilt from. */
+  keyIndexOf(index: number): number {
+    return this.#frames[index]?.keyIndex ?? 0;
+  }
+
+  /** The last frame at or before `at` (0 before the first). Binary search over the index. */
+  indexAt(at: number): number {
+    let low = 0;
+    let high = this.#frames.length - 1;
+    while (low < high) {
+      const mid = Math.ceil((low + high) / 2);
+      if ((this.#frames[mid]?.span.at ?? 0) <= at) low = mid;
+      else high = mid - 1;
+    }
+    return Math.max(0, low);
+  }
+
+  /** Frame `index`, its table rebuilt from the key frame before it (or from the last frame asked for). */
+  frame(index: number): RecordedFrame {
+    const target = this.#frames[index];
+    if (target === undefined) throw new RangeError(`no frame ${index} (the recording has ${this.#frames.length})`);
+    const cached = this.#cache;
+    let current = cached !== undefined && cached.index <= index && cached.index >= target.keyIndex ? cached : undefined;
+    for (let i = current === undefined ? target.keyIndex : current.index + 1; i <= index; i += 1) current = this.#decode(i, current);
+    if (current === undefined) throw new RangeError(`no frame ${index}`);
+    this.#cache = current;
+    return current;
+  }
+
+  /** The events of frame `index` only (no table rebuilt): for finding the next zombie or orphan. */
+  eventsOf(index: number): readonly ProcEvent[] {
+    const span = this.#frames[index]?.span;
+    return span === undefined ? [] : this.#body(span).events;
+  }
+
+  /**
+   * The first frame after `from` with an event `test` accepts, and that event. In a scoped
+   * recording, only events about the processes the view followed (in that frame or the one before).
+   */
+  findEvent(from: number, test: (event: ProcEvent) => boolean): { readonly index: number; readonly event: ProcEvent } | undefined {
+    let before: ReadonlySet<number> | undefined;
+    for (let i = Math.max(0, from + 1); i < this.#frames.length; i += 1) {
+      const span = this.#frames[i]?.span;
+      if (span === undefined) break;
+      const body = this.#body(span);
+      const members = body.members === undefined ? undefined : new Set(body.members);
+      const event = body.events.find((e) => test(e) && (members === undefined || members.has(e.pid) || before?.has(e.pid) === true));
+      if (event !== undefined) return { index: i, event };
+      before = members;
+    }
+    return undefined;
+  }
+
+  /** Frames and notes in the order they were written. */
+  *entries(): Generator<RecordingEntry, void, undefined> {
+    for (const entry of this.#order) yield typeof entry === 'number' ? this.frame(entry) : entry;
+  }
+
+  async *[Symbol.asyncIterator](): AsyncGenerator<RecordingEntry, void, undefined> {
+    yield* this.entries();
+  }
+
+  #body(span: RecordSpan): FrameBody {
+    let body: unknown;
+    try {
+      body = unpackJson(this.#bytes.subarray(span.payloadStart, span.payloadEnd));
+    } catch {
+      throw new RecordingError(`the recording is damaged: the frame at byte ${span.offset} does not unpack`, 'corrupt');
+    }
+    if (!isObject(body) || !Array.isArray(body.procs) || !Array.isArray(body.events)) {
+      throw new RecordingError(`the recording is damaged: the frame at byte ${span.offset} has no table`, 'corrupt');
+    }
+    return body as unknown as FrameBody;
+  }
+
+  #decode(index: number, before: RecordedFrame | undefined): RecordedFrame {
+    const frame = this.#frames[index];
+    if (frame === undefined) throw new RangeError(`no frame ${index}`);
+    const { span } = frame;
+    const body = this.#body(span);
+    const key = span.type === RecordType.key;
+    const procs = new SealedMap<number, ProcInfo>();
+    if (!key && before !== undefined) {
+      before.snapshot.procs.forEach((proc, pid) => procs.set(pid, proc));
+      for (const pid of body.gone ?? []) procs.delete(pid);
+    }
+    for (const packed of body.procs) {
+      const proc = unpackProc(packed);
+      procs.set(proc.pid, proc);
+    }
+    const snapshot: Snapshot = sealSnapshot(span.at, procs);
+    const glimpses = new Map<number, ProcInfo>();
+    for (const packed of body.glimpses ?? []) {
+      const proc = unpackProc(packed);
+      glimpses.set(proc.pid, proc);
+    }
+    return Object.freeze({
+      type: 'frame',
+      index,
+      seq: body.seq,
+      at: span.at,
+      begunAt: body.begunAt,
+      key,
+      snapshot,
+      previous: index > 0 && before?.index === index - 1 ? before.snapshot : undefined,
+      events: Object.freeze(body.events),
+      glimpses,
+      lost: body.lost ?? 0,
+      source: body.source ?? 'polling',
+      sourceWords: body.words,
+      seeds: body.seeds ?? [],
+      members: body.members,
+      host: body.host,
+      meters: body.meters,
+    });
+  }
+}
+
+/** Opens FILE; a file that is not a whole, readable recording is a RecordingError saying why. */
+export async function openRecording(path: string): Promise<Recording> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new RecordingError(`cannot read ${path}: ${code === 'ENOENT' ? 'no such file' : (code ?? (error as Error).message)}`, 'unreadable');
+  }
+  return new Recording(path, bytes);
+}

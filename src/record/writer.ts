@@ -1,0 +1,138 @@
+// Appends a recording: one write per record, so a crash leaves every record
+// before the one being written whole (the reader stops at the cut). Tables are
+// stored as deltas against the frame before, with a whole table (a key frame)
+// every KEY_EVERY_FRAMES frames or KEY_EVERY_MS, which bounds both a seek's
+// work and what a damaged record can take with it.
+import { closeSync, openSync, writeSync } from 'node:fs';
+import type { Seed } from '../inspect/scope.js';
+import type { ProcInfo, Snapshot } from '../inspect/types.js';
+import { CommandError } from '../base/errors.js';
+import { packageVersion } from '../base/version.js';
+import { encodePreamble, encodeRecord, FORMAT_VERSION, packJson, packProc, RecordType, sameProc } from './format.js';
+import type { FrameInput, NoteInput, RecordingHeader, RecordingHost, RecordingScope } from './types.js';
+
+export const KEY_EVERY_FRAMES = 120;
+export const KEY_EVERY_MS = 60_000;
+
+export interface WriterOptions extends Partial<RecordingHost> {
+  readonly scope: RecordingScope;
+  readonly intervalMs: number;
+  /** Default: now. */
+  readonly startedAt?: number;
+}
+
+export class RecordingWriter {
+  readonly path: string;
+  readonly header: RecordingHeader;
+  #fd: number | undefined;
+  #bytes = 0;
+  #frames = 0;
+  #last: Snapshot | undefined;
+  #sinceKey = 0;
+  #lastKeyAt = Number.NEGATIVE_INFINITY;
+
+  /** Creates FILE (never overwrites one: a recording is evidence) and writes the header. */
+  static create(path: string, options: WriterOptions): RecordingWriter {
+    let fd: number;
+    try {
+      fd = openSync(path, 'wx', 0o644);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'EEXIST') throw new CommandError(`${path} exists: a recording never overwrites a file (remove it or choose another name)`);
+      throw new CommandError(`cannot create ${path}: ${code ?? (error as Error).message}`);
+    }
+    return new RecordingWriter(path, fd, options);
+  }
+
+  private constructor(path: string, fd: number, options: WriterOptions) {
+    this.path = path;
+    this.#fd = fd;
+    this.header = {
+      format: 'procview-recording',
+      version: FORMAT_VERSION,
+      procview: packageVersion(),
+      host: options.host,
+      kernel: options.kernel,
+      bootTime: options.bootTime,
+      clockTicks: options.clockTicks,
+      pageSize: options.pageSize,
+      startedAt: options.startedAt ?? Date.now(),
+      intervalMs: options.intervalMs,
+      scope: options.scope,
+    };
+    this.#write(encodePreamble());
+    this.#write(encodeRecord(RecordType.header, this.header.startedAt, Buffer.from(JSON.stringify(this.header), 'utf8')));
+  }
+
+  get bytesWritten(): number {
+    return this.#bytes;
+  }
+
+  get frameCount(): number {
+    return this.#frames;
+  }
+
+  /**
+   * `seeds`: where the view's scope started in this frame; `members`: the pids the view followed
+   * after it (a scoped view), so a reader can tell the scope's events from the rest of the table.
+   */
+  frame(frame: FrameInput, seeds: Iterable<Seed> = [], members?: Iterable<number>): void {
+    const snapshot = frame.snapshot;
+    const last = this.#last;
+    const at = snapshot.takenAt;
+    const changed: ProcInfo[] = [];
+    const gone: number[] = [];
+    if (last !== undefined) {
+      snapshot.procs.forEach((proc, pid) => {
+        const before = last.procs.get(pid);
+        if (before === undefined || !sameProc(before, proc)) changed.push(proc);
+      });
+      last.procs.forEach((_proc, pid) => {
+        if (!snapshot.procs.has(pid)) gone.push(pid);
+      });
+    }
+    const key =
+      last === undefined || this.#sinceKey + 1 >= KEY_EVERY_FRAMES || at - this.#lastKeyAt >= KEY_EVERY_MS || changed.length > snapshot.procs.size / 2;
+    const body = {
+      seq: frame.seq,
+      begunAt: frame.begunAt,
+      source: frame.source,
+      lost: frame.lost ?? 0,
+      words: frame.sourceWords,
+      seeds: [...seeds],
+      ...(members === undefined ? {} : { members: [...members] }),
+      host: frame.host,
+      meters: frame.meters,
+      events: frame.events,
+      glimpses: [...(frame.glimpses?.values() ?? [])].map(packProc),
+      procs: key ? [...snapshot.procs.values()].map(packProc) : changed.map(packProc),
+      ...(key ? {} : { gone }),
+    };
+    this.#write(encodeRecord(key ? RecordType.key : RecordType.delta, at, packJson(body)));
+    if (key) {
+      this.#sinceKey = 0;
+      this.#lastKeyAt = at;
+    } else this.#sinceKey += 1;
+    this.#last = snapshot;
+    this.#frames += 1;
+  }
+
+  note(note: NoteInput): void {
+    const body = { pane: note.pane, tone: note.tone, text: note.text };
+    this.#write(encodeRecord(RecordType.note, note.at, Buffer.from(JSON.stringify(body), 'utf8')));
+  }
+
+  close(): void {
+    if (this.#fd === undefined) return;
+    closeSync(this.#fd);
+    this.#fd = undefined;
+  }
+
+  #write(bytes: Buffer): void {
+    // After close() (a late narration line while the lesson cleans up) there is nowhere to write: dropped.
+    if (this.#fd === undefined) return;
+    let done = 0;
+    while (done < bytes.length) done += writeSync(this.#fd, bytes, done, bytes.length - done);
+    this.#bytes += bytes.length;
+  }
+}

@@ -1,0 +1,43 @@
+// The replay's controls as pure values: speeds, the timeline words of the
+// header, and the times `g` accepts.
+
+/** `[` and `]` step through these (¼× … 16×). */
+export const SPEEDS: readonly number[] = [0.25, 0.5, 1, 2, 4, 8, 16];
+export const NORMAL_SPEED_INDEX = 2;
+
+export function speedWords(speed: number): string {
+  return speed === 0.25 ? '¼×' : speed === 0.5 ? '½×' : `${speed}×`;
+}
+
+/** `m:ss.s` (or `h:mm:ss.s`) of a span in ms. */
+export function spanWords(ms: number): string {
+  const tenths = Math.max(0, Math.round(ms / 100));
+  const seconds = Math.floor(tenths / 10) % 60;
+  const minutes = Math.floor(tenths / 600) % 60;
+  const hours = Math.floor(tenths / 36_000);
+  const secs = `${String(seconds).padStart(2, '0')}.${tenths % 10}`;
+  return hours > 0 ? `${hours}:${String(minutes).padStart(2, '0')}:${secs}` : `${minutes}:${secs}`;
+}
+
+export interface TimelineInput {
+  readonly playing: boolean;
+  readonly speed: number;
+  /** ms since the recording began, of the frame shown, and of its end. */
+  readonly at: number;
+  readonly length: number;
+  readonly frame: number;
+  readonly frames: number;
+}
+
+/** The header's timeline: `replay ▶ 1× 0:12.3/1:05.0 frame 12/340`. */
+export function timelineWords(input: TimelineInput): string {
+  const state = input.playing ? '▶' : '⏸';
+  return `replay ${state} ${speedWords(input.speed)} ${spanWords(input.at)}/${spanWords(input.length)} frame ${input.frame + 1}/${input.frames}`;
+}
+
+/** What `g` was given: seconds (`90`, `12.5`), `m:ss` or `h:mm:ss`, from the start; undefined when it is not a time. */
+export function parseGoTo(text: string): number | undefined {
+  const parts = text.trim().split(':');
+  if (parts.length > 3 || parts.some((part) => !/^\d+(\.\d+)?$/u.test(part))) return undefined;
+  return parts.reduce((total, part) => total * 60 + Number(part), 0) * 1000;
+}

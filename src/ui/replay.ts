@@ -1,0 +1,235 @@
+// `procview replay FILE` in the dashboard: the same app (table, tree, events,
+// detail, side pane) fed from a recording instead of the refresh loop. The
+// replay keeps the place (a frame index), plays at a speed, and seeks by
+// rebuilding from the key frame before the target; signals and renice are
+// refused with a message, since the processes are not these.
+import { packageVersion } from '../base/version.js';
+import { ALL, EMPTY_FOLLOW } from '../inspect/scope.js';
+import type { ProcEvent } from '../inspect/types.js';
+import type { Recording } from '../record/reader.js';
+import type { RecordedFrame } from '../record/types.js';
+import { sanitizeLines } from '../text/sanitize.js';
+import { createApp, type App } from './app.js';
+import { clock } from './model/cells.js';
+import { NORMAL_SPEED_INDEX, parseGoTo, spanWords, SPEEDS, timelineWords } from './model/replay.js';
+import type { SideContent } from './model/screen.js';
+import type { Frame } from './model/watch.js';
+import type { SideEntry } from './model/wrap.js';
+import { loadSettings, saveSettings, settingsPath } from './settings-file.js';
+import { onExitPaths, openTerminal, type ExitCause } from './terminal.js';
+import { chooseTheme } from './widgets/theme.js';
+
+export interface ReplayOptions {
+  readonly recording: Recording;
+  readonly noColour?: boolean;
+}
+
+/** A pause in the recording longer than this plays as this long (a quiet night is not waited out). */
+const MAX_GAP_MS = 3000;
+const CONTROL_KEYS = new Set(['k', 'f9', 'n', 'N', 'f7', 'f8']);
+const NO_CONTROL = 'replay: signals and renice are off — these are recorded processes, not live ones';
+
+const SIDE_TITLES: Record<string, string> = { lesson: 'Lesson', chat: 'Chat room', output: 'Program output' };
+
+function uiFrame(recording: Recording, frame: RecordedFrame): Frame {
+  return Object.freeze({
+    seq: frame.seq,
+    begunAt: frame.begunAt,
+    snapshot: frame.snapshot,
+    previous: frame.previous,
+    events: frame.events,
+    host: frame.host ?? { uptimeSeconds: undefined, load: undefined },
+    meters: frame.meters,
+    intervalMs: recording.header.intervalMs,
+    sourceWords: `recorded; ${frame.sourceWords ?? frame.source}`,
+    glimpses: frame.glimpses,
+  });
+}
+
+const isZombie = (event: ProcEvent): boolean => event.kind === 'zombie';
+const isOrphaning = (event: ProcEvent): boolean => event.kind === 'reparent' && event.orphaned;
+
+export async function runReplay({ recording, noColour }: ReplayOptions): Promise<number> {
+  const { header } = recording;
+  const configPath = settingsPath();
+  const loaded = loadSettings(configPath);
+  const terminal = openTerminal();
+  const start = header.startedAt;
+  const length = recording.endAt - start;
+  let index = -1;
+  let playing = recording.frameCount > 1;
+  let speedIndex = NORMAL_SPEED_INDEX;
+  let goTo: string | undefined;
+  let timer: NodeJS.Timeout | undefined;
+  let app: App;
+
+  const nowAt = (): number => (index < 0 ? start : recording.timeOf(index));
+  const notePane = recording.notes[0]?.pane;
+  const side: (() => SideContent) | undefined =
+    notePane === undefined
+      ? undefined
+      : () => {
+          const until = nowAt();
+          const entries: SideEntry[] = [];
+          for (const note of recording.notes) {
+            if (note.at > until) break;
+            entries.push({ text: `${clock(note.at)} ${note.text}`, tone: note.tone as SideEntry['tone'] });
+          }
+          return { title: `${SIDE_TITLES[notePane] ?? 'Notes'}: ${header.scope.label}`, entries };
+        };
+
+  /** Shows frame `target`: the next one is one step; anything else rebuilds from its key frame. */
+  const show = (target: number): void => {
+    const to = Math.max(0, Math.min(recording.frameCount - 1, target));
+    if (recording.frameCount === 0) return;
+    const from = to === index + 1 ? to : recording.keyIndexOf(to);
+    if (from !== to || to <= index) app.reset();
+    for (let i = from; i <= to; i += 1) {
+      const frame = recording.frame(i);
+      app.frame(uiFrame(recording, frame), frame.seeds);
+    }
+    index = to;
+    app.redraw();
+  };
+
+  const schedule = (): void => {
+    clearTimeout(timer);
+    timer = undefined;
+    if (!playing) return;
+    if (index >= recording.frameCount - 1) {
+      playing = false;
+      app.tell({ text: 'end of the recording (← → step, g go to a time, q quits)', tone: 'info' });
+      return;
+    }
+    const gap = Math.min(MAX_GAP_MS, Math.max(0, recording.timeOf(index + 1) - recording.timeOf(index)));
+    timer = setTimeout(
+      () => {
+        show(index + 1);
+        schedule();
+      },
+      gap / (SPEEDS[speedIndex] ?? 1),
+    );
+  };
+
+  const seekTo = (target: number, why: string): void => {
+    playing = false;
+    schedule();
+    show(target);
+    app.tell({ text: why, tone: 'info' });
+  };
+
+  const jump = (test: (event: ProcEvent) => boolean, what: string): void => {
+    const found = recording.findEvent(index, test);
+    if (found === undefined) {
+      app.tell({ text: `no ${what} after this point`, tone: 'error' });
+      return;
+    }
+    const { event } = found;
+    seekTo(found.index, `${what}: pid ${event.pid} (${event.comm ?? '?'}) at +${spanWords(recording.timeOf(found.index) - start)} — paused`);
+  };
+
+  const promptGoTo = (): void => {
+    app.tell({ text: `go to: ${goTo ?? ''}_   (seconds, m:ss or h:mm:ss from the start; Enter goes, Esc cancels)`, tone: 'info' });
+  };
+
+  const intercept = (key: string): boolean => {
+    if (goTo !== undefined) {
+      if (key === 'escape') {
+        goTo = undefined;
+        app.tell({ text: 'go to: cancelled', tone: 'info' });
+      } else if (key === 'enter') {
+        const at = parseGoTo(goTo);
+        goTo = undefined;
+        if (at === undefined) app.tell({ text: 'go to: not a time (try 90, 1:30 or 1:02:03)', tone: 'error' });
+        else seekTo(recording.indexAt(start + at), `at +${spanWords(at)} — paused (space plays)`);
+      } else if (key === 'backspace') {
+        goTo = goTo.slice(0, -1);
+        promptGoTo();
+      } else if (/^[\d:.]$/u.test(key)) {
+        goTo += key;
+        promptGoTo();
+      }
+      return key !== 'C-c';
+    }
+    switch (key) {
+      case ' ':
+      case 'space':
+        playing = !playing;
+        if (playing && index >= recording.frameCount - 1) show(0);
+        schedule();
+        app.tell({ text: playing ? 'playing' : 'paused (space plays, ← → step)', tone: 'info' });
+        return true;
+      case 'left':
+      case 'right':
+        seekTo(index + (key === 'left' ? -1 : 1), 'paused; ← → one frame');
+        return true;
+      case '[':
+      case ']':
+        speedIndex = Math.max(0, Math.min(SPEEDS.length - 1, speedIndex + (key === '[' ? -1 : 1)));
+        schedule();
+        app.redraw();
+        return true;
+      case 'g':
+        goTo = '';
+        promptGoTo();
+        return true;
+      case 'z':
+        jump(isZombie, 'zombie');
+        return true;
+      case 'o':
+        jump(isOrphaning, 'orphaning');
+        return true;
+      default:
+        if (!CONTROL_KEYS.has(key)) return false;
+        app.tell({ text: NO_CONTROL, tone: 'error' });
+        return true;
+    }
+  };
+
+  return new Promise<number>((resolve) => {
+    let closing = false;
+    const finish = (code: number, cause: ExitCause | undefined): void => {
+      if (closing) return;
+      closing = true;
+      clearTimeout(timer);
+      terminal.restore();
+      uninstall();
+      if (cause?.kind === 'crash') {
+        const error = cause.error;
+        process.stderr.write(`procview: internal error: ${sanitizeLines(error instanceof Error ? (error.stack ?? error.message) : String(error))}\n`);
+      }
+      resolve(code);
+    };
+    const uninstall = onExitPaths((cause) => finish(cause.kind === 'crash' ? 1 : cause.code, cause));
+    try {
+      app = createApp({
+        screen: terminal.screen,
+        theme: chooseTheme(process.env, noColour === true || !loaded.settings.colour),
+        settings: loaded.settings,
+        settingsPath: configPath,
+        saveSettings: (settings) => saveSettings(configPath, settings),
+        version: packageVersion(),
+        scopeLabel: () =>
+          `${timelineWords({
+            playing,
+            speed: SPEEDS[speedIndex] ?? 1,
+            at: nowAt() - start,
+            length,
+            frame: Math.max(0, index),
+            frames: recording.frameCount,
+          })} · ${header.scope.label}`,
+        scope: header.scope.kind === 'all' ? ALL : EMPTY_FOLLOW,
+        control: { backend: 'procfs' },
+        canSay: false,
+        side,
+        intercept,
+        onQuit: () => finish(0, undefined),
+        onSay: async () => ({ text: NO_CONTROL, tone: 'error' }),
+      });
+      show(0);
+      schedule();
+    } catch (error) {
+      finish(1, { kind: 'crash', error });
+    }
+  });
+}

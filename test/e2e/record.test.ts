@@ -1,0 +1,188 @@
+// Record and replay with real processes: a lesson (zombie, orphan) and a
+// `procview run` recorded, then played back as text, as NDJSON and in the
+// dashboard through a real pseudo-terminal; damaged files refused in words.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { waitFor } from '../helpers/processes.js';
+import { ensureBuilt, lines, runCli } from '../helpers/run-cli.js';
+import { isGone, killAll, lessonProcesses, processesWithArg } from './helpers/procs.js';
+import { runInPty, type PtyRun } from './helpers/pty.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'procview-replay-'));
+const file = (name: string): string => join(dir, name);
+const zombieFile = file('zombie.pvrec');
+const runs: PtyRun[] = [];
+
+beforeAll(async () => {
+  ensureBuilt();
+  const made = await runCli(['demo', 'zombie', '--plain', '--hold', '0.6', '--record', zombieFile], 60_000);
+  expect(made.code, made.stderr).toBe(0);
+}, 70_000);
+
+afterEach(() => {
+  for (const run of runs.splice(0)) {
+    run.kill('SIGKILL');
+    killAll(lessonProcesses('zombie', run.pid));
+  }
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** `[+1.234s]` of the first line matching `pattern`, in ms. */
+function timeOf(text: string, pattern: RegExp): number {
+  const line = lines(text).find((l) => pattern.test(l));
+  expect(line, `a line matching ${pattern}`).toBeDefined();
+  return Number(/^\[\+(\d+\.\d+)s\]/u.exec(line ?? '')?.[1]) * 1000;
+}
+
+describe('procview replay of a recorded lesson', () => {
+  it('--plain: the zombie, reaped events and the narration, in the order they happened', async () => {
+    const { code, stdout, stderr } = await runCli(['replay', zombieFile, '--plain']);
+    expect(code, stderr).toBe(0);
+    expect(stdout).toMatch(/^procview replay: demo zombie, recorded .* by procview \S+: \d+ frames over/u);
+    const zombie = /(\d+) \(procview lesson\) became a zombie: parent (\d+)/u.exec(stdout);
+    expect(zombie).not.toBeNull();
+    const [, pid, parent] = zombie ?? [];
+    const became = timeOf(stdout, /became a zombie/u);
+    const observedZ = timeOf(stdout, new RegExp(`lesson: observed: ${pid} Z, ppid ${parent}: ZOMBIE`, 'u'));
+    const reaped = timeOf(stdout, new RegExp(`${pid} \\(procview lesson\\) reaped by ${parent}`, 'u'));
+    const said = timeOf(stdout, /lesson: parent: reaped child/u);
+    expect(became).toBeLessThanOrEqual(observedZ);
+    expect(observedZ).toBeLessThan(reaped);
+    expect(reaped).toBeLessThanOrEqual(said + 50);
+    expect(stdout).toContain('lesson: result: the lesson was observed.');
+  });
+
+  it('--json: a header line, then frames, events and notes as NDJSON', async () => {
+    const { code, stdout } = await runCli(['replay', zombieFile, '--json']);
+    expect(code).toBe(0);
+    const objects = lines(stdout).map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(objects[0]).toMatchObject({ kind: 'recording', format: 'procview-recording', version: 1, scope: { kind: 'demo', label: 'demo zombie' } });
+    expect(objects[0]?.bootTime).toEqual(expect.any(Number));
+    const events = objects.filter((o) => o.kind === 'event').map((o) => o.event);
+    expect(events).toEqual(expect.arrayContaining(['zombie', 'reap']));
+    expect(objects.some((o) => o.kind === 'frame' && typeof o.zombies === 'number' && o.zombies > 0)).toBe(true);
+    expect(objects.some((o) => o.kind === 'note' && String(o.text).includes('ZOMBIE'))).toBe(true);
+  });
+
+  it('in the dashboard: plays to the Z row, z jumps to the zombie, g seeks back, signals are refused, q quits', async () => {
+    const run = runInPty(['replay', zombieFile], { cols: 150, rows: 45 });
+    runs.push(run);
+    await run.waitForScreen(/replay [▶⏸] 1× \d+:\d+\.\d\/\d+:\d+\.\d frame \d+\/\d+/u);
+    // Playing at 1×: the Z row, and the narration beside it, come as they came.
+    await run.waitForScreen(/^\s*\d+\s+\d+\s.*\sZ\s.*\[procview lesson\] <defun/mu, 20_000);
+    await run.waitForScreen('Lesson: demo zombie');
+    // Back to the start, then z: the first zombie event, paused there.
+    run.write('g');
+    await run.waitForScreen('go to:');
+    run.write('0\r');
+    await run.waitForScreen(/replay ⏸ 1× 0:00\.\d/u);
+    expect(run.screen()).not.toMatch(/^\s*\d+\s+\d+\s.*\sZ\s.*<defun/mu);
+    run.write('z');
+    await run.waitForScreen(/zombie: pid \d+ \(procview lesson\) at \+\d+:\d+\.\d — paused/u);
+    await run.waitForScreen(/became a zombie/u);
+    run.write(']');
+    await run.waitForScreen(/replay ⏸ 2× /u);
+    run.write('k');
+    await run.waitForScreen('signals and renice are off');
+    run.write('q');
+    const { exitCode } = await run.waitForExit();
+    expect(exitCode).toBe(0);
+    expect(run.bufferType()).toBe('normal');
+  }, 60_000);
+});
+
+describe('recording other sources', () => {
+  it('demo orphan in the dashboard with --record: the orphaning is in the file, and o finds it', async () => {
+    const path = file('orphan.pvrec');
+    const run = runInPty(['demo', 'orphan', '--hold', '0.5', '--record', path], { cols: 150, rows: 45 });
+    runs.push(run);
+    try {
+      await run.waitForScreen('Lesson complete', 40_000);
+      run.write('q');
+      expect((await run.waitForExit(20_000)).exitCode).toBe(0);
+    } finally {
+      killAll(lessonProcesses('orphan', run.pid));
+    }
+    const { code, stdout } = await runCli(['replay', path, '--plain']);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/\d+ \(procview lesson\) orphaned: parent \d+( \(procview lesson\))? exited, adopted by 1/u);
+    expect(stdout).toMatch(/lesson: .*The parent \d+ exits now/u);
+    const replay = runInPty(['replay', path], { cols: 150, rows: 45 });
+    runs.push(replay);
+    await replay.waitForScreen(/replay [▶⏸]/u);
+    replay.write('o');
+    await replay.waitForScreen(/orphaning: pid \d+ \(procview lesson\)/u);
+    replay.write('q');
+    expect((await replay.waitForExit()).exitCode).toBe(0);
+  }, 90_000);
+
+  it('procview run --plain --record: the program, its orphan and its output', async () => {
+    const path = file('run.pvrec');
+    const made = await runCli(['run', '--plain', '--record', path, '--', 'sh', '-c', 'echo hello from sh; sleep 0.4 & exit 0'], 30_000);
+    expect(made.code, made.stderr).toBe(0);
+    const { code, stdout } = await runCli(['replay', path, '--plain']);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^procview replay: run sh -c/u);
+    expect(stdout).toContain('output: hello from sh');
+    expect(stdout).toMatch(/\(sleep\) (orphaned: parent \d+( \(sh\))? exited, adopted by|first seen already adopted by)/u);
+    await waitFor(() => processesWithArg('sleep 0.4').every(isGone), { what: 'the sleep to end' });
+  }, 40_000);
+
+  it('procview record --duration: the whole table, key frame first, then deltas', async () => {
+    const path = file('all.pvrec');
+    const made = await runCli(['record', path, '--duration', '1.2', '-d', '0.3'], 30_000);
+    expect(made.code, made.stderr).toBe(0);
+    expect(made.stderr).toMatch(/procview record: \d+ frames, \d+ bytes/u);
+    const { stdout } = await runCli(['replay', path, '--json']);
+    const frames = lines(stdout)
+      .map((line) => JSON.parse(line) as Record<string, unknown>)
+      .filter((o) => o.kind === 'frame');
+    expect(frames.length).toBeGreaterThanOrEqual(2);
+    expect(frames[0]).toMatchObject({ key: true });
+    expect(frames.some((f) => f.key === false)).toBe(true);
+    expect(frames[0]?.processes).toEqual(expect.any(Number));
+    const again = await runCli(['record', path, '--duration', '1']);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toMatch(/exists: a recording never overwrites a file/u);
+  }, 40_000);
+});
+
+describe('damaged recordings', () => {
+  const refused = async (path: string, message: RegExp): Promise<void> => {
+    const { code, stdout, stderr } = await runCli(['replay', path, '--plain']);
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(message);
+    // Words, never a stack trace.
+    expect(stderr).not.toMatch(/\n\s+at /u);
+    expect(lines(stderr)).toHaveLength(1);
+  };
+
+  it('a truncated file replays up to its last whole frame and says it was cut off', async () => {
+    const bytes = readFileSync(zombieFile);
+    const cut = file('cut.pvrec');
+    writeFileSync(cut, bytes.subarray(0, bytes.length - 40));
+    const { code, stdout } = await runCli(['replay', cut, '--plain']);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/the file was cut off mid-write, replayed up to its last whole frame/u);
+    expect(stdout).toMatch(/became a zombie/u);
+  });
+
+  it('a flipped byte, an empty file, a foreign file and a newer version are refused in one line', async () => {
+    const bytes = Buffer.from(readFileSync(zombieFile));
+    const at = Math.floor(bytes.length * 0.6);
+    bytes[at] = (bytes[at] ?? 0) ^ 0x01;
+    writeFileSync(file('flipped.pvrec'), bytes);
+    await refused(file('flipped.pvrec'), /^procview: .*flipped\.pvrec: the recording is damaged: record \d+ \(byte \d+\)/u);
+    writeFileSync(file('empty.pvrec'), '');
+    await refused(file('empty.pvrec'), /the file is empty/u);
+    writeFileSync(file('foreign.pvrec'), 'GIF89a not a recording');
+    await refused(file('foreign.pvrec'), /not a procview recording/u);
+    const newer = Buffer.from(readFileSync(zombieFile));
+    newer.writeUInt16LE(2, 8);
+    writeFileSync(file('newer.pvrec'), newer);
+    await refused(file('newer.pvrec'), /format version 2, newer than this procview reads \(1\): update procview/u);
+  });
+});

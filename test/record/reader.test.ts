@@ -1,0 +1,158 @@
+// The format round trip, seeking, and every way a file can be wrong: cut off
+// mid-write, a flipped byte, empty, not a recording, a newer version.
+import { mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { freezeProc, SealedMap, sealSnapshot } from '../../src/inspect/snapshot.js';
+import type { ProcEvent, ProcInfo, Snapshot } from '../../src/inspect/types.js';
+import { PREAMBLE_BYTES, RecordingError } from '../../src/record/format.js';
+import { openRecording } from '../../src/record/reader.js';
+import { KEY_EVERY_FRAMES, RecordingWriter } from '../../src/record/writer.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'procview-rec-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+let fileNo = 0;
+const fresh = (): string => {
+  fileNo += 1;
+  return join(dir, `r${fileNo}.pvrec`);
+};
+
+function snapshot(at: number, procs: ProcInfo[]): Snapshot {
+  const map = new SealedMap<number, ProcInfo>();
+  for (const proc of procs) map.set(proc.pid, proc);
+  return sealSnapshot(at, map);
+}
+
+const T0 = 1_700_000_000_000;
+/** Frame i: pids 1..50, pid 7 a zombie from frame 5 and gone from frame 9, pid 100+i appearing each frame. */
+function tableAt(i: number): Snapshot {
+  const procs: ProcInfo[] = [];
+  for (let pid = 1; pid <= 50; pid += 1) {
+    if (pid === 7 && i >= 9) continue;
+    procs.push(freezeProc({ pid, ppid: pid === 1 ? 0 : 1, state: pid === 7 && i >= 5 ? 'Z' : 'S', comm: `p${pid}`, args: pid === 3 ? `cmd ${i}` : undefined }));
+  }
+  procs.push(freezeProc({ pid: 100 + i, ppid: 1, state: 'R', comm: 'new' }));
+  return snapshot(T0 + i * 1000, procs);
+}
+
+function eventsAt(i: number): ProcEvent[] {
+  if (i === 5) return [{ kind: 'zombie', at: T0 + 5000, pid: 7, comm: 'p7', ppid: 1 }];
+  if (i === 9) return [{ kind: 'reap', at: T0 + 9000, pid: 7, comm: 'p7', by: 1 }];
+  return [];
+}
+
+function writeFrames(path: string, count: number): void {
+  const writer = RecordingWriter.create(path, { scope: { kind: 'demo', label: 'demo zombie' }, intervalMs: 1000, startedAt: T0, host: 'h', kernel: 'Linux 6' });
+  for (let i = 0; i < count; i += 1) {
+    if (i === 2) writer.note({ at: T0 + 2500, pane: 'lesson', tone: 'plain', text: 'the child exits now' });
+    writer.frame({ seq: i + 1, begunAt: i * 1000, snapshot: tableAt(i), events: eventsAt(i), source: 'polling' }, [{ pid: 7, trackedAt: 1 }]);
+  }
+  writer.close();
+}
+
+async function errorOf(path: string): Promise<RecordingError> {
+  const error = await openRecording(path).then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(RecordingError);
+  return error as RecordingError;
+}
+
+describe('recording round trip', () => {
+  const path = fresh();
+  const count = KEY_EVERY_FRAMES * 2 + 10;
+  writeFrames(path, count);
+
+  it('gives back every table, event, note and the header', async () => {
+    const recording = await openRecording(path);
+    expect(recording.header).toMatchObject({ format: 'procview-recording', version: 1, host: 'h', scope: { kind: 'demo' }, intervalMs: 1000 });
+    expect(recording.frameCount).toBe(count);
+    expect(recording.truncated).toBe(false);
+    const seen: string[] = [];
+    let index = 0;
+    for await (const entry of recording) {
+      if (entry.type === 'note') {
+        seen.push(`note ${entry.text}`);
+        continue;
+      }
+      expect(entry.index).toBe(index);
+      expect([...entry.snapshot.procs.values()]).toEqual([...tableAt(index).procs.values()]);
+      expect(entry.events).toEqual(eventsAt(index));
+      expect(entry.seeds).toEqual([{ pid: 7, trackedAt: 1 }]);
+      for (const event of entry.events) seen.push(`${event.kind} ${event.pid}`);
+      index += 1;
+    }
+    expect(seen).toEqual(['note the child exits now', 'zombie 7', 'reap 7']);
+  });
+
+  it('seeks to any time, forwards and backwards, without reading from the start', async () => {
+    const recording = await openRecording(path);
+    for (const i of [count - 1, 3, KEY_EVERY_FRAMES + 5, 0, 6]) {
+      const at = recording.indexAt(T0 + i * 1000 + 500);
+      expect(at).toBe(i);
+      expect([...recording.frame(at).snapshot.procs.values()]).toEqual([...tableAt(i).procs.values()]);
+    }
+    expect(recording.frame(6).snapshot.procs.get(7)?.state).toBe('Z');
+    expect(recording.findEvent(0, (event) => event.kind === 'zombie')?.index).toBe(5);
+    expect(recording.findEvent(5, (event) => event.kind === 'zombie')).toBeUndefined();
+  });
+
+  it('replays a file cut off mid-record up to its last whole frame', async () => {
+    const whole = readFileSync(path);
+    const cut = fresh();
+    writeFileSync(cut, whole.subarray(0, whole.length - 7));
+    const recording = await openRecording(cut);
+    expect(recording.truncated).toBe(true);
+    expect(recording.frameCount).toBe(count - 1);
+    expect([...recording.frame(count - 2).snapshot.procs.values()]).toEqual([...tableAt(count - 2).procs.values()]);
+    // Cut inside the header record: no frame at all, said so.
+    const early = fresh();
+    writeFileSync(early, whole.subarray(0, PREAMBLE_BYTES + 10));
+    expect((await errorOf(early)).reason).toBe('empty');
+  });
+
+  it('refuses a flipped byte with the record it is in', async () => {
+    const bytes = Buffer.from(readFileSync(path));
+    const at = Math.floor(bytes.length / 2);
+    bytes[at] = (bytes[at] ?? 0) ^ 0x10;
+    const flipped = fresh();
+    writeFileSync(flipped, bytes);
+    const error = await errorOf(flipped);
+    expect(error.reason).toBe('corrupt');
+    expect(error.message).toMatch(/damaged: record \d+ \(byte \d+\)/u);
+  });
+
+  it('refuses an empty file, a foreign file and a newer version, each in words', async () => {
+    const empty = fresh();
+    writeFileSync(empty, '');
+    expect((await errorOf(empty)).message).toMatch(/empty/u);
+    const foreign = fresh();
+    writeFileSync(foreign, '{"hello": "world"}\n');
+    expect((await errorOf(foreign)).message).toMatch(/not a procview recording/u);
+    const newer = fresh();
+    const bytes = Buffer.from(readFileSync(path));
+    bytes.writeUInt16LE(9, 8);
+    writeFileSync(newer, bytes);
+    const error = await errorOf(newer);
+    expect(error.reason).toBe('newer');
+    expect(error.message).toMatch(/format version 9, newer than this procview reads \(1\)/u);
+    expect((await errorOf(join(dir, 'missing'))).message).toMatch(/no such file/u);
+  });
+
+  it('never overwrites a file', () => {
+    expect(() => RecordingWriter.create(path, { scope: { kind: 'all', label: 'all' }, intervalMs: 1000 })).toThrow(/exists/u);
+  });
+
+  it('writes only the changed records between key frames', () => {
+    const small = fresh();
+    writeFrames(small, 3);
+    const one = readFileSync(small).length;
+    const more = fresh();
+    writeFrames(more, 30);
+    // 27 more frames of 2 changed records each cost far less than 27 whole tables.
+    expect(readFileSync(more).length - one).toBeLessThan(27 * 200);
+    truncateSync(more, 0);
+  });
+});

@@ -8,6 +8,7 @@ import { awaitStopSignal } from '../process/stop-signals.js';
 import { launchDashboard } from '../ui/launch.js';
 import { answeredHelpOrVersion, COMMON_OPTIONS, decimalOption, parseCommandArgs } from './args.js';
 import { UsageError } from '../base/errors.js';
+import { t } from '../text/i18n/message.js';
 import { cannotDraw } from './terminal-check.js';
 import { startDemoRecording } from './demo-record.js';
 
@@ -68,10 +69,10 @@ export async function main(argv: readonly string[]): Promise<number> {
         return await launchDashboard({ scope: { kind: 'demo', demo, holdMs }, ...(values.record === undefined ? {} : { record: values.record }) });
       } catch (error) {
         const why = error instanceof Error ? error.message : String(error);
-        process.stderr.write(`procview: the dashboard could not start (${why}); running the lesson as plain text\n`);
+        process.stderr.write(`procview: ${t('demo.noDashboard', { why })}\n`);
       }
     } else {
-      process.stderr.write(`procview: ${why}; running the lesson as plain text (--plain)\n`);
+      process.stderr.write(`procview: ${t('demo.cannotDraw', { why })}\n`);
     }
   }
   return runPlain(demo, holdMs, values.record);
@@ -86,12 +87,12 @@ async function runPlain(demo: Demo, holdMs: number, record: string | undefined):
 
   const plain = createPlainReporter((line) => process.stdout.write(line));
   const reporter = recording === undefined ? plain : recording.wrap(plain);
-  reporter.say(`lesson "${demo.name}": ${demo.summary} (hold ${holdMs / 1000} s, procview pid ${process.pid})`);
+  reporter.say(t('demo.header', { name: demo.name, summary: demo.summary, seconds: holdMs / 1000, pid: process.pid }));
   try {
     const result = await demo.run(reporter, controller.signal, { holdMs });
-    if (result.ok) reporter.say('result: the lesson was observed.');
+    if (result.ok) reporter.say(t('demo.result.observed'));
     else {
-      reporter.say(`result: NOT observed — ${result.problems.join('; ')}`);
+      reporter.say(t('demo.result.notObserved', { problems: result.problems.join('; ') }));
       for (const problem of result.problems) process.stderr.write(`procview: demo ${demo.name}: ${problem}\n`);
     }
     if (interrupt.caught !== undefined) return 128 + (constants.signals[interrupt.caught] ?? 0);

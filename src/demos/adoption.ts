@@ -3,6 +3,7 @@
 // depends on the machine (a prompt init, a lazy one, a subreaper), so the
 // narration says only what the table showed.
 import type { ProcInfo, Snapshot } from '../inspect/types.js';
+import { t } from '../text/i18n/message.js';
 import { adopterStory, label } from './facts.js';
 import type { Lesson } from './lesson.js';
 import { stillThere } from './watch.js';
@@ -40,8 +41,9 @@ export function tellAdopter(lesson: Lesson, adoption: Adoption): void {
  * exits by itself, and reports what its adopter was seen doing: reaping it at
  * once, after a while, or not within a hold (a lazy init; not our leak).
  */
-export async function seeAdoptedExit(lesson: Lesson, pid: number, last: ProcInfo, who: string): Promise<void> {
+export async function seeAdoptedExit(lesson: Lesson, pid: number, last: ProcInfo, who: 'orphan' | 'grandchild'): Promise<void> {
   const { lab, watch, holdMs, say, see, seeGone } = lesson;
+  const whoWords = who === 'orphan' ? t('demo.adopted.orphan') : t('demo.adopted.grandchild');
   lab.endLifelines();
   const end = await watch.until(`the ${who} exits`, (snapshot) => {
     const row = snapshot.procs.get(pid);
@@ -53,40 +55,29 @@ export async function seeAdoptedExit(lesson: Lesson, pid: number, last: ProcInfo
     seeGone(
       pid,
       last,
-      by === undefined
-        ? `the ${who} exited and left the table (who reaped it was not seen)`
-        : `the ${who} exited and its adopter ${label(end.snapshot, by)} reaped it before procview looked again`,
+      by === undefined ? t('demo.adopted.goneUnseen', { who: whoWords }) : t('demo.adopted.goneBy', { who: whoWords, adopter: label(end.snapshot, by) }),
     );
     return;
   }
   const { zombie } = end;
   const adopter = label(end.snapshot, zombie.ppid);
-  see(zombie, `the ${who} exited: a zombie of its adopter ${adopter} until that one calls wait()`);
+  see(zombie, t('demo.adopted.zombie', { who: whoWords, adopter }));
   if (zombie.ppid === process.pid) {
     // Node cannot waitpid() a process it did not spawn: waiting would only show it never happens.
-    say(
-      `That adopter is procview itself, which cannot wait() for a process it did not start. The zombie stays until ` +
-        'procview exits; then it is orphaned once more, and its next adopter (PID 1 or a subreaper above) reaps it. ' +
-        'This is what a subreaper that does not do its duty looks like.',
-    );
+    say(t('demo.adopted.selfZombie'));
     return;
   }
   const since = Date.now();
   const gone = await watch.within(holdMs, (snapshot) => (stillThere(snapshot, pid, last) ? undefined : true));
-  const waited = `${((Date.now() - since) / 1000).toFixed(1)} s`;
+  const waited = t('demo.seconds', { seconds: ((Date.now() - since) / 1000).toFixed(1) });
   if (gone === undefined) {
-    say(
-      `After ${waited} ${adopter} has still not reaped it: this adopter reaps lazily. That zombie is its to collect, ` +
-        'not a leak of the lesson: the process has exited and holds no memory, only its slot in the table until that wait().',
-    );
+    say(t('demo.adopted.lazy', { waited, adopter }));
     return;
   }
   const by = watch.reaperOf(pid);
   seeGone(
     pid,
     zombie,
-    by === undefined
-      ? `the zombie left the table within ${waited} (who reaped it was not seen)`
-      : `reaped by its adopter ${label(end.snapshot, by)} within ${waited}`,
+    by === undefined ? t('demo.adopted.zombieGoneUnseen', { waited }) : t('demo.adopted.zombieReaped', { adopter: label(end.snapshot, by), waited }),
   );
 }

@@ -1,6 +1,7 @@
 // Lesson: exit. Five children end five ways; the parent learns each way from
 // the status wait() gives it, and procview sees each one leave the table.
 import { describeExit, requireNumber, rowsOf } from './facts.js';
+import { t } from '../text/i18n/message.js';
 import { defineDemo } from './lesson.js';
 import { stringField } from './messages.js';
 
@@ -15,13 +16,10 @@ const EXPECTED: Readonly<Record<string, { code: number | null; signal: string | 
 
 export const exitDemo = defineDemo({
   name: 'exit',
-  summary: 'children end by exit(0), exit(3), sys.exit("msg"), SIGTERM and SIGKILL; the parent reads each status',
+  summary: 'demo.exit.summary',
   async teach({ lab, watch, say, see, seeReaped, hold, check }) {
-    say(
-      'A process ends either by calling exit(status) or because a signal kills it. Its parent finds out which with ' +
-        'wait(): WIFEXITED + WEXITSTATUS give the exit status (0-255), WIFSIGNALED + WTERMSIG the signal number.',
-    );
-    say("Node hands the parent the same two facts in the child's 'exit' event: (code, signal), exactly one of them set.");
+    say(t('demo.exit.intro1'));
+    say(t('demo.exit.intro2'));
 
     const parent = lab.start('exit-parent');
     await lab.hello(parent.pid);
@@ -30,27 +28,23 @@ export const exitDemo = defineDemo({
       const planned = await lab.message('planned', (m) => m.pid === parent.pid);
       plans.set(requireNumber(planned, 'child'), stringField(planned, 'way') ?? '?');
     }
-    say(`parent ${parent.pid} started five children: ${[...plans].map(([pid, way]) => `${pid} will end by ${way}`).join(', ')}.`);
+    say(t('demo.exit.started', { parent: parent.pid, plans: [...plans].map(([pid, way]) => t('demo.exit.plan', { pid, way })).join(t('demo.listSeparator')) }));
 
     const [parentRow, ...rows] = await watch.until('all five children running under the parent', (snapshot) => {
       const children = rowsOf(snapshot, [...plans.keys()], (row) => row.ppid === parent.pid);
       const p = snapshot.procs.get(parent.pid);
       return children !== undefined && p !== undefined ? [p, ...children] : undefined;
     });
-    for (const row of rows) see(row, `child that will end by ${plans.get(row.pid) ?? '?'}: alive, a child of ${parent.pid}`);
+    for (const row of rows) see(row, t('demo.exit.alive', { way: plans.get(row.pid) ?? '?', parent: parent.pid }));
     await hold();
 
-    say(
-      "The parent now asks three children to exit — with 0, with 3, and with a message the way Python's " +
-        'sys.exit("message") does it (message on stderr, status 1) — and sends SIGTERM and SIGKILL to the other two. ' +
-        'SIGTERM could be caught for a clean shutdown (these children do not); SIGKILL can never be caught.',
-    );
+    say(t('demo.exit.ending'));
     parent.command('end');
     for (let index = 0; index < plans.size; index += 1) {
       const status = await lab.message('status', (m) => m.pid === parent.pid);
       const pid = requireNumber(status, 'child');
       const way = plans.get(pid) ?? '?';
-      say(`parent: child ${pid} (${way}) ${describeExit(status.code, status.signal)}`);
+      say(t('demo.exit.status', { pid, way, exit: describeExit(status.code, status.signal) }));
       const expected = EXPECTED[way];
       check(
         expected !== undefined && status.code === expected.code && status.signal === expected.signal,
@@ -58,13 +52,13 @@ export const exitDemo = defineDemo({
       );
     }
     for (const row of rows) {
-      await seeReaped(row.pid, row, parent.pid, `the ${plans.get(row.pid) ?? '?'} child is gone: its parent collected the status`);
+      await seeReaped(row.pid, row, parent.pid, t('demo.exit.gone', { way: plans.get(row.pid) ?? '?' }));
     }
     await hold();
     parent.command('exit');
-    await seeReaped(parent.pid, parentRow, process.pid, 'the parent is gone: procview, its parent, reaped it');
+    await seeReaped(parent.pid, parentRow, process.pid, t('demo.exit.parentGone'));
     // Gone from the table means reaped, so procview's own wait has its status by now.
     const parentEnd = await parent.exited;
-    say(`procview's own wait for the parent ${parent.pid}: it ${describeExit(parentEnd.code, parentEnd.signal)}.`);
+    say(t('demo.exit.ownWait', { parent: parent.pid, exit: describeExit(parentEnd.code, parentEnd.signal) }));
   },
 });

@@ -2,6 +2,7 @@
 // wait() terms, who adopted an orphan, and reading numbers out of messages.
 import { constants } from 'node:os';
 import type { ProcInfo, Snapshot } from '../inspect/types.js';
+import { t } from '../text/i18n/message.js';
 import { LessonProblem } from './problem.js';
 import { numberField, type ChildMessage } from './messages.js';
 
@@ -16,15 +17,15 @@ export function requireNumber(message: ChildMessage, field: string): number {
 export function describeExit(code: unknown, signal: unknown): string {
   if (typeof signal === 'string') {
     const number = (constants.signals as Record<string, number | undefined>)[signal];
-    const shell = number === undefined ? '' : `, a shell would show $? = ${128 + number}`;
-    return `killed by ${signal}: WIFSIGNALED, WTERMSIG = ${number ?? '?'}${shell}`;
+    const shell = number === undefined ? '' : t('demo.exit.shell', { status: 128 + number });
+    return t('demo.exit.killed', { signal, number: number ?? '?', shell });
   }
-  return `exited with status ${String(code)}: WIFEXITED, WEXITSTATUS = ${String(code)}`;
+  return t('demo.exit.exited', { code: String(code) });
 }
 
 /** pid and name of a process in `snapshot`, e.g. `1 (init)`; the name is raw (the reporter sanitizes). */
 export function label(snapshot: Snapshot, pid: number | undefined): string {
-  if (pid === undefined) return 'an unknown process';
+  if (pid === undefined) return t('demo.unknownProcess');
   const comm = snapshot.procs.get(pid)?.comm;
   return comm === undefined ? `pid ${pid}` : `pid ${pid} (${comm})`;
 }
@@ -43,29 +44,13 @@ export function isOurAncestor(snapshot: Snapshot, pid: number): boolean {
 export function adopterStory(snapshot: Snapshot, adopter: number): string[] {
   const who = label(snapshot, adopter);
   if (adopter === 1) {
-    return [
-      `The adopter is PID 1, ${who}: no ancestor declared itself a subreaper, so the kernel handed the orphan to init.`,
-      'On a desktop or server PID 1 is systemd (or another init); in a container it is whatever the container started first ' +
-        "(tini, docker-init, a shell, or the application itself), and that program inherits init's duty of reaping orphans. " +
-        'A container whose PID 1 never calls wait() slowly fills with zombies.',
-    ];
+    return [t('demo.adopter.init1', { who }), t('demo.adopter.init2')];
   }
   if (adopter === process.pid) {
-    return [
-      `The adopter is procview itself (${who}): whoever started it marked it a child subreaper with ` +
-        "prctl(PR_SET_CHILD_SUBREAPER, 1) and then exec'd procview, and the mark survives exec. So orphans among " +
-        "procview's descendants come to procview, not to init. /proc does not show that flag; this reparenting is the evidence.",
-      "A subreaper takes on init's duty: it must wait() for what it adopts, as tini and systemd do with a loop on waitpid(-1). " +
-        'procview runs on Node.js, which can only wait for the children it spawned itself, so it cannot reap this one.',
-    ];
+    return [t('demo.adopter.self1', { who }), t('demo.adopter.self2')];
   }
-  const ancestry = isOurAncestor(snapshot, adopter) ? ', an ancestor of procview,' : '';
-  return [
-    `The adopter is ${who}${ancestry} and not PID 1: it marked itself a child subreaper with prctl(PR_SET_CHILD_SUBREAPER, 1), ` +
-      'so orphans among its descendants go to it instead of init. /proc does not show that flag; this reparenting is the evidence.',
-    "systemd --user does this for a login session, and container runtimes (containerd-shim, tini -s, podman's conmon) do it so " +
-      'that orphans stay inside their session or container.',
-  ];
+  const ancestry = isOurAncestor(snapshot, adopter) ? t('demo.adopter.ancestry') : '';
+  return [t('demo.adopter.other1', { who, ancestry }), t('demo.adopter.other2')];
 }
 
 /** One row per pid, in the same places: `[a, b]` gives two rows, `[a, ...more]` a row list. */

@@ -3,6 +3,7 @@
 // a cleanup that always runs. A lesson body only tells the story.
 import { setTimeout as delay } from 'node:timers/promises';
 import type { ProcInfo } from '../inspect/types.js';
+import { type PlainMessageId, t } from '../text/i18n/message.js';
 import { Lab } from './lab.js';
 import { LessonProblem } from './problem.js';
 import type { Demo, DemoOptions, DemoReporter, DemoResult } from './types.js';
@@ -34,14 +35,18 @@ export interface Lesson {
 
 export interface LessonSpec {
   readonly name: string;
-  readonly summary: string;
+  /** The catalog id of its one-line summary. */
+  readonly summary: PlainMessageId;
   teach(lesson: Lesson): Promise<void>;
 }
 
 export function defineDemo(spec: LessonSpec): Demo {
   return {
     name: spec.name,
-    summary: spec.summary,
+    // Read when shown, in the language of that moment.
+    get summary() {
+      return t(spec.summary);
+    },
     run: (reporter, signal, options) => runLesson(spec, reporter, signal, options),
   };
 }
@@ -55,7 +60,7 @@ async function runLesson(spec: LessonSpec, reporter: DemoReporter, signal: Abort
   const problems: string[] = [];
   const cleanups: Array<() => void> = [];
   const lab = new Lab(spec.name, reporter, options.holdMs, signal);
-  lab.onStderr((line) => reporter.say(`(stderr of a lesson process) ${line}`));
+  lab.onStderr((line) => reporter.say(t('demo.stderr', { line })));
   const seeGone = (pid: number, last: ProcInfo | undefined, note: string): void => reporter.observed({ pid, ppid: last?.ppid, stat: undefined, note });
   const lesson: Lesson = {
     holdMs: options.holdMs,
@@ -72,8 +77,8 @@ async function runLesson(spec: LessonSpec, reporter: DemoReporter, signal: Abort
         seeGone(pid, last, note);
         return true;
       }
-      const why = by === undefined ? `the inspector did not see who reaped it (expected ${reaper})` : `the inspector saw it reaped by ${by}, not ${reaper}`;
-      seeGone(pid, last, `gone from the process table, but ${why}`);
+      const why = by === undefined ? t('demo.reaperUnseen', { reaper }) : t('demo.reaperOther', { by, reaper });
+      seeGone(pid, last, t('demo.goneBut', { why }));
       problems.push(`pid ${pid} left the process table, but ${why}`);
       return false;
     },
@@ -92,7 +97,7 @@ async function runLesson(spec: LessonSpec, reporter: DemoReporter, signal: Abort
   } catch (error) {
     if (signal.aborted) {
       problems.push('interrupted before the lesson was complete');
-      reporter.say('Interrupted: ending every process of this lesson.');
+      reporter.say(t('demo.interrupted'));
     } else {
       problems.push(describeFailure(error));
     }
@@ -106,7 +111,7 @@ async function runLesson(spec: LessonSpec, reporter: DemoReporter, signal: Abort
       }
     }
     if (survivors.length > 0) problems.push(`still running after cleanup: pid ${survivors.join(', ')}`);
-    else reporter.say("Cleanup checked with the inspector: none of the lesson's processes is left running.");
+    else reporter.say(t('demo.cleanupChecked'));
   }
   return { ok: problems.length === 0, problems };
 }

@@ -3,32 +3,29 @@
 import { sameProcess } from '../inspect/identity.js';
 import { seeAdoptedExit, seeAdoption, tellAdopter } from './adoption.js';
 import { label, rowsOf } from './facts.js';
+import { t } from '../text/i18n/message.js';
 import { defineDemo } from './lesson.js';
 
 export const orphanDemo = defineDemo({
   name: 'orphan',
-  summary: 'the parent exits first; the running child is adopted by PID 1 or a subreaper',
+  summary: 'demo.orphan.summary',
   async teach(lesson) {
     const { lab, watch, say, see, seeReaped, hold, check } = lesson;
-    say(
-      'Every process has a parent, which is told when it ends (SIGCHLD) and must collect its status. When a parent ' +
-        'exits before its child, the child is an orphan: the kernel hands it to the nearest ancestor that declared itself a ' +
-        '"child subreaper", or else to PID 1 (init), and that new parent reaps it later.',
-    );
+    say(t('demo.orphan.intro'));
 
     const parent = lab.start('orphan-parent');
     await lab.hello(parent.pid);
     const childPid = await lab.spawnedBy(parent.pid);
     const before = await lab.hello(childPid);
-    say(`child ${childPid}: getppid() says my parent is ${before.ppid}`);
+    say(t('demo.orphan.before', { child: childPid, ppid: before.ppid }));
     const [parentRow, childRow] = await watch.until('the child under its parent', (snapshot) =>
       rowsOf(snapshot, [parent.pid, childPid], (row) => row.pid === parent.pid || row.ppid === parent.pid),
     );
-    see(parentRow, 'the parent');
-    see(childRow, `the child, running under its parent ${parent.pid}`);
+    see(parentRow, t('demo.orphan.parent'));
+    see(childRow, t('demo.orphan.child', { parent: parent.pid }));
     await hold();
 
-    say(`The parent ${parent.pid} exits now, while its child keeps running.`);
+    say(t('demo.orphan.exits', { parent: parent.pid }));
     parent.command('exit');
     const adoption = await seeAdoption(lesson, childPid, parent.pid, [parent.pid], 'the child gets a new parent');
     const { row: orphan, adopter, snapshot } = adoption;
@@ -39,20 +36,20 @@ export const orphanDemo = defineDemo({
       return parentNow === undefined || !sameProcess(parentNow, parentRow) || parentNow.state === 'Z' ? true : undefined;
     });
     const event = watch.event('reparent', childPid);
-    const kind = adopter === 1 ? 'PID 1 (init)' : adopter === process.pid ? 'procview itself, a child subreaper' : 'a child subreaper';
+    const kind = adopter === 1 ? t('demo.orphan.kindInit') : adopter === process.pid ? t('demo.orphan.kindSelf') : t('demo.orphan.kindSubreaper');
     see(
       orphan,
-      `reparented ${parent.pid} → ${String(adopter)}: adopted by ${kind}, ${label(snapshot, adopter)}` +
-        (event?.orphaned === true ? ` (the inspector's event: orphaned, adopter ${String(event.adopter)})` : ''),
+      t('demo.orphan.adopted', { from: parent.pid, to: String(adopter), kind, adopter: label(snapshot, adopter) }) +
+        (event?.orphaned === true ? t('demo.orphan.event', { adopter: String(event.adopter) }) : ''),
     );
-    await seeReaped(parent.pid, parentRow, process.pid, 'the parent has exited, and procview, its own parent, reaped it');
+    await seeReaped(parent.pid, parentRow, process.pid, t('demo.orphan.parentReaped'));
     const after = await lab.message('reparented', (m) => m.pid === childPid);
-    say(`child ${childPid}: getppid() now says ${String(after.to)} (it was ${String(after.from)})`);
+    say(t('demo.orphan.after', { child: childPid, to: String(after.to), from: String(after.from) }));
     check(after.to === adopter, `the child's getppid() (${String(after.to)}) disagrees with the process table (${String(adopter)})`);
     tellAdopter(lesson, adoption);
     await hold();
 
-    say('The lesson is over: procview closes the pipe the orphan watches (its stdin), and the orphan exits by itself. ' + 'Its new parent must now reap it.');
+    say(t('demo.orphan.over'));
     await seeAdoptedExit(lesson, childPid, orphan, 'orphan');
   },
 });

@@ -3,13 +3,14 @@
 import { sendSignal } from '../inspect/control.js';
 import { modifierWords } from '../inspect/stat-words.js';
 import type { ProcInfo } from '../inspect/types.js';
+import { t } from '../text/i18n/message.js';
 import { LessonProblem } from './problem.js';
 import { describeExit } from './facts.js';
 import { defineDemo, type Lesson } from './lesson.js';
 
 function explainModifiers(stat: string | undefined): string {
-  const words = [...(stat ?? '').slice(1)].map((letter) => `${letter} = ${modifierWords(letter) ?? 'see ps(1)'}`);
-  return words.length === 0 ? 'no modifiers' : words.join('; ');
+  const words = [...(stat ?? '').slice(1)].map((letter) => `${letter} = ${modifierWords(letter) ?? t('demo.states.seePs')}`);
+  return words.length === 0 ? t('demo.states.noModifiers') : words.join(t('demo.states.separator'));
 }
 
 async function childWithRole(lesson: Lesson, parent: number, role: string): Promise<number> {
@@ -25,10 +26,10 @@ async function signal(row: ProcInfo, name: 'STOP' | 'CONT'): Promise<void> {
 
 export const statesDemo = defineDemo({
   name: 'states',
-  summary: 'processes held in R (busy), S (sleeping), T (stopped) and Z (zombie), with STAT modifiers explained',
+  summary: 'demo.states.summary',
   async teach(lesson) {
     const { lab, watch, say, see, seeReaped, hold, check } = lesson;
-    say("ps's STAT column is one state letter followed by modifier letters. This lesson holds one process in each of " + 'the common states.');
+    say(t('demo.states.intro'));
 
     const parent = lab.start('states-parent');
     await lab.hello(parent.pid);
@@ -44,54 +45,42 @@ export const statesDemo = defineDemo({
       const ready = p?.state === 'S' && b?.state === 'R' && s?.state === 'S' && s.nice === 5 && t?.state === 'S' && self !== undefined;
       return ready ? { p, b, s, t, self } : undefined;
     });
-    see(rows.b, `R = running or runnable (on a CPU or waiting for one): a busy loop. ${explainModifiers(rows.b.stat)}`);
-    see(rows.s, `S = interruptible sleep, waiting for an event (its event loop sits in epoll_wait). ${explainModifiers(rows.s.stat)}`);
-    see(rows.p, `the parent, also S. ${explainModifiers(rows.p.stat)}`);
+    see(rows.b, t('demo.states.r', { modifiers: explainModifiers(rows.b.stat) }));
+    see(rows.s, t('demo.states.s', { modifiers: explainModifiers(rows.s.stat) }));
+    see(rows.p, t('demo.states.parent', { modifiers: explainModifiers(rows.p.stat) }));
     see(
       rows.self,
-      `procview itself. ${
-        rows.self.stat?.includes('+') === true
-          ? explainModifiers(rows.self.stat)
-          : `${explainModifiers(rows.self.stat)}. No + here: procview is not in its terminal's foreground group (its output ` +
-            'goes to a pipe, or it has no terminal); started from an interactive shell it shows +'
-      }. The lesson's processes never show +: their own session has no terminal at all.`,
+      t('demo.states.self', {
+        modifiers:
+          rows.self.stat?.includes('+') === true ? explainModifiers(rows.self.stat) : t('demo.states.noPlus', { modifiers: explainModifiers(rows.self.stat) }),
+      }),
     );
     await hold();
 
-    say(`procview sends SIGSTOP to ${stopped} (kill -STOP ${stopped}; Ctrl-Z in a shell sends SIGTSTP, which stops the same way).`);
+    say(t('demo.states.sigstop', { pid: stopped }));
     await signal(rows.t, 'STOP');
     const stoppedRow = await watch.proc(stopped, 'the stopped child', (row) => row.state === 'T');
-    see(
-      stoppedRow,
-      'T = stopped by a job-control signal: it keeps its memory but gets no CPU until SIGCONT ' + '(a lower-case t would mean stopped by a debugger)',
-    );
+    see(stoppedRow, t('demo.states.t'));
     await hold();
     await signal(stoppedRow, 'CONT');
     const continued = await watch.proc(stopped, 'the continued child', (row) => row.state !== 'T');
-    see(continued, `SIGCONT: continued, no longer T${continued.state === 'S' ? ': back to sleeping' : ''}`);
+    see(continued, t('demo.states.continued', { sleeping: continued.state === 'S' ? t('demo.states.backToSleep') : '' }));
 
-    say(
-      'Z: the parent starts a child that exits at once, while the parent keeps its event loop stopped so that ' +
-        'Node cannot reap it (see the zombie lesson).',
-    );
+    say(t('demo.states.zIntro'));
     parent.command('zombie');
     const zombiePid = await childWithRole(lesson, parent.pid, 'zombie');
     const zombie = await watch.proc(zombiePid, 'the zombie child', (row) => row.state === 'Z');
-    see(zombie, `Z = zombie ("<defunct>"): exited, waiting for its parent ${String(zombie.ppid)} to collect the status`);
+    see(zombie, t('demo.states.z', { ppid: String(zombie.ppid) }));
     check(zombie.ppid === parent.pid, `the zombie's parent was ${String(zombie.ppid)}`);
     await hold();
     parent.command('release');
     const reaped = await lab.message('reaped', (m) => m.pid === parent.pid);
-    say(`parent: reaped child ${zombiePid}, which ${describeExit(reaped.code, reaped.signal)}`);
-    await seeReaped(zombiePid, zombie, parent.pid, 'reaped: its parent collected the status, and the Z is gone');
+    say(t('demo.zombie.reaped', { child: zombiePid, exit: describeExit(reaped.code, reaped.signal) }));
+    await seeReaped(zombiePid, zombie, parent.pid, t('demo.states.reaped'));
 
-    say(
-      'Other letters you may meet: D = uninterruptible sleep (usually waiting for a disk or network filesystem), ' +
-        'I = idle kernel thread, t = stopped by a debugger, X = dead (never seen in practice); modifiers < (nice < 0) and ' +
-        'L (locked pages).',
-    );
+    say(t('demo.states.others'));
     parent.command('exit');
     await watch.allGone([rows.p, rows.b, rows.s, continued], 'the parent and its children gone');
-    say(`parent ${parent.pid} ended its children and exited: all of them have left the process table.`);
+    say(t('demo.states.gone', { parent: parent.pid }));
   },
 });

@@ -1,22 +1,16 @@
 // Lesson: waitpid with WNOHANG. The parent never blocks: it keeps working and
 // collects each child as it ends.
 import { describeExit, requireNumber, rowsOf } from './facts.js';
+import { t } from '../text/i18n/message.js';
 import { defineDemo } from './lesson.js';
 import { stillThere } from './watch.js';
 
 export const waitpidDemo = defineDemo({
   name: 'waitpid',
-  summary: 'non-blocking waitpid(WNOHANG): the parent keeps working while three children end at different times',
+  summary: 'demo.waitpid.summary',
   async teach({ lab, watch, holdMs, say, see, seeGone, seeReaped, check }) {
-    say(
-      'waitpid(-1, &status, WNOHANG) asks "has a child ended?" and returns at once: a pid and status if one has, 0 if ' +
-        'not. A parent calls it in its main loop or when SIGCHLD arrives, and does its own work in between.',
-    );
-    say(
-      'That is what Node does for you: libuv turns SIGCHLD into an event-loop task that calls waitpid(pid, &status, ' +
-        "WNOHANG) for each child it started, and you get an 'exit' event. This parent counts units of work on a timer " +
-        'meanwhile.',
-    );
+    say(t('demo.waitpid.intro1'));
+    say(t('demo.waitpid.intro2'));
 
     const parent = lab.start('waitpid-parent');
     await lab.hello(parent.pid);
@@ -31,7 +25,7 @@ export const waitpidDemo = defineDemo({
     const children = rows.slice(1);
     for (const row of children) {
       const { after, code } = plan.get(row.pid) ?? { after: 0, code: 0 };
-      see(row, `child working; it will exit with status ${code} after ${(after / 1000).toFixed(1)} s`);
+      see(row, t('demo.waitpid.child', { code, seconds: (after / 1000).toFixed(1) }));
     }
     const [parentRow] = rows;
     parent.command('go');
@@ -48,9 +42,9 @@ export const waitpidDemo = defineDemo({
           leftAt.set(row.pid, looks);
           const by = watch.reaperOf(row.pid);
           if (check(by === parent.pid, `child ${row.pid} left the table, but the inspector saw it reaped by ${String(by)}`)) {
-            seeGone(row.pid, row, `gone, reaped by the parent ${parent.pid} while it kept working`);
+            seeGone(row.pid, row, t('demo.waitpid.reaped', { parent: parent.pid }));
           } else {
-            seeGone(row.pid, row, `gone from the table (reaped by ${String(by)}, not by the parent)`);
+            seeGone(row.pid, row, t('demo.waitpid.reapedOther', { by: String(by) }));
           }
         }
         return leftAt.size === children.length ? true : undefined;
@@ -73,21 +67,15 @@ export const waitpidDemo = defineDemo({
       const pid = requireNumber(reaped, 'child');
       const work = requireNumber(reaped, 'work');
       reportedOrder.push(pid);
-      say(
-        `parent: collected child ${pid}, which ${describeExit(reaped.code, reaped.signal)}; ` +
-          `${work} units of work done so far, still running: ${String(reaped.running)}`,
-      );
+      say(t('demo.waitpid.collected', { pid, exit: describeExit(reaped.code, reaped.signal), work, running: String(reaped.running) }));
       check(reaped.code === plan.get(pid)?.code, `child ${pid} ended with ${String(reaped.code)}, not ${String(plan.get(pid)?.code)}`);
       check(work > lastWork, 'the parent did no work between two children ending');
       lastWork = work;
     }
     check(agrees(reportedOrder), `the parent reported the children in the order ${reportedOrder.join(', ')}, which the table contradicts`);
-    say(
-      "The children left the table as they ended, each reaped by the parent, and the parent's work count " +
-        `kept growing in between: it never blocked.${ties ? ' (Some left between the same two looks at the table: too close together to order by sight.)' : ''}`,
-    );
+    say(t('demo.waitpid.conclusion', { ties: ties ? t('demo.waitpid.ties') : '' }));
 
     parent.command('exit');
-    await seeReaped(parent.pid, parentRow, process.pid, 'the parent exited; procview, its parent, reaped it');
+    await seeReaped(parent.pid, parentRow, process.pid, t('demo.parentExitedReaped'));
   },
 });

@@ -1,6 +1,7 @@
 // The data model every layer above the backends sees. Field names follow the
 // procps `ps` column they correspond to; `undefined` always means "unknown"
 // (a backend that cannot know, or EACCES), never a made-up 0.
+import type { OrphanEvidence } from './events/evidence.js';
 import type { SchedPolicy } from './sched-policy.js';
 
 /** One process as seen at one instant. Text fields are raw (untrusted): sanitize before display. */
@@ -98,6 +99,8 @@ interface EventBase {
    * (e.g. `first seen already adopted by 1; its process group 6654 has no leader any more`).
    */
   readonly inferred?: string;
+  /** The same evidence as data, so a sentence can say it in the reader's language. */
+  readonly evidence?: OrphanEvidence;
 }
 
 /** How a process ended, from the wait status the kernel reported (PROC_EVENT_EXIT exit_code). */

@@ -13,7 +13,7 @@ async function runLesson(teach: LessonSpec['teach']): Promise<{ result: DemoResu
     observed: (fact) => lines.push(`observed ${fact.pid}: ${fact.note}`),
     track: () => undefined,
   };
-  const demo = defineDemo({ name: 'observation-test', summary: 'a lesson for a test', teach });
+  const demo = defineDemo({ name: 'observation-test', summary: 'demo.zombie.summary', teach });
   const result = await demo.run(reporter, new AbortController().signal, { holdMs: 100 });
   return { result, lines };
 }

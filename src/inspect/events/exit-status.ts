@@ -1,6 +1,7 @@
 // The wait status the kernel reports at exit (PROC_EVENT_EXIT exit_code: what
 // waitpid() would return), decoded as <sys/wait.h> does, and in words.
 import { constants } from 'node:os';
+import { t } from '../../text/i18n/message.js';
 import type { ExitStatus } from '../types.js';
 
 const SIGNAL_NAMES = new Map<number, string>(Object.entries(constants.signals).map(([name, number]) => [number, name]));
@@ -25,6 +26,6 @@ export function exitStatusFromNode(code: number | null, signal: NodeJS.Signals |
 
 /** `exited 3`, `killed by SIGKILL`, `killed by SIGSEGV, dumped core`. */
 export function exitWords(status: ExitStatus): string {
-  if (status.signal === undefined) return `exited ${status.code ?? '?'}`;
-  return `killed by ${status.signal}${status.coreDumped ? ', dumped core' : ''}`;
+  if (status.signal === undefined) return t('event.exited', { code: status.code ?? '?' });
+  return status.coreDumped ? t('event.killedCore', { signal: status.signal }) : t('event.killed', { signal: status.signal });
 }

@@ -4,6 +4,7 @@
 // `sleep 2 &` in a script stays in the script's group). The event says so and
 // shows the evidence; it never claims a parent it did not see.
 import type { ProcEvent, Snapshot } from '../types.js';
+import { type OrphanEvidence, orphanEvidenceWords } from './evidence.js';
 
 function named(pid: number, comm: string | undefined): string {
   return comm === undefined || comm === '' ? String(pid) : `${pid} (${comm})`;
@@ -30,14 +31,16 @@ export function inferOrphans(events: readonly ProcEvent[], prev: Snapshot, next:
       to: 1,
       orphaned: true,
       adopter: 'init',
-      inferred: `${evidence}: probably orphaned before procview looked`,
+      // English in the event itself (its JSON is language-neutral); sentences use `evidence`.
+      inferred: orphanEvidenceWords(evidence, 'en'),
+      evidence,
     });
   }
   return out;
 }
 
 /** Why `pid`, under PID 1 in `next`, looks orphaned; undefined when nothing says so. */
-function orphanEvidence(pid: number, prev: Snapshot, next: Snapshot): string | undefined {
+function orphanEvidence(pid: number, prev: Snapshot, next: Snapshot): OrphanEvidence | undefined {
   const proc = next.procs.get(pid);
   const pgid = proc?.pgid;
   // Kernel threads (children of kthreadd, pid 2) and group leaders (daemons detach that way) are left alone.
@@ -45,8 +48,7 @@ function orphanEvidence(pid: number, prev: Snapshot, next: Snapshot): string | u
   const leaderNow = next.procs.get(pgid);
   if (leaderNow === undefined || leaderNow.state === 'Z' || leaderNow.state === 'X') {
     const then = prev.procs.get(pgid);
-    const was = then === undefined ? '' : ` (${named(pgid, then.comm)} was seen before)`;
-    return `first seen already adopted by 1; its process group ${pgid} has no leader any more${was}`;
+    return { kind: 'no-leader', pgid, seenBefore: then === undefined ? undefined : named(pgid, then.comm) };
   }
-  return `first seen already adopted by 1; its process group's leader ${named(pgid, leaderNow.comm)} is alive but not its parent`;
+  return { kind: 'leader-alive', leader: named(pgid, leaderNow.comm) };
 }

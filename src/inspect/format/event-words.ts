@@ -2,25 +2,32 @@
 // of `procview events` / `procview run --plain`. Sentences quote raw names:
 // sanitize the finished line before it reaches a terminal.
 import { exitWords } from '../events/exit-status.js';
+import { t } from '../../text/i18n/message.js';
+import { type OrphanEvidence, orphanEvidenceWords } from '../events/evidence.js';
 import type { ExitStatus, ProcEvent } from '../types.js';
 
 /** What a pid was called, from the snapshots around the event. */
 export type NameOf = (pid: number) => string | undefined;
 
 function who(pid: number | undefined, name: string | undefined): string {
-  if (pid === undefined) return 'an unknown process';
+  if (pid === undefined) return t('event.unknownProcess');
   return name === undefined || name === '' ? String(pid) : `${pid} (${name})`;
 }
 
 function adopterWords(pid: number | undefined, adopter: 'init' | 'subreaper' | undefined, nameOf: NameOf): string {
   if (adopter === 'init' || pid === 1) return `${pid ?? 1} (init)`;
   const name = pid === undefined ? undefined : nameOf(pid);
-  if (adopter === 'subreaper') return `${pid ?? '?'} (${name === undefined ? '' : `${name}, `}a subreaper)`;
+  if (adopter === 'subreaper') return name === undefined ? t('event.subreaper', { pid: pid ?? '?' }) : t('event.subreaperNamed', { pid: pid ?? '?', name });
   return who(pid, name);
 }
 
 function ended(status: ExitStatus | undefined): string {
-  return status === undefined ? 'exited' : exitWords(status);
+  return status === undefined ? t('event.exitedUnknown') : exitWords(status);
+}
+
+/** The evidence of an inferred event in this process's language; `english` (the JSON's words) when it has no structured form. */
+function inferredWords(evidence: OrphanEvidence | undefined, english: string): string {
+  return evidence === undefined ? english : orphanEvidenceWords(evidence);
 }
 
 export function eventSentence(event: ProcEvent, nameOf: NameOf): string {
@@ -28,31 +35,33 @@ export function eventSentence(event: ProcEvent, nameOf: NameOf): string {
   const other = (pid: number | undefined): string => who(pid, pid === undefined ? undefined : nameOf(pid));
   switch (event.kind) {
     case 'spawn':
-      return `${self} started, child of ${other(event.ppid)}`;
+      return t('event.spawn', { self, parent: other(event.ppid) });
     case 'exit':
-      return `${self} ${ended(event.status)} (parent ${other(event.ppid)})`;
+      return t('event.exit', { self, ended: ended(event.status), parent: other(event.ppid) });
     case 'zombie':
       return event.status === undefined
-        ? `${self} became a zombie: parent ${other(event.ppid)} has not reaped it`
-        : `${self} became a zombie: parent ${other(event.ppid)} has not reaped it (${exitWords(event.status)})`;
+        ? t('event.zombie', { self, parent: other(event.ppid) })
+        : t('event.zombieStatus', { self, parent: other(event.ppid), status: exitWords(event.status) });
     case 'reap':
-      return event.by === undefined ? `${self} is gone: its zombie was reaped` : `${self} reaped by ${other(event.by)}`;
+      return event.by === undefined ? t('event.reapUnknown', { self }) : t('event.reap', { self, by: other(event.by) });
     case 'reparent':
-      if (event.inferred !== undefined) return `${self} ${event.inferred} (inferred)`;
+      if (event.inferred !== undefined) return t('event.inferred', { self, evidence: inferredWords(event.evidence, event.inferred) });
       if (event.orphaned) {
-        return `${self} orphaned: parent ${other(event.from)} exited, adopted by ${adopterWords(event.to, event.adopter, nameOf)}`;
+        return t('event.orphaned', { self, parent: other(event.from), adopter: adopterWords(event.to, event.adopter, nameOf) });
       }
-      return `${self} reparented: parent ${other(event.from)} → ${other(event.to)}`;
+      return t('event.reparent', { self, from: other(event.from), to: other(event.to) });
     case 'exec': {
       const before = event.fromArgs || event.fromComm;
-      const after = event.args || event.comm || '(a program not read in time)';
-      return before === undefined ? `${who(event.pid, undefined)} exec: ${after}` : `${who(event.pid, undefined)} exec: ${before} → ${after}`;
+      const after = event.args || event.comm || t('event.execUnread');
+      return before === undefined
+        ? t('event.exec', { self: who(event.pid, undefined), after })
+        : t('event.execFrom', { self: who(event.pid, undefined), before, after });
     }
     case 'stop':
-      return `${self} stopped (T): SIGCONT resumes it`;
+      return t('event.stop', { self });
     case 'continue':
-      return `${self} continued`;
+      return t('event.continue', { self });
     case 'renice':
-      return `${self} reniced: nice ${event.from ?? '?'} → ${event.to ?? '?'}`;
+      return t('event.renice', { self, from: event.from ?? '?', to: event.to ?? '?' });
   }
 }

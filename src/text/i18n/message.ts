@@ -17,6 +17,9 @@ export type Placeholders<S extends string> = S extends `${string}{${infer Name}}
 
 export type Params<K extends MessageId> = Readonly<Record<Placeholders<(typeof EN)[K]>, string | number>>;
 
+/** The ids whose entry has no placeholder (for tables of ids: a state letter's words, a label). */
+export type PlainMessageId = { [K in MessageId]: [Placeholders<(typeof EN)[K]>] extends [never] ? K : never }[MessageId];
+
 /** The arguments after the id: none for an entry without placeholders, else its parameters. */
 export type MessageArgs<K extends MessageId> = [Placeholders<(typeof EN)[K]>] extends [never] ? [] : [params: Params<K>];
 

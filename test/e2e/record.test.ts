@@ -32,25 +32,26 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 /** `[+1.234s]` of the first line matching `pattern`, in ms. */
 function timeOf(text: string, pattern: RegExp): number {
   const line = lines(text).find((l) => pattern.test(l));
-  expect(line, `a line matching ${pattern}`).toBeDefined();
+  expect(line, `a line matching ${pattern} in\n${text}`).toBeDefined();
   return Number(/^\[\+(\d+\.\d+)s\]/u.exec(line ?? '')?.[1]) * 1000;
 }
 
 describe('procview replay of a recorded lesson', () => {
-  it('--plain: the zombie, reaped events and the narration, in the order they happened', async () => {
+  it('--plain: the zombie, reaped events and the narration, each in the order it happened', async () => {
     const { code, stdout, stderr } = await runCli(['replay', zombieFile, '--plain']);
     expect(code, stderr).toBe(0);
     expect(stdout).toMatch(/^procview replay: demo zombie, recorded .* by procview \S+: \d+ frames over/u);
     const zombie = /(\d+) \(procview lesson\) became a zombie: parent (\d+)/u.exec(stdout);
-    expect(zombie).not.toBeNull();
+    expect(zombie, stdout).not.toBeNull();
     const [, pid, parent] = zombie ?? [];
     const became = timeOf(stdout, /became a zombie/u);
     const observedZ = timeOf(stdout, new RegExp(`lesson: observed: ${pid} Z, ppid ${parent}: ZOMBIE`, 'u'));
     const reaped = timeOf(stdout, new RegExp(`${pid} \\(procview lesson\\) reaped by ${parent}`, 'u'));
     const said = timeOf(stdout, /lesson: parent: reaped child/u);
-    expect(became).toBeLessThanOrEqual(observedZ);
-    expect(observedZ).toBeLessThan(reaped);
-    expect(reaped).toBeLessThanOrEqual(said + 50);
+    // The lesson looks for itself (demos/watch.ts) and the recording's stream apart from it, so only
+    // what each saw in its own order is compared: Z before the reap, in the events and in the narration.
+    expect(became, stdout).toBeLessThan(reaped);
+    expect(observedZ, stdout).toBeLessThan(said);
     expect(stdout).toContain('lesson: result: the lesson was observed.');
   });
 

@@ -8,12 +8,13 @@ import { cannotDraw } from './terminal-check.js';
 import type { EventsMode } from '../inspect/events/choose.js';
 import { EVENTS_HELP, EVENTS_OPTION, eventsMode, openChoice } from './events-flag.js';
 
-export const DASHBOARD_USAGE = `Usage: procview [--watch chat|chat:PORT|PID|NAME] [-d SECONDS] [--events MODE] [-M|--no-color] [--help] [--version]
+export const DASHBOARD_USAGE = `Usage: procview [--watch chat|chat:PORT|PID|NAME] [-d SECONDS] [--events MODE] [--record FILE] [-M|--no-color] [--help] [--version]
   --watch chat       the chat room: its server (found by title, or started), admin and clients
   --watch PID        that process and its descendants (kept after they are reparented)
   --watch NAME       processes whose name or command line contains NAME, and their descendants
   -d SECONDS         refresh interval (default 1; 0.5 for demos); fractions allowed, at least 0.1
   -M, --no-color     monochrome: no colour at all (as NO_COLOR=1 does); bold and reverse tell states apart
+  --record FILE      also write what the dashboard sees to FILE (procview replay FILE)
 ${EVENTS_HELP}
 Keys: q quit, ? help. For one-shot output: procview ps, procview tree.`;
 
@@ -22,6 +23,7 @@ export interface DashboardArgs {
   readonly intervalMs: number | undefined;
   readonly noColour: boolean;
   readonly events: EventsMode;
+  readonly record: string | undefined;
 }
 
 function parseWatch(value: string): DashboardScope {
@@ -46,6 +48,7 @@ export function parseDashboardArgs(argv: readonly string[]): DashboardArgs & { r
         watch: { type: 'string', multiple: true },
         delay: { type: 'string', short: 'd' },
         'no-color': { type: 'boolean', short: 'M' },
+        record: { type: 'string' },
       },
     },
     DASHBOARD_USAGE,
@@ -59,6 +62,7 @@ export function parseDashboardArgs(argv: readonly string[]): DashboardArgs & { r
       values.delay === undefined ? undefined : Math.round(decimalOption('-d', values.delay, { min: 0.1, max: 3600, unit: 'seconds' }, DASHBOARD_USAGE) * 1000),
     noColour: values['no-color'] === true,
     events: eventsMode(values.events, DASHBOARD_USAGE),
+    record: values.record,
     help: values.help === true,
     version: values.version === true,
   };
@@ -85,5 +89,6 @@ export async function main(argv: readonly string[]): Promise<number> {
     noColour: args.noColour,
     choice,
     ...(args.intervalMs === undefined ? {} : { intervalMs: args.intervalMs }),
+    ...(args.record === undefined ? {} : { record: args.record }),
   });
 }

@@ -119,6 +119,22 @@ export class Recording {
     this.#order = order;
   }
 
+  /** How the file's bytes divide between whole tables and deltas (what the size benchmark extrapolates from). */
+  stats(): { keyFrames: number; keyBytes: number; deltaFrames: number; deltaBytes: number; otherBytes: number } {
+    let keyFrames = 0;
+    let keyBytes = 0;
+    let deltaBytes = 0;
+    for (const { span } of this.#frames) {
+      const size = span.payloadEnd - span.offset;
+      if (span.type === RecordType.key) {
+        keyFrames += 1;
+        keyBytes += size;
+      } else deltaBytes += size;
+    }
+    const end = this.#frames[this.#frames.length - 1]?.span.payloadEnd ?? 0;
+    return { keyFrames, keyBytes, deltaFrames: this.#frames.length - keyFrames, deltaBytes, otherBytes: Math.max(0, end - keyBytes - deltaBytes) };
+  }
+
   get frameCount(): number {
     return this.#frames.length;
   }

@@ -4,6 +4,7 @@
 import { performance } from 'node:perf_hooks';
 import { CommandError } from '../base/errors.js';
 import { packageVersion } from '../base/version.js';
+import { t } from '../text/i18n/message.js';
 import { sanitizeLines } from '../text/sanitize.js';
 import { createInspector } from '../inspect/inspector.js';
 import { createApp } from './app.js';
@@ -103,11 +104,11 @@ export async function runDashboard(options: DashboardOptions): Promise<number> {
   let program: ProgramSession | undefined;
   const side: (() => SideContent) | undefined =
     scope.kind === 'demo'
-      ? () => ({ title: `Lesson: ${scope.demo.name}`, entries: demo?.entries ?? [] })
+      ? () => ({ title: t('ui.title.lesson', { name: scope.demo.name }), entries: demo?.entries ?? [] })
       : chat !== undefined
-        ? () => ({ title: `Chat room ${chat.address}`, entries: chat.entries })
+        ? () => ({ title: t('ui.title.chat', { address: chat.address }), entries: chat.entries })
         : scope.kind === 'run'
-          ? () => ({ title: 'Program output', entries: program?.entries ?? [] })
+          ? () => ({ title: t('ui.title.output'), entries: program?.entries ?? [] })
           : undefined;
 
   return new Promise<number>((resolve, reject) => {

@@ -2,6 +2,7 @@
 // root only), `polling` (scans, plus the scoped tracker where roots are known),
 // or `auto` (the kernel when it answers, else polling). PROCVIEW_EVENTS sets
 // the default; a command-line flag overrides it.
+import { t } from '../../text/i18n/message.js';
 import type { KernelEventSource, KernelEventsUnavailable } from './kernel-event.js';
 import { openKernelEvents } from './kernel-source.js';
 
@@ -51,18 +52,18 @@ export async function chooseEvents(mode: EventsMode): Promise<EventsChoice> {
 
 /** The header's words: `events: kernel`, `events: polling 1 s (kernel events need root)`. */
 export function sourceWords(choice: EventsChoice, intervalMs: number, lost = 0): string {
-  const lostWords = lost > 0 ? ` · ${lost} events lost` : '';
-  if (choice.source === 'kernel') return `events: kernel${lostWords}`;
-  const every = `${Number((intervalMs / 1000).toFixed(2))} s`;
+  const lostWords = lost > 0 ? t('event.source.lost', { count: lost }) : '';
+  if (choice.source === 'kernel') return t('event.source.kernel', { lost: lostWords });
+  const every = t('event.source.seconds', { seconds: Number((intervalMs / 1000).toFixed(2)) });
   const why =
     choice.reason === 'not-permitted'
-      ? ' (kernel events need root)'
+      ? t('event.source.needRoot')
       : choice.reason === 'no-native-module'
-        ? ' (kernel events: native module not built)'
+        ? t('event.source.noModule')
         : choice.reason === 'other-namespace'
-          ? ' (kernel events: not in this network namespace)'
+          ? t('event.source.otherNamespace')
           : choice.reason === 'not-linux'
-            ? ' (kernel events: Linux only)'
+            ? t('event.source.notLinux')
             : '';
-  return `events: polling ${every}${why}${lostWords}`;
+  return t('event.source.polling', { every, why, lost: lostWords });
 }

@@ -8,11 +8,11 @@ import { ZH } from './zh.js';
 
 export type { MessageId } from './en.js';
 
-/** The placeholder names of a catalog entry's literal type. */
+/** The placeholder names of a catalog entry's literal type (`{  }`, braces around no name, is text, as PLACEHOLDER says). */
 export type Placeholders<S extends string> = S extends `${string}{${infer Name}}${infer Rest}`
-  ? Name extends `${infer Word}`
-    ? Word | Placeholders<Rest>
-    : never
+  ? Name extends '' | `${string}${' ' | '{'}${string}`
+    ? Placeholders<Rest>
+    : Name | Placeholders<Rest>
   : never;
 
 export type Params<K extends MessageId> = Readonly<Record<Placeholders<(typeof EN)[K]>, string | number>>;

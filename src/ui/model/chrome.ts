@@ -3,7 +3,8 @@
 import type { TaskCounts } from './header.js';
 import { intervalWords, loadWords, tasksLine, uptimeWords } from './header.js';
 import { line, span, textLine, type Line } from './styled.js';
-import { fit, inertFit } from './text.js';
+import { t } from '../../text/i18n/message.js';
+import { displayWidth, fit, inertFit } from './text.js';
 import type { ViewState } from './view-state.js';
 import type { SystemLoad } from '../../inspect/system-load.js';
 
@@ -23,25 +24,34 @@ export interface HeaderInfo {
 }
 
 export function headerLines(info: HeaderInfo, view: ViewState, width: number, height: number): Line[] {
-  const host = info.host === undefined ? 'reading…' : `${uptimeWords(info.host.uptimeSeconds)} · ${loadWords(info.host.load)}`;
-  const paused = view.paused ? ' PAUSED' : '';
+  const host = info.host === undefined ? t('ui.header.reading') : `${uptimeWords(info.host.uptimeSeconds)} · ${loadWords(info.host.load)}`;
+  const paused = view.paused ? t('ui.header.paused') : '';
   const interval = info.intervalMs === undefined ? '' : ` · ${intervalWords(info.intervalMs)}`;
   const events = info.events === undefined ? '' : ` · ${info.events}`;
   const first = `procview ${info.version} · ${host}${interval}${events}`;
-  const firstLine = line([span(fit(first, width - paused.length).trimEnd()), ...(paused === '' ? [] : [span(paused, 'paused')])]);
+  const firstLine = line([span(fit(first, width - displayWidth(paused)).trimEnd()), ...(paused === '' ? [] : [span(paused, 'paused')])]);
   const zombies = info.counts.zombie > 0;
   const room = width - (zombies ? 2 : 0);
   const tasksText = fit(tasksLine(info.counts, room), room).trimEnd();
   const tasks = (more: string): Line => line([span(tasksText), ...(zombies ? [span(' ●', 'alert')] : []), ...(more === '' ? [] : [span(more)])]);
-  const of = info.systemTotal === undefined ? '' : ` (of ${info.systemTotal} on the system)`;
-  const filter = view.filter === '' ? '' : ` · filter "${view.filter}"`;
-  const user = view.user === '' ? '' : ` · user ${view.user}`;
-  const kernel = view.showKernel || info.counts.kernel === 0 ? '' : ` · ${info.counts.kernel} kernel threads hidden (K)`;
-  const follow = view.follow === undefined ? '' : ` · following ${view.follow}`;
+  const of = info.systemTotal === undefined ? '' : t('ui.header.ofSystem', { total: info.systemTotal });
+  const filter = view.filter === '' ? '' : t('ui.header.filter', { filter: view.filter });
+  const user = view.user === '' ? '' : t('ui.header.user', { user: view.user });
+  const kernel = view.showKernel || info.counts.kernel === 0 ? '' : t('ui.header.kernelHidden', { count: info.counts.kernel });
+  const follow = view.follow === undefined ? '' : t('ui.header.following', { pid: view.follow });
   // Scope and filter words can hold untrusted text (a NAME, a typed filter): inertFit sanitizes.
-  const scope = (room: number): string => inertFit(`Scope: ${info.scope}${of} · ${view.mode}${filter}${user}${kernel}${follow}`, room).trimEnd();
+  const scope = (room: number): string =>
+    inertFit(
+      t('ui.header.scope', {
+        scope: info.scope,
+        of,
+        mode: view.mode === 'tree' ? t('ui.mode.tree') : t('ui.mode.table'),
+        rest: `${filter}${user}${kernel}${follow}`,
+      }),
+      room,
+    ).trimEnd();
   if (height <= 1) return [tasks('')];
-  const left = width - tasksLine(info.counts, width).length - 5;
+  const left = width - displayWidth(tasksLine(info.counts, width)) - 5;
   if (height === 2) return [firstLine, left < 12 ? tasks('') : tasks(` · ${scope(left)}`)];
   return [firstLine, tasks(''), textLine(scope(width))];
 }
@@ -49,14 +59,14 @@ export function headerLines(info: HeaderInfo, view: ViewState, width: number, he
 export function footerLine(view: ViewState, width: number, canSay: boolean): Line {
   const overlay = view.overlay;
   if (overlay.kind === 'input') {
-    const prompt = overlay.purpose === 'filter' ? 'filter> ' : overlay.purpose === 'user' ? 'user (name or uid)> ' : 'say as admin> ';
-    const hint = overlay.purpose === 'say' ? '  (Enter sends, Esc cancels)' : '  (Enter keeps, Esc clears)';
-    const typed = inertFit(overlay.text, Math.max(1, width - prompt.length - hint.length - 1)).trimEnd();
+    const prompt = overlay.purpose === 'filter' ? t('ui.prompt.filter') : overlay.purpose === 'user' ? t('ui.prompt.user') : t('ui.prompt.say');
+    const hint = overlay.purpose === 'say' ? t('ui.prompt.sayHint') : t('ui.prompt.keepHint');
+    const typed = inertFit(overlay.text, Math.max(1, width - displayWidth(prompt) - displayWidth(hint) - 1)).trimEnd();
     return line([span(prompt, 'prompt'), span(`${typed}▏${hint}`)]);
   }
   if (view.message !== undefined) {
     return textLine(inertFit(view.message.text, width), view.message.tone === 'error' ? 'error' : 'info');
   }
-  const hints = `q quit  ? help  t tree  / filter  k signal  n/N nice  f follow  space pause${canSay ? '  i say' : ''}  Enter detail`;
+  const hints = t('ui.footer.hints', { say: canSay ? t('ui.footer.say') : '' });
   return textLine(fit(hints, width));
 }

@@ -2,6 +2,8 @@
 // interval and scope. Counting follows top: S, D and I count as sleeping,
 // T and t as stopped.
 import type { ProcInfo } from '../../inspect/types.js';
+import { t } from '../../text/i18n/message.js';
+import { displayWidth } from '../../text/width.js';
 import { isKernelThread } from './filter.js';
 
 export interface TaskCounts {
@@ -56,30 +58,31 @@ export function countTasks(procs: Iterable<ProcInfo>): TaskCounts {
  * has seen (after a lesson: `0 running now, 5 seen`).
  */
 export function tasksLine(c: TaskCounts, width = Number.POSITIVE_INFINITY): string {
+  const counts = { total: c.total, running: c.running, sleeping: c.sleeping, stopped: c.stopped, zombie: c.zombie };
   if (c.seen !== undefined) {
-    const long = `Tasks: ${c.running} running now, ${c.seen} seen · ${c.total} total, ${c.sleeping} sleeping, ${c.stopped} stopped, ${c.zombie} zombie`;
-    return long.length <= width ? long : `Tasks: ${c.total} now, ${c.seen} seen  R ${c.running}  S ${c.sleeping}  T ${c.stopped}  Z ${c.zombie}`;
+    const long = t('ui.tasks.seenLong', { ...counts, seen: c.seen });
+    return displayWidth(long) <= width ? long : t('ui.tasks.seenShort', { ...counts, seen: c.seen });
   }
-  const long = `Tasks: ${c.total} total, ${c.running} running, ${c.sleeping} sleeping, ${c.stopped} stopped, ${c.zombie} zombie`;
-  return long.length <= width ? long : `Tasks: ${c.total}  R ${c.running}  S ${c.sleeping}  T ${c.stopped}  Z ${c.zombie}`;
+  const long = t('ui.tasks.long', counts);
+  return displayWidth(long) <= width ? long : t('ui.tasks.short', counts);
 }
 
 /** top's wording: `up 3 days,  4:12`, `up  4:12`, `up 12 min`; `up ?` when unknown. */
 export function uptimeWords(seconds: number | undefined): string {
-  if (seconds === undefined) return 'up ?';
+  if (seconds === undefined) return t('ui.uptime', { time: '?' });
   const total = Math.floor(seconds);
   const days = Math.floor(total / 86_400);
   const hours = Math.floor((total % 86_400) / 3600);
   const minutes = Math.floor((total % 3600) / 60);
-  const dayPart = days > 0 ? `${days} day${days === 1 ? '' : 's'}, ` : '';
-  const clockPart = hours > 0 ? `${hours}:${String(minutes).padStart(2, '0')}` : `${minutes} min`;
-  return `up ${dayPart}${clockPart}`;
+  const dayPart = days === 0 ? '' : days === 1 ? t('ui.uptime.day') : t('ui.uptime.days', { days });
+  const clockPart = hours > 0 ? `${hours}:${String(minutes).padStart(2, '0')}` : t('ui.uptime.minutes', { minutes });
+  return t('ui.uptime', { time: `${dayPart}${clockPart}` });
 }
 
 export function loadWords(load: readonly number[] | undefined): string {
-  return `load average: ${load === undefined ? '?' : load.map((n) => n.toFixed(2)).join(', ')}`;
+  return t('ui.load', { load: load === undefined ? '?' : load.map((n) => n.toFixed(2)).join(', ') });
 }
 
 export function intervalWords(ms: number): string {
-  return `every ${Number((ms / 1000).toFixed(2))} s`;
+  return t('ui.interval', { seconds: Number((ms / 1000).toFixed(2)) });
 }

@@ -3,43 +3,44 @@
 // they agree), so the two cannot drift apart.
 import type { Role } from './styled.js';
 import { line, span, textLine, type Line } from './styled.js';
+import { messageIn, type PlainMessageId, t } from '../../text/i18n/message.js';
 import { wordWrap } from './wrap.js';
 
-export const KEYS: readonly (readonly [keys: string, action: string])[] = [
-  ['q  F10  Ctrl-C', 'quit (a demo is stopped and cleaned up first)'],
-  ['?  F1', 'this help'],
-  ['↑ ↓ PgUp PgDn Home End', 'select a process (the mouse works too: click, wheel)'],
-  ['Enter', 'the selected process in full (Esc closes)'],
-  ['t  F5', 'table ⇄ tree'],
-  ['←  -', 'tree view: fold the selected subtree (on a leaf: go to its parent)'],
-  ['→  +', 'tree view: unfold the selected subtree'],
-  ['<  >  F6', 'sort by the next column left / right (F6 as >), or click a title'],
-  ['I', 'reverse the sort order'],
-  ['P  M  T', 'sort by %CPU, %MEM or TIME, biggest first (as htop)'],
-  ['/  F3  F4', 'filter by pid, name, user or command line; the events and side panes follow it (Enter keeps, Esc clears)'],
-  ['u', "only one user's processes, by name or uid (empty: everyone)"],
-  ['K', 'show / hide kernel threads (hidden by default in the whole-system view; always counted)'],
-  ['H', 'threads: procview lists processes (THR counts their threads)'],
-  ['k  F9', 'send a signal: any of kill -l, chosen with ↑ ↓ or by typing its name or number; Enter sends (KILL/STOP outside your scope ask once more)'],
-  ['n  F8', 'renice: nice +1 (lower priority)'],
-  ['N  F7', 'renice: nice -1 (higher priority; needs root)'],
-  ['f', 'follow the selected process wherever the sort moves it (f again stops)'],
-  ['space', 'pause the display (the events are still collected)'],
-  ['Tab', 'swap the events with the narration / chat pane (narrow screens)'],
-  ['v', 'show / hide the side column (narration, chat, process detail): the list takes the width'],
-  ['[  ]', 'scroll the events pane back / forward (the wheel over it too)'],
-  ['{  }', 'scroll the narration / chat pane back / forward (the wheel over it too)'],
-  ['F2', 'setup: columns shown, refresh, tree at start, colour; saved to ~/.config/procview/config.json'],
-  ['i', 'say something in the chat room as the admin (--watch chat)'],
+export const KEYS: readonly (readonly [keys: string, action: PlainMessageId])[] = [
+  ['q  F10  Ctrl-C', 'ui.key.1'],
+  ['?  F1', 'ui.key.2'],
+  ['↑ ↓ PgUp PgDn Home End', 'ui.key.3'],
+  ['Enter', 'ui.key.4'],
+  ['t  F5', 'ui.key.5'],
+  ['←  -', 'ui.key.6'],
+  ['→  +', 'ui.key.7'],
+  ['<  >  F6', 'ui.key.8'],
+  ['I', 'ui.key.9'],
+  ['P  M  T', 'ui.key.10'],
+  ['/  F3  F4', 'ui.key.11'],
+  ['u', 'ui.key.12'],
+  ['K', 'ui.key.13'],
+  ['H', 'ui.key.14'],
+  ['k  F9', 'ui.key.15'],
+  ['n  F8', 'ui.key.16'],
+  ['N  F7', 'ui.key.17'],
+  ['f', 'ui.key.18'],
+  ['space', 'ui.key.19'],
+  ['Tab', 'ui.key.20'],
+  ['v', 'ui.key.21'],
+  ['[  ]', 'ui.key.22'],
+  ['{  }', 'ui.key.23'],
+  ['F2', 'ui.key.24'],
+  ['i', 'ui.key.25'],
 ];
 
 /** What each kind of row means; the theme (widgets/theme.ts) says how each looks, in colour or without. */
-export const ROW_KINDS: readonly (readonly [role: Role, meaning: string])[] = [
-  ['new', 'new process (first refreshes)'],
-  ['dead', 'just exited (kept a few refreshes)'],
-  ['zombie', 'zombie (Z): exited, not reaped yet'],
-  ['stopped', 'stopped (T/t)'],
-  ['context', 'not in scope: the parent a followed process hangs under'],
+export const ROW_KINDS: readonly (readonly [role: Role, meaning: PlainMessageId])[] = [
+  ['new', 'ui.row.new'],
+  ['dead', 'ui.row.dead'],
+  ['zombie', 'ui.row.zombie'],
+  ['stopped', 'ui.row.stopped'],
+  ['context', 'ui.row.context'],
 ];
 
 /**
@@ -59,21 +60,18 @@ export function helpLines(width = 100, looks: (role: Role) => string = (role) =>
   };
   const lookWidth = Math.max(...ROW_KINDS.map(([role]) => [...looks(role)].length));
   return [
-    textLine('procview keys', 'heading'),
+    textLine(t('ui.help.heading'), 'heading'),
     textLine(''),
-    ...KEYS.flatMap(([keys, action]) => entry(keys, keyWidth, action)),
+    ...KEYS.flatMap(([keys, action]) => entry(keys, keyWidth, t(action))),
     textLine(''),
-    textLine('Rows', 'heading'),
-    ...ROW_KINDS.flatMap(([role, meaning]) => entry(looks(role), lookWidth, meaning, role)),
+    textLine(t('ui.help.rows'), 'heading'),
+    ...ROW_KINDS.flatMap(([role, meaning]) => entry(looks(role), lookWidth, t(meaning), role)),
     textLine(''),
-    ...wordWrap(
-      'Signals and renice check the process is still the same (pid + start time) first; PID 1 and procview itself are refused. Esc or ? closes this help.',
-      width,
-    ).map((text) => textLine(text)),
+    ...wordWrap(t('ui.help.closing'), width).map((text) => textLine(text)),
   ];
 }
 
-/** The keys as a markdown table, for the README (one row per entry of KEYS). */
+/** The keys as a markdown table, for the README (one row per entry of KEYS; English, as the README is). */
 export function keysMarkdown(): string {
   const cell = (text: string): string => text.replace(/\|/g, '\\|');
   const keys = (label: string): string =>
@@ -81,5 +79,5 @@ export function keysMarkdown(): string {
       .split(/\s+/)
       .map((key) => `\`${key}\``)
       .join(' ');
-  return ['| Keys | Action |', '| --- | --- |', ...KEYS.map(([label, action]) => `| ${cell(keys(label))} | ${cell(action)} |`)].join('\n');
+  return ['| Keys | Action |', '| --- | --- |', ...KEYS.map(([label, action]) => `| ${cell(keys(label))} | ${cell(messageIn('en', action))} |`)].join('\n');
 }

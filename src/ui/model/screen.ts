@@ -13,6 +13,7 @@ import type { Layout } from './layout.js';
 import { listLines, type ListLines } from './list-lines.js';
 import type { ProcRow } from './rows.js';
 import { textLine, type Line, type Role } from './styled.js';
+import { t } from '../../text/i18n/message.js';
 import { fit } from './text.js';
 import type { ViewState } from './view-state.js';
 import type { WatchState } from './watch.js';
@@ -88,8 +89,8 @@ export function eventLines(lines: readonly EventLine[], width: number, height: n
 }
 
 function paneTitle(base: string, shown: number, total: number, filter: string, back: number, keys: string): string {
-  const filtered = filter.trim() === '' ? '' : ` · ${shown} match "${filter.trim()}"`;
-  const scrolledBack = back > 0 ? ` · ${back} lines back (${keys})` : '';
+  const filtered = filter.trim() === '' ? '' : t('ui.pane.matches', { count: shown, filter: filter.trim() });
+  const scrolledBack = back > 0 ? t('ui.pane.back', { count: back, keys }) : '';
   return `${base} (${total})${filtered}${scrolledBack}`;
 }
 
@@ -99,7 +100,7 @@ export function scrolled(lines: readonly Line[], scroll: number, height: number)
   if (lines.length <= room) return [...lines];
   const first = Math.min(scroll, lines.length - room);
   const window = lines.slice(first, first + room);
-  if (first + room < lines.length) window[room - 1] = textLine('… more below: PgDn', 'more');
+  if (first + room < lines.length) window[room - 1] = textLine(t('ui.pane.moreBelow'), 'more');
   if (first > 0) window[0] = textLine('… more above: PgUp', 'more');
   return window;
 }
@@ -125,19 +126,23 @@ export function computeScreen(input: ScreenInput): ScreenModel {
     view.overlay.kind === 'help'
       ? {
           kind: 'help' as const,
-          title: 'Help',
+          title: t('ui.title.help'),
           lines: scrolled(helpLines(Math.min(100, layout.footer.width - 4), input.looks), view.overlay.scroll, layout.footer.top - 2),
         }
       : view.overlay.kind === 'signal'
-        ? { kind: 'signal' as const, title: 'Signal', lines: signalMenuLines(view.overlay, layout.footer.top - 2) }
+        ? { kind: 'signal' as const, title: t('ui.title.signal'), lines: signalMenuLines(view.overlay, layout.footer.top - 2) }
         : view.overlay.kind === 'confirm'
-          ? { kind: 'confirm' as const, title: 'Are you sure?', lines: confirmLines(view.overlay, input.scoped ?? false) }
+          ? { kind: 'confirm' as const, title: t('ui.title.confirm'), lines: confirmLines(view.overlay, input.scoped ?? false) }
           : view.overlay.kind === 'setup'
-            ? { kind: 'setup' as const, title: 'Setup', lines: setupLines(input.settings ?? DEFAULT_SETTINGS, view.overlay.index, input.settingsPath ?? '') }
+            ? {
+                kind: 'setup' as const,
+                title: t('ui.title.setup'),
+                lines: setupLines(input.settings ?? DEFAULT_SETTINGS, view.overlay.index, input.settingsPath ?? ''),
+              }
             : view.overlay.kind === 'detail'
               ? {
                   kind: 'detail' as const,
-                  title: 'Process',
+                  title: t('ui.title.process'),
                   lines: scrolled(details(layout.list.width - 4), view.overlay.scroll, layout.list.height - 2),
                 }
               : undefined;
@@ -153,17 +158,20 @@ export function computeScreen(input: ScreenInput): ScreenModel {
       events === undefined
         ? undefined
         : {
-            title: paneTitle('Events', shownEvents.length, watch.timeline.total, view.filter, eventsBack, '[ ]'),
+            title: paneTitle(t('ui.title.events'), shownEvents.length, watch.timeline.total, view.filter, eventsBack, '[ ]'),
             lines: eventLines(shownEvents, inner(events.width), events.height - 1, eventsBack),
           },
     side:
       side === undefined || input.side === undefined
         ? undefined
         : {
-            title: input.side.title + (view.filter.trim() === '' ? '' : ` · filter "${view.filter.trim()}"`) + (view.sideScroll > 0 ? ' · scrolled ({ })' : ''),
+            title:
+              input.side.title +
+              (view.filter.trim() === '' ? '' : t('ui.header.filter', { filter: view.filter.trim() })) +
+              (view.sideScroll > 0 ? t('ui.pane.scrolled') : ''),
             lines: sideLines(sideEntries, inner(side.width), side.height - 1, view.sideScroll),
           },
-    detail: detail === undefined ? undefined : { title: 'Process', lines: details(inner(detail.width)) },
+    detail: detail === undefined ? undefined : { title: t('ui.title.process'), lines: details(inner(detail.width)) },
     footer: footerLine(view, layout.footer.width, input.canSay),
     overlay,
   };

@@ -2,26 +2,61 @@
 // are sanitized before they are measured, so a control character cannot hide
 // its width, and only once each: the pane is wrapped again on every draw.
 import { sanitizeForDisplay } from '../../text/sanitize.js';
+import { charWidth } from '../../text/width.js';
 import { textLine, type Line } from './styled.js';
 import { displayWidth, truncate } from './text.js';
 
+/** Marks that must not start a line: they close or follow what is before them. */
+const NO_BREAK_BEFORE = new Set([...'，。、；：？！）」』》〉】〕…—～％)]},.;:!?%']);
+/** Marks that must not end a line: they open what follows. */
+const NO_BREAK_AFTER = new Set([...'（「『《〈【〔“‘([{']);
+
+/**
+ * A space-free word in the pieces a line may break between: next to a wide
+ * (Han) character a line may break, as Chinese has no spaces, except before a
+ * closing mark or after an opening one; between two narrow characters never,
+ * so a pid, `waitpid()` or a path from a placeholder stays whole.
+ */
+export function breakPieces(word: string): string[] {
+  const pieces: string[] = [];
+  let run = '';
+  let previous = '';
+  for (const char of word) {
+    const mayBreak = run !== '' && (charWidth(previous) === 2 || charWidth(char) === 2) && !NO_BREAK_BEFORE.has(char) && !NO_BREAK_AFTER.has(previous);
+    if (mayBreak) {
+      pieces.push(run);
+      run = '';
+    }
+    run += char;
+    previous = char;
+  }
+  if (run !== '') pieces.push(run);
+  return pieces;
+}
+
 /**
  * Sanitized plain text in, plain lines out (each at most `width` cells);
- * `indent` starts every line after the first.
+ * `indent` starts every line after the first. Lines break at spaces and,
+ * in Chinese, between characters (breakPieces).
  */
 export function wordWrap(text: string, width: number, indent = ''): string[] {
   const room = Math.max(4, width);
   const lines: string[] = [];
   let line = '';
   for (const word of text.split(' ')) {
-    const candidate = line === '' ? word : `${line} ${word}`;
-    if (displayWidth(candidate) <= room) {
-      line = candidate;
-      continue;
-    }
-    if (line !== '') lines.push(line);
-    // A word longer than a line is cut hard rather than overflowing.
-    line = displayWidth(indent + word) <= room ? indent + word : truncate(indent + word, room);
+    const pieces = breakPieces(word);
+    if (pieces.length === 0) pieces.push('');
+    pieces.forEach((piece, index) => {
+      const joiner = index === 0 ? ' ' : '';
+      const candidate = line === '' ? piece : `${line}${joiner}${piece}`;
+      if (displayWidth(candidate) <= room) {
+        line = candidate;
+        return;
+      }
+      if (line !== '') lines.push(line);
+      // A piece longer than a line is cut hard rather than overflowing.
+      line = displayWidth(indent + piece) <= room ? indent + piece : truncate(indent + piece, room);
+    });
   }
   if (line !== '' || lines.length === 0) lines.push(line);
   return lines;

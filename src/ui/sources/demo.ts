@@ -3,6 +3,7 @@
 // waits for the lesson's own cleanup (it promises to leave no process behind).
 import { performance } from 'node:perf_hooks';
 import type { Demo, DemoResult, Observation } from '../../demos/types.js';
+import { t } from '../../text/i18n/message.js';
 import { clock } from '../model/cells.js';
 import type { SideEntry } from '../model/wrap.js';
 
@@ -19,8 +20,8 @@ export interface DemoSession {
 }
 
 function observedText(fact: Observation): string {
-  const ppid = fact.ppid === undefined ? '' : `, ppid ${fact.ppid}`;
-  return `observed: ${fact.pid} ${fact.stat ?? 'gone'}${ppid}: ${fact.note}`;
+  const ppid = fact.ppid === undefined ? '' : t('ui.lesson.ppid', { ppid: fact.ppid });
+  return t('ui.lesson.observed', { pid: fact.pid, stat: fact.stat ?? t('ui.lesson.gone'), ppid, note: fact.note });
 }
 
 /** Each side-pane line as it is added, for a recording: when, its raw text, its tone. */
@@ -36,7 +37,7 @@ export function startDemo(demo: Demo, holdMs: number, onChange: () => void, onNo
     onChange();
   };
   const controller = new AbortController();
-  add(`Lesson "${demo.name}": ${demo.summary}`, 'dim');
+  add(t('ui.lesson.header', { name: demo.name, summary: demo.summary }), 'dim');
   const finished: Promise<void> = demo
     .run(
       {
@@ -53,10 +54,10 @@ export function startDemo(demo: Demo, holdMs: number, onChange: () => void, onNo
     .then(
       (result: DemoResult) => {
         if (controller.signal.aborted) return;
-        if (result.ok) add('Lesson complete: every promised state was observed. q quits.', 'good');
-        else for (const problem of result.problems) add(`problem: ${problem}`, 'problem');
+        if (result.ok) add(t('ui.lesson.complete'), 'good');
+        else for (const problem of result.problems) add(t('ui.lesson.problem', { problem }), 'problem');
       },
-      (error: unknown) => add(`the lesson failed: ${error instanceof Error ? error.message : String(error)}`, 'problem'),
+      (error: unknown) => add(t('ui.lesson.failed', { why: error instanceof Error ? error.message : String(error) }), 'problem'),
     );
   return {
     tracked,

@@ -4,6 +4,7 @@
 // stream as an event. Stopping sends SIGTERM to its process group, then SIGKILL.
 import { performance } from 'node:perf_hooks';
 import { exitStatusFromNode, exitWords } from '../../inspect/events/exit-status.js';
+import { t } from '../../text/i18n/message.js';
 import type { ExitStatus } from '../../inspect/types.js';
 import { startProgram, type Program } from '../../process/program.js';
 import { clock } from '../model/cells.js';
@@ -43,20 +44,23 @@ export function startProgramSession(
   const started = startProgram(
     command,
     args,
-    (line) => add(line.stream === 'stderr' ? `stderr: ${line.text}` : line.text, line.stream === 'stderr' ? 'problem' : 'plain'),
+    (line) => add(line.stream === 'stderr' ? t('ui.program.stderr', { text: line.text }) : line.text, line.stream === 'stderr' ? 'problem' : 'plain'),
     'ignore',
   ).then(
     (p) => {
       program = p;
       tracked = { pid: p.pid, trackedAt: performance.now() };
-      add(`started as pid ${p.pid}`, 'dim');
+      add(t('ui.program.started', { pid: p.pid }), 'dim');
       void p.ended.then((end) => {
         const status = exitStatusFromNode(end.code, end.signal);
         if (status !== undefined) onExit(p.pid, status);
-        add(`pid ${p.pid} ${status === undefined ? 'ended' : exitWords(status)}. q quits.`, status?.code === 0 ? 'good' : 'problem');
+        add(
+          t('ui.program.ended', { pid: p.pid, how: status === undefined ? t('ui.program.endedWord') : exitWords(status) }),
+          status?.code === 0 ? 'good' : 'problem',
+        );
       });
     },
-    (error: unknown) => add(`cannot start ${command}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, 'problem'),
+    (error: unknown) => add(t('ui.program.cannotStart', { command, why: (error as NodeJS.ErrnoException).code ?? String(error) }), 'problem'),
   );
   return {
     entries,

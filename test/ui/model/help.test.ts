@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { isDeepStrictEqual } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { messageIn } from '../../../src/text/i18n/message.js';
 import { helpLines, KEYS, keysMarkdown } from '../../../src/ui/model/help.js';
 import { lineText } from '../../../src/ui/model/styled.js';
 import { handleKey, type KeyContext } from '../../../src/ui/model/keys.js';
@@ -57,14 +58,16 @@ describe('help', () => {
     expect(new Set(listed).size).toBe(listed.length);
     // `/` is the filter key: it must not also serve as a separator between keys.
     expect(listed.filter((key) => key === '/')).toHaveLength(1);
-    expect(KEYS.find(([label]) => label.split(/\s+/).includes('/'))?.[1]).toMatch(/^filter/);
+    const filterKey = KEYS.find(([label]) => label.split(/\s+/).includes('/'))?.[1];
+    expect(filterKey === undefined ? undefined : messageIn('en', filterKey)).toMatch(/^filter/);
   });
 
   it('the panel and the markdown table carry the same rows', () => {
     const panel = helpLines(100).map(lineText).join('\n');
     const table = keysMarkdown().split('\n');
     expect(table).toHaveLength(KEYS.length + 2);
-    for (const [label, action] of KEYS) {
+    for (const [label, id] of KEYS) {
+      const action = messageIn('en', id);
       expect(panel).toContain(label);
       expect(panel).toContain(action.split(' ').slice(0, 4).join(' '));
       expect(table).toContain(

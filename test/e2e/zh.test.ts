@@ -1,0 +1,95 @@
+// The dashboard in Chinese, in a real pseudo-terminal with LANG=zh_CN.UTF-8:
+// event lines and the help in Chinese, and every column where it belongs,
+// counted in the terminal's own cells (two per Han character): the rule
+// between the events and the side pane in one column, the help's
+// descriptions in one column, its border in one column, and a wrapped
+// description that reads back whole (no character, no placeholder cut).
+import { describe, expect, it } from 'vitest';
+import { waitFor } from '../helpers/processes.js';
+import { messageIn } from '../../src/text/i18n/message.js';
+import { type PtyRun, runInPty } from './helpers/pty.js';
+
+const COLS = 120;
+
+/** The cells of row `y` from `from` to `to` (excluded), wide characters once (xterm gives their second cell as ''). */
+function cells(run: PtyRun, y: number, from: number, to: number): string {
+  let text = '';
+  for (let x = from; x < to; x += 1) text += run.cell(y, x) ?? '';
+  return text;
+}
+
+/** The first cell of row `y` that holds `char`, or -1. */
+function cellOf(run: PtyRun, y: number, char: string): number {
+  for (let x = 0; x < COLS; x += 1) if (run.cell(y, x) === char) return x;
+  return -1;
+}
+
+describe('the dashboard in Chinese', () => {
+  it('shows Chinese event lines and help with the columns aligned', async () => {
+    const run = runInPty(['run', '--', 'sh', '-c', 'sh -c "exit 3"; sleep 30 & exit 0'], { cols: COLS, rows: 40, env: { LANG: 'zh_CN.UTF-8' } });
+    await run.waitForScreen(/\d+ \(sleep\) (成为孤儿进程|第一次看到时已被 1 号进程收养)/, 30_000);
+    let screen = await run.waitForScreen(/退出，状态 3（父进程 \d+/);
+    expect(screen).toMatch(/任务：/);
+    expect(screen).toMatch(/范围：run sh -c/);
+    expect(screen).toContain('q 退出  ? 帮助');
+
+    // Events pane: a clock, then the sentence; the rule to the side pane in one column on every row.
+    const rows = run.rows();
+    const title = rows.findIndex((row) => row.includes('事件 ('));
+    expect(title, screen).toBeGreaterThan(0);
+    const rule = cellOf(run, title, '│');
+    expect(rule).toBeGreaterThan(40);
+    const eventRows = rows.map((row, y) => [row, y] as const).filter(([row, y]) => y > title && /^\d\d:\d\d:\d\d /.test(row));
+    expect(eventRows.length).toBeGreaterThanOrEqual(4);
+    const misplaced = eventRows.filter(([, y]) => run.cell(y, rule) !== '│').map(([row]) => row);
+    expect(misplaced, screen).toEqual([]);
+    expect(eventRows.some(([row]) => /[启退成]/.test(row))).toBe(true);
+
+    // The help: Chinese, each description in the same column, the border in one column.
+    run.write('?');
+    screen = await run.waitForScreen('procview 按键');
+    expect(screen).toContain('本帮助');
+    const help = run.rows();
+    const top = help.findIndex((row) => row.includes('┌'));
+    const left = cellOf(run, top, '┌');
+    let right = -1;
+    for (let x = COLS - 1; x > left && right < 0; x -= 1) if (run.cell(top, x) === '┐') right = x;
+    expect(right).toBeGreaterThan(left + 40);
+    const bottom = help.findIndex((row, y) => y > top && row.includes('└'));
+    const bordersOff = [];
+    for (let y = top + 1; y < bottom; y += 1) if (run.cell(y, left) !== '│' || run.cell(y, right) !== '│') bordersOff.push(help[y]);
+    expect(bordersOff, screen).toEqual([]);
+    const starts = ['本帮助', '表格 ⇄ 进程树', '反转排序顺序'].map((text) => {
+      const y = help.findIndex((row) => row.includes(text));
+      return cellOf(run, y, [...text][0] ?? '');
+    });
+    expect(new Set(starts).size, screen).toBe(1);
+    const column = starts[0] ?? -1;
+
+    // The filter key's description wraps: its lines, read back from the screen, are the whole sentence
+    // (a line ends at a space or between two characters, never inside one or inside a word).
+    const filterText = messageIn('zh', 'ui.key.11');
+    const first = help.findIndex((row) => row.includes('按 pid、名称'));
+    const inside = (row: string): string => row.slice(row.indexOf('│') + 1, row.lastIndexOf('│')).trim();
+    const firstRow = help[first] ?? '';
+    const pieces = [firstRow.slice(firstRow.indexOf('按 pid'), firstRow.lastIndexOf('│')).trim()];
+    for (let y = first + 1; y < bottom; y += 1) {
+      const more = inside(help[y] ?? '');
+      if (more === '' || cells(run, y, left + 1, column).trim() !== '') break;
+      pieces.push(more);
+    }
+    expect(pieces.length, screen).toBeGreaterThan(1);
+    let at = 0;
+    for (const piece of pieces) {
+      if (filterText[at] === ' ') at += 1;
+      expect(filterText.slice(at, at + piece.length), `${pieces.join('|')}`).toBe(piece);
+      at += piece.length;
+    }
+    expect(at).toBe(filterText.length);
+
+    run.write('\u001b');
+    await waitFor(() => !run.screen().includes('procview 按键'), { what: 'the help to close' });
+    run.write('q');
+    expect((await run.waitForExit(20_000)).exitCode).toBe(0);
+  }, 60_000);
+});

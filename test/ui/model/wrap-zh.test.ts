@@ -1,0 +1,35 @@
+// Wrapping Chinese: a line may end between two Han characters (Chinese has no
+// spaces), never inside a run of narrow characters (a pid, waitpid(), a path
+// from a placeholder) or a character, and a closing mark never starts a line.
+// (A piece wider than a whole line is cut with …, in English as in Chinese.)
+import { describe, expect, it } from 'vitest';
+import { displayWidth } from '../../../src/text/width.js';
+import { breakPieces, wordWrap } from '../../../src/ui/model/wrap.js';
+
+describe('wrapping Chinese', () => {
+  it('breaks between Han characters, keeps narrow runs and closing marks with their neighbours', () => {
+    expect(breakPieces('父进程26248调用waitpid()。')).toEqual(['父', '进', '程', '26248', '调', '用', 'waitpid()。']);
+    expect(breakPieces('（Enter')).toEqual(['（Enter']);
+    expect(breakPieces('plain-ascii')).toEqual(['plain-ascii']);
+  });
+
+  it('fills each line to at most its width in cells and loses nothing', () => {
+    const text = '子进程已经退出，但它的父进程 26248 还没有调用 waitpid()；ps 显示为 "[procview lesson] <defunct>"';
+    for (const width of [16, 17, 24, 40]) {
+      const lines = wordWrap(text, width);
+      for (const line of lines) expect(displayWidth(line), `${width}: ${line}`).toBeLessThanOrEqual(width);
+      for (const line of lines.slice(1)) expect(line[0], `${width}: ${lines.join('|')}`).not.toMatch(/[，。；：）」]/u);
+      // Lines end at a space (dropped) or between two characters: joined back, nothing is missing.
+      expect(lines.join('').replaceAll(' ', '')).toBe(text.replaceAll(' ', ''));
+      for (const token of ['26248', 'waitpid()；ps', '<defunct>"'])
+        expect(
+          lines.some((line) => line.includes(token)),
+          `${width}: ${token}`,
+        ).toBe(true);
+    }
+  });
+
+  it('wraps English exactly as before: at spaces only', () => {
+    expect(wordWrap('the parent is alive (asleep), its event loop stopped', 20)).toEqual(['the parent is alive', '(asleep), its event', 'loop stopped']);
+  });
+});

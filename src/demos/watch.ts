@@ -1,14 +1,19 @@
 // The lesson's eyes: everything a demo claims to have seen comes from here,
 // i.e. from the inspection core reading the process table, not from what the
-// lesson's processes say about themselves.
+// lesson's processes say about themselves. The table comes as the frames of
+// the one snapshot-and-diff loop (inspect/events/stream.ts, polling), scanned
+// when the lesson looks: between two looks nothing is read.
+import { performance } from 'node:perf_hooks';
 import { setTimeout as delay } from 'node:timers/promises';
 import { pollUntil } from '../base/poll.js';
+import { EventStream, type WatchFrame } from '../inspect/events/stream.js';
 import { createInspector } from '../inspect/inspector.js';
-import { SnapshotDiffer } from '../inspect/poll-loop.js';
 import { provenSameProcess, sameProcess } from '../inspect/identity.js';
-import type { Inspector, ProcEvent, ProcInfo, Snapshot } from '../inspect/types.js';
+import type { ProcEvent, ProcInfo, Snapshot } from '../inspect/types.js';
 
 const POLL_MS = 50;
+/** The stream's own pace: never, in effect (the longest timer Node keeps); every scan is a look. */
+const ONLY_ON_DEMAND_MS = 2 ** 31 - 1;
 const DEFAULT_TIMEOUT_MS = 10_000;
 
 /** For a wait that nothing cuts short (cleanup after the lesson was aborted). */
@@ -22,9 +27,17 @@ export class NotObserved extends Error {
   }
 }
 
+interface Look {
+  readonly askedAt: number;
+  resolve(snapshot: Snapshot): void;
+  reject(error: unknown): void;
+}
+
 export class Watcher {
-  private readonly inspector: Inspector;
-  private readonly differ = new SnapshotDiffer();
+  /** Opened at the first look: before it, the lesson has not looked at anything. */
+  private stream: EventStream | undefined;
+  private readonly looks: Look[] = [];
+  private closed = false;
   /** Events between consecutive snapshots of this watcher (those `keep` accepts), oldest first. */
   readonly events: ProcEvent[] = [];
   /** pid → who reaped it, for kept pids seen leaving the table (undefined: the table could not tell). */
@@ -35,12 +48,29 @@ export class Watcher {
     private readonly onSnapshot: (snapshot: Snapshot) => void = () => undefined,
     private readonly keep: (event: ProcEvent) => boolean = () => false,
   ) {
-    this.inspector = createInspector();
   }
 
-  /** One look at the table. Works after the abort too: cleanup still needs to see. */
-  async snapshot(): Promise<Snapshot> {
-    const { snapshot, previous, events } = this.differ.next(await this.inspector.snapshot(), performance.now());
+  /** One look at the table: a scan begun after the call. Works after the abort too: cleanup still needs to see. */
+  snapshot(): Promise<Snapshot> {
+    if (this.closed) return Promise.reject(new Error('this watcher is closed'));
+    return new Promise((resolve, reject) => {
+      this.looks.push({ askedAt: performance.now(), resolve, reject });
+      if (this.stream !== undefined) this.stream.scanNow();
+      else {
+        // Its first scan begins now, for this look.
+        this.stream = new EventStream(
+          { source: 'polling', reason: 'disabled', message: undefined },
+          { intervalMs: ONLY_ON_DEMAND_MS },
+          (frame) => this.onFrame(frame),
+          (error) => {
+            for (const look of this.looks.splice(0)) look.reject(error);
+          },
+        );
+      }
+    });
+  }
+
+  private onFrame({ snapshot, previous, events, begunAt }: WatchFrame): void {
     if (previous !== undefined) {
       const kept = events.filter(this.keep);
       this.events.push(...kept);
@@ -50,7 +80,14 @@ export class Watcher {
       }
     }
     this.onSnapshot(snapshot);
-    return snapshot;
+    // A scan that began before a look was asked for may have read the table before what it waits for.
+    const waiting = this.looks.splice(0);
+    for (const look of waiting) {
+      if (look.askedAt <= begunAt) look.resolve(snapshot);
+      else this.looks.push(look);
+    }
+    // Frames sent close together carry the older scan's begin: ask again rather than wait for nothing.
+    if (this.looks.length > 0) this.stream?.scanNow();
   }
 
   /**
@@ -127,9 +164,12 @@ export class Watcher {
     }
   }
 
-  /** Lets go of the inspector (it keeps stat files open). snapshot() rejects from then on. */
+  /** Ends the stream and lets go of its inspector (it keeps stat files open). snapshot() rejects from then on. */
   close(): void {
-    this.inspector.close();
+    if (this.closed) return;
+    this.closed = true;
+    this.stream?.close();
+    for (const look of this.looks.splice(0)) look.reject(new Error('this watcher is closed'));
   }
 }
 

@@ -5,7 +5,7 @@
 // An event source (events/: the kernel telling us about fork, exec, exit) is
 // not a backend: a backend says what *is*, a source says what *happened*. The
 // inspector merges the two; a source is opened beside the backend, not instead.
-import type { Snapshot } from './types.js';
+import type { ProcInfo, Snapshot } from './types.js';
 
 export interface Backend {
   /**
@@ -20,8 +20,14 @@ export interface Backend {
    * gone or its start time cannot be read. The identity check before a kill.
    */
   startTime(pid: number): Promise<number | undefined>;
-  // Re-reading a few named pids between scans is procfs-only today
-  // (procfs/reread.ts, events/scoped-tracker.ts, picked in events/stream.ts).
+  /**
+   * `pid` as it is now, read alone between full scans (the processes an event
+   * names): a record, or undefined when it is gone. `previous` is the caller's
+   * last record of it, so what did not change (command line, user) is not read
+   * again. Synchronous, a few small reads. Absent where a process cannot be read
+   * alone (ps, ps-list): an event stream then asks for a full scan instead.
+   */
+  reread?(pid: number, previous: ProcInfo | undefined): ProcInfo | undefined;
   /** Gives back what the backend keeps open; a later snapshot() may open it again. */
   close(): void;
 }

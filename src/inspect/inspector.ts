@@ -16,8 +16,10 @@ export function createInspector(options: InspectorOptions = {}): Inspector {
   const source = openBackend(backend, options);
   let queue: Promise<unknown> = Promise.resolve();
   let closed = false;
+  const reread = source.reread?.bind(source);
   return Object.freeze({
     backend,
+    ...(reread === undefined ? {} : { reread }),
     snapshot(): Promise<Snapshot> {
       if (closed) return Promise.reject(new Error('this inspector is closed'));
       const next = queue.then(() => source.snapshot());

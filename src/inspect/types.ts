@@ -74,6 +74,8 @@ export interface InspectorOptions {
 export interface Inspector {
   readonly backend: BackendName;
   snapshot(): Promise<Snapshot>;
+  /** The backend's re-read of one process between scans (Backend.reread); absent where it has none. */
+  readonly reread?: (pid: number, previous: ProcInfo | undefined) => ProcInfo | undefined;
   /** Gives back what the inspector keeps open (procfs keeps stat files open between refreshes).
    *  Optional to call: a dropped inspector releases them when garbage-collected. */
   close(): void;

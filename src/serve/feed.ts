@@ -1,11 +1,12 @@
-// The exporter's refresh loop: each turn of inspect/poll-loop.ts (a scan
-// every `intervalMs`, diffed against the one before) moves the metrics state on. Scrapes only read the latest
+// The exporter's refresh loop: each frame of the event stream (inspect/events/
+// stream.ts: by default plain polling, a scan every `intervalMs` diffed
+// against the one before) moves the metrics state on. Scrapes only read the latest
 // state (`current()`), so however many scrapes arrive at once there is never
 // more than the loop's one scan under way, and a scrape never waits for a
 // scan except the very first. Turns never overlap: the next starts
 // `intervalMs` after the last one began, or at once if a scan took longer.
 import { performance } from 'node:perf_hooks';
-import { startPollLoop, type Turn } from '../inspect/poll-loop.js';
+import { EventStream, type WatchFrame } from '../inspect/events/stream.js';
 import { watch as watchProcesses } from '../inspect/watch.js';
 import type { Inspector, ProcEvent, ProcInfo, Snapshot } from '../inspect/types.js';
 import { advanceMetrics, type MetricsState } from '../metrics/state.js';
@@ -15,7 +16,7 @@ import { ALL, advanceScope, EMPTY_FOLLOW, type Scope, type Seed, scopedProcs, ta
 export type ServeScope = WatchTarget;
 
 export interface FeedOptions {
-  readonly inspector: Pick<Inspector, 'snapshot'>;
+  readonly inspector: Inspector;
   readonly intervalMs: number;
   readonly scope: ServeScope;
   readonly groupOf: (proc: ProcInfo) => number;
@@ -33,7 +34,7 @@ export interface FeedOptions {
 export interface MetricsFeed {
   /** The latest state; before the first scan has finished, that scan's result. */
   current(): Promise<MetricsState>;
-  /** How many scans have begun (for tests and the benchmark). */
+  /** How many frames (with polling: scans) have moved the state on (for tests and the benchmark). */
   readonly scans: number;
   stop(): void;
 }
@@ -55,7 +56,9 @@ export function startMetricsFeed(options: FeedOptions): MetricsFeed {
   let resolveFirst: (state: MetricsState) => void = () => undefined;
   const first = new Promise<MetricsState>((resolve) => (resolveFirst = resolve));
 
-  const onTurn = ({ snapshot, events, begunAt }: Turn): void => {
+  let scans = 0;
+  const onFrame = ({ snapshot, events, begunAt }: Pick<WatchFrame, 'snapshot' | 'events' | 'begunAt'>): void => {
+    scans += 1;
     const nextScope = advanceScope(scope, snapshot, seeds(snapshot), begunAt);
     state = advanceMetrics(
       state,
@@ -72,9 +75,8 @@ export function startMetricsFeed(options: FeedOptions): MetricsFeed {
     resolveFirst(state);
     options.onState?.(state);
   };
-  let scans = 0;
   let stopWatch: AbortController | undefined;
-  let loop: { readonly scans: number; stop(): void } | undefined;
+  let stream: EventStream | undefined;
   if (options.source === 'watch') {
     // The inspector's event stream: kernel events where live (so adoptions between scans are counted), else polling.
     stopWatch = new AbortController();
@@ -82,25 +84,25 @@ export function startMetricsFeed(options: FeedOptions): MetricsFeed {
     void (async () => {
       try {
         for await (const frame of watchProcesses({ intervalMs, signal })) {
-          scans += 1;
           options.onSource?.(frame.source);
-          onTurn(frame);
+          onFrame(frame);
         }
       } catch (error) {
         if (!signal.aborted) options.onError(error);
       }
     })();
   } else {
-    loop = startPollLoop({ inspector, intervalMs, onTurn, onError: options.onError });
+    // The same stream, polling only: no kernel source, no tracker (no roots), so nothing between scans.
+    stream = new EventStream({ source: 'polling', reason: 'disabled', message: undefined }, { intervalMs, inspector }, onFrame, options.onError);
   }
 
   return {
     current: () => (state === undefined ? first : Promise.resolve(state)),
     get scans() {
-      return loop?.scans ?? scans;
+      return scans;
     },
     stop: () => {
-      loop?.stop();
+      stream?.close();
       stopWatch?.abort();
     },
   };

@@ -28,7 +28,9 @@ afterEach(async () => {
 async function start(intervalMs: number, scope: ServeScope = { kind: 'all' }): Promise<Running> {
   const inspector = createInspector();
   let calls = 0;
-  const counting = {
+  const counting: Inspector = {
+    backend: inspector.backend,
+    close: () => undefined,
     snapshot: (): Promise<Snapshot> => {
       calls += 1;
       return inspector.snapshot();

@@ -12,7 +12,6 @@
 import { performance } from 'node:perf_hooks';
 import { diffSnapshots } from '../diff.js';
 import { createInspector } from '../inspector.js';
-import { ProcessRereader } from '../procfs/reread.js';
 import { freezeProc, SealedMap, sealSnapshot } from '../snapshot.js';
 import type { ExitStatus, Inspector, ProcEvent, ProcInfo, Snapshot } from '../types.js';
 import { explainStep } from './explain.js';
@@ -77,7 +76,6 @@ export class EventStream {
   readonly #ownInspector: boolean;
   readonly #onFrame: (frame: WatchFrame) => void;
   readonly #onError: (error: unknown) => void;
-  readonly #rereader: ProcessRereader | undefined;
   readonly #tracker: ScopedTracker | undefined;
   readonly #book = new FactBook();
   #current: Snapshot | undefined;
@@ -115,10 +113,10 @@ export class EventStream {
     this.#onError = onError;
     this.#ownInspector = options.inspector === undefined;
     this.#inspector = options.inspector ?? createInspector(options.procRoot === undefined ? {} : { procRoot: options.procRoot });
-    const procfs = this.#inspector.backend === 'procfs';
-    this.#rereader = procfs ? new ProcessRereader(options.procRoot) : undefined;
+    // The tracker's sightings are read by the backend (Backend.reread); without it, full scans only.
+    const rereads = this.#inspector.reread !== undefined;
     const kernel = choice.source === 'kernel' ? choice.kernel : undefined;
-    this.#tracker = procfs && kernel === undefined && options.roots !== undefined ? new ScopedTracker(options.procRoot) : undefined;
+    this.#tracker = rereads && kernel === undefined && options.roots !== undefined ? new ScopedTracker(options.procRoot) : undefined;
     kernel?.onBatch((batch, lost) => this.#onBatch(batch, lost));
     void this.#scan();
     if (this.#tracker !== undefined) {
@@ -135,6 +133,11 @@ export class EventStream {
     this.#book.addExit(pid, { at: Date.now(), status, parent: process.pid });
     this.#pending.add(pid);
     this.#scheduleStep();
+  }
+
+  /** A full scan now, or right after the one under way: for a consumer that looks on demand (a lesson). */
+  scanNow(): void {
+    if (!this.#closed) this.#requestScan();
   }
 
   close(): void {
@@ -264,9 +267,10 @@ export class EventStream {
   /** Re-reads the pending pids (and the children of any that exited), then diffs. */
   #step(): void {
     const current = this.#current;
-    const rereader = this.#rereader;
+    // The backend reads a named process alone (Backend.reread), where it can.
+    const reread = this.#inspector.reread;
     if (current === undefined || this.#closed) return;
-    if (rereader === undefined) {
+    if (reread === undefined) {
       // No per-process reads on this platform: a full scan answers instead.
       if (this.#pending.size > 0) this.#requestScan();
       this.#pending.clear();
@@ -281,7 +285,7 @@ export class EventStream {
     const read = (pid: number): void => {
       if (done.has(pid)) return;
       done.add(pid);
-      const record = rereader.read(pid, current.procs.get(pid));
+      const record = reread(pid, current.procs.get(pid));
       this.#touched.set(pid, performance.now());
       if (record === undefined) procs.delete(pid);
       else procs.set(pid, record);

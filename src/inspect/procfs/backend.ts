@@ -25,6 +25,7 @@ import { ProcFiles } from './proc-files.js';
 import { GONE } from './read-file.js';
 import { procRecord, type RecordParts } from './record.js';
 import { settleReparented } from './settle-reparented.js';
+import { ProcessRereader } from './reread.js';
 import { readStatFields } from './stat-file.js';
 import { isKernelThread, lastParsedEnd, parseStatLine, type StatFields } from './stat-line.js';
 import { CLOCK_TICKS, readBootTimeMs, readSystemFacts, startTimeMs, type SystemFacts } from './system.js';
@@ -70,6 +71,7 @@ export class ProcfsBackend implements Backend {
   #last: ReadonlyMap<number, ProcInfo> | undefined;
   /** The first scan's stat copies, in shared blocks (entry.ts); dropped once it is done. */
   #firstScanCopies: StatArena | undefined = new StatArena();
+  #rereader: ProcessRereader | undefined;
 
   constructor(options: ProcfsOptions = {}) {
     this.#root = options.procRoot ?? '/proc';
@@ -110,6 +112,12 @@ export class ProcfsBackend implements Backend {
     if (fields === undefined) return undefined;
     // A backend that has scanned knows btime; otherwise read it alone (one small file; a kill is rare).
     return startTimeMs(this.#system?.bootTimeMs ?? readBootTimeMs(this.#root), fields.startTicks);
+  }
+
+  /** One process read alone (reread.ts), for event streams between scans. */
+  reread(pid: number, previous: ProcInfo | undefined): ProcInfo | undefined {
+    this.#rereader ??= new ProcessRereader(this.#root, this.#passwdPath);
+    return this.#rereader.read(pid, previous);
   }
 
   #facts(): SystemFacts {

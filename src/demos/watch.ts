@@ -47,8 +47,7 @@ export class Watcher {
     private readonly signal: AbortSignal,
     private readonly onSnapshot: (snapshot: Snapshot) => void = () => undefined,
     private readonly keep: (event: ProcEvent) => boolean = () => false,
-  ) {
-  }
+  ) {}
 
   /** One look at the table: a scan begun after the call. Works after the abort too: cleanup still needs to see. */
   snapshot(): Promise<Snapshot> {

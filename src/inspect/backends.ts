@@ -3,7 +3,10 @@
 // Backend; nothing else switches on the name. Only the backend chosen is
 // loaded: a one-shot `procview ps` on Linux pays for no ps or ps-list parser.
 import type { Backend } from './backend.js';
+import { readOsSystem } from './os-system.js';
 import { ProcfsBackend } from './procfs/backend.js';
+import { readProcfsSystem } from './procfs/system-info.js';
+import type { SystemInfo } from './system-types.js';
 import type { BackendName, InspectorOptions, Snapshot } from './types.js';
 
 const PS_PLATFORMS: ReadonlySet<NodeJS.Platform> = new Set(['darwin', 'freebsd', 'openbsd', 'netbsd']);
@@ -27,6 +30,12 @@ export function openBackend(name: BackendName, options: InspectorOptions = {}): 
     default:
       throw new TypeError(`unknown inspector backend: ${String(name)}`);
   }
+}
+
+/** Where that backend's platform keeps the machine's totals: <procRoot> for procfs, Node's os module elsewhere. */
+export function systemReader(name: BackendName, options: InspectorOptions = {}): () => SystemInfo {
+  if (name === 'procfs') return () => readProcfsSystem(options.procRoot ?? '/proc');
+  return readOsSystem;
 }
 
 /**

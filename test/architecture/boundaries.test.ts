@@ -139,4 +139,11 @@ describe('the door to the OS', () => {
     }
     expect(outside).toEqual([]);
   });
+
+  it('chooses a backend by its name only in inspect/backends.ts (others ask the Backend what it can do)', () => {
+    const choosing = FILES.filter(
+      ({ path, name }) => name !== 'inspect/backends.ts' && /[Bb]ackend\b[\w.()?\s]*[!=]==\s*['"](?:procfs|ps|ps-list)['"]/u.test(code(path)),
+    );
+    expect(choosing.map(({ name }) => name)).toEqual([]);
+  });
 });

@@ -4,7 +4,8 @@
 // never call process.exit from deep inside).
 // Startup is most of a one-shot command's time, so this file imports none of
 // ours up front: each command loads what it needs, --version and --help load
-// one small module, and the error path loads its own.
+// one small module, and the error path loads its own. What it says to a
+// person (help, errors) is in the message catalogs (src/text/i18n/).
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
@@ -23,28 +24,8 @@ const COMMANDS: Record<string, () => Promise<CommandMain>> = {
   replay: async () => (await import('./commands/replay.js')).main,
 };
 
-export const USAGE = `Usage: procview [--watch chat[:PORT]|PID|NAME] [-d SECONDS]   live dashboard
-       procview ps [--format j|aux] [--json] [-w]                one-shot process list
-       procview tree [PID] [-p|--pids] [--json]                  process tree
-       procview demo [NAME] [--plain] [--record FILE]            process lessons
-       procview chat server|client|say ...                       UDP chat room
-       procview serve --metrics [--listen HOST:PORT]             Prometheus exporter
-       procview events [--watch PID|NAME] [--json]               process events as they happen
-       procview run [--plain] [--record FILE] [--] CMD [ARGS...] run a program under the dashboard
-       procview record FILE [--watch PID|NAME] [--duration S]    record processes and events to FILE
-       procview replay FILE [--plain|--json]                     play a recording back
-       procview COMMAND --help                                   help for a command`;
-
-export const EVENT_SOURCES = `Event sources (the dashboard header says which is live):
-  kernel   every fork, exec and exit as it happens, from the kernel's process events connector.
-           Needs Linux, root (sudo procview ...), the host's network namespace, and the native
-           module, built by npm install when a C compiler (gcc, make) is present.
-  polling  otherwise: a scan every refresh, and for run / --watch / lessons a close watch (a few
-           ms) on the watched processes' children. Force it with --events polling or
-           PROCVIEW_EVENTS=polling.`;
-
 /** Options of `run` that take a value: the word after them is not the command to run. */
-const RUN_VALUE_FLAGS = ['-d', '--delay', '--events'];
+const RUN_VALUE_FLAGS = ['-d', '--delay', '--events', '--record'];
 
 export async function main(argv: readonly string[] = process.argv.slice(2)): Promise<number> {
   let chosen: readonly string[];
@@ -64,13 +45,14 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
 async function chooseLanguage(argv: readonly string[]): Promise<readonly string[]> {
   if (!argv.some((arg) => arg === '--lang' || arg.startsWith('--lang='))) return argv;
   const { isLang, setLanguage, takeLangFlag } = await import('./text/i18n/lang.js');
+  const { t } = await import('./text/i18n/message.js');
   const [first, ...after] = argv;
   const command = first !== undefined && Object.hasOwn(COMMANDS, first) ? first : undefined;
   const { lang, rest } = command === undefined ? takeLangFlag(argv, false) : takeLangFlag(after, command === 'run', RUN_VALUE_FLAGS);
   if (lang === undefined) return argv;
   if (!isLang(lang)) {
     const { UsageError } = await import('./base/errors.js');
-    throw new UsageError(`--lang must be en or zh, not '${lang}'`, 'Usage: procview [COMMAND] [OPTIONS] [--lang en|zh]');
+    throw new UsageError(t('cli.error.lang', { lang }), 'Usage: procview [COMMAND] [OPTIONS] [--lang en|zh]');
   }
   setLanguage(lang);
   if (command === 'chat') return argv;
@@ -87,15 +69,16 @@ async function dispatch(argv: readonly string[]): Promise<number> {
   // `procview help ps` is `procview ps --help`.
   if (first === 'help' && rest[0] !== undefined) return dispatch([rest[0], '--help']);
   if (first === '--help' || first === '-h' || first === 'help') {
-    process.stdout.write(`procview: see Unix processes live.\n\n${USAGE}\n\n${EVENT_SOURCES}\n`);
+    const { t } = await import('./text/i18n/message.js');
+    process.stdout.write(`${t('cli.help.title')}\n\n${t('cli.help.usage')}\n\n${t('cli.help.events')}\n`);
     return 0;
   }
   try {
     const load = first === undefined ? undefined : COMMANDS[first];
     if (load !== undefined) return await (await load())(rest);
     if (first !== undefined && !first.startsWith('-')) {
-      const { UsageError } = await import('./base/errors.js');
-      throw new UsageError(`unknown command '${first}'`, 'Usage: procview [COMMAND] [OPTIONS]   (procview --help for the commands)');
+      const [{ UsageError }, { t }] = await Promise.all([import('./base/errors.js'), import('./text/i18n/message.js')]);
+      throw new UsageError(t('cli.error.unknownCommand', { command: first }), t('cli.usage.short'));
     }
     const { main: dashboard } = await import('./commands/dashboard.js');
     return await dashboard(argv);
@@ -107,10 +90,11 @@ async function dispatch(argv: readonly string[]): Promise<number> {
 // Messages can quote untrusted text (a process title, a bad argument), so
 // every line is made safe before it reaches the terminal.
 async function reportError(error: unknown): Promise<number> {
-  const [{ CommandError, UsageError }, { usageLine }, { sanitizeLines }] = await Promise.all([
+  const [{ CommandError, UsageError }, { usageLine }, { sanitizeLines }, { t }] = await Promise.all([
     import('./base/errors.js'),
     import('./commands/usage.js'),
     import('./text/sanitize.js'),
+    import('./text/i18n/message.js'),
   ]);
   if (error instanceof UsageError) {
     // Exactly two lines: the problem, then one usage line.
@@ -123,7 +107,7 @@ async function reportError(error: unknown): Promise<number> {
     return error.exitCode;
   }
   const text = error instanceof Error ? (error.stack ?? error.message) : String(error);
-  process.stderr.write(`procview: internal error: ${sanitizeLines(text)}\n`);
+  process.stderr.write(`procview: ${t('cli.error.internal', { text: sanitizeLines(text) })}\n`);
   return 1;
 }
 

@@ -3,6 +3,8 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { truncateToWidth } from '../text/width.js';
 import { UsageError } from '../base/errors.js';
+import { currentLanguage } from '../text/i18n/lang.js';
+import { t } from '../text/i18n/message.js';
 import { packageVersion } from '../base/version.js';
 import type { WatchTarget } from '../inspect/scope.js';
 
@@ -20,7 +22,7 @@ export function parseCommandArgs<const T extends ParseArgsConfig>(config: T, usa
   } catch (error) {
     const code = (error as { code?: unknown }).code;
     if (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS_') && error instanceof Error) {
-      throw new UsageError(firstSentence(error.message), usage);
+      throw new UsageError(parseProblem(code, error.message), usage);
     }
     throw error;
   }
@@ -54,6 +56,28 @@ function firstSentence(message: string): string {
   return line.charAt(0).toLowerCase() + line.slice(1);
 }
 
+/**
+ * parseArgs's problem in the reader's language: its codes name the kind and
+ * its message quotes the argument (node lib/internal/util/parse_args). English
+ * keeps Node's own first sentence as it always did, and a kind we do not know
+ * stays as Node says it.
+ */
+function parseProblem(code: string, message: string): string {
+  const english = firstSentence(message);
+  const quoted = /'([^']*)'/u.exec(message)?.[1];
+  if (quoted === undefined || currentLanguage() === 'en') return english;
+  switch (code) {
+    case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
+      return t('cli.error.unknownOption', { option: quoted });
+    case 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL':
+      return t('cli.error.unexpectedArgument', { argument: quoted });
+    case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
+      return /argument missing/u.test(message) ? t('cli.error.optionNeedsValue', { option: quoted }) : t('cli.error.optionValue', { option: quoted });
+    default:
+      return english;
+  }
+}
+
 /** --help or --version: prints the answer; true when the command has nothing more to do. */
 export function answeredHelpOrVersion(values: { readonly help?: boolean; readonly version?: boolean }, help: string): boolean {
   if (values.help === true) process.stdout.write(`${help}\n`);
@@ -79,21 +103,22 @@ const WHOLE = /^\d+$/u;
 const DECIMAL = /^(\d+(\.\d+)?|\.\d+)$/u;
 
 function describeRange({ min, max, minExcluded = false, unit }: NumberRange, whole: boolean): string {
-  const kind = whole ? 'a whole number' : unit === undefined ? 'a number' : `a number of ${unit}`;
-  if (max !== undefined) return `${kind} from ${min} to ${max}`;
-  if (min === 0) return minExcluded ? `a positive ${kind.slice(2)}` : `a non-negative ${kind.slice(2)}`;
-  return `${kind} ${minExcluded ? 'above' : 'of at least'} ${min}`;
+  const unitWords = unit === 'seconds' ? t('cli.unit.seconds') : unit === 'bytes' ? t('cli.unit.bytes') : (unit ?? '');
+  const kind = whole ? t('cli.kind.whole') : unit === undefined ? t('cli.kind.number') : t('cli.kind.numberOf', { unit: unitWords });
+  if (max !== undefined) return t('cli.range.fromTo', { kind, min, max });
+  if (min === 0) return minExcluded ? t('cli.range.positive', { kind }) : t('cli.range.nonNegative', { kind });
+  return minExcluded ? t('cli.range.above', { kind, min }) : t('cli.range.atLeast', { kind, min });
 }
 
 function checkedNumber(flag: string, text: string | undefined, range: NumberRange, usage: string, whole: boolean): number {
   if (text === undefined) {
     if (range.fallback !== undefined) return range.fallback;
-    throw new UsageError(`${flag} needs a value`, usage);
+    throw new UsageError(t('cli.error.needsValue', { flag }), usage);
   }
   const number = (whole ? WHOLE : DECIMAL).test(text.trim()) ? Number(text) : Number.NaN;
   const aboveMin = range.minExcluded === true ? number > range.min : number >= range.min;
   if (!aboveMin || (range.max !== undefined && number > range.max)) {
-    throw new UsageError(`${flag} must be ${describeRange(range, whole)}, not '${text}'`, usage);
+    throw new UsageError(t('cli.error.mustBe', { flag, range: describeRange(range, whole), text }), usage);
   }
   return number;
 }
@@ -112,7 +137,7 @@ export function decimalOption(flag: string, text: string | undefined, range: Num
 export function processIdArgument(text: string, usage: string): number {
   const pid = /^[0-9]{1,10}$/u.test(text) ? Number(text) : Number.NaN;
   if (!Number.isSafeInteger(pid) || pid <= 0 || pid > 2_147_483_647) {
-    throw new UsageError(`invalid PID '${text}' (expected a positive whole number)`, usage);
+    throw new UsageError(t('cli.error.invalidPid', { text }), usage);
   }
   return pid;
 }
@@ -120,7 +145,7 @@ export function processIdArgument(text: string, usage: string): number {
 /** `--watch PID` or `--watch NAME`; `needs` lists the choices for the error (`a PID or a NAME`). */
 export function watchPidOrName(value: string, usage: string, needs: string): WatchTarget {
   if (/^\d+$/u.test(value)) return { kind: 'pids', pids: [processIdArgument(value, usage)] };
-  if (value.trim() === '') throw new UsageError(`--watch needs ${needs}`, usage);
+  if (value.trim() === '') throw new UsageError(t('cli.error.watchNeeds', { needs }), usage);
   return { kind: 'name', pattern: value };
 }
 

@@ -8,7 +8,7 @@ import { awaitStopSignal } from '../process/stop-signals.js';
 import { launchDashboard } from '../ui/launch.js';
 import { answeredHelpOrVersion, COMMON_OPTIONS, decimalOption, parseCommandArgs } from './args.js';
 import { UsageError } from '../base/errors.js';
-import { t } from '../text/i18n/message.js';
+import { messageIn, t } from '../text/i18n/message.js';
 import { cannotDraw } from './terminal-check.js';
 import { startDemoRecording } from './demo-record.js';
 
@@ -16,12 +16,7 @@ const DEFAULT_HOLD_SECONDS = 3;
 const MIN_HOLD_SECONDS = 0.1;
 const MAX_HOLD_SECONDS = 3600;
 
-export const DEMO_USAGE = `Usage: procview demo                                   list the lessons
-       procview demo NAME [--plain] [--hold SECONDS] [--record FILE]   run one
-  --plain           print narration and observed facts as text (the default when stdout is not a terminal)
-  --hold SECONDS    how long each interesting state is held (default ${DEFAULT_HOLD_SECONDS}; ${MIN_HOLD_SECONDS} to ${MAX_HOLD_SECONDS})
-  --record FILE     also write the processes, events and narration to FILE (procview replay FILE)
-Exit status: 0 when the lesson was observed, 1 when it was not, 2 for a bad command line, 128+N on signal N.`;
+export const DEMO_USAGE = messageIn('en', 'demo.help.usage', { hold: DEFAULT_HOLD_SECONDS, min: MIN_HOLD_SECONDS, max: MAX_HOLD_SECONDS });
 
 /** The one usage line printed after a usage error. */
 const DEMO_SYNOPSIS = 'Usage: procview demo [NAME] [--plain] [--hold SECONDS] [--record FILE]   (procview demo --help for more)';
@@ -43,8 +38,14 @@ export async function main(argv: readonly string[]): Promise<number> {
     },
     DEMO_SYNOPSIS,
   );
-  if (answeredHelpOrVersion(values, `procview demo: process lessons with real processes.\n\n${DEMO_USAGE}\n\nLessons:\n${listing()}`)) return 0;
-  if (positionals.length > 1) throw new UsageError('one lesson at a time', DEMO_SYNOPSIS);
+  if (
+    answeredHelpOrVersion(
+      values,
+      `${t('demo.help.title')}\n\n${t('demo.help.usage', { hold: DEFAULT_HOLD_SECONDS, min: MIN_HOLD_SECONDS, max: MAX_HOLD_SECONDS })}\n\n${t('demo.help.lessons')}\n${listing()}`,
+    )
+  )
+    return 0;
+  if (positionals.length > 1) throw new UsageError(t('demo.error.oneAtATime'), DEMO_SYNOPSIS);
   const holdSeconds = decimalOption(
     '--hold',
     values.hold,
@@ -59,7 +60,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
   const demo = findDemo(name);
   if (demo === undefined) {
-    throw new UsageError(`unknown demo '${name}' (lessons: ${DEMOS.map((d) => d.name).join(', ')})`, DEMO_SYNOPSIS);
+    throw new UsageError(t('demo.error.unknown', { name, lessons: DEMOS.map((d) => d.name).join(', ') }), DEMO_SYNOPSIS);
   }
 
   if (values.plain !== true) {

@@ -1,5 +1,6 @@
 // How a usage error is shown: one line naming the problem (cli.ts), then one
 // usage line. The errors themselves live in base/errors.ts.
+import { t } from '../text/i18n/message.js';
 
 /**
  * The one usage line printed after a usage error: the first line of `usage`,
@@ -9,5 +10,15 @@
 export function usageLine(usage: string, helpCommand?: string): string {
   const [first = usage, ...more] = usage.split('\n');
   const hint = helpCommand ?? /^Usage: (procview(?: [a-z]+)?)/u.exec(first)?.[1] ?? 'procview';
-  return more.length === 0 || first.includes('--help for more') ? first.trimEnd() : `${first.trimEnd()}   (${hint} --help for more)`;
+  const english = more.length === 0 || first.includes('--help for more') ? first.trimEnd() : `${first.trimEnd()}   (${hint} --help for more)`;
+  return inLanguage(english, hint);
+}
+
+/** The English usage line in the reader's language: the synopsis is the same, the words around it are not. */
+function inLanguage(english: string, hint: string): string {
+  const more = `   (${hint} --help for more)`;
+  const synopsis = english.replace(/^Usage: /u, '');
+  if (synopsis === english) return english;
+  const bare = synopsis.endsWith(more) ? synopsis.slice(0, -more.length) : synopsis;
+  return t('cli.usage.line', { synopsis: bare, more: bare === synopsis ? '' : t('cli.usage.more', { command: hint }) });
 }

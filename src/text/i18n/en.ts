@@ -389,6 +389,59 @@ export const EN = {
   'ui.program.ended': 'pid {pid} {how}. q quits.',
   'ui.program.endedWord': 'ended',
   'ui.program.cannotStart': 'cannot start {command}: {why}',
+  'cli.error.unknownOption': "unknown option '{option}'",
+  'cli.error.unexpectedArgument': "unexpected argument '{argument}'",
+  'cli.error.optionNeedsValue': "option '{option}' argument missing",
+  'cli.error.optionValue': "option '{option}' does not take an argument",
+  'cli.unit.seconds': 'seconds',
+  'cli.unit.bytes': 'bytes',
+  'cli.kind.whole': 'whole number',
+  'cli.kind.number': 'number',
+  'cli.kind.numberOf': 'number of {unit}',
+  'cli.range.fromTo': 'a {kind} from {min} to {max}',
+  'cli.range.positive': 'a positive {kind}',
+  'cli.range.nonNegative': 'a non-negative {kind}',
+  'cli.range.above': 'a {kind} above {min}',
+  'cli.range.atLeast': 'a {kind} of at least {min}',
+  'cli.error.needsValue': '{flag} needs a value',
+  'cli.error.mustBe': "{flag} must be {range}, not '{text}'",
+  'cli.error.invalidPid': "invalid PID '{text}' (expected a positive whole number)",
+  'cli.error.watchNeeds': '--watch needs {needs}',
+  'cli.error.lang': "--lang must be en or zh, not '{lang}'",
+  'cli.error.unknownCommand': "unknown command '{command}'",
+  'cli.usage.short': 'Usage: procview [COMMAND] [OPTIONS]   (procview --help for the commands)',
+  'cli.error.internal': 'internal error: {text}',
+  'demo.error.oneAtATime': 'one lesson at a time',
+  'demo.error.unknown': "unknown demo '{name}' (lessons: {lessons})",
+  'demo.help.title': 'procview demo: process lessons with real processes.',
+  'demo.help.lessons': 'Lessons:',
+  'cli.help.title': 'procview: see Unix processes live.',
+  'cli.help.usage': `Usage: procview [--watch chat[:PORT]|PID|NAME] [-d SECONDS]   live dashboard
+       procview ps [--format j|aux] [--json] [-w]                one-shot process list
+       procview tree [PID] [-p|--pids] [--json]                  process tree
+       procview demo [NAME] [--plain] [--record FILE]            process lessons
+       procview chat server|client|say ...                       UDP chat room
+       procview serve --metrics [--listen HOST:PORT]             Prometheus exporter
+       procview events [--watch PID|NAME] [--json]               process events as they happen
+       procview run [--plain] [--record FILE] [--] CMD [ARGS...] run a program under the dashboard
+       procview record FILE [--watch PID|NAME] [--duration S]    record processes and events to FILE
+       procview replay FILE [--plain|--json]                     play a recording back
+       procview COMMAND --help                                   help for a command`,
+  'cli.help.events': `Event sources (the dashboard header says which is live):
+  kernel   every fork, exec and exit as it happens, from the kernel's process events connector.
+           Needs Linux, root (sudo procview ...), the host's network namespace, and the native
+           module, built by npm install when a C compiler (gcc, make) is present.
+  polling  otherwise: a scan every refresh, and for run / --watch / lessons a close watch (a few
+           ms) on the watched processes' children. Force it with --events polling or
+           PROCVIEW_EVENTS=polling.`,
+  'demo.help.usage': `Usage: procview demo                                   list the lessons
+       procview demo NAME [--plain] [--hold SECONDS] [--record FILE]   run one
+  --plain           print narration and observed facts as text (the default when stdout is not a terminal)
+  --hold SECONDS    how long each interesting state is held (default {hold}; {min} to {max})
+  --record FILE     also write the processes, events and narration to FILE (procview replay FILE)
+Exit status: 0 when the lesson was observed, 1 when it was not, 2 for a bad command line, 128+N on signal N.`,
+  'cli.usage.line': 'Usage: {synopsis}{more}',
+  'cli.usage.more': '   ({command} --help for more)',
 } as const;
 
 export type MessageId = keyof typeof EN;

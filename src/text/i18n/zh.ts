@@ -387,4 +387,57 @@ export const ZH: Readonly<Record<MessageId, string>> = {
   'ui.program.ended': 'pid {pid} {how}。按 q 退出。',
   'ui.program.endedWord': '已结束',
   'ui.program.cannotStart': '无法启动 {command}：{why}',
+  'cli.error.unknownOption': "未知选项 '{option}'",
+  'cli.error.unexpectedArgument': "多余的参数 '{argument}'",
+  'cli.error.optionNeedsValue': "选项 '{option}' 缺少值",
+  'cli.error.optionValue': "选项 '{option}' 不接受值",
+  'cli.unit.seconds': '秒',
+  'cli.unit.bytes': '字节',
+  'cli.kind.whole': '整数',
+  'cli.kind.number': '数',
+  'cli.kind.numberOf': '{unit}数',
+  'cli.range.fromTo': '{min} 到 {max} 之间的{kind}',
+  'cli.range.positive': '大于 0 的{kind}',
+  'cli.range.nonNegative': '不小于 0 的{kind}',
+  'cli.range.above': '大于 {min} 的{kind}',
+  'cli.range.atLeast': '不小于 {min} 的{kind}',
+  'cli.error.needsValue': '{flag} 需要一个值',
+  'cli.error.mustBe': "{flag} 必须是 {range}，而不是 '{text}'",
+  'cli.error.invalidPid': "无效的 PID '{text}'（应为正整数）",
+  'cli.error.watchNeeds': '--watch 需要 {needs}',
+  'cli.error.lang': "--lang 必须是 en 或 zh，而不是 '{lang}'",
+  'cli.error.unknownCommand': "未知命令 '{command}'",
+  'cli.usage.short': '用法：procview [命令] [选项]   （procview --help 列出所有命令）',
+  'cli.error.internal': '内部错误：{text}',
+  'demo.error.oneAtATime': '一次只能运行一课',
+  'demo.error.unknown': "没有名为 '{name}' 的课程（可选课程：{lessons}）",
+  'demo.help.title': 'procview demo：用真实进程讲解进程知识的课程。',
+  'demo.help.lessons': '课程：',
+  'cli.help.title': 'procview：实时查看 Unix 进程。',
+  'cli.help.usage': `用法：procview [--watch chat[:PORT]|PID|NAME] [-d SECONDS]   实时仪表盘
+      procview ps [--format j|aux] [--json] [-w]                列出所有进程（一次）
+      procview tree [PID] [-p|--pids] [--json]                  进程树
+      procview demo [NAME] [--plain] [--record FILE]            进程课程
+      procview chat server|client|say ...                       UDP 聊天室
+      procview serve --metrics [--listen HOST:PORT]             Prometheus 导出器
+      procview events [--watch PID|NAME] [--json]               实时显示进程事件
+      procview run [--plain] [--record FILE] [--] CMD [ARGS...] 在仪表盘下运行一个程序
+      procview record FILE [--watch PID|NAME] [--duration S]    把进程和事件录制到 FILE
+      procview replay FILE [--plain|--json]                     回放一段录制
+      procview COMMAND --help                                   某个命令的帮助
+所有命令都接受 --lang en|zh（默认按 LC_ALL / LC_MESSAGES / LANG 选择）。`,
+  'cli.help.events': `事件来源（仪表盘标题栏会显示当前使用哪一种）：
+  kernel   来自内核进程事件连接器（proc connector），每次 fork、exec 和退出都在发生时报告。
+           需要 Linux、root 权限（sudo procview ...）、宿主机的网络命名空间，以及原生模块
+           （有 C 编译器 gcc、make 时由 npm install 编译）。
+  polling  否则：每次刷新扫描一遍；对 run / --watch / 课程，还会密切（每几毫秒）查看
+           被观察进程的子进程。可以用 --events polling 或 PROCVIEW_EVENTS=polling 强制使用。`,
+  'demo.help.usage': `用法：procview demo                                   列出所有课程
+      procview demo NAME [--plain] [--hold SECONDS] [--record FILE]   运行一课
+  --plain           以文本输出讲解和观察到的事实（标准输出不是终端时默认如此）
+  --hold SECONDS    每个关键状态保持多久（默认 {hold} 秒；{min} 到 {max}）
+  --record FILE     同时把进程、事件和讲解写入 FILE（用 procview replay FILE 回放）
+退出状态：课程各步都观察到时为 0，未观察到时为 1，命令行有误时为 2，收到信号 N 时为 128+N。`,
+  'cli.usage.line': '用法：{synopsis}{more}',
+  'cli.usage.more': '   （{command} --help 查看更多）',
 };

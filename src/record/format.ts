@@ -175,11 +175,12 @@ export function packProc(proc: ProcInfo): PackedProc {
   return PROC_KEYS.map((key) => proc[key] ?? null);
 }
 
-export function unpackProc(packed: unknown): ProcInfo {
-  if (!Array.isArray(packed) || typeof packed[0] !== 'number') throw new RecordingError('a process record is not an array starting with its pid', 'corrupt');
+/** A packed record back as ProcInfo; `check` has vouched for its fields' types. */
+export function unpackProc(packed: unknown, check: (packed: unknown) => readonly unknown[]): ProcInfo {
+  const fields = check(packed);
   const out: Record<string, unknown> = {};
   PROC_KEYS.forEach((key, i) => {
-    const value: unknown = packed[i];
+    const value: unknown = fields[i];
     out[key] = value === null ? undefined : value;
   });
   return Object.freeze(out) as unknown as ProcInfo;

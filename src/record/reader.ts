@@ -10,6 +10,7 @@ import type { SystemLoad } from '../inspect/system-load.js';
 import type { ProcEvent, ProcInfo, Snapshot } from '../inspect/types.js';
 import { decodePreamble, RecordingError, RecordType, type RecordSpan, unpackJson, unpackProc, walkRecords } from './format.js';
 import type { NotePane, RecordedFrame, RecordedNote, RecordingEntry, RecordingHeader } from './types.js';
+import { checkFrameBody, checkHeader, checkPackedProc, isObject } from './validate.js';
 
 interface FrameSpan {
   readonly span: RecordSpan;
@@ -31,17 +32,6 @@ interface FrameBody {
   glimpses: unknown[];
   procs: unknown[];
   gone?: number[];
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function checkHeader(value: unknown): RecordingHeader {
-  if (!isObject(value) || value.format !== 'procview-recording' || typeof value.startedAt !== 'number' || !isObject(value.scope)) {
-    throw new RecordingError('the recording is damaged: its header record is not a procview header', 'corrupt');
-  }
-  return value as unknown as RecordingHeader;
 }
 
 function parseJson(bytes: Buffer, what: string): unknown {
@@ -95,7 +85,9 @@ export class Recording {
           return;
         case RecordType.note: {
           const body = parseJson(payload, 'a note');
-          if (!isObject(body) || typeof body.text !== 'string') throw new RecordingError('the recording is damaged: a note has no text', 'corrupt');
+          if (!isObject(body) || typeof body.text !== 'string' || !['lesson', 'chat', 'output'].includes(String(body.pane))) {
+            throw new RecordingError('the recording is damaged: a note has no text or no pane', 'corrupt');
+          }
           const note: RecordedNote = Object.freeze({
             type: 'note',
             at: span.at,
@@ -227,6 +219,7 @@ export class Recording {
     if (!isObject(body) || !Array.isArray(body.procs) || !Array.isArray(body.events)) {
       throw new RecordingError(`the recording is damaged: the frame at byte ${span.offset} has no table`, 'corrupt');
     }
+    checkFrameBody(body, span.offset);
     return body as unknown as FrameBody;
   }
 
@@ -242,13 +235,13 @@ export class Recording {
       for (const pid of body.gone ?? []) procs.delete(pid);
     }
     for (const packed of body.procs) {
-      const proc = unpackProc(packed);
+      const proc = unpackProc(packed, checkPackedProc);
       procs.set(proc.pid, proc);
     }
     const snapshot: Snapshot = sealSnapshot(span.at, procs);
     const glimpses = new Map<number, ProcInfo>();
     for (const packed of body.glimpses ?? []) {
-      const proc = unpackProc(packed);
+      const proc = unpackProc(packed, checkPackedProc);
       glimpses.set(proc.pid, proc);
     }
     return Object.freeze({

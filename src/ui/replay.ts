@@ -6,6 +6,7 @@
 import { packageVersion } from '../base/version.js';
 import { ALL, EMPTY_FOLLOW } from '../inspect/scope.js';
 import type { ProcEvent } from '../inspect/types.js';
+import { RecordingError } from '../record/format.js';
 import type { Recording } from '../record/reader.js';
 import type { RecordedFrame } from '../record/types.js';
 import { sanitizeLines } from '../text/sanitize.js';
@@ -28,6 +29,9 @@ export interface ReplayOptions {
 const MAX_GAP_MS = 3000;
 const CONTROL_KEYS = new Set(['k', 'f9', 'n', 'N', 'f7', 'f8']);
 const NO_CONTROL = 'replay: signals and renice are off — these are recorded processes, not live ones';
+
+/** The side pane's tones (model/wrap.ts); a note with another is drawn plain. */
+const TONES: ReadonlySet<string> = new Set(['plain', 'observed', 'good', 'problem', 'admin', 'dim']);
 
 const SIDE_TITLES: Record<string, string> = { lesson: 'Lesson', chat: 'Chat room', output: 'Program output' };
 
@@ -60,6 +64,7 @@ export async function runReplay({ recording, noColour }: ReplayOptions): Promise
   let playing = recording.frameCount > 1;
   let speedIndex = NORMAL_SPEED_INDEX;
   let goTo: string | undefined;
+  let damaged: string | undefined;
   let timer: NodeJS.Timeout | undefined;
   let app: App;
 
@@ -73,7 +78,7 @@ export async function runReplay({ recording, noColour }: ReplayOptions): Promise
           const entries: SideEntry[] = [];
           for (const note of recording.notes) {
             if (note.at > until) break;
-            entries.push({ text: `${clock(note.at)} ${note.text}`, tone: note.tone as SideEntry['tone'] });
+            entries.push({ text: `${clock(note.at)} ${note.text}`, tone: TONES.has(note.tone) ? (note.tone as SideEntry['tone']) : 'plain' });
           }
           return { title: `${SIDE_TITLES[notePane] ?? 'Notes'}: ${header.scope.label}`, entries };
         };
@@ -84,12 +89,20 @@ export async function runReplay({ recording, noColour }: ReplayOptions): Promise
     if (recording.frameCount === 0) return;
     const from = to === index + 1 ? to : recording.keyIndexOf(to);
     if (from !== to || to <= index) app.reset();
-    for (let i = from; i <= to; i += 1) {
-      const frame = recording.frame(i);
-      app.frame(uiFrame(recording, frame), frame.seeds);
+    try {
+      for (let i = from; i <= to; i += 1) {
+        const frame = recording.frame(i);
+        app.frame(uiFrame(recording, frame), frame.seeds);
+        index = i;
+      }
+    } catch (error) {
+      // A frame whose checksum held but whose content is not procview's (a crafted file): stop there, say so.
+      if (!(error instanceof RecordingError)) throw error;
+      playing = false;
+      damaged = error.message;
     }
-    index = to;
     app.redraw();
+    if (damaged !== undefined) app.tell({ text: `${damaged}; replay stopped at frame ${index + 1}`, tone: 'error' });
   };
 
   const schedule = (): void => {
@@ -119,7 +132,14 @@ export async function runReplay({ recording, noColour }: ReplayOptions): Promise
   };
 
   const jump = (test: (event: ProcEvent) => boolean, what: string): void => {
-    const found = recording.findEvent(index, test);
+    let found: ReturnType<Recording['findEvent']>;
+    try {
+      found = recording.findEvent(index, test);
+    } catch (error) {
+      if (!(error instanceof RecordingError)) throw error;
+      app.tell({ text: `no ${what} found before the damage: ${error.message}`, tone: 'error' });
+      return;
+    }
     if (found === undefined) {
       app.tell({ text: `no ${what} after this point`, tone: 'error' });
       return;

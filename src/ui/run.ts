@@ -54,9 +54,14 @@ function scopeLabel(scope: DashboardScope, chat: ChatSession | undefined): strin
   }
 }
 
-async function openChatOrExplain(inspector: Inspector, port: number | undefined, onChange: () => void): Promise<ChatSession> {
+async function openChatOrExplain(
+  inspector: Inspector,
+  port: number | undefined,
+  onChange: () => void,
+  onNote: (at: number, text: string, tone: string) => void,
+): Promise<ChatSession> {
   try {
-    return await (await import('./sources/chat.js')).openChat(inspector, port, onChange);
+    return await (await import('./sources/chat.js')).openChat(inspector, port, onChange, onNote);
   } catch (error) {
     throw new CommandError(`--watch chat: ${error instanceof Error ? error.message : String(error)}`);
   }
@@ -75,10 +80,15 @@ export async function runDashboard(options: DashboardOptions): Promise<number> {
   let redraw = (): void => undefined;
   // The chat server is found or started before the terminal is taken, so a failure prints plainly.
   // Loaded only here: the chat client code is needed by this scope alone.
-  const chat = scope.kind === 'chat' ? await openChatOrExplain(inspector, scope.port, () => redraw()) : undefined;
+  // Bound late: the file is named after the chat room's address, known once the room is found.
+  let writer: RecordingWriter | undefined;
+  const note =
+    (pane: NotePane) =>
+    (at: number, text: string, tone: string): void =>
+      writer?.note({ at, pane, tone, text });
+  const chat = scope.kind === 'chat' ? await openChatOrExplain(inspector, scope.port, () => redraw(), note('chat')) : undefined;
 
   // The file is created before the terminal is taken, so a name that cannot be used is said plainly.
-  let writer: RecordingWriter | undefined;
   try {
     writer =
       options.record === undefined
@@ -88,10 +98,6 @@ export async function runDashboard(options: DashboardOptions): Promise<number> {
     await chat?.stop();
     throw error;
   }
-  const note =
-    (pane: NotePane) =>
-    (at: number, text: string, tone: string): void =>
-      writer?.note({ at, pane, tone, text });
   let terminal: ReturnType<typeof openTerminal>;
   try {
     terminal = openTerminal();

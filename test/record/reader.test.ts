@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { freezeProc, SealedMap, sealSnapshot } from '../../src/inspect/snapshot.js';
 import type { ProcEvent, ProcInfo, Snapshot } from '../../src/inspect/types.js';
-import { PREAMBLE_BYTES, RecordingError } from '../../src/record/format.js';
+import { encodePreamble, encodeRecord, packJson, PREAMBLE_BYTES, RecordingError, RecordType } from '../../src/record/format.js';
 import { openRecording } from '../../src/record/reader.js';
 import { KEY_EVERY_FRAMES, RecordingWriter } from '../../src/record/writer.js';
 
@@ -154,5 +154,65 @@ describe('recording round trip', () => {
     // 27 more frames of 2 changed records each cost far less than 27 whole tables.
     expect(readFileSync(more).length - one).toBeLessThan(27 * 200);
     truncateSync(more, 0);
+  });
+});
+
+describe('a crafted file whose checksums hold', () => {
+  /** A file with a good preamble, header and checksums, and one frame body of the caller's making. */
+  function crafted(body: unknown): string {
+    const path = fresh();
+    const header = { format: 'procview-recording', version: 1, procview: '0', startedAt: T0, intervalMs: 1000, scope: { kind: 'all', label: 'all' } };
+    writeFileSync(
+      path,
+      Buffer.concat([
+        encodePreamble(),
+        encodeRecord(RecordType.header, T0, Buffer.from(JSON.stringify(header))),
+        encodeRecord(RecordType.key, T0, packJson(body)),
+      ]),
+    );
+    return path;
+  }
+  const good = {
+    seq: 1,
+    begunAt: 0,
+    events: [],
+    procs: [[1, 0, null, null, '?', null, 'S', 'Ss', 0, 20, 1, 'TS', 0, 'root', T0, 0, 0, 1, 2, 0, 'init', '/sbin/init']],
+  };
+
+  it('reads a well-made one', async () => {
+    const recording = await openRecording(crafted(good));
+    expect(recording.frame(0).snapshot.procs.get(1)?.comm).toBe('init');
+  });
+
+  it('keeps the objects it knows in an event and leaves out the ones it does not', async () => {
+    const evidence = { kind: 'no-leader', pgid: 7, seenBefore: '7 (sh)' };
+    const event = { kind: 'reparent', pid: 1, at: T0, from: 2, to: 1, orphaned: true, adopter: 'init', evidence, future: { a: 1 } };
+    const recording = await openRecording(crafted({ ...good, events: [event] }));
+    const [read] = recording.frame(0).events;
+    expect(read).toMatchObject({ kind: 'reparent', evidence });
+    expect(read).not.toHaveProperty('future');
+  });
+
+  it.each([
+    ['a text where a number belongs', { ...good, procs: [[1, 'zero']] }, /field 2 of process 1 has the wrong type/u],
+    [
+      'an object where a name belongs',
+      { ...good, procs: [[1, 0, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, { a: 1 }]] },
+      /field 21/u,
+    ],
+    ['an event without a kind', { ...good, events: [{ pid: 1, at: T0 }] }, /an event has no kind/u],
+    ['an event with an object for a name', { ...good, events: [{ kind: 'exit', pid: 1, at: T0, comm: { x: 1 } }] }, /the comm of a exit event/u],
+    [
+      'an orphan evidence of no known kind',
+      { ...good, events: [{ kind: 'reparent', pid: 1, at: T0, evidence: { kind: 'because' } }] },
+      /the evidence of a reparent/u,
+    ],
+    ['seeds that are text', { ...good, seeds: ['1'] }, /wrong type/u],
+    ['meters without CPUs', { ...good, meters: { cpuCount: 1, cpus: 'x', memory: {} } }, /wrong type/u],
+    ['no table', { seq: 1, begunAt: 0, events: [] }, /has no table/u],
+  ])('refuses %s in words when the frame is read', async (_what, body, message) => {
+    const recording = await openRecording(crafted(body));
+    expect(() => recording.frame(0)).toThrow(RecordingError);
+    expect(() => recording.frame(0)).toThrow(message);
   });
 });

@@ -79,7 +79,12 @@ async function findOrStart(inspector: Inspector, port: number | undefined, deadl
   throw new Error(`started a chat server on port ${wanted}, but it did not show up within ${START_TIMEOUT_MS / 1000} s`);
 }
 
-export async function openChat(inspector: Inspector, port: number | undefined, onChange: () => void): Promise<ChatSession> {
+export async function openChat(
+  inspector: Inspector,
+  port: number | undefined,
+  onChange: () => void,
+  onNote?: (at: number, text: string, tone: SideEntry['tone']) => void,
+): Promise<ChatSession> {
   const deadline = Date.now() + START_TIMEOUT_MS;
   const { server: found, started } = await findOrStart(inspector, port, deadline);
   let admin: Admin;
@@ -98,6 +103,7 @@ export async function openChat(inspector: Inspector, port: number | undefined, o
   ];
   const add = (entry: SideEntry): void => {
     entries.push(entry);
+    onNote?.(Date.now(), entry.text, entry.tone);
     if (entries.length > 500) entries.splice(0, entries.length - 500);
     onChange();
   };

@@ -1,0 +1,146 @@
+// A recording is input from anyone: a file whose checksums hold can still be
+// made by hand. Everything decoded is checked for the shape the rest of
+// procview assumes (numbers are numbers, text is text), so a crafted file is
+// refused in words instead of failing deep inside the dashboard.
+import type { ProcEvent } from '../inspect/types.js';
+import { RecordingError } from './format.js';
+import type { RecordingHeader } from './types.js';
+
+const EVENT_KINDS = new Set(['spawn', 'exit', 'zombie', 'reap', 'reparent', 'exec', 'stop', 'continue', 'renice']);
+const SCOPE_KINDS = new Set(['all', 'pids', 'name', 'demo', 'run', 'chat']);
+
+export function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function bad(what: string): RecordingError {
+  return new RecordingError(`the recording is damaged: ${what}`, 'corrupt');
+}
+
+const isNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
+const optional = (value: unknown, test: (v: unknown) => boolean): boolean => value === undefined || value === null || test(value);
+const isText = (value: unknown): boolean => typeof value === 'string';
+
+export function checkHeader(value: unknown): RecordingHeader {
+  if (!isObject(value) || value.format !== 'procview-recording' || !isNumber(value.startedAt) || !isObject(value.scope)) {
+    throw bad('its header record is not a procview header');
+  }
+  const { scope } = value;
+  const fine =
+    SCOPE_KINDS.has(String(scope.kind)) &&
+    isText(scope.label) &&
+    isNumber(value.intervalMs) &&
+    isText(value.procview) &&
+    ['host', 'kernel'].every((key) => optional(value[key], isText)) &&
+    ['bootTime', 'clockTicks', 'pageSize'].every((key) => optional(value[key], isNumber));
+  if (!fine) throw bad('a field of its header has the wrong type');
+  return value as unknown as RecordingHeader;
+}
+
+/** A packed process record's fields, by position: 's' text, 'n' number. */
+const PROC_TYPES = 'nnnnsnssnnnsnsnnnnnnss';
+
+export function checkPackedProc(packed: unknown): readonly unknown[] {
+  if (!Array.isArray(packed) || !isNumber(packed[0])) throw bad('a process record is not an array starting with its pid');
+  for (let i = 0; i < PROC_TYPES.length; i += 1) {
+    const value: unknown = packed[i];
+    if (value === null || value === undefined) continue;
+    if (PROC_TYPES[i] === 'n' ? !isNumber(value) : !isText(value)) throw bad(`field ${i + 1} of process ${packed[0]} has the wrong type`);
+  }
+  return packed;
+}
+
+function checkStatus(value: unknown): boolean {
+  return isObject(value) && optional(value.code, isNumber) && optional(value.signal, isText) && typeof value.coreDumped === 'boolean';
+}
+
+function checkEvidence(value: unknown): boolean {
+  if (!isObject(value)) return false;
+  if (value.kind === 'no-leader') return isNumber(value.pgid) && optional(value.seenBefore, isText);
+  return value.kind === 'leader-alive' && isText(value.leader);
+}
+
+/** Fields of an event (types.ts ProcEvent) that hold text, a number or a boolean. */
+const PLAIN_FIELDS = new Set([
+  'kind',
+  'at',
+  'pid',
+  'comm',
+  'source',
+  'inferred',
+  'ppid',
+  'by',
+  'from',
+  'to',
+  'orphaned',
+  'adopter',
+  'fromComm',
+  'fromArgs',
+  'args',
+]);
+
+/** Fields of an event that hold an object, and what makes one right. */
+const OBJECT_FIELDS: Record<string, (value: unknown) => boolean> = { status: checkStatus, evidence: checkEvidence };
+
+/**
+ * An event, its fields checked: text, numbers and booleans, and the objects
+ * procview knows (an exit status, an orphan's evidence). An object field it
+ * does not know (a newer writer's, same format version) is left out rather
+ * than trusted.
+ */
+export function checkEvent(value: unknown): ProcEvent {
+  if (!isObject(value) || !EVENT_KINDS.has(String(value.kind)) || !isNumber(value.pid) || !isNumber(value.at)) throw bad('an event has no kind, pid or time');
+  let out = value;
+  for (const [key, field] of Object.entries(value)) {
+    if (field === null || ['number', 'string', 'boolean'].includes(typeof field)) continue;
+    const check = OBJECT_FIELDS[key];
+    if (check === undefined && !PLAIN_FIELDS.has(key)) {
+      const { [key]: _dropped, ...rest } = out;
+      out = rest;
+      continue;
+    }
+    if (check?.(field) !== true) throw bad(`the ${key} of a ${String(value.kind)} event has the wrong type`);
+  }
+  return out as unknown as ProcEvent;
+}
+
+export function checkSeed(value: unknown): boolean {
+  return isNumber(value) || (isObject(value) && isNumber(value.pid) && optional(value.trackedAt, isNumber) && optional(value.startTime, isNumber));
+}
+
+export function checkHostLoad(value: unknown): boolean {
+  return (
+    value === undefined ||
+    (isObject(value) &&
+      optional(value.uptimeSeconds, isNumber) &&
+      optional(value.load, (load) => Array.isArray(load) && load.length === 3 && load.every(isNumber)))
+  );
+}
+
+export function checkMeters(value: unknown): boolean {
+  if (value === undefined) return true;
+  if (!isObject(value) || !isNumber(value.cpuCount) || !Array.isArray(value.cpus) || !isObject(value.memory)) return false;
+  const memory = value.memory;
+  return (
+    value.cpus.every((cpu) => isObject(cpu) && isText(cpu.name) && ['user', 'nice', 'system', 'busy'].every((key) => isNumber(cpu[key]))) &&
+    ['totalKb', 'availableKb', 'swapTotalKb', 'swapFreeKb'].every((key) => optional(memory[key], isNumber))
+  );
+}
+
+/** The frame body's fields besides the tables (checked record by record as they are unpacked). */
+export function checkFrameBody(body: Record<string, unknown>, offset: number): void {
+  const fine =
+    isNumber(body.seq) &&
+    isNumber(body.begunAt) &&
+    optional(body.lost, isNumber) &&
+    optional(body.words, isText) &&
+    optional(body.source, (s) => s === 'kernel' || s === 'polling') &&
+    optional(body.seeds, (seeds) => Array.isArray(seeds) && seeds.every(checkSeed)) &&
+    optional(body.members, (members) => Array.isArray(members) && members.every(isNumber)) &&
+    optional(body.gone, (gone) => Array.isArray(gone) && gone.every(isNumber)) &&
+    optional(body.glimpses, Array.isArray) &&
+    checkHostLoad(body.host ?? undefined) &&
+    checkMeters(body.meters ?? undefined);
+  if (!fine) throw bad(`a field of the frame at byte ${offset} has the wrong type`);
+  body.events = (body.events as unknown[]).map(checkEvent);
+}

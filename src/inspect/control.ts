@@ -9,6 +9,7 @@ import { readStartTime } from './inspector.js';
 import { findSignal } from './signals.js';
 import type { BackendName, InspectorOptions } from './types.js';
 import { errnoOf } from '../process/errno.js';
+import { t } from '../text/i18n/message.js';
 
 /** A signal by its kill -l name without SIG (`TERM`, `RTMIN+3`): one of signals.ts's SIGNALS. */
 export type ControlSignal = string;
@@ -50,27 +51,35 @@ function label(target: ProcessIdentity): string {
 /** What an errno from kill or setpriority means for `target`; `exited` ends "… exited before". */
 function failure(error: unknown, target: ProcessIdentity, verb: string, exited: string): ControlOutcome {
   const code = errnoOf(error);
-  if (code === 'EPERM') return { ok: false, reason: 'EPERM', message: `not permitted to ${verb} ${label(target)}: it belongs to another user (EPERM)` };
-  if (code === 'ESRCH') return { ok: false, reason: 'ESRCH', message: `${label(target)} exited before ${exited}` };
-  return { ok: false, reason: 'error', message: `could not ${verb} ${label(target)}: ${String((error as Error).message ?? error)}` };
+  const action = verbWords(verb);
+  const who = label(target);
+  if (code === 'EPERM') return { ok: false, reason: 'EPERM', message: t('control.eperm', { action, who }) };
+  if (code === 'ESRCH') return { ok: false, reason: 'ESRCH', message: t('control.esrch', { who, exited }) };
+  return { ok: false, reason: 'error', message: t('control.failed', { action, who, why: String((error as Error).message ?? error) }) };
+}
+
+/** `signal` and `renice` (the verbs of checkTarget's callers) in the reader's language; another verb as given. */
+function verbWords(verb: string): string {
+  return verb === 'signal' ? t('control.verb.signal') : verb === 'renice' ? t('control.verb.renice') : verb;
 }
 
 /** Undefined when `target` may be acted on; otherwise why not (refused, gone, changed). */
 export async function checkTarget(target: ProcessIdentity, verb: string, options: ControlOptions): Promise<ControlOutcome | undefined> {
   const { pid } = target;
   const self = options.selfPid ?? process.pid;
+  const action = verbWords(verb);
   if (!Number.isSafeInteger(pid) || pid <= 0) {
-    return { ok: false, reason: 'refused', message: `refused: ${pid} is not a process id` };
+    return { ok: false, reason: 'refused', message: t('control.notPid', { pid }) };
   }
-  if (pid === 1) return { ok: false, reason: 'refused', message: `refused to ${verb} PID 1 (init): everything depends on it` };
-  if (pid === self) return { ok: false, reason: 'refused', message: `refused to ${verb} procview itself (use q to quit)` };
+  if (pid === 1) return { ok: false, reason: 'refused', message: t('control.init', { action }) };
+  if (pid === self) return { ok: false, reason: 'refused', message: t('control.self', { action }) };
   if (target.startTime === undefined) {
-    return { ok: false, reason: 'refused', message: `refused: cannot confirm ${label(target)} is the process shown (start time unknown)` };
+    return { ok: false, reason: 'refused', message: t('control.unconfirmed', { who: label(target) }) };
   }
   const now = await readStartTime(pid, options);
-  if (now === undefined) return { ok: false, reason: 'gone', message: `${label(target)} has exited; nothing to ${verb}` };
+  if (now === undefined) return { ok: false, reason: 'gone', message: t('control.gone', { who: label(target), action }) };
   if (!provenSameProcess(target, { pid, startTime: now })) {
-    return { ok: false, reason: 'changed', message: `not done: pid ${pid} now belongs to a different process (pid reused)` };
+    return { ok: false, reason: 'changed', message: t('control.reused', { pid }) };
   }
   return undefined;
 }
@@ -80,12 +89,12 @@ export async function sendSignal(target: ProcessIdentity, signal: ControlSignal,
     const refused = await checkTarget(target, 'signal', options);
     if (refused !== undefined) return refused;
     const known = findSignal(signal);
-    if (known === undefined) return { ok: false, reason: 'refused', message: `refused: no signal named ${signal} here` };
+    if (known === undefined) return { ok: false, reason: 'refused', message: t('control.noSignal', { signal }) };
     // By number: Node knows no names for the real-time signals.
     process.kill(target.pid, known.number);
-    return { ok: true, message: `sent SIG${signal} to ${label(target)}` };
+    return { ok: true, message: t('control.sent', { signal, who: label(target) }) };
   } catch (error) {
-    return failure(error, target, 'signal', `SIG${signal} arrived`);
+    return failure(error, target, 'signal', t('control.arrived', { signal }));
   }
 }
 
@@ -97,13 +106,13 @@ export async function renice(target: ProcessIdentity, delta: number, options: Co
     // setpriority(PRIO_PROCESS, pid) acts on the thread whose tid is pid, as renice(1) does.
     const current = getPriority(target.pid);
     const next = Math.max(NICE_MIN, Math.min(NICE_MAX, current + delta));
-    if (next === current) return { ok: false, reason: 'refused', message: `${label(target)} is already at nice ${current}, the limit` };
+    if (next === current) return { ok: false, reason: 'refused', message: t('control.limit', { who: label(target), nice: current }) };
     setPriority(target.pid, next);
-    return { ok: true, message: `reniced ${label(target)}: nice ${current} → ${next}` };
+    return { ok: true, message: t('control.reniced', { who: label(target), from: current, to: next }) };
   } catch (error) {
     if (errnoOf(error) === 'EACCES') {
-      return { ok: false, reason: 'EACCES', message: `not permitted to lower the nice value of ${label(target)}: that needs root (EACCES)` };
+      return { ok: false, reason: 'EACCES', message: t('control.eacces', { who: label(target) }) };
     }
-    return failure(error, target, 'renice', 'it could be reniced');
+    return failure(error, target, 'renice', t('control.couldRenice'));
   }
 }

@@ -8,6 +8,7 @@ import { childrenIndex } from '../../inspect/scope.js';
 import { statWords } from '../../inspect/stat-words.js';
 import { line, span, textLine, type Line, type Span } from './styled.js';
 import { chunksByWidth, displayWidth, inert, truncate } from './text.js';
+import { t } from '../../text/i18n/message.js';
 import { wordWrap } from './wrap.js';
 
 function named(snapshot: Snapshot, pid: number | undefined): string {
@@ -47,16 +48,16 @@ const plain = (text: string): Span => span(text);
 
 function startedWords(startTime: number | undefined, now: number | undefined): string {
   if (startTime === undefined) return '-';
-  const age = now === undefined ? '' : ` (${Math.max(0, Math.round((now - startTime) / 1000))} s ago)`;
+  const age = now === undefined ? '' : t('ui.detail.ago', { seconds: Math.max(0, Math.round((now - startTime) / 1000)) });
   return `${clock(startTime)}${age}`;
 }
 
 /** `now`: wall-clock ms of the snapshot, for the age; undefined leaves the age out. */
 export function detailLines(row: ProcRow | undefined, snapshot: Snapshot | undefined, width: number, now: number | undefined): Line[] {
   // Rows come from a snapshot: before the first one there is nothing to select.
-  if (row === undefined || snapshot === undefined) return [textLine('No process selected.')];
+  if (row === undefined || snapshot === undefined) return [textLine(t('ui.detail.none'))];
   const p = row.proc;
-  const status = row.mark === 'dead' ? [span(' exited', 'dead')] : row.mark === 'new' ? [span(' new', 'new')] : [];
+  const status = row.mark === 'dead' ? [span(t('ui.detail.exited'), 'dead')] : row.mark === 'new' ? [span(t('ui.detail.new'), 'new')] : [];
   const lines: Line[] = [
     line([label('PID'), plain(` ${p.pid}  ${inert(p.comm ?? '?')}`), ...status]),
     line([label('STAT'), plain(` ${inert(p.stat ?? '-')}`)]),
@@ -81,16 +82,16 @@ export function detailLines(row: ProcRow | undefined, snapshot: Snapshot | undef
       plain(` ${cpuTime(p.timeSeconds)}`),
     ]),
     line([label('RSS'), plain(` ${kibCell(p.rssBytes)} KiB  `), label('VSZ'), plain(` ${kibCell(p.vszBytes)} KiB`)]),
-    line([label('Started'), plain(` ${startedWords(p.startTime, now)}`)]),
+    line([label(t('ui.detail.started')), plain(` ${startedWords(p.startTime, now)}`)]),
   ];
-  if (p.pid === p.sid) lines.push(textLine('  leads its session'));
-  if (p.pid === p.pgid) lines.push(textLine('  leads its process group'));
+  if (p.pid === p.sid) lines.push(textLine(t('ui.detail.sessionLeader')));
+  if (p.pid === p.pgid) lines.push(textLine(t('ui.detail.groupLeader')));
   const chain = ancestry(snapshot, p).map((pid) => (pid === p.pid ? `${pid}` : named(snapshot, pid)));
-  lines.push(line([label('Ancestors')]), ...wrapList(chain.map(inert), ' → ', width));
+  lines.push(line([label(t('ui.detail.ancestors'))]), ...wrapList(chain.map(inert), ' → ', width));
   const kids = row.mark === 'dead' ? [] : childrenOf(snapshot, p.pid).map((pid) => inert(named(snapshot, pid)));
-  lines.push(line([label('Children'), plain(` ${kids.length === 0 ? 'none' : kids.length}`)]), ...wrapList(kids, ', ', width));
-  lines.push(line([label('Command line')]));
-  const args = p.args === undefined ? '(unreadable)' : p.args === '' ? '(none: kernel thread or zombie)' : p.args;
+  lines.push(line([label(t('ui.detail.children')), plain(` ${kids.length === 0 ? t('ui.detail.noChildren') : kids.length}`)]), ...wrapList(kids, ', ', width));
+  lines.push(line([label(t('ui.detail.commandLine'))]));
+  const args = p.args === undefined ? t('ui.detail.unreadable') : p.args === '' ? t('ui.detail.noArgs') : p.args;
   for (const chunk of chunksByWidth(inert(args), Math.max(8, width - 2))) lines.push(textLine(`  ${chunk}`));
   return lines;
 }

@@ -6,6 +6,7 @@
 import { SIGNALS, type SignalInfo } from '../../inspect/signals.js';
 import type { KeyResult } from './key-result.js';
 import { textLine, type Line } from './styled.js';
+import { t } from '../../text/i18n/message.js';
 import { inert } from './text.js';
 import type { ProcTarget, ViewState } from './view-state.js';
 
@@ -101,7 +102,7 @@ export function onConfirm(state: ViewState, key: string, confirm: SignalConfirm)
   if (key === 'y' || key === 'Y') {
     return { state: { ...state, overlay: none }, effect: { kind: 'signal', target: confirm.target, signal: confirm.signal } };
   }
-  return { state: { ...state, overlay: none, message: { text: `SIG${confirm.signal} not sent`, tone: 'info' } } };
+  return { state: { ...state, overlay: none, message: { text: t('ui.signal.notSent', { signal: confirm.signal }), tone: 'info' } } };
 }
 
 function who(target: ProcTarget): string {
@@ -114,27 +115,30 @@ export function signalMenuLines(menu: SignalMenu, maxLines = Number.POSITIVE_INF
   const rows = Math.max(1, Math.min(MENU_ROWS, maxLines - 5));
   const first = Math.max(0, Math.min(menu.index - Math.floor(rows / 2), SIGNALS.length - rows));
   const shown = SIGNALS.slice(first, first + rows);
-  const typed = menu.typed === '' ? 'type a name or number to jump' : `typed: ${menu.typed}${matchTyped(menu.typed) === undefined ? ' (no such signal)' : ''}`;
+  const typed =
+    menu.typed === ''
+      ? t('ui.signal.typeHint')
+      : t('ui.signal.typed', { typed: menu.typed, none: matchTyped(menu.typed) === undefined ? t('ui.signal.noSuch') : '' });
   return [
-    textLine(`Send a signal to ${who(menu.target)}`),
+    textLine(t('ui.signal.title', { who: who(menu.target) })),
     textLine(typed, 'dim'),
-    textLine(first > 0 ? '   ↑ more' : ''),
+    textLine(first > 0 ? t('ui.signal.moreUp') : ''),
     ...shown.map((signal, i) => {
       const number = String(signal.number).padStart(3);
       const text = ` ${number}  SIG${signal.name.padEnd(11)} ${WORDS[signal.name] ?? ''} `;
       return textLine(text, first + i === menu.index ? 'selected' : undefined);
     }),
-    textLine(first + rows < SIGNALS.length ? '   ↓ more' : ''),
-    textLine('↑↓ PgUp PgDn choose · Enter sends · Esc cancels'),
+    textLine(first + rows < SIGNALS.length ? t('ui.signal.moreDown') : ''),
+    textLine(t('ui.signal.keys')),
   ];
 }
 
 export function confirmLines(confirm: SignalConfirm, scoped: boolean): Line[] {
-  const why = scoped ? 'It belongs to another user.' : 'It is outside a watched scope (the whole-system view).';
+  const why = scoped ? t('ui.confirm.otherUser') : t('ui.confirm.outside');
   return [
-    textLine(`Send SIG${confirm.signal} to ${who(confirm.target)}?`, 'heading'),
+    textLine(t('ui.confirm.title', { signal: confirm.signal, who: who(confirm.target) }), 'heading'),
     textLine(why),
     textLine(''),
-    textLine('y sends · any other key cancels'),
+    textLine(t('ui.confirm.keys')),
   ];
 }

@@ -25,14 +25,19 @@ import { openRecording } from '../record/reader.js';
 import { KEY_EVERY_FRAMES, KEY_EVERY_MS, RecordingWriter } from '../record/writer.js';
 import { startSleepers } from './sleepers.js';
 
-const USAGE = 'Usage: npm run bench:record -- [--seconds S] [--procs N]   (defaults: 40 s, 2000 extra sleepers)';
+const USAGE = 'Usage: npm run bench:record -- [--seconds S] [--procs N] [--part all|live|seek]   (defaults: 40 s, 2000 extra sleepers, all)';
 const COLS = 120;
 const ROWS = 40;
 const EARLY_S = 5;
 const HOUR_S = 3600;
 
-function options(argv: readonly string[]): { seconds: number; procs: number } {
-  const { values } = parseArgs({ args: [...argv], options: { seconds: { type: 'string' }, procs: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
+function options(argv: readonly string[]): { seconds: number; procs: number; part: string } {
+  const { values } = parseArgs({
+    args: [...argv],
+    options: { seconds: { type: 'string' }, procs: { type: 'string' }, part: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+  });
+  const part = values.part ?? 'all';
+  if (!['all', 'live', 'seek'].includes(part)) throw new Error(`--part wants all, live or seek, got "${part}"`);
   if (values.help === true) {
     process.stdout.write(`${USAGE}\n`);
     process.exit(0);
@@ -41,7 +46,7 @@ function options(argv: readonly string[]): { seconds: number; procs: number } {
     if (!/^\d+$/.test(text) || Number(text) < min || Number(text) > max) throw new Error(`${what} wants a whole number ${min}..${max}, got "${text}"`);
     return Number(text);
   };
-  return { seconds: whole(values.seconds ?? '40', EARLY_S + 5, 3600, '--seconds'), procs: whole(values.procs ?? '2000', 0, 30_000, '--procs') };
+  return { seconds: whole(values.seconds ?? '40', EARLY_S + 5, 3600, '--seconds'), procs: whole(values.procs ?? '2000', 0, 30_000, '--procs'), part };
 }
 
 const until = (deadline: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, Math.max(0, deadline - Date.now())));
@@ -166,11 +171,11 @@ async function seekRun(dir: string): Promise<string[]> {
 }
 
 async function main(): Promise<void> {
-  const { seconds, procs } = options(process.argv.slice(2));
+  const { seconds, procs, part } = options(process.argv.slice(2));
   const dir = mkdtempSync(join(tmpdir(), 'procview-bench-record-'));
   try {
-    const live = await liveRun(dir, seconds, procs);
-    const seek = await seekRun(dir);
+    const live = part === 'seek' ? [] : await liveRun(dir, seconds, procs);
+    const seek = part === 'live' ? [] : await seekRun(dir);
     process.stdout.write(`${[...live, ...seek, ''].join('\n')}\n`);
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -169,9 +169,20 @@ export class Recording {
     const target = this.#frames[index];
     if (target === undefined) throw new RangeError(`no frame ${index} (the recording has ${this.#frames.length})`);
     const cached = this.#cache;
-    let current = cached !== undefined && cached.index <= index && cached.index >= target.keyIndex ? cached : undefined;
-    for (let i = current === undefined ? target.keyIndex : current.index + 1; i <= index; i += 1) current = this.#decode(i, current);
-    if (current === undefined) throw new RangeError(`no frame ${index}`);
+    if (cached?.index === index) return cached;
+    const from = cached !== undefined && cached.index < index && cached.index >= target.keyIndex ? cached : undefined;
+    const start = from === undefined ? target.keyIndex : from.index + 1;
+    let current: RecordedFrame;
+    if (index - start >= 2) {
+      // A seek: the tables between are applied to one map; only the last two frames are built.
+      const working = new Map<number, ProcInfo>(from?.snapshot.procs ?? []);
+      for (let i = start; i <= index - 2; i += 1) this.#apply(i, working);
+      const before = this.#decode(index - 1, working, undefined);
+      current = this.#decode(index, before.snapshot.procs, before.snapshot);
+    } else {
+      current = from ?? this.#decode(start, undefined, undefined);
+      for (let i = current.index + 1; i <= index; i += 1) current = this.#decode(i, current.snapshot.procs, current.snapshot);
+    }
     this.#cache = current;
     return current;
   }
@@ -223,15 +234,29 @@ export class Recording {
     return body as unknown as FrameBody;
   }
 
-  #decode(index: number, before: RecordedFrame | undefined): RecordedFrame {
+  /** Frame `index`'s table changes applied to `procs` (a key frame replaces it). */
+  #apply(index: number, procs: Map<number, ProcInfo>): void {
+    const span = this.#frames[index]?.span;
+    if (span === undefined) throw new RangeError(`no frame ${index}`);
+    const body = this.#body(span);
+    if (span.type === RecordType.key) procs.clear();
+    else for (const pid of body.gone ?? []) procs.delete(pid);
+    for (const packed of body.procs) {
+      const proc = unpackProc(packed, checkPackedProc);
+      procs.set(proc.pid, proc);
+    }
+  }
+
+  /** Frame `index` built on the table before it (`beforeProcs`); `previous` is that table when it was a frame's. */
+  #decode(index: number, beforeProcs: ReadonlyMap<number, ProcInfo> | undefined, previous: Snapshot | undefined): RecordedFrame {
     const frame = this.#frames[index];
     if (frame === undefined) throw new RangeError(`no frame ${index}`);
     const { span } = frame;
     const body = this.#body(span);
     const key = span.type === RecordType.key;
     const procs = new SealedMap<number, ProcInfo>();
-    if (!key && before !== undefined) {
-      before.snapshot.procs.forEach((proc, pid) => procs.set(pid, proc));
+    if (!key && beforeProcs !== undefined) {
+      beforeProcs.forEach((proc, pid) => procs.set(pid, proc));
       for (const pid of body.gone ?? []) procs.delete(pid);
     }
     for (const packed of body.procs) {
@@ -252,7 +277,7 @@ export class Recording {
       begunAt: body.begunAt,
       key,
       snapshot,
-      previous: index > 0 && before?.index === index - 1 ? before.snapshot : undefined,
+      previous,
       events: Object.freeze(body.events),
       glimpses,
       lost: body.lost ?? 0,

@@ -95,6 +95,9 @@ describe('recording round trip', () => {
       expect([...recording.frame(at).snapshot.procs.values()]).toEqual([...tableAt(i).procs.values()]);
     }
     expect(recording.frame(6).snapshot.procs.get(7)?.state).toBe('Z');
+    // A seek builds the frame before it too: `previous` is that frame's table.
+    expect([...(recording.frame(KEY_EVERY_FRAMES + 50).previous?.procs.values() ?? [])]).toEqual([...tableAt(KEY_EVERY_FRAMES + 49).procs.values()]);
+    expect([...(recording.frame(KEY_EVERY_FRAMES + 51).previous?.procs.values() ?? [])]).toEqual([...tableAt(KEY_EVERY_FRAMES + 50).procs.values()]);
     expect(recording.findEvent(0, (event) => event.kind === 'zombie')?.index).toBe(5);
     expect(recording.findEvent(5, (event) => event.kind === 'zombie')).toBeUndefined();
   });

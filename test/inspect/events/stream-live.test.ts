@@ -15,6 +15,12 @@ function find(events: readonly ProcEvent[], match: (e: ProcEvent) => boolean): P
   return events.find(match);
 }
 
+/** A zombie was reported: its held parent may go now, so that it is reaped. */
+const zombieSeen = (events: readonly ProcEvent[]): boolean => find(events, (e) => e.kind === 'zombie') !== undefined;
+
+/** The program's first process was seen (started or exec'd). */
+const rootSeen = (events: readonly ProcEvent[], root: number): boolean => events.some((e) => (e.kind === 'exec' || e.kind === 'spawn') && e.pid === root);
+
 /** The sleep child of the pattern: its spawn event under `parent`. */
 function spawnedBy(events: readonly ProcEvent[], parent: number): ProcEvent | undefined {
   return find(events, (e) => e.kind === 'spawn' && e.ppid === parent);
@@ -48,10 +54,15 @@ describe.skipIf(!kernel.ok)('event stream, kernel source', () => {
 
   it(`a zombie, with its exit status, then its reap (${REPEATS}×)`, async () => {
     for (let i = 0; i < REPEATS; i += 1) {
-      const { events } = await watchPattern('kernel', PATTERNS.zombie, (events) => {
-        const zombie = find(events, (e) => e.kind === 'zombie');
-        return zombie !== undefined && events.some((e) => e.kind === 'reap' && e.pid === zombie.pid);
-      });
+      const { events } = await watchPattern(
+        'kernel',
+        PATTERNS.zombie,
+        (events) => {
+          const zombie = find(events, (e) => e.kind === 'zombie');
+          return zombie !== undefined && events.some((e) => e.kind === 'reap' && e.pid === zombie.pid);
+        },
+        { release: zombieSeen },
+      );
       expect(find(events, (e) => e.kind === 'zombie')).toMatchObject({ status: { code: 0, signal: undefined } });
     }
     // The zombie's reap waits for PID 1, which reaps adopted orphans late here.
@@ -64,7 +75,7 @@ describe.skipIf(!kernel.ok)('event stream, kernel source', () => {
         PATTERNS.execChain,
         (events, root) =>
           events.filter((e) => e.kind === 'exec' && e.pid === root).length >= 2 &&
-          events.some((e) => e.kind === 'exec' && e.pid === root && e.args === 'sleep 0.3'),
+          events.some((e) => e.kind === 'exec' && e.pid === root && e.args === 'sleep 300'),
       );
     }
   }, 180_000);
@@ -104,10 +115,15 @@ describe('event stream, polling forced', () => {
 
   it(`a zombie, then its reap (${REPEATS}×)`, async () => {
     for (let i = 0; i < REPEATS; i += 1) {
-      await watchPattern('polling', PATTERNS.zombie, (events) => {
-        const zombie = find(events, (e) => e.kind === 'zombie');
-        return zombie !== undefined && events.some((e) => e.kind === 'reap' && e.pid === zombie.pid);
-      });
+      await watchPattern(
+        'polling',
+        PATTERNS.zombie,
+        (events) => {
+          const zombie = find(events, (e) => e.kind === 'zombie');
+          return zombie !== undefined && events.some((e) => e.kind === 'reap' && e.pid === zombie.pid);
+        },
+        { release: zombieSeen },
+      );
     }
   }, 90_000);
 
@@ -116,9 +132,9 @@ describe('event stream, polling forced', () => {
       await watchPattern(
         'polling',
         PATTERNS.execChain,
-        (events, root) =>
-          events.some((e) => (e.kind === 'exec' || e.kind === 'spawn') && e.pid === root) &&
-          events.some((e) => e.pid === root && (e.kind === 'exit' || e.kind === 'reap')),
+        (events, root) => rootSeen(events, root) && events.some((e) => e.pid === root && (e.kind === 'exit' || e.kind === 'reap')),
+        // The held program ends once it has been seen.
+        { release: rootSeen },
       );
     }
   }, 180_000);

@@ -95,6 +95,11 @@ export class FactBook {
     if (!this.#forks.has(child)) this.#forks.set(child, { parent, at, source: 'polling' });
   }
 
+  /** Whether a fork of `pid` is known and not yet taken. */
+  hasFork(pid: number): boolean {
+    return this.#forks.has(pid);
+  }
+
   exitOf(pid: number): ExitFact | undefined {
     return this.#exits.get(pid);
   }

@@ -37,10 +37,15 @@ const STATUS_HOLD_MS = 60;
 /** After a scan, kernel batches are taken in until none came for DRAIN_QUIET_MS, at most DRAIN_TURNS times. */
 const DRAIN_TURNS = 10;
 const DRAIN_QUIET_MS = 4;
+/** A tracked subtree is busy for this long after it last changed (#scheduleTrack). */
+const TRACK_BUSY_MS = 1000;
 /** The tracker follows subtrees up to this many processes. */
 export const TRACK_LIMIT = 200;
-/** Every this many tracker ticks, the watched processes' stat is read too (state, exec, nice). */
-const STAT_EVERY_TICKS = 4;
+/**
+ * Every this many tracker ticks (100 ms), the watched processes' stat is read too: what a
+ * children list does not show (exit, zombie, exec, nice). Forks are looked for every tick.
+ */
+const STAT_EVERY_TICKS = 20;
 
 export interface WatchFrame {
   readonly seq: number;
@@ -69,6 +74,14 @@ export interface StreamOptions {
   readonly inspector?: Inspector;
 }
 
+/** Whether two watched sets hold the same pids. */
+function samePids(a: ReadonlyMap<number, unknown>, b: ReadonlyMap<number, unknown> | undefined): boolean {
+  if (a === b) return true;
+  if (b === undefined || a.size !== b.size) return false;
+  for (const pid of a.keys()) if (!b.has(pid)) return false;
+  return true;
+}
+
 export class EventStream {
   readonly choice: EventsChoice;
   readonly #options: StreamOptions;
@@ -90,6 +103,9 @@ export class EventStream {
   #glimpses = new Map<number, ProcInfo>();
   #changed = false;
   #lost = 0;
+  /** #lost at the last scan; and the newcomers that scan held back for their fork event (#announced). */
+  #lostAtScan = 0;
+  #held = new Set<number>();
   #seq = 0;
   #closed = false;
   #scanning = false;
@@ -97,14 +113,20 @@ export class EventStream {
   #scanTimer: NodeJS.Timeout | undefined;
   #stepTimer: NodeJS.Timeout | undefined;
   #frameTimer: NodeJS.Timeout | undefined;
+  /** What the frame #frameTimer waits to send was scheduled with. */
+  #frameBegunAt = 0;
+  #frameAlways = false;
   #trackTimer: NodeJS.Timeout | undefined;
   #ticks = 0;
+  /** When the tracked subtree last changed (#scheduleTrack), and the watched set of the last tick. */
+  #trackBusyAt = 0;
+  #lastWatched: ReadonlyMap<number, number | undefined> | undefined;
   #scanBegunAt = 0;
   /** pid → index in #events of a zombie or exit event still without its exit status. */
   readonly #awaitingStatus = new Map<number, number>();
   #holdUntil = 0;
   #batches = 0;
-  #watched: { of: Snapshot; pids: Map<number, number | undefined> } | undefined;
+  #watched: { of: Snapshot; key: string; pids: Map<number, number | undefined> } | undefined;
 
   constructor(choice: EventsChoice, options: StreamOptions, onFrame: (frame: WatchFrame) => void, onError: (error: unknown) => void) {
     this.choice = choice;
@@ -119,9 +141,7 @@ export class EventStream {
     this.#tracker = rereads && kernel === undefined && options.roots !== undefined ? new ScopedTracker(options.procRoot) : undefined;
     kernel?.onBatch((batch, lost) => this.#onBatch(batch, lost));
     void this.#scan();
-    if (this.#tracker !== undefined) {
-      this.#trackTimer = setInterval(() => this.#guarded(() => this.#track()), options.trackIntervalMs ?? TRACK_INTERVAL_MS);
-    }
+    if (this.#tracker !== undefined) this.#scheduleTrack();
   }
 
   get source(): 'kernel' | 'polling' {
@@ -144,7 +164,8 @@ export class EventStream {
     if (this.#closed) return;
     this.#closed = true;
     for (const timer of [this.#scanTimer, this.#stepTimer, this.#frameTimer]) clearTimeout(timer);
-    clearInterval(this.#trackTimer);
+    clearTimeout(this.#trackTimer);
+    this.#tracker?.close();
     if (this.choice.source === 'kernel') this.choice.kernel.close();
     if (this.#ownInspector) this.#inspector.close();
   }
@@ -182,7 +203,13 @@ export class EventStream {
     if (index === undefined || fact === undefined || (event?.kind !== 'zombie' && event?.kind !== 'exit')) return;
     this.#events[index] = { ...event, at: Math.min(event.at, fact.at), status: fact.status, source: 'kernel' };
     this.#awaitingStatus.delete(pid);
-    if (this.#awaitingStatus.size === 0) this.#holdUntil = 0;
+    if (this.#awaitingStatus.size > 0) return;
+    this.#holdUntil = 0;
+    // The frame waited only for this status: it goes out now (or after FRAME_GAP_MS), not at the hold's end.
+    if (this.#frameTimer === undefined) return;
+    clearTimeout(this.#frameTimer);
+    this.#frameTimer = undefined;
+    this.#scheduleFrame(this.#frameBegunAt, this.#frameAlways);
   }
 
   #requestScan(): void {
@@ -201,8 +228,8 @@ export class EventStream {
     try {
       const scanned = await this.#inspector.snapshot();
       const readBy = performance.now();
-      // The scan is synchronous: kernel batches for what it read (an exit, before the Z it saw)
-      // may wait in the socket, and the addon reads a bounded number of datagrams per turn.
+      // Kernel batches for what the scan's last slice read (an exit, before the Z it saw) may wait
+      // in the socket, and the addon reads a bounded number of datagrams per turn.
       // Turns of the event loop let them in first, until one brings nothing (libuv polls I/O
       // before it runs the next setImmediate), so the diff below is explained with them.
       if (this.choice.source === 'kernel') {
@@ -214,7 +241,7 @@ export class EventStream {
         }
       }
       if (this.#closed) return;
-      this.#advance(this.#newerReads(scanned, readBy));
+      this.#advance(this.#announced(this.#newerReads(scanned, begunAt, readBy)));
       this.#scanBegunAt = begunAt;
       this.#scheduleFrame(begunAt, true);
     } catch (error) {
@@ -233,18 +260,22 @@ export class EventStream {
   }
 
   /**
-   * The scan's table, except for the pids a step re-read after the scan had read everything
-   * (while kernel batches were taken in): those reads are newer, and a stale row must not bring
-   * back a process already reported gone.
+   * The scan's table, except for the pids a step re-read since the scan began (the scan yields
+   * between slices, and kernel batches are taken in after it): a stale row must not bring back a
+   * process already reported gone, so the step's record stands. A step's read during the scan may
+   * be older than the scan's own read of that pid, so those pids are read once more at the next step.
    */
-  #newerReads(scanned: Snapshot, readBy: number): Snapshot {
+  #newerReads(scanned: Snapshot, begunAt: number, readBy: number): Snapshot {
     const current = this.#current;
     const newer: number[] = [];
     this.#touched.forEach((at, pid) => {
-      if (at > readBy) newer.push(pid);
+      if (at <= begunAt) return;
+      newer.push(pid);
+      if (at <= readBy) this.#pending.add(pid);
     });
     this.#touched.clear();
     if (current === undefined || newer.length === 0) return scanned;
+    if (this.#pending.size > 0) this.#scheduleStep();
     const procs = new SealedMap<number, ProcInfo>();
     scanned.procs.forEach((proc, pid) => procs.set(pid, proc));
     for (const pid of newer) {
@@ -253,6 +284,32 @@ export class EventStream {
       else procs.set(pid, proc);
     }
     return sealSnapshot(scanned.takenAt, procs);
+  }
+
+  /**
+   * The scan's table without the processes new to it whose fork the kernel has not reported yet
+   * (kernel source): a child is in /proc a moment before copy_process() sends its fork event, and
+   * a forker preempted in between (a busy machine) sends it milliseconds later. Shown at once, such
+   * a child would have no known parent ("first seen under 1"); held back, it comes in with its fork
+   * event's step. Held for one scan at most (a fork event lost without a loss count must not hide a
+   * process), and not at all after a loss, when the scan resynchronises.
+   */
+  #announced(table: Snapshot): Snapshot {
+    const current = this.#current;
+    const before = this.#held;
+    this.#held = new Set();
+    const lostSince = this.#lost !== this.#lostAtScan;
+    this.#lostAtScan = this.#lost;
+    if (this.choice.source !== 'kernel' || current === undefined || lostSince) return table;
+    table.procs.forEach((_proc, pid) => {
+      if (!current.procs.has(pid) && !before.has(pid) && !this.#book.hasFork(pid)) this.#held.add(pid);
+    });
+    if (this.#held.size === 0) return table;
+    const procs = new SealedMap<number, ProcInfo>();
+    table.procs.forEach((proc, pid) => {
+      if (!this.#held.has(pid)) procs.set(pid, proc);
+    });
+    return sealSnapshot(table.takenAt, procs);
   }
 
   #scheduleStep(): void {
@@ -282,8 +339,8 @@ export class EventStream {
     current.procs.forEach((proc, pid) => procs.set(pid, proc));
     const ended = new Set<number>();
     const done = new Set<number>();
-    const read = (pid: number): void => {
-      if (done.has(pid)) return;
+    const read = (pid: number, again = false): void => {
+      if (done.has(pid) && !again) return;
       done.add(pid);
       const record = reread(pid, current.procs.get(pid));
       this.#touched.set(pid, performance.now());
@@ -302,12 +359,14 @@ export class EventStream {
       if (ended.has(pid) || begunAt > until) this.#exiting.delete(pid);
     }
     if (ended.size > 0) {
-      // The kernel reparents the children of a process as it exits: read them under their adopter.
+      // The kernel reparents the children of a process as it exits (exit_notify, before the
+      // parent reads Z or gone): read them under their adopter, again if this step read them
+      // before their parent, while it still ran.
       const orphans: number[] = [];
       procs.forEach((proc, pid) => {
         if (proc.ppid !== undefined && ended.has(proc.ppid)) orphans.push(pid);
       });
-      for (const pid of orphans) read(pid);
+      for (const pid of orphans) read(pid, true);
     }
     if (this.#exiting.size > 0 && this.#stepTimer === undefined) {
       this.#stepTimer = setTimeout(() => {
@@ -354,6 +413,8 @@ export class EventStream {
   /** A scan's frame goes out even without events (`always`); a step's only with some. */
   #scheduleFrame(begunAt: number, always = false): void {
     if (this.#frameTimer !== undefined || (this.#events.length === 0 && !always)) return;
+    this.#frameBegunAt = begunAt;
+    this.#frameAlways = always;
     const now = performance.now();
     const wait = Math.max(FRAME_GAP_MS - (now - this.#lastFrameAt), this.#holdUntil - now, always ? 0 : -1);
     if (wait <= 0) {
@@ -394,31 +455,56 @@ export class EventStream {
     this.#onFrame(frame);
   }
 
+  /**
+   * The tracker's next tick: every trackIntervalMs while the subtree is busy (something changed
+   * in it within TRACK_BUSY_MS: a new process, a fork, an exit), twice that when it has been
+   * quiet. Each wake-up has a cost of its own (an empty 5 ms timer is about 2% of a core on a
+   * loaded virtual machine); a subtree that just started, as under `procview run`, is busy.
+   */
+  #scheduleTrack(): void {
+    if (this.#closed) return;
+    const pace = this.#options.trackIntervalMs ?? TRACK_INTERVAL_MS;
+    const quiet = performance.now() - this.#trackBusyAt > TRACK_BUSY_MS;
+    this.#trackTimer = setTimeout(
+      () => {
+        this.#guarded(() => this.#track());
+        this.#scheduleTrack();
+      },
+      quiet ? 2 * pace : pace,
+    );
+  }
+
   /** One tick of the scoped tracker (polling source with roots). */
   #track(): void {
     const tracker = this.#tracker;
     const current = this.#current;
     const roots = this.#options.roots;
     if (tracker === undefined || current === undefined || roots === undefined || this.#closed) return;
-    const watched = this.#watchedPids(current, roots());
+    const watched = this.#watchedPids(current, [...roots()]);
     // A subtree that large (--watch 1) is the system: the full scans follow it.
     if (watched.size === 0 || watched.size > TRACK_LIMIT) return;
-    const tick = tracker.tick(watched, (pid) => current.procs.has(pid));
+    this.#ticks += 1;
+    const tick = tracker.tick(watched, (pid) => current.procs.has(pid), this.#ticks % STAT_EVERY_TICKS === 0);
     const now = Date.now();
     for (const [child, parent] of tick.sightings) {
       this.#book.addSighting(child, parent, now);
       this.#pending.add(child);
     }
     for (const pid of tick.changed) this.#pending.add(pid);
-    this.#ticks += 1;
-    if (this.#ticks % STAT_EVERY_TICKS === 0) for (const pid of watched.keys()) this.#pending.add(pid);
+    if (!samePids(watched, this.#lastWatched) || tick.sightings.length > 0 || tick.changed.length > 0) this.#trackBusyAt = performance.now();
+    this.#lastWatched = watched;
     if (this.#pending.size > 0) this.#step();
   }
 
-  /** The roots and their descendants in `current`, with thread counts (cached per table). */
-  #watchedPids(current: Snapshot, roots: Iterable<number>): Map<number, number | undefined> {
-    const rootList = [...roots];
-    if (this.#watched?.of === current && rootList.every((pid) => this.#watched?.pids.has(pid) === true)) return this.#watched.pids;
+  /**
+   * The roots and their descendants in `current`, with thread counts (cached per table and roots),
+   * and the roots `current` does not hold yet (a program just started: its children are looked for
+   * from the first tick, before any read has its record), unless the tracker found them gone.
+   */
+  #watchedPids(current: Snapshot, rootList: readonly number[]): ReadonlyMap<number, number | undefined> {
+    const key = rootList.join(' ');
+    const cached = this.#watched;
+    if (cached?.of === current && cached.key === key) return cached.pids;
     const children = new Map<number, number[]>();
     current.procs.forEach((proc, pid) => {
       if (proc.ppid === undefined) return;
@@ -427,15 +513,19 @@ export class EventStream {
       else list.push(pid);
     });
     const pids = new Map<number, number | undefined>();
-    const queue = rootList.filter((pid) => current.procs.has(pid) && pid > 1);
+    const queue = rootList.filter((pid) => pid > 1);
     for (let pid = queue.pop(); pid !== undefined; pid = queue.pop()) {
       if (pids.has(pid)) continue;
       const proc = current.procs.get(pid);
-      if (proc === undefined || proc.state === 'Z') continue;
+      if (proc === undefined) {
+        if (this.#tracker?.isGone(pid) !== true) pids.set(pid, undefined);
+        continue;
+      }
+      if (proc.state === 'Z') continue;
       pids.set(pid, proc.threads);
       queue.push(...(children.get(pid) ?? []));
     }
-    this.#watched = { of: current, pids };
+    this.#watched = { of: current, key, pids };
     return pids;
   }
 }

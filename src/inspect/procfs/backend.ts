@@ -12,9 +12,10 @@
 // so a process whose memory changed costs two reads; one that only used CPU
 // still costs one. Kernel threads need neither file (details.ts).
 //
-// A scan is prepare → read → sweep: #scan lists the pids, #visit reads one
-// stat and takes the fast path when it did not change, #update builds the
-// record of one that did, and the sweep forgets the pids not listed.
+// A scan is prepare → read → sweep: #beginScan lists the pids, #readSlice
+// visits them a few milliseconds at a time, #visit reads one stat and takes
+// the fast path when it did not change, #update builds the record of one that
+// did, and #endScan's sweep forgets the pids not listed.
 import { readdirSync } from 'node:fs';
 import type { Backend } from '../backend.js';
 import { cpuPercent, SealedMap, sealSnapshot, freezeProc, unknownProc } from '../snapshot.js';
@@ -39,6 +40,18 @@ export interface ProcfsOptions {
   readonly passwdPath?: string;
   /** false: cmdline is never read, every `args` stays undefined (InspectorOptions.commandLines). */
   readonly commandLines?: boolean;
+}
+
+/** A scan holds the thread for at most about this long at a time (see snapshot()). */
+const SLICE_MS = 4;
+const CLOCK_EVERY = 16;
+
+/** A scan under way: the listing, where it is, and the records so far. */
+interface ScanState {
+  readonly names: readonly string[];
+  next: number;
+  readonly generation: number;
+  readonly procs: SealedMap<number, ProcInfo>;
 }
 
 /** Directory name → pid, or -1 for anything that is not all digits (self, sys, …). */
@@ -92,18 +105,25 @@ export class ProcfsBackend implements Backend {
 
   /**
    * Rejects only when the process table itself cannot be listed (procRoot
-   * unreadable). The scan is synchronous (sync reads are the fast ones) but
-   * starts from a macrotask, so a loop of snapshots cannot starve timers and I/O.
+   * unreadable). The scan is synchronous reading (sync reads are the fast
+   * ones) in slices of at most SLICE_MS, each from a macrotask: between two
+   * slices the event loop runs timers and I/O (kernel events, keys), so a scan
+   * of thousands of processes on a busy machine never holds it for long. The
+   * inspector queues snapshot() calls, so slices of two scans never mix.
    */
   snapshot(): Promise<Snapshot> {
     return new Promise((resolve, reject) => {
-      setImmediate(() => {
+      let scan: ScanState | undefined;
+      const slice = (): void => {
         try {
-          resolve(this.#scan());
+          scan ??= this.#beginScan();
+          if (this.#readSlice(scan)) resolve(this.#endScan(scan.procs));
+          else setImmediate(slice);
         } catch (error) {
           reject(error instanceof Error ? error : new Error(String(error)));
         }
-      });
+      };
+      setImmediate(slice);
     });
   }
 
@@ -125,19 +145,36 @@ export class ProcfsBackend implements Backend {
     return this.#system;
   }
 
-  #scan(): Snapshot {
+  #beginScan(): ScanState {
     const names = readdirSync(this.#root);
     const generation = ++this.#generation;
     this.#files.beginScan(generation, this.#facts().openFilesLimit);
-    const procs = new SealedMap<number, ProcInfo>();
-    for (const name of names) {
+    return { names, next: 0, generation, procs: new SealedMap<number, ProcInfo>() };
+  }
+
+  /** Reads pids from `scan.next` on for about SLICE_MS; true when the list is done. */
+  #readSlice(scan: ScanState): boolean {
+    const { names, generation, procs } = scan;
+    const until = performance.now() + SLICE_MS;
+    let i = scan.next;
+    while (i < names.length) {
+      const name = names[i] as string;
+      i += 1;
       const pid = pidOf(name);
       if (pid < 0) continue;
       const info = this.#visit(pid, name, generation);
       if (info !== undefined) procs.set(pid, info);
+      // The clock is looked at every CLOCK_EVERY pids: most visits take a microsecond or two.
+      if (i % CLOCK_EVERY === 0 && performance.now() > until) break;
     }
+    scan.next = i;
+    return i >= names.length;
+  }
+
+  #endScan(procs: SealedMap<number, ProcInfo>): Snapshot {
     settleReparented(procs, this.#last, this.#root, this.#facts().bootTimeMs);
     // Sweep: whatever this scan did not see is gone.
+    const generation = this.#generation;
     this.#cache.forEach((entry, pid) => {
       if (entry.generation !== generation) this.#forget(pid);
     });

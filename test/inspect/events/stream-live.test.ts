@@ -1,8 +1,11 @@
 // The event stream on real processes, with the kernel source (root here) and
 // with polling forced: each learner's pattern is repeated to catch races.
 import { describe, expect, it } from 'vitest';
+import { chooseEvents } from '../../../src/inspect/events/choose.js';
 import { openKernelEvents } from '../../../src/inspect/events/kernel-source.js';
+import { EventStream } from '../../../src/inspect/events/stream.js';
 import type { ProcEvent } from '../../../src/inspect/types.js';
+import { spawnGroup, waitFor } from '../../helpers/processes.js';
 import { PATTERNS, watchPattern } from './patterns.js';
 
 const REPEATS = 5;
@@ -138,4 +141,44 @@ describe('event stream, polling forced', () => {
       );
     }
   }, 180_000);
+});
+
+describe('event stream, polling forced: the scoped tracker', () => {
+  it(`sees a child under its parent from the program's first instant, and its orphaning, with no full scan in between (${REPEATS}×)`, async () => {
+    for (let i = 0; i < REPEATS; i += 1) {
+      const choice = await chooseEvents('polling');
+      const events: ProcEvent[] = [];
+      let root: number | undefined;
+      let first: () => void = () => undefined;
+      const ready = new Promise<void>((resolve) => (first = resolve));
+      // One full scan (before the program starts), then none: whatever is seen after is the tracker's.
+      const stream = new EventStream(
+        choice,
+        { intervalMs: 600_000, roots: () => (root === undefined ? [] : [root, ...events.filter((e) => e.kind === 'spawn').map((e) => e.pid)]) },
+        (frame) => {
+          first();
+          events.push(...frame.events);
+        },
+        (error) => {
+          throw error;
+        },
+      );
+      try {
+        await ready;
+        // The parent forks, then waits for a line: it exits only once procview has reported its child.
+        const program = spawnGroup('sh', ['-c', 'sleep 30 & read line; exit 0'], { stdio: ['pipe', 'ignore', 'ignore'] });
+        const parent = program.pid;
+        root = parent;
+        const child = await waitFor(() => events.find((e) => e.kind === 'spawn' && e.ppid === parent && e.source === 'polling'), {
+          what: `the child of ${parent} sighted by the tracker`,
+        });
+        program.stdin?.end('\n');
+        const orphaned = await waitFor(() => events.find((e) => e.kind === 'reparent' && e.pid === child.pid), { what: `the orphaning of ${child.pid}` });
+        expect(orphaned).toMatchObject({ from: parent, orphaned: true });
+        expect(orphaned.kind === 'reparent' && orphaned.inferred).toBe(undefined);
+      } finally {
+        stream.close();
+      }
+    }
+  }, 120_000);
 });

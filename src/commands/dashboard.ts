@@ -2,21 +2,14 @@
 // file only reads the command line and checks there is a terminal; the
 // dashboard itself lives in src/ui (the only place blessed is imported).
 import type { DashboardScope } from '../ui/dashboard-options.js';
+import { messageIn, t } from '../text/i18n/message.js';
 import { answeredHelpOrVersion, COMMON_OPTIONS, decimalOption, parseCommandArgs, watchPidOrName } from './args.js';
 import { CommandError, UsageError } from '../base/errors.js';
 import { cannotDraw } from './terminal-check.js';
 import type { EventsMode } from '../inspect/events/choose.js';
 import { EVENTS_HELP, EVENTS_OPTION, eventsMode, openChoice } from './events-flag.js';
 
-export const DASHBOARD_USAGE = `Usage: procview [--watch chat|chat:PORT|PID|NAME] [-d SECONDS] [--events MODE] [--record FILE] [-M|--no-color] [--help] [--version]
-  --watch chat       the chat room: its server (found by title, or started), admin and clients
-  --watch PID        that process and its descendants (kept after they are reparented)
-  --watch NAME       processes whose name or command line contains NAME, and their descendants
-  -d SECONDS         refresh interval (default 1; 0.5 for demos); fractions allowed, at least 0.1
-  -M, --no-color     monochrome: no colour at all (as NO_COLOR=1 does); bold and reverse tell states apart
-  --record FILE      also write what the dashboard sees to FILE (procview replay FILE)
-${EVENTS_HELP}
-Keys: q quit, ? help. For one-shot output: procview ps, procview tree.`;
+export const DASHBOARD_USAGE = messageIn('en', 'cli.help.dashboard', { eventsHelp: EVENTS_HELP });
 
 export interface DashboardArgs {
   readonly scope: DashboardScope;
@@ -70,7 +63,7 @@ export function parseDashboardArgs(argv: readonly string[]): DashboardArgs & { r
 
 export async function main(argv: readonly string[]): Promise<number> {
   const args = parseDashboardArgs(argv);
-  if (answeredHelpOrVersion(args, `procview: the live process dashboard.\n\n${DASHBOARD_USAGE}`)) return 0;
+  if (answeredHelpOrVersion(args, `${t('cli.help.dashboardTitle')}\n\n${t('cli.help.dashboard', { eventsHelp: t('cli.help.eventsFlag') })}`)) return 0;
   const why = cannotDraw(process.stdout, process.env);
   if (why !== undefined) {
     process.stderr.write(`procview: the dashboard needs a terminal (${why}).\nFor plain output, try: procview ps   (or procview tree, --json)\n`);

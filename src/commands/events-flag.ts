@@ -1,12 +1,11 @@
 // `--events kernel|polling|auto`, shared by the dashboard, `run` and `events`.
 import { chooseEvents, EVENTS_MODES, EventsUnavailableError, modeFromEnv, type EventsChoice, type EventsMode } from '../inspect/events/choose.js';
+import { messageIn } from '../text/i18n/message.js';
 import { CommandError, UsageError } from '../base/errors.js';
 
 export const EVENTS_OPTION = { events: { type: 'string' } } as const;
 
-export const EVENTS_HELP = `  --events MODE      event source: auto (default; the kernel's when it answers), kernel, polling
-                     (or PROCVIEW_EVENTS=MODE). Kernel events need Linux, root (CAP_NET_ADMIN), the
-                     initial network namespace and the native module built at install (needs a C compiler)`;
+export const EVENTS_HELP = messageIn('en', 'cli.help.eventsFlag');
 
 export function eventsMode(value: string | undefined, usage: string): EventsMode {
   if (value === undefined) {

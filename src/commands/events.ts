@@ -2,6 +2,7 @@
 // happen, one line each (forkstat's job, with zombies, reaps and adoptions),
 // for the whole system or a scope; NDJSON with --json. Runs until Ctrl-C.
 import { sourceWords } from '../inspect/events/choose.js';
+import { messageIn, t } from '../text/i18n/message.js';
 import { readStartTime } from '../inspect/inspector.js';
 import { matchByName } from '../inspect/name-match.js';
 import { watch } from '../inspect/watch.js';
@@ -11,12 +12,7 @@ import { clockMs, eventPrinter } from './event-lines.js';
 import { EVENTS_HELP, EVENTS_OPTION, eventsMode, openChoice } from './events-flag.js';
 import { CommandError } from '../base/errors.js';
 
-export const EVENTS_USAGE = `Usage: procview events [--watch PID|NAME] [--json] [--events auto|kernel|polling] [-d SECONDS]
-  --watch PID        that process and what it forks, and their descendants
-  --watch NAME       processes whose name or command line contains NAME (never procview's own)
-  --json             one JSON object per line (fields in the README)
-  -d SECONDS         full rescan interval (default 1)
-${EVENTS_HELP}`;
+export const EVENTS_USAGE = messageIn('en', 'cli.help.eventsCommand', { eventsHelp: EVENTS_HELP });
 
 const SIGNAL_NUMBERS: Partial<Record<NodeJS.Signals, number>> = { SIGINT: 2, SIGTERM: 15, SIGHUP: 1 };
 
@@ -29,7 +25,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     },
     EVENTS_USAGE,
   );
-  if (answeredHelpOrVersion(values, `procview events: process events as they happen.\n\n${EVENTS_USAGE}`)) return 0;
+  if (answeredHelpOrVersion(values, `${t('cli.help.eventsTitle')}\n\n${t('cli.help.eventsCommand', { eventsHelp: t('cli.help.eventsFlag') })}`)) return 0;
   void positionals;
   const mode = eventsMode(values.events, EVENTS_USAGE);
   const intervalMs =

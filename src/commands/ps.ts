@@ -1,5 +1,6 @@
 // `procview ps`: one snapshot, printed as `ps -ajx` or `ps aux` columns, or JSON.
 import { formatPsTable, PS_FORMATS, procsByPid, type PsFormat } from '../inspect/format/ps-table.js';
+import { messageIn, t } from '../text/i18n/message.js';
 import { createInspector } from '../inspect/inspector.js';
 import { answeredHelpOrVersion, COMMON_OPTIONS, fitToTerminal, parseCommandArgs } from './args.js';
 import { UsageError } from '../base/errors.js';
@@ -8,12 +9,7 @@ const PS_LINE = 'Usage: procview ps [--format j|aux] [--json] [-w|--wide]';
 /** The one usage line printed after an error. */
 export const PS_SYNOPSIS = `${PS_LINE}   (procview ps --help for more)`;
 
-export const PS_USAGE = `${PS_LINE}
-  --format j     PPID PID PGID SID TTY TPGID STAT UID TIME COMMAND, as ps -ajx (default)
-  --format aux   USER PID %CPU %MEM VSZ RSS NI TTY STAT START TIME COMMAND, as ps aux plus NI
-  --json         { "version": 1, "kind": "ps", "processes": [...] }; every field present, null when unknown
-  -w, --wide     do not cut lines at the terminal width
-  -h, --help     this help;  -V, --version  the version`;
+export const PS_USAGE = messageIn('en', 'cli.help.ps');
 
 function isPsFormat(value: string): value is PsFormat {
   return (PS_FORMATS as readonly string[]).includes(value);
@@ -28,7 +24,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     },
     PS_SYNOPSIS,
   );
-  if (answeredHelpOrVersion(values, `procview ps: every process, once.\n\n${PS_USAGE}`)) return 0;
+  if (answeredHelpOrVersion(values, `${t('cli.help.psTitle')}\n\n${t('cli.help.ps')}`)) return 0;
   const format = values.format ?? 'j';
   if (!isPsFormat(format)) {
     throw new UsageError(`unknown format '${format}' (expected ${PS_FORMATS.join(' or ')})`, PS_SYNOPSIS);

@@ -2,19 +2,12 @@
 // options end at `--` or at the first word that is not one of them, so the
 // program's own options (`sh -c …`) are never taken for ours.
 import { decimalOption } from './args.js';
+import { messageIn } from '../text/i18n/message.js';
 import { EVENTS_HELP, eventsMode } from './events-flag.js';
 import type { EventsMode } from '../inspect/events/choose.js';
 import { UsageError } from '../base/errors.js';
 
-export const RUN_USAGE = `Usage: procview run [--plain] [--events auto|kernel|polling] [-d SECONDS] [--record FILE] [--] CMD [ARGS...]
-  Starts CMD under the dashboard, scoped to it from its first instant: its processes, their
-  events (fork, exec, exit with status, zombie, reap, orphaned and adopted), its output beside.
-  q ends it (SIGTERM to its process group, then SIGKILL) and quits.
-  --plain            no dashboard (also without a terminal): timestamped event lines interleaved
-                     with the program's output; procview exits with the program's status
-  -d SECONDS         full rescan interval (default 0.5)
-  --record FILE      also write what is seen, and the program's output, to FILE (procview replay FILE)
-${EVENTS_HELP}`;
+export const RUN_USAGE = messageIn('en', 'cli.help.run', { eventsHelp: EVENTS_HELP });
 
 export interface RunArgs {
   readonly command: string;

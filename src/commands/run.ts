@@ -6,6 +6,7 @@
 // exits with the program's status once its processes are gone (or, for an
 // orphan that stays, LINGER_MS after the program itself ended).
 import { constants } from 'node:os';
+import { t } from '../text/i18n/message.js';
 import { sourceWords, type EventsChoice } from '../inspect/events/choose.js';
 import { exitStatusFromNode } from '../inspect/events/exit-status.js';
 import { EventStream, type WatchFrame } from '../inspect/events/stream.js';
@@ -15,7 +16,7 @@ import { sanitizeForDisplay } from '../text/sanitize.js';
 import { answeredHelpOrVersion } from './args.js';
 import { eventPrinter } from './event-lines.js';
 import { openChoice } from './events-flag.js';
-import { parseRunArgs, RUN_USAGE } from './run-args.js';
+import { parseRunArgs } from './run-args.js';
 import { CommandError } from '../base/errors.js';
 import { readHostFacts } from '../inspect/host-facts.js';
 import type { ProcEvent } from '../inspect/types.js';
@@ -31,7 +32,7 @@ export function signalNumber(name: NodeJS.Signals): number {
 
 export async function main(argv: readonly string[]): Promise<number> {
   const args = parseRunArgs(argv);
-  if (answeredHelpOrVersion(args, `procview run: start a program and watch its processes.\n\n${RUN_USAGE}`)) return 0;
+  if (answeredHelpOrVersion(args, `${t('cli.help.runTitle')}\n\n${t('cli.help.run', { eventsHelp: t('cli.help.eventsFlag') })}`)) return 0;
   const choice = await openChoice(args.events);
   if (!args.plain && process.stdout.isTTY === true) {
     const { launchDashboard } = await import('../ui/launch.js');

@@ -3,6 +3,7 @@
 // inspector and its refresh loop (serve/feed.ts), the pure metrics
 // (metrics/), the HTTP server (serve/http.ts); it stops them on a signal.
 import { once } from 'node:events';
+import { messageIn, t } from '../text/i18n/message.js';
 import { sanitizeForDisplay } from '../text/sanitize.js';
 import { answeredHelpOrVersion, COMMON_OPTIONS, decimalOption, parseCommandArgs, watchPidOrName, wholeNumberOption } from './args.js';
 import { CommandError, UsageError } from '../base/errors.js';
@@ -15,20 +16,13 @@ const DEFAULT_INTERVAL_SECONDS = 5;
 const DEFAULT_TOP_PARENTS = 10;
 const MAX_TOP_PARENTS = 100;
 
-export const SERVE_USAGE = `Usage: procview serve --metrics [--listen HOST:PORT] [-d SECONDS] [--watch PID|NAME]
-                        [--group NAME=REGEX ...] [--top-parents N]
-  --metrics            serve Prometheus metrics on http://HOST:PORT/metrics (OpenMetrics when asked for)
-  --listen HOST:PORT   IP address and port (default ${DEFAULT_LISTEN.host}:${DEFAULT_LISTEN.port}: this machine only; port 0: any free port).
-                       0.0.0.0:PORT or [::]:PORT answers anyone who can reach this host, without
-                       authentication or TLS: process counts by state, the names and PIDs of processes
-                       that have zombies, adoption and event counts, your --group names and their CPU and memory.
-  -d SECONDS           scan interval (default ${DEFAULT_INTERVAL_SECONDS}; at least 0.1); a scrape reads the latest scan, it never scans
-  --watch PID|NAME     only that process, or processes whose name or command line contains NAME, and their descendants
-  --group NAME=REGEX   a named group of processes whose comm matches REGEX (NAME=cmdline:REGEX: whose command line
-                       does); repeatable, a process counts in the first group it matches; labels carry NAME only
-  --top-parents N      parents with their own procview_zombies_by_parent series (default ${DEFAULT_TOP_PARENTS}, 0 to ${MAX_TOP_PARENTS});
-                       the others are summed in parent_comm="other"
-Stops cleanly on SIGTERM or Ctrl-C (exit 0).`;
+export const SERVE_USAGE = messageIn('en', 'cli.help.serve', {
+  host: DEFAULT_LISTEN.host,
+  port: DEFAULT_LISTEN.port,
+  interval: DEFAULT_INTERVAL_SECONDS,
+  top: DEFAULT_TOP_PARENTS,
+  max: MAX_TOP_PARENTS,
+});
 
 export interface ServeArgs {
   readonly listen: ListenAddress;
@@ -88,7 +82,13 @@ const STOP_SIGNALS: readonly NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
 
 export async function main(argv: readonly string[]): Promise<number> {
   const args = parseServeArgs(argv);
-  if (answeredHelpOrVersion(args, `procview serve: a Prometheus exporter of process states, zombies and orphans.\n\n${SERVE_USAGE}`)) return 0;
+  if (
+    answeredHelpOrVersion(
+      args,
+      `${t('cli.help.serveTitle')}\n\n${t('cli.help.serve', { host: DEFAULT_LISTEN.host, port: DEFAULT_LISTEN.port, interval: DEFAULT_INTERVAL_SECONDS, top: DEFAULT_TOP_PARENTS, max: MAX_TOP_PARENTS })}`,
+    )
+  )
+    return 0;
   const { finishFamilies } = await import('../metrics/collect.js');
   const { startWorkerFeed } = await import('../serve/worker-feed.js');
   const { createMetricsServer } = await import('../serve/http.js');

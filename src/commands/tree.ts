@@ -1,5 +1,6 @@
 // `procview tree [PID]`: the process forest (or the subtree of PID), drawn as pstree draws it in UTF-8, or JSON.
 import { formatTree } from '../inspect/format/tree-text.js';
+import { messageIn, t } from '../text/i18n/message.js';
 import { createInspector } from '../inspect/inspector.js';
 import { buildTree, findSubtree } from '../inspect/tree.js';
 import { answeredHelpOrVersion, COMMON_OPTIONS, fitToTerminal, parseCommandArgs, processIdArgument } from './args.js';
@@ -9,12 +10,7 @@ const TREE_LINE = 'Usage: procview tree [PID] [-p|--pids] [--json] [-w|--wide]';
 /** The one usage line printed after an error. */
 export const TREE_SYNOPSIS = `${TREE_LINE}   (procview tree --help for more)`;
 
-export const TREE_USAGE = `${TREE_LINE}
-  PID            only the subtree of this process
-  -p, --pids     show name(pid), and do not fold identical subtrees into N*[…] (as pstree -p)
-  --json         { "version": 1, "kind": "tree", "roots": [{ proc, children }] }; unknown is null
-  -w, --wide     do not cut lines at the terminal width
-  -h, --help     this help;  -V, --version  the version`;
+export const TREE_USAGE = messageIn('en', 'cli.help.tree');
 
 export async function main(argv: readonly string[]): Promise<number> {
   const { values, positionals } = parseCommandArgs(
@@ -25,7 +21,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     },
     TREE_SYNOPSIS,
   );
-  if (answeredHelpOrVersion(values, `procview tree: the process tree, once.\n\n${TREE_USAGE}`)) return 0;
+  if (answeredHelpOrVersion(values, `${t('cli.help.treeTitle')}\n\n${t('cli.help.tree')}`)) return 0;
   if (positionals.length > 1) throw new UsageError(`too many arguments: ${positionals.slice(1).join(' ')}`, TREE_SYNOPSIS);
   const pidText = positionals[0];
   const pid = pidText === undefined ? undefined : processIdArgument(pidText, TREE_SYNOPSIS);

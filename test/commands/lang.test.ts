@@ -24,6 +24,14 @@ describe('--lang and the locale', () => {
     expect(en.stdout.startsWith('procview: see Unix processes live.\n')).toBe(true);
   });
 
+  it('prints every translated command help in Chinese', async () => {
+    for (const args of [['ps'], ['tree'], ['events'], ['run'], ['serve'], ['demo'], ['-d', '1']]) {
+      const result = await runCli([...args, '--help', '--lang', 'zh']);
+      expect(result.code, args.join(' ')).toBe(0);
+      expect(result.stdout, args.join(' ')).toMatch(/^procview[^\n]*：[^\n]*\n\n用法：procview/u);
+    }
+  });
+
   it('says a usage error in Chinese: two lines, exit 2', async () => {
     const result = await runCli(['demo', '--hold', 'x', '--lang=zh']);
     expect(result.code).toBe(2);

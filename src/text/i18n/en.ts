@@ -485,6 +485,65 @@ Exit status: 0 when the lesson was observed, 1 when it was not, 2 for a bad comm
   'ui.confirm.outside': 'It is outside a watched scope (the whole-system view).',
   'ui.confirm.title': 'Send SIG{signal} to {who}?',
   'ui.confirm.keys': 'y sends · any other key cancels',
+  'cli.help.eventsFlag': `  --events MODE      event source: auto (default; the kernel's when it answers), kernel, polling
+                     (or PROCVIEW_EVENTS=MODE). Kernel events need Linux, root (CAP_NET_ADMIN), the
+                     initial network namespace and the native module built at install (needs a C compiler)`,
+  'cli.help.ps': `Usage: procview ps [--format j|aux] [--json] [-w|--wide]
+  --format j     PPID PID PGID SID TTY TPGID STAT UID TIME COMMAND, as ps -ajx (default)
+  --format aux   USER PID %CPU %MEM VSZ RSS NI TTY STAT START TIME COMMAND, as ps aux plus NI
+  --json         { "version": 1, "kind": "ps", "processes": [...] }; every field present, null when unknown
+  -w, --wide     do not cut lines at the terminal width
+  -h, --help     this help;  -V, --version  the version`,
+  'cli.help.psTitle': `procview ps: every process, once.`,
+  'cli.help.tree': `Usage: procview tree [PID] [-p|--pids] [--json] [-w|--wide]
+  PID            only the subtree of this process
+  -p, --pids     show name(pid), and do not fold identical subtrees into N*[…] (as pstree -p)
+  --json         { "version": 1, "kind": "tree", "roots": [{ proc, children }] }; unknown is null
+  -w, --wide     do not cut lines at the terminal width
+  -h, --help     this help;  -V, --version  the version`,
+  'cli.help.treeTitle': `procview tree: the process tree, once.`,
+  'cli.help.eventsCommand': `Usage: procview events [--watch PID|NAME] [--json] [--events auto|kernel|polling] [-d SECONDS]
+  --watch PID        that process and what it forks, and their descendants
+  --watch NAME       processes whose name or command line contains NAME (never procview's own)
+  --json             one JSON object per line (fields in the README)
+  -d SECONDS         full rescan interval (default 1)
+{eventsHelp}`,
+  'cli.help.eventsTitle': `procview events: process events as they happen.`,
+  'cli.help.dashboard': `Usage: procview [--watch chat|chat:PORT|PID|NAME] [-d SECONDS] [--events MODE] [--record FILE] [-M|--no-color] [--help] [--version]
+  --watch chat       the chat room: its server (found by title, or started), admin and clients
+  --watch PID        that process and its descendants (kept after they are reparented)
+  --watch NAME       processes whose name or command line contains NAME, and their descendants
+  -d SECONDS         refresh interval (default 1; 0.5 for demos); fractions allowed, at least 0.1
+  -M, --no-color     monochrome: no colour at all (as NO_COLOR=1 does); bold and reverse tell states apart
+  --record FILE      also write what the dashboard sees to FILE (procview replay FILE)
+{eventsHelp}
+Keys: q quit, ? help. For one-shot output: procview ps, procview tree.`,
+  'cli.help.dashboardTitle': `procview: the live process dashboard.`,
+  'cli.help.serve': `Usage: procview serve --metrics [--listen HOST:PORT] [-d SECONDS] [--watch PID|NAME]
+                        [--group NAME=REGEX ...] [--top-parents N]
+  --metrics            serve Prometheus metrics on http://HOST:PORT/metrics (OpenMetrics when asked for)
+  --listen HOST:PORT   IP address and port (default {host}:{port}: this machine only; port 0: any free port).
+                       0.0.0.0:PORT or [::]:PORT answers anyone who can reach this host, without
+                       authentication or TLS: process counts by state, the names and PIDs of processes
+                       that have zombies, adoption and event counts, your --group names and their CPU and memory.
+  -d SECONDS           scan interval (default {interval}; at least 0.1); a scrape reads the latest scan, it never scans
+  --watch PID|NAME     only that process, or processes whose name or command line contains NAME, and their descendants
+  --group NAME=REGEX   a named group of processes whose comm matches REGEX (NAME=cmdline:REGEX: whose command line
+                       does); repeatable, a process counts in the first group it matches; labels carry NAME only
+  --top-parents N      parents with their own procview_zombies_by_parent series (default {top}, 0 to {max});
+                       the others are summed in parent_comm="other"
+Stops cleanly on SIGTERM or Ctrl-C (exit 0).`,
+  'cli.help.serveTitle': `procview serve: a Prometheus exporter of process states, zombies and orphans.`,
+  'cli.help.run': `Usage: procview run [--plain] [--events auto|kernel|polling] [-d SECONDS] [--record FILE] [--] CMD [ARGS...]
+  Starts CMD under the dashboard, scoped to it from its first instant: its processes, their
+  events (fork, exec, exit with status, zombie, reap, orphaned and adopted), its output beside.
+  q ends it (SIGTERM to its process group, then SIGKILL) and quits.
+  --plain            no dashboard (also without a terminal): timestamped event lines interleaved
+                     with the program's output; procview exits with the program's status
+  -d SECONDS         full rescan interval (default 0.5)
+  --record FILE      also write what is seen, and the program's output, to FILE (procview replay FILE)
+{eventsHelp}`,
+  'cli.help.runTitle': `procview run: start a program and watch its processes.`,
 } as const;
 
 export type MessageId = keyof typeof EN;

@@ -483,4 +483,63 @@ export const ZH: Readonly<Record<MessageId, string>> = {
   'ui.confirm.outside': '它不在观察范围之内（全系统视图）。',
   'ui.confirm.title': '向 {who} 发送 SIG{signal}？',
   'ui.confirm.keys': 'y 发送 · 其他任意键取消',
+  'cli.help.eventsFlag': `  --events MODE      事件来源：auto（默认；内核有应答时用内核事件）、kernel、polling
+                     （或 PROCVIEW_EVENTS=MODE）。内核事件需要 Linux、root（CAP_NET_ADMIN）、
+                     初始网络命名空间，以及安装时编译的原生模块（需要 C 编译器）`,
+  'cli.help.ps': `用法：procview ps [--format j|aux] [--json] [-w|--wide]
+  --format j     PPID PID PGID SID TTY TPGID STAT UID TIME COMMAND，同 ps -ajx（默认）
+  --format aux   USER PID %CPU %MEM VSZ RSS NI TTY STAT START TIME COMMAND，同 ps aux 外加 NI
+  --json         { "version": 1, "kind": "ps", "processes": [...] }；每个字段都有，未知时为 null
+  -w, --wide     不在终端宽度处截断行
+  -h, --help     本帮助；  -V, --version  版本号`,
+  'cli.help.psTitle': `procview ps：列出所有进程，一次。`,
+  'cli.help.tree': `用法：procview tree [PID] [-p|--pids] [--json] [-w|--wide]
+  PID            只显示这个进程的子树
+  -p, --pids     显示 name(pid)，并且不把相同的子树折叠成 N*[…]（同 pstree -p）
+  --json         { "version": 1, "kind": "tree", "roots": [{ proc, children }] }；未知为 null
+  -w, --wide     不在终端宽度处截断行
+  -h, --help     本帮助；  -V, --version  版本号`,
+  'cli.help.treeTitle': `procview tree：进程树，一次。`,
+  'cli.help.eventsCommand': `用法：procview events [--watch PID|NAME] [--json] [--events auto|kernel|polling] [-d SECONDS]
+  --watch PID        这个进程和它 fork 出的进程，以及它们的后代
+  --watch NAME       名称或命令行包含 NAME 的进程（从不包括 procview 自己）
+  --json             每行一个 JSON 对象（字段见 README）
+  -d SECONDS         完整重新扫描的间隔（默认 1）
+{eventsHelp}`,
+  'cli.help.eventsTitle': `procview events：实时显示进程事件。`,
+  'cli.help.dashboard': `用法：procview [--watch chat|chat:PORT|PID|NAME] [-d SECONDS] [--events MODE] [--record FILE] [-M|--no-color] [--help] [--version]
+  --watch chat       聊天室：它的服务器（按进程标题查找，找不到就启动一个）、管理员和客户端
+  --watch PID        这个进程及其后代（它们更换父进程之后仍然保留）
+  --watch NAME       名称或命令行包含 NAME 的进程，以及它们的后代
+  -d SECONDS         刷新间隔（默认 1；课程为 0.5）；可以是小数，至少 0.1
+  -M, --no-color     单色：完全不用颜色（同 NO_COLOR=1）；用粗体和反显区分状态
+  --record FILE      同时把仪表盘看到的一切写入 FILE（用 procview replay FILE 回放）
+{eventsHelp}
+按键：q 退出，? 帮助。只输出一次：procview ps、procview tree。`,
+  'cli.help.dashboardTitle': `procview：实时进程仪表盘。`,
+  'cli.help.serve': `用法：procview serve --metrics [--listen HOST:PORT] [-d SECONDS] [--watch PID|NAME]
+                        [--group NAME=REGEX ...] [--top-parents N]
+  --metrics            在 http://HOST:PORT/metrics 上提供 Prometheus 指标（对方要求时用 OpenMetrics）
+  --listen HOST:PORT   IP 地址和端口（默认 {host}:{port}：仅本机；端口 0：任意空闲端口）。
+                       0.0.0.0:PORT 或 [::]:PORT 会回答任何能访问本机的人，没有认证也没有 TLS：
+                       各状态的进程数、有僵尸子进程的进程的名称和 PID、收养和事件的计数、
+                       你的 --group 名称及其 CPU 和内存。
+  -d SECONDS           扫描间隔（默认 {interval}；至少 0.1）；抓取读取最近一次扫描，从不自己扫描
+  --watch PID|NAME     只看这个进程，或名称或命令行包含 NAME 的进程，以及它们的后代
+  --group NAME=REGEX   一个命名的进程组，成员是 comm 匹配 REGEX 的进程（NAME=cmdline:REGEX：按命令行匹配）；
+                       可重复，一个进程计入它匹配的第一个组；标签只带 NAME
+  --top-parents N      拥有自己的 procview_zombies_by_parent 序列的父进程数（默认 {top}，0 到 {max}）；
+                       其余的合计到 parent_comm="other"
+收到 SIGTERM 或 Ctrl-C 时干净地停止（退出状态 0）。`,
+  'cli.help.serveTitle': `procview serve：进程状态、僵尸进程和孤儿进程的 Prometheus 导出器。`,
+  'cli.help.run': `用法：procview run [--plain] [--events auto|kernel|polling] [-d SECONDS] [--record FILE] [--] CMD [ARGS...]
+  在仪表盘下启动 CMD，从第一刻起就以它为观察范围：它的进程、这些进程的事件
+  （fork、exec、带状态的退出、僵尸进程、回收、成为孤儿进程并被收养），旁边是它的输出。
+  按 q 结束它（向它的进程组发送 SIGTERM，然后 SIGKILL）并退出。
+  --plain            不用仪表盘（没有终端时也是如此）：带时间戳的事件行与程序的输出交错显示；
+                     procview 以程序的退出状态退出
+  -d SECONDS         完整重新扫描的间隔（默认 0.5）
+  --record FILE      同时把看到的一切和程序的输出写入 FILE（用 procview replay FILE 回放）
+{eventsHelp}`,
+  'cli.help.runTitle': `procview run：启动一个程序并观察它的进程。`,
 };

@@ -208,7 +208,7 @@ export class ProcfsBackend implements Backend {
     const bytes = this.#files.stat.bytes;
     // Unchanged fields: nothing shown moved, no CPU was used (fields 14, 15).
     // The previous record is still exact once its %CPU reads 0.
-    if (entry !== undefined && entry.statUnchanged(bytes, length)) {
+    if (entry !== undefined && entry.statUnchanged(bytes, length) && !this.#argsPending(entry.info)) {
       if (entry.info.cpuPercent !== 0) entry.info = freezeProc({ ...entry.info, cpuPercent: 0 });
       entry.seenAt = now;
       entry.generation = generation;
@@ -279,13 +279,24 @@ export class ProcfsBackend implements Backend {
     // Only CPU time or state moved: status is stale when stat's rss (field 24) moved, or when the
     // process faulted pages in (fields 10, 12): field 24 sums per-CPU counters lazily (a
     // multi-threaded process's VmRSS moves while it stands still), VmRSS is the exact sum ps prints.
-    if (kept !== undefined && kept.info.uid !== undefined && kept.rssPages === fields.rssPages && kept.faults === fields.faults) {
+    if (
+      kept !== undefined &&
+      kept.info.uid !== undefined &&
+      kept.rssPages === fields.rssPages &&
+      kept.faults === fields.faults &&
+      !this.#argsPending(kept.info)
+    ) {
       return carriedDetails(kept);
     }
     // Unreadable status: stat's approximation is the best RSS there is.
     const statRssBytes = fields.rssPages * this.#facts().pageSize;
     if (isKernelThread(fields)) return kernelThreadDetails(statRssBytes);
-    return readDetails(this.#files, dir, kept?.info.args, statRssBytes, this.#commandLines);
+    return readDetails(this.#files, dir, kept?.info.args, statRssBytes, this.#commandLines, fields.state);
+  }
+
+  /** A live process whose command line read empty mid-exec (cmdline.ts argsAfterRead): read it again. */
+  #argsPending(info: ProcInfo): boolean {
+    return this.#commandLines && info.args === undefined && info.comm !== undefined && info.state !== 'Z' && info.state !== 'X';
   }
 
   #forget(pid: number): void {

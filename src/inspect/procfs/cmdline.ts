@@ -30,3 +30,16 @@ function replaceBefore(bytes: Buffer, byte: number, end: number): void {
   const text = bytes.subarray(0, end);
   for (let at = text.indexOf(byte); at >= 0; at = text.indexOf(byte, at + 1)) text[at] = SPACE;
 }
+
+/**
+ * args from a cmdline read of `length` bytes, or undefined (not known yet)
+ * when a live process reads empty. execve sets the new comm (begin_new_exec)
+ * before the ELF loader sets up the argument area (create_elf_tables), so a
+ * read in between sees the new name with an empty command line; kept, that
+ * empty string would stand until the next exec. A zombie's reads empty for
+ * good (state Z or X): that is its answer.
+ */
+export function argsAfterRead(bytes: Buffer, length: number, state: string | undefined): string | undefined {
+  if (length === 0 && state !== 'Z' && state !== 'X') return undefined;
+  return cmdlineToArgs(bytes, length);
+}

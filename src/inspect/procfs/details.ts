@@ -1,6 +1,6 @@
 // What a record needs beyond stat, from status (euid, VmLck, VmRSS) and
 // cmdline, or carried over from the last read when nothing says it changed.
-import { cmdlineToArgs } from './cmdline.js';
+import { argsAfterRead } from './cmdline.js';
 import type { Entry } from './entry.js';
 import type { ProcFiles } from './proc-files.js';
 import { GONE } from './read-file.js';
@@ -32,7 +32,14 @@ export function kernelThreadDetails(statRssBytes: number): Details {
  * file leaves its fields unknown; RSS then falls back to stat's approximation,
  * `statRssBytes`.
  */
-export function readDetails(files: ProcFiles, dir: string, args: string | undefined, statRssBytes: number, commandLines = true): Details | undefined {
+export function readDetails(
+  files: ProcFiles,
+  dir: string,
+  args: string | undefined,
+  statRssBytes: number,
+  commandLines = true,
+  state: string | undefined = undefined,
+): Details | undefined {
   let uid: number | undefined;
   let lockedKb: number | undefined;
   let rssBytes = statRssBytes;
@@ -47,7 +54,7 @@ export function readDetails(files: ProcFiles, dir: string, args: string | undefi
   if (args === undefined && commandLines) {
     const cmdlineLength = files.readWhole(files.cmdline, `${dir}/cmdline`);
     if (cmdlineLength === GONE) return undefined;
-    if (cmdlineLength >= 0) args = cmdlineToArgs(files.cmdline.bytes, cmdlineLength);
+    if (cmdlineLength >= 0) args = argsAfterRead(files.cmdline.bytes, cmdlineLength, state);
   }
   return { args, uid, lockedKb, rssBytes };
 }

@@ -9,7 +9,7 @@ import { freezeProc } from '../snapshot.js';
 import { sameStartTime } from '../identity.js';
 import { statLetters } from '../stat-letters.js';
 import type { ProcInfo } from '../types.js';
-import { cmdlineToArgs } from './cmdline.js';
+import { argsAfterRead } from './cmdline.js';
 import { GONE, Scratch } from './read-file.js';
 import { isKernelThread, parseStatLine } from './stat-line.js';
 import { parseStatus } from './status.js';
@@ -56,7 +56,7 @@ export class ProcessRereader {
       args = '';
       uid = 0;
       lockedKb = 0;
-    } else if (unchanged && same.uid !== undefined && same.stat !== undefined) {
+    } else if (unchanged && same.uid !== undefined && same.stat !== undefined && same.args !== undefined) {
       // The same program as last read: status (uid, VmRSS, VmLck) is not read again at this pace;
       // RSS and the L of STAT stay as the last full read found them.
       rssBytes = same.rssBytes;
@@ -73,7 +73,7 @@ export class ProcessRereader {
       if (args === undefined) {
         const cmdlineLength = this.#cmdline.readWhole(`${dir}/cmdline`);
         if (cmdlineLength === GONE) return undefined;
-        if (cmdlineLength >= 0) args = cmdlineToArgs(this.#cmdline.bytes, cmdlineLength);
+        if (cmdlineLength >= 0) args = argsAfterRead(this.#cmdline.bytes, cmdlineLength, fields.state);
       }
     }
     return freezeProc({

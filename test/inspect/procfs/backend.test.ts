@@ -239,6 +239,32 @@ describe('procfs backend between snapshots', () => {
     expect(afterExec.cpuPercent).toBe(0);
   });
 
+  it('reads again a command line that read empty mid-exec (new comm, no arguments yet), though stat did not change', async () => {
+    // execve names the process (begin_new_exec) before the ELF loader sets up its arguments:
+    // a read in between sees the new comm and an empty cmdline. Kept, '' would stand until the next exec.
+    const root = copyFixture();
+    const inspector = new ProcfsBackend({ procRoot: root, passwdPath: PASSWD });
+    await inspector.snapshot();
+    writeFileSync(join(root, '100', 'cmdline'), '');
+    editStat(root, 100, {}, 'python3');
+    expect(proc(await inspector.snapshot(), 100)).toMatchObject({ comm: 'python3', args: undefined });
+    writeFileSync(join(root, '100', 'cmdline'), 'python3\u0000app.py\u0000');
+    expect(proc(await inspector.snapshot(), 100)).toMatchObject({ comm: 'python3', args: 'python3 app.py' });
+    // Known now: the next unchanged scan gives the very same record.
+    const [again, last] = [proc(await inspector.snapshot(), 100), proc(await inspector.snapshot(), 100)];
+    expect(last).toBe(again);
+  });
+
+  it('reads it again when re-reading one process between scans too', () => {
+    const root = copyFixture();
+    const inspector = new ProcfsBackend({ procRoot: root, passwdPath: PASSWD });
+    writeFileSync(join(root, '100', 'cmdline'), '');
+    const midExec = inspector.reread(100, undefined);
+    expect(midExec).toMatchObject({ pid: 100, args: undefined });
+    writeFileSync(join(root, '100', 'cmdline'), 'python3\u0000app.py\u0000');
+    expect(inspector.reread(100, midExec)).toMatchObject({ args: 'python3 app.py' });
+  });
+
   it('treats a reused pid (new start time) as a new process', async () => {
     const root = copyFixture();
     const inspector = createInspector({ procRoot: root });

@@ -5,7 +5,8 @@
 //   npm run test:repeat -- N [--burn K] [vitest filters…]
 //
 // Builds once, then runs `vitest run` N times, each with a JSON report in a
-// temporary directory, and prints each run's result as it ends, then every
+// temporary directory, and prints each run's result as it ends (each failed
+// test with the first lines of its message), then every
 // test that failed with how often, and the totals. --burn K keeps K busy
 // loops running meanwhile (CPU load, like a shared CI machine); they are
 // killed when the runs end or the script is interrupted. Exit status: 0 when
@@ -91,6 +92,17 @@ function runOnce(reportPath, filters) {
   });
 }
 
+/** The first lines of a failure message without its stack, cut short: enough to tell one cause from another. */
+function firstLines(message) {
+  if (typeof message !== 'string') return '';
+  // Colour codes from the reporter.
+  const plain = message.replace(/\u001b\[[0-9;]*m/gu, '');
+  const lines = plain.split('\n').filter((line) => !/^\s+at /u.test(line));
+  return lines.slice(0, 8).join('\n      ').slice(0, 1500);
+}
+
+const whyOf = new Map();
+
 /** Failed tests of one report, as "file › describe › test"; a file that failed outside any test counts as one. */
 function failuresOf(report) {
   const failed = [];
@@ -98,7 +110,12 @@ function failuresOf(report) {
     const name = relative(process.cwd(), file.name);
     const tests = file.assertionResults ?? [];
     const bad = tests.filter((test) => test.status === 'failed');
-    for (const test of bad) failed.push(`${name} › ${[...(test.ancestorTitles ?? []), test.title].join(' › ')}`);
+    for (const test of bad) {
+      const title = `${name} › ${[...(test.ancestorTitles ?? []), test.title].join(' › ')}`;
+      failed.push(title);
+      // Why, for the run's log (the count per test keys on the name alone).
+      whyOf.set(title, firstLines(test.failureMessages?.[0]));
+    }
     if (bad.length === 0 && file.status === 'failed') failed.push(`${name} › (the file itself: ${String(file.message ?? 'failed').split('\n')[0]})`);
   }
   return failed;
@@ -150,7 +167,8 @@ try {
       `run ${run}/${runs}: ${report.numPassedTests ?? '?'} passed, ${failed.length} failed, ` +
         `${report.numPendingTests ?? 0} skipped, exit ${String(code)}, ${seconds} s\n`,
     );
-    for (const name of failed) process.stdout.write(`  failed: ${name}\n`);
+    for (const name of failed) process.stdout.write(`  failed: ${name}\n${whyOf.get(name) ? `      ${whyOf.get(name)}\n` : ''}`);
+    whyOf.clear();
   }
 } finally {
   cleanup();

@@ -4,6 +4,7 @@
 import { advanceMembers, concernsMembers, type Members } from '../inspect/events/members.js';
 import { eventToJson, lostToJson } from '../inspect/format/event-json.js';
 import { eventSentence } from '../inspect/format/event-words.js';
+import { t } from '../text/i18n/message.js';
 import { stringifyLineForTerminal } from '../inspect/format/json.js';
 import type { ProcEvent } from '../inspect/types.js';
 import type { WatchFrame } from '../inspect/watch.js';
@@ -79,7 +80,7 @@ export function eventPrinter({ json, scoped, stamp }: PrinterOptions): EventPrin
         const count = frame.lost - lost;
         lost = frame.lost;
         const at = frame.snapshot.takenAt;
-        out.push(json ? stringifyLineForTerminal(lostToJson(at, count)) : `${stamp(at)} ${count} events lost (the kernel dropped them; rescanned)`);
+        out.push(json ? stringifyLineForTerminal(lostToJson(at, count)) : `${stamp(at)} ${t('cli.events.lost', { count })}`);
       }
       const before = members;
       if (scoped) members = advanceMembers(before, frame.snapshot, frame.events, seeds);

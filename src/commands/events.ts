@@ -51,7 +51,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       const seeds = target === undefined ? [] : pid !== undefined ? (first ? [pid] : []) : matchByName(frame.snapshot, target, process.pid);
       // Once the first table is read, events are reported from here on: say so, and from which source
       // (on stderr, for the person at the terminal: stdout stays pure NDJSON with --json).
-      if (first) process.stderr.write(`procview events: watching; ${sourceWords(choice, intervalMs)}\n`);
+      if (first) process.stderr.write(`procview events: ${t('cli.events.watching', { source: sourceWords(choice, intervalMs) })}\n`);
       first = false;
       const lines = printer.lines(frame, seeds);
       if (lines.length > 0) process.stdout.write(`${lines.join('\n')}\n`);

@@ -125,7 +125,7 @@ async function runPlain(command: string, args: readonly string[], intervalMs: nu
     const sinceEnd = Date.now() - programEnd;
     const settled = choice.source === 'kernel' || sinceEnd > Math.min(LINGER_MS, 2 * intervalMs + 500);
     if ((left.length === 0 && settled) || sinceEnd > LINGER_MS) {
-      if (left.length > 0) write(`${stamp(Date.now())} procview run: not waiting for ${left.join(', ')} (still running, left behind by the program)`);
+      if (left.length > 0) write(`${stamp(Date.now())} procview run: ${t('cli.run.notWaiting', { pids: left.join(', ') })}`);
       finish();
     }
   };

@@ -4,6 +4,7 @@
 import type { Role } from './styled.js';
 import { line, span, textLine, type Line } from './styled.js';
 import { messageIn, type PlainMessageId, t } from '../../text/i18n/message.js';
+import { displayWidth } from './text.js';
 import { wordWrap } from './wrap.js';
 
 export const KEYS: readonly (readonly [keys: string, action: PlainMessageId])[] = [
@@ -49,16 +50,16 @@ export const ROW_KINDS: readonly (readonly [role: Role, meaning: PlainMessageId]
  * (`black on green`, `bold`…), so the help tells the truth in monochrome too.
  */
 export function helpLines(width = 100, looks: (role: Role) => string = (role) => role): Line[] {
-  const keyWidth = Math.max(...KEYS.map(([keys]) => [...keys].length));
+  const keyWidth = Math.max(...KEYS.map(([keys]) => displayWidth(keys)));
   const indent = ' '.repeat(keyWidth + 4);
   const entry = (label: string, labelWidth: number, text: string, role: Role = 'label'): Line[] => {
     const [first = '', ...rest] = wordWrap(text, width - labelWidth - 4);
     return [
-      line([span('  '), span(label.padEnd(labelWidth), role), span(`  ${first}`)]),
+      line([span('  '), span(label + ' '.repeat(Math.max(0, labelWidth - displayWidth(label))), role), span(`  ${first}`)]),
       ...rest.map((more) => textLine(`${indent.slice(0, labelWidth + 4)}${more}`)),
     ];
   };
-  const lookWidth = Math.max(...ROW_KINDS.map(([role]) => [...looks(role)].length));
+  const lookWidth = Math.max(...ROW_KINDS.map(([role]) => displayWidth(looks(role))));
   return [
     textLine(t('ui.help.heading'), 'heading'),
     textLine(''),

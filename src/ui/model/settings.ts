@@ -4,6 +4,8 @@
 // its keys. Reading and writing the file is settings-file.ts.
 import { columnById, OPTIONAL_COLUMNS, type ColumnId } from './columns.js';
 import type { KeyResult } from './key-result.js';
+import { t } from '../../text/i18n/message.js';
+import { displayWidth } from '../../text/width.js';
 import { textLine, type Line } from './styled.js';
 import type { ViewState } from './view-state.js';
 import { DEFAULT_SETTINGS, type Settings } from './settings-shape.js';
@@ -58,7 +60,8 @@ export function settingsText(settings: Settings): string {
 }
 
 interface Item {
-  readonly label: string;
+  /** Read when drawn, in the language of that moment. */
+  readonly label: () => string;
   readonly value: (s: Settings) => string;
   /** `step`: +1 for →/Space/Enter, -1 for ←. */
   readonly change: (s: Settings, step: number) => Settings;
@@ -67,11 +70,11 @@ interface Item {
 const check = (on: boolean): string => (on ? '[x]' : '[ ]');
 
 const ITEMS: readonly Item[] = [
-  { label: 'Tree view at start (whole system)', value: (s) => check(s.tree), change: (s) => ({ ...s, tree: !s.tree }) },
-  { label: 'Colour (NO_COLOR still turns it off)', value: (s) => check(s.colour), change: (s) => ({ ...s, colour: !s.colour }) },
+  { label: () => t('ui.setup.tree'), value: (s) => check(s.tree), change: (s) => ({ ...s, tree: !s.tree }) },
+  { label: () => t('ui.setup.colour'), value: (s) => check(s.colour), change: (s) => ({ ...s, colour: !s.colour }) },
   {
-    label: 'Refresh every',
-    value: (s) => `${s.intervalMs / 1000} s`,
+    label: () => t('ui.setup.refresh'),
+    value: (s) => t('ui.setup.seconds', { seconds: s.intervalMs / 1000 }),
     change: (s, step) => {
       const at = INTERVAL_CHOICES.findIndex((ms) => ms >= s.intervalMs);
       const next = INTERVAL_CHOICES[Math.max(0, Math.min(INTERVAL_CHOICES.length - 1, (at < 0 ? INTERVAL_CHOICES.length - 1 : at) + step))];
@@ -80,7 +83,7 @@ const ITEMS: readonly Item[] = [
   },
   ...OPTIONAL_COLUMNS.map(
     (id): Item => ({
-      label: `Column ${columnById(id).header}`,
+      label: () => t('ui.setup.column', { column: columnById(id).header }),
       value: (s) => check(!s.hiddenColumns.includes(id)),
       change: (s) => ({ ...s, hiddenColumns: s.hiddenColumns.includes(id) ? s.hiddenColumns.filter((c) => c !== id) : [...s.hiddenColumns, id] }),
     }),
@@ -90,14 +93,18 @@ const ITEMS: readonly Item[] = [
 export const SETUP_ITEMS = ITEMS.length;
 
 export function setupLines(settings: Settings, index: number, path: string): Line[] {
-  const width = Math.max(...ITEMS.map((item) => item.label.length));
+  const labels = ITEMS.map((item) => item.label());
+  const width = Math.max(...labels.map(displayWidth));
   return [
-    textLine('Setup (saved when you close it)', 'heading'),
+    textLine(t('ui.setup.heading'), 'heading'),
     textLine(''),
-    ...ITEMS.map((item, i) => textLine(` ${item.label.padEnd(width)}  ${item.value(settings)} `, i === index ? 'selected' : undefined)),
+    ...ITEMS.map((item, i) => {
+      const label = labels[i] ?? '';
+      return textLine(` ${label}${' '.repeat(width - displayWidth(label))}  ${item.value(settings)} `, i === index ? 'selected' : undefined);
+    }),
     textLine(''),
-    textLine('↑↓ choose · Space/Enter/→ change · ← back · Esc or F2 saves and closes', 'dim'),
-    textLine(`Colour and refresh apply at the next start; columns at once. File: ${path}`, 'dim'),
+    textLine(t('ui.setup.keys'), 'dim'),
+    textLine(t('ui.setup.file', { path }), 'dim'),
   ];
 }
 

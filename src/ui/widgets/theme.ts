@@ -5,6 +5,7 @@
 // model's text markers (the STAT letters, `exited`, `new`, `▶`) do the rest.
 import blessed from 'blessed';
 import type { Role } from '../model/styled.js';
+import { type PlainMessageId, t } from '../../text/i18n/message.js';
 
 export interface Look {
   /** blessed colour names; undefined is the terminal's own. */
@@ -110,14 +111,32 @@ function pack(look: Look): number {
 }
 
 function words(look: Look | undefined): string {
-  if (look === undefined) return 'plain';
+  if (look === undefined) return t('ui.look.plain');
   const parts: string[] = [];
-  if (look.inverse === true) parts.push('reverse');
-  if (look.bold === true) parts.push('bold');
-  if (look.underline === true) parts.push('underlined');
-  if (look.fg !== undefined) parts.push(look.fg === 'gray' ? 'grey' : look.fg);
-  if (look.bg !== undefined) parts.push(`on ${look.bg}`);
-  return parts.join(' ') || 'plain';
+  if (look.inverse === true) parts.push(t('ui.look.reverse'));
+  if (look.bold === true) parts.push(t('ui.look.bold'));
+  if (look.underline === true) parts.push(t('ui.look.underlined'));
+  if (look.fg !== undefined) parts.push(t('ui.look.fg', { colour: colourWords(look.fg) }));
+  if (look.bg !== undefined) parts.push(t('ui.look.bg', { colour: colourWords(look.bg) }));
+  return parts.join(' ') || t('ui.look.plain');
+}
+
+/** The colour names the tables use, as the help says them. */
+const COLOUR_IDS: Readonly<Record<string, PlainMessageId>> = {
+  black: 'ui.colour.black',
+  red: 'ui.colour.red',
+  green: 'ui.colour.green',
+  yellow: 'ui.colour.yellow',
+  blue: 'ui.colour.blue',
+  magenta: 'ui.colour.magenta',
+  cyan: 'ui.colour.cyan',
+  white: 'ui.colour.white',
+  gray: 'ui.colour.grey',
+};
+
+function colourWords(colour: string): string {
+  const id = COLOUR_IDS[colour];
+  return id === undefined ? colour : t(id);
 }
 
 function makeTheme(name: ThemeName, table: Readonly<Partial<Record<Role, Look>>>): Theme {

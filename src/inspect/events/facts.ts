@@ -49,9 +49,10 @@ export class FactBook {
     return this.#forks.size + this.#exits.size + this.#execs.size + this.#comms.size;
   }
 
-  /** Adds a batch; the pids it names go into `named` (children, parents, exiting and exec'ing
-   *  processes), the processes that exited also into `exited`. */
-  absorb(batch: readonly KernelEvent[], named: Set<number>, exited?: Set<number>): void {
+  /** Adds a batch; the pids it names go into `named` (children, exiting and exec'ing processes),
+   *  the processes that exited also into `exited`, the forking parents into `parents` (or into
+   *  `named` without it: forking changes nothing of the parent a read would show). */
+  absorb(batch: readonly KernelEvent[], named: Set<number>, exited?: Set<number>, parents: Set<number> = named): void {
     for (const event of batch) {
       switch (event.kind) {
         case 'fork':
@@ -61,7 +62,8 @@ export class FactBook {
           // A pid reused within one batch: the new process's facts start clean.
           this.#exits.delete(event.childTgid);
           this.#execs.delete(event.childTgid);
-          named.add(event.childTgid).add(event.parentTgid);
+          named.add(event.childTgid);
+          parents.add(event.parentTgid);
           break;
         case 'exit':
           // Each thread reports its exit; the process has ended when its leader (pid === tgid) has.
@@ -93,6 +95,11 @@ export class FactBook {
   /** A child seen under a watched parent by the scoped polling tracker. */
   addSighting(child: number, parent: number, at: number): void {
     if (!this.#forks.has(child)) this.#forks.set(child, { parent, at, source: 'polling' });
+  }
+
+  /** The parent that forked `pid`, while that fork is known and not yet taken. */
+  forkParent(pid: number): number | undefined {
+    return this.#forks.get(pid)?.parent;
   }
 
   /** Whether a fork of `pid` is known and not yet taken. */

@@ -23,12 +23,15 @@ import type { EventsChoice } from './choose.js';
 
 /** Frames from re-read steps are at most this often (a full scan's frame is sent at once). */
 export const FRAME_GAP_MS = 20;
+/** Re-read steps for kernel batches are at least this far apart (#scheduleStep). */
+const STEP_GAP_MS = 8;
 /** The scoped tracker's pace (polling source). */
 export const TRACK_INTERVAL_MS = 5;
 /**
- * The kernel reports an exit before it hands the children to their adopter
- * (do_exit calls the connector before exit_notify): a process reported exiting
- * is read again every EXIT_RETRY_MS until it reads dead, for at most this long.
+ * Older kernels report an exit before they hand the children to their adopter
+ * (their do_exit calls the connector before exit_notify; current ones call it
+ * after, and the process already reads Z): a process reported exiting is read
+ * again every EXIT_RETRY_MS until it reads dead, for at most this long.
  */
 const EXIT_WATCH_MS = 200;
 const EXIT_RETRY_MS = 2;
@@ -118,6 +121,7 @@ export class EventStream {
   #frameAlways = false;
   #trackTimer: NodeJS.Timeout | undefined;
   #ticks = 0;
+  #lastStepAt = Number.NEGATIVE_INFINITY;
   /** When the tracked subtree last changed (#scheduleTrack), and the watched set of the last tick. */
   #trackBusyAt = 0;
   #lastWatched: ReadonlyMap<number, number | undefined> | undefined;
@@ -183,7 +187,11 @@ export class EventStream {
     if (this.#closed) return;
     this.#batches += 1;
     const exited = new Set<number>();
-    this.#book.absorb(batch, this.#pending, exited);
+    const parents = new Set<number>();
+    this.#book.absorb(batch, this.#pending, exited, parents);
+    // A parent is read for its fork only when the table has no record of it yet (the explanation names it).
+    const current = this.#current;
+    for (const pid of parents) if (current?.procs.has(pid) !== true) this.#pending.add(pid);
     for (const pid of exited) this.#lateStatus(pid);
     const until = performance.now() + EXIT_WATCH_MS;
     for (const pid of exited) this.#exiting.set(pid, until);
@@ -314,11 +322,14 @@ export class EventStream {
 
   #scheduleStep(): void {
     if (this.#stepTimer !== undefined || this.#closed) return;
-    // One step for all the batches that arrive in the same turn of the event loop.
+    // One step for all the batches that arrive in the same turn of the event loop, and at most one
+    // every STEP_GAP_MS: each step copies and diffs the whole table, and a busy machine sends batches
+    // every few milliseconds.
+    const wait = Math.max(0, this.#lastStepAt + STEP_GAP_MS - performance.now());
     this.#stepTimer = setTimeout(() => {
       this.#stepTimer = undefined;
       this.#guarded(() => this.#step());
-    }, 0);
+    }, wait);
   }
 
   /** Re-reads the pending pids (and the children of any that exited), then diffs. */
@@ -334,6 +345,7 @@ export class EventStream {
       return;
     }
     const begunAt = performance.now();
+    this.#lastStepAt = begunAt;
     // Filled by set(): SealedMap's own set() cannot run inside the Map constructor (its field is not there yet).
     const procs = new SealedMap<number, ProcInfo>();
     current.procs.forEach((proc, pid) => procs.set(pid, proc));
@@ -350,6 +362,13 @@ export class EventStream {
     };
     for (const pid of this.#pending) read(pid);
     this.#pending.clear();
+    // A child read under another parent than the one that forked it: that parent is read too (gone
+    // or a zombie, it orphaned the child; its exit event comes after the adoption, maybe next batch).
+    for (const pid of [...done]) {
+      const parent = this.#book.forkParent(pid);
+      const ppid = procs.get(pid)?.ppid;
+      if (parent !== undefined && ppid !== undefined && ppid !== parent) read(parent);
+    }
     // A zombie is reaped without a kernel event: zombies are few, so each step looks at them again.
     current.procs.forEach((proc, pid) => {
       if (proc.state === 'Z') read(pid);

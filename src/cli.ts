@@ -40,7 +40,7 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
 /**
  * `--lang en|zh` is understood on every command: taken off the command line
  * here and made this process's language; without it the locale decides
- * (text/i18n/lang.ts). `chat` keeps its own `--lang` too: its room's language.
+ * (text/i18n/lang.ts).
  */
 async function chooseLanguage(argv: readonly string[]): Promise<readonly string[]> {
   if (!argv.some((arg) => arg === '--lang' || arg.startsWith('--lang='))) return argv;
@@ -50,12 +50,15 @@ async function chooseLanguage(argv: readonly string[]): Promise<readonly string[
   const command = first !== undefined && Object.hasOwn(COMMANDS, first) ? first : undefined;
   const { lang, rest } = command === undefined ? takeLangFlag(argv, false) : takeLangFlag(after, command === 'run', RUN_VALUE_FLAGS);
   if (lang === undefined) return argv;
+  // `chat server` and `chat client` take --lang themselves (it is also their room's language) and check it.
+  const chatTakesIt = command === 'chat' && (after[0] === 'server' || after[0] === 'client');
   if (!isLang(lang)) {
+    if (chatTakesIt) return argv;
     const { UsageError } = await import('./base/errors.js');
     throw new UsageError(t('cli.error.lang', { lang }), 'Usage: procview [COMMAND] [OPTIONS] [--lang en|zh]');
   }
   setLanguage(lang);
-  if (command === 'chat') return argv;
+  if (chatTakesIt) return argv;
   return command === undefined ? rest : [command, ...rest];
 }
 

@@ -6,6 +6,7 @@ import { connectAdmin } from '../chat/admin-client.js';
 import { runChatClient } from '../chat/client.js';
 import { isLang, type Lang } from '../chat/messages.js';
 import { currentLanguage } from '../text/i18n/lang.js';
+import { t } from '../text/i18n/message.js';
 import { GLOBAL_LOGIN_FACTOR } from '../chat/login-limit.js';
 import { DEFAULT_HEARTBEAT_MS, DEFAULT_HOST, DEFAULT_PORT } from '../chat/protocol.js';
 import { createRoomLog } from '../chat/room-log.js';
@@ -31,81 +32,32 @@ const SERVER_SYNOPSIS = 'Usage: procview chat server [OPTIONS]   (procview chat 
 const CLIENT_SYNOPSIS = 'Usage: procview chat client [HOST] [PORT] [--name NAME] [--lang en|zh] [--heartbeat SECONDS]';
 const SAY_SYNOPSIS = 'Usage: procview chat say TEXT... [--port N] [--admin-socket PATH]';
 
-const SERVER_HELP = `procview chat server: run the UDP chat room.
+// The helps are read when asked for, in the language of that moment (the catalogs).
+function serverHelp(): string {
+  return t('cli.help.chatServer', {
+    host: DEFAULT_HOST,
+    port: DEFAULT_PORT,
+    burst: ROOM_DEFAULTS.burst,
+    rate: ROOM_DEFAULTS.ratePerSecond,
+    maxMembers: ROOM_DEFAULTS.maxMembers,
+    maxPerAddress: ROOM_DEFAULTS.maxPerAddress,
+    logins: ROOM_DEFAULTS.loginsPerMinute,
+    factor: GLOBAL_LOGIN_FACTOR,
+    heartbeatTimeout: ROOM_DEFAULTS.heartbeatTimeoutMs / 1000,
+  });
+}
 
-Options:
-  --host ADDR                 address to listen on (default ${DEFAULT_HOST}; 0.0.0.0 opens it to the network)
-  --port N                    UDP port (default ${DEFAULT_PORT}; 0 picks a free one)
-  --lang en|zh                wording of the room (default: zh if LANG is zh_*, else en)
-  --burst N                   flood control: messages a sender may send at once (default ${ROOM_DEFAULTS.burst})
-  --rate N                    flood control: messages per second after the burst (default ${ROOM_DEFAULTS.ratePerSecond})
-  --max-members N             members in the room at most (default ${ROOM_DEFAULTS.maxMembers})
-  --max-per-address N         members from one source address at most (default ${ROOM_DEFAULTS.maxPerAddress};
-                              an IPv6 /64 counts as one address)
-  --logins-per-minute N       login attempts one unknown address may make per minute, at once or
-                              spread out (default ${ROOM_DEFAULTS.loginsPerMinute}; all unknown addresses together: ${GLOBAL_LOGIN_FACTOR} times
-                              that); past it an address is told once, then ignored until it slows down
-  --heartbeat-timeout SECONDS drop our clients silent this long (default ${ROOM_DEFAULTS.heartbeatTimeoutMs / 1000}; 0 never)
-  --idle-timeout SECONDS      drop any member silent this long, classic clients too (default 0: never)
-  --admin-socket PATH         admin socket (default $XDG_RUNTIME_DIR or /tmp, procview-UID/chat-PORT.sock)
-  --lifeline-fd FD            close the room when the pipe or socket inherited on FD reaches its end,
-                              i.e. when whoever holds the other end dies (procview --watch chat uses 3)
-  --quiet                     do not print the room's lines
+function clientHelp(): string {
+  return t('cli.help.chatClient', { host: DEFAULT_HOST, port: DEFAULT_PORT, heartbeat: DEFAULT_HEARTBEAT_MS / 1000 });
+}
 
-The first line printed is \`listening on HOST:PORT\` (the real port when --port 0),
-the second \`admin socket: PATH\`; then each line the room broadcasts.
-Lines typed into this terminal are broadcast as the admin, and so are
-\`procview chat say TEXT\` from another terminal. Ctrl-C (or SIGTERM) tells
-everyone the room is closing and exits 0.
+function sayHelp(): string {
+  return t('cli.help.chatSay', { port: DEFAULT_PORT });
+}
 
-Processes: \`procview chat-server HOST:PORT\` and its child \`procview chat-admin HOST:PORT\`,
-which reads the terminal and the admin socket and reaches the server over IPC only.
-
-Hardening: a name is bound to the address and port it logged in from; strangers'
-junk gets no answer; messages are flood-controlled per member; members and login
-attempts are capped per source address (above). What remains: UDP source addresses
-can be forged and the classic protocol has no handshake to prove them, so someone
-who can forge them can still log in up to --max-per-address members for any victim
-address (up to --max-members in all), and each such member is sent every line of
-the room. Classic members are not dropped for silence unless --idle-timeout is set,
-so a victim keeps receiving until the room closes. The default bind (127.0.0.1) is
-reachable from this machine only; with --host 0.0.0.0, keep the room small, set
---idle-timeout, or let a firewall admit only the hosts you trust.`;
-
-const CLIENT_HELP = `procview chat client: join a chat room (default ${DEFAULT_HOST} ${DEFAULT_PORT}).
-
-Usage: procview chat client [HOST] [PORT] [--name NAME] [--lang en|zh] [--heartbeat SECONDS]
-
-Asks for a name until the server says OK (--name tries NAME first), then runs as
-two processes like the classic client: \`procview chat-client NAME HOST:PORT\`
-receives and prints, its child \`procview chat-input NAME HOST:PORT\` reads the
-keyboard and sends (HOST:PORT is the server's, so \`procview --watch chat:PORT\`
-tells rooms apart; the parent's title drops it when its own command line is too
-short to hold it). The UDP socket is handed to the child over the fork IPC
-channel (a real handle: the same kernel socket and source port), and the child
-stops reading its copy so that only the parent receives.
-Type \`quit\`, press Ctrl-C or end the input (Ctrl-D) to leave.
-
-  --heartbeat SECONDS   how often to tell the server we are alive (default ${DEFAULT_HEARTBEAT_MS / 1000}; 0 never)`;
-
-const SAY_HELP = `procview chat say: speak as the admin of a running room.
-
-Usage: procview chat say TEXT... [--port N] [--admin-socket PATH]
-
-Connects to the admin's Unix socket of the server on port N (default ${DEFAULT_PORT});
-everyone in the room gets \`admin says: TEXT\`. Only the user who runs the server can.`;
-
-const CHAT_HELP = `procview chat: a UDP chat room whose processes procview can watch.
-
-${CHAT_USAGE}
-
-Protocol (UDP datagrams of UTF-8 text, compatible with the classic lesson):
-  L NAME        log in              → OK, or the reason it was refused
-  C NAME TEXT   say TEXT            → everyone else gets \`NAME says: TEXT\`
-  Q NAME        quit                → EXIT; everyone else gets \`NAME left the room\`
-  H NAME        heartbeat (ours)    → H (procview's server only)
-
-Run \`procview chat server --help\` (client, say) for the options of each.`;
+function chatHelp(): string {
+  return t('cli.help.chat', { usage: CHAT_USAGE });
+}
 
 function integer(flag: string, value: string | undefined, fallback: number, min: number, max: number, usage = SERVER_SYNOPSIS): number {
   return wholeNumberOption(flag, value, { min, max, fallback }, usage);
@@ -151,7 +103,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     case '--help':
     case '-h':
     case 'help':
-      return info(CHAT_HELP);
+      return info(chatHelp());
     case '--version':
     case '-V':
       return info(`procview ${packageVersion()}`);
@@ -185,7 +137,7 @@ async function server(argv: readonly string[]): Promise<number> {
     },
     SERVER_SYNOPSIS,
   );
-  if (answeredHelpOrVersion(values, SERVER_HELP)) return 0;
+  if (answeredHelpOrVersion(values, serverHelp())) return 0;
   const host = values.host ?? DEFAULT_HOST;
   const options = {
     host,
@@ -254,7 +206,7 @@ async function client(argv: readonly string[]): Promise<number> {
     },
     CLIENT_SYNOPSIS,
   );
-  if (answeredHelpOrVersion(values, CLIENT_HELP)) return 0;
+  if (answeredHelpOrVersion(values, clientHelp())) return 0;
   if (positionals.length > 2) throw new UsageError(`too many arguments: ${positionals.slice(2).join(' ')}`, CLIENT_SYNOPSIS);
   // `procview chat client 9999` means the port on the default host.
   const [first, second] = positionals.length === 1 && /^\d+$/u.test(positionals[0] ?? '') ? [undefined, positionals[0]] : positionals;
@@ -276,7 +228,7 @@ async function say(argv: readonly string[]): Promise<number> {
     },
     SAY_SYNOPSIS,
   );
-  if (answeredHelpOrVersion(values, SAY_HELP)) return 0;
+  if (answeredHelpOrVersion(values, sayHelp())) return 0;
   const text = positionals.join(' ');
   if (text.trim().length === 0) throw new UsageError('say needs the text to say', SAY_SYNOPSIS);
   const port = integer('--port', values.port, DEFAULT_PORT, 1, 65535, SAY_SYNOPSIS);

@@ -570,6 +570,78 @@ Stops cleanly on SIGTERM or Ctrl-C (exit 0).`,
   'cli.events.watching': 'watching; {source}',
   'cli.events.lost': '{count} events lost (the kernel dropped them; rescanned)',
   'cli.run.notWaiting': 'not waiting for {pids} (still running, left behind by the program)',
+  'cli.help.chatServer': `procview chat server: run the UDP chat room.
+
+Options:
+  --host ADDR                 address to listen on (default {host}; 0.0.0.0 opens it to the network)
+  --port N                    UDP port (default {port}; 0 picks a free one)
+  --lang en|zh                wording of the room (default: zh if LANG is zh_*, else en)
+  --burst N                   flood control: messages a sender may send at once (default {burst})
+  --rate N                    flood control: messages per second after the burst (default {rate})
+  --max-members N             members in the room at most (default {maxMembers})
+  --max-per-address N         members from one source address at most (default {maxPerAddress};
+                              an IPv6 /64 counts as one address)
+  --logins-per-minute N       login attempts one unknown address may make per minute, at once or
+                              spread out (default {logins}; all unknown addresses together: {factor} times
+                              that); past it an address is told once, then ignored until it slows down
+  --heartbeat-timeout SECONDS drop our clients silent this long (default {heartbeatTimeout}; 0 never)
+  --idle-timeout SECONDS      drop any member silent this long, classic clients too (default 0: never)
+  --admin-socket PATH         admin socket (default $XDG_RUNTIME_DIR or /tmp, procview-UID/chat-PORT.sock)
+  --lifeline-fd FD            close the room when the pipe or socket inherited on FD reaches its end,
+                              i.e. when whoever holds the other end dies (procview --watch chat uses 3)
+  --quiet                     do not print the room's lines
+
+The first line printed is \`listening on HOST:PORT\` (the real port when --port 0),
+the second \`admin socket: PATH\`; then each line the room broadcasts.
+Lines typed into this terminal are broadcast as the admin, and so are
+\`procview chat say TEXT\` from another terminal. Ctrl-C (or SIGTERM) tells
+everyone the room is closing and exits 0.
+
+Processes: \`procview chat-server HOST:PORT\` and its child \`procview chat-admin HOST:PORT\`,
+which reads the terminal and the admin socket and reaches the server over IPC only.
+
+Hardening: a name is bound to the address and port it logged in from; strangers'
+junk gets no answer; messages are flood-controlled per member; members and login
+attempts are capped per source address (above). What remains: UDP source addresses
+can be forged and the classic protocol has no handshake to prove them, so someone
+who can forge them can still log in up to --max-per-address members for any victim
+address (up to --max-members in all), and each such member is sent every line of
+the room. Classic members are not dropped for silence unless --idle-timeout is set,
+so a victim keeps receiving until the room closes. The default bind (127.0.0.1) is
+reachable from this machine only; with --host 0.0.0.0, keep the room small, set
+--idle-timeout, or let a firewall admit only the hosts you trust.`,
+  'cli.help.chatClient': `procview chat client: join a chat room (default {host} {port}).
+
+Usage: procview chat client [HOST] [PORT] [--name NAME] [--lang en|zh] [--heartbeat SECONDS]
+
+Asks for a name until the server says OK (--name tries NAME first), then runs as
+two processes like the classic client: \`procview chat-client NAME HOST:PORT\`
+receives and prints, its child \`procview chat-input NAME HOST:PORT\` reads the
+keyboard and sends (HOST:PORT is the server's, so \`procview --watch chat:PORT\`
+tells rooms apart; the parent's title drops it when its own command line is too
+short to hold it). The UDP socket is handed to the child over the fork IPC
+channel (a real handle: the same kernel socket and source port), and the child
+stops reading its copy so that only the parent receives.
+Type \`quit\`, press Ctrl-C or end the input (Ctrl-D) to leave.
+
+  --heartbeat SECONDS   how often to tell the server we are alive (default {heartbeat}; 0 never)`,
+  'cli.help.chatSay': `procview chat say: speak as the admin of a running room.
+
+Usage: procview chat say TEXT... [--port N] [--admin-socket PATH]
+
+Connects to the admin's Unix socket of the server on port N (default {port});
+everyone in the room gets \`admin says: TEXT\`. Only the user who runs the server can.`,
+  'cli.help.chat': `procview chat: a UDP chat room whose processes procview can watch.
+
+{usage}
+
+Protocol (UDP datagrams of UTF-8 text, compatible with the classic lesson):
+  L NAME        log in              → OK, or the reason it was refused
+  C NAME TEXT   say TEXT            → everyone else gets \`NAME says: TEXT\`
+  Q NAME        quit                → EXIT; everyone else gets \`NAME left the room\`
+  H NAME        heartbeat (ours)    → H (procview's server only)
+
+Run \`procview chat server --help\` (client, say) for the options of each.`,
 } as const;
 
 export type MessageId = keyof typeof EN;

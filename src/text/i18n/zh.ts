@@ -568,4 +568,73 @@ export const ZH: Readonly<Record<MessageId, string>> = {
   'cli.events.watching': '正在观察；{source}',
   'cli.events.lost': '丢失了 {count} 个事件（被内核丢弃；已重新扫描）',
   'cli.run.notWaiting': '不再等待 {pids}（仍在运行，是程序留下的）',
+  'cli.help.chatServer': `procview chat server：运行 UDP 聊天室。
+
+选项：
+  --host ADDR                 监听的地址（默认 {host}；0.0.0.0 会向网络开放）
+  --port N                    UDP 端口（默认 {port}；0 表示挑一个空闲端口）
+  --lang en|zh                聊天室的用语（默认：LANG 为 zh_* 时用 zh，否则用 en）
+  --burst N                   防刷屏：一个发送者一次最多可发的消息数（默认 {burst}）
+  --rate N                    防刷屏：突发之后每秒允许的消息数（默认 {rate}）
+  --max-members N             聊天室最多的成员数（默认 {maxMembers}）
+  --max-per-address N         同一来源地址最多的成员数（默认 {maxPerAddress}；
+                              一个 IPv6 /64 算作一个地址）
+  --logins-per-minute N       一个陌生地址每分钟可尝试登录的次数，可一次用完也可分散
+                              （默认 {logins}；所有陌生地址合计为它的 {factor} 倍）；
+                              超过后只告知一次，然后忽略该地址，直到它放慢速度
+  --heartbeat-timeout SECONDS 我们的客户端沉默这么久就被移出（默认 {heartbeatTimeout}；0 表示从不）
+  --idle-timeout SECONDS      任何成员（包括经典客户端）沉默这么久就被移出（默认 0：从不）
+  --admin-socket PATH         管理员套接字（默认 $XDG_RUNTIME_DIR 或 /tmp 下的 procview-UID/chat-PORT.sock）
+  --lifeline-fd FD            从 FD 继承的管道或套接字读到末尾时关闭聊天室，
+                              即持有另一端的进程死掉时（procview --watch chat 用 3）
+  --quiet                     不打印聊天室的消息行
+
+打印的第一行是 \`listening on HOST:PORT\`（用 --port 0 时是实际端口），
+第二行是 \`admin socket: PATH\`；之后是聊天室广播的每一行。
+在这个终端里输入的行会以管理员身份广播，在另一个终端里运行的
+\`procview chat say TEXT\` 也一样。Ctrl-C（或 SIGTERM）会通知所有人
+聊天室即将关闭，然后以 0 退出。
+
+进程：\`procview chat-server HOST:PORT\` 和它的子进程 \`procview chat-admin HOST:PORT\`，
+后者读取终端和管理员套接字，只通过 IPC 与服务器通信。
+
+加固：用户名与登录时的地址和端口绑定；陌生人发来的垃圾数据得不到回应；
+每个成员的消息都有防刷屏限制；每个来源地址的成员数和登录尝试次数都有上限（见上）。
+仍然存在的问题：UDP 源地址可以伪造，而经典协议没有握手来证明地址，所以能伪造地址的人
+仍然可以为任何受害地址登录最多 --max-per-address 个成员（总共最多 --max-members 个），
+而每个这样的成员都会收到聊天室的每一行。除非设置了 --idle-timeout，经典成员不会因沉默
+而被移出，所以受害者会一直收到消息，直到聊天室关闭。默认绑定的 127.0.0.1 只有本机
+能访问；使用 --host 0.0.0.0 时，请让聊天室保持小规模、设置 --idle-timeout，
+或者用防火墙只放行你信任的主机。`,
+  'cli.help.chatClient': `procview chat client：加入聊天室（默认 {host} {port}）。
+
+用法：procview chat client [HOST] [PORT] [--name NAME] [--lang en|zh] [--heartbeat SECONDS]
+
+反复询问用户名，直到服务器回答 OK（--name 会先试 NAME），然后像经典客户端一样
+以两个进程运行：\`procview chat-client NAME HOST:PORT\` 负责接收和打印，它的子进程
+\`procview chat-input NAME HOST:PORT\` 读取键盘并发送（HOST:PORT 是服务器的地址，
+所以 \`procview --watch chat:PORT\` 能区分不同的聊天室；父进程自己的命令行太短、
+放不下时，它的标题会省略这一部分）。UDP 套接字通过 fork 的 IPC 通道交给子进程
+（是真正的句柄：同一个内核套接字、同一个源端口），子进程不再读取它的副本，
+这样只有父进程接收消息。
+输入 \`quit\`、按 Ctrl-C 或结束输入（Ctrl-D）即可离开。
+
+  --heartbeat SECONDS   多久告诉服务器一次“我还活着”（默认 {heartbeat}；0 表示从不）`,
+  'cli.help.chatSay': `procview chat say：以管理员身份在正在运行的聊天室中发言。
+
+用法：procview chat say TEXT... [--port N] [--admin-socket PATH]
+
+连接到端口 N（默认 {port}）上服务器的管理员 Unix 套接字（本地套接字）；
+聊天室里的每个人都会收到 \`admin says: TEXT\`。只有运行服务器的用户才能这样做。`,
+  'cli.help.chat': `procview chat：一个 procview 可以观察其进程的 UDP 聊天室。
+
+{usage}
+
+协议（UTF-8 文本的 UDP 数据报，与经典课程兼容）：
+  L NAME        登录                → OK，或被拒绝的原因
+  C NAME TEXT   发言 TEXT           → 其他人收到 \`NAME says: TEXT\`
+  Q NAME        退出                → EXIT；其他人收到 \`NAME left the room\`
+  H NAME        心跳（我们的扩展）  → H（仅 procview 的服务器）
+
+运行 \`procview chat server --help\`（client、say 同理）查看各自的选项。`,
 };

@@ -235,7 +235,8 @@ export async function runReplay({ recording, noColour }: ReplayOptions): Promise
             speed: SPEEDS[speedIndex] ?? 1,
             at: nowAt() - start,
             length,
-            frame: Math.max(0, index),
+            // -1 before the first frame is shown (a recording with none): `frame 0/0`.
+            frame: index,
             frames: recording.frameCount,
           })} · ${header.scope.label}`,
         scope: header.scope.kind === 'all' ? ALL : EMPTY_FOLLOW,

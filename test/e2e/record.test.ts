@@ -74,12 +74,15 @@ describe('procview replay of a recorded lesson', () => {
     // Playing at 1×: the Z row, and the narration beside it, come as they came.
     await run.waitForScreen(/^\s*\d+\s+\d+\s.*\sZ\s.*\[procview lesson\] <defun/mu, 20_000);
     await run.waitForScreen('Lesson: demo zombie');
+    await run.waitForScreen('ZOMBIE');
     // Back to the start, then z: the first zombie event, paused there.
     run.write('g');
     await run.waitForScreen('go to:');
     run.write('0\r');
     await run.waitForScreen(/replay ⏸ 1× 0:00\.\d/u);
     expect(run.screen()).not.toMatch(/^\s*\d+\s+\d+\s.*\sZ\s.*<defun/mu);
+    // The narration too is as it was then: the lesson has not yet seen its zombie.
+    expect(run.screen()).not.toContain('ZOMBIE');
     run.write('z');
     await run.waitForScreen(/zombie: pid \d+ \(procview lesson\) at \+\d+:\d+\.\d — paused/u);
     await run.waitForScreen(/became a zombie/u);

@@ -4,6 +4,7 @@
 // `procview replay`. The whole table is recorded; --watch says which part the
 // replay's view follows.
 import { performance } from 'node:perf_hooks';
+import { messageIn, t } from '../text/i18n/message.js';
 import { sourceWords } from '../inspect/events/choose.js';
 import { EventStream } from '../inspect/events/stream.js';
 import { readHostFacts } from '../inspect/host-facts.js';
@@ -17,14 +18,7 @@ import { answeredHelpOrVersion, COMMON_OPTIONS, decimalOption, parseCommandArgs,
 import { EVENTS_HELP, EVENTS_OPTION, eventsMode, openChoice } from './events-flag.js';
 import { CommandError, UsageError } from '../base/errors.js';
 
-export const RECORD_USAGE = `Usage: procview record FILE [--watch PID|NAME] [-d SECONDS] [--duration SECONDS] [--events MODE]
-  FILE               where to write (never overwritten); replay it with procview replay FILE
-  --watch PID        the replay follows that process and its descendants (the whole table is kept)
-  --watch NAME       ... or the processes whose name or command line contains NAME
-  -d SECONDS         full rescan interval (default 1)
-  --duration SECONDS stop after this long (default: until Ctrl-C)
-${EVENTS_HELP}
-Also: procview demo NAME --record FILE, procview run --record FILE -- CMD.`;
+export const RECORD_USAGE = messageIn('en', 'cli.help.record', { eventsHelp: EVENTS_HELP });
 
 const SIGNAL_NUMBERS: Partial<Record<NodeJS.Signals, number>> = { SIGINT: 2, SIGTERM: 15, SIGHUP: 1 };
 
@@ -54,7 +48,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     },
     RECORD_USAGE,
   );
-  if (answeredHelpOrVersion(values, `procview record: record the process table and its events to a file.\n\n${RECORD_USAGE}`)) return 0;
+  if (answeredHelpOrVersion(values, `${t('cli.help.recordTitle')}\n\n${t('cli.help.record', { eventsHelp: t('cli.help.eventsFlag') })}`)) return 0;
   const [file, ...extra] = positionals;
   if (file === undefined) throw new UsageError('record needs a FILE to write', RECORD_USAGE);
   if (extra.length > 0) throw new UsageError(`one FILE only (also got ${extra.join(' ')})`, RECORD_USAGE);

@@ -4,6 +4,7 @@
 // time since the recording began; --json: NDJSON, a `recording` line, then a
 // line per frame, event and note.
 import { eventToJson } from '../inspect/format/event-json.js';
+import { messageIn, t } from '../text/i18n/message.js';
 import { envelope, stringifyLineForTerminal } from '../inspect/format/json.js';
 import { RecordingError } from '../record/format.js';
 import { openRecording, type Recording } from '../record/reader.js';
@@ -14,13 +15,7 @@ import { clockMs, eventPrinter } from './event-lines.js';
 import { CommandError, UsageError } from '../base/errors.js';
 import { cannotDraw } from './terminal-check.js';
 
-export const REPLAY_USAGE = `Usage: procview replay FILE [--plain | --json] [-M|--no-color]
-  FILE               a recording made by procview record, or by --record on demo and run
-  --plain            print the narration and event lines (the default when stdout is not a terminal)
-  --json             NDJSON: a "recording" line (the header), then one line per frame, event and note
-  -M, --no-color     monochrome dashboard
-Keys in the dashboard: space pause, ← → one frame, [ ] slower/faster (¼× … 16×), g go to a time,
-z next zombie, o next orphaning, q quit. Signals and renice are off: it is a recording.`;
+export const REPLAY_USAGE = messageIn('en', 'cli.help.replay');
 
 /** The pids a frame's seeds name (a plain printer follows pids). */
 export function seedPids(frame: RecordedFrame): number[] {
@@ -58,7 +53,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     },
     REPLAY_USAGE,
   );
-  if (answeredHelpOrVersion(values, `procview replay: play a recording back.\n\n${REPLAY_USAGE}`)) return 0;
+  if (answeredHelpOrVersion(values, `${t('cli.help.replayTitle')}\n\n${t('cli.help.replay')}`)) return 0;
   const [file, ...extra] = positionals;
   if (file === undefined) throw new UsageError('replay needs the FILE of a recording', REPLAY_USAGE);
   if (extra.length > 0) throw new UsageError(`one FILE only (also got ${extra.join(' ')})`, REPLAY_USAGE);

@@ -53,7 +53,7 @@ export function defineDemo(spec: LessonSpec): Demo {
 
 function describeFailure(error: unknown): string {
   if (error instanceof LessonProblem || error instanceof NotObserved) return error.message;
-  return `unexpected error: ${error instanceof Error ? error.message : String(error)}`;
+  return t('demo.problem.unexpected', { why: error instanceof Error ? error.message : String(error) });
 }
 
 async function runLesson(spec: LessonSpec, reporter: DemoReporter, signal: AbortSignal, options: DemoOptions): Promise<DemoResult> {
@@ -79,7 +79,7 @@ async function runLesson(spec: LessonSpec, reporter: DemoReporter, signal: Abort
       }
       const why = by === undefined ? t('demo.reaperUnseen', { reaper }) : t('demo.reaperOther', { by, reaper });
       seeGone(pid, last, t('demo.goneBut', { why }));
-      problems.push(`pid ${pid} left the process table, but ${why}`);
+      problems.push(t('demo.problem.leftBut', { pid, why }));
       return false;
     },
     hold: async (ms = options.holdMs) => {
@@ -96,7 +96,7 @@ async function runLesson(spec: LessonSpec, reporter: DemoReporter, signal: Abort
     await spec.teach(lesson);
   } catch (error) {
     if (signal.aborted) {
-      problems.push('interrupted before the lesson was complete');
+      problems.push(t('demo.problem.interrupted'));
       reporter.say(t('demo.interrupted'));
     } else {
       problems.push(describeFailure(error));
@@ -107,10 +107,10 @@ async function runLesson(spec: LessonSpec, reporter: DemoReporter, signal: Abort
       try {
         task();
       } catch (error) {
-        problems.push(`cleanup: ${describeFailure(error)}`);
+        problems.push(t('demo.problem.cleanup', { why: describeFailure(error) }));
       }
     }
-    if (survivors.length > 0) problems.push(`still running after cleanup: pid ${survivors.join(', ')}`);
+    if (survivors.length > 0) problems.push(t('demo.problem.survivors', { pids: survivors.join(', ') }));
     else reporter.say(t('demo.cleanupChecked'));
   }
   return { ok: problems.length === 0, problems };

@@ -10,6 +10,7 @@ import { EventStream, type WatchFrame } from '../inspect/events/stream.js';
 import { createInspector } from '../inspect/inspector.js';
 import { provenSameProcess, sameProcess } from '../inspect/identity.js';
 import type { ProcEvent, ProcInfo, Snapshot } from '../inspect/types.js';
+import { t } from '../text/i18n/message.js';
 
 const POLL_MS = 50;
 /** The stream's own pace: never, in effect (the longest timer Node keeps); every scan is a look. */
@@ -22,7 +23,7 @@ export const NEVER_ABORTED: AbortSignal = new AbortController().signal;
 /** Thrown when something the lesson expects to see does not show up in time. */
 export class NotObserved extends Error {
   constructor(what: string, timeoutMs: number) {
-    super(`not observed within ${timeoutMs / 1000} s: ${what}`);
+    super(t('demo.problem.notObserved', { seconds: timeoutMs / 1000, what }));
     this.name = 'NotObserved';
   }
 }

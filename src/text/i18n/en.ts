@@ -642,6 +642,41 @@ Protocol (UDP datagrams of UTF-8 text, compatible with the classic lesson):
   H NAME        heartbeat (ours)    → H (procview's server only)
 
 Run \`procview chat server --help\` (client, say) for the options of each.`,
+  'ui.signal.word.HUP': 'hang up (its terminal went away)',
+  'ui.signal.word.INT': 'interrupt, as Ctrl-C does',
+  'ui.signal.word.QUIT': 'quit with a core dump, as Ctrl-\\ does',
+  'ui.signal.word.KILL': 'end it now (cannot be caught)',
+  'ui.signal.word.USR1': 'user-defined 1',
+  'ui.signal.word.USR2': 'user-defined 2',
+  'ui.signal.word.TERM': 'ask it to terminate',
+  'ui.signal.word.CHLD': 'a child changed state',
+  'ui.signal.word.CONT': 'let a stopped process go on',
+  'ui.signal.word.STOP': 'stop it (cannot be caught) → T',
+  'ui.signal.word.TSTP': 'stop, as Ctrl-Z does (can be caught)',
+  'ui.signal.word.WINCH': 'its terminal changed size',
+  'demo.problem.interrupted': 'interrupted before the lesson was complete',
+  'demo.problem.unexpected': 'unexpected error: {why}',
+  'demo.problem.cleanup': 'cleanup: {why}',
+  'demo.problem.survivors': 'still running after cleanup: pid {pids}',
+  'demo.problem.notObserved': 'not observed within {seconds} s: {what}',
+  'demo.problem.leftBut': 'pid {pid} left the process table, but {why}',
+  'cli.help.record': `Usage: procview record FILE [--watch PID|NAME] [-d SECONDS] [--duration SECONDS] [--events MODE]
+  FILE               where to write (never overwritten); replay it with procview replay FILE
+  --watch PID        the replay follows that process and its descendants (the whole table is kept)
+  --watch NAME       ... or the processes whose name or command line contains NAME
+  -d SECONDS         full rescan interval (default 1)
+  --duration SECONDS stop after this long (default: until Ctrl-C)
+{eventsHelp}
+Also: procview demo NAME --record FILE, procview run --record FILE -- CMD.`,
+  'cli.help.recordTitle': `procview record: record the process table and its events to a file.`,
+  'cli.help.replay': `Usage: procview replay FILE [--plain | --json] [-M|--no-color]
+  FILE               a recording made by procview record, or by --record on demo and run
+  --plain            print the narration and event lines (the default when stdout is not a terminal)
+  --json             NDJSON: a "recording" line (the header), then one line per frame, event and note
+  -M, --no-color     monochrome dashboard
+Keys in the dashboard: space pause, ← → one frame, [ ] slower/faster (¼× … 16×), g go to a time,
+z next zombie, o next orphaning, q quit. Signals and renice are off: it is a recording.`,
+  'cli.help.replayTitle': `procview replay: play a recording back.`,
 } as const;
 
 export type MessageId = keyof typeof EN;

@@ -637,4 +637,39 @@ export const ZH: Readonly<Record<MessageId, string>> = {
   H NAME        心跳（我们的扩展）  → H（仅 procview 的服务器）
 
 运行 \`procview chat server --help\`（client、say 同理）查看各自的选项。`,
+  'ui.signal.word.HUP': '挂断（它的终端没了）',
+  'ui.signal.word.INT': '中断，同 Ctrl-C',
+  'ui.signal.word.QUIT': '退出并转储 core，同 Ctrl-\\',
+  'ui.signal.word.KILL': '立即结束（无法捕获）',
+  'ui.signal.word.USR1': '用户自定义 1',
+  'ui.signal.word.USR2': '用户自定义 2',
+  'ui.signal.word.TERM': '请它终止',
+  'ui.signal.word.CHLD': '某个子进程的状态变了',
+  'ui.signal.word.CONT': '让停止的进程继续运行',
+  'ui.signal.word.STOP': '停止它（无法捕获）→ T',
+  'ui.signal.word.TSTP': '停止，同 Ctrl-Z（可以捕获）',
+  'ui.signal.word.WINCH': '它的终端大小变了',
+  'demo.problem.interrupted': '课程完成之前被中断',
+  'demo.problem.unexpected': '意外错误：{why}',
+  'demo.problem.cleanup': '清理：{why}',
+  'demo.problem.survivors': '清理之后仍在运行：pid {pids}',
+  'demo.problem.notObserved': '{seconds} 秒内未观察到：{what}',
+  'demo.problem.leftBut': 'pid {pid} 离开了进程表，但{why}',
+  'cli.help.record': `用法：procview record FILE [--watch PID|NAME] [-d SECONDS] [--duration SECONDS] [--events MODE]
+  FILE               写到哪里（从不覆盖已有文件）；用 procview replay FILE 回放
+  --watch PID        回放时跟随这个进程及其后代（整个进程表都会保留）
+  --watch NAME       ……或名称或命令行包含 NAME 的进程
+  -d SECONDS         完整重新扫描的间隔（默认 1）
+  --duration SECONDS 录制这么久后停止（默认：直到 Ctrl-C）
+{eventsHelp}
+另外：procview demo NAME --record FILE，procview run --record FILE -- CMD。`,
+  'cli.help.recordTitle': `procview record：把进程表及其事件录制到文件。`,
+  'cli.help.replay': `用法：procview replay FILE [--plain | --json] [-M|--no-color]
+  FILE               由 procview record，或 demo 和 run 的 --record 录制的文件
+  --plain            打印讲解和事件行（标准输出不是终端时默认如此）
+  --json             NDJSON：先是一行 "recording"（文件头），然后每个帧、事件和注释各一行
+  -M, --no-color     单色仪表盘
+仪表盘中的按键：space 暂停，← → 前后一帧，[ ] 减速/加速（¼× … 16×），g 跳到某个时间，
+z 下一个僵尸进程，o 下一次成为孤儿进程，q 退出。发送信号和 renice 不可用：这是录制的内容。`,
+  'cli.help.replayTitle': `procview replay：回放一段录制。`,
 };

@@ -6,7 +6,7 @@
 import { SIGNALS, type SignalInfo } from '../../inspect/signals.js';
 import type { KeyResult } from './key-result.js';
 import { textLine, type Line } from './styled.js';
-import { t } from '../../text/i18n/message.js';
+import { type PlainMessageId, t } from '../../text/i18n/message.js';
 import { inert } from './text.js';
 import type { ProcTarget, ViewState } from './view-state.js';
 
@@ -23,20 +23,25 @@ export const DEFAULT_SIGNAL = Math.max(
 export const MENU_ROWS = 12;
 
 /** What each common signal does, in words (others show their name only). */
-const WORDS: Readonly<Record<string, string>> = {
-  HUP: 'hang up (its terminal went away)',
-  INT: 'interrupt, as Ctrl-C does',
-  QUIT: 'quit with a core dump, as Ctrl-\\ does',
-  KILL: 'end it now (cannot be caught)',
-  USR1: 'user-defined 1',
-  USR2: 'user-defined 2',
-  TERM: 'ask it to terminate',
-  CHLD: 'a child changed state',
-  CONT: 'let a stopped process go on',
-  STOP: 'stop it (cannot be caught) → T',
-  TSTP: 'stop, as Ctrl-Z does (can be caught)',
-  WINCH: 'its terminal changed size',
+const WORDS: Readonly<Record<string, PlainMessageId>> = {
+  HUP: 'ui.signal.word.HUP',
+  INT: 'ui.signal.word.INT',
+  QUIT: 'ui.signal.word.QUIT',
+  KILL: 'ui.signal.word.KILL',
+  USR1: 'ui.signal.word.USR1',
+  USR2: 'ui.signal.word.USR2',
+  TERM: 'ui.signal.word.TERM',
+  CHLD: 'ui.signal.word.CHLD',
+  CONT: 'ui.signal.word.CONT',
+  STOP: 'ui.signal.word.STOP',
+  TSTP: 'ui.signal.word.TSTP',
+  WINCH: 'ui.signal.word.WINCH',
 };
+
+function signalWords(name: string): string {
+  const id = WORDS[name];
+  return id === undefined ? '' : t(id);
+}
 
 /** Who counts as "own scope" for the second question (see the top of this file). */
 export interface SignalScope {
@@ -125,7 +130,7 @@ export function signalMenuLines(menu: SignalMenu, maxLines = Number.POSITIVE_INF
     textLine(first > 0 ? t('ui.signal.moreUp') : ''),
     ...shown.map((signal, i) => {
       const number = String(signal.number).padStart(3);
-      const text = ` ${number}  SIG${signal.name.padEnd(11)} ${WORDS[signal.name] ?? ''} `;
+      const text = ` ${number}  SIG${signal.name.padEnd(11)} ${signalWords(signal.name)} `;
       return textLine(text, first + i === menu.index ? 'selected' : undefined);
     }),
     textLine(first + rows < SIGNALS.length ? t('ui.signal.moreDown') : ''),

@@ -25,7 +25,20 @@ describe('--lang and the locale', () => {
   });
 
   it('prints every translated command help in Chinese', async () => {
-    for (const args of [['ps'], ['tree'], ['events'], ['run'], ['serve'], ['demo'], ['-d', '1'], ['chat', 'server'], ['chat', 'client'], ['chat', 'say'], ['record'], ['replay']]) {
+    for (const args of [
+      ['ps'],
+      ['tree'],
+      ['events'],
+      ['run'],
+      ['serve'],
+      ['demo'],
+      ['-d', '1'],
+      ['chat', 'server'],
+      ['chat', 'client'],
+      ['chat', 'say'],
+      ['record'],
+      ['replay'],
+    ]) {
       const result = await runCli([...args, '--help', '--lang', 'zh']);
       expect(result.code, args.join(' ')).toBe(0);
       expect(result.stdout, args.join(' ')).toMatch(/^procview[^\n]*：[^\n]*\n\n(用法：procview|选项：)/u);

@@ -74,15 +74,15 @@ function lifeline(value: string): number {
   try {
     stats = fstatSync(fd);
   } catch {
-    throw new UsageError(`--lifeline-fd ${fd} is not an open file descriptor`, SERVER_SYNOPSIS);
+    throw new UsageError(t('cli.error.lifelineNotOpen', { fd }), SERVER_SYNOPSIS);
   }
-  if (!stats.isFIFO() && !stats.isSocket()) throw new UsageError(`--lifeline-fd ${fd} is not a pipe or socket`, SERVER_SYNOPSIS);
+  if (!stats.isFIFO() && !stats.isSocket()) throw new UsageError(t('cli.error.lifelineKind', { fd }), SERVER_SYNOPSIS);
   return fd;
 }
 
 function language(value: string | undefined, usage: string): Lang {
   if (value === undefined) return currentLanguage();
-  if (!isLang(value)) throw new UsageError(`--lang must be en or zh, not '${value}'`, usage);
+  if (!isLang(value)) throw new UsageError(t('cli.error.lang', { lang: value }), usage);
   return value;
 }
 
@@ -108,9 +108,9 @@ export async function main(argv: readonly string[]): Promise<number> {
     case '-V':
       return info(`procview ${packageVersion()}`);
     case undefined:
-      throw new UsageError('chat needs server, client or say', CHAT_SYNOPSIS);
+      throw new UsageError(t('cli.error.chatNeeds'), CHAT_SYNOPSIS);
     default:
-      throw new UsageError(`unknown chat command '${sub}'`, CHAT_SYNOPSIS);
+      throw new UsageError(t('cli.error.chatUnknown', { sub }), CHAT_SYNOPSIS);
   }
 }
 
@@ -170,8 +170,8 @@ async function server(argv: readonly string[]): Promise<number> {
     });
   } catch (error) {
     const where = formatHostPort(host, options.port);
-    if (errnoOf(error) === 'EADDRINUSE') throw new CommandError(`cannot listen on ${where}: the port is in use`);
-    throw new CommandError(`cannot start the chat server on ${where}: ${error instanceof Error ? error.message : String(error)}`);
+    if (errnoOf(error) === 'EADDRINUSE') throw new CommandError(t('cli.error.portInUse', { where }));
+    throw new CommandError(t('cli.error.chatServer', { where, why: error instanceof Error ? error.message : String(error) }));
   }
   process.stdout.write(`listening on ${formatHostPort(chat.host, chat.port)}\nadmin socket: ${chat.socketPath}\n`);
   if (isatty(0)) process.stderr.write('type a line and press Enter to speak as the admin; Ctrl-C closes the room\n');
@@ -207,7 +207,7 @@ async function client(argv: readonly string[]): Promise<number> {
     CLIENT_SYNOPSIS,
   );
   if (answeredHelpOrVersion(values, clientHelp())) return 0;
-  if (positionals.length > 2) throw new UsageError(`too many arguments: ${positionals.slice(2).join(' ')}`, CLIENT_SYNOPSIS);
+  if (positionals.length > 2) throw new UsageError(t('cli.error.tooMany', { extra: positionals.slice(2).join(' ') }), CLIENT_SYNOPSIS);
   // `procview chat client 9999` means the port on the default host.
   const [first, second] = positionals.length === 1 && /^\d+$/u.test(positionals[0] ?? '') ? [undefined, positionals[0]] : positionals;
   return runChatClient({
@@ -230,7 +230,7 @@ async function say(argv: readonly string[]): Promise<number> {
   );
   if (answeredHelpOrVersion(values, sayHelp())) return 0;
   const text = positionals.join(' ');
-  if (text.trim().length === 0) throw new UsageError('say needs the text to say', SAY_SYNOPSIS);
+  if (text.trim().length === 0) throw new UsageError(t('cli.error.sayText'), SAY_SYNOPSIS);
   const port = integer('--port', values.port, DEFAULT_PORT, 1, 65535, SAY_SYNOPSIS);
   const socketPath = values['admin-socket'];
   let admin;

@@ -24,10 +24,10 @@ function parseWatch(value: string): DashboardScope {
   const chat = /^chat:(\d{1,5})$/.exec(value);
   if (chat !== null) {
     const port = Number(chat[1]);
-    if (port < 1 || port > 65_535) throw new UsageError(`--watch chat:PORT needs a port 1..65535, not ${port}`, DASHBOARD_USAGE);
+    if (port < 1 || port > 65_535) throw new UsageError(t('cli.error.chatPort', { port }), DASHBOARD_USAGE);
     return { kind: 'chat', port };
   }
-  return watchPidOrName(value, DASHBOARD_USAGE, 'chat, a PID or a NAME');
+  return watchPidOrName(value, DASHBOARD_USAGE, t('cli.watch.chatPidOrName'));
 }
 
 /** Reads the dashboard's flags; throws UsageError on anything else. */
@@ -47,7 +47,7 @@ export function parseDashboardArgs(argv: readonly string[]): DashboardArgs & { r
     DASHBOARD_USAGE,
   );
   const watch = values.watch ?? [];
-  if (watch.length > 1) throw new UsageError('--watch can be given once', DASHBOARD_USAGE);
+  if (watch.length > 1) throw new UsageError(t('cli.error.watchOnce'), DASHBOARD_USAGE);
   const [target] = watch;
   return {
     scope: target === undefined ? { kind: 'all' } : parseWatch(target),
@@ -72,7 +72,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   if (args.scope.kind === 'pids') {
     const { readStartTime } = await import('../inspect/inspector.js');
     for (const pid of args.scope.pids) {
-      if ((await readStartTime(pid)) === undefined) throw new CommandError(`no process with pid ${pid}`);
+      if ((await readStartTime(pid)) === undefined) throw new CommandError(t('cli.error.noPid', { pid }));
     }
   }
   const choice = await openChoice(args.events);

@@ -1,6 +1,6 @@
 // `--events kernel|polling|auto`, shared by the dashboard, `run` and `events`.
 import { chooseEvents, EVENTS_MODES, EventsUnavailableError, modeFromEnv, type EventsChoice, type EventsMode } from '../inspect/events/choose.js';
-import { messageIn } from '../text/i18n/message.js';
+import { messageIn, t } from '../text/i18n/message.js';
 import { CommandError, UsageError } from '../base/errors.js';
 
 export const EVENTS_OPTION = { events: { type: 'string' } } as const;
@@ -16,7 +16,7 @@ export function eventsMode(value: string | undefined, usage: string): EventsMode
     }
   }
   if ((EVENTS_MODES as readonly string[]).includes(value)) return value as EventsMode;
-  throw new UsageError(`--events must be auto, kernel or polling, not '${value}'`, usage);
+  throw new UsageError(t('cli.error.eventsMode', { value }), usage);
 }
 
 /** The source `mode` asks for; `--events kernel` that cannot be had is a CommandError saying why. */

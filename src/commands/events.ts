@@ -32,8 +32,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     values.delay === undefined ? 1000 : Math.round(decimalOption('-d', values.delay, { min: 0.1, max: 3600, unit: 'seconds' }, EVENTS_USAGE) * 1000);
   const target = values.watch;
   const pid = target !== undefined && /^\d+$/.test(target) ? processIdArgument(target, EVENTS_USAGE) : undefined;
-  if (pid !== undefined && (await readStartTime(pid)) === undefined) throw new CommandError(`no process with pid ${pid}`);
-  if (target !== undefined && target.trim() === '') throw new CommandError('--watch needs a PID or a NAME');
+  if (pid !== undefined && (await readStartTime(pid)) === undefined) throw new CommandError(t('cli.error.noPid', { pid }));
+  if (target !== undefined && target.trim() === '') throw new CommandError(t('cli.error.watchNeeds', { needs: t('cli.watch.pidOrName') }));
 
   const choice = await openChoice(mode);
   const json = values.json === true;

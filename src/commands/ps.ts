@@ -27,7 +27,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   if (answeredHelpOrVersion(values, `${t('cli.help.psTitle')}\n\n${t('cli.help.ps')}`)) return 0;
   const format = values.format ?? 'j';
   if (!isPsFormat(format)) {
-    throw new UsageError(`unknown format '${format}' (expected ${PS_FORMATS.join(' or ')})`, PS_SYNOPSIS);
+    throw new UsageError(t('cli.error.psFormat', { format, formats: PS_FORMATS.join(t('cli.or')) }), PS_SYNOPSIS);
   }
 
   const snapshot = await createInspector().snapshot();

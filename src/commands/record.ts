@@ -50,8 +50,8 @@ export async function main(argv: readonly string[]): Promise<number> {
   );
   if (answeredHelpOrVersion(values, `${t('cli.help.recordTitle')}\n\n${t('cli.help.record', { eventsHelp: t('cli.help.eventsFlag') })}`)) return 0;
   const [file, ...extra] = positionals;
-  if (file === undefined) throw new UsageError('record needs a FILE to write', RECORD_USAGE);
-  if (extra.length > 0) throw new UsageError(`one FILE only (also got ${extra.join(' ')})`, RECORD_USAGE);
+  if (file === undefined) throw new UsageError(t('cli.error.recordFile'), RECORD_USAGE);
+  if (extra.length > 0) throw new UsageError(t('cli.error.oneFile', { extra: extra.join(' ') }), RECORD_USAGE);
   const mode = eventsMode(values.events, RECORD_USAGE);
   const intervalMs =
     values.delay === undefined ? 1000 : Math.round(decimalOption('-d', values.delay, { min: 0.1, max: 3600, unit: 'seconds' }, RECORD_USAGE) * 1000);
@@ -59,8 +59,9 @@ export async function main(argv: readonly string[]): Promise<number> {
     values.duration === undefined
       ? undefined
       : Math.round(decimalOption('--duration', values.duration, { min: 0.1, max: 366 * 86_400, unit: 'seconds' }, RECORD_USAGE) * 1000);
-  const target: WatchTarget = values.watch === undefined ? { kind: 'all' } : watchPidOrName(values.watch, RECORD_USAGE, 'a PID or a NAME');
-  if (target.kind === 'pids') for (const pid of target.pids) if ((await readStartTime(pid)) === undefined) throw new CommandError(`no process with pid ${pid}`);
+  const target: WatchTarget = values.watch === undefined ? { kind: 'all' } : watchPidOrName(values.watch, RECORD_USAGE, t('cli.watch.pidOrName'));
+  if (target.kind === 'pids')
+    for (const pid of target.pids) if ((await readStartTime(pid)) === undefined) throw new CommandError(t('cli.error.noPid', { pid }));
 
   const choice = await openChoice(mode);
   const startedAt = performance.now();
@@ -86,7 +87,7 @@ export async function main(argv: readonly string[]): Promise<number> {
         const members = scope.kind === 'follow' ? scope.members.keys() : undefined;
         writer.frame({ ...frame, host: readSystemLoad(), sourceWords: sourceWords(choice, intervalMs, frame.lost) }, seeds, members);
       } catch (error) {
-        failure = new CommandError(`cannot write ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+        failure = new CommandError(t('cli.error.cannotWrite', { file, why: (error as NodeJS.ErrnoException).code ?? (error as Error).message }));
         finish();
       }
     },

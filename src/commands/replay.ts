@@ -55,9 +55,9 @@ export async function main(argv: readonly string[]): Promise<number> {
   );
   if (answeredHelpOrVersion(values, `${t('cli.help.replayTitle')}\n\n${t('cli.help.replay')}`)) return 0;
   const [file, ...extra] = positionals;
-  if (file === undefined) throw new UsageError('replay needs the FILE of a recording', REPLAY_USAGE);
-  if (extra.length > 0) throw new UsageError(`one FILE only (also got ${extra.join(' ')})`, REPLAY_USAGE);
-  if (values.plain === true && values.json === true) throw new UsageError('--plain or --json, not both', REPLAY_USAGE);
+  if (file === undefined) throw new UsageError(t('cli.error.replayFile'), REPLAY_USAGE);
+  if (extra.length > 0) throw new UsageError(t('cli.error.oneFile', { extra: extra.join(' ') }), REPLAY_USAGE);
+  if (values.plain === true && values.json === true) throw new UsageError(t('cli.error.plainOrJson'), REPLAY_USAGE);
   const recording = await open(file);
   try {
     return await play(recording, values.plain === true, values.json === true, values['no-color'] === true);

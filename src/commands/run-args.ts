@@ -2,7 +2,7 @@
 // options end at `--` or at the first word that is not one of them, so the
 // program's own options (`sh -c …`) are never taken for ours.
 import { decimalOption } from './args.js';
-import { messageIn } from '../text/i18n/message.js';
+import { messageIn, t } from '../text/i18n/message.js';
 import { EVENTS_HELP, eventsMode } from './events-flag.js';
 import type { EventsMode } from '../inspect/events/choose.js';
 import { UsageError } from '../base/errors.js';
@@ -30,7 +30,7 @@ export function parseRunArgs(argv: readonly string[]): RunArgs {
   let i = 0;
   const value = (flag: string): string => {
     const next = argv[i + 1];
-    if (next === undefined) throw new UsageError(`${flag} needs a value`, RUN_USAGE);
+    if (next === undefined) throw new UsageError(t('cli.error.needsValue', { flag }), RUN_USAGE);
     i += 1;
     return next;
   };
@@ -49,10 +49,10 @@ export function parseRunArgs(argv: readonly string[]): RunArgs {
     else if (arg === '-d' || arg === '--delay') delay = value(arg);
     else if (arg === '--record') record = value(arg);
     else if (arg.startsWith('--record=')) record = arg.slice('--record='.length);
-    else throw new UsageError(`unknown option '${arg}'`, RUN_USAGE);
+    else throw new UsageError(t('cli.error.unknownOption', { option: arg }), RUN_USAGE);
   }
   const [command, ...args] = argv.slice(i);
-  if (command === undefined && !help && !version) throw new UsageError('run needs a command to start', RUN_USAGE);
+  if (command === undefined && !help && !version) throw new UsageError(t('cli.error.runCommand'), RUN_USAGE);
   return {
     command: command ?? '',
     args,

@@ -155,7 +155,7 @@ async function runPlain(command: string, args: readonly string[], intervalMs: nu
     try {
       program = await startProgram(command, args, onLine);
     } catch (error) {
-      throw new CommandError(`cannot start ${command}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+      throw new CommandError(t('ui.program.cannotStart', { command, why: (error as NodeJS.ErrnoException).code ?? (error as Error).message }));
     }
     const started = program;
 

@@ -33,7 +33,7 @@ export interface ServeArgs {
 }
 
 function parseWatch(value: string): ServeScope {
-  return watchPidOrName(value, SERVE_USAGE, 'a PID or a NAME');
+  return watchPidOrName(value, SERVE_USAGE, t('cli.watch.pidOrName'));
 }
 
 export function parseServeArgs(argv: readonly string[]): ServeArgs & { readonly help: boolean; readonly version: boolean } {
@@ -55,12 +55,12 @@ export function parseServeArgs(argv: readonly string[]): ServeArgs & { readonly 
   );
   const help = values.help === true;
   const version = values.version === true;
-  if (positionals.length > 0) throw new UsageError(`unexpected argument '${positionals[0] ?? ''}'`, SERVE_USAGE);
-  if (!help && !version && values.metrics !== true) throw new UsageError('serve needs --metrics (the one thing it serves)', SERVE_USAGE);
+  if (positionals.length > 0) throw new UsageError(t('cli.error.unexpectedArgument', { argument: positionals[0] ?? '' }), SERVE_USAGE);
+  if (!help && !version && values.metrics !== true) throw new UsageError(t('cli.error.serveMetrics'), SERVE_USAGE);
   const listen = values.listen === undefined ? DEFAULT_LISTEN : parseListen(values.listen);
-  if (listen === undefined) throw new UsageError(`--listen needs HOST:PORT with an IP address (IPv6 in brackets), not '${values.listen ?? ''}'`, SERVE_USAGE);
+  if (listen === undefined) throw new UsageError(t('cli.error.listen', { value: values.listen ?? '' }), SERVE_USAGE);
   const watch = values.watch ?? [];
-  if (watch.length > 1) throw new UsageError('--watch can be given once', SERVE_USAGE);
+  if (watch.length > 1) throw new UsageError(t('cli.error.watchOnce'), SERVE_USAGE);
   let groups: GroupSpec[];
   try {
     groups = parseGroupSpecs(values.group ?? []);
@@ -116,7 +116,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       const where = `${urlHost(args.listen.host)}:${args.listen.port}`;
-      throw new CommandError(code === 'EADDRINUSE' ? `${where} is already in use` : `cannot listen on ${where}: ${String(code ?? error)}`);
+      throw new CommandError(code === 'EADDRINUSE' ? t('cli.error.inUse', { where }) : t('cli.error.cannotListen', { where, why: String(code ?? error) }));
     }
     const url = `http://${urlHost(bound.address)}:${bound.port}/metrics`;
     process.stdout.write(`procview serve: metrics on ${url}\n`);
@@ -125,7 +125,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     }
     if (stop.signal.aborted) return 0;
     const ended = await Promise.race([once(stop.signal, 'abort').then(() => undefined), feed.failed]);
-    if (ended !== undefined) throw new CommandError(`stopped: ${ended.message}`);
+    if (ended !== undefined) throw new CommandError(t('cli.error.stopped', { why: ended.message }));
     return 0;
   } finally {
     for (const signal of STOP_SIGNALS) process.off(signal, onSignal);

@@ -22,7 +22,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     TREE_SYNOPSIS,
   );
   if (answeredHelpOrVersion(values, `${t('cli.help.treeTitle')}\n\n${t('cli.help.tree')}`)) return 0;
-  if (positionals.length > 1) throw new UsageError(`too many arguments: ${positionals.slice(1).join(' ')}`, TREE_SYNOPSIS);
+  if (positionals.length > 1) throw new UsageError(t('cli.error.tooMany', { extra: positionals.slice(1).join(' ') }), TREE_SYNOPSIS);
   const pidText = positionals[0];
   const pid = pidText === undefined ? undefined : processIdArgument(pidText, TREE_SYNOPSIS);
 
@@ -32,7 +32,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   let roots = forest;
   if (pid !== undefined) {
     const node = findSubtree(forest, pid);
-    if (node === undefined) throw new CommandError(`no process with PID ${pid}`);
+    if (node === undefined) throw new CommandError(t('cli.error.noPidUpper', { pid }));
     roots = [node];
   }
 

@@ -122,8 +122,13 @@ async function runPlain(command: string, args: readonly string[], intervalMs: nu
       return state !== undefined && state !== 'Z' && state !== 'X';
     });
     // Polling finds an orphan only at the next full scans: give them time before calling it done.
+    // Kernel events: waitpid may answer before the kernel's batches with the program's last forks
+    // came in; once the kernel reported the program's exit, they have (exitReported).
     const sinceEnd = Date.now() - programEnd;
-    const settled = choice.source === 'kernel' || sinceEnd > Math.min(LINGER_MS, 2 * intervalMs + 500);
+    const settled =
+      choice.source === 'kernel'
+        ? program !== undefined && stream.exitReported(program.pid, startedAt)
+        : sinceEnd > Math.min(LINGER_MS, 2 * intervalMs + 500);
     if ((left.length === 0 && settled) || sinceEnd > LINGER_MS) {
       if (left.length > 0) write(`${stamp(Date.now())} procview run: ${t('cli.run.notWaiting', { pids: left.join(', ') })}`);
       finish();

@@ -23,6 +23,8 @@ import type { EventsChoice } from './choose.js';
 
 /** Frames from re-read steps are at most this often (a full scan's frame is sent at once). */
 export const FRAME_GAP_MS = 20;
+/** How long exitReported remembers a kernel exit. */
+const EXIT_MEMORY_MS = 10_000;
 /** Re-read steps for kernel batches are at least this far apart (#scheduleStep). */
 const STEP_GAP_MS = 8;
 /** The scoped tracker's pace (polling source). */
@@ -122,6 +124,11 @@ export class EventStream {
   #trackTimer: NodeJS.Timeout | undefined;
   #ticks = 0;
   #lastStepAt = Number.NEGATIVE_INFINITY;
+  /** pid → when its kernel exit event was taken in (exitReported). */
+  readonly #kernelExits = new Map<number, { readonly at: number; readonly batch: number }>();
+  /** #batches when the table last took the facts in (#advance), and when a frame last carried them (#emit). */
+  #advancedBatch = 0;
+  #emittedBatch = 0;
   /** When the tracked subtree last changed (#scheduleTrack), and the watched set of the last tick. */
   #trackBusyAt = 0;
   #lastWatched: ReadonlyMap<number, number | undefined> | undefined;
@@ -150,6 +157,18 @@ export class EventStream {
 
   get source(): 'kernel' | 'polling' {
     return this.choice.source;
+  }
+
+  /**
+   * Whether the kernel has reported the exit of `pid` (at or after `since`, ms since the epoch) and a
+   * frame has carried what was taken in with it: the kernel's events come in the order they were
+   * sent, so every fork before that exit is in that frame or an earlier one. Always true with the
+   * polling source.
+   */
+  exitReported(pid: number, since: number): boolean {
+    if (this.choice.source !== 'kernel') return true;
+    const exit = this.#kernelExits.get(pid);
+    return exit !== undefined && exit.at >= since && exit.batch <= this.#emittedBatch;
   }
 
   /** The exit status of a process learnt from waitpid (the program `procview run` started). */
@@ -193,6 +212,9 @@ export class EventStream {
     const current = this.#current;
     for (const pid of parents) if (current?.procs.has(pid) !== true) this.#pending.add(pid);
     for (const pid of exited) this.#lateStatus(pid);
+    // For exitReported: kept for EXIT_MEMORY_MS (pruned at each scan).
+    const now = Date.now();
+    for (const pid of exited) this.#kernelExits.set(pid, { at: now, batch: this.#batches });
     const until = performance.now() + EXIT_WATCH_MS;
     for (const pid of exited) this.#exiting.set(pid, until);
     if (lost > 0) {
@@ -233,6 +255,10 @@ export class EventStream {
     if (this.#closed) return;
     this.#scanning = true;
     const begunAt = performance.now();
+    const forgetBefore = Date.now() - EXIT_MEMORY_MS;
+    this.#kernelExits.forEach((exit, pid) => {
+      if (exit.at < forgetBefore) this.#kernelExits.delete(pid);
+    });
     try {
       const scanned = await this.#inspector.snapshot();
       const readBy = performance.now();
@@ -400,6 +426,7 @@ export class EventStream {
   /** current → next: diff, explain with the facts so far, keep the events for the next frame. */
   #advance(next: Snapshot): void {
     const prev = this.#current;
+    this.#advancedBatch = this.#batches;
     this.#current = next;
     this.#changed = true;
     if (prev === undefined) {
@@ -471,6 +498,7 @@ export class EventStream {
     this.#changed = false;
     this.#lastFrame = snapshot;
     this.#lastFrameAt = performance.now();
+    this.#emittedBatch = this.#advancedBatch;
     this.#onFrame(frame);
   }
 

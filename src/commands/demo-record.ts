@@ -21,6 +21,8 @@ export interface DemoRecording {
   /** The reporter the lesson is given: `plain` plus the recording. */
   wrap(plain: DemoReporter): DemoReporter;
   close(): void;
+  /** Why the recording stopped early (already said on stderr), if it did. */
+  readonly failure: string | undefined;
 }
 
 function observedText(fact: Observation): string {
@@ -32,7 +34,13 @@ export async function startDemoRecording(demo: Demo, file: string): Promise<Demo
   const choice = await openChoice(modeFromEnv() ?? 'auto');
   let writer: RecordingWriter;
   try {
-    writer = RecordingWriter.create(file, { scope: { kind: 'demo', label: `demo ${demo.name}` }, intervalMs: DEMO_INTERVAL_MS, ...readHostFacts() });
+    writer = RecordingWriter.create(file, {
+      scope: { kind: 'demo', label: `demo ${demo.name}` },
+      intervalMs: DEMO_INTERVAL_MS,
+      ...readHostFacts(),
+      // The lesson goes on; the command's exit status says the recording is incomplete (close()).
+      onFailure: (message) => void process.stderr.write(`procview: ${message}; the lesson goes on unrecorded\n`),
+    });
   } catch (error) {
     if (choice.source === 'kernel') choice.kernel.close();
     throw error;
@@ -69,6 +77,9 @@ export async function startDemoRecording(demo: Demo, file: string): Promise<Demo
     close() {
       stream.close();
       writer.close();
+    },
+    get failure() {
+      return writer.failure;
     },
   };
 }

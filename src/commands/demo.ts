@@ -97,7 +97,8 @@ async function runPlain(demo: Demo, holdMs: number, record: string | undefined):
       for (const problem of result.problems) process.stderr.write(`procview: demo ${demo.name}: ${problem}\n`);
     }
     if (interrupt.caught !== undefined) return 128 + (constants.signals[interrupt.caught] ?? 0);
-    return result.ok ? 0 : 1;
+    // A recording asked for and cut short by a write error (said on stderr when it happened) fails the command.
+    return result.ok && recording?.failure === undefined ? 0 : 1;
   } finally {
     interrupt.dispose();
     recording?.close();

@@ -65,31 +65,34 @@ export async function main(argv: readonly string[]): Promise<number> {
 
   const choice = await openChoice(mode);
   const startedAt = performance.now();
+  let failure: unknown;
+  let finish: () => void = () => undefined;
+  const finished = new Promise<void>((resolve) => (finish = resolve));
   let writer: RecordingWriter;
   try {
-    writer = RecordingWriter.create(file, { scope: { kind: target.kind, label: targetLabel(target) }, intervalMs, ...readHostFacts() });
+    writer = RecordingWriter.create(file, {
+      scope: { kind: target.kind, label: targetLabel(target) },
+      intervalMs,
+      ...readHostFacts(),
+      onFailure: (message) => {
+        failure = new CommandError(message);
+        finish();
+      },
+    });
   } catch (error) {
     if (choice.source === 'kernel') choice.kernel.close();
     throw error;
   }
   const stop = awaitStopSignal(['SIGINT', 'SIGTERM', 'SIGHUP']);
   let scope: Scope = target.kind === 'all' ? ALL : EMPTY_FOLLOW;
-  let failure: unknown;
-  let finish: () => void = () => undefined;
-  const finished = new Promise<void>((resolve) => (finish = resolve));
   const stream = new EventStream(
     choice,
     { intervalMs, ...(target.kind === 'all' ? {} : { roots: () => (scope.kind === 'follow' ? scope.members.keys() : []) }) },
     (frame) => {
       const seeds = targetSeeds(target, frame.snapshot, startedAt);
       scope = advanceScope(scope, frame.snapshot, seeds, frame.begunAt, frame.events);
-      try {
-        const members = scope.kind === 'follow' ? scope.members.keys() : undefined;
-        writer.frame({ ...frame, host: readSystemLoad(), sourceWords: sourceWords(choice, intervalMs, frame.lost) }, seeds, members);
-      } catch (error) {
-        failure = new CommandError(t('cli.error.cannotWrite', { file, why: (error as NodeJS.ErrnoException).code ?? (error as Error).message }));
-        finish();
-      }
+      const members = scope.kind === 'follow' ? scope.members.keys() : undefined;
+      writer.frame({ ...frame, host: readSystemLoad(), sourceWords: sourceWords(choice, intervalMs, frame.lost) }, seeds, members);
     },
     (error) => {
       failure = error;

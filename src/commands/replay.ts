@@ -39,7 +39,8 @@ async function open(file: string): Promise<Recording> {
   try {
     return await openRecording(file);
   } catch (error) {
-    if (error instanceof RecordingError) throw new CommandError(`${file}: ${error.message}`);
+    // An unreadable file's message already names it.
+    if (error instanceof RecordingError) throw new CommandError(error.reason === 'unreadable' ? error.message : `${file}: ${error.message}`);
     throw error;
   }
 }

@@ -65,7 +65,13 @@ async function runPlain(command: string, args: readonly string[], intervalMs: nu
     writer =
       record === undefined
         ? undefined
-        : RecordingWriter.create(record, { scope: { kind: 'run', label: `run ${[command, ...args].join(' ')}` }, intervalMs, ...readHostFacts() });
+        : RecordingWriter.create(record, {
+            scope: { kind: 'run', label: `run ${[command, ...args].join(' ')}` },
+            intervalMs,
+            ...readHostFacts(),
+            // The program is not stopped for it: said once, the recording ends there.
+            onFailure: (message) => void process.stderr.write(`procview: ${message}; the recording stops here\n`),
+          });
   } catch (error) {
     if (choice.source === 'kernel') choice.kernel.close();
     throw error;
@@ -126,9 +132,7 @@ async function runPlain(command: string, args: readonly string[], intervalMs: nu
     // came in; once the kernel reported the program's exit, they have (exitReported).
     const sinceEnd = Date.now() - programEnd;
     const settled =
-      choice.source === 'kernel'
-        ? program !== undefined && stream.exitReported(program.pid, startedAt)
-        : sinceEnd > Math.min(LINGER_MS, 2 * intervalMs + 500);
+      choice.source === 'kernel' ? program !== undefined && stream.exitReported(program.pid, startedAt) : sinceEnd > Math.min(LINGER_MS, 2 * intervalMs + 500);
     if ((left.length === 0 && settled) || sinceEnd > LINGER_MS) {
       if (left.length > 0) write(`${stamp(Date.now())} procview run: ${t('cli.run.notWaiting', { pids: left.join(', ') })}`);
       finish();

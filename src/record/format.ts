@@ -65,7 +65,9 @@ export function encodePreamble(version = FORMAT_VERSION): Buffer {
 /** Checks the preamble; returns the file's format version. */
 export function decodePreamble(bytes: Buffer): number {
   if (bytes.length === 0) throw new RecordingError('the file is empty (nothing was recorded)', 'empty');
-  if (bytes.length < MAGIC.length || !bytes.subarray(0, MAGIC.length).equals(MAGIC)) {
+  // A file shorter than the magic that starts like it is a recording cut off at once, not a foreign file.
+  const start = bytes.subarray(0, Math.min(bytes.length, MAGIC.length));
+  if (!start.equals(MAGIC.subarray(0, start.length))) {
     throw new RecordingError('not a procview recording (it does not start with PVRECORD)', 'foreign');
   }
   if (bytes.length < PREAMBLE_BYTES) throw new RecordingError('the file ends inside its first 12 bytes (nothing was recorded)', 'empty');
@@ -73,7 +75,9 @@ export function decodePreamble(bytes: Buffer): number {
   if (version > FORMAT_VERSION) {
     throw new RecordingError(`recorded in format version ${version}, newer than this procview reads (${FORMAT_VERSION}): update procview`, 'newer');
   }
-  if (version === 0) throw new RecordingError('format version 0 is not a version procview ever wrote', 'corrupt');
+  if (version === 0) throw new RecordingError('the recording is damaged: format version 0 is not a version procview ever wrote', 'corrupt');
+  // Version 1 writes the reserved u16 as zero; anything else is a changed byte (a later use of it comes with a new version).
+  if (bytes.readUInt16LE(10) !== 0) throw new RecordingError('the recording is damaged: bytes 10-11 (reserved) are not zero', 'corrupt');
   return version;
 }
 
@@ -118,13 +122,51 @@ export function walkRecords(bytes: Buffer, visit: (span: RecordSpan) => void): W
     if (length > MAX_PAYLOAD_BYTES || !KNOWN_TYPES.has(type)) throw damaged(index, offset, 'its head is not a record head');
     const payloadStart = offset + RECORD_HEAD_BYTES;
     const payloadEnd = payloadStart + length;
-    if (payloadEnd > bytes.length) return { kind: 'truncated', offset };
+    if (payloadEnd > bytes.length) {
+      // The length is outside the checksum, so a changed length byte also reads as "longer than the
+      // file". A crash cuts only the last record (one write each): whole records after this head
+      // mean it is not the last, and its length is what is wrong.
+      const next = wholeRecordAfter(bytes, payloadStart, bytes.readDoubleLE(offset + 9));
+      if (next !== undefined)
+        throw damaged(index, offset, `it claims ${length} bytes, more than the file has, yet a whole record follows at byte ${next}: its length is wrong`);
+      return { kind: 'truncated', offset };
+    }
     if (crc32(bytes.subarray(offset + 8, payloadEnd)) !== bytes.readUInt32LE(offset + 4)) throw damaged(index, offset, 'its checksum does not match');
     visit({ type: type as RecordTypeCode, at: bytes.readDoubleLE(offset + 9), offset, payloadStart, payloadEnd });
     offset = payloadEnd;
     index += 1;
   }
   return { kind: 'end' };
+}
+
+/** Times further apart than this from the record before are not taken as a record head's (a week: far above any pause in one recording). */
+const HEAD_TIME_SLACK_MS = 7 * 86_400_000;
+/** Slack for the search's checksum budget on a short tail. */
+const MAX_HEAD_CHECK_BYTES = 1024 * 1024;
+
+/**
+ * The offset of the first whole record (known type, plausible time, matching checksum, inside the
+ * file) that starts at or after `from`, if any. Only reached when a record runs past the end of the
+ * file: in a file cut by a crash that is the one partial record, so the scan is short.
+ */
+function wholeRecordAfter(bytes: Buffer, from: number, near: number): number | undefined {
+  // A crafted tail of head-like bytes could make every offset a candidate: the bytes checksummed are
+  // capped at a few times what is left, so the search stays linear in the file.
+  let budget = 4 * (bytes.length - from) + MAX_HEAD_CHECK_BYTES;
+  for (let at = from; at + RECORD_HEAD_BYTES <= bytes.length; at += 1) {
+    const type = bytes[at + 8];
+    if (type === undefined || !KNOWN_TYPES.has(type)) continue;
+    const length = bytes.readUInt32LE(at);
+    const end = at + RECORD_HEAD_BYTES + length;
+    if (end > bytes.length) continue;
+    const time = bytes.readDoubleLE(at + 9);
+    // The cheap tests first: a CRC is computed only for a head whose time is near the cut record's.
+    if (!Number.isFinite(time) || Math.abs(time - near) > HEAD_TIME_SLACK_MS) continue;
+    budget -= end - at;
+    if (budget < 0) return undefined;
+    if (crc32(bytes.subarray(at + 8, end)) === bytes.readUInt32LE(at + 4)) return at;
+  }
+  return undefined;
 }
 
 export function damaged(index: number, offset: number, why: string): RecordingError {

@@ -2,12 +2,13 @@
 // checksum verified before anything is shown, and an index of where each
 // frame and the key frame before it are, so any time is a key frame and a few
 // deltas away.
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import type { Seed } from '../inspect/scope.js';
 import { SealedMap, sealSnapshot } from '../inspect/snapshot.js';
 import type { Meters } from '../inspect/procfs/meters.js';
 import type { SystemLoad } from '../inspect/system-load.js';
 import type { ProcEvent, ProcInfo, Snapshot } from '../inspect/types.js';
+import { fileProblem } from './file-errors.js';
 import { decodePreamble, RecordingError, RecordType, type RecordSpan, unpackJson, unpackProc, walkRecords } from './format.js';
 import type { NotePane, RecordedFrame, RecordedNote, RecordingEntry, RecordingHeader } from './types.js';
 import { checkFrameBody, checkHeader, checkPackedProc, isObject } from './validate.js';
@@ -164,8 +165,22 @@ export class Recording {
     return Math.max(0, low);
   }
 
-  /** Frame `index`, its table rebuilt from the key frame before it (or from the last frame asked for). */
+  /**
+   * Frame `index`, its table rebuilt from the key frame before it (or from the last frame asked for).
+   * A frame whose checksum holds but whose content is not procview's is a RecordingError naming the
+   * frame asked for and how far in it is, so a replay can say where it stopped.
+   */
   frame(index: number): RecordedFrame {
+    try {
+      return this.#frame(index);
+    } catch (error) {
+      if (!(error instanceof RecordingError)) throw error;
+      const seconds = ((this.timeOf(index) - this.header.startedAt) / 1000).toFixed(1);
+      throw new RecordingError(`${error.message} (reading frame ${index + 1} of ${this.#frames.length}, +${seconds} s)`, error.reason);
+    }
+  }
+
+  #frame(index: number): RecordedFrame {
     const target = this.#frames[index];
     if (target === undefined) throw new RangeError(`no frame ${index} (the recording has ${this.#frames.length})`);
     const cached = this.#cache;
@@ -295,10 +310,14 @@ export class Recording {
 export async function openRecording(path: string): Promise<Recording> {
   let bytes: Buffer;
   try {
+    // A device (/dev/zero, a terminal) would be read until memory runs out: only files and pipes are read.
+    const kind = await stat(path);
+    if (kind.isDirectory()) throw new RecordingError(`cannot read ${path}: it is a directory, not a recording`, 'unreadable');
+    if (!kind.isFile() && !kind.isFIFO()) throw new RecordingError(`cannot read ${path}: it is a device or socket, not a recording`, 'unreadable');
     bytes = await readFile(path);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new RecordingError(`cannot read ${path}: ${code === 'ENOENT' ? 'no such file' : (code ?? (error as Error).message)}`, 'unreadable');
+    if (error instanceof RecordingError) throw error;
+    throw new RecordingError(`cannot read ${path}: ${fileProblem(error)}`, 'unreadable');
   }
   return new Recording(path, bytes);
 }

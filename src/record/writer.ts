@@ -3,7 +3,10 @@
 // stored as deltas against the frame before, with a whole table (a key frame)
 // every KEY_EVERY_FRAMES frames or KEY_EVERY_MS, which bounds both a seek's
 // work and what a damaged record can take with it.
-import { closeSync, openSync, writeSync } from 'node:fs';
+import { closeSync, openSync, statSync, writeSync } from 'node:fs';
+import { errnoOf } from '../process/errno.js';
+import { t } from '../text/i18n/message.js';
+import { fileProblem } from './file-errors.js';
 import type { Seed } from '../inspect/scope.js';
 import type { ProcInfo, Snapshot } from '../inspect/types.js';
 import { CommandError } from '../base/errors.js';
@@ -19,6 +22,20 @@ export interface WriterOptions extends Partial<RecordingHost> {
   readonly intervalMs: number;
   /** Default: now. */
   readonly startedAt?: number;
+  /**
+   * Told once, in words, when a write fails after the file was created (a full disk): the
+   * recording stops there and frame() and note() drop what follows, so a lesson or a program
+   * being recorded is not broken by its recording.
+   */
+  readonly onFailure?: (message: string) => void;
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 export class RecordingWriter {
@@ -30,6 +47,8 @@ export class RecordingWriter {
   #last: Snapshot | undefined;
   #sinceKey = 0;
   #lastKeyAt = Number.NEGATIVE_INFINITY;
+  #failure: string | undefined;
+  readonly #onFailure: ((message: string) => void) | undefined;
 
   /** Creates FILE (never overwrites one: a recording is evidence) and writes the header. */
   static create(path: string, options: WriterOptions): RecordingWriter {
@@ -37,9 +56,13 @@ export class RecordingWriter {
     try {
       fd = openSync(path, 'wx', 0o644);
     } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'EEXIST') throw new CommandError(`${path} exists: a recording never overwrites a file (remove it or choose another name)`);
-      throw new CommandError(`cannot create ${path}: ${code ?? (error as Error).message}`);
+      const code = errnoOf(error);
+      if (code === 'EEXIST') {
+        const what = isDirectory(path) ? 'is a directory' : 'exists';
+        throw new CommandError(`${path} ${what}: a recording never overwrites a file (give the name of a new file)`);
+      }
+      // ENOENT from an exclusive create: the file may not exist, so the directory does not.
+      throw new CommandError(`cannot create ${path}: ${code === 'ENOENT' ? 'no such directory (ENOENT)' : fileProblem(error)}`);
     }
     return new RecordingWriter(path, fd, options);
   }
@@ -47,6 +70,7 @@ export class RecordingWriter {
   private constructor(path: string, fd: number, options: WriterOptions) {
     this.path = path;
     this.#fd = fd;
+    this.#onFailure = options.onFailure;
     this.header = {
       format: 'procview-recording',
       version: FORMAT_VERSION,
@@ -62,6 +86,11 @@ export class RecordingWriter {
     };
     this.#write(encodePreamble());
     this.#write(encodeRecord(RecordType.header, this.header.startedAt, Buffer.from(JSON.stringify(this.header), 'utf8')));
+  }
+
+  /** Why the recording stopped early (`cannot write FILE: the disk is full (ENOSPC)`), if it did. */
+  get failure(): string | undefined {
+    return this.#failure;
   }
 
   get bytesWritten(): number {
@@ -132,7 +161,15 @@ export class RecordingWriter {
     // After close() (a late narration line while the lesson cleans up) there is nowhere to write: dropped.
     if (this.#fd === undefined) return;
     let done = 0;
-    while (done < bytes.length) done += writeSync(this.#fd, bytes, done, bytes.length - done);
+    try {
+      while (done < bytes.length) done += writeSync(this.#fd, bytes, done, bytes.length - done);
+    } catch (error) {
+      // The part written is a cut-off record, which readers take as the end: the file stays readable up to it.
+      this.#failure = t('cli.error.cannotWrite', { file: this.path, why: fileProblem(error) });
+      this.close();
+      this.#onFailure?.(this.#failure);
+      return;
+    }
     this.#bytes += bytes.length;
   }
 }

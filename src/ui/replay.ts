@@ -9,7 +9,7 @@ import type { ProcEvent } from '../inspect/types.js';
 import { RecordingError } from '../record/format.js';
 import type { Recording } from '../record/reader.js';
 import type { RecordedFrame } from '../record/types.js';
-import { sanitizeLines } from '../text/sanitize.js';
+import { sanitizeForDisplay, sanitizeLines } from '../text/sanitize.js';
 import { createApp, type App } from './app.js';
 import { clock } from './model/cells.js';
 import { NORMAL_SPEED_INDEX, parseGoTo, spanWords, SPEEDS, timelineWords } from './model/replay.js';
@@ -45,7 +45,8 @@ function uiFrame(recording: Recording, frame: RecordedFrame): Frame {
     host: frame.host ?? { uptimeSeconds: undefined, load: undefined },
     meters: frame.meters,
     intervalMs: recording.header.intervalMs,
-    sourceWords: `recorded; ${frame.sourceWords ?? frame.source}`,
+    // The words are the recording's text (a crafted file's could hold escapes): sanitized like every other field shown.
+    sourceWords: `recorded; ${sanitizeForDisplay(frame.sourceWords ?? frame.source)}`,
     glimpses: frame.glimpses,
   });
 }
@@ -80,7 +81,7 @@ export async function runReplay({ recording, noColour }: ReplayOptions): Promise
             if (note.at > until) break;
             entries.push({ text: `${clock(note.at)} ${note.text}`, tone: TONES.has(note.tone) ? (note.tone as SideEntry['tone']) : 'plain' });
           }
-          return { title: `${SIDE_TITLES[notePane] ?? 'Notes'}: ${header.scope.label}`, entries };
+          return { title: `${SIDE_TITLES[notePane] ?? 'Notes'}: ${sanitizeForDisplay(header.scope.label)}`, entries };
         };
 
   /** Shows frame `target`: the next one is one step; anything else rebuilds from its key frame. */

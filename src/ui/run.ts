@@ -208,12 +208,10 @@ export async function runDashboard(options: DashboardOptions): Promise<number> {
         const seedList = [...seeds(frame.snapshot)];
         const shown = app.frame(frame, seedList);
         if (writer !== undefined) {
-          try {
-            writer.frame(frame, seedList, shown.scope.kind === 'follow' ? shown.scope.members.keys() : undefined);
-          } catch (error) {
-            // A full disk ends the recording, not the dashboard.
-            app.tell({ text: `recording stopped: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, tone: 'error' });
-            writer.close();
+          writer.frame(frame, seedList, shown.scope.kind === 'follow' ? shown.scope.members.keys() : undefined);
+          // A full disk ends the recording (the writer stops and says why), not the dashboard.
+          if (writer.failure !== undefined) {
+            app.tell({ text: `recording stopped: ${writer.failure}`, tone: 'error' });
             writer = undefined;
           }
         }

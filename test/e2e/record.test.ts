@@ -9,6 +9,10 @@ import { waitFor } from '../helpers/processes.js';
 import { ensureBuilt, lines, runCli } from '../helpers/run-cli.js';
 import { isGone, killAll, lessonProcesses, processesWithArg } from './helpers/procs.js';
 import { runInPty, type PtyRun } from './helpers/pty.js';
+import { freezeProc, SealedMap, sealSnapshot } from '../../src/inspect/snapshot.js';
+import type { ProcInfo, Snapshot } from '../../src/inspect/types.js';
+import { encodeRecord, packJson, RecordType } from '../../src/record/format.js';
+import { RecordingWriter } from '../../src/record/writer.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'procview-replay-'));
 const file = (name: string): string => join(dir, name);
@@ -28,6 +32,22 @@ afterEach(() => {
   }
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** A terminal title, a screen clear and a colour: what a crafted recording might try to send to the terminal. */
+const ESCAPES = '\x1b]0;PWNED\x07\x1b[2J\x1b[31m';
+
+/** A two-process table whose every text field carries ESCAPES; pid 50 a zombie from frame 2. */
+function hostile(i: number): Snapshot {
+  const procs = new SealedMap<number, ProcInfo>();
+  for (const [pid, ppid] of [
+    [1, 0],
+    [50, 1],
+  ] as const) {
+    const state = pid === 50 && i >= 2 ? 'Z' : 'S';
+    procs.set(pid, freezeProc({ pid, ppid, state, stat: `${state}${ESCAPES}`, user: `root${ESCAPES}`, comm: `evil${ESCAPES}`, args: `args${ESCAPES}` }));
+  }
+  return sealSnapshot(1_700_000_000_000 + i * 1000, procs);
+}
 
 /** `[+1.234s]` of the first line matching `pattern`, in ms. */
 function timeOf(text: string, pattern: RegExp): number {
@@ -189,4 +209,65 @@ describe('damaged recordings', () => {
     writeFileSync(file('newer.pvrec'), newer);
     await refused(file('newer.pvrec'), /format version 2, newer than this procview reads \(1\): update procview/u);
   });
+
+  it("a directory, a missing file, and a frame that is not procview's are refused in one line, the last after what came before it", async () => {
+    await refused(dir, /^procview: cannot read .*: it is a directory, not a recording$/mu);
+    await refused(file('missing.pvrec'), /^procview: cannot read .*missing\.pvrec: no such file or directory \(ENOENT\)$/mu);
+    const path = file('bad-frame.pvrec');
+    const writer = RecordingWriter.create(path, { scope: { kind: 'all', label: 'all' }, intervalMs: 1000, startedAt: 1_700_000_000_000 });
+    writer.frame({ seq: 1, begunAt: 0, snapshot: hostile(0), events: [], source: 'polling' });
+    writer.close();
+    const bytes = readFileSync(path);
+    writeFileSync(
+      path,
+      Buffer.concat([bytes, encodeRecord(RecordType.delta, 1_700_000_001_000, packJson({ seq: 2, begunAt: 0, events: [], procs: [['x']] }))]),
+    );
+    for (const mode of ['--plain', '--json']) {
+      const { code, stdout, stderr } = await runCli(['replay', path, mode]);
+      expect(code).toBe(1);
+      expect(stdout).not.toBe('');
+      expect(lines(stderr)).toEqual([
+        expect.stringMatching(/damaged: a process record is not an array starting with its pid \(reading frame 2 of 2, \+1\.0 s\)$/u),
+      ]);
+    }
+  });
+
+  it('record never writes over a file or into a directory, and says so in one line', async () => {
+    const kept = file('kept.txt');
+    writeFileSync(kept, 'mine');
+    for (const [target, message] of [
+      [kept, /kept\.txt exists: a recording never overwrites a file/u],
+      [dir, /is a directory: a recording never overwrites a file/u],
+      [file('no/such.pvrec'), /cannot create .*: no such directory \(ENOENT\)/u],
+    ] as const) {
+      const { code, stderr } = await runCli(['record', target, '--duration', '1']);
+      expect(code).toBe(1);
+      expect(lines(stderr)).toEqual([expect.stringMatching(message)]);
+    }
+    expect(readFileSync(kept, 'utf8')).toBe('mine');
+  });
+});
+
+describe('a hostile recording', () => {
+  it('its text reaches the dashboard sanitized: no title set, no escape passed through', async () => {
+    const path = file('hostile.pvrec');
+    const writer = RecordingWriter.create(path, {
+      scope: { kind: 'demo', label: `lab${ESCAPES}` },
+      intervalMs: 1000,
+      host: `h${ESCAPES}`,
+      startedAt: 1_700_000_000_000,
+    });
+    for (let i = 0; i < 3; i += 1) {
+      writer.frame({ seq: i + 1, begunAt: i * 1000, snapshot: hostile(i), events: [], source: 'polling', sourceWords: `words${ESCAPES}` }, [50]);
+      writer.note({ at: 1_700_000_000_010 + i * 1000, pane: 'lesson', tone: `plain${ESCAPES}`, text: `note${ESCAPES}` });
+    }
+    writer.close();
+    const run = runInPty(['replay', path], { cols: 150, rows: 45 });
+    runs.push(run);
+    await run.waitForScreen(/frame 3\/3/u, 20_000);
+    run.write('q');
+    expect((await run.waitForExit()).exitCode).toBe(0);
+    expect(run.titles.filter((title) => title.includes('PWNED'))).toEqual([]);
+    expect(run.output()).not.toContain('\x1b]0;PWNED');
+  }, 40_000);
 });

@@ -6,8 +6,8 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { freezeProc, SealedMap, sealSnapshot } from '../../src/inspect/snapshot.js';
 import type { ProcEvent, ProcInfo, Snapshot } from '../../src/inspect/types.js';
-import { encodePreamble, encodeRecord, packJson, PREAMBLE_BYTES, RecordingError, RecordType } from '../../src/record/format.js';
-import { openRecording } from '../../src/record/reader.js';
+import { encodePreamble, encodeRecord, packJson, PREAMBLE_BYTES, RECORD_HEAD_BYTES, RecordingError, RecordType } from '../../src/record/format.js';
+import { openRecording, Recording } from '../../src/record/reader.js';
 import { KEY_EVERY_FRAMES, RecordingWriter } from '../../src/record/writer.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'procview-rec-'));
@@ -217,5 +217,84 @@ describe('a crafted file whose checksums hold', () => {
     const recording = await openRecording(crafted(body));
     expect(() => recording.frame(0)).toThrow(RecordingError);
     expect(() => recording.frame(0)).toThrow(message);
+  });
+});
+
+describe('damage that looks like a cut, and files that are not files', () => {
+  const small = fresh();
+  writeFrames(small, 4);
+  const whole = readFileSync(small);
+  /** Byte offsets of every record head (the walk a reader does, here without checks). */
+  const heads: number[] = [];
+  for (let at = PREAMBLE_BYTES; at < whole.length; at += RECORD_HEAD_BYTES + whole.readUInt32LE(at)) heads.push(at);
+  const write = (bytes: Buffer): string => {
+    const path = fresh();
+    writeFileSync(path, bytes);
+    return path;
+  };
+
+  it('a length made longer than the file is damage when whole records follow it, a cut when it is the last record', async () => {
+    const middle = Buffer.from(whole);
+    // The second byte of the header record's length: now it runs past the end of the file.
+    middle[(heads[0] ?? 0) + 2] = 0x01;
+    const error = await errorOf(write(middle));
+    expect(error.reason).toBe('corrupt');
+    expect(error.message).toMatch(
+      /record 1 \(byte 12\) — it claims \d+ bytes, more than the file has, yet a whole record follows at byte \d+: its length is wrong/u,
+    );
+    const last = Buffer.from(whole);
+    last[(heads[heads.length - 1] ?? 0) + 2] = 0x01;
+    const recording = await openRecording(write(last));
+    expect(recording.truncated).toBe(true);
+    expect(recording.frameCount).toBe(3);
+  });
+
+  it('every byte flipped in turn: a RecordingError in words, or (the last record only) read as cut off', () => {
+    const lastHead = heads[heads.length - 1] ?? 0;
+    for (let at = 0; at < whole.length; at += 1) {
+      const bytes = Buffer.from(whole);
+      bytes[at] = (bytes[at] ?? 0) ^ 0xff;
+      let outcome: string;
+      try {
+        const recording = new Recording('flipped', bytes);
+        for (const _entry of recording.entries());
+        outcome = recording.truncated ? 'cut' : 'read';
+      } catch (error) {
+        if (!(error instanceof RecordingError)) throw new Error(`byte ${at}: ${String(error)}`);
+        outcome = error.reason;
+      }
+      if (outcome === 'cut' || outcome === 'read') {
+        // Only the last record's length can pass for a cut (nothing after it to tell); no flip is read as whole.
+        expect([at, outcome]).toEqual([expect.toSatisfy((n: number) => n >= lastHead && n < lastHead + 4), 'cut']);
+      } else expect([at, outcome]).toEqual([at, expect.stringMatching(/^(corrupt|foreign|newer)$/u)]);
+    }
+  });
+
+  it('a file that ends inside the magic is cut off, not foreign; reserved bytes must be zero', async () => {
+    expect((await errorOf(write(whole.subarray(0, 5)))).reason).toBe('empty');
+    const reserved = Buffer.from(whole);
+    reserved[10] = 1;
+    expect((await errorOf(write(reserved))).message).toMatch(/damaged: bytes 10-11 \(reserved\) are not zero/u);
+  });
+
+  it('a directory or a device is refused by name, before anything is read', async () => {
+    expect((await errorOf(dir)).message).toBe(`cannot read ${dir}: it is a directory, not a recording`);
+    expect((await errorOf('/dev/zero')).message).toMatch(/it is a device or socket, not a recording/u);
+  });
+
+  it('a frame whose content is not procview says which frame', async () => {
+    const bytes = Buffer.from(whole);
+    const head = heads[2] ?? 0;
+    const at = bytes.readDoubleLE(head + 9);
+    const bad = encodeRecord(RecordType.delta, at, packJson({ seq: 2, begunAt: 0, events: [], procs: [['x']] }));
+    const path = write(Buffer.concat([bytes.subarray(0, head), bad, bytes.subarray(head + RECORD_HEAD_BYTES + bytes.readUInt32LE(head))]));
+    const recording = await openRecording(path);
+    expect(() => [...recording.entries()]).toThrow(/not an array starting with its pid \(reading frame 2 of 4, \+1\.0 s\)/u);
+  });
+
+  it('the writer names what is wrong with a target: a directory, a missing directory', () => {
+    const options = { scope: { kind: 'all' as const, label: 'all' }, intervalMs: 1000 };
+    expect(() => RecordingWriter.create(dir, options)).toThrow(`${dir} is a directory: a recording never overwrites a file (give the name of a new file)`);
+    expect(() => RecordingWriter.create(join(dir, 'no', 'x.pvrec'), options)).toThrow(/cannot create .*: no such directory \(ENOENT\)/u);
   });
 });

@@ -89,6 +89,8 @@ async function runPlain(command: string, args: readonly string[], intervalMs: nu
   const printer = eventPrinter({ json: false, scoped: true, stamp });
   let program: Program | undefined;
   let programEnd: number | undefined;
+  /** A frame (or, polling, procview's own wait) has said how the program ended. */
+  let endShown = false;
   let seeded = false;
   let finish: () => void = () => undefined;
   const finished = new Promise<void>((resolve) => (finish = resolve));
@@ -113,6 +115,9 @@ async function runPlain(command: string, args: readonly string[], intervalMs: nu
     const pid = program?.pid;
     if (pid !== undefined && (frame.snapshot.procs.has(pid) || frame.events.some((event) => event.pid === pid))) seeded = true;
     for (const line of printer.lines(frame, seeds)) write(line);
+    if (pid !== undefined && frame.events.some((event) => event.pid === pid && (event.kind === 'exit' || event.kind === 'zombie' || event.kind === 'reap'))) {
+      endShown = true;
+    }
     if (writer !== undefined) {
       const events = extraEvents.length === 0 ? frame.events : [...extraEvents, ...frame.events];
       extraEvents = [];
@@ -131,8 +136,10 @@ async function runPlain(command: string, args: readonly string[], intervalMs: nu
     // Kernel events: waitpid may answer before the kernel's batches with the program's last forks
     // came in; once the kernel reported the program's exit, they have (exitReported).
     const sinceEnd = Date.now() - programEnd;
+    // The program's own end is said before procview ends (a frame about something else may come first).
     const settled =
-      choice.source === 'kernel' ? program !== undefined && stream.exitReported(program.pid, startedAt) : sinceEnd > Math.min(LINGER_MS, 2 * intervalMs + 500);
+      endShown &&
+      (choice.source === 'kernel' ? program !== undefined && stream.exitReported(program.pid, startedAt) : sinceEnd > Math.min(LINGER_MS, 2 * intervalMs + 500));
     if ((left.length === 0 && settled) || sinceEnd > LINGER_MS) {
       if (left.length > 0) write(`${stamp(Date.now())} procview run: ${t('cli.run.notWaiting', { pids: left.join(', ') })}`);
       finish();
@@ -188,6 +195,7 @@ async function runPlain(command: string, args: readonly string[], intervalMs: nu
         },
       ]))
         write(line);
+      endShown = true;
     }
     await finished;
     if (failure !== undefined) throw failure;

@@ -1,13 +1,17 @@
 // `procview run --plain` on the learners' patterns, with the kernel source
 // (root here) and with polling forced: the printed event lines, the program's
 // output interleaved, and procview's exit status being the program's.
+import { once } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { Readable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openKernelEvents } from '../../src/inspect/events/kernel-source.js';
 import { PATTERNS } from '../inspect/events/patterns.js';
-import { ensureBuilt, runCli } from '../helpers/run-cli.js';
+import { spawnGroup, trackGroup } from '../helpers/processes.js';
+import { CLI, ensureBuilt, REPO_ROOT, runCli } from '../helpers/run-cli.js';
 
 ensureBuilt();
 const kernel = await openKernelEvents();
@@ -19,45 +23,74 @@ afterEach(() => {
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
-async function run(mode: 'kernel' | 'polling', script: string): Promise<{ code: number | null; lines: string[]; sh: number }> {
+/**
+ * `procview run --plain` on `script`, its output read as it comes. When a line matches `release`,
+ * the pid in its first group is killed (a held process that was there to be seen: the zombie's
+ * parent, the orphan), so nothing depends on how soon procview looks.
+ */
+async function run(mode: 'kernel' | 'polling', script: string, release?: RegExp): Promise<{ code: number | null; lines: string[]; sh: number }> {
   const cwd = mkdtempSync(join(tmpdir(), 'procview-run-'));
   dirs.push(cwd);
   // cd first: a core dump lands in the temporary directory.
-  const result = await runCli(['run', '--plain', '--events', mode, '--', 'sh', '-c', `cd ${cwd} && ${script}`], 40_000);
-  const lines = result.stdout.split('\n').filter((line) => line !== '');
+  const child = spawnGroup(process.execPath, [CLI, 'run', '--plain', '--events', mode, '--', 'sh', '-c', `cd ${cwd} && ${script}`], {
+    cwd: REPO_ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const lines: string[] = [];
+  let released = false;
+  createInterface({ input: child.stdout ?? Readable.from([]) }).on('line', (line) => {
+    if (line === '') return;
+    lines.push(line);
+    // The program leads its own process group: it goes with this test, whatever it left behind.
+    const program = /^\[\+[\d.]+s\] (\d+) \(sh\) started, child of \d+/.exec(line)?.[1];
+    if (lines.length === 2 && program !== undefined) trackGroup(Number(program));
+    const held = release?.exec(line)?.[1];
+    if (!released && held !== undefined) {
+      released = true;
+      process.kill(Number(held), 'SIGKILL');
+    }
+  });
+  const [code] = (await once(child, 'exit')) as [number | null];
+  const text = lines.join('\n');
   expect(lines[0]).toMatch(new RegExp(`^\\[\\+\\d+\\.\\d{3}s\\] procview run: sh -c .* \\(events: ${mode}`));
   for (const line of lines) expect(line).toMatch(/^\[\+\d+\.\d{3}s\] /);
   const started = /^\[\+[\d.]+s\] (\d+) \(sh\) started, child of \d+/.exec(lines[1] ?? '');
-  expect(started, result.stdout).not.toBeNull();
-  return { code: result.code, lines, sh: Number(started?.[1]) };
+  expect(started, text).not.toBeNull();
+  return { code, lines, sh: Number(started?.[1]) };
 }
+
+/** The orphan's line, seen or inferred: its pid. */
+const ORPHAN_LINE = /\] (\d+) \((?:sleep|sh)\) (?:orphaned|first seen already adopted)/;
+/** The zombie's line: its parent's pid. */
+const ZOMBIE_LINE = /became a zombie: parent (\d+)/;
 
 const has = (lines: readonly string[], pattern: RegExp): boolean => lines.some((line) => pattern.test(line));
 
 describe.skipIf(!kernel.ok)('procview run --plain, kernel source', () => {
   it('an orphan: the child under the sh that forked it, then orphaned and adopted by init (5×)', async () => {
     for (let i = 0; i < 5; i += 1) {
-      const { code, lines, sh } = await run('kernel', PATTERNS.orphan.script);
+      const { code, lines, sh } = await run('kernel', PATTERNS.orphan.held, ORPHAN_LINE);
       expect(code).toBe(0);
       // Read before it exec'd sleep (a loaded machine), the child is still named sh.
       const child = lines.map((line) => new RegExp(`(\\d+) \\((sleep|sh)\\) started, child of ${sh}\\b`).exec(line)?.[1]).find((pid) => pid !== undefined);
       expect(child, lines.join('\n')).toBeDefined();
       expect(lines.join('\n')).toMatch(new RegExp(`${child} \\((sleep|sh)\\) orphaned: parent ${sh}( \\(sh\\))? exited, adopted by 1 \\(init\\)`));
-      expect(has(lines, new RegExp(`${sh} \\(sh\\) exited 0`))).toBe(true);
+      // Its end: an exit line, or a zombie line when a read caught it before our wait reaped it.
+      expect(has(lines, new RegExp(`${sh} \\(sh\\) (exited 0|became a zombie: .*\\(exited 0\\))`)), lines.join('\n')).toBe(true);
     }
   }, 180_000);
 
   it('a double fork: the grandchild orphaned by the child sh', async () => {
-    const { code, lines } = await run('kernel', PATTERNS.doubleFork.script);
+    const { code, lines } = await run('kernel', PATTERNS.doubleFork.held, ORPHAN_LINE);
     expect(code).toBe(0);
     expect(lines.join('\n')).toMatch(/\((sleep|sh)\) orphaned: parent \d+( \(sh\))? exited, adopted by 1 \(init\)/);
   }, 60_000);
 
   it('a zombie, with the exit status; an exec chain; a kill by signal; a core dump', async () => {
-    const zombie = await run('kernel', PATTERNS.zombie.script);
+    const zombie = await run('kernel', PATTERNS.zombie.held, ZOMBIE_LINE);
     expect(zombie.lines.join('\n')).toMatch(/\(sleep\) became a zombie: parent \d+ \(\w+\) has not reaped it \(exited 0\)/);
     // sh, then sh again, then sleep: three execs of one pid (the first is the program's own start).
-    const chain = await run('kernel', PATTERNS.execChain.script);
+    const chain = await run('kernel', PATTERNS.execChain.held, /\] (\d+) exec: .*sleep 300/);
     expect(chain.lines.filter((line) => line.includes(`] ${chain.sh} exec:`)).length, chain.lines.join('\n')).toBe(3);
     const killed = await run('kernel', PATTERNS.killed.script);
     // Killed right after the fork: it may have died before it exec'd sleep (then it is still sh).
@@ -72,8 +105,8 @@ describe.skipIf(!kernel.ok)('procview run --plain, kernel source', () => {
 describe('procview run --plain, polling forced', () => {
   it('an orphan is reported orphaned, seen or marked inferred with its evidence (5×)', async () => {
     for (let i = 0; i < 5; i += 1) {
-      // Long enough to outlive a full scan on a loaded machine: polling sees it after its parent is gone.
-      const { code, lines } = await run('polling', 'sleep 2 & exit 0');
+      // The orphan lives until procview has reported it: polling sees it after its parent is gone.
+      const { code, lines } = await run('polling', PATTERNS.orphan.held, ORPHAN_LINE);
       expect(code).toBe(0);
       const text = lines.join('\n');
       // The scoped tracker may see the child under its parent before it exec'd sleep: then it is still sh.
@@ -85,7 +118,7 @@ describe('procview run --plain, polling forced', () => {
   }, 180_000);
 
   it('a zombie and an exit by signal', async () => {
-    const zombie = await run('polling', PATTERNS.zombie.script);
+    const zombie = await run('polling', PATTERNS.zombie.held, ZOMBIE_LINE);
     expect(zombie.lines.join('\n')).toMatch(/\(sleep\) became a zombie: parent \d+ \(sleep\) has not reaped it/);
     const killed = await run('polling', 'kill -KILL $$');
     expect(killed.code).toBe(137);

@@ -139,7 +139,9 @@ async function runPlain(command: string, args: readonly string[], intervalMs: nu
     // The program's own end is said before procview ends (a frame about something else may come first).
     const settled =
       endShown &&
-      (choice.source === 'kernel' ? program !== undefined && stream.exitReported(program.pid, startedAt) : sinceEnd > Math.min(LINGER_MS, 2 * intervalMs + 500));
+      (choice.source === 'kernel'
+        ? program !== undefined && stream.exitReported(program.pid, startedAt)
+        : sinceEnd > Math.min(LINGER_MS, 2 * intervalMs + 500));
     if ((left.length === 0 && settled) || sinceEnd > LINGER_MS) {
       if (left.length > 0) write(`${stamp(Date.now())} procview run: ${t('cli.run.notWaiting', { pids: left.join(', ') })}`);
       finish();

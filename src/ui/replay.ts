@@ -65,7 +65,6 @@ export async function runReplay({ recording, noColour }: ReplayOptions): Promise
   let playing = recording.frameCount > 1;
   let speedIndex = NORMAL_SPEED_INDEX;
   let goTo: string | undefined;
-  let damaged: string | undefined;
   let timer: NodeJS.Timeout | undefined;
   let app: App;
 
@@ -84,12 +83,21 @@ export async function runReplay({ recording, noColour }: ReplayOptions): Promise
           return { title: `${SIDE_TITLES[notePane] ?? 'Notes'}: ${sanitizeForDisplay(header.scope.label)}`, entries };
         };
 
-  /** Shows frame `target`: the next one is one step; anything else rebuilds from its key frame. */
-  const show = (target: number): void => {
+  /**
+   * Shows frame `target`: the next one is one step; anything else rebuilds from its key frame.
+   * False when a damaged frame on the way stopped it (said on the message line): the frames after
+   * it up to the next key frame cannot be rebuilt, so a caller must not claim it got there.
+   */
+  const show = (target: number): boolean => {
     const to = Math.max(0, Math.min(recording.frameCount - 1, target));
-    if (recording.frameCount === 0) return;
+    if (recording.frameCount === 0) return true;
     const from = to === index + 1 ? to : recording.keyIndexOf(to);
-    if (from !== to || to <= index) app.reset();
+    if (from !== to || to <= index) {
+      app.reset();
+      // The app holds no frame now: if the first one cannot be built, the place is just before it.
+      index = from - 1;
+    }
+    let damaged: string | undefined;
     try {
       for (let i = from; i <= to; i += 1) {
         const frame = recording.frame(i);
@@ -103,7 +111,9 @@ export async function runReplay({ recording, noColour }: ReplayOptions): Promise
       damaged = error.message;
     }
     app.redraw();
-    if (damaged !== undefined) app.tell({ text: `${damaged}; replay stopped at frame ${index + 1}`, tone: 'error' });
+    if (damaged === undefined) return true;
+    app.tell({ text: `${damaged}; replay stopped at frame ${index + 1}`, tone: 'error' });
+    return false;
   };
 
   const schedule = (): void => {
@@ -118,8 +128,7 @@ export async function runReplay({ recording, noColour }: ReplayOptions): Promise
     const gap = Math.min(MAX_GAP_MS, Math.max(0, recording.timeOf(index + 1) - recording.timeOf(index)));
     timer = setTimeout(
       () => {
-        show(index + 1);
-        schedule();
+        if (show(index + 1)) schedule();
       },
       gap / (SPEEDS[speedIndex] ?? 1),
     );
@@ -128,8 +137,7 @@ export async function runReplay({ recording, noColour }: ReplayOptions): Promise
   const seekTo = (target: number, why: string): void => {
     playing = false;
     schedule();
-    show(target);
-    app.tell({ text: why, tone: 'info' });
+    if (show(target)) app.tell({ text: why, tone: 'info' });
   };
 
   const jump = (test: (event: ProcEvent) => boolean, what: string): void => {
@@ -154,6 +162,8 @@ export async function runReplay({ recording, noColour }: ReplayOptions): Promise
   };
 
   const intercept = (key: string): boolean => {
+    // '' is blessed's second report of one Enter (input.ts keyName): passed on, it would clear the message a go-to just gave.
+    if (key === '') return true;
     if (goTo !== undefined) {
       if (key === 'escape') {
         goTo = undefined;

@@ -249,6 +249,39 @@ describe('damaged recordings', () => {
 });
 
 describe('a hostile recording', () => {
+  it("a frame that is not procview's: the dashboard stops before it and never claims to have reached a time past it", async () => {
+    const path = file('bad-dashboard.pvrec');
+    const writer = RecordingWriter.create(path, { scope: { kind: 'all', label: 'all' }, intervalMs: 1000, startedAt: 1_700_000_000_000 });
+    writer.frame({ seq: 1, begunAt: 0, snapshot: hostile(0), events: [], source: 'polling' });
+    writer.close();
+    const zombie = { seq: 3, begunAt: 2000, events: [{ kind: 'zombie', at: 1_700_000_002_000, pid: 50, comm: 'evil', ppid: 1 }], procs: [], gone: [] };
+    writeFileSync(
+      path,
+      Buffer.concat([
+        readFileSync(path),
+        encodeRecord(RecordType.delta, 1_700_000_001_000, packJson({ seq: 2, begunAt: 1000, events: [], procs: [['x']] })),
+        encodeRecord(RecordType.delta, 1_700_000_002_000, packJson(zombie)),
+      ]),
+    );
+    const run = runInPty(['replay', path], { cols: 150, rows: 45 });
+    runs.push(run);
+    await run.waitForScreen(/damaged: a process record is not an array .*replay stopped at frame 1/u, 20_000);
+    run.write('g');
+    await run.waitForScreen('go to:');
+    run.write('2\r');
+    await run.waitForScreen(/replay stopped at frame 1/u);
+    expect(run.screen()).toMatch(/frame 1\/3/u);
+    expect(run.screen()).not.toMatch(/at \+0:02\.0 — paused/u);
+    // Another message first, so the damage message coming back is z's answer.
+    run.write('k');
+    await run.waitForScreen('signals and renice are off');
+    run.write('z');
+    await run.waitForScreen(/replay stopped at frame 1/u);
+    expect(run.screen()).not.toMatch(/zombie: pid 50/u);
+    run.write('q');
+    expect((await run.waitForExit()).exitCode).toBe(0);
+  }, 40_000);
+
   it('its text reaches the dashboard sanitized: no title set, no escape passed through', async () => {
     const path = file('hostile.pvrec');
     const writer = RecordingWriter.create(path, {

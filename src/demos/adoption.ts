@@ -26,7 +26,7 @@ export async function seeAdoption(lesson: Lesson, pid: number, from: number, for
     return row !== undefined && row.ppid !== from ? { row, snapshot } : undefined;
   });
   const adopter = found.row.ppid;
-  lesson.check(adopter !== undefined && !formerParents.includes(adopter), `pid ${pid} was not seen with a new parent (its parent is ${String(adopter)})`);
+  lesson.check(adopter !== undefined && !formerParents.includes(adopter), t('demo.check.noNewParent', { pid, parent: String(adopter) }));
   return { ...found, adopter };
 }
 
@@ -45,7 +45,7 @@ export async function seeAdoptedExit(lesson: Lesson, pid: number, last: ProcInfo
   const { lab, watch, holdMs, say, see, seeGone } = lesson;
   const whoWords = who === 'orphan' ? t('demo.adopted.orphan') : t('demo.adopted.grandchild');
   lab.endLifelines();
-  const end = await watch.until(`the ${who} exits`, (snapshot) => {
+  const end = await watch.until(t('demo.watch.exits', { who: whoWords }), (snapshot) => {
     const row = snapshot.procs.get(pid);
     if (!stillThere(snapshot, pid, last)) return { zombie: undefined, snapshot };
     return row?.state === 'Z' ? { zombie: row, snapshot } : undefined;

@@ -23,7 +23,7 @@ export const doubleForkDemo = defineDemo({
       [childPid, parent.pid],
       [grandPid, childPid],
     ]);
-    const [childRow, grandRow] = await watch.until('three generations', (snapshot) =>
+    const [childRow, grandRow] = await watch.until(t('demo.watch.threeGenerations'), (snapshot) =>
       rowsOf(snapshot, [childPid, grandPid], (row) => row.ppid === parentOf.get(row.pid)),
     );
     see(childRow, t('demo.doubleFork.seeChild', { parent: parent.pid }));
@@ -38,7 +38,7 @@ export const doubleForkDemo = defineDemo({
     say(t('demo.doubleFork.reaped', { child: childPid, exit: describeExit(reaped.code, reaped.signal) }));
     await seeReaped(childPid, childRow, parent.pid, t('demo.doubleFork.childGone', { parent: parent.pid }));
 
-    const adoption = await seeAdoption(lesson, grandPid, childPid, [childPid, parent.pid], 'the grandchild adopted');
+    const adoption = await seeAdoption(lesson, grandPid, childPid, [childPid, parent.pid], t('demo.watch.grandAdopted'));
     const { row: orphan, adopter, snapshot } = adoption;
     see(orphan, t('demo.doubleFork.adopted', { adopter: label(snapshot, adopter) }));
     tellAdopter(lesson, adoption);
@@ -49,9 +49,9 @@ export const doubleForkDemo = defineDemo({
     const now = await watch.snapshot();
     const ours = [...now.procs.values()].filter((row) => lab.isOurs(row));
     const zombies = ours.filter((row) => row.state === 'Z');
-    check(zombies.length === 0, `zombies of this lesson: ${zombies.map((row) => row.pid).join(', ')}`);
+    check(zombies.length === 0, t('demo.check.zombiesLeft', { pids: zombies.map((row) => row.pid).join(', ') }));
     const children = [...now.procs.values()].filter((row) => row.ppid === parent.pid);
-    check(children.length === 0, `the parent still has children: ${children.map((row) => row.pid).join(', ')}`);
+    check(children.length === 0, t('demo.check.stillChildren', { pids: children.map((row) => row.pid).join(', ') }));
     const parentRow = now.procs.get(parent.pid);
     if (parentRow !== undefined && children.length === 0) see(parentRow, t('demo.doubleFork.parentAlone'));
     await hold();

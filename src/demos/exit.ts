@@ -30,7 +30,7 @@ export const exitDemo = defineDemo({
     }
     say(t('demo.exit.started', { parent: parent.pid, plans: [...plans].map(([pid, way]) => t('demo.exit.plan', { pid, way })).join(t('demo.listSeparator')) }));
 
-    const [parentRow, ...rows] = await watch.until('all five children running under the parent', (snapshot) => {
+    const [parentRow, ...rows] = await watch.until(t('demo.watch.fiveChildren'), (snapshot) => {
       const children = rowsOf(snapshot, [...plans.keys()], (row) => row.ppid === parent.pid);
       const p = snapshot.procs.get(parent.pid);
       return children !== undefined && p !== undefined ? [p, ...children] : undefined;
@@ -48,7 +48,7 @@ export const exitDemo = defineDemo({
       const expected = EXPECTED[way];
       check(
         expected !== undefined && status.code === expected.code && status.signal === expected.signal,
-        `child ${pid} (${way}) reported code ${String(status.code)} signal ${String(status.signal)}`,
+        t('demo.check.exitReported', { pid, way, code: String(status.code), signal: String(status.signal) }),
       );
     }
     for (const row of rows) {

@@ -9,7 +9,7 @@ import { numberField, type ChildMessage } from './messages.js';
 /** A numeric field the lesson cannot go on without. */
 export function requireNumber(message: ChildMessage, field: string): number {
   const value = numberField(message, field);
-  if (value === undefined) throw new LessonProblem(`'${message.kind}' message from pid ${message.pid} has no ${field}`);
+  if (value === undefined) throw new LessonProblem(t('demo.check.noField', { kind: message.kind, pid: message.pid, field }));
   return value;
 }
 

@@ -19,11 +19,11 @@ export const forkDemo = defineDemo({
     say(t('demo.fork.childHello', { pid: childPid, ppid: childHello.ppid, counter: String(childHello.counter) }));
     say(t('demo.fork.order'));
 
-    const [parentRow, childRow] = await watch.until('parent and child both in the process table', (snapshot) => rowsOf(snapshot, [parent.pid, childPid]));
+    const [parentRow, childRow] = await watch.until(t('demo.watch.parentAndChild'), (snapshot) => rowsOf(snapshot, [parent.pid, childPid]));
     see(parentRow, t('demo.fork.seeParent', { ppid: String(parentRow.ppid) }));
     see(childRow, t('demo.fork.seeChild', { parent: parent.pid }));
-    check(childRow.ppid === parent.pid, `the child's PPID was ${String(childRow.ppid)}, not the parent's PID ${parent.pid}`);
-    check(parentRow.ppid === process.pid, `the parent's PPID was ${String(parentRow.ppid)}, not procview's PID`);
+    check(childRow.ppid === parent.pid, t('demo.check.childPpid', { ppid: String(childRow.ppid), parent: parent.pid }));
+    check(parentRow.ppid === process.pid, t('demo.check.parentPpid', { ppid: String(parentRow.ppid) }));
     await hold();
 
     say(t('demo.fork.change'));
@@ -32,7 +32,7 @@ export const forkDemo = defineDemo({
     say(t('demo.fork.childCounter', { counter: String(changed.counter) }));
     const unchanged = await lab.message('unchanged', (m) => m.pid === parent.pid);
     say(t('demo.fork.parentCounter', { counter: String(unchanged.counter) }));
-    check(changed.counter === 42 && unchanged.counter === 1, 'the counters did not show separate memory');
+    check(changed.counter === 42 && unchanged.counter === 1, t('demo.check.counters'));
     say(t('demo.fork.separate'));
     await hold();
 

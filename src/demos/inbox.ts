@@ -3,6 +3,7 @@
 // whether it came before the step asked or comes later.
 import { LessonProblem } from './problem.js';
 import { parseMessage, type ChildMessage } from './messages.js';
+import { t } from '../text/i18n/message.js';
 
 const DEFAULT_TIMEOUT_MS = 15_000;
 
@@ -49,7 +50,7 @@ export class Inbox {
       const waiter: Waiter = { match, resolve: (message) => finish(() => resolve(message)) };
       const onAbort = (): void => finish(() => reject(this.signal.reason));
       const timer = setTimeout(() => {
-        finish(() => reject(new LessonProblem(`no '${kinds.join("' or '")}' message from the lesson's processes within ${timeoutMs / 1000} s`)));
+        finish(() => reject(new LessonProblem(t('demo.check.noMessage', { kinds: kinds.join("' or '"), seconds: timeoutMs / 1000 }))));
       }, timeoutMs);
       if (this.signal.aborted) {
         onAbort();

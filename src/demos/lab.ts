@@ -19,6 +19,7 @@ import { HOLD_ENV, LIFELINE_FD, LIFELINE_FD_ENV, markerFor, numberField, type Ch
 import { LessonProblem } from './problem.js';
 import type { DemoReporter } from './types.js';
 import { NEVER_ABORTED, Watcher } from './watch.js';
+import { t } from '../text/i18n/message.js';
 
 /** How long the lesson's processes get to end by themselves, then after SIGTERM. */
 const GRACE_MS = 700;
@@ -63,7 +64,7 @@ export class Lab {
 
   /** Starts `children/<script>.js` as the leader of a new session, with the lifeline, messages and commands. */
   start(script: string, args: readonly string[] = []): LabProcess {
-    if (this.closed) throw new LessonProblem('the lesson is already over');
+    if (this.closed) throw new LessonProblem(t('demo.check.over'));
     const path = fileURLToPath(new URL(`./children/${script}.js`, import.meta.url));
     const child = spawn(process.execPath, [path, markerFor(this.demo, process.pid), ...args], {
       detached: true,
@@ -80,7 +81,7 @@ export class Lab {
       child.once('error', () => resolve({ code: null, signal: null }));
     });
     const { pid } = child;
-    if (pid === undefined) throw new LessonProblem(`could not start ${script}`);
+    if (pid === undefined) throw new LessonProblem(t('demo.check.couldNotStart', { script }));
     for (const stream of child.stdio) stream?.on('error', () => undefined);
     this.roots.push(child);
     this.groups.add(pid);

@@ -35,10 +35,10 @@ export const niceDemo = defineDemo({
     const wanted = new Map(burners.map((pid, index) => [pid, index < perLevel ? 0 : NICER]));
     for (let index = 0; index < perLevel; index += 1) {
       const reniced = await lab.message('reniced', (m) => m.pid === parent.pid);
-      if (!check(reniced.ok === true, `renice to 10 failed: ${stringField(reniced, 'message') ?? '?'}`)) return;
+      if (!check(reniced.ok === true, t('demo.check.reniceFailed', { why: stringField(reniced, 'message') ?? '?' }))) return;
     }
 
-    const [parentRow, ...rows] = await watch.until('every loop with its nice value', (snapshot) =>
+    const [parentRow, ...rows] = await watch.until(t('demo.watch.loops'), (snapshot) =>
       rowsOf(snapshot, [parent.pid, ...burners], (row) => row.pid === parent.pid || row.nice === wanted.get(row.pid)),
     );
     for (const row of rows) see(row, t('demo.nice.loop', { nice: String(row.nice), niced: row.nice === NICER ? t('demo.nice.niced') : '' }));
@@ -59,7 +59,7 @@ export const niceDemo = defineDemo({
     const nicer = mean(shares.get(NICER) ?? []);
     const ratio = nicer > 0 ? `${(plain / nicer).toFixed(1)}×` : t('demo.nice.farMore');
     say(t('demo.nice.average', { plain: plain.toFixed(0), nicer: nicer.toFixed(0), ratio }));
-    if (saturated) check(plain > nicer * MIN_RATIO, `nice 0 got ${plain.toFixed(0)}% and nice 10 ${nicer.toFixed(0)}%: no visible difference`);
+    if (saturated) check(plain > nicer * MIN_RATIO, t('demo.check.noDifference', { plain: plain.toFixed(0), nicer: nicer.toFixed(0) }));
 
     const target = burners[perLevel];
     // The parent's effective uid as the table shows it (ps UID), not as it says.
@@ -68,7 +68,7 @@ export const niceDemo = defineDemo({
     parent.command('lower');
     const lowered = await lab.message('lowered', (m) => m.pid === parent.pid);
     if (lowered.ok === true && target !== undefined) {
-      const row = await watch.proc(target, 'the lowered nice value', (r) => r.nice === 5);
+      const row = await watch.proc(target, t('demo.watch.lowered'), (r) => r.nice === 5);
       say(t('demo.nice.allowed', { who: uid === 0 ? t('demo.nice.root') : t('demo.nice.privileged', { uid: String(uid) }) }));
       see(row, t('demo.nice.lowered'));
     } else {
@@ -76,17 +76,17 @@ export const niceDemo = defineDemo({
       say(
         t('demo.nice.refused', { code, message: stringField(lowered, 'message') ?? '', why: code === 'EACCES' ? t('demo.nice.eacces') : t('demo.nice.eperm') }),
       );
-      check(code === 'EACCES' || code === 'EPERM', `lowering nice failed unexpectedly: ${code}`);
+      check(code === 'EACCES' || code === 'EPERM', t('demo.check.lowerFailed', { code }));
       if (target !== undefined) {
-        const row = await watch.proc(target, 'the refused loop');
-        check(row.nice === NICER, `after the refusal pid ${target} shows NI ${String(row.nice)}, not ${NICER}`);
+        const row = await watch.proc(target, t('demo.watch.refusedLoop'));
+        check(row.nice === NICER, t('demo.check.afterRefusal', { pid: target, nice: String(row.nice), expected: NICER }));
         see(row, t('demo.nice.unchanged', { nice: String(row.nice) }));
       }
     }
 
     say(t('demo.nice.ending'));
     parent.command('exit');
-    await watch.allGone(parentRow === undefined ? rows : [parentRow, ...rows], 'the parent and its loops gone');
+    await watch.allGone(parentRow === undefined ? rows : [parentRow, ...rows], t('demo.watch.loopsGone'));
     say(t('demo.nice.gone', { parent: parent.pid, loops: burners.length }));
   },
 });

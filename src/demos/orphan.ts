@@ -18,7 +18,7 @@ export const orphanDemo = defineDemo({
     const childPid = await lab.spawnedBy(parent.pid);
     const before = await lab.hello(childPid);
     say(t('demo.orphan.before', { child: childPid, ppid: before.ppid }));
-    const [parentRow, childRow] = await watch.until('the child under its parent', (snapshot) =>
+    const [parentRow, childRow] = await watch.until(t('demo.watch.childUnderParent'), (snapshot) =>
       rowsOf(snapshot, [parent.pid, childPid], (row) => row.pid === parent.pid || row.ppid === parent.pid),
     );
     see(parentRow, t('demo.orphan.parent'));
@@ -27,11 +27,11 @@ export const orphanDemo = defineDemo({
 
     say(t('demo.orphan.exits', { parent: parent.pid }));
     parent.command('exit');
-    const adoption = await seeAdoption(lesson, childPid, parent.pid, [parent.pid], 'the child gets a new parent');
+    const adoption = await seeAdoption(lesson, childPid, parent.pid, [parent.pid], t('demo.watch.newParent'));
     const { row: orphan, adopter, snapshot } = adoption;
     // Judged on a settled table: the scan that first shows the adoption may have read the
     // parent a moment before it exited. Until it is gone or a zombie, look again.
-    await watch.until(`the parent ${parent.pid} to be gone or a zombie`, (table) => {
+    await watch.until(t('demo.watch.parentGone', { parent: parent.pid }), (table) => {
       const parentNow = table.procs.get(parent.pid);
       return parentNow === undefined || !sameProcess(parentNow, parentRow) || parentNow.state === 'Z' ? true : undefined;
     });
@@ -45,7 +45,7 @@ export const orphanDemo = defineDemo({
     await seeReaped(parent.pid, parentRow, process.pid, t('demo.orphan.parentReaped'));
     const after = await lab.message('reparented', (m) => m.pid === childPid);
     say(t('demo.orphan.after', { child: childPid, to: String(after.to), from: String(after.from) }));
-    check(after.to === adopter, `the child's getppid() (${String(after.to)}) disagrees with the process table (${String(adopter)})`);
+    check(after.to === adopter, t('demo.check.getppid', { got: String(after.to), table: String(adopter) }));
     tellAdopter(lesson, adoption);
     await hold();
 

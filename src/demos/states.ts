@@ -37,9 +37,9 @@ export const statesDemo = defineDemo({
     const sleeper = await childWithRole(lesson, parent.pid, 'sleeper');
     const stopped = await childWithRole(lesson, parent.pid, 'stopped');
     const reniced = await lab.message('reniced', (m) => m.pid === parent.pid);
-    check(reniced.ok === true, 'could not renice the sleeping child');
+    check(reniced.ok === true, t('demo.check.reniceSleeper'));
 
-    const rows = await watch.until('R, S and S with N', (snapshot) => {
+    const rows = await watch.until(t('demo.watch.rss'), (snapshot) => {
       const found = [parent.pid, busy, sleeper, stopped, process.pid].map((pid) => snapshot.procs.get(pid));
       const [p, b, s, t, self] = found;
       const ready = p?.state === 'S' && b?.state === 'R' && s?.state === 'S' && s.nice === 5 && t?.state === 'S' && self !== undefined;
@@ -59,19 +59,19 @@ export const statesDemo = defineDemo({
 
     say(t('demo.states.sigstop', { pid: stopped }));
     await signal(rows.t, 'STOP');
-    const stoppedRow = await watch.proc(stopped, 'the stopped child', (row) => row.state === 'T');
+    const stoppedRow = await watch.proc(stopped, t('demo.watch.stopped'), (row) => row.state === 'T');
     see(stoppedRow, t('demo.states.t'));
     await hold();
     await signal(stoppedRow, 'CONT');
-    const continued = await watch.proc(stopped, 'the continued child', (row) => row.state !== 'T');
+    const continued = await watch.proc(stopped, t('demo.watch.continued'), (row) => row.state !== 'T');
     see(continued, t('demo.states.continued', { sleeping: continued.state === 'S' ? t('demo.states.backToSleep') : '' }));
 
     say(t('demo.states.zIntro'));
     parent.command('zombie');
     const zombiePid = await childWithRole(lesson, parent.pid, 'zombie');
-    const zombie = await watch.proc(zombiePid, 'the zombie child', (row) => row.state === 'Z');
+    const zombie = await watch.proc(zombiePid, t('demo.watch.zombieChild'), (row) => row.state === 'Z');
     see(zombie, t('demo.states.z', { ppid: String(zombie.ppid) }));
-    check(zombie.ppid === parent.pid, `the zombie's parent was ${String(zombie.ppid)}`);
+    check(zombie.ppid === parent.pid, t('demo.check.zombieParent', { ppid: String(zombie.ppid) }));
     await hold();
     parent.command('release');
     const reaped = await lab.message('reaped', (m) => m.pid === parent.pid);
@@ -80,7 +80,7 @@ export const statesDemo = defineDemo({
 
     say(t('demo.states.others'));
     parent.command('exit');
-    await watch.allGone([rows.p, rows.b, rows.s, continued], 'the parent and its children gone');
+    await watch.allGone([rows.p, rows.b, rows.s, continued], t('demo.watch.childrenGone'));
     say(t('demo.states.gone', { parent: parent.pid }));
   },
 });

@@ -44,14 +44,14 @@ export const unixSocketDemo = defineDemo({
 
     const crashed = lab.start('socket-server', [`path=${path}`, 'role=crashed']);
     await lab.message('listening', (m) => m.pid === crashed.pid);
-    const crashedRow = await watch.proc(crashed.pid, 'the first server');
+    const crashedRow = await watch.proc(crashed.pid, t('demo.watch.firstServer'));
     see(crashedRow, t('demo.socket.listening', { path }));
     say(`ls -ln: ${listing(path)}`);
     const killed = await sendSignal({ pid: crashedRow.pid, startTime: crashedRow.startTime, comm: crashedRow.comm }, 'KILL');
     if (!killed.ok) throw new LessonProblem(killed.message);
     await seeReaped(crashed.pid, crashedRow, process.pid, t('demo.socket.killed'));
     const stale = notOurSocket(path) === undefined ? lstatSync(path, { bigint: true }) : undefined;
-    if (stale === undefined) throw new LessonProblem(`the killed server left no socket file behind at ${path}`);
+    if (stale === undefined) throw new LessonProblem(t('demo.check.noStale', { path }));
     say(t('demo.socket.leftBehind', { listing: listing(path) }));
 
     say(t('demo.socket.newServer'));
@@ -60,22 +60,22 @@ export const unixSocketDemo = defineDemo({
     say(t('demo.socket.bindFailed', { code: stringField(failed, 'code') ?? '?' }));
     const verdict = await lab.message(['stale-removed', 'in-use', 'not-removed'], (m) => m.pid === server.pid);
     if (verdict.kind !== 'stale-removed') {
-      throw new LessonProblem(`the new server did not remove the stale file: ${stringField(verdict, 'message') ?? verdict.kind}`);
+      throw new LessonProblem(t('demo.check.notRemoved', { why: stringField(verdict, 'message') ?? verdict.kind }));
     }
     say(t('demo.socket.removed'));
     await lab.message('listening', (m) => m.pid === server.pid);
     const stats = lstatSync(path, { bigint: true });
-    check(fileTypeLetter(Number(stats.mode)) === 's', `the server's file has type ${fileTypeLetter(Number(stats.mode))}, not s`);
+    check(fileTypeLetter(Number(stats.mode)) === 's', t('demo.check.fileType', { type: fileTypeLetter(Number(stats.mode)) }));
     // A file's identity is inode + change time, as a process's is pid + start time: tmpfs hands a freed inode number out again at once.
     const newer = stats.ino !== stale.ino || stats.ctimeNs > stale.ctimeNs;
-    check(newer, `${path} is still the stale file (inode ${stale.ino}, same change time)`);
+    check(newer, t('demo.check.stillStale', { path, inode: String(stale.ino) }));
     const later = Number(stats.ctimeNs - stale.ctimeNs) / 1e6;
     say(t('demo.socket.newFile', { listing: listing(path), inode: String(stats.ino), ms: later.toFixed(0) }));
 
     const client = lab.start('socket-client', [`path=${path}`, `count=${MESSAGES}`]);
     await lab.message('connected', (m) => m.pid === client.pid);
     // Between the client's lines the server waits in epoll_wait: S.
-    const [serverRow, clientRow] = await watch.until('server and client', (snapshot) =>
+    const [serverRow, clientRow] = await watch.until(t('demo.watch.serverClient'), (snapshot) =>
       rowsOf(snapshot, [server.pid, client.pid], (row) => row.pid !== server.pid || row.state === 'S'),
     );
     see(serverRow, t('demo.socket.serverSleeps'));
@@ -90,14 +90,14 @@ export const unixSocketDemo = defineDemo({
     client.command('close');
     const bye = await lab.message('bye', (m) => m.pid === client.pid);
     say(t('demo.socket.bye', { replies: String(bye.replies) }));
-    check(bye.replies === MESSAGES, `the client counted ${String(bye.replies)} replies, not ${MESSAGES}`);
+    check(bye.replies === MESSAGES, t('demo.check.replies', { replies: String(bye.replies), expected: MESSAGES }));
     await seeReaped(client.pid, clientRow, process.pid, t('demo.socket.clientExited'));
 
     say(t('demo.socket.closing'));
     server.command('stop');
     await lab.message('closed', (m) => m.pid === server.pid);
     await seeReaped(server.pid, serverRow, process.pid, t('demo.socket.serverExited'));
-    check(!existsSync(path), `${path} still exists after the server closed`);
+    check(!existsSync(path), t('demo.check.stillExists', { path }));
     say(existsSync(path) ? t('demo.socket.stillThere', { listing: listing(path) }) : t('demo.socket.removedAtEnd', { listing: listing(path) }));
   },
 });

@@ -23,12 +23,12 @@ export const waitDemo = defineDemo({
     say(t('demo.wait.waiting', { parent: parent.pid, child: childPid, status: EXPECTED_STATUS }));
 
     // The parent sleeps in the kernel for the whole wait: S.
-    const [parentRow, childRow] = await watch.until('parent and child', (snapshot) =>
+    const [parentRow, childRow] = await watch.until(t('demo.watch.parentChild'), (snapshot) =>
       rowsOf(snapshot, [parent.pid, childPid], (row) => row.pid !== parent.pid || row.state === 'S'),
     );
     see(childRow, t('demo.wait.seeChild', { ppid: String(childRow.ppid) }));
     see(parentRow, t('demo.wait.seeParent'));
-    check(childRow.ppid === parent.pid, `the child's PPID was ${String(childRow.ppid)}, not ${parent.pid}`);
+    check(childRow.ppid === parent.pid, t('demo.check.childPpidNot', { ppid: String(childRow.ppid), parent: parent.pid }));
     await hold();
     // The parent cannot pass anything on while it waits: the child reads procview's commands itself.
     say(t('demo.wait.finish', { status: EXPECTED_STATUS }));
@@ -37,7 +37,7 @@ export const waitDemo = defineDemo({
     let looks = 0;
     let zombieSightings = 0;
     await watch.until(
-      'the child ends',
+      t('demo.watch.childEnds'),
       (snapshot) => {
         const row = snapshot.procs.get(childPid);
         looks += 1;
@@ -49,8 +49,8 @@ export const waitDemo = defineDemo({
     const waited = await lab.message('waited', (m) => m.pid === parent.pid);
     const seconds = (requireNumber(waited, 'waitedMs') / 1000).toFixed(1);
     say(t('demo.wait.returned', { seconds, child: String(waited.child), exit: describeExit(waited.code, waited.signal) }));
-    check(waited.child === childPid, `the wait returned pid ${String(waited.child)}, not ${childPid}`);
-    check(waited.code === EXPECTED_STATUS, `the wait returned status ${String(waited.code)}, not ${EXPECTED_STATUS}`);
+    check(waited.child === childPid, t('demo.check.waitPid', { got: String(waited.child), expected: childPid }));
+    check(waited.code === EXPECTED_STATUS, t('demo.check.waitStatus', { got: String(waited.code), expected: EXPECTED_STATUS }));
     await seeReaped(
       childPid,
       childRow,

@@ -19,7 +19,7 @@ export const waitpidDemo = defineDemo({
       const planned = await lab.message('planned', (m) => m.pid === parent.pid);
       plan.set(requireNumber(planned, 'child'), { after: requireNumber(planned, 'after'), code: requireNumber(planned, 'code') });
     }
-    const rows = await watch.until('three children running', (snapshot) =>
+    const rows = await watch.until(t('demo.watch.threeRunning'), (snapshot) =>
       rowsOf(snapshot, [parent.pid, ...plan.keys()], (row) => row.pid === parent.pid || row.ppid === parent.pid),
     );
     const children = rows.slice(1);
@@ -34,14 +34,14 @@ export const waitpidDemo = defineDemo({
     const leftAt = new Map<number, number>();
     let looks = 0;
     await watch.until(
-      'all three children collected',
+      t('demo.watch.threeCollected'),
       (snapshot) => {
         looks += 1;
         for (const row of children) {
           if (leftAt.has(row.pid) || stillThere(snapshot, row.pid, row)) continue;
           leftAt.set(row.pid, looks);
           const by = watch.reaperOf(row.pid);
-          if (check(by === parent.pid, `child ${row.pid} left the table, but the inspector saw it reaped by ${String(by)}`)) {
+          if (check(by === parent.pid, t('demo.check.reapedBy', { pid: row.pid, by: String(by) }))) {
             seeGone(row.pid, row, t('demo.waitpid.reaped', { parent: parent.pid }));
           } else {
             seeGone(row.pid, row, t('demo.waitpid.reapedOther', { by: String(by) }));
@@ -57,7 +57,7 @@ export const waitpidDemo = defineDemo({
       return at.every((look, index) => index === 0 || (at[index - 1] ?? Number.NaN) <= look);
     };
     const plannedOrder = [...plan].sort(([, a], [, b]) => a.after - b.after).map(([pid]) => pid);
-    check(agrees(plannedOrder), `the children left the table out of their planned order: ${[...leftAt].map(([pid, at]) => `${pid} at look ${at}`).join(', ')}`);
+    check(agrees(plannedOrder), t('demo.check.order', { looks: [...leftAt].map(([pid, at]) => t('demo.check.atLook', { pid, look: at })).join(', ') }));
     const ties = new Set(leftAt.values()).size < leftAt.size;
 
     let lastWork = -1;
@@ -68,11 +68,11 @@ export const waitpidDemo = defineDemo({
       const work = requireNumber(reaped, 'work');
       reportedOrder.push(pid);
       say(t('demo.waitpid.collected', { pid, exit: describeExit(reaped.code, reaped.signal), work, running: String(reaped.running) }));
-      check(reaped.code === plan.get(pid)?.code, `child ${pid} ended with ${String(reaped.code)}, not ${String(plan.get(pid)?.code)}`);
-      check(work > lastWork, 'the parent did no work between two children ending');
+      check(reaped.code === plan.get(pid)?.code, t('demo.check.endedWith', { pid, got: String(reaped.code), expected: String(plan.get(pid)?.code) }));
+      check(work > lastWork, t('demo.check.noWork'));
       lastWork = work;
     }
-    check(agrees(reportedOrder), `the parent reported the children in the order ${reportedOrder.join(', ')}, which the table contradicts`);
+    check(agrees(reportedOrder), t('demo.check.reportedOrder', { order: reportedOrder.join(', ') }));
     say(t('demo.waitpid.conclusion', { ties: ties ? t('demo.waitpid.ties') : '' }));
 
     parent.command('exit');

@@ -16,11 +16,11 @@ export const zombieDemo = defineDemo({
     const childPid = await lab.spawnedBy(parent.pid);
     await lab.message('blocking', (m) => m.pid === parent.pid);
     say(t('demo.zombie.started', { parent: parent.pid, child: childPid }));
-    const childRow = await watch.proc(childPid, 'the child in the process table');
+    const childRow = await watch.proc(childPid, t('demo.watch.childInTable'));
     if (childRow.state !== 'Z') see(childRow, t('demo.zombie.childRunning', { seconds: holdMs / 1000 }));
 
     const [zombie, parentRow] = await watch.until(
-      'the child as a zombie under its live parent',
+      t('demo.watch.zombieUnderParent'),
       (snapshot) => {
         const z = snapshot.procs.get(childPid);
         const p = snapshot.procs.get(parent.pid);
@@ -29,13 +29,13 @@ export const zombieDemo = defineDemo({
       holdMs + 10_000,
     );
     see(zombie, t('demo.zombie.seen', { ppid: String(zombie.ppid), comm: zombie.comm ?? '?' }));
-    check(zombie.ppid === parent.pid, `the zombie's PPID was ${String(zombie.ppid)}, not the parent ${parent.pid}`);
+    check(zombie.ppid === parent.pid, t('demo.check.zombiePpid', { ppid: String(zombie.ppid), parent: parent.pid }));
     see(parentRow, t('demo.zombie.parentAlive', { how: parentRow.state === 'S' ? t('demo.zombie.asleep') : `STAT ${String(parentRow.stat)}` }));
     const since = Date.now();
     await hold();
 
-    const still = await watch.proc(childPid, 'the zombie still there', () => true, 1_000);
-    check(still.state === 'Z', `the child was no longer a zombie after the hold (STAT ${String(still.stat)})`);
+    const still = await watch.proc(childPid, t('demo.watch.zombieStill'), () => true, 1_000);
+    check(still.state === 'Z', t('demo.check.noLongerZombie', { stat: String(still.stat) }));
     see(still, t('demo.zombie.still', { seconds: ((Date.now() - since) / 1000).toFixed(1) }));
 
     say(t('demo.zombie.release'));

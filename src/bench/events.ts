@@ -1,15 +1,14 @@
 // `npm run bench:events -- [--runs N] [--sources kernel,polling] [--storm-seconds S]`: the
 // event stream (what the dashboard, `run` and `events` consume) on the learners' patterns,
 // N times each per source: how often what the pattern teaches was reported (seen/total; for
-// polling, "inferred" counts orphan lines marked inferred), the latency from starting the
-// program to the frame that carried that event (p50/p99; "program start → event emitted",
-// not → screen), and the CPU this process used per second of wall time. Then a fork storm
-// (about 1,000 short processes per second): events reported for the storm's processes,
-// events the kernel said it lost, the event loop's worst lag (how late a key would be
-// answered), and CPU. Prints figures; asserts nothing. The kernel source needs root.
+// polling, "inferred" counts orphan lines marked inferred), latencies p50/p99 (to the frame that
+// carried the line, not to the screen), and the CPU this process used per second of wall time.
 // Latencies are of lines seen (not inferred): event→frame from the event behind the line (the
 // orphan's fork, the exit, the exec: the kernel's time, or the read that found it under polling),
-// start→frame from starting the program.
+// start→frame from starting the program. Then a fork storm (1,000 short processes per second
+// asked): spawns reported for the storm's processes against the generator's count, events the
+// kernel said it lost, the event loop's worst lag (how late a key would be answered), and CPU.
+// Prints figures; asserts nothing. The kernel source needs root.
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';

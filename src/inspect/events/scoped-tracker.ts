@@ -83,6 +83,8 @@ export class ScopedTracker {
   readonly #key = Buffer.allocUnsafe(512);
   readonly #watched = new Map<number, Watched>();
   readonly #gone = new Set<number>();
+  /** Watched pids whose children lists were not empty at their last read. */
+  readonly #withChildren = new Set<number>();
   #kept = 0;
   #loadavgFd = -1;
   #lastPid: number | undefined;
@@ -116,10 +118,17 @@ export class ScopedTracker {
     // Which watched parents may have forked since the last tick: see #newParents.
     const parents = this.#newParents(pids);
     // The same subtree (the caller hands the same map while its table stands), no fork in it, no
-    // stat pass: nothing to read. Most ticks end here; each costs one pread.
+    // stat pass: only the lists that hold children can change (one exits or is orphaned, and no
+    // new pid says so). Most ticks end here, at a pread or a few.
     const same = pids === this.#lastPids;
     this.#lastPids = pids;
-    if (same && !statPass && parents?.size === 0) return { sightings, changed };
+    if (same && !statPass && parents?.size === 0) {
+      for (const pid of this.#withChildren) {
+        const entry = this.#watched.get(pid);
+        if (entry !== undefined) this.#readChildren(pid, entry, known, sightings, changed);
+      }
+      return { sightings, changed };
+    }
     for (const [pid, entry] of this.#watched) if (!pids.has(pid)) this.#drop(pid, entry);
     for (const [pid, threads] of pids) {
       let entry = this.#watched.get(pid);
@@ -140,14 +149,22 @@ export class ScopedTracker {
         }
         if (state === 'changed' && !fresh) changed.push(pid);
       }
-      if (!fresh && parents !== undefined && !parents.has(pid)) continue;
-      const text = this.#children(pid, entry);
-      if (text === entry.children) continue;
-      entry.children = text;
-      changed.push(pid);
-      this.#sight(text, pid, known, sightings, NEW_DEPTH);
+      // A parent with children is read every tick (see above); the others when a new pid may be theirs.
+      if (!fresh && parents !== undefined && !parents.has(pid) && entry.children === '') continue;
+      this.#readChildren(pid, entry, known, sightings, changed);
     }
     return { sightings, changed };
+  }
+
+  /** Reads the children lists of `pid`; a change goes into `changed`, unknown children into `sightings`. */
+  #readChildren(pid: number, entry: Watched, known: (pid: number) => boolean, sightings: [number, number][], changed: number[]): void {
+    const text = this.#children(pid, entry);
+    if (text === entry.children) return;
+    entry.children = text;
+    if (text === '') this.#withChildren.delete(pid);
+    else this.#withChildren.add(pid);
+    changed.push(pid);
+    this.#sight(text, pid, known, sightings, NEW_DEPTH);
   }
 
   /** Gives back every kept descriptor. */
@@ -215,6 +232,7 @@ export class ScopedTracker {
       this.#kept -= 1;
     }
     this.#watched.delete(pid);
+    this.#withChildren.delete(pid);
   }
 
   /** 'gone', 'changed' (the compared fields moved since the last pass), or 'same'. */

@@ -66,6 +66,8 @@ export class Recording {
     const order: (number | RecordedNote)[] = [];
     let keyIndex = -1;
     const end = walkRecords(bytes, (span) => {
+      // A crafted record's checksum can hold over any time: one that is not a number would show as NaN or throw in a date.
+      if (!Number.isFinite(span.at)) throw new RecordingError(`the recording is damaged: the record at byte ${span.offset} has no time`, 'corrupt');
       const payload = bytes.subarray(span.payloadStart, span.payloadEnd);
       if (header === undefined) {
         if (span.type !== RecordType.header) throw new RecordingError('the recording is damaged: it does not begin with its header', 'corrupt');

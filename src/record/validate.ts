@@ -34,7 +34,10 @@ export function checkHeader(value: unknown): RecordingHeader {
     ['host', 'kernel'].every((key) => optional(value[key], isText)) &&
     ['bootTime', 'clockTicks', 'pageSize'].every((key) => optional(value[key], isNumber));
   if (!fine) throw bad('a field of its header has the wrong type');
-  return value as unknown as RecordingHeader;
+  // Unknown is undefined in procview, never null: a writer of another language may write null.
+  const header: Record<string, unknown> = { ...value };
+  for (const key of ['host', 'kernel', 'bootTime', 'clockTicks', 'pageSize']) if (header[key] === null) delete header[key];
+  return header as unknown as RecordingHeader;
 }
 
 /** A packed process record's fields, by position: 's' text, 'n' number. */

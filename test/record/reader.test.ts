@@ -298,3 +298,25 @@ describe('damage that looks like a cut, and files that are not files', () => {
     expect(() => RecordingWriter.create(join(dir, 'no', 'x.pvrec'), options)).toThrow(/cannot create .*: no such directory \(ENOENT\)/u);
   });
 });
+
+describe('a crafted header and record times', () => {
+  const header = { format: 'procview-recording', version: 1, procview: '0', startedAt: T0, intervalMs: 1000, scope: { kind: 'all', label: 'all' } };
+  const body = { seq: 1, begunAt: 0, events: [], procs: [] };
+  const file = (records: Buffer[]): string => {
+    const path = fresh();
+    writeFileSync(path, Buffer.concat([encodePreamble(), ...records]));
+    return path;
+  };
+
+  it('null host facts read as unknown (undefined), never null', async () => {
+    const path = file([encodeRecord(RecordType.header, T0, Buffer.from(JSON.stringify({ ...header, host: null, bootTime: null })))]);
+    const recording = await openRecording(path);
+    expect(recording.header.host).toBeUndefined();
+    expect(recording.header.bootTime).toBeUndefined();
+  });
+
+  it('a record whose time is not a number is damage', async () => {
+    const path = file([encodeRecord(RecordType.header, T0, Buffer.from(JSON.stringify(header))), encodeRecord(RecordType.key, Number.NaN, packJson(body))]);
+    expect((await errorOf(path)).message).toMatch(/the record at byte \d+ has no time/u);
+  });
+});

@@ -18,6 +18,22 @@ function cells(run: PtyRun, y: number, from: number, to: number): string {
   return text;
 }
 
+/**
+ * The screen once a draw is complete: output arrives in chunks, so a line can
+ * be on screen while the rows below it are still being written. Two reads
+ * 100 ms apart that agree (a refresh redraws only every 0.5 s).
+ */
+async function settled(run: PtyRun): Promise<string> {
+  return waitFor(
+    async () => {
+      const before = run.screen();
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      return run.screen() === before ? before : undefined;
+    },
+    { what: 'the screen to be drawn whole' },
+  );
+}
+
 /** The first cell of row `y` that holds `char`, or -1. */
 function cellOf(run: PtyRun, y: number, char: string): number {
   for (let x = 0; x < COLS; x += 1) if (run.cell(y, x) === char) return x;
@@ -28,7 +44,8 @@ describe('the dashboard in Chinese', () => {
   it('shows Chinese event lines and help with the columns aligned', async () => {
     const run = runInPty(['run', '--', 'sh', '-c', 'sh -c "exit 3"; sleep 30 & exit 0'], { cols: COLS, rows: 40, env: { LANG: 'zh_CN.UTF-8' } });
     await run.waitForScreen(/\d+ \(sleep\) (成为孤儿进程|第一次看到时已被 1 号进程收养)/, 30_000);
-    let screen = await run.waitForScreen(/退出，状态 3（父进程 \d+/);
+    await run.waitForScreen(/退出，状态 3（父进程 \d+/);
+    let screen = await settled(run);
     expect(screen).toMatch(/任务：/);
     expect(screen).toMatch(/范围：run sh -c/);
     expect(screen).toContain('q 退出  ? 帮助');
@@ -47,7 +64,8 @@ describe('the dashboard in Chinese', () => {
 
     // The help: Chinese, each description in the same column, the border in one column.
     run.write('?');
-    screen = await run.waitForScreen('procview 按键');
+    await run.waitForScreen(/procview 按键[\s\S]*└─+┘/);
+    screen = await settled(run);
     expect(screen).toContain('本帮助');
     const help = run.rows();
     const top = help.findIndex((row) => row.includes('┌'));

@@ -766,6 +766,8 @@ z next zombie, o next orphaning, q quit. Signals and renice are off: it is a rec
   'demo.check.zombiePpid': "the zombie's PPID was {ppid}, not the parent {parent}",
   'demo.watch.zombieStill': 'the zombie still there',
   'demo.check.noLongerZombie': 'the child was no longer a zombie after the hold (STAT {stat})',
+  'ui.chart.procs': 'procs',
+  'ui.chart.zombies': 'zombies',
 } as const;
 
 export type MessageId = keyof typeof EN;

@@ -761,4 +761,6 @@ z 下一个僵尸进程，o 下一次成为孤儿进程，q 退出。发送信�
   'demo.check.zombiePpid': '僵尸进程的 PPID 是 {ppid}，而不是父进程 {parent}',
   'demo.watch.zombieStill': '僵尸进程仍在',
   'demo.check.noLongerZombie': '保持期过后子进程已不再是僵尸进程（STAT {stat}）',
+  'ui.chart.procs': '进程',
+  'ui.chart.zombies': '僵尸',
 };

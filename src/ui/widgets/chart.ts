@@ -5,6 +5,7 @@
 // packages (and an advisory, through its map) into every install for one line
 // of blocks.
 import blessed from 'blessed';
+import { t } from '../../text/i18n/message.js';
 import type { Rect } from '../model/layout.js';
 import type { Chart } from '../model/screen.js';
 import { sparkline } from '../model/sparkline.js';
@@ -42,8 +43,8 @@ export function createChart(screen: blessed.Widgets.Screen, theme: Theme): Chart
     screen.append(box);
     return { box, name, colour };
   };
-  const procSeries = make('procs', 'observed');
-  const zombieSeries = make('zombies', 'event-zombie');
+  const procSeries = make(t('ui.chart.procs'), 'observed');
+  const zombieSeries = make(t('ui.chart.zombies'), 'event-zombie');
   const procs = procSeries.box;
   const zombies = zombieSeries.box;
   let lastRect = '';

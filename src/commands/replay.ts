@@ -29,7 +29,8 @@ export function sinceStart(start: number): (at: number) => string {
 
 export function describeRecording(recording: Recording): string {
   const { header } = recording;
-  const seconds = ((recording.endAt - recording.startAt) / 1000).toFixed(1);
+  // From when recording began, as every [+s] stamp and the dashboard's timeline count (not from the first frame).
+  const seconds = ((recording.endAt - header.startedAt) / 1000).toFixed(1);
   const on = [header.host, header.kernel === undefined ? undefined : `(${header.kernel})`].filter((part) => part !== undefined).join(' ');
   const cut = recording.truncated ? '; the file was cut off mid-write, replayed up to its last whole frame' : '';
   return `${header.scope.label}, recorded ${new Date(header.startedAt).toISOString()}${on === '' ? '' : ` on ${on}`} by procview ${header.procview}: ${recording.frameCount} frames over ${seconds} s${cut}`;

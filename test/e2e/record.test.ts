@@ -65,6 +65,9 @@ describe('procview replay of a recorded lesson', () => {
     const { code, stdout, stderr } = await runCli(['replay', zombieFile, '--plain']);
     expect(code, stderr).toBe(0);
     expect(stdout).toMatch(/^procview replay: demo zombie, recorded .* by procview \S+: \d+ frames over/u);
+    // The length it gives counts from where the [+s] stamps do: it is the end line's stamp.
+    const over = Number(/frames over (\d+\.\d) s/u.exec(stdout)?.[1]) * 1000;
+    expect(Math.abs(over - timeOf(stdout, /end of the recording/u))).toBeLessThanOrEqual(50);
     const zombie = /(\d+) \(procview lesson\) became a zombie: parent (\d+)/u.exec(stdout);
     expect(zombie, stdout).not.toBeNull();
     const [, pid, parent] = zombie ?? [];

@@ -39,6 +39,8 @@ const EXIT_WATCH_MS = 200;
 const EXIT_RETRY_MS = 2;
 /** How long a frame waits for the exit status of a process read dead before its kernel event came. */
 const STATUS_HOLD_MS = 60;
+/** Then, loop turns that still bring kernel batches are waited for (#emitAfterPendingBatches), at most this many. */
+const STATUS_TURNS = 20;
 /** After a scan, kernel batches are taken in until none came for DRAIN_QUIET_MS, at most DRAIN_TURNS times. */
 const DRAIN_TURNS = 10;
 const DRAIN_QUIET_MS = 4;
@@ -469,8 +471,24 @@ export class EventStream {
     }
     this.#frameTimer = setTimeout(() => {
       this.#frameTimer = undefined;
-      this.#emit(begunAt);
+      if (this.#awaitingStatus.size > 0) this.#emitAfterPendingBatches(begunAt, this.#batches, STATUS_TURNS);
+      else this.#emit(begunAt);
     }, wait);
+  }
+
+  /**
+   * The hold for an exit status ended. After a stall (a busy machine) the timer runs first in the
+   * loop's turn, before the poll phase hands over the kernel batches that came meanwhile: take
+   * those in first (setImmediate runs after the poll phase), for as long as each turn still
+   * brings batches, at most `turns` turns. An exit status still missing then stays unknown.
+   */
+  #emitAfterPendingBatches(begunAt: number, batchesBefore: number, turns: number): void {
+    setImmediate(() => {
+      if (this.#closed || this.#frameTimer !== undefined) return;
+      const more = this.#batches !== batchesBefore;
+      if (this.#awaitingStatus.size > 0 && more && turns > 1) this.#emitAfterPendingBatches(begunAt, this.#batches, turns - 1);
+      else this.#emit(begunAt);
+    });
   }
 
   #emit(begunAt: number): void {

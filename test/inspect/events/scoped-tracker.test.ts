@@ -26,6 +26,24 @@ function childrenOf(pid: number): number[] {
   }
 }
 
+/** Field 3 of /proc/PID/stat (the state letter), or undefined once gone. */
+function stateOf(pid: number): string | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'latin1');
+    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3);
+  } catch {
+    return undefined;
+  }
+}
+
+function commOf(pid: number): string | undefined {
+  try {
+    return readFileSync(`/proc/${pid}/comm`, 'latin1').trim();
+  } catch {
+    return undefined;
+  }
+}
+
 const openFds = (): number => readdirSync('/proc/self/fd').length;
 
 describe.skipIf(process.platform !== 'linux')('ScopedTracker', () => {
@@ -50,6 +68,9 @@ describe.skipIf(process.platform !== 'linux')('ScopedTracker', () => {
   it('sights nothing the caller already knows, and nothing again when nothing changed', async () => {
     const root = spawnGroup('sh', ['-c', 'sleep 30 & wait']).pid;
     const child = await waitFor(() => childrenOf(root)[0], { what: 'the child' });
+    // Still: the child has exec'd sleep and the shell sleeps in its wait (a shell read while it
+    // still ran after the fork reads R, then S: a change the second tick rightly reports).
+    await waitFor(() => stateOf(root) === 'S' && commOf(child) === 'sleep', { what: "the shell asleep in wait, the child exec'd" });
     const t = tracker();
     const pids = new Map([[root, undefined]]);
     expect(t.tick(pids, (pid) => pid === child, false).sightings).toEqual([]);

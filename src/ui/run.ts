@@ -40,13 +40,13 @@ function groupOf(snapshot: Snapshot, pgid: number): number[] {
 function scopeLabel(scope: DashboardScope, chat: ChatSession | undefined): string {
   switch (scope.kind) {
     case 'all':
-      return 'all processes';
+      return t('cli.scope.all');
     case 'pids':
-      return `pid ${scope.pids.join(', ')} and descendants`;
+      return t('cli.scope.pids', { pids: scope.pids.join(', ') });
     case 'name':
-      return `processes matching "${scope.pattern}" and descendants`;
+      return t('cli.scope.name', { pattern: scope.pattern });
     case 'chat':
-      return `chat room ${chat?.address ?? ''}`;
+      return t('cli.scope.chat', { address: chat?.address ?? '' });
     case 'demo':
       return `demo ${scope.demo.name}`;
     case 'run':
@@ -63,7 +63,7 @@ async function openChatOrExplain(
   try {
     return await (await import('./sources/chat.js')).openChat(inspector, port, onChange, onNote);
   } catch (error) {
-    throw new CommandError(`--watch chat: ${error instanceof Error ? error.message : String(error)}`);
+    throw new CommandError(t('ui.chat.startFailed', { why: error instanceof Error ? error.message : String(error) }));
   }
 }
 
@@ -170,10 +170,7 @@ export async function runDashboard(options: DashboardOptions): Promise<number> {
         settings: loaded.settings,
         settingsPath: configPath,
         saveSettings: (settings) => saveSettings(configPath, settings),
-        notice:
-          loaded.problem === undefined
-            ? undefined
-            : { text: `settings file ${configPath} not used (${loaded.problem}); defaults in effect, F2 saves new ones`, tone: 'error' },
+        notice: loaded.problem === undefined ? undefined : { text: t('ui.settings.notUsed', { path: configPath, problem: loaded.problem }), tone: 'error' },
         version: packageVersion(),
         scopeLabel: scopeLabel(scope, chat),
         scope: scope.kind === 'all' ? ALL : EMPTY_FOLLOW,
@@ -211,7 +208,7 @@ export async function runDashboard(options: DashboardOptions): Promise<number> {
           writer.frame(frame, seedList, shown.scope.kind === 'follow' ? shown.scope.members.keys() : undefined);
           // A full disk ends the recording (the writer stops and says why), not the dashboard.
           if (writer.failure !== undefined) {
-            app.tell({ text: `recording stopped: ${writer.failure}`, tone: 'error' });
+            app.tell({ text: t('ui.replay.recordingStopped', { why: writer.failure }), tone: 'error' });
             writer = undefined;
           }
         }

@@ -40,13 +40,13 @@ function groupOf(snapshot: Snapshot, pgid: number): number[] {
 function scopeLabel(scope: DashboardScope, chat: ChatSession | undefined): string {
   switch (scope.kind) {
     case 'all':
-      return t('cli.scope.all');
+      return 'all processes';
     case 'pids':
-      return t('cli.scope.pids', { pids: scope.pids.join(', ') });
+      return `pid ${scope.pids.join(', ')} and descendants`;
     case 'name':
-      return t('cli.scope.name', { pattern: scope.pattern });
+      return `processes matching "${scope.pattern}" and descendants`;
     case 'chat':
-      return t('cli.scope.chat', { address: chat?.address ?? '' });
+      return `chat room ${chat?.address ?? ''}`;
     case 'demo':
       return `demo ${scope.demo.name}`;
     case 'run':
@@ -63,7 +63,7 @@ async function openChatOrExplain(
   try {
     return await (await import('./sources/chat.js')).openChat(inspector, port, onChange, onNote);
   } catch (error) {
-    throw new CommandError(t('ui.chat.startFailed', { why: error instanceof Error ? error.message : String(error) }));
+    throw new CommandError(`--watch chat: ${error instanceof Error ? error.message : String(error)}`);
   }
 }
 
@@ -170,7 +170,10 @@ export async function runDashboard(options: DashboardOptions): Promise<number> {
         settings: loaded.settings,
         settingsPath: configPath,
         saveSettings: (settings) => saveSettings(configPath, settings),
-        notice: loaded.problem === undefined ? undefined : { text: t('ui.settings.notUsed', { path: configPath, problem: loaded.problem }), tone: 'error' },
+        notice:
+          loaded.problem === undefined
+            ? undefined
+            : { text: `settings file ${configPath} not used (${loaded.problem}); defaults in effect, F2 saves new ones`, tone: 'error' },
         version: packageVersion(),
         scopeLabel: scopeLabel(scope, chat),
         scope: scope.kind === 'all' ? ALL : EMPTY_FOLLOW,
@@ -208,7 +211,7 @@ export async function runDashboard(options: DashboardOptions): Promise<number> {
           writer.frame(frame, seedList, shown.scope.kind === 'follow' ? shown.scope.members.keys() : undefined);
           // A full disk ends the recording (the writer stops and says why), not the dashboard.
           if (writer.failure !== undefined) {
-            app.tell({ text: t('ui.replay.recordingStopped', { why: writer.failure }), tone: 'error' });
+            app.tell({ text: `recording stopped: ${writer.failure}`, tone: 'error' });
             writer = undefined;
           }
         }

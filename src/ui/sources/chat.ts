@@ -11,7 +11,6 @@ import { type StartedServer, startServer, stopServer } from '../../chat/start-se
 import { pollUntil } from '../../base/poll.js';
 import type { Inspector, Snapshot } from '../../inspect/types.js';
 import { hasExited } from '../../process/child-exit.js';
-import { t } from '../../text/i18n/message.js';
 import type { Message } from '../model/view-state.js';
 import type { SideEntry } from '../model/wrap.js';
 
@@ -52,7 +51,7 @@ async function connectWithRetry(port: number, deadline: number): Promise<Admin> 
     },
     { timeoutMs: Math.max(0, deadline - Date.now()), intervalMs: POLL_MS },
   );
-  if (admin === undefined) throw last instanceof Error ? last : new Error(t('ui.chat.noAnswer'));
+  if (admin === undefined) throw last instanceof Error ? last : new Error('no answer');
   return admin;
 }
 
@@ -76,8 +75,8 @@ async function findOrStart(inspector: Inspector, port: number | undefined, deadl
   const code = ours.child.exitCode;
   await stopServer(ours);
   if (server !== undefined) return { server };
-  if (code !== null) throw new Error(t('ui.chat.exitedAtOnce', { port: wanted, code }));
-  throw new Error(t('ui.chat.didNotShow', { port: wanted, seconds: START_TIMEOUT_MS / 1000 }));
+  if (code !== null) throw new Error(`started a chat server on port ${wanted}, but it exited at once (code ${code}; is the port in use?)`);
+  throw new Error(`started a chat server on port ${wanted}, but it did not show up within ${START_TIMEOUT_MS / 1000} s`);
 }
 
 export async function openChat(
@@ -93,12 +92,12 @@ export async function openChat(
     admin = await connectWithRetry(found.port, deadline);
   } catch (error) {
     if (started !== undefined) await stopServer(started);
-    throw new Error(t('ui.chat.noAdmin', { port: found.port, why: (error as Error).message }));
+    throw new Error(`cannot reach the admin socket of the chat server on port ${found.port}: ${(error as Error).message}`);
   }
   const startedPid = started?.pid;
   const entries: SideEntry[] = [
     {
-      text: t(startedPid === undefined ? 'ui.chat.found' : 'ui.chat.started', { address: `${found.host}:${found.port}`, pid: found.pid }),
+      text: `${startedPid === undefined ? 'Found' : 'Started'} the chat server ${found.host}:${found.port} (pid ${found.pid}). i speaks as the admin.`,
       tone: 'dim',
     },
   ];
@@ -112,7 +111,7 @@ export async function openChat(
   const local = localAddresses();
   const unsubscribe = admin.onRoomLine((line) => add({ text: line, tone: 'plain' }));
   const unwatch = admin.onClose(() => {
-    if (!closing) add({ text: t('ui.chat.adminClosed'), tone: 'problem' });
+    if (!closing) add({ text: 'The chat server closed the admin connection (server stopped?).', tone: 'problem' });
   });
   return {
     port: found.port,
@@ -123,9 +122,9 @@ export async function openChat(
     async say(text) {
       try {
         await admin.say(text);
-        return { text: t('ui.chat.said'), tone: 'info' };
+        return { text: 'said in the room as the admin', tone: 'info' };
       } catch (error) {
-        return { text: t('ui.chat.cannotSay', { why: (error as Error).message }), tone: 'error' };
+        return { text: `could not say that: ${(error as Error).message}`, tone: 'error' };
       }
     },
     async stop() {

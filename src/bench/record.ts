@@ -11,6 +11,7 @@
 //    changed records a frame) is written, then opened and one frame at a
 //    random time rebuilt, ten times, each from a fresh open.
 // Prints figures; asserts nothing.
+import { wholeArg } from './whole-arg.js';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -42,11 +43,7 @@ function options(argv: readonly string[]): { seconds: number; procs: number; par
     process.stdout.write(`${USAGE}\n`);
     process.exit(0);
   }
-  const whole = (text: string, min: number, max: number, what: string): number => {
-    if (!/^\d+$/.test(text) || Number(text) < min || Number(text) > max) throw new Error(`${what} wants a whole number ${min}..${max}, got "${text}"`);
-    return Number(text);
-  };
-  return { seconds: whole(values.seconds ?? '40', EARLY_S + 5, 3600, '--seconds'), procs: whole(values.procs ?? '2000', 0, 30_000, '--procs'), part };
+  return { seconds: wholeArg(values.seconds ?? '40', EARLY_S + 5, 3600, '--seconds'), procs: wholeArg(values.procs ?? '2000', 0, 30_000, '--procs'), part };
 }
 
 const until = (deadline: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, Math.max(0, deadline - Date.now())));

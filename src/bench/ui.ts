@@ -10,6 +10,7 @@
 // cheapest sink there is. CPU is utime + stime of each process (stat fields 14
 // and 15), plus what its reaped children used (16, 17) and the CPU time of any
 // descendant still alive.
+import { wholeArg } from './whole-arg.js';
 import { spawn } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -33,13 +34,9 @@ function options(argv: readonly string[]): { seconds: number; procs: number } {
     process.stdout.write(`${USAGE}\n`);
     process.exit(0);
   }
-  const whole = (text: string, min: number, max: number, what: string): number => {
-    if (!/^\d+$/.test(text) || Number(text) < min || Number(text) > max) throw new Error(`${what} wants a whole number ${min}..${max}, got "${text}"`);
-    return Number(text);
-  };
   return {
-    seconds: whole(values.seconds ?? '30', EARLY_S + 1, 3600, '--seconds'),
-    procs: whole(values.procs ?? '2000', 1, 30_000, '--procs'),
+    seconds: wholeArg(values.seconds ?? '30', EARLY_S + 1, 3600, '--seconds'),
+    procs: wholeArg(values.procs ?? '2000', 1, 30_000, '--procs'),
   };
 }
 

@@ -9,7 +9,8 @@ import type { ProcEvent } from '../inspect/types.js';
 import { RecordingError } from '../record/format.js';
 import type { Recording } from '../record/reader.js';
 import type { RecordedFrame } from '../record/types.js';
-import { sanitizeForDisplay, sanitizeLines } from '../text/sanitize.js';
+import { sanitizeForDisplay } from '../text/sanitize.js';
+import { reportCrash } from './crash-report.js';
 import { createApp, type App } from './app.js';
 import { clock } from './model/cells.js';
 import { NORMAL_SPEED_INDEX, parseGoTo, spanWords, SPEEDS, timelineWords } from './model/replay.js';
@@ -225,10 +226,7 @@ export async function runReplay({ recording, noColour }: ReplayOptions): Promise
       clearTimeout(timer);
       terminal.restore();
       uninstall();
-      if (cause?.kind === 'crash') {
-        const error = cause.error;
-        process.stderr.write(`procview: internal error: ${sanitizeLines(error instanceof Error ? (error.stack ?? error.message) : String(error))}\n`);
-      }
+      if (cause?.kind === 'crash') reportCrash(cause.error);
       resolve(code);
     };
     const uninstall = onExitPaths((cause) => finish(cause.kind === 'crash' ? 1 : cause.code, cause));

@@ -1,11 +1,11 @@
 // A dashboard run: sets up the scope's sources (a demo, the chat room), opens
 // the terminal, runs the refresh loop, and tears everything down on every exit
 // path, restoring the terminal before anything is printed.
+import { reportCrash } from './crash-report.js';
 import { performance } from 'node:perf_hooks';
 import { CommandError } from '../base/errors.js';
 import { packageVersion } from '../base/version.js';
 import { t } from '../text/i18n/message.js';
-import { sanitizeLines } from '../text/sanitize.js';
 import { createInspector } from '../inspect/inspector.js';
 import { createApp } from './app.js';
 import { coalesce } from './coalesce.js';
@@ -150,11 +150,7 @@ export async function runDashboard(options: DashboardOptions): Promise<number> {
       writer?.close();
       terminal.restore();
       uninstall();
-      if (cause?.kind === 'crash') {
-        const error = cause.error;
-        // An error message may quote a process name or a command line: written inert.
-        process.stderr.write(`procview: internal error: ${sanitizeLines(error instanceof Error ? (error.stack ?? error.message) : String(error))}\n`);
-      }
+      if (cause?.kind === 'crash') reportCrash(cause.error);
       resolve(code);
       // Whatever might still hold the event loop (a stuck socket) must not keep a closed dashboard alive.
       setTimeout(() => process.exit(code), 2000).unref();

@@ -12,6 +12,8 @@ export interface ClientWording {
   readonly serverSilent: (seconds: number) => string;
   readonly noName: string;
   readonly tooLong: (max: number) => string;
+  /** The server's host name does not resolve (DNS, /etc/hosts). */
+  readonly cannotResolve: (host: string) => string;
 }
 
 function clientWording(lang: Lang): ClientWording {
@@ -23,6 +25,7 @@ function clientWording(lang: Lang): ClientWording {
     serverSilent: (seconds) => messageIn(lang, 'chat.client.serverSilent', { seconds }),
     noName: messageIn(lang, 'chat.client.noName'),
     tooLong: (max) => messageIn(lang, 'chat.client.tooLong', { max }),
+    cannotResolve: (host) => messageIn(lang, 'chat.client.cannotResolve', { host }),
   };
 }
 

@@ -51,7 +51,7 @@ export async function runChatClient(options: ChatClientOptions): Promise<number>
   const write = options.write ?? ((text: string) => void process.stdout.write(text));
   const wording = CLIENT_WORDING[options.lang];
   const resolved = await lookup(options.host).catch(() => {
-    throw new CommandError(`cannot resolve host ${options.host}`);
+    throw new CommandError(wording.cannotResolve(options.host));
   });
   const server: Server = { address: resolved.address, port: options.port };
   const socket = await bindUdp({ host: undefined, port: 0, type: resolved.family === 6 ? 'udp6' : 'udp4', bufferBytes: CLIENT_BUFFER_BYTES });

@@ -66,7 +66,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   if (answeredHelpOrVersion(args, `${t('cli.help.dashboardTitle')}\n\n${t('cli.help.dashboard', { eventsHelp: t('cli.help.eventsFlag') })}`)) return 0;
   const why = cannotDraw(process.stdout, process.env);
   if (why !== undefined) {
-    process.stderr.write(`procview: the dashboard needs a terminal (${why}).\nFor plain output, try: procview ps   (or procview tree, --json)\n`);
+    process.stderr.write(`procview: ${t('cli.error.needsTerminal', { why })}\n`);
     return 2;
   }
   if (args.scope.kind === 'pids') {

@@ -11,6 +11,7 @@ import { readHostFacts } from '../inspect/host-facts.js';
 import { advanceScope, EMPTY_FOLLOW, type Scope } from '../inspect/scope.js';
 import { readSystemLoad } from '../inspect/system-load.js';
 import { RecordingWriter } from '../record/writer.js';
+import { t } from '../text/i18n/message.js';
 import { openChoice } from './events-flag.js';
 import { modeFromEnv } from '../inspect/events/choose.js';
 
@@ -26,8 +27,9 @@ export interface DemoRecording {
 }
 
 function observedText(fact: Observation): string {
-  const ppid = fact.ppid === undefined ? '' : `, ppid ${fact.ppid}`;
-  return `observed: ${fact.pid} ${fact.stat ?? 'gone'}${ppid}: ${fact.note}`;
+  // The dashboard's words for the same line (ui/sources/demo.ts), so a replay reads as the lesson did.
+  const ppid = fact.ppid === undefined ? '' : t('ui.lesson.ppid', { ppid: fact.ppid });
+  return t('ui.lesson.observed', { pid: fact.pid, stat: fact.stat ?? t('ui.lesson.gone'), ppid, note: fact.note });
 }
 
 export async function startDemoRecording(demo: Demo, file: string): Promise<DemoRecording> {
@@ -39,7 +41,7 @@ export async function startDemoRecording(demo: Demo, file: string): Promise<Demo
       intervalMs: DEMO_INTERVAL_MS,
       ...readHostFacts(),
       // The lesson goes on; the command's exit status says the recording is incomplete (close()).
-      onFailure: (message) => void process.stderr.write(`procview: ${message}; the lesson goes on unrecorded\n`),
+      onFailure: (message) => void process.stderr.write(`procview: ${t('cli.record.lessonUnrecorded', { why: message })}\n`),
     });
   } catch (error) {
     if (choice.source === 'kernel') choice.kernel.close();
@@ -56,7 +58,13 @@ export async function startDemoRecording(demo: Demo, file: string): Promise<Demo
       const members = scope.kind === 'follow' ? scope.members.keys() : [];
       writer.frame({ ...frame, host: readSystemLoad(), sourceWords: sourceWords(choice, DEMO_INTERVAL_MS, frame.lost) }, seeds, members);
     },
-    (error) => writer.note({ at: Date.now(), pane: 'lesson', tone: 'problem', text: `recording: ${error instanceof Error ? error.message : String(error)}` }),
+    (error) =>
+      writer.note({
+        at: Date.now(),
+        pane: 'lesson',
+        tone: 'problem',
+        text: t('cli.record.noteFailure', { why: error instanceof Error ? error.message : String(error) }),
+      }),
   );
   const note = (text: string, tone: string): void => writer.note({ at: Date.now(), pane: 'lesson', tone, text });
   return {

@@ -22,14 +22,19 @@ export const RECORD_USAGE = messageIn('en', 'cli.help.record', { eventsHelp: EVE
 
 const SIGNAL_NUMBERS: Partial<Record<NodeJS.Signals, number>> = { SIGINT: 2, SIGTERM: 15, SIGHUP: 1 };
 
+/**
+ * What is recorded, in words. The header keeps it as written (`scope.label`), in the language
+ * the recording was made in, like its narration notes and the event source's words: a replay
+ * shows what the person recording saw.
+ */
 export function targetLabel(target: WatchTarget): string {
   switch (target.kind) {
     case 'all':
-      return 'all processes';
+      return t('cli.scope.all');
     case 'pids':
-      return `pid ${target.pids.join(', ')} and descendants`;
+      return t('cli.scope.pids', { pids: target.pids.join(', ') });
     case 'name':
-      return `processes matching "${target.pattern}" and descendants`;
+      return t('cli.scope.name', { pattern: target.pattern });
   }
 }
 
@@ -99,10 +104,10 @@ export async function main(argv: readonly string[]): Promise<number> {
       finish();
     },
   );
+  const until = durationMs === undefined ? t('cli.record.untilCtrlC') : t('cli.record.forSeconds', { seconds: durationMs / 1000 });
+  const what = sanitizeForDisplay(targetLabel(target));
   process.stderr.write(
-    `procview record: recording ${sanitizeForDisplay(targetLabel(target))} to ${sanitizeForDisplay(file)} (${sourceWords(choice, intervalMs)}); ${
-      durationMs === undefined ? 'Ctrl-C stops' : `for ${durationMs / 1000} s`
-    }\n`,
+    `procview record: ${t('cli.record.recording', { what, file: sanitizeForDisplay(file), source: sourceWords(choice, intervalMs), until })}\n`,
   );
   const timer = durationMs === undefined ? undefined : setTimeout(finish, durationMs);
   void stop.received.then(finish);
@@ -115,7 +120,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     writer.close();
   }
   if (failure !== undefined) throw failure;
-  process.stderr.write(`procview record: ${writer.frameCount} frames, ${writer.bytesWritten} bytes in ${sanitizeForDisplay(file)}\n`);
+  process.stderr.write(`procview record: ${t('cli.record.done', { frames: writer.frameCount, bytes: writer.bytesWritten, file: sanitizeForDisplay(file) })}\n`);
   const signal = stop.caught;
   return signal === undefined ? 0 : 128 + (SIGNAL_NUMBERS[signal] ?? 0);
 }

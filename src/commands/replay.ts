@@ -31,9 +31,16 @@ export function describeRecording(recording: Recording): string {
   const { header } = recording;
   // From when recording began, as every [+s] stamp and the dashboard's timeline count (not from the first frame).
   const seconds = ((recording.endAt - header.startedAt) / 1000).toFixed(1);
-  const on = [header.host, header.kernel === undefined ? undefined : `(${header.kernel})`].filter((part) => part !== undefined).join(' ');
-  const cut = recording.truncated ? '; the file was cut off mid-write, replayed up to its last whole frame' : '';
-  return `${header.scope.label}, recorded ${new Date(header.startedAt).toISOString()}${on === '' ? '' : ` on ${on}`} by procview ${header.procview}: ${recording.frameCount} frames over ${seconds} s${cut}`;
+  const where = [header.host, header.kernel === undefined ? undefined : `(${header.kernel})`].filter((part) => part !== undefined).join(' ');
+  return t('cli.replay.describe', {
+    label: header.scope.label,
+    time: new Date(header.startedAt).toISOString(),
+    on: where === '' ? '' : t('cli.replay.on', { where }),
+    version: header.procview,
+    frames: recording.frameCount,
+    seconds,
+    cut: recording.truncated ? t('cli.replay.cut') : '',
+  });
 }
 
 async function open(file: string): Promise<Recording> {
@@ -82,7 +89,7 @@ async function play(recording: Recording, plain: boolean, json: boolean, noColou
       const { launchReplay } = await import('../ui/launch.js');
       return launchReplay({ recording, noColour });
     }
-    process.stderr.write(`procview: ${why}; printing the recording as text (--plain)\n`);
+    process.stderr.write(`procview: ${t('cli.replay.cannotDraw', { why })}\n`);
   }
   printPlain(recording, write);
   return 0;
@@ -99,7 +106,7 @@ function printPlain(recording: Recording, write: (line: string) => void): void {
     }
     for (const line of printer.lines(entry, seedPids(entry))) write(line);
   }
-  write(`${stamp(recording.endAt)} end of the recording (${clockMs(recording.endAt)} local time)`);
+  write(`${stamp(recording.endAt)} ${t('cli.replay.end', { time: clockMs(recording.endAt) })}`);
 }
 
 function printJson(recording: Recording, write: (line: string) => void): void {

@@ -70,7 +70,7 @@ async function runPlain(command: string, args: readonly string[], intervalMs: nu
             intervalMs,
             ...readHostFacts(),
             // The program is not stopped for it: said once, the recording ends there.
-            onFailure: (message) => void process.stderr.write(`procview: ${message}; the recording stops here\n`),
+            onFailure: (message) => void process.stderr.write(`procview: ${t('cli.record.stopsHere', { why: message })}\n`),
           });
   } catch (error) {
     if (choice.source === 'kernel') choice.kernel.close();

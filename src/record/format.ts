@@ -4,6 +4,7 @@
 // crash ends at its last whole record and a damaged one is found, not parsed.
 import { crc32 as zlibCrc32, deflateRawSync, inflateRawSync } from 'node:zlib';
 import type { ProcInfo } from '../inspect/types.js';
+import { type MessageArgs, type MessageId, t } from '../text/i18n/message.js';
 
 /** The first 8 bytes of every recording. */
 export const MAGIC = Buffer.from('PVRECORD', 'latin1');
@@ -64,20 +65,20 @@ export function encodePreamble(version = FORMAT_VERSION): Buffer {
 
 /** Checks the preamble; returns the file's format version. */
 export function decodePreamble(bytes: Buffer): number {
-  if (bytes.length === 0) throw new RecordingError('the file is empty (nothing was recorded)', 'empty');
+  if (bytes.length === 0) throw new RecordingError(t('record.empty'), 'empty');
   // A file shorter than the magic that starts like it is a recording cut off at once, not a foreign file.
   const start = bytes.subarray(0, Math.min(bytes.length, MAGIC.length));
   if (!start.equals(MAGIC.subarray(0, start.length))) {
-    throw new RecordingError('not a procview recording (it does not start with PVRECORD)', 'foreign');
+    throw new RecordingError(t('record.foreign'), 'foreign');
   }
-  if (bytes.length < PREAMBLE_BYTES) throw new RecordingError('the file ends inside its first 12 bytes (nothing was recorded)', 'empty');
+  if (bytes.length < PREAMBLE_BYTES) throw new RecordingError(t('record.shortPreamble'), 'empty');
   const version = bytes.readUInt16LE(8);
   if (version > FORMAT_VERSION) {
-    throw new RecordingError(`recorded in format version ${version}, newer than this procview reads (${FORMAT_VERSION}): update procview`, 'newer');
+    throw new RecordingError(t('record.newer', { version, supported: FORMAT_VERSION }), 'newer');
   }
-  if (version === 0) throw new RecordingError('the recording is damaged: format version 0 is not a version procview ever wrote', 'corrupt');
+  if (version === 0) throw damagedBy('record.version0');
   // Version 1 writes the reserved u16 as zero; anything else is a changed byte (a later use of it comes with a new version).
-  if (bytes.readUInt16LE(10) !== 0) throw new RecordingError('the recording is damaged: bytes 10-11 (reserved) are not zero', 'corrupt');
+  if (bytes.readUInt16LE(10) !== 0) throw damagedBy('record.reserved');
   return version;
 }
 
@@ -119,7 +120,7 @@ export function walkRecords(bytes: Buffer, visit: (span: RecordSpan) => void): W
     if (bytes.length - offset < RECORD_HEAD_BYTES) return { kind: 'truncated', offset };
     const length = bytes.readUInt32LE(offset);
     const type = bytes.readUInt8(offset + 8);
-    if (length > MAX_PAYLOAD_BYTES || !KNOWN_TYPES.has(type)) throw damaged(index, offset, 'its head is not a record head');
+    if (length > MAX_PAYLOAD_BYTES || !KNOWN_TYPES.has(type)) throw damaged(index, offset, t('record.notHead'));
     const payloadStart = offset + RECORD_HEAD_BYTES;
     const payloadEnd = payloadStart + length;
     if (payloadEnd > bytes.length) {
@@ -127,11 +128,10 @@ export function walkRecords(bytes: Buffer, visit: (span: RecordSpan) => void): W
       // file". A crash cuts only the last record (one write each): whole records after this head
       // mean it is not the last, and its length is what is wrong.
       const next = wholeRecordAfter(bytes, payloadStart, bytes.readDoubleLE(offset + 9));
-      if (next !== undefined)
-        throw damaged(index, offset, `it claims ${length} bytes, more than the file has, yet a whole record follows at byte ${next}: its length is wrong`);
+      if (next !== undefined) throw damaged(index, offset, t('record.lengthWrong', { length, next }));
       return { kind: 'truncated', offset };
     }
-    if (crc32(bytes.subarray(offset + 8, payloadEnd)) !== bytes.readUInt32LE(offset + 4)) throw damaged(index, offset, 'its checksum does not match');
+    if (crc32(bytes.subarray(offset + 8, payloadEnd)) !== bytes.readUInt32LE(offset + 4)) throw damaged(index, offset, t('record.checksum'));
     visit({ type: type as RecordTypeCode, at: bytes.readDoubleLE(offset + 9), offset, payloadStart, payloadEnd });
     offset = payloadEnd;
     index += 1;
@@ -169,8 +169,13 @@ function wholeRecordAfter(bytes: Buffer, from: number, near: number): number | u
   return undefined;
 }
 
+/** `the recording is damaged: ` and what is wrong (message `id`). */
+export function damagedBy<K extends MessageId>(id: K, ...args: MessageArgs<K>): RecordingError {
+  return new RecordingError(t('record.damaged', { what: t(id, ...args) }), 'corrupt');
+}
+
 export function damaged(index: number, offset: number, why: string): RecordingError {
-  return new RecordingError(`the recording is damaged: record ${index + 1} (byte ${offset}) — ${why}`, 'corrupt');
+  return new RecordingError(t('record.damagedRecord', { number: index + 1, offset, why }), 'corrupt');
 }
 
 export function packJson(value: unknown): Buffer {

@@ -8,8 +8,9 @@ import { SealedMap, sealSnapshot } from '../inspect/snapshot.js';
 import type { Meters } from '../inspect/procfs/meters.js';
 import type { SystemLoad } from '../inspect/system-load.js';
 import type { ProcEvent, ProcInfo, Snapshot } from '../inspect/types.js';
+import { t } from '../text/i18n/message.js';
 import { fileProblem } from './file-errors.js';
-import { decodePreamble, RecordingError, RecordType, type RecordSpan, unpackJson, unpackProc, walkRecords } from './format.js';
+import { damagedBy, decodePreamble, RecordingError, RecordType, type RecordSpan, unpackJson, unpackProc, walkRecords } from './format.js';
 import type { NotePane, RecordedFrame, RecordedNote, RecordingEntry, RecordingHeader } from './types.js';
 import { checkFrameBody, checkHeader, checkPackedProc, isObject } from './validate.js';
 
@@ -35,11 +36,11 @@ interface FrameBody {
   gone?: number[];
 }
 
-function parseJson(bytes: Buffer, what: string): unknown {
+function parseJson(bytes: Buffer, what: 'record.theHeader' | 'record.aNote'): unknown {
   try {
     return JSON.parse(bytes.toString('utf8'));
   } catch {
-    throw new RecordingError(`the recording is damaged: ${what} is not JSON`, 'corrupt');
+    throw damagedBy('record.notJson', { what: t(what) });
   }
 }
 
@@ -67,11 +68,11 @@ export class Recording {
     let keyIndex = -1;
     const end = walkRecords(bytes, (span) => {
       // A crafted record's checksum can hold over any time: one that is not a number would show as NaN or throw in a date.
-      if (!Number.isFinite(span.at)) throw new RecordingError(`the recording is damaged: the record at byte ${span.offset} has no time`, 'corrupt');
+      if (!Number.isFinite(span.at)) throw damagedBy('record.noTime', { offset: span.offset });
       const payload = bytes.subarray(span.payloadStart, span.payloadEnd);
       if (header === undefined) {
-        if (span.type !== RecordType.header) throw new RecordingError('the recording is damaged: it does not begin with its header', 'corrupt');
-        header = checkHeader(parseJson(payload, 'the header'));
+        if (span.type !== RecordType.header) throw damagedBy('record.headerFirst');
+        header = checkHeader(parseJson(payload, 'record.theHeader'));
         return;
       }
       switch (span.type) {
@@ -82,14 +83,14 @@ export class Recording {
           return;
         case RecordType.delta:
           // A delta with nothing before it to apply to: the key frame it follows is missing.
-          if (keyIndex < 0) throw new RecordingError('the recording is damaged: a frame comes before any whole table', 'corrupt');
+          if (keyIndex < 0) throw damagedBy('record.deltaFirst');
           order.push(frames.length);
           frames.push({ span, keyIndex });
           return;
         case RecordType.note: {
-          const body = parseJson(payload, 'a note');
+          const body = parseJson(payload, 'record.aNote');
           if (!isObject(body) || typeof body.text !== 'string' || !['lesson', 'chat', 'output'].includes(String(body.pane))) {
-            throw new RecordingError('the recording is damaged: a note has no text or no pane', 'corrupt');
+            throw damagedBy('record.noteShape');
           }
           const note: RecordedNote = Object.freeze({
             type: 'note',
@@ -103,10 +104,10 @@ export class Recording {
           return;
         }
         default:
-          throw new RecordingError('the recording is damaged: a second header', 'corrupt');
+          throw damagedBy('record.secondHeader');
       }
     });
-    if (header === undefined) throw new RecordingError('the recording ends before its header is complete (nothing was recorded)', 'empty');
+    if (header === undefined) throw new RecordingError(t('record.noHeader'), 'empty');
     this.header = header;
     this.truncated = end.kind === 'truncated';
     this.#frames = frames;
@@ -178,7 +179,7 @@ export class Recording {
     } catch (error) {
       if (!(error instanceof RecordingError)) throw error;
       const seconds = ((this.timeOf(index) - this.header.startedAt) / 1000).toFixed(1);
-      throw new RecordingError(`${error.message} (reading frame ${index + 1} of ${this.#frames.length}, +${seconds} s)`, error.reason);
+      throw new RecordingError(t('record.atFrame', { why: error.message, number: index + 1, count: this.#frames.length, seconds }), error.reason);
     }
   }
 
@@ -242,10 +243,10 @@ export class Recording {
     try {
       body = unpackJson(this.#bytes.subarray(span.payloadStart, span.payloadEnd));
     } catch {
-      throw new RecordingError(`the recording is damaged: the frame at byte ${span.offset} does not unpack`, 'corrupt');
+      throw damagedBy('record.frameUnpack', { offset: span.offset });
     }
     if (!isObject(body) || !Array.isArray(body.procs) || !Array.isArray(body.events)) {
-      throw new RecordingError(`the recording is damaged: the frame at byte ${span.offset} has no table`, 'corrupt');
+      throw damagedBy('record.frameNoTable', { offset: span.offset });
     }
     checkFrameBody(body, span.offset);
     return body as unknown as FrameBody;
@@ -314,12 +315,12 @@ export async function openRecording(path: string): Promise<Recording> {
   try {
     // A device (/dev/zero, a terminal) would be read until memory runs out: only files and pipes are read.
     const kind = await stat(path);
-    if (kind.isDirectory()) throw new RecordingError(`cannot read ${path}: it is a directory, not a recording`, 'unreadable');
-    if (!kind.isFile() && !kind.isFIFO()) throw new RecordingError(`cannot read ${path}: it is a device or socket, not a recording`, 'unreadable');
+    if (kind.isDirectory()) throw new RecordingError(t('record.readDirectory', { file: path }), 'unreadable');
+    if (!kind.isFile() && !kind.isFIFO()) throw new RecordingError(t('record.readDevice', { file: path }), 'unreadable');
     bytes = await readFile(path);
   } catch (error) {
     if (error instanceof RecordingError) throw error;
-    throw new RecordingError(`cannot read ${path}: ${fileProblem(error)}`, 'unreadable');
+    throw new RecordingError(t('record.cannotRead', { file: path, why: fileProblem(error) }), 'unreadable');
   }
   return new Recording(path, bytes);
 }

@@ -3,7 +3,7 @@
 // procview assumes (numbers are numbers, text is text), so a crafted file is
 // refused in words instead of failing deep inside the dashboard.
 import type { ProcEvent } from '../inspect/types.js';
-import { RecordingError } from './format.js';
+import { damagedBy as bad } from './format.js';
 import type { RecordingHeader } from './types.js';
 
 const EVENT_KINDS = new Set(['spawn', 'exit', 'zombie', 'reap', 'reparent', 'exec', 'stop', 'continue', 'renice']);
@@ -13,17 +13,13 @@ export function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function bad(what: string): RecordingError {
-  return new RecordingError(`the recording is damaged: ${what}`, 'corrupt');
-}
-
 const isNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
 const optional = (value: unknown, test: (v: unknown) => boolean): boolean => value === undefined || value === null || test(value);
 const isText = (value: unknown): boolean => typeof value === 'string';
 
 export function checkHeader(value: unknown): RecordingHeader {
   if (!isObject(value) || value.format !== 'procview-recording' || !isNumber(value.startedAt) || !isObject(value.scope)) {
-    throw bad('its header record is not a procview header');
+    throw bad('record.headerShape');
   }
   const { scope } = value;
   const fine =
@@ -33,7 +29,7 @@ export function checkHeader(value: unknown): RecordingHeader {
     isText(value.procview) &&
     ['host', 'kernel'].every((key) => optional(value[key], isText)) &&
     ['bootTime', 'clockTicks', 'pageSize'].every((key) => optional(value[key], isNumber));
-  if (!fine) throw bad('a field of its header has the wrong type');
+  if (!fine) throw bad('record.headerField');
   // Unknown is undefined in procview, never null: a writer of another language may write null.
   const header: Record<string, unknown> = { ...value };
   for (const key of ['host', 'kernel', 'bootTime', 'clockTicks', 'pageSize']) if (header[key] === null) delete header[key];
@@ -44,11 +40,11 @@ export function checkHeader(value: unknown): RecordingHeader {
 const PROC_TYPES = 'nnnnsnssnnnsnsnnnnnnss';
 
 export function checkPackedProc(packed: unknown): readonly unknown[] {
-  if (!Array.isArray(packed) || !isNumber(packed[0])) throw bad('a process record is not an array starting with its pid');
+  if (!Array.isArray(packed) || !isNumber(packed[0])) throw bad('record.procShape');
   for (let i = 0; i < PROC_TYPES.length; i += 1) {
     const value: unknown = packed[i];
     if (value === null || value === undefined) continue;
-    if (PROC_TYPES[i] === 'n' ? !isNumber(value) : !isText(value)) throw bad(`field ${i + 1} of process ${packed[0]} has the wrong type`);
+    if (PROC_TYPES[i] === 'n' ? !isNumber(value) : !isText(value)) throw bad('record.procField', { field: i + 1, pid: packed[0] });
   }
   return packed;
 }
@@ -92,7 +88,7 @@ const OBJECT_FIELDS: Record<string, (value: unknown) => boolean> = { status: che
  * than trusted.
  */
 export function checkEvent(value: unknown): ProcEvent {
-  if (!isObject(value) || !EVENT_KINDS.has(String(value.kind)) || !isNumber(value.pid) || !isNumber(value.at)) throw bad('an event has no kind, pid or time');
+  if (!isObject(value) || !EVENT_KINDS.has(String(value.kind)) || !isNumber(value.pid) || !isNumber(value.at)) throw bad('record.eventShape');
   let out = value;
   for (const [key, field] of Object.entries(value)) {
     if (field === null || ['number', 'string', 'boolean'].includes(typeof field)) continue;
@@ -102,7 +98,7 @@ export function checkEvent(value: unknown): ProcEvent {
       out = rest;
       continue;
     }
-    if (check?.(field) !== true) throw bad(`the ${key} of a ${String(value.kind)} event has the wrong type`);
+    if (check?.(field) !== true) throw bad('record.eventField', { field: key, kind: String(value.kind) });
   }
   return out as unknown as ProcEvent;
 }
@@ -144,6 +140,6 @@ export function checkFrameBody(body: Record<string, unknown>, offset: number): v
     optional(body.glimpses, Array.isArray) &&
     checkHostLoad(body.host ?? undefined) &&
     checkMeters(body.meters ?? undefined);
-  if (!fine) throw bad(`a field of the frame at byte ${offset} has the wrong type`);
+  if (!fine) throw bad('record.frameField', { offset });
   body.events = (body.events as unknown[]).map(checkEvent);
 }

@@ -58,11 +58,10 @@ export class RecordingWriter {
     } catch (error) {
       const code = errnoOf(error);
       if (code === 'EEXIST') {
-        const what = isDirectory(path) ? 'is a directory' : 'exists';
-        throw new CommandError(`${path} ${what}: a recording never overwrites a file (give the name of a new file)`);
+        throw new CommandError(t(isDirectory(path) ? 'record.isDirectory' : 'record.exists', { file: path }));
       }
       // ENOENT from an exclusive create: the file may not exist, so the directory does not.
-      throw new CommandError(`cannot create ${path}: ${code === 'ENOENT' ? 'no such directory (ENOENT)' : fileProblem(error)}`);
+      throw new CommandError(t('record.cannotCreate', { file: path, why: code === 'ENOENT' ? t('record.noDirectory') : fileProblem(error) }));
     }
     return new RecordingWriter(path, fd, options);
   }

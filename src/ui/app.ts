@@ -18,6 +18,7 @@ import { actionLine } from './model/events.js';
 import { noteTimeline } from './model/timeline.js';
 import { advanceWatch, initialWatch, type Frame, type WatchState } from './model/watch.js';
 import type { Scope, Seed } from '../inspect/scope.js';
+import { t } from '../text/i18n/message.js';
 import { coalesce } from './coalesce.js';
 import { keyName } from './input.js';
 import { createWidgets } from './widgets/dashboard.js';
@@ -164,8 +165,8 @@ export function createApp(options: AppOptions): App {
         const problem = options.saveSettings(settings);
         outcome =
           problem === undefined
-            ? { text: `settings saved to ${options.settingsPath}`, tone: 'info' }
-            : { text: `could not save the settings to ${options.settingsPath}: ${problem}`, tone: 'error' };
+            ? { text: t('ui.settings.saved', { path: options.settingsPath }), tone: 'info' }
+            : { text: t('ui.settings.notSaved', { path: options.settingsPath, why: problem }), tone: 'error' };
         break;
       }
       case 'signal':

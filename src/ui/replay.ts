@@ -8,7 +8,8 @@ import { ALL, EMPTY_FOLLOW } from '../inspect/scope.js';
 import type { ProcEvent } from '../inspect/types.js';
 import { RecordingError } from '../record/format.js';
 import type { Recording } from '../record/reader.js';
-import type { RecordedFrame } from '../record/types.js';
+import type { NotePane, RecordedFrame } from '../record/types.js';
+import { type PlainMessageId, t } from '../text/i18n/message.js';
 import { sanitizeForDisplay } from '../text/sanitize.js';
 import { reportCrash } from './crash-report.js';
 import { createApp, type App } from './app.js';
@@ -29,12 +30,16 @@ export interface ReplayOptions {
 /** A pause in the recording longer than this plays as this long (a quiet night is not waited out). */
 const MAX_GAP_MS = 3000;
 const CONTROL_KEYS = new Set(['k', 'f9', 'n', 'N', 'f7', 'f8']);
-const NO_CONTROL = 'replay: signals and renice are off — these are recorded processes, not live ones';
 
 /** The side pane's tones (model/wrap.ts); a note with another is drawn plain. */
 const TONES: ReadonlySet<string> = new Set(['plain', 'observed', 'good', 'problem', 'admin', 'dim']);
 
-const SIDE_TITLES: Record<string, string> = { lesson: 'Lesson', chat: 'Chat room', output: 'Program output' };
+/** The side pane's title by the notes' pane (the reader refuses a note with another: record/reader.ts). */
+const SIDE_TITLES: Readonly<Record<NotePane, 'ui.replay.side.lesson' | 'ui.replay.side.chat' | 'ui.replay.side.output'>> = {
+  lesson: 'ui.replay.side.lesson',
+  chat: 'ui.replay.side.chat',
+  output: 'ui.replay.side.output',
+};
 
 function uiFrame(recording: Recording, frame: RecordedFrame): Frame {
   return Object.freeze({
@@ -47,7 +52,7 @@ function uiFrame(recording: Recording, frame: RecordedFrame): Frame {
     meters: frame.meters,
     intervalMs: recording.header.intervalMs,
     // The words are the recording's text (a crafted file's could hold escapes): sanitized like every other field shown.
-    sourceWords: `recorded; ${sanitizeForDisplay(frame.sourceWords ?? frame.source)}`,
+    sourceWords: t('ui.replay.recorded', { words: sanitizeForDisplay(frame.sourceWords ?? frame.source) }),
     glimpses: frame.glimpses,
   });
 }
@@ -81,7 +86,7 @@ export async function runReplay({ recording, noColour }: ReplayOptions): Promise
             if (note.at > until) break;
             entries.push({ text: `${clock(note.at)} ${note.text}`, tone: TONES.has(note.tone) ? (note.tone as SideEntry['tone']) : 'plain' });
           }
-          return { title: `${SIDE_TITLES[notePane] ?? 'Notes'}: ${sanitizeForDisplay(header.scope.label)}`, entries };
+          return { title: t(SIDE_TITLES[notePane], { label: sanitizeForDisplay(header.scope.label) }), entries };
         };
 
   /**
@@ -113,7 +118,7 @@ export async function runReplay({ recording, noColour }: ReplayOptions): Promise
     }
     app.redraw();
     if (damaged === undefined) return true;
-    app.tell({ text: `${damaged}; replay stopped at frame ${index + 1}`, tone: 'error' });
+    app.tell({ text: t('ui.replay.damaged', { why: damaged, number: index + 1 }), tone: 'error' });
     return false;
   };
 
@@ -123,7 +128,7 @@ export async function runReplay({ recording, noColour }: ReplayOptions): Promise
     if (!playing) return;
     if (index >= recording.frameCount - 1) {
       playing = false;
-      app.tell({ text: 'end of the recording (← → step, g go to a time, q quits)', tone: 'info' });
+      app.tell({ text: t('ui.replay.end'), tone: 'info' });
       return;
     }
     const gap = Math.min(MAX_GAP_MS, Math.max(0, recording.timeOf(index + 1) - recording.timeOf(index)));
@@ -141,25 +146,26 @@ export async function runReplay({ recording, noColour }: ReplayOptions): Promise
     if (show(target)) app.tell({ text: why, tone: 'info' });
   };
 
-  const jump = (test: (event: ProcEvent) => boolean, what: string): void => {
+  const jump = (test: (event: ProcEvent) => boolean, whatId: PlainMessageId): void => {
+    const what = t(whatId);
     let found: ReturnType<Recording['findEvent']>;
     try {
       found = recording.findEvent(index, test);
     } catch (error) {
       if (!(error instanceof RecordingError)) throw error;
-      app.tell({ text: `no ${what} found before the damage: ${error.message}`, tone: 'error' });
+      app.tell({ text: t('ui.replay.noneBeforeDamage', { what, why: error.message }), tone: 'error' });
       return;
     }
     if (found === undefined) {
-      app.tell({ text: `no ${what} after this point`, tone: 'error' });
+      app.tell({ text: t('ui.replay.noneAfter', { what }), tone: 'error' });
       return;
     }
     const { event } = found;
-    seekTo(found.index, `${what}: pid ${event.pid} (${event.comm ?? '?'}) at +${spanWords(recording.timeOf(found.index) - start)} — paused`);
+    seekTo(found.index, t('ui.replay.found', { what, pid: event.pid, comm: event.comm ?? '?', at: spanWords(recording.timeOf(found.index) - start) }));
   };
 
   const promptGoTo = (): void => {
-    app.tell({ text: `go to: ${goTo ?? ''}_   (seconds, m:ss or h:mm:ss from the start; Enter goes, Esc cancels)`, tone: 'info' });
+    app.tell({ text: t('ui.replay.goToPrompt', { typed: goTo ?? '' }), tone: 'info' });
   };
 
   const intercept = (key: string): boolean => {
@@ -168,12 +174,12 @@ export async function runReplay({ recording, noColour }: ReplayOptions): Promise
     if (goTo !== undefined) {
       if (key === 'escape') {
         goTo = undefined;
-        app.tell({ text: 'go to: cancelled', tone: 'info' });
+        app.tell({ text: t('ui.replay.goToCancelled'), tone: 'info' });
       } else if (key === 'enter') {
         const at = parseGoTo(goTo);
         goTo = undefined;
-        if (at === undefined) app.tell({ text: 'go to: not a time (try 90, 1:30 or 1:02:03)', tone: 'error' });
-        else seekTo(recording.indexAt(start + at), `at +${spanWords(at)} — paused (space plays)`);
+        if (at === undefined) app.tell({ text: t('ui.replay.goToBad'), tone: 'error' });
+        else seekTo(recording.indexAt(start + at), t('ui.replay.at', { at: spanWords(at) }));
       } else if (key === 'backspace') {
         goTo = goTo.slice(0, -1);
         promptGoTo();
@@ -189,11 +195,11 @@ export async function runReplay({ recording, noColour }: ReplayOptions): Promise
         playing = !playing;
         if (playing && index >= recording.frameCount - 1) show(0);
         schedule();
-        app.tell({ text: playing ? 'playing' : 'paused (space plays, ← → step)', tone: 'info' });
+        app.tell({ text: playing ? t('ui.replay.playing') : t('ui.replay.paused'), tone: 'info' });
         return true;
       case 'left':
       case 'right':
-        seekTo(index + (key === 'left' ? -1 : 1), 'paused; ← → one frame');
+        seekTo(index + (key === 'left' ? -1 : 1), t('ui.replay.stepped'));
         return true;
       case '[':
       case ']':
@@ -206,14 +212,14 @@ export async function runReplay({ recording, noColour }: ReplayOptions): Promise
         promptGoTo();
         return true;
       case 'z':
-        jump(isZombie, 'zombie');
+        jump(isZombie, 'ui.replay.zombie');
         return true;
       case 'o':
-        jump(isOrphaning, 'orphaning');
+        jump(isOrphaning, 'ui.replay.orphaning');
         return true;
       default:
         if (!CONTROL_KEYS.has(key)) return false;
-        app.tell({ text: NO_CONTROL, tone: 'error' });
+        app.tell({ text: t('ui.replay.noControl'), tone: 'error' });
         return true;
     }
   };
@@ -254,7 +260,7 @@ export async function runReplay({ recording, noColour }: ReplayOptions): Promise
         side,
         intercept,
         onQuit: () => finish(0, undefined),
-        onSay: async () => ({ text: NO_CONTROL, tone: 'error' }),
+        onSay: async () => ({ text: t('ui.replay.noControl'), tone: 'error' }),
       });
       show(0);
       schedule();

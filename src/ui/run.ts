@@ -40,13 +40,13 @@ function groupOf(snapshot: Snapshot, pgid: number): number[] {
 function scopeLabel(scope: DashboardScope, chat: ChatSession | undefined): string {
   switch (scope.kind) {
     case 'all':
-      return 'all processes';
+      return t('cli.scope.all');
     case 'pids':
-      return `pid ${scope.pids.join(', ')} and descendants`;
+      return t('cli.scope.pids', { pids: scope.pids.join(', ') });
     case 'name':
-      return `processes matching "${scope.pattern}" and descendants`;
+      return t('cli.scope.name', { pattern: scope.pattern });
     case 'chat':
-      return `chat room ${chat?.address ?? ''}`;
+      return t('cli.scope.chat', { address: chat?.address ?? '' });
     case 'demo':
       return `demo ${scope.demo.name}`;
     case 'run':
@@ -63,7 +63,7 @@ async function openChatOrExplain(
   try {
     return await (await import('./sources/chat.js')).openChat(inspector, port, onChange, onNote);
   } catch (error) {
-    throw new CommandError(`--watch chat: ${error instanceof Error ? error.message : String(error)}`);
+    throw new CommandError(t('ui.chat.startFailed', { why: error instanceof Error ? error.message : String(error) }));
   }
 }
 
@@ -86,7 +86,20 @@ export async function runDashboard(options: DashboardOptions): Promise<number> {
     (pane: NotePane) =>
     (at: number, text: string, tone: string): void =>
       writer?.note({ at, pane, tone, text });
-  const chat = scope.kind === 'chat' ? await openChatOrExplain(inspector, scope.port, () => redraw(), note('chat')) : undefined;
+  // Until the refresh loop owns the event source (its stop closes it), every way out of the setup
+  // closes it here, and the inspector: an open kernel source is a socket the event loop watches, and
+  // it kept a dashboard that could not start (a chat port in use) alive after its error was printed.
+  const release = (): void => {
+    if (choice.source === 'kernel') choice.kernel.close();
+    inspector.close();
+  };
+  const chat =
+    scope.kind === 'chat'
+      ? await openChatOrExplain(inspector, scope.port, () => redraw(), note('chat')).catch((error: unknown) => {
+          release();
+          throw error;
+        })
+      : undefined;
 
   // The file is created before the terminal is taken, so a name that cannot be used is said plainly.
   try {
@@ -96,6 +109,7 @@ export async function runDashboard(options: DashboardOptions): Promise<number> {
         : RecordingWriter.create(options.record, { scope: { kind: scope.kind, label: scopeLabel(scope, chat) }, intervalMs, ...readHostFacts() });
   } catch (error) {
     await chat?.stop();
+    release();
     throw error;
   }
   let terminal: ReturnType<typeof openTerminal>;
@@ -104,6 +118,7 @@ export async function runDashboard(options: DashboardOptions): Promise<number> {
   } catch (error) {
     writer?.close();
     await chat?.stop();
+    release();
     throw error;
   }
   let demo: DemoSession | undefined;
@@ -166,10 +181,7 @@ export async function runDashboard(options: DashboardOptions): Promise<number> {
         settings: loaded.settings,
         settingsPath: configPath,
         saveSettings: (settings) => saveSettings(configPath, settings),
-        notice:
-          loaded.problem === undefined
-            ? undefined
-            : { text: `settings file ${configPath} not used (${loaded.problem}); defaults in effect, F2 saves new ones`, tone: 'error' },
+        notice: loaded.problem === undefined ? undefined : { text: t('ui.settings.notUsed', { path: configPath, problem: loaded.problem }), tone: 'error' },
         version: packageVersion(),
         scopeLabel: scopeLabel(scope, chat),
         scope: scope.kind === 'all' ? ALL : EMPTY_FOLLOW,
@@ -184,6 +196,8 @@ export async function runDashboard(options: DashboardOptions): Promise<number> {
       closing = true;
       terminal.restore();
       uninstall();
+      writer?.close();
+      release();
       void Promise.allSettled([chat?.stop()]).then(() => reject(error instanceof Error ? error : new Error(String(error))));
       return;
     }
@@ -207,7 +221,7 @@ export async function runDashboard(options: DashboardOptions): Promise<number> {
           writer.frame(frame, seedList, shown.scope.kind === 'follow' ? shown.scope.members.keys() : undefined);
           // A full disk ends the recording (the writer stops and says why), not the dashboard.
           if (writer.failure !== undefined) {
-            app.tell({ text: `recording stopped: ${writer.failure}`, tone: 'error' });
+            app.tell({ text: t('ui.replay.recordingStopped', { why: writer.failure }), tone: 'error' });
             writer = undefined;
           }
         }

@@ -7,6 +7,7 @@ import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { errnoOf } from '../process/errno.js';
+import { t } from '../text/i18n/message.js';
 import { parseSettings, settingsText, type LoadedSettings } from './model/settings.js';
 import { DEFAULT_SETTINGS, type Settings } from './model/settings-shape.js';
 
@@ -21,7 +22,7 @@ export function loadSettings(path: string): LoadedSettings {
     text = readFileSync(path, 'utf8');
   } catch (error) {
     if (errnoOf(error) === 'ENOENT') return { settings: DEFAULT_SETTINGS };
-    return { settings: DEFAULT_SETTINGS, problem: `cannot read it (${errnoOf(error) ?? String(error)})` };
+    return { settings: DEFAULT_SETTINGS, problem: t('ui.settings.cannotRead', { why: errnoOf(error) ?? String(error) }) };
   }
   return parseSettings(text);
 }

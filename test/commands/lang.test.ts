@@ -1,7 +1,10 @@
 // `--lang en|zh` on any command, else the locale: help and errors in Chinese,
 // English unchanged, and --json the same whatever the language.
 import { execFile } from 'node:child_process';
-import { describe, expect, it } from 'vitest';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
 import { CLI, type CliResult, lines, REPO_ROOT, runCli } from '../helpers/run-cli.js';
 
 /** The CLI with `env` over a locale-free environment (no LC_* or LANG of the test's own). */
@@ -74,5 +77,63 @@ describe('--lang and the locale', () => {
     expect(zh.code).toBe(0);
     const keys = (text: string): string[] => Object.keys(JSON.parse(text) as Record<string, unknown>).sort();
     expect(keys(zh.stdout)).toEqual(keys(en.stdout));
+  });
+});
+
+describe('recordings, kernel events and the chat client in Chinese', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'procview-zh-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('refuses a missing, a foreign and a directory recording in Chinese: one line, exit 1', async () => {
+    const missing = join(dir, 'missing.pvr');
+    const gone = await runCli(['replay', missing, '--lang', 'zh']);
+    expect(gone.code).toBe(1);
+    expect(lines(gone.stderr)).toEqual([`procview: 无法读取 ${missing}：没有那个文件或目录（ENOENT）`]);
+    const foreign = join(dir, 'foreign.pvr');
+    writeFileSync(foreign, 'GIF89a not a recording');
+    const other = await runCli(['replay', foreign, '--lang', 'zh']);
+    expect(other.code).toBe(1);
+    expect(lines(other.stderr)).toEqual([`procview: ${foreign}: 不是 procview 的录制文件（开头不是 PVRECORD）`]);
+    const folder = join(dir, 'folder');
+    mkdirSync(folder);
+    const taken = await runCli(['record', folder, '--events', 'polling', '--lang', 'zh']);
+    expect(taken.code).toBe(1);
+    expect(lines(taken.stderr)).toEqual([`procview: ${folder} 是一个目录：录制从不覆盖已有的文件（请给一个新文件的名字）`]);
+    // English stays as it was.
+    const en = await runCli(['replay', missing]);
+    expect(lines(en.stderr)).toEqual([`procview: cannot read ${missing}: no such file or directory (ENOENT)`]);
+  });
+
+  it('records and replays in Chinese; the replay --json is the same in both languages', async () => {
+    const file = join(dir, 'short.pvr');
+    const recorded = await runCli(['record', file, '--duration', '0.3', '--events', 'polling', '--lang', 'zh']);
+    expect(recorded.code, recorded.stderr).toBe(0);
+    expect(lines(recorded.stderr)).toEqual([
+      `procview record: 正在把 所有进程 录制到 ${file}（事件：轮询，每 1 秒）；录制 0.3 秒`,
+      expect.stringMatching(new RegExp(`^procview record: \\d+ 帧，\\d+ 字节，已写入 ${file}$`, 'u')),
+    ]);
+    const plain = await runCli(['replay', file, '--plain', '--lang', 'zh']);
+    expect(plain.code, plain.stderr).toBe(0);
+    const out = lines(plain.stdout);
+    expect(out[0]).toMatch(/^procview replay: 所有进程，录制于 \S+，主机 .+，procview \S+：共 \d+ 帧，历时 [\d.]+ 秒$/u);
+    expect(out[out.length - 1]).toMatch(/^\[\+[\d.]+s\] 录制结束（本地时间 [\d:.]+）$/u);
+    const [zh, en] = await Promise.all([runCli(['replay', file, '--json', '--lang', 'zh']), runWithEnv(['replay', file, '--json'], {})]);
+    expect(zh.code).toBe(0);
+    expect(zh.stdout).toBe(en.stdout);
+  });
+
+  it('says why kernel events cannot be had in Chinese', async () => {
+    const off = await runWithEnv(['events', '--events', 'kernel', '--lang', 'zh'], { PROCVIEW_EVENTS: 'polling' });
+    expect(off.code).toBe(1);
+    expect(lines(off.stderr)).toEqual(['procview: --events kernel: 内核事件已关闭（PROCVIEW_EVENTS=polling）']);
+    const bad = await runWithEnv(['events', '--lang', 'zh'], { PROCVIEW_EVENTS: 'sometimes' });
+    expect(bad.code).toBe(2);
+    expect(lines(bad.stderr)[0]).toBe("procview: PROCVIEW_EVENTS 必须是 auto、kernel 或 polling，而不是 'sometimes'");
+  });
+
+  it("says the chat client's unknown host in Chinese", async () => {
+    const result = await runCli(['chat', 'client', 'no_such_host.invalid', '9999', '--name', 'ann', '--lang', 'zh']);
+    expect(result.code).toBe(1);
+    expect(lines(result.stderr)).toEqual(['procview: 无法解析主机 no_such_host.invalid']);
   });
 });

@@ -4,9 +4,14 @@
 // between the events and the side pane in one column, the help's
 // descriptions in one column, its border in one column, and a wrapped
 // description that reads back whole (no character, no placeholder cut).
-import { describe, expect, it } from 'vitest';
-import { waitFor } from '../helpers/processes.js';
+import { createSocket, type Socket } from 'node:dgram';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { spawnGroup, waitFor } from '../helpers/processes.js';
 import { messageIn } from '../../src/text/i18n/message.js';
+import { pidOf } from './helpers/procs.js';
 import { type PtyRun, runInPty } from './helpers/pty.js';
 import { nativeAddonMissing } from '../helpers/optional-tools.js';
 
@@ -113,4 +118,41 @@ describe('the dashboard in Chinese', () => {
     run.write('q');
     expect((await run.waitForExit(20_000)).exitCode).toBe(0);
   }, 60_000);
+});
+
+describe('the dashboard says its start-up problems in Chinese', () => {
+  const dirs: string[] = [];
+  const sockets: Socket[] = [];
+  afterEach(() => {
+    for (const socket of sockets.splice(0)) socket.close();
+    for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('a corrupt settings file is named on screen in Chinese', async () => {
+    const config = mkdtempSync(join(tmpdir(), 'pv-xdg-'));
+    dirs.push(config);
+    mkdirSync(join(config, 'procview'));
+    writeFileSync(join(config, 'procview', 'config.json'), '[1]');
+    const pid = pidOf(spawnGroup('sleep', ['300']));
+    const run = runInPty(['--watch', String(pid), '--lang', 'zh'], { cols: 200, rows: 40, env: { XDG_CONFIG_HOME: config } });
+    await run.waitForScreen(/没有使用设置文件 \S*config\.json（不是 JSON 对象）；现用默认设置，按 F2 可保存新的设置/u);
+    run.write('q');
+    expect((await run.waitForExit()).exitCode).toBe(0);
+  });
+
+  it('--watch chat:PORT on a port another program holds fails in Chinese, before the terminal is taken', async () => {
+    const runtimeDir = mkdtempSync(join(tmpdir(), 'procview-e2e-chat-'));
+    dirs.push(runtimeDir);
+    // The room's default address (chat/protocol.ts DEFAULT_HOST), held by this test: the server started for the view cannot bind it.
+    const holder = createSocket('udp4');
+    sockets.push(holder);
+    await new Promise<void>((resolve, reject) => {
+      holder.once('error', reject);
+      holder.bind(0, '127.0.0.1', () => resolve());
+    });
+    const port = holder.address().port;
+    const run = runInPty(['--watch', `chat:${port}`, '--lang', 'zh'], { cols: 200, rows: 40, env: { XDG_RUNTIME_DIR: runtimeDir } });
+    expect((await run.waitForExit(20_000)).exitCode).toBe(1);
+    expect(run.output()).toContain(`procview: --watch chat：在端口 ${port} 上启动了聊天服务器，但它立即退出了（退出码 1；端口被占用了吗？）`);
+  });
 });

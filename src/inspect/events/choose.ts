@@ -19,10 +19,6 @@ export type EventsChoice =
       readonly message: string | undefined;
     };
 
-/** How to get the kernel source, for --help and the header. */
-export const KERNEL_HINT =
-  'kernel process events need root (CAP_NET_ADMIN), Linux, the initial network namespace and the optional native module (built at install when a C compiler is present)';
-
 export class EventsUnavailableError extends Error {
   constructor(
     readonly reason: KernelEventsUnavailable,
@@ -38,7 +34,7 @@ export function modeFromEnv(env: NodeJS.ProcessEnv = process.env): EventsMode | 
   const value = env.PROCVIEW_EVENTS;
   if (value === undefined || value === '') return undefined;
   if ((EVENTS_MODES as readonly string[]).includes(value)) return value as EventsMode;
-  throw new TypeError(`PROCVIEW_EVENTS must be auto, kernel or polling, not '${value}'`);
+  throw new TypeError(t('cli.error.eventsEnv', { value }));
 }
 
 /** Opens the source `mode` asks for; `kernel` that cannot be had rejects with EventsUnavailableError. */

@@ -7,6 +7,7 @@ import { readFile, readlink } from 'node:fs/promises';
 import type { KernelEvent, KernelEventSource, KernelEventsUnavailable, OpenKernelEventsResult } from './kernel-event.js';
 import { type AddonHandle, type AddonStats, DEFAULT_ADDON_PATH, loadAddon, type ProcEventsAddon } from './kernel-addon.js';
 import { decodeRecords, RECORD_BYTES } from './kernel-records.js';
+import { type PlainMessageId, t } from '../../text/i18n/message.js';
 
 /** `PROCVIEW_EVENTS=polling` turns the kernel source off. */
 export const EVENTS_ENV = 'PROCVIEW_EVENTS';
@@ -28,17 +29,17 @@ export interface OpenKernelEventsOptions {
   readonly checkNamespaces?: boolean;
 }
 
-const MESSAGES: Record<KernelEventsUnavailable, string> = {
-  'no-native-module':
-    "kernel events not built (no C compiler at install time): install gcc and make, then run `node scripts/build-native.mjs` in procview's directory",
-  'not-linux': 'kernel process events exist only on Linux',
-  'not-permitted': 'kernel events need root (CAP_NET_ADMIN): run procview with sudo',
-  'other-namespace': "kernel events answer only in the host's user, PID and network namespaces (not in this container)",
-  unsupported: 'this kernel has no process events connector (CONFIG_PROC_EVENTS)',
-  disabled: 'kernel events turned off (PROCVIEW_EVENTS=polling)',
+/** What stands in the way, and how to get kernel events: read when it happens, in the language of that moment. */
+const MESSAGES: Readonly<Record<KernelEventsUnavailable, PlainMessageId>> = {
+  'no-native-module': 'event.kernel.noModule',
+  'not-linux': 'event.kernel.notLinux',
+  'not-permitted': 'event.kernel.notPermitted',
+  'other-namespace': 'event.kernel.otherNamespace',
+  unsupported: 'event.kernel.unsupported',
+  disabled: 'event.kernel.disabled',
 };
 
-function unavailable(reason: KernelEventsUnavailable, message = MESSAGES[reason]): OpenKernelEventsResult {
+function unavailable(reason: KernelEventsUnavailable, message = t(MESSAGES[reason])): OpenKernelEventsResult {
   return { ok: false, reason, message };
 }
 
@@ -190,7 +191,7 @@ function reasonForErrno(code: string | undefined): KernelEventsUnavailable {
 }
 
 function abortedResult(): OpenKernelEventsResult {
-  return unavailable('disabled', 'kernel events not opened: aborted');
+  return unavailable('disabled', t('event.kernel.aborted'));
 }
 
 /** Subscribes to the kernel's process events, or says why not (never throws). */
@@ -202,7 +203,7 @@ export async function openKernelEvents(options: OpenKernelEventsOptions = {}): P
   const loaded = loadAddon(addonPath);
   if (!loaded.ok) return unavailable('no-native-module');
   if (loaded.addon.recordBytes !== RECORD_BYTES) {
-    return unavailable('no-native-module', 'kernel events addon is from another procview version: reinstall procview');
+    return unavailable('no-native-module', t('event.kernel.otherVersion'));
   }
   if (checkNamespaces && (await outsideInitialNamespaces())) return unavailable('other-namespace');
   if (signal?.aborted) return abortedResult();
@@ -214,7 +215,7 @@ export async function openKernelEvents(options: OpenKernelEventsOptions = {}): P
   } catch (error) {
     const { code } = error as NodeJS.ErrnoException;
     const reason = reasonForErrno(code);
-    return reason === 'unsupported' ? unavailable(reason, `${MESSAGES.unsupported} (${code ?? 'error'})`) : unavailable(reason);
+    return reason === 'unsupported' ? unavailable(reason, t('event.kernel.unsupportedCode', { code: code ?? 'error' })) : unavailable(reason);
   }
 
   // Wait for the kernel's answer, bounded: no answer means the request was ignored
@@ -242,7 +243,7 @@ export async function openKernelEvents(options: OpenKernelEventsOptions = {}): P
     if (outcome === TIMEOUT) return unavailable('other-namespace');
     // The connector's answer carries a positive errno (cn_proc_ack).
     if (outcome === 1 /* EPERM */ || outcome === 13 /* EACCES */) return unavailable('not-permitted');
-    return unavailable('unsupported', `${MESSAGES.unsupported} (the kernel answered error ${outcome})`);
+    return unavailable('unsupported', t('event.kernel.unsupportedAnswer', { errno: outcome }));
   }
   if (signal) signal.addEventListener('abort', () => source.close(), { once: true });
   return { ok: true, source };

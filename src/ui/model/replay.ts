@@ -1,5 +1,6 @@
 // The replay's controls as pure values: speeds, the timeline words of the
 // header, and the times `g` accepts.
+import { t } from '../../text/i18n/message.js';
 
 /** `[` and `]` step through these (¼× … 16×). */
 export const SPEEDS: readonly number[] = [0.25, 0.5, 1, 2, 4, 8, 16];
@@ -32,7 +33,14 @@ export interface TimelineInput {
 /** The header's timeline: `replay ▶ 1× 0:12.3/1:05.0 frame 12/340`. */
 export function timelineWords(input: TimelineInput): string {
   const state = input.playing ? '▶' : '⏸';
-  return `replay ${state} ${speedWords(input.speed)} ${spanWords(input.at)}/${spanWords(input.length)} frame ${input.frame + 1}/${input.frames}`;
+  return t('ui.replay.timeline', {
+    state,
+    speed: speedWords(input.speed),
+    at: spanWords(input.at),
+    length: spanWords(input.length),
+    frame: input.frame + 1,
+    frames: input.frames,
+  });
 }
 
 /** What `g` was given: seconds (`90`, `12.5`), `m:ss` or `h:mm:ss`, from the start; undefined when it is not a time. */

@@ -24,16 +24,16 @@ export function parseSettings(text: string): LoadedSettings {
   try {
     data = JSON.parse(text);
   } catch (error) {
-    return { settings: DEFAULT_SETTINGS, problem: `not valid JSON (${(error as Error).message})` };
+    return { settings: DEFAULT_SETTINGS, problem: t('ui.settings.notJson', { why: (error as Error).message }) };
   }
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) return { settings: DEFAULT_SETTINGS, problem: 'not a JSON object' };
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) return { settings: DEFAULT_SETTINGS, problem: t('ui.settings.notObject') };
   const record = data as Record<string, unknown>;
   const wrong: string[] = [];
   const bool = (key: keyof Settings, fallback: boolean): boolean => {
     const value = record[key];
     if (value === undefined) return fallback;
     if (typeof value === 'boolean') return value;
-    wrong.push(`${key} should be true or false`);
+    wrong.push(t('ui.settings.bool', { key }));
     return fallback;
   };
   const tree = bool('tree', DEFAULT_SETTINGS.tree);
@@ -42,16 +42,16 @@ export function parseSettings(text: string): LoadedSettings {
   if (record.intervalMs !== undefined) {
     const value = record.intervalMs;
     if (typeof value === 'number' && Number.isFinite(value) && value >= 100 && value <= 3_600_000) intervalMs = Math.round(value);
-    else wrong.push('intervalMs should be milliseconds from 100 to 3600000');
+    else wrong.push(t('ui.settings.interval'));
   }
   let hiddenColumns: ColumnId[] = [];
   if (record.hiddenColumns !== undefined) {
     const value = record.hiddenColumns;
     if (Array.isArray(value) && value.every((id) => typeof id === 'string' && (OPTIONAL_COLUMNS as readonly string[]).includes(id))) {
       hiddenColumns = [...new Set(value as ColumnId[])];
-    } else wrong.push(`hiddenColumns should list some of ${OPTIONAL_COLUMNS.join(', ')}`);
+    } else wrong.push(t('ui.settings.columns', { columns: OPTIONAL_COLUMNS.join(', ') }));
   }
-  if (wrong.length > 0) return { settings: DEFAULT_SETTINGS, problem: wrong.join('; ') };
+  if (wrong.length > 0) return { settings: DEFAULT_SETTINGS, problem: wrong.join(t('ui.settings.separator')) };
   return { settings: { tree, colour, intervalMs, hiddenColumns } };
 }
 

@@ -11,6 +11,7 @@ import { type StartedServer, startServer, stopServer } from '../../chat/start-se
 import { pollUntil } from '../../base/poll.js';
 import type { Inspector, Snapshot } from '../../inspect/types.js';
 import { hasExited } from '../../process/child-exit.js';
+import { t } from '../../text/i18n/message.js';
 import type { Message } from '../model/view-state.js';
 import type { SideEntry } from '../model/wrap.js';
 
@@ -51,7 +52,7 @@ async function connectWithRetry(port: number, deadline: number): Promise<Admin> 
     },
     { timeoutMs: Math.max(0, deadline - Date.now()), intervalMs: POLL_MS },
   );
-  if (admin === undefined) throw last instanceof Error ? last : new Error('no answer');
+  if (admin === undefined) throw last instanceof Error ? last : new Error(t('ui.chat.noAnswer'));
   return admin;
 }
 
@@ -75,8 +76,8 @@ async function findOrStart(inspector: Inspector, port: number | undefined, deadl
   const code = ours.child.exitCode;
   await stopServer(ours);
   if (server !== undefined) return { server };
-  if (code !== null) throw new Error(`started a chat server on port ${wanted}, but it exited at once (code ${code}; is the port in use?)`);
-  throw new Error(`started a chat server on port ${wanted}, but it did not show up within ${START_TIMEOUT_MS / 1000} s`);
+  if (code !== null) throw new Error(t('ui.chat.exitedAtOnce', { port: wanted, code }));
+  throw new Error(t('ui.chat.didNotShow', { port: wanted, seconds: START_TIMEOUT_MS / 1000 }));
 }
 
 export async function openChat(
@@ -92,12 +93,12 @@ export async function openChat(
     admin = await connectWithRetry(found.port, deadline);
   } catch (error) {
     if (started !== undefined) await stopServer(started);
-    throw new Error(`cannot reach the admin socket of the chat server on port ${found.port}: ${(error as Error).message}`);
+    throw new Error(t('ui.chat.noAdmin', { port: found.port, why: (error as Error).message }));
   }
   const startedPid = started?.pid;
   const entries: SideEntry[] = [
     {
-      text: `${startedPid === undefined ? 'Found' : 'Started'} the chat server ${found.host}:${found.port} (pid ${found.pid}). i speaks as the admin.`,
+      text: t(startedPid === undefined ? 'ui.chat.found' : 'ui.chat.started', { address: `${found.host}:${found.port}`, pid: found.pid }),
       tone: 'dim',
     },
   ];
@@ -111,7 +112,7 @@ export async function openChat(
   const local = localAddresses();
   const unsubscribe = admin.onRoomLine((line) => add({ text: line, tone: 'plain' }));
   const unwatch = admin.onClose(() => {
-    if (!closing) add({ text: 'The chat server closed the admin connection (server stopped?).', tone: 'problem' });
+    if (!closing) add({ text: t('ui.chat.adminClosed'), tone: 'problem' });
   });
   return {
     port: found.port,
@@ -122,9 +123,9 @@ export async function openChat(
     async say(text) {
       try {
         await admin.say(text);
-        return { text: 'said in the room as the admin', tone: 'info' };
+        return { text: t('ui.chat.said'), tone: 'info' };
       } catch (error) {
-        return { text: `could not say that: ${(error as Error).message}`, tone: 'error' };
+        return { text: t('ui.chat.cannotSay', { why: (error as Error).message }), tone: 'error' };
       }
     },
     async stop() {

@@ -1,6 +1,13 @@
 // Both catalogs hold the same ids with the same placeholders: a message added
 // to one language only, or a placeholder renamed in one, fails here.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { fileProblem } from '../../../src/record/file-errors.js';
+import { timelineWords } from '../../../src/ui/model/replay.js';
+import { parseSettings } from '../../../src/ui/model/settings.js';
+import { loadSettings } from '../../../src/ui/settings-file.js';
 import { EN } from '../../../src/text/i18n/en.js';
 import { isLang, languageFromEnv, setLanguage, takeLangFlag } from '../../../src/text/i18n/lang.js';
 import { CATALOGS, fill, messageIn, PLACEHOLDER, t } from '../../../src/text/i18n/message.js';
@@ -73,5 +80,29 @@ describe('the language', () => {
     expect(takeLangFlag(['--', 'x', '--lang', 'zh'], false)).toEqual({ lang: undefined, rest: ['--', 'x', '--lang', 'zh'] });
     expect(takeLangFlag(['-d', '1', 'sh', '--lang', 'zh'], true, ['-d'])).toEqual({ lang: undefined, rest: ['-d', '1', 'sh', '--lang', 'zh'] });
     expect(takeLangFlag(['--lang', 'zh', 'sh'], true)).toEqual({ lang: 'zh', rest: ['sh'] });
+  });
+});
+
+describe('file problems, settings and the replay timeline', () => {
+  it('are said in the chosen language, the errno name kept', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'procview-i18n-'));
+    const enospc = Object.assign(new Error('write failed'), { code: 'ENOSPC' });
+    try {
+      setLanguage('zh');
+      expect(fileProblem(enospc)).toBe('磁盘已满（ENOSPC）');
+      expect(parseSettings('[1]').problem).toBe('不是 JSON 对象');
+      expect(parseSettings('{"tree": "yes", "intervalMs": 5}').problem).toBe('tree 应为 true 或 false；intervalMs 应为 100 到 3600000 之间的毫秒数');
+      // A directory where the file should be: read(2) fails with EISDIR (a real read, not a made-up error).
+      expect(loadSettings(dir).problem).toBe('无法读取（EISDIR）');
+      expect(timelineWords({ playing: true, speed: 2, at: 1500, length: 65_000, frame: 2, frames: 40 })).toBe('回放 ▶ 2× 0:01.5/1:05.0 第 3/40 帧');
+      setLanguage('en');
+      expect(fileProblem(enospc)).toBe('the disk is full (ENOSPC)');
+      expect(loadSettings(dir).problem).toBe('cannot read it (EISDIR)');
+      // An errno name with no words is shown as it is, never an inherited property's text.
+      expect(fileProblem(Object.assign(new Error('x'), { code: 'constructor' }))).toBe('constructor');
+    } finally {
+      setLanguage(undefined);
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

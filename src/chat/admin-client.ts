@@ -4,6 +4,7 @@
 import { createConnection, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { t } from '../text/i18n/message.js';
 import { LineSplitter } from '../text/lines.js';
 import { stripControls } from '../text/sanitize.js';
 import { encodeFrame, MAX_FRAME_BYTES, parseAdminFrame } from './admin-wire.js';
@@ -35,15 +36,14 @@ export function adminSocketPath(port: number): string {
 }
 
 function connectError(error: NodeJS.ErrnoException, path: string, port: number): Error {
-  const where = `on port ${port} (no admin socket answers at ${path})`;
   switch (error.code) {
     case 'ENOENT':
     case 'ECONNREFUSED':
-      return new Error(`no procview chat server is running ${where}`);
+      return new Error(t('chat.admin.noServer', { port, path }));
     case 'EACCES':
-      return new Error(`not allowed to speak as the admin of the chat server on port ${port}: ${path} belongs to someone else`);
+      return new Error(t('chat.admin.notAllowed', { port, path }));
     default:
-      return new Error(`cannot reach the chat server's admin at ${path}: ${error.message}`);
+      return new Error(t('chat.admin.cannotReach', { path, why: error.message }));
   }
 }
 
@@ -106,17 +106,17 @@ function wrap(socket: Socket, path: string): Promise<AdminConnection> {
   socket.on('close', () => {
     closed = true;
     onReady?.(false);
-    for (const id of [...pending.keys()]) settle(id, new Error('the chat server closed the admin connection'));
+    for (const id of [...pending.keys()]) settle(id, new Error(t('chat.admin.closedByServer')));
     for (const listener of closeListeners) listener();
     closeListeners.clear();
   });
 
   const connection: AdminConnection = {
     say(text) {
-      if (closed) return Promise.reject(new Error('the admin connection is closed'));
+      if (closed) return Promise.reject(new Error(t('chat.admin.closed')));
       const id = nextId++;
       return new Promise<void>((resolve, reject) => {
-        const timer = setTimeout(() => settle(id, new Error('the chat server did not answer')), ANSWER_TIMEOUT_MS);
+        const timer = setTimeout(() => settle(id, new Error(t('chat.admin.noAnswer'))), ANSWER_TIMEOUT_MS);
         pending.set(id, { resolve, reject, timer });
         socket.write(encodeFrame({ id, say: text }));
       });

@@ -4,14 +4,15 @@
 import { chmodSync, lstatSync, unlinkSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { removeStaleSocket } from '../sockets/stale-socket.js';
+import { t } from '../text/i18n/message.js';
 
 const SOCKET_MODE = 0o600;
 
 /** Clears the way for bind: a stale socket of ours goes, anything else is an error. */
 async function clearStaleSocket(path: string): Promise<void> {
   const verdict = await removeStaleSocket(path);
-  if (verdict.kind === 'live') throw new Error(`another chat server already answers at ${path}`);
-  if (verdict.kind === 'foreign') throw new Error(`refusing to use the admin socket path: ${verdict.reason}`);
+  if (verdict.kind === 'live') throw new Error(t('chat.admin.live', { path }));
+  if (verdict.kind === 'foreign') throw new Error(t('chat.admin.foreign', { why: verdict.reason }));
 }
 
 export interface BoundSocket {

@@ -3,6 +3,7 @@
 // directory is (path resolution needs search permission).
 import { lstatSync, mkdirSync, chmodSync } from 'node:fs';
 import { errnoOf } from '../process/errno.js';
+import { t } from '../text/i18n/message.js';
 
 const PRIVATE_MODE = 0o700;
 
@@ -25,12 +26,12 @@ export function ensurePrivateDir(dir: string): void {
   }
   const stat = lstatSync(dir);
   const uid = currentUid();
-  if (!stat.isDirectory()) throw new Error(`refusing to use ${dir}: it is not a directory`);
+  if (!stat.isDirectory()) throw new Error(t('chat.dir.notDirectory', { dir }));
   if (uid !== undefined && stat.uid !== uid) {
-    throw new Error(`refusing to use ${dir}: it belongs to uid ${stat.uid}, not to you (uid ${uid})`);
+    throw new Error(t('chat.dir.owner', { dir, owner: stat.uid, uid }));
   }
   const mode = stat.mode & 0o777;
   if (mode !== PRIVATE_MODE) {
-    throw new Error(`refusing to use ${dir}: its mode is ${mode.toString(8).padStart(4, '0')}, it must be 0700`);
+    throw new Error(t('chat.dir.mode', { dir, mode: mode.toString(8).padStart(4, '0') }));
   }
 }

@@ -3,6 +3,7 @@
 // write each (turn-batch.ts); and a stdout nobody reads (a pipe whose reader
 // stalled) must not hold them all in memory, so past a backlog they are
 // dropped, with one note.
+import { t } from '../text/i18n/message.js';
 import { batchPerTurn } from './turn-batch.js';
 
 export interface RoomLog {
@@ -26,7 +27,7 @@ export function createRoomLog(stream: LogStream, warn: (message: string) => void
   const batch = batchPerTurn<string>((lines) => {
     if (stopped) return;
     if (stream.writableLength > maxBacklog) {
-      if (!dropping) warn('the log is not being read: room lines are dropped until it is');
+      if (!dropping) warn(t('chat.log.dropping'));
       dropping = true;
       return;
     }

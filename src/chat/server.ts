@@ -4,6 +4,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { stopChild } from '../process/child-exit.js';
+import { t } from '../text/i18n/message.js';
 import { adminSocketPath } from './admin-client.js';
 import { asToServer, type ToAdmin } from './admin-ipc.js';
 import { awaitAdminReady } from './admin-start.js';
@@ -141,9 +142,9 @@ export async function startChatServer(options: ChatServerOptions): Promise<ChatS
     toAdmin(result.ok ? { type: 'said', id: message.id } : { type: 'said', id: message.id, error: result.error });
   });
   // A send on a channel that just closed is reported here: never fatal to the room.
-  admin.on('error', (error) => warnings(`admin channel: ${error.message}`));
+  admin.on('error', (error) => warnings(t('chat.admin.channel', { why: error.message })));
   admin.once('exit', (code, signal) => {
-    if (!closing) warn(`the admin process ended (${signal ?? `code ${code}`}); the room goes on without it`);
+    if (!closing) warn(t('chat.admin.ended', { how: signal ?? t('chat.admin.code', { code: String(code) }) }));
   });
 
   let shutdown: Promise<void> | undefined;

@@ -4,6 +4,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import type { Socket } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { stopChild } from '../process/child-exit.js';
+import { t } from '../text/i18n/message.js';
 
 const STOP_TIMEOUT_MS = 3000;
 /** After SIGKILL, how long to wait for the exit to be reported. */
@@ -41,7 +42,7 @@ export function startServer(port: number): StartedServer {
 export function trackStarted(child: ChildProcess): StartedServer {
   child.on('error', () => undefined);
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  if (child.pid === undefined) throw new Error('could not start the chat server');
+  if (child.pid === undefined) throw new Error(t('chat.admin.notStarted'));
   return { pid: child.pid, child, exited };
 }
 

@@ -173,24 +173,27 @@ async function server(argv: readonly string[]): Promise<number> {
     if (errnoOf(error) === 'EADDRINUSE') throw new CommandError(t('cli.error.portInUse', { where }));
     throw new CommandError(t('cli.error.chatServer', { where, why: error instanceof Error ? error.message : String(error) }));
   }
-  process.stdout.write(`listening on ${formatHostPort(chat.host, chat.port)}\nadmin socket: ${chat.socketPath}\n`);
-  if (isatty(0)) process.stderr.write('type a line and press Enter to speak as the admin; Ctrl-C closes the room\n');
-
+  // Before the line that says the room is ready: a SIGTERM sent by whoever read it closes the room (exit 0), never kills it by default.
   const stop = awaitStopSignal(STOP_SIGNALS);
+  // English in every language: a contract on stdout, read by scripts (`chat server --help`, the chat bench,
+  // the classic server it is measured against, test/chat/helpers.ts), like --json.
+  process.stdout.write(`listening on ${formatHostPort(chat.host, chat.port)}\nadmin socket: ${chat.socketPath}\n`);
+  if (isatty(0)) process.stderr.write(`${t('cli.chat.typeToSpeak')}\n`);
+
   let unwatch = (): void => undefined;
   const starterGone = new Promise<'lifeline'>((resolve) => {
     if (lifelineFd === undefined) return;
     try {
       unwatch = watchLifeline(lifelineFd, () => resolve('lifeline'));
     } catch (error) {
-      warn(`${(error as Error).message}; the room closes now`);
+      warn(t('cli.chat.lifelineBad', { why: (error as Error).message }));
       resolve('lifeline');
     }
   });
-  if ((await Promise.race([stop.received, starterGone])) === 'lifeline') warn('the process that started this room has ended; closing the room');
+  if ((await Promise.race([stop.received, starterGone])) === 'lifeline') warn(t('cli.chat.starterGone'));
   unwatch();
   await chat.shutdown();
-  process.stderr.write('procview chat: the room is closed\n');
+  process.stderr.write(`procview chat: ${t('cli.chat.closed')}\n`);
   stop.dispose();
   return 0;
 }

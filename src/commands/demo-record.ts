@@ -37,7 +37,7 @@ export async function startDemoRecording(demo: Demo, file: string): Promise<Demo
   let writer: RecordingWriter;
   try {
     writer = RecordingWriter.create(file, {
-      scope: { kind: 'demo', label: `demo ${demo.name}` },
+      scope: { kind: 'demo', label: t('cli.scope.demo', { name: demo.name }) },
       intervalMs: DEMO_INTERVAL_MS,
       ...readHostFacts(),
       // The lesson goes on; the command's exit status says the recording is incomplete (close()).

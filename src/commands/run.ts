@@ -66,7 +66,7 @@ async function runPlain(command: string, args: readonly string[], intervalMs: nu
       record === undefined
         ? undefined
         : RecordingWriter.create(record, {
-            scope: { kind: 'run', label: `run ${[command, ...args].join(' ')}` },
+            scope: { kind: 'run', label: t('cli.scope.run', { command: [command, ...args].join(' ') }) },
             intervalMs,
             ...readHostFacts(),
             // The program is not stopped for it: said once, the recording ends there.

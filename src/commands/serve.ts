@@ -97,12 +97,12 @@ export async function main(argv: readonly string[]): Promise<number> {
   // Scans run in a worker thread, so a long scan never delays a scrape (serve/scan-worker.ts).
   const feed = startWorkerFeed(
     { intervalMs: args.intervalMs, scope: args.scope, groups: args.groups, topParents: args.topParents, version: packageVersion() },
-    (message) => warn('scan failed', message),
+    (message) => warn(t('cli.serve.scanFailed'), message),
   );
   const http = createMetricsServer({
     current: () => feed.current(),
     collect: (summary, scrapeSeconds) => finishFamilies(summary, Date.now(), scrapeSeconds),
-    onError: (error) => warn('scrape failed', error instanceof Error ? error.message : String(error)),
+    onError: (error) => warn(t('cli.serve.scrapeFailed'), error instanceof Error ? error.message : String(error)),
   });
 
   // Listen for the stop signals first: a SIGTERM during startup still closes cleanly.
@@ -119,9 +119,10 @@ export async function main(argv: readonly string[]): Promise<number> {
       throw new CommandError(code === 'EADDRINUSE' ? t('cli.error.inUse', { where }) : t('cli.error.cannotListen', { where, why: String(code ?? error) }));
     }
     const url = `http://${urlHost(bound.address)}:${bound.port}/metrics`;
+    // English in every language: the line scripts read the URL from (the metrics are language-neutral too).
     process.stdout.write(`procview serve: metrics on ${url}\n`);
     if (!isLoopback(bound.address)) {
-      process.stderr.write('procview serve: listening beyond this machine: anyone who can reach it can read these metrics (no authentication)\n');
+      process.stderr.write(`procview serve: ${t('cli.serve.exposed')}\n`);
     }
     if (stop.signal.aborted) return 0;
     const ended = await Promise.race([once(stop.signal, 'abort').then(() => undefined), feed.failed]);

@@ -10,6 +10,7 @@
 import { lstatSync, unlinkSync, type Stats } from 'node:fs';
 import { createConnection } from 'node:net';
 import { errnoOf } from '../process/errno.js';
+import { t } from '../text/i18n/message.js';
 import { fileTypeLetter } from '../text/file-mode.js';
 
 export type SocketFileVerdict =
@@ -34,16 +35,16 @@ function lstatOrCode(path: string): Stats | string {
 }
 
 function refusal(path: string, stats: Stats, uid: number | undefined): string | undefined {
-  if (stats.isSymbolicLink()) return `${path} is a symbolic link, not a socket`;
-  if (!stats.isSocket()) return `${path} is not a socket (ls -l type '${fileTypeLetter(stats.mode)}')`;
-  if (uid !== undefined && stats.uid !== uid) return `${path} belongs to uid ${stats.uid}, not to uid ${uid}`;
+  if (stats.isSymbolicLink()) return t('socket.symlink', { path });
+  if (!stats.isSocket()) return t('socket.notSocket', { path, type: fileTypeLetter(stats.mode) });
+  if (uid !== undefined && stats.uid !== uid) return t('socket.owner', { path, owner: stats.uid, uid });
   return undefined;
 }
 
 /** Why the file at `path` is not a socket of ours to remove; undefined when it is. Does not probe it. */
 export function notOurSocket(path: string, uid: number | undefined = ownUid()): string | undefined {
   const stats = lstatOrCode(path);
-  return typeof stats === 'string' ? `cannot lstat ${path} (${stats})` : refusal(path, stats, uid);
+  return typeof stats === 'string' ? t('socket.cannotLstat', { path, code: stats }) : refusal(path, stats, uid);
 }
 
 /**
@@ -79,7 +80,7 @@ export function socketAnswers(path: string): Promise<boolean> {
 export async function judgeSocketFile(path: string, uid: number | undefined = ownUid()): Promise<SocketFileVerdict> {
   const stats = lstatOrCode(path);
   if (stats === 'ENOENT') return { kind: 'absent' };
-  if (typeof stats === 'string') return { kind: 'foreign', reason: `cannot lstat ${path} (${stats})` };
+  if (typeof stats === 'string') return { kind: 'foreign', reason: t('socket.cannotLstat', { path, code: stats }) };
   const reason = refusal(path, stats, uid);
   if (reason !== undefined) return { kind: 'foreign', reason };
   return (await socketAnswers(path)) ? { kind: 'live' } : { kind: 'stale' };
@@ -96,7 +97,7 @@ export async function removeStaleSocket(path: string, uid: number | undefined = 
   if (verdict.kind !== 'stale') return verdict;
   const now = lstatOrCode(path);
   if (typeof before === 'string' || typeof now === 'string' || now.ino !== before.ino || now.dev !== before.dev) {
-    return { kind: 'foreign', reason: `${path} changed while it was checked` };
+    return { kind: 'foreign', reason: t('socket.changed', { path }) };
   }
   try {
     unlinkSync(path);

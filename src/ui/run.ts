@@ -48,9 +48,9 @@ function scopeLabel(scope: DashboardScope, chat: ChatSession | undefined): strin
     case 'chat':
       return t('cli.scope.chat', { address: chat?.address ?? '' });
     case 'demo':
-      return `demo ${scope.demo.name}`;
+      return t('cli.scope.demo', { name: scope.demo.name });
     case 'run':
-      return `run ${[scope.command, ...scope.args].join(' ')}`;
+      return t('cli.scope.run', { command: [scope.command, ...scope.args].join(' ') });
   }
 }
 
@@ -159,7 +159,7 @@ export async function runDashboard(options: DashboardOptions): Promise<number> {
       loop.stop();
       // On a signal or a crash the terminal comes back first; q keeps the screen while the demo cleans up.
       if (cause !== undefined) terminal.restore();
-      else app.tell({ text: 'cleaning up…', tone: 'info' });
+      else app.tell({ text: t('ui.msg.cleaningUp'), tone: 'info' });
       await Promise.allSettled([demo?.stop(DEMO_STOP_TIMEOUT_MS), chat?.stop(), program?.stop()]);
       // After the lesson's cleanup, so its last lines are in the recording too.
       writer?.close();
@@ -189,7 +189,7 @@ export async function runDashboard(options: DashboardOptions): Promise<number> {
         canSay: chat !== undefined,
         side,
         onQuit: () => void finish(0, undefined),
-        onSay: async (text): Promise<Message> => (chat === undefined ? { text: 'no chat room here', tone: 'error' } : chat.say(text)),
+        onSay: async (text): Promise<Message> => (chat === undefined ? { text: t('ui.msg.noChat'), tone: 'error' } : chat.say(text)),
       });
     } catch (error) {
       // Setting up the screen failed: give the terminal back before the error is printed.
@@ -231,7 +231,7 @@ export async function runDashboard(options: DashboardOptions): Promise<number> {
           program = startProgramSession(scope.command, scope.args, redraw, (pid, status) => loop.noteExit(pid, status), note('output'));
         }
       },
-      onError: (error) => app.tell({ text: `refresh failed: ${error instanceof Error ? error.message : String(error)}`, tone: 'error' }),
+      onError: (error) => app.tell({ text: t('ui.msg.refreshFailed', { why: error instanceof Error ? error.message : String(error) }), tone: 'error' }),
     });
   });
 }

@@ -5,15 +5,22 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { startServer } from '../chat/helpers.js';
 import { CLI, type CliResult, lines, REPO_ROOT, runCli } from '../helpers/run-cli.js';
 
 /** The CLI with `env` over a locale-free environment (no LC_* or LANG of the test's own). */
 function runWithEnv(args: readonly string[], env: Record<string, string>): Promise<CliResult> {
   const base = Object.fromEntries(Object.entries(process.env).filter(([key]) => key !== 'LANG' && !key.startsWith('LC_')));
   return new Promise((resolve) => {
-    execFile(process.execPath, [CLI, ...args], { cwd: REPO_ROOT, env: { ...base, ...env }, timeout: 20_000 }, (error, stdout, stderr) => {
-      resolve({ code: error === null ? 0 : typeof error.code === 'number' ? error.code : null, stdout, stderr });
-    });
+    // maxBuffer: `tree 1 --json` is the whole machine's tree (4 MB with 2000 processes; execFile's default stops at 1 MiB).
+    execFile(
+      process.execPath,
+      [CLI, ...args],
+      { cwd: REPO_ROOT, env: { ...base, ...env }, timeout: 20_000, maxBuffer: 64 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        resolve({ code: error === null ? 0 : typeof error.code === 'number' ? error.code : null, stdout, stderr });
+      },
+    );
   });
 }
 
@@ -80,7 +87,7 @@ describe('--lang and the locale', () => {
   });
 });
 
-describe('recordings, kernel events and the chat client in Chinese', () => {
+describe('recordings, kernel events and the chat room in Chinese', () => {
   const dir = mkdtempSync(join(tmpdir(), 'procview-zh-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -129,6 +136,25 @@ describe('recordings, kernel events and the chat client in Chinese', () => {
     const bad = await runWithEnv(['events', '--lang', 'zh'], { PROCVIEW_EVENTS: 'sometimes' });
     expect(bad.code).toBe(2);
     expect(lines(bad.stderr)[0]).toBe("procview: PROCVIEW_EVENTS 必须是 auto、kernel 或 polling，而不是 'sometimes'");
+  });
+
+  it('runs the chat server in Chinese on stderr; its listening lines stay English, as scripts read them', async () => {
+    const server = await startServer(['--lang', 'zh']);
+    expect(server.stdout.all[0]).toMatch(/^listening on 127\.0\.0\.1:\d+$/u);
+    expect(server.stdout.all[1]).toMatch(/^admin socket: /u);
+    expect(await server.stop('SIGTERM')).toBe(0);
+    expect(server.stderr.all).toContain('procview chat: 聊天室已关闭');
+  });
+
+  it('says in Chinese that no chat server answers on a port', async () => {
+    // A runtime dir of its own: no admin socket is there for any port.
+    const runtime = join(dir, 'runtime');
+    mkdirSync(runtime);
+    const result = await runWithEnv(['chat', 'say', '--port', '45678', 'hello', '--lang', 'zh'], { XDG_RUNTIME_DIR: runtime });
+    expect(result.code).toBe(1);
+    expect(lines(result.stderr)).toEqual([
+      `procview: 端口 45678 上没有运行 procview 聊天服务器（${join(runtime, `procview-${process.getuid?.() ?? 'user'}`, 'chat-45678.sock')} 上没有管理套接字应答）`,
+    ]);
   });
 
   it("says the chat client's unknown host in Chinese", async () => {

@@ -55,7 +55,7 @@ describe('the dashboard in Chinese', () => {
     if (process.getuid?.() === 0 && nativeAddonMissing() === undefined) await run.waitForScreen(/退出，状态 3（父进程 \d+/);
     let screen = await settled(run);
     expect(screen).toMatch(/任务：/);
-    expect(screen).toMatch(/范围：run sh -c/);
+    expect(screen).toMatch(/范围：运行 sh -c/);
     expect(screen).toContain('q 退出  ? 帮助');
 
     // Events pane: a clock, then the sentence; the rule to the side pane in one column on every row.

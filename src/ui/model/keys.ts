@@ -1,6 +1,7 @@
 // What each key does, as a pure step: (state, key) → (state, effect). The
 // effect (quit, send a signal, renice, say in the chat) is carried out by the
 // app; keys follow top/htop habits (q/F10, F1, F3, F5, F6, F7/F8, F9).
+import { t } from '../../text/i18n/message.js';
 import { columnById, type ColumnId } from './columns.js';
 import type { KeyResult } from './key-result.js';
 import type { ProcRow } from './rows.js';
@@ -47,7 +48,7 @@ function moveSort(state: ViewState, columns: readonly ColumnId[], step: number):
   const at = columns.indexOf(state.sort);
   const next = columns[Math.max(0, Math.min(columns.length - 1, Math.max(at, 0) + step))];
   if (next === undefined || next === state.sort) return state;
-  return { ...sortBy(state, next), message: { text: `sorted by ${columnById(next).header}`, tone: 'info' } };
+  return { ...sortBy(state, next), message: { text: t('ui.msg.sortedBy', { column: columnById(next).header }), tone: 'info' } };
 }
 
 export function handleKey(state: ViewState, key: string, ctx: KeyContext): KeyResult {
@@ -103,22 +104,22 @@ function onMain(state: ViewState, key: string, ctx: KeyContext): KeyResult {
       return { state: { ...state, overlay: { kind: 'input', purpose: 'user', text: state.user, previous: state.user } } };
     // htop's P M T: by CPU, memory, time, busiest first.
     case 'P':
-      return { state: { ...state, sort: 'cpu', descending: true, message: { text: 'sorted by %CPU', tone: 'info' } } };
+      return { state: { ...state, sort: 'cpu', descending: true, message: { text: t('ui.msg.sortedBy', { column: '%CPU' }), tone: 'info' } } };
     case 'M':
-      return { state: { ...state, sort: 'mem', descending: true, message: { text: 'sorted by %MEM', tone: 'info' } } };
+      return { state: { ...state, sort: 'mem', descending: true, message: { text: t('ui.msg.sortedBy', { column: '%MEM' }), tone: 'info' } } };
     case 'T':
-      return { state: { ...state, sort: 'time', descending: true, message: { text: 'sorted by TIME', tone: 'info' } } };
+      return { state: { ...state, sort: 'time', descending: true, message: { text: t('ui.msg.sortedBy', { column: 'TIME' }), tone: 'info' } } };
     case 'K': {
       const showKernel = !state.showKernel;
       return {
-        state: { ...state, showKernel, message: { text: showKernel ? 'kernel threads shown' : 'kernel threads hidden (still counted)', tone: 'info' } },
+        state: { ...state, showKernel, message: { text: showKernel ? t('ui.msg.kernelShown') : t('ui.msg.kernelHidden'), tone: 'info' } },
       };
     }
     case 'H':
-      return tell('procview lists processes, not their threads: THR counts them');
+      return tell(t('ui.msg.noThreads'));
     case 'v': {
       const sideHidden = !state.sideHidden;
-      return { state: { ...state, sideHidden, message: { text: sideHidden ? 'side column hidden (v shows it)' : 'side column shown', tone: 'info' } } };
+      return { state: { ...state, sideHidden, message: { text: sideHidden ? t('ui.msg.sideHidden') : t('ui.msg.sideShown'), tone: 'info' } } };
     }
     case '[':
     case ']': {
@@ -133,14 +134,14 @@ function onMain(state: ViewState, key: string, ctx: KeyContext): KeyResult {
     case 'f2':
       return { state: { ...state, overlay: { kind: 'setup', index: 0 } } };
     case 'f': {
-      if (state.follow !== undefined) return { state: { ...state, follow: undefined, message: { text: 'follow off', tone: 'info' } } };
-      if (row === undefined || row.mark === 'dead') return tell('nothing to follow');
-      return { state: { ...state, follow: row.pid, message: { text: `following ${row.pid}`, tone: 'info' } } };
+      if (state.follow !== undefined) return { state: { ...state, follow: undefined, message: { text: t('ui.msg.followOff'), tone: 'info' } } };
+      if (row === undefined || row.mark === 'dead') return tell(t('ui.msg.nothingToFollow'));
+      return { state: { ...state, follow: row.pid, message: { text: t('ui.msg.following', { pid: row.pid }), tone: 'info' } } };
     }
     case ' ':
     case 'space': {
       const paused = !state.paused;
-      return { state: { ...state, paused, message: { text: paused ? 'paused (space resumes)' : 'resumed', tone: 'info' } } };
+      return { state: { ...state, paused, message: { text: paused ? t('ui.msg.paused') : t('ui.msg.resumed'), tone: 'info' } } };
     }
     case 'enter':
       return row === undefined ? { state } : { state: { ...state, overlay: { kind: 'detail', scroll: 0 } } };
@@ -157,8 +158,8 @@ function onMain(state: ViewState, key: string, ctx: KeyContext): KeyResult {
     case 'k':
     case 'f9': {
       const target = targetOf(row);
-      if (row === undefined || target === undefined) return tell('no process selected', 'error');
-      if (row.mark === 'dead') return tell(`${row.pid} has already exited`, 'error');
+      if (row === undefined || target === undefined) return tell(t('ui.msg.noneSelected'), 'error');
+      if (row.mark === 'dead') return tell(t('ui.msg.alreadyExited', { pid: row.pid }), 'error');
       return { state: openSignalMenu(state, target) };
     }
     case 'n':
@@ -166,8 +167,8 @@ function onMain(state: ViewState, key: string, ctx: KeyContext): KeyResult {
     case 'N':
     case 'f7': {
       const target = targetOf(row);
-      if (row === undefined || target === undefined) return tell('no process selected', 'error');
-      if (row.mark === 'dead') return tell(`${row.pid} has already exited`, 'error');
+      if (row === undefined || target === undefined) return tell(t('ui.msg.noneSelected'), 'error');
+      if (row.mark === 'dead') return tell(t('ui.msg.alreadyExited', { pid: row.pid }), 'error');
       return { state, effect: { kind: 'renice', target, delta: key === 'n' || key === 'f8' ? 1 : -1 } };
     }
     default:

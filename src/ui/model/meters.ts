@@ -5,6 +5,8 @@
 // part with its own character).
 import type { CpuUsage, MemoryFigures, Meters } from '../../inspect/procfs/meters.js';
 import { line, lineWidth, span, textLine, type Line, type Span } from './styled.js';
+import { t } from '../../text/i18n/message.js';
+import { displayWidth } from '../../text/width.js';
 import { fit } from './text.js';
 
 export interface MeterShape {
@@ -40,7 +42,7 @@ interface Part {
 
 /** `label[||||||    text]` in exactly `width` cells; parts fill the bar in order. */
 export function bar(label: string, parts: readonly Part[], text: string, width: number): Line {
-  const inner = width - label.length - 2;
+  const inner = width - displayWidth(label) - 2;
   if (inner < text.length + 1) return textLine(fit(`${label} ${text}`, width));
   const room = inner - text.length;
   const spans: Span[] = [span(label, 'label'), span('[')];
@@ -79,8 +81,11 @@ function memoryBar(label: string, total: number | undefined, free: number | unde
   return bar(label, [{ share, role }], `${sizeWords(used)}/${sizeWords(total)}`, width);
 }
 
-const memBar = (memory: MemoryFigures, width: number, label = 'Mem'): Line => memoryBar(label, memory.totalKb, memory.availableKb, 'mem-used', width);
-const swapBar = (memory: MemoryFigures, width: number, label = 'Swp'): Line => memoryBar(label, memory.swapTotalKb, memory.swapFreeKb, 'swap-used', width);
+// 内存 / 交换 (交换分区 cut to two characters): four cells against Mem's three, one bar cell less.
+const memBar = (memory: MemoryFigures, width: number, label = t('ui.meter.mem')): Line =>
+  memoryBar(label, memory.totalKb, memory.availableKb, 'mem-used', width);
+const swapBar = (memory: MemoryFigures, width: number, label = t('ui.meter.swap')): Line =>
+  memoryBar(label, memory.swapTotalKb, memory.swapFreeKb, 'swap-used', width);
 
 /** Joins lines side by side, one space between, padded to `width` (a short last row of CPUs). */
 function beside(parts: readonly Line[], width: number): Line {

@@ -101,7 +101,7 @@ export function scrolled(lines: readonly Line[], scroll: number, height: number)
   const first = Math.min(scroll, lines.length - room);
   const window = lines.slice(first, first + room);
   if (first + room < lines.length) window[room - 1] = textLine(t('ui.pane.moreBelow'), 'more');
-  if (first > 0) window[0] = textLine('… more above: PgUp', 'more');
+  if (first > 0) window[0] = textLine(t('ui.pane.moreAbove'), 'more');
   return window;
 }
 

@@ -1,5 +1,6 @@
 // Keeping the selection and the scroll window consistent with the rows after
 // any change (new data, a key, a resize).
+import { t } from '../../text/i18n/message.js';
 import type { ProcRow } from './rows.js';
 import type { ViewState } from './view-state.js';
 
@@ -9,7 +10,7 @@ export function reconcile(state: ViewState, rows: readonly ProcRow[], page: numb
     const at = rows.findIndex((row) => row.pid === follow && row.mark !== 'dead');
     if (at >= 0) cursor = at;
     else {
-      message = { text: `${follow} is gone; follow ended`, tone: 'info' };
+      message = { text: t('ui.msg.followGone', { pid: follow }), tone: 'info' };
       follow = undefined;
     }
   }

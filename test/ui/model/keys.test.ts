@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { setLanguage } from '../../../src/text/i18n/lang.js';
 import { handleKey, type KeyContext } from '../../../src/ui/model/keys.js';
 import type { ProcRow } from '../../../src/ui/model/rows.js';
 import { reconcile } from '../../../src/ui/model/selection.js';
@@ -128,5 +129,20 @@ describe('selection', () => {
     const lost = reconcile(following, [row(10)], 5);
     expect(lost.follow).toBeUndefined();
     expect(lost.message?.text).toMatch(/follow ended/);
+  });
+});
+
+describe('status-line answers in Chinese', () => {
+  afterEach(() => setLanguage(undefined));
+
+  it("says what a key did in the reader's language, column names as ps prints them", () => {
+    setLanguage('zh');
+    const ctx: KeyContext = { rows: [], page: 10, columns: ['pid', 'cpu'], canSay: false, hasSide: false };
+    const state = initialViewState(false);
+    expect(handleKey(state, 'P', ctx).state.message?.text).toBe('按 %CPU 排序');
+    expect(handleKey(state, 'K', ctx).state.message?.text).toBe('显示内核线程');
+    expect(handleKey(state, 'k', ctx).state.message?.text).toBe('没有选中进程');
+    expect(handleKey(state, ' ', ctx).state.message?.text).toBe('已暂停（按 space 继续）');
+    expect(reconcile({ ...state, follow: 42 }, [], 10).message?.text).toBe('42 已经不在了；停止跟随');
   });
 });

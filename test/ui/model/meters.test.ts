@@ -1,8 +1,9 @@
 // The header meters as lines: each bar exactly its width, split into the
 // roles the theme colours, and the compact single line on small terminals.
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { Meters } from '../../../src/inspect/procfs/meters.js';
 import { bar, meterLines, meterShape, sizeWords } from '../../../src/ui/model/meters.js';
+import { setLanguage } from '../../../src/text/i18n/lang.js';
 import { lineText, lineWidth } from '../../../src/ui/model/styled.js';
 
 const meters: Meters = {
@@ -61,6 +62,23 @@ describe('meters', () => {
     const [line] = meterLines(meters, meterShape(2, 80, 24), 80);
     expect(lineWidth(line ?? { spans: [] })).toBe(80);
     expect(lineText(line ?? { spans: [] })).toMatch(/^CPU\[\|+ +40\.0%\] Mem\[.*\] Swp\[.*\]$/);
+  });
+
+  describe('in Chinese', () => {
+    afterEach(() => setLanguage(undefined));
+
+    it('labels the memory bars 内存 and 交换 (two cells per character): every line still the full width', () => {
+      setLanguage('zh');
+      const full = meterLines(meters, meterShape(2, 120, 40), 120);
+      for (const line of full) expect(lineWidth(line)).toBe(120);
+      expect(lineText(full[1] ?? { spans: [] })).toMatch(/^内存\[\|+ +2\.00G\/8\.00G\] 交换\[ +0K\/0K\] *$/u);
+      const [compact] = meterLines(meters, meterShape(2, 80, 24), 80);
+      expect(lineWidth(compact ?? { spans: [] })).toBe(80);
+      expect(lineText(compact ?? { spans: [] })).toMatch(/^CPU\[\|+ +40\.0%\] 内存\[.*\] 交换\[.*\]$/u);
+      // Too narrow for a bar: the label and figures, cut to the width all the same.
+      const narrow = bar('内存', [], '2.00G/8.00G', 12);
+      expect(lineWidth(narrow)).toBe(12);
+    });
   });
 
   it('before two samples the CPU share is unknown: ?', () => {

@@ -10,11 +10,22 @@
 // cheapest sink there is. CPU is utime + stime of each process (stat fields 14
 // and 15), plus what its reaped children used (16, 17) and the CPU time of any
 // descendant still alive.
+//
+// Like with like: both refresh every second (-d 1 for procview, whatever its
+// settings file says: it runs with an empty $XDG_CONFIG_HOME, so its defaults,
+// meters on, as a new user has them) over the same processes, and both show the
+// CPU and memory meters. Not the same work: with the kernel event source (root
+// and the native addon) procview also takes in every fork, exec and exit on the
+// machine between refreshes, which top never sees; the line `events:` says
+// which source ran.
 import { wholeArg } from './whole-arg.js';
 import { spawn } from 'node:child_process';
-import { cpus, loadavg } from 'node:os';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { openKernelEvents } from '../inspect/events/kernel-source.js';
 import { createInspector } from '../inspect/inspector.js';
 import { readCpuTimes } from '../inspect/procfs/cpu-time.js';
 import { childrenIndex } from '../inspect/scope.js';
@@ -68,6 +79,14 @@ async function cpuSeconds(pids: readonly number[]): Promise<number[]> {
   });
 }
 
+/** Which event source the dashboard will have: the kernel's when it can be opened here (it is closed again at once). */
+async function eventSource(): Promise<string> {
+  const opened = await openKernelEvents();
+  if (!opened.ok) return `polling (${opened.message})`;
+  opened.source.close();
+  return 'kernel (procview also takes in every fork, exec and exit of the machine; top does not)';
+}
+
 async function main(): Promise<void> {
   const { seconds, procs } = options(process.argv.slice(2));
   // @lydell/node-pty is a dev dependency: the benchmark runs from a checkout, not from an install.
@@ -75,18 +94,21 @@ async function main(): Promise<void> {
   const cli = fileURLToPath(new URL('../cli.js', import.meta.url));
   process.stdout.write(`starting ${procs} sleepers…\n`);
   const sleepers = await startSleepers(procs);
-  const cleanup: (() => void)[] = [() => sleepers.kill()];
+  // No settings file: the defaults (meters on, no tree), whatever the user saved.
+  const config = mkdtempSync(join(tmpdir(), 'procview-bench-ui-'));
+  const cleanup: (() => void)[] = [() => sleepers.kill(), () => rmSync(config, { recursive: true, force: true })];
   process.on('exit', () => cleanup.forEach((task) => task()));
   try {
+    const events = await eventSource();
     const total = (await createInspector().snapshot()).procs.size;
     const loadBefore = loadavg();
     const size = { COLUMNS: String(COLS), LINES: String(ROWS) };
     const started = Date.now();
-    const dashboard = pty.spawn(process.execPath, [cli], {
+    const dashboard = pty.spawn(process.execPath, [cli, '-d', '1'], {
       name: 'xterm-256color',
       cols: COLS,
       rows: ROWS,
-      env: { ...process.env, TERM: 'xterm-256color' } as Record<string, string>,
+      env: { ...process.env, TERM: 'xterm-256color', XDG_CONFIG_HOME: config } as Record<string, string>,
     });
     let drawn = 0;
     dashboard.onData((data) => (drawn += data.length));
@@ -112,6 +134,7 @@ async function main(): Promise<void> {
       '',
       `bench:ui — ${seconds} s, refresh 1 s, ${procs} extra sleepers (${total} processes), ${COLS}x${ROWS} terminal, ${cpus().length} cores, Node ${process.version}`,
       `load average before: ${load(loadBefore)}   after: ${load(loadAfter)}`,
+      `events: ${events}`,
       `${''.padEnd(14)} ${'CPU'.padStart(10)} ${'of 1 core'.padStart(8)}   ${`first ${EARLY_S} s`.padStart(10)}   ${`last ${seconds - EARLY_S} s`.padStart(10)}`,
       row('procview', p, p5),
       row('top -b -d 1', t, t5),

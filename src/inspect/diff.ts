@@ -62,14 +62,45 @@ export function diffSnapshots(prev: Snapshot, next: Snapshot): ProcEvent[] {
     next.procs.forEach((after, pid) => {
       const before = prev.procs.get(pid);
       if (before === after || (before !== undefined && sameProcess(before, after))) return;
-      born.push({ kind: 'spawn', at, pid, comm: after.comm, ppid: after.ppid });
-      if (after.state === 'Z') born.push({ kind: 'zombie', at, pid, comm: after.comm, ppid: after.ppid });
+      bornEvents(after, at, born);
     });
   }
 
   // Maps iterate in insertion order, not necessarily by pid; the sort is stable,
   // so one process's events keep the order they were found in.
   return byPid(gone).concat(byPid(changed), byPid(born));
+}
+
+/**
+ * diffSnapshots for a `next` that is `prev` with only the processes in `reread` read again (an
+ * event stream's step between scans): the same events, found by looking at those pids alone, so
+ * a step costs what it read, not what the table holds. Every other pid must hold the very same
+ * record on both sides.
+ */
+export function diffReread(prev: Snapshot, next: Snapshot, reread: Iterable<number>): ProcEvent[] {
+  const at = next.takenAt;
+  const gone: ProcEvent[] = [];
+  const changed: ProcEvent[] = [];
+  const born: ProcEvent[] = [];
+  for (const pid of reread) {
+    const before = prev.procs.get(pid);
+    const after = next.procs.get(pid);
+    if (after === before) continue;
+    if (before !== undefined && after !== undefined && sameProcess(before, after)) {
+      changesOf(before, after, prev, next, at, changed);
+      continue;
+    }
+    if (before !== undefined) gone.push(goneEvent(before, prev, next, at));
+    if (after !== undefined) bornEvents(after, at, born);
+  }
+  return byPid(gone).concat(byPid(changed), byPid(born));
+}
+
+/** A process new to the table: its spawn, and its zombie when it was one at first sight. */
+function bornEvents(after: ProcInfo, at: number, born: ProcEvent[]): void {
+  const { pid, comm, ppid } = after;
+  born.push({ kind: 'spawn', at, pid, comm, ppid });
+  if (after.state === 'Z') born.push({ kind: 'zombie', at, pid, comm, ppid });
 }
 
 function byPid(events: ProcEvent[]): ProcEvent[] {

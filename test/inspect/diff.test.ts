@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { diffSnapshots } from '../../src/inspect/diff.js';
+import { diffReread, diffSnapshots } from '../../src/inspect/diff.js';
 import type { ProcInfo } from '../../src/inspect/types.js';
 import { proc, snapshot, unknownProc } from './diff-builders.js';
 
@@ -282,5 +282,43 @@ describe('diffSnapshots', () => {
     diffSnapshots(prev, next);
     expect([...prev.procs.keys()]).toEqual([1, 100]);
     expect([...next.procs.keys()]).toEqual([1]);
+  });
+});
+
+describe('diffReread', () => {
+  it('finds, from the re-read pids alone, the events diffSnapshots finds in the whole table', () => {
+    const parent = proc({ pid: 300, comm: 'sh', args: 'sh -c x' });
+    const before = [
+      init,
+      shell,
+      parent,
+      proc({ pid: 301, ppid: 300 }), // exits
+      proc({ pid: 302, ppid: 300, state: 'Z', stat: 'Z' }), // reaped
+      proc({ pid: 303, ppid: 300 }), // turns zombie
+      proc({ pid: 304, ppid: 300, comm: 'sh', args: 'sh' }), // execs and is reniced
+      proc({ pid: 305, ppid: 300, startTime: 5 }), // its pid reused
+      proc({ pid: 306, ppid: 300 }), // not re-read: the same record on both sides
+    ];
+    const after = [
+      init,
+      shell,
+      parent,
+      proc({ pid: 303, ppid: 300, state: 'Z', stat: 'Z' }),
+      proc({ pid: 304, ppid: 300, comm: 'sleep', args: 'sleep 9', nice: 5 }),
+      proc({ pid: 305, ppid: 1, comm: 'cron', startTime: 9 }),
+      before[8] as ProcInfo,
+      proc({ pid: 307, ppid: 300 }), // new
+      proc({ pid: 308, ppid: 300, state: 'Z', stat: 'Z' }), // new, already a zombie
+    ];
+    const prev = snapshot(before, T0);
+    const next = snapshot(after, T1);
+    const whole = diffSnapshots(prev, next);
+    expect(whole.length).toBeGreaterThan(8);
+    expect(diffReread(prev, next, [308, 301, 307, 302, 303, 304, 305])).toEqual(whole);
+  });
+
+  it('sees nothing in pids re-read to the same record', () => {
+    const procs = [init, shell];
+    expect(diffReread(snapshot(procs, T0), snapshot(procs, T1), [1, 100, 999])).toEqual([]);
   });
 });

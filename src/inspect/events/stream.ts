@@ -10,7 +10,7 @@
 // Frames are immutable; a step's events go into the next frame, sent at most
 // every FRAME_GAP_MS, and a full scan always sends one.
 import { performance } from 'node:perf_hooks';
-import { diffSnapshots } from '../diff.js';
+import { diffReread, diffSnapshots } from '../diff.js';
 import { createInspector } from '../inspector.js';
 import { freezeProc, SealedMap, sealSnapshot } from '../snapshot.js';
 import type { ExitStatus, Inspector, ProcEvent, ProcInfo, Snapshot } from '../types.js';
@@ -44,6 +44,9 @@ const STATUS_TURNS = 20;
 /** After a scan, kernel batches are taken in until none came for DRAIN_QUIET_MS, at most DRAIN_TURNS times. */
 const DRAIN_TURNS = 10;
 const DRAIN_QUIET_MS = 4;
+/** Steps look at the table's zombies at most this often, at most this many per look (#lookAtZombies). */
+const ZOMBIE_LOOK_MS = 50;
+const ZOMBIE_LOOK_MAX = 32;
 /** A tracked subtree is busy for this long after it last changed (#scheduleTrack). */
 const TRACK_BUSY_MS = 1000;
 /** The tracker follows subtrees up to this many processes. */
@@ -139,6 +142,9 @@ export class EventStream {
   readonly #awaitingStatus = new Map<number, number>();
   #holdUntil = 0;
   #batches = 0;
+  /** When a step last looked at the table's zombies, and where the next look starts (#lookAtZombies). */
+  #zombiesLookedAt = Number.NEGATIVE_INFINITY;
+  #zombieTurn = 0;
   #watched: { of: Snapshot; key: string; pids: Map<number, number | undefined> } | undefined;
 
   constructor(choice: EventsChoice, options: StreamOptions, onFrame: (frame: WatchFrame) => void, onError: (error: unknown) => void) {
@@ -375,12 +381,13 @@ export class EventStream {
     const begunAt = performance.now();
     this.#lastStepAt = begunAt;
     // Filled by set(): SealedMap's own set() cannot run inside the Map constructor (its field is not there yet).
+    // Copied at the first read: a step that reads nothing (a batch of thread events) keeps the table.
     const procs = new SealedMap<number, ProcInfo>();
-    current.procs.forEach((proc, pid) => procs.set(pid, proc));
     const ended = new Set<number>();
     const done = new Set<number>();
     const read = (pid: number, again = false): void => {
       if (done.has(pid) && !again) return;
+      if (done.size === 0) current.procs.forEach((proc, known) => procs.set(known, proc));
       done.add(pid);
       const record = reread(pid, current.procs.get(pid));
       this.#touched.set(pid, performance.now());
@@ -397,10 +404,7 @@ export class EventStream {
       const ppid = procs.get(pid)?.ppid;
       if (parent !== undefined && ppid !== undefined && ppid !== parent) read(parent);
     }
-    // A zombie is reaped without a kernel event: zombies are few, so each step looks at them again.
-    current.procs.forEach((proc, pid) => {
-      if (proc.state === 'Z') read(pid);
-    });
+    this.#lookAtZombies(current, begunAt, read);
     for (const [pid, until] of this.#exiting) {
       read(pid);
       if (ended.has(pid) || begunAt > until) this.#exiting.delete(pid);
@@ -421,12 +425,39 @@ export class EventStream {
         this.#guarded(() => this.#step());
       }, EXIT_RETRY_MS);
     }
-    this.#advance(sealSnapshot(Date.now(), procs));
+    if (done.size === 0) return;
+    this.#advance(sealSnapshot(Date.now(), procs), done);
     this.#scheduleFrame(begunAt);
   }
 
-  /** current → next: diff, explain with the facts so far, keep the events for the next frame. */
-  #advance(next: Snapshot): void {
+  /**
+   * A zombie is reaped without a kernel event, so steps look at the table's zombies again: at most
+   * every ZOMBIE_LOOK_MS, and at most ZOMBIE_LOOK_MAX of them per look, in turn. Usually they are
+   * few and all are read; a machine with thousands (a killed process group its parent has not
+   * reaped yet) must not cost a read of each on every step. A reap not looked for here is still
+   * reported: the next full scan reads every process, and its diff has the reap.
+   */
+  #lookAtZombies(current: Snapshot, now: number, read: (pid: number) => void): void {
+    if (now - this.#zombiesLookedAt < ZOMBIE_LOOK_MS) return;
+    this.#zombiesLookedAt = now;
+    const zombies: number[] = [];
+    current.procs.forEach((proc, pid) => {
+      if (proc.state === 'Z') zombies.push(pid);
+    });
+    if (zombies.length <= ZOMBIE_LOOK_MAX) {
+      for (const pid of zombies) read(pid);
+      return;
+    }
+    const from = this.#zombieTurn % zombies.length;
+    this.#zombieTurn = from + ZOMBIE_LOOK_MAX;
+    for (let i = 0; i < ZOMBIE_LOOK_MAX; i += 1) read(zombies[(from + i) % zombies.length] as number);
+  }
+
+  /**
+   * current → next: diff, explain with the facts so far, keep the events for the next frame.
+   * `reread`: a step's table, which differs from the current one only in those pids (diffReread).
+   */
+  #advance(next: Snapshot, reread?: ReadonlySet<number>): void {
     const prev = this.#current;
     this.#advancedBatch = this.#batches;
     this.#current = next;
@@ -437,7 +468,8 @@ export class EventStream {
       return;
     }
     const facts = this.#book.take();
-    const explained = explainStep(diffSnapshots(prev, next), prev, next, facts, Date.now());
+    const changes = reread === undefined ? diffSnapshots(prev, next) : diffReread(prev, next, reread);
+    const explained = explainStep(changes, prev, next, facts, Date.now());
     this.#book.carry(explained.carry, explained.carryExits, explained.carryExecs);
     const events = inferOrphans(explained.events, prev, next);
     const shown = this.#lastFrame;

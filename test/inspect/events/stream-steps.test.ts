@@ -1,0 +1,95 @@
+// What a step of the event stream reads between scans, on a hand-made table: a
+// fake kernel source hands batches in, a fake inspector counts the re-reads.
+// (The real kernel and /proc are in stream-live.test.ts.)
+import { afterEach, describe, expect, it } from 'vitest';
+import { pollUntil } from '../../../src/base/poll.js';
+import type { KernelEvent, KernelEventSource } from '../../../src/inspect/events/kernel-event.js';
+import { EventStream, type WatchFrame } from '../../../src/inspect/events/stream.js';
+import type { Inspector, ProcEvent, ProcInfo, Snapshot } from '../../../src/inspect/types.js';
+import { proc, snapshot } from '../diff-builders.js';
+
+const PARENT = 500;
+const ZOMBIES = 1000;
+const FIRST_ZOMBIE = 10_000;
+
+class FakeKernel implements KernelEventSource {
+  readonly kind = 'kernel' as const;
+  #listener: ((batch: readonly KernelEvent[], lost: number) => void) | undefined;
+  onBatch(listener: (batch: readonly KernelEvent[], lost: number) => void): void {
+    this.#listener = listener;
+  }
+  send(batch: readonly KernelEvent[]): void {
+    this.#listener?.(batch, 0);
+  }
+  close(): void {
+    this.#listener = undefined;
+  }
+}
+
+/** A parent with ZOMBIES unreaped children; `reaped` of them are gone from the scans after the first. */
+function table(reaped: number): Snapshot {
+  const procs: ProcInfo[] = [proc({ pid: 1, ppid: 0, comm: 'init' }), proc({ pid: PARENT, comm: 'python3', args: 'python3 kids.py' })];
+  for (let i = reaped; i < ZOMBIES; i += 1) procs.push(proc({ pid: FIRST_ZOMBIE + i, ppid: PARENT, state: 'Z', stat: 'Z', args: '' }));
+  return snapshot(procs, Date.now());
+}
+
+function fakeInspector(): { inspector: Inspector; rereads: number[]; reap: (count: number) => void } {
+  let reaped = 0;
+  let scans = 0;
+  const rereads: number[] = [];
+  const inspector: Inspector = {
+    backend: 'procfs',
+    snapshot: async () => table(scans++ === 0 ? 0 : reaped),
+    // Unchanged: the same frozen record, as the procfs backend gives it.
+    reread: (pid, previous) => {
+      rereads.push(pid);
+      return previous;
+    },
+    close: () => {},
+  };
+  return { inspector, rereads, reap: (count) => (reaped = count) };
+}
+
+const streams: EventStream[] = [];
+afterEach(() => {
+  for (const stream of streams.splice(0)) stream.close();
+});
+
+async function frameWhere(frames: readonly WatchFrame[], match: (frame: WatchFrame) => boolean): Promise<WatchFrame | undefined> {
+  return pollUntil(() => frames.find(match), { timeoutMs: 10_000, intervalMs: 5 });
+}
+
+describe('event stream steps', () => {
+  it('look at a few of a thousand zombies per step, and the next scan still reports every reap', async () => {
+    const kernel = new FakeKernel();
+    const { inspector, rereads, reap } = fakeInspector();
+    const frames: WatchFrame[] = [];
+    const stream = new EventStream(
+      { source: 'kernel', kernel },
+      { intervalMs: 60_000, inspector },
+      (frame) => frames.push(frame),
+      (error) => {
+        throw error;
+      },
+    );
+    streams.push(stream);
+    expect(await frameWhere(frames, (frame) => frame.snapshot.procs.size === ZOMBIES + 2)).toBeDefined();
+
+    // The parent execs: a step re-reads it, and looks at some zombies for a reap.
+    kernel.send([{ kind: 'exec', at: Date.now(), pid: PARENT, tgid: PARENT }]);
+    expect(await pollUntil(() => (rereads.includes(PARENT) ? true : undefined), { timeoutMs: 10_000, intervalMs: 2 })).toBe(true);
+    const zombiesRead = rereads.filter((pid) => pid >= FIRST_ZOMBIE).length;
+    expect(zombiesRead).toBeGreaterThan(0);
+    expect(zombiesRead).toBeLessThan(ZOMBIES / 10);
+
+    // The parent reaps 600 of them: the scan's frame says so, each reap once.
+    reap(600);
+    stream.scanNow();
+    const after = await frameWhere(frames, (frame) => frame.snapshot.procs.size === ZOMBIES - 600 + 2);
+    const reaps = frames.flatMap((frame) => frame.events).filter((event: ProcEvent) => event.kind === 'reap');
+    expect(after).toBeDefined();
+    expect(new Set(reaps.map((event) => event.pid)).size).toBe(600);
+    expect(reaps).toHaveLength(600);
+    expect(reaps.every((event) => event.kind === 'reap' && event.by === PARENT)).toBe(true);
+  });
+});

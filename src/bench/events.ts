@@ -1,15 +1,19 @@
-// `npm run bench:events -- [--runs N] [--sources kernel,polling] [--storm-seconds S]`: the
-// event stream (what the dashboard, `run` and `events` consume) on the learners' patterns,
+// `npm run bench:events -- [--runs N] [--sources kernel,polling] [--patterns "double fork,zombie"|none]
+// [--storm-seconds S (0: no storm)]`: the event stream (what the dashboard, `run` and `events` consume) on the learners' patterns,
 // N times each per source: how often what the pattern teaches was reported (seen/total; for
 // polling, "inferred" counts orphan lines marked inferred), latencies p50/p99 (to the frame that
 // carried the line, not to the screen), and the CPU this process used per second of wall time.
 // Latencies are of lines seen (not inferred): event→frame from the event behind the line (the
 // orphan's fork, the exit, the exec: the kernel's time, or the read that found it under polling),
-// start→frame from starting the program. Then a fork storm (1,000 short processes per second
-// asked): spawns reported for the storm's processes against the generator's count, events the
-// kernel said it lost, the event loop's worst lag (how late a key would be answered), and CPU.
+// start→frame from starting the program; for an orphaned line also orphaning→frame, from the
+// parent's exit (what procview can answer to: the fork→orphaning part is the program's own).
+// Then a fork storm (1,000 short processes per second asked, storm-generator.ts), twice: with the
+// dashboard live in a pseudo-terminal (a key every second timed to the screen, the header's lost
+// events, the dashboard's CPU), and with an event stream in this process (spawns reported for the
+// storm's processes against the generator's count, events the kernel said it lost, the event
+// loop's worst lag, and CPU).
 // Prints figures; asserts nothing. The kernel source needs root.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,6 +22,11 @@ import { chooseEvents, type EventsMode } from '../inspect/events/choose.js';
 import { advanceMembers, concernsMembers, type Members } from '../inspect/events/members.js';
 import { EventStream, type WatchFrame } from '../inspect/events/stream.js';
 import type { ProcEvent } from '../inspect/types.js';
+import { startDashboard } from './storm-dashboard.js';
+import { type StormGenerator, stormGenerator } from './storm-generator.js';
+
+/** The fork storm's rate asked: the issue's "1,000 short processes per second". */
+const STORM_RATE = 1000;
 
 interface Pattern {
   readonly name: string;
@@ -82,6 +91,15 @@ interface Outcome {
   readonly latencyMs: number | undefined;
   /** The event itself (its `at`: the kernel's time for the fork/exit behind it, or the read that found it) → that frame. */
   readonly eventMs: number | undefined;
+  /** For an orphaned line: the orphaning (the parent's exit, the kernel's time) → that frame; else undefined. */
+  readonly orphaningMs: number | undefined;
+}
+
+/** When the parent of an orphaned line exited (its exit or zombie event: the kernel's time), else the line's own time. */
+function orphanedAt(events: readonly ProcEvent[], line: ProcEvent): number {
+  const from = line.kind === 'reparent' ? line.from : undefined;
+  const end = events.find((e) => (e.kind === 'exit' || e.kind === 'zombie') && e.pid === from);
+  return Math.min(end?.at ?? line.at, line.at);
 }
 
 /** One run of `pattern` under a stream; resolves once judged or after `timeoutMs`. */
@@ -110,7 +128,12 @@ async function once(mode: EventsMode, pattern: Pattern, cwd: string, timeoutMs: 
     const now = Date.now();
     // A spawn carries the fork's time: for an orphaned line, the fork of the orphan is where the story starts.
     const fork = judged.event.kind === 'reparent' ? events.find((e) => e.kind === 'spawn' && e.pid === judged.event.pid) : undefined;
-    settle({ verdict: judged.verdict, latencyMs: now - startedAt, eventMs: now - (fork?.at ?? judged.event.at) });
+    settle({
+      verdict: judged.verdict,
+      latencyMs: now - startedAt,
+      eventMs: now - (fork?.at ?? judged.event.at),
+      orphaningMs: fork === undefined ? undefined : now - orphanedAt(events, judged.event),
+    });
   };
   const stream = new EventStream(choice, { intervalMs: 1000, roots: () => (root === undefined ? [] : [root, ...members.keys()]) }, onFrame, () => undefined);
   await first;
@@ -120,8 +143,11 @@ async function once(mode: EventsMode, pattern: Pattern, cwd: string, timeoutMs: 
   let timer: NodeJS.Timeout | undefined;
   const outcome = await Promise.race([
     judged,
-    new Promise<Outcome>((resolve) => (timer = setTimeout(() => resolve({ verdict: undefined, latencyMs: undefined, eventMs: undefined }), timeoutMs))),
+    new Promise<Outcome>(
+      (resolve) => (timer = setTimeout(() => resolve({ verdict: undefined, latencyMs: undefined, eventMs: undefined, orphaningMs: undefined }), timeoutMs)),
+    ),
   ]);
+
   clearTimeout(timer);
   stream.close();
   try {
@@ -132,33 +158,38 @@ async function once(mode: EventsMode, pattern: Pattern, cwd: string, timeoutMs: 
   return outcome;
 }
 
-async function patterns(mode: EventsMode, runs: number): Promise<void> {
+async function patterns(mode: EventsMode, runs: number, only: readonly Pattern[]): Promise<void> {
   const cwd = mkdtempSync(join(tmpdir(), 'procview-bench-events-'));
   try {
-    for (const pattern of PATTERNS) {
+    for (const pattern of only) {
       const cpuBefore = process.cpuUsage();
       const wallBefore = performance.now();
       let seen = 0;
       let inferred = 0;
       const latencies: number[] = [];
       const eventLatencies: number[] = [];
+      const orphaningLatencies: number[] = [];
       for (let i = 0; i < runs; i += 1) {
-        const { verdict, latencyMs, eventMs } = await once(mode, pattern, cwd, 8000);
+        const { verdict, latencyMs, eventMs, orphaningMs } = await once(mode, pattern, cwd, 8000);
         if (verdict === 'seen') seen += 1;
         if (verdict === 'inferred') inferred += 1;
         // Latencies of seen lines only: an inference waits for a full scan by design.
         if (verdict === 'seen' && latencyMs !== undefined) latencies.push(latencyMs);
         if (verdict === 'seen' && eventMs !== undefined) eventLatencies.push(eventMs);
+        if (verdict === 'seen' && orphaningMs !== undefined) orphaningLatencies.push(orphaningMs);
       }
       const cpu = process.cpuUsage(cpuBefore);
       const cpuPercent = ((cpu.user + cpu.system) / 1000 / (performance.now() - wallBefore)) * 100;
       latencies.sort((a, b) => a - b);
       eventLatencies.sort((a, b) => a - b);
+      orphaningLatencies.sort((a, b) => a - b);
+      const orphaning =
+        orphaningLatencies.length === 0 ? '' : `  orphaning→frame p50 ${ms(percentile(orphaningLatencies, 50))} p99 ${ms(percentile(orphaningLatencies, 99))}`;
       const inferredWords = mode === 'polling' ? ` (+${inferred} inferred)` : '';
       process.stdout.write(
         `  ${mode.padEnd(7)} ${pattern.name.padEnd(26)} seen ${String(seen).padStart(2)}/${runs}${inferredWords.padEnd(15)} ` +
           `event→frame p50 ${ms(percentile(eventLatencies, 50)).padStart(6)} p99 ${ms(percentile(eventLatencies, 99)).padStart(6)}  ` +
-          `start→frame p50 ${ms(percentile(latencies, 50)).padStart(6)} p99 ${ms(percentile(latencies, 99)).padStart(6)}  CPU ${cpuPercent.toFixed(1)}%\n`,
+          `start→frame p50 ${ms(percentile(latencies, 50)).padStart(6)} p99 ${ms(percentile(latencies, 99)).padStart(6)}  CPU ${cpuPercent.toFixed(1)}%${orphaning}\n`,
       );
     }
   } finally {
@@ -166,50 +197,8 @@ async function patterns(mode: EventsMode, runs: number): Promise<void> {
   }
 }
 
-/**
- * The storm's generator, in Python where there is one: `rate` forks a second, paced on the clock
- * (a shell loop of `true &` reached ~290/s on a loaded machine), each child _exit(0)s at once and
- * is reaped; prints how many it forked and in how many seconds of forking (the reaping of a
- * backlog of children not yet run, on a loaded machine, comes after).
- */
-const PY_STORM = `
-import os, sys, time
-rate, secs = float(sys.argv[1]), float(sys.argv[2])
-n = 0
-start = time.monotonic()
-while True:
-    now = time.monotonic()
-    if now - start >= secs:
-        break
-    due = int((now - start) * rate)
-    while n < due:
-        if os.fork() == 0:
-            os._exit(0)
-        n += 1
-    try:
-        while os.waitpid(-1, os.WNOHANG)[0] != 0:
-            pass
-    except ChildProcessError:
-        pass
-    time.sleep(0.001)
-elapsed = time.monotonic() - start
-try:
-    while True:
-        os.wait()
-except ChildProcessError:
-    pass
-print(n, elapsed)
-`;
-
-/** The Python interpreter's own path (a version manager's shim would fork processes of its own first), or undefined. */
-function pythonPath(): string | undefined {
-  const found = spawnSync('python3', ['-c', 'import sys; print(sys.executable)'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
-  const path = found.status === 0 ? found.stdout.trim() : '';
-  return path === '' ? undefined : path;
-}
-
-/** About 1,000 short processes a second for `seconds` (Python's paced loop, else a shell's `true &` loop). */
-async function storm(mode: EventsMode, seconds: number): Promise<void> {
+/** About 1,000 short processes a second for `seconds` (storm-generator.ts), watched by an event stream in this process. */
+async function storm(mode: EventsMode, seconds: number, generator: StormGenerator): Promise<void> {
   const choice = await chooseEvents(mode);
   let root: number | undefined;
   let rootAt = Number.POSITIVE_INFINITY;
@@ -241,38 +230,79 @@ async function storm(mode: EventsMode, seconds: number): Promise<void> {
   }, 10);
   const cpuBefore = process.cpuUsage();
   const wallBefore = performance.now();
-  const python = pythonPath();
-  const rounds = seconds * 10;
   rootAt = Date.now();
-  const child = python
-    ? spawn(python, ['-c', PY_STORM, '1000', String(seconds)], { stdio: ['ignore', 'pipe', 'ignore'], detached: true })
-    : spawn('sh', ['-c', `i=0; while [ $i -lt ${rounds} ]; do j=0; while [ $j -lt 100 ]; do true & j=$((j+1)); done; sleep 0.1; i=$((i+1)); done; wait`], {
-        stdio: ['ignore', 'pipe', 'ignore'],
-        detached: true,
-      });
-  root = child.pid;
-  let printed = '';
-  child.stdout?.on('data', (chunk: Buffer) => {
-    printed += chunk.toString();
-  });
-  await new Promise((resolve) => child.once('exit', resolve));
-  const [count, forkingSeconds] = printed.trim().split(' ').map(Number);
-  const forked = python !== undefined ? (count ?? 0) : rounds * 100;
-  const wallMs = python !== undefined && forkingSeconds !== undefined ? forkingSeconds * 1000 : performance.now() - wallBefore;
+  const { forked, seconds: forking } = await generator.start(STORM_RATE, seconds, (pid) => (root = pid));
   // Let the last batches and a full scan come in.
   await new Promise((resolve) => setTimeout(resolve, 2500));
   clearInterval(lagTimer);
   const cpu = process.cpuUsage(cpuBefore);
   stream.close();
   const cpuPercent = ((cpu.user + cpu.system) / 1000 / (performance.now() - wallBefore)) * 100;
+  const missing = forked - spawned.size;
   process.stdout.write(
-    `  ${mode.padEnd(7)} fork storm (${python !== undefined ? 'python3 os.fork loop' : 'sh loop'}): ${forked} processes in ${(wallMs / 1000).toFixed(1)} s (${Math.round(forked / (wallMs / 1000))}/s); ` +
-      `spawns reported ${spawned.size} of ${forked}, lost (kernel said) ${lost}; event loop worst lag ${Math.round(worstLag)} ms; CPU ${cpuPercent.toFixed(0)}% of a core\n`,
+    `  ${mode.padEnd(7)} fork storm, event stream in the bench (${generator.kind}): ${forked} processes in ${forking.toFixed(1)} s (${Math.round(forked / forking)}/s); ` +
+      `spawns reported ${spawned.size} of ${forked}${missing > 0 ? ` (${missing} missing)` : ''}, lost (kernel said) ${lost}${missing > 0 && lost === 0 && choice.source === 'kernel' ? ' — MISSING WITHOUT A LOSS' : ''}; ` +
+      `event loop worst lag ${Math.round(worstLag)} ms; CPU ${cpuPercent.toFixed(0)}% of a core\n`,
   );
 }
 
+/**
+ * The same storm with the dashboard live in a pseudo-terminal (`--events mode`, whole system):
+ * a key (`?`, then Esc) every second, timed to the screen; the header's events words at the end
+ * (`events: kernel · N events lost`); the dashboard's CPU over the storm.
+ */
+async function stormDashboard(mode: EventsMode, seconds: number, generator: StormGenerator): Promise<void> {
+  const dashboard = await startDashboard(['--events', mode]);
+  try {
+    const shown = await dashboard.waitFor((screen) => screen.includes('Tasks:'), 15_000);
+    if (shown === undefined) {
+      process.stdout.write(`  ${mode.padEnd(7)} fork storm, dashboard: did not draw within 15 s; skipped\n`);
+      return;
+    }
+    // Settled: its first frames drawn.
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    const cpuBefore = dashboard.cpuSeconds();
+    const wallBefore = performance.now();
+    let storming = true;
+    const generated = generator.start(STORM_RATE, seconds, () => undefined).finally(() => (storming = false));
+    const opens: number[] = [];
+    const closes: number[] = [];
+    let unanswered = 0;
+    while (storming) {
+      const next = performance.now() + 1000;
+      const { open, close } = await dashboard.keyRoundTrip(10_000);
+      if (open === undefined || close === undefined) unanswered += 1;
+      if (open !== undefined) opens.push(open);
+      if (close !== undefined) closes.push(close);
+      await new Promise((resolve) => setTimeout(resolve, Math.max(0, next - performance.now())));
+    }
+    const { forked, seconds: forking } = await generated;
+    const cpuAfter = dashboard.cpuSeconds();
+    const wall = (performance.now() - wallBefore) / 1000;
+    // The last frames and a full scan.
+    await new Promise((resolve) => setTimeout(resolve, 2500));
+    const words = /events: \S+[^\n]*/.exec(dashboard.screen())?.[0].replace(/\s{2,}.*$/, '') ?? '(no events words on screen)';
+    opens.sort((a, b) => a - b);
+    closes.sort((a, b) => a - b);
+    const cpu = cpuBefore !== undefined && cpuAfter !== undefined ? `${(((cpuAfter - cpuBefore) / wall) * 100).toFixed(0)}% of a core` : '?';
+    process.stdout.write(
+      `  ${mode.padEnd(7)} fork storm, dashboard live (${generator.kind}): ${forked} processes in ${forking.toFixed(1)} s (${Math.round(forked / forking)}/s); ` +
+        `key ? → help on screen p50 ${ms(percentile(opens, 50))} max ${ms(opens.at(-1))}, Esc → closed p50 ${ms(percentile(closes, 50))} max ${ms(closes.at(-1))} ` +
+        `(${opens.length} keys${unanswered > 0 ? `, ${unanswered} NOT ANSWERED within 10 s` : ''}); header: "${words}"; dashboard CPU ${cpu}\n`,
+    );
+  } finally {
+    dashboard.close();
+  }
+}
+
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { runs: { type: 'string' }, sources: { type: 'string' }, 'storm-seconds': { type: 'string' } } });
+  const { values } = parseArgs({
+    options: { runs: { type: 'string' }, sources: { type: 'string' }, 'storm-seconds': { type: 'string' }, patterns: { type: 'string' } },
+  });
+  // --patterns "double fork,zombie": the patterns whose name starts with one of these (default all; "none" skips them).
+  const wanted = values.patterns?.split(',').map((name) => name.trim());
+  const only =
+    wanted === undefined ? PATTERNS : PATTERNS.filter((pattern) => wanted.some((name) => pattern.name === name || pattern.name.startsWith(`${name} (`)));
   const runs = Number(values.runs ?? 20);
   const stormSeconds = Number(values['storm-seconds'] ?? 10);
   const sources = (values.sources ?? 'kernel,polling').split(',') as EventsMode[];
@@ -290,7 +320,7 @@ async function main(): Promise<void> {
       }
       choice.kernel.close();
     }
-    await patterns(mode, runs);
+    if (only.length > 0) await patterns(mode, runs, only);
   }
   for (const mode of sources) {
     if (mode === 'kernel') {
@@ -298,7 +328,14 @@ async function main(): Promise<void> {
       if (choice.source !== 'kernel') continue;
       choice.kernel.close();
     }
-    await storm(mode, stormSeconds);
+    if (stormSeconds <= 0) continue;
+    const generator = stormGenerator();
+    try {
+      await stormDashboard(mode, stormSeconds, generator);
+      await storm(mode, stormSeconds, generator);
+    } finally {
+      generator.close();
+    }
   }
   process.stdout.write(
     `  load average after: ${loadavg()

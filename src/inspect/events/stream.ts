@@ -10,7 +10,8 @@
 // Frames are immutable; a step's events go into the next frame, sent at most
 // every FRAME_GAP_MS, and a full scan always sends one.
 import { performance } from 'node:perf_hooks';
-import { diffReread, diffSnapshots } from '../diff.js';
+import { diffReread, diffSnapshots, parentIsGone } from '../diff.js';
+import { sameProcess } from '../identity.js';
 import { createInspector } from '../inspector.js';
 import { freezeProc, SealedMap, sealSnapshot } from '../snapshot.js';
 import type { ExitStatus, Inspector, ProcEvent, ProcInfo, Snapshot } from '../types.js';
@@ -146,6 +147,8 @@ export class EventStream {
   #zombiesLookedAt = Number.NEGATIVE_INFINITY;
   #zombieTurn = 0;
   #watched: { of: Snapshot; key: string; pids: Map<number, number | undefined> } | undefined;
+  /** pid → performance.now() since its new parent has been held back (#earlyAdoptions). */
+  readonly #adoptionHeld = new Map<number, number>();
 
   constructor(choice: EventsChoice, options: StreamOptions, onFrame: (frame: WatchFrame) => void, onError: (error: unknown) => void) {
     this.choice = choice;
@@ -283,7 +286,8 @@ export class EventStream {
         }
       }
       if (this.#closed) return;
-      this.#advance(this.#announced(this.#newerReads(scanned, begunAt, readBy)));
+      const table = this.#announced(this.#newerReads(scanned, begunAt, readBy));
+      this.#advance(this.#current === undefined ? table : this.#earlyAdoptions(this.#current, table));
       this.#scanBegunAt = begunAt;
       this.#scheduleFrame(begunAt, true);
     } catch (error) {
@@ -397,10 +401,11 @@ export class EventStream {
     };
     for (const pid of this.#pending) read(pid);
     this.#pending.clear();
-    // A child read under another parent than the one that forked it: that parent is read too (gone
-    // or a zombie, it orphaned the child; its exit event comes after the adoption, maybe next batch).
+    // A child read under another parent than the one that forked it (or than the one it had): that
+    // parent is read too (gone or a zombie, it orphaned the child; its exit event comes after the
+    // adoption, maybe next batch).
     for (const pid of [...done]) {
-      const parent = this.#book.forkParent(pid);
+      const parent = this.#book.forkParent(pid) ?? current.procs.get(pid)?.ppid;
       const ppid = procs.get(pid)?.ppid;
       if (parent !== undefined && ppid !== undefined && ppid !== parent) read(parent);
     }
@@ -426,7 +431,7 @@ export class EventStream {
       }, EXIT_RETRY_MS);
     }
     if (done.size === 0) return;
-    this.#advance(sealSnapshot(Date.now(), procs), done);
+    this.#advance(this.#earlyAdoptions(current, sealSnapshot(Date.now(), procs), done), done);
     this.#scheduleFrame(begunAt);
   }
 
@@ -451,6 +456,68 @@ export class EventStream {
     const from = this.#zombieTurn % zombies.length;
     this.#zombieTurn = from + ZOMBIE_LOOK_MAX;
     for (let i = 0; i < ZOMBIE_LOOK_MAX; i += 1) read(zombies[(from + i) % zombies.length] as number);
+  }
+
+  /**
+   * `next` without the adoptions read before the old parent reads dead. exit_notify() hands the
+   * children to their adopter (forget_original_parent) a moment before the exiting parent's state
+   * turns Z, and a read in between (or a scan that read the parent before it began to exit, and
+   * the child after) shows the child under its adopter and the parent alive: taken in, the
+   * reparent would say "not orphaned". A real parent changes only when the old one exits (ptrace
+   * does not change the ppid /proc shows), so the child keeps its previous record (a new child
+   * stays out, its fork carried) and both are read again at the next step, for at most
+   * EXIT_WATCH_MS; after that the table takes in what was read. `reread`: a step's pids (the
+   * rest of its table is `prev`'s).
+   */
+  #earlyAdoptions(prev: Snapshot, next: Snapshot, reread?: ReadonlySet<number>): Snapshot {
+    if (this.#inspector.reread === undefined) return next;
+    const now = performance.now();
+    const held = new Map<number, ProcInfo | undefined>();
+    const look = (proc: ProcInfo, pid: number): void => {
+      const before = prev.procs.get(pid);
+      if (before === proc) {
+        if (this.#adoptionHeld.size > 0) this.#adoptionHeld.delete(pid);
+        return;
+      }
+      const known = before !== undefined && sameProcess(before, proc);
+      const parent = known ? before.ppid : this.#book.forkParent(pid);
+      if (parent === undefined || proc.ppid === undefined || proc.ppid === parent || parentIsGone(parent, prev, next)) {
+        this.#adoptionHeld.delete(pid);
+        return;
+      }
+      const since = this.#adoptionHeld.get(pid) ?? now;
+      if (now - since > EXIT_WATCH_MS) {
+        this.#adoptionHeld.delete(pid);
+        return;
+      }
+      this.#adoptionHeld.set(pid, since);
+      held.set(pid, known ? before : undefined);
+      this.#pending.add(pid);
+      this.#pending.add(parent);
+    };
+    // A step's table differs from `prev` only in the pids it re-read: those alone are looked at.
+    if (reread === undefined) next.procs.forEach(look);
+    else
+      for (const pid of reread) {
+        const proc = next.procs.get(pid);
+        if (proc !== undefined) look(proc, pid);
+      }
+    if (held.size === 0) return next;
+    const procs = new SealedMap<number, ProcInfo>();
+    next.procs.forEach((proc, pid) => {
+      if (!held.has(pid)) procs.set(pid, proc);
+    });
+    held.forEach((before, pid) => {
+      if (before !== undefined) procs.set(pid, before);
+    });
+    // The parent is exiting now: read again soon, as for an exit event (EXIT_RETRY_MS).
+    if (this.#stepTimer === undefined && !this.#closed) {
+      this.#stepTimer = setTimeout(() => {
+        this.#stepTimer = undefined;
+        this.#guarded(() => this.#step());
+      }, EXIT_RETRY_MS);
+    }
+    return sealSnapshot(next.takenAt, procs);
   }
 
   /**

@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { chooseEvents } from '../../../src/inspect/events/choose.js';
 import { openKernelEvents } from '../../../src/inspect/events/kernel-source.js';
 import { EventStream } from '../../../src/inspect/events/stream.js';
-import type { ProcEvent } from '../../../src/inspect/types.js';
+import { createInspector } from '../../../src/inspect/inspector.js';
+import type { Inspector, ProcEvent } from '../../../src/inspect/types.js';
 import { spawnGroup, waitFor } from '../../helpers/processes.js';
 import { PATTERNS, watchPattern } from './patterns.js';
 
@@ -181,4 +182,73 @@ describe('event stream, polling forced: the scoped tracker', () => {
       }
     }
   }, 120_000);
+});
+
+describe.skipIf(!kernel.ok)('event stream, kernel source: an adoption read before the old parent reads dead', () => {
+  it('holds the child back until the parent reads dead, then reports it orphaned (not "reparented")', async () => {
+    // exit_notify() hands the children to init a moment before the exiting parent's state turns Z:
+    // a read in that moment shows the child adopted and the parent alive. The reads below are the
+    // backend's own, but once the parent has died its reads are answered with its last live record
+    // until the child has been read adopted twice, which puts the stream in that moment every time.
+    const inspector = createInspector();
+    const reread = inspector.reread;
+    if (reread === undefined) throw new Error('the procfs backend re-reads one process');
+    let parent: number | undefined;
+    let child: number | undefined;
+    let adoptedReads = 0;
+    let stale = 0;
+    const lying: Inspector = {
+      backend: inspector.backend,
+      snapshot: () => inspector.snapshot(),
+      close: () => inspector.close(),
+      reread: (pid, previous) => {
+        const record = reread(pid, previous);
+        if (pid === child && record?.ppid !== undefined && record.ppid !== parent) adoptedReads += 1;
+        const dead = record === undefined || record.state === 'Z' || record.state === 'X';
+        if (child !== undefined && pid === parent && dead && previous !== undefined && previous.state !== 'Z' && adoptedReads < 2) {
+          stale += 1;
+          return previous;
+        }
+        return record;
+      },
+    };
+    const events: ProcEvent[] = [];
+    let first: () => void = () => undefined;
+    const ready = new Promise<void>((resolve) => (first = resolve));
+    // One full scan, before the program starts; then only the kernel's events and the re-reads they cause.
+    const stream = new EventStream(
+      await chooseEvents('kernel'),
+      { intervalMs: 600_000, inspector: lying },
+      (frame) => {
+        first();
+        events.push(...frame.events);
+      },
+      (error) => {
+        throw error;
+      },
+    );
+    try {
+      await ready;
+      // The parent exits once its child has been reported; the child waits until the parent is gone
+      // (reaped by us), then execs: that exec makes the stream read it, adopted, while the parent's
+      // reads still show it alive.
+      const program = spawnGroup('sh', ['-c', '(while kill -0 $$ 2>/dev/null; do sleep 0.01; done; exec sleep 300) & read line; exit 0'], {
+        stdio: ['pipe', 'ignore', 'ignore'],
+      });
+      parent = program.pid;
+      const spawned = await waitFor(() => events.find((e) => e.kind === 'spawn' && e.ppid === program.pid), { what: `the child of ${program.pid}` });
+      child = spawned.pid;
+      program.stdin?.end('\n');
+      const reparent = await waitFor(() => events.find((e) => e.kind === 'reparent' && e.pid === spawned.pid), {
+        timeoutMs: 20_000,
+        what: `the orphaning of ${spawned.pid}`,
+      });
+      expect(stale, 'the parent was read alive after it died').toBeGreaterThan(0);
+      expect(reparent, JSON.stringify(events)).toMatchObject({ from: parent, to: 1, orphaned: true, adopter: 'init' });
+      expect(reparent.kind === 'reparent' && reparent.inferred).toBe(undefined);
+    } finally {
+      stream.close();
+      inspector.close();
+    }
+  }, 60_000);
 });

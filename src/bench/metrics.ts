@@ -85,13 +85,15 @@ function launch(command: string, args: readonly string[]): ChildProcess {
   return child;
 }
 
-async function startProcview(intervalSeconds: number): Promise<Exporter> {
-  const child = launch(process.execPath, [CLI, 'serve', '--metrics', '--listen', '127.0.0.1:0', '-d', String(intervalSeconds)]);
+/** `procview serve` with `-d intervalSeconds`, or with its default interval when undefined. */
+async function startProcview(intervalSeconds: number | undefined): Promise<Exporter> {
+  const interval = intervalSeconds === undefined ? [] : ['-d', String(intervalSeconds)];
+  const child = launch(process.execPath, [CLI, 'serve', '--metrics', '--listen', '127.0.0.1:0', ...interval]);
   const lines = createInterface({ input: child.stdout ?? process.stdin });
   const [line] = (await once(lines, 'line')) as [string];
   const url = /http:\/\/\S+\/metrics/u.exec(line)?.[0];
   if (url === undefined || child.pid === undefined) throw new Error(`procview serve did not start: ${line}`);
-  return { name: `procview serve -d ${intervalSeconds}`, pid: child.pid, url, child };
+  return { name: intervalSeconds === undefined ? 'procview serve (default -d)' : `procview serve -d ${intervalSeconds}`, pid: child.pid, url, child };
 }
 
 async function freePort(): Promise<number> {
@@ -262,8 +264,8 @@ async function bench(settings: Settings, sleepers: Sleepers | undefined): Promis
     const peer = installed(PROCESS_EXPORTER);
     if (peer) line(`  ${await benchOne(() => startProcessExporter(dir), settings, 'latency')}`);
     line('Exporter CPU at a 15 s scrape interval (target: <= 1% of a core):');
+    line(`  ${await benchOne(() => startProcview(undefined), settings, 'cpu')}`);
     line(`  ${await benchOne(() => startProcview(5), settings, 'cpu')}`);
-    line(`  ${await benchOne(() => startProcview(15), settings, 'cpu')}`);
     if (peer) line(`  ${await benchOne(() => startProcessExporter(dir), settings, 'cpu')}`);
     else line(`  (${PROCESS_EXPORTER} is not installed: no comparison; apt-get install prometheus-process-exporter to add one)`);
     line('');

@@ -69,6 +69,16 @@ export interface InspectorOptions {
    * a listing that never shows them (`procview tree` without --json).
    */
   readonly commandLines?: boolean;
+  /**
+   * Which fields beyond the command line the caller needs. 'all' (default):
+   * every field. 'stat': what one read of procfs's /proc/PID/stat gives (state,
+   * ids, comm, start time, threads, nice, CPU time; RSS from its field 24, which
+   * the kernel sums per CPU lazily), and /proc/PID/status is never read: `uid`,
+   * `user` and `stat` stay undefined, `rssBytes` is stat's figure rather than
+   * VmRSS. For a reader that shows none of those (the exporter); other backends
+   * give every field either way.
+   */
+  readonly fields?: 'all' | 'stat';
 }
 
 export interface Inspector {

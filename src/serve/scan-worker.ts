@@ -9,6 +9,7 @@ import { createInspector } from '../inspect/inspector.js';
 import { summarizeScan } from '../metrics/collect.js';
 import { groupMatcher } from '../metrics/groups.js';
 import { startMetricsFeed } from './feed.js';
+import { scanOptions } from './scan-needs.js';
 import type { ToServer, ToWorker, WorkerSettings } from './worker-messages.js';
 
 const port = parentPort;
@@ -16,7 +17,7 @@ if (port === null) throw new Error('scan-worker.js runs as a worker thread');
 const settings = workerData as WorkerSettings;
 const post = (message: ToServer): void => port.postMessage(message);
 
-const inspector = createInspector();
+const inspector = createInspector(scanOptions(settings));
 const groupOf = groupMatcher(settings.groups);
 let events: 'kernel' | 'polling' = 'polling';
 const feed = startMetricsFeed({

@@ -13,10 +13,10 @@ import { spawnGroup } from '../helpers/processes.js';
 beforeAll(ensureBuilt);
 
 describe('parseServeArgs', () => {
-  it('defaults to loopback 9256, a 5 s scan, all processes, 10 top parents', () => {
+  it('defaults to loopback 9256, a 15 s scan, all processes, 10 top parents', () => {
     expect(parseServeArgs(['--metrics'])).toMatchObject({
       listen: { host: '127.0.0.1', port: 9256 },
-      intervalMs: 5000,
+      intervalMs: 15_000,
       scope: { kind: 'all' },
       groups: [],
       topParents: 10,

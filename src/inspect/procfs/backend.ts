@@ -40,6 +40,8 @@ export interface ProcfsOptions {
   readonly passwdPath?: string;
   /** false: cmdline is never read, every `args` stays undefined (InspectorOptions.commandLines). */
   readonly commandLines?: boolean;
+  /** 'stat': status is never read (InspectorOptions.fields). */
+  readonly fields?: 'all' | 'stat';
 }
 
 /** A scan holds the thread for at most about this long at a time (see snapshot()). */
@@ -75,6 +77,8 @@ export class ProcfsBackend implements Backend {
   readonly #root: string;
   readonly #passwdPath: string;
   readonly #commandLines: boolean;
+  /** Whether status is read (uid, VmLck, VmRSS): not with fields 'stat'. */
+  readonly #status: boolean;
   #system: SystemFacts | undefined;
   readonly #cache = new Map<number, Entry>();
   readonly #ttyNames = new Map<number, string>();
@@ -90,6 +94,7 @@ export class ProcfsBackend implements Backend {
     this.#root = options.procRoot ?? '/proc';
     this.#passwdPath = options.passwdPath ?? PASSWD_PATH;
     this.#commandLines = options.commandLines ?? true;
+    this.#status = options.fields !== 'stat';
     this.#files = new ProcFiles(this.#root);
   }
 
@@ -276,6 +281,7 @@ export class ProcfsBackend implements Backend {
 
   /** status and cmdline facts: carried over from `kept` when they still hold, else read. */
   #details(dir: string, fields: StatFields, kept: Entry | undefined): Details | undefined {
+    if (!this.#status) return this.#statDetails(dir, fields, kept);
     // Only CPU time or state moved: status is stale when stat's rss (field 24) moved, or when the
     // process faulted pages in (fields 10, 12): field 24 sums per-CPU counters lazily (a
     // multi-threaded process's VmRSS moves while it stands still), VmRSS is the exact sum ps prints.
@@ -292,6 +298,20 @@ export class ProcfsBackend implements Backend {
     const statRssBytes = fields.rssPages * this.#facts().pageSize;
     if (isKernelThread(fields)) return kernelThreadDetails(statRssBytes);
     return readDetails(this.#files, dir, kept?.info.args, statRssBytes, this.#commandLines, fields.state);
+  }
+
+  /**
+   * Without status (fields 'stat'): RSS is stat's field 24, the owner and
+   * VmLck unknown, and cmdline read only when wanted and not known yet (a new
+   * process, an exec, a death), so a changed stat costs no other read.
+   */
+  #statDetails(dir: string, fields: StatFields, kept: Entry | undefined): Details | undefined {
+    const statRssBytes = fields.rssPages * this.#facts().pageSize;
+    if (isKernelThread(fields)) return kernelThreadDetails(statRssBytes);
+    if (kept !== undefined && !this.#argsPending(kept.info)) {
+      return { args: kept.info.args, uid: undefined, lockedKb: undefined, rssBytes: statRssBytes };
+    }
+    return readDetails(this.#files, dir, kept?.info.args, statRssBytes, this.#commandLines, fields.state, false);
   }
 
   /** A live process whose command line read empty mid-exec (cmdline.ts argsAfterRead): read it again. */

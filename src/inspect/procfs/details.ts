@@ -3,7 +3,7 @@
 import { argsAfterRead } from './cmdline.js';
 import type { Entry } from './entry.js';
 import type { ProcFiles } from './proc-files.js';
-import { GONE } from './read-file.js';
+import { GONE, UNREADABLE } from './read-file.js';
 import { parseStatus } from './status.js';
 
 export interface Details {
@@ -27,10 +27,10 @@ export function kernelThreadDetails(statRssBytes: number): Details {
 }
 
 /**
- * Reads status, and cmdline unless `args` is already known or command lines
- * are not wanted. Undefined when the process vanished meanwhile. An unreadable
- * file leaves its fields unknown; RSS then falls back to stat's approximation,
- * `statRssBytes`.
+ * Reads status (unless `status` is false: fields 'stat'), and cmdline unless
+ * `args` is already known or command lines are not wanted. Undefined when the
+ * process vanished meanwhile. An unread or unreadable status leaves its fields
+ * unknown; RSS then falls back to stat's approximation, `statRssBytes`.
  */
 export function readDetails(
   files: ProcFiles,
@@ -39,11 +39,12 @@ export function readDetails(
   statRssBytes: number,
   commandLines = true,
   state: string | undefined = undefined,
+  status = true,
 ): Details | undefined {
   let uid: number | undefined;
   let lockedKb: number | undefined;
   let rssBytes = statRssBytes;
-  const statusLength = files.readWhole(files.status, `${dir}/status`);
+  const statusLength = status ? files.readWhole(files.status, `${dir}/status`) : UNREADABLE;
   if (statusLength === GONE) return undefined;
   if (statusLength >= 0) {
     const status = parseStatus(files.status.bytes, statusLength);

@@ -31,14 +31,15 @@ export function settleReparented(
 ): void {
   if (previous === undefined) return;
   const reread = new Set<number>();
-  for (const [pid, info] of procs) {
+  // forEach, not for…of: no [pid, record] pair allocated per process on every scan.
+  procs.forEach((info, pid) => {
     const before = previous.get(pid);
     // An unchanged record is the very same object (the backend reuses it): same ppid.
-    if (before === undefined || before === info || before.startTime !== info.startTime) continue;
+    if (before === undefined || before === info || before.startTime !== info.startTime) return;
     const from = before.ppid;
-    if (from === undefined || from === info.ppid || reread.has(from)) continue;
+    if (from === undefined || from === info.ppid || reread.has(from)) return;
     const parent = procs.get(from);
-    if (parent === undefined || ended(parent.state)) continue;
+    if (parent === undefined || ended(parent.state)) return;
     reread.add(from);
     const fields = readStatFields(procRoot, from);
     if (fields === undefined || startTimeMs(bootTimeMs, fields.startTicks) !== parent.startTime) {
@@ -59,5 +60,5 @@ export function settleReparented(
         }),
       );
     }
-  }
+  });
 }

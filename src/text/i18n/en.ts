@@ -528,7 +528,10 @@ Keys: q quit, ? help. For one-shot output: procview ps, procview tree.`,
                        0.0.0.0:PORT or [::]:PORT answers anyone who can reach this host, without
                        authentication or TLS: process counts by state, the names and PIDs of processes
                        that have zombies, adoption and event counts, your --group names and their CPU and memory.
-  -d SECONDS           scan interval (default {interval}; at least 0.1); a scrape reads the latest scan, it never scans
+  -d SECONDS           scan interval (default {interval}, Prometheus's usual scrape interval; at least 0.1); a scrape
+                       reads the latest scan, it never scans. A scan reads every process's stat, so its CPU grows with
+                       the number of processes over SECONDS; a shorter interval costs more and sees more of the
+                       processes that start and end between two scans (PROCVIEW_EVENTS=kernel counts them all)
   --watch PID|NAME     only that process, or processes whose name or command line contains NAME, and their descendants
   --group NAME=REGEX   a named group of processes whose comm matches REGEX (NAME=cmdline:REGEX: whose command line
                        does); repeatable, a process counts in the first group it matches; labels carry NAME only

@@ -524,7 +524,9 @@ export const ZH: Readonly<Record<MessageId, string>> = {
                        0.0.0.0:PORT 或 [::]:PORT 会回答任何能访问本机的人，没有认证也没有 TLS：
                        各状态的进程数、有僵尸子进程的进程的名称和 PID、收养和事件的计数、
                        你的 --group 名称及其 CPU 和内存。
-  -d SECONDS           扫描间隔（默认 {interval}；至少 0.1）；抓取读取最近一次扫描，从不自己扫描
+  -d SECONDS           扫描间隔（默认 {interval}，即 Prometheus 常用的抓取间隔；至少 0.1）；抓取读取最近一次扫描，
+                       从不自己扫描。每次扫描读取每个进程的 stat，CPU 开销随进程数除以 SECONDS 增长；间隔越短，
+                       开销越大，也能看到更多在两次扫描之间启动又结束的进程（PROCVIEW_EVENTS=kernel 全部计入）
   --watch PID|NAME     只看这个进程，或名称或命令行包含 NAME 的进程，以及它们的后代
   --group NAME=REGEX   一个命名的进程组，成员是 comm 匹配 REGEX 的进程（NAME=cmdline:REGEX：按命令行匹配）；
                        可重复，一个进程计入它匹配的第一个组；标签只带 NAME

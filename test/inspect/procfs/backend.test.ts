@@ -111,6 +111,41 @@ describe('procfs backend on a fixture tree', () => {
     expect(proc(lean, 108).args).toBeUndefined();
   });
 
+  it("reads stat alone with fields 'stat': owner and stat letters unknown, RSS from stat field 24, the rest as before", async () => {
+    const root = copyFixture();
+    // stat's rss (field 24) now differs from status VmRSS (800 kB = 200 pages), so the test sees which one was used.
+    editStat(root, 108, { 24: '300' });
+    const full = await new ProcfsBackend({ procRoot: root, passwdPath: PASSWD }).snapshot();
+    const lean = await new ProcfsBackend({ procRoot: root, passwdPath: PASSWD, fields: 'stat' }).snapshot();
+    expect([...lean.procs.keys()]).toEqual([...full.procs.keys()]);
+    // Kernel threads (2, 3) read no status either way: their owner is the kernel's (uid 0).
+    const kernelThreads = new Set([2, 3]);
+    for (const [pid, info] of full.procs) {
+      if (kernelThreads.has(pid)) expect(proc(lean, pid)).toEqual(info);
+      else
+        expect(proc(lean, pid)).toMatchObject({
+          ...info,
+          uid: undefined,
+          user: undefined,
+          stat: undefined,
+          rssBytes: expect.any(Number),
+          memPercent: expect.any(Number),
+        });
+    }
+    expect(proc(full, 108).rssBytes).toBe(800 * 1024);
+    expect(proc(lean, 108)).toMatchObject({ rssBytes: 300 * 4096, memPercent: ((300 * 4096) / MEM_BYTES) * 100, args: 'vim notes.txt' });
+  });
+
+  it("never opens status with fields 'stat': a tree without status files reads the same", async () => {
+    const root = copyFixture();
+    const lean = (procRoot: string): Promise<Snapshot> => new ProcfsBackend({ procRoot, passwdPath: PASSWD, fields: 'stat', commandLines: false }).snapshot();
+    const withStatus = await lean(root);
+    for (const pid of withStatus.procs.keys()) rmSync(join(root, String(pid), 'status'), { force: true });
+    const without = await lean(root);
+    expect([...without.procs.values()]).toEqual([...withStatus.procs.values()]);
+    expect(proc(without, 108)).toMatchObject({ comm: 'vim', args: undefined, uid: undefined, rssBytes: 200 * 4096 });
+  });
+
   it('names users from the passwd file, and unknown uids by number', async () => {
     const snapshot = await new ProcfsBackend({ procRoot: FIXTURE, passwdPath: PASSWD }).snapshot();
     expect(proc(snapshot, 100)).toMatchObject({ uid: 1000, user: 'alice' });
@@ -225,6 +260,26 @@ describe('procfs backend between snapshots', () => {
       uid: 1001,
       user: 'bob',
     });
+  });
+
+  it("with fields 'stat', follows stat's rss between scans and reads cmdline again only on exec", async () => {
+    const root = copyFixture();
+    const backend = new ProcfsBackend({ procRoot: root, passwdPath: PASSWD, fields: 'stat' });
+    expect(proc(await backend.snapshot(), 100)).toMatchObject({ rssBytes: 200 * 4096, args: '/tmp/x/a) Z 1 (b 30', uid: undefined });
+    writeFileSync(join(root, '100', 'cmdline'), 'changed\u0000');
+    // field 24 (rss) and utime (field 14; 14 + 3 ticks) moved: the record follows stat; the command line is carried over.
+    editStat(root, 100, { 14: '14', 24: '300' });
+    expect(proc(await backend.snapshot(), 100)).toMatchObject({
+      rssBytes: 300 * 4096,
+      timeSeconds: 0.17,
+      args: '/tmp/x/a) Z 1 (b 30',
+      uid: undefined,
+      stat: undefined,
+    });
+    // An exec (comm changed): cmdline is read again.
+    writeFileSync(join(root, '100', 'cmdline'), 'python3\u0000app.py\u0000');
+    editStat(root, 100, {}, 'python3');
+    expect(proc(await backend.snapshot(), 100)).toMatchObject({ comm: 'python3', args: 'python3 app.py', rssBytes: 300 * 4096, uid: undefined });
   });
 
   it('re-reads cmdline and status on exec (comm changed)', async () => {

@@ -41,7 +41,12 @@ describe('procview on a terminal', () => {
     expect(cut.code).toBe(0);
     expect(cut.lines.every((line) => displayWidth(line) <= COLUMNS)).toBe(true);
     const whole = await runInTerminal(['ps', '--wide']);
-    expect(whole.lines.find((line) => line.includes(` ${long} `))).toMatch(/ sleep 30( 0){20}$/u);
+    // Its exit code and what it printed come first: a run cut short says so instead of a missing line.
+    expect(whole.code, whole.lines.join('\n')).toBe(0);
+    expect(
+      whole.lines.find((line) => line.includes(` ${long} `)),
+      whole.lines.join('\n'),
+    ).toMatch(/ sleep 30( 0){20}$/u);
   });
 
   it('cuts tree lines too, at a line this test makes wider than the terminal', async () => {

@@ -147,7 +147,9 @@ export class Sampler {
       if (start === undefined) this.starts.set(pid, row.startTime);
       else if (start !== row.startTime) continue;
       const last = rows.at(-1);
-      if (last === undefined || last.state !== row.state || last.ppid !== row.ppid || last.nice !== row.nice) rows.push(row);
+      // args too: a child read between fork and exec (or before it sets its title) shows its parent's
+      // command line with the state and nice it keeps after; without this its own line is never kept.
+      if (last === undefined || last.state !== row.state || last.ppid !== row.ppid || last.nice !== row.nice || last.args !== row.args) rows.push(row);
       for (const child of childrenOf(pid)) if (!this.history.has(child)) this.history.set(child, []);
     }
   }

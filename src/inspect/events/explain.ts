@@ -106,7 +106,9 @@ export function explainStep(diff: readonly ProcEvent[], prev: Snapshot, next: Sn
           break;
         }
         exitReported.add(event.pid);
-        const known = { at: Math.min(exit.at, event.at), status: exit.status, source: 'kernel' as const };
+        // A reap happens when it is read, not when the process exited (its status may come late: see carryExits).
+        const at = event.kind === 'reap' ? event.at : Math.min(exit.at, event.at);
+        const known = { at, status: exit.status, source: 'kernel' as const };
         // The zombie's parent is the one it had when it exited (the kernel says which), even if that
         // parent has exited too by the time the zombie was read.
         out.push(event.kind === 'zombie' && exit.parent !== undefined ? { ...event, ...known, ppid: exit.parent } : { ...event, ...known });
@@ -166,7 +168,12 @@ export function explainStep(diff: readonly ProcEvent[], prev: Snapshot, next: Sn
   const carryExits = new Map<number, ExitFact>();
   for (const [pid, exit] of exits) {
     const proc = next.procs.get(pid);
-    if (!exitReported.has(pid) && proc !== undefined && proc.state !== 'Z' && proc.state !== 'X' && now - exit.at < CARRY_LIMIT_MS) carryExits.set(pid, exit);
+    if (exitReported.has(pid) || proc === undefined) continue;
+    // Still reads alive: the kernel reports an exit a moment before the process reads Z.
+    const exiting = proc.state !== 'Z' && proc.state !== 'X' && now - exit.at < CARRY_LIMIT_MS;
+    // A zombie whose event went out before its exit event was taken in (a busy machine): the status
+    // is kept for its reap, however late, rather than lost. One fact per zombie, gone with it.
+    if (exiting || proc.state === 'Z') carryExits.set(pid, exit);
   }
   // In the order things happened: a step can hold a fork, its exec and its parent's exit.
   out.sort((a, b) => a.at - b.at);

@@ -43,6 +43,11 @@ export function eventSentence(event: ProcEvent, nameOf: NameOf): string {
         ? t('event.zombie', { self, parent: other(event.ppid) })
         : t('event.zombieStatus', { self, parent: other(event.ppid), status: exitWords(event.status) });
     case 'reap':
+      // A status on a reap is one that came too late for the zombie's own line (explain.ts).
+      if (event.status !== undefined) {
+        const status = exitWords(event.status);
+        return event.by === undefined ? t('event.reapUnknownStatus', { self, status }) : t('event.reapStatus', { self, by: other(event.by), status });
+      }
       return event.by === undefined ? t('event.reapUnknown', { self }) : t('event.reap', { self, by: other(event.by) });
     case 'reparent':
       if (event.inferred !== undefined) return t('event.inferred', { self, evidence: inferredWords(event.evidence, event.inferred) });

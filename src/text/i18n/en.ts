@@ -284,6 +284,8 @@ export const EN = {
   'event.zombieStatus': '{self} became a zombie: parent {parent} has not reaped it ({status})',
   'event.reapUnknown': '{self} is gone: its zombie was reaped',
   'event.reap': '{self} reaped by {by}',
+  'event.reapUnknownStatus': '{self} is gone: its zombie was reaped ({status})',
+  'event.reapStatus': '{self} reaped by {by} ({status})',
   'event.inferred': '{self} {evidence} (inferred)',
   'event.orphaned': '{self} orphaned: parent {parent} exited, adopted by {adopter}',
   'event.reparent': '{self} reparented: parent {from} → {to}',

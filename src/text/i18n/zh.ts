@@ -281,6 +281,8 @@ export const ZH: Readonly<Record<MessageId, string>> = {
   'event.zombieStatus': '{self} 成为僵尸进程：父进程 {parent} 还没有回收它（{status}）',
   'event.reapUnknown': '{self} 已消失：它的僵尸进程已被回收',
   'event.reap': '{self} 被 {by} 回收',
+  'event.reapUnknownStatus': '{self} 已消失：它的僵尸进程已被回收（{status}）',
+  'event.reapStatus': '{self} 被 {by} 回收（{status}）',
   'event.inferred': '{self} {evidence}（推断）',
   'event.orphaned': '{self} 成为孤儿进程：父进程 {parent} 已退出，由 {adopter} 收养',
   'event.reparent': '{self} 更换了父进程：{from} → {to}',

@@ -83,6 +83,29 @@ describe('explainStep', () => {
     expect(events).toEqual([{ kind: 'zombie', at: T + 1, pid: 104, comm: 'sleep', ppid: 50, status, source: 'kernel' }]);
   });
 
+  it('keeps an exit status that came after the zombie was reported for its reap, however late, at the reap time', () => {
+    const status = { code: 0, signal: undefined, coreDumped: false };
+    const zombie = proc({ pid: 105, ppid: 50, comm: 'sleep', state: 'Z', stat: 'Z', args: '' });
+    const prev = snapshot([parent, zombie], T);
+    // The zombie's line went out without a status; its exit event is taken in long after (a busy machine).
+    const late = explainStep(
+      [],
+      prev,
+      snapshot([parent, zombie], T + 10),
+      facts({ exits: new Map([[105, { at: T - 5, status, parent: 50 }]]) }),
+      T + 10 + CARRY_LIMIT_MS,
+    );
+    expect(late.events).toEqual([]);
+    expect(late.carryExits.get(105)?.status).toEqual(status);
+    const reaped = snapshot([parent], T + 20 + CARRY_LIMIT_MS);
+    const events = explain(prev, reaped, facts({ exits: late.carryExits }));
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({ kind: 'reap', pid: 105, status, source: 'kernel' });
+    expect(events[0]?.at).toBeGreaterThan(T);
+    // Gone without a reap seen: nothing is kept.
+    expect(explainStep([], prev, reaped, facts({ exits: late.carryExits }), reaped.takenAt).carryExits.size).toBe(0);
+  });
+
   it('reports an exec that left the command line as it was', () => {
     const prev = snapshot([parent, sh], T);
     const again = { ...sh };

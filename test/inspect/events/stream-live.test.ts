@@ -30,6 +30,28 @@ function spawnedBy(events: readonly ProcEvent[], parent: number): ProcEvent | un
   return find(events, (e) => e.kind === 'spawn' && e.ppid === parent);
 }
 
+/** A stream whose frames' events are collected; `ready` when its first frame (the first full scan) came. */
+function collectEvents(
+  choice: ConstructorParameters<typeof EventStream>[0],
+  options: ConstructorParameters<typeof EventStream>[1],
+): { events: ProcEvent[]; ready: Promise<void>; stream: EventStream } {
+  const events: ProcEvent[] = [];
+  let first: () => void = () => undefined;
+  const ready = new Promise<void>((resolve) => (first = resolve));
+  const stream = new EventStream(
+    choice,
+    options,
+    (frame) => {
+      first();
+      events.push(...frame.events);
+    },
+    (error) => {
+      throw error;
+    },
+  );
+  return { events, ready, stream };
+}
+
 describe.skipIf(!kernel.ok)('event stream, kernel source', () => {
   it(`an orphan made within milliseconds: spawn under its real parent, then orphaned → init (${REPEATS}×)`, async () => {
     for (let i = 0; i < REPEATS; i += 1) {
@@ -152,22 +174,12 @@ describe('event stream, polling forced: the scoped tracker', () => {
   it(`sees a child under its parent from the program's first instant, and its orphaning, with no full scan in between (${REPEATS}×)`, async () => {
     for (let i = 0; i < REPEATS; i += 1) {
       const choice = await chooseEvents('polling');
-      const events: ProcEvent[] = [];
       let root: number | undefined;
-      let first: () => void = () => undefined;
-      const ready = new Promise<void>((resolve) => (first = resolve));
       // One full scan (before the program starts), then none: whatever is seen after is the tracker's.
-      const stream = new EventStream(
-        choice,
-        { intervalMs: 600_000, roots: () => (root === undefined ? [] : [root, ...events.filter((e) => e.kind === 'spawn').map((e) => e.pid)]) },
-        (frame) => {
-          first();
-          events.push(...frame.events);
-        },
-        (error) => {
-          throw error;
-        },
-      );
+      const { events, ready, stream } = collectEvents(choice, {
+        intervalMs: 600_000,
+        roots: () => (root === undefined ? [] : [root, ...events.filter((e) => e.kind === 'spawn').map((e) => e.pid)]),
+      });
       try {
         await ready;
         // The parent forks, then waits for a line: it exits only once procview has reported its child.
@@ -216,21 +228,8 @@ describe.skipIf(!kernel.ok)('event stream, kernel source: an adoption read befor
         return record;
       },
     };
-    const events: ProcEvent[] = [];
-    let first: () => void = () => undefined;
-    const ready = new Promise<void>((resolve) => (first = resolve));
     // One full scan, before the program starts; then only the kernel's events and the re-reads they cause.
-    const stream = new EventStream(
-      await chooseEvents('kernel'),
-      { intervalMs: 600_000, inspector: lying },
-      (frame) => {
-        first();
-        events.push(...frame.events);
-      },
-      (error) => {
-        throw error;
-      },
-    );
+    const { events, ready, stream } = collectEvents(await chooseEvents('kernel'), { intervalMs: 600_000, inspector: lying });
     try {
       await ready;
       // The parent exits once its child has been reported; the child waits until the parent is gone

@@ -28,7 +28,7 @@ const ANSWER_TIMEOUT_MS = 5000;
  * another owner or a wider mode this throws rather than use it.
  */
 export function adminSocketPath(port: number): string {
-  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new RangeError(`not a UDP port: ${port}`);
+  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new RangeError(t('chat.admin.badPort', { port }));
   const uid = typeof process.getuid === 'function' ? process.getuid() : 'user';
   const dir = join(process.env.XDG_RUNTIME_DIR || tmpdir(), `procview-${uid}`);
   ensurePrivateDir(dir);
@@ -141,13 +141,13 @@ function wrap(socket: Socket, path: string): Promise<AdminConnection> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       socket.destroy();
-      reject(new Error(`the chat server's admin at ${path} did not answer`));
+      reject(new Error(t('chat.admin.noAnswerAt', { path })));
     }, ANSWER_TIMEOUT_MS);
     onReady = (ready) => {
       onReady = undefined;
       clearTimeout(timer);
       if (ready) resolve(connection);
-      else reject(new Error(`the chat server's admin at ${path} closed the connection`));
+      else reject(new Error(t('chat.admin.closedAt', { path })));
     };
   });
 }

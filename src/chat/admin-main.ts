@@ -80,6 +80,10 @@ function serve(connection: Socket): void {
   const splitter = new LineSplitter(MAX_FRAME_BYTES);
   connection.on('data', (chunk: Buffer) => {
     const lines = splitter.push(chunk);
+    // These two id-less errors stay English: they are protocol replies on the admin
+    // socket for the program at the other end (admin-client.ts settles only frames
+    // with an id and, when the socket then closes, tells the person in their
+    // language: chat.admin.closedByServer), not sentences procview shows anyone.
     if (lines === undefined) {
       sendFrame(connection, { error: 'request too long' });
       return void connection.end();

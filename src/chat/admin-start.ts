@@ -3,12 +3,13 @@
 // left behind would turn the first IPC error of a running room into a
 // "failed start" and SIGKILL the admin (server.ts keeps its own, harmless one).
 import type { ChildProcess } from 'node:child_process';
+import { t } from '../text/i18n/message.js';
 import { asToServer } from './admin-ipc.js';
 
 /** Resolves when `child` sends `ready`; on failure, timeout or early exit it is SIGKILLed and this rejects. */
 export function awaitAdminReady(child: ChildProcess, timeoutMs: number): Promise<void> {
   return new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => fail(new Error('the admin process did not start')), timeoutMs);
+    const timer = setTimeout(() => fail(new Error(t('chat.admin.didNotStart'))), timeoutMs);
     const settle = (): void => {
       clearTimeout(timer);
       child.removeListener('message', onMessage);
@@ -28,7 +29,7 @@ export function awaitAdminReady(child: ChildProcess, timeoutMs: number): Promise
       resolve();
     }
     function onExit(code: number | null): void {
-      fail(new Error(`the admin process ended at start (code ${code ?? 'none'})`));
+      fail(new Error(t('chat.admin.endedAtStart', { how: code === null ? t('chat.admin.noCode') : t('chat.admin.code', { code }) })));
     }
     child.on('message', onMessage);
     child.once('exit', onExit);

@@ -4,6 +4,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { stopChild } from '../process/child-exit.js';
+import { languageEnv } from '../text/i18n/lang.js';
 import { t } from '../text/i18n/message.js';
 import { adminSocketPath } from './admin-client.js';
 import { asToServer, type ToAdmin } from './admin-ipc.js';
@@ -174,6 +175,8 @@ async function startAdmin(host: string, port: number, socketPath: string): Promi
   // Long argv on purpose: the child's title must fit in it (see title.ts).
   const admin = fork(ADMIN_SCRIPT, ['--host', host, '--port', String(port), '--socket', socketPath], {
     stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
+    // Why it cannot take the socket path reaches the log: in the server's language, not the locale's.
+    env: { ...process.env, ...languageEnv() },
   });
   await awaitAdminReady(admin, ADMIN_START_MS);
   return admin;

@@ -5,6 +5,7 @@ import type { Socket } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { stopChild } from '../process/child-exit.js';
 import { t } from '../text/i18n/message.js';
+import { languageEnv } from '../text/i18n/lang.js';
 
 const STOP_TIMEOUT_MS = 3000;
 /** After SIGKILL, how long to wait for the exit to be reported. */
@@ -29,7 +30,8 @@ export interface StartedServer {
 export function startServer(port: number): StartedServer {
   const cli = fileURLToPath(new URL('../cli.js', import.meta.url));
   const args = [cli, 'chat', 'server', '--port', String(port), '--lifeline-fd', String(LIFELINE_FD)];
-  const child = spawn(process.execPath, args, { detached: true, stdio: ['ignore', 'ignore', 'ignore', 'pipe'] });
+  // The room speaks the dashboard's language (--lang outranks the locale there; PROCVIEW_LANG hands it on).
+  const child = spawn(process.execPath, args, { detached: true, stdio: ['ignore', 'ignore', 'ignore', 'pipe'], env: { ...process.env, ...languageEnv() } });
   const server = trackStarted(child);
   child.unref();
   // Never read, never closed: it only has to stay open while we live. Unref'd, it keeps nothing waiting.

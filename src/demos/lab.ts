@@ -19,6 +19,7 @@ import { HOLD_ENV, LIFELINE_FD, LIFELINE_FD_ENV, markerFor, numberField, type Ch
 import { LessonProblem } from './problem.js';
 import type { DemoReporter } from './types.js';
 import { NEVER_ABORTED, Watcher } from './watch.js';
+import { languageEnv } from '../text/i18n/lang.js';
 import { t } from '../text/i18n/message.js';
 
 /** How long the lesson's processes get to end by themselves, then after SIGTERM. */
@@ -72,6 +73,8 @@ export class Lab {
       stdio: ['pipe', 'pipe', 'pipe', 'pipe', 'pipe'],
       env: {
         ...process.env,
+        // Its messages (a refusal, the words it sends over the socket) in the lesson's language.
+        ...languageEnv(),
         [HOLD_ENV]: String(this.holdMs),
         [LIFELINE_FD_ENV]: String(LIFELINE_FD),
       },
@@ -81,7 +84,7 @@ export class Lab {
       child.once('error', () => resolve({ code: null, signal: null }));
     });
     const { pid } = child;
-    if (pid === undefined) throw new LessonProblem(t('demo.check.couldNotStart', { script }));
+    if (pid === undefined) throw new LessonProblem(t('process.couldNotStart', { command: script }));
     for (const stream of child.stdio) stream?.on('error', () => undefined);
     this.roots.push(child);
     this.groups.add(pid);

@@ -1,10 +1,11 @@
 // Signals and renice for library users. The same identity rule as the
 // dashboard's (control.ts): the start time is read again right before acting,
 // and a pid that now belongs to another process is left alone. Failures are
-// thrown as ProcessControlError with a code a program can switch on, instead
-// of the dashboard's sentences.
+// thrown as ProcessControlError with a code a program can switch on; its
+// message is the dashboard's sentence (control.*) in the reader's language.
 import { constants, getPriority, setPriority } from 'node:os';
 import { errnoOf } from '../process/errno.js';
+import { t } from '../text/i18n/message.js';
 import { checkTarget } from './control.js';
 import type { BackendName, InspectorOptions } from './types.js';
 
@@ -44,14 +45,19 @@ async function confirm(pid: number, startTime: number, verb: string, options: Pr
     throw new ProcessControlError(refused.reason === 'gone' || refused.reason === 'changed' ? refused.reason : 'refused', pid, refused.message);
 }
 
-function failure(error: unknown, pid: number, verb: string): ProcessControlError {
+function failure(error: unknown, pid: number, verb: 'signal' | 'renice'): ProcessControlError {
   const code = errnoOf(error);
-  if (code === 'ESRCH') return new ProcessControlError('gone', pid, `${pid} exited before it could be ${verb}`, { cause: error });
-  if (code === 'EPERM') return new ProcessControlError('EPERM', pid, `not permitted: ${pid} belongs to another user (EPERM)`, { cause: error });
-  if (code === 'EACCES') {
-    return new ProcessControlError('EACCES', pid, `not permitted to lower the nice value of ${pid}: that needs privilege (EACCES)`, { cause: error });
+  // The dashboard's sentences (control.*), with the pid as the one who is meant.
+  const who = String(pid);
+  const action = t(verb === 'signal' ? 'control.verb.signal' : 'control.verb.renice');
+  if (code === 'ESRCH') {
+    const exited = t(verb === 'signal' ? 'control.couldSignal' : 'control.couldRenice');
+    return new ProcessControlError('gone', pid, t('control.esrch', { who, exited }), { cause: error });
   }
-  return new ProcessControlError('error', pid, `could not act on ${pid}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+  if (code === 'EPERM') return new ProcessControlError('EPERM', pid, t('control.eperm', { action, who }), { cause: error });
+  if (code === 'EACCES') return new ProcessControlError('EACCES', pid, t('control.eacces', { who }), { cause: error });
+  const why = error instanceof Error ? error.message : String(error);
+  return new ProcessControlError('error', pid, t('control.failed', { action, who, why }), { cause: error });
 }
 
 /**
@@ -66,12 +72,12 @@ export async function sendSignal(
   options: ProcessControlOptions = {},
 ): Promise<void> {
   const known = typeof signal === 'number' ? Number.isSafeInteger(signal) && signal >= 0 : Object.hasOwn(constants.signals, signal);
-  if (!known) throw new ProcessControlError('refused', pid, `refused: ${String(signal)} is not a signal of this system`);
+  if (!known) throw new ProcessControlError('refused', pid, t('control.noSignal', { signal: String(signal) }));
   await confirm(pid, startTime, 'signal', options);
   try {
     process.kill(pid, signal);
   } catch (error) {
-    throw failure(error, pid, 'signalled');
+    throw failure(error, pid, 'signal');
   }
 }
 
@@ -87,7 +93,7 @@ export async function renice(
   options: ProcessControlOptions = {},
 ): Promise<{ readonly from: number; readonly to: number }> {
   if (!Number.isSafeInteger(nice) || nice < NICE_MIN || nice > NICE_MAX) {
-    throw new ProcessControlError('refused', pid, `refused: nice ${nice} is not a whole number from ${NICE_MIN} to ${NICE_MAX}`);
+    throw new ProcessControlError('refused', pid, t('control.niceRange', { nice, min: NICE_MIN, max: NICE_MAX }));
   }
   await confirm(pid, startTime, 'renice', options);
   try {
@@ -96,6 +102,6 @@ export async function renice(
     if (from !== nice) setPriority(pid, nice);
     return Object.freeze({ from, to: nice });
   } catch (error) {
-    throw failure(error, pid, 'reniced');
+    throw failure(error, pid, 'renice');
   }
 }

@@ -4,6 +4,7 @@
 // NAME the user chose; what the regex reads (comm, or the command line with
 // `cmdline:`) never becomes a label value.
 import type { ProcInfo } from '../inspect/types.js';
+import { t } from '../text/i18n/message.js';
 
 export interface GroupSpec {
   readonly name: string;
@@ -19,10 +20,10 @@ const GROUP_NAME = /^[A-Za-z0-9_.:-]{1,64}$/u;
 /** Parses one `NAME=REGEX` / `NAME=comm:REGEX` / `NAME=cmdline:REGEX`; throws an Error saying what is wrong. */
 export function parseGroupSpec(text: string): GroupSpec {
   const equals = text.indexOf('=');
-  if (equals < 0) throw new Error(`--group needs NAME=REGEX, not '${text}'`);
+  if (equals < 0) throw new Error(t('cli.serve.group.noEquals', { text }));
   const name = text.slice(0, equals);
   if (!GROUP_NAME.test(name)) {
-    throw new Error(`--group name '${name}' must be 1 to 64 letters, digits, or . _ : -`);
+    throw new Error(t('cli.serve.group.badName', { name }));
   }
   let source = text.slice(equals + 1);
   let field: GroupSpec['field'] = 'comm';
@@ -32,22 +33,22 @@ export function parseGroupSpec(text: string): GroupSpec {
   } else if (source.startsWith('comm:')) {
     source = source.slice('comm:'.length);
   }
-  if (source === '') throw new Error(`--group ${name} needs a regular expression after '='`);
+  if (source === '') throw new Error(t('cli.serve.group.noRegex', { name }));
   try {
     // No g or y flag: a RegExp with one keeps lastIndex between tests.
     return { name, field, pattern: new RegExp(source, 'u') };
   } catch (error) {
-    throw new Error(`--group ${name}: invalid regular expression: ${error instanceof Error ? error.message : String(error)}`);
+    throw new Error(t('cli.serve.group.badRegex', { name, why: error instanceof Error ? error.message : String(error) }));
   }
 }
 
 /** Checks a whole list: unique names, at most MAX_GROUPS. */
 export function parseGroupSpecs(texts: readonly string[]): GroupSpec[] {
-  if (texts.length > MAX_GROUPS) throw new Error(`at most ${MAX_GROUPS} --group options`);
+  if (texts.length > MAX_GROUPS) throw new Error(t('cli.serve.group.tooMany', { max: MAX_GROUPS }));
   const specs = texts.map(parseGroupSpec);
   const seen = new Set<string>();
   for (const spec of specs) {
-    if (seen.has(spec.name)) throw new Error(`--group ${spec.name} is given twice`);
+    if (seen.has(spec.name)) throw new Error(t('cli.serve.group.twice', { name: spec.name }));
     seen.add(spec.name);
   }
   return specs;

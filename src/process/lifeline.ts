@@ -4,6 +4,7 @@
 // pipe cannot be fooled by the pid being reused.
 import { Socket } from 'node:net';
 import { errnoOf } from './errno.js';
+import { t } from '../text/i18n/message.js';
 
 export interface LifelineOptions {
   /**
@@ -21,7 +22,7 @@ export function watchLifeline(fd: number, onGone: () => void, options: LifelineO
     socket = new Socket({ fd, readable: true, writable: false });
   } catch (error) {
     const reason = errnoOf(error) ?? (error as Error).message;
-    throw new Error(`cannot watch lifeline fd ${fd}: it is not an open pipe or socket (${reason})`);
+    throw new Error(t('process.lifelineBad', { fd, reason }));
   }
   let done = false;
   const gone = (): void => {

@@ -4,6 +4,7 @@
 // keeps the pipes open still has its lines read.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { pollUntil } from '../base/poll.js';
+import { t } from '../text/i18n/message.js';
 import { stopChild } from './child-exit.js';
 
 export interface ProgramLine {
@@ -57,7 +58,7 @@ export function startProgram(
       split('stderr');
       const pid = child.pid;
       if (pid === undefined) {
-        reject(new Error(`could not start ${command}`));
+        reject(new Error(t('process.couldNotStart', { command })));
         return;
       }
       resolve({

@@ -185,7 +185,7 @@ export class Recording {
 
   #frame(index: number): RecordedFrame {
     const target = this.#frames[index];
-    if (target === undefined) throw new RangeError(`no frame ${index} (the recording has ${this.#frames.length})`);
+    if (target === undefined) throw new RangeError(t('record.noFrame', { index, count: this.#frames.length }));
     const cached = this.#cache;
     if (cached?.index === index) return cached;
     const from = cached !== undefined && cached.index < index && cached.index >= target.keyIndex ? cached : undefined;
@@ -255,7 +255,7 @@ export class Recording {
   /** Frame `index`'s table changes applied to `procs` (a key frame replaces it). */
   #apply(index: number, procs: Map<number, ProcInfo>): void {
     const span = this.#frames[index]?.span;
-    if (span === undefined) throw new RangeError(`no frame ${index}`);
+    if (span === undefined) throw new RangeError(t('record.noFrame', { index, count: this.#frames.length }));
     const body = this.#body(span);
     if (span.type === RecordType.key) procs.clear();
     else for (const pid of body.gone ?? []) procs.delete(pid);
@@ -268,7 +268,7 @@ export class Recording {
   /** Frame `index` built on the table before it (`beforeProcs`); `previous` is that table when it was a frame's. */
   #decode(index: number, beforeProcs: ReadonlyMap<number, ProcInfo> | undefined, previous: Snapshot | undefined): RecordedFrame {
     const frame = this.#frames[index];
-    if (frame === undefined) throw new RangeError(`no frame ${index}`);
+    if (frame === undefined) throw new RangeError(t('record.noFrame', { index, count: this.#frames.length }));
     const { span } = frame;
     const body = this.#body(span);
     const key = span.type === RecordType.key;

@@ -4,6 +4,8 @@ import { once } from 'node:events';
 import { Worker } from 'node:worker_threads';
 import type { ScanSummary } from '../metrics/collect.js';
 import type { ToServer, ToWorker, WorkerSettings } from './worker-messages.js';
+import { languageEnv } from '../text/i18n/lang.js';
+import { t } from '../text/i18n/message.js';
 
 export interface WorkerFeed {
   /** The latest summary; before the first scan has finished, that scan's. Rejects once the worker has failed. */
@@ -14,7 +16,8 @@ export interface WorkerFeed {
 }
 
 export function startWorkerFeed(settings: WorkerSettings, onScanError: (message: string) => void): WorkerFeed {
-  const worker = new Worker(new URL('./scan-worker.js', import.meta.url), { workerData: settings });
+  // A scan's failure (`ps failed: …`) is logged as the thread words it: in this process's language.
+  const worker = new Worker(new URL('./scan-worker.js', import.meta.url), { workerData: settings, env: { ...process.env, ...languageEnv() } });
   let latest: ScanSummary | undefined;
   let failure: Error | undefined;
   let stopping = false;
@@ -43,7 +46,7 @@ export function startWorkerFeed(settings: WorkerSettings, onScanError: (message:
     }
   });
   worker.on('error', (error) => fail(error));
-  worker.on('exit', (code) => fail(new Error(`the scanning thread ended (exit code ${code})`)));
+  worker.on('exit', (code) => fail(new Error(t('cli.serve.scanThreadEnded', { code }))));
 
   return {
     current: () => (failure !== undefined ? Promise.reject(failure) : latest !== undefined ? Promise.resolve(latest) : first),

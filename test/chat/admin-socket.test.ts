@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { adminSocketPath, connectAdmin } from '../../src/chat/admin-client.js';
+import { setLanguage } from '../../src/text/i18n/lang.js';
 import { spawnGroup, waitFor } from '../helpers/processes.js';
 import { childrenOf, CLI, RawClient, runtimeDir, startServer, waitGone } from './helpers.js';
 
@@ -31,6 +32,13 @@ describe('adminSocketPath', () => {
   afterEach(() => {
     if (saved === undefined) delete process.env.XDG_RUNTIME_DIR;
     else process.env.XDG_RUNTIME_DIR = saved;
+  });
+
+  it('refuses a number that is not a UDP port, in the chosen language', ({ onTestFinished }) => {
+    onTestFinished(() => setLanguage(undefined));
+    expect(() => adminSocketPath(0)).toThrow(new RangeError('not a UDP port: 0'));
+    setLanguage('zh');
+    expect(() => adminSocketPath(65_536)).toThrow(new RangeError('不是 UDP 端口：65536'));
   });
 
   it('is one file per port in a private directory it creates with mode 0700', () => {
@@ -209,6 +217,20 @@ describe('the admin socket of a running server', () => {
     child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     expect(await new Promise((resolve) => child.once('exit', resolve))).toBe(1);
     expect(stderr).toContain(`refusing to use the admin socket path: ${path} is not a socket (ls -l type '-')`);
+    expect(readFileSync(path, 'utf8')).toBe('precious');
+  });
+
+  it("says why in the server's language, which its admin process is handed", async () => {
+    const dir = runtimeDir();
+    const path = join(dir, 'admin.sock');
+    writeFileSync(path, 'precious');
+    const args = [CLI, 'chat', 'server', '--port', '0', '--admin-socket', path, '--lang', 'zh'];
+    const child = spawnGroup(process.execPath, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    expect(await new Promise((resolve) => child.once('exit', resolve))).toBe(1);
+    expect(stderr).toContain(`拒绝使用这个管理套接字路径：${path} 不是套接字（ls -l 类型为“-”）`);
+    expect(stderr).not.toContain('is not a socket');
     expect(readFileSync(path, 'utf8')).toBe('precious');
   });
 });

@@ -4,10 +4,15 @@
 // wait, and nothing at all once the child is known to have exited (its pid,
 // reaped, may already be someone else's).
 import { spawn } from 'node:child_process';
+import { createSocket } from 'node:dgram';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+// The built module: the server it starts is dist/cli.js, and the language it hands on is dist's.
+import { startServer as startRoom, stopServer as stopRoom } from '../../dist/chat/start-server.js';
+import { setLanguage } from '../../dist/text/i18n/lang.js';
 import { stopServer, trackStarted } from '../../src/chat/start-server.js';
-import { trackGroup } from '../helpers/processes.js';
+import { trackGroup, waitFor } from '../helpers/processes.js';
 import { recordKills } from '../helpers/record-kills.js';
+import { RawClient, runtimeDir } from './helpers.js';
 
 afterEach(() => {
   vi.restoreAllMocks();
@@ -61,5 +66,42 @@ describe('stopServer', () => {
       [-server.pid, 'SIGKILL'],
     ]);
     expect(server.child.signalCode).toBe('SIGKILL');
+  });
+});
+
+/** A UDP port nobody holds right now (the kernel's pick for port 0). */
+async function freeUdpPort(): Promise<number> {
+  const probe = createSocket('udp4');
+  await new Promise<void>((resolve) => probe.bind(0, '127.0.0.1', resolve));
+  const { port } = probe.address();
+  await new Promise<void>((resolve) => probe.close(resolve));
+  return port;
+}
+
+describe('startServer', () => {
+  it("starts the room in the starter's language (--lang outranks the locale; PROCVIEW_LANG hands it on)", async ({ onTestFinished }) => {
+    const savedDir = process.env.XDG_RUNTIME_DIR;
+    process.env.XDG_RUNTIME_DIR = runtimeDir();
+    setLanguage('zh');
+    onTestFinished(() => {
+      setLanguage(undefined);
+      if (savedDir === undefined) delete process.env.XDG_RUNTIME_DIR;
+      else process.env.XDG_RUNTIME_DIR = savedDir;
+    });
+    const port = await freeUdpPort();
+    const server = startRoom(port);
+    trackGroup(server.pid);
+    onTestFinished(() => stopRoom(server, 2000));
+    const client = await RawClient.open(port);
+    // Datagrams sent before the server binds are lost: ask again until it answers.
+    await waitFor(
+      async () => {
+        await client.send('L ann');
+        return client.received.includes('OK');
+      },
+      { what: 'the room to let ann in' },
+    );
+    await client.send('HELLO');
+    await client.expect('错误：未知命令（请用 L、C 或 Q）');
   });
 });

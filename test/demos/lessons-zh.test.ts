@@ -1,6 +1,8 @@
 // Every lesson in Chinese (`--plain --lang zh`), run for real: the narration
 // and the `观察到：` lines are Chinese, every observed pid was a real process of
 // the run (the sampler read it from /proc), and the lesson is still observed.
+// What the lesson's own processes say (the words sent over the socket, an
+// error message on stderr) is Chinese too: procview hands them its language.
 import { describe, expect, it } from 'vitest';
 import { DEMOS } from '../../src/demos/registry.js';
 import { DemoRun } from './harness.js';
@@ -26,4 +28,32 @@ describe('lessons in Chinese', () => {
       await demo.expectNothingLeft();
     }, 60_000);
   }
+});
+
+/** A line without its `[+1.600s] ` time. */
+function text(line: string): string {
+  return line.replace(/^\[\+[\d.]+s\] /u, '');
+}
+
+describe("the lesson's own processes speak Chinese too", () => {
+  it('unix-socket: what client and server send each other', async ({ onTestFinished }) => {
+    const demo = DemoRun.start('unix-socket', onTestFinished, ['--plain', '--hold', '1', '--lang', 'zh']);
+    const end = await demo.finished();
+    expect(end.code, `${demo.output}\n${demo.stderr}`).toBe(0);
+    const talk = demo.lines.map(text).filter((line) => line.startsWith('客户端 → 服务器：') || line.startsWith('服务器 → 客户端：'));
+    expect(talk.length, demo.output).toBeGreaterThanOrEqual(2);
+    expect(talk.find((line) => line.startsWith('客户端 → 服务器：'))).toMatch(/^客户端 → 服务器："客户端 pid \d+ 的第 1 条问候"$/u);
+    // Nothing English in them but the word pid.
+    expect(talk.filter((line) => /[A-Za-z]/u.test(line.replaceAll('pid', '')))).toEqual([]);
+    await demo.expectNothingLeft();
+  }, 60_000);
+
+  it('exit: the message a child writes to stderr before sys.exit', async ({ onTestFinished }) => {
+    const demo = DemoRun.start('exit', onTestFinished, ['--plain', '--hold', '0.5', '--lang', 'zh']);
+    const end = await demo.finished();
+    expect(end.code, `${demo.output}\n${demo.stderr}`).toBe(0);
+    expect(demo.lines.map(text)).toContain('（课程进程的 stderr）无法打开 settings.conf');
+    expect(demo.output).not.toContain('cannot open');
+    await demo.expectNothingLeft();
+  }, 60_000);
 });

@@ -4,6 +4,7 @@ import { getPriority } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { readStartTime } from '../../src/inspect/inspector.js';
 import { ProcessControlError, renice, sendSignal, type ProcessControlErrorCode } from '../../src/inspect/process-control.js';
+import { setLanguage } from '../../src/text/i18n/lang.js';
 import { isAlive, spawnGroup, waitFor } from '../helpers/processes.js';
 import { pidOf, procStat } from '../e2e/helpers/procs.js';
 
@@ -13,14 +14,18 @@ async function sleeper(): Promise<{ pid: number; startTime: number }> {
   return { pid, startTime };
 }
 
-/** The code of the ProcessControlError `act` throws; the test fails if it resolves or throws anything else. */
-async function codeOf(act: Promise<unknown>): Promise<ProcessControlErrorCode> {
+/** The code and message of the ProcessControlError `act` throws; the test fails if it resolves or throws anything else. */
+async function refusalOf(act: Promise<unknown>): Promise<{ code: ProcessControlErrorCode; message: string }> {
   const error: unknown = await act.then(
     () => undefined,
     (reason: unknown) => reason,
   );
   expect(error).toBeInstanceOf(ProcessControlError);
-  return (error as ProcessControlError).code;
+  return { code: (error as ProcessControlError).code, message: (error as ProcessControlError).message };
+}
+
+async function codeOf(act: Promise<unknown>): Promise<ProcessControlErrorCode> {
+  return (await refusalOf(act)).code;
 }
 
 describe('sendSignal(pid, startTime, signal)', () => {
@@ -57,6 +62,23 @@ describe('sendSignal(pid, startTime, signal)', () => {
     const { pid, startTime } = await sleeper();
     expect(await codeOf(sendSignal(pid, startTime, 'SIGNOPE' as NodeJS.Signals))).toBe('refused');
     expect(isAlive(pid)).toBe(true);
+  });
+});
+
+describe('refusals in the chosen language, the code kept', () => {
+  it('says an unknown signal and a nice value out of range in Chinese or English', async ({ onTestFinished }) => {
+    onTestFinished(() => setLanguage(undefined));
+    const { pid, startTime } = await sleeper();
+    setLanguage('zh');
+    expect(await refusalOf(sendSignal(pid, startTime, 'SIGNOPE' as NodeJS.Signals))).toEqual({
+      code: 'refused',
+      message: '已拒绝：这里没有名为 SIGNOPE 的信号',
+    });
+    expect(await refusalOf(renice(pid, startTime, 20))).toEqual({ code: 'refused', message: '已拒绝：nice 值 20 不是 -20 到 19 之间的整数' });
+    setLanguage('en');
+    expect(await refusalOf(renice(pid, startTime, 1.5))).toEqual({ code: 'refused', message: 'refused: nice 1.5 is not a whole number from -20 to 19' });
+    expect(isAlive(pid)).toBe(true);
+    expect(getPriority(pid)).toBe(0);
   });
 });
 

@@ -1,6 +1,7 @@
 // --group NAME=REGEX: parsing, the bounds, and first-match-wins.
 import { describe, expect, it } from 'vitest';
 import { groupMatcher, MAX_GROUPS, parseGroupSpec, parseGroupSpecs } from '../../src/metrics/groups.js';
+import { setLanguage } from '../../src/text/i18n/lang.js';
 import { proc } from '../inspect/diff-builders.js';
 
 describe('parseGroupSpec', () => {
@@ -17,6 +18,17 @@ describe('parseGroupSpec', () => {
     expect(() => parseGroupSpec('a=(')).toThrow(/invalid regular expression/u);
     expect(() => parseGroupSpecs(['a=x', 'a=y'])).toThrow(/given twice/u);
     expect(() => parseGroupSpecs(Array.from({ length: MAX_GROUPS + 1 }, (_, i) => `g${i}=x`))).toThrow(/at most/u);
+  });
+
+  it('says it in the chosen language (procview serve --lang zh)', ({ onTestFinished }) => {
+    onTestFinished(() => setLanguage(undefined));
+    setLanguage('zh');
+    expect(() => parseGroupSpec('nothing')).toThrow('--group 需要 NAME=REGEX 的形式，而不是“nothing”');
+    expect(() => parseGroupSpec('bad name=x')).toThrow('--group 的名字“bad name”必须是 1 到 64 个字母、数字或 . _ : -');
+    expect(() => parseGroupSpec('a=')).toThrow('--group a 在“=”之后需要一个正则表达式');
+    expect(() => parseGroupSpec('a=(')).toThrow(/^--group a：无效的正则表达式：/u);
+    expect(() => parseGroupSpecs(['a=x', 'a=y'])).toThrow('--group a 给了两次');
+    expect(() => parseGroupSpecs(Array.from({ length: MAX_GROUPS + 1 }, (_, i) => `g${i}=x`))).toThrow(`--group 选项最多 ${MAX_GROUPS} 个`);
   });
 });
 

@@ -56,4 +56,12 @@ describe('watchLifeline', () => {
     const child = spawnGroup(process.execPath, ['--input-type=module', '-e', code], { stdio: ['ignore', 'pipe', 'inherit'] });
     expect(await output(child)).toMatch(/^cannot watch lifeline fd 77: it is not an open pipe or socket \(\w+\)\n$/u);
   });
+
+  it('says it in the language procview hands on (PROCVIEW_LANG)', async () => {
+    const code = `import { watchLifeline } from ${JSON.stringify(LIFELINE)};
+      try { watchLifeline(77, () => {}); } catch (error) { console.log(error.message); }`;
+    const env = { ...process.env, PROCVIEW_LANG: 'zh' };
+    const child = spawnGroup(process.execPath, ['--input-type=module', '-e', code], { stdio: ['ignore', 'pipe', 'inherit'], env });
+    expect(await output(child)).toMatch(/^无法监视生命线文件描述符 77：它不是打开的管道或套接字（\w+）\n$/u);
+  });
 });

@@ -9,6 +9,7 @@ import type { ProcEvent, ProcInfo, Snapshot } from '../../src/inspect/types.js';
 import { encodePreamble, encodeRecord, packJson, PREAMBLE_BYTES, RECORD_HEAD_BYTES, RecordingError, RecordType } from '../../src/record/format.js';
 import { openRecording, Recording } from '../../src/record/reader.js';
 import { KEY_EVERY_FRAMES, RecordingWriter } from '../../src/record/writer.js';
+import { setLanguage } from '../../src/text/i18n/lang.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'procview-rec-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -85,6 +86,14 @@ describe('recording round trip', () => {
       index += 1;
     }
     expect(seen).toEqual(['note the child exits now', 'zombie 7', 'reap 7']);
+  });
+
+  it('says a frame past the end in the chosen language', async ({ onTestFinished }) => {
+    onTestFinished(() => setLanguage(undefined));
+    const recording = await openRecording(path);
+    expect(() => recording.frame(count)).toThrow(new RangeError(`no frame ${count} (the recording has ${count})`));
+    setLanguage('zh');
+    expect(() => recording.frame(count)).toThrow(new RangeError(`没有第 ${count} 帧（录制文件共有 ${count} 帧）`));
   });
 
   it('seeks to any time, forwards and backwards, without reading from the start', async () => {

@@ -2,6 +2,7 @@
 // event hands over what waitpid() put in the status word: a code when the
 // child exited (WIFEXITED/WEXITSTATUS), a signal name when a signal killed it
 // (WIFSIGNALED/WTERMSIG).
+import { t } from '../../text/i18n/message.js';
 import { keepLifeline, send, spawnScript } from './channel.js';
 import { nextCommand } from './commands.js';
 
@@ -14,7 +15,7 @@ interface Ending {
 const ENDINGS: readonly Ending[] = [
   { way: 'exit(0)', args: ['code=0'] },
   { way: 'exit(3)', args: ['code=3'] },
-  { way: 'sys.exit(message)', args: ['message=cannot open settings.conf'] },
+  { way: 'sys.exit(message)', args: [`message=${t('demo.exit.childMessage')}`] },
   { way: 'SIGTERM', signal: 'SIGTERM' },
   { way: 'SIGKILL', signal: 'SIGKILL' },
 ];

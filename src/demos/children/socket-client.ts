@@ -2,6 +2,7 @@
 // lines, spaced so the talk lasts about one hold, reads the replies, and hangs
 // up when procview says so.
 import { connect } from 'node:net';
+import { t } from '../../text/i18n/message.js';
 import { LineSplitter } from '../../text/lines.js';
 import { holdMs, keepLifeline, numberOption, option, send } from './channel.js';
 import { nextCommand } from './commands.js';
@@ -22,7 +23,7 @@ socket.on('connect', () => {
   let sent = 0;
   const speak = (): void => {
     sent += 1;
-    socket.write(`hello #${sent} from client pid ${process.pid}\n`);
+    socket.write(`${t('demo.socket.clientLine', { n: sent, pid: process.pid })}\n`);
     if (sent < count) setTimeout(speak, holdMs / count);
   };
   speak();

@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { errnoOf } from '../../process/errno.js';
 import { removeOurSocketFile, removeStaleSocket } from '../../sockets/stale-socket.js';
+import { t } from '../../text/i18n/message.js';
 import { LineSplitter } from '../../text/lines.js';
 import { keepLifeline, onLessonEnd, option, send } from './channel.js';
 import { nextCommand } from './commands.js';
@@ -32,7 +33,7 @@ const server = createServer((connection) => {
   connection.on('data', (chunk: Buffer) => {
     for (const line of splitter.push(chunk) ?? []) {
       send('received', { text: line });
-      connection.write(`got "${line}" (server pid ${process.pid})\n`);
+      connection.write(`${t('demo.socket.serverReply', { line, pid: process.pid })}\n`);
     }
   });
   connection.on('error', () => connection.destroy());
@@ -48,7 +49,7 @@ if (failure === 'EADDRINUSE') {
     process.exit(3);
   }
   if (verdict.kind === 'foreign') {
-    send('not-removed', { message: `will not remove ${verdict.reason}` });
+    send('not-removed', { message: t('demo.socket.willNotRemove', { why: verdict.reason }) });
     process.exit(4);
   }
   if (verdict.kind === 'stale') send('stale-removed');

@@ -2,7 +2,9 @@
 // `procview lesson nice: loop nice=10 --procview-demo=nice:4312`. The marker
 // stays at the end, so `ps` (and procview's own cleanup checks) still find
 // every process of the lesson; the kernel copies the first 15 bytes into comm
-// (`procview lesson`).
+// (`procview lesson`). A title is a name, not a sentence: it stays English in
+// every language, as ps column names do (15 bytes of Chinese would also cut a
+// character in half in comm).
 import { MARKER_PREFIX } from '../messages.js';
 
 /** What each lesson script is, in the words of the narration. */

@@ -10,6 +10,7 @@ import type { ProcInfo, Snapshot } from '../types.js';
 import { columnsFor, psArguments, type Column } from './columns.js';
 import { parsePsOutput, type PsRow } from './parse.js';
 import { parseLstart } from './time.js';
+import { t } from '../../text/i18n/message.js';
 
 /** Large enough for tens of thousands of long command lines. */
 const MAX_BUFFER = 512 * 1024 * 1024;
@@ -27,7 +28,7 @@ export function psLocale(platform: NodeJS.Platform = process.platform): string {
 export function runPs(args: readonly string[]): Promise<{ stdout: string; pid: number | undefined }> {
   return new Promise((resolve, reject) => {
     const child = execFile('ps', args, { encoding: 'utf8', maxBuffer: MAX_BUFFER, env: { ...process.env, LC_ALL: psLocale() } }, (error, stdout) => {
-      if (error !== null && stdout === '') reject(new Error(`ps failed: ${error.message}`));
+      if (error !== null && stdout === '') reject(new Error(t('inspect.psFailed', { why: error.message })));
       else resolve({ stdout, pid: child.pid });
     });
   });

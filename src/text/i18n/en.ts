@@ -727,7 +727,6 @@ z next zombie, o next orphaning, q quit. Signals and renice are off: it is a rec
   'demo.check.counters': 'the counters did not show separate memory',
   'demo.check.noMessage': "no '{kinds}' message from the lesson's processes within {seconds} s",
   'demo.check.over': 'the lesson is already over',
-  'demo.check.couldNotStart': 'could not start {script}',
   'demo.check.reniceFailed': 'renice to 10 failed: {why}',
   'demo.watch.loops': 'every loop with its nice value',
   'demo.check.noDifference': 'nice 0 got {plain}% and nice 10 {nicer}%: no visible difference',
@@ -962,6 +961,33 @@ z next zombie, o next orphaning, q quit. Signals and renice are off: it is a rec
   'cli.serve.scanFailed': 'scan failed',
   'cli.serve.scrapeFailed': 'scrape failed',
   'cli.serve.exposed': 'listening beyond this machine: anyone who can reach it can read these metrics (no authentication)',
+  // What a lesson's own processes say (demos/children/: they get the lesson's language through PROCVIEW_LANG).
+  'demo.socket.clientLine': 'hello #{n} from client pid {pid}',
+  'demo.socket.serverReply': 'got "{line}" (server pid {pid})',
+  'demo.socket.willNotRemove': 'will not remove {why}',
+  'demo.exit.childMessage': 'cannot open settings.conf',
+  // A program that could not be started (process/program.ts, a lesson's script).
+  'process.couldNotStart': 'could not start {command}',
+  'process.lifelineBad': 'cannot watch lifeline fd {fd}: it is not an open pipe or socket ({reason})',
+  // Signals and renice for library users (inspect/process-control.ts; the dashboard's are control.*).
+  'control.couldSignal': 'it could be signalled',
+  'control.niceRange': 'refused: nice {nice} is not a whole number from {min} to {max}',
+  'inspect.psFailed': 'ps failed: {why}',
+  'record.noFrame': 'no frame {index} (the recording has {count})',
+  'chat.admin.badPort': 'not a UDP port: {port}',
+  'chat.admin.noAnswerAt': "the chat server's admin at {path} did not answer",
+  'chat.admin.closedAt': "the chat server's admin at {path} closed the connection",
+  'chat.admin.didNotStart': 'the admin process did not start',
+  'chat.admin.endedAtStart': 'the admin process ended at start ({how})',
+  'chat.admin.noCode': 'no exit code',
+  'cli.serve.scanThreadEnded': 'the scanning thread ended (exit code {code})',
+  // procview serve --group NAME=REGEX: what is wrong with one.
+  'cli.serve.group.noEquals': "--group needs NAME=REGEX, not '{text}'",
+  'cli.serve.group.badName': "--group name '{name}' must be 1 to 64 letters, digits, or . _ : -",
+  'cli.serve.group.noRegex': "--group {name} needs a regular expression after '='",
+  'cli.serve.group.badRegex': '--group {name}: invalid regular expression: {why}',
+  'cli.serve.group.tooMany': 'at most {max} --group options',
+  'cli.serve.group.twice': '--group {name} is given twice',
 } as const;
 
 export type MessageId = keyof typeof EN;

@@ -1,7 +1,10 @@
 // Which language procview speaks to a person. One choice per process: the
-// `--lang en|zh` flag (cli.ts takes it off any command line), else the locale
-// in POSIX precedence (LC_ALL, then LC_MESSAGES, then LANG; the first one set
-// and non-empty wins, as setlocale(3) reads them), zh_* meaning Chinese;
+// `--lang en|zh` flag (cli.ts takes it off any command line), else
+// PROCVIEW_LANG (`en` or `zh`: how procview hands its choice to the processes
+// it starts, such as a lesson's children, which have no command line of
+// procview's; any other value is ignored), else the locale in POSIX
+// precedence (LC_ALL, then LC_MESSAGES, then LANG; the first one set and
+// non-empty wins, as setlocale(3) reads them), zh_* meaning Chinese;
 // anything else is English. `--json` and metrics never go through here.
 
 export type Lang = 'en' | 'zh';
@@ -12,8 +15,16 @@ export function isLang(value: string): value is Lang {
   return (LANGS as readonly string[]).includes(value);
 }
 
-/** The language a locale environment names: `zh`, `zh_CN.UTF-8`, `zh_TW@...` are Chinese. */
+/** The variable a parent sets so its children speak its language (`--lang` outranks it, the locale yields to it). */
+export const LANG_ENV = 'PROCVIEW_LANG';
+
+/**
+ * The language an environment names: PROCVIEW_LANG when it is `en` or `zh`,
+ * else the locale (`zh`, `zh_CN.UTF-8`, `zh_TW@...` are Chinese).
+ */
 export function languageFromEnv(env: NodeJS.ProcessEnv): Lang {
+  const handed = env[LANG_ENV];
+  if (handed !== undefined && isLang(handed)) return handed;
   const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
   return /^zh(?:[_.@-]|$)/iu.test(locale) ? 'zh' : 'en';
 }
@@ -24,6 +35,11 @@ let chosen: Lang | undefined;
 export function currentLanguage(): Lang {
   chosen ??= languageFromEnv(process.env);
   return chosen;
+}
+
+/** The environment entry that makes a child process speak this process's language. */
+export function languageEnv(): Readonly<Record<typeof LANG_ENV, Lang>> {
+  return { [LANG_ENV]: currentLanguage() };
 }
 
 /** Set by `--lang` (and by tests); `undefined` goes back to the environment's choice. */

@@ -30,8 +30,11 @@ async function staleSocket(path: string): Promise<void> {
 }
 
 /** Runs the lesson's server on `path` until it exits (10 s at most); its messages and exit code. */
-async function runServer(path: string): Promise<{ kinds: string[]; messages: string[]; code: number | null }> {
-  const server = spawnGroup(process.execPath, [SERVER, '--procview-demo=socket-test:0', `path=${path}`], { stdio: ['pipe', 'pipe', 'inherit'] });
+async function runServer(path: string, env: NodeJS.ProcessEnv = {}): Promise<{ kinds: string[]; messages: string[]; code: number | null }> {
+  const server = spawnGroup(process.execPath, [SERVER, '--procview-demo=socket-test:0', `path=${path}`], {
+    stdio: ['pipe', 'pipe', 'inherit'],
+    env: { ...process.env, ...env },
+  });
   const lines: string[] = [];
   const splitter = new LineSplitter();
   server.stdout?.on('data', (chunk: Buffer) => lines.push(...(splitter.push(chunk) ?? [])));
@@ -71,6 +74,18 @@ describe('the lesson server and a name that is taken', () => {
     const { kinds, messages, code } = await runServer(path);
     expect(kinds).toEqual(['hello', 'bind-failed', 'not-removed']);
     expect(messages).toEqual([`will not remove ${path} is not a socket (ls -l type '-')`]);
+    expect(code).toBe(4);
+    expect(readFileSync(path, 'utf8')).toBe('precious');
+  });
+
+  it('says so in the language procview hands it (PROCVIEW_LANG), with no English left', async () => {
+    const path = join(dir, 'server.sock');
+    writeFileSync(path, 'precious');
+    const { kinds, messages, code } = await runServer(path, { PROCVIEW_LANG: 'zh' });
+    expect(kinds).toEqual(['hello', 'bind-failed', 'not-removed']);
+    expect(messages).toEqual([`不会删除：${path} 不是套接字（ls -l 类型为“-”）`]);
+    // Only the path and the command it quotes are Latin letters.
+    expect(messages[0]?.replace(path, '').replace('ls -l', '')).not.toMatch(/[A-Za-z]/u);
     expect(code).toBe(4);
     expect(readFileSync(path, 'utf8')).toBe('precious');
   });

@@ -9,7 +9,7 @@ import { timelineWords } from '../../../src/ui/model/replay.js';
 import { parseSettings } from '../../../src/ui/model/settings.js';
 import { loadSettings } from '../../../src/ui/settings-file.js';
 import { EN } from '../../../src/text/i18n/en.js';
-import { isLang, languageFromEnv, setLanguage, takeLangFlag } from '../../../src/text/i18n/lang.js';
+import { currentLanguage, isLang, languageEnv, languageFromEnv, setLanguage, takeLangFlag } from '../../../src/text/i18n/lang.js';
 import { CATALOGS, fill, messageIn, PLACEHOLDER, t } from '../../../src/text/i18n/message.js';
 import { ZH } from '../../../src/text/i18n/zh.js';
 
@@ -72,6 +72,27 @@ describe('the language', () => {
     expect(languageFromEnv({ LC_ALL: '', LANG: 'zh' })).toBe('zh');
     expect(languageFromEnv({})).toBe('en');
     expect(isLang('zh') && !isLang('fr')).toBe(true);
+  });
+
+  it('is handed to children by PROCVIEW_LANG, which outranks the locale and yields to --lang', () => {
+    expect(languageFromEnv({ PROCVIEW_LANG: 'zh', LC_ALL: 'C', LANG: 'en_US.UTF-8' })).toBe('zh');
+    expect(languageFromEnv({ PROCVIEW_LANG: 'en', LANG: 'zh_CN.UTF-8' })).toBe('en');
+    // A value that is not a language is ignored: the locale decides.
+    expect(languageFromEnv({ PROCVIEW_LANG: 'fr', LANG: 'zh_CN.UTF-8' })).toBe('zh');
+    expect(languageFromEnv({ PROCVIEW_LANG: '', LANG: 'zh_CN.UTF-8' })).toBe('zh');
+    const saved = process.env.PROCVIEW_LANG;
+    try {
+      process.env.PROCVIEW_LANG = 'zh';
+      setLanguage(undefined);
+      expect(currentLanguage()).toBe('zh');
+      setLanguage('en');
+      expect(currentLanguage()).toBe('en');
+      expect(languageEnv()).toEqual({ PROCVIEW_LANG: 'en' });
+    } finally {
+      if (saved === undefined) delete process.env.PROCVIEW_LANG;
+      else process.env.PROCVIEW_LANG = saved;
+      setLanguage(undefined);
+    }
   });
 
   it('is taken off a command line up to --, or up to the command a `run` starts', () => {

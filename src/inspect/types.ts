@@ -79,6 +79,15 @@ export interface InspectorOptions {
    * give every field either way.
    */
   readonly fields?: 'all' | 'stat';
+  /**
+   * Whether the caller refreshes from its very first snapshot on (the dashboard).
+   * procfs keeps stat files open between scans from the second scan on, so a
+   * one-shot listing holds no descriptors; a long-lived caller keeps them from
+   * the first, which spares its second scan an open + close per process (the
+   * first read through a new descriptor costs more than a pread of a kept one).
+   * Default false.
+   */
+  readonly longLived?: boolean;
 }
 
 export interface Inspector {

@@ -16,15 +16,14 @@ import type { SideContent } from './model/screen.js';
 import type { Message } from './model/view-state.js';
 import type { Inspector, Snapshot } from '../inspect/types.js';
 import type { ChatSession } from './sources/chat.js';
-import { startDemo, type DemoSession } from './sources/demo.js';
-import { startProgramSession, type ProgramSession } from './sources/program.js';
+import type { DemoSession } from './sources/demo.js';
+import type { ProgramSession } from './sources/program.js';
 import { chooseEvents, modeFromEnv } from '../inspect/events/choose.js';
 import { onExitPaths, openTerminal, type ExitCause } from './terminal.js';
 import { chooseTheme } from './widgets/theme.js';
 import { loadSettings, saveSettings, settingsPath } from './settings-file.js';
-import { readHostFacts } from '../inspect/host-facts.js';
-import { RecordingWriter } from '../record/writer.js';
-import type { NotePane } from '../record/types.js';
+import type { RecordingWriter } from '../record/writer.js';
+import type { NotePane, RecordingScope } from '../record/types.js';
 
 const DEMO_STOP_TIMEOUT_MS = 8000;
 
@@ -67,12 +66,22 @@ async function openChatOrExplain(
   }
 }
 
+/** --record only: the writer, and the host facts a recording starts with, are loaded when one is asked for. */
+async function createRecording(path: string, scope: RecordingScope, intervalMs: number): Promise<RecordingWriter> {
+  const [{ RecordingWriter }, { readHostFacts }] = await Promise.all([import('../record/writer.js'), import('../inspect/host-facts.js')]);
+  return RecordingWriter.create(path, { scope, intervalMs, ...readHostFacts() });
+}
+
 export async function runDashboard(options: DashboardOptions): Promise<number> {
   const { scope } = options;
+  // A lesson's and a program's sources are loaded for their scope only: the whole-system view starts without them.
+  const lessons = scope.kind === 'demo' ? await import('./sources/demo.js') : undefined;
+  const programs = scope.kind === 'run' ? await import('./sources/program.js') : undefined;
   // The --watch PIDs exist now (src/commands/dashboard.ts checked): each means the process it is
   // in the first snapshot scanned after this moment, and only that one (model/scope.ts).
   const startedAt = performance.now();
-  const inspector = createInspector();
+  // Refreshed from the first scan on: its stat files are kept open from the first scan (InspectorOptions.longLived).
+  const inspector = createInspector({ longLived: true });
   const configPath = settingsPath();
   const loaded = loadSettings(configPath);
   const choice = options.choice ?? (await chooseEvents(modeFromEnv() ?? 'auto'));
@@ -103,10 +112,7 @@ export async function runDashboard(options: DashboardOptions): Promise<number> {
 
   // The file is created before the terminal is taken, so a name that cannot be used is said plainly.
   try {
-    writer =
-      options.record === undefined
-        ? undefined
-        : RecordingWriter.create(options.record, { scope: { kind: scope.kind, label: scopeLabel(scope, chat) }, intervalMs, ...readHostFacts() });
+    writer = options.record === undefined ? undefined : await createRecording(options.record, { kind: scope.kind, label: scopeLabel(scope, chat) }, intervalMs);
   } catch (error) {
     await chat?.stop();
     release();
@@ -206,7 +212,7 @@ export async function runDashboard(options: DashboardOptions): Promise<number> {
       if (!closing) app.redraw();
     });
     redraw = () => redraws.request();
-    if (scope.kind === 'demo') demo = startDemo(scope.demo, scope.holdMs, redraw, note('lesson'));
+    if (scope.kind === 'demo' && lessons !== undefined) demo = lessons.startDemo(scope.demo, scope.holdMs, redraw, note('lesson'));
     // The scope's members, for the polling source's scoped tracker (the kernel source needs none).
     let members: Iterable<number> = [];
     loop = startRefreshLoop({
@@ -227,8 +233,8 @@ export async function runDashboard(options: DashboardOptions): Promise<number> {
         }
         members = shown.scope.kind === 'follow' ? [...shown.scope.members.keys(), ...(program?.tracked === undefined ? [] : [program.tracked.pid])] : [];
         // procview run: the program starts once the event source has a table to compare with.
-        if (scope.kind === 'run' && program === undefined) {
-          program = startProgramSession(scope.command, scope.args, redraw, (pid, status) => loop.noteExit(pid, status), note('output'));
+        if (scope.kind === 'run' && programs !== undefined && program === undefined) {
+          program = programs.startProgramSession(scope.command, scope.args, redraw, (pid, status) => loop.noteExit(pid, status), note('output'));
         }
       },
       onError: (error) => app.tell({ text: t('ui.msg.refreshFailed', { why: error instanceof Error ? error.message : String(error) }), tone: 'error' }),

@@ -2,7 +2,8 @@
 // (alternate screen, hidden cursor, raw keys, mouse); restore() gives it back
 // exactly once, whichever path gets there first: q, Ctrl-C, SIGTERM, SIGHUP,
 // SIGINT, SIGQUIT, an uncaught error (bottom's panic hook, for blessed).
-import blessed from 'blessed';
+import type blessed from 'blessed';
+import { screen as makeScreen } from './widgets/blessed-parts.js';
 import { separateMouseReports } from './mouse-reports.js';
 import { teachBlessedWidths } from './widgets/blessed-width.js';
 
@@ -16,7 +17,7 @@ export function openTerminal(): Terminal {
   const rejoin = separateMouseReports(process.stdin);
   let screen: blessed.Widgets.Screen;
   try {
-    screen = blessed.screen({
+    screen = makeScreen({
       smartCSR: true,
       fullUnicode: true,
       // Box drawing (├─ └─) and sparks even when LANG says nothing about UTF-8.

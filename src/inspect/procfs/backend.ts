@@ -42,6 +42,8 @@ export interface ProcfsOptions {
   readonly commandLines?: boolean;
   /** 'stat': status is never read (InspectorOptions.fields). */
   readonly fields?: 'all' | 'stat';
+  /** Keep stat files open from the first scan on (InspectorOptions.longLived). */
+  readonly longLived?: boolean;
 }
 
 /** A scan holds the thread for at most about this long at a time (see snapshot()). */
@@ -95,7 +97,7 @@ export class ProcfsBackend implements Backend {
     this.#passwdPath = options.passwdPath ?? PASSWD_PATH;
     this.#commandLines = options.commandLines ?? true;
     this.#status = options.fields !== 'stat';
-    this.#files = new ProcFiles(this.#root);
+    this.#files = new ProcFiles(this.#root, options.longLived === true ? 1 : 2);
   }
 
   /** Stat files this backend keeps open between scans (for tests and the benchmark). */

@@ -60,9 +60,12 @@ export class ProcFiles {
   /** Whether this scan may keep the stat files it opens. */
   #keepNew = false;
   #cap = KEPT_FILES_LIMIT;
+  /** The first scan whose opened stat files are kept: 2 for a one-shot reader's sake, 1 for a long-lived one. */
+  readonly #keepFromScan: number;
 
-  constructor(root: string) {
+  constructor(root: string, keepFromScan = 2) {
     this.#root = root;
+    this.#keepFromScan = keepFromScan;
     abandoned.register(this, this.#kept);
   }
 
@@ -74,8 +77,9 @@ export class ProcFiles {
   /** Before each scan: the scan's number (1 = first) and this process's open-files limit. */
   beginScan(generation: number, openFilesLimit: number | undefined): void {
     this.#keep ??= isProcfs(this.#root);
-    // A one-shot inspector (ps, tree) must not hold thousands of descriptors: keep from the second scan on.
-    this.#keepNew = this.#keep && generation >= 2;
+    // A one-shot inspector (ps, tree) must not hold thousands of descriptors: keep from the second scan
+    // on, unless the caller said it refreshes (longLived: from the first).
+    this.#keepNew = this.#keep && generation >= this.#keepFromScan;
     this.#cap = keptFilesCap(openFilesLimit);
   }
 

@@ -13,7 +13,7 @@
 //   wide character of text blessed lays out itself (labels, sparklines).
 // - unicode.combining: Element#render folds a zero-width character into the
 //   cell before it.
-import blessed from 'blessed';
+import { unicode as blessedUnicode } from './blessed-parts.js';
 import { charWidth, displayWidth } from '../../text/width.js';
 
 interface BlessedUnicode {
@@ -35,7 +35,7 @@ function widthOfPoint(point: number, original: (str: number) => number): number 
 export function teachBlessedWidths(): void {
   if (applied) return;
   applied = true;
-  const unicode = (blessed as unknown as { unicode: BlessedUnicode }).unicode;
+  const unicode = blessedUnicode as BlessedUnicode;
   const original = unicode.charWidth.bind(unicode);
   unicode.charWidth = (str, i) => widthOfPoint(typeof str === 'number' ? str : unicode.codePointAt(str, i ?? 0), original);
   unicode.strWidth = (str) => displayWidth(str.replace(/[\u0000-\u001f]/g, ''));

@@ -4,7 +4,8 @@
 // here rather than with blessed-contrib, whose other widgets would bring ~40
 // packages (and an advisory, through its map) into every install for one line
 // of blocks.
-import blessed from 'blessed';
+import type blessed from 'blessed';
+import { box as makeBox } from './blessed-parts.js';
 import { t } from '../../text/i18n/message.js';
 import type { Rect } from '../model/layout.js';
 import type { Chart } from '../model/screen.js';
@@ -39,7 +40,7 @@ export function createChart(screen: blessed.Widgets.Screen, theme: Theme): Chart
   const make = (name: string, role: 'observed' | 'event-zombie'): Series => {
     // The title is written in a colour tag; `default` is the terminal's own (no colour SGR).
     const colour = theme.look(role).fg ?? 'default';
-    const box = blessed.box({ tags: true, hidden: true, style: { fg: colour } });
+    const box = makeBox({ tags: true, hidden: true, style: { fg: colour } });
     screen.append(box);
     return { box, name, colour };
   };

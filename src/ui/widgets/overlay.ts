@@ -1,5 +1,6 @@
 // A framed panel over the list: help, the signal menu, or the process in full.
-import blessed from 'blessed';
+import type blessed from 'blessed';
+import { box as makeBox } from './blessed-parts.js';
 import type { Layout } from '../model/layout.js';
 import type { ScreenModel } from '../model/screen.js';
 import { lineWidth, type Line } from '../model/styled.js';
@@ -12,7 +13,7 @@ export interface OverlayWidget {
 
 export function createOverlay(screen: blessed.Widgets.Screen, theme: Theme): OverlayWidget {
   const frame = theme.look('frame');
-  const box = blessed.box({
+  const box = makeBox({
     parent: screen,
     hidden: true,
     border: { type: 'line' },

@@ -2,7 +2,8 @@
 // an optional title bar, laid into cells by procview's width (cells.ts). It
 // remembers what it drew and touches blessed only when the text or the place
 // changed.
-import blessed from 'blessed';
+import type blessed from 'blessed';
+import { box as makeBox } from './blessed-parts.js';
 import type { Rect } from '../model/layout.js';
 import { textLine, type Line } from '../model/styled.js';
 import { inertFit } from '../model/text.js';
@@ -18,7 +19,7 @@ export interface Pane {
 }
 
 export function createPane(screen: blessed.Widgets.Screen, theme: Theme): Pane {
-  const box = blessed.box({ parent: screen, hidden: true, style: { fg: 'default', bg: 'default' } });
+  const box = makeBox({ parent: screen, hidden: true, style: { fg: 'default', bg: 'default' } });
   // The box's own blank: the terminal's default colours, no attribute.
   const fill = theme.attr(undefined, undefined);
   let lastRect = '';

@@ -3,7 +3,7 @@
 // colours and attributes. The monochrome theme (NO_COLOR, --no-color, -M)
 // sets no colour at all, only bold, underline and reverse video, and the
 // model's text markers (the STAT letters, `exited`, `new`, `▶`) do the rest.
-import blessed from 'blessed';
+import { colors } from './blessed-parts.js';
 import type { Role } from '../model/styled.js';
 import { type PlainMessageId, t } from '../../text/i18n/message.js';
 
@@ -95,7 +95,7 @@ const MONO: Readonly<Partial<Record<Role, Look>>> = {
 };
 
 // @types/blessed leaves out colors.convert (a colour name or number → blessed's index; 0x1ff = default).
-const convert = (blessed.colors as unknown as { convert(colour: string): number }).convert;
+const convert = (colors as unknown as { convert(colour: string): number }).convert;
 
 const FLAG_BOLD = 1;
 const FLAG_UNDERLINE = 2;

@@ -1,6 +1,7 @@
 // Stat files kept open between scans (procfs backend): from the second scan
-// on, a process's stat is re-read through the descriptor kept for it. These
-// tests watch our own descriptors (/proc/self/fd) for the pids we started.
+// on (from the first for a long-lived caller), a process's stat is re-read
+// through the descriptor kept for it. These tests watch our own descriptors
+// (/proc/self/fd) for the pids we started.
 import { spawn } from 'node:child_process';
 import { readdirSync, readlinkSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -46,6 +47,21 @@ describe.runIf(process.platform === 'linux')('procfs backend: stat files kept op
     await waitFor(async () => (await backend.snapshot()).procs.get(pid)?.state === 'S', { what: 'S again' });
     expect(statFilesOpen(pid)).toBe(1);
 
+    process.kill(pid, 'SIGKILL');
+    await waitFor(async () => !(await backend.snapshot()).procs.has(pid), { what: `pid ${pid} gone from the snapshot` });
+    expect(statFilesOpen(pid)).toBe(0);
+    backend.close();
+  });
+
+  it('keeps from the first scan for a long-lived caller (the dashboard), and sees changes through the file kept then', async () => {
+    const pid = sleeper();
+    const backend = new ProcfsBackend({ longLived: true });
+    expect((await backend.snapshot()).procs.has(pid)).toBe(true);
+    expect(statFilesOpen(pid)).toBe(1);
+    process.kill(pid, 'SIGSTOP');
+    await waitFor(async () => (await backend.snapshot()).procs.get(pid)?.state === 'T', { what: 'T through the file kept by the first scan' });
+    expect(statFilesOpen(pid)).toBe(1);
+    process.kill(pid, 'SIGCONT');
     process.kill(pid, 'SIGKILL');
     await waitFor(async () => !(await backend.snapshot()).procs.has(pid), { what: `pid ${pid} gone from the snapshot` });
     expect(statFilesOpen(pid)).toBe(0);

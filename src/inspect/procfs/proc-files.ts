@@ -1,9 +1,10 @@
 // Every file the procfs backend reads during a scan goes through here: a stat
 // per process, and status and cmdline when a process needs them again.
 //
-// On a real procfs, from the second scan on, stat files stay open and are
-// re-read with one pread at offset 0 (read-file.ts): a third of the system
-// calls of open + read + close. A kept file belongs to the process, not to the
+// On a real procfs, from the second scan on (from the first for a long-lived
+// caller, InspectorOptions.longLived), stat files stay open and are re-read
+// with one pread at offset 0 (read-file.ts): a third of the system calls of
+// open + read + close. A kept file belongs to the process, not to the
 // pid number: once that process is gone it reads ESRCH, and the pid is then
 // opened again by name (it may belong to a new process). A one-shot inspector
 // keeps nothing; kept files are capped per Node process (each holds a page of

@@ -1,5 +1,5 @@
 // `npm run bench:events -- [--runs N] [--sources kernel,polling] [--patterns "double fork,zombie"|none]
-// [--storm-seconds S (0: no storm)]`: the event stream (what the dashboard, `run` and `events` consume) on the learners' patterns,
+// [--storm-seconds S (0: no storm)] [--tracker-seconds S (0: none)]`: the event stream (what the dashboard, `run` and `events` consume) on the learners' patterns,
 // N times each per source: how often what the pattern teaches was reported (seen/total; for
 // polling, "inferred" counts orphan lines marked inferred), latencies p50/p99 (to the frame that
 // carried the line, not to the screen), and the CPU this process used per second of wall time.
@@ -12,6 +12,8 @@
 // events, the dashboard's CPU), and with an event stream in this process (spawns reported for the
 // storm's processes against the generator's count, events the kernel said it lost, the event
 // loop's worst lag, and CPU).
+// With the polling source, before the storm: the scoped tracker's own cost for a subtree of 50
+// quiet processes, against full scans alone (tracker-cost.ts).
 // Prints figures; asserts nothing. The kernel source needs root.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -24,6 +26,10 @@ import { EventStream, type WatchFrame } from '../inspect/events/stream.js';
 import type { ProcEvent } from '../inspect/types.js';
 import { startDashboard } from './storm-dashboard.js';
 import { type StormGenerator, stormGenerator } from './storm-generator.js';
+import { trackerCost } from './tracker-cost.js';
+
+/** The tracker-cost section's windows per setup, taken in turns (tracker-cost.ts). */
+const TRACKER_ROUNDS = 3;
 
 /** The fork storm's rate asked: the issue's "1,000 short processes per second". */
 const STORM_RATE = 1000;
@@ -297,7 +303,13 @@ async function stormDashboard(mode: EventsMode, seconds: number, generator: Stor
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { runs: { type: 'string' }, sources: { type: 'string' }, 'storm-seconds': { type: 'string' }, patterns: { type: 'string' } },
+    options: {
+      runs: { type: 'string' },
+      sources: { type: 'string' },
+      'storm-seconds': { type: 'string' },
+      'tracker-seconds': { type: 'string' },
+      patterns: { type: 'string' },
+    },
   });
   // --patterns "double fork,zombie": the patterns whose name starts with one of these (default all; "none" skips them).
   const wanted = values.patterns?.split(',').map((name) => name.trim());
@@ -305,6 +317,7 @@ async function main(): Promise<void> {
     wanted === undefined ? PATTERNS : PATTERNS.filter((pattern) => wanted.some((name) => pattern.name === name || pattern.name.startsWith(`${name} (`)));
   const runs = Number(values.runs ?? 20);
   const stormSeconds = Number(values['storm-seconds'] ?? 10);
+  const trackerSeconds = Number(values['tracker-seconds'] ?? 15);
   const sources = (values.sources ?? 'kernel,polling').split(',') as EventsMode[];
   process.stdout.write(
     `bench:events — ${runs} runs per pattern and source; load average ${loadavg()
@@ -322,6 +335,7 @@ async function main(): Promise<void> {
     }
     if (only.length > 0) await patterns(mode, runs, only);
   }
+  if (sources.includes('polling') && trackerSeconds > 0) await trackerCost(trackerSeconds, TRACKER_ROUNDS);
   for (const mode of sources) {
     if (mode === 'kernel') {
       const choice = await chooseEvents('auto');

@@ -11,6 +11,8 @@
 //     handed out since the last tick (/proc/loadavg's last field) are few, and
 //     each new one's stat names its parent (a quiet machine: none at all; when
 //     reading the new pids would cost more than the lists, all lists);
+//   - the lists that hold children are read again only when a task was also
+//     released somewhere (loadavg's thread count moved), see #quiet;
 //   - stat, for what a children list does not show (exit, zombie, exec,
 //     nice), is read on every statPass tick only, and only the fields that
 //     say so are compared.
@@ -20,10 +22,32 @@ import { readdirSync } from 'node:fs';
 import { closeQuietly, GONE, openForReading, Scratch } from '../procfs/read-file.js';
 import { parseStatLine } from '../procfs/stat-line.js';
 
+/** The decimal number in bytes [from, to) (its end: the first byte that is not a digit), or undefined. */
+function decimal(bytes: Buffer, from: number, to: number): number | undefined {
+  let value = 0;
+  let digits = 0;
+  for (let i = from; i < to; i += 1) {
+    const digit = (bytes[i] as number) - 0x30;
+    if (digit < 0 || digit > 9) break;
+    value = value * 10 + digit;
+    digits += 1;
+  }
+  return digits === 0 || !Number.isSafeInteger(value) ? undefined : value;
+}
+
 function range(from: number, to: number): number[] {
   const out: number[] = [];
   for (let pid = from; pid <= to; pid += 1) out.push(pid);
   return out;
+}
+
+/** What the tracker has read since it was made (bench:events prints it per tick). */
+export interface TrackerReads {
+  ticks: number;
+  /** preads of a kept file (one syscall each). */
+  kept: number;
+  /** Files read by name: open + read + close. */
+  byName: number;
 }
 
 export interface TrackerTick {
@@ -88,12 +112,22 @@ export class ScopedTracker {
   #kept = 0;
   #loadavgFd = -1;
   #lastPid: number | undefined;
+  /** /proc/loadavg's thread count at the last tick (the number after its '/'). */
+  #lastThreads: number | undefined;
+  /** Whether the last tick's loadavg showed no task made or released since the one before. */
+  #quiet = false;
   #lastPids: ReadonlyMap<number, number | undefined> | undefined;
   /** New pids that read ENOENT last tick, to look at once more. */
   #unread: number[] = [];
+  readonly #reads: TrackerReads = { ticks: 0, kept: 0, byName: 0 };
 
   constructor(procRoot = '/proc') {
     this.#root = procRoot;
+  }
+
+  /** Counts since the tracker was made (a copy). */
+  get reads(): TrackerReads {
+    return { ...this.#reads };
   }
 
   get size(): number {
@@ -113,16 +147,19 @@ export class ScopedTracker {
    * within a tick leaves its child under init by the next one: the double fork).
    */
   tick(pids: ReadonlyMap<number, number | undefined>, known: (pid: number) => boolean, statPass: boolean): TrackerTick {
+    this.#reads.ticks += 1;
     const sightings: [number, number][] = [];
     const changed: number[] = [];
     // Which watched parents may have forked since the last tick: see #newParents.
     const parents = this.#newParents(pids);
     // The same subtree (the caller hands the same map while its table stands), no fork in it, no
     // stat pass: only the lists that hold children can change (one exits or is orphaned, and no
-    // new pid says so). Most ticks end here, at a pread or a few.
+    // new pid says so). Most ticks end here, at a pread or a few; at one when, moreover, no task
+    // was released anywhere (#quiet).
     const same = pids === this.#lastPids;
     this.#lastPids = pids;
     if (same && !statPass && parents?.size === 0) {
+      if (this.#quiet) return { sightings, changed };
       for (const pid of this.#withChildren) {
         const entry = this.#watched.get(pid);
         if (entry !== undefined) this.#readChildren(pid, entry, known, sightings, changed);
@@ -138,6 +175,8 @@ export class ScopedTracker {
         if (entry !== undefined) this.#drop(pid, entry);
         entry = this.#open(pid, threads, children);
         this.#watched.set(pid, entry);
+        // Reopened (its thread count moved: a root first known by pid only, now read): still a parent.
+        if (children !== '') this.#withChildren.add(pid);
       }
       if (fresh || statPass) {
         const state = this.#readStat(pid, entry);
@@ -184,13 +223,22 @@ export class ScopedTracker {
    */
   #newParents(pids: ReadonlyMap<number, number | undefined>): Set<number> | undefined {
     if (this.#loadavgFd < 0) this.#loadavgFd = openForReading(`${this.#root}/loadavg`);
-    const length = this.#loadavgFd < 0 ? -1 : this.#scratch.readOpen(this.#loadavgFd, true);
-    const text = length < 0 ? '' : this.#scratch.bytes.toString('latin1', 0, length);
-    const lastPid = Number(text.slice(text.lastIndexOf(' ') + 1));
+    const length = this.#loadavgFd < 0 ? -1 : this.#readKept(this.#loadavgFd);
+    const bytes = this.#scratch.bytes;
+    // "0.20 0.18 0.12 1/80 11206": running/threads, then the last pid handed out (proc(5)).
+    const slash = length < 0 ? -1 : bytes.lastIndexOf(0x2f, length - 1);
+    const space = slash < 0 ? -1 : bytes.subarray(0, length).indexOf(0x20, slash);
+    const threads = space < 0 ? undefined : decimal(bytes, slash + 1, space);
+    const lastPid = space < 0 ? undefined : decimal(bytes, space + 1, length);
     const before = this.#lastPid;
     const retry = this.#unread;
     this.#unread = [];
-    if (!Number.isSafeInteger(lastPid) || lastPid <= 0) {
+    // A task is counted until it is released (reaped), and every new one takes a pid: both
+    // unchanged, no child was made or reaped. A list can still lose a child without either (a
+    // parent exits and stays unreaped: its children go to their adopter), which the stat pass shows.
+    this.#quiet = retry.length === 0 && threads !== undefined && threads === this.#lastThreads && lastPid === before;
+    this.#lastThreads = threads;
+    if (lastPid === undefined || lastPid <= 0) {
       this.#lastPid = undefined;
       return undefined;
     }
@@ -199,7 +247,7 @@ export class ScopedTracker {
     if (before === undefined || lastPid < before || (lastPid - before + retry.length) * OPEN_COST > pids.size) return undefined;
     const parents = new Set<number>();
     for (const pid of [...retry, ...range(before + 1, lastPid)]) {
-      const statLength = this.#scratch.readWhole(`${this.#root}/${pid}/stat`);
+      const statLength = this.#readByName(`${this.#root}/${pid}/stat`);
       if (statLength === GONE) {
         if (!retry.includes(pid)) this.#unread.push(pid);
         continue;
@@ -237,7 +285,7 @@ export class ScopedTracker {
 
   /** 'gone', 'changed' (the compared fields moved since the last pass), or 'same'. */
   #readStat(pid: number, entry: Watched): 'gone' | 'changed' | 'same' {
-    const length = entry.statFd >= 0 ? this.#scratch.readOpen(entry.statFd, true) : this.#scratch.readWhole(`${this.#root}/${pid}/stat`);
+    const length = entry.statFd >= 0 ? this.#readKept(entry.statFd) : this.#readByName(`${this.#root}/${pid}/stat`);
     if (length === GONE) return 'gone';
     if (length < 0) return 'same';
     const keyLength = statKey(this.#scratch.bytes, length, this.#key);
@@ -253,7 +301,7 @@ export class ScopedTracker {
     let text = '';
     entry.tids.forEach((tid, i) => {
       const fd = entry.fds[i] ?? -1;
-      const length = fd >= 0 ? this.#scratch.readOpen(fd, true) : this.#scratch.readWhole(`${this.#root}/${pid}/task/${tid}/children`);
+      const length = fd >= 0 ? this.#readKept(fd) : this.#readByName(`${this.#root}/${pid}/task/${tid}/children`);
       if (length > 0) text += this.#scratch.bytes.toString('latin1', 0, length);
     });
     return text;
@@ -268,9 +316,19 @@ export class ScopedTracker {
       sightings.push([child, parent]);
       if (depth <= 1) continue;
       // A new process has one thread (its leader) until it starts more.
-      const length = this.#scratch.readWhole(`${this.#root}/${child}/task/${child}/children`);
+      const length = this.#readByName(`${this.#root}/${child}/task/${child}/children`);
       if (length > 0) this.#sight(this.#scratch.bytes.toString('latin1', 0, length), child, known, sightings, depth - 1);
     }
+  }
+
+  #readKept(fd: number): number {
+    this.#reads.kept += 1;
+    return this.#scratch.readOpen(fd, true);
+  }
+
+  #readByName(path: string): number {
+    this.#reads.byName += 1;
+    return this.#scratch.readWhole(path);
   }
 
   #markGone(pid: number): void {

@@ -19,7 +19,7 @@ import { explainStep } from './explain.js';
 import { FactBook } from './facts.js';
 import { inferOrphans } from './infer.js';
 import type { KernelEvent } from './kernel-event.js';
-import { ScopedTracker } from './scoped-tracker.js';
+import { ScopedTracker, type TrackerReads } from './scoped-tracker.js';
 import type { EventsChoice } from './choose.js';
 
 /** Frames from re-read steps are at most this often (a full scan's frame is sent at once). */
@@ -53,10 +53,14 @@ const TRACK_BUSY_MS = 1000;
 /** The tracker follows subtrees up to this many processes. */
 export const TRACK_LIMIT = 200;
 /**
- * Every this many tracker ticks (100 ms), the watched processes' stat is read too: what a
- * children list does not show (exit, zombie, exec, nice). Forks are looked for every tick.
+ * This often, the tracker reads the watched processes' stat too: what a children list does not
+ * show (exit, zombie, exec, nice). Forks are looked for every tick. While the subtree is busy,
+ * every STAT_BUSY_MS; once quiet, every STAT_QUIET_MS: a stat pass over 50 processes costs as
+ * much as a few dozen quiet ticks (bench:events' tracker section), and a zombie or an exec stays
+ * in view anyway (the full scan shows it within intervalMs at the latest).
  */
-const STAT_EVERY_TICKS = 20;
+const STAT_BUSY_MS = 100;
+const STAT_QUIET_MS = 500;
 
 export interface WatchFrame {
   readonly seq: number;
@@ -91,6 +95,16 @@ function samePids(a: ReadonlyMap<number, unknown>, b: ReadonlyMap<number, unknow
   if (b === undefined || a.size !== b.size) return false;
   for (const pid of a.keys()) if (!b.has(pid)) return false;
   return true;
+}
+
+/** Whether `pids` yields exactly `list`, in its order. */
+function sameOrder(list: readonly number[], pids: Iterable<number>): boolean {
+  let i = 0;
+  for (const pid of pids) {
+    if (list[i] !== pid) return false;
+    i += 1;
+  }
+  return i === list.length;
 }
 
 export class EventStream {
@@ -128,7 +142,8 @@ export class EventStream {
   #frameBegunAt = 0;
   #frameAlways = false;
   #trackTimer: NodeJS.Timeout | undefined;
-  #ticks = 0;
+  /** performance.now() of the tracker's last stat pass. */
+  #statPassAt = Number.NEGATIVE_INFINITY;
   #lastStepAt = Number.NEGATIVE_INFINITY;
   /** pid → when its kernel exit event was taken in (exitReported). */
   readonly #kernelExits = new Map<number, { readonly at: number; readonly batch: number }>();
@@ -146,7 +161,7 @@ export class EventStream {
   /** When a step last looked at the table's zombies, and where the next look starts (#lookAtZombies). */
   #zombiesLookedAt = Number.NEGATIVE_INFINITY;
   #zombieTurn = 0;
-  #watched: { of: Snapshot; key: string; pids: Map<number, number | undefined> } | undefined;
+  #watched: { of: Snapshot; roots: readonly number[]; pids: Map<number, number | undefined> } | undefined;
   /** pid → performance.now() since its new parent has been held back (#earlyAdoptions). */
   readonly #adoptionHeld = new Map<number, number>();
 
@@ -164,6 +179,11 @@ export class EventStream {
     kernel?.onBatch((batch, lost) => this.#onBatch(batch, lost));
     void this.#scan();
     if (this.#tracker !== undefined) this.#scheduleTrack();
+  }
+
+  /** What the scoped tracker has read so far (undefined: no tracker), for bench:events' cost figures. */
+  get trackerReads(): TrackerReads | undefined {
+    return this.#tracker?.reads;
   }
 
   get source(): 'kernel' | 'polling' {
@@ -644,11 +664,13 @@ export class EventStream {
     const current = this.#current;
     const roots = this.#options.roots;
     if (tracker === undefined || current === undefined || roots === undefined || this.#closed) return;
-    const watched = this.#watchedPids(current, [...roots()]);
+    const watched = this.#watchedPids(current, roots);
     // A subtree that large (--watch 1) is the system: the full scans follow it.
     if (watched.size === 0 || watched.size > TRACK_LIMIT) return;
-    this.#ticks += 1;
-    const tick = tracker.tick(watched, (pid) => current.procs.has(pid), this.#ticks % STAT_EVERY_TICKS === 0);
+    const at = performance.now();
+    const statPass = at - this.#statPassAt >= (at - this.#trackBusyAt > TRACK_BUSY_MS ? STAT_QUIET_MS : STAT_BUSY_MS);
+    if (statPass) this.#statPassAt = at;
+    const tick = tracker.tick(watched, (pid) => current.procs.has(pid), statPass);
     const now = Date.now();
     for (const [child, parent] of tick.sightings) {
       this.#book.addSighting(child, parent, now);
@@ -665,10 +687,11 @@ export class EventStream {
    * and the roots `current` does not hold yet (a program just started: its children are looked for
    * from the first tick, before any read has its record), unless the tracker found them gone.
    */
-  #watchedPids(current: Snapshot, rootList: readonly number[]): ReadonlyMap<number, number | undefined> {
-    const key = rootList.join(' ');
+  #watchedPids(current: Snapshot, roots: () => Iterable<number>): ReadonlyMap<number, number | undefined> {
     const cached = this.#watched;
-    if (cached?.of === current && cached.key === key) return cached.pids;
+    // Compared in place: this runs every tick, and the roots rarely change.
+    if (cached?.of === current && sameOrder(cached.roots, roots())) return cached.pids;
+    const rootList = [...roots()];
     const children = new Map<number, number[]>();
     current.procs.forEach((proc, pid) => {
       if (proc.ppid === undefined) return;
@@ -689,7 +712,7 @@ export class EventStream {
       pids.set(pid, proc.threads);
       queue.push(...(children.get(pid) ?? []));
     }
-    this.#watched = { of: current, key, pids };
+    this.#watched = { of: current, roots: rootList, pids };
     return pids;
   }
 }

@@ -13,9 +13,18 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { withSleepers } from './sleepers.js';
 
-const USAGE = `Usage: npm run bench:cli -- [--procs N] [--rounds R]
-  --procs N    extra sleeping processes while measuring (default 2000)
-  --rounds R   measured rounds after 2 warm-up rounds (default 21)`;
+const USAGE = `Usage: npm run bench:cli -- [--procs N] [--rounds R] [--keep-ca-certs]
+  --procs N          extra sleeping processes while measuring (default 2000)
+  --rounds R         measured rounds after 2 warm-up rounds (default 21)
+  --keep-ca-certs    leave NODE_EXTRA_CA_CERTS set for the commands (see below)`;
+
+// NODE_EXTRA_CA_CERTS makes every Node process parse that certificate bundle
+// before running a line of its script (node::crypto::UseExtraCaCerts); with a
+// large bundle that is more than Node's whole start (on one machine `node -e 0`
+// went from 37 ms to 121 ms, 92 M instructions to 501 M). It is a setting of
+// the machine, not of procview, which makes no TLS connection, and ps never
+// pays it; so the commands run without it unless --keep-ca-certs, and the bench says which.
+const EXTRA_CA_CERTS = 'NODE_EXTRA_CA_CERTS';
 
 const CLI = fileURLToPath(new URL('../cli.js', import.meta.url));
 const NODE = process.execPath;
@@ -50,9 +59,9 @@ function wholeNumber(flag: string, text: string | undefined, fallback: number, m
 }
 
 /** Wall time of one run, start to exit, in ms; stdout and stderr to /dev/null. */
-function timeOnce(command: Command): number {
+function timeOnce(command: Command, env: NodeJS.ProcessEnv): number {
   const start = performance.now();
-  const result = spawnSync(command.file, command.args, { stdio: 'ignore' });
+  const result = spawnSync(command.file, command.args, { stdio: 'ignore', env });
   const elapsed = performance.now() - start;
   if (result.error !== undefined) throw new Error(`${command.label}: ${result.error.message}`);
   if (result.status !== 0) throw new Error(`${command.label} exited with ${String(result.status ?? result.signal)}`);
@@ -76,13 +85,13 @@ function orderFor(round: number, count: number): number[] {
 }
 
 /** Median and minimum wall time of each command, over `rounds` interleaved rounds after two warm-up rounds. */
-function measure(commands: readonly Command[], rounds: number): { median: number; min: number }[] {
+function measure(commands: readonly Command[], rounds: number, env: NodeJS.ProcessEnv): { median: number; min: number }[] {
   const times: number[][] = commands.map(() => []);
   for (let round = -2; round < rounds; round += 1) {
     for (const i of orderFor(round + 2, commands.length)) {
       const command = commands[i];
       if (command === undefined) continue;
-      const elapsed = timeOnce(command);
+      const elapsed = timeOnce(command, env);
       if (round >= 0) times[i]?.push(elapsed);
     }
   }
@@ -99,14 +108,23 @@ function countProcesses(): number {
 
 const ms = (value: number): string => `${value.toFixed(1).padStart(7)} ms`;
 
-function bench(rounds: number): void {
+/** The commands' environment, and the line saying what was done with NODE_EXTRA_CA_CERTS. */
+function commandEnv(keepCaCerts: boolean): { env: NodeJS.ProcessEnv; note: string } {
+  if (process.env[EXTRA_CA_CERTS] === undefined) return { env: process.env, note: `${EXTRA_CA_CERTS} not set` };
+  if (keepCaCerts) return { env: process.env, note: `${EXTRA_CA_CERTS} is set and kept (--keep-ca-certs): every node command parses it at start` };
+  const { [EXTRA_CA_CERTS]: _removed, ...env } = process.env;
+  return { env, note: `${EXTRA_CA_CERTS} is set here and removed for the commands (--keep-ca-certs keeps it)` };
+}
+
+function bench(rounds: number, keepCaCerts: boolean): void {
   const commands = PAIRS.flatMap((pair) => [pair.ours, pair.peer]);
   const [load1 = 0] = loadavg();
+  const { env, note } = commandEnv(keepCaCerts);
   process.stdout.write(
     `procview one-shot commands bench: ${countProcesses()} processes; node ${process.version}, ${cpus().length} cores, ` +
-      `load average ${load1.toFixed(2)}\nwall time start to exit, output to /dev/null; medians (and minimum) of ${rounds} interleaved rounds after 2 warm-up rounds\n\n`,
+      `load average ${load1.toFixed(2)}\nwall time start to exit, output to /dev/null; medians (and minimum) of ${rounds} interleaved rounds after 2 warm-up rounds\n${note}\n\n`,
   );
-  const results = measure(commands, rounds);
+  const results = measure(commands, rounds, env);
   const width = Math.max(...commands.map((command) => command.label.length)) + 2;
   commands.forEach((command, i) => {
     const result = results[i];
@@ -126,14 +144,19 @@ function bench(rounds: number): void {
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { procs: { type: 'string' }, rounds: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    options: {
+      procs: { type: 'string' },
+      rounds: { type: 'string' },
+      'keep-ca-certs': { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
     allowPositionals: false,
   });
   if (values.help === true) return void process.stdout.write(`${USAGE}\n`);
   const count = wholeNumber('--procs', values.procs, 2000, 30_000);
   const rounds = Math.max(1, wholeNumber('--rounds', values.rounds, 21, 1000));
   if (!existsSync(CLI)) throw new Error(`${CLI} is missing: npm run build first`);
-  await withSleepers(count, () => bench(rounds));
+  await withSleepers(count, () => bench(rounds, values['keep-ca-certs'] === true));
 }
 
 main().catch((error: unknown) => {

@@ -3,6 +3,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { PROC_FIELDS } from '../../src/inspect/format/json.js';
 import { waitFor } from '../helpers/processes.js';
+import { procps } from '../helpers/procps.js';
 import { CLI, ensureBuilt, lines, REPO_ROOT, runCli, spawnPid } from '../helpers/run-cli.js';
 
 beforeAll(ensureBuilt);
@@ -10,10 +11,6 @@ beforeAll(ensureBuilt);
 /** The line whose PID column (index `pidColumn` of the whitespace-split line) is `pid`. */
 function lineOf(output: string, pid: number, pidColumn: number): string | undefined {
   return lines(output).find((line) => line.trim().split(/\s+/u)[pidColumn] === String(pid));
-}
-
-function procps(args: string[]): string {
-  return execFileSync('ps', args, { encoding: 'utf8' });
 }
 
 /** A `sleep 30` child of this test process, and a zombie under an exec'd `sleep 30`. */

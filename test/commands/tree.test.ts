@@ -8,13 +8,14 @@ import { execFileSync } from 'node:child_process';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { displayWidth } from '../../src/text/width.js';
 import { waitFor } from '../helpers/processes.js';
+import { procps } from '../helpers/procps.js';
 import { ensureBuilt, lines, runCli, spawnPid } from '../helpers/run-cli.js';
 
 beforeAll(ensureBuilt);
 
 /** The command names of every descendant of `root`, sorted (from procps ps, an oracle independent of ours). */
 function descendantComms(root: number): string[] {
-  const rows = execFileSync('ps', ['-e', '-o', 'pid=,ppid=,comm='], { encoding: 'utf8' })
+  const rows = procps(['-e', '-o', 'pid=,ppid=,comm='])
     .trim()
     .split('\n')
     .map((line) => /^\s*(\d+)\s+(\d+)\s(.*)$/u.exec(line))
@@ -36,7 +37,7 @@ function descendantComms(root: number): string[] {
 
 /** Children of `ppid` by pid, from procps ps. */
 function childPids(ppid: number): number[] {
-  const text = execFileSync('ps', ['-o', 'pid=', '--ppid', String(ppid)], { encoding: 'utf8' }).trim();
+  const text = procps(['-o', 'pid=', '--ppid', String(ppid)]).trim();
   return text === ''
     ? []
     : text

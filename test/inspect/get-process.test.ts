@@ -8,12 +8,14 @@ describe('getProcess', () => {
   it('gives the record of a live process and undefined once it is reaped', async () => {
     const child = spawnGroup('sleep', ['300']);
     const pid = pidOf(child);
+    // Settled: just after exec a read can find it still running (R) or its arguments not set up
+    // yet (execve names the process first), so wait for the sleep it settles into.
     const info = await waitFor(
       async () => {
         const found = await getProcess(pid);
-        return found?.comm === 'sleep' ? found : undefined;
+        return found?.comm === 'sleep' && found.state === 'S' && found.args === 'sleep 300' ? found : undefined;
       },
-      { what: 'the sleeper to exec' },
+      { what: 'the sleeper to exec and sleep' },
     );
     expect(info).toMatchObject({ pid, ppid: process.pid, pgid: pid, state: 'S', args: 'sleep 300' });
     expect(info.startTime).toBeGreaterThan(0);

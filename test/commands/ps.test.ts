@@ -48,7 +48,7 @@ describe('procview ps', () => {
 
   it('--format aux prints the ps aux columns plus NI', async () => {
     const sleeper = spawnPid('sleep', ['30']);
-    await waitFor(() => procps(['-o', 'comm=', '-p', String(sleeper)]).trim() === 'sleep', { what: 'the sleeper to exec' });
+    await waitFor(() => procps(['-o', 's=,args=', '-p', String(sleeper)]).trim() === 'S sleep 30', { what: 'the sleeper to exec and sleep' });
     const { code, stdout } = await runCli(['ps', '--format', 'aux']);
     expect(code).toBe(0);
     const reference = procps(['aux']);
@@ -66,7 +66,7 @@ describe('procview ps', () => {
 
   it('--json prints { version: 1, kind: "ps", processes } with every field, null when unknown', async () => {
     const sleeper = spawnPid('sleep', ['30']);
-    await waitFor(() => procps(['-o', 'comm=', '-p', String(sleeper)]).trim() === 'sleep', { what: 'the sleeper to exec' });
+    await waitFor(() => procps(['-o', 's=,args=', '-p', String(sleeper)]).trim() === 'S sleep 30', { what: 'the sleeper to exec and sleep' });
     const { code, stdout } = await runCli(['ps', '--json']);
     expect(code).toBe(0);
     const document = JSON.parse(stdout) as {

@@ -143,7 +143,10 @@ describe('event stream, polling forced', () => {
       await watchPattern('polling', PATTERNS.doubleFork, (events, root) => {
         const child = spawnedBy(events, root);
         return events.some(
-          (e) => e.kind === 'reparent' && e.orphaned && (e.comm === 'sleep' || (child !== undefined && e.from === child.pid) || (e.from === undefined && e.inferred !== undefined)),
+          (e) =>
+            e.kind === 'reparent' &&
+            e.orphaned &&
+            (e.comm === 'sleep' || (child !== undefined && e.from === child.pid) || (e.from === undefined && e.inferred !== undefined)),
         );
       });
     }

@@ -1,7 +1,7 @@
 // `procview ps`: one snapshot, printed as `ps -ajx` or `ps aux` columns, or JSON.
 import { formatPsTable, PS_FORMATS, procsByPid, type PsFormat } from '../inspect/format/ps-table.js';
 import { messageIn, t } from '../text/i18n/message.js';
-import { createInspector } from '../inspect/inspector.js';
+import { snapshotOnce } from '../inspect/inspector.js';
 import { answeredHelpOrVersion, COMMON_OPTIONS, fitToTerminal, parseCommandArgs } from './args.js';
 import { UsageError } from '../base/errors.js';
 
@@ -30,7 +30,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     throw new UsageError(t('cli.error.psFormat', { format, formats: PS_FORMATS.join(t('cli.or')) }), PS_SYNOPSIS);
   }
 
-  const snapshot = await createInspector().snapshot();
+  const snapshot = await snapshotOnce();
   if (values.json === true) {
     const { psDocument, stringifyForTerminal } = await import('../inspect/format/json.js');
     process.stdout.write(`${stringifyForTerminal(psDocument(snapshot, procsByPid(snapshot)))}\n`);

@@ -1,7 +1,7 @@
 // `procview tree [PID]`: the process forest (or the subtree of PID), drawn as pstree draws it in UTF-8, or JSON.
 import { formatTree } from '../inspect/format/tree-text.js';
 import { messageIn, t } from '../text/i18n/message.js';
-import { createInspector } from '../inspect/inspector.js';
+import { snapshotOnce } from '../inspect/inspector.js';
 import { buildTree, findSubtree } from '../inspect/tree.js';
 import { answeredHelpOrVersion, COMMON_OPTIONS, fitToTerminal, parseCommandArgs, processIdArgument } from './args.js';
 import { CommandError, UsageError } from '../base/errors.js';
@@ -27,7 +27,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   const pid = pidText === undefined ? undefined : processIdArgument(pidText, TREE_SYNOPSIS);
 
   // The drawing shows names, pids and states only: command lines are read for --json alone.
-  const snapshot = await createInspector({ commandLines: values.json === true }).snapshot();
+  const snapshot = await snapshotOnce({ commandLines: values.json === true });
   const forest = buildTree(snapshot);
   let roots = forest;
   if (pid !== undefined) {

@@ -15,6 +15,12 @@ export interface Backend {
    */
   snapshot(): Promise<Snapshot>;
   /**
+   * One scan for a caller that takes no other (a one-shot command): the
+   * records snapshot() would give on its first call, without what it keeps
+   * for the next. Absent where snapshot() keeps nothing worth skipping.
+   */
+  snapshotOnce?(): Promise<Snapshot>;
+  /**
    * The start time of `pid` now, in the units of ProcInfo.startTime of this
    * backend's snapshots (ms since the epoch), or undefined when the process is
    * gone or its start time cannot be read. The identity check before a kill.

@@ -36,6 +36,21 @@ export function createInspector(options: InspectorOptions = {}): Inspector {
 }
 
 /**
+ * The one snapshot of a command that exits after it (`procview ps`, `tree`):
+ * the records an inspector's first snapshot() gives, read by the backend's
+ * one-shot path where it has one (procfs: scan-once.ts), so nothing is built
+ * for scans that never come.
+ */
+export async function snapshotOnce(options: InspectorOptions = {}): Promise<Snapshot> {
+  const source = openBackend(options.backend ?? defaultBackend(), options);
+  try {
+    return await (source.snapshotOnce?.() ?? source.snapshot());
+  } finally {
+    source.close();
+  }
+}
+
+/**
  * The start time of `pid` now, in the units of ProcInfo.startTime for the same
  * backend (ms since the epoch), or undefined when the process is gone or its
  * start time cannot be read. Identity is pid + start time (identity.ts): right

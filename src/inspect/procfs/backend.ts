@@ -27,6 +27,7 @@ import { GONE } from './read-file.js';
 import { procRecord, type RecordParts } from './record.js';
 import { settleReparented } from './settle-reparented.js';
 import { ProcessRereader } from './reread.js';
+import { pidOf, scanOnce } from './scan-once.js';
 import { readStatFields } from './stat-file.js';
 import { isKernelThread, lastParsedEnd, parseStatLine, type StatFields } from './stat-line.js';
 import { CLOCK_TICKS, readBootTimeMs, readSystemFacts, startTimeMs, type SystemFacts } from './system.js';
@@ -56,17 +57,6 @@ interface ScanState {
   next: number;
   readonly generation: number;
   readonly procs: SealedMap<number, ProcInfo>;
-}
-
-/** Directory name → pid, or -1 for anything that is not all digits (self, sys, …). */
-function pidOf(name: string): number {
-  let pid = 0;
-  for (let i = 0; i < name.length; i++) {
-    const digit = name.charCodeAt(i) - 0x30;
-    if (digit < 0 || digit > 9) return -1;
-    pid = pid * 10 + digit;
-  }
-  return name.length === 0 ? -1 : pid;
 }
 
 /** %CPU since `same` was last seen; undefined on first sight (no interval yet). */
@@ -132,6 +122,15 @@ export class ProcfsBackend implements Backend {
       };
       setImmediate(slice);
     });
+  }
+
+  /**
+   * The one scan of a command that exits after it (scan-once.ts): the same
+   * records as a first snapshot(), read in one go, with nothing kept for a
+   * next scan. Leaves what snapshot() keeps untouched.
+   */
+  snapshotOnce(): Promise<Snapshot> {
+    return Promise.resolve().then(() => scanOnce(this.#root, this.#facts(), this.#files, { commandLines: this.#commandLines, status: this.#status }));
   }
 
   async startTime(pid: number): Promise<number | undefined> {

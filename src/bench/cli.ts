@@ -26,7 +26,8 @@ const USAGE = `Usage: npm run bench:cli -- [--procs N] [--rounds R] [--keep-ca-c
 // pays it; so the commands run without it unless --keep-ca-certs, and the bench says which.
 const EXTRA_CA_CERTS = 'NODE_EXTRA_CA_CERTS';
 
-const CLI = fileURLToPath(new URL('../cli.js', import.meta.url));
+// The installed command (package.json bin), as a user runs it: ps and tree from its bundle.
+const CLI = fileURLToPath(new URL('../bin/procview.js', import.meta.url));
 const NODE = process.execPath;
 
 interface Command {

@@ -1,4 +1,4 @@
-// How a usage error is shown: one line naming the problem (cli.ts), then one
+// How a usage error is shown: one line naming the problem (cli-main.ts), then one
 // usage line. The errors themselves live in base/errors.ts.
 import { t } from '../text/i18n/message.js';
 

@@ -24,7 +24,9 @@ const ALLOWED: Record<string, readonly string[]> = {
   serve: ['base', 'text', 'process', 'inspect', 'metrics'],
   bench: ['base', 'text', 'process', 'sockets', 'inspect', 'chat', 'demos', 'metrics', 'record'],
   commands: ['base', 'text', 'process', 'sockets', 'inspect', 'chat', 'demos', 'metrics', 'record', 'ui', 'serve'],
-  'cli.ts': ['base', 'text', 'commands'],
+  'cli-main.ts': ['base', 'text', 'commands'],
+  'cli.ts': ['cli-main.ts'],
+  bin: ['cli-main.ts'],
   'index.ts': ['base', 'text', 'inspect', 'record'],
 };
 

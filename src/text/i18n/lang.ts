@@ -1,5 +1,5 @@
 // Which language procview speaks to a person. One choice per process: the
-// `--lang en|zh` flag (cli.ts takes it off any command line), else
+// `--lang en|zh` flag (cli-main.ts takes it off any command line), else
 // PROCVIEW_LANG (`en` or `zh`: how procview hands its choice to the processes
 // it starts, such as a lesson's children, which have no command line of
 // procview's; any other value is ignored), else the locale in POSIX

@@ -18,17 +18,15 @@ export function cmdlineToArgs(bytes: Buffer, length: number = bytes.length): str
   const size = Math.min(length, bytes.length);
   let end = size;
   while (end > 0 && bytes[end - 1] === NUL) end--;
-  // The built-in indexOf finds the separators; the first scan runs this for every process, unoptimized.
-  replaceBefore(bytes, NUL, end);
-  replaceBefore(bytes, NEWLINE, end);
+  // One pass: separators become spaces, and whether the text is ASCII is noted for decodeRange.
+  let ascii = true;
+  for (let at = 0; at < end; at++) {
+    const byte = bytes[at] ?? 0;
+    if (byte === NUL || byte === NEWLINE) bytes[at] = SPACE;
+    else if (byte > 0x7f) ascii = false;
+  }
   if (end === size && end > 0 && bytes[end - 1] === SPACE) end--;
-  return end === 0 ? '' : decodeRange(bytes, 0, end);
-}
-
-/** Turns every `byte` in bytes[0, end) into a space (the search stops at `end`, not at the buffer's end). */
-function replaceBefore(bytes: Buffer, byte: number, end: number): void {
-  const text = bytes.subarray(0, end);
-  for (let at = text.indexOf(byte); at >= 0; at = text.indexOf(byte, at + 1)) text[at] = SPACE;
+  return end === 0 ? '' : decodeRange(bytes, 0, end, ascii);
 }
 
 /**

@@ -2,6 +2,7 @@
 // fields into ProcInfo: boot time, clock ticks, page size, total memory, the
 // tty driver table and the user names; and the start-time rule built on the
 // boot time, which the identity check before a kill shares.
+import { endianness } from 'node:os';
 import { join } from 'node:path';
 import { Scratch } from './read-file.js';
 import { parseTtyDrivers, type TtyDriver } from './tty.js';
@@ -15,7 +16,7 @@ import { loadUserNames, type UserNames } from './users.js';
  */
 export const CLOCK_TICKS = 100;
 
-/** Page size when /proc/self/smaps cannot tell (4 KiB, x86 and most arm64 kernels). */
+/** Page size when neither /proc/self/auxv nor /proc/self/smaps can tell (4 KiB, x86 and most arm64 kernels). */
 export const DEFAULT_PAGE_SIZE = 4096;
 
 /** The file's text (latin1: these files are ASCII); only its first `head` bytes when given. */
@@ -70,7 +71,51 @@ export function readMemTotalKb(procRoot: string): number | undefined {
   return text === undefined ? undefined : parseMemTotalKb(text);
 }
 
+/** auxv entry type AT_PAGESZ (include/uapi/linux/auxvec.h): the kernel's page size, what getpagesize() returns. */
+const AT_PAGESZ = 6;
+
+/** Node's word size in bytes: auxv holds pairs of the reading process's unsigned longs. */
+const WORD_BYTES = ['arm', 'ia32', 'mips', 'mipsel', 'ppc'].includes(process.arch) ? 4 : 8;
+
+/**
+ * AT_PAGESZ of an auxv file (type/value pairs of `wordBytes`-byte words, up
+ * to AT_NULL), or undefined when absent or not a power of two.
+ */
+export function parseAuxvPageSize(
+  bytes: Buffer,
+  length: number,
+  wordBytes: number = WORD_BYTES,
+  littleEndian: boolean = endianness() === 'LE',
+): number | undefined {
+  const word = (at: number): number =>
+    wordBytes === 8
+      ? Number(littleEndian ? bytes.readBigUInt64LE(at) : bytes.readBigUInt64BE(at))
+      : littleEndian
+        ? bytes.readUInt32LE(at)
+        : bytes.readUInt32BE(at);
+  for (let at = 0; at + 2 * wordBytes <= Math.min(length, bytes.length); at += 2 * wordBytes) {
+    const type = word(at);
+    if (type === 0) return undefined;
+    if (type !== AT_PAGESZ) continue;
+    const size = word(at + wordBytes);
+    // A page size is a power of two (2^12 … 2^30 in practice).
+    return size >= 1024 && size <= 2 ** 30 && (size & (size - 1)) === 0 ? size : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * The page size, the unit of stat field 24: from /proc/self/auxv (a few
+ * hundred bytes the kernel copies out), else the first KernelPageSize of
+ * /proc/self/smaps. auxv comes first because smaps makes the kernel walk the
+ * page tables of every mapping it prints, which costs a fresh inspector
+ * about a millisecond; ps asks getpagesize(), which reads the same AT_PAGESZ.
+ */
 export function readPageSize(procRoot: string): number {
+  const auxv = new Scratch(1024);
+  const length = auxv.readWhole(join(procRoot, 'self', 'auxv'));
+  const fromAuxv = length < 0 ? undefined : parseAuxvPageSize(auxv.bytes, length);
+  if (fromAuxv !== undefined) return fromAuxv;
   const text = readText(join(procRoot, 'self', 'smaps'), 4096);
   return (text === undefined ? undefined : parsePageSize(text)) ?? DEFAULT_PAGE_SIZE;
 }

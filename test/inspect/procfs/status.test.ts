@@ -26,6 +26,22 @@ describe('parseStatus', () => {
     expect(parseStatus(scratch, real.length)).toEqual({ euid: undefined, lockedKb: 0, rssKb: 0 });
   });
 
+  it('takes the first line with a label, and labels only at the start of a line after Name', () => {
+    expect(parseStatus(Buffer.from('Name:\tx\nUid:\tabc\nUid:\t1\t2\nVmLck:\t3 kB\nVmLck:\t4 kB\n'))).toEqual({
+      euid: undefined,
+      lockedKb: 3,
+      rssKb: 0,
+    });
+    expect(parseStatus(Buffer.from('Uid:\t1\t2\t3\t4\nX:\tUid:\t5\t6\n'))).toEqual({ euid: undefined, lockedKb: 0, rssKb: 0 });
+    expect(parseStatus(Buffer.from('Name:\tx\nVmRSS:\t12 kB\nUid:\t1\t2\t3\t4\n'))).toEqual({ euid: 2, lockedKb: 0, rssKb: 12 });
+  });
+
+  it('reads every line of a real status file the kernel wrote', () => {
+    const status = parseStatus(readFileSync('/proc/self/status'));
+    expect(status.euid).toBe(process.geteuid?.());
+    expect(status.rssKb).toBeGreaterThan(0);
+  });
+
   it('does not read a label cut by the end of the data', () => {
     const text = Buffer.from('Name:\tx\nUid:\t1\t2\t3\t4\nVmLck:');
     expect(parseStatus(text, text.length - 2)).toEqual({ euid: 2, lockedKb: 0, rssKb: 0 });

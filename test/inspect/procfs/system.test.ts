@@ -1,11 +1,12 @@
 import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { endianness, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   DEFAULT_PAGE_SIZE,
   parseBootTime,
+  parseAuxvPageSize,
   parseOpenFilesLimit,
   parseMemTotalKb,
   parsePageSize,
@@ -14,6 +15,8 @@ import {
   readPageSize,
 } from '../../../src/inspect/procfs/system.js';
 
+// The auxv fixture above is in the word size and byte order of x64 and arm64 (little-endian, 64-bit).
+const WORD_IS_64_LE = endianness() === 'LE' && !['arm', 'ia32', 'mips', 'mipsel', 'ppc'].includes(process.arch);
 const FIXTURE = fileURLToPath(new URL('../../fixtures/proc/parse-hostile', import.meta.url));
 const temps: string[] = [];
 afterEach(() => {
@@ -43,6 +46,27 @@ describe('system facts', () => {
     mkdirSync(join(root, 'self'));
     writeFileSync(join(root, 'self', 'smaps'), 'x r--p\nKernelPageSize:       64 kB\n');
     expect(readPageSize(root)).toBe(65536);
+  });
+
+  it('takes the page size from auxv (AT_PAGESZ) before smaps', () => {
+    // type/value pairs of 64-bit little-endian words: AT_HWCAP (16), AT_PAGESZ (6), AT_NULL (0).
+    const auxv = Buffer.alloc(48);
+    auxv.writeBigUInt64LE(16n, 0);
+    auxv.writeBigUInt64LE(0xffffn, 8);
+    auxv.writeBigUInt64LE(6n, 16);
+    auxv.writeBigUInt64LE(16384n, 24);
+    expect(parseAuxvPageSize(auxv, auxv.length, 8, true)).toBe(16384);
+    // Cut before AT_PAGESZ, or a value that is no page size: unknown.
+    expect(parseAuxvPageSize(auxv, 16, 8, true)).toBeUndefined();
+    expect(parseAuxvPageSize(Buffer.from([6, 0, 0, 0, 0x10, 0x27, 0, 0]), 8, 4, true)).toBeUndefined();
+    // 32-bit big-endian words.
+    expect(parseAuxvPageSize(Buffer.from([0, 0, 0, 6, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]), 16, 4, false)).toBe(65536);
+    const root = mkdtempSync(join(tmpdir(), 'procview-auxv-'));
+    temps.push(root);
+    mkdirSync(join(root, 'self'));
+    writeFileSync(join(root, 'self', 'smaps'), 'x r--p\nKernelPageSize:       64 kB\n');
+    writeFileSync(join(root, 'self', 'auxv'), auxv);
+    expect(readPageSize(root)).toBe(WORD_IS_64_LE ? 16384 : 65536);
   });
 
   it('reads the real page size of this machine', () => {

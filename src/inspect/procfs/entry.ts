@@ -24,8 +24,12 @@ export interface Remembered {
 export class Entry implements ProcPaths {
   readonly dir: string;
   readonly statPath: string;
-  /** Copy of the stat bytes up to the end of field 24 (lastParsedEnd) that the record was built from. */
-  stat: Buffer = NO_BYTES;
+  // The stat bytes up to the end of field 24 (lastParsedEnd) that the record was built from:
+  // [statStart, statStart + statLength) of statBytes, a first scan's shared block (StatArena) or
+  // the entry's own copy. An offset, not a view of its own: a first scan makes one per process.
+  #statBytes: Uint8Array = NO_BYTES;
+  #statStart = 0;
+  #statLength = 0;
   commStart = 0;
   commEnd = 0;
   startTicks = 0;
@@ -48,6 +52,11 @@ export class Entry implements ProcPaths {
     this.info = info;
   }
 
+  /** The stat bytes kept (a view made on each call: for tests and debugging). */
+  statCopy(): Buffer {
+    return Buffer.from(this.#statBytes.buffer, this.#statBytes.byteOffset + this.#statStart, this.#statLength);
+  }
+
   /**
    * Whether the stat just read (`length` bytes of `bytes`) parses to the
    * fields this entry was built from: it starts with those bytes, and field 24
@@ -55,16 +64,16 @@ export class Entry implements ProcPaths {
    * another digit).
    */
   statUnchanged(bytes: Buffer, length: number): boolean {
-    const kept = this.stat;
-    const end = kept.length;
+    const end = this.#statLength;
     if (length < end) return false;
     if (length > end && bytes[end] !== SPACE && bytes[end] !== NEWLINE) return false;
-    return bytes.compare(kept, 0, end, 0, end) === 0;
+    return bytes.compare(this.#statBytes, this.#statStart, this.#statStart + end, 0, end) === 0;
   }
 
   /** Whether field 2 (comm) of the stat in `bytes` is the one this entry was built from. */
   sameComm(bytes: Buffer, fields: StatFields): boolean {
-    return bytes.compare(this.stat, this.commStart, this.commEnd, fields.commStart, fields.commEnd) === 0;
+    const start = this.#statStart;
+    return bytes.compare(this.#statBytes, start + this.commStart, start + this.commEnd, fields.commStart, fields.commEnd) === 0;
   }
 
   /**
@@ -74,8 +83,17 @@ export class Entry implements ProcPaths {
   copyStat(bytes: Buffer, end: number, arena?: StatArena): void {
     // Its own memory, not a slice of Node's shared pool: a long-lived slice
     // would keep a whole 8 KiB pool chunk alive. Same length: reuse it.
-    if (this.stat.length !== end) this.stat = arena === undefined ? Buffer.allocUnsafeSlow(end) : arena.take(end);
-    bytes.copy(this.stat, 0, 0, end);
+    if (this.#statLength !== end) {
+      if (arena === undefined) {
+        this.#statBytes = Buffer.allocUnsafeSlow(end);
+        this.#statStart = 0;
+      } else {
+        this.#statStart = arena.take(end);
+        this.#statBytes = arena.block;
+      }
+      this.#statLength = end;
+    }
+    bytes.copy(this.#statBytes, this.#statStart, 0, end);
   }
 
   /** Rewrites the entry (its process's, or a new process's that reuses the pid) with a new record. */
@@ -103,17 +121,19 @@ export class Entry implements ProcPaths {
  */
 export class StatArena {
   static readonly BLOCK_BYTES = 256 * 1024;
-  #block: Buffer = NO_BYTES;
+  /** The block the last take() carved from. */
+  block: Buffer = NO_BYTES;
   #used = 0;
 
-  take(length: number): Buffer {
-    if (this.#used + length > this.#block.length) {
-      this.#block = Buffer.allocUnsafeSlow(Math.max(StatArena.BLOCK_BYTES, length));
+  /** Where `length` bytes of `block` are set aside (a new block when they do not fit in what is left). */
+  take(length: number): number {
+    if (this.#used + length > this.block.length) {
+      this.block = Buffer.allocUnsafeSlow(Math.max(StatArena.BLOCK_BYTES, length));
       this.#used = 0;
     }
     const start = this.#used;
     this.#used += length;
-    return this.#block.subarray(start, this.#used);
+    return start;
   }
 }
 

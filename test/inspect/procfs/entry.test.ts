@@ -51,12 +51,13 @@ describe('Entry', () => {
 
   it('reuses its stat copy when the length is the same, and owns it (not a view of the read buffer)', () => {
     const entry = entryOf(HEAD + TAIL);
-    const first = entry.stat;
+    const first = entry.statCopy();
     const next = read(HEAD.replace(' 7 3 ', ' 8 3 ') + TAIL);
     entry.copyStat(next.bytes, next.end);
-    expect(entry.stat).toBe(first);
+    expect(entry.statCopy().buffer).toBe(first.buffer);
+    expect(entry.statCopy().byteOffset).toBe(first.byteOffset);
     next.bytes.fill(0);
-    expect(entry.stat.toString('latin1')).toBe(HEAD.replace(' 7 3 ', ' 8 3 '));
+    expect(entry.statCopy().toString('latin1')).toBe(HEAD.replace(' 7 3 ', ' 8 3 '));
   });
 
   it('takes a first copy from an arena: copies side by side in one block, each its own bytes', () => {
@@ -67,24 +68,32 @@ describe('Entry', () => {
     const second = new Entry({ dir: '/proc/43', statPath: '/proc/43/stat' }, unknownProc(43));
     first.copyStat(a.bytes, a.end, arena);
     second.copyStat(b.bytes, b.end, arena);
-    expect(first.stat.buffer).toBe(second.stat.buffer);
+    expect(first.statCopy().buffer).toBe(second.statCopy().buffer);
     a.bytes.fill(0);
     b.bytes.fill(0);
-    expect(first.stat.toString('latin1')).toBe(HEAD);
-    expect(second.stat.toString('latin1')).toBe(HEAD.replace('42 (sleep)', '42 (sleeper)'));
+    expect(first.statCopy().toString('latin1')).toBe(HEAD);
+    expect(second.statCopy().toString('latin1')).toBe(HEAD.replace('42 (sleep)', '42 (sleeper)'));
+    // Both still compare as the stat they were built from (the offset into the shared block counts).
+    expect(second.statUnchanged(Buffer.from(HEAD.replace('42 (sleep)', '42 (sleeper)') + TAIL), b.end + TAIL.length)).toBe(true);
+    second.remember(b.fields, { lockedKb: 0, rssBytes: 4096 }, unknownProc(43), 1);
+    expect(second.sameComm(read(HEAD.replace('42 (sleep)', '42 (sleeper)') + TAIL).bytes, b.fields)).toBe(true);
+    expect(second.sameComm(read(HEAD + TAIL).bytes, a.fields)).toBe(false);
     // A later change of the same length rewrites the entry's own slice, never its neighbour's.
     const moved = read(HEAD.replace(' 7 3 ', ' 8 3 ') + TAIL);
     first.copyStat(moved.bytes, moved.end);
-    expect(first.stat.toString('latin1')).toBe(HEAD.replace(' 7 3 ', ' 8 3 '));
-    expect(second.stat.toString('latin1')).toBe(HEAD.replace('42 (sleep)', '42 (sleeper)'));
+    expect(first.statCopy().toString('latin1')).toBe(HEAD.replace(' 7 3 ', ' 8 3 '));
+    expect(second.statCopy().toString('latin1')).toBe(HEAD.replace('42 (sleep)', '42 (sleeper)'));
   });
 
   it('starts a new arena block when a copy does not fit in what is left', () => {
     const arena = new StatArena();
-    const big = arena.take(StatArena.BLOCK_BYTES - 10);
-    const next = arena.take(20);
-    expect(next.buffer).not.toBe(big.buffer);
-    expect(next.length).toBe(20);
-    expect(arena.take(StatArena.BLOCK_BYTES * 2).length).toBe(StatArena.BLOCK_BYTES * 2);
+    expect(arena.take(StatArena.BLOCK_BYTES - 10)).toBe(0);
+    const big = arena.block;
+    expect(arena.take(5)).toBe(StatArena.BLOCK_BYTES - 10);
+    expect(arena.block).toBe(big);
+    expect(arena.take(20)).toBe(0);
+    expect(arena.block).not.toBe(big);
+    expect(arena.take(StatArena.BLOCK_BYTES * 2)).toBe(0);
+    expect(arena.block.length).toBe(StatArena.BLOCK_BYTES * 2);
   });
 });

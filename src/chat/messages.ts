@@ -2,7 +2,7 @@
 // (src/text/i18n/): the room speaks its own language (`--lang` of the server),
 // whatever the language of the process that hosts it.
 import { isLang, LANGS, type Lang, languageFromEnv } from '../text/i18n/lang.js';
-import { messageIn } from '../text/i18n/message.js';
+import { CATALOGS, fill, messageIn } from '../text/i18n/message.js';
 
 export { isLang, LANGS, type Lang, languageFromEnv };
 
@@ -19,6 +19,8 @@ export interface Wording {
   readonly alreadyIn: (name: string) => string;
   readonly join: (name: string) => string;
   readonly says: (name: string, text: string) => string;
+  /** `says` with the name filled in once, for a member who will say many lines. */
+  readonly saysAs: (name: string) => (text: string) => string;
   readonly leave: (name: string) => string;
   readonly closing: string;
   readonly flood: string;
@@ -28,6 +30,21 @@ export interface Wording {
   readonly errorEmptyMessage: string;
   readonly errorInvalidUtf8: string;
   readonly errorTooLong: (maxBytes: number) => string;
+}
+
+/**
+ * `chat.says` cut at its one `{text}`: the parts around it are filled with the
+ * name at login, so a message costs two concatenations instead of a template
+ * fill. The text is inserted as is, as fill would (never re-read for `{name}`).
+ * A template without exactly one `{text}` is filled per message.
+ */
+function saysAs(lang: Lang, name: string): (text: string) => string {
+  const parts = CATALOGS[lang]['chat.says'].split('{text}');
+  const [before, after] = parts;
+  if (parts.length !== 2 || before === undefined || after === undefined) return (text) => messageIn(lang, 'chat.says', { name, text });
+  const head = fill(before, { name });
+  const tail = fill(after, { name });
+  return (text) => head + text + tail;
 }
 
 function wording(lang: Lang): Wording {
@@ -44,6 +61,7 @@ function wording(lang: Lang): Wording {
     alreadyIn: (name) => messageIn(lang, 'chat.alreadyIn', { name }),
     join: (name) => messageIn(lang, 'chat.join', { name }),
     says: (name, text) => messageIn(lang, 'chat.says', { name, text }),
+    saysAs: (name) => saysAs(lang, name),
     leave: (name) => messageIn(lang, 'chat.leave', { name }),
     closing: messageIn(lang, 'chat.closing'),
     flood: messageIn(lang, 'chat.flood'),

@@ -64,6 +64,8 @@ interface Member {
   readonly bucket: TokenBucket;
   /** Longest text this member may say (maxTextBytes for its name), fixed at login. */
   readonly maxTextBytes: number;
+  /** This member's chat line around a text (`NAME says: TEXT`), its name filled in at login. */
+  readonly says: (text: string) => string;
 }
 
 /** What a server gets unless told otherwise (procview chat server --help shows them). */
@@ -86,7 +88,8 @@ class Effects implements RoomEffects {
   readonly roomLines: string[] = [];
 
   reply(peer: Peer, text: string): void {
-    this.deliveries.push({ text, to: [peer] });
+    // Every Delivery has the same three fields: the server's send loop sees one shape.
+    this.deliveries.push({ text, to: [peer], except: undefined });
   }
 
   /** `text` to everyone in `to` but `except` (who must be in `to`). */
@@ -182,7 +185,7 @@ export class Room {
     const fx = new Effects();
     const { everyone } = this;
     fx.broadcast(this.wording.closing, everyone);
-    if (everyone.length > 0) fx.deliveries.push({ text: REPLY_EXIT, to: everyone });
+    if (everyone.length > 0) fx.deliveries.push({ text: REPLY_EXIT, to: everyone, except: undefined });
     this.byPeer.clear();
     this.byName.clear();
     this.everyone = [];
@@ -233,6 +236,7 @@ export class Room {
       heartbeats: false,
       bucket: new TokenBucket(this.options.burst, this.options.ratePerSecond, now),
       maxTextBytes: this.maxTextBytes(name),
+      says: this.wording.saysAs(name),
     };
     this.byPeer.set(peerKey(from), joined);
     this.byName.set(key, joined);
@@ -247,7 +251,7 @@ export class Room {
     if (Buffer.byteLength(text) > limit) return fx.reply(member.peer, this.wording.errorTooLong(limit));
     const clean = stripControls(text);
     if (clean.trim().length === 0) return fx.reply(member.peer, this.wording.errorEmptyMessage);
-    fx.broadcast(this.wording.says(member.name, clean), this.everyone, member.peer);
+    fx.broadcast(member.says(clean), this.everyone, member.peer);
   }
 
   private remove(member: Member, fx: Effects): void {

@@ -232,6 +232,35 @@ describe('hostile clients', () => {
     expect(before).toEqual(['stranger joined the room']);
   });
 
+  it("fans every message out byte-identical to each member, in each sender's order, the text never re-read", async () => {
+    const names = ['alice', 'bob', 'carol', 'dave'];
+    const { clients } = await room(names);
+    // The raw datagrams each member gets, from the moment the room is settled.
+    const raw = clients.map((client) => {
+      const got: Buffer[] = [];
+      client.socket.on('message', (bytes: Buffer) => got.push(bytes));
+      return got;
+    });
+    const PER_SENDER = 20; // under the default burst of 50: flood control drops none
+    // Multi-byte text, a would-be placeholder and a BOM in the middle: all forwarded as they came.
+    const text = (name: string, k: number): string => `${k} été 管理员 {name} {text} \ufeff ${name}`;
+    for (let k = 0; k < PER_SENDER; k += 1) {
+      for (const [i, client] of clients.entries()) await client.send(`C ${names[i]} ${text(names[i] ?? '', k)}`);
+    }
+    const expected = (name: string, k: number): Buffer => Buffer.from(`${name} says: ${text(name, k)}`);
+    const others = (names.length - 1) * PER_SENDER;
+    for (const [i, got] of raw.entries()) {
+      await waitFor(() => got.length >= others, { what: `${others} lines for ${names[i]} (got ${got.length})` });
+      const lines = got.map((bytes) => bytes.toString('utf8'));
+      for (const [j, sender] of names.entries()) {
+        const fromSender = got.filter((_, n) => lines[n]?.startsWith(`${sender} says: `));
+        if (j === i) expect(fromSender).toEqual([]);
+        else expect(fromSender).toEqual(Array.from({ length: PER_SENDER }, (_, k) => expected(sender, k)));
+      }
+      expect(got).toHaveLength(others);
+    }
+  });
+
   it('has escape sequences and control characters stripped before forwarding', async () => {
     const { clients } = await room(['alice', 'bob']);
     const [alice, bob] = clients as [RawClient, RawClient];

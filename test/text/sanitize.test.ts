@@ -32,9 +32,47 @@ describe('decodeUtf8Strict', () => {
     expect(decodeUtf8Strict(new TextEncoder().encode('你好'))).toBe('你好');
     expect(decodeUtf8Strict(Uint8Array.from([0xe4, 0xbd]))).toBeUndefined();
   });
+
+  it('answers as a fatal TextDecoder does: overlong forms, surrogates and too-high code points refused, one leading BOM dropped', () => {
+    const fatal = new TextDecoder('utf-8', { fatal: true });
+    const reference = (bytes: Uint8Array): string | undefined => {
+      try {
+        return fatal.decode(bytes);
+      } catch {
+        return undefined;
+      }
+    };
+    const cases = [
+      [],
+      [0x41],
+      [0xef, 0xbb, 0xbf, 0x41],
+      [0xef, 0xbb, 0xbf, 0xef, 0xbb, 0xbf, 0x41],
+      [0x41, 0xef, 0xbb, 0xbf],
+      [0xef, 0xbb],
+      [0xc0, 0xaf],
+      [0xe0, 0x80, 0xaf],
+      [0xed, 0xa0, 0x80],
+      [0xf4, 0x90, 0x80, 0x80],
+      [0xf0, 0x9f, 0x98, 0x80],
+      [0xff],
+      [0x00, 0x7f, 0xc2, 0x80],
+    ];
+    for (const bytes of cases) expect(decodeUtf8Strict(Uint8Array.from(bytes)), JSON.stringify(bytes)).toBe(reference(Uint8Array.from(bytes)));
+    // A view into a larger buffer (as a datagram's subarray is) decodes only its own bytes.
+    const whole = Buffer.from('xx你好yy');
+    expect(decodeUtf8Strict(whole.subarray(2, 8))).toBe('你好');
+  });
 });
 
 describe('stripControls (chat text)', () => {
+  it('gives clean text back unchanged, and still strips a lone control at either end', () => {
+    const clean = 'hello 管理员 {red-fg} été';
+    expect(stripControls(clean)).toBe(clean);
+    expect(stripControls('\u0007bell')).toBe('bell');
+    expect(stripControls('tail\u001b')).toBe('tail');
+    expect(stripControls('twice: a\u0000b and again a\u0000b')).toBe('twice: ab and again ab');
+  });
+
   it('removes whole CSI sequences, not just the ESC byte', () => {
     expect(stripControls('\u001b[31mred\u001b[0m text')).toBe('red text');
   });

@@ -34,6 +34,13 @@ export interface Backend {
    * alone (ps, ps-list): an event stream then asks for a full scan instead.
    */
   reread?(pid: number, previous: ProcInfo | undefined): ProcInfo | undefined;
+  /**
+   * Reads status and cmdline of each record of `procs` that is not read yet
+   * (InspectorOptions.details 'on-demand', unread.ts), so withDetails() gives
+   * it whole; a process gone meanwhile gets them unknown. Synchronous, two small
+   * reads a record. Absent where every record is whole from the scan.
+   */
+  readDetails?(procs: Iterable<ProcInfo>): void;
   /** Gives back what the backend keeps open; a later snapshot() may open it again. */
   close(): void;
 }

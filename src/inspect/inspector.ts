@@ -17,9 +17,11 @@ export function createInspector(options: InspectorOptions = {}): Inspector {
   let queue: Promise<unknown> = Promise.resolve();
   let closed = false;
   const reread = source.reread?.bind(source);
+  const readDetails = source.readDetails?.bind(source);
   return Object.freeze({
     backend,
     ...(reread === undefined ? {} : { reread }),
+    ...(readDetails === undefined ? {} : { readDetails }),
     snapshot(): Promise<Snapshot> {
       if (closed) return Promise.reject(new Error('this inspector is closed'));
       const next = queue.then(() => source.snapshot());

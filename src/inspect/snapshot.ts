@@ -1,6 +1,7 @@
 // Snapshots are shared with every consumer (UI, diff, JSON), so they must not
 // change once emitted: records are frozen, and the map refuses writes once sealed.
 import type { ProcInfo, Snapshot } from './types.js';
+import { type MaybeNotRead, NOT_READ } from './unread.js';
 
 /** A Map that throws on set/delete/clear after seal(); reads and iteration are a plain Map's. */
 export class SealedMap<K, V> extends Map<K, V> {
@@ -37,8 +38,8 @@ export function sealSnapshot(takenAt: number, procs: SealedMap<number, ProcInfo>
  * frozen. A field not given is unknown: still present, as undefined, so JSON
  * and equality checks see every field.
  */
-export function freezeProc(p: Pick<ProcInfo, 'pid'> & Partial<ProcInfo>): ProcInfo {
-  return Object.freeze({
+export function freezeProc(p: Pick<ProcInfo, 'pid'> & Partial<ProcInfo> & MaybeNotRead): ProcInfo {
+  const record: { -readonly [K in keyof ProcInfo]: ProcInfo[K] } & { [NOT_READ]?: true } = {
     pid: p.pid,
     ppid: p.ppid,
     pgid: p.pgid,
@@ -61,7 +62,11 @@ export function freezeProc(p: Pick<ProcInfo, 'pid'> & Partial<ProcInfo>): ProcIn
     timeSeconds: p.timeSeconds,
     comm: p.comm,
     args: p.args,
-  });
+  };
+  // Status and cmdline not read yet (unread.ts): copies keep the mark unless they say otherwise. A
+  // key only where it is set, so records read whole are plain, equal to their fields alone.
+  if (p[NOT_READ] === true) record[NOT_READ] = true;
+  return Object.freeze(record);
 }
 
 /** A process we know exists but could not read at all: only the pid is known. */

@@ -88,6 +88,18 @@ export interface InspectorOptions {
    * Default false.
    */
   readonly longLived?: boolean;
+  /**
+   * When procfs reads a user process's status and cmdline. 'all' (default):
+   * in the scan, for every process. 'on-demand': a process first seen, or one
+   * that exec'd or died, is listed from its stat alone and marked not read yet
+   * (unread.ts: uid, user, stat and args undefined because unasked, RSS from
+   * stat's field 24); `Inspector.readDetails` reads the ones the caller shows
+   * or filters on, and the scans after that keep them read. For a caller that
+   * shows a few rows of thousands (the dashboard); one-shot listings and
+   * `snapshot()` of the library read everything. Other backends give every
+   * field either way.
+   */
+  readonly details?: 'all' | 'on-demand';
 }
 
 export interface Inspector {
@@ -95,6 +107,8 @@ export interface Inspector {
   snapshot(): Promise<Snapshot>;
   /** The backend's re-read of one process between scans (Backend.reread); absent where it has none. */
   readonly reread?: (pid: number, previous: ProcInfo | undefined) => ProcInfo | undefined;
+  /** Reads the details of those records that were not read yet (Backend.readDetails); absent where records are always whole. */
+  readonly readDetails?: (procs: Iterable<ProcInfo>) => void;
   /** Gives back what the inspector keeps open (procfs keeps stat files open between refreshes).
    *  Optional to call: a dropped inspector releases them when garbage-collected. */
   close(): void;

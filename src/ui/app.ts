@@ -11,7 +11,10 @@ import type { ProcRow } from './model/rows.js';
 import { computeScreen, type SideContent } from './model/screen.js';
 import { reconcile } from './model/selection.js';
 import { initialViewState, type Message, type ViewState } from './model/view-state.js';
-import { computeRows } from './model/view.js';
+import { computeRows, rowSource } from './model/view.js';
+import { everyUnread, needsEveryRecord, shownUnread } from './model/demand.js';
+import type { ProcInfo } from '../inspect/types.js';
+import { withDetails } from '../inspect/unread.js';
 import { meterShape, type MeterShape } from './model/meters.js';
 import type { Settings } from './model/settings-shape.js';
 import { actionLine } from './model/events.js';
@@ -53,6 +56,12 @@ export interface AppOptions {
    * dashboard does nothing more with it.
    */
   readonly intercept?: (key: string) => boolean;
+  /**
+   * Reads the records not read yet (Inspector.readDetails, with InspectorOptions.details
+   * 'on-demand'): called before a draw for the rows it shows, or for every row a filter or
+   * sort looks at. Absent: every record is whole already.
+   */
+  readonly readDetails?: (procs: Iterable<ProcInfo>) => void;
 }
 
 export interface App {
@@ -107,11 +116,47 @@ export function createApp(options: AppOptions): App {
     return cache.rows;
   }
 
+  /** The watch state whose every record was read (a filter or sort on status or cmdline fields). */
+  let everyRead: WatchState | undefined;
+
+  /** The rows to draw, the ones on screen read whole first (model/demand.ts); reconciles the view with them. */
+  function readRows(): ProcRow[] {
+    const page = layout.list.height - 1;
+    let current = rows();
+    view = reconcile(view, current, page);
+    const read = options.readDetails;
+    if (read === undefined) return current;
+    if (needsEveryRecord(view) && everyRead !== shown) {
+      const unread = everyUnread(rowSource(shown, view.mode).procs);
+      if (unread.length > 0) {
+        read(unread);
+        // What is kept and its order may change with what was read: the rows again, from the start.
+        cache = undefined;
+        current = rows();
+        view = reconcile(view, current, page);
+      }
+      everyRead = shown;
+    }
+    // Here the order is on fields a scan reads (needsEveryRecord), so reading moves no row: the
+    // records read are put in place. Looked at again after reconciling (twice at most in practice).
+    for (let pass = 0; pass < 3; pass += 1) {
+      const unread = shownUnread(current, view, page);
+      if (unread.length === 0) break;
+      read(unread);
+      current = current.map((row) => {
+        const proc = withDetails(row.proc);
+        return proc === row.proc ? row : { ...row, proc };
+      });
+      if (cache !== undefined) cache = { ...cache, rows: current };
+      view = reconcile(view, current, page);
+    }
+    return current;
+  }
+
   function draw(): void {
     if (!view.paused) shown = latest;
     layout = layoutNow();
-    const current = rows();
-    view = reconcile(view, current, layout.list.height - 1);
+    const current = readRows();
     const model = computeScreen({
       watch: shown,
       view,

@@ -81,7 +81,11 @@ export async function runDashboard(options: DashboardOptions): Promise<number> {
   // in the first snapshot scanned after this moment, and only that one (model/scope.ts).
   const startedAt = performance.now();
   // Refreshed from the first scan on: its stat files are kept open from the first scan (InspectorOptions.longLived).
-  const inspector = createInspector({ longLived: true });
+  // Status and cmdline are read for the rows shown (InspectorOptions.details 'on-demand') where nothing
+  // else looks at every record: a scope by name matches command lines, the chat and lesson sources
+  // look at process titles, and a recording keeps every record whole.
+  const onDemand = (scope.kind === 'all' || scope.kind === 'pids') && options.record === undefined;
+  const inspector = createInspector({ longLived: true, details: onDemand ? 'on-demand' : 'all' });
   const configPath = settingsPath();
   const loaded = loadSettings(configPath);
   const choice = options.choice ?? (await chooseEvents(modeFromEnv() ?? 'auto'));
@@ -194,6 +198,7 @@ export async function runDashboard(options: DashboardOptions): Promise<number> {
         control: { backend: inspector.backend },
         canSay: chat !== undefined,
         side,
+        ...(inspector.readDetails === undefined ? {} : { readDetails: inspector.readDetails }),
         onQuit: () => void finish(0, undefined),
         onSay: async (text): Promise<Message> => (chat === undefined ? { text: t('ui.msg.noChat'), tone: 'error' } : chat.say(text)),
       });

@@ -11,6 +11,10 @@
 // from status VmRSS, which is exact where field 24 is a per-CPU approximation,
 // so a process whose memory changed costs two reads; one that only used CPU
 // still costs one. Kernel threads need neither file (details.ts).
+// With details 'on-demand' (the dashboard), a user process first seen, exec'd
+// or dead is listed from stat alone and marked not read yet (../unread.ts);
+// readDetails() reads status and cmdline of the ones the caller asks for, and
+// from then on the rules above keep it read.
 //
 // A scan is prepare → read → sweep: #beginScan lists the pids, #readSlice
 // visits them a few milliseconds at a time, #visit reads one stat and takes
@@ -20,7 +24,9 @@ import { readdirSync } from 'node:fs';
 import type { Backend } from '../backend.js';
 import { cpuPercent, SealedMap, sealSnapshot, freezeProc, unknownProc } from '../snapshot.js';
 import type { ProcInfo, Snapshot } from '../types.js';
-import { carriedDetails, type Details, kernelThreadDetails, readDetails } from './details.js';
+import { statLetters, type StatInputs } from '../stat-letters.js';
+import { isNotRead, NOT_READ, noteRead } from '../unread.js';
+import { carriedDetails, type Details, kernelThreadDetails, notReadDetails, readDetails } from './details.js';
 import { Entry, type ProcPaths, StatArena, zombieChanged } from './entry.js';
 import { ProcFiles } from './proc-files.js';
 import { GONE } from './read-file.js';
@@ -45,6 +51,8 @@ export interface ProcfsOptions {
   readonly fields?: 'all' | 'stat';
   /** Keep stat files open from the first scan on (InspectorOptions.longLived). */
   readonly longLived?: boolean;
+  /** 'on-demand': status and cmdline wait for readDetails() (InspectorOptions.details). */
+  readonly details?: 'all' | 'on-demand';
 }
 
 /** A scan holds the thread for at most about this long at a time (see snapshot()). */
@@ -71,6 +79,8 @@ export class ProcfsBackend implements Backend {
   readonly #commandLines: boolean;
   /** Whether status is read (uid, VmLck, VmRSS): not with fields 'stat'. */
   readonly #status: boolean;
+  /** Whether a user process's status and cmdline wait until asked for (readDetails). */
+  readonly #onDemand: boolean;
   #system: SystemFacts | undefined;
   readonly #cache = new Map<number, Entry>();
   readonly #ttyNames = new Map<number, string>();
@@ -87,6 +97,7 @@ export class ProcfsBackend implements Backend {
     this.#passwdPath = options.passwdPath ?? PASSWD_PATH;
     this.#commandLines = options.commandLines ?? true;
     this.#status = options.fields !== 'stat';
+    this.#onDemand = options.details === 'on-demand';
     this.#files = new ProcFiles(this.#root, options.longLived === true ? 1 : 2);
   }
 
@@ -144,6 +155,58 @@ export class ProcfsBackend implements Backend {
   reread(pid: number, previous: ProcInfo | undefined): ProcInfo | undefined {
     this.#rereader ??= new ProcessRereader(this.#root, this.#passwdPath);
     return this.#rereader.read(pid, previous);
+  }
+
+  /** Status and cmdline of the records not read yet among `procs` (Backend.readDetails). */
+  readDetails(procs: Iterable<ProcInfo>): void {
+    for (const proc of procs) {
+      if (!isNotRead(proc)) continue;
+      const entry = this.#cache.get(proc.pid);
+      // Same pid and start time (field 22): the process the record is about, still listed.
+      const read = entry !== undefined && entry.info.startTime === proc.startTime ? this.#readNow(entry, proc) : undefined;
+      // Gone before it was read: its details are unknown now, no longer "not read yet".
+      noteRead(proc, read ?? freezeProc({ ...proc, [NOT_READ]: undefined }));
+    }
+  }
+
+  /** `proc` (the record of `entry`'s process) with status and cmdline read now; undefined when it vanished. */
+  #readNow(entry: Entry, proc: ProcInfo): ProcInfo | undefined {
+    // The stat the entry's record was built from: STAT's letters come from it (fields 3, 5, 6, 8, 19, 20).
+    const fields = parseStatLine(entry.stat);
+    if (fields === undefined) return undefined;
+    const details = readDetails(this.#files, entry.dir, proc.args, proc.rssBytes ?? 0, this.#commandLines, proc.state, this.#status);
+    if (details === undefined) return undefined;
+    const own = entry.info === proc;
+    const letters: StatInputs = own
+      ? fields
+      : {
+          pid: proc.pid,
+          state: proc.state ?? fields.state,
+          nice: fields.nice,
+          sid: proc.sid ?? fields.sid,
+          threads: proc.threads ?? fields.threads,
+          pgid: proc.pgid ?? fields.pgid,
+          tpgid: proc.tpgid ?? fields.tpgid,
+        };
+    const facts = this.#facts();
+    const { uid, lockedKb, rssBytes } = details;
+    const read = freezeProc({
+      ...proc,
+      uid,
+      user: uid === undefined ? undefined : facts.userName(uid),
+      stat: lockedKb === undefined ? undefined : statLetters(letters, lockedKb),
+      args: details.args,
+      rssBytes,
+      memPercent: facts.memTotalBytes === undefined ? undefined : (rssBytes * 100) / facts.memTotalBytes,
+      [NOT_READ]: undefined,
+    });
+    // The entry keeps it: the next scans carry it over (or re-read status) as for any record read whole.
+    if (own) {
+      entry.lockedKb = lockedKb;
+      entry.rssBytes = rssBytes;
+      entry.info = read;
+    }
+    return read;
   }
 
   #facts(): SystemFacts {
@@ -270,6 +333,7 @@ export class ProcfsBackend implements Backend {
     const facts = this.#facts();
     return {
       args: details.args,
+      notRead: details.notRead === true,
       uid,
       lockedKb: details.lockedKb,
       rssBytes: details.rssBytes,
@@ -298,6 +362,8 @@ export class ProcfsBackend implements Backend {
     // Unreadable status: stat's approximation is the best RSS there is.
     const statRssBytes = fields.rssPages * this.#facts().pageSize;
     if (isKernelThread(fields)) return kernelThreadDetails(statRssBytes);
+    // On demand: new to the backend, exec'd or dead (no kept entry), or never asked for since.
+    if (this.#onDemand && (kept === undefined || isNotRead(kept.info))) return notReadDetails(statRssBytes);
     return readDetails(this.#files, dir, kept?.info.args, statRssBytes, this.#commandLines, fields.state);
   }
 
@@ -317,7 +383,8 @@ export class ProcfsBackend implements Backend {
 
   /** A live process whose command line read empty mid-exec (cmdline.ts argsAfterRead): read it again. */
   #argsPending(info: ProcInfo): boolean {
-    return this.#commandLines && info.args === undefined && info.comm !== undefined && info.state !== 'Z' && info.state !== 'X';
+    // Not read yet is not unknown: it waits for readDetails(), not for the next scan.
+    return this.#commandLines && !isNotRead(info) && info.args === undefined && info.comm !== undefined && info.state !== 'Z' && info.state !== 'X';
   }
 
   #forget(pid: number): void {

@@ -11,11 +11,18 @@ export interface Details {
   readonly uid: number | undefined;
   readonly lockedKb: number | undefined;
   readonly rssBytes: number;
+  /** Set when status and cmdline were left for later (InspectorOptions.details 'on-demand', unread.ts). */
+  readonly notRead?: boolean;
 }
 
 /** Only CPU time or state moved: what status and cmdline told us last time still holds. */
 export function carriedDetails(entry: Entry): Details {
   return { args: entry.info.args, uid: entry.info.uid, lockedKb: entry.lockedKb, rssBytes: entry.rssBytes };
+}
+
+/** Left for later (on demand): uid and args unknown until read, RSS from stat's field 24 meanwhile. */
+export function notReadDetails(statRssBytes: number): Details {
+  return { args: undefined, uid: undefined, lockedKb: undefined, rssBytes: statRssBytes, notRead: true };
 }
 
 /**

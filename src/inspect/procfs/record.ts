@@ -4,6 +4,7 @@ import { niceApplies, policyName } from '../sched-policy.js';
 import { freezeProc } from '../snapshot.js';
 import { statLetters } from '../stat-letters.js';
 import type { ProcInfo } from '../types.js';
+import { NOT_READ } from '../unread.js';
 import type { Details } from './details.js';
 import type { StatFields } from './stat-line.js';
 import { CLOCK_TICKS, startTimeMs, type SystemFacts } from './system.js';
@@ -46,5 +47,6 @@ export function procRecord(pid: number, fields: StatFields, parts: RecordParts, 
     timeSeconds: fields.cpuTicks / CLOCK_TICKS,
     comm: parts.comm,
     args: parts.args,
+    [NOT_READ]: parts.notRead === true ? true : undefined,
   });
 }

@@ -5,6 +5,7 @@ import { columnById } from './columns.js';
 import { rowMatcher } from './filter.js';
 import { tableRow, tableRows, treeRows, type ProcRow, type RowSource } from './rows.js';
 import { inScope, scopedProcs } from '../../inspect/scope.js';
+import { withDetails } from '../../inspect/unread.js';
 import type { ViewState } from './view-state.js';
 import type { WatchState } from './watch.js';
 
@@ -15,10 +16,11 @@ export function rowSource(watch: WatchState, mode: ViewState['mode']): RowSource
   const procs: ProcRow[] = [];
   // The whole system is read straight from the snapshot: no copy of every record first.
   const live: Iterable<ProcInfo> = scope.kind === 'all' ? snapshot.procs.values() : scopedProcs(scope, snapshot);
-  for (const proc of live) procs.push(tableRow(proc, life.born.has(proc.pid) ? 'new' : 'live'));
+  // Each record as read when its details were read after the scan (Inspector.readDetails, unread.ts).
+  for (const proc of live) procs.push(tableRow(withDetails(proc), life.born.has(proc.pid) ? 'new' : 'live'));
   // The scope was advanced on this snapshot, so it holds exactly the live rows above.
   const isLiveRow = (pid: number): boolean => inScope(scope, snapshot, pid);
-  for (const [pid, stone] of life.dead) if (!isLiveRow(pid)) procs.push(tableRow(stone.proc, 'dead'));
+  for (const [pid, stone] of life.dead) if (!isLiveRow(pid)) procs.push(tableRow(withDetails(stone.proc), 'dead'));
   // A followed process whose parent is outside the scope (an orphan adopted by
   // PID 1, a demo under procview) hangs under that parent, drawn grey.
   if (mode === 'tree' && scope.kind === 'follow') {
@@ -28,7 +30,7 @@ export function rowSource(watch: WatchState, mode: ViewState['mode']): RowSource
       if (ppid === undefined || isLiveRow(ppid) || life.dead.has(ppid) || context.has(ppid)) continue;
       const parent = snapshot.procs.get(ppid);
       if (parent === undefined) continue;
-      procs.push(tableRow(parent, 'context'));
+      procs.push(tableRow(withDetails(parent), 'context'));
       context.add(ppid);
     }
   }

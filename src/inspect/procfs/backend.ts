@@ -172,7 +172,7 @@ export class ProcfsBackend implements Backend {
   /** `proc` (the record of `entry`'s process) with status and cmdline read now; undefined when it vanished. */
   #readNow(entry: Entry, proc: ProcInfo): ProcInfo | undefined {
     // The stat the entry's record was built from: STAT's letters come from it (fields 3, 5, 6, 8, 19, 20).
-    const fields = parseStatLine(entry.stat);
+    const fields = parseStatLine(entry.statCopy());
     if (fields === undefined) return undefined;
     const details = readDetails(this.#files, entry.dir, proc.args, proc.rssBytes ?? 0, this.#commandLines, proc.state, this.#status);
     if (details === undefined) return undefined;

@@ -3,12 +3,17 @@
 // status and cmdline only when the process is new to the caller, exec'd (comm
 // changed) or died (a zombie's command line reads empty), the backend's rule;
 // so a watched subtree costs one small read per process.
+// A process the caller holds as not read yet (InspectorOptions.details
+// 'on-demand', ../unread.ts) stays so while it is the same program: an event
+// about it (a fork, a stop) costs its stat alone, as in a scan; a new process
+// or an exec is read whole, for the event lines' command lines.
 // %CPU is not measured over such short intervals: the previous sighting's
 // value is kept (undefined for a new process) until the next full scan.
 import { freezeProc } from '../snapshot.js';
 import { sameStartTime } from '../identity.js';
 import { statLetters } from '../stat-letters.js';
 import type { ProcInfo } from '../types.js';
+import { isNotRead, NOT_READ } from '../unread.js';
 import { argsAfterRead } from './cmdline.js';
 import { GONE, Scratch } from './read-file.js';
 import { isKernelThread, parseStatLine } from './stat-line.js';
@@ -52,7 +57,12 @@ export class ProcessRereader {
     let uid = unchanged ? same.uid : undefined;
     let lockedKb: number | undefined;
     let rssBytes: number | undefined = fields.rssPages * facts.pageSize;
-    if (isKernelThread(fields)) {
+    // Still not read: stat's fields now, the rest left for later (RSS from stat's field 24 meanwhile).
+    const notRead = unchanged && !isKernelThread(fields) && isNotRead(same);
+    if (notRead) {
+      args = undefined;
+      uid = undefined;
+    } else if (isKernelThread(fields)) {
       args = '';
       uid = 0;
       lockedKb = 0;
@@ -98,6 +108,7 @@ export class ProcessRereader {
       timeSeconds: fields.cpuTicks / CLOCK_TICKS,
       comm,
       args,
+      [NOT_READ]: notRead ? true : undefined,
     });
   }
 }

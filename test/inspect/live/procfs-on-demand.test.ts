@@ -116,6 +116,22 @@ describe.runIf(process.platform === 'linux')('procfs backend: details on demand'
     inspector.close();
   });
 
+  it('a re-read between scans (an event about the process) keeps it not read; a process new to the caller is read whole', async () => {
+    const { pid } = await settledSleeper('307');
+    const inspector = createInspector({ details: 'on-demand' });
+    const reread = inspector.reread;
+    if (reread === undefined) throw new Error('procfs re-reads one process');
+    const listed = proc(await inspector.snapshot(), pid);
+    const again = reread(pid, listed);
+    expect(again?.state).toBe('S');
+    expect(again === undefined ? false : isNotRead(again)).toBe(true);
+    expect(again?.args).toBeUndefined();
+    const fresh = reread(pid, undefined);
+    expect(fresh === undefined ? true : isNotRead(fresh)).toBe(false);
+    expect(fresh?.args).toBe('sleep 307');
+    inspector.close();
+  });
+
   it('reads everything by default (the library, ps, tree): no record is left not read', async () => {
     const { pid } = await settledSleeper('306');
     const snapshot = await createInspector().snapshot();

@@ -12,6 +12,7 @@ import { DEFAULT_HEARTBEAT_MS, DEFAULT_HOST, DEFAULT_PORT } from '../chat/protoc
 import { createRoomLog } from '../chat/room-log.js';
 import { ROOM_DEFAULTS } from '../chat/room.js';
 import { startChatServer } from '../chat/server.js';
+import { tuneYoungGeneration } from '../chat/young-generation.js';
 import { formatHostPort } from '../chat/udp.js';
 import { errnoOf } from '../process/errno.js';
 import { watchLifeline } from '../process/lifeline.js';
@@ -161,6 +162,8 @@ async function server(argv: readonly string[]): Promise<number> {
   process.stdout.removeAllListeners('error');
   process.stdout.on('error', () => log?.stop());
 
+  // This process is the room and nothing else: its GC settings may be the room's (young-generation.ts says why).
+  tuneYoungGeneration();
   let chat;
   try {
     chat = await startChatServer({

@@ -1,9 +1,9 @@
 #!/usr/bin/env node
 // Second step of `npm run build` (after tsc): bundles dist/bin/one-shot.js, the
 // CLI with every module `procview ps` and `procview tree` load, into one file
-// (src/bin/procview.ts says why), and makes the two command entries
+// (src/bin/procview.cts says why), and makes the two command entries
 // executable. The other commands' modules stay outside the bundle
-// (bin/procview.ts hands their command lines to dist/cli-main.js); `ps-list`
+// (bin/procview.cts hands their command lines to dist/cli-main.js); `ps-list`
 // and node: modules are imported, not copied. The bundler (rolldown) comes with
 // the dev dependencies; without it, tsc's unbundled file stays and the
 // command works the same, only slower to start.
@@ -11,10 +11,10 @@ import { chmodSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const DIST = fileURLToPath(new URL('../dist/', import.meta.url));
-const BIN = `${DIST}bin/procview.js`;
+const BIN = `${DIST}bin/procview.cjs`;
 /** What the bundle replaces: tsc's bin/one-shot.js, which re-exports the CLI. */
 const ONE_SHOT = `${DIST}bin/one-shot.js`;
-/** What the bundle holds of commands/: ps and tree (bin/procview.ts fromBundle), their arguments and the usage line of errors. */
+/** What the bundle holds of commands/: ps and tree (bin/procview.cts fromBundle), their arguments and the usage line of errors. */
 const BUNDLED_COMMANDS = new Set(['ps', 'tree', 'usage', 'args']);
 
 async function bundle() {

@@ -2,7 +2,7 @@
 // dispatches; each command lives in src/commands/ and resolves to its exit
 // code (zx style: set process.exitCode, never call process.exit from deep
 // inside). Two entries run it: cli.ts (`node dist/cli.js`, module by module)
-// and bin/procview.ts (the installed command: ps and tree from a bundle).
+// and bin/procview.cts (the installed command: ps and tree from a bundle).
 // Startup is most of a one-shot command's time, so this file imports none of
 // ours up front: each command loads what it needs, --version and --help load
 // one small module, and the error path loads its own. What it says to a

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `node dist/cli.js`: the `procview` command loaded module by module, as the
 // tests and the library's users run it. The installed command is
-// bin/procview.ts (the same main(), bundled). What it does is cli-main.ts.
+// bin/procview.cts (the same main(), bundled). What it does is cli-main.ts.
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { main, runAsCommand } from './cli-main.js';

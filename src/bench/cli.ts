@@ -27,7 +27,7 @@ const USAGE = `Usage: npm run bench:cli -- [--procs N] [--rounds R] [--keep-ca-c
 const EXTRA_CA_CERTS = 'NODE_EXTRA_CA_CERTS';
 
 // The installed command (package.json bin), as a user runs it: ps and tree from its bundle.
-const CLI = fileURLToPath(new URL('../bin/procview.js', import.meta.url));
+const CLI = fileURLToPath(new URL('../bin/procview.cjs', import.meta.url));
 const NODE = process.execPath;
 
 interface Command {

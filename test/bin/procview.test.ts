@@ -1,4 +1,4 @@
-// The installed command (package.json bin → dist/bin/procview.js): ps and tree
+// The installed command (package.json bin → dist/bin/procview.cjs): ps and tree
 // run from one bundled file, every other command line from the CLI module by
 // module; either way it must answer exactly as `node dist/cli.js` does.
 import { readFileSync, statSync } from 'node:fs';
@@ -21,6 +21,8 @@ describe('the installed procview command', () => {
     expect(join(REPO_ROOT, pkg.bin.procview ?? '')).toBe(BIN);
     expect(statSync(BIN).mode & 0o111).not.toBe(0);
     expect(readFileSync(BIN, 'utf8').startsWith('#!/usr/bin/env node\n')).toBe(true);
+    // CommonJS, so `procview --version` runs before (and without) Node's ES module loader.
+    expect(BIN.endsWith('.cjs')).toBe(true);
   });
 
   it('has ps and tree bundled into one file that imports none of our modules', () => {
@@ -36,6 +38,8 @@ describe('the installed procview command', () => {
 
   const lines: readonly (readonly string[])[] = [
     ['--version'],
+    ['-V'],
+    ['--version', '--lang', 'zh'],
     ['--help'],
     ['ps', '--help'],
     ['help', 'tree'],

@@ -9,7 +9,7 @@ import { spawnGroup } from './processes.js';
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const CLI = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
 /** The installed command (package.json bin): ps and tree from a bundle (scripts/bundle-cli.mjs). */
-export const BIN = fileURLToPath(new URL('../../dist/bin/procview.js', import.meta.url));
+export const BIN = fileURLToPath(new URL('../../dist/bin/procview.cjs', import.meta.url));
 
 export function ensureBuilt(): void {
   if (existsSync(CLI) && existsSync(BIN)) return;

@@ -1,5 +1,6 @@
 // `procview ps` against procps `ps` on processes this test started.
 import { execFileSync, spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { PROC_FIELDS } from '../../src/inspect/format/json.js';
 import { waitFor } from '../helpers/processes.js';
@@ -11,6 +12,28 @@ beforeAll(ensureBuilt);
 /** The line whose PID column (index `pidColumn` of the whitespace-split line) is `pid`. */
 function lineOf(output: string, pid: number, pidColumn: number): string | undefined {
   return lines(output).find((line) => line.trim().split(/\s+/u)[pidColumn] === String(pid));
+}
+
+/** utime + stime of `pid` in clock ticks (stat fields 14 and 15). */
+function cpuTicks(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8')
+    .replace(/^.*\) /su, '')
+    .split(' ');
+  // After "pid (comm) ", field 3 (state) is index 0: fields 14 and 15 are 11 and 12.
+  return Number(fields[11]) + Number(fields[12]);
+}
+
+/** How many minutes apart two START cells are: 0 when equal, else both `HH:MM` (same day); Infinity otherwise. */
+function minutesApart(a: string, b: string): number {
+  if (a === b) return 0;
+  const minutes = (cell: string): number | undefined => {
+    const match = /^(\d\d):(\d\d)$/u.exec(cell);
+    return match === null ? undefined : Number(match[1]) * 60 + Number(match[2]);
+  };
+  const [x, y] = [minutes(a), minutes(b)];
+  if (x === undefined || y === undefined) return Number.POSITIVE_INFINITY;
+  const apart = Math.abs(x - y);
+  return Math.min(apart, 24 * 60 - apart); // 23:59 and 00:00 are a minute apart
 }
 
 /** A `sleep 30` child of this test process, and a zombie under an exec'd `sleep 30`. */
@@ -55,11 +78,21 @@ describe('procview ps', () => {
     expect(lines(stdout)[0]).toBe(lines(reference)[0]?.replace(' RSS ', ' RSS  NI '));
     const ours = (lineOf(stdout, sleeper, 1) ?? '').split(/\s+/u);
     const theirs = (lineOf(reference, sleeper, 1) ?? '').split(/\s+/u);
-    // USER PID %CPU %MEM VSZ RSS [NI] TTY STAT START TIME COMMAND: all but %MEM and
-    // RSS must be procps's own (RSS is a separate fact: procps reads VmRSS from
-    // status, stat field 24 can lag it by a few pages on recent kernels).
-    const pick = (fields: string[], ni: number): string[] => [...fields.slice(0, 3), fields[4] ?? '', ...fields.slice(6 + ni)];
+    // USER PID %CPU %MEM VSZ RSS [NI] TTY STAT START TIME COMMAND: USER, PID, VSZ,
+    // TTY, STAT, TIME and COMMAND must be procps's own. RSS is a separate fact
+    // (procps reads VmRSS from status, stat field 24 can lag it by a few pages).
+    const pick = (fields: string[], ni: number): string[] => [...fields.slice(0, 2), fields[4] ?? '', ...fields.slice(6 + ni, 8 + ni), ...fields.slice(9 + ni)];
     expect(pick(ours, 1)).toEqual(pick(theirs, 0));
+    // %CPU is CPU time over whole seconds alive, each read at its own instant:
+    // a sleeper charged no CPU tick reads 0.0 in both; one charged a tick (a
+    // slow exec on a busy machine) can cross a second between the two reads.
+    const ticks = cpuTicks(sleeper);
+    if (ticks === 0) expect(ours[2]).toBe(theirs[2]);
+    else expect(ours[2]).toMatch(/^\d+\.\d$/u);
+    // START: procps takes boot time as now minus /proc/uptime, we take btime
+    // from /proc/stat; under a second apart, they can put a start near the turn
+    // of a minute into neighbouring minutes, never further.
+    expect(minutesApart(ours[9] ?? '', theirs[8] ?? '')).toBeLessThanOrEqual(1);
     expect(ours[6]).toBe('0'); // NI
     expect(Number(ours[5])).toBeGreaterThan(0);
   });
@@ -90,8 +123,12 @@ describe('procview ps', () => {
       args: 'sleep 30',
       nice: 0,
       tty: null, // no terminal: ps prints '?'
-      cpuPercent: 0, // ps's lifetime %CPU: a sleeper has used no measurable CPU
     });
+    // ps's lifetime %CPU: 0 for a sleeper charged no CPU tick; one charged a
+    // tick (a slow exec on a busy machine) reads more once a whole second has passed.
+    const cpuPercent = procs.find((proc) => proc.pid === sleeper)?.cpuPercent;
+    if (cpuTicks(sleeper) === 0) expect(cpuPercent).toBe(0);
+    else expect(cpuPercent).toBeGreaterThanOrEqual(0);
     // Truncated to tenths as ps prints them, not the raw ratio.
     for (const proc of procs) {
       for (const field of ['cpuPercent', 'memPercent'] as const) {

@@ -75,13 +75,26 @@ function stormSeen(c: Collected, shPid: number): { forks: number; exits: number 
  * gap in its CPU's sequence must say it was lost, within a deadline.
  */
 async function everyStormEventAccounted(c: Collected, shPid: number, count: number): Promise<void> {
-  await waitFor(
-    () => {
-      const { forks, exits } = stormSeen(c, shPid);
-      return 2 * count - forks - exits <= c.lost;
-    },
-    { what: 'every storm event received or counted lost', timeoutMs: 20_000 },
-  );
+  let marked = Date.now();
+  try {
+    await waitFor(
+      async () => {
+        const { forks, exits } = stormSeen(c, shPid);
+        if (2 * count - forks - exits <= c.lost) return true;
+        // A late event that was dropped shows as a gap only once its CPU sends another:
+        // on a busy machine that may take long, so every CPU is made to send one each second.
+        if (Date.now() - marked >= 1000) {
+          await seeEveryCpu(c, 'while waiting for the storm');
+          marked = Date.now();
+        }
+        return false;
+      },
+      { what: 'every storm event received or counted lost', timeoutMs: 30_000 },
+    );
+  } catch (error) {
+    const { forks, exits } = stormSeen(c, shPid);
+    throw new Error(`${(error as Error).message}: ${forks} forks and ${exits} exits of ${count} seen, ${c.lost} lost, ${c.batches} batches`);
+  }
 }
 
 /** CPU numbers from a list like `0-3,6`. */
@@ -249,7 +262,7 @@ describe.runIf(skipReason === undefined)(title('kernel events: real processes'),
     expect(2 * count - forks - exits).toBeLessThanOrEqual(c.lost);
     if (c.lost === 0) expect([forks, exits]).toEqual([count, count]);
     console.info(`fork storm of ${count}: ${forks} forks, ${exits} exits seen, ${c.lost} events lost, ${c.batches} batches`);
-  }, 90_000);
+  }, 150_000);
 
   it('counts lost events exactly when the socket buffer overflows (ENOBUFS)', async () => {
     // A small buffer and a blocked JS thread (spawnSync) guarantee an overflow.
@@ -271,7 +284,7 @@ describe.runIf(skipReason === undefined)(title('kernel events: real processes'),
     const stats = c.source instanceof NativeKernelEventSource ? c.source.stats() : undefined;
     expect(stats?.overflows).toBeGreaterThan(0);
     console.info(`overflow: ${forks}/${count} forks and ${exits}/${count} exits seen, ${c.lost} lost, ${stats?.overflows} ENOBUFS`);
-  });
+  }, 90_000);
 
   it('close() unsubscribes, releases the socket and stops the callbacks', async () => {
     const before = connectorSockets();

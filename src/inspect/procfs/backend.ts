@@ -30,7 +30,7 @@ import { carriedDetails, type Details, kernelThreadDetails, notReadDetails, read
 import { Entry, type ProcPaths, StatArena, zombieChanged } from './entry.js';
 import { ProcFiles } from './proc-files.js';
 import { GONE } from './read-file.js';
-import { procRecord, type RecordParts } from './record.js';
+import { memPercentOf, procRecord, type RecordParts } from './record.js';
 import { settleReparented } from './settle-reparented.js';
 import { ProcessRereader } from './reread.js';
 import { pidOf, scanOnce } from './scan-once.js';
@@ -197,7 +197,7 @@ export class ProcfsBackend implements Backend {
       stat: lockedKb === undefined ? undefined : statLetters(letters, lockedKb),
       args: details.args,
       rssBytes,
-      memPercent: facts.memTotalBytes === undefined ? undefined : (rssBytes * 100) / facts.memTotalBytes,
+      memPercent: memPercentOf(rssBytes, facts),
       [NOT_READ]: undefined,
     });
     // The entry keeps it: the next scans carry it over (or re-read status) as for any record read whole.

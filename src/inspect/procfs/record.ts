@@ -18,6 +18,11 @@ export interface RecordParts extends Details {
   readonly cpuPercent: number | undefined;
 }
 
+/** %MEM as procps computes it: resident bytes over MemTotal; unknown without MemTotal. */
+export function memPercentOf(rssBytes: number, facts: SystemFacts): number | undefined {
+  return facts.memTotalBytes === undefined ? undefined : (rssBytes * 100) / facts.memTotalBytes;
+}
+
 export function procRecord(pid: number, fields: StatFields, parts: RecordParts, facts: SystemFacts): ProcInfo {
   const policy = policyName(fields.policy);
   return freezeProc({
@@ -40,7 +45,7 @@ export function procRecord(pid: number, fields: StatFields, parts: RecordParts, 
     user: parts.user,
     startTime: startTimeMs(facts.bootTimeMs, fields.startTicks),
     cpuPercent: parts.cpuPercent,
-    memPercent: facts.memTotalBytes === undefined ? undefined : (parts.rssBytes * 100) / facts.memTotalBytes,
+    memPercent: memPercentOf(parts.rssBytes, facts),
     rssBytes: parts.rssBytes,
     vszBytes: fields.vszBytes,
     // fields 14 + 15, utime + stime

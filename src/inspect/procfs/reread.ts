@@ -16,6 +16,7 @@ import type { ProcInfo } from '../types.js';
 import { isNotRead, NOT_READ } from '../unread.js';
 import { argsAfterRead } from './cmdline.js';
 import { GONE, Scratch } from './read-file.js';
+import { memPercentOf } from './record.js';
 import { isKernelThread, parseStatLine } from './stat-line.js';
 import { parseStatus } from './status.js';
 import { CLOCK_TICKS, readSystemFacts, startTimeMs, type SystemFacts } from './system.js';
@@ -102,7 +103,7 @@ export class ProcessRereader {
       user: uid === undefined ? undefined : uid === same?.uid ? same.user : facts.userName(uid),
       startTime,
       cpuPercent: same?.cpuPercent,
-      memPercent: facts.memTotalBytes === undefined || rssBytes === undefined ? undefined : (rssBytes * 100) / facts.memTotalBytes,
+      memPercent: rssBytes === undefined ? undefined : memPercentOf(rssBytes, facts),
       rssBytes,
       vszBytes: fields.vszBytes,
       timeSeconds: fields.cpuTicks / CLOCK_TICKS,

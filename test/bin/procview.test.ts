@@ -9,7 +9,16 @@ import { BIN, type CliResult, ensureBuilt, REPO_ROOT, runCli, runNode } from '..
 
 beforeAll(ensureBuilt);
 
-const ONE_SHOT = join(REPO_ROOT, 'dist/bin/one-shot.js');
+const ONE_SHOT = join(REPO_ROOT, 'dist/bin/one-shot.cjs');
+const WHOLE = join(REPO_ROOT, 'dist/bin/cli.cjs');
+
+/** The modules a CommonJS bundle loads: require('x') and import('x'). */
+function loads(text: string): { required: string[]; imported: string[] } {
+  return {
+    required: [...text.matchAll(/\brequire\(\s*["']([^"']+)["']\s*\)/gu)].map((match) => match[1] ?? ''),
+    imported: [...text.matchAll(/\b(?:import|__procviewImport)\(\s*["']([^"']+)["']\s*\)/gu)].map((match) => match[1] ?? ''),
+  };
+}
 
 function runBin(args: readonly string[]): Promise<CliResult> {
   return runNode([BIN, ...args]);
@@ -25,15 +34,34 @@ describe('the installed procview command', () => {
     expect(BIN.endsWith('.cjs')).toBe(true);
   });
 
-  it('has ps and tree bundled into one file that imports none of our modules', () => {
-    const text = readFileSync(ONE_SHOT, 'utf8');
-    // Static imports are node: modules only; the other commands stay outside, loaded only by their own command lines.
-    const fromSpecifiers = [...text.matchAll(/^import\s[^'"]*?from\s+['"]([^'"]+)['"]/gmu)].map((match) => match[1]);
-    expect(fromSpecifiers.length).toBeGreaterThan(0);
-    expect(fromSpecifiers.filter((spec) => !spec?.startsWith('node:'))).toEqual([]);
-    expect(text).toContain('function formatPsTable');
-    expect(text).toContain('function formatTree');
-    expect(text).not.toMatch(/import\(["']\.\.\/commands\/(ps|tree)\.js["']\)/u);
+  it('has ps and tree in one bundle, every command in another, each loading none of our modules but the other commands', () => {
+    const oneShot = readFileSync(ONE_SHOT, 'utf8');
+    const whole = readFileSync(WHOLE, 'utf8');
+    for (const text of [oneShot, whole]) {
+      // The build line the code cache is matched with (src/bin/code-cache.cts).
+      expect(text).toMatch(/^\/\/ procview build [0-9a-f]{16}\n/u);
+      expect(text).toContain('function formatPsTable');
+      expect(text).toContain('function formatTree');
+      // Every import.meta.url became the module's own file in dist/.
+      expect(text).not.toContain('import.meta');
+      expect(loads(text).required.filter((spec) => !spec.startsWith('node:'))).toEqual([]);
+    }
+    // ps-list is loaded only for its backend; the one-shot bundle leaves the other commands outside.
+    expect(loads(whole).imported).toEqual(['ps-list']);
+    const outside = loads(oneShot).imported.filter((spec) => spec !== 'ps-list');
+    expect(outside.length).toBeGreaterThan(0);
+    expect(outside.filter((spec) => !/^\.\.\/commands\/[\w-]+\.js$/u.test(spec) || /\/(ps|tree)\.js$/u.test(spec))).toEqual([]);
+    expect(oneShot).not.toContain('function runDashboard');
+    expect(whole).toContain('function runDashboard');
+  });
+
+  it('finds the files import.meta.url named, bundled: the package version and the native addon path', async () => {
+    const pkg = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string };
+    // `--version --lang zh` is not answered by the bin itself: cli.cjs reads package.json (base/version.ts).
+    expect(await runBin(['--version', '--lang', 'zh'])).toEqual({ code: 0, stdout: `procview ${pkg.version}\n`, stderr: '' });
+    const whole = readFileSync(WHOLE, 'utf8');
+    expect(whole).toContain(JSON.stringify('../inspect/events/kernel-addon.js'));
+    expect(whole).toContain(JSON.stringify('../demos/lab.js'));
   });
 
   const lines: readonly (readonly string[])[] = [

@@ -93,12 +93,13 @@ describe('the packed package', () => {
   it('imports, at run time, only node: modules, its own files and its dependencies', () => {
     const deps = Object.keys((JSON.parse(readFileSync(join(app, 'node_modules/procview/package.json'), 'utf8')) as { dependencies: object }).dependencies);
     const foreign = new Set<string>();
-    for (const file of packed.filter((f) => f.endsWith('.js') || f.endsWith('.mjs'))) {
+    for (const file of packed.filter((f) => f.endsWith('.js') || f.endsWith('.mjs') || f.endsWith('.cjs'))) {
       const text = readFileSync(join(app, 'node_modules/procview', file), 'utf8');
-      // import … from 'x', export … from 'x', import 'x', import('x').
-      const specifiers = /(?:^|\s)(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|^import\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/gm;
-      for (const [, fromSpec, bareSpec, dynamicSpec] of text.matchAll(specifiers)) {
-        const spec = fromSpec ?? bareSpec ?? dynamicSpec ?? '';
+      // import … from 'x', export … from 'x', import 'x', import('x'), require('x') (the CommonJS bundles and the bin).
+      const specifiers =
+        /(?:^|\s)(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|^import\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|\brequire\(\s*['"]([^'"]+)['"]\s*\)/gm;
+      for (const [, fromSpec, bareSpec, dynamicSpec, requiredSpec] of text.matchAll(specifiers)) {
+        const spec = fromSpec ?? bareSpec ?? dynamicSpec ?? requiredSpec ?? '';
         if (spec.startsWith('.') || spec.startsWith('node:')) continue;
         const name = spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : (spec.split('/')[0] ?? spec);
         if (!deps.includes(name)) foreign.add(`${file}: ${spec}`);

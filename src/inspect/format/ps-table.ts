@@ -2,7 +2,7 @@
 // `ps aux` prints) with NI added. Widths are procps's for these columns.
 import type { ProcInfo, Snapshot } from '../types.js';
 import { formatColumns, type Column } from './columns.js';
-import { bsdTime, commandCell, kibCell, memPercentCell, niceCell, numberCell, psCpuPercent, startCell, statCell, textCell, userCell } from './values.js';
+import { bsdTime, commandCell, kibCell, memPercentCell, niceCell, numberCell, psCpuPercent, startCells, statCell, textCell, userCell } from './values.js';
 
 export type PsFormat = 'j' | 'aux';
 export const PS_FORMATS: readonly PsFormat[] = ['j', 'aux'];
@@ -45,6 +45,7 @@ function jobColumns(): ProcColumn[] {
 
 /** USER PID %CPU %MEM VSZ RSS NI TTY STAT START TIME COMMAND (NI is ours, after the memory columns). */
 function userColumns(now: number): ProcColumn[] {
+  const start = startCells(now);
   return [
     left('USER', 8, userCell),
     right('PID', 5, (proc) => numberCell(proc.pid)),
@@ -55,7 +56,7 @@ function userColumns(now: number): ProcColumn[] {
     right('NI', 3, niceCell),
     tty,
     stat,
-    left('START', 5, (proc) => startCell(proc.startTime, now)),
+    left('START', 5, (proc) => start(proc.startTime)),
     time,
     command,
   ];

@@ -105,6 +105,29 @@ export function startCell(startTime: number | undefined, now: number): string {
   return `${two(start.getHours())}:${two(start.getMinutes())}`;
 }
 
+const MINUTE_MS = 60_000;
+
+/**
+ * startCell for one `now`, remembered by the minute a process started in: a
+ * listing has thousands of processes started in a few minutes, and each
+ * startCell takes two dates apart in local time. The cell depends on the start
+ * only through its local minute, the same for the whole UTC minute wherever
+ * the offset from UTC is whole minutes, as it is everywhere since 1972.
+ */
+export function startCells(now: number): (startTime: number | undefined) => string {
+  const byMinute = new Map<number, string>();
+  return (startTime) => {
+    if (startTime === undefined) return UNKNOWN;
+    const minute = Math.floor(startTime / MINUTE_MS);
+    let cell = byMinute.get(minute);
+    if (cell === undefined) {
+      cell = startCell(startTime, now);
+      byMinute.set(minute, cell);
+    }
+    return cell;
+  };
+}
+
 /**
  * COMMAND: the command line; `[comm]` when there is none (kernel threads,
  * zombies) or it cannot be read; ` <defunct>` after a zombie, as ps does.

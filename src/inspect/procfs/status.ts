@@ -2,10 +2,11 @@
 // effective uid (`ps -o uid`), VmLck (the `L` in STAT) and VmRSS (`ps -o rss`).
 //
 // A first scan parses every process's status before V8 has optimized
-// anything (a one-shot `procview ps` never gets further): a loop over the
-// bytes ran in the interpreter at ~10 µs a file. Here the text is the bytes as
-// latin1, the labels are found by the built-in indexOf and the numbers read by
-// a regular expression (compiled to machine code once), whatever the tier.
+// anything (a one-shot `procview ps` never gets further): a loop over all the
+// bytes ran in the interpreter at ~10 µs a file. Here the built-in
+// Buffer.indexOf finds each label, whatever the tier, and only the few bytes
+// of each number are walked in JavaScript. Nothing is decoded: a scan reads
+// thousands of these, and 1.4 kB of text each was 3 MB of garbage.
 
 export interface StatusFields {
   /** `Uid:` holds real, effective, saved and filesystem uid; the second one. Undefined if absent. */
@@ -19,8 +20,18 @@ export interface StatusFields {
   readonly rssKb: number;
 }
 
-/** A number as the kernel prints one here: blanks (spaces, tabs), then digits; no digits reads as undefined. */
-const NUMBER = /[ \t]*(\d*)/uy;
+const TAB = 0x09;
+const SPACE = 0x20;
+const DIGIT_0 = 0x30;
+const DIGIT_9 = 0x39;
+
+// Each label with the newline before it: it counts at the start of a line after the first.
+const UID = Buffer.from('\nUid:', 'latin1');
+const VMLCK = Buffer.from('\nVmLck:', 'latin1');
+const VMRSS = Buffer.from('\nVmRSS:', 'latin1');
+
+// Where the last number read ended (numberAt), so a second number can follow it.
+let numberEnd = 0;
 
 /**
  * The fields of the first `length` bytes of a status file. A label counts at
@@ -28,22 +39,31 @@ const NUMBER = /[ \t]*(\d*)/uy;
  * first line with a label decides, even when its number is malformed.
  */
 export function parseStatus(bytes: Buffer, length: number = bytes.length): StatusFields {
-  const text = bytes.toString('latin1', 0, Math.min(length, bytes.length));
-  const uid = text.indexOf('\nUid:');
+  const end = Math.min(length, bytes.length);
+  const uid = after(bytes, UID, end);
   // Real uid first, then the effective one.
-  const euid = uid < 0 || numberAt(text, uid + 5) === undefined ? undefined : numberAt(text, NUMBER.lastIndex);
-  return { euid, lockedKb: labelled(text, '\nVmLck:') ?? 0, rssKb: labelled(text, '\nVmRSS:') ?? 0 };
+  const euid = uid < 0 || numberAt(bytes, uid, end) === undefined ? undefined : numberAt(bytes, numberEnd, end);
+  const locked = after(bytes, VMLCK, end);
+  const rss = after(bytes, VMRSS, end);
+  return { euid, lockedKb: (locked < 0 ? undefined : numberAt(bytes, locked, end)) ?? 0, rssKb: (rss < 0 ? undefined : numberAt(bytes, rss, end)) ?? 0 };
 }
 
-/** The number after the first line that starts with `label` (given with its newline), or undefined. */
-function labelled(text: string, label: string): number | undefined {
-  const at = text.indexOf(label);
-  return at < 0 ? undefined : numberAt(text, at + label.length);
+/** Where the first `label` of bytes [0, end) ends, or -1. (Bytes past `end` may be another file's: a later match is none.) */
+function after(bytes: Buffer, label: Buffer, end: number): number {
+  const at = bytes.indexOf(label);
+  return at < 0 || at + label.length > end ? -1 : at + label.length;
 }
 
-/** The unsigned number at `pos` after blanks, or undefined; NUMBER.lastIndex is where it ended. */
-function numberAt(text: string, pos: number): number | undefined {
-  NUMBER.lastIndex = pos;
-  const digits = NUMBER.exec(text)?.[1];
-  return digits === undefined || digits === '' ? undefined : Number(digits);
+/** The unsigned number after the blanks (spaces, tabs) at `pos`, or undefined; sets numberEnd. */
+function numberAt(bytes: Buffer, pos: number, end: number): number | undefined {
+  let byte = pos < end ? bytes[pos] : undefined;
+  while (byte === SPACE || byte === TAB) byte = ++pos < end ? bytes[pos] : undefined;
+  const start = pos;
+  let value = 0;
+  while (byte !== undefined && byte >= DIGIT_0 && byte <= DIGIT_9) {
+    value = value * 10 + (byte - DIGIT_0);
+    byte = ++pos < end ? bytes[pos] : undefined;
+  }
+  numberEnd = pos;
+  return pos === start ? undefined : value;
 }

@@ -26,8 +26,11 @@ export async function main(argv: readonly string[]): Promise<number> {
   const pidText = positionals[0];
   const pid = pidText === undefined ? undefined : processIdArgument(pidText, TREE_SYNOPSIS);
 
-  // The drawing shows names, pids and states only: command lines are read for --json alone.
-  const snapshot = await snapshotOnce({ commandLines: values.json === true });
+  // The drawing shows names, pids and states only, and orders siblings by name, then by uid as
+  // pstree does, which it takes from the owner of /proc/PID (fields 'pstree': one stat() instead of
+  // reading status, the same effective uid). Command lines and every other field: for --json alone.
+  const json = values.json === true;
+  const snapshot = await snapshotOnce({ commandLines: json, fields: json ? 'all' : 'pstree' });
   const forest = buildTree(snapshot);
   let roots = forest;
   if (pid !== undefined) {

@@ -75,10 +75,15 @@ export interface InspectorOptions {
    * ids, comm, start time, threads, nice, CPU time; RSS from its field 24, which
    * the kernel sums per CPU lazily), and /proc/PID/status is never read: `uid`,
    * `user` and `stat` stay undefined, `rssBytes` is stat's figure rather than
-   * VmRSS. For a reader that shows none of those (the exporter); other backends
-   * give every field either way.
+   * VmRSS. For a reader that shows none of those (the exporter). 'pstree':
+   * 'stat', and `uid` (with `user`) as pstree takes it, from the owner of the
+   * /proc/PID directory: the kernel keeps that directory owned by the
+   * effective uid (fs/proc/base.c task_dump_owner; only the files inside turn
+   * root's when the process is not dumpable), so it is the uid status gives,
+   * for one stat() instead of reading status. For `procview tree`, which orders
+   * siblings by it as pstree does. Other backends give every field either way.
    */
-  readonly fields?: 'all' | 'stat';
+  readonly fields?: 'all' | 'stat' | 'pstree';
   /**
    * Whether the caller refreshes from its very first snapshot on (the dashboard).
    * procfs keeps stat files open between scans from the second scan on, so a

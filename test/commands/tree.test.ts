@@ -197,4 +197,14 @@ describe.runIf(PSTREE !== undefined)('procview tree against pstree, live (psmisc
       expect(lines((await runCli(['tree', '-p', String(root)])).stdout)).toEqual(pstree(['-p', String(root)]));
     }
   });
+
+  // Siblings of one name are ordered by uid, which pstree takes from the owner of /proc/PID, as
+  // procview tree does (fields 'pstree'); the one run as nobody starts first, so pid order alone would be wrong.
+  it.runIf(process.geteuid?.() === 0)('orders same-named siblings of two users as pstree does', async () => {
+    const root = await startTree('setpriv --reuid 65534 --regid 65534 --clear-groups sleep 30 & sleep 31 & wait', ['sleep', 'sleep']);
+    const [first] = childPids(root);
+    expect(first).toBeDefined();
+    expect(procps(['-o', 'euid=', '-p', String(first)]).trim()).toBe('65534');
+    for (const args of [[String(root)], ['-p', String(root)]]) expect(lines((await runCli(['tree', ...args])).stdout)).toEqual(pstree(args));
+  });
 });

@@ -26,7 +26,7 @@ import { cpuPercent, SealedMap, sealSnapshot, freezeProc, unknownProc } from '..
 import type { ProcInfo, Snapshot } from '../types.js';
 import { statLetters, type StatInputs } from '../stat-letters.js';
 import { isNotRead, NOT_READ, noteRead } from '../unread.js';
-import { carriedDetails, type Details, kernelThreadDetails, notReadDetails, readDetails } from './details.js';
+import { carriedDetails, type Details, kernelThreadDetails, notReadDetails, readDetails, type UidSource } from './details.js';
 import { Entry, type ProcPaths, StatArena, zombieChanged } from './entry.js';
 import { ProcFiles } from './proc-files.js';
 import { GONE } from './read-file.js';
@@ -47,8 +47,8 @@ export interface ProcfsOptions {
   readonly passwdPath?: string;
   /** false: cmdline is never read, every `args` stays undefined (InspectorOptions.commandLines). */
   readonly commandLines?: boolean;
-  /** 'stat': status is never read (InspectorOptions.fields). */
-  readonly fields?: 'all' | 'stat';
+  /** 'stat': status is never read; 'pstree': nor is it, and uid is the owner of /proc/PID (InspectorOptions.fields). */
+  readonly fields?: 'all' | 'stat' | 'pstree';
   /** Keep stat files open from the first scan on (InspectorOptions.longLived). */
   readonly longLived?: boolean;
   /** 'on-demand': status and cmdline wait for readDetails() (InspectorOptions.details). */
@@ -78,7 +78,7 @@ export class ProcfsBackend implements Backend {
   readonly #passwdPath: string;
   readonly #commandLines: boolean;
   /** Whether status is read (uid, VmLck, VmRSS): not with fields 'stat'. */
-  readonly #status: boolean;
+  readonly #uidFrom: UidSource;
   /** Whether a user process's status and cmdline wait until asked for (readDetails). */
   readonly #onDemand: boolean;
   #system: SystemFacts | undefined;
@@ -96,7 +96,7 @@ export class ProcfsBackend implements Backend {
     this.#root = options.procRoot ?? '/proc';
     this.#passwdPath = options.passwdPath ?? PASSWD_PATH;
     this.#commandLines = options.commandLines ?? true;
-    this.#status = options.fields !== 'stat';
+    this.#uidFrom = options.fields === 'stat' ? 'none' : options.fields === 'pstree' ? 'owner' : 'status';
     this.#onDemand = options.details === 'on-demand';
     this.#files = new ProcFiles(this.#root, options.longLived === true ? 1 : 2);
   }
@@ -141,7 +141,7 @@ export class ProcfsBackend implements Backend {
    * next scan. Leaves what snapshot() keeps untouched.
    */
   snapshotOnce(): Promise<Snapshot> {
-    return Promise.resolve().then(() => scanOnce(this.#root, this.#facts(), this.#files, { commandLines: this.#commandLines, status: this.#status }));
+    return Promise.resolve().then(() => scanOnce(this.#root, this.#facts(), this.#files, { commandLines: this.#commandLines, uidFrom: this.#uidFrom }));
   }
 
   async startTime(pid: number): Promise<number | undefined> {
@@ -174,7 +174,7 @@ export class ProcfsBackend implements Backend {
     // The stat the entry's record was built from: STAT's letters come from it (fields 3, 5, 6, 8, 19, 20).
     const fields = parseStatLine(entry.statCopy());
     if (fields === undefined) return undefined;
-    const details = readDetails(this.#files, entry.dir, proc.args, proc.rssBytes ?? 0, this.#commandLines, proc.state, this.#status);
+    const details = readDetails(this.#files, entry.dir, proc.args, proc.rssBytes ?? 0, this.#commandLines, proc.state, this.#uidFrom);
     if (details === undefined) return undefined;
     const own = entry.info === proc;
     const letters: StatInputs = own
@@ -346,7 +346,7 @@ export class ProcfsBackend implements Backend {
 
   /** status and cmdline facts: carried over from `kept` when they still hold, else read. */
   #details(dir: string, fields: StatFields, kept: Entry | undefined): Details | undefined {
-    if (!this.#status) return this.#statDetails(dir, fields, kept);
+    if (this.#uidFrom !== 'status') return this.#statDetails(dir, fields, kept);
     // Only CPU time or state moved: status is stale when stat's rss (field 24) moved, or when the
     // process faulted pages in (fields 10, 12): field 24 sums per-CPU counters lazily (a
     // multi-threaded process's VmRSS moves while it stands still), VmRSS is the exact sum ps prints.
@@ -368,17 +368,18 @@ export class ProcfsBackend implements Backend {
   }
 
   /**
-   * Without status (fields 'stat'): RSS is stat's field 24, the owner and
-   * VmLck unknown, and cmdline read only when wanted and not known yet (a new
+   * Without status (fields 'stat' and 'pstree'): RSS is stat's field 24, VmLck
+   * unknown, the uid unknown or the directory's owner, and cmdline read only when wanted and not known yet (a new
    * process, an exec, a death), so a changed stat costs no other read.
    */
   #statDetails(dir: string, fields: StatFields, kept: Entry | undefined): Details | undefined {
     const statRssBytes = fields.rssPages * this.#facts().pageSize;
     if (isKernelThread(fields)) return kernelThreadDetails(statRssBytes);
     if (kept !== undefined && !this.#argsPending(kept.info)) {
-      return { args: kept.info.args, uid: undefined, lockedKb: undefined, rssBytes: statRssBytes };
+      // The owner, like status, is carried over while the process stands still (see #details).
+      return { args: kept.info.args, uid: this.#uidFrom === 'owner' ? kept.info.uid : undefined, lockedKb: undefined, rssBytes: statRssBytes };
     }
-    return readDetails(this.#files, dir, kept?.info.args, statRssBytes, this.#commandLines, fields.state, false);
+    return readDetails(this.#files, dir, kept?.info.args, statRssBytes, this.#commandLines, fields.state, this.#uidFrom);
   }
 
   /** A live process whose command line read empty mid-exec (cmdline.ts argsAfterRead): read it again. */

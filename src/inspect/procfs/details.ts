@@ -3,7 +3,7 @@
 import { argsAfterRead } from './cmdline.js';
 import type { Entry } from './entry.js';
 import type { ProcFiles } from './proc-files.js';
-import { GONE, UNREADABLE } from './read-file.js';
+import { GONE, ownerUid, UNREADABLE } from './read-file.js';
 import { parseStatus } from './status.js';
 
 export interface Details {
@@ -26,6 +26,13 @@ export function notReadDetails(statRssBytes: number): Details {
 }
 
 /**
+ * Where a record's uid comes from (InspectorOptions.fields): status, with
+ * VmLck and VmRSS ('all'); the owner of /proc/PID alone, the same effective
+ * uid, as pstree takes it ('pstree'); nowhere ('stat').
+ */
+export type UidSource = 'status' | 'owner' | 'none';
+
+/**
  * Kernel threads run with the kernel's own credentials (uid 0), and have no
  * memory map (nothing locked or resident) and no command line.
  */
@@ -34,10 +41,11 @@ export function kernelThreadDetails(statRssBytes: number): Details {
 }
 
 /**
- * Reads status (unless `status` is false: fields 'stat'), and cmdline unless
- * `args` is already known or command lines are not wanted. Undefined when the
- * process vanished meanwhile. An unread or unreadable status leaves its fields
- * unknown; RSS then falls back to stat's approximation, `statRssBytes`.
+ * Reads status (or, by `uidFrom`, only the owner of the process's directory,
+ * or neither), and cmdline unless `args` is already known or command lines
+ * are not wanted. Undefined when the process vanished meanwhile. An unread or
+ * unreadable status leaves its fields unknown; RSS then falls back to stat's
+ * approximation, `statRssBytes`.
  */
 export function readDetails(
   files: ProcFiles,
@@ -46,12 +54,17 @@ export function readDetails(
   statRssBytes: number,
   commandLines = true,
   state: string | undefined = undefined,
-  status = true,
+  uidFrom: UidSource = 'status',
 ): Details | undefined {
   let uid: number | undefined;
   let lockedKb: number | undefined;
   let rssBytes = statRssBytes;
-  const statusLength = status ? files.readWhole(files.status, `${dir}/status`) : UNREADABLE;
+  if (uidFrom === 'owner') {
+    const owner = ownerUid(dir);
+    if (owner === GONE) return undefined;
+    if (owner >= 0) uid = owner;
+  }
+  const statusLength = uidFrom === 'status' ? files.readWhole(files.status, `${dir}/status`) : UNREADABLE;
   if (statusLength === GONE) return undefined;
   if (statusLength >= 0) {
     const status = parseStatus(files.status.bytes, statusLength);

@@ -9,7 +9,7 @@
 import { readdirSync } from 'node:fs';
 import { SealedMap, sealSnapshot, unknownProc } from '../snapshot.js';
 import type { ProcInfo, Snapshot } from '../types.js';
-import { type Details, kernelThreadDetails, readDetails } from './details.js';
+import { type Details, kernelThreadDetails, readDetails, type UidSource } from './details.js';
 import type { ProcFiles } from './proc-files.js';
 import { GONE } from './read-file.js';
 import { procRecord } from './record.js';
@@ -21,7 +21,8 @@ import { ttyName } from './tty.js';
 /** What a one-shot scan reads besides stat (ProcfsOptions.commandLines and .fields). */
 export interface ScanOnceWants {
   readonly commandLines: boolean;
-  readonly status: boolean;
+  /** Where uid comes from: status, the owner of /proc/PID, or nowhere (InspectorOptions.fields). */
+  readonly uidFrom: UidSource;
 }
 
 /** Directory name → pid, or -1 for anything that is not all digits (self, sys, …). */
@@ -98,5 +99,5 @@ function readOne(
 /** status and cmdline as a first scan reads them (backend.ts #details, #statDetails); kernel threads need neither. */
 function detailsOf(files: ProcFiles, dir: string, statRssBytes: number, state: string, kernelThread: boolean, wants: ScanOnceWants): Details | undefined {
   if (kernelThread) return kernelThreadDetails(statRssBytes);
-  return readDetails(files, dir, undefined, statRssBytes, wants.commandLines, state, wants.status);
+  return readDetails(files, dir, undefined, statRssBytes, wants.commandLines, state, wants.uidFrom);
 }

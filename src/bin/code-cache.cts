@@ -91,7 +91,8 @@ function writeCache(path: string, build: string, script: Script): void {
 
 /**
  * `require(bundle)` through the code cache: its exports, or undefined when
- * there is no bundle (built without the bundler). With `keep`, a run that found
+ * the bundle cannot be read (built without the bundler, or unreadable: the
+ * caller then loads the CLI module by module). With `keep`, a run that found
  * no usable cache writes one as it exits, holding every function this run
  * compiled; other runs only read.
  */
@@ -99,9 +100,8 @@ export function requireBundle(bundle: string, keep: boolean): LoadedBundle | und
   let source: string;
   try {
     source = readFileSync(bundle, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw error;
+  } catch {
+    return undefined;
   }
   const load = createRequire(bundle);
   const build = BUILD_LINE.exec(source)?.[1];

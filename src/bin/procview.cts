@@ -39,9 +39,11 @@ const NOT_A_RUN = new Set(['--help', '-h', '--version', '-V', '--plain', 'help']
  * the dashboard; those runs read the cache and never write it.
  */
 function keepsCache(argv: readonly string[]): boolean {
-  if (fromOneShot(argv)) return argv[0] !== 'help';
-  if (argv.some((arg) => NOT_A_RUN.has(arg))) return false;
-  const words = argv.filter((arg, i) => !arg.startsWith('--lang') && argv[i - 1] !== '--lang');
+  // What follows `--` is a program's own command line (`procview run -- make --help`).
+  const own = argv.includes('--') ? argv.slice(0, argv.indexOf('--')) : argv;
+  if (own.some((arg) => NOT_A_RUN.has(arg))) return false;
+  if (fromOneShot(argv)) return true;
+  const words = own.filter((arg, i) => !arg.startsWith('--lang') && own[i - 1] !== '--lang');
   const [first] = words;
   return first === undefined || first.startsWith('-') || DASHBOARD_COMMANDS.has(first);
 }

@@ -23,11 +23,6 @@ export type MaybeNotRead = { readonly [NOT_READ]?: true | undefined };
 
 const readAs = new WeakMap<ProcInfo, ProcInfo>();
 
-/** Whether the backend built `proc` without status and cmdline, read since or not. */
-export function builtNotRead(proc: ProcInfo): boolean {
-  return (proc as MaybeNotRead)[NOT_READ] === true;
-}
-
 /** Whether `proc`'s status and cmdline fields were not read yet (and no read version of it exists). */
 export function isNotRead(proc: ProcInfo): boolean {
   return (proc as MaybeNotRead)[NOT_READ] === true && !readAs.has(proc);

@@ -128,3 +128,32 @@ describe('a bundle run through the code cache', () => {
     expect(existsSync(cacheOf(bundle))).toBe(false);
   });
 });
+
+describe('the installed command and the cache of its one-shot bundle', () => {
+  /** The command's own files in a directory of their own, as dist/bin/ holds them. */
+  function installCopy(): string {
+    const bin = join(dir, 'pkg', 'dist', 'bin');
+    mkdirSync(bin, { recursive: true });
+    for (const file of ['procview.cjs', 'code-cache.cjs', 'one-shot.cjs']) writeFileSync(join(bin, file), readFileSync(join(REPO_ROOT, 'dist/bin', file)));
+    return bin;
+  }
+
+  function runCommand(bin: string, args: readonly string[]): Promise<string> {
+    return new Promise((resolve, reject) => {
+      execFile(process.execPath, [join(bin, 'procview.cjs'), ...args], { timeout: 20_000, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
+        if (error !== null) reject(new Error(`${String(error)}\n${stderr}`));
+        else resolve(stdout);
+      });
+    });
+  }
+
+  it('keeps none from a help text, which would hold little of what a listing runs, and keeps one from a listing', async () => {
+    const bin = installCopy();
+    const cache = join(bin, 'one-shot.cjs.v8cache');
+    expect(await runCommand(bin, ['ps', '--help'])).toMatch(/procview ps/u);
+    expect(await runCommand(bin, ['help', 'tree'])).toMatch(/procview tree/u);
+    expect(existsSync(cache)).toBe(false);
+    expect((await runCommand(bin, ['ps'])).split('\n')[0]).toMatch(/^ *PPID +PID /u);
+    expect(existsSync(cache)).toBe(true);
+  });
+});

@@ -52,6 +52,9 @@ describe('the installed procview command', () => {
     expect(outside.length).toBeGreaterThan(0);
     expect(outside.filter((spec) => !/^\.\.\/commands\/[\w-]+\.js$/u.test(spec) || /\/(ps|tree)\.js$/u.test(spec))).toEqual([]);
     expect(oneShot).not.toContain('function runDashboard');
+    // node:child_process (with net and dgram) is required only when a child is started (base/child-process.ts).
+    expect(loads(oneShot).required).not.toContain('node:child_process');
+    expect(oneShot).toContain('function childProcess');
     expect(whole).toContain('function runDashboard');
   });
 

@@ -2,8 +2,8 @@
 // is asked of NSS with `getent passwd UID` (LDAP, SSSD, systemd-homed users
 // are not in the file), once per uid and remembered. Like ps, a uid nobody
 // knows is shown as the number itself.
-import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { childProcess } from '../../base/child-process.js';
 
 export const PASSWD_PATH = '/etc/passwd';
 
@@ -34,7 +34,7 @@ let getentMissing = false;
 export function getentName(uid: number): string | undefined {
   if (nssAnswers.has(uid)) return nssAnswers.get(uid);
   if (getentMissing || !Number.isSafeInteger(uid) || uid < 0) return undefined;
-  const result = spawnSync('getent', ['passwd', String(uid)], {
+  const result = childProcess().spawnSync('getent', ['passwd', String(uid)], {
     encoding: 'utf8',
     timeout: GETENT_TIMEOUT_MS,
     stdio: ['ignore', 'pipe', 'ignore'],

@@ -2,7 +2,7 @@
 // `ps -axww -o …` call per snapshot, command name and arguments last.
 // STAT is whatever this system's ps prints; %CPU is computed as top does, from
 // TIME deltas between snapshots (TIME has whole seconds on procps, hundredths on BSD).
-import { execFile } from 'node:child_process';
+import { childProcess } from '../../base/child-process.js';
 import type { Backend } from '../backend.js';
 import { sameStartTime } from '../identity.js';
 import { cpuPercent, freezeProc, SealedMap, sealSnapshot } from '../snapshot.js';
@@ -27,10 +27,15 @@ export function psLocale(platform: NodeJS.Platform = process.platform): string {
 /** Runs ps in psLocale() and resolves its stdout and pid. */
 export function runPs(args: readonly string[]): Promise<{ stdout: string; pid: number | undefined }> {
   return new Promise((resolve, reject) => {
-    const child = execFile('ps', args, { encoding: 'utf8', maxBuffer: MAX_BUFFER, env: { ...process.env, LC_ALL: psLocale() } }, (error, stdout) => {
-      if (error !== null && stdout === '') reject(new Error(t('inspect.psFailed', { why: error.message })));
-      else resolve({ stdout, pid: child.pid });
-    });
+    const child = childProcess().execFile(
+      'ps',
+      args,
+      { encoding: 'utf8', maxBuffer: MAX_BUFFER, env: { ...process.env, LC_ALL: psLocale() } },
+      (error, stdout) => {
+        if (error !== null && stdout === '') reject(new Error(t('inspect.psFailed', { why: error.message })));
+        else resolve({ stdout, pid: child.pid });
+      },
+    );
   });
 }
 

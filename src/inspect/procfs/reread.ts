@@ -9,107 +9,85 @@
 // or an exec is read whole, for the event lines' command lines.
 // %CPU is not measured over such short intervals: the previous sighting's
 // value is kept (undefined for a new process) until the next full scan.
-import { freezeProc } from '../snapshot.js';
 import { sameStartTime } from '../identity.js';
-import { statLetters } from '../stat-letters.js';
 import type { ProcInfo } from '../types.js';
-import { isNotRead, NOT_READ } from '../unread.js';
-import { argsAfterRead } from './cmdline.js';
-import { GONE, Scratch } from './read-file.js';
-import { memPercentOf } from './record.js';
-import { isKernelThread, parseStatLine } from './stat-line.js';
-import { parseStatus } from './status.js';
-import { CLOCK_TICKS, readSystemFacts, startTimeMs, type SystemFacts } from './system.js';
+import { isNotRead } from '../unread.js';
+import { type Details, kernelThreadDetails, notReadDetails, readDetails, type UidSource } from './details.js';
+import { ProcFiles } from './proc-files.js';
+import { procRecord } from './record.js';
+import { isKernelThread, parseStatLine, type StatFields } from './stat-line.js';
+import { readSystemFacts, startTimeMs, type SystemFacts } from './system.js';
 import { decodeRange } from './text.js';
 import { ttyName } from './tty.js';
 import { PASSWD_PATH } from './users.js';
 
+/** What the backend reads besides stat (ProcfsOptions.commandLines and .fields), so a record read alone matches a scan's. */
+export interface RereadWants {
+  readonly commandLines: boolean;
+  readonly uidFrom: UidSource;
+}
+
 export class ProcessRereader {
   readonly #root: string;
   readonly #passwdPath: string;
+  readonly #wants: RereadWants;
   #facts: SystemFacts | undefined;
-  readonly #stat = new Scratch(1024);
-  readonly #status = new Scratch(4096);
-  readonly #cmdline = new Scratch(16 * 1024);
+  // Scratch buffers of its own (never kept files): a reread may come between two slices of a scan.
+  readonly #files: ProcFiles;
 
-  constructor(procRoot = '/proc', passwdPath = PASSWD_PATH) {
+  constructor(procRoot = '/proc', passwdPath = PASSWD_PATH, wants: RereadWants = { commandLines: true, uidFrom: 'status' }) {
     this.#root = procRoot;
     this.#passwdPath = passwdPath;
+    this.#wants = wants;
+    this.#files = new ProcFiles(procRoot);
   }
 
   /**
    * `pid` as it is now: a record, or undefined when it is gone (or its stat is
    * malformed). `previous` is the caller's last record of that pid, if any.
+   * The record is built as a scan builds it (record.ts procRecord), so NI,
+   * the policy and STAT follow the same rules either way.
    */
   read(pid: number, previous: ProcInfo | undefined): ProcInfo | undefined {
     this.#facts ??= readSystemFacts(this.#root, this.#passwdPath);
     const facts = this.#facts;
     const dir = `${this.#root}/${pid}`;
-    const length = this.#stat.readWhole(`${dir}/stat`);
+    const length = this.#files.readStat(pid, `${dir}/stat`);
     if (length < 0) return undefined;
-    const fields = parseStatLine(this.#stat.bytes, length);
+    const bytes = this.#files.stat.bytes;
+    const fields = parseStatLine(bytes, length);
     if (fields === undefined) return undefined;
-    const startTime = startTimeMs(facts.bootTimeMs, fields.startTicks);
-    const comm = decodeRange(this.#stat.bytes, fields.commStart, fields.commEnd);
-    const same = previous !== undefined && sameStartTime(previous.startTime, startTime) ? previous : undefined;
+    const comm = decodeRange(bytes, fields.commStart, fields.commEnd);
+    const same = previous !== undefined && sameStartTime(previous.startTime, startTimeMs(facts.bootTimeMs, fields.startTicks)) ? previous : undefined;
     const unchanged = same !== undefined && same.comm === comm && (same.state === 'Z') === (fields.state === 'Z');
+    const details = this.#details(dir, fields, fields.rssPages * facts.pageSize, unchanged ? same : undefined);
+    if (details === undefined) return undefined;
+    const { uid } = details;
+    return procRecord(
+      pid,
+      fields,
+      {
+        ...details,
+        comm,
+        user: uid === undefined ? undefined : uid === same?.uid ? same.user : facts.userName(uid),
+        tty: ttyName(fields.ttyNr, facts.ttyDrivers),
+        // Not measured over the short time since the last sighting: that sighting's value stands until the next scan.
+        cpuPercent: same?.cpuPercent,
+      },
+      facts,
+    );
+  }
 
-    let args = unchanged ? same.args : undefined;
-    let uid = unchanged ? same.uid : undefined;
-    let lockedKb: number | undefined;
-    let rssBytes: number | undefined = fields.rssPages * facts.pageSize;
+  /** status and cmdline facts for `fields` (`statRssBytes`: field 24 in bytes); `unchanged`: the caller's record of the same program, if any. */
+  #details(dir: string, fields: StatFields, statRssBytes: number, unchanged: ProcInfo | undefined): Details | undefined {
+    if (isKernelThread(fields)) return kernelThreadDetails(statRssBytes);
     // Still not read: stat's fields now, the rest left for later (RSS from stat's field 24 meanwhile).
-    const notRead = unchanged && !isKernelThread(fields) && isNotRead(same);
-    if (notRead) {
-      args = undefined;
-      uid = undefined;
-    } else if (isKernelThread(fields)) {
-      args = '';
-      uid = 0;
-      lockedKb = 0;
-    } else if (unchanged && same.uid !== undefined && same.stat !== undefined && same.args !== undefined) {
+    if (unchanged !== undefined && isNotRead(unchanged)) return notReadDetails(statRssBytes);
+    if (unchanged !== undefined && unchanged.uid !== undefined && unchanged.stat !== undefined && unchanged.args !== undefined) {
       // The same program as last read: status (uid, VmRSS, VmLck) is not read again at this pace;
       // RSS and the L of STAT stay as the last full read found them.
-      rssBytes = same.rssBytes;
-      lockedKb = same.stat.includes('L') ? 1 : 0;
-    } else {
-      const statusLength = this.#status.readWhole(`${dir}/status`);
-      if (statusLength === GONE) return undefined;
-      if (statusLength >= 0) {
-        const status = parseStatus(this.#status.bytes, statusLength);
-        uid = status.euid;
-        lockedKb = status.lockedKb;
-        rssBytes = status.rssKb * 1024;
-      }
-      if (args === undefined) {
-        const cmdlineLength = this.#cmdline.readWhole(`${dir}/cmdline`);
-        if (cmdlineLength === GONE) return undefined;
-        if (cmdlineLength >= 0) args = argsAfterRead(this.#cmdline.bytes, cmdlineLength, fields.state);
-      }
+      return { args: unchanged.args, uid: unchanged.uid, lockedKb: unchanged.stat.includes('L') ? 1 : 0, rssBytes: unchanged.rssBytes ?? statRssBytes };
     }
-    return freezeProc({
-      pid,
-      ppid: fields.ppid,
-      pgid: fields.pgid,
-      sid: fields.sid,
-      tty: ttyName(fields.ttyNr, facts.ttyDrivers),
-      tpgid: fields.tpgid,
-      state: fields.state,
-      stat: lockedKb === undefined ? undefined : statLetters(fields, lockedKb),
-      nice: fields.nice,
-      priority: fields.priority,
-      threads: fields.threads,
-      uid,
-      user: uid === undefined ? undefined : uid === same?.uid ? same.user : facts.userName(uid),
-      startTime,
-      cpuPercent: same?.cpuPercent,
-      memPercent: rssBytes === undefined ? undefined : memPercentOf(rssBytes, facts),
-      rssBytes,
-      vszBytes: fields.vszBytes,
-      timeSeconds: fields.cpuTicks / CLOCK_TICKS,
-      comm,
-      args,
-      [NOT_READ]: notRead ? true : undefined,
-    });
+    return readDetails(this.#files, dir, unchanged?.args, statRssBytes, this.#wants.commandLines, fields.state, this.#wants.uidFrom);
   }
 }

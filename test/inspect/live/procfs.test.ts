@@ -1,4 +1,5 @@
 // The procfs backend against procps ps, on real processes of every kind.
+import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { readStartTime } from '../../../src/inspect/inspector.js';
 import { createInspector } from '../../../src/inspect/inspector.js';
@@ -6,6 +7,9 @@ import { spawnGroup, waitFor } from '../../helpers/processes.js';
 import { pidOf } from '../../e2e/helpers/procs.js';
 import { compareWithPs } from './compare.js';
 import { spawnKinds } from './kinds.js';
+
+/** chrt (util-linux), or '' where it is missing. */
+const chrt = spawnSync('sh', ['-c', 'command -v chrt'], { encoding: 'utf8' }).stdout.trim();
 
 describe.runIf(process.platform === 'linux')('procfs backend, live', () => {
   it('matches ps -o on every field for a sleeper, a stopped, a niced, a zombie, hostile names, threads, a pty', async () => {
@@ -52,6 +56,23 @@ describe.runIf(process.platform === 'linux')('procfs backend, live', () => {
     child.kill('SIGKILL');
     await exited;
     await waitFor(async () => (await readStartTime(pid)) === undefined, { what: `pid ${pid} to be reaped` });
+  });
+
+  it.skipIf(chrt === '')('re-reads a SCHED_IDLE process as a scan reads it: policy IDL, NI - (needs chrt, util-linux)', async () => {
+    const inspector = createInspector({ backend: 'procfs' });
+    // SCHED_IDLE needs no privilege (SCHED_FIFO would). chrt sets it, then execs sleep.
+    const pid = pidOf(spawnGroup(chrt, ['-i', '0', 'sleep', '30']));
+    const scanned = await waitFor(
+      async () => {
+        const proc = (await inspector.snapshot()).procs.get(pid);
+        return proc?.comm === 'sleep' ? proc : undefined;
+      },
+      { what: `pid ${pid} to exec sleep` },
+    );
+    expect(scanned).toMatchObject({ policy: 'IDL', nice: undefined });
+    const alone = inspector.reread?.(pid, undefined);
+    expect(alone).toMatchObject({ policy: 'IDL', nice: undefined, stat: scanned.stat, uid: scanned.uid, args: scanned.args });
+    expect(inspector.reread?.(pid, scanned)).toEqual(scanned);
   });
 
   it('never fails a snapshot while processes appear and vanish mid-scan', async () => {

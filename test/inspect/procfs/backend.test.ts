@@ -320,6 +320,27 @@ describe('procfs backend between snapshots', () => {
     expect(inspector.reread(100, midExec)).toMatchObject({ args: 'python3 app.py' });
   });
 
+  it('re-reads one process into the record a scan gives, NI and the policy included (field 41: FIFO and IDLE show NI as -)', async () => {
+    const root = copyFixture();
+    for (const [pid, policy] of [
+      [100, '1'],
+      [101, '5'],
+    ] as const)
+      editStat(root, pid, { 19: '0', 41: policy });
+    const inspector = new ProcfsBackend({ procRoot: root, passwdPath: PASSWD });
+    const scanned = await inspector.snapshot();
+    for (const [pid, policy] of [
+      [100, 'FF'],
+      [101, 'IDL'],
+    ] as const) {
+      const scan = proc(scanned, pid);
+      expect(scan).toMatchObject({ nice: undefined, policy });
+      // Read whole (nothing known of it), then as the same program the caller already holds.
+      expect(inspector.reread(pid, undefined)).toEqual(scan);
+      expect(inspector.reread(pid, scan)).toEqual(scan);
+    }
+  });
+
   it('treats a reused pid (new start time) as a new process', async () => {
     const root = copyFixture();
     const inspector = createInspector({ procRoot: root });

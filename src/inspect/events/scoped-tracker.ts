@@ -79,9 +79,11 @@ const OPEN_COST = 15;
 const KEPT_LIMIT = 512;
 
 /**
- * The bytes of stat fields 2–8 (comm, state, ppid, pgrp, session, tty, tpgid) and 18–22
- * (priority, nice, threads, itrealvalue, starttime), copied into `out`; its length, or -1
- * for a malformed line. CPU times and faults (fields 9–17) move whenever the process runs.
+ * The bytes of stat fields 2–8 (comm, state, ppid, pgrp, session, tty, tpgid), 18–22
+ * (priority, nice, threads, itrealvalue, starttime) and 41 (policy: `chrt -p` changes it
+ * alone, and NI shows or not by it), copied into `out`; its length, or -1 for a malformed
+ * line. CPU times and faults (fields 9–17) move whenever the process runs, field 39 (the
+ * CPU it last ran on) whenever it migrates.
  */
 function statKey(bytes: Buffer, length: number, out: Buffer): number {
   // Fields after comm are counted from its last ')' (a comm may hold spaces and parentheses).
@@ -89,10 +91,10 @@ function statKey(bytes: Buffer, length: number, out: Buffer): number {
   if (close < 0) return -1;
   let field = 2;
   let copied = 0;
-  for (let i = 0; i < length && field <= 22; i += 1) {
+  for (let i = 0; i < length && field <= 41; i += 1) {
     const byte = bytes[i] as number;
     if (i > close && byte === 0x20) field += 1;
-    if (field <= 8 || field >= 18) {
+    if (field <= 8 || (field >= 18 && field <= 22) || field === 41) {
       if (copied >= out.length) return -1;
       out[copied] = byte;
       copied += 1;

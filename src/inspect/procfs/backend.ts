@@ -1,10 +1,12 @@
 // The procfs backend: one scan of <procRoot> per snapshot. stat is read for
-// every process on every refresh. A stat whose fields 1–24 (all that is
-// parsed) did not change since the last refresh yields the previous (frozen)
-// record as it was, so a steady refresh costs one read per process (a kept
-// file and a pread: proc-files.ts) and almost nothing else. Only those bytes
-// are compared: later fields move without changing anything shown (field 39,
-// the CPU it last ran on, changes whenever the scheduler migrates the process).
+// every process on every refresh. A stat whose fields 1–24 and 41 (all that
+// is parsed) did not change since the last refresh yields the previous
+// (frozen) record as it was, so a steady refresh costs one read per process (a
+// kept file and a pread: proc-files.ts) and almost nothing else. Only those
+// bytes are compared: fields 25–40 move without changing anything shown (field
+// 39, the CPU it last ran on, changes whenever the scheduler migrates the
+// process); field 41, the policy, is compared on its own (`chrt -p` changes it
+// alone).
 // cmdline and status are read when a process is first seen, execs (comm
 // changed), turns zombie, or its pid was reused (start time changed). One
 // more reason re-reads status alone: stat's rss (field 24) moved. ps takes RSS
@@ -275,9 +277,9 @@ export class ProcfsBackend implements Backend {
       return unknownProc(pid);
     }
     const bytes = this.#files.stat.bytes;
-    // Unchanged fields: nothing shown moved, no CPU was used (fields 14, 15).
+    // Unchanged fields (1–24 and 41, the policy): nothing shown moved, no CPU was used (fields 14, 15).
     // The previous record is still exact once its %CPU reads 0.
-    if (entry !== undefined && entry.statUnchanged(bytes, length) && !this.#argsPending(entry.info)) {
+    if (entry !== undefined && entry.statUnchanged(bytes, length) && entry.samePolicy(bytes, length) && !this.#argsPending(entry.info)) {
       if (entry.info.cpuPercent !== 0) entry.info = freezeProc({ ...entry.info, cpuPercent: 0 });
       entry.seenAt = now;
       entry.generation = generation;

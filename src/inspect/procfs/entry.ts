@@ -3,7 +3,7 @@
 // allocates nothing for a process whose stat did not change. The record holds
 // the rest of what the next scan compares with: state, comm, args, uid, user.
 import type { ProcInfo } from '../types.js';
-import type { StatFields } from './stat-line.js';
+import { policyAfterField24, type StatFields } from './stat-line.js';
 
 const SPACE = 0x20;
 const NEWLINE = 0x0a;
@@ -70,6 +70,18 @@ export class Entry implements ProcPaths {
     return bytes.compare(this.#statBytes, this.#statStart, this.#statStart + end, 0, end) === 0;
   }
 
+  /** Field 41 (policy) of the stat the record was built from. */
+  policy: number | undefined = undefined;
+
+  /**
+   * Whether field 41 (policy) of the stat just read is the one the record was
+   * built from: `chrt -p` changes it alone, and NI and the policy shown follow
+   * it (record.ts). Ask after statUnchanged, which places field 24's end.
+   */
+  samePolicy(bytes: Buffer, length: number): boolean {
+    return policyAfterField24(bytes, length, this.#statLength) === this.policy;
+  }
+
   /** Whether field 2 (comm) of the stat in `bytes` is the one this entry was built from. */
   sameComm(bytes: Buffer, fields: StatFields): boolean {
     const start = this.#statStart;
@@ -104,6 +116,7 @@ export class Entry implements ProcPaths {
     this.cpuTicks = fields.cpuTicks;
     this.rssPages = fields.rssPages;
     this.faults = fields.faults;
+    this.policy = fields.policy;
     this.lockedKb = from.lockedKb;
     this.rssBytes = from.rssBytes;
     this.seenAt = now;

@@ -35,8 +35,7 @@ export function procRecord(pid: number, fields: StatFields, parts: RecordParts, 
     state: fields.state,
     stat: parts.lockedKb === undefined ? undefined : statLetters(fields, parts.lockedKb),
     // NI as procps shows it: none where the policy (field 41) gives nice no say. The
-    // backend reuses a record while fields 1–24 stand still, so a change of policy
-    // alone (TS ↔ B ↔ IDLE; FIFO and RR move field 18) shows at the next change there.
+    // backend reuses a record while fields 1–24 and 41 stand still (entry.ts samePolicy).
     nice: niceApplies(policy) ? fields.nice : undefined,
     priority: fields.priority,
     threads: fields.threads,

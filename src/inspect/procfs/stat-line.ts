@@ -116,8 +116,7 @@ export function parseStatLine(bytes: Buffer, length: number = bytes.length): Sta
   // Fields 25..41 (rsslim … policy), when the line has them. The old rule
   // stands for the rest of the line (nothing after field 24 can spoil the
   // fields above): a tail of another shape only leaves the policy unknown.
-  FIELDS_25_TO_41.lastIndex = end24 + 1;
-  const policyText = end24 < end ? FIELDS_25_TO_41.exec(text)?.[1] : undefined;
+  const policy = end24 < end ? policyAt(text, end24 + 1) : undefined;
   parsedEnd = end24;
   // f[1] is the state letter; f[n] is field n + 2.
   return {
@@ -140,8 +139,26 @@ export function parseStatLine(bytes: Buffer, length: number = bytes.length): Sta
     startTicks: field(f, 22),
     vszBytes: field(f, 23),
     rssPages: field(f, 24),
-    policy: policyText === undefined ? undefined : Number(policyText),
+    policy,
   };
+}
+
+/** Field 41 of stat text whose field 25 starts at `from`: the number, or undefined when the line stops before it or has another shape. */
+function policyAt(text: string, from: number): number | undefined {
+  FIELDS_25_TO_41.lastIndex = from;
+  const digits = FIELDS_25_TO_41.exec(text)?.[1];
+  return digits === undefined ? undefined : Number(digits);
+}
+
+/**
+ * Field 41 (policy) of the `length` bytes of a stat line whose field 24 ends
+ * at `end24` (lastParsedEnd of an earlier parse of the same leading bytes), as
+ * parseStatLine would read it. A change of policy alone (`chrt -p`) moves no
+ * field up to 24, so a record reused while those bytes stand still must also
+ * ask this (procfs/entry.ts samePolicy).
+ */
+export function policyAfterField24(bytes: Buffer, length: number, end24: number): number | undefined {
+  return end24 < length ? policyAt(bytes.toString('latin1', end24 + 1, length), 0) : undefined;
 }
 
 /** Field `n` (4..24) of a FIELDS_3_TO_24 match; `-0` is 0. */

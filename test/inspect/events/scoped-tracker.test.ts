@@ -1,6 +1,7 @@
 // The scoped tracker on real processes: children and grandchildren of a watched
 // root are sighted under the parent that forked them, a root that is gone is
 // said so, and descriptors are given back.
+import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ScopedTracker } from '../../../src/inspect/events/scoped-tracker.js';
@@ -77,6 +78,19 @@ describe.skipIf(process.platform !== 'linux')('ScopedTracker', () => {
     const again = t.tick(pids, () => false, true);
     expect(again.sightings).toEqual([]);
     expect(again.changed).toEqual([]);
+  });
+
+  it('reports a process whose scheduling policy alone changed (chrt -p: stat field 41)', async (context) => {
+    const chrt = spawnSync('sh', ['-c', 'command -v chrt'], { encoding: 'utf8' }).stdout.trim();
+    if (chrt === '') return context.skip('needs chrt (util-linux)');
+    const root = spawnGroup('sleep', ['30']).pid;
+    await waitFor(() => stateOf(root) === 'S' && commOf(root) === 'sleep', { what: 'sleep asleep' });
+    const t = tracker();
+    const pids = new Map([[root, undefined]]);
+    t.tick(pids, () => true, true);
+    expect(t.tick(pids, () => true, true).changed).toEqual([]);
+    expect(spawnSync(chrt, ['-i', '-p', '0', String(root)]).status).toBe(0);
+    expect(t.tick(pids, () => true, true).changed).toEqual([root]);
   });
 
   it('says a watched root that is gone is gone, and gives its descriptors back on close', async () => {

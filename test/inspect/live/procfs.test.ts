@@ -75,6 +75,15 @@ describe.runIf(process.platform === 'linux')('procfs backend, live', () => {
     expect(inspector.reread?.(pid, scanned)).toEqual(scanned);
   });
 
+  it.skipIf(chrt === '')('follows a policy changed with chrt -p on a sleeping process: IDL and NI - at the next snapshot', async () => {
+    const inspector = createInspector({ backend: 'procfs', longLived: true });
+    const pid = pidOf(spawnGroup('sleep', ['30']));
+    await waitFor(async () => (await inspector.snapshot()).procs.get(pid)?.comm === 'sleep', { what: `pid ${pid} to exec sleep` });
+    expect((await inspector.snapshot()).procs.get(pid)).toMatchObject({ policy: 'TS', nice: 0 });
+    expect(spawnSync(chrt, ['-i', '-p', '0', String(pid)]).status).toBe(0);
+    expect((await inspector.snapshot()).procs.get(pid)).toMatchObject({ policy: 'IDL', nice: undefined });
+  });
+
   it('never fails a snapshot while processes appear and vanish mid-scan', async () => {
     const inspector = createInspector({ backend: 'procfs' });
     // Forks short-lived children until it is killed (by the group cleanup after the test):

@@ -341,6 +341,20 @@ describe('procfs backend between snapshots', () => {
     }
   });
 
+  it('sees a change of policy alone (field 41; chrt -p moves no field up to 24): NI shows or not by it', async () => {
+    const root = copyFixture();
+    editStat(root, 101, { 19: '0', 41: '0' });
+    const inspector = new ProcfsBackend({ procRoot: root, passwdPath: PASSWD });
+    expect(proc(await inspector.snapshot(), 101)).toMatchObject({ policy: 'TS', nice: 0 });
+    editStat(root, 101, { 41: '5' });
+    expect(proc(await inspector.snapshot(), 101)).toMatchObject({ policy: 'IDL', nice: undefined });
+    editStat(root, 101, { 41: '3' });
+    expect(proc(await inspector.snapshot(), 101)).toMatchObject({ policy: 'B', nice: 0 });
+    // Nothing moved since: the very same record.
+    const [again, last] = [proc(await inspector.snapshot(), 101), proc(await inspector.snapshot(), 101)];
+    expect(last).toBe(again);
+  });
+
   it('treats a reused pid (new start time) as a new process', async () => {
     const root = copyFixture();
     const inspector = createInspector({ procRoot: root });

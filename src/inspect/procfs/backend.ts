@@ -155,7 +155,7 @@ export class ProcfsBackend implements Backend {
 
   /** One process read alone (reread.ts), for event streams between scans. */
   reread(pid: number, previous: ProcInfo | undefined): ProcInfo | undefined {
-    this.#rereader ??= new ProcessRereader(this.#root, this.#passwdPath, { commandLines: this.#commandLines, uidFrom: this.#uidFrom });
+    this.#rereader ??= new ProcessRereader(this.#root, () => this.#facts(), { commandLines: this.#commandLines, uidFrom: this.#uidFrom });
     return this.#rereader.read(pid, previous);
   }
 

@@ -16,10 +16,9 @@ import { type Details, kernelThreadDetails, notReadDetails, readDetails, type Ui
 import { ProcFiles } from './proc-files.js';
 import { procRecord } from './record.js';
 import { isKernelThread, parseStatLine, type StatFields } from './stat-line.js';
-import { readSystemFacts, startTimeMs, type SystemFacts } from './system.js';
+import { startTimeMs, type SystemFacts } from './system.js';
 import { decodeRange } from './text.js';
 import { ttyName } from './tty.js';
-import { PASSWD_PATH } from './users.js';
 
 /** What the backend reads besides stat (ProcfsOptions.commandLines and .fields), so a record read alone matches a scan's. */
 export interface RereadWants {
@@ -29,15 +28,20 @@ export interface RereadWants {
 
 export class ProcessRereader {
   readonly #root: string;
-  readonly #passwdPath: string;
+  readonly #facts: () => SystemFacts;
   readonly #wants: RereadWants;
-  #facts: SystemFacts | undefined;
   // Scratch buffers of its own (never kept files): a reread may come between two slices of a scan.
   readonly #files: ProcFiles;
 
-  constructor(procRoot = '/proc', passwdPath = PASSWD_PATH, wants: RereadWants = { commandLines: true, uidFrom: 'status' }) {
+  /**
+   * `facts`: the backend's own (boot time, page size, users, terminals), so a
+   * record read alone has the start time a scan gives the same process: btime
+   * read twice could differ after the wall clock was stepped, and the process
+   * would then look like a new one (identity is pid + start time).
+   */
+  constructor(procRoot: string, facts: () => SystemFacts, wants: RereadWants) {
     this.#root = procRoot;
-    this.#passwdPath = passwdPath;
+    this.#facts = facts;
     this.#wants = wants;
     this.#files = new ProcFiles(procRoot);
   }
@@ -49,8 +53,7 @@ export class ProcessRereader {
    * the policy and STAT follow the same rules either way.
    */
   read(pid: number, previous: ProcInfo | undefined): ProcInfo | undefined {
-    this.#facts ??= readSystemFacts(this.#root, this.#passwdPath);
-    const facts = this.#facts;
+    const facts = this.#facts();
     const dir = `${this.#root}/${pid}`;
     const length = this.#files.readStat(pid, `${dir}/stat`);
     if (length < 0) return undefined;

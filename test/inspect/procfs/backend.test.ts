@@ -355,6 +355,18 @@ describe('procfs backend between snapshots', () => {
     expect(last).toBe(again);
   });
 
+  it('re-reads with the facts of its scans: a btime moved since (a stepped wall clock) makes no process a new one', async () => {
+    const root = copyFixture();
+    const inspector = new ProcfsBackend({ procRoot: root, passwdPath: PASSWD });
+    const scanned = proc(await inspector.snapshot(), 101);
+    const statPath = join(root, 'stat');
+    writeFileSync(
+      statPath,
+      readFileSync(statPath, 'latin1').replace(/^btime (\d+)$/mu, (_, seconds: string) => `btime ${Number(seconds) + 1}`),
+    );
+    expect(inspector.reread(101, scanned)).toEqual(scanned);
+  });
+
   it('treats a reused pid (new start time) as a new process', async () => {
     const root = copyFixture();
     const inspector = createInspector({ procRoot: root });

@@ -22,10 +22,8 @@
 // change, so a record identical by reference on both sides is skipped unread:
 // a steady refresh costs what changed, not what exists.
 import { sameProcess } from './identity.js';
+import { isKernelThreadRecord } from './kernel-thread.js';
 import type { Adopter, ProcEvent, ProcInfo, Snapshot } from './types.js';
-
-/** Linux's kthreadd, the parent of every kernel thread. */
-const KTHREADD = 2;
 
 /** Stopped by job control (`T`) or by a tracer (`t`). */
 const STOPPED = new Set(['T', 't']);
@@ -156,9 +154,9 @@ function changesOf(before: ProcInfo, after: ProcInfo, prev: Snapshot, next: Snap
   }
 }
 
-/** kthreadd (pid 2) or a thread it started (ppid 2), with no command line before or after (see the top). */
+/** A kernel thread (kernel-thread.ts) naming itself anew: it had no command line before either (see the top). */
 function isKernelThreadRename(before: ProcInfo, after: ProcInfo): boolean {
-  return (after.pid === KTHREADD || after.ppid === KTHREADD) && before.args === '' && after.args === '';
+  return isKernelThreadRecord(after) && before.args === '';
 }
 
 /** Both known and different: a field going unreadable (EACCES) is not a change. */

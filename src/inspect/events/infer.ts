@@ -3,6 +3,7 @@
 // looked (a daemon that detached on purpose leads its own group and session;
 // `sleep 2 &` in a script stays in the script's group). The event says so and
 // shows the evidence; it never claims a parent it did not see.
+import { isKernelThreadRecord } from '../kernel-thread.js';
 import type { ProcEvent, Snapshot } from '../types.js';
 import { type OrphanEvidence, orphanEvidenceWords } from './evidence.js';
 
@@ -43,8 +44,8 @@ export function inferOrphans(events: readonly ProcEvent[], prev: Snapshot, next:
 function orphanEvidence(pid: number, prev: Snapshot, next: Snapshot): OrphanEvidence | undefined {
   const proc = next.procs.get(pid);
   const pgid = proc?.pgid;
-  // Kernel threads (children of kthreadd, pid 2) and group leaders (daemons detach that way) are left alone.
-  if (proc === undefined || pgid === undefined || pgid === pid || pgid <= 1 || proc.ppid === 2 || pid === 2) return undefined;
+  // Kernel threads (kernel-thread.ts) and group leaders (daemons detach that way) are left alone.
+  if (proc === undefined || pgid === undefined || pgid === pid || pgid <= 1 || isKernelThreadRecord(proc)) return undefined;
   const leaderNow = next.procs.get(pgid);
   if (leaderNow === undefined || leaderNow.state === 'Z' || leaderNow.state === 'X') {
     const then = prev.procs.get(pgid);

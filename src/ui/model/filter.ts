@@ -2,12 +2,8 @@
 // the PID, user, name or command line, what a top/htop user would type), `u`
 // (one user, by name or uid) and `K` (kernel threads hidden; they are still
 // counted in the header).
+import { isKernelThreadRecord } from '../../inspect/kernel-thread.js';
 import type { ProcInfo } from '../../inspect/types.js';
-
-/** kthreadd (pid 2) and the threads it starts (ppid 2), which have no command line: Linux's kernel threads. */
-export function isKernelThread(proc: ProcInfo): boolean {
-  return (proc.pid === 2 || proc.ppid === 2) && proc.args === '';
-}
 
 /** undefined when the filter is empty (everything matches). */
 export function matcher(filter: string): ((proc: ProcInfo) => boolean) | undefined {
@@ -36,7 +32,7 @@ export interface RowFilter {
 
 /** Every choice at once; undefined when none narrows the list. */
 export function rowMatcher(choice: RowFilter): ((proc: ProcInfo) => boolean) | undefined {
-  const tests = [matcher(choice.filter), userMatcher(choice.user), choice.showKernel ? undefined : (p: ProcInfo) => !isKernelThread(p)].filter(
+  const tests = [matcher(choice.filter), userMatcher(choice.user), choice.showKernel ? undefined : (p: ProcInfo) => !isKernelThreadRecord(p)].filter(
     (t): t is (proc: ProcInfo) => boolean => t !== undefined,
   );
   if (tests.length === 0) return undefined;

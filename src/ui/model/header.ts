@@ -4,7 +4,7 @@
 import type { ProcInfo } from '../../inspect/types.js';
 import { t } from '../../text/i18n/message.js';
 import { displayWidth } from '../../text/width.js';
-import { isKernelThread } from './filter.js';
+import { isKernelThreadRecord } from '../../inspect/kernel-thread.js';
 
 export interface TaskCounts {
   readonly total: number;
@@ -27,7 +27,7 @@ export function countTasks(procs: Iterable<ProcInfo>): TaskCounts {
     kernel = 0;
   for (const proc of procs) {
     total += 1;
-    if (isKernelThread(proc)) kernel += 1;
+    if (isKernelThreadRecord(proc)) kernel += 1;
     switch (proc.state) {
       case 'R':
         running += 1;

@@ -2,7 +2,7 @@
 // still counted; one user's processes; the filter on top.
 import { describe, expect, it } from 'vitest';
 import { countTasks } from '../../../src/ui/model/header.js';
-import { isKernelThread, rowMatcher } from '../../../src/ui/model/filter.js';
+import { rowMatcher } from '../../../src/ui/model/filter.js';
 import { ALL } from '../../../src/inspect/scope.js';
 import { initialViewState } from '../../../src/ui/model/view-state.js';
 import { computeRows } from '../../../src/ui/model/view.js';
@@ -36,9 +36,23 @@ const pids = (view: ReturnType<typeof initialViewState>): number[] =>
     .sort((a, b) => a - b);
 
 describe('row filters', () => {
-  it('tells kernel threads by kthreadd and an empty command line', () => {
-    expect(procs.map(isKernelThread)).toEqual([false, true, true, false, false]);
-    expect(isKernelThread(proc(5, 2, { args: 'a user process kthreadd started?' }))).toBe(false);
+  it('keeps a zombie whose parent is pid 2 (in a container, an ordinary process) with kernel threads hidden', () => {
+    // --mount-proc in a PID namespace: pid 2 is a shell, and its dead child reads no command line.
+    const inContainer = [
+      proc(1, 0, { comm: 'sh', args: 'sh' }),
+      proc(2, 1, { comm: 'python3', args: 'python3 fork.py' }),
+      proc(4, 2, { comm: 'python3', args: '', state: 'Z' }),
+    ];
+    const rows = computeRows(
+      advanceWatch(
+        initialWatch(ALL),
+        { seq: 1, begunAt: 0, snapshot: snapshot(inContainer), previous: undefined, events: [], host: { uptimeSeconds: 1, load: [0, 0, 0] }, intervalMs: 1000 },
+        [],
+      ),
+      initialViewState(false),
+    );
+    expect(rows.map((r) => r.pid).sort((a, b) => a - b)).toEqual([1, 2, 4]);
+    expect(countTasks(inContainer)).toMatchObject({ kernel: 0 });
   });
 
   it('hides kernel threads in the whole-system view by default, shows them with K, and counts them always', () => {

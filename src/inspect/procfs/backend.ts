@@ -243,7 +243,7 @@ export class ProcfsBackend implements Backend {
   }
 
   #endScan(procs: SealedMap<number, ProcInfo>): Snapshot {
-    settleReparented(procs, this.#last, this.#root, this.#facts().bootTimeMs);
+    settleReparented(procs, this.#last, (pid, previous) => this.reread(pid, previous));
     // Sweep: whatever this scan did not see is gone.
     const generation = this.#generation;
     this.#cache.forEach((entry, pid) => {

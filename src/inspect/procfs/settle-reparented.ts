@@ -6,16 +6,18 @@
 // orphan lesson). Before the snapshot is sealed, every parent that a child has
 // just left while it looked alive is read again, and its record replaced by
 // what it is now: gone, or a zombie.
-import { freezeProc } from '../snapshot.js';
-import { statLetters } from '../stat-letters.js';
+// The parent is read again as any process read alone between scans is
+// (reread.ts: the record a scan would build, by procRecord), so the zombie
+// shows its final TIME, and what the backend was told to read or not.
 import type { ProcInfo } from '../types.js';
-import { readStatFields } from './stat-file.js';
-import { startTimeMs } from './system.js';
 
 /** Not running any more: a zombie (Z) or dead (X), by stat field 3. */
 function ended(state: string | undefined): boolean {
   return state === 'Z' || state === 'X';
 }
+
+/** A process read alone now (ProcessRereader.read): its record, or undefined when it is gone. */
+export type ReadAlone = (pid: number, previous: ProcInfo | undefined) => ProcInfo | undefined;
 
 /**
  * `procs`: this scan's records, not yet sealed. `previous`: the last scan's.
@@ -23,12 +25,7 @@ function ended(state: string | undefined): boolean {
  * has that parent alive; drops it when it has left the table (or its pid is
  * someone else's now), and shows it as the zombie it became otherwise.
  */
-export function settleReparented(
-  procs: Map<number, ProcInfo>,
-  previous: ReadonlyMap<number, ProcInfo> | undefined,
-  procRoot: string,
-  bootTimeMs: number | undefined,
-): void {
+export function settleReparented(procs: Map<number, ProcInfo>, previous: ReadonlyMap<number, ProcInfo> | undefined, readAlone: ReadAlone): void {
   if (previous === undefined) return;
   const reread = new Set<number>();
   // forEach, not for…of: no [pid, record] pair allocated per process on every scan.
@@ -41,24 +38,9 @@ export function settleReparented(
     const parent = procs.get(from);
     if (parent === undefined || ended(parent.state)) return;
     reread.add(from);
-    const fields = readStatFields(procRoot, from);
-    if (fields === undefined || startTimeMs(bootTimeMs, fields.startTicks) !== parent.startTime) {
-      procs.delete(from);
-    } else if (ended(fields.state)) {
-      // A zombie keeps its pid, ids and times; it has no threads of its own left to show, no memory, no command line.
-      procs.set(
-        from,
-        freezeProc({
-          ...parent,
-          state: fields.state,
-          stat: statLetters(fields, 0),
-          threads: fields.threads,
-          args: '',
-          rssBytes: 0,
-          memPercent: 0,
-          vszBytes: fields.vszBytes,
-        }),
-      );
-    }
+    const now = readAlone(from, parent);
+    // Gone, or the pid is someone else's now (another start time): not in this table.
+    if (now === undefined || now.startTime !== parent.startTime) procs.delete(from);
+    else if (ended(now.state)) procs.set(from, now);
   });
 }

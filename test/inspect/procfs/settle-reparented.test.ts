@@ -1,12 +1,15 @@
 // A scan is not one instant: the parent read alive, its child read a moment
 // later under its adopter. settleReparented reads such a parent again before
 // the snapshot is sealed. Here /proc is a temp dir holding what the parent's
-// stat says *now*, and the scan's records are hand-made.
+// files say *now*, read again by a real ProcessRereader, and the scan's
+// records are hand-made.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { settleReparented } from '../../../src/inspect/procfs/settle-reparented.js';
+import { ProcessRereader } from '../../../src/inspect/procfs/reread.js';
+import { type ReadAlone, settleReparented } from '../../../src/inspect/procfs/settle-reparented.js';
+import { readSystemFacts } from '../../../src/inspect/procfs/system.js';
 import type { ProcInfo } from '../../../src/inspect/types.js';
 import { proc } from '../diff-builders.js';
 
@@ -18,20 +21,29 @@ afterEach(() => {
   for (const root of roots.splice(0)) rmSync(root, { recursive: true, force: true });
 });
 
-/** A proc root where pid 100 (the parent) has this stat state now, or no stat at all. */
-function procRoot(state: string | undefined, startTicks = START_TICKS): string {
+/**
+ * A proc root where pid 100 (the parent) is in this state now (its stat,
+ * status and cmdline as the kernel writes them; a zombie's cmdline is empty
+ * and its status has no VmLck), or is not there at all; and what reads one
+ * process again there, as the backend does.
+ */
+function procRoot(state: string | undefined, startTicks = START_TICKS, cpuTicks = 0): ReadAlone {
   const root = mkdtempSync(join(tmpdir(), 'procview-settle-'));
   roots.push(root);
+  writeFileSync(join(root, 'stat'), `cpu  1 0 1 100 0 0 0 0 0 0\nbtime ${BOOT_MS / 1000}\n`);
   if (state !== undefined) {
     mkdirSync(join(root, '100'));
-    // fields 1-24, then the rest as a kernel writes them
+    // fields 1-24 (14: utime), then the rest as a kernel writes them
     writeFileSync(
       join(root, '100', 'stat'),
-      `100 (sh) ${state} 1 100 100 0 -1 4194560 0 0 0 0 0 0 0 0 20 0 1 0 ${startTicks} 0 0 ` +
+      `100 (sh) ${state} 1 100 100 0 -1 4194560 0 0 0 0 ${cpuTicks} 0 0 0 20 0 1 0 ${startTicks} 0 0 ` +
         '18446744073709551615 0 0 0 0 0 0 0 0 0 0 0 0 17 0 0 0 0 0 0 0 0 0 0 0 0 0\n',
     );
+    writeFileSync(join(root, '100', 'status'), `Name:\tsh\nState:\t${state}\nUid:\t0\t0\t0\t0\n${state === 'Z' ? '' : 'VmLck:\t0 kB\nVmRSS:\t1000 kB\n'}`);
+    writeFileSync(join(root, '100', 'cmdline'), state === 'Z' ? '' : 'sh\0');
   }
-  return root;
+  const rereader = new ProcessRereader(root, () => readSystemFacts(root, '/nonexistent/passwd'), { commandLines: true, uidFrom: 'status' });
+  return (pid, previous) => rereader.read(pid, previous);
 }
 
 const parent = proc({ pid: 100, ppid: 1, comm: 'sh', state: 'S', stat: 'Ss', startTime: START_MS, threads: 1 });
@@ -48,17 +60,17 @@ const scanned = (): Map<number, ProcInfo> =>
   ]);
 
 describe('settleReparented', () => {
-  it('shows the old parent as the zombie it is by now', () => {
+  it('shows the old parent as the zombie it is by now, as a scan would build it (its final TIME too)', () => {
     const procs = scanned();
-    settleReparented(procs, previous, procRoot('Z'), BOOT_MS);
-    expect(procs.get(100)).toMatchObject({ pid: 100, state: 'Z', stat: 'Zs', args: '', startTime: START_MS });
+    settleReparented(procs, previous, procRoot('Z', START_TICKS, 350));
+    expect(procs.get(100)).toMatchObject({ pid: 100, state: 'Z', stat: 'Zs', args: '', startTime: START_MS, timeSeconds: 3.5, policy: 'TS', nice: 0 });
     expect(procs.get(200)).toBe(childAfter);
   });
 
   it('drops the old parent when it has left the table, or its pid is someone else now', () => {
     for (const root of [procRoot(undefined), procRoot('S', START_TICKS + 1)]) {
       const procs = scanned();
-      settleReparented(procs, previous, root, BOOT_MS);
+      settleReparented(procs, previous, root);
       expect(procs.has(100)).toBe(false);
       expect(procs.get(200)).toBe(childAfter);
     }
@@ -66,16 +78,16 @@ describe('settleReparented', () => {
 
   it('leaves alone a parent that still runs, children that kept their parent, and a first scan', () => {
     const procs = scanned();
-    settleReparented(procs, previous, procRoot('S'), BOOT_MS);
+    settleReparented(procs, previous, procRoot('S'));
     expect(procs.get(100)).toBe(parent);
     const still = new Map([
       [100, parent],
       [200, childBefore],
     ]);
-    settleReparented(still, previous, procRoot(undefined), BOOT_MS);
+    settleReparented(still, previous, procRoot(undefined));
     expect(still.get(100)).toBe(parent);
     const first = scanned();
-    settleReparented(first, undefined, procRoot(undefined), BOOT_MS);
+    settleReparented(first, undefined, procRoot(undefined));
     expect(first.get(100)).toBe(parent);
   });
 });

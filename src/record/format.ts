@@ -216,6 +216,12 @@ export const PROC_KEYS = [
   'args',
 ] as const satisfies readonly (keyof ProcInfo)[];
 
+// Fails to compile when ProcInfo gains a field that PROC_KEYS lacks: a recording would drop it
+// without a word, and sameProc would miss its changes.
+type UnrecordedField = Exclude<keyof ProcInfo, (typeof PROC_KEYS)[number]>;
+const everyFieldRecorded: [UnrecordedField] extends [never] ? true : UnrecordedField = true;
+void everyFieldRecorded;
+
 export type PackedProc = readonly unknown[];
 
 export function packProc(proc: ProcInfo): PackedProc {

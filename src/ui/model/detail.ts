@@ -1,6 +1,6 @@
 // The detail pane: every field of the selected process, STAT letter by letter
 // in words, its ancestors up to PID 1, its children and its command line.
-import { kibCell, niceCell, numberCell } from '../../inspect/format/values.js';
+import { kibCell, niceCell, numberCell, statCell, textCell } from '../../inspect/format/values.js';
 import type { ProcInfo, Snapshot } from '../../inspect/types.js';
 import { clock, cpuTime, memPercent, percent, priority } from './cells.js';
 import type { ProcRow } from './rows.js';
@@ -60,8 +60,9 @@ export function detailLines(row: ProcRow | undefined, snapshot: Snapshot | undef
   const status = row.mark === 'dead' ? [span(t('ui.detail.exited'), 'dead')] : row.mark === 'new' ? [span(t('ui.detail.new'), 'new')] : [];
   const lines: Line[] = [
     line([label('PID'), plain(` ${p.pid}  ${inert(p.comm ?? '?')}`), ...status]),
-    line([label('STAT'), plain(` ${inert(p.stat ?? '-')}`)]),
-    ...statWords(p.stat).flatMap((part) => wordWrap(`${part.code}  ${part.words}`, width - 2, '   ').map((text) => textLine(`  ${text}`))),
+    // Unknown as the list shows it (format/values.ts): STAT falls back to the state letter, the rest to `?`.
+    line([label('STAT'), plain(` ${statCell(p)}`)]),
+    ...statWords(p.stat ?? p.state).flatMap((part) => wordWrap(`${part.code}  ${part.words}`, width - 2, '   ').map((text) => textLine(`  ${text}`))),
     line([
       label('PPID'),
       plain(` ${inert(named(snapshot, p.ppid))}  `),
@@ -70,9 +71,9 @@ export function detailLines(row: ProcRow | undefined, snapshot: Snapshot | undef
       label('SID'),
       plain(` ${numberCell(p.sid)}`),
     ]),
-    line([label('TTY'), plain(` ${inert(p.tty ?? '-')}  `), label('TPGID'), plain(` ${numberCell(p.tpgid)}`)]),
+    line([label('TTY'), plain(` ${textCell(p.tty)}  `), label('TPGID'), plain(` ${numberCell(p.tpgid)}`)]),
     line([label('NI'), plain(` ${niceCell(p)}  `), label('PRI'), plain(` ${priority(p.priority)}  `), label('THR'), plain(` ${numberCell(p.threads)}`)]),
-    line([label('USER'), plain(` ${inert(p.user ?? '-')} (uid ${numberCell(p.uid)})`)]),
+    line([label('USER'), plain(` ${textCell(p.user)} (uid ${numberCell(p.uid)})`)]),
     line([
       label('%CPU'),
       plain(` ${percent(p.cpuPercent)}  `),

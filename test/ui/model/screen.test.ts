@@ -137,6 +137,16 @@ describe('detail pane', () => {
     expect(text).not.toContain('\u001b');
   });
 
+  it('shows what is not known as the list does: STAT by its state letter, the rest as ?', () => {
+    // Status not read yet (on demand): no STAT letters, no uid or user; no terminal name known either.
+    const unread = proc(23, 1, { state: 'S', stat: undefined, uid: undefined, user: undefined, tty: undefined });
+    const text = markedAll(detailLines(asRow(unread), snapshot([proc(1, 0), unread]), 60, undefined)).join('\n');
+    expect(text).toMatch(/<label>STAT<\/label> S\n/u);
+    expect(text).toMatch(/S {2}sleeping/u);
+    expect(text).toContain('<label>TTY</label> ?');
+    expect(text).toContain('<label>USER</label> ? (uid ?)');
+  });
+
   it('lists the children of the snapshot drawn, by pid, however the snapshot was ordered', () => {
     const later = snapshot([proc(1, 0), proc(20, 1), proc(23, 20), proc(4, 20), proc(21, 20)]);
     expect(childrenOf(snap, 20)).toEqual([21, 22]);

@@ -12,6 +12,11 @@ export function policyName(policy: number | undefined): SchedPolicy | undefined 
   return policy === undefined ? undefined : NAMES[policy];
 }
 
+/** The policy procps `ps -o policy` printed as `text`; undefined for `-`, `?` or anything else. */
+export function policyNamed(text: string): SchedPolicy | undefined {
+  return NAMES.find((name) => name === text);
+}
+
 /**
  * Whether the nice value takes part in scheduling: only for SCHED_OTHER and
  * SCHED_BATCH, the fair-class policies that weigh tasks by nice. procps prints

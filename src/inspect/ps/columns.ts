@@ -11,6 +11,7 @@ export type ColumnField =
   | 'sid'
   | 'tpgid'
   | 'nice'
+  | 'policy'
   | 'priority'
   | 'threads'
   | 'uid'
@@ -51,6 +52,8 @@ const LINUX: readonly Column[] = [
   column('sid', 'sid'),
   column('tpgid', 'tpgid'),
   column('nice', 'ni'),
+  // procps names the scheduling policy (TS, FF, RR, B, IDL, DLN) and prints NI as `-` where it gives nice no say.
+  column('policy', 'policy'),
   // procps `priority` is stat field 18 as is; `pri` would be 39 - it.
   column('priority', 'priority'),
   column('threads', 'nlwp'),
@@ -67,13 +70,13 @@ const LINUX: readonly Column[] = [
   column('args', 'args', 0),
 ];
 
-// macOS ps has no session id or thread count column; `pri` is its priority.
-const DARWIN: readonly Column[] = LINUX.filter((c) => c.field !== 'sid' && c.field !== 'threads').map((c) =>
+// macOS ps has no session id, thread count or policy column; `pri` is its priority.
+const DARWIN: readonly Column[] = LINUX.filter((c) => c.field !== 'sid' && c.field !== 'threads' && c.field !== 'policy').map((c) =>
   c.field === 'priority' ? column('priority', 'pri') : c,
 );
 
-// FreeBSD has both `sid` and `nlwp`; `pri` is its priority.
-const FREEBSD: readonly Column[] = LINUX.map((c) => (c.field === 'priority' ? column('priority', 'pri') : c));
+// FreeBSD has both `sid` and `nlwp` but no policy column (its `class` is the login class); `pri` is its priority.
+const FREEBSD: readonly Column[] = LINUX.filter((c) => c.field !== 'policy').map((c) => (c.field === 'priority' ? column('priority', 'pri') : c));
 
 export function columnsFor(platform: NodeJS.Platform): readonly Column[] {
   if (platform === 'linux') return LINUX;

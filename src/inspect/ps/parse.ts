@@ -1,6 +1,7 @@
 // Parsing of the ps backend's output (see columns.ts for its layout). Pure:
 // text in, rows out; a line that does not fit the layout is skipped.
 import { indexAfterCells } from '../../text/width.js';
+import { policyNamed, type SchedPolicy } from '../sched-policy.js';
 import { COMM_WIDTH, type Column, type ColumnField } from './columns.js';
 import { parseCpuTime, parseLstart } from './time.js';
 
@@ -12,6 +13,7 @@ export interface PsRow {
   readonly sid: number | undefined;
   readonly tpgid: number | undefined;
   readonly nice: number | undefined;
+  readonly policy: SchedPolicy | undefined;
   readonly priority: number | undefined;
   readonly threads: number | undefined;
   readonly uid: number | undefined;
@@ -124,6 +126,9 @@ function assign(row: Partial<Mutable<PsRow>>, field: ColumnField, value: string)
     }
     case 'mem':
       row.memPercent = decimal(value);
+      return;
+    case 'policy':
+      row.policy = policyNamed(value);
       return;
     case 'tty':
       // procps prints `?` for no terminal, BSD `??`.

@@ -1,6 +1,8 @@
 // The ps backend (meant for macOS/BSD) run against procps on Linux: its one
 // `ps -axww -o …` call must parse into the same fields ps prints column by column.
+import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
+import { niceCell } from '../../../src/inspect/format/values.js';
 import { readStartTime } from '../../../src/inspect/inspector.js';
 import { createInspector } from '../../../src/inspect/inspector.js';
 import type { ProcInfo, Snapshot } from '../../../src/inspect/types.js';
@@ -9,6 +11,9 @@ import { pidOf } from '../../e2e/helpers/procs.js';
 import { compareWithPs } from './compare.js';
 import { spawnKinds } from './kinds.js';
 
+/** chrt (util-linux), or '' where it is missing. */
+const chrt = spawnSync('sh', ['-c', 'command -v chrt'], { encoding: 'utf8' }).stdout.trim();
+
 describe.runIf(process.platform === 'linux')('ps backend, live on procps', () => {
   it('matches ps -o on every field for every kind of process, hostile names included', async () => {
     const inspector = createInspector({ backend: 'ps' });
@@ -16,6 +21,22 @@ describe.runIf(process.platform === 'linux')('ps backend, live on procps', () =>
     const spawned = await spawnKinds(inspector);
     expect(spawned.map((s) => s.label)).toContain('zombie');
     await compareWithPs(inspector, spawned);
+  });
+
+  it.skipIf(chrt === '')('gives the policy and NI as procfs does: IDL and - for a SCHED_IDLE process (chrt -i 0, no root needed)', async () => {
+    const pid = pidOf(spawnGroup(chrt, ['-i', '0', 'sleep', '30']));
+    const viaProc = createInspector({ backend: 'procfs' });
+    const fromProc = await waitFor(
+      async () => {
+        const proc = (await viaProc.snapshot()).procs.get(pid);
+        return proc?.comm === 'sleep' ? proc : undefined;
+      },
+      { what: `pid ${pid} to exec sleep` },
+    );
+    const fromPs = (await createInspector({ backend: 'ps' }).snapshot()).procs.get(pid);
+    expect(fromPs).toMatchObject({ policy: 'IDL', nice: undefined });
+    expect(fromPs).toMatchObject({ policy: fromProc.policy, nice: fromProc.nice });
+    expect(fromPs === undefined ? undefined : niceCell(fromPs)).toBe('-');
   });
 
   it('agrees with the procfs backend on identity and tree fields, and leaves out its own ps', async () => {

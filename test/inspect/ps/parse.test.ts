@@ -57,6 +57,26 @@ describe('ps backend output parsing', () => {
     expect(rows.size).toBe(6);
   });
 
+  it("reads procps's policy column, and NI `-` as unknown (NI has no say in IDL, FF, RR, DLN)", () => {
+    const fields = {
+      pid: '8',
+      ppid: '1',
+      stat: 'S',
+      tty: '?',
+      user: 'me',
+      time: '00:00:00',
+      lstart: 'Mon Jan  5 09:08:07 2026',
+      comm: 'sleep',
+      args: 'sleep 30',
+    };
+    expect(parsePsLine(psLine(LINUX, { ...fields, nice: '-', policy: 'IDL' }), LINUX)).toMatchObject({ policy: 'IDL', nice: undefined });
+    expect(parsePsLine(psLine(LINUX, { ...fields, nice: '5', policy: 'B' }), LINUX)).toMatchObject({ policy: 'B', nice: 5 });
+    // A name this table lacks, or `-`: unknown.
+    expect(parsePsLine(psLine(LINUX, { ...fields, nice: '0', policy: '#7' }), LINUX)).toMatchObject({ policy: undefined, nice: 0 });
+    expect(psArguments(DARWIN).join(' ')).not.toMatch(/policy=/);
+    expect(psArguments(columnsFor('freebsd')).join(' ')).not.toMatch(/policy=/);
+  });
+
   it('cuts a name padded with its own trailing-looking spaces at the column, not at a space', () => {
     const line = psLine(LINUX, {
       pid: '7',

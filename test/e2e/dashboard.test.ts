@@ -10,7 +10,7 @@ describe('procview dashboard in a terminal', () => {
     const pid = pidOf(spawnGroup('sleep', ['300']));
     const run = runInPty(['--watch', String(pid)]);
     const screen = await run.waitForScreen(new RegExp(`^\\s*${pid}\\s.*sleep 300`, 'm'));
-    expect(screen).toMatch(/Tasks: 0 running now, 1 seen · 1 total, 1 sleeping, 0 stopped, 0 zombie/);
+    expect(screen).toMatch(/Tasks: 1 now, 1 seen · 0 running, 1 sleeping, 0 stopped, 0 zombie/);
     expect(screen).toContain(`pid ${pid} and descendants`);
     expect(run.bufferType()).toBe('alternate');
     run.write('q');

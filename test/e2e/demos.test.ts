@@ -43,7 +43,7 @@ describe('procview demo in the dashboard', () => {
     // The Z row: STAT Z and ps's `<defunct>` in the command column. The kernel reports the exit a
     // moment before the process reads as Z, so the row may follow the event line by a frame.
     await run.waitForScreen(new RegExp(`^\\s*${zombiePid}\\s+${parent}\\s.*\\sZ\\s.*\\[procview lesson\\] <defun`, 'm'));
-    await run.waitForScreen(/Tasks: \d+ running now, \d+ seen · \d+ total, .*, 1 zombie/);
+    await run.waitForScreen(/Tasks: \d+ now, \d+ seen · \d+ running, .*, 1 zombie/);
     expect(run.screen()).toContain('Lesson: zombie');
     await run.waitForScreen(`${zombiePid} (procview lesson) reaped by ${parent}`);
     await run.waitForScreen('Lesson complete');

@@ -36,7 +36,7 @@ describe('leaving the dashboard', () => {
   it('--watch NAME that matches nothing yet shows an empty scope, then picks the process up', async () => {
     const token = `pv-late-${process.pid}-${Date.now()}`;
     const run = runInPty(['--watch', token, '-d', '0.3']);
-    await run.waitForScreen('Tasks: 0 running now, 0 seen · 0 total');
+    await run.waitForScreen('Tasks: 0 now, 0 seen · 0 running');
     const late = spawnGroup('sh', ['-c', 'sleep 300', token]);
     await run.waitForScreen(new RegExp(`^\\s*${late.pid}\\s.*sh -c sleep 300 pv-late`, 'm'));
     run.write('q');

@@ -350,7 +350,7 @@ export const EN = {
   'ui.prompt.keepHint': '  (Enter keeps, Esc clears)',
   'ui.footer.hints': 'q quit  ? help  t tree  / filter  k signal  n/N nice  f follow  space pause{say}  Enter detail',
   'ui.footer.say': '  i say',
-  'ui.tasks.seenLong': 'Tasks: {running} running now, {seen} seen · {total} total, {sleeping} sleeping, {stopped} stopped, {zombie} zombie',
+  'ui.tasks.seenLong': 'Tasks: {total} now, {seen} seen · {running} running, {sleeping} sleeping, {stopped} stopped, {zombie} zombie',
   'ui.tasks.seenShort': 'Tasks: {total} now, {seen} seen  R {running}  S {sleeping}  T {stopped}  Z {zombie}',
   'ui.tasks.long': 'Tasks: {total} total, {running} running, {sleeping} sleeping, {stopped} stopped, {zombie} zombie',
   'ui.tasks.short': 'Tasks: {total}  R {running}  S {sleeping}  T {stopped}  Z {zombie}',

@@ -346,7 +346,7 @@ export const ZH: Readonly<Record<MessageId, string>> = {
   'ui.prompt.keepHint': '  （Enter 保留，Esc 清除）',
   'ui.footer.hints': 'q 退出  ? 帮助  t 进程树  / 过滤  k 信号  n/N nice 值  f 跟随  space 暂停{say}  Enter 详情',
   'ui.footer.say': '  i 发言',
-  'ui.tasks.seenLong': '任务：当前 {running} 个运行，共见过 {seen} 个 · 共 {total} 个，{sleeping} 个睡眠，{stopped} 个停止，{zombie} 个僵尸',
+  'ui.tasks.seenLong': '任务：当前 {total} 个，共见过 {seen} 个 · {running} 个运行，{sleeping} 个睡眠，{stopped} 个停止，{zombie} 个僵尸',
   'ui.tasks.seenShort': '任务：当前 {total}，见过 {seen}  R {running}  S {sleeping}  T {stopped}  Z {zombie}',
   'ui.tasks.long': '任务：共 {total} 个，{running} 个运行，{sleeping} 个睡眠，{stopped} 个停止，{zombie} 个僵尸',
   'ui.tasks.short': '任务：{total}  R {running}  S {sleeping}  T {stopped}  Z {zombie}',

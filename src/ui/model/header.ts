@@ -51,11 +51,10 @@ export function countTasks(procs: Iterable<ProcInfo>): TaskCounts {
   return { total, running, sleeping, stopped, zombie, kernel };
 }
 
-/** top's wording; when that does not fit in `width`, the same counts by state letter. */
 /**
  * top's wording; when that does not fit in `width`, the same counts by state
  * letter. A scope says what it counts: the processes it holds now and all it
- * has seen (after a lesson: `0 running now, 5 seen`).
+ * has seen (after a lesson: `0 now, 5 seen`), then the ones now by state.
  */
 export function tasksLine(c: TaskCounts, width = Number.POSITIVE_INFINITY): string {
   const counts = { total: c.total, running: c.running, sleeping: c.sleeping, stopped: c.stopped, zombie: c.zombie };

@@ -32,9 +32,9 @@ describe('header', () => {
     expect(tasksLine(countTasks(procs), 50)).toBe('Tasks: 9  R 1  S 3  T 2  Z 2');
   });
 
-  it('a scope says what it counts: running now and all it has seen (pid + start time)', () => {
+  it('a scope says what it counts: held now and all it has seen (pid + start time), then by state', () => {
     const counts = { total: 0, running: 0, sleeping: 0, stopped: 0, zombie: 0, kernel: 0, seen: 5 };
-    expect(tasksLine(counts)).toBe('Tasks: 0 running now, 5 seen · 0 total, 0 sleeping, 0 stopped, 0 zombie');
+    expect(tasksLine(counts)).toBe('Tasks: 0 now, 5 seen · 0 running, 0 sleeping, 0 stopped, 0 zombie');
     expect(tasksLine(counts, 50)).toBe('Tasks: 0 now, 5 seen  R 0  S 0  T 0  Z 0');
     // Three processes pass through a scope one after another: 1 now, 3 seen.
     const frame = (n: number, procs: ReturnType<typeof proc>[]) => ({

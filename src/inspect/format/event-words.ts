@@ -30,6 +30,17 @@ function inferredWords(evidence: OrphanEvidence | undefined, english: string): s
   return evidence === undefined ? english : orphanEvidenceWords(evidence);
 }
 
+/**
+ * The sentence for a pane too narrow for eventSentence's: an exec said by what
+ * it became alone (`exec: AFTER`, without `BEFORE →`), since cutting the long
+ * line at the pane's edge left only what the process was before. Undefined
+ * for every other event (cut as it is).
+ */
+export function shortEventSentence(event: ProcEvent): string | undefined {
+  if (event.kind !== 'exec' || (event.fromArgs || event.fromComm) === undefined) return undefined;
+  return t('event.exec', { self: who(event.pid, undefined), after: event.args || event.comm || t('event.execUnread') });
+}
+
 export function eventSentence(event: ProcEvent, nameOf: NameOf): string {
   const self = who(event.pid, event.comm ?? nameOf(event.pid));
   const other = (pid: number | undefined): string => who(pid, pid === undefined ? undefined : nameOf(pid));

@@ -1,7 +1,7 @@
 // Every event kind in words (inspect/format/event-words.ts), with the time it was seen.
 // Sentences quote raw names; a line is sanitized once, when it is made, and
 // only cut and tag-escaped when drawn (screen.ts).
-import { eventSentence, type NameOf } from '../../inspect/format/event-words.js';
+import { eventSentence, type NameOf, shortEventSentence } from '../../inspect/format/event-words.js';
 import type { ProcEvent, ProcEventKind } from '../../inspect/types.js';
 import { sanitizeForDisplay } from '../../text/sanitize.js';
 
@@ -18,11 +18,15 @@ export interface EventLine {
   readonly pid: number;
   /** Time of day, then the sentence; sanitized. */
   readonly text: string;
+  /** The same with fewer words, for a pane too narrow for `text` (an exec without what it was before); sanitized. */
+  readonly short?: string | undefined;
 }
 
 export function eventLine(event: ProcEvent, nameOf: NameOf): EventLine {
-  const text = sanitizeForDisplay(`${clock(event.at)} ${eventSentence(event, nameOf)}`);
-  return { at: event.at, kind: event.kind, pid: event.pid, text };
+  const stamp = clock(event.at);
+  const text = sanitizeForDisplay(`${stamp} ${eventSentence(event, nameOf)}`);
+  const short = shortEventSentence(event);
+  return { at: event.at, kind: event.kind, pid: event.pid, text, short: short === undefined ? undefined : sanitizeForDisplay(`${stamp} ${short}`) };
 }
 
 /** The outcome of a signal or renice as an event line (the sentence comes from inspect/control.ts). */

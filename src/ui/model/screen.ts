@@ -14,7 +14,7 @@ import { listLines, type ListLines } from './list-lines.js';
 import type { ProcRow } from './rows.js';
 import { textLine, type Line, type Role } from './styled.js';
 import { t } from '../../text/i18n/message.js';
-import { fit } from './text.js';
+import { displayWidth, fit } from './text.js';
 import type { ViewState } from './view-state.js';
 import type { WatchState } from './watch.js';
 import { filterSideEntries, sideLines, type SideEntry } from './wrap.js';
@@ -80,12 +80,17 @@ export function maxScroll(count: number, height: number): number {
 }
 
 /**
- * Event lines come sanitized (events.ts): here they are only cut. `back`:
- * lines scrolled back from the newest (0 shows the newest).
+ * Event lines come sanitized (events.ts): here they are only cut, after the
+ * short form when the whole does not fit (an exec then says what the process
+ * became, not only what it was). `back`: lines scrolled back from the newest
+ * (0 shows the newest).
  */
 export function eventLines(lines: readonly EventLine[], width: number, height: number, back = 0): Line[] {
   const end = lines.length - Math.min(back, maxScroll(lines.length, height));
-  return lines.slice(Math.max(0, end - Math.max(0, height)), end).map((line) => textLine(fit(line.text, width), `event-${line.kind}`));
+  return lines.slice(Math.max(0, end - Math.max(0, height)), end).map((line) => {
+    const text = line.short !== undefined && displayWidth(line.text) > width ? line.short : line.text;
+    return textLine(fit(text, width), `event-${line.kind}`);
+  });
 }
 
 function paneTitle(base: string, shown: number, total: number, filter: string, back: number, keys: string): string {

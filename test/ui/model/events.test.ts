@@ -46,7 +46,26 @@ describe('event sentences', () => {
     expect(line.text).toBe('09:05:07 9 exec: sh → ?]0;pwned?{red-fg}x');
     const [drawn] = markedAll(eventLines([line], 60, 5));
     expect(drawn).toMatch(/^<event-exec>09:05:07 9 exec: sh → \?\]0;pwned\?\{red-fg\}x {19}<\/event-exec>$/);
-    expect(markedAll(eventLines([line], 20, 5))[0]).toBe('<event-exec>09:05:07 9 exec: sh…</event-exec>');
+    // Too narrow for the whole: what it became, not what it was.
+    expect(markedAll(eventLines([line], 20, 5))[0]).toBe('<event-exec>09:05:07 9 exec: ?]…</event-exec>');
+  });
+
+  it('says what an exec became where the pane is too narrow for what it was as well', () => {
+    const line = eventLine(
+      {
+        kind: 'exec',
+        at,
+        pid: 21875,
+        comm: 'node',
+        fromComm: 'procview lesson',
+        fromArgs: 'procview lesson zombie: parent --procview-demo=zombie:21844',
+        args: '/usr/bin/node ~/procview/dist/demos/children/sleeper.js role=child',
+      },
+      nameOf,
+    );
+    expect(markedAll(eventLines([line], 64, 5))[0]).toBe('<event-exec>09:05:07 21875 exec: /usr/bin/node ~/procview/dist/demos/childr…</event-exec>');
+    // Wide enough: both.
+    expect(markedAll(eventLines([line], 160, 5))[0]).toMatch(/exec: procview lesson zombie: parent --procview-demo=zombie:21844 → \/usr\/bin\/node/u);
   });
 });
 

@@ -7,7 +7,9 @@
 //   - exit and zombie get the exit status;
 //   - a process that was forked and gone between two reads (milliseconds) gets
 //     spawn, exec and exit from the kernel's facts alone;
-//   - exec is reported also when the program exec'd the same command line.
+//   - exec is reported also when the program exec'd the same command line;
+//   - a new name the kernel reported as a comm change and not as an exec (a
+//     program that retitled itself) is no exec.
 // Facts that cannot be explained yet (a fork whose process is neither read nor
 // reported exited) are handed back to be carried to the next step.
 import { adopterOf, parentIsGone } from '../diff.js';
@@ -119,9 +121,13 @@ export function explainStep(diff: readonly ProcEvent[], prev: Snapshot, next: Sn
         if (execFact !== undefined) {
           execReported.add(event.pid);
           pushExecs(out, execFact, event.pid, { comm: event.fromComm, args: event.fromArgs }, { comm: event.comm, args: event.args });
-        } else {
+        } else if (!comms.has(event.pid)) {
           out.push(event);
         }
+        // Else the kernel reported a new name (PROC_EVENT_COMM: prctl(PR_SET_NAME), which Node's
+        // process.title and Perl's $0 call after rewriting argv) and no exec, which it
+        // reports for every execve: the program retitled itself. Its new name is in the table; no
+        // exec happened to report.
         break;
       }
       default:

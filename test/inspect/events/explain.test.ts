@@ -113,6 +113,18 @@ describe('explainStep', () => {
     expect(events).toEqual([{ kind: 'exec', at: T + 4, pid: 100, comm: 'sh', source: 'kernel', fromComm: 'sh', fromArgs: sh.args, args: sh.args }]);
   });
 
+  it('reports no exec for a program that retitled itself: a comm change the kernel reported, and no exec', () => {
+    // Node's process.title: argv rewritten, then prctl(PR_SET_NAME) (the kernel's PROC_EVENT_COMM).
+    const prev = snapshot([parent, sh], T);
+    const titled = { ...sh, comm: 'procview lesson', args: 'procview lesson zombie: parent' };
+    const next = snapshot([parent, titled], T + 10);
+    expect(diffSnapshots(prev, next).map((event) => event.kind)).toEqual(['exec']);
+    expect(explain(prev, next, facts({ comms: new Map([[100, 'procview lesson']]) }))).toEqual([]);
+    // An exec the kernel reported as well stays an exec.
+    const both = explain(prev, next, facts({ comms: new Map([[100, 'procview lesson']]), execs: new Map([[100, { at: T + 4, count: 1 }]]) }));
+    expect(both.map((event) => [event.kind, event.source])).toEqual([['exec', 'kernel']]);
+  });
+
   it('without facts, is the diff unchanged', () => {
     const prev = snapshot([parent, sh], T);
     const next = snapshot([parent], T + 10);

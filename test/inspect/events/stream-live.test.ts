@@ -5,7 +5,7 @@ import { chooseEvents } from '../../../src/inspect/events/choose.js';
 import { openKernelEvents } from '../../../src/inspect/events/kernel-source.js';
 import { EventStream } from '../../../src/inspect/events/stream.js';
 import { createInspector } from '../../../src/inspect/inspector.js';
-import type { Inspector, ProcEvent } from '../../../src/inspect/types.js';
+import type { Inspector, ProcEvent, ProcInfo } from '../../../src/inspect/types.js';
 import { spawnGroup, waitFor } from '../../helpers/processes.js';
 import { PATTERNS, watchPattern } from './patterns.js';
 
@@ -53,6 +53,46 @@ function collectEvents(
 }
 
 describe.skipIf(!kernel.ok)('event stream, kernel source', () => {
+  it('reports no exec for a program that retitles itself (process.title: argv rewritten, then prctl PR_SET_NAME)', async () => {
+    const choice = await chooseEvents('kernel');
+    let pid: number | undefined;
+    let latest: ProcInfo | undefined;
+    const events: ProcEvent[] = [];
+    let first: () => void = () => undefined;
+    const ready = new Promise<void>((resolve) => (first = resolve));
+    const stream = new EventStream(
+      choice,
+      { intervalMs: 250, roots: () => (pid === undefined ? [] : [pid]) },
+      (frame) => {
+        first();
+        if (pid === undefined) return;
+        latest = frame.snapshot.procs.get(pid);
+        events.push(...frame.events.filter((event) => event.pid === pid));
+      },
+      (error) => {
+        throw error;
+      },
+    );
+    try {
+      await ready;
+      // Retitles itself only when told (a line on stdin, kept until it reads it), so the exec that started it is reported first.
+      const script = "process.stdin.once('data', () => { process.title = 'procview-retitled now'; }); setInterval(() => {}, 1000);";
+      const child = spawnGroup(process.execPath, ['-e', script], { stdio: ['pipe', 'ignore', 'ignore'] });
+      pid = child.pid;
+      await waitFor(() => latest?.args?.includes('process.stdin') === true, { what: `pid ${child.pid} running its script, read` });
+      child.stdin?.write('now\n');
+      await waitFor(() => latest?.args === 'procview-retitled now', { what: `pid ${child.pid} retitled, read` });
+      expect(latest?.comm).toBe('procview-retitl');
+      const execs = events.filter((event) => event.kind === 'exec');
+      expect(
+        execs.filter((event) => event.kind === 'exec' && event.args === 'procview-retitled now'),
+        JSON.stringify(events),
+      ).toEqual([]);
+    } finally {
+      stream.close();
+    }
+  }, 30_000);
+
   it(`an orphan made within milliseconds: spawn under its real parent, then orphaned → init (${REPEATS}×)`, async () => {
     for (let i = 0; i < REPEATS; i += 1) {
       // The parent's end (exit, or zombie then reap, as its parent reaps it), with the status the kernel reported.

@@ -15,6 +15,16 @@ export function nativeAddonMissing(): string | undefined {
   return 'the native addon was not built (no C compiler at install time; `node scripts/build-native.mjs` builds it)';
 }
 
+/**
+ * chrt (util-linux) where it can put a process in SCHED_IDLE here (`chrt -i 0`
+ * needs no privilege, but a sandbox may refuse sched_setscheduler), else
+ * undefined: the tests that need it skip, saying so in their title.
+ */
+export function chrtForIdle(): string | undefined {
+  const path = spawnSync('sh', ['-c', 'command -v chrt'], { encoding: 'utf8' }).stdout.trim();
+  return path !== '' && spawnSync(path, ['-i', '0', 'true']).status === 0 ? path : undefined;
+}
+
 /** Why the tests that run Prometheus or promtool cannot run here, or undefined when they can (or must: CI). */
 export function prometheusMissing(): string | undefined {
   if (CI_RUNS_EVERYTHING) return undefined;

@@ -86,10 +86,16 @@ export class ProcessRereader {
     if (isKernelThread(fields)) return kernelThreadDetails(statRssBytes);
     // Still not read: stat's fields now, the rest left for later (RSS from stat's field 24 meanwhile).
     if (unchanged !== undefined && isNotRead(unchanged)) return notReadDetails(statRssBytes);
-    if (unchanged !== undefined && unchanged.uid !== undefined && unchanged.stat !== undefined && unchanged.args !== undefined) {
-      // The same program as last read: status (uid, VmRSS, VmLck) is not read again at this pace;
-      // RSS and the L of STAT stay as the last full read found them.
-      return { args: unchanged.args, uid: unchanged.uid, lockedKb: unchanged.stat.includes('L') ? 1 : 0, rssBytes: unchanged.rssBytes ?? statRssBytes };
+    // The same program as last read, its command line known (or not wanted): nothing is read again at this pace.
+    if (unchanged !== undefined && (unchanged.args !== undefined || !this.#wants.commandLines)) {
+      // Without status (fields 'stat', 'pstree'): the owner carried over, RSS from stat's field 24 (backend.ts #statDetails).
+      if (this.#wants.uidFrom !== 'status') {
+        return { args: unchanged.args, uid: this.#wants.uidFrom === 'owner' ? unchanged.uid : undefined, lockedKb: undefined, rssBytes: statRssBytes };
+      }
+      // status (uid, VmRSS, VmLck): RSS and the L of STAT stay as the last full read found them.
+      if (unchanged.uid !== undefined && unchanged.stat !== undefined) {
+        return { args: unchanged.args, uid: unchanged.uid, lockedKb: unchanged.stat.includes('L') ? 1 : 0, rssBytes: unchanged.rssBytes ?? statRssBytes };
+      }
     }
     return readDetails(this.#files, dir, unchanged?.args, statRssBytes, this.#wants.commandLines, fields.state, this.#wants.uidFrom);
   }

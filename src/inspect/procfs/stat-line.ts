@@ -73,11 +73,12 @@ let parsedEnd = 0;
 /**
  * Where field 24 (rss) ended in the line the last successful parseStatLine
  * read: bytes [0, end) hold every field StatFields is made of but the policy
- * (field 41), which the backend's unchanged-stat check leaves out on purpose
- * (see procfs/backend.ts). No later field
- * holds a `)`, so a line that starts with those same bytes, followed by a
- * space, a newline or nothing, parses to the same fields. (Not a StatFields
- * member: it is an offset into one buffer, not a field of the process.)
+ * (field 41), which the backend's unchanged-stat check compares on its own
+ * (policyAfterField24: fields 25–40 between move without changing anything
+ * shown). No later field holds a `)`, so a line that starts with those same
+ * bytes, followed by a space, a newline or nothing, parses to the same fields
+ * but the policy. (Not a StatFields member: it is an offset into one buffer,
+ * not a field of the process.)
  */
 export function lastParsedEnd(): number {
   return parsedEnd;

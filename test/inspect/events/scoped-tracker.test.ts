@@ -5,6 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ScopedTracker } from '../../../src/inspect/events/scoped-tracker.js';
+import { chrtForIdle } from '../../helpers/optional-tools.js';
 import { spawnGroup, waitFor } from '../../helpers/processes.js';
 
 const trackers: ScopedTracker[] = [];
@@ -81,8 +82,8 @@ describe.skipIf(process.platform !== 'linux')('ScopedTracker', () => {
   });
 
   it('reports a process whose scheduling policy alone changed (chrt -p: stat field 41)', async (context) => {
-    const chrt = spawnSync('sh', ['-c', 'command -v chrt'], { encoding: 'utf8' }).stdout.trim();
-    if (chrt === '') return context.skip('needs chrt (util-linux)');
+    const chrt = chrtForIdle();
+    if (chrt === undefined) return context.skip('needs chrt (util-linux) allowed to set SCHED_IDLE');
     const root = spawnGroup('sleep', ['30']).pid;
     await waitFor(() => stateOf(root) === 'S' && commOf(root) === 'sleep', { what: 'sleep asleep' });
     const t = tracker();

@@ -1,18 +1,17 @@
 // The ps backend (meant for macOS/BSD) run against procps on Linux: its one
 // `ps -axww -o …` call must parse into the same fields ps prints column by column.
-import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { niceCell } from '../../../src/inspect/format/values.js';
 import { readStartTime } from '../../../src/inspect/inspector.js';
 import { createInspector } from '../../../src/inspect/inspector.js';
 import type { ProcInfo, Snapshot } from '../../../src/inspect/types.js';
+import { chrtForIdle } from '../../helpers/optional-tools.js';
 import { spawnGroup, waitFor } from '../../helpers/processes.js';
 import { pidOf } from '../../e2e/helpers/procs.js';
 import { compareWithPs } from './compare.js';
 import { spawnKinds } from './kinds.js';
 
-/** chrt (util-linux), or '' where it is missing. */
-const chrt = spawnSync('sh', ['-c', 'command -v chrt'], { encoding: 'utf8' }).stdout.trim();
+const chrt = chrtForIdle();
 
 describe.runIf(process.platform === 'linux')('ps backend, live on procps', () => {
   it('matches ps -o on every field for every kind of process, hostile names included', async () => {
@@ -23,8 +22,8 @@ describe.runIf(process.platform === 'linux')('ps backend, live on procps', () =>
     await compareWithPs(inspector, spawned);
   });
 
-  it.skipIf(chrt === '')('gives the policy and NI as procfs does: IDL and - for a SCHED_IDLE process (chrt -i 0, no root needed)', async () => {
-    const pid = pidOf(spawnGroup(chrt, ['-i', '0', 'sleep', '30']));
+  it.skipIf(chrt === undefined)('gives the policy and NI as procfs does: IDL and - for a SCHED_IDLE process (chrt -i 0, no root needed)', async () => {
+    const pid = pidOf(spawnGroup(chrt ?? 'chrt', ['-i', '0', 'sleep', '30']));
     const viaProc = createInspector({ backend: 'procfs' });
     const fromProc = await waitFor(
       async () => {

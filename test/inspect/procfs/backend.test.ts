@@ -146,6 +146,26 @@ describe('procfs backend on a fixture tree', () => {
     expect(proc(without, 108)).toMatchObject({ comm: 'vim', args: undefined, uid: undefined, rssBytes: 200 * 4096 });
   });
 
+  it("re-reads as its scans read with fields 'stat' and 'pstree': no status, the owner for 'pstree', records equal to the scan's", async () => {
+    const root = copyFixture();
+    const scanned = await new ProcfsBackend({ procRoot: root, passwdPath: PASSWD, fields: 'stat' }).snapshot();
+    const owned = await new ProcfsBackend({ procRoot: root, passwdPath: PASSWD, fields: 'pstree' }).snapshot();
+    // No status to read any more: a re-read that opened one would find the process gone.
+    for (const pid of scanned.procs.keys()) rmSync(join(root, String(pid), 'status'), { force: true });
+    for (const [fields, table] of [
+      ['stat', scanned],
+      ['pstree', owned],
+    ] as const) {
+      const backend = new ProcfsBackend({ procRoot: root, passwdPath: PASSWD, fields });
+      for (const pid of [100, 101, 108]) {
+        const scan = proc(table, pid);
+        expect(backend.reread(pid, undefined), `${fields} ${pid} read whole`).toEqual(scan);
+        expect(backend.reread(pid, scan), `${fields} ${pid} as the same program`).toEqual(scan);
+      }
+    }
+    expect(proc(owned, 108).uid).toBeDefined();
+  });
+
   it('names users from the passwd file, and unknown uids by number', async () => {
     const snapshot = await new ProcfsBackend({ procRoot: FIXTURE, passwdPath: PASSWD }).snapshot();
     expect(proc(snapshot, 100)).toMatchObject({ uid: 1000, user: 'alice' });

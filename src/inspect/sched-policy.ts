@@ -1,5 +1,6 @@
 // The scheduling policy (sched(7)): /proc/PID/stat field 41, the number
 // sched_setscheduler(2) takes. Named as procps `ps -o policy` prints it.
+import { type PlainMessageId, t } from '../text/i18n/message.js';
 
 /** SCHED_OTHER, FIFO, RR, BATCH, ISO (never merged upstream), IDLE, DEADLINE. */
 export type SchedPolicy = 'TS' | 'FF' | 'RR' | 'B' | 'ISO' | 'IDL' | 'DLN';
@@ -25,4 +26,20 @@ export function policyNamed(text: string): SchedPolicy | undefined {
  */
 export function niceApplies(policy: SchedPolicy | undefined): boolean {
   return policy === undefined || policy === 'TS' || policy === 'B';
+}
+
+/** Catalog ids of what each policy means (sched(7)). */
+const WORDS: Readonly<Record<SchedPolicy, PlainMessageId>> = {
+  TS: 'policy.TS',
+  FF: 'policy.FF',
+  RR: 'policy.RR',
+  B: 'policy.B',
+  ISO: 'policy.ISO',
+  IDL: 'policy.IDL',
+  DLN: 'policy.DLN',
+};
+
+/** What `policy` means, in the reader's language: the detail pane's line under NI, which says why NI shows `-`. */
+export function policyWords(policy: SchedPolicy): string {
+  return t(WORDS[policy]);
 }

@@ -5,6 +5,7 @@ import type { ProcInfo, Snapshot } from '../../inspect/types.js';
 import { clock, cpuTime, memPercent, percent, priority } from './cells.js';
 import type { ProcRow } from './rows.js';
 import { childrenIndex } from '../../inspect/scope.js';
+import { policyWords } from '../../inspect/sched-policy.js';
 import { statWords } from '../../inspect/stat-words.js';
 import { line, span, textLine, type Line, type Span } from './styled.js';
 import { chunksByWidth, displayWidth, inert, truncate } from './text.js';
@@ -73,6 +74,9 @@ export function detailLines(row: ProcRow | undefined, snapshot: Snapshot | undef
     ]),
     line([label('TTY'), plain(` ${textCell(p.tty)}  `), label('TPGID'), plain(` ${numberCell(p.tpgid)}`)]),
     line([label('NI'), plain(` ${niceCell(p)}  `), label('PRI'), plain(` ${priority(p.priority)}  `), label('THR'), plain(` ${numberCell(p.threads)}`)]),
+    // Field 41, with what it means: it says whether nice counts (NI `-` where it does not).
+    line([label('POLICY'), plain(` ${p.policy ?? '?'}`)]),
+    ...(p.policy === undefined ? [] : wordWrap(policyWords(p.policy), width - 2, '  ').map((text) => textLine(`  ${text}`))),
     line([label('USER'), plain(` ${textCell(p.user)} (uid ${numberCell(p.uid)})`)]),
     line([
       label('%CPU'),

@@ -139,12 +139,21 @@ describe('detail pane', () => {
 
   it('shows what is not known as the list does: STAT by its state letter, the rest as ?', () => {
     // Status not read yet (on demand): no STAT letters, no uid or user; no terminal name known either.
-    const unread = proc(23, 1, { state: 'S', stat: undefined, uid: undefined, user: undefined, tty: undefined });
+    const unread = proc(23, 1, { state: 'S', stat: undefined, uid: undefined, user: undefined, tty: undefined, policy: undefined });
     const text = markedAll(detailLines(asRow(unread), snapshot([proc(1, 0), unread]), 60, undefined)).join('\n');
     expect(text).toMatch(/<label>STAT<\/label> S\n/u);
     expect(text).toMatch(/S {2}sleeping/u);
     expect(text).toContain('<label>TTY</label> ?');
     expect(text).toContain('<label>USER</label> ? (uid ?)');
+    expect(text).toContain('<label>POLICY</label> ?');
+  });
+
+  it('shows the scheduling policy with what it means, which says why NI is -', () => {
+    const idle = proc(24, 1, { policy: 'IDL', nice: undefined });
+    const text = markedAll(detailLines(asRow(idle), snapshot([proc(1, 0), idle]), 200, undefined)).join('\n');
+    expect(text).toContain('<label>NI</label> -');
+    expect(text).toContain('<label>POLICY</label> IDL');
+    expect(text).toMatch(/idle \(SCHED_IDLE\): runs only when nothing else wants the CPU; nice has no say \(NI -\)/u);
   });
 
   it('lists the children of the snapshot drawn, by pid, however the snapshot was ordered', () => {

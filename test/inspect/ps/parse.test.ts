@@ -7,6 +7,19 @@ const LINUX = columnsFor('linux');
 const DARWIN = columnsFor('darwin');
 const PROCPS = readFileSync(new URL('../../fixtures/proc/parse-ps/linux-procps.txt', import.meta.url), 'utf8');
 
+/** The columns of a sleeping `sleep 30` as ps prints them (a test adds or changes the ones it is about). */
+const SLEEPER: Record<string, string> = {
+  pid: '8',
+  ppid: '1',
+  stat: 'S',
+  tty: '?',
+  user: 'me',
+  time: '00:00:00',
+  lstart: 'Mon Jan  5 09:08:07 2026',
+  comm: 'sleep',
+  args: 'sleep 30',
+};
+
 /** Lays values out as ps does: numbers right-aligned, text left-aligned, each in its column width. */
 function psLine(columns: readonly Column[], values: Record<string, string>): string {
   return columns
@@ -58,17 +71,7 @@ describe('ps backend output parsing', () => {
   });
 
   it("reads procps's policy column, and NI `-` as unknown (NI has no say in IDL, FF, RR, DLN)", () => {
-    const fields = {
-      pid: '8',
-      ppid: '1',
-      stat: 'S',
-      tty: '?',
-      user: 'me',
-      time: '00:00:00',
-      lstart: 'Mon Jan  5 09:08:07 2026',
-      comm: 'sleep',
-      args: 'sleep 30',
-    };
+    const fields = SLEEPER;
     expect(parsePsLine(psLine(LINUX, { ...fields, nice: '-', policy: 'IDL' }), LINUX)).toMatchObject({ policy: 'IDL', nice: undefined });
     expect(parsePsLine(psLine(LINUX, { ...fields, nice: '5', policy: 'B' }), LINUX)).toMatchObject({ policy: 'B', nice: 5 });
     // A name this table lacks, or `-`: unknown.
@@ -173,17 +176,7 @@ describe('realArgs', () => {
   });
 
   it('tells the two apart in a whole ps line, by its VSZ and STAT columns', () => {
-    const base = {
-      pid: '77',
-      ppid: '1',
-      stat: 'S',
-      tty: '?',
-      user: 'me',
-      time: '00:00:00',
-      lstart: 'Mon Jan  5 09:08:07 2026',
-      comm: 'sleep',
-      args: '[sleep]',
-    };
+    const base = { ...SLEEPER, pid: '77', args: '[sleep]' };
     expect(parsePsLine(psLine(LINUX, { ...base, vsz: '8192', rss: '1024' }), LINUX)?.args).toBe('[sleep]');
     expect(parsePsLine(psLine(LINUX, { ...base, vsz: '0', rss: '0' }), LINUX)?.args).toBe('');
     expect(parsePsLine(psLine(LINUX, { ...base, vsz: '0', rss: '0', stat: 'Z', args: '[sleep] <defunct>' }), LINUX)?.args).toBe('');

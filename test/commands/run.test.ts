@@ -96,7 +96,8 @@ describe.skipIf(!kernel.ok)('procview run --plain, kernel source', () => {
     expect(zombie.lines.join('\n')).toMatch(/\(sleep\) became a zombie: parent \d+ \(\w+\) has not reaped it \(exited 0\)/);
     // sh, then sh again, then sleep: three execs of one pid (the first is the program's own start).
     // Released once all three are out: the kernel's events for the last two can come in a batch
-    // after the read that already shows sleep, and are reported then, while it lives.
+    // after the read that already shows sleep, and are reported then (test/inspect/events covers
+    // a process that dies before they come).
     const chain = await run('kernel', PATTERNS.execChain.held, (lines) => {
       const execs = lines.map((line) => /\] (\d+) exec: /.exec(line)?.[1]).filter((pid) => pid !== undefined);
       const last = execs.at(-1);

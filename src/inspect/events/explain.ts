@@ -7,7 +7,8 @@
 //   - exit and zombie get the exit status;
 //   - a process that was forked and gone between two reads (milliseconds) gets
 //     spawn, exec and exit from the kernel's facts alone;
-//   - exec is reported also when the program exec'd the same command line;
+//   - exec is reported also when the program exec'd the same command line, and
+//     when the kernel's fact comes in after the process ended;
 //   - a new name the kernel reported as a comm change and not as an exec (a
 //     program that retitled itself) is no exec.
 // Facts that cannot be explained yet (a fork whose process is neither read nor
@@ -135,13 +136,17 @@ export function explainStep(diff: readonly ProcEvent[], prev: Snapshot, next: Sn
     }
   }
 
-  // exec of the same command line again: no visible change, but the kernel saw it.
+  // Execs the kernel reported that no read showed: the same command line exec'd again, or facts
+  // taken in only after the process ended (on a busy machine the batch can come after the read
+  // that showed the exit). The kernel saw them either way. What it ran last is known while it
+  // lives; a zombie keeps its last comm (task->comm) but no command line; a reaped one, neither.
   for (const [pid, fact] of execs) {
     if (execReported.has(pid) || forks.has(pid)) continue;
     const before = prev.procs.get(pid);
     const after = next.procs.get(pid);
-    if (before === undefined || after === undefined || !sameProcess(before, after) || after.state === 'Z') continue;
-    pushExecs(out, fact, pid, { comm: before.comm, args: before.args }, { comm: after.comm, args: after.args });
+    if (before === undefined || (after !== undefined && !sameProcess(before, after))) continue;
+    const alive = after !== undefined && after.state !== 'Z' && after.state !== 'X';
+    pushExecs(out, fact, pid, { comm: before.comm, args: before.args }, { comm: after?.comm, args: alive ? after.args : undefined });
   }
 
   // Processes that lived between two reads: known from the kernel's facts only.

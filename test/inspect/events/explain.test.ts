@@ -113,6 +113,25 @@ describe('explainStep', () => {
     expect(events).toEqual([{ kind: 'exec', at: T + 4, pid: 100, comm: 'sh', source: 'kernel', fromComm: 'sh', fromArgs: sh.args, args: sh.args }]);
   });
 
+  it('reports execs whose facts came in after the process ended: as a zombie with its last name, gone with none', () => {
+    // sh exec'd sleep twice; the read already showed sleep, and the kernel's batch with the execs
+    // was taken in only after the read that showed the process a zombie, or gone.
+    const sleeping = { ...sh, comm: 'sleep', args: 'sleep 300' };
+    const prev = snapshot([parent, sleeping], T);
+    const execs = new Map([[100, { at: T + 4, count: 2 }]]);
+    const zombie = { ...sleeping, state: 'Z', stat: 'Z', args: '' };
+    const asZombie = explain(prev, snapshot([parent, zombie], T + 10), facts({ execs }));
+    expect(asZombie.filter((event) => event.kind === 'exec')).toEqual([
+      { kind: 'exec', at: T + 4, pid: 100, comm: undefined, source: 'kernel', fromComm: 'sleep', fromArgs: 'sleep 300', args: undefined },
+      { kind: 'exec', at: T + 4, pid: 100, comm: 'sleep', source: 'kernel', fromComm: undefined, fromArgs: undefined, args: undefined },
+    ]);
+    const gone = explain(prev, snapshot([parent], T + 10), facts({ execs }));
+    expect(gone.filter((event) => event.kind === 'exec').map((event) => event.kind === 'exec' && event.comm)).toEqual([undefined, undefined]);
+    // The pid now names another process: the facts are not about the one read before.
+    const other = { ...sleeping, startTime: (sleeping.startTime ?? 0) + 5000 };
+    expect(explain(prev, snapshot([parent, other], T + 10), facts({ execs })).filter((event) => event.kind === 'exec')).toEqual([]);
+  });
+
   it('reports no exec for a program that retitled itself: a comm change the kernel reported, and no exec', () => {
     // Node's process.title: argv rewritten, then prctl(PR_SET_NAME) (the kernel's PROC_EVENT_COMM).
     const prev = snapshot([parent, sh], T);

@@ -366,6 +366,7 @@ export const EN = {
   'ui.uptime.days': '{days} days, ',
   'ui.uptime.minutes': '{minutes} min',
   'ui.load': 'load average: {load}',
+  'ui.loadShort': 'load {load}',
   'ui.interval': 'every {seconds} s',
   'ui.pane.matches': ' · {count} match "{filter}"',
   'ui.pane.back': ' · {count} lines back ({keys})',

@@ -362,6 +362,7 @@ export const ZH: Readonly<Record<MessageId, string>> = {
   'ui.uptime.days': '{days} 天，',
   'ui.uptime.minutes': '{minutes} 分钟',
   'ui.load': '平均负载：{load}',
+  'ui.loadShort': '负载 {load}',
   'ui.interval': '每 {seconds} 秒',
   'ui.pane.matches': ' · {count} 条匹配 "{filter}"',
   'ui.pane.back': ' · 向前 {count} 行（{keys}）',

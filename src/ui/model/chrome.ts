@@ -1,7 +1,7 @@
 // The text around the process list: header lines, footer (hints, messages,
 // the input line) and the signal menu.
 import type { TaskCounts } from './header.js';
-import { intervalWords, loadWords, tasksLine, uptimeWords } from './header.js';
+import { intervalWords, loadShortWords, loadWords, tasksLine, uptimeWords } from './header.js';
 import { line, span, textLine, type Line } from './styled.js';
 import { t } from '../../text/i18n/message.js';
 import { displayWidth, fit, inertFit } from './text.js';
@@ -23,13 +23,28 @@ export interface HeaderInfo {
   readonly events: string | undefined;
 }
 
-export function headerLines(info: HeaderInfo, view: ViewState, width: number, height: number): Line[] {
-  const host = info.host === undefined ? t('ui.header.reading') : `${uptimeWords(info.host.uptimeSeconds)} · ${loadWords(info.host.load)}`;
-  const paused = view.paused ? t('ui.header.paused') : '';
+/**
+ * Version, uptime, load, interval, event source. Where that does not fit (at 120 columns the
+ * chart leaves 80), the load loses its label, then the version number goes (--version has it),
+ * so that the event source at the end, kernel or polling, stays readable.
+ */
+function firstHeaderText(info: HeaderInfo, room: number): string {
   const interval = info.intervalMs === undefined ? '' : ` · ${intervalWords(info.intervalMs)}`;
   const events = info.events === undefined ? '' : ` · ${info.events}`;
-  const first = `procview ${info.version} · ${host}${interval}${events}`;
-  const firstLine = line([span(fit(first, width - displayWidth(paused)).trimEnd()), ...(paused === '' ? [] : [span(paused, 'paused')])]);
+  const host = info.host;
+  if (host === undefined) return fit(`procview ${info.version} · ${t('ui.header.reading')}${interval}${events}`, room).trimEnd();
+  const uptime = uptimeWords(host.uptimeSeconds);
+  const shortest = `procview · ${uptime} · ${loadShortWords(host.load)}${interval}${events}`;
+  const longer = [
+    `procview ${info.version} · ${uptime} · ${loadWords(host.load)}${interval}${events}`,
+    `procview ${info.version} · ${uptime} · ${loadShortWords(host.load)}${interval}${events}`,
+  ];
+  return fit(longer.find((text) => displayWidth(text) <= room) ?? shortest, room).trimEnd();
+}
+
+export function headerLines(info: HeaderInfo, view: ViewState, width: number, height: number): Line[] {
+  const paused = view.paused ? t('ui.header.paused') : '';
+  const firstLine = line([span(firstHeaderText(info, width - displayWidth(paused))), ...(paused === '' ? [] : [span(paused, 'paused')])]);
   const zombies = info.counts.zombie > 0;
   const room = width - (zombies ? 2 : 0);
   const tasksText = fit(tasksLine(info.counts, room), room).trimEnd();

@@ -82,6 +82,11 @@ export function loadWords(load: readonly number[] | undefined): string {
   return t('ui.load', { load: load === undefined ? '?' : load.map((n) => n.toFixed(2)).join(', ') });
 }
 
+/** The same figures without the label, for a header line that is short of room. */
+export function loadShortWords(load: readonly number[] | undefined): string {
+  return t('ui.loadShort', { load: load === undefined ? '?' : load.map((n) => n.toFixed(2)).join(' ') });
+}
+
 export function intervalWords(ms: number): string {
   return t('ui.interval', { seconds: Number((ms / 1000).toFixed(2)) });
 }

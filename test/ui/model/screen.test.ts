@@ -280,6 +280,41 @@ describe('whole screen', () => {
   });
 });
 
+describe('header line', () => {
+  const snap = snapshot([proc(1, 0)]);
+  const frame = (sourceWords: string, uptimeSeconds: number) =>
+    advanceWatch(
+      initialWatch(ALL),
+      { seq: 1, begunAt: 0, snapshot: snap, previous: undefined, events: [], host: { uptimeSeconds, load: [10.5, 2, 3] }, intervalMs: 1000, sourceWords },
+      [],
+    );
+  const first = (width: number, sourceWords: string, uptimeSeconds = 3 * 86_400 + 7200): string => {
+    const watch = frame(sourceWords, uptimeSeconds);
+    const view = initialViewState(false);
+    const model = computeScreen({
+      watch,
+      view,
+      rows: computeRows(watch, view),
+      layout: computeLayout(width, 40, false, 'events'),
+      header: { version: '0.1.0', scope: 'all processes', systemTotal: undefined },
+      side: undefined,
+      canSay: false,
+      now: snap.takenAt,
+    });
+    return marked(model.header[0] ?? { spans: [] });
+  };
+
+  it('keeps the event source readable where the chart leaves 80 columns: the load loses its label first, then the version', () => {
+    expect(first(160, 'events: kernel')).toBe('procview 0.1.0 · up 3 days, 2:00 · load average: 10.50, 2.00, 3.00 · every 1 s · events: kernel');
+    expect(first(120, 'events: kernel', 7200)).toBe('procview 0.1.0 · up 2:00 · load 10.50 2.00 3.00 · every 1 s · events: kernel');
+    expect(first(120, 'events: kernel')).toBe('procview · up 3 days, 2:00 · load 10.50 2.00 3.00 · every 1 s · events: kernel');
+    // Longer still: cut at the edge, as before.
+    const cut = first(120, 'events: polling 1 s (kernel events need root)', 7200);
+    expect(cut.startsWith('procview · up 2:00 · load 10.50 2.00 3.00 · every 1 s · events: polling 1 s'), cut).toBe(true);
+    expect(cut.endsWith('…')).toBe(true);
+  });
+});
+
 describe('unknown is shown as unknown, never as 0', () => {
   // Wide enough for the detail column beside the list.
   const layout = computeLayout(200, 40, false, 'events');

@@ -40,6 +40,8 @@ interface Program {
   readonly args: string | undefined;
 }
 
+const UNREAD: Program = { comm: undefined, args: undefined };
+
 /**
  * One exec event per exec the kernel reported: the first from `before`, the
  * last to `after`; the programs in between (an exec chain faster than a read)
@@ -137,16 +139,19 @@ export function explainStep(diff: readonly ProcEvent[], prev: Snapshot, next: Sn
   }
 
   // Execs the kernel reported that no read showed: the same command line exec'd again, or facts
-  // taken in only after the process ended (on a busy machine the batch can come after the read
-  // that showed the exit). The kernel saw them either way. What it ran last is known while it
-  // lives; a zombie keeps its last comm (task->comm) but no command line; a reaped one, neither.
+  // taken in late. The kernel saw them either way. A fact can come in a batch after the read that
+  // already shows its result (an exec chain faster than the batch), or after the process ended.
+  // Execs from before the previous table was read led to the program it shows: what they started
+  // from was not read, and is not the program shown. What it ran last is known while it lives; a
+  // zombie keeps its last comm (task->comm) but no command line; a reaped one, neither.
   for (const [pid, fact] of execs) {
     if (execReported.has(pid) || forks.has(pid)) continue;
     const before = prev.procs.get(pid);
     const after = next.procs.get(pid);
     if (before === undefined || (after !== undefined && !sameProcess(before, after))) continue;
     const alive = after !== undefined && after.state !== 'Z' && after.state !== 'X';
-    pushExecs(out, fact, pid, { comm: before.comm, args: before.args }, { comm: after?.comm, args: alive ? after.args : undefined });
+    const from = fact.at <= prev.takenAt ? UNREAD : { comm: before.comm, args: before.args };
+    pushExecs(out, fact, pid, from, { comm: after?.comm, args: alive ? after.args : undefined });
   }
 
   // Processes that lived between two reads: known from the kernel's facts only.

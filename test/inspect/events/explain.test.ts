@@ -113,23 +113,37 @@ describe('explainStep', () => {
     expect(events).toEqual([{ kind: 'exec', at: T + 4, pid: 100, comm: 'sh', source: 'kernel', fromComm: 'sh', fromArgs: sh.args, args: sh.args }]);
   });
 
-  it('reports execs whose facts came in after the process ended: as a zombie with its last name, gone with none', () => {
-    // sh exec'd sleep twice; the read already showed sleep, and the kernel's batch with the execs
-    // was taken in only after the read that showed the process a zombie, or gone.
+  it('reports execs whose facts came in after the read that showed their result: from a program not read', () => {
+    // sh exec'd sh, then sleep (T - 3 and T - 2); the read at T already showed sleep, and the
+    // kernel's batch with those execs was taken in only afterwards.
     const sleeping = { ...sh, comm: 'sleep', args: 'sleep 300' };
     const prev = snapshot([parent, sleeping], T);
-    const execs = new Map([[100, { at: T + 4, count: 2 }]]);
-    const zombie = { ...sleeping, state: 'Z', stat: 'Z', args: '' };
-    const asZombie = explain(prev, snapshot([parent, zombie], T + 10), facts({ execs }));
-    expect(asZombie.filter((event) => event.kind === 'exec')).toEqual([
-      { kind: 'exec', at: T + 4, pid: 100, comm: undefined, source: 'kernel', fromComm: 'sleep', fromArgs: 'sleep 300', args: undefined },
-      { kind: 'exec', at: T + 4, pid: 100, comm: 'sleep', source: 'kernel', fromComm: undefined, fromArgs: undefined, args: undefined },
+    const execs = new Map([[100, { at: T - 2, count: 2 }]]);
+    const unread = { fromComm: undefined, fromArgs: undefined };
+    const execsOf = (events: readonly ProcEvent[]) => events.filter((event) => event.kind === 'exec');
+    // Alive: the last exec led to what the read showed; sleep is not what they started from.
+    expect(execsOf(explain(prev, snapshot([parent, sleeping], T + 10), facts({ execs })))).toEqual([
+      { kind: 'exec', at: T - 2, pid: 100, comm: undefined, source: 'kernel', ...unread, args: undefined },
+      { kind: 'exec', at: T - 2, pid: 100, comm: 'sleep', source: 'kernel', ...unread, args: 'sleep 300' },
     ]);
-    const gone = explain(prev, snapshot([parent], T + 10), facts({ execs }));
-    expect(gone.filter((event) => event.kind === 'exec').map((event) => event.kind === 'exec' && event.comm)).toEqual([undefined, undefined]);
+    // Taken in after the process ended: a zombie keeps its last name, not its command line.
+    const zombie = { ...sleeping, state: 'Z', stat: 'Z', args: '' };
+    expect(execsOf(explain(prev, snapshot([parent, zombie], T + 10), facts({ execs })))).toEqual([
+      { kind: 'exec', at: T - 2, pid: 100, comm: undefined, source: 'kernel', ...unread, args: undefined },
+      { kind: 'exec', at: T - 2, pid: 100, comm: 'sleep', source: 'kernel', ...unread, args: undefined },
+    ]);
+    // Reaped: neither.
+    expect(execsOf(explain(prev, snapshot([parent], T + 10), facts({ execs }))).map((event) => event.kind === 'exec' && event.comm)).toEqual([
+      undefined,
+      undefined,
+    ]);
+    // An exec after the read (T + 4) started from the program read.
+    expect(execsOf(explain(prev, snapshot([parent, zombie], T + 10), facts({ execs: new Map([[100, { at: T + 4, count: 1 }]]) })))).toEqual([
+      { kind: 'exec', at: T + 4, pid: 100, comm: 'sleep', source: 'kernel', fromComm: 'sleep', fromArgs: 'sleep 300', args: undefined },
+    ]);
     // The pid now names another process: the facts are not about the one read before.
     const other = { ...sleeping, startTime: (sleeping.startTime ?? 0) + 5000 };
-    expect(explain(prev, snapshot([parent, other], T + 10), facts({ execs })).filter((event) => event.kind === 'exec')).toEqual([]);
+    expect(execsOf(explain(prev, snapshot([parent, other], T + 10), facts({ execs })))).toEqual([]);
   });
 
   it('reports no exec for a program that retitled itself: a comm change the kernel reported, and no exec', () => {

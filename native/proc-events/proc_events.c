@@ -9,6 +9,9 @@
 //       lost:    events the kernel dropped since the previous call (>= 1 on ENOBUFS)
 //       ackErr:  -1, or the err field of the answer to our PROC_CN_MCAST_LISTEN
 //   close(handle)                         unsubscribes, releases the fd; idempotent
+//   takeNow(handle)                       reads what the socket holds now and calls onBatch
+//                                         before returning (if anything was there), even
+//                                         within a coalescing window
 //   stats(handle) -> { received, lost, overflows, batches, fd, readCpuMs, jsCpuMs }
 #define NAPI_VERSION 8
 #define _GNU_SOURCE
@@ -494,6 +497,21 @@ static napi_value js_close(napi_env env, napi_callback_info info) {
   return NULL;
 }
 
+// A reader about to read /proc takes in first every event the kernel has sent so far: an exec
+// chain or a fork storm can sit in the socket for a coalescing window (or until the loop polls)
+// while the read already shows their result. Same drain as a readable notification, called
+// from JavaScript; the window's timer, if running, then finds nothing and polls again.
+static napi_value js_take_now(napi_env env, napi_callback_info info) {
+  watcher *w = unwrap(env, info, NULL);
+  if (w == NULL || w->closed) return NULL;
+  int failure = drain(w);
+  if (failure != 0 && !w->closed) {
+    uv_timer_stop(&w->timer);
+    uv_poll_stop(&w->poll);
+  }
+  return NULL;
+}
+
 static void set_number(napi_env env, napi_value obj, const char *key, double value) {
   napi_value v;
   napi_create_double(env, value, &v);
@@ -520,6 +538,7 @@ NAPI_MODULE_INIT() {
       {"open", NULL, js_open, NULL, NULL, NULL, napi_enumerable, NULL},
       {"close", NULL, js_close, NULL, NULL, NULL, napi_enumerable, NULL},
       {"stats", NULL, js_stats, NULL, NULL, NULL, napi_enumerable, NULL},
+      {"takeNow", NULL, js_take_now, NULL, NULL, NULL, napi_enumerable, NULL},
   };
   napi_value record_bytes;
   napi_create_uint32(env, RECORD_BYTES, &record_bytes);

@@ -43,17 +43,18 @@ interface Program {
 const UNREAD: Program = { comm: undefined, args: undefined };
 
 /**
- * One exec event per exec the kernel reported: the first from `before`, the
- * last to `after`; the programs in between (an exec chain faster than a read)
- * were not read, so they are unknown.
+ * One exec event per exec the kernel reported, at its own time: the first from
+ * `before`, the last to `after`; the programs in between (an exec chain faster
+ * than a read) were not read, so they are unknown.
  */
 function pushExecs(out: ProcEvent[], fact: ExecFact, pid: number, before: Program, after: Program): void {
-  for (let i = 1; i <= fact.count; i += 1) {
-    const first = i === 1;
-    const last = i === fact.count;
+  const { times } = fact;
+  times.forEach((at, i) => {
+    const first = i === 0;
+    const last = i === times.length - 1;
     out.push({
       kind: 'exec',
-      at: fact.at,
+      at,
       pid,
       source: 'kernel',
       comm: last ? after.comm : undefined,
@@ -61,7 +62,7 @@ function pushExecs(out: ProcEvent[], fact: ExecFact, pid: number, before: Progra
       fromArgs: first ? before.args : undefined,
       args: last ? after.args : undefined,
     });
-  }
+  });
 }
 
 export function explainStep(diff: readonly ProcEvent[], prev: Snapshot, next: Snapshot, facts: Facts, now: number): Explained {
@@ -141,16 +142,17 @@ export function explainStep(diff: readonly ProcEvent[], prev: Snapshot, next: Sn
   // Execs the kernel reported that no read showed: the same command line exec'd again, or facts
   // taken in late. The kernel saw them either way. A fact can come in a batch after the read that
   // already shows its result (an exec chain faster than the batch), or after the process ended.
-  // Execs from before the previous table was read led to the program it shows: what they started
-  // from was not read, and is not the program shown. What it ran last is known while it lives; a
-  // zombie keeps its last comm (task->comm) but no command line; a reaped one, neither.
+  // A chain that began before the previous table was read led to the program it shows (or to one
+  // after it): what it started from was not read, and is not the program shown. What it ran last
+  // is known while it lives; a zombie keeps its last comm (task->comm) but no command line; a
+  // reaped one, neither.
   for (const [pid, fact] of execs) {
     if (execReported.has(pid) || forks.has(pid)) continue;
     const before = prev.procs.get(pid);
     const after = next.procs.get(pid);
     if (before === undefined || (after !== undefined && !sameProcess(before, after))) continue;
     const alive = after !== undefined && after.state !== 'Z' && after.state !== 'X';
-    const from = fact.at <= prev.takenAt ? UNREAD : { comm: before.comm, args: before.args };
+    const from = (fact.times[0] ?? prev.takenAt) <= prev.takenAt ? UNREAD : { comm: before.comm, args: before.args };
     pushExecs(out, fact, pid, from, { comm: after?.comm, args: alive ? after.args : undefined });
   }
 

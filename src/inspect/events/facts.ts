@@ -23,9 +23,8 @@ export interface ExitFact {
 }
 
 export interface ExecFact {
-  /** When the last exec was reported. */
-  readonly at: number;
-  readonly count: number;
+  /** When each exec happened (the kernel's time of its event), oldest first; never empty. */
+  readonly times: readonly number[];
 }
 
 export interface Facts {
@@ -74,7 +73,7 @@ export class FactBook {
           break;
         case 'exec': {
           const before = this.#execs.get(event.tgid);
-          this.#execs.set(event.tgid, { at: event.at, count: (before?.count ?? 0) + 1 });
+          this.#execs.set(event.tgid, { times: before === undefined ? [event.at] : [...before.times, event.at] });
           named.add(event.tgid);
           break;
         }
@@ -121,9 +120,9 @@ export class FactBook {
     for (const [pid, fact] of forks) if (!this.#forks.has(pid)) this.#forks.set(pid, fact);
     for (const [pid, fact] of exits) if (!this.#exits.has(pid)) this.#exits.set(pid, fact);
     for (const [pid, fact] of execs) {
-      // Execs carried from before come first: counts add up, the latest time wins.
+      // Execs carried from before come first.
       const newer = this.#execs.get(pid);
-      this.#execs.set(pid, newer === undefined ? fact : { at: newer.at, count: newer.count + fact.count });
+      this.#execs.set(pid, newer === undefined ? fact : { times: [...fact.times, ...newer.times] });
     }
   }
 

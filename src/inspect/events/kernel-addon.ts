@@ -29,6 +29,9 @@ export interface ProcEventsAddon {
   ): AddonHandle;
   close(handle: AddonHandle): void;
   stats(handle: AddonHandle): AddonStats;
+  /** Reads what the socket holds now and calls onBatch before returning. Absent from an addon
+   *  built before it existed (a stale build dir): then events come only as the loop polls. */
+  takeNow?(handle: AddonHandle): void;
 }
 
 /** Where `npm install` leaves the addon: same depth from src/ and dist/ (inspect/events/). */

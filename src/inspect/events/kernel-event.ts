@@ -74,6 +74,10 @@ export interface KernelEventSource {
    *  received; an overflow not yet explained that way counts as 1 (later gaps do not count it
    *  twice). */
   onBatch(listener: (batch: readonly KernelEvent[], lost: number) => void): void;
+  /** Hands the listeners, before returning, what the kernel has sent so far and is still
+   *  waiting in the socket (a coalescing window, a loop turn not polled yet): a reader of /proc
+   *  calls it first, so that what its read shows comes with the events that led to it. */
+  takeNow(): void;
   close(): void;
 }
 

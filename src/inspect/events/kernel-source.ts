@@ -92,6 +92,10 @@ export class NativeKernelEventSource implements KernelEventSource {
     }
   }
 
+  takeNow(): void {
+    if (this.handle !== undefined) this.addon.takeNow?.(this.handle);
+  }
+
   close(): void {
     const { handle } = this;
     if (handle === undefined) return;

@@ -402,6 +402,11 @@ export class EventStream {
       this.#pending.clear();
       return;
     }
+    // What the kernel has sent by now comes first (#onBatch, synchronously): an exec chain or a
+    // fork is held in the socket for the addon's coalescing window, and a read now would show
+    // its result before its events (an exec named from a program it did not start from).
+    if (this.choice.source === 'kernel') this.choice.kernel.takeNow();
+    if (this.#closed) return;
     const begunAt = performance.now();
     this.#lastStepAt = begunAt;
     // Filled by set(): SealedMap's own set() cannot run inside the Map constructor (its field is not there yet).

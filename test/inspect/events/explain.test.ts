@@ -46,7 +46,7 @@ describe('explainStep', () => {
       next,
       facts({
         forks: new Map([[102, { parent: 50, at: T + 1, source: 'kernel' }]]),
-        execs: new Map([[102, { at: T + 2, count: 1 }]]),
+        execs: new Map([[102, { times: [T + 2] }]]),
         exits: new Map([[102, { at: T + 3, status: killed, parent: 50 }]]),
       }),
     );
@@ -109,7 +109,7 @@ describe('explainStep', () => {
   it('reports an exec that left the command line as it was', () => {
     const prev = snapshot([parent, sh], T);
     const again = { ...sh };
-    const events = explain(prev, snapshot([parent, again], T + 10), facts({ execs: new Map([[100, { at: T + 4, count: 1 }]]) }));
+    const events = explain(prev, snapshot([parent, again], T + 10), facts({ execs: new Map([[100, { times: [T + 4] }]]) }));
     expect(events).toEqual([{ kind: 'exec', at: T + 4, pid: 100, comm: 'sh', source: 'kernel', fromComm: 'sh', fromArgs: sh.args, args: sh.args }]);
   });
 
@@ -118,18 +118,18 @@ describe('explainStep', () => {
     // kernel's batch with those execs was taken in only afterwards.
     const sleeping = { ...sh, comm: 'sleep', args: 'sleep 300' };
     const prev = snapshot([parent, sleeping], T);
-    const execs = new Map([[100, { at: T - 2, count: 2 }]]);
+    const execs = new Map([[100, { times: [T - 3, T - 2] }]]);
     const unread = { fromComm: undefined, fromArgs: undefined };
     const execsOf = (events: readonly ProcEvent[]) => events.filter((event) => event.kind === 'exec');
     // Alive: the last exec led to what the read showed; sleep is not what they started from.
     expect(execsOf(explain(prev, snapshot([parent, sleeping], T + 10), facts({ execs })))).toEqual([
-      { kind: 'exec', at: T - 2, pid: 100, comm: undefined, source: 'kernel', ...unread, args: undefined },
+      { kind: 'exec', at: T - 3, pid: 100, comm: undefined, source: 'kernel', ...unread, args: undefined },
       { kind: 'exec', at: T - 2, pid: 100, comm: 'sleep', source: 'kernel', ...unread, args: 'sleep 300' },
     ]);
     // Taken in after the process ended: a zombie keeps its last name, not its command line.
     const zombie = { ...sleeping, state: 'Z', stat: 'Z', args: '' };
     expect(execsOf(explain(prev, snapshot([parent, zombie], T + 10), facts({ execs })))).toEqual([
-      { kind: 'exec', at: T - 2, pid: 100, comm: undefined, source: 'kernel', ...unread, args: undefined },
+      { kind: 'exec', at: T - 3, pid: 100, comm: undefined, source: 'kernel', ...unread, args: undefined },
       { kind: 'exec', at: T - 2, pid: 100, comm: 'sleep', source: 'kernel', ...unread, args: undefined },
     ]);
     // Reaped: neither.
@@ -137,8 +137,14 @@ describe('explainStep', () => {
       undefined,
       undefined,
     ]);
+    // A chain that began before the read and ended after it: what it started from was not read either.
+    const across = explain(prev, snapshot([parent, sleeping], T + 10), facts({ execs: new Map([[100, { times: [T - 1, T + 4] }]]) }));
+    expect(execsOf(across).map((event) => event.kind === 'exec' && [event.at, event.fromComm, event.comm])).toEqual([
+      [T - 1, undefined, undefined],
+      [T + 4, undefined, 'sleep'],
+    ]);
     // An exec after the read (T + 4) started from the program read.
-    expect(execsOf(explain(prev, snapshot([parent, zombie], T + 10), facts({ execs: new Map([[100, { at: T + 4, count: 1 }]]) })))).toEqual([
+    expect(execsOf(explain(prev, snapshot([parent, zombie], T + 10), facts({ execs: new Map([[100, { times: [T + 4] }]]) })))).toEqual([
       { kind: 'exec', at: T + 4, pid: 100, comm: 'sleep', source: 'kernel', fromComm: 'sleep', fromArgs: 'sleep 300', args: undefined },
     ]);
     // The pid now names another process: the facts are not about the one read before.
@@ -154,7 +160,7 @@ describe('explainStep', () => {
     expect(diffSnapshots(prev, next).map((event) => event.kind)).toEqual(['exec']);
     expect(explain(prev, next, facts({ comms: new Map([[100, 'procview lesson']]) }))).toEqual([]);
     // An exec the kernel reported as well stays an exec.
-    const both = explain(prev, next, facts({ comms: new Map([[100, 'procview lesson']]), execs: new Map([[100, { at: T + 4, count: 1 }]]) }));
+    const both = explain(prev, next, facts({ comms: new Map([[100, 'procview lesson']]), execs: new Map([[100, { times: [T + 4] }]]) }));
     expect(both.map((event) => [event.kind, event.source])).toEqual([['exec', 'kernel']]);
   });
 

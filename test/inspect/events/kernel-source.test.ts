@@ -348,6 +348,24 @@ describe.runIf(skipReason === undefined)(title('kernel events: real processes'),
     expect(c.source.kind).toBe('kernel');
   });
 
+  it('takeNow hands over, before it returns, what waits in the socket', async () => {
+    // A coalescing window nothing waits out here: only takeNow can bring what follows the first event.
+    const c = await subscribe({ coalesceMs: 600_000 });
+    const child = spawnSync('sh', ['-c', 'exec true']);
+    // The loop has not run since: the events of the child are all still in the socket. The fork
+    // event is sent before fork() returns, the exec's before the program runs: both are there.
+    expect(find(c, 'exec', (e) => e.tgid === child.pid)).toBeUndefined();
+    c.source.takeNow();
+    expect(find(c, 'fork', (e) => e.childTgid === child.pid && e.parentTgid === process.pid)).toBeDefined();
+    expect(find(c, 'exec', (e) => e.tgid === child.pid)).toBeDefined();
+    // Closed: nothing more, and no error.
+    c.source.close();
+    const kept = c.events.length;
+    spawnSync('true');
+    c.source.takeNow();
+    expect(c.events.length).toBe(kept);
+  });
+
   it('keeps events that arrive before the first listener', async () => {
     const result = await openKernelEvents();
     if (!result.ok) throw new Error(result.message);

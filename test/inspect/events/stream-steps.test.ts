@@ -21,6 +21,15 @@ class FakeKernel implements KernelEventSource {
   send(batch: readonly KernelEvent[]): void {
     this.#listener?.(batch, 0);
   }
+  /** Events the kernel has sent that still wait in the socket: takeNow() hands them over. */
+  #socket: KernelEvent[] = [];
+  hold(batch: readonly KernelEvent[]): void {
+    this.#socket.push(...batch);
+  }
+  takeNow(): void {
+    const batch = this.#socket.splice(0);
+    if (batch.length > 0) this.send(batch);
+  }
   close(): void {
     this.#listener = undefined;
   }
@@ -91,5 +100,42 @@ describe('event stream steps', () => {
     expect(new Set(reaps.map((event) => event.pid)).size).toBe(600);
     expect(reaps).toHaveLength(600);
     expect(reaps.every((event) => event.kind === 'reap' && event.by === PARENT)).toBe(true);
+  });
+
+  it('take in what waits in the socket before reading: an exec chain read at its end comes with its execs', async () => {
+    const kernel = new FakeKernel();
+    const CHILD = 600;
+    const parent = proc({ pid: PARENT, comm: 'python3', args: 'python3 kids.py' });
+    const child = proc({ pid: CHILD, ppid: PARENT, comm: 'sleep', args: 'sleep 5' });
+    const inspector: Inspector = {
+      backend: 'procfs',
+      snapshot: async () => snapshot([proc({ pid: 1, ppid: 0, comm: 'init' }), parent], Date.now()),
+      // The child is read once it has exec'd twice (sh, then sleep).
+      reread: (pid, previous) => (pid === CHILD ? child : previous),
+      close: () => {},
+    };
+    const frames: WatchFrame[] = [];
+    const stream = new EventStream(
+      { source: 'kernel', kernel },
+      { intervalMs: 60_000, inspector },
+      (frame) => frames.push(frame),
+      (error) => {
+        throw error;
+      },
+    );
+    streams.push(stream);
+    expect(await frameWhere(frames, (frame) => frame.snapshot.procs.size === 2)).toBeDefined();
+    const at = Date.now();
+    // The fork's batch came; the execs that followed are still in the socket (the addon's window).
+    kernel.hold([
+      { kind: 'exec', at: at + 1, pid: CHILD, tgid: CHILD },
+      { kind: 'exec', at: at + 2, pid: CHILD, tgid: CHILD },
+    ]);
+    kernel.send([{ kind: 'fork', at, parentPid: PARENT, parentTgid: PARENT, childPid: CHILD, childTgid: CHILD }]);
+    const born = await frameWhere(frames, (frame) => frame.snapshot.procs.has(CHILD));
+    const events = (born?.events ?? []).filter((event) => event.pid === CHILD);
+    expect(events.map((event) => event.kind)).toEqual(['spawn', 'exec', 'exec']);
+    expect(events[1]).toMatchObject({ fromComm: 'python3', fromArgs: 'python3 kids.py', comm: undefined });
+    expect(events[2]).toMatchObject({ fromComm: undefined, comm: 'sleep', args: 'sleep 5' });
   });
 });

@@ -24,6 +24,12 @@ import { RecordingWriter } from '../record/writer.js';
 
 /** After the program exits, how long processes it left behind (orphans) are still followed. */
 export const LINGER_MS = 3000;
+/**
+ * Once none of them runs, how much longer a zombie it left is waited for, until its reaper (the
+ * adopter of an orphan that exited: init or a subreaper) calls wait(): its reap is the lesson's
+ * last line. Some inits reap adopted orphans lazily, a second or two late.
+ */
+export const REAP_WAIT_MS = 3000;
 const STOP_GRACE_MS = 2000;
 
 export function signalNumber(name: NodeJS.Signals): number {
@@ -128,10 +134,14 @@ async function runPlain(command: string, args: readonly string[], intervalMs: nu
       );
     }
     if (programEnd === undefined) return;
-    const left = [...printer.members.keys()].filter((pid) => {
+    const running: number[] = [];
+    const unreaped: number[] = [];
+    for (const pid of printer.members.keys()) {
       const state = frame.snapshot.procs.get(pid)?.state;
-      return state !== undefined && state !== 'Z' && state !== 'X';
-    });
+      // The program itself procview has reaped already (programEnd); a table may still show its Z.
+      if (state === undefined || state === 'X' || pid === program?.pid) continue;
+      (state === 'Z' ? unreaped : running).push(pid);
+    }
     // Polling finds an orphan only at the next full scans: give them time before calling it done.
     // Kernel events: waitpid may answer before the kernel's batches with the program's last forks
     // came in; once the kernel reported the program's exit, they have (exitReported).
@@ -142,8 +152,10 @@ async function runPlain(command: string, args: readonly string[], intervalMs: nu
       (choice.source === 'kernel'
         ? program !== undefined && stream.exitReported(program.pid, startedAt)
         : sinceEnd > Math.min(LINGER_MS, 2 * intervalMs + 500));
-    if ((left.length === 0 && settled) || sinceEnd > LINGER_MS) {
-      if (left.length > 0) write(`${stamp(Date.now())} procview run: ${t('cli.run.notWaiting', { pids: left.join(', ') })}`);
+    const limit = running.length > 0 ? LINGER_MS : LINGER_MS + REAP_WAIT_MS;
+    if ((running.length === 0 && unreaped.length === 0 && settled) || sinceEnd > limit) {
+      if (running.length > 0) write(`${stamp(Date.now())} procview run: ${t('cli.run.notWaiting', { pids: running.join(', ') })}`);
+      if (unreaped.length > 0) write(`${stamp(Date.now())} procview run: ${t('cli.run.notWaitingReap', { pids: unreaped.join(', ') })}`);
       finish();
     }
   };

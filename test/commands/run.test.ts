@@ -82,6 +82,12 @@ describe.skipIf(!kernel.ok)('procview run --plain, kernel source', () => {
       expect(lines.join('\n')).toMatch(new RegExp(`${child} \\((sleep|sh)\\) orphaned: parent ${sh}( \\(sh\\))? exited, adopted by 1 \\(init\\)`));
       // Its end: an exit line, or a zombie line when a read caught it before our wait reaped it.
       expect(has(lines, new RegExp(`${sh} \\(sh\\) (exited 0|became a zombie: .*\\(exited 0\\))`)), lines.join('\n')).toBe(true);
+      // The orphan, killed once seen, is waited for until its adopter reaps it (init here does so
+      // a second or two late): its reap (or its exit, read gone at once) is said, or that procview
+      // stopped waiting for it; never a zombie line as the last word.
+      const orphan = lines.map((line) => ORPHAN_LINE.exec(line)?.[1]).find((pid) => pid !== undefined);
+      const ended = new RegExp(`\\] ${orphan} \\((sleep|sh)\\) (reaped by 1\\b|killed by SIGKILL)|not waiting for ${orphan} to be reaped`);
+      expect(has(lines, ended), lines.join('\n')).toBe(true);
     }
   }, 180_000);
 

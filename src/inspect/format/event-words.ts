@@ -46,6 +46,9 @@ export function eventSentence(event: ProcEvent, nameOf: NameOf): string {
   const other = (pid: number | undefined): string => who(pid, pid === undefined ? undefined : nameOf(pid));
   switch (event.kind) {
     case 'spawn':
+      // Read, not seen forked (no source), under PID 1: init starts few processes; most under it
+      // were adopted, their forker gone before the read. It is not named as their parent.
+      if (event.source === undefined && event.ppid === 1) return t('event.spawnUnderInit', { self, parent: other(event.ppid) });
       return t('event.spawn', { self, parent: other(event.ppid) });
     case 'exit':
       return t('event.exit', { self, ended: ended(event.status), parent: other(event.ppid) });

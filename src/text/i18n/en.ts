@@ -286,6 +286,7 @@ export const EN = {
   'event.subreaper': '{pid} (a subreaper)',
   'event.subreaperNamed': '{pid} ({name}, a subreaper)',
   'event.spawn': '{self} started, child of {parent}',
+  'event.spawnUnderInit': '{self} first seen, under {parent}; who started it was not seen',
   'event.exit': '{self} {ended} (parent {parent})',
   'event.zombie': '{self} became a zombie: parent {parent} has not reaped it',
   'event.zombieStatus': '{self} became a zombie: parent {parent} has not reaped it ({status})',
@@ -585,6 +586,7 @@ Stops cleanly on SIGTERM or Ctrl-C (exit 0).`,
   'cli.events.watching': 'watching; {source}',
   'cli.events.lost': '{count} events lost (the kernel dropped them; rescanned)',
   'cli.run.notWaiting': 'not waiting for {pids} (still running, left behind by the program)',
+  'cli.run.notWaitingReap': 'not waiting for {pids} to be reaped (zombies: their parent has not called wait() yet)',
   'cli.help.chatServer': `procview chat server: run the UDP chat room.
 
 Options:

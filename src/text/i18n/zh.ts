@@ -283,6 +283,7 @@ export const ZH: Readonly<Record<MessageId, string>> = {
   'event.subreaper': '{pid}（一个 subreaper）',
   'event.subreaperNamed': '{pid}（{name}，一个 subreaper）',
   'event.spawn': '{self} 启动，是 {parent} 的子进程',
+  'event.spawnUnderInit': '{self} 首次见到时已在 {parent} 之下；未看到是谁启动了它',
   'event.exit': '{self} {ended}（父进程 {parent}）',
   'event.zombie': '{self} 成为僵尸进程：父进程 {parent} 还没有回收它',
   'event.zombieStatus': '{self} 成为僵尸进程：父进程 {parent} 还没有回收它（{status}）',
@@ -580,6 +581,7 @@ export const ZH: Readonly<Record<MessageId, string>> = {
   'cli.events.watching': '正在观察；{source}',
   'cli.events.lost': '丢失了 {count} 个事件（被内核丢弃；已重新扫描）',
   'cli.run.notWaiting': '不再等待 {pids}（仍在运行，是程序留下的）',
+  'cli.run.notWaitingReap': '不再等待 {pids} 被回收（僵尸进程：其父进程尚未调用 wait()）',
   'cli.help.chatServer': `procview chat server：运行 UDP 聊天室。
 
 选项：

@@ -13,6 +13,9 @@ describe('event sentences', () => {
   it('words every kind, with the names of the processes involved', () => {
     const cases: [ProcEvent, string][] = [
       [{ kind: 'spawn', at, pid: 4312, comm: 'sleep', ppid: 4311 }, '4312 (sleep) started, child of 4311 (bash)'],
+      // Read under PID 1, its fork not seen: init is not named as the one that started it.
+      [{ kind: 'spawn', at, pid: 4312, comm: 'sleep', ppid: 1 }, '4312 (sleep) first seen, under 1 (systemd); who started it was not seen'],
+      [{ kind: 'spawn', at, pid: 4312, comm: 'sleep', ppid: 1, source: 'kernel' }, '4312 (sleep) started, child of 1 (systemd)'],
       [{ kind: 'exit', at, pid: 4312, comm: 'sleep', ppid: 4311 }, '4312 (sleep) exited (parent 4311 (bash))'],
       [{ kind: 'zombie', at, pid: 4312, comm: 'sleep', ppid: 4311 }, '4312 (sleep) became a zombie: parent 4311 (bash) has not reaped it'],
       [{ kind: 'reap', at, pid: 4312, comm: 'sleep', by: 4311 }, '4312 (sleep) reaped by 4311 (bash)'],

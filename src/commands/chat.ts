@@ -19,6 +19,7 @@ import { watchLifeline } from '../process/lifeline.js';
 import { awaitStopSignal } from '../process/stop-signals.js';
 import { answeredHelpOrVersion, COMMON_OPTIONS, decimalOption, parseCommandArgs, wholeNumberOption } from './args.js';
 import { CommandError, UsageError } from '../base/errors.js';
+import { usageBlock } from './usage.js';
 import { packageVersion } from '../base/version.js';
 
 export const CHAT_USAGE = `Usage: procview chat server [--host ADDR] [--port N] [--lang en|zh] [--burst N] [--rate N]
@@ -57,7 +58,7 @@ function sayHelp(): string {
 }
 
 function chatHelp(): string {
-  return t('cli.help.chat', { usage: CHAT_USAGE });
+  return t('cli.help.chat', { usage: usageBlock(CHAT_USAGE) });
 }
 
 function integer(flag: string, value: string | undefined, fallback: number, min: number, max: number, usage = SERVER_SYNOPSIS): number {

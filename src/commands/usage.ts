@@ -1,6 +1,7 @@
 // How a usage error is shown: one line naming the problem (cli-main.ts), then one
 // usage line. The errors themselves live in base/errors.ts.
 import { t } from '../text/i18n/message.js';
+import { displayWidth } from '../text/width.js';
 
 /**
  * The one usage line printed after a usage error: the first line of `usage`,
@@ -12,6 +13,20 @@ export function usageLine(usage: string, helpCommand?: string): string {
   const hint = helpCommand ?? /^Usage: (procview(?: [a-z]+)?)/u.exec(first)?.[1] ?? 'procview';
   const english = more.length === 0 || first.includes('--help for more') ? first.trimEnd() : `${first.trimEnd()}   (${hint} --help for more)`;
   return inLanguage(english, hint);
+}
+
+/**
+ * A usage block of several lines (`Usage: procview chat server …` and its continuation lines,
+ * aligned under the first synopsis) in the reader's language: the label is the catalog's, and
+ * the continuation lines move with its width.
+ */
+export function usageBlock(english: string): string {
+  const [first = english, ...rest] = english.split('\n');
+  const synopsis = first.replace(/^Usage: /u, '');
+  if (synopsis === first) return english;
+  const label = t('cli.usage.line', { synopsis: '', more: '' });
+  const indent = (line: string): string => (line.startsWith(' '.repeat(7)) ? `${' '.repeat(displayWidth(label))}${line.slice(7)}` : line);
+  return [`${label}${synopsis}`, ...rest.map(indent)].join('\n');
 }
 
 /** The English usage line in the reader's language: the synopsis is the same, the words around it are not. */

@@ -36,10 +36,10 @@ export const orphanDemo = defineDemo({
       return parentNow === undefined || !sameProcess(parentNow, parentRow) || parentNow.state === 'Z' ? true : undefined;
     });
     const event = watch.event('reparent', childPid);
-    const kind = adopter === 1 ? t('demo.orphan.kindInit') : adopter === process.pid ? t('demo.orphan.kindSelf') : t('demo.orphan.kindSubreaper');
+    const adoptedBy = adopter === 1 ? t('demo.orphan.byInit') : adopter === process.pid ? t('demo.orphan.bySelf') : t('demo.orphan.bySubreaper');
     see(
       orphan,
-      t('demo.orphan.adopted', { from: parent.pid, to: String(adopter), kind, adopter: label(snapshot, adopter) }) +
+      t('demo.orphan.adopted', { from: parent.pid, to: String(adopter), adoptedBy, adopter: label(snapshot, adopter) }) +
         (event?.orphaned === true ? t('demo.orphan.event', { adopter: String(event.adopter) }) : ''),
     );
     await seeReaped(parent.pid, parentRow, process.pid, t('demo.orphan.parentReaped'));

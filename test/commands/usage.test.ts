@@ -59,6 +59,13 @@ describe('procview help COMMAND', () => {
     expect(viaHelp.stdout).toBe(viaFlag.stdout);
     expect(viaHelp.stdout).toContain(`Usage: procview ${command}`);
   });
+
+  it.each(['ps', 'tree', 'demo', 'chat', 'serve', 'events', 'run', 'record', 'replay'])('%s --help --lang zh says 用法, not Usage', async (command) => {
+    const { code, stdout } = await runCli([command, '--help', '--lang', 'zh']);
+    expect(code).toBe(0);
+    expect(stdout).toContain(`用法：procview ${command}`);
+    expect(stdout).not.toContain('Usage:');
+  });
 });
 
 /** The CLI in a pseudo-terminal with TERM=dumb: its whole output, read to the end, and its exit code. */

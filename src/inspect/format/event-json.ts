@@ -2,7 +2,7 @@
 // envelope of every procview document, then the event's fields, each present
 // in every line of its kind, null when unknown. Text is raw; stringify with
 // stringifyLineForTerminal.
-import type { ProcEvent } from '../types.js';
+import type { ExitStatus, ProcEvent } from '../types.js';
 import { envelope, type JsonEnvelope } from './json.js';
 
 type Nullable<T> = { [K in keyof T]: Exclude<T[K], undefined> | null };
@@ -34,6 +34,14 @@ function nullable<T extends object>(fields: T): Nullable<T> {
   return out as Nullable<T>;
 }
 
+/**
+ * Every field of a status, named one by one: a status read back from a recording has no key for
+ * what was unknown (JSON drops undefined), and its line must still have them all.
+ */
+function statusJson(status: ExitStatus | undefined): Nullable<ExitStatus> | null {
+  return status === undefined ? null : nullable({ code: status.code, signal: status.signal, coreDumped: status.coreDumped });
+}
+
 /** The kind-specific fields, every one present. */
 function details(event: ProcEvent): Record<string, unknown> {
   switch (event.kind) {
@@ -41,9 +49,9 @@ function details(event: ProcEvent): Record<string, unknown> {
       return nullable({ ppid: event.ppid });
     case 'exit':
     case 'zombie':
-      return { ppid: event.ppid ?? null, status: event.status === undefined ? null : nullable({ ...event.status }) };
+      return { ppid: event.ppid ?? null, status: statusJson(event.status) };
     case 'reap':
-      return { by: event.by ?? null, status: event.status === undefined ? null : nullable({ ...event.status }) };
+      return { by: event.by ?? null, status: statusJson(event.status) };
     case 'reparent':
       return nullable({ from: event.from, to: event.to, orphaned: event.orphaned, adopter: event.adopter });
     case 'exec':

@@ -1,0 +1,35 @@
+// eventToJson: every field of a kind present in every line, null when unknown.
+import { describe, expect, it } from 'vitest';
+import { eventToJson } from '../../../src/inspect/format/event-json.js';
+import type { ProcEvent } from '../../../src/inspect/types.js';
+
+const T = 1_700_000_100_000;
+
+describe('eventToJson', () => {
+  it('gives a status every field, also one read back from a recording (JSON has no key for what was unknown)', () => {
+    const live: ProcEvent = {
+      kind: 'exit',
+      at: T,
+      pid: 42,
+      comm: 'sleep',
+      ppid: 7,
+      source: 'kernel',
+      status: { code: 0, signal: undefined, coreDumped: false },
+    };
+    // What a recording gives back: the undefined signal has no key at all.
+    const replayed = JSON.parse(JSON.stringify(live)) as ProcEvent;
+    expect(Object.keys((replayed as { status: object }).status)).not.toContain('signal');
+    for (const event of [live, replayed]) expect(eventToJson(event).status).toEqual({ code: 0, signal: null, coreDumped: false });
+    const killed: ProcEvent = {
+      kind: 'reap',
+      at: T,
+      pid: 42,
+      comm: 'sleep',
+      by: 7,
+      source: 'kernel',
+      status: { code: undefined, signal: 'SIGKILL', coreDumped: false },
+    };
+    expect(eventToJson(JSON.parse(JSON.stringify(killed)) as ProcEvent).status).toEqual({ code: null, signal: 'SIGKILL', coreDumped: false });
+    expect(eventToJson({ ...killed, status: undefined }).status).toBeNull();
+  });
+});

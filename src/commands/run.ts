@@ -57,6 +57,13 @@ function basename(command: string): string {
 }
 
 /** Pids of the frame's table in process group `pgid`. */
+/** A shell's status for a command it could not run: 127 not found, 126 found but not runnable (POSIX 2.8.2). */
+export function notStartedStatus(code: string | undefined): number {
+  if (code === 'ENOENT') return 127;
+  if (code === 'EACCES' || code === 'ENOEXEC' || code === 'EISDIR') return 126;
+  return 1;
+}
+
 function inGroup(frame: WatchFrame, pgid: number): number[] {
   const out: number[] = [];
   frame.snapshot.procs.forEach((proc, pid) => {
@@ -121,7 +128,8 @@ async function runPlain(command: string, args: readonly string[], intervalMs: nu
     const pid = program?.pid;
     if (pid !== undefined && (frame.snapshot.procs.has(pid) || frame.events.some((event) => event.pid === pid))) seeded = true;
     for (const line of printer.lines(frame, seeds)) write(line);
-    if (pid !== undefined && frame.events.some((event) => event.pid === pid && (event.kind === 'exit' || event.kind === 'zombie' || event.kind === 'reap'))) {
+    // Its exit, or its reap: a zombie line alone is not its last (procview, its parent, reaps it).
+    if (pid !== undefined && frame.events.some((event) => event.pid === pid && (event.kind === 'exit' || event.kind === 'reap'))) {
       endShown = true;
     }
     if (writer !== undefined) {
@@ -185,7 +193,8 @@ async function runPlain(command: string, args: readonly string[], intervalMs: nu
     try {
       program = await startProgram(command, args, onLine);
     } catch (error) {
-      throw new CommandError(t('ui.program.cannotStart', { command, why: (error as NodeJS.ErrnoException).code ?? (error as Error).message }));
+      const code = (error as NodeJS.ErrnoException).code;
+      throw new CommandError(t('ui.program.cannotStart', { command, why: code ?? (error as Error).message }), notStartedStatus(code));
     }
     const started = program;
 

@@ -100,6 +100,10 @@ describe.skipIf(!kernel.ok)('procview run --plain, kernel source', () => {
   it('a zombie, with the exit status; an exec chain; a kill by signal; a core dump', async () => {
     const zombie = await run('kernel', PATTERNS.zombie.held, ZOMBIE_LINE);
     expect(zombie.lines.join('\n')).toMatch(/\(sleep\) became a zombie: parent \d+ \(\w+\) has not reaped it \(exited 0\)/);
+    // The program (the zombie's parent, killed once the zombie was seen) ends with its exit, or with
+    // its reap by procview: a zombie line is never its last.
+    const program = zombie.lines.filter((line) => line.includes(`] ${zombie.sh} `));
+    expect(program.at(-1), zombie.lines.join('\n')).toMatch(/killed by SIGKILL|reaped by \d+/);
     // sh, then sh again, then sleep: three execs of one pid (the first is the program's own start).
     // Released once all three are out: the kernel's events for the last two can come in a batch
     // after the read that already shows sleep, and are reported then (test/inspect/events covers
@@ -159,8 +163,12 @@ describe('procview run --plain: the program itself', () => {
     expect((await runCli(['run', '--plain'])).code).toBe(2);
     expect((await runCli(['run', '--bogus', 'true'])).stderr).toContain("unknown option '--bogus'");
     expect((await runCli(['run', '--events', 'sometimes', 'true'])).code).toBe(2);
+    // As a shell says it (POSIX 2.8.2): 127 not found, 126 found but not runnable.
     const missing = await runCli(['run', '--plain', '--events', 'polling', '--', '/nonexistent/program']);
-    expect(missing.code).toBe(1);
+    expect(missing.code).toBe(127);
     expect(missing.stderr).toContain('cannot start /nonexistent/program: ENOENT');
+    const notRunnable = await runCli(['run', '--plain', '--events', 'polling', '--', REPO_ROOT]);
+    expect(notRunnable.code).toBe(126);
+    expect(notRunnable.stderr).toContain(`cannot start ${REPO_ROOT}: EACCES`);
   });
 });

@@ -8,7 +8,7 @@ import { messageIn, t } from '../text/i18n/message.js';
 import { envelope, stringifyLineForTerminal } from '../inspect/format/json.js';
 import { RecordingError } from '../record/format.js';
 import { openRecording, type Recording } from '../record/reader.js';
-import type { RecordedFrame } from '../record/types.js';
+import type { NotePane, RecordedFrame } from '../record/types.js';
 import { sanitizeForDisplay } from '../text/sanitize.js';
 import { answeredHelpOrVersion, COMMON_OPTIONS, parseCommandArgs } from './args.js';
 import { clockMs, eventPrinter } from './event-lines.js';
@@ -95,13 +95,19 @@ async function play(recording: Recording, plain: boolean, json: boolean, noColou
   return 0;
 }
 
+const PANE_WORDS = { lesson: 'cli.replay.pane.lesson', chat: 'cli.replay.pane.chat', output: 'cli.replay.pane.output' } as const satisfies Record<
+  NotePane,
+  string
+>;
+
 function printPlain(recording: Recording, write: (line: string) => void): void {
   const stamp = sinceStart(recording.header.startedAt);
   write(sanitizeForDisplay(`procview replay: ${describeRecording(recording)}`));
   const printer = eventPrinter({ json: false, scoped: recording.header.scope.kind !== 'all', stamp });
   for (const entry of recording.entries()) {
     if (entry.type === 'note') {
-      write(sanitizeForDisplay(`${stamp(entry.at)} ${entry.pane}: ${entry.text}`));
+      // The pane's name is the replay's own words (the reader's language); the note is as recorded.
+      write(sanitizeForDisplay(`${stamp(entry.at)} ${t(PANE_WORDS[entry.pane])}: ${entry.text}`));
       continue;
     }
     for (const line of printer.lines(entry, seedPids(entry))) write(line);

@@ -177,6 +177,10 @@ describe('recording other sources', () => {
     expect(stdout).toMatch(/^procview replay: run sh -c/u);
     expect(stdout).toContain('output: hello from sh');
     expect(stdout).toMatch(/\((sleep|sh)\) (orphaned: parent \d+( \(sh\))? exited, adopted by|first seen already adopted by)/u);
+    // Read in Chinese: the pane's name is the reader's language; the program's words stay as they were.
+    const zh = await runCli(['replay', path, '--plain', '--lang', 'zh']);
+    expect(zh.stdout).toContain('输出: hello from sh');
+    expect(zh.stdout).not.toContain('output: ');
   }, 40_000);
 
   it('procview record --duration stops by itself; until Ctrl-C: the whole table, key frame first, then deltas', async () => {

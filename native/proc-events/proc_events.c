@@ -51,6 +51,7 @@
 typedef struct watcher {
   int fd;
   int closed;
+  int failed; // a read failed other than EAGAIN/ENOBUFS: the fd is broken, reading stops
   napi_env env;
   uv_poll_t poll;
   uv_timer_t timer; // ends a coalescing window
@@ -317,13 +318,17 @@ static void on_readable(uv_poll_t *poll, int status, int events);
 static void drain_and_poll(watcher *w) {
   int failure = drain(w);
   if (w->closed) return; // a listener closed the source
-  if (failure == 0) uv_poll_start(&w->poll, UV_READABLE, on_readable);
-  else uv_poll_stop(&w->poll);
+  if (failure == 0) {
+    uv_poll_start(&w->poll, UV_READABLE, on_readable);
+  } else {
+    w->failed = 1;
+    uv_poll_stop(&w->poll);
+  }
 }
 
 static void on_window_end(uv_timer_t *timer) {
   watcher *w = timer->data;
-  if (!w->closed) drain_and_poll(w);
+  if (!w->closed && !w->failed) drain_and_poll(w);
 }
 
 static void on_readable(uv_poll_t *poll, int status, int events) {
@@ -331,7 +336,8 @@ static void on_readable(uv_poll_t *poll, int status, int events) {
   watcher *w = poll->data;
   if (w->closed) return;
   uint64_t since = uv_now(poll->loop) - w->last_call_ms;
-  if (status >= 0 && since < w->coalesce_ms) {
+  // The first batch goes at once (last_call_ms is 0 until then, and uv_now counts from boot).
+  if (status >= 0 && w->batches > 0 && since < w->coalesce_ms) {
     // Within the window: let events gather in the socket buffer until it ends.
     uv_poll_stop(poll);
     uv_timer_start(&w->timer, on_window_end, w->coalesce_ms - since, 0);
@@ -503,9 +509,11 @@ static napi_value js_close(napi_env env, napi_callback_info info) {
 // from JavaScript; the window's timer, if running, then finds nothing and polls again.
 static napi_value js_take_now(napi_env env, napi_callback_info info) {
   watcher *w = unwrap(env, info, NULL);
-  if (w == NULL || w->closed) return NULL;
+  // A broken fd was reported once (lost >= 1, the consumer rescans); reading it again would spin.
+  if (w == NULL || w->closed || w->failed) return NULL;
   int failure = drain(w);
   if (failure != 0 && !w->closed) {
+    w->failed = 1;
     uv_timer_stop(&w->timer);
     uv_poll_stop(&w->poll);
   }

@@ -160,7 +160,8 @@ async function runPlain(command: string, args: readonly string[], intervalMs: nu
       (choice.source === 'kernel'
         ? program !== undefined && stream.exitReported(program.pid, startedAt)
         : sinceEnd > Math.min(LINGER_MS, 2 * intervalMs + 500));
-    const limit = running.length > 0 ? LINGER_MS : LINGER_MS + REAP_WAIT_MS;
+    // Longer only while a zombie it left waits for its reap.
+    const limit = running.length === 0 && unreaped.length > 0 ? LINGER_MS + REAP_WAIT_MS : LINGER_MS;
     if ((running.length === 0 && unreaped.length === 0 && settled) || sinceEnd > limit) {
       if (running.length > 0) write(`${stamp(Date.now())} procview run: ${t('cli.run.notWaiting', { pids: running.join(', ') })}`);
       if (unreaped.length > 0) write(`${stamp(Date.now())} procview run: ${t('cli.run.notWaitingReap', { pids: unreaped.join(', ') })}`);

@@ -3,6 +3,14 @@
 import { t } from '../text/i18n/message.js';
 import { displayWidth } from '../text/width.js';
 
+/** How every usage text in the code begins (English); the reader's language replaces it. */
+const ENGLISH_LABEL = 'Usage: ';
+
+/** The synopsis after the English label, or undefined for a text without it. */
+function afterLabel(line: string): string | undefined {
+  return line.startsWith(ENGLISH_LABEL) ? line.slice(ENGLISH_LABEL.length) : undefined;
+}
+
 /**
  * The one usage line printed after a usage error: the first line of `usage`,
  * pointing at the full help when there is more of it (the README promises one
@@ -22,18 +30,19 @@ export function usageLine(usage: string, helpCommand?: string): string {
  */
 export function usageBlock(english: string): string {
   const [first = english, ...rest] = english.split('\n');
-  const synopsis = first.replace(/^Usage: /u, '');
-  if (synopsis === first) return english;
+  const synopsis = afterLabel(first);
+  if (synopsis === undefined) return english;
   const label = t('cli.usage.line', { synopsis: '', more: '' });
-  const indent = (line: string): string => (line.startsWith(' '.repeat(7)) ? `${' '.repeat(displayWidth(label))}${line.slice(7)}` : line);
+  const under = ' '.repeat(ENGLISH_LABEL.length);
+  const indent = (line: string): string => (line.startsWith(under) ? `${' '.repeat(displayWidth(label))}${line.slice(under.length)}` : line);
   return [`${label}${synopsis}`, ...rest.map(indent)].join('\n');
 }
 
 /** The English usage line in the reader's language: the synopsis is the same, the words around it are not. */
 function inLanguage(english: string, hint: string): string {
   const more = `   (${hint} --help for more)`;
-  const synopsis = english.replace(/^Usage: /u, '');
-  if (synopsis === english) return english;
+  const synopsis = afterLabel(english);
+  if (synopsis === undefined) return english;
   const bare = synopsis.endsWith(more) ? synopsis.slice(0, -more.length) : synopsis;
   return t('cli.usage.line', { synopsis: bare, more: bare === synopsis ? '' : t('cli.usage.more', { command: hint }) });
 }

@@ -27,7 +27,7 @@ export interface Explained {
   readonly carry: ReadonlyMap<number, ForkFact>;
   /** Exits of processes that still read alive (the kernel reports an exit before the process is a zombie). */
   readonly carryExits: ReadonlyMap<number, ExitFact>;
-  /** Execs of the carried forks: they belong to the same unexplained process. */
+  /** Execs of the carried forks (they belong to the same unexplained process), and execs timed after `next` was read. */
   readonly carryExecs: ReadonlyMap<number, ExecFact>;
 }
 
@@ -65,8 +65,42 @@ function pushExecs(out: ProcEvent[], fact: ExecFact, pid: number, before: Progra
   });
 }
 
+/**
+ * The last moment a table's reads can be said to precede. takenAt is Date.now(), whole
+ * milliseconds taken after the reads; the kernel's times have fractions. An event in the same
+ * millisecond counts as before the read: what it led to is then said to be unknown rather than
+ * named wrongly.
+ */
+function readBy(table: Snapshot): number {
+  return table.takenAt + 1;
+}
+
+/**
+ * Execs of processes `next` holds, timed after it was read (a scan takes in the kernel's batches
+ * after its reads), cannot show in it: they wait for the next step, which reads the process again
+ * (their batch named it). Those of processes it does not hold are explained now (a process gone
+ * between two reads is known from the facts alone).
+ */
+function splitLateExecs(execs: ReadonlyMap<number, ExecFact>, next: Snapshot): { now: Map<number, ExecFact>; later: Map<number, ExecFact> } {
+  const now = new Map<number, ExecFact>();
+  const later = new Map<number, ExecFact>();
+  const by = readBy(next);
+  for (const [pid, fact] of execs) {
+    const after = next.procs.has(pid) ? fact.times.filter((at) => at > by) : [];
+    if (after.length === 0) {
+      now.set(pid, fact);
+      continue;
+    }
+    later.set(pid, { times: after });
+    const before = fact.times.filter((at) => at <= by);
+    if (before.length > 0) now.set(pid, { times: before });
+  }
+  return { now, later };
+}
+
 export function explainStep(diff: readonly ProcEvent[], prev: Snapshot, next: Snapshot, facts: Facts, now: number): Explained {
-  const { forks, exits, execs, comms } = facts;
+  const { forks, exits, comms } = facts;
+  const { now: execs, later: laterExecs } = splitLateExecs(facts.execs, next);
   const out: ProcEvent[] = [];
   const execReported = new Set<number>();
   const exitReported = new Set<number>();
@@ -152,7 +186,7 @@ export function explainStep(diff: readonly ProcEvent[], prev: Snapshot, next: Sn
     const after = next.procs.get(pid);
     if (before === undefined || (after !== undefined && !sameProcess(before, after))) continue;
     const alive = after !== undefined && after.state !== 'Z' && after.state !== 'X';
-    const from = (fact.times[0] ?? prev.takenAt) <= prev.takenAt ? UNREAD : { comm: before.comm, args: before.args };
+    const from = (fact.times[0] ?? 0) <= readBy(prev) ? UNREAD : { comm: before.comm, args: before.args };
     pushExecs(out, fact, pid, from, { comm: after?.comm, args: alive ? after.args : undefined });
   }
 
@@ -178,7 +212,7 @@ export function explainStep(diff: readonly ProcEvent[], prev: Snapshot, next: Sn
         : { kind: 'exit', at: exit.at, pid, comm, ppid: exit.parent ?? fork.parent, status: exit.status, source: 'kernel' },
     );
   }
-  const carryExecs = new Map<number, ExecFact>();
+  const carryExecs = laterExecs;
   for (const pid of carry.keys()) {
     const fact = execs.get(pid);
     if (fact !== undefined) carryExecs.set(pid, fact);

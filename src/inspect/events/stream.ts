@@ -402,13 +402,15 @@ export class EventStream {
       this.#pending.clear();
       return;
     }
+    // The step's time is set first: a batch taken in below schedules the next step STEP_GAP_MS
+    // from this one, not at once.
+    const begunAt = performance.now();
+    this.#lastStepAt = begunAt;
     // What the kernel has sent by now comes first (#onBatch, synchronously): an exec chain or a
     // fork is held in the socket for the addon's coalescing window, and a read now would show
     // its result before its events (an exec named from a program it did not start from).
     if (this.choice.source === 'kernel') this.choice.kernel.takeNow();
     if (this.#closed) return;
-    const begunAt = performance.now();
-    this.#lastStepAt = begunAt;
     // Filled by set(): SealedMap's own set() cannot run inside the Map constructor (its field is not there yet).
     // Copied at the first read: a step that reads nothing (a batch of thread events) keeps the table.
     const procs = new SealedMap<number, ProcInfo>();

@@ -78,13 +78,18 @@ export function uptimeWords(seconds: number | undefined): string {
   return t('ui.uptime', { time: `${dayPart}${clockPart}` });
 }
 
+/** The 1, 5 and 15 minute figures as top prints them, or ? when unknown. */
+function loadFigures(load: readonly number[] | undefined, separator: string): string {
+  return load === undefined ? '?' : load.map((n) => n.toFixed(2)).join(separator);
+}
+
 export function loadWords(load: readonly number[] | undefined): string {
-  return t('ui.load', { load: load === undefined ? '?' : load.map((n) => n.toFixed(2)).join(', ') });
+  return t('ui.load', { load: loadFigures(load, ', ') });
 }
 
 /** The same figures without the label, for a header line that is short of room. */
 export function loadShortWords(load: readonly number[] | undefined): string {
-  return t('ui.loadShort', { load: load === undefined ? '?' : load.map((n) => n.toFixed(2)).join(' ') });
+  return t('ui.loadShort', { load: loadFigures(load, ' ') });
 }
 
 export function intervalWords(ms: number): string {

@@ -147,6 +147,16 @@ describe('explainStep', () => {
     expect(execsOf(explain(prev, snapshot([parent, zombie], T + 10), facts({ execs: new Map([[100, { times: [T + 4] }]]) })))).toEqual([
       { kind: 'exec', at: T + 4, pid: 100, comm: 'sleep', source: 'kernel', fromComm: 'sleep', fromArgs: 'sleep 300', args: undefined },
     ]);
+    // In the millisecond the previous table was taken (its time is whole ms, the kernel's has
+    // fractions): counted as before the read, so what it started from is not named.
+    const sameMs = explain(prev, snapshot([parent, sleeping], T + 10), facts({ execs: new Map([[100, { times: [T + 0.5] }]]) }));
+    expect(execsOf(sameMs)).toEqual([{ kind: 'exec', at: T + 0.5, pid: 100, comm: 'sleep', source: 'kernel', ...unread, args: 'sleep 300' }]);
+    // After the new table was read (a scan takes in batches after its reads): not in it, so left
+    // for the next step, which reads the process again.
+    const next = snapshot([parent, sleeping], T + 10);
+    const later = explainStep(diffSnapshots(prev, next), prev, next, facts({ execs: new Map([[100, { times: [T + 4, T + 12] }]]) }), T + 12);
+    expect(later.events.map((event) => event.kind === 'exec' && event.at)).toEqual([T + 4]);
+    expect(later.carryExecs.get(100)).toEqual({ times: [T + 12] });
     // The pid now names another process: the facts are not about the one read before.
     const other = { ...sleeping, startTime: (sleeping.startTime ?? 0) + 5000 };
     expect(execsOf(explain(prev, snapshot([parent, other], T + 10), facts({ execs })))).toEqual([]);

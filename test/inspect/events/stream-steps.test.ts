@@ -64,6 +64,21 @@ afterEach(() => {
   for (const stream of streams.splice(0)) stream.close();
 });
 
+/** A stream on the fake kernel and inspector, full scans a minute apart (only steps between): its frames. */
+function openStream(kernel: FakeKernel, inspector: Inspector): { frames: WatchFrame[]; stream: EventStream } {
+  const frames: WatchFrame[] = [];
+  const stream = new EventStream(
+    { source: 'kernel', kernel },
+    { intervalMs: 60_000, inspector },
+    (frame) => frames.push(frame),
+    (error) => {
+      throw error;
+    },
+  );
+  streams.push(stream);
+  return { frames, stream };
+}
+
 async function frameWhere(frames: readonly WatchFrame[], match: (frame: WatchFrame) => boolean): Promise<WatchFrame | undefined> {
   return pollUntil(() => frames.find(match), { timeoutMs: 10_000, intervalMs: 5 });
 }
@@ -72,16 +87,7 @@ describe('event stream steps', () => {
   it('look at a few of a thousand zombies per step, and the next scan still reports every reap', async () => {
     const kernel = new FakeKernel();
     const { inspector, rereads, reap } = fakeInspector();
-    const frames: WatchFrame[] = [];
-    const stream = new EventStream(
-      { source: 'kernel', kernel },
-      { intervalMs: 60_000, inspector },
-      (frame) => frames.push(frame),
-      (error) => {
-        throw error;
-      },
-    );
-    streams.push(stream);
+    const { frames, stream } = openStream(kernel, inspector);
     expect(await frameWhere(frames, (frame) => frame.snapshot.procs.size === ZOMBIES + 2)).toBeDefined();
 
     // The parent execs: a step re-reads it, and looks at some zombies for a reap.
@@ -114,16 +120,7 @@ describe('event stream steps', () => {
       reread: (pid, previous) => (pid === CHILD ? child : previous),
       close: () => {},
     };
-    const frames: WatchFrame[] = [];
-    const stream = new EventStream(
-      { source: 'kernel', kernel },
-      { intervalMs: 60_000, inspector },
-      (frame) => frames.push(frame),
-      (error) => {
-        throw error;
-      },
-    );
-    streams.push(stream);
+    const { frames } = openStream(kernel, inspector);
     expect(await frameWhere(frames, (frame) => frame.snapshot.procs.size === 2)).toBeDefined();
     const at = Date.now();
     // The fork's batch came; the execs that followed are still in the socket (the addon's window).

@@ -58,7 +58,7 @@ function basename(command: string): string {
 
 /** Pids of the frame's table in process group `pgid`. */
 /** A shell's status for a command it could not run: 127 not found, 126 found but not runnable (POSIX 2.8.2). */
-export function notStartedStatus(code: string | undefined): number {
+function notStartedStatus(code: string | undefined): number {
   if (code === 'ENOENT') return 127;
   if (code === 'EACCES' || code === 'ENOEXEC' || code === 'EISDIR') return 126;
   return 1;

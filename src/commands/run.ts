@@ -191,6 +191,8 @@ async function runPlain(command: string, args: readonly string[], intervalMs: nu
       const stderr = line.stream === 'stderr';
       writer?.note({ at: line.at, pane: 'output', tone: stderr ? 'problem' : 'plain', text: stderr ? `stderr: ${line.text}` : line.text });
     };
+    // Taken before the fork: the program's exec (a kernel time) comes after it, not before.
+    const spawnedAt = Date.now();
     try {
       program = await startProgram(command, args, onLine);
     } catch (error) {
@@ -200,7 +202,7 @@ async function runPlain(command: string, args: readonly string[], intervalMs: nu
     const started = program;
 
     // The start and the end of the program procview itself started are facts (spawn, waitpid), whatever the source saw.
-    for (const line of extra([{ kind: 'spawn', at: Date.now(), pid: started.pid, comm: basename(command), ppid: process.pid, source: 'waitpid' }])) write(line);
+    for (const line of extra([{ kind: 'spawn', at: spawnedAt, pid: started.pid, comm: basename(command), ppid: process.pid, source: 'waitpid' }])) write(line);
     void stop.received.then(() => started.stop(STOP_GRACE_MS).then(finish));
     const end = await started.ended;
     const status = exitStatusFromNode(end.code, end.signal);

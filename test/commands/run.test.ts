@@ -76,6 +76,9 @@ describe.skipIf(!kernel.ok)('procview run --plain, kernel source', () => {
     for (let i = 0; i < 5; i += 1) {
       const { code, lines, sh } = await run('kernel', PATTERNS.orphan.held, ORPHAN_LINE);
       expect(code).toBe(0);
+      // The program's start is stamped before the fork, so never after its exec (a kernel time).
+      const stampOf = (pattern: RegExp): number => Number(/^\[\+([\d.]+)s\]/.exec(lines.find((line) => pattern.test(line)) ?? '')?.[1]);
+      expect(stampOf(new RegExp(`\\] ${sh} \\(sh\\) started`)), lines.join('\n')).toBeLessThanOrEqual(stampOf(new RegExp(`\\] ${sh} exec: `)));
       // Read before it exec'd sleep (a loaded machine), the child is still named sh.
       const child = lines.map((line) => new RegExp(`(\\d+) \\((sleep|sh)\\) started, child of ${sh}\\b`).exec(line)?.[1]).find((pid) => pid !== undefined);
       expect(child, lines.join('\n')).toBeDefined();

@@ -4,6 +4,7 @@
 import { advanceMembers, concernsMembers, type Members } from '../inspect/events/members.js';
 import { eventToJson, lostToJson } from '../inspect/format/event-json.js';
 import { eventSentence } from '../inspect/format/event-words.js';
+import { namesThen } from '../inspect/format/names-then.js';
 import { t } from '../text/i18n/message.js';
 import { stringifyLineForTerminal } from '../inspect/format/json.js';
 import type { ProcEvent } from '../inspect/types.js';
@@ -86,11 +87,12 @@ export function eventPrinter({ json, scoped, stamp }: PrinterOptions): EventPrin
       if (scoped) members = advanceMembers(before, frame.snapshot, frame.events, seeds);
       const nameOf = (pid: number): string | undefined =>
         frame.snapshot.procs.get(pid)?.comm ?? frame.previous?.procs.get(pid)?.comm ?? frame.glimpses.get(pid)?.comm;
-      for (const event of frame.events) {
-        if (scoped && !concernsMembers(event, before, members)) continue;
-        const line = render(event, nameOf);
+      const then = namesThen(frame.events, nameOf);
+      frame.events.forEach((event, index) => {
+        if (scoped && !concernsMembers(event, before, members)) return;
+        const line = render(event, then(index));
         if (line !== undefined) out.push(line);
-      }
+      });
       return out;
     },
   };

@@ -1,4 +1,5 @@
 // The event timeline: the last events of the processes in scope, oldest first.
+import { namesThen } from '../../inspect/format/names-then.js';
 import type { ProcEvent } from '../../inspect/types.js';
 import { eventLine, type EventLine, type NameOf } from './events.js';
 
@@ -19,7 +20,11 @@ export function noteTimeline(timeline: Timeline, line: EventLine): Timeline {
 
 /** Appends the events about pids in scope (before or after the refresh); unchanged object when none. */
 export function appendTimeline(timeline: Timeline, events: readonly ProcEvent[], concerns: (pid: number) => boolean, nameOf: NameOf): Timeline {
-  const added = events.filter((event) => concerns(event.pid)).map((event) => eventLine(event, nameOf));
+  const then = namesThen(events, nameOf);
+  const added: EventLine[] = [];
+  events.forEach((event, index) => {
+    if (concerns(event.pid)) added.push(eventLine(event, then(index)));
+  });
   if (added.length === 0) return timeline;
   const lines = [...timeline.lines, ...added].slice(-TIMELINE_LIMIT);
   return { lines, total: timeline.total + added.length };

@@ -81,6 +81,20 @@ describe('timeline', () => {
     expect(timeline.total).toBe(2);
   });
 
+  it("names a parent as it was at the event, not by a program it exec'd later in the same frame", () => {
+    const events: ProcEvent[] = [
+      { kind: 'exit', at, pid: 9475, comm: 'sleep', ppid: 9474, status: undefined },
+      { kind: 'exec', at: at + 1, pid: 9474, comm: 'sleep', fromComm: 'sh', fromArgs: 'sh -c x', args: 'sleep 2' },
+    ];
+    const timeline = appendTimeline(
+      EMPTY_TIMELINE,
+      events,
+      () => true,
+      (pid) => (pid === 9474 ? 'sleep' : undefined),
+    );
+    expect(timeline.lines[0]?.text).toMatch(/9475 \(sleep\) exited \(parent 9474 \(sh\)\)$/u);
+  });
+
   it('returns the same object when nothing was added, and keeps at most the limit', () => {
     expect(appendTimeline(EMPTY_TIMELINE, [], () => true, nameOf)).toBe(EMPTY_TIMELINE);
     const many = Array.from({ length: TIMELINE_LIMIT + 10 }, (_, i) => spawn(i + 2));

@@ -11,9 +11,17 @@ import type { ProcEvent } from '../inspect/types.js';
 import type { WatchFrame } from '../inspect/watch.js';
 import { sanitizeForDisplay } from '../text/sanitize.js';
 
+/** A printed line and the time it is about (an event's, or a loss's frame). */
+export interface TimedLine {
+  readonly at: number;
+  readonly text: string;
+}
+
 export interface EventPrinter {
   /** The lines for one frame (without newlines). `seeds`: pids to follow (scoped printers). */
   lines(frame: WatchFrame, seeds: Iterable<number>): string[];
+  /** The same lines, each with its time (to put another stream's lines among them: line-order.ts). */
+  timedLines(frame: WatchFrame, seeds: Iterable<number>): TimedLine[];
   /** The followed processes alive after the last frame (scoped printers). */
   readonly members: Members;
   /** Lines for events learnt outside the stream (procview run's own spawn and wait), printed once. */
@@ -76,12 +84,15 @@ export function eventPrinter({ json, scoped, stamp }: PrinterOptions): EventPrin
       return members;
     },
     lines(frame, seeds) {
-      const out: string[] = [];
+      return this.timedLines(frame, seeds).map((line) => line.text);
+    },
+    timedLines(frame, seeds) {
+      const out: TimedLine[] = [];
       if (frame.lost > lost) {
         const count = frame.lost - lost;
         lost = frame.lost;
         const at = frame.snapshot.takenAt;
-        out.push(json ? stringifyLineForTerminal(lostToJson(at, count)) : `${stamp(at)} ${t('cli.events.lost', { count })}`);
+        out.push({ at, text: json ? stringifyLineForTerminal(lostToJson(at, count)) : `${stamp(at)} ${t('cli.events.lost', { count })}` });
       }
       const before = members;
       if (scoped) members = advanceMembers(before, frame.snapshot, frame.events, seeds);
@@ -90,8 +101,8 @@ export function eventPrinter({ json, scoped, stamp }: PrinterOptions): EventPrin
       const then = namesThen(frame.events, nameOf);
       frame.events.forEach((event, index) => {
         if (scoped && !concernsMembers(event, before, members)) return;
-        const line = render(event, then(index));
-        if (line !== undefined) out.push(line);
+        const text = render(event, then(index));
+        if (text !== undefined) out.push({ at: event.at, text });
       });
       return out;
     },

@@ -12,6 +12,7 @@ import type { NotePane, RecordedFrame } from '../record/types.js';
 import { sanitizeForDisplay } from '../text/sanitize.js';
 import { answeredHelpOrVersion, COMMON_OPTIONS, parseCommandArgs } from './args.js';
 import { clockMs, eventPrinter } from './event-lines.js';
+import { LineOrder } from './line-order.js';
 import { CommandError, UsageError } from '../base/errors.js';
 import { cannotDraw } from './terminal-check.js';
 
@@ -104,14 +105,17 @@ function printPlain(recording: Recording, write: (line: string) => void): void {
   const stamp = sinceStart(recording.header.startedAt);
   write(sanitizeForDisplay(`procview replay: ${describeRecording(recording)}`));
   const printer = eventPrinter({ json: false, scoped: recording.header.scope.kind !== 'all', stamp });
+  // A note was recorded when it came, before the frame with the events of its moment: put in time order.
+  const order = new LineOrder();
   for (const entry of recording.entries()) {
     if (entry.type === 'note') {
       // The pane's name is the replay's own words (the reader's language); the note is as recorded.
-      write(sanitizeForDisplay(`${stamp(entry.at)} ${t(PANE_WORDS[entry.pane])}: ${entry.text}`));
+      order.hold({ at: entry.at, text: sanitizeForDisplay(`${stamp(entry.at)} ${t(PANE_WORDS[entry.pane])}: ${entry.text}`) });
       continue;
     }
-    for (const line of printer.lines(entry, seedPids(entry))) write(line);
+    for (const line of order.withFrame(printer.timedLines(entry, seedPids(entry)), entry.snapshot.takenAt)) write(line.text);
   }
+  for (const line of order.release()) write(line.text);
   write(`${stamp(recording.endAt)} ${t('cli.replay.end', { time: clockMs(recording.endAt) })}`);
 }
 

@@ -14,7 +14,8 @@ import { shellStatus, startProgram, type Program, type ProgramLine } from '../pr
 import { awaitStopSignal } from '../process/stop-signals.js';
 import { sanitizeForDisplay } from '../text/sanitize.js';
 import { answeredHelpOrVersion } from './args.js';
-import { eventPrinter } from './event-lines.js';
+import { eventPrinter, type TimedLine } from './event-lines.js';
+import { LineOrder } from './line-order.js';
 import { openChoice } from './events-flag.js';
 import { parseRunArgs } from './run-args.js';
 import { CommandError } from '../base/errors.js';
@@ -31,6 +32,11 @@ export const LINGER_MS = 3000;
  */
 export const REAP_WAIT_MS = 3000;
 const STOP_GRACE_MS = 2000;
+/**
+ * How long an output line waits for the frame that reads its moment. A frame follows the kernel's
+ * events within milliseconds; a program that prints and forks nothing brings no frame, and waits this long.
+ */
+const OUTPUT_HOLD_MS = 150;
 
 export function signalNumber(name: NodeJS.Signals): number {
   return constants.signals[name] ?? 0;
@@ -100,6 +106,19 @@ async function runPlain(command: string, args: readonly string[], intervalMs: nu
   const write = (line: string): void => void process.stdout.write(`${line}\n`);
   write(`${stamp(Date.now())} procview run: ${sanitizeForDisplay([command, ...args].join(' '))} (${sourceWords(choice, intervalMs)})`);
   const printer = eventPrinter({ json: false, scoped: true, stamp });
+  // The program's output waits for the frame that reads its moment (line-order.ts), at most OUTPUT_HOLD_MS.
+  const order = new LineOrder();
+  let holdTimer: NodeJS.Timeout | undefined;
+  /** Once the run is over, output goes straight out. */
+  let over = false;
+  const writeLines = (lines: readonly TimedLine[]): void => {
+    for (const line of lines) write(line.text);
+  };
+  const releaseHeld = (): void => {
+    clearTimeout(holdTimer);
+    holdTimer = undefined;
+    writeLines(order.release());
+  };
   let program: Program | undefined;
   let programEnd: number | undefined;
   /** A frame (or, polling, procview's own wait) has said how the program ended. */
@@ -127,7 +146,8 @@ async function runPlain(command: string, args: readonly string[], intervalMs: nu
     const seeds = program !== undefined && !seeded ? [program.pid, ...group] : group;
     const pid = program?.pid;
     if (pid !== undefined && (frame.snapshot.procs.has(pid) || frame.events.some((event) => event.pid === pid))) seeded = true;
-    for (const line of printer.lines(frame, seeds)) write(line);
+    writeLines(order.withFrame(printer.timedLines(frame, seeds), frame.snapshot.takenAt));
+    if (!order.holding) releaseHeld();
     // Its exit, or its reap: a zombie line alone is not its last (procview, its parent, reaps it).
     if (pid !== undefined && frame.events.some((event) => event.pid === pid && (event.kind === 'exit' || event.kind === 'reap'))) {
       endShown = true;
@@ -163,6 +183,7 @@ async function runPlain(command: string, args: readonly string[], intervalMs: nu
     // Longer only while a zombie it left waits for its reap.
     const limit = running.length === 0 && unreaped.length > 0 ? LINGER_MS + REAP_WAIT_MS : LINGER_MS;
     if ((running.length === 0 && unreaped.length === 0 && settled) || sinceEnd > limit) {
+      releaseHeld();
       if (running.length > 0) write(`${stamp(Date.now())} procview run: ${t('cli.run.notWaiting', { pids: running.join(', ') })}`);
       if (unreaped.length > 0) write(`${stamp(Date.now())} procview run: ${t('cli.run.notWaitingReap', { pids: unreaped.join(', ') })}`);
       finish();
@@ -187,7 +208,12 @@ async function runPlain(command: string, args: readonly string[], intervalMs: nu
   try {
     await ready;
     const onLine = (line: ProgramLine): void => {
-      write(`${stamp(line.at)} ${line.stream}: ${sanitizeForDisplay(line.text)}`);
+      const text = `${stamp(line.at)} ${line.stream}: ${sanitizeForDisplay(line.text)}`;
+      if (over) write(text);
+      else {
+        order.hold({ at: line.at, text });
+        holdTimer ??= setTimeout(releaseHeld, OUTPUT_HOLD_MS).unref();
+      }
       const stderr = line.stream === 'stderr';
       writer?.note({ at: line.at, pane: 'output', tone: stderr ? 'problem' : 'plain', text: stderr ? `stderr: ${line.text}` : line.text });
     };
@@ -224,10 +250,14 @@ async function runPlain(command: string, args: readonly string[], intervalMs: nu
       endShown = true;
     }
     await finished;
+    over = true;
+    releaseHeld();
     if (failure !== undefined) throw failure;
     const caught = stop.caught;
     return caught === undefined ? shellStatus(end, signalNumber) : 128 + signalNumber(caught);
   } finally {
+    over = true;
+    releaseHeld();
     stop.dispose();
     stream.close();
     writer?.close();

@@ -176,6 +176,14 @@ describe('recording other sources', () => {
     expect(code).toBe(0);
     expect(stdout).toMatch(/^procview replay: run sh -c/u);
     expect(stdout).toContain('output: hello from sh');
+    // The output was recorded when it came, before the frame with the program's start: it is put after it.
+    const lines = stdout.split('\n');
+    const started = lines.findIndex((line) => /\(sh\) started, child of/u.test(line));
+    expect(started, stdout).toBeGreaterThan(0);
+    expect(
+      lines.findIndex((line) => line.includes('output: hello from sh')),
+      stdout,
+    ).toBeGreaterThan(started);
     expect(stdout).toMatch(/\((sleep|sh)\) (orphaned: parent \d+( \(sh\))? exited, adopted by|first seen already adopted by)/u);
     // Read in Chinese: the pane's name is the reader's language; the program's words stay as they were.
     const zh = await runCli(['replay', path, '--plain', '--lang', 'zh']);

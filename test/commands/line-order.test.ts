@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { LineOrder } from '../../src/commands/line-order.js';
+
+const line = (at: number, text: string) => ({ at, text });
+const texts = (lines: readonly { text: string }[]) => lines.map((l) => l.text);
+
+describe('LineOrder', () => {
+  it('holds output until a frame has read up to its time, then puts it among the events by time', () => {
+    const order = new LineOrder();
+    order.hold(line(105, 'stdout: I am the child'));
+    order.hold(line(130, 'stdout: later'));
+    expect(order.holding).toBe(true);
+    // The frame read at 120: the child's start (100) and its parent's exit (110).
+    const out = order.withFrame([line(100, 'child started'), line(110, 'parent exited')], 120);
+    expect(texts(out)).toEqual(['child started', 'stdout: I am the child', 'parent exited']);
+    // 130 is after that read: it waits for the next frame.
+    expect(texts(order.withFrame([], 140))).toEqual(['stdout: later']);
+    expect(order.holding).toBe(false);
+  });
+
+  it('puts output after the events of the same millisecond, and keeps the events in their own order', () => {
+    const order = new LineOrder();
+    order.hold(line(100, 'out'));
+    // Established order, not time order: the exit's status came before the late exec fact.
+    expect(texts(order.withFrame([line(100, 'started'), line(120, 'exited'), line(101, 'exec')], 130))).toEqual(['started', 'out', 'exited', 'exec']);
+  });
+
+  it('gives everything held, oldest first, when asked (no frame came in time, or the end)', () => {
+    const order = new LineOrder();
+    order.hold(line(5, 'a'));
+    order.hold(line(9, 'b'));
+    expect(texts(order.withFrame([line(1, 'e')], 2))).toEqual(['e']);
+    expect(texts(order.release())).toEqual(['a', 'b']);
+    expect(order.release()).toEqual([]);
+  });
+});

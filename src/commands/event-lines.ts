@@ -3,7 +3,7 @@
 // words or as NDJSON, and `N events lost` when the kernel dropped some.
 import { advanceMembers, concernsMembers, type Members } from '../inspect/events/members.js';
 import { eventToJson, lostToJson } from '../inspect/format/event-json.js';
-import { eventSentence } from '../inspect/format/event-words.js';
+import { eventSentence, subjectName } from '../inspect/format/event-words.js';
 import { namesThen } from '../inspect/format/names-then.js';
 import { t } from '../text/i18n/message.js';
 import { stringifyLineForTerminal } from '../inspect/format/json.js';
@@ -63,13 +63,16 @@ export function eventPrinter({ json, scoped, stamp }: PrinterOptions): EventPrin
       once.add(key);
       if (once.size > 100_000) once.clear();
     }
-    if (event.comm !== undefined && event.comm !== '') names.set(event.pid, event.comm);
+    const known = (pid: number): string | undefined => nameOf(pid) ?? names.get(pid);
+    // A spawn nobody read has its parent's name (subjectName); later lines about it keep that name.
+    const comm = event.kind === 'spawn' ? subjectName(event, known) : event.comm;
+    if (comm !== undefined && comm !== '') names.set(event.pid, comm);
     // After an exec nobody read, the old name is no longer its name.
     else if (event.kind === 'exec') names.delete(event.pid);
     if (names.size > 100_000) names.clear();
     if (json) return stringifyLineForTerminal(eventToJson(event));
-    const named = event.comm === undefined ? { ...event, comm: names.get(event.pid) } : event;
-    return sanitizeForDisplay(`${stamp(event.at)} ${eventSentence(named, (pid) => nameOf(pid) ?? names.get(pid))}`);
+    const named = comm === undefined ? { ...event, comm: names.get(event.pid) } : { ...event, comm };
+    return sanitizeForDisplay(`${stamp(event.at)} ${eventSentence(named, known)}`);
   };
   return {
     extra(events) {

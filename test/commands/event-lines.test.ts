@@ -27,4 +27,37 @@ describe('eventPrinter', () => {
     expect(exitLine).toMatch(/^\[t\] 9475 \(sleep\) exited 0 \(parent 9474 \(sh\)\)$/u);
     expect(execLine).toBe('[t] 9474 exec: sh -c x → sleep 2');
   });
+
+  it("names a child nobody read by its parent's name at the fork, in its later lines too", () => {
+    const status = { code: 0, signal: undefined, coreDumped: false };
+    // 30 forked 40 and exited before any read; 30 was named only by an earlier line.
+    const frame = (events: ProcEvent[]): WatchFrame => ({
+      seq: 1,
+      begunAt: 0,
+      snapshot: snapshot([proc({ pid: 10, comm: 'node' })]),
+      previous: undefined,
+      events,
+      source: 'kernel',
+      lost: 0,
+      glimpses: new Map(),
+    });
+    const printer = eventPrinter({ json: false, scoped: false, stamp: () => '[t]' });
+    expect(printer.extra([{ kind: 'spawn', at: 1, pid: 30, comm: 'forkdemo', ppid: 10, source: 'waitpid' }])).toEqual([
+      '[t] 30 (forkdemo) started, child of 10',
+    ]);
+    const lines = printer.lines(
+      frame([
+        { kind: 'spawn', at: 2, pid: 40, comm: undefined, ppid: 30, source: 'kernel' },
+        { kind: 'exit', at: 3, pid: 40, comm: undefined, ppid: 30, status, source: 'kernel' },
+        { kind: 'spawn', at: 4, pid: 50, comm: undefined, ppid: 99, source: 'kernel' },
+      ]),
+      [],
+    );
+    expect(lines).toEqual([
+      '[t] 40 (forkdemo) started, child of 30 (forkdemo)',
+      '[t] 40 (forkdemo) exited 0 (parent 30 (forkdemo))',
+      // A parent nobody named: neither is the child.
+      '[t] 50 started, child of 99',
+    ]);
+  });
 });

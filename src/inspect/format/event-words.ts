@@ -41,8 +41,19 @@ export function shortEventSentence(event: ProcEvent): string | undefined {
   return t('event.exec', { self: who(event.pid, undefined), after: event.args || event.comm || t('event.execUnread') });
 }
 
+/**
+ * The name an event gives its subject. A child forks under its parent's name
+ * (fork copies task->comm) and keeps it until it execs: a spawn nobody read
+ * is named after its parent at that moment, when the parent's name is known
+ * there (a parent itself gone unread is named by the one who started it).
+ */
+export function subjectName(event: ProcEvent, nameOf: NameOf): string | undefined {
+  if (event.comm !== undefined) return event.comm;
+  return event.kind === 'spawn' && event.ppid !== undefined ? nameOf(event.ppid) : nameOf(event.pid);
+}
+
 export function eventSentence(event: ProcEvent, nameOf: NameOf): string {
-  const self = who(event.pid, event.comm ?? nameOf(event.pid));
+  const self = who(event.pid, subjectName(event, nameOf));
   const other = (pid: number | undefined): string => who(pid, pid === undefined ? undefined : nameOf(pid));
   switch (event.kind) {
     case 'spawn':

@@ -95,6 +95,11 @@ describe('timeline', () => {
     expect(timeline.lines[0]?.text).toMatch(/9475 \(sleep\) exited \(parent 9474 \(sh\)\)$/u);
   });
 
+  it("names a spawn nobody read by its parent's name", () => {
+    const timeline = appendTimeline(EMPTY_TIMELINE, [{ kind: 'spawn', at, pid: 4312, comm: undefined, ppid: 4311, source: 'kernel' }], () => true, nameOf);
+    expect(timeline.lines[0]?.text).toMatch(/4312 \(bash\) started, child of 4311 \(bash\)$/u);
+  });
+
   it('returns the same object when nothing was added, and keeps at most the limit', () => {
     expect(appendTimeline(EMPTY_TIMELINE, [], () => true, nameOf)).toBe(EMPTY_TIMELINE);
     const many = Array.from({ length: TIMELINE_LIMIT + 10 }, (_, i) => spawn(i + 2));

@@ -29,8 +29,8 @@ export class SealedMap<K, V> extends Map<K, V> {
   }
 }
 
-export function sealSnapshot(takenAt: number, procs: SealedMap<number, ProcInfo>): Snapshot {
-  return Object.freeze({ takenAt, procs: procs.seal() });
+export function sealSnapshot(takenAt: number, procs: SealedMap<number, ProcInfo>, uptimeClock?: number): Snapshot {
+  return Object.freeze({ takenAt, procs: procs.seal(), uptimeClock });
 }
 
 /**

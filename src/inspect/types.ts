@@ -54,6 +54,14 @@ export interface Snapshot {
   /** Wall-clock time (ms since epoch) when the scan finished. */
   readonly takenAt: number;
   readonly procs: ReadonlyMap<number, ProcInfo>;
+  /**
+   * The read's instant as ps counts a process's age, in ms since the epoch:
+   * btime plus the kernel's uptime (/proc/uptime). btime is whole seconds, so
+   * the wall clock minus a start time (ProcInfo.startTime, btime-based) is up
+   * to a second longer than the age ps divides CPU time by. Undefined when the
+   * backend has no uptime (ps, ps-list): takenAt stands in.
+   */
+  readonly uptimeClock?: number | undefined;
 }
 
 export type BackendName = 'procfs' | 'ps' | 'ps-list';

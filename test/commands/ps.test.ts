@@ -83,18 +83,43 @@ describe('procview ps', () => {
     // (procps reads VmRSS from status, stat field 24 can lag it by a few pages).
     const pick = (fields: string[], ni: number): string[] => [...fields.slice(0, 2), fields[4] ?? '', ...fields.slice(6 + ni, 8 + ni), ...fields.slice(9 + ni)];
     expect(pick(ours, 1)).toEqual(pick(theirs, 0));
-    // %CPU is CPU time over whole seconds alive, each read at its own instant:
+    // %CPU is CPU time over the time alive, each read at its own instant:
     // a sleeper charged no CPU tick reads 0.0 in both; one charged a tick (a
-    // slow exec on a busy machine) can cross a second between the two reads.
+    // slow exec on a busy machine) reads less the later it is read.
     const ticks = cpuTicks(sleeper);
     if (ticks === 0) expect(ours[2]).toBe(theirs[2]);
     else expect(ours[2]).toMatch(/^\d+\.\d$/u);
-    // START: procps takes boot time as now minus /proc/uptime, we take btime
-    // from /proc/stat; under a second apart, they can put a start near the turn
-    // of a minute into neighbouring minutes, never further.
+    // START: both date a start from btime (ps -o lstart agrees with it to the
+    // second); allowed a minute apart, as a run across midnight changes its form.
     expect(minutesApart(ours[9] ?? '', theirs[8] ?? '')).toBeLessThanOrEqual(1);
     expect(ours[6]).toBe('0'); // NI
     expect(Number(ours[5])).toBeGreaterThan(0);
+  });
+
+  it("--format aux: %CPU of a process whose CPU time no longer moves lies between ps's before and after", async () => {
+    // Busy for 0.3 s, then asleep: its CPU time is fixed, so ps's %CPU only falls as it ages.
+    const spinner = spawnPid('python3', ['-c', 'import time\nt = time.time()\nwhile time.time() - t < 0.3: pass\ntime.sleep(60)']);
+    let seen = -1;
+    await waitFor(
+      () => {
+        const state = procps(['-o', 's=', '-p', String(spinner)]).trim();
+        const ticks = cpuTicks(spinner);
+        const settled = state === 'S' && ticks > 0 && ticks === seen;
+        seen = ticks;
+        return settled;
+      },
+      { what: 'the spinner to have spun and to sleep' },
+    );
+    const cpu = (output: string, column: number): number => Number((lineOf(output, spinner, 1) ?? '').trim().split(/\s+/u)[column]);
+    const before = cpu(procps(['aux']), 2);
+    const { stdout } = await runCli(['ps', '--format', 'aux']);
+    const after = cpu(procps(['aux']), 2);
+    const ours = cpu(stdout, 2);
+    // procps 4 divides by the age with its fraction, from /proc/uptime (wall clock minus btime's whole
+    // seconds read up to a second older, and whole seconds read less or more).
+    expect(after).toBeGreaterThan(0);
+    expect(ours, `ps ${before}, procview ${ours}, ps ${after}`).toBeLessThanOrEqual(before);
+    expect(ours, `ps ${before}, procview ${ours}, ps ${after}`).toBeGreaterThanOrEqual(after);
   });
 
   it('--json prints { version: 1, kind: "ps", processes } with every field, null when unknown', async () => {
@@ -125,7 +150,7 @@ describe('procview ps', () => {
       tty: null, // no terminal: ps prints '?'
     });
     // ps's lifetime %CPU: 0 for a sleeper charged no CPU tick; one charged a
-    // tick (a slow exec on a busy machine) reads more once a whole second has passed.
+    // tick (a slow exec on a busy machine) reads more than 0.
     const cpuPercent = procs.find((proc) => proc.pid === sleeper)?.cpuPercent;
     if (cpuTicks(sleeper) === 0) expect(cpuPercent).toBe(0);
     else expect(cpuPercent).toBeGreaterThanOrEqual(0);

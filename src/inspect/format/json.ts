@@ -5,7 +5,7 @@
 // field is always present, and unknown is `null`. Text stays raw (JSON escapes
 // controls itself), so a script sees the real name.
 import type { ProcInfo, Snapshot, TreeNode } from '../types.js';
-import { psCpuPermille, psTenths, UNKNOWN } from './values.js';
+import { psClock, psCpuPermille, psTenths, UNKNOWN } from './values.js';
 
 /** Bumped on any change a script could trip over (a field renamed, removed or changing meaning). */
 export const JSON_VERSION = 1;
@@ -32,7 +32,7 @@ export type CpuPercentBasis = 'lifetime' | 'interval';
 export interface ProcJsonOptions {
   /** Default `interval`: the record's own cpuPercent. */
   readonly cpuPercent?: CpuPercentBasis;
-  /** For `lifetime`: the instant the record was read (its snapshot's takenAt). */
+  /** For `lifetime`: the instant the record was read, on ps's clock (psClock of its snapshot). */
   readonly now?: number;
 }
 
@@ -117,13 +117,13 @@ export interface TreeDocument extends JsonEnvelope<'tree'> {
 
 /** A one-shot listing: %CPU is ps's lifetime average, as of the snapshot. */
 export function psDocument(snapshot: Snapshot, procs: Iterable<ProcInfo>): PsDocument {
-  const options = { cpuPercent: 'lifetime', now: snapshot.takenAt } as const;
+  const options = { cpuPercent: 'lifetime', now: psClock(snapshot) } as const;
   const processes = Array.from(procs, (proc) => procToJson(proc, options));
   return envelope('ps', { takenAt: snapshot.takenAt, cpuPercentBasis: options.cpuPercent, processes });
 }
 
 export function treeDocument(snapshot: Snapshot, roots: readonly TreeNode[]): TreeDocument {
-  const options = { cpuPercent: 'lifetime', now: snapshot.takenAt } as const;
+  const options = { cpuPercent: 'lifetime', now: psClock(snapshot) } as const;
   const json = roots.map((root) => treeToJson(root, options));
   return envelope('tree', { takenAt: snapshot.takenAt, cpuPercentBasis: options.cpuPercent, roots: json });
 }

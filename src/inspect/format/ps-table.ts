@@ -2,7 +2,20 @@
 // `ps aux` prints) with NI added. Widths are procps's for these columns.
 import type { ProcInfo, Snapshot } from '../types.js';
 import { formatColumns, type Column } from './columns.js';
-import { bsdTime, commandCell, kibCell, memPercentCell, niceCell, numberCell, psCpuPercent, startCells, statCell, textCell, userCell } from './values.js';
+import {
+  bsdTime,
+  commandCell,
+  kibCell,
+  memPercentCell,
+  niceCell,
+  numberCell,
+  psClock,
+  psCpuPercent,
+  startCells,
+  statCell,
+  textCell,
+  userCell,
+} from './values.js';
 
 export type PsFormat = 'j' | 'aux';
 export const PS_FORMATS: readonly PsFormat[] = ['j', 'aux'];
@@ -44,12 +57,12 @@ function jobColumns(): ProcColumn[] {
 }
 
 /** USER PID %CPU %MEM VSZ RSS NI TTY STAT START TIME COMMAND (NI is ours, after the memory columns). */
-function userColumns(now: number): ProcColumn[] {
+function userColumns(now: number, cpuNow: number): ProcColumn[] {
   const start = startCells(now);
   return [
     left('USER', 8, userCell),
     right('PID', 5, (proc) => numberCell(proc.pid)),
-    right('%CPU', 4, (proc) => psCpuPercent(proc, now)),
+    right('%CPU', 4, (proc) => psCpuPercent(proc, cpuNow)),
     right('%MEM', 4, memPercentCell),
     right('VSZ', 6, (proc) => kibCell(proc.vszBytes)),
     right('RSS', 5, (proc) => kibCell(proc.rssBytes)),
@@ -69,6 +82,6 @@ export function procsByPid(snapshot: Snapshot): ProcInfo[] {
 
 /** Header plus one line per process of `snapshot`, by pid. Time-relative columns use `snapshot.takenAt`. */
 export function formatPsTable(snapshot: Snapshot, format: PsFormat = 'j'): string[] {
-  const columns = format === 'aux' ? userColumns(snapshot.takenAt) : jobColumns();
+  const columns = format === 'aux' ? userColumns(snapshot.takenAt, psClock(snapshot)) : jobColumns();
   return formatColumns(columns, procsByPid(snapshot));
 }

@@ -3,7 +3,7 @@
 import { MONTH_ABBREVIATIONS } from '../../text/calendar.js';
 import { sanitizeForDisplay } from '../../text/sanitize.js';
 import { niceApplies } from '../sched-policy.js';
-import type { ProcInfo } from '../types.js';
+import type { ProcInfo, Snapshot } from '../types.js';
 
 export const UNKNOWN = '?';
 
@@ -48,17 +48,23 @@ function permille(value: number): string {
 }
 
 /**
- * ps %CPU in permille: CPU time over the whole seconds since the process
- * started (a lifetime average, unlike top's interval delta), so a one-shot
- * listing has a value. Backends that know neither fall back to their own
- * `cpuPercent`.
+ * ps %CPU in permille: CPU time over the time since the process started (a
+ * lifetime average, unlike top's interval delta), so a one-shot listing has a
+ * value. procps 4 divides by that age in seconds with its fraction (uptime
+ * minus start time), so `now` is the snapshot's psClock. Backends that know
+ * neither fall back to their own `cpuPercent`.
  */
 export function psCpuPermille(proc: ProcInfo, now: number): number | undefined {
   if (proc.timeSeconds !== undefined && proc.startTime !== undefined) {
-    const elapsed = Math.floor((now - proc.startTime) / 1000);
+    const elapsed = (now - proc.startTime) / 1000;
     return elapsed > 0 ? (proc.timeSeconds * 1000) / elapsed : 0;
   }
   return proc.cpuPercent === undefined ? undefined : proc.cpuPercent * 10;
+}
+
+/** The instant ps %CPU is taken at: the uptime clock where the backend has one (Snapshot.uptimeClock). */
+export function psClock(snapshot: Snapshot): number {
+  return snapshot.uptimeClock ?? snapshot.takenAt;
 }
 
 /** A percentage truncated to tenths, as procps computes %CPU and %MEM (an integer permille). */

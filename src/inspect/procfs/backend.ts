@@ -38,7 +38,7 @@ import { ProcessRereader } from './reread.js';
 import { pidOf, scanOnce } from './scan-once.js';
 import { readStatFields } from './stat-file.js';
 import { isKernelThread, lastParsedEnd, parseStatLine, type StatFields } from './stat-line.js';
-import { CLOCK_TICKS, readBootTimeMs, readSystemFacts, startTimeMs, type SystemFacts } from './system.js';
+import { CLOCK_TICKS, readBootTimeMs, readSystemFacts, readUptimeClock, startTimeMs, type SystemFacts } from './system.js';
 import { decodeRange } from './text.js';
 import { ttyName } from './tty.js';
 import { PASSWD_PATH } from './users.js';
@@ -250,7 +250,7 @@ export class ProcfsBackend implements Backend {
       if (entry.generation !== generation) this.#forget(pid);
     });
     this.#firstScanCopies = undefined;
-    const snapshot = sealSnapshot(Date.now(), procs);
+    const snapshot = sealSnapshot(Date.now(), procs, readUptimeClock(this.#root, this.#facts().bootTimeMs));
     this.#last = snapshot.procs;
     return snapshot;
   }

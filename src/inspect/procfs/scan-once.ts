@@ -14,7 +14,7 @@ import type { ProcFiles } from './proc-files.js';
 import { GONE } from './read-file.js';
 import { procRecord } from './record.js';
 import { isKernelThread, parseStatLine } from './stat-line.js';
-import type { SystemFacts } from './system.js';
+import { readUptimeClock, type SystemFacts } from './system.js';
 import { decodeRange } from './text.js';
 import { ttyName } from './tty.js';
 
@@ -49,7 +49,7 @@ export function scanOnce(root: string, facts: SystemFacts, files: ProcFiles, wan
     const info = readOne(root, name, pid, facts, files, wants, ttys);
     if (info !== undefined) procs.set(pid, info);
   }
-  return sealSnapshot(Date.now(), procs);
+  return sealSnapshot(Date.now(), procs, readUptimeClock(root, facts.bootTimeMs));
 }
 
 /** The record of one pid, or undefined when it is gone or its stat is malformed. */

@@ -61,6 +61,16 @@ export function readBootTimeMs(procRoot: string): number | undefined {
   return bootTime === undefined ? undefined : bootTime * 1000;
 }
 
+/**
+ * Snapshot.uptimeClock: btime plus the first field of <procRoot>/uptime (seconds
+ * since boot, two decimals), the clock ps measures a process's age by.
+ */
+export function readUptimeClock(procRoot: string, bootTimeMs: number | undefined): number | undefined {
+  if (bootTimeMs === undefined) return undefined;
+  const match = /^(\d+(?:\.\d+)?) /.exec(readText(join(procRoot, 'uptime'), 64) ?? '');
+  return match?.[1] === undefined ? undefined : bootTimeMs + Number(match[1]) * 1000;
+}
+
 /** ProcInfo.startTime from stat field 22 (starttime, clock ticks after boot); unknown without a boot time. */
 export function startTimeMs(bootTimeMs: number | undefined, startTicks: number): number | undefined {
   return bootTimeMs === undefined ? undefined : bootTimeMs + (startTicks * 1000) / CLOCK_TICKS;

@@ -40,14 +40,16 @@ describe('procToJson', () => {
     expect(json).toMatchObject({ cpuPercent: 12.3, memPercent: 0.2, timeSeconds: 0.3 });
   });
 
-  it('lifetime %CPU is CPU time over the whole seconds since start, as ps computes it', () => {
+  it('lifetime %CPU is CPU time over the age in seconds with its fraction, as procps 4 computes it', () => {
     const startTime = 1_000_000;
-    // 1 s of CPU over 3.9 s: ps counts 3 whole seconds, 333 permille, 33.3 (not 33.4).
+    // 1 s of CPU over 3.9 s: 256.4 permille, 25.6 (procps 3 counted 3 whole seconds: 33.3).
     const busy = proc({ pid: 7, startTime, timeSeconds: 1, cpuPercent: undefined });
-    expect(procToJson(busy, { cpuPercent: 'lifetime', now: startTime + 3_900 }).cpuPercent).toBe(33.3);
+    expect(procToJson(busy, { cpuPercent: 'lifetime', now: startTime + 3_900 }).cpuPercent).toBe(25.6);
     expect(procToJson(busy, { cpuPercent: 'interval' }).cpuPercent).toBeNull();
-    // Started this very second: ps prints 0.0.
-    expect(procToJson(busy, { cpuPercent: 'lifetime', now: startTime + 500 }).cpuPercent).toBe(0);
+    // Younger than a second, with two threads busy: 200 %.
+    expect(procToJson(busy, { cpuPercent: 'lifetime', now: startTime + 500 }).cpuPercent).toBe(200);
+    // Not older than its start (clocks a tick apart): 0.
+    expect(procToJson(busy, { cpuPercent: 'lifetime', now: startTime }).cpuPercent).toBe(0);
     // Start time unknown: nothing to compute with, so the record's own figure, or null.
     expect(procToJson(proc({ pid: 8, startTime: undefined, cpuPercent: undefined }), { cpuPercent: 'lifetime', now: 1 }).cpuPercent).toBeNull();
   });

@@ -13,6 +13,7 @@ import {
   readBootTime,
   readMemTotalKb,
   readPageSize,
+  readUptimeClock,
 } from '../../../src/inspect/procfs/system.js';
 
 // The auxv fixture above is in the word size and byte order of x64 and arm64 (little-endian, 64-bit).
@@ -29,6 +30,18 @@ describe('system facts', () => {
     expect(readMemTotalKb(FIXTURE)).toBe(2_000_000);
     expect(parseBootTime('cpu 1 2\nbtime 1234\nprocesses 5\n')).toBe(1234);
     expect(parseMemTotalKb('MemTotal:       16384 kB\n')).toBe(16384);
+  });
+
+  it("puts the kernel's uptime on btime: the clock ps measures a process's age by", () => {
+    const root = mkdtempSync(join(tmpdir(), 'procview-uptime-'));
+    temps.push(root);
+    writeFileSync(join(root, 'uptime'), '12345.67 20000.01\n');
+    expect(readUptimeClock(root, 1_700_000_000_000)).toBeCloseTo(1_700_000_000_000 + 12_345_670, 3);
+    // No boot time, no uptime file, or text that is no uptime: unknown.
+    expect(readUptimeClock(root, undefined)).toBeUndefined();
+    expect(readUptimeClock('/nonexistent', 1_700_000_000_000)).toBeUndefined();
+    writeFileSync(join(root, 'uptime'), 'soon\n');
+    expect(readUptimeClock(root, 1_700_000_000_000)).toBeUndefined();
   });
 
   it('is undefined when the files or lines are missing, never 0', () => {

@@ -97,19 +97,12 @@ describe('procview ps', () => {
   });
 
   it("--format aux: %CPU of a process whose CPU time no longer moves lies between ps's before and after", async () => {
-    // Busy for 0.3 s, then asleep: its CPU time is fixed, so ps's %CPU only falls as it ages.
-    const spinner = spawnPid('python3', ['-c', 'import time\nt = time.time()\nwhile time.time() - t < 0.3: pass\ntime.sleep(60)']);
-    let seen = -1;
-    await waitFor(
-      () => {
-        const state = procps(['-o', 's=', '-p', String(spinner)]).trim();
-        const ticks = cpuTicks(spinner);
-        const settled = state === 'S' && ticks > 0 && ticks === seen;
-        seen = ticks;
-        return settled;
-      },
-      { what: 'the spinner to have spun and to sleep' },
-    );
+    // Busy for 0.3 s, then it stops itself (T): its CPU time is fixed, so ps's %CPU only falls as it ages.
+    const spinner = spawnPid('python3', [
+      '-c',
+      'import os, signal, time\nt = time.time()\nwhile time.time() - t < 0.3: pass\nos.kill(os.getpid(), signal.SIGSTOP)',
+    ]);
+    await waitFor(() => procps(['-o', 's=', '-p', String(spinner)]).trim() === 'T', { what: 'the spinner to have spun and stopped itself' });
     const cpu = (output: string, column: number): number => Number((lineOf(output, spinner, 1) ?? '').trim().split(/\s+/u)[column]);
     const before = cpu(procps(['aux']), 2);
     const { stdout } = await runCli(['ps', '--format', 'aux']);

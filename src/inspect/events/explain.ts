@@ -31,6 +31,24 @@ export interface Explained {
   readonly carryExecs: ReadonlyMap<number, ExecFact>;
 }
 
+/**
+ * An adoption and the exit that caused it carry the same time (the kernel reparents a process's
+ * children as it exits): the end of the parent is said first, then the adoptions.
+ */
+function endsBeforeAdoptions(events: ProcEvent[]): void {
+  for (let i = 0; i < events.length; i += 1) {
+    const adoption = events[i];
+    if (adoption?.kind !== 'reparent' || adoption.from === undefined) continue;
+    const from = adoption.from;
+    const j = events.findIndex((event, k) => k > i && event.at === adoption.at && event.pid === from && (event.kind === 'exit' || event.kind === 'zombie'));
+    if (j < 0) continue;
+    const [end] = events.splice(j, 1);
+    if (end === undefined) continue;
+    events.splice(i, 0, end);
+    i += 1; // the adoption is one further on now
+  }
+}
+
 function lookup(pid: number, prev: Snapshot, next: Snapshot): ProcInfo | undefined {
   return next.procs.get(pid) ?? prev.procs.get(pid);
 }
@@ -168,6 +186,13 @@ export function explainStep(diff: readonly ProcEvent[], prev: Snapshot, next: Sn
         // exec happened to report.
         break;
       }
+      case 'reparent': {
+        // The kernel reparents the children of a process as it exits (exit_notify): an adoption read
+        // now happened at the old parent's exit, when the kernel said when that was.
+        const exit = event.from === undefined ? undefined : exits.get(event.from);
+        out.push(exit === undefined ? event : { ...event, at: Math.min(exit.at, event.at) });
+        break;
+      }
       default:
         out.push(event);
     }
@@ -229,5 +254,6 @@ export function explainStep(diff: readonly ProcEvent[], prev: Snapshot, next: Sn
   }
   // In the order things happened: a step can hold a fork, its exec and its parent's exit.
   out.sort((a, b) => a.at - b.at);
+  endsBeforeAdoptions(out);
   return { events: out, carry, carryExits, carryExecs };
 }

@@ -37,6 +37,31 @@ describe('explainStep', () => {
     expect(events[2]).toMatchObject({ kind: 'reparent', pid: 101, from: 100, to: 1, orphaned: true, adopter: 'init' });
   });
 
+  it("says a parent's end before the adoption it caused, which the kernel times the same", () => {
+    const prev = snapshot([parent, sh], T);
+    const child = proc({ pid: 101, ppid: 1, pgid: 100, comm: 'sleep', args: 'sleep 2' });
+    const status = { code: 0, signal: undefined, coreDumped: false };
+    const exits = new Map([[100, { at: T + 2, status, parent: 50 }]]);
+    const forks = new Map([[101, { parent: 100, at: T + 1, source: 'kernel' as const }]]);
+    const read = proc({ pid: 101, ppid: 100, pgid: 100, comm: 'sleep', args: 'sleep 2' });
+    // The child forked and adopted between two reads, or read under the parent before; the parent
+    // read as a zombie (its own parent has not waited yet), or already gone.
+    const cases: [Snapshot, Snapshot][] = [
+      [prev, snapshot([parent, { ...sh, state: 'Z', stat: 'Z' }, child], T + 10)],
+      [prev, snapshot([parent, child], T + 10)],
+      [snapshot([parent, sh, read], T), snapshot([parent, { ...sh, state: 'Z', stat: 'Z' }, child], T + 10)],
+      [snapshot([parent, sh, read], T), snapshot([parent, child], T + 10)],
+    ];
+    for (const [before, next] of cases) {
+      const events = explain(before, next, facts({ forks: before === prev ? forks : new Map(), exits }));
+      const end = events.findIndex((e) => (e.kind === 'zombie' || e.kind === 'exit') && e.pid === 100);
+      const adoption = events.findIndex((e) => e.kind === 'reparent' && e.pid === 101);
+      expect(events[end]?.at).toBe(T + 2);
+      expect(events[adoption]?.at).toBe(T + 2);
+      expect(end, JSON.stringify(events.map((e) => e.kind))).toBeLessThan(adoption);
+    }
+  });
+
   it('reports a process that lived between two reads from the facts alone, with its exit status', () => {
     const prev = snapshot([parent], T);
     const next = snapshot([parent], T + 10);

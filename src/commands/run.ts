@@ -127,20 +127,7 @@ async function runPlain(command: string, args: readonly string[], intervalMs: nu
   let finish: () => void = () => undefined;
   const finished = new Promise<void>((resolve) => (finish = resolve));
 
-  let programExeced = false;
-  /** The program's first exec is the execve of COMMAND ARGS itself: when no read caught it, say what it was. */
-  const named = (frame: WatchFrame): WatchFrame => {
-    const pid = program?.pid;
-    if (pid === undefined || programExeced) return frame;
-    const events = frame.events.map((event) => {
-      if (event.kind !== 'exec' || event.pid !== pid || programExeced) return event;
-      programExeced = true;
-      return event.args === undefined ? { ...event, comm: basename(command), args: [command, ...args].join(' ') } : event;
-    });
-    return { ...frame, events };
-  };
-  const onFrame = (original: WatchFrame): void => {
-    const frame = named(original);
+  const onFrame = (frame: WatchFrame): void => {
     // The program, until seen; and (polling cannot see a fork that fast) whatever is in its process group.
     const group = program === undefined || (programEnd !== undefined && Date.now() - programEnd > LINGER_MS) ? [] : inGroup(frame, program.pid);
     const seeds = program !== undefined && !seeded ? [program.pid, ...group] : group;
@@ -226,6 +213,8 @@ async function runPlain(command: string, args: readonly string[], intervalMs: nu
       throw new CommandError(t('ui.program.cannotStart', { command, why: code ?? (error as Error).message }), notStartedStatus(code));
     }
     const started = program;
+    // Before any step can explain its exec (no macrotask has run since the spawn): it is named however fast it ends.
+    stream.noteProgram(started.pid, command, args);
 
     // The start and the end of the program procview itself started are facts (spawn, waitpid), whatever the source saw.
     for (const line of extra([{ kind: 'spawn', at: spawnedAt, pid: started.pid, comm: basename(command), ppid: process.pid, source: 'waitpid' }])) write(line);

@@ -183,7 +183,7 @@ export async function runDashboard(options: DashboardOptions): Promise<number> {
 
     const uninstall = onExitPaths((cause) => void finish(cause.kind === 'crash' ? 1 : cause.code, cause));
     let app: ReturnType<typeof createApp>;
-    let loop: ReturnType<typeof startRefreshLoop> = { stop: () => undefined, noteExit: () => undefined };
+    let loop: ReturnType<typeof startRefreshLoop> = { stop: () => undefined, noteProgram: () => undefined, noteExit: () => undefined };
     try {
       app = createApp({
         screen: terminal.screen,
@@ -239,7 +239,13 @@ export async function runDashboard(options: DashboardOptions): Promise<number> {
         members = shown.scope.kind === 'follow' ? [...shown.scope.members.keys(), ...(program?.tracked === undefined ? [] : [program.tracked.pid])] : [];
         // procview run: the program starts once the event source has a table to compare with.
         if (scope.kind === 'run' && programs !== undefined && program === undefined) {
-          program = programs.startProgramSession(scope.command, scope.args, redraw, (pid, status) => loop.noteExit(pid, status), note('output'));
+          program = programs.startProgramSession(
+            scope.command,
+            scope.args,
+            redraw,
+            { started: (pid, command, args) => loop.noteProgram(pid, command, args), exited: (pid, status) => loop.noteExit(pid, status) },
+            note('output'),
+          );
         }
       },
       onError: (error) => app.tell({ text: t('ui.msg.refreshFailed', { why: error instanceof Error ? error.message : String(error) }), tone: 'error' }),

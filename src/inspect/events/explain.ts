@@ -53,33 +53,37 @@ function lookup(pid: number, prev: Snapshot, next: Snapshot): ProcInfo | undefin
   return next.procs.get(pid) ?? prev.procs.get(pid);
 }
 
-interface Program {
+export interface Program {
   readonly comm: string | undefined;
   readonly args: string | undefined;
 }
+
+/**
+ * Processes procview started itself (procview run), by pid: the program their
+ * first exec led to, which procview asked execve for. Known however fast the
+ * program ends; a read, when one came, still says what it shows.
+ */
+export type StartedPrograms = ReadonlyMap<number, Program>;
 
 const UNREAD: Program = { comm: undefined, args: undefined };
 
 /**
  * One exec event per exec the kernel reported, at its own time: the first from
  * `before`, the last to `after`; the programs in between (an exec chain faster
- * than a read) were not read, so they are unknown.
+ * than a read) were not read, so they are unknown, except the first one's
+ * result in a process procview started (`started`: what it exec'd), when no
+ * read showed it.
  */
-function pushExecs(out: ProcEvent[], fact: ExecFact, pid: number, before: Program, after: Program): void {
+function pushExecs(out: ProcEvent[], fact: ExecFact, pid: number, before: Program, after: Program, started?: Program): void {
   const { times } = fact;
+  const firstLedTo = started ?? UNREAD;
+  const unread = after.comm === undefined && after.args === undefined;
   times.forEach((at, i) => {
     const first = i === 0;
     const last = i === times.length - 1;
-    out.push({
-      kind: 'exec',
-      at,
-      pid,
-      source: 'kernel',
-      comm: last ? after.comm : undefined,
-      fromComm: first ? before.comm : undefined,
-      fromArgs: first ? before.args : undefined,
-      args: last ? after.args : undefined,
-    });
+    const to = last && !(first && unread) ? after : first ? firstLedTo : UNREAD;
+    const from = first ? before : i === 1 ? firstLedTo : UNREAD;
+    out.push({ kind: 'exec', at, pid, source: 'kernel', comm: to.comm, fromComm: from.comm, fromArgs: from.args, args: to.args });
   });
 }
 
@@ -116,7 +120,14 @@ function splitLateExecs(execs: ReadonlyMap<number, ExecFact>, next: Snapshot): {
   return { now, later };
 }
 
-export function explainStep(diff: readonly ProcEvent[], prev: Snapshot, next: Snapshot, facts: Facts, now: number): Explained {
+export function explainStep(
+  diff: readonly ProcEvent[],
+  prev: Snapshot,
+  next: Snapshot,
+  facts: Facts,
+  now: number,
+  started: StartedPrograms = new Map(),
+): Explained {
   const { forks, exits, comms } = facts;
   const { now: execs, later: laterExecs } = splitLateExecs(facts.execs, next);
   const out: ProcEvent[] = [];
@@ -135,7 +146,14 @@ export function explainStep(diff: readonly ProcEvent[], prev: Snapshot, next: Sn
         const execFact = execs.get(event.pid);
         if (execFact !== undefined) {
           // A forked child runs its parent's program until it execs: that is its "before".
-          pushExecs(out, execFact, event.pid, { comm: parent?.comm, args: parent?.args }, { comm: event.comm, args: next.procs.get(event.pid)?.args });
+          pushExecs(
+            out,
+            execFact,
+            event.pid,
+            { comm: parent?.comm, args: parent?.args },
+            { comm: event.comm, args: next.procs.get(event.pid)?.args },
+            started.get(event.pid),
+          );
           execReported.add(event.pid);
         }
         const ppidNow = next.procs.get(event.pid)?.ppid;
@@ -176,7 +194,7 @@ export function explainStep(diff: readonly ProcEvent[], prev: Snapshot, next: Sn
         const execFact = execs.get(event.pid);
         if (execFact !== undefined) {
           execReported.add(event.pid);
-          pushExecs(out, execFact, event.pid, { comm: event.fromComm, args: event.fromArgs }, { comm: event.comm, args: event.args });
+          pushExecs(out, execFact, event.pid, { comm: event.fromComm, args: event.fromArgs }, { comm: event.comm, args: event.args }, started.get(event.pid));
         } else if (!comms.has(event.pid)) {
           out.push(event);
         }
@@ -212,7 +230,7 @@ export function explainStep(diff: readonly ProcEvent[], prev: Snapshot, next: Sn
     if (before === undefined || (after !== undefined && !sameProcess(before, after))) continue;
     const alive = after !== undefined && after.state !== 'Z' && after.state !== 'X';
     const from = (fact.times[0] ?? 0) <= readBy(prev) ? UNREAD : { comm: before.comm, args: before.args };
-    pushExecs(out, fact, pid, from, { comm: after?.comm, args: alive ? after.args : undefined });
+    pushExecs(out, fact, pid, from, { comm: after?.comm, args: alive ? after.args : undefined }, started.get(pid));
   }
 
   // Processes that lived between two reads: known from the kernel's facts only.
@@ -228,9 +246,11 @@ export function explainStep(diff: readonly ProcEvent[], prev: Snapshot, next: Sn
     const execFact = execs.get(pid);
     // Until it execs, a child runs its parent's program under its parent's name; after an exec
     // nobody read, its name is unknown (the kernel reports a new name only for prctl, not exec).
-    const comm = comms.get(pid) ?? (execFact === undefined ? parent?.comm : undefined);
+    // One exec of a program procview started: that program.
+    const comm = comms.get(pid) ?? (execFact === undefined ? parent?.comm : execFact.times.length === 1 ? started.get(pid)?.comm : undefined);
     out.push({ kind: 'spawn', at: fork.at, pid, comm: parent?.comm, ppid: fork.parent, source: fork.source });
-    if (execFact !== undefined) pushExecs(out, execFact, pid, { comm: parent?.comm, args: parent?.args }, { comm, args: undefined });
+    if (execFact !== undefined)
+      pushExecs(out, execFact, pid, { comm: parent?.comm, args: parent?.args }, { comm: comms.get(pid), args: undefined }, started.get(pid));
     out.push(
       exit === undefined
         ? { kind: 'exit', at: now, pid, comm, ppid: fork.parent, source: fork.source }

@@ -15,7 +15,8 @@ import { sameProcess } from '../identity.js';
 import { createInspector } from '../inspector.js';
 import { freezeProc, SealedMap, sealSnapshot } from '../snapshot.js';
 import type { ExitStatus, Inspector, ProcEvent, ProcInfo, Snapshot } from '../types.js';
-import { explainStep } from './explain.js';
+import { explainStep, type Program } from './explain.js';
+import { execName } from './exec-name.js';
 import { FactBook } from './facts.js';
 import { inferOrphans } from './infer.js';
 import type { KernelEvent } from './kernel-event.js';
@@ -116,6 +117,8 @@ export class EventStream {
   readonly #onError: (error: unknown) => void;
   readonly #tracker: ScopedTracker | undefined;
   readonly #book = new FactBook();
+  /** Programs procview started, until their first exec is reported (explain.ts StartedPrograms). */
+  readonly #started = new Map<number, Program>();
   #current: Snapshot | undefined;
   #lastFrame: Snapshot | undefined;
   #lastFrameAt = 0;
@@ -200,6 +203,14 @@ export class EventStream {
     if (this.choice.source !== 'kernel') return true;
     const exit = this.#kernelExits.get(pid);
     return exit !== undefined && exit.at >= since && exit.batch <= this.#emittedBatch;
+  }
+
+  /**
+   * A process procview started with execve(command, [command, ...args]) (procview run): its first
+   * exec is named so, even when no read caught the program. Call it as soon as the pid is known.
+   */
+  noteProgram(pid: number, command: string, args: readonly string[]): void {
+    this.#started.set(pid, { comm: execName(command), args: [command, ...args].join(' ') });
   }
 
   /** The exit status of a process learnt from waitpid (the program `procview run` started). */
@@ -563,7 +574,10 @@ export class EventStream {
     }
     const facts = this.#book.take();
     const changes = reread === undefined ? diffSnapshots(prev, next) : diffReread(prev, next, reread);
-    const explained = explainStep(changes, prev, next, facts, Date.now());
+    const explained = explainStep(changes, prev, next, facts, Date.now(), this.#started);
+    for (const event of explained.events) {
+      if (event.kind === 'exec' || event.kind === 'exit' || event.kind === 'reap') this.#started.delete(event.pid);
+    }
     this.#book.carry(explained.carry, explained.carryExits, explained.carryExecs);
     const events = inferOrphans(explained.events, prev, next);
     const shown = this.#lastFrame;

@@ -13,6 +13,7 @@ import type { Frame } from '../model/watch.js';
 export interface RefreshLoop {
   stop(): void;
   /** The exit status of a process the dashboard started (procview run), learnt from waitpid. */
+  noteProgram(pid: number, command: string, args: readonly string[]): void;
   noteExit(pid: number, status: ExitStatus): void;
 }
 
@@ -65,6 +66,7 @@ export function startRefreshLoop({ inspector, intervalMs, choice, roots, onFrame
   );
   return {
     stop: () => stream.close(),
+    noteProgram: (pid, command, args) => stream.noteProgram(pid, command, args),
     noteExit: (pid, status) => stream.noteExit(pid, status),
   };
 }

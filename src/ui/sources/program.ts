@@ -22,13 +22,13 @@ export interface ProgramSession {
   stop(): Promise<void>;
 }
 
-export function startProgramSession(
-  command: string,
-  args: readonly string[],
-  onChange: () => void,
-  onExit: (pid: number, status: ExitStatus) => void,
-  onNote?: NoteSink,
-): ProgramSession {
+/** What the event stream is told about the program: what it exec'd, and how it ended (waitpid). */
+export interface ProgramFacts {
+  started(pid: number, command: string, args: readonly string[]): void;
+  exited(pid: number, status: ExitStatus): void;
+}
+
+export function startProgramSession(command: string, args: readonly string[], onChange: () => void, facts: ProgramFacts, onNote?: NoteSink): ProgramSession {
   const entries: SideEntry[] = [];
   const add = (text: string, tone: SideEntry['tone']): void => {
     const at = Date.now();
@@ -49,11 +49,13 @@ export function startProgramSession(
   ).then(
     (p) => {
       program = p;
+      // Before any step can explain its exec (no macrotask has run since the spawn).
+      facts.started(p.pid, command, args);
       tracked = { pid: p.pid, trackedAt: performance.now() };
       add(t('ui.program.started', { pid: p.pid }), 'dim');
       void p.ended.then((end) => {
         const status = exitStatusFromNode(end.code, end.signal);
-        if (status !== undefined) onExit(p.pid, status);
+        if (status !== undefined) facts.exited(p.pid, status);
         add(
           t('ui.program.ended', { pid: p.pid, how: status === undefined ? t('ui.program.endedWord') : exitWords(status) }),
           status?.code === 0 ? 'good' : 'problem',

@@ -82,6 +82,39 @@ describe('explainStep', () => {
     ]);
   });
 
+  it("names the first exec of a program procview started by what it exec'd, when no read caught it", () => {
+    const node = proc({ pid: 50, ppid: 1, comm: 'node', args: 'node procview run -- sh -c x' });
+    const prev = snapshot([node], T);
+    const next = snapshot([node], T + 10);
+    const started = new Map([[102, { comm: 'sh', args: 'sh -c x' }]]);
+    const status = { code: 0, signal: undefined, coreDumped: false };
+    const lived = (times: number[]) =>
+      explainStep(
+        diffSnapshots(prev, next),
+        prev,
+        next,
+        facts({
+          forks: new Map([[102, { parent: 50, at: T + 1, source: 'kernel' }]]),
+          execs: new Map([[102, { times }]]),
+          exits: new Map([[102, { at: T + 5, status, parent: 50 }]]),
+        }),
+        next.takenAt,
+        started,
+      ).events;
+    expect(lived([T + 2])).toEqual([
+      { kind: 'spawn', at: T + 1, pid: 102, comm: 'node', ppid: 50, source: 'kernel' },
+      { kind: 'exec', at: T + 2, pid: 102, comm: 'sh', source: 'kernel', fromComm: 'node', fromArgs: node.args, args: 'sh -c x' },
+      { kind: 'exit', at: T + 5, pid: 102, comm: 'sh', ppid: 50, status, source: 'kernel' },
+    ]);
+    // sh -c 'exec sleep 1': the second exec starts from the program; where it led was not read.
+    const chain = lived([T + 2, T + 3]);
+    expect(chain.filter((e) => e.kind === 'exec')).toEqual([
+      { kind: 'exec', at: T + 2, pid: 102, comm: 'sh', source: 'kernel', fromComm: 'node', fromArgs: node.args, args: 'sh -c x' },
+      { kind: 'exec', at: T + 3, pid: 102, comm: undefined, source: 'kernel', fromComm: 'sh', fromArgs: 'sh -c x', args: undefined },
+    ]);
+    expect(chain.at(-1)).toMatchObject({ kind: 'exit', comm: undefined });
+  });
+
   it('carries a fork whose process is not read yet and whose exit has not come, until the limit', () => {
     const prev = snapshot([parent], T);
     const next = snapshot([parent], T + 10);

@@ -1,6 +1,6 @@
 // A series of counts as one line of block characters, lowest to highest
 // (U+2581..U+2588), scaled from the series' own minimum to its maximum: the
-// header's history of the process and zombie counts, one column per refresh.
+// header's history of the process and zombie counts, one column per refresh interval.
 const TICKS = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'] as const;
 
 /** One character per value; a flat series (or a single value) sits on the lowest tick. */

@@ -38,8 +38,15 @@ export interface WatchState {
   readonly counts: TaskCounts;
   /** A chosen scope: `pid@startTime` of every process it has held; undefined for the whole system. */
   readonly seen: ReadonlySet<string> | undefined;
-  /** Process and zombie counts of the scope, oldest first. */
-  readonly history: { readonly procs: readonly number[]; readonly zombies: readonly number[] };
+  /** Process and zombie counts of the scope, oldest first: one column per refresh interval (historyColumn). */
+  readonly history: History;
+}
+
+export interface History {
+  readonly procs: readonly number[];
+  readonly zombies: readonly number[];
+  /** takenAt where the last column's interval began; undefined before the first frame. */
+  readonly since: number | undefined;
 }
 
 export function initialWatch(scope: Scope): WatchState {
@@ -50,8 +57,31 @@ export function initialWatch(scope: Scope): WatchState {
     timeline: EMPTY_TIMELINE,
     counts: { total: 0, running: 0, sleeping: 0, stopped: 0, zombie: 0, kernel: 0, seen: scope.kind === 'all' ? undefined : 0 },
     seen: scope.kind === 'all' ? undefined : new Set(),
-    history: { procs: [], zombies: [] },
+    history: { procs: [], zombies: [], since: undefined },
   };
+}
+
+/**
+ * The chart's columns stand for time, not frames: kernel events bring frames
+ * milliseconds apart, and a column per frame scrolled a two-second zombie off
+ * the chart within a second. Each column is one refresh interval and holds the
+ * highest counts seen in it (a zombie of 200 ms still shows); an interval with
+ * no frame (a pause) repeats the column before it.
+ */
+export function historyColumn(history: History, takenAt: number, intervalMs: number, procs: number, zombies: number): History {
+  const keep = (list: readonly number[]): number[] => list.slice(-HISTORY_LENGTH);
+  const { since } = history;
+  const step = Math.max(1, intervalMs);
+  if (since === undefined || history.procs.length === 0) return { procs: [procs], zombies: [zombies], since: takenAt };
+  const passed = Math.floor((takenAt - since) / step);
+  if (passed <= 0) {
+    const last = (list: readonly number[], value: number): number[] => [...list.slice(0, -1), Math.max(list.at(-1) ?? value, value)];
+    return { procs: last(history.procs, procs), zombies: last(history.zombies, zombies), since };
+  }
+  // Intervals without a frame repeat what the last one ended with, at most a chart's width of them.
+  const repeats = Math.min(passed - 1, HISTORY_LENGTH);
+  const fill = (list: readonly number[], value: number): number[] => keep([...list, ...Array<number>(repeats).fill(list.at(-1) ?? value), value]);
+  return { procs: fill(history.procs, procs), zombies: fill(history.zombies, zombies), since: since + passed * step };
 }
 
 /**
@@ -83,8 +113,7 @@ export function advanceWatch(prev: WatchState, frame: Frame, seeds: Iterable<See
   const timeline = appendTimeline(prev.timeline, frame.events, (pid) => wasShown(pid) || isShown(pid), nameOf);
   const seen = scope.kind === 'all' ? undefined : seenSince(prev.seen, scope.members);
   const counts = { ...countTasks(scope.kind === 'all' ? after.procs.values() : scopedProcs(scope, after)), seen: seen?.size };
-  const keep = (list: readonly number[], value: number): number[] => [...list, value].slice(-HISTORY_LENGTH);
-  const history = { procs: keep(prev.history.procs, counts.total), zombies: keep(prev.history.zombies, counts.zombie) };
+  const history = historyColumn(prev.history, after.takenAt, frame.intervalMs, counts.total, counts.zombie);
   return { frame, scope, life, timeline, counts, seen, history };
 }
 

@@ -111,7 +111,13 @@ export function advanceWatch(prev: WatchState, frame: Frame, seeds: Iterable<See
   const life = advanceLife(prev.life, frame.events, before, after, wasShown, isShown, frame.glimpses);
   const nameOf = (pid: number): string | undefined => after.procs.get(pid)?.comm ?? before?.procs.get(pid)?.comm ?? frame.glimpses?.get(pid)?.comm;
   const timeline = appendTimeline(prev.timeline, frame.events, (pid) => wasShown(pid) || isShown(pid), nameOf);
-  const seen = scope.kind === 'all' ? undefined : seenSince(prev.seen, scope.members);
+  // A process the scope forked that lived and died between two frames was held too (the run's program, often).
+  const glimpsed = new Map<number, number | undefined>();
+  for (const pid of forkedInScope) {
+    const glimpse = frame.glimpses?.get(pid);
+    if (glimpse !== undefined && !after.procs.has(pid)) glimpsed.set(pid, glimpse.startTime);
+  }
+  const seen = scope.kind === 'all' ? undefined : seenSince(seenSince(prev.seen, scope.members), glimpsed);
   const counts = { ...countTasks(scope.kind === 'all' ? after.procs.values() : scopedProcs(scope, after)), seen: seen?.size };
   const history = historyColumn(prev.history, after.takenAt, frame.intervalMs, counts.total, counts.zombie);
   return { frame, scope, life, timeline, counts, seen, history };

@@ -54,3 +54,28 @@ describe('rows of a frame', () => {
     expect(marks(watch, 'table')).toEqual(['6:live', '7:live', '8:live']);
   });
 });
+
+describe('the scope counts', () => {
+  it('counts as seen a child the scope forked that lived and died between two frames', () => {
+    const s1 = snapshot([proc(1, 0), proc(10, 1)]);
+    const s2 = snapshot([proc(1, 0), proc(10, 1)]);
+    const child = proc(11, 10);
+    let watch = advanceWatch(
+      initialWatch(EMPTY_FOLLOW),
+      { seq: 1, begunAt: 1, snapshot: s1, previous: undefined, events: [], host: { uptimeSeconds: 1, load: [0, 0, 0] }, intervalMs: 1000 },
+      [10],
+    );
+    expect(watch.counts.seen).toBe(1);
+    const events = [
+      { kind: 'spawn', at: 2, pid: 11, comm: 'c', ppid: 10, source: 'kernel' },
+      { kind: 'exit', at: 3, pid: 11, comm: 'c', ppid: 10, status: undefined, source: 'kernel' },
+    ] as const;
+    const frame = { seq: 2, begunAt: 2, snapshot: s2, previous: s1, events, host: { uptimeSeconds: 1, load: [0, 0, 0] as const }, intervalMs: 1000 };
+    watch = advanceWatch(watch, { ...frame, glimpses: new Map([[11, child]]) }, [10]);
+    expect(watch.counts.total).toBe(1);
+    expect(watch.counts.seen).toBe(2);
+    // The same glimpse again (a later frame still carrying it) is the same process.
+    watch = advanceWatch(watch, { ...frame, seq: 3, events: [], glimpses: new Map([[11, child]]) }, [10]);
+    expect(watch.counts.seen).toBe(2);
+  });
+});

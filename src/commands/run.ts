@@ -9,6 +9,7 @@ import { constants } from 'node:os';
 import { t } from '../text/i18n/message.js';
 import { sourceWords, type EventsChoice } from '../inspect/events/choose.js';
 import { exitStatusFromNode } from '../inspect/events/exit-status.js';
+import { execName } from '../inspect/events/exec-name.js';
 import { EventStream, type WatchFrame } from '../inspect/events/stream.js';
 import { shellStatus, startProgram, type Program, type ProgramLine } from '../process/program.js';
 import { awaitStopSignal } from '../process/stop-signals.js';
@@ -58,11 +59,6 @@ export async function main(argv: readonly string[]): Promise<number> {
   return runPlain(args.command, args.args, args.intervalMs, choice, args.record);
 }
 
-function basename(command: string): string {
-  return command.split('/').pop() ?? command;
-}
-
-/** Pids of the frame's table in process group `pgid`. */
 /** A shell's status for a command it could not run: 127 not found, 126 found but not runnable (POSIX 2.8.2). */
 function notStartedStatus(code: string | undefined): number {
   if (code === 'ENOENT') return 127;
@@ -70,6 +66,7 @@ function notStartedStatus(code: string | undefined): number {
   return 1;
 }
 
+/** Pids of the frame's table in process group `pgid`. */
 function inGroup(frame: WatchFrame, pgid: number): number[] {
   const out: number[] = [];
   frame.snapshot.procs.forEach((proc, pid) => {
@@ -217,7 +214,7 @@ async function runPlain(command: string, args: readonly string[], intervalMs: nu
     stream.noteProgram(started.pid, command, args);
 
     // The start and the end of the program procview itself started are facts (spawn, waitpid), whatever the source saw.
-    for (const line of extra([{ kind: 'spawn', at: spawnedAt, pid: started.pid, comm: basename(command), ppid: process.pid, source: 'waitpid' }])) write(line);
+    for (const line of extra([{ kind: 'spawn', at: spawnedAt, pid: started.pid, comm: execName(command), ppid: process.pid, source: 'waitpid' }])) write(line);
     void stop.received.then(() => started.stop(STOP_GRACE_MS).then(finish));
     const end = await started.ended;
     const status = exitStatusFromNode(end.code, end.signal);
@@ -229,7 +226,7 @@ async function runPlain(command: string, args: readonly string[], intervalMs: nu
           kind: 'exit',
           at: programEnd,
           pid: started.pid,
-          comm: basename(command),
+          comm: execName(command),
           ppid: process.pid,
           source: 'waitpid',
           ...(status === undefined ? {} : { status }),

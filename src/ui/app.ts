@@ -23,7 +23,7 @@ import { advanceWatch, initialWatch, type Frame, type WatchState } from './model
 import type { Scope, Seed } from '../inspect/scope.js';
 import { t } from '../text/i18n/message.js';
 import { coalesce } from './coalesce.js';
-import { keyName } from './input.js';
+import { onKeys } from './input.js';
 import { createWidgets } from './widgets/dashboard.js';
 import type { ListClick } from './widgets/list.js';
 import type { Theme } from './widgets/theme.js';
@@ -234,8 +234,8 @@ export function createApp(options: AppOptions): App {
     update({ ...view, message });
   }
 
-  screen.on('keypress', (ch: string | undefined, key: blessed.Widgets.Events.IKeyEventArg | undefined) => {
-    const name = keyName(ch, key);
+  // One key press, one call: a confirmation reads any second report of the same Enter as "another key".
+  onKeys(screen, (name) => {
     if (view.overlay.kind === 'none' && options.intercept?.(name) === true) return;
     const current = rows();
     const result = handleKey(view, name, {

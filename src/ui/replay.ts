@@ -169,8 +169,6 @@ export async function runReplay({ recording, noColour }: ReplayOptions): Promise
   };
 
   const intercept = (key: string): boolean => {
-    // '' is blessed's second report of one Enter (input.ts keyName): passed on, it would clear the message a go-to just gave.
-    if (key === '') return true;
     if (goTo !== undefined) {
       if (key === 'escape') {
         goTo = undefined;

@@ -64,22 +64,58 @@ describe('dashboard keys', () => {
     await quit(run);
   });
 
+  it('k in the whole-system view: one Enter opens the KILL question, and y sends it', async () => {
+    const pid = pidOf(spawnGroup('sleep', ['300']));
+    const run = runInPty(['-d', '0.3'], { cols: 140, rows: 45 });
+    await run.waitForScreen('Tasks:');
+    // The filter keeps the sleeper alone, so it is the selected row; Enter (CR, as a terminal sends it) keeps the filter.
+    run.write(`/${pid}`);
+    await run.waitForScreen(`filter> ${pid}`);
+    run.write('\r');
+    await waitFor(() => !run.screen().includes('filter>') && rowPattern(pid).test(run.screen()), { what: 'the filter kept and the prompt closed' });
+    await typeInSignalMenu(run, '9', 'typed: 9');
+    // blessed reports one CR twice (return, then enter): the second report must not answer the question.
+    run.write('\r');
+    await run.waitForScreen(`Send SIGKILL to ${pid} (sleep)?`);
+    expect(run.screen()).not.toContain('SIGKILL not sent');
+    run.write('y');
+    await run.waitForScreen(`sent SIGKILL to ${pid} (sleep)`);
+    await waitFor(() => !isAlive(pid), { what: 'the sleeper to die' });
+    await quit(run);
+  });
+
   it('n: renices the selected process, in the list and the events', async () => {
     const { pid, run } = await openOnSleeper();
     run.write('n');
-    await run.waitForScreen(`reniced ${pid} (sleep): nice 0 → 1`);
-    await run.waitForScreen(`${pid} (sleep) reniced: nice 0 → 1`);
+    // What the user did, as a signal's line reads (`sent SIGSTOP to …`), then what the next scan saw.
+    const asked = `set the nice value of ${pid} (sleep) to 1 (was 0)`;
+    const seen = `${pid} (sleep) reniced: nice 0 → 1`;
+    await run.waitForScreen(new RegExp(`\\d\\d:\\d\\d:\\d\\d ${asked.replace(/[()]/g, '\\$&')}`));
+    const screen = await run.waitForScreen(seen);
+    expect(screen.indexOf(asked)).toBeLessThan(screen.indexOf(seen));
+    expect(screen).not.toContain(`reniced ${pid} (sleep):`);
     await run.waitForScreen(new RegExp(`^\\s*${pid}\\s.*\\sSNs\\s+1\\s`, 'm'));
     await quit(run);
   });
 
-  it('/: filters the rows; Esc clears the filter', async () => {
+  it('/: filters the rows; Enter keeps the filter, Esc in the prompt clears it', async () => {
     const { pid, run } = await openOnSleeper();
     run.write('/nothing-matches-this');
     await run.waitForScreen('filter> nothing-matches-this');
+    expect(run.screen()).toContain('(Enter keeps, Esc clears)');
     await waitFor(() => !rowPattern(pid).test(run.screen()), { what: 'the filter to hide the row' });
+    run.write('\r');
+    await waitFor(() => !run.screen().includes('filter>'), { what: 'the prompt to close' });
+    expect(run.screen()).toContain('filter "nothing-matches-this"');
+    expect(run.screen()).not.toMatch(rowPattern(pid));
+    // Opened again on the kept filter, Esc clears it: the row comes back and the header names no filter.
+    run.write('/');
+    await run.waitForScreen('filter> nothing-matches-this');
     run.write('\u001b');
     await run.waitForScreen(rowPattern(pid));
+    await waitFor(() => !run.screen().includes('filter "') && !run.screen().includes('filter>'), {
+      what: 'the filter gone from the header, the prompt closed',
+    });
     await quit(run);
   });
 

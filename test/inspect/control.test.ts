@@ -121,9 +121,9 @@ describe('control: renice', () => {
   it('raises and lowers nice by one, within -20..19', async () => {
     const pid = sleeper();
     const target = await identityOf(pid);
-    expect(await renice(target, 1)).toEqual({ ok: true, message: `reniced ${pid} (sleep): nice 0 → 1` });
+    expect(await renice(target, 1)).toEqual({ ok: true, message: `set the nice value of ${pid} (sleep) to 1 (was 0)` });
     expect(getPriority(pid)).toBe(1);
-    expect((await renice(target, 30)).message).toMatch(/nice 1 → 19/);
+    expect((await renice(target, 30)).message).toMatch(/to 19 \(was 1\)/);
     expect(await renice(target, 1)).toMatchObject({ ok: false, message: expect.stringMatching(/already at nice 19/) });
   });
 });

@@ -9,6 +9,7 @@ import { policyWords } from '../../inspect/sched-policy.js';
 import { statWords } from '../../inspect/stat-words.js';
 import { line, span, textLine, type Line, type Span } from './styled.js';
 import { chunksByWidth, displayWidth, inert, truncate } from './text.js';
+import { durationWords } from '../../text/duration.js';
 import { t } from '../../text/i18n/message.js';
 import { wordWrap } from './wrap.js';
 
@@ -49,7 +50,7 @@ const plain = (text: string): Span => span(text);
 
 function startedWords(startTime: number | undefined, now: number | undefined): string {
   if (startTime === undefined) return '-';
-  const age = now === undefined ? '' : t('ui.detail.ago', { seconds: Math.max(0, Math.round((now - startTime) / 1000)) });
+  const age = now === undefined ? '' : t('ui.detail.ago', { age: durationWords((now - startTime) / 1000) });
   return `${clock(startTime)}${age}`;
 }
 

@@ -16,16 +16,8 @@ export function onInput(state: ViewState, key: string, overlay: Extract<ViewStat
       : overlay.purpose === 'user'
         ? { ...state, user: text, cursor: 0, overlay: { ...overlay, text } }
         : { ...state, overlay: { ...overlay, text } };
-  if (key === 'escape') {
-    return {
-      state: {
-        ...state,
-        overlay: none,
-        filter: overlay.purpose === 'filter' ? overlay.previous : state.filter,
-        user: overlay.purpose === 'user' ? overlay.previous : state.user,
-      },
-    };
-  }
+  // Esc clears what the prompt filters by, as its hint says (ui.prompt.keepHint; htop's filter too), and cancels a chat line.
+  if (key === 'escape') return { state: overlay.purpose === 'say' ? { ...state, overlay: none } : { ...live(''), overlay: none } };
   if (key === 'enter') {
     if (overlay.purpose === 'filter' || overlay.purpose === 'user') return { state: { ...state, overlay: none } };
     const text = overlay.text.trim();

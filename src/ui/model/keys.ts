@@ -99,9 +99,9 @@ function onMain(state: ViewState, key: string, ctx: KeyContext): KeyResult {
     case '/':
     case 'f3':
     case 'f4':
-      return { state: { ...state, overlay: { kind: 'input', purpose: 'filter', text: state.filter, previous: state.filter } } };
+      return { state: { ...state, overlay: { kind: 'input', purpose: 'filter', text: state.filter } } };
     case 'u':
-      return { state: { ...state, overlay: { kind: 'input', purpose: 'user', text: state.user, previous: state.user } } };
+      return { state: { ...state, overlay: { kind: 'input', purpose: 'user', text: state.user } } };
     // htop's P M T: by CPU, memory, time, busiest first.
     case 'P':
       return { state: { ...state, sort: 'cpu', descending: true, message: { text: t('ui.msg.sortedBy', { column: '%CPU' }), tone: 'info' } } };
@@ -148,7 +148,7 @@ function onMain(state: ViewState, key: string, ctx: KeyContext): KeyResult {
     case 'tab':
       return ctx.hasSide ? { state: { ...state, bottom: state.bottom === 'events' ? 'side' : 'events' } } : { state };
     case 'i':
-      return ctx.canSay ? { state: { ...state, overlay: { kind: 'input', purpose: 'say', text: '', previous: '' } } } : { state };
+      return ctx.canSay ? { state: { ...state, overlay: { kind: 'input', purpose: 'say', text: '' } } } : { state };
     case 'left':
     case '-':
       return collapse(state, row, ctx.rows);

@@ -23,7 +23,8 @@ export type Overlay =
   | { readonly kind: 'signal'; readonly target: ProcTarget; readonly index: number; readonly typed: string }
   /** KILL or STOP outside the user's own scope: asked once more. */
   | { readonly kind: 'confirm'; readonly target: ProcTarget; readonly signal: ControlSignal }
-  | { readonly kind: 'input'; readonly purpose: 'filter' | 'say' | 'user'; readonly text: string; readonly previous: string }
+  /** The filter and user prompts change the view as they are typed: Enter keeps the text, Esc clears it (htop's filter). */
+  | { readonly kind: 'input'; readonly purpose: 'filter' | 'say' | 'user'; readonly text: string }
   /** F2: the setup screen; `index` is the setting under the cursor (settings.ts). */
   | { readonly kind: 'setup'; readonly index: number };
 

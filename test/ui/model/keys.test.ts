@@ -75,11 +75,17 @@ describe('keys', () => {
     }
   });
 
-  it('filters live while typing; Enter keeps, Esc restores the previous filter', () => {
+  it('filters live while typing; Enter keeps the filter, Esc clears it (a kept one too), as the prompt says', () => {
     const typed = press(start, '/', 'a', 'b', 'backspace', 'c');
     expect(typed.filter).toBe('ac');
-    expect(press(typed, 'enter').filter).toBe('ac');
-    expect(press(press(typed, 'enter'), 'f3', 'x', 'escape').filter).toBe('ac');
+    const kept = press(typed, 'enter');
+    expect(kept).toMatchObject({ filter: 'ac', overlay: { kind: 'none' } });
+    expect(press(kept, 'f3', 'escape')).toMatchObject({ filter: '', overlay: { kind: 'none' } });
+    expect(press(kept, 'f3', 'x', 'escape').filter).toBe('');
+    // u: the same prompt for the user; empty is everyone.
+    const user = press(start, 'u', 'a', 'n', 'n', 'enter');
+    expect(user.user).toBe('ann');
+    expect(press(user, 'u', 'escape').user).toBe('');
   });
 
   it('says something in the chat only where there is a chat', () => {

@@ -1,6 +1,6 @@
 // Snapshots are shared with every consumer (UI, diff, JSON), so they must not
 // change once emitted: records are frozen, and the map refuses writes once sealed.
-import type { ProcInfo, Snapshot } from './types.js';
+import type { ProcInfo, Snapshot, ThreadInfo } from './types.js';
 import { type MaybeNotRead, NOT_READ } from './unread.js';
 
 /** A Map that throws on set/delete/clear after seal(); reads and iteration are a plain Map's. */
@@ -29,8 +29,16 @@ export class SealedMap<K, V> extends Map<K, V> {
   }
 }
 
-export function sealSnapshot(takenAt: number, procs: SealedMap<number, ProcInfo>, uptimeClock?: number): Snapshot {
-  return Object.freeze({ takenAt, procs: procs.seal(), uptimeClock });
+export function sealSnapshot(
+  takenAt: number,
+  procs: SealedMap<number, ProcInfo>,
+  uptimeClock?: number,
+  threads?: ReadonlyMap<number, readonly ThreadInfo[]>,
+): Snapshot {
+  // threads only when listed, so every other snapshot keeps its one shape.
+  return threads === undefined
+    ? Object.freeze({ takenAt, procs: procs.seal(), uptimeClock })
+    : Object.freeze({ takenAt, procs: procs.seal(), uptimeClock, threads });
 }
 
 /**

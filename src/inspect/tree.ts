@@ -1,6 +1,7 @@
 // The process forest by PPID. Pure and iterative (no recursion), so a deep
 // chain or a hostile snapshot cannot blow the stack, and every process of the
 // snapshot appears exactly once.
+import { unknownProc } from './snapshot.js';
 import type { ProcInfo, Snapshot, TreeNode } from './types.js';
 
 interface MutableNode {
@@ -123,4 +124,39 @@ export function subtreePids(node: TreeNode): number[] {
     }
   }
   return pids;
+}
+
+/** The PID of init in every PID namespace on Linux. */
+const INIT_PID = 1;
+
+/**
+ * The tree pstree draws when given no PID: the one under PID 1, the init of
+ * the PID namespace (psmisc pstree's ROOT_PID). Processes with PPID 0 besides
+ * it are left out, as pstree leaves them: kthreadd and the kernel threads
+ * under it, a process entered into a container from outside. A process whose
+ * parent cannot be seen (hidepid, or gone between two reads) hangs under a
+ * stand-in for that parent, shown as `?`, under PID 1, as pstree's
+ * fix_orphans hangs it; when PID 1 itself cannot be seen it is a `?` too.
+ * The stand-ins know their pid alone (unknownProc).
+ */
+export function initTree(forest: readonly TreeNode[]): TreeNode {
+  const init = findSubtree(forest, INIT_PID);
+  const present = new Set<number>();
+  const stack = [...forest];
+  for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
+    present.add(node.proc.pid);
+    for (const child of node.children) stack.push(child);
+  }
+  const unseenParents = new Map<number, TreeNode[]>();
+  for (const root of forest) {
+    const { pid, ppid } = root.proc;
+    // An unreadable stat (no ppid), PPID 0 or itself, or a root cut out of a PPID cycle: pstree does not hang these under PID 1.
+    if (pid === INIT_PID || ppid === undefined || ppid === 0 || ppid === pid || present.has(ppid)) continue;
+    const children = unseenParents.get(ppid) ?? [];
+    children.push(root);
+    unseenParents.set(ppid, children);
+  }
+  if (init !== undefined && unseenParents.size === 0) return init;
+  const standIns = [...unseenParents].sort(([a], [b]) => a - b).map(([ppid, children]): TreeNode => ({ proc: unknownProc(ppid), children }));
+  return { proc: init?.proc ?? unknownProc(INIT_PID), children: [...(init?.children ?? []), ...standIns] };
 }

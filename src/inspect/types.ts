@@ -62,6 +62,21 @@ export interface Snapshot {
    * backend has no uptime (ps, ps-list): takenAt stands in.
    */
   readonly uptimeClock?: number | undefined;
+  /**
+   * The threads of every multi-threaded process but its leader, by pid, in
+   * the order /proc/PID/task lists them (InspectorOptions.threads). Present
+   * only when asked for and the backend lists threads (procfs); a pid missing
+   * from it has no other thread, or was gone before its threads were listed.
+   */
+  readonly threads?: ReadonlyMap<number, readonly ThreadInfo[]>;
+}
+
+/** One thread of a process other than its leader (the thread whose id is the pid). */
+export interface ThreadInfo {
+  /** The thread id: a pid of its own in /proc/PID/task (and in /proc, unlisted). */
+  readonly tid: number;
+  /** The thread's own name (task/TID/stat); undefined when not asked for (InspectorOptions.threads 'ids') or unreadable. */
+  readonly comm: string | undefined;
 }
 
 export type BackendName = 'procfs' | 'ps' | 'ps-list';
@@ -92,6 +107,13 @@ export interface InspectorOptions {
    * siblings by it as pstree does. Other backends give every field either way.
    */
   readonly fields?: 'all' | 'stat' | 'pstree';
+  /**
+   * Whether to list threads (Snapshot.threads; procfs only): 'ids' reads
+   * /proc/PID/task of every process whose stat says it has more than one
+   * (field 20, num_threads), 'names' also each thread's stat for its own name.
+   * Default: none (`procview tree` draws them as pstree does).
+   */
+  readonly threads?: 'ids' | 'names';
   /**
    * Whether the caller refreshes from its very first snapshot on (the dashboard).
    * procfs keeps stat files open between scans from the second scan on, so a

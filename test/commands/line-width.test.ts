@@ -1,4 +1,4 @@
-// On a terminal, ps and tree cut lines at its width, as procps ps does; -w keeps them whole.
+// On a terminal, ps and tree cut lines at its width, as procps ps and psmisc pstree do; -w keeps them whole.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -62,7 +62,8 @@ describe('procview on a terminal', () => {
       expect(displayWidth(label)).toBeGreaterThan(narrow);
       const { code, lines } = await runInTerminal(['tree', '-p', String(pid)], narrow);
       expect(code).toBe(0);
-      expect(lines).toEqual([label.slice(0, narrow)]);
+      // As pstree cuts on a terminal: its width less one column, then `+`.
+      expect(lines).toEqual([`${label.slice(0, narrow - 1)}+`]);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -4,12 +4,13 @@
 // pstree draws ASCII (`-+-`, `|-`, `` `- ``) unless told -U, on a UTF-8
 // terminal it draws these same characters. Where pstree is installed, the
 // last tests also compare with it live, character for character.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { displayWidth } from '../../src/text/width.js';
 import { waitFor } from '../helpers/processes.js';
 import { procps } from '../helpers/procps.js';
-import { ensureBuilt, lines, runCli, spawnPid } from '../helpers/run-cli.js';
+import { startNamedThreads, startZombieLeader } from '../helpers/python-threads.js';
+import { BIN, ensureBuilt, lines, runCli, spawnPid } from '../helpers/run-cli.js';
 
 beforeAll(ensureBuilt);
 
@@ -111,7 +112,8 @@ describe('procview tree on subtrees it did not make', () => {
 
   it('shows the subtree under its parent in the whole tree', async () => {
     const root = await startTree(SUBTREES['a shell with three identical sleepers'].script, SUBTREES['a shell with three identical sleepers'].comms);
-    const { code, stdout } = await runCli(['tree', '--pids']);
+    // -w: through a pipe lines are cut at 132 columns, as pstree cuts them.
+    const { code, stdout } = await runCli(['tree', '--pids', '-w']);
     expect(code).toBe(0);
     const all = lines(stdout);
     const at = all.findIndex((line) => line.includes(`─sh(${root})─┬─sleep(`));
@@ -184,9 +186,27 @@ function findPstree(): string | undefined {
 
 const PSTREE = findPstree();
 
-/** pstree's drawing in UTF-8 (-U: on a pipe it would draw ASCII). */
-function pstree(args: readonly string[]): string[] {
-  return lines(execFileSync(PSTREE ?? 'pstree', ['-U', ...args], { encoding: 'utf8', env: { ...process.env, LANG: 'C.UTF-8', LC_ALL: 'C.UTF-8' } }));
+/** The environment both commands run in: UTF-8, and COLUMNS only when a test sets it. */
+function environment(columns?: number): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, LANG: 'C.UTF-8', LC_ALL: 'C.UTF-8' };
+  delete env.COLUMNS;
+  return columns === undefined ? env : { ...env, COLUMNS: String(columns) };
+}
+
+/**
+ * pstree's drawing in UTF-8 (-U: on a pipe it would draw ASCII). Where it cuts a line on a
+ * line-drawing character, pstree writes one `+` per byte of that character (its out_char counts
+ * the column once but tests every byte): `+++`, where procview writes the one `+` meant.
+ */
+function pstree(args: readonly string[], columns?: number): string[] {
+  return lines(execFileSync(PSTREE ?? 'pstree', ['-U', ...args], { encoding: 'utf8', env: environment(columns) })).map((line) => line.replace(/\+\+\+$/u, '+'));
+}
+
+/** procview tree through a pipe, as the installed command, with COLUMNS when given. */
+function procviewTree(args: readonly string[], columns?: number): string[] {
+  const result = spawnSync(process.execPath, [BIN, 'tree', ...args], { encoding: 'utf8', env: environment(columns) });
+  expect({ status: result.status, stderr: result.stderr }).toEqual({ status: 0, stderr: '' });
+  return lines(result.stdout);
 }
 
 describe.runIf(PSTREE !== undefined)('procview tree against pstree, live (psmisc installed)', () => {
@@ -206,5 +226,99 @@ describe.runIf(PSTREE !== undefined)('procview tree against pstree, live (psmisc
     expect(first).toBeDefined();
     expect(procps(['-o', 'euid=', '-p', String(first)]).trim()).toBe('65534');
     for (const args of [[String(root)], ['-p', String(root)]]) expect(lines((await runCli(['tree', ...args])).stdout)).toEqual(pstree(args));
+  });
+
+  it('draws threads as pstree does: {name} children, folded without -p, a thread alone by its id, none with -T', async () => {
+    const pid = await startNamedThreads(['alpha', 'beta', 'gamma']);
+    for (const args of [[], ['-p'], ['-t'], ['-T'], ['-pt']])
+      expect({ args, lines: procviewTree([...args, String(pid)]) }).toEqual({ args, lines: pstree([...args, String(pid)]) });
+    expect(procviewTree([String(pid)])).toEqual(['python3───3*[{python3}]']);
+    const tid = Number(/\{python3\}\((\d+)\)$/u.exec(procviewTree(['-p', String(pid)])[1] ?? '')?.[1]);
+    expect(tid).toBeGreaterThan(pid);
+    expect(procviewTree(['-p', String(tid)])).toEqual(pstree(['-p', String(tid)]));
+    expect(procviewTree(['-p', String(tid)])).toEqual([`{python3}(${tid})`]);
+  });
+
+  it('draws a process whose leader has exited while a thread runs as pstree does, not as defunct', async () => {
+    const pid = await startZombieLeader();
+    expect(procviewTree(['-p', String(pid)])).toEqual(pstree(['-p', String(pid)]));
+    expect(procviewTree([String(pid)])).toEqual(['python3───{python3}']);
+  });
+
+  it('cuts lines as pstree does: at 132 columns through a pipe, at COLUMNS when set, with +, and no line without text', async () => {
+    // A chain of 12 shells (each waits for its child: `; true`) and a sleeper: 145 columns and more with -p.
+    const script = 'if [ "$1" -gt 0 ]; then sh -c "$0" "$0" $(($1 - 1)); true; else sleep 30; fi';
+    const root = spawnPid('sh', ['-c', script, script, '12']);
+    await waitFor(() => descendantComms(root).length === 13 && descendantComms(root).includes('sleep'), { what: 'a chain of 13' });
+    const long = procviewTree(['-p', String(root)]);
+    expect(long).toEqual(pstree(['-p', String(root)]));
+    expect(long).toHaveLength(1);
+    expect(long[0]).toMatch(/\+$/u);
+    expect(displayWidth(long[0] ?? '')).toBe(132);
+    for (const columns of [20, 40, 41, 42, 60])
+      expect({ columns, lines: procviewTree(['-p', String(root)], columns) }).toEqual({ columns, lines: pstree(['-p', String(root)], columns) });
+    const mixed = SUBTREES['a mixed tree'];
+    const top = await startTree(mixed.script, mixed.comms);
+    for (const columns of [12, 20, 25, 30, 33]) {
+      const drawn = procviewTree(['-p', String(top)], columns);
+      expect({ columns, lines: drawn }).toEqual({ columns, lines: pstree(['-p', String(top)], columns) });
+      for (const line of drawn) expect(line).toMatch(/[^│ ]/u);
+    }
+    expect(procviewTree(['-p', '-l', String(root)], 20)).toEqual(pstree(['-p', '-l', String(root)], 20));
+  });
+});
+
+/** Runs `script` in a shell inside `wrapper` (unshare, setpriv) and gives back what procview and pstree printed there, split at `---`. */
+function insideBoth(wrapper: readonly string[], script: string): { procview: string[]; pstree: string[] } {
+  const result = spawnSync(wrapper[0] ?? 'unshare', [...wrapper.slice(1), script], { encoding: 'utf8', env: environment(), cwd: process.cwd() });
+  const [procview = '', theirs = ''] = result.stdout.split('---\n');
+  return { procview: lines(procview), pstree: lines(theirs) };
+}
+
+/** A sleeper started and exec'd (polled: its comm says sleep), then both trees without threads, then the sleeper killed. */
+const BOTH_TREES = `sleep 300 & while [ "$(cat /proc/$!/comm)" != sleep ]; do :; done; ${process.execPath} ${BIN} tree -T; echo ---; pstree -UT; kill $!`;
+
+/** Whether this process may make namespaces (root; unshare from util-linux). */
+const CAN_UNSHARE = PSTREE !== undefined && process.geteuid?.() === 0 && spawnSync('unshare', ['-m', 'true']).status === 0;
+
+describe.runIf(CAN_UNSHARE)('procview tree without a PID, where PID 1 differs (namespaces; root)', () => {
+  it('in a container (a new PID namespace) draws the tree of its init, as pstree', () => {
+    const { procview, pstree: theirs } = insideBoth(['unshare', '-pf', '--mount-proc', 'sh', '-c'], BOTH_TREES);
+    expect(theirs).toEqual(['sh─┬─pstree', '   └─sleep']);
+    expect(procview).toEqual(['sh─┬─node', '   └─sleep']);
+  });
+
+  it('with hidepid=2, as a user who cannot see PID 1 or its own parent, draws ? for each as pstree does', () => {
+    const asNobody = `mount -t proc -o hidepid=2 proc /proc && exec setpriv --reuid 65534 --regid 65534 --clear-groups sh -c '${BOTH_TREES}'`;
+    const { procview, pstree: theirs } = insideBoth(['unshare', '-m', 'sh', '-c'], asNobody);
+    expect(theirs).toEqual(['?───?───sh─┬─pstree', '           └─sleep']);
+    expect(procview).toEqual(['?───?───sh─┬─node', '           └─sleep']);
+  });
+});
+
+describe('procview tree, where it means to differ from pstree', () => {
+  it('without a PID draws the tree of PID 1 alone: no kthreadd and its kernel threads beside it', async () => {
+    const drawn = lines((await runCli(['tree', '-p', '-w'])).stdout);
+    expect(drawn[0]).toMatch(/^\S.*\(1\)/u);
+    expect(drawn.slice(1).every((line) => /^ /u.test(line))).toBe(true);
+    expect(drawn.some((line) => line.includes('kthreadd(2)'))).toBe(false);
+  });
+
+  it('marks a zombie <defunct>, which pstree does not', async () => {
+    const root = spawnPid('sh', ['-c', 'sleep 0 & exec sleep 300']);
+    await waitFor(() => /^Z/u.test(procps(['-o', 'stat=', '--ppid', String(root)]).trim()), { what: 'a zombie child' });
+    expect(procviewTree([String(root)])).toEqual(['sleep───sleep <defunct>']);
+    if (PSTREE !== undefined) expect(pstree([String(root)])).toEqual(['sleep───sleep']);
+  });
+
+  it('--json lists each process’s threads by tid with their own names ([] for none)', async () => {
+    const pid = await startNamedThreads(['alpha', 'beta']);
+    type Node = { proc: { pid: number }; children: Node[]; threads: { tid: number; comm: string | null }[] | null };
+    const document = JSON.parse((await runCli(['tree', '--json', String(pid)])).stdout) as { roots: Node[] };
+    expect(document.roots[0]?.threads?.map((thread) => thread.comm)).toEqual(['alpha', 'beta']);
+    const sleepers = await startTree(SUBTREES['a shell with three identical sleepers'].script, SUBTREES['a shell with three identical sleepers'].comms);
+    const plain = JSON.parse((await runCli(['tree', '--json', String(sleepers)])).stdout) as { roots: Node[] };
+    expect(plain.roots[0]?.threads).toEqual([]);
+    expect((JSON.parse((await runCli(['tree', '--json', '-T', String(sleepers)])).stdout) as { roots: Node[] }).roots[0]?.threads).toBeNull();
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildTree, findSubtree, subtreePids } from '../../src/inspect/tree.js';
+import { unknownProc } from '../../src/inspect/snapshot.js';
+import { buildTree, findSubtree, initTree, subtreePids } from '../../src/inspect/tree.js';
 import type { ProcInfo, TreeNode } from '../../src/inspect/types.js';
 import { proc, snapshot } from './diff-builders.js';
 
@@ -99,5 +100,32 @@ describe('findSubtree and subtreePids', () => {
   it('lists the pids of a subtree root first', () => {
     const root = forest[0];
     expect(root === undefined ? [] : subtreePids(root)).toEqual([1, 10, 11, 12, 20]);
+  });
+});
+
+describe('initTree (the tree pstree draws without a PID)', () => {
+  const names = (node: TreeNode): string[] => [`${node.proc.pid}:${node.proc.comm ?? '?'}`, ...node.children.flatMap(names)];
+
+  it('is the tree of PID 1: kthreadd and the kernel threads under it (PPID 0) are left out', () => {
+    const forest = buildTree(
+      snapshot([
+        proc({ pid: 1, ppid: 0, comm: 'init' }),
+        proc({ pid: 2, ppid: 0, comm: 'kthreadd' }),
+        proc({ pid: 3, ppid: 2, comm: 'kworker/0:0' }),
+        proc({ pid: 40, ppid: 1, comm: 'cron' }),
+      ]),
+    );
+    expect(names(initTree(forest))).toEqual(['1:init', '40:cron']);
+  });
+
+  it('hangs a process whose parent cannot be seen under a ? stand-in for that parent, under PID 1, or under a ? for PID 1', () => {
+    const hidden = [proc({ pid: 500, ppid: 400, comm: 'sh' }), proc({ pid: 501, ppid: 500, comm: 'sleep' }), proc({ pid: 502, ppid: 400, comm: 'cat' })];
+    const withInit = initTree(buildTree(snapshot([proc({ pid: 1, ppid: 0, comm: 'init' }), ...hidden])));
+    expect(names(withInit)).toEqual(['1:init', '400:?', '500:sh', '501:sleep', '502:cat']);
+    expect(withInit.children[0]?.proc).toEqual(unknownProc(400));
+    // hidepid=2 as an ordinary user: not even PID 1 shows (pstree: ?───?───sh).
+    const alone = initTree(buildTree(snapshot(hidden)));
+    expect(alone.proc).toEqual(unknownProc(1));
+    expect(names(alone)).toEqual(['1:?', '400:?', '500:sh', '501:sleep', '502:cat']);
   });
 });

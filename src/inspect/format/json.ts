@@ -4,7 +4,7 @@
 // would make a field vanish exactly when it is unknown; instead every ProcInfo
 // field is always present, and unknown is `null`. Text stays raw (JSON escapes
 // controls itself), so a script sees the real name.
-import type { ProcInfo, Snapshot, TreeNode } from '../types.js';
+import type { ProcInfo, Snapshot, ThreadInfo, TreeNode } from '../types.js';
 import { psClock, psCpuPermille, psTenths, UNKNOWN } from './values.js';
 
 /** Bumped on any change a script could trip over (a field renamed, removed or changing meaning). */
@@ -90,14 +90,23 @@ function tenfold(percent: number | undefined): number | undefined {
   return percent === undefined ? undefined : percent * 10;
 }
 
+/** A thread of a process other than its leader; `comm` is the thread's own name, null when unknown. */
+export interface ThreadJson {
+  readonly tid: number;
+  readonly comm: string | null;
+}
+
 export interface TreeJson {
   readonly proc: ProcJson;
   readonly children: readonly TreeJson[];
+  /** The process's other threads ([] when it has none); null when they were not listed (a backend without them, `tree -T`). */
+  readonly threads: readonly ThreadJson[] | null;
 }
 
-/** TreeNode shape (`{ proc, children }`), no folding. */
-export function treeToJson(node: TreeNode, options: ProcJsonOptions = {}): TreeJson {
-  return { proc: procToJson(node.proc, options), children: node.children.map((child) => treeToJson(child, options)) };
+/** TreeNode shape (`{ proc, children, threads }`), no folding. `threads`: Snapshot.threads. */
+export function treeToJson(node: TreeNode, options: ProcJsonOptions = {}, threads?: ReadonlyMap<number, readonly ThreadInfo[]>): TreeJson {
+  const own = threads === undefined ? null : (threads.get(node.proc.pid) ?? []).map((thread) => ({ tid: thread.tid, comm: thread.comm ?? null }));
+  return { proc: procToJson(node.proc, options), children: node.children.map((child) => treeToJson(child, options, threads)), threads: own };
 }
 
 /** `procview ps --json`. */
@@ -124,7 +133,7 @@ export function psDocument(snapshot: Snapshot, procs: Iterable<ProcInfo>): PsDoc
 
 export function treeDocument(snapshot: Snapshot, roots: readonly TreeNode[]): TreeDocument {
   const options = { cpuPercent: 'lifetime', now: psClock(snapshot) } as const;
-  const json = roots.map((root) => treeToJson(root, options));
+  const json = roots.map((root) => treeToJson(root, options, snapshot.threads));
   return envelope('tree', { takenAt: snapshot.takenAt, cpuPercentBasis: options.cpuPercent, roots: json });
 }
 

@@ -14,17 +14,32 @@
 //   once as `N*[…]` at the place of the first, and every line that ends inside
 //   the folded subtree closes its `]`;
 // - with pids shown (`name(pid)`, pstree -p) nothing folds.
+// - a multi-threaded process's threads are its children, named `{comm}`
+//   after the process (`{python3}`, or the thread's own name with
+//   threadNames: pstree -t), drawn and folded like processes (`3*[{python3}]`);
+// - a line is cut at the output width with a `+` (tree-line.ts), and the
+//   children of a process whose label reaches the edge are left out.
 // Ours, not pstree's: a zombie is marked ` <defunct>` as ps marks it (so it
-// never folds with live namesakes), threads are not drawn (as `pstree -T`),
-// names are sanitized procps-style, and the whole forest is drawn.
+// never folds with live namesakes) unless threads of it still run (an exited
+// thread-group leader: the process lives on), names are sanitized
+// procps-style (`?` for control characters, UTF-8 kept) where pstree writes
+// octal escapes, and a whole forest can be drawn (`procview tree` draws the
+// tree of PID 1, as pstree, see tree.ts initTree).
 import { sanitizeForDisplay } from '../../text/sanitize.js';
 import { displayWidth } from '../../text/width.js';
-import type { TreeNode } from '../types.js';
+import type { ProcInfo, ThreadInfo, TreeNode } from '../types.js';
+import { TreeLine } from './tree-line.js';
 import { UNKNOWN } from './values.js';
 
 export interface TreeTextOptions {
   /** Show `name(pid)` and do not fold identical subtrees (pstree -p). */
   readonly pids?: boolean;
+  /** Each process's threads (Snapshot.threads), drawn as its children; absent: no threads (pstree -T). */
+  readonly threads?: ReadonlyMap<number, readonly ThreadInfo[]>;
+  /** Name a thread by its own name rather than its process's (pstree -t). */
+  readonly threadNames?: boolean;
+  /** The output width in columns: longer lines are cut with a `+` (pstree's rule); undefined: whole (pstree -l). */
+  readonly width?: number;
 }
 
 const ONLY_CHILD = '───';
@@ -34,11 +49,62 @@ const LAST_CHILD = '└─';
 const ANCESTOR_GOES_ON = '│ ';
 const ANCESTOR_DONE = '  ';
 
-function label(node: TreeNode, pids: boolean): string {
-  const { proc } = node;
-  const name = proc.comm === undefined ? UNKNOWN : sanitizeForDisplay(proc.comm);
-  const withPid = pids ? `${name}(${proc.pid})` : name;
-  return proc.state === 'Z' ? `${withPid} <defunct>` : withPid;
+/** A process or a thread as drawn. */
+interface DrawNode {
+  /** Raw name, sorted by (a thread's in braces). */
+  readonly name: string;
+  readonly pid: number;
+  readonly uid: number | undefined;
+  readonly defunct: boolean;
+  readonly children: readonly DrawNode[];
+}
+
+/** A zombie is dead only when no thread of it runs on: an exited leader of live threads is Z, its process is not (stat field 20). */
+function isDefunct(proc: ProcInfo): boolean {
+  return proc.state === 'Z' && !((proc.threads ?? 1) > 1);
+}
+
+/** `{name}` of a thread: its process's name, as pstree without -t, or its own. */
+function threadName(owner: ProcInfo, thread: ThreadInfo, own: boolean): string {
+  return `{${(own ? thread.comm : undefined) ?? owner.comm ?? UNKNOWN}}`;
+}
+
+function threadNode(owner: ProcInfo, thread: ThreadInfo, own: boolean): DrawNode {
+  return { name: threadName(owner, thread, own), pid: thread.tid, uid: owner.uid, defunct: false, children: [] };
+}
+
+/** The forest as draw nodes, threads after child processes (sorting puts them in place). Iterative. */
+function drawForest(forest: readonly TreeNode[], options: TreeTextOptions): DrawNode[] {
+  const own = options.threadNames ?? false;
+  const made = new Map<TreeNode, { name: string; pid: number; uid: number | undefined; defunct: boolean; children: DrawNode[] }>();
+  const order: TreeNode[] = [];
+  const stack = [...forest];
+  for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
+    order.push(node);
+    for (const child of node.children) stack.push(child);
+  }
+  for (let i = order.length - 1; i >= 0; i -= 1) {
+    const node = order[i];
+    if (node === undefined) continue;
+    const { proc } = node;
+    const children: DrawNode[] = [];
+    for (const child of node.children) {
+      const drawn = made.get(child);
+      if (drawn !== undefined) children.push(drawn);
+    }
+    for (const thread of options.threads?.get(proc.pid) ?? []) children.push(threadNode(proc, thread, own));
+    made.set(node, { name: proc.comm ?? UNKNOWN, pid: proc.pid, uid: proc.uid, defunct: isDefunct(proc), children });
+  }
+  return forest.flatMap((node) => {
+    const drawn = made.get(node);
+    return drawn === undefined ? [] : [drawn];
+  });
+}
+
+function label(node: DrawNode, pids: boolean): string {
+  const name = sanitizeForDisplay(node.name);
+  const withPid = pids ? `${name}(${node.pid})` : name;
+  return node.defunct ? `${withPid} <defunct>` : withPid;
 }
 
 /**
@@ -62,16 +128,16 @@ function byCodePoint(a: string, b: string): number {
 }
 
 /** pstree's sibling order: name, then uid (unknown last); equal ones keep their pid order (Array.sort is stable). */
-function siblingOrder(a: TreeNode, b: TreeNode): number {
-  const byName = byCodePoint(a.proc.comm ?? UNKNOWN, b.proc.comm ?? UNKNOWN);
+function siblingOrder(a: DrawNode, b: DrawNode): number {
+  const byName = byCodePoint(a.name, b.name);
   if (byName !== 0) return byName;
-  const ua = a.proc.uid ?? Number.POSITIVE_INFINITY;
-  const ub = b.proc.uid ?? Number.POSITIVE_INFINITY;
+  const ua = a.uid ?? Number.POSITIVE_INFINITY;
+  const ub = b.uid ?? Number.POSITIVE_INFINITY;
   return ua === ub ? 0 : ua < ub ? -1 : 1;
 }
 
 interface Group {
-  readonly node: TreeNode;
+  readonly node: DrawNode;
   /** How many alike siblings this one stands for (1 when not folded). */
   readonly count: number;
 }
@@ -82,11 +148,11 @@ interface Group {
  * and zombie mark and their sorted children are alike one by one (pstree's
  * tree_equal). Computed bottom-up without recursion.
  */
-function prepare(forest: readonly TreeNode[], fold: boolean): { sorted: Map<TreeNode, TreeNode[]>; shape: Map<TreeNode, number> } {
-  const sorted = new Map<TreeNode, TreeNode[]>();
-  const shape = new Map<TreeNode, number>();
+function prepare(forest: readonly DrawNode[], fold: boolean): { sorted: Map<DrawNode, DrawNode[]>; shape: Map<DrawNode, number> } {
+  const sorted = new Map<DrawNode, DrawNode[]>();
+  const shape = new Map<DrawNode, number>();
   const shapeIds = new Map<string, number>();
-  const order: TreeNode[] = [];
+  const order: DrawNode[] = [];
   const stack = [...forest];
   for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
     order.push(node);
@@ -99,7 +165,7 @@ function prepare(forest: readonly TreeNode[], fold: boolean): { sorted: Map<Tree
     const node = order[i];
     if (node === undefined) continue;
     const children = (sorted.get(node) ?? []).map((child) => shape.get(child) ?? -1).join(',');
-    const key = `${JSON.stringify(node.proc.comm ?? null)}${node.proc.state === 'Z' ? 'Z' : ''}:${children}`;
+    const key = `${JSON.stringify(node.name)}${node.defunct ? 'Z' : ''}:${children}`;
     let id = shapeIds.get(key);
     if (id === undefined) {
       id = shapeIds.size;
@@ -111,10 +177,10 @@ function prepare(forest: readonly TreeNode[], fold: boolean): { sorted: Map<Tree
 }
 
 /** The children as drawn: sorted and, when folding, every alike sibling counted into the first one. */
-function groupsOf(children: readonly TreeNode[], shape: ReadonlyMap<TreeNode, number>, fold: boolean): Group[] {
+function groupsOf(children: readonly DrawNode[], shape: ReadonlyMap<DrawNode, number>, fold: boolean): Group[] {
   if (!fold) return children.map((node) => ({ node, count: 1 }));
-  const groups: { node: TreeNode; count: number }[] = [];
-  const groupOfShape = new Map<number, { node: TreeNode; count: number }>();
+  const groups: { node: DrawNode; count: number }[] = [];
+  const groupOfShape = new Map<number, { node: DrawNode; count: number }>();
   for (const node of children) {
     const id = shape.get(node) ?? -1;
     const group = groupOfShape.get(id);
@@ -141,6 +207,15 @@ interface Pending {
 
 /** The forest as lines, each root from the left edge. Iterative, so any depth is fine. */
 export function formatTree(forest: readonly TreeNode[], options: TreeTextOptions = {}): string[] {
+  return drawLines(drawForest(forest, options), options);
+}
+
+/** One thread drawn alone (`procview tree TID`): `{name}`, `{name}(tid)` with pids. */
+export function formatThread(owner: ProcInfo, thread: ThreadInfo, options: TreeTextOptions = {}): string[] {
+  return drawLines([threadNode(owner, thread, options.threadNames ?? false)], options);
+}
+
+function drawLines(forest: readonly DrawNode[], options: TreeTextOptions): string[] {
   const pids = options.pids ?? false;
   const fold = !pids;
   const { sorted, shape } = prepare(forest, fold);
@@ -148,30 +223,36 @@ export function formatTree(forest: readonly TreeNode[], options: TreeTextOptions
   // Per level of the node being drawn: the cells its label took, and whether siblings follow it.
   const widths: number[] = [];
   const more: boolean[] = [];
-  let line = '';
+  const line = new TreeLine(options.width);
   const stack: Pending[] = forest.map((node): Pending => ({ group: { node, count: 1 }, level: 0, first: true, last: true, closing: 0 })).reverse();
   for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
     const { group, level, first, last, closing } = next;
     if (!first) {
       for (let above = 0; above < level; above += 1) {
-        line += ' '.repeat((widths[above] ?? 0) + 1);
-        if (above === level - 1) line += last ? LAST_CHILD : NEXT_CHILD;
-        else line += more[above + 1] === true ? ANCESTOR_GOES_ON : ANCESTOR_DONE;
+        line.write(' '.repeat((widths[above] ?? 0) + 1));
+        if (above === level - 1) line.write(last ? LAST_CHILD : NEXT_CHILD);
+        else line.write(more[above + 1] === true ? ANCESTOR_GOES_ON : ANCESTOR_DONE);
       }
     }
     const count = group.count > 1 ? `${group.count}*[` : '';
     const text = label(group.node, pids);
-    line += count + text;
+    line.write(count + text);
     widths[level] = displayWidth(count) + displayWidth(text);
     more[level] = !last;
 
     const children = groupsOf(sorted.get(group.node) ?? [], shape, fold);
     if (children.length === 0) {
-      lines.push(line + ']'.repeat(closing));
-      line = '';
+      line.write(']'.repeat(closing));
+      lines.push(line.end());
       continue;
     }
-    line += children.length > 1 ? FIRST_CHILD : ONLY_CHILD;
+    // pstree's dump_tree: a label that reaches the edge ends its line with `+`, and its children are not drawn.
+    if (line.full) {
+      line.write(`${FIRST_CHILD}+`);
+      lines.push(line.end());
+      continue;
+    }
+    line.write(children.length > 1 ? FIRST_CHILD : ONLY_CHILD);
     for (let i = children.length - 1; i >= 0; i -= 1) {
       const child = children[i];
       if (child === undefined) continue;

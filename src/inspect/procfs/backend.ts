@@ -40,6 +40,7 @@ import { readStatFields } from './stat-file.js';
 import { isKernelThread, lastParsedEnd, parseStatLine, type StatFields } from './stat-line.js';
 import { CLOCK_TICKS, readBootTimeMs, readSystemFacts, readUptimeClock, startTimeMs, type SystemFacts } from './system.js';
 import { decodeRange } from './text.js';
+import { listThreads } from './threads.js';
 import { ttyName } from './tty.js';
 import { PASSWD_PATH } from './users.js';
 
@@ -55,6 +56,8 @@ export interface ProcfsOptions {
   readonly longLived?: boolean;
   /** 'on-demand': status and cmdline wait for readDetails() (InspectorOptions.details). */
   readonly details?: 'all' | 'on-demand';
+  /** List the threads of multi-threaded processes (InspectorOptions.threads, threads.ts). */
+  readonly threads?: 'ids' | 'names';
 }
 
 /** A scan holds the thread for at most about this long at a time (see snapshot()). */
@@ -83,6 +86,7 @@ export class ProcfsBackend implements Backend {
   readonly #uidFrom: UidSource;
   /** Whether a user process's status and cmdline wait until asked for (readDetails). */
   readonly #onDemand: boolean;
+  readonly #threads: 'ids' | 'names' | undefined;
   #system: SystemFacts | undefined;
   readonly #cache = new Map<number, Entry>();
   readonly #ttyNames = new Map<number, string>();
@@ -100,6 +104,7 @@ export class ProcfsBackend implements Backend {
     this.#commandLines = options.commandLines ?? true;
     this.#uidFrom = options.fields === 'stat' ? 'none' : options.fields === 'pstree' ? 'owner' : 'status';
     this.#onDemand = options.details === 'on-demand';
+    this.#threads = options.threads;
     this.#files = new ProcFiles(this.#root, options.longLived === true ? 1 : 2);
   }
 
@@ -143,7 +148,9 @@ export class ProcfsBackend implements Backend {
    * next scan. Leaves what snapshot() keeps untouched.
    */
   snapshotOnce(): Promise<Snapshot> {
-    return Promise.resolve().then(() => scanOnce(this.#root, this.#facts(), this.#files, { commandLines: this.#commandLines, uidFrom: this.#uidFrom }));
+    return Promise.resolve().then(() =>
+      scanOnce(this.#root, this.#facts(), this.#files, { commandLines: this.#commandLines, uidFrom: this.#uidFrom, threads: this.#threads }),
+    );
   }
 
   async startTime(pid: number): Promise<number | undefined> {
@@ -250,7 +257,8 @@ export class ProcfsBackend implements Backend {
       if (entry.generation !== generation) this.#forget(pid);
     });
     this.#firstScanCopies = undefined;
-    const snapshot = sealSnapshot(Date.now(), procs, readUptimeClock(this.#root, this.#facts().bootTimeMs));
+    const threads = this.#threads === undefined ? undefined : listThreads(this.#root, procs, this.#threads === 'names');
+    const snapshot = sealSnapshot(Date.now(), procs, readUptimeClock(this.#root, this.#facts().bootTimeMs), threads);
     this.#last = snapshot.procs;
     return snapshot;
   }

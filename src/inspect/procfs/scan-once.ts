@@ -16,6 +16,7 @@ import { procRecord } from './record.js';
 import { isKernelThread, parseStatLine } from './stat-line.js';
 import { readUptimeClock, type SystemFacts } from './system.js';
 import { decodeRange } from './text.js';
+import { listThreads } from './threads.js';
 import { ttyName } from './tty.js';
 
 /** What a one-shot scan reads besides stat (ProcfsOptions.commandLines and .fields). */
@@ -23,6 +24,8 @@ export interface ScanOnceWants {
   readonly commandLines: boolean;
   /** Where uid comes from: status, the owner of /proc/PID, or nowhere (InspectorOptions.fields). */
   readonly uidFrom: UidSource;
+  /** List the threads of multi-threaded processes (threads.ts); undefined: none. */
+  readonly threads: 'ids' | 'names' | undefined;
 }
 
 /** Directory name → pid, or -1 for anything that is not all digits (self, sys, …). */
@@ -49,7 +52,8 @@ export function scanOnce(root: string, facts: SystemFacts, files: ProcFiles, wan
     const info = readOne(root, name, pid, facts, files, wants, ttys);
     if (info !== undefined) procs.set(pid, info);
   }
-  return sealSnapshot(Date.now(), procs, readUptimeClock(root, facts.bootTimeMs));
+  const threads = wants.threads === undefined ? undefined : listThreads(root, procs, wants.threads === 'names');
+  return sealSnapshot(Date.now(), procs, readUptimeClock(root, facts.bootTimeMs), threads);
 }
 
 /** The record of one pid, or undefined when it is gone or its stat is malformed. */

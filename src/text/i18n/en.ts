@@ -431,7 +431,7 @@ export const EN = {
   'cli.help.title': 'procview: see Unix processes live.',
   'cli.help.usage': `Usage: procview [--watch chat[:PORT]|PID|NAME] [-d SECONDS]   live dashboard
        procview ps [--format j|aux] [--json] [-w]                one-shot process list
-       procview tree [PID] [-p|--pids] [--json]                  process tree
+       procview tree [PID] [-p|--pids] [-T] [--json]             process tree
        procview demo [NAME] [--plain] [--record FILE]            process lessons
        procview chat server|client|say ...                       UDP chat room
        procview serve --metrics [--listen HOST:PORT]             Prometheus exporter
@@ -512,12 +512,14 @@ Exit status: 0 when the lesson was observed, 1 when it was not, 2 for a bad comm
   -w, --wide     do not cut lines at the terminal width
   -h, --help     this help;  -V, --version  the version`,
   'cli.help.psTitle': `procview ps: every process, once.`,
-  'cli.help.tree': `Usage: procview tree [PID] [-p|--pids] [--json] [-w|--wide]
-  PID            only the subtree of this process
-  -p, --pids     show name(pid), and do not fold identical subtrees into N*[…] (as pstree -p)
-  --json         { "version": 1, "kind": "tree", "roots": [{ proc, children }] }; unknown is null
-  -w, --wide     do not cut lines at the terminal width
-  -h, --help     this help;  -V, --version  the version`,
+  'cli.help.tree': `Usage: procview tree [PID] [-p|--pids] [-T|--hide-threads] [-t|--thread-names] [--json] [-w|-l|--wide]
+  PID                  only the subtree of this process (a thread's id: that thread); default: the tree of PID 1, as pstree
+  -p, --pids           show name(pid), and do not fold identical subtrees into N*[…] (as pstree -p)
+  -T, --hide-threads   leave threads out; by default a process's threads are its children, in braces (as pstree -T)
+  -t, --thread-names   name threads by their own names rather than their process's (as pstree -t)
+  --json               { "version": 1, "kind": "tree", "roots": [{ proc, children, threads }] }; unknown is null
+  -w, -l, --wide       do not cut lines (cut otherwise at COLUMNS, the terminal's width or 132, with +, as pstree)
+  -h, --help           this help;  -V, --version  the version`,
   'cli.help.treeTitle': `procview tree: the process tree, once.`,
   'cli.help.eventsCommand': `Usage: procview events [--watch PID|NAME] [--json] [--events auto|kernel|polling] [-d SECONDS]
   --watch PID        that process and what it forks, and their descendants

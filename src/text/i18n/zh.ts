@@ -427,7 +427,7 @@ export const ZH: Readonly<Record<MessageId, string>> = {
   'cli.help.title': 'procview：实时查看 Unix 进程。',
   'cli.help.usage': `用法：procview [--watch chat[:PORT]|PID|NAME] [-d SECONDS]   实时仪表盘
       procview ps [--format j|aux] [--json] [-w]                列出所有进程（一次）
-      procview tree [PID] [-p|--pids] [--json]                  进程树
+      procview tree [PID] [-p|--pids] [-T] [--json]             进程树
       procview demo [NAME] [--plain] [--record FILE]            进程课程
       procview chat server|client|say ...                       UDP 聊天室
       procview serve --metrics [--listen HOST:PORT]             Prometheus 导出器
@@ -508,12 +508,14 @@ export const ZH: Readonly<Record<MessageId, string>> = {
   -w, --wide     不在终端宽度处截断行
   -h, --help     本帮助；  -V, --version  版本号`,
   'cli.help.psTitle': `procview ps：列出所有进程，一次。`,
-  'cli.help.tree': `用法：procview tree [PID] [-p|--pids] [--json] [-w|--wide]
-  PID            只显示这个进程的子树
-  -p, --pids     显示 name(pid)，并且不把相同的子树折叠成 N*[…]（同 pstree -p）
-  --json         { "version": 1, "kind": "tree", "roots": [{ proc, children }] }；未知为 null
-  -w, --wide     不在终端宽度处截断行
-  -h, --help     本帮助；  -V, --version  版本号`,
+  'cli.help.tree': `用法：procview tree [PID] [-p|--pids] [-T|--hide-threads] [-t|--thread-names] [--json] [-w|-l|--wide]
+  PID                  只显示这个进程的子树（线程号：只显示那个线程）；默认：PID 1 的树，同 pstree
+  -p, --pids           显示 name(pid)，并且不把相同的子树折叠成 N*[…]（同 pstree -p）
+  -T, --hide-threads   不显示线程；默认把进程的线程显示为它的子节点，名字加花括号（同 pstree -T）
+  -t, --thread-names   用线程自己的名字，而不是所属进程的名字（同 pstree -t）
+  --json               { "version": 1, "kind": "tree", "roots": [{ proc, children, threads }] }；未知为 null
+  -w, -l, --wide       不截断行（否则同 pstree：在 COLUMNS、终端宽度或 132 列处截断，末尾加 +）
+  -h, --help           本帮助；  -V, --version  版本号`,
   'cli.help.treeTitle': `procview tree：进程树，一次。`,
   'cli.help.eventsCommand': `用法：procview events [--watch PID|NAME] [--json] [--events auto|kernel|polling] [-d SECONDS]
   --watch PID        这个进程和它 fork 出的进程，以及它们的后代

@@ -4,7 +4,7 @@
 // `sh -c 'sleep 300 & … & wait'`; copied here so the test runs without pstree
 // (test/cli/tree.test.ts compares with pstree live).
 import { describe, expect, it } from 'vitest';
-import { formatTree } from '../../../src/inspect/format/tree-text.js';
+import { formatThread, formatTree } from '../../../src/inspect/format/tree-text.js';
 import { buildTree } from '../../../src/inspect/tree.js';
 import type { ProcInfo } from '../../../src/inspect/types.js';
 import { proc, snapshot } from '../diff-builders.js';
@@ -194,5 +194,87 @@ describe('formatTree, procview additions', () => {
     const lines = formatTree(buildTree(snapshot([...chain, ...bottom])));
     const top = 'sh───'.repeat(depth - 1);
     expect(lines).toEqual([`${top}sh─┬─a`, `${' '.repeat(top.length + 3)}└─b`]);
+  });
+});
+
+describe('formatTree, threads (as pstree draws them)', () => {
+  // What psmisc pstree 23.6 printed for python3 with three threads (`pstree -U PID`, `pstree -pU PID`, `pstree -tU PID`).
+  const python = proc({ pid: 31759, ppid: 1, comm: 'python3', threads: 4 });
+  const threads = new Map([[31759, [32029, 32030, 32031].map((tid, i) => ({ tid, comm: `worker${i}` }))]]);
+
+  it('draws the threads of a process as its children {name}, folded without pids', () => {
+    const forest = buildTree(snapshot([python]));
+    expect(formatTree(forest, { threads })).toEqual(['python3───3*[{python3}]']);
+    expect(formatTree(forest, { threads, pids: true })).toEqual([
+      'python3(31759)─┬─{python3}(32029)',
+      '               ├─{python3}(32030)',
+      '               └─{python3}(32031)',
+    ]);
+    expect(formatTree(forest, { threads, threadNames: true })).toEqual(['python3─┬─{worker0}', '        ├─{worker1}', '        └─{worker2}']);
+    expect(formatTree(forest)).toEqual(['python3']);
+  });
+
+  it('sorts threads among child processes by name ({ after the letters)', () => {
+    const child = proc({ pid: 31800, ppid: 31759, comm: 'sleep' });
+    const upper = proc({ pid: 31801, ppid: 31759, comm: '~tilde' });
+    expect(formatTree(buildTree(snapshot([python, child, upper])), { threads })).toEqual(['python3─┬─sleep', '        ├─3*[{python3}]', '        └─~tilde']);
+  });
+
+  it('draws a thread alone by its id', () => {
+    const [thread] = threads.get(31759) ?? [];
+    expect(thread === undefined ? [] : formatThread(python, thread, { pids: true })).toEqual(['{python3}(32029)']);
+    expect(thread === undefined ? [] : formatThread(python, thread, {})).toEqual(['{python3}']);
+  });
+
+  it('does not call a process defunct whose exited leader still has threads running (pstree: zleader───{zleader})', () => {
+    const leader = proc({ pid: 11312, ppid: 1, comm: 'zleader', state: 'Z', stat: 'Zl', threads: 2 });
+    const its = new Map([[11312, [{ tid: 11313, comm: undefined }]]]);
+    expect(formatTree(buildTree(snapshot([leader])), { threads: its })).toEqual(['zleader───{zleader}']);
+    expect(formatTree(buildTree(snapshot([leader])), { threads: its, pids: true })).toEqual(['zleader(11312)───{zleader}(11313)']);
+  });
+});
+
+describe('formatTree, cut at the output width as pstree cuts', () => {
+  // `sh -c 'sleep 30 & sleep 30 & exec sleep 31'` under COLUMNS=N pstree -pU (23.6): the first N - 1
+  // columns, then `+`; a label that reaches the edge gets `+` and its children are not drawn.
+  const forest = forestOf([
+    [1247, 1, 'sleep'],
+    [1248, 1247, 'sleep'],
+    [1249, 1247, 'sleep'],
+  ]);
+  const at = (width: number): string[] => formatTree(forest, { pids: true, width });
+
+  it('writes W - 1 columns and a +, so a line of exactly W columns is cut too', () => {
+    expect(at(26)).toEqual(['sleep(1247)─┬─sleep(1248)', '            └─sleep(1249)']);
+    expect(at(25)).toEqual(['sleep(1247)─┬─sleep(1248+', '            └─sleep(1249+']);
+    expect(at(20)).toEqual(['sleep(1247)─┬─sleep+', '            └─sleep+']);
+    expect(at(13)).toEqual(['sleep(1247)─+', '            +']);
+    expect(at(1)).toEqual(['+']);
+  });
+
+  it('leaves out the children of a label that reaches the edge, so no line is left without text', () => {
+    expect(at(12)).toEqual(['sleep(1247)+']);
+    expect(at(11)).toEqual(['sleep(1247+']);
+    const deep = forestOf([
+      [10, 1, 'tmux: server'],
+      [11, 10, 'bash'],
+      [12, 11, 'bash'],
+      [13, 12, 'vim'],
+      [14, 12, 'less'],
+      [15, 10, 'bash'],
+    ]);
+    const lines = formatTree(deep, { pids: true, width: 30 });
+    expect(lines).toEqual(['tmux: server(10)─┬─bash(11)──+', '                 └─bash(15)']);
+    for (const line of formatTree(deep, { pids: true, width: 24 })) expect(line).toMatch(/[^│ ]/u);
+  });
+
+  it('counts terminal cells: a wide character that would cross the edge becomes the +', () => {
+    const wide = forestOf([[60, 1, '日本語']]);
+    expect(formatTree(wide, { width: 6 })).toEqual(['日本+']);
+    expect(formatTree(wide, { width: 7 })).toEqual(['日本語']);
+  });
+
+  it('draws whole lines without a width (pstree -l)', () => {
+    expect(formatTree(forest, { pids: true })).toEqual(['sleep(1247)─┬─sleep(1248)', '            └─sleep(1249)']);
   });
 });

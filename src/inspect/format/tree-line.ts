@@ -20,18 +20,18 @@ export class TreeLine {
     return this.width !== undefined && (this.#cut || this.#used >= this.width - 1);
   }
 
-  /** Columns written so far (before any `+`). */
-  get used(): number {
-    return this.#used;
-  }
-
-  write(text: string): void {
+  /** `cells`: the terminal cells of `text` when the caller knows them (the line-drawing pieces), so they are not measured again. */
+  write(text: string, cells?: number): void {
     if (this.#cut) return;
     const width = this.width;
-    const cells = displayWidth(text);
-    if (width === undefined || this.#used + cells <= width - 1) {
+    if (width === undefined) {
       this.#text += text;
-      this.#used += cells;
+      return;
+    }
+    const taken = cells ?? displayWidth(text);
+    if (this.#used + taken <= width - 1) {
+      this.#text += text;
+      this.#used += taken;
       return;
     }
     for (const char of text) {

@@ -228,31 +228,34 @@ function drawLines(forest: readonly DrawNode[], options: TreeTextOptions): strin
   for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
     const { group, level, first, last, closing } = next;
     if (!first) {
+      // Every line-drawing piece is one cell per character.
       for (let above = 0; above < level; above += 1) {
-        line.write(' '.repeat((widths[above] ?? 0) + 1));
-        if (above === level - 1) line.write(last ? LAST_CHILD : NEXT_CHILD);
-        else line.write(more[above + 1] === true ? ANCESTOR_GOES_ON : ANCESTOR_DONE);
+        const pad = (widths[above] ?? 0) + 1;
+        line.write(' '.repeat(pad), pad);
+        const piece = above === level - 1 ? (last ? LAST_CHILD : NEXT_CHILD) : more[above + 1] === true ? ANCESTOR_GOES_ON : ANCESTOR_DONE;
+        line.write(piece, piece.length);
       }
     }
     const count = group.count > 1 ? `${group.count}*[` : '';
     const text = label(group.node, pids);
-    line.write(count + text);
-    widths[level] = displayWidth(count) + displayWidth(text);
+    const cells = count.length + displayWidth(text);
+    line.write(count + text, cells);
+    widths[level] = cells;
     more[level] = !last;
 
     const children = groupsOf(sorted.get(group.node) ?? [], shape, fold);
     if (children.length === 0) {
-      line.write(']'.repeat(closing));
+      line.write(']'.repeat(closing), closing);
       lines.push(line.end());
       continue;
     }
     // pstree's dump_tree: a label that reaches the edge ends its line with `+`, and its children are not drawn.
     if (line.full) {
-      line.write(`${FIRST_CHILD}+`);
+      line.write(`${FIRST_CHILD}+`, FIRST_CHILD.length + 1);
       lines.push(line.end());
       continue;
     }
-    line.write(children.length > 1 ? FIRST_CHILD : ONLY_CHILD);
+    line.write(children.length > 1 ? FIRST_CHILD : ONLY_CHILD, FIRST_CHILD.length);
     for (let i = children.length - 1; i >= 0; i -= 1) {
       const child = children[i];
       if (child === undefined) continue;

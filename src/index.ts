@@ -29,6 +29,7 @@ export {
   type ProcJson,
   type ProcJsonOptions,
   type PsDocument,
+  type ThreadJson,
   type TreeDocument,
   type TreeJson,
 } from './inspect/format/json.js';

@@ -10,11 +10,13 @@ const DEFAULT_TIMEOUT_MS = 15_000;
 interface Waiter {
   readonly match: (message: ChildMessage) => boolean;
   readonly resolve: (message: ChildMessage) => void;
+  readonly reject: (reason: unknown) => void;
 }
 
 export class Inbox {
   private readonly unread: ChildMessage[] = [];
   private readonly waiters: Waiter[] = [];
+  private closed = false;
 
   constructor(
     private readonly signal: AbortSignal,
@@ -39,6 +41,7 @@ export class Inbox {
     const index = this.unread.findIndex(match);
     const [found] = index >= 0 ? this.unread.splice(index, 1) : [];
     if (found !== undefined) return Promise.resolve(found);
+    if (this.closed) return Promise.reject(new LessonProblem(t('demo.check.over')));
     return new Promise((resolve, reject) => {
       const finish = (settle: () => void): void => {
         clearTimeout(timer);
@@ -47,7 +50,7 @@ export class Inbox {
         if (at >= 0) this.waiters.splice(at, 1);
         settle();
       };
-      const waiter: Waiter = { match, resolve: (message) => finish(() => resolve(message)) };
+      const waiter: Waiter = { match, resolve: (message) => finish(() => resolve(message)), reject: (reason) => finish(() => reject(reason)) };
       const onAbort = (): void => finish(() => reject(this.signal.reason));
       const timer = setTimeout(() => {
         finish(() => reject(new LessonProblem(t('demo.check.noMessage', { kinds: kinds.join("' or '"), seconds: timeoutMs / 1000 }))));
@@ -59,5 +62,14 @@ export class Inbox {
       this.signal.addEventListener('abort', onAbort, { once: true });
       this.waiters.push(waiter);
     });
+  }
+
+  /**
+   * The lesson is over: a step still waiting (one that listened alongside the
+   * lesson's looks, Lesson.hear) gives up now rather than at its timeout.
+   */
+  close(): void {
+    this.closed = true;
+    for (const waiter of [...this.waiters]) waiter.reject(new LessonProblem(t('demo.check.over')));
   }
 }

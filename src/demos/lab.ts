@@ -207,6 +207,7 @@ export class Lab {
   async close(): Promise<number[]> {
     if (this.closed) return [];
     this.closed = true;
+    this.inbox.close();
     try {
       this.endLifelines();
       let left = await this.settle(GRACE_MS);

@@ -5,6 +5,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import type { ProcInfo } from '../inspect/types.js';
 import { type PlainMessageId, t } from '../text/i18n/message.js';
 import { Lab } from './lab.js';
+import type { ChildMessage } from './messages.js';
 import { LessonProblem } from './problem.js';
 import type { Demo, DemoOptions, DemoReporter, DemoResult } from './types.js';
 import { NotObserved, type Watcher } from './watch.js';
@@ -25,6 +26,15 @@ export interface Lesson {
    * seen instead and records a problem. Returns whether `reaper` was seen.
    */
   seeReaped(pid: number, last: ProcInfo | undefined, reaper: number, note: string): Promise<boolean>;
+  /**
+   * Listens for the next message of `kind` from the lesson's processes
+   * matching `where`, while the lesson goes on looking at the table: `words`
+   * is said the moment it arrives, so the narration has it when the process
+   * said it, among the observations in time order. The promise gives the
+   * message for the checks made once the looks are done; a lesson that ends
+   * before awaiting it leaves no unhandled rejection.
+   */
+  hear(kind: string, where: (message: ChildMessage) => boolean, words: (message: ChildMessage) => string, timeoutMs?: number): Promise<ChildMessage>;
   /** Keeps the current state for the hold (or `ms`), so a viewer refreshing once a second sees it. */
   hold(ms?: number): Promise<void>;
   /** Records a problem unless `condition`; returns `condition`. */
@@ -81,6 +91,15 @@ async function runLesson(spec: LessonSpec, reporter: DemoReporter, signal: Abort
       seeGone(pid, last, t('demo.goneBut', { why }));
       problems.push(t('demo.problem.leftBut', { pid, why }));
       return false;
+    },
+    hear: (kind, where, words, timeoutMs) => {
+      const heard = lab.message(kind, where, timeoutMs).then((message) => {
+        reporter.say(words(message));
+        return message;
+      });
+      // Awaited later by the lesson, which then sees the failure; until then (or if it fails first) it is handled here.
+      heard.catch(() => undefined);
+      return heard;
     },
     hold: async (ms = options.holdMs) => {
       await delay(ms, undefined, { signal });

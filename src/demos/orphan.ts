@@ -10,7 +10,7 @@ export const orphanDemo = defineDemo({
   name: 'orphan',
   summary: 'demo.orphan.summary',
   async teach(lesson) {
-    const { lab, watch, say, see, seeReaped, hold, check } = lesson;
+    const { lab, watch, say, see, seeReaped, hear, hold, check } = lesson;
     say(t('demo.orphan.intro'));
 
     const parent = lab.start('orphan-parent');
@@ -26,6 +26,12 @@ export const orphanDemo = defineDemo({
     await hold();
 
     say(t('demo.orphan.exits', { parent: parent.pid }));
+    // The child's own word on its new parent is said when it comes, among what the table shows.
+    const reparented = hear(
+      'reparented',
+      (m) => m.pid === childPid,
+      (m) => t('demo.orphan.after', { child: childPid, to: String(m.to), from: String(m.from) }),
+    );
     parent.command('exit');
     const adoption = await seeAdoption(lesson, childPid, parent.pid, [parent.pid], t('demo.watch.newParent'));
     const { row: orphan, adopter, snapshot } = adoption;
@@ -43,8 +49,7 @@ export const orphanDemo = defineDemo({
         (event?.orphaned === true ? t('demo.orphan.event', { adopter: String(event.adopter) }) : ''),
     );
     await seeReaped(parent.pid, parentRow, process.pid, t('demo.orphan.parentReaped'));
-    const after = await lab.message('reparented', (m) => m.pid === childPid);
-    say(t('demo.orphan.after', { child: childPid, to: String(after.to), from: String(after.from) }));
+    const after = await reparented;
     check(after.to === adopter, t('demo.check.getppid', { got: String(after.to), table: String(adopter) }));
     tellAdopter(lesson, adoption);
     await hold();

@@ -3,14 +3,21 @@
 import { describeExit, requireNumber, rowsOf } from './facts.js';
 import { t } from '../text/i18n/message.js';
 import { defineDemo } from './lesson.js';
+import type { ChildMessage } from './messages.js';
 import { stillThere } from './watch.js';
 
 const EXPECTED_STATUS = 3;
 
+/** What the parent reports once spawnSync() returns. */
+function returnWords(waited: ChildMessage): string {
+  const seconds = (requireNumber(waited, 'waitedMs') / 1000).toFixed(1);
+  return t('demo.wait.returned', { seconds, child: String(waited.child), exit: describeExit(waited.code, waited.signal) });
+}
+
 export const waitDemo = defineDemo({
   name: 'wait',
   summary: 'demo.wait.summary',
-  async teach({ lab, watch, holdMs, say, see, seeReaped, hold, check }) {
+  async teach({ lab, watch, holdMs, say, see, seeReaped, hear, hold, check }) {
     say(t('demo.wait.intro1'));
     say(t('demo.wait.intro2'));
 
@@ -32,6 +39,9 @@ export const waitDemo = defineDemo({
     await hold();
     // The parent cannot pass anything on while it waits: the child reads procview's commands itself.
     say(t('demo.wait.finish', { status: EXPECTED_STATUS }));
+    // Its return is said when the parent reports it, while the table is watched for the child's end.
+    const timeoutMs = holdMs + 10_000;
+    const returned = hear('waited', (m) => m.pid === parent.pid, returnWords, timeoutMs);
     parent.command('finish');
 
     let looks = 0;
@@ -44,11 +54,9 @@ export const waitDemo = defineDemo({
         if (row?.state === 'Z') zombieSightings += 1;
         return stillThere(snapshot, childPid, childRow) ? undefined : true;
       },
-      holdMs + 10_000,
+      timeoutMs,
     );
-    const waited = await lab.message('waited', (m) => m.pid === parent.pid);
-    const seconds = (requireNumber(waited, 'waitedMs') / 1000).toFixed(1);
-    say(t('demo.wait.returned', { seconds, child: String(waited.child), exit: describeExit(waited.code, waited.signal) }));
+    const waited = await returned;
     check(waited.child === childPid, t('demo.check.waitPid', { got: String(waited.child), expected: childPid }));
     check(waited.code === EXPECTED_STATUS, t('demo.check.waitStatus', { got: String(waited.code), expected: EXPECTED_STATUS }));
     await seeReaped(

@@ -3,12 +3,19 @@
 import { describeExit, requireNumber, rowsOf } from './facts.js';
 import { t } from '../text/i18n/message.js';
 import { defineDemo } from './lesson.js';
+import type { ChildMessage } from './messages.js';
 import { stillThere } from './watch.js';
+
+/** The parent's report of one collection, in its words. */
+function collectedWords(reaped: ChildMessage): string {
+  const exit = describeExit(reaped.code, reaped.signal);
+  return t('demo.waitpid.collected', { pid: requireNumber(reaped, 'child'), exit, work: requireNumber(reaped, 'work'), running: String(reaped.running) });
+}
 
 export const waitpidDemo = defineDemo({
   name: 'waitpid',
   summary: 'demo.waitpid.summary',
-  async teach({ lab, watch, holdMs, say, see, seeGone, seeReaped, check }) {
+  async teach({ lab, watch, holdMs, say, see, seeGone, seeReaped, hear, check }) {
     say(t('demo.waitpid.intro1'));
     say(t('demo.waitpid.intro2'));
 
@@ -28,6 +35,10 @@ export const waitpidDemo = defineDemo({
       see(row, t('demo.waitpid.child', { code, seconds: (after / 1000).toFixed(1) }));
     }
     const [parentRow] = rows;
+    // Each collection is said the moment the parent reports it, among the table's "gone" lines:
+    // read after the looks, all three stood at the end, as if the parent had reported at once.
+    const timeoutMs = holdMs * 3 + 10_000;
+    const reports = children.map(() => hear('reaped', (m) => m.pid === parent.pid, collectedWords, timeoutMs));
     parent.command('go');
 
     // Watch the children leave the table: the look at which each was first missing.
@@ -49,7 +60,7 @@ export const waitpidDemo = defineDemo({
         }
         return leftAt.size === children.length ? true : undefined;
       },
-      holdMs * 3 + 10_000,
+      timeoutMs,
     );
     /** Does `order` agree with what the table showed (a later one never seen leaving earlier)? */
     const agrees = (order: readonly number[]): boolean => {
@@ -62,12 +73,11 @@ export const waitpidDemo = defineDemo({
 
     let lastWork = -1;
     const reportedOrder: number[] = [];
-    for (let index = 0; index < children.length; index += 1) {
-      const reaped = await lab.message('reaped', (m) => m.pid === parent.pid);
+    for (const report of reports) {
+      const reaped = await report;
       const pid = requireNumber(reaped, 'child');
       const work = requireNumber(reaped, 'work');
       reportedOrder.push(pid);
-      say(t('demo.waitpid.collected', { pid, exit: describeExit(reaped.code, reaped.signal), work, running: String(reaped.running) }));
       check(reaped.code === plan.get(pid)?.code, t('demo.check.endedWith', { pid, got: String(reaped.code), expected: String(plan.get(pid)?.code) }));
       check(work > lastWork, t('demo.check.noWork'));
       lastWork = work;

@@ -55,6 +55,17 @@ describe('lessons run end to end', () => {
     const [first, second, third] = collected.map((match) => Number(match[2]));
     expect(defined(first, 'work at the first collection')).toBeLessThan(defined(second, 'work at the second'));
     expect(defined(second, 'work at the second collection')).toBeLessThan(defined(third, 'work at the third'));
+    // Each report is printed when the parent sends it: before the next child even ends, since the parent
+    // tells the next one to end only after reporting (waitpid-parent.ts), so before the table shows it gone.
+    const lineOf = (pattern: RegExp): number => demo.lines.findIndex((line) => pattern.test(line));
+    for (const [index, child] of children.entries()) {
+      const next = children[index + 1];
+      if (next === undefined) continue;
+      const reported = lineOf(new RegExp(`collected child ${child.pid}\\b`, 'u'));
+      const nextGone = lineOf(new RegExp(`observed: pid ${next.pid}, .*STAT -: gone`, 'u'));
+      expect(reported, demo.output).toBeGreaterThanOrEqual(0);
+      expect(reported, demo.output).toBeLessThan(nextGone);
+    }
     expect(demo.output).toContain('result: the lesson was observed.');
     await demo.expectNothingLeft();
   });

@@ -23,6 +23,9 @@ const COMMANDS: Record<string, () => Promise<CommandMain>> = {
   replay: async () => (await import('./commands/replay.js')).main,
 };
 
+/** The usage line after a bad --lang: the flag belongs to no command in particular. */
+const LANG_USAGE = 'Usage: procview [COMMAND] [OPTIONS] [--lang en|zh]';
+
 /** Options of `run` that take a value: the word after them is not the command to run. */
 const RUN_VALUE_FLAGS = ['-d', '--delay', '--events', '--record'];
 
@@ -47,14 +50,19 @@ async function chooseLanguage(argv: readonly string[]): Promise<readonly string[
   const { t } = await import('./text/i18n/message.js');
   const [first, ...after] = argv;
   const command = first !== undefined && Object.hasOwn(COMMANDS, first) ? first : undefined;
-  const { lang, rest } = command === undefined ? takeLangFlag(argv, false) : takeLangFlag(after, command === 'run', RUN_VALUE_FLAGS);
-  if (lang === undefined) return argv;
+  const { lang, rest, missing } = command === undefined ? takeLangFlag(argv, false) : takeLangFlag(after, command === 'run', RUN_VALUE_FLAGS);
   // `chat server` and `chat client` take --lang themselves (it is also their room's language) and check it.
   const chatTakesIt = command === 'chat' && (after[0] === 'server' || after[0] === 'client');
+  if (missing === true && !chatTakesIt) {
+    // As parseArgs says it for every other option that lacks its value (commands/args.ts).
+    const { UsageError } = await import('./base/errors.js');
+    throw new UsageError(t('cli.error.optionNeedsValue', { option: `--lang ${t('cli.usage.value')}` }), LANG_USAGE);
+  }
+  if (lang === undefined) return argv;
   if (!isLang(lang)) {
     if (chatTakesIt) return argv;
     const { UsageError } = await import('./base/errors.js');
-    throw new UsageError(t('cli.error.lang', { lang }), 'Usage: procview [COMMAND] [OPTIONS] [--lang en|zh]');
+    throw new UsageError(t('cli.error.lang', { lang }), LANG_USAGE);
   }
   setLanguage(lang);
   if (chatTakesIt) return argv;

@@ -49,6 +49,9 @@ function joinNegativeValues(argv: readonly string[]): string[] {
   return out;
 }
 
+/** How Node's parseArgs messages name an option's value (lib/internal/util/parse_args). */
+const NODE_VALUE = '<value>';
+
 /** Node's messages sometimes add a hint sentence; keep the part that names the problem, in lower case like ours. */
 function firstSentence(message: string): string {
   const [first = message] = message.split(/\.\s/u, 1);
@@ -64,7 +67,8 @@ function firstSentence(message: string): string {
  */
 function parseProblem(code: string, message: string): string {
   const english = firstSentence(message);
-  const quoted = /'([^']*)'/u.exec(message)?.[1];
+  // Node names a value `<value>` ('-d, --delay <value>'): a word of the sentence, so it is translated too.
+  const quoted = /'([^']*)'/u.exec(message)?.[1]?.replace(NODE_VALUE, t('cli.usage.value'));
   if (quoted === undefined || currentLanguage() === 'en') return english;
   switch (code) {
     case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':

@@ -72,6 +72,19 @@ describe('--lang and the locale', () => {
     expect(en.stderr).toContain("procview: unknown command 'nope'");
   });
 
+  it('says --lang without a value wants one, as for any option, in both languages', async () => {
+    const en = await runWithEnv(['demo', 'zombie', '--plain', '--lang'], {});
+    expect(en.code).toBe(2);
+    expect(lines(en.stderr)).toEqual(["procview: option '--lang <value>' argument missing", 'Usage: procview [COMMAND] [OPTIONS] [--lang en|zh]']);
+    const zh = await runWithEnv(['demo', 'zombie', '--plain', '--lang'], { LANG: 'zh_CN.UTF-8' });
+    expect(zh.code).toBe(2);
+    expect(lines(zh.stderr)[0]).toBe("procview: 选项 '--lang <值>' 缺少值");
+    // Any other option's missing value: Node's `<value>` is a word of the sentence, translated too.
+    const watch = await runCli(['--watch', '--lang', 'zh']);
+    expect(watch.code).toBe(2);
+    expect(lines(watch.stderr)[0]).toBe("procview: 选项 '--watch <值>' 缺少值");
+  });
+
   it('refuses a language it does not have', async () => {
     const result = await runCli(['ps', '--lang', 'fr']);
     expect(result.code).toBe(2);

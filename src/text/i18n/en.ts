@@ -455,6 +455,7 @@ export const EN = {
 Exit status: 0 when the lesson was observed, 1 when it was not, 2 for a bad command line, 128+N on signal N.`,
   'cli.usage.line': 'Usage: {synopsis}{more}',
   'cli.usage.more': '   ({command} --help for more)',
+  'cli.usage.value': '<value>',
   'control.verb.signal': 'signal',
   'control.verb.renice': 'renice',
   'control.eperm': 'not permitted to {action} {who}: it belongs to another user (EPERM)',

@@ -51,16 +51,24 @@ export function setLanguage(lang: Lang | undefined): void {
  * `--lang X` / `--lang=X` taken off a command line (up to `--`, or up to the
  * first word that is not an option when `stopAtWord`: `procview run CMD ...`
  * hands CMD its own flags; `valueFlags` take the word after them). `lang` is the value as given (checked by the
- * caller), `rest` the command line without it.
+ * caller), `rest` the command line without it; `missing` when `--lang` ends the line, without its value.
  */
-export function takeLangFlag(argv: readonly string[], stopAtWord: boolean, valueFlags: readonly string[] = []): { lang: string | undefined; rest: string[] } {
+export function takeLangFlag(
+  argv: readonly string[],
+  stopAtWord: boolean,
+  valueFlags: readonly string[] = [],
+): { lang: string | undefined; rest: string[]; missing?: true } {
   const rest: string[] = [];
   let lang: string | undefined;
   let i = 0;
   for (; i < argv.length; i += 1) {
     const arg = argv[i] ?? '';
     if (arg === '--' || (stopAtWord && !arg.startsWith('-'))) break;
-    if (arg === '--lang' && i + 1 < argv.length) {
+    if (arg === '--lang' && i + 1 >= argv.length) {
+      // Left in place: the caller says the value is missing (or, for chat, the command does).
+      return { lang: undefined, rest: [...argv], missing: true };
+    }
+    if (arg === '--lang') {
       lang = argv[i + 1];
       i += 1;
     } else if (stopAtWord && valueFlags.includes(arg)) {

@@ -451,6 +451,7 @@ export const ZH: Readonly<Record<MessageId, string>> = {
 退出状态：课程各步都观察到时为 0，未观察到时为 1，命令行有误时为 2，收到信号 N 时为 128+N。`,
   'cli.usage.line': '用法：{synopsis}{more}',
   'cli.usage.more': '   （{command} --help 查看更多）',
+  'cli.usage.value': '<值>',
   'control.verb.signal': '发送信号',
   'control.verb.renice': '调整 nice 值',
   'control.eperm': '无权对 {who} {action}：它属于另一个用户（EPERM）',

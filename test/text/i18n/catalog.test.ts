@@ -101,6 +101,8 @@ describe('the language', () => {
     expect(takeLangFlag(['--', 'x', '--lang', 'zh'], false)).toEqual({ lang: undefined, rest: ['--', 'x', '--lang', 'zh'] });
     expect(takeLangFlag(['-d', '1', 'sh', '--lang', 'zh'], true, ['-d'])).toEqual({ lang: undefined, rest: ['-d', '1', 'sh', '--lang', 'zh'] });
     expect(takeLangFlag(['--lang', 'zh', 'sh'], true)).toEqual({ lang: 'zh', rest: ['sh'] });
+    // Without its value: said missing, the line left as it was.
+    expect(takeLangFlag(['zombie', '--plain', '--lang'], false)).toEqual({ lang: undefined, rest: ['zombie', '--plain', '--lang'], missing: true });
   });
 });
 

@@ -1,6 +1,8 @@
 // `procview demo` as a user types it: the list, bad names, bad holds, help,
 // and the plain fallback when stdout is not a terminal.
 import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { CLI } from '../demos/harness.js';
@@ -27,6 +29,14 @@ describe('procview demo (command line)', () => {
       .map((line) => line.trim().split(/\s+/u)[0]);
     expect(names).toEqual(LESSONS);
     for (const line of stdout.trim().split('\n')) expect(line.trim().split(/\s{2,}/u)[1]?.length).toBeGreaterThan(10);
+  });
+
+  it("matches the README's listing word for word (what each lesson really does)", async () => {
+    const readme = readFileSync(fileURLToPath(new URL('../../README.md', import.meta.url)), 'utf8');
+    const listed = /\n\$ procview demo\n([\s\S]*?)\n```/u.exec(readme)?.[1];
+    expect(listed).toBeDefined();
+    const { stdout } = await procview('demo');
+    expect(listed).toBe(stdout.trimEnd());
   });
 
   it('refuses an unknown lesson with the list of valid names, exit 2', async () => {

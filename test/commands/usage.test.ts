@@ -4,6 +4,7 @@
 import pty from '@lydell/node-pty';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { drainedExit } from '../e2e/helpers/pty-exit.js';
+import { displayWidth } from '../../src/text/width.js';
 import { CLI, ensureBuilt, REPO_ROOT, runCli } from '../helpers/run-cli.js';
 
 beforeAll(ensureBuilt);
@@ -22,6 +23,7 @@ const BAD: readonly (readonly [string[], RegExp])[] = [
   [['demo', 'nosuch'], /^procview: unknown demo 'nosuch' \(lessons: fork, .*\)$/u],
   [['demo', 'zombie', '--hold', '-1'], /^procview: --hold must be a number of seconds from 0\.1 to 3600, not '-1'$/u],
   [['demo', 'zombie', '--hold'], /^procview: option '--hold <value>' argument missing$/u],
+  [['demo', 'zombie', '--plain', '--lang'], /^procview: option '--lang <value>' argument missing$/u],
   [['chat'], /^procview: chat needs server, client or say$/u],
   [['chat', 'nope'], /^procview: unknown chat command 'nope'$/u],
   [['chat', 'server', '--lang', 'fr'], /^procview: --lang must be en or zh, not 'fr'$/u],
@@ -65,6 +67,80 @@ describe('procview help COMMAND', () => {
     expect(code).toBe(0);
     expect(stdout).toContain(`用法：procview ${command}`);
     expect(stdout).not.toContain('Usage:');
+  });
+});
+
+/** The flags a synopsis names (`-d`, `--record`, …), without the --help and --version every command takes. */
+function flagsOf(synopsis: string): string[] {
+  const flags = [...synopsis.matchAll(/(?:^|[\s[|])(--?[A-Za-z][\w-]*)/gu)].map((match) => match[1] ?? '');
+  return [...new Set(flags)].filter((flag) => flag !== '--help' && flag !== '--version');
+}
+
+/** The usage lines of a help text that start with `procview`, each with the continuation lines under it. */
+function synopses(help: string): string[] {
+  const out: string[] = [];
+  for (const line of help.split('\n')) {
+    if (/^(Usage: |用法：|\s+)procview\b/u.test(line)) out.push(line);
+    else if (/^\s+\[/u.test(line) && out.length > 0) out[out.length - 1] += `\n${line}`;
+    else if (line.trim() === '' || /^\s*-/u.test(line)) continue;
+  }
+  return out;
+}
+
+/** The display column where each synopsis line's description starts (after two spaces or more), measured as a terminal does. */
+function descriptionColumns(help: string): number[] {
+  return synopses(help).flatMap((block) => {
+    const first = block.split('\n')[0] ?? '';
+    const before = /^(.*\S\s{2,})\S/u.exec(first)?.[1];
+    return before === undefined ? [] : [displayWidth(before)];
+  });
+}
+
+describe('help texts', () => {
+  it("procview --help names every flag of each command, as that command's own help does", async () => {
+    const overview = synopses((await runCli(['--help'])).stdout);
+    const own: Record<string, string[]> = {
+      dashboard: ['-d', '1', '--help'],
+      ps: ['ps', '--help'],
+      tree: ['tree', '--help'],
+      demo: ['demo', '--help'],
+      serve: ['serve', '--help'],
+      events: ['events', '--help'],
+      run: ['run', '--help'],
+      record: ['record', '--help'],
+      replay: ['replay', '--help'],
+    };
+    for (const [command, args] of Object.entries(own)) {
+      const help = (await runCli(args)).stdout;
+      const word = command === 'dashboard' ? /^procview \[/u : new RegExp(`^procview ${command}\\b`, 'u');
+      const flags = synopses(help).flatMap((block) => flagsOf(block.replace(/^(Usage: |用法：)/u, '').trim()));
+      const line = overview.find((block) => word.test(block.replace(/^(Usage: |\s+)/u, '')));
+      expect(line, command).toBeDefined();
+      expect(flags.length, command).toBeGreaterThan(0);
+      for (const flag of flags) expect(flagsOf(line ?? ''), `${command}: ${flag}`).toContain(flag);
+    }
+  });
+
+  it.each([[['--help']], [['--help', '--lang', 'zh']], [['demo', '--help']], [['demo', '--help', '--lang', 'zh']]])(
+    '%j: every description starts in one column, measured by display width',
+    async (args) => {
+      const columns = descriptionColumns((await runCli(args)).stdout);
+      expect(columns.length).toBeGreaterThan(1);
+      expect(new Set(columns).size, columns.join(' ')).toBe(1);
+    },
+  );
+
+  it('says --lang defaults to PROCVIEW_LANG before the locale, in both languages', async () => {
+    for (const args of [['--help'], ['--help', '--lang', 'zh'], ['chat', 'server', '--help'], ['chat', 'server', '--help', '--lang', 'zh']]) {
+      const { stdout } = await runCli(args);
+      const said = stdout.split('\n').findIndex((line) => line.includes('--lang en|zh') && !line.includes('procview chat'));
+      expect(said, args.join(' ')).toBeGreaterThanOrEqual(0);
+      const words = stdout
+        .split('\n')
+        .slice(said, said + 2)
+        .join(' ');
+      expect(words, args.join(' ')).toMatch(/PROCVIEW_LANG.*LC_ALL.*LC_MESSAGES.*LANG/u);
+    }
   });
 });
 

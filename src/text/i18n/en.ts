@@ -429,17 +429,26 @@ export const EN = {
   'demo.help.title': 'procview demo: process lessons with real processes.',
   'demo.help.lessons': 'Lessons:',
   'cli.help.title': 'procview: see Unix processes live.',
-  'cli.help.usage': `Usage: procview [--watch chat[:PORT]|PID|NAME] [-d SECONDS]   live dashboard
-       procview ps [--format j|aux] [--json] [-w]                one-shot process list
-       procview tree [PID] [-p|--pids] [-T] [--json]             process tree
-       procview demo [NAME] [--plain] [--record FILE]            process lessons
+  'cli.help.usage': `Usage: procview [--watch chat[:PORT]|PID|NAME] [-d SECONDS]      live dashboard
+                [--events MODE] [--record FILE] [-M|--no-color]
+       procview ps [--format j|aux] [--json] [-w|--wide]         one-shot process list
+       procview tree [PID] [-p|--pids] [-T|--hide-threads]       process tree
+                     [-t|--thread-names] [--json] [-w|-l|--wide]
+       procview demo [NAME] [--plain] [--hold SECONDS]           process lessons
+                     [--record FILE]
        procview chat server|client|say ...                       UDP chat room
        procview serve --metrics [--listen HOST:PORT]             Prometheus exporter
-       procview events [--watch PID|NAME] [--json]               process events as they happen
-       procview run [--plain] [--record FILE] [--] CMD [ARGS...] run a program under the dashboard
-       procview record FILE [--watch PID|NAME] [--duration S]    record processes and events to FILE
-       procview replay FILE [--plain|--json]                     play a recording back
-       procview COMMAND --help                                   help for a command`,
+                      [-d SECONDS] [--watch PID|NAME]
+                      [--group NAME=REGEX ...] [--top-parents N]
+       procview events [--watch PID|NAME] [--json] [-d SECONDS]  process events as they happen
+                       [--events MODE]
+       procview run [--plain] [-d SECONDS] [--record FILE]       run a program under the dashboard
+                    [--events MODE] [--] CMD [ARGS...]
+       procview record FILE [--watch PID|NAME] [-d SECONDS]      record processes and events to FILE
+                       [--duration SECONDS] [--events MODE]
+       procview replay FILE [--plain|--json] [-M|--no-color]     play a recording back
+       procview COMMAND --help                                   help for a command
+Every command takes --lang en|zh (default: PROCVIEW_LANG, else LC_ALL / LC_MESSAGES / LANG).`,
   'cli.help.events': `Event sources (the dashboard header says which is live):
   kernel   every fork, exec and exit as it happens, from the kernel's process events connector.
            Needs Linux, root (sudo procview ...), the host's network namespace, and the native
@@ -448,7 +457,8 @@ export const EN = {
            ms) on the watched processes' children. Force it with --events polling or
            PROCVIEW_EVENTS=polling.`,
   'demo.help.usage': `Usage: procview demo                                   list the lessons
-       procview demo NAME [--plain] [--hold SECONDS] [--record FILE]   run one
+       procview demo NAME [--plain] [--hold SECONDS]   run one
+                          [--record FILE]
   --plain           print narration and observed facts as text (the default when stdout is not a terminal)
   --hold SECONDS    how long each interesting state is held (default {hold}; {min} to {max})
   --record FILE     also write the processes, events and narration to FILE (procview replay FILE)
@@ -526,14 +536,14 @@ Exit status: 0 when the lesson was observed, 1 when it was not, 2 for a bad comm
   --watch PID        that process and what it forks, and their descendants
   --watch NAME       processes whose name or command line contains NAME (never procview's own)
   --json             one JSON object per line (fields in the README)
-  -d SECONDS         full rescan interval (default 1)
+  -d SECONDS         full rescan interval (default 1; also --delay SECONDS)
 {eventsHelp}`,
   'cli.help.eventsTitle': `procview events: process events as they happen.`,
   'cli.help.dashboard': `Usage: procview [--watch chat|chat:PORT|PID|NAME] [-d SECONDS] [--events MODE] [--record FILE] [-M|--no-color] [--help] [--version]
   --watch chat       the chat room: its server (found by title, or started), admin and clients
   --watch PID        that process and its descendants (kept after they are reparented)
   --watch NAME       processes whose name or command line contains NAME, and their descendants
-  -d SECONDS         refresh interval (default 1; 0.5 for demos); fractions allowed, at least 0.1
+  -d SECONDS         refresh interval (default 1; 0.5 for demos; also --delay SECONDS); fractions allowed, at least 0.1
   -M, --no-color     monochrome: no colour at all (as NO_COLOR=1 does); bold and reverse tell states apart
   --record FILE      also write what the dashboard sees to FILE (procview replay FILE)
 {eventsHelp}
@@ -546,7 +556,7 @@ Keys: q quit, ? help. For one-shot output: procview ps, procview tree.`,
                        0.0.0.0:PORT or [::]:PORT answers anyone who can reach this host, without
                        authentication or TLS: process counts by state, the names and PIDs of processes
                        that have zombies, adoption and event counts, your --group names and their CPU and memory.
-  -d SECONDS           scan interval (default {interval}, Prometheus's usual scrape interval; at least 0.1); a scrape
+  -d, --delay SECONDS  scan interval (default {interval}, Prometheus's usual scrape interval; at least 0.1); a scrape
                        reads the latest scan, it never scans. A scan reads every process's stat, so its CPU grows with
                        the number of processes over SECONDS; a shorter interval costs more and sees more of the
                        processes that start and end between two scans (PROCVIEW_EVENTS=kernel counts them all)
@@ -563,7 +573,7 @@ Stops cleanly on SIGTERM or Ctrl-C (exit 0).`,
   q ends it (SIGTERM to its process group, then SIGKILL) and quits.
   --plain            no dashboard (also without a terminal): timestamped event lines interleaved
                      with the program's output; procview exits with the program's status
-  -d SECONDS         full rescan interval (default 0.5)
+  -d SECONDS         full rescan interval (default 0.5; also --delay SECONDS)
   --record FILE      also write what is seen, and the program's output, to FILE (procview replay FILE)
 {eventsHelp}`,
   'cli.help.runTitle': `procview run: start a program and watch its processes.`,
@@ -599,7 +609,8 @@ Stops cleanly on SIGTERM or Ctrl-C (exit 0).`,
 Options:
   --host ADDR                 address to listen on (default {host}; 0.0.0.0 opens it to the network)
   --port N                    UDP port (default {port}; 0 picks a free one)
-  --lang en|zh                wording of the room (default: zh if LANG is zh_*, else en)
+  --lang en|zh                wording of the room (default: PROCVIEW_LANG, else LC_ALL / LC_MESSAGES / LANG:
+                              zh_* means zh, anything else en)
   --burst N                   flood control: messages a sender may send at once (default {burst})
   --rate N                    flood control: messages per second after the burst (default {rate})
   --max-members N             members in the room at most (default {maxMembers})
@@ -688,7 +699,7 @@ Run \`procview chat server --help\` (client, say) for the options of each.`,
   FILE               where to write (never overwritten); replay it with procview replay FILE
   --watch PID        the replay follows that process and its descendants (the whole table is kept)
   --watch NAME       ... or the processes whose name or command line contains NAME
-  -d SECONDS         full rescan interval (default 1)
+  -d SECONDS         full rescan interval (default 1; also --delay SECONDS)
   --duration SECONDS stop after this long (default: until Ctrl-C)
 {eventsHelp}
 Also: procview demo NAME --record FILE, procview run --record FILE -- CMD.`,

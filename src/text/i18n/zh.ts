@@ -425,18 +425,26 @@ export const ZH: Readonly<Record<MessageId, string>> = {
   'demo.help.title': 'procview demo：用真实进程讲解进程知识的课程。',
   'demo.help.lessons': '课程：',
   'cli.help.title': 'procview：实时查看 Unix 进程。',
-  'cli.help.usage': `用法：procview [--watch chat[:PORT]|PID|NAME] [-d SECONDS]   实时仪表盘
-      procview ps [--format j|aux] [--json] [-w]                列出所有进程（一次）
-      procview tree [PID] [-p|--pids] [-T] [--json]             进程树
-      procview demo [NAME] [--plain] [--record FILE]            进程课程
+  'cli.help.usage': `用法：procview [--watch chat[:PORT]|PID|NAME] [-d SECONDS]      实时仪表盘
+               [--events MODE] [--record FILE] [-M|--no-color]
+      procview ps [--format j|aux] [--json] [-w|--wide]         列出所有进程（一次）
+      procview tree [PID] [-p|--pids] [-T|--hide-threads]       进程树
+                    [-t|--thread-names] [--json] [-w|-l|--wide]
+      procview demo [NAME] [--plain] [--hold SECONDS]           进程课程
+                    [--record FILE]
       procview chat server|client|say ...                       UDP 聊天室
       procview serve --metrics [--listen HOST:PORT]             Prometheus 导出器
-      procview events [--watch PID|NAME] [--json]               实时显示进程事件
-      procview run [--plain] [--record FILE] [--] CMD [ARGS...] 在仪表盘下运行一个程序
-      procview record FILE [--watch PID|NAME] [--duration S]    把进程和事件录制到 FILE
-      procview replay FILE [--plain|--json]                     回放一段录制
+                     [-d SECONDS] [--watch PID|NAME]
+                     [--group NAME=REGEX ...] [--top-parents N]
+      procview events [--watch PID|NAME] [--json] [-d SECONDS]  实时显示进程事件
+                      [--events MODE]
+      procview run [--plain] [-d SECONDS] [--record FILE]       在仪表盘下运行一个程序
+                   [--events MODE] [--] CMD [ARGS...]
+      procview record FILE [--watch PID|NAME] [-d SECONDS]      把进程和事件录制到 FILE
+                      [--duration SECONDS] [--events MODE]
+      procview replay FILE [--plain|--json] [-M|--no-color]     回放一段录制
       procview COMMAND --help                                   某个命令的帮助
-所有命令都接受 --lang en|zh（默认按 LC_ALL / LC_MESSAGES / LANG 选择）。`,
+所有命令都接受 --lang en|zh（默认按 PROCVIEW_LANG，其次按 LC_ALL / LC_MESSAGES / LANG 选择）。`,
   'cli.help.events': `事件来源（仪表盘标题栏会显示当前使用哪一种）：
   kernel   来自内核进程事件连接器（proc connector），每次 fork、exec 和退出都在发生时报告。
            需要 Linux、root 权限（sudo procview ...）、宿主机的网络命名空间，以及原生模块
@@ -444,7 +452,8 @@ export const ZH: Readonly<Record<MessageId, string>> = {
   polling  否则：每次刷新扫描一遍；对 run / --watch / 课程，还会密切（每几毫秒）查看
            被观察进程的子进程。可以用 --events polling 或 PROCVIEW_EVENTS=polling 强制使用。`,
   'demo.help.usage': `用法：procview demo                                   列出所有课程
-      procview demo NAME [--plain] [--hold SECONDS] [--record FILE]   运行一课
+      procview demo NAME [--plain] [--hold SECONDS]   运行一课
+                         [--record FILE]
   --plain           以文本输出讲解和观察到的事实（标准输出不是终端时默认如此）
   --hold SECONDS    每个关键状态保持多久（默认 {hold} 秒；{min} 到 {max}）
   --record FILE     同时把进程、事件和讲解写入 FILE（用 procview replay FILE 回放）
@@ -522,14 +531,14 @@ export const ZH: Readonly<Record<MessageId, string>> = {
   --watch PID        这个进程和它 fork 出的进程，以及它们的后代
   --watch NAME       名称或命令行包含 NAME 的进程（从不包括 procview 自己）
   --json             每行一个 JSON 对象（字段见 README）
-  -d SECONDS         完整重新扫描的间隔（默认 1）
+  -d SECONDS         完整重新扫描的间隔（默认 1；也可写作 --delay SECONDS）
 {eventsHelp}`,
   'cli.help.eventsTitle': `procview events：实时显示进程事件。`,
   'cli.help.dashboard': `用法：procview [--watch chat|chat:PORT|PID|NAME] [-d SECONDS] [--events MODE] [--record FILE] [-M|--no-color] [--help] [--version]
   --watch chat       聊天室：它的服务器（按进程标题查找，找不到就启动一个）、管理员和客户端
   --watch PID        这个进程及其后代（它们更换父进程之后仍然保留）
   --watch NAME       名称或命令行包含 NAME 的进程，以及它们的后代
-  -d SECONDS         刷新间隔（默认 1；课程为 0.5）；可以是小数，至少 0.1
+  -d SECONDS         刷新间隔（默认 1；课程为 0.5；也可写作 --delay SECONDS）；可以是小数，至少 0.1
   -M, --no-color     单色：完全不用颜色（同 NO_COLOR=1）；用粗体和反显区分状态
   --record FILE      同时把仪表盘看到的一切写入 FILE（用 procview replay FILE 回放）
 {eventsHelp}
@@ -542,7 +551,7 @@ export const ZH: Readonly<Record<MessageId, string>> = {
                        0.0.0.0:PORT 或 [::]:PORT 会回答任何能访问本机的人，没有认证也没有 TLS：
                        各状态的进程数、有僵尸子进程的进程的名称和 PID、收养和事件的计数、
                        你的 --group 名称及其 CPU 和内存。
-  -d SECONDS           扫描间隔（默认 {interval}，即 Prometheus 常用的抓取间隔；至少 0.1）；抓取读取最近一次扫描，
+  -d, --delay SECONDS  扫描间隔（默认 {interval}，即 Prometheus 常用的抓取间隔；至少 0.1）；抓取读取最近一次扫描，
                        从不自己扫描。每次扫描读取每个进程的 stat，CPU 开销随进程数除以 SECONDS 增长；间隔越短，
                        开销越大，也能看到更多在两次扫描之间启动又结束的进程（PROCVIEW_EVENTS=kernel 全部计入）
   --watch PID|NAME     只看这个进程，或名称或命令行包含 NAME 的进程，以及它们的后代
@@ -558,7 +567,7 @@ export const ZH: Readonly<Record<MessageId, string>> = {
   按 q 结束它（向它的进程组发送 SIGTERM，然后 SIGKILL）并退出。
   --plain            不用仪表盘（没有终端时也是如此）：带时间戳的事件行与程序的输出交错显示；
                      procview 以程序的退出状态退出
-  -d SECONDS         完整重新扫描的间隔（默认 0.5）
+  -d SECONDS         完整重新扫描的间隔（默认 0.5；也可写作 --delay SECONDS）
   --record FILE      同时把看到的一切和程序的输出写入 FILE（用 procview replay FILE 回放）
 {eventsHelp}`,
   'cli.help.runTitle': `procview run：启动一个程序并观察它的进程。`,
@@ -594,7 +603,8 @@ export const ZH: Readonly<Record<MessageId, string>> = {
 选项：
   --host ADDR                 监听的地址（默认 {host}；0.0.0.0 会向网络开放）
   --port N                    UDP 端口（默认 {port}；0 表示挑一个空闲端口）
-  --lang en|zh                聊天室的用语（默认：LANG 为 zh_* 时用 zh，否则用 en）
+  --lang en|zh                聊天室的用语（默认按 PROCVIEW_LANG，其次按 LC_ALL / LC_MESSAGES / LANG：
+                              zh_* 时用 zh，否则用 en）
   --burst N                   防刷屏：一个发送者一次最多可发的消息数（默认 {burst}）
   --rate N                    防刷屏：突发之后每秒允许的消息数（默认 {rate}）
   --max-members N             聊天室最多的成员数（默认 {maxMembers}）
@@ -680,7 +690,7 @@ export const ZH: Readonly<Record<MessageId, string>> = {
   FILE               写到哪里（从不覆盖已有文件）；用 procview replay FILE 回放
   --watch PID        回放时跟随这个进程及其后代（整个进程表都会保留）
   --watch NAME       ……或名称或命令行包含 NAME 的进程
-  -d SECONDS         完整重新扫描的间隔（默认 1）
+  -d SECONDS         完整重新扫描的间隔（默认 1；也可写作 --delay SECONDS）
   --duration SECONDS 录制这么久后停止（默认：直到 Ctrl-C）
 {eventsHelp}
 另外：procview demo NAME --record FILE，procview run --record FILE -- CMD。`,

@@ -3,6 +3,7 @@
 // the event stream's frames beside it, scoped to the pids the lesson tracks,
 // and its narration and observations as notes.
 import { performance } from 'node:perf_hooks';
+import { pollUntil } from '../base/poll.js';
 import type { DemoReporter, Observation } from '../demos/types.js';
 import type { Demo } from '../demos/types.js';
 import { sourceWords } from '../inspect/events/choose.js';
@@ -17,11 +18,16 @@ import { modeFromEnv } from '../inspect/events/choose.js';
 
 /** The demo's scan interval in the dashboard (ui/run.ts), kept here so a plain recording replays alike. */
 const DEMO_INTERVAL_MS = 500;
+/** How long close() waits for the last scan's frame (one scan of the table takes milliseconds). */
+const LAST_SCAN_MS = 1_000;
+/** How often close() looks whether that frame came. */
+const LAST_SCAN_POLL_MS = 5;
 
 export interface DemoRecording {
   /** The reporter the lesson is given: `plain` plus the recording. */
   wrap(plain: DemoReporter): DemoReporter;
-  close(): void;
+  /** Takes one last frame (what the lesson saw last is in the recording too), then closes the file. */
+  close(): Promise<void>;
   /** Why the recording stopped early (already said on stderr), if it did. */
   readonly failure: string | undefined;
 }
@@ -32,13 +38,17 @@ function observedText(fact: Observation): string {
   return t('ui.lesson.observed', { pid: fact.pid, stat: fact.stat ?? t('ui.lesson.gone'), ppid, note: fact.note });
 }
 
-export async function startDemoRecording(demo: Demo, file: string): Promise<DemoRecording> {
+/**
+ * `intervalMs`: the stream's full-scan interval (a test makes it longer than the lesson, so that
+ * only the scans the lesson's own looks ask for, and the last one, read the table).
+ */
+export async function startDemoRecording(demo: Demo, file: string, intervalMs = DEMO_INTERVAL_MS): Promise<DemoRecording> {
   const choice = await openChoice(modeFromEnv() ?? 'auto');
   let writer: RecordingWriter;
   try {
     writer = RecordingWriter.create(file, {
       scope: { kind: 'demo', label: t('cli.scope.demo', { name: demo.name }) },
-      intervalMs: DEMO_INTERVAL_MS,
+      intervalMs,
       ...readHostFacts(),
       // The lesson goes on; the command's exit status says the recording is incomplete (close()).
       onFailure: (message) => void process.stderr.write(`procview: ${t('cli.record.lessonUnrecorded', { why: message })}\n`),
@@ -49,14 +59,17 @@ export async function startDemoRecording(demo: Demo, file: string): Promise<Demo
   }
   const tracked = new Map<number, number>();
   let scope: Scope = EMPTY_FOLLOW;
+  /** performance.now() when the scan behind the latest frame began. */
+  let lastScanBegunAt = Number.NEGATIVE_INFINITY;
   const stream = new EventStream(
     choice,
-    { intervalMs: DEMO_INTERVAL_MS, roots: () => [...tracked.keys(), ...(scope.kind === 'follow' ? scope.members.keys() : [])] },
+    { intervalMs, roots: () => [...tracked.keys(), ...(scope.kind === 'follow' ? scope.members.keys() : [])] },
     (frame) => {
+      lastScanBegunAt = frame.begunAt;
       const seeds = [...tracked].map(([pid, trackedAt]) => ({ pid, trackedAt }));
       scope = advanceScope(scope, frame.snapshot, seeds, frame.begunAt, frame.events);
       const members = scope.kind === 'follow' ? scope.members.keys() : [];
-      writer.frame({ ...frame, host: readSystemLoad(), sourceWords: sourceWords(choice, DEMO_INTERVAL_MS, frame.lost) }, seeds, members);
+      writer.frame({ ...frame, host: readSystemLoad(), sourceWords: sourceWords(choice, intervalMs, frame.lost) }, seeds, members);
     },
     (error) =>
       writer.note({
@@ -76,13 +89,24 @@ export async function startDemoRecording(demo: Demo, file: string): Promise<Demo
       observed(fact) {
         plain.observed(fact);
         note(observedText(fact), 'observed');
+        // The lesson read this in its own look at the table. A reap is seen only by such a read (the
+        // kernel reports exits, not reaps): without a scan now, the recording's 'reaped by' came up
+        // to an interval after the narration had said it saw the reap.
+        stream.scanNow();
       },
       track(pid) {
         plain.track(pid);
         if (!tracked.has(pid)) tracked.set(pid, performance.now());
       },
     }),
-    close() {
+    async close() {
+      // The lesson's last looks (its parent reaped, the cleanup checked) came after the stream's
+      // latest scan: one more, so their events are in the file, not left out by the last interval.
+      if (writer.failure === undefined) {
+        const askedAt = performance.now();
+        stream.scanNow();
+        await pollUntil(() => (lastScanBegunAt >= askedAt ? true : undefined), { timeoutMs: LAST_SCAN_MS, intervalMs: LAST_SCAN_POLL_MS });
+      }
       stream.close();
       writer.close();
     },

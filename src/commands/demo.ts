@@ -101,6 +101,6 @@ async function runPlain(demo: Demo, holdMs: number, record: string | undefined):
     return result.ok && recording?.failure === undefined ? 0 : 1;
   } finally {
     interrupt.dispose();
-    recording?.close();
+    await recording?.close();
   }
 }

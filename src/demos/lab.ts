@@ -10,12 +10,13 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { createInterface } from 'node:readline';
+import { pollUntil } from '../base/poll.js';
 import { sameStartTime } from '../inspect/identity.js';
 import type { ProcInfo, Snapshot } from '../inspect/types.js';
 import { exitWithin, hasExited } from '../process/child-exit.js';
 import { requireNumber } from './facts.js';
 import { Inbox } from './inbox.js';
-import { HOLD_ENV, LIFELINE_FD, LIFELINE_FD_ENV, markerFor, numberField, type ChildMessage } from './messages.js';
+import { HOLD_ENV, LIFELINE_FD, LIFELINE_FD_ENV, markerFor, numberField, stringField, type ChildMessage } from './messages.js';
 import { LessonProblem } from './problem.js';
 import type { DemoReporter } from './types.js';
 import { NEVER_ABORTED, Watcher } from './watch.js';
@@ -24,6 +25,20 @@ import { t } from '../text/i18n/message.js';
 
 /** How long the lesson's processes get to end by themselves, then after SIGTERM. */
 const GRACE_MS = 700;
+/**
+ * How long a stderr line waits for its writer's 'stderr' message. The message is written first, on
+ * another pipe; the loop turn that reads the line has read it too, so this is a bound, not a pace.
+ */
+const STDERR_PAIRING_MS = 20;
+
+/** A line a lesson process wrote to stderr, and whose it was. */
+export interface StderrLine {
+  readonly line: string;
+  /** Who wrote it, as it said on fd 1 (children/channel.ts writeStderr); undefined when nobody did. */
+  readonly writer: { readonly pid: number; readonly name: string } | undefined;
+  /** The process procview started whose stderr pipe it came through: the writer or one of its descendants. */
+  readonly root: number;
+}
 
 export interface ChildExit {
   readonly code: number | null;
@@ -42,7 +57,11 @@ export interface LabProcess {
 export class Lab {
   readonly watch: Watcher;
   private readonly inbox: Inbox;
-  private readonly stderrListeners: Array<(line: string, pid: number) => void> = [];
+  private readonly stderrListeners: Array<(line: StderrLine) => void> = [];
+  /** Lines announced by 'stderr' messages, not yet paired with what the stderr pipes brought. */
+  private readonly announced: Array<{ readonly pid: number; readonly name: string; readonly line: string }> = [];
+  /** Stderr lines go out one after the other, each once its writer is known (or cannot be). */
+  private stderrTurn: Promise<void> = Promise.resolve();
   private readonly roots: ChildProcess[] = [];
   /** pid → start time at first sight (undefined until seen). */
   private readonly identities = new Map<number, number | undefined>();
@@ -92,7 +111,7 @@ export class Lab {
     if (child.stdout !== null) createInterface({ input: child.stdout }).on('line', (line) => this.inbox.receive(line));
     if (child.stderr !== null) {
       createInterface({ input: child.stderr }).on('line', (line) => {
-        for (const listener of this.stderrListeners) listener(line, pid);
+        this.stderrTurn = this.stderrTurn.then(() => this.relayStderr(line, pid));
       });
     }
     const control = child.stdio[3];
@@ -112,9 +131,23 @@ export class Lab {
     this.reporter.track(pid);
   }
 
-  /** Every line a lesson process writes to stderr. */
-  onStderr(listener: (line: string, pid: number) => void): void {
+  /** Every line a lesson process writes to stderr, with its writer when known. */
+  onStderr(listener: (line: StderrLine) => void): void {
     this.stderrListeners.push(listener);
+  }
+
+  /**
+   * A line from the stderr pipe of `root`, which all its descendants share: paired with the
+   * writer's own 'stderr' message when there is one (same text, oldest first).
+   */
+  private async relayStderr(line: string, root: number): Promise<void> {
+    const take = (): { pid: number; name: string } | undefined => {
+      const at = this.announced.findIndex((said) => said.line === line);
+      return at < 0 ? undefined : this.announced.splice(at, 1)[0];
+    };
+    const said = await pollUntil(take, { timeoutMs: STDERR_PAIRING_MS, intervalMs: 0 });
+    const writer = said === undefined ? undefined : { pid: said.pid, name: said.name };
+    for (const listener of this.stderrListeners) listener({ line, writer, root });
   }
 
   /** The first unread message of this kind (or kinds) from the lesson's processes matching `where`, waiting for it if need be. */
@@ -135,6 +168,8 @@ export class Lab {
   /** Whoever speaks is ours, and so is any child it names: tracked from birth. */
   private trackSenders(message: ChildMessage): void {
     this.track(message.pid);
+    const line = stringField(message, 'line');
+    if (message.kind === 'stderr' && line !== undefined) this.announced.push({ pid: message.pid, name: stringField(message, 'name') ?? '?', line });
     const child = numberField(message, 'child');
     if (child !== undefined) this.track(child);
   }

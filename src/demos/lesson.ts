@@ -70,7 +70,9 @@ async function runLesson(spec: LessonSpec, reporter: DemoReporter, signal: Abort
   const problems: string[] = [];
   const cleanups: Array<() => void> = [];
   const lab = new Lab(spec.name, reporter, options.holdMs, signal);
-  lab.onStderr((line) => reporter.say(t('demo.stderr', { line })));
+  lab.onStderr(({ line, writer, root }) =>
+    reporter.say(writer === undefined ? t('demo.stderrUnknown', { root, line }) : t('demo.stderr', { pid: writer.pid, name: writer.name, line })),
+  );
   const seeGone = (pid: number, last: ProcInfo | undefined, note: string): void => reporter.observed({ pid, ppid: last?.ppid, stat: undefined, note });
   const lesson: Lesson = {
     holdMs: options.holdMs,

@@ -25,7 +25,10 @@ describe('lessons run end to end', () => {
     expect(out).toMatch(/\(exit\(0\)\) exited with status 0: WIFEXITED, WEXITSTATUS = 0/u);
     expect(out).toMatch(/\(exit\(3\)\) exited with status 3/u);
     expect(out).toMatch(/\(sys\.exit\(message\)\) exited with status 1/u);
-    expect(out).toContain('(stderr of a lesson process) cannot open settings.conf');
+    // Said with its writer's pid and name, though every process of the lesson shares that stderr pipe.
+    const writer = children.find((child) => child.note.includes('end by sys.exit(message)'));
+    expect(writer, out).toBeDefined();
+    expect(out).toContain(`] pid ${writer?.pid} (sleeper sys.exit(message)) on stderr: cannot open settings.conf`);
     expect(out).toMatch(/\(SIGTERM\) killed by SIGTERM: WIFSIGNALED, WTERMSIG = 15/u);
     expect(out).toMatch(/\(SIGKILL\) killed by SIGKILL: WIFSIGNALED, WTERMSIG = 9/u);
     await demo.expectNothingLeft();

@@ -17,7 +17,7 @@ import { errnoOf } from '../../process/errno.js';
 import { watchLifeline } from '../../process/lifeline.js';
 import { setProcessTitle } from '../../inspect/process-title.js';
 import { HOLD_ENV, LIFELINE_FD_ENV } from '../messages.js';
-import { lessonTitle } from './title.js';
+import { lessonName, lessonTitle } from './title.js';
 
 /** The lifeline our children get as fd 0: ours (fd 0) unless we are a lesson's first process. */
 const childLifeline = Number(process.env[LIFELINE_FD_ENV]);
@@ -39,7 +39,8 @@ const options = new Map<string, string>(
 
 /** A `name=value` argument (a bare `name` gives ''). */
 // Named for what it is in the lesson (title.ts), as soon as the options are known.
-setProcessTitle(lessonTitle(basename(process.argv[1] ?? '', '.js'), marker, options.get('role')));
+const script = basename(process.argv[1] ?? '', '.js');
+setProcessTitle(lessonTitle(script, marker, options.get('role')));
 
 export function option(name: string): string | undefined {
   return options.get(name);
@@ -74,6 +75,16 @@ export function send(kind: string, data: Record<string, unknown> = {}): void {
       blockFor(5);
     }
   }
+}
+
+/**
+ * Writes `line` to stderr, which every process of the lesson shares (fd 2), so
+ * procview cannot tell from the pipe who wrote it. The writer says so first on
+ * fd 1, with its name: procview pairs the two and says whose line it was.
+ */
+export function writeStderr(line: string): void {
+  send('stderr', { line, name: lessonName(script, options.get('role')) });
+  writeSync(2, `${line}\n`);
 }
 
 const endHooks: Array<() => void> = [];

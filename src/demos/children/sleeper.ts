@@ -8,8 +8,7 @@
 //   on=command       exit that way on procview's next command on fd 3 (shared by a blocked parent)
 //   watch-ppid       report every change of getppid() (orphan lessons)
 //   tick=MS          report a unit of work every MS milliseconds (a daemon at work)
-import { writeSync } from 'node:fs';
-import { keepLifeline, numberOption, option, send } from './channel.js';
+import { keepLifeline, numberOption, option, send, writeStderr } from './channel.js';
 import { nextCommand } from './commands.js';
 
 keepLifeline();
@@ -18,7 +17,7 @@ send('hello', { role: option('role') });
 function finish(): never {
   const message = option('message');
   if (message !== undefined) {
-    writeSync(2, `${message}\n`);
+    writeStderr(message);
     process.exit(1);
   }
   process.exit(numberOption('code', 0));

@@ -22,7 +22,12 @@ const SCRIPT_WORDS: Readonly<Record<string, string>> = {
  */
 export function lessonTitle(script: string, marker: string, role: string | undefined): string {
   const lesson = marker.startsWith(MARKER_PREFIX) ? marker.slice(MARKER_PREFIX.length).split(':')[0] || '?' : '?';
+  return `procview lesson ${lesson}: ${lessonName(script, role)} ${marker}`;
+}
+
+/** What the title calls the process (`sleeper sys.exit(message)`, `loop nice=10`): its name in procview's lines too. */
+export function lessonName(script: string, role: string | undefined): string {
   const what = SCRIPT_WORDS[script] ?? (role === 'child' ? 'child' : 'parent');
   const roleWords = role === undefined || role === '' || role === what ? '' : ` ${role.replace(/^nice-(-?\d+)$/, 'nice=$1')}`;
-  return `procview lesson ${lesson}: ${what}${roleWords} ${marker}`;
+  return `${what}${roleWords}`;
 }

@@ -61,24 +61,33 @@ export async function startDemoRecording(demo: Demo, file: string, intervalMs = 
   let scope: Scope = EMPTY_FOLLOW;
   /** performance.now() when the scan behind the latest frame began. */
   let lastScanBegunAt = Number.NEGATIVE_INFINITY;
+  let firstFrame: () => void = () => undefined;
+  const ready = new Promise<void>((resolve) => (firstFrame = resolve));
   const stream = new EventStream(
     choice,
     { intervalMs, roots: () => [...tracked.keys(), ...(scope.kind === 'follow' ? scope.members.keys() : [])] },
     (frame) => {
+      firstFrame();
       lastScanBegunAt = frame.begunAt;
       const seeds = [...tracked].map(([pid, trackedAt]) => ({ pid, trackedAt }));
       scope = advanceScope(scope, frame.snapshot, seeds, frame.begunAt, frame.events);
       const members = scope.kind === 'follow' ? scope.members.keys() : [];
       writer.frame({ ...frame, host: readSystemLoad(), sourceWords: sourceWords(choice, intervalMs, frame.lost) }, seeds, members);
     },
-    (error) =>
+    (error) => {
+      // The lesson goes on unrecorded rather than waiting for a table that will not come.
+      firstFrame();
       writer.note({
         at: Date.now(),
         pane: 'lesson',
         tone: 'problem',
         text: t('cli.record.noteFailure', { why: error instanceof Error ? error.message : String(error) }),
-      }),
+      });
+    },
   );
+  // The lesson starts once the recording holds a table, as procview run starts its program: on a busy
+  // machine the first scan can take seconds, and the lesson's first processes would come before it.
+  await ready;
   const note = (text: string, tone: string): void => writer.note({ at: Date.now(), pane: 'lesson', tone, text });
   return {
     wrap: (plain) => ({

@@ -73,5 +73,8 @@ describe.skipIf(!kernel.ok)('a lesson recorded', () => {
     // gone when the kernel's exit made the stream read it (exit). Never left a zombie in the file.
     const parent = await eventsOf(file, zombie?.ppid);
     expect(['reap', 'exit'], JSON.stringify(parent)).toContain(parent.at(-1)?.kind);
+    // The lesson began once the recording held a table: its first words come after the first frame.
+    const [first] = (await openRecording(file)).entries();
+    expect(first?.type).toBe('frame');
   });
 });

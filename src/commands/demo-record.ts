@@ -89,6 +89,8 @@ export async function startDemoRecording(demo: Demo, file: string, intervalMs = 
   // machine the first scan can take seconds, and the lesson's first processes would come before it.
   await ready;
   const note = (text: string, tone: string): void => writer.note({ at: Date.now(), pane: 'lesson', tone, text });
+  /** close() once: the command closes it before deciding its status, and again on the way out. */
+  let closing: Promise<void> | undefined;
   return {
     wrap: (plain) => ({
       say(text) {
@@ -108,16 +110,19 @@ export async function startDemoRecording(demo: Demo, file: string, intervalMs = 
         if (!tracked.has(pid)) tracked.set(pid, performance.now());
       },
     }),
-    async close() {
-      // The lesson's last looks (its parent reaped, the cleanup checked) came after the stream's
-      // latest scan: one more, so their events are in the file, not left out by the last interval.
-      if (writer.failure === undefined) {
-        const askedAt = performance.now();
-        stream.scanNow();
-        await pollUntil(() => (lastScanBegunAt >= askedAt ? true : undefined), { timeoutMs: LAST_SCAN_MS, intervalMs: LAST_SCAN_POLL_MS });
-      }
-      stream.close();
-      writer.close();
+    close() {
+      closing ??= (async () => {
+        // The lesson's last looks (its parent reaped, the cleanup checked) came after the stream's
+        // latest scan: one more, so their events are in the file, not left out by the last interval.
+        if (writer.failure === undefined) {
+          const askedAt = performance.now();
+          stream.scanNow();
+          await pollUntil(() => (lastScanBegunAt >= askedAt ? true : undefined), { timeoutMs: LAST_SCAN_MS, intervalMs: LAST_SCAN_POLL_MS });
+        }
+        stream.close();
+        writer.close();
+      })();
+      return closing;
     },
     get failure() {
       return writer.failure;

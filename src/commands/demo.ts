@@ -96,11 +96,14 @@ async function runPlain(demo: Demo, holdMs: number, record: string | undefined):
       reporter.say(t('demo.result.notObserved', { problems: result.problems.join('; ') }));
       for (const problem of result.problems) process.stderr.write(`procview: demo ${demo.name}: ${problem}\n`);
     }
+    // close() writes the last frame: a write error there fails the command too.
+    await recording?.close();
     if (interrupt.caught !== undefined) return 128 + (constants.signals[interrupt.caught] ?? 0);
     // A recording asked for and cut short by a write error (said on stderr when it happened) fails the command.
     return result.ok && recording?.failure === undefined ? 0 : 1;
   } finally {
     interrupt.dispose();
+    // Closed above, unless the lesson threw; closing again does nothing.
     await recording?.close();
   }
 }

@@ -62,6 +62,10 @@ export class Lab {
   private readonly announced: Array<{ readonly pid: number; readonly name: string; readonly line: string }> = [];
   /** Stderr lines go out one after the other, each once its writer is known (or cannot be). */
   private stderrTurn: Promise<void> = Promise.resolve();
+  /** Until when the stderr lines that came together wait for their writers' messages: one wait per burst. */
+  private pairingUntil = 0;
+  /** Stderr pipes not yet at their end: close() relays a trace written as a process ends. */
+  private stderrOpen = 0;
   private readonly roots: ChildProcess[] = [];
   /** pid → start time at first sight (undefined until seen). */
   private readonly identities = new Map<number, number | undefined>();
@@ -110,8 +114,16 @@ export class Lab {
     this.track(pid);
     if (child.stdout !== null) createInterface({ input: child.stdout }).on('line', (line) => this.inbox.receive(line));
     if (child.stderr !== null) {
-      createInterface({ input: child.stderr }).on('line', (line) => {
-        this.stderrTurn = this.stderrTurn.then(() => this.relayStderr(line, pid));
+      const lines = createInterface({ input: child.stderr });
+      this.stderrOpen += 1;
+      lines.once('close', () => {
+        this.stderrOpen -= 1;
+      });
+      lines.on('line', (line) => {
+        const now = performance.now();
+        if (now >= this.pairingUntil) this.pairingUntil = now + STDERR_PAIRING_MS;
+        const until = this.pairingUntil;
+        this.stderrTurn = this.stderrTurn.then(() => this.relayStderr(line, pid, until));
       });
     }
     const control = child.stdio[3];
@@ -140,12 +152,12 @@ export class Lab {
    * A line from the stderr pipe of `root`, which all its descendants share: paired with the
    * writer's own 'stderr' message when there is one (same text, oldest first).
    */
-  private async relayStderr(line: string, root: number): Promise<void> {
+  private async relayStderr(line: string, root: number, until: number): Promise<void> {
     const take = (): { pid: number; name: string } | undefined => {
       const at = this.announced.findIndex((said) => said.line === line);
       return at < 0 ? undefined : this.announced.splice(at, 1)[0];
     };
-    const said = await pollUntil(take, { timeoutMs: STDERR_PAIRING_MS, intervalMs: 0 });
+    const said = await pollUntil(take, { timeoutMs: Math.max(0, until - performance.now()), intervalMs: 0 });
     const writer = said === undefined ? undefined : { pid: said.pid, name: said.name };
     for (const listener of this.stderrListeners) listener({ line, writer, root });
   }
@@ -254,6 +266,9 @@ export class Lab {
       }
       // procview's own children (the session leaders) are reaped by its event loop.
       await Promise.all(this.roots.map((child) => exitWithin(child, GRACE_MS)));
+      // Their last stderr lines (a trace written as a process ends) are relayed before the result.
+      await pollUntil(() => (this.stderrOpen === 0 ? true : undefined), { timeoutMs: GRACE_MS, intervalMs: 10 });
+      await this.stderrTurn;
       return left.procs.map((proc) => proc.pid);
     } finally {
       this.watch.close();

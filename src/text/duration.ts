@@ -1,5 +1,5 @@
-// How long, as a person reads it: the two largest units (`45 s`, `12m5s`,
-// `21h36m`, `3d 4h`), in the language of the moment. Whole units, rounded
+// How long, as a person reads it: the two largest units (`45s`, `12m5s`,
+// `21h36m`, `3d4h`), in the language of the moment. Whole units, rounded
 // down: a process 59 s old is not "1m" old.
 import { t } from './i18n/message.js';
 

@@ -65,12 +65,14 @@ describe('dashboard keys', () => {
   });
 
   it('k in the whole-system view: one Enter opens the KILL question, and y sends it', async () => {
-    const pid = pidOf(spawnGroup('sleep', ['300']));
+    // A duration no other process has in its command line: the filter (pid, name, user, command line) keeps it alone.
+    const marker = `300.${process.pid}${String(Date.now() % 1_000_000).padStart(6, '0')}`;
+    const pid = pidOf(spawnGroup('sleep', [marker]));
     const run = runInPty(['-d', '0.3'], { cols: 140, rows: 45 });
     await run.waitForScreen('Tasks:');
-    // The filter keeps the sleeper alone, so it is the selected row; Enter (CR, as a terminal sends it) keeps the filter.
-    run.write(`/${pid}`);
-    await run.waitForScreen(`filter> ${pid}`);
+    // The sleeper alone is the selected row; Enter (CR, as a terminal sends it) keeps the filter.
+    run.write(`/${marker}`);
+    await run.waitForScreen(`filter> ${marker}`);
     run.write('\r');
     await waitFor(() => !run.screen().includes('filter>') && rowPattern(pid).test(run.screen()), { what: 'the filter kept and the prompt closed' });
     await typeInSignalMenu(run, '9', 'typed: 9');

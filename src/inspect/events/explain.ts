@@ -77,11 +77,13 @@ const UNREAD: Program = { comm: undefined, args: undefined };
 function pushExecs(out: ProcEvent[], fact: ExecFact, pid: number, before: Program, after: Program, started?: Program): void {
   const { times } = fact;
   const firstLedTo = started ?? UNREAD;
-  const unread = after.comm === undefined && after.args === undefined;
+  // One exec: what the read shows, field by field, else what procview exec'd (a zombie's read has
+  // its name but an empty command line).
+  const only: Program = { comm: after.comm ?? firstLedTo.comm, args: after.args || (firstLedTo.args ?? after.args) };
   times.forEach((at, i) => {
     const first = i === 0;
     const last = i === times.length - 1;
-    const to = last && !(first && unread) ? after : first ? firstLedTo : UNREAD;
+    const to = first && last ? only : last ? after : first ? firstLedTo : UNREAD;
     const from = first ? before : i === 1 ? firstLedTo : UNREAD;
     out.push({ kind: 'exec', at, pid, source: 'kernel', comm: to.comm, fromComm: from.comm, fromArgs: from.args, args: to.args });
   });

@@ -106,6 +106,17 @@ describe('explainStep', () => {
       { kind: 'exec', at: T + 2, pid: 102, comm: 'sh', source: 'kernel', fromComm: 'node', fromArgs: node.args, args: 'sh -c x' },
       { kind: 'exit', at: T + 5, pid: 102, comm: 'sh', ppid: 50, status, source: 'kernel' },
     ]);
+    // Read once more as a zombie: its name, no command line; the program's own fills the gap.
+    const zombieRead = snapshot([node, proc({ pid: 102, ppid: 50, comm: 'sh', args: '', state: 'Z', stat: 'Z' })], T + 10);
+    const asZombie = explainStep(
+      diffSnapshots(prev, zombieRead),
+      prev,
+      zombieRead,
+      facts({ forks: new Map([[102, { parent: 50, at: T + 1, source: 'kernel' }]]), execs: new Map([[102, { times: [T + 2] }]]) }),
+      zombieRead.takenAt,
+      started,
+    ).events;
+    expect(asZombie.find((e) => e.kind === 'exec')).toMatchObject({ comm: 'sh', args: 'sh -c x', fromComm: 'node' });
     // sh -c 'exec sleep 1': the second exec starts from the program; where it led was not read.
     const chain = lived([T + 2, T + 3]);
     expect(chain.filter((e) => e.kind === 'exec')).toEqual([

@@ -23,12 +23,12 @@ describe('detail: when the process started', () => {
   it('gives the age in days, hours, minutes or seconds, not a count of seconds', () => {
     setLanguage('en');
     expect(startedLine(77_789)).toMatch(/^Started \d\d:\d\d:\d\d \(21h36m ago\)$/);
-    expect(startedLine(3 * 86_400 + 4 * 3600 + 7)).toMatch(/\(3d 4h ago\)$/);
-    expect(startedLine(45)).toMatch(/\(45 s ago\)$/);
+    expect(startedLine(3 * 86_400 + 4 * 3600 + 7)).toMatch(/\(3d4h ago\)$/);
+    expect(startedLine(45)).toMatch(/\(45s ago\)$/);
   });
 
   it('in Chinese too', () => {
     setLanguage('zh');
-    expect(startedLine(77_789)).toMatch(/^启动于 \d\d:\d\d:\d\d（21 小时 36 分前）$/);
+    expect(startedLine(77_789)).toMatch(/^启动于 \d\d:\d\d:\d\d（21 小时 36 分钟前）$/);
   });
 });

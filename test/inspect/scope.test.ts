@@ -226,7 +226,8 @@ describe('the watch, frame by frame', () => {
       '101 (p101) orphaned: parent 100 (p100) exited, adopted by 1 (init)',
     ]);
     expect(watch.counts.total).toBe(1);
-    expect(watch.history.procs).toEqual([2, 1]);
+    // A column per 500 ms interval: 1.0-1.5 s held 2, 1.5-2.0 s had no frame (repeated), then 1.
+    expect(watch.history.procs).toEqual([2, 2, 1]);
   });
 });
 

@@ -289,7 +289,9 @@ describe.runIf(CAN_UNSHARE)('procview tree without a PID, where PID 1 differs (n
   });
 
   it('with hidepid=2, as a user who cannot see PID 1 or its own parent, draws ? for each as pstree does', () => {
-    const asNobody = `mount -t proc -o hidepid=2 proc /proc && exec setpriv --reuid 65534 --regid 65534 --clear-groups sh -c '${BOTH_TREES}'`;
+    // A uid of its own: hidepid=2 shows a user every process of that uid, and other tests run as nobody (65534).
+    const uid = 60_000 + (process.pid % 5_000);
+    const asNobody = `mount -t proc -o hidepid=2 proc /proc && exec setpriv --reuid ${uid} --regid ${uid} --clear-groups sh -c '${BOTH_TREES}'`;
     const { procview, pstree: theirs } = insideBoth(['unshare', '-m', 'sh', '-c'], asNobody);
     expect(theirs).toEqual(['?───?───sh─┬─pstree', '           └─sleep']);
     expect(procview).toEqual(['?───?───sh─┬─node', '           └─sleep']);

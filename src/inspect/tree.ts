@@ -157,6 +157,12 @@ export function initTree(forest: readonly TreeNode[]): TreeNode {
     unseenParents.set(ppid, children);
   }
   if (init !== undefined && unseenParents.size === 0) return init;
-  const standIns = [...unseenParents].sort(([a], [b]) => a - b).map(([ppid, children]): TreeNode => ({ proc: unknownProc(ppid), children }));
+  // Stand-ins are alike to the sibling order (`?`, same uid), so they stand in pstree's order: it makes
+  // one when it reads the first process of that parent (in pid order) and hangs the last made first.
+  // The forest's roots come in pid order, so a stand-in's first child is its smallest.
+  const firstChild = (children: readonly TreeNode[]): number => children[0]?.proc.pid ?? 0;
+  const standIns = [...unseenParents]
+    .sort(([, a], [, b]) => firstChild(b) - firstChild(a))
+    .map(([ppid, children]): TreeNode => ({ proc: unknownProc(ppid), children }));
   return { proc: init?.proc ?? unknownProc(INIT_PID), children: [...(init?.children ?? []), ...standIns] };
 }

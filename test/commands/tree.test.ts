@@ -270,13 +270,22 @@ describe.runIf(PSTREE !== undefined)('procview tree against pstree, live (psmisc
 
 /** Runs `script` in a shell inside `wrapper` (unshare, setpriv) and gives back what procview and pstree printed there, split at `---`. */
 function insideBoth(wrapper: readonly string[], script: string): { procview: string[]; pstree: string[] } {
-  const result = spawnSync(wrapper[0] ?? 'unshare', [...wrapper.slice(1), script], { encoding: 'utf8', env: environment(), cwd: process.cwd() });
+  // Bounded: the script's own polls end when the deadline kills it.
+  const result = spawnSync(wrapper[0] ?? 'unshare', [...wrapper.slice(1), script], {
+    encoding: 'utf8',
+    env: environment(),
+    timeout: 60_000,
+    killSignal: 'SIGKILL',
+  });
   const [procview = '', theirs = ''] = result.stdout.split('---\n');
   return { procview: lines(procview), pstree: lines(theirs) };
 }
 
-/** A sleeper started and exec'd (polled: its comm says sleep), then both trees without threads, then the sleeper killed. */
-const BOTH_TREES = `sleep 300 & while [ "$(cat /proc/$!/comm)" != sleep ]; do :; done; ${process.execPath} ${BIN} tree -T; echo ---; pstree -UT; kill $!`;
+/** A sleeper started and exec'd (polled: its comm says sleep), then both trees without threads, then the sleeper killed and reaped. */
+const BOTH_TREES = `sleep 300 & while [ "$(cat /proc/$!/comm)" != sleep ]; do :; done; ${process.execPath} ${BIN} tree -T; echo ---; pstree -UT; kill $!; wait`;
+
+/** A uid of its own for the hidepid tests: hidepid=2 shows a user every process of that uid, and other tests run as nobody (65534). */
+const OWN_UID = 60_000 + (process.pid % 5_000);
 
 /** Whether this process may make namespaces (root; unshare from util-linux). */
 const CAN_UNSHARE = PSTREE !== undefined && process.geteuid?.() === 0 && spawnSync('unshare', ['-m', 'true']).status === 0;
@@ -289,12 +298,36 @@ describe.runIf(CAN_UNSHARE)('procview tree without a PID, where PID 1 differs (n
   });
 
   it('with hidepid=2, as a user who cannot see PID 1 or its own parent, draws ? for each as pstree does', () => {
-    // A uid of its own: hidepid=2 shows a user every process of that uid, and other tests run as nobody (65534).
-    const uid = 60_000 + (process.pid % 5_000);
-    const asNobody = `mount -t proc -o hidepid=2 proc /proc && exec setpriv --reuid ${uid} --regid ${uid} --clear-groups sh -c '${BOTH_TREES}'`;
-    const { procview, pstree: theirs } = insideBoth(['unshare', '-m', 'sh', '-c'], asNobody);
+    const asOwnUid = `mount -t proc -o hidepid=2 proc /proc && exec setpriv --reuid ${OWN_UID} --regid ${OWN_UID} --clear-groups sh -c '${BOTH_TREES}'`;
+    const { procview, pstree: theirs } = insideBoth(['unshare', '-m', 'sh', '-c'], asOwnUid);
     expect(theirs).toEqual(['?───?───sh─┬─pstree', '           └─sleep']);
     expect(procview).toEqual(['?───?───sh─┬─node', '           └─sleep']);
+  });
+
+  it('with hidepid=2, puts the stand-ins for three hidden parents in pstree’s order', () => {
+    // Two hidden (root) shells, each with a process of the test's own uid (`timeout` ends its sleeper in any case),
+    // made before the shell that draws both trees, so its stand-in has the highest first pid.
+    const script = [
+      'mount -t proc -o hidepid=2 proc /proc || exit 1',
+      `NB="setpriv --reuid ${OWN_UID} --regid ${OWN_UID} --clear-groups"`,
+      'sh -c "$NB timeout 300 sleep 300 & wait" & A=$!',
+      'sh -c "$NB timeout 300 tail -f /dev/null & wait" & B=$!',
+      'kid() { set -- $(cat /proc/$1/task/$1/children 2>/dev/null); echo "$1"; }',
+      'until [ "$(cat /proc/$(kid $(kid $A))/comm 2>/dev/null)" = sleep ] && [ "$(cat /proc/$(kid $(kid $B))/comm 2>/dev/null)" = tail ]; do :; done',
+      `$NB sh -c '${BOTH_TREES}'`,
+      // The sleeper and tail themselves, so each timeout reaps its own and no zombie is left for init.
+      'kill $(kid $(kid $A)) $(kid $(kid $B)); wait',
+    ].join('\n');
+    const { procview, pstree: theirs } = insideBoth(['unshare', '-m', 'sh', '-c'], script);
+    // Which of the two hidden shells forks its child first is up to the scheduler: pstree shows the order.
+    expect(theirs.slice(0, 2)).toEqual(['?─┬─?───sh─┬─pstree', '  │        └─sleep']);
+    expect(
+      theirs
+        .slice(2)
+        .map((line) => line.slice(4))
+        .sort(),
+    ).toEqual(['?───timeout───sleep', '?───timeout───tail']);
+    expect(procview).toEqual(theirs.map((line) => line.replace('pstree', 'node')));
   });
 });
 

@@ -128,4 +128,14 @@ describe('initTree (the tree pstree draws without a PID)', () => {
     expect(alone.proc).toEqual(unknownProc(1));
     expect(names(alone)).toEqual(['1:?', '400:?', '500:sh', '501:sleep', '502:cat']);
   });
+
+  it('orders stand-ins as pstree does: the one whose first process has the highest pid first', () => {
+    // hidepid=2, seen by nobody (pstree -pT, 23.6): ?(1)─┬─?(25453)───sh(25462) / ├─?(25456)───tail(25460) / └─?(25455)───sleep(25458)
+    const seen = [
+      proc({ pid: 25458, ppid: 25455, comm: 'sleep' }),
+      proc({ pid: 25460, ppid: 25456, comm: 'tail' }),
+      proc({ pid: 25462, ppid: 25453, comm: 'sh' }),
+    ];
+    expect(initTree(buildTree(snapshot(seen))).children.map((node) => node.proc.pid)).toEqual([25453, 25456, 25455]);
+  });
 });

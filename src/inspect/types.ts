@@ -75,7 +75,7 @@ export interface Snapshot {
 export interface ThreadInfo {
   /** The thread id: a pid of its own in /proc/PID/task (and in /proc, unlisted). */
   readonly tid: number;
-  /** The thread's own name (task/TID/stat); undefined when not asked for (InspectorOptions.threads 'ids') or unreadable. */
+  /** The thread's own name (task/TID/comm); undefined when not asked for (InspectorOptions.threads 'ids') or unreadable. */
   readonly comm: string | undefined;
 }
 
@@ -110,7 +110,7 @@ export interface InspectorOptions {
   /**
    * Whether to list threads (Snapshot.threads; procfs only): 'ids' reads
    * /proc/PID/task of every process whose stat says it has more than one
-   * (field 20, num_threads), 'names' also each thread's stat for its own name.
+   * (field 20, num_threads), 'names' also each thread's comm for its own name.
    * Default: none (`procview tree` draws them as pstree does).
    */
   readonly threads?: 'ids' | 'names';

@@ -99,13 +99,15 @@ export interface ThreadJson {
 export interface TreeJson {
   readonly proc: ProcJson;
   readonly children: readonly TreeJson[];
-  /** The process's other threads ([] when it has none); null when they were not listed (a backend without them, `tree -T`). */
+  /** The process's other threads ([] when it has none); null when they were not listed (a backend without them, `tree -T`) or could not be. */
   readonly threads: readonly ThreadJson[] | null;
 }
 
 /** TreeNode shape (`{ proc, children, threads }`), no folding. `threads`: Snapshot.threads. */
 export function treeToJson(node: TreeNode, options: ProcJsonOptions = {}, threads?: ReadonlyMap<number, readonly ThreadInfo[]>): TreeJson {
-  const own = threads === undefined ? null : (threads.get(node.proc.pid) ?? []).map((thread) => ({ tid: thread.tid, comm: thread.comm ?? null }));
+  // Listed only where stat counts more than one thread: one counted is none besides the leader; not listed is unknown.
+  const listed = threads?.get(node.proc.pid) ?? (threads !== undefined && node.proc.threads === 1 ? [] : undefined);
+  const own = listed === undefined ? null : listed.map((thread) => ({ tid: thread.tid, comm: thread.comm ?? null }));
   return { proc: procToJson(node.proc, options), children: node.children.map((child) => treeToJson(child, options, threads)), threads: own };
 }
 

@@ -25,6 +25,7 @@
 // procps-style (`?` for control characters, UTF-8 kept) where pstree writes
 // octal escapes, and a whole forest can be drawn (`procview tree` draws the
 // tree of PID 1, as pstree, see tree.ts initTree).
+import { isDeadZombie } from '../thread-group.js';
 import { sanitizeForDisplay } from '../../text/sanitize.js';
 import { displayWidth } from '../../text/width.js';
 import type { ProcInfo, ThreadInfo, TreeNode } from '../types.js';
@@ -59,11 +60,6 @@ interface DrawNode {
   readonly children: readonly DrawNode[];
 }
 
-/** A zombie is dead only when no thread of it runs on: an exited leader of live threads is Z, its process is not (stat field 20). */
-function isDefunct(proc: ProcInfo): boolean {
-  return proc.state === 'Z' && !((proc.threads ?? 1) > 1);
-}
-
 /** `{name}` of a thread: its process's name, as pstree without -t, or its own. */
 function threadName(owner: ProcInfo, thread: ThreadInfo, own: boolean): string {
   return `{${(own ? thread.comm : undefined) ?? owner.comm ?? UNKNOWN}}`;
@@ -93,7 +89,7 @@ function drawForest(forest: readonly TreeNode[], options: TreeTextOptions): Draw
       if (drawn !== undefined) children.push(drawn);
     }
     for (const thread of options.threads?.get(proc.pid) ?? []) children.push(threadNode(proc, thread, own));
-    made.set(node, { name: proc.comm ?? UNKNOWN, pid: proc.pid, uid: proc.uid, defunct: isDefunct(proc), children });
+    made.set(node, { name: proc.comm ?? UNKNOWN, pid: proc.pid, uid: proc.uid, defunct: isDeadZombie(proc), children });
   }
   return forest.flatMap((node) => {
     const drawn = made.get(node);

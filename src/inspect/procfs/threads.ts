@@ -6,15 +6,17 @@
 // no extra read: the kernel keeps counting an exited leader while its other
 // threads run, so such a process is looked at too.
 import { readdirSync, readFileSync } from 'node:fs';
+import { hasOtherThreads } from '../thread-group.js';
 import type { ProcInfo, ThreadInfo } from '../types.js';
 import { decodeRange } from './text.js';
 
 export function listThreads(root: string, procs: ReadonlyMap<number, ProcInfo>, names: boolean): Map<number, readonly ThreadInfo[]> {
   const threads = new Map<number, readonly ThreadInfo[]>();
   for (const proc of procs.values()) {
-    if (!((proc.threads ?? 1) > 1)) continue;
+    if (!hasOtherThreads(proc)) continue;
+    // Not listed (gone, unreadable): left out, so a reader says unknown rather than none.
     const tids = taskIds(`${root}/${proc.pid}/task`, proc.pid);
-    if (tids.length === 0) continue;
+    if (tids === undefined) continue;
     threads.set(
       proc.pid,
       tids.map((tid) => Object.freeze({ tid, comm: names ? threadComm(`${root}/${proc.pid}/task/${tid}/comm`) : undefined })),
@@ -23,13 +25,13 @@ export function listThreads(root: string, procs: ReadonlyMap<number, ProcInfo>, 
   return threads;
 }
 
-/** The thread ids under `dir` but the leader's, ascending (the order the kernel lists them); none when the process is gone. */
-function taskIds(dir: string, leader: number): number[] {
+/** The thread ids under `dir` but the leader's, ascending (the order the kernel lists them); undefined when it cannot be listed. */
+function taskIds(dir: string, leader: number): number[] | undefined {
   let entries: string[];
   try {
     entries = readdirSync(dir);
   } catch {
-    return [];
+    return undefined;
   }
   const tids: number[] = [];
   for (const name of entries) {

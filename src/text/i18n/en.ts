@@ -527,7 +527,7 @@ Exit status: 0 when the lesson was observed, 1 when it was not, 2 for a bad comm
   'cli.help.tree': `Usage: procview tree [PID] [-p|--pids] [-T|--hide-threads] [-t|--thread-names] [--json] [-w|-l|--wide]
   PID                  only the subtree of this process (a thread's id: that thread); default: the tree of PID 1, as pstree
   -p, --pids           show name(pid), and do not fold identical subtrees into N*[…] (as pstree -p)
-  -T, --hide-threads   leave threads out; by default a process's threads are its children, in braces (as pstree -T)
+  -T, --hide-threads   leave threads out (as pstree -T); by default a process's threads are its children, in braces
   -t, --thread-names   name threads by their own names rather than their process's (as pstree -t)
   --json               { "version": 1, "kind": "tree", "roots": [{ proc, children, threads }] }; unknown is null
   -w, -l, --wide       do not cut lines (cut otherwise at COLUMNS, the terminal's width or 132, with +, as pstree)

@@ -522,7 +522,7 @@ export const ZH: Readonly<Record<MessageId, string>> = {
   'cli.help.tree': `用法：procview tree [PID] [-p|--pids] [-T|--hide-threads] [-t|--thread-names] [--json] [-w|-l|--wide]
   PID                  只显示这个进程的子树（线程号：只显示那个线程）；默认：PID 1 的树，同 pstree
   -p, --pids           显示 name(pid)，并且不把相同的子树折叠成 N*[…]（同 pstree -p）
-  -T, --hide-threads   不显示线程；默认把进程的线程显示为它的子节点，名字加花括号（同 pstree -T）
+  -T, --hide-threads   不显示线程（同 pstree -T）；默认把进程的线程显示为它的子节点，名字加花括号
   -t, --thread-names   用线程自己的名字，而不是所属进程的名字（同 pstree -t）
   --json               { "version": 1, "kind": "tree", "roots": [{ proc, children, threads }] }；未知为 null
   -w, -l, --wide       不截断行（否则同 pstree：在 COLUMNS、终端宽度或 132 列处截断，末尾加 +）

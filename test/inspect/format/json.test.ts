@@ -76,6 +76,41 @@ describe('treeToJson', () => {
     expect(json?.proc.pid).toBe(1);
     expect(json?.children.map((child) => [child.proc.pid, child.children.length])).toEqual([[2, 0]]);
   });
+
+  it('says a process has no other threads only when it counts one; not listed is unknown (null)', () => {
+    const procs = [
+      proc({ pid: 1, ppid: 0, threads: 1 }),
+      proc({ pid: 2, ppid: 1, threads: 3 }),
+      proc({ pid: 3, ppid: 1, threads: 2 }),
+      proc({ pid: 4, ppid: 1, threads: undefined }),
+    ];
+    const [root] = buildTree(snapshot(procs));
+    // 2 listed; 3 counts two threads but its task directory could not be read; 4's count is unknown.
+    const listed = new Map([
+      [
+        2,
+        [
+          { tid: 20, comm: 'worker' },
+          { tid: 21, comm: undefined },
+        ],
+      ],
+    ]);
+    const json = root === undefined ? undefined : treeToJson(root, {}, listed);
+    expect(json?.threads).toEqual([]);
+    expect(json?.children.map((child) => [child.proc.pid, child.threads])).toEqual([
+      [
+        2,
+        [
+          { tid: 20, comm: 'worker' },
+          { tid: 21, comm: null },
+        ],
+      ],
+      [3, null],
+      [4, null],
+    ]);
+    // Threads not asked for: null for all.
+    expect(root === undefined ? undefined : treeToJson(root).threads).toBeNull();
+  });
 });
 
 describe('stringifyForTerminal', () => {

@@ -55,28 +55,31 @@ async function startTree(script: string, comms: readonly string[]): Promise<numb
   return root;
 }
 
-/** Each subtree: the script, its descendants once settled, and what pstree -U printed for it. */
+/**
+ * Each subtree: the script, its descendants once settled, and what pstree -U printed for it. The
+ * sleepers outlast a loaded run (the tests' cleanup ends their groups).
+ */
 const SUBTREES = {
   'a shell with three identical sleepers': {
-    script: 'sleep 30 & sleep 30 & sleep 30 & wait',
+    script: 'sleep 300 & sleep 300 & sleep 300 & wait',
     comms: ['sleep', 'sleep', 'sleep'],
     pstree: ['sh───3*[sleep]'],
   },
   'two chains sh → sh → sleep': {
-    script: 'sh -c "sleep 30; true" & sh -c "sleep 30; true" & wait',
+    script: 'sh -c "sleep 300; true" & sh -c "sleep 300; true" & wait',
     comms: ['sh', 'sh', 'sleep', 'sleep'],
     pstree: ['sh───2*[sh───sleep]'],
   },
   'a mixed tree': {
     script: [
-      'sleep 30 &',
-      'sleep 30 &',
-      'sh -c "sleep 30; true" &',
-      'sh -c "sleep 30; true" &',
-      'sh -c "sleep 30 & sleep 30 & wait" &',
-      'sh -c "sh -c \\"sleep 30; true\\"; true" &',
-      'sh -c "sleep 30 & tail -f /dev/null & wait" &',
-      'sh -c "sleep 30 & tail -f /dev/null & wait" &',
+      'sleep 300 &',
+      'sleep 300 &',
+      'sh -c "sleep 300; true" &',
+      'sh -c "sleep 300; true" &',
+      'sh -c "sleep 300 & sleep 300 & wait" &',
+      'sh -c "sh -c \\"sleep 300; true\\"; true" &',
+      'sh -c "sleep 300 & tail -f /dev/null & wait" &',
+      'sh -c "sleep 300 & tail -f /dev/null & wait" &',
       'tail -f /dev/null &',
       'wait',
     ].join(' '),

@@ -128,6 +128,9 @@ describe('event stream steps', () => {
       { kind: 'exec', at: at + 1, pid: CHILD, tgid: CHILD },
       { kind: 'exec', at: at + 2, pid: CHILD, tgid: CHILD },
     ]);
+    // The read that follows must come after both execs' times (a fact timed after a read waits for the
+    // next step): on a fast machine the step could read within the same millisecond as `at`.
+    await pollUntil(() => (Date.now() > at + 2 ? true : undefined), { timeoutMs: 1000, intervalMs: 1 });
     kernel.send([{ kind: 'fork', at, parentPid: PARENT, parentTgid: PARENT, childPid: CHILD, childTgid: CHILD }]);
     const born = await frameWhere(frames, (frame) => frame.snapshot.procs.has(CHILD));
     const events = (born?.events ?? []).filter((event) => event.pid === CHILD);

@@ -244,6 +244,8 @@ async function runPlain(command: string, args: readonly string[], intervalMs: nu
   } finally {
     over = true;
     releaseHeld();
+    // What the program left running may hold its pipes open: procview is done reading them.
+    program?.release();
     stop.dispose();
     stream.close();
     writer?.close();

@@ -26,6 +26,11 @@ export interface Program {
   readonly ended: Promise<ProgramEnd>;
   /** SIGTERM to the group, SIGKILL after `graceMs`. */
   stop(graceMs: number): Promise<void>;
+  /**
+   * Stops reading its output (a last unfinished line is given first). What it left behind keeps the
+   * pipes open as long as it lives, and an open pipe would keep procview from exiting once it is done.
+   */
+  release(): void;
 }
 
 /** Node's spawn error (ENOENT, EACCES) as a rejection, the program otherwise. */
@@ -38,6 +43,7 @@ export function startProgram(
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { stdio: [stdin, 'pipe', 'pipe'], detached: true });
     const ended = new Promise<ProgramEnd>((done) => child.once('exit', (code, signal) => done({ code, signal })));
+    const releases: (() => void)[] = [];
     const split = (stream: 'stdout' | 'stderr'): void => {
       let partial = '';
       const source = child[stream];
@@ -47,9 +53,14 @@ export function startProgram(
         partial = parts.pop() ?? '';
         for (const text of parts) onLine({ at: Date.now(), stream, text });
       });
-      source?.on('end', () => {
+      const rest = (): void => {
         if (partial !== '') onLine({ at: Date.now(), stream, text: partial });
         partial = '';
+      };
+      source?.on('end', rest);
+      releases.push(() => {
+        rest();
+        source?.destroy();
       });
     };
     child.once('error', (error) => reject(error));
@@ -69,6 +80,9 @@ export function startProgram(
           await stopChild(child, { graceMs, group: true });
           // What it left in its group (an orphan keeps the group, and so its number, alive): the same.
           await stopGroup(pid, graceMs);
+        },
+        release() {
+          for (const release of releases.splice(0)) release();
         },
       });
     });

@@ -162,6 +162,13 @@ describe('procview run --plain: the program itself', () => {
     expect(has(lines, /\(sh\) exited 3/)).toBe(true);
   });
 
+  it('ends when it stops waiting, though what the program left running still holds its output pipes', async () => {
+    // The sleeper keeps the program's stdout and stderr open; the test's cleanup ends its group.
+    const { code, lines } = await run('polling', 'sleep 300 & exit 4');
+    expect(code).toBe(4);
+    expect(has(lines, /procview run: not waiting for \d+ \(still running/)).toBe(true);
+  }, 30_000);
+
   it('says what is wrong with the command line, and when the program cannot start', async () => {
     expect((await runCli(['run', '--plain'])).code).toBe(2);
     expect((await runCli(['run', '--bogus', 'true'])).stderr).toContain("unknown option '--bogus'");

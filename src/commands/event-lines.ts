@@ -50,19 +50,30 @@ function onceKey(event: ProcEvent): string | undefined {
   return undefined;
 }
 
+/**
+ * A filter that passes each event but a second spawn or end of the same process: procview run
+ * learns its program's start and (polling) end itself, and the event source reports them too.
+ */
+export function onceEach(): (event: ProcEvent) => boolean {
+  const seen = new Set<string>();
+  return (event) => {
+    const key = onceKey(event);
+    if (key === undefined) return true;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    if (seen.size > 100_000) seen.clear();
+    return true;
+  };
+}
+
 export function eventPrinter({ json, scoped, stamp }: PrinterOptions): EventPrinter {
   let members: Members = new Map();
   let lost = 0;
-  const once = new Set<string>();
+  const first = onceEach();
   // Names from the events printed so far: a process gone before any read is still named.
   const names = new Map<number, string>();
   const render = (event: ProcEvent, nameOf: (pid: number) => string | undefined): string | undefined => {
-    const key = onceKey(event);
-    if (key !== undefined) {
-      if (once.has(key)) return undefined;
-      once.add(key);
-      if (once.size > 100_000) once.clear();
-    }
+    if (!first(event)) return undefined;
     const known = (pid: number): string | undefined => nameOf(pid) ?? names.get(pid);
     // A spawn nobody read has its parent's name (subjectName); later lines about it keep that name.
     const comm = event.kind === 'spawn' ? subjectName(event, known) : event.comm;

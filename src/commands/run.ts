@@ -15,7 +15,7 @@ import { shellStatus, startProgram, type Program, type ProgramLine } from '../pr
 import { awaitStopSignal } from '../process/stop-signals.js';
 import { sanitizeForDisplay } from '../text/sanitize.js';
 import { answeredHelpOrVersion } from './args.js';
-import { eventPrinter, type TimedLine } from './event-lines.js';
+import { eventPrinter, onceEach, type TimedLine } from './event-lines.js';
 import { LineOrder } from './line-order.js';
 import { openChoice } from './events-flag.js';
 import { parseRunArgs } from './run-args.js';
@@ -92,6 +92,7 @@ async function runPlain(command: string, args: readonly string[], intervalMs: nu
     if (choice.source === 'kernel') choice.kernel.close();
     throw error;
   }
+  const recordOnce = onceEach();
   /** Events learnt outside the stream (our own spawn and wait): recorded with the next frame. */
   let extraEvents: ProcEvent[] = [];
   const extra = (events: readonly ProcEvent[]): string[] => {
@@ -137,7 +138,8 @@ async function runPlain(command: string, args: readonly string[], intervalMs: nu
       endShown = true;
     }
     if (writer !== undefined) {
-      const events = extraEvents.length === 0 ? frame.events : [...extraEvents, ...frame.events];
+      // As printed: the program's start (and polling end) once, though procview and the source both report it.
+      const events = (extraEvents.length === 0 ? frame.events : [...extraEvents, ...frame.events]).filter(recordOnce);
       extraEvents = [];
       writer.frame(
         { ...frame, events, sourceWords: sourceWords(choice, intervalMs, frame.lost) },

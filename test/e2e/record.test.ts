@@ -159,10 +159,12 @@ describe('recording other sources', () => {
       stdio: ['ignore', 'pipe', 'ignore'],
     });
     let released = false;
+    let programPid: number | undefined;
     createInterface({ input: child.stdout ?? Readable.from([]) }).on('line', (line) => {
       // The program leads its own process group (the orphan's too): it goes with this test.
       const program = /^\[\+[\d.]+s\] (\d+) \(sh\) started, child of \d+/.exec(line)?.[1];
       if (program !== undefined) trackGroup(Number(program));
+      programPid ??= program === undefined ? undefined : Number(program);
       const orphan = /\] (\d+) \((?:sleep|sh)\) (?:orphaned|first seen already adopted)/.exec(line)?.[1];
       if (!released && orphan !== undefined) {
         released = true;
@@ -177,14 +179,21 @@ describe('recording other sources', () => {
     expect(stdout).toMatch(/^procview replay: run sh -c/u);
     expect(stdout).toContain('output: hello from sh');
     // The output was recorded when it came, before the frame with the program's start: it is put after it.
-    const lines = stdout.split('\n');
-    const started = lines.findIndex((line) => /\(sh\) started, child of/u.test(line));
+    const printed = stdout.split('\n');
+    const started = printed.findIndex((line) => /\(sh\) started, child of/u.test(line));
     expect(started, stdout).toBeGreaterThan(0);
     expect(
-      lines.findIndex((line) => line.includes('output: hello from sh')),
+      printed.findIndex((line) => line.includes('output: hello from sh')),
       stdout,
     ).toBeGreaterThan(started);
     expect(stdout).toMatch(/\((sleep|sh)\) (orphaned: parent \d+( \(sh\))? exited, adopted by|first seen already adopted by)/u);
+    // Its start is recorded once, though procview (its spawn) and the kernel (the fork) both report it.
+    const json = (await runCli(['replay', path, '--json'])).stdout;
+    const spawns = lines(json).filter((line) => {
+      const object = JSON.parse(line) as { kind?: string; event?: string; pid?: number };
+      return object.kind === 'event' && object.event === 'spawn' && object.pid === programPid;
+    });
+    expect(spawns, json).toHaveLength(1);
     // Read in Chinese: the pane's name is the reader's language; the program's words stay as they were.
     const zh = await runCli(['replay', path, '--plain', '--lang', 'zh']);
     expect(zh.stdout).toContain('输出: hello from sh');

@@ -11,7 +11,7 @@ import { sourceWords, type EventsChoice } from '../inspect/events/choose.js';
 import { exitStatusFromNode } from '../inspect/events/exit-status.js';
 import { execName } from '../inspect/events/exec-name.js';
 import { EventStream, type WatchFrame } from '../inspect/events/stream.js';
-import { shellStatus, startProgram, type Program, type ProgramLine } from '../process/program.js';
+import { shellStatus, startFailureWords, startProgram, type Program, type ProgramLine } from '../process/program.js';
 import { awaitStopSignal } from '../process/stop-signals.js';
 import { sanitizeForDisplay } from '../text/sanitize.js';
 import { answeredHelpOrVersion } from './args.js';
@@ -209,7 +209,7 @@ async function runPlain(command: string, args: readonly string[], intervalMs: nu
       program = await startProgram(command, args, onLine);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      throw new CommandError(t('ui.program.cannotStart', { command, why: code ?? (error as Error).message }), notStartedStatus(code));
+      throw new CommandError(t('ui.program.cannotStart', { command, why: startFailureWords(error) }), notStartedStatus(code));
     }
     const started = program;
     // Before any step can explain its exec (no macrotask has run since the spawn): it is named however fast it ends.

@@ -89,6 +89,14 @@ export function startProgram(
   });
 }
 
+/** Why a program could not be started, as a shell says it (the code kept for searching), else the code or message. */
+export function startFailureWords(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'ENOENT') return t('ui.program.notFound');
+  if (code === 'EACCES') return t('ui.program.notPermitted');
+  return code ?? (error instanceof Error ? error.message : String(error));
+}
+
 /** Whether a process group has members now (kill with signal 0 checks without sending). */
 function groupExists(pgid: number): boolean {
   try {

@@ -176,9 +176,9 @@ describe('procview run --plain: the program itself', () => {
     // As a shell says it (POSIX 2.8.2): 127 not found, 126 found but not runnable.
     const missing = await runCli(['run', '--plain', '--events', 'polling', '--', '/nonexistent/program']);
     expect(missing.code).toBe(127);
-    expect(missing.stderr).toContain('cannot start /nonexistent/program: ENOENT');
+    expect(missing.stderr).toContain('cannot start /nonexistent/program: command not found (ENOENT)');
     const notRunnable = await runCli(['run', '--plain', '--events', 'polling', '--', REPO_ROOT]);
     expect(notRunnable.code).toBe(126);
-    expect(notRunnable.stderr).toContain(`cannot start ${REPO_ROOT}: EACCES`);
+    expect(notRunnable.stderr).toContain(`cannot start ${REPO_ROOT}: permission denied (EACCES)`);
   });
 });

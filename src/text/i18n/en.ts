@@ -403,6 +403,8 @@ export const EN = {
   'ui.program.ended': 'pid {pid} {how}. q quits.',
   'ui.program.endedWord': 'ended',
   'ui.program.cannotStart': 'cannot start {command}: {why}',
+  'ui.program.notFound': 'command not found (ENOENT)',
+  'ui.program.notPermitted': 'permission denied (EACCES)',
   'cli.error.unknownOption': "unknown option '{option}'",
   'cli.error.unexpectedArgument': "unexpected argument '{argument}'",
   'cli.error.optionNeedsValue': "option '{option}' argument missing",

@@ -399,6 +399,8 @@ export const ZH: Readonly<Record<MessageId, string>> = {
   'ui.program.ended': 'pid {pid} {how}。按 q 退出。',
   'ui.program.endedWord': '已结束',
   'ui.program.cannotStart': '无法启动 {command}：{why}',
+  'ui.program.notFound': '找不到该命令（ENOENT）',
+  'ui.program.notPermitted': '没有执行权限（EACCES）',
   'cli.error.unknownOption': "未知选项 '{option}'",
   'cli.error.unexpectedArgument': "多余的参数 '{argument}'",
   'cli.error.optionNeedsValue': "选项 '{option}' 缺少值",

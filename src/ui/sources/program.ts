@@ -6,7 +6,7 @@ import { performance } from 'node:perf_hooks';
 import { exitStatusFromNode, exitWords } from '../../inspect/events/exit-status.js';
 import { t } from '../../text/i18n/message.js';
 import type { ExitStatus } from '../../inspect/types.js';
-import { startProgram, type Program } from '../../process/program.js';
+import { startFailureWords, startProgram, type Program } from '../../process/program.js';
 import { clock } from '../model/cells.js';
 import type { SideEntry } from '../model/wrap.js';
 import type { NoteSink } from './demo.js';
@@ -62,7 +62,7 @@ export function startProgramSession(command: string, args: readonly string[], on
         );
       });
     },
-    (error: unknown) => add(t('ui.program.cannotStart', { command, why: (error as NodeJS.ErrnoException).code ?? String(error) }), 'problem'),
+    (error: unknown) => add(t('ui.program.cannotStart', { command, why: startFailureWords(error) }), 'problem'),
   );
   return {
     entries,

@@ -5,6 +5,7 @@
 // so "nothing left" afterwards is not true merely because nothing was found.
 import { describe, expect, it } from 'vitest';
 import { DemoRun, defined, sameProcess } from './harness.js';
+import { waitFor } from '../helpers/processes.js';
 
 /** Not running: gone, or a zombie (of an adopter that reaps lazily; expectNothingLeft judges whose). */
 function notRunning(pid: number, start: number): boolean {
@@ -54,9 +55,10 @@ describe('interrupted lessons leave nothing behind', () => {
     const stopped = await demo.observed(/T = stopped/u);
     const start = demo.sampler.startOf(stopped.pid);
     expect(present(stopped.pid, start)).toBe(true);
+    // The test's own sampler sees it stopped before the signal (the lesson saw it first; under load the sampler lags).
+    await waitFor(() => demo.sampler.saw(stopped.pid, (row) => row.state === 'T'), { what: 'the sampler to see the stopped process' });
     demo.child.kill('SIGTERM');
     expect((await demo.finished()).code).toBe(143);
-    expect(demo.sampler.saw(stopped.pid, (row) => row.state === 'T')).toBe(true);
     expect(notRunning(stopped.pid, start)).toBe(true);
     await demo.expectNothingLeft();
   });

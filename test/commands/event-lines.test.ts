@@ -1,8 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { eventPrinter } from '../../src/commands/event-lines.js';
 import type { WatchFrame } from '../../src/inspect/events/stream.js';
-import type { ProcEvent } from '../../src/inspect/types.js';
+import type { ProcEvent, ProcInfo } from '../../src/inspect/types.js';
 import { proc, snapshot } from '../inspect/diff-builders.js';
+
+/** A kernel frame of `events` over a table holding `procs`. */
+function frameOf(events: ProcEvent[], procs: ProcInfo[]): WatchFrame {
+  return { seq: 1, begunAt: 0, snapshot: snapshot(procs), previous: undefined, events, source: 'kernel', lost: 0, glimpses: new Map() };
+}
 
 describe('eventPrinter', () => {
   it("names a parent as it was at the event, not by a program it exec'd later in the same frame", () => {
@@ -12,16 +17,7 @@ describe('eventPrinter', () => {
       { kind: 'exit', at: 1000, pid: 9475, comm: 'sleep', ppid: 9474, status: { code: 0, signal: undefined, coreDumped: false } },
       { kind: 'exec', at: 1001, pid: 9474, comm: 'sleep', fromComm: 'sh', fromArgs: 'sh -c x', args: 'sleep 2', source: 'kernel' },
     ];
-    const frame: WatchFrame = {
-      seq: 1,
-      begunAt: 0,
-      snapshot: snapshot([proc({ pid: 9474, comm: 'sleep', args: 'sleep 2' })]),
-      previous: undefined,
-      events,
-      source: 'kernel',
-      lost: 0,
-      glimpses: new Map(),
-    };
+    const frame = frameOf(events, [proc({ pid: 9474, comm: 'sleep', args: 'sleep 2' })]);
     const printer = eventPrinter({ json: false, scoped: false, stamp: () => '[t]' });
     const [exitLine, execLine] = printer.lines(frame, []);
     expect(exitLine).toMatch(/^\[t\] 9475 \(sleep\) exited 0 \(parent 9474 \(sh\)\)$/u);
@@ -31,16 +27,7 @@ describe('eventPrinter', () => {
   it("names a child nobody read by its parent's name at the fork, in its later lines too", () => {
     const status = { code: 0, signal: undefined, coreDumped: false };
     // 30 forked 40 and exited before any read; 30 was named only by an earlier line.
-    const frame = (events: ProcEvent[]): WatchFrame => ({
-      seq: 1,
-      begunAt: 0,
-      snapshot: snapshot([proc({ pid: 10, comm: 'node' })]),
-      previous: undefined,
-      events,
-      source: 'kernel',
-      lost: 0,
-      glimpses: new Map(),
-    });
+    const frame = (events: ProcEvent[]): WatchFrame => frameOf(events, [proc({ pid: 10, comm: 'node' })]);
     const printer = eventPrinter({ json: false, scoped: false, stamp: () => '[t]' });
     expect(printer.extra([{ kind: 'spawn', at: 1, pid: 30, comm: 'forkdemo', ppid: 10, source: 'waitpid' }])).toEqual([
       '[t] 30 (forkdemo) started, child of 10',

@@ -14,8 +14,15 @@ function who(pid: number | undefined, name: string | undefined): string {
   return name === undefined || name === '' ? String(pid) : `${pid} (${name})`;
 }
 
+/** A pid other than the subject, by its name; PID 1 unnamed (outside the snapshots read) is called by its role, init. */
+function otherWords(pid: number | undefined, nameOf: NameOf): string {
+  const name = pid === undefined ? undefined : nameOf(pid);
+  return who(pid, name === undefined && pid === 1 ? 'init' : name);
+}
+
 function adopterWords(pid: number | undefined, adopter: 'init' | 'subreaper' | undefined, nameOf: NameOf): string {
-  if (adopter === 'init' || pid === 1) return `${pid ?? 1} (init)`;
+  // By the name ps shows for PID 1 (systemd, tini, …) when read, as every other line names it.
+  if (adopter === 'init' || pid === 1) return otherWords(pid ?? 1, nameOf);
   const name = pid === undefined ? undefined : nameOf(pid);
   if (adopter === 'subreaper') return name === undefined ? t('event.subreaper', { pid: pid ?? '?' }) : t('event.subreaperNamed', { pid: pid ?? '?', name });
   return who(pid, name);
@@ -54,7 +61,7 @@ export function subjectName(event: ProcEvent, nameOf: NameOf): string | undefine
 
 export function eventSentence(event: ProcEvent, nameOf: NameOf): string {
   const self = who(event.pid, subjectName(event, nameOf));
-  const other = (pid: number | undefined): string => who(pid, pid === undefined ? undefined : nameOf(pid));
+  const other = (pid: number | undefined): string => otherWords(pid, nameOf);
   switch (event.kind) {
     case 'spawn':
       // Read, not seen forked (no source), under PID 1: init starts few processes; most under it

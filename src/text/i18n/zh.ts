@@ -355,6 +355,11 @@ export const ZH: Readonly<Record<MessageId, string>> = {
   'ui.prompt.keepHint': '  （Enter 保留，Esc 清除）',
   'ui.footer.hints': 'q 退出  ? 帮助  t 进程树  / 过滤  k 信号  n/N nice 值  f 跟随  space 暂停{say}  Enter 详情',
   'ui.footer.say': '  i 发言',
+  'ui.footer.detail': 'q/Esc 关闭  ↑/↓ 上一个/下一个进程  PgUp/PgDn 滚动  Ctrl-C 退出',
+  'ui.footer.help': 'q/Esc 关闭  ↑/↓ PgUp/PgDn 滚动  Ctrl-C 退出',
+  'ui.footer.setup': 'q/Esc/F2 关闭（已保存）  ↑/↓ 选择  ←/→ 修改  Ctrl-C 退出',
+  'ui.footer.signal': 'Enter 发送  输入名称或编号查找  Esc 取消  Ctrl-C 退出',
+  'ui.footer.confirm': 'y 发送  其他键取消',
   'ui.tasks.seenLong': '任务：当前 {total} 个，共见过 {seen} 个 · {running} 个运行，{sleeping} 个睡眠，{stopped} 个停止，{zombie} 个僵尸',
   'ui.tasks.seenShort': '任务：当前 {total}，见过 {seen}  R {running}  S {sleeping}  T {stopped}  Z {zombie}',
   'ui.tasks.long': '任务：共 {total} 个，{running} 个运行，{sleeping} 个睡眠，{stopped} 个停止，{zombie} 个僵尸',
@@ -600,6 +605,7 @@ export const ZH: Readonly<Record<MessageId, string>> = {
   'cli.events.watching': '正在观察；{source}',
   'cli.events.lost': '丢失了 {count} 个事件（被内核丢弃；已重新扫描）',
   'cli.run.notWaiting': '不再等待 {pids}（仍在运行，是程序留下的）',
+  'cli.run.notWaitingStopped': '不再等待 {pids}（已停止，是程序留下的：kill -CONT 让它继续，kill -KILL 结束它）',
   'cli.run.notWaitingReap': '不再等待 {pids} 被回收（僵尸进程：其父进程尚未调用 wait()）',
   'cli.help.chatServer': `procview chat server：运行 UDP 聊天室。
 

@@ -82,6 +82,23 @@ export function footerLine(view: ViewState, width: number, canSay: boolean): Lin
   if (view.message !== undefined) {
     return textLine(inertFit(view.message.text, width), view.message.tone === 'error' ? 'error' : 'info');
   }
-  const hints = t('ui.footer.hints', { say: canSay ? t('ui.footer.say') : '' });
-  return textLine(fit(hints, width));
+  return textLine(fit(footerHints(overlay.kind, canSay), width));
+}
+
+/** The keys the open overlay answers to: with a panel or menu open, q closes it or does nothing, and does not quit. */
+function footerHints(overlay: ViewState['overlay']['kind'], canSay: boolean): string {
+  switch (overlay) {
+    case 'detail':
+      return t('ui.footer.detail');
+    case 'help':
+      return t('ui.footer.help');
+    case 'setup':
+      return t('ui.footer.setup');
+    case 'signal':
+      return t('ui.footer.signal');
+    case 'confirm':
+      return t('ui.footer.confirm');
+    default:
+      return t('ui.footer.hints', { say: canSay ? t('ui.footer.say') : '' });
+  }
 }

@@ -28,7 +28,10 @@ describe('event sentences in Chinese', () => {
       [{ ...base, kind: 'exit', ppid: 10, status: { code: 3, signal: undefined, coreDumped: false } }, '42 (sleep) 退出，状态 3（父进程 10 (bash)）'],
       [{ ...base, kind: 'zombie', ppid: 10 }, '42 (sleep) 成为僵尸进程：父进程 10 (bash) 还没有回收它'],
       [{ ...base, kind: 'reap', by: 10 }, '42 (sleep) 被 10 (bash) 回收'],
-      [{ ...base, kind: 'reparent', from: 10, to: 1, orphaned: true, adopter: 'init' }, '42 (sleep) 成为孤儿进程：父进程 10 (bash) 已退出，由 1 (init) 收养'],
+      [
+        { ...base, kind: 'reparent', from: 10, to: 1, orphaned: true, adopter: 'init' },
+        '42 (sleep) 成为孤儿进程：父进程 10 (bash) 已退出，由 1 (systemd) 收养',
+      ],
       [{ ...base, kind: 'stop' }, '42 (sleep) 停止（T）：SIGCONT 让它继续'],
       [{ ...base, kind: 'continue' }, '42 (sleep) 继续运行'],
       [{ ...base, kind: 'renice', from: 0, to: 5 }, '42 (sleep) 的 nice 值改变：0 → 5'],

@@ -22,7 +22,7 @@ describe('event sentences', () => {
       [{ kind: 'reap', at, pid: 4312, comm: 'sleep', by: undefined }, '4312 (sleep) is gone: its zombie was reaped'],
       [
         { kind: 'reparent', at, pid: 4313, comm: 'sleep', from: 4312, to: 1, orphaned: true, adopter: 'init' },
-        '4313 (sleep) orphaned: parent 4312 exited, adopted by 1 (init)',
+        '4313 (sleep) orphaned: parent 4312 exited, adopted by 1 (systemd)',
       ],
       [
         { kind: 'reparent', at, pid: 4313, comm: 'sleep', from: 4312, to: 877, orphaned: true, adopter: 'subreaper' },

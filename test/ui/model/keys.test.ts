@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { setLanguage } from '../../../src/text/i18n/lang.js';
+import { footerLine } from '../../../src/ui/model/chrome.js';
 import { handleKey, type KeyContext } from '../../../src/ui/model/keys.js';
 import type { ProcRow } from '../../../src/ui/model/rows.js';
 import { reconcile } from '../../../src/ui/model/selection.js';
@@ -25,6 +26,24 @@ describe('keys', () => {
     const typing = press(start, '/');
     expect(handleKey(typing, 'q', ctx).effect).toBeUndefined();
     expect(handleKey(typing, 'C-c', ctx).effect).toEqual({ kind: 'quit' });
+  });
+
+  it('the footer names what q does where it is pressed: quit in the list, close in a panel, nothing in the signal menu', () => {
+    const footer = (state: ViewState): string =>
+      footerLine(state, 200, false)
+        .spans.map((s) => s.text)
+        .join('');
+    expect(footer(start)).toMatch(/^q quit/);
+    for (const opened of [press(start, 'enter'), press(start, '?')]) {
+      expect(footer(opened)).toMatch(/^q\/Esc close/);
+      const closed = handleKey(opened, 'q', ctx);
+      expect(closed.effect).toBeUndefined();
+      expect(closed.state.overlay.kind).toBe('none');
+    }
+    const menu = press(start, 'k');
+    expect(menu.overlay.kind).toBe('signal');
+    expect(footer(menu)).not.toMatch(/\bq\b/);
+    expect(handleKey(menu, 'q', ctx).effect).toBeUndefined();
   });
 
   it('moves the selection with arrows, pages, Home and End', () => {

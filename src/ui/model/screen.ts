@@ -68,10 +68,30 @@ export interface ScreenInput {
   readonly looks?: (role: Role) => string;
 }
 
-/** The lines a `/` filter keeps (case-insensitive, on the sentence as drawn). */
-export function filterEventLines(lines: readonly EventLine[], filter: string): readonly EventLine[] {
+/**
+ * The lines a `/` filter keeps (case-insensitive): each line whose sentence as
+ * drawn holds it, with every other line about the same process, since a
+ * zombie or reap line does not repeat the command line its exec line showed;
+ * and the lines of the processes the list keeps (`listed`: the rows, which the
+ * filter matched on their command line). A process is its pid from one start
+ * line of it to the next (a pid is reused only after its process is gone).
+ */
+export function filterEventLines(lines: readonly EventLine[], filter: string, listed: ReadonlySet<number> = new Set()): readonly EventLine[] {
   const needle = filter.trim().toLowerCase();
-  return needle === '' ? lines : lines.filter((line) => line.text.toLowerCase().includes(needle));
+  if (needle === '') return lines;
+  const lives = new Map<number, number>();
+  const lifeOf: number[] = [];
+  const kept = new Set<string>();
+  for (const line of lines) {
+    const seen = lives.get(line.pid);
+    const life = seen === undefined ? 0 : line.kind === 'spawn' ? seen + 1 : seen;
+    lives.set(line.pid, life);
+    lifeOf.push(life);
+    if (line.text.toLowerCase().includes(needle)) kept.add(`${line.pid}/${life}`);
+  }
+  // A row is the process as it is now: its latest life here.
+  for (const [pid, life] of lives) if (listed.has(pid)) kept.add(`${pid}/${life}`);
+  return lines.filter((line, i) => kept.has(`${line.pid}/${lifeOf[i]}`));
 }
 
 /** The largest useful scroll-back for `count` lines in `height`. */
@@ -151,7 +171,7 @@ export function computeScreen(input: ScreenInput): ScreenModel {
                   lines: scrolled(details(layout.list.width - 4), view.overlay.scroll, layout.list.height - 2),
                 }
               : undefined;
-  const shownEvents = filterEventLines(watch.timeline.lines, view.filter);
+  const shownEvents = filterEventLines(watch.timeline.lines, view.filter, new Set(rows.map((row) => row.pid)));
   const eventsBack = events === undefined ? 0 : Math.min(view.eventsScroll, maxScroll(shownEvents.length, events.height - 1));
   const sideEntries = filterSideEntries(input.side?.entries ?? [], view.filter);
   return {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ProcEvent } from '../../../src/inspect/types.js';
 import { eventLine, eventSentence } from '../../../src/ui/model/events.js';
-import { eventLines } from '../../../src/ui/model/screen.js';
+import { eventLines, filterEventLines } from '../../../src/ui/model/screen.js';
 import { markedAll } from './fixtures.js';
 import { appendTimeline, EMPTY_TIMELINE, TIMELINE_LIMIT } from '../../../src/ui/model/timeline.js';
 
@@ -107,5 +107,33 @@ describe('timeline', () => {
     expect(timeline.lines).toHaveLength(TIMELINE_LIMIT);
     expect(timeline.lines[0]?.pid).toBe(12);
     expect(timeline.total).toBe(TIMELINE_LIMIT + 10);
+  });
+});
+
+describe('the / filter on the events pane', () => {
+  const lines = (events: ProcEvent[]) => events.map((event) => eventLine(event, nameOf));
+  const sleeper: ProcEvent[] = [
+    { kind: 'spawn', at, pid: 4312, comm: 'bash', ppid: 4311 },
+    { kind: 'exec', at, pid: 4312, comm: 'sleep', args: 'sleep 300', fromComm: 'bash' },
+    { kind: 'spawn', at, pid: 4320, comm: 'cat', ppid: 4311 },
+    { kind: 'zombie', at, pid: 4312, comm: 'sleep', ppid: 4311 },
+    { kind: 'reap', at, pid: 4312, comm: 'sleep', by: 4311 },
+    // The pid again, for another program: another process.
+    { kind: 'spawn', at, pid: 4312, comm: 'vim', ppid: 4311 },
+  ];
+  const texts = (kept: readonly { text: string }[]) => kept.map((line) => line.text.slice(9));
+
+  it('keeps every line of a process one of its lines matched, though the zombie and reap lines lack its command line', () => {
+    expect(texts(filterEventLines(lines(sleeper), 'SLEEP 300'))).toEqual([
+      '4312 (bash) started, child of 4311 (bash)',
+      '4312 exec: bash → sleep 300',
+      '4312 (sleep) became a zombie: parent 4311 (bash) has not reaped it',
+      '4312 (sleep) reaped by 4311 (bash)',
+    ]);
+  });
+
+  it('keeps the lines of a process the list shows (its latest start), and everything when the filter is empty', () => {
+    expect(texts(filterEventLines(lines(sleeper), 'editor', new Set([4312])))).toEqual(['4312 (vim) started, child of 4311 (bash)']);
+    expect(filterEventLines(lines(sleeper), ' ', new Set())).toHaveLength(sleeper.length);
   });
 });

@@ -114,7 +114,7 @@ describe('the / filter on the events pane', () => {
   const lines = (events: ProcEvent[]) => events.map((event) => eventLine(event, nameOf));
   const sleeper: ProcEvent[] = [
     { kind: 'spawn', at, pid: 4312, comm: 'bash', ppid: 4311 },
-    { kind: 'exec', at, pid: 4312, comm: 'sleep', args: 'sleep 300', fromComm: 'bash' },
+    { kind: 'exec', at, pid: 4312, comm: 'sleep', args: 'sleep 300', fromComm: 'bash', fromArgs: undefined },
     { kind: 'spawn', at, pid: 4320, comm: 'cat', ppid: 4311 },
     { kind: 'zombie', at, pid: 4312, comm: 'sleep', ppid: 4311 },
     { kind: 'reap', at, pid: 4312, comm: 'sleep', by: 4311 },

@@ -3,7 +3,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { PROC_FIELDS } from '../../src/inspect/format/json.js';
-import { waitFor } from '../helpers/processes.js';
+import { spawnGroup, waitFor } from '../helpers/processes.js';
 import { procps } from '../helpers/procps.js';
 import { CLI, ensureBuilt, lines, REPO_ROOT, runCli, spawnPid } from '../helpers/run-cli.js';
 
@@ -67,6 +67,16 @@ describe('procview ps', () => {
     expect(sleeperFields?.[0]).toBe(String(process.pid)); // PPID: this test process
     expect(sleeperFields?.[6]).toMatch(/^S/u);
     expect(lineOf(stdout, zombie, 1)).toMatch(new RegExp(`^ *${zombieParent} +${zombie} .* Z +\\d+ +0:00 \\[sleep\\] <defunct>$`, 'u'));
+  });
+
+  it('prints ? for a command line of empty arguments, as procps does, and [comm] only for none at all', async () => {
+    // argv [""]: /proc/PID/cmdline holds one NUL. sh waits on its stdin pipe, a process group of its own (cleaned up after the test).
+    const blank = spawnGroup('sh', [], { argv0: '', stdio: ['pipe', 'ignore', 'ignore'] }).pid;
+    await waitFor(() => readFileSync(`/proc/${blank}/cmdline`, 'latin1') === '\u0000', { what: 'the blank argv' });
+    const { stdout } = await runCli(['ps']);
+    const reference = procps(['-ajx']);
+    expect(lineOf(reference, blank, 1)).toMatch(/ \?$/u);
+    expect(lineOf(stdout, blank, 1)).toBe(lineOf(reference, blank, 1));
   });
 
   it('--format aux prints the ps aux columns plus NI', async () => {

@@ -10,7 +10,8 @@ const NEWLINE = 0x0a;
 const SPACE = 0x20;
 
 /**
- * The command line as ps shows it, before display escaping; '' when empty.
+ * The command line as ps shows it, before display escaping; '' when the file is empty, '?' when its
+ * arguments join to nothing.
  * Rewrites `bytes` in place (the caller's scratch buffer), then decodes
  * lossily, so invalid UTF-8 becomes U+FFFD. Other control characters stay raw.
  */
@@ -26,7 +27,10 @@ export function cmdlineToArgs(bytes: Buffer, length: number = bytes.length): str
     else if (byte > 0x7f) ascii = false;
   }
   if (end === size && end > 0 && bytes[end - 1] === SPACE) end--;
-  return end === 0 ? '' : decodeRange(bytes, 0, end, ascii);
+  if (end > 0) return decodeRange(bytes, 0, end, ascii);
+  // An empty file is no command line ('': ps shows [comm]); arguments that join to nothing (argv [""]) are
+  // one that cannot be shown, which procps's library stores as "?" (readproc.c fill_cmdline_cvt).
+  return size === 0 ? '' : '?';
 }
 
 /**

@@ -10,9 +10,13 @@ describe('cmdlineToArgs', () => {
     expect(args('/opt/x\u0000--flag\u0000\u0000\u0000')).toBe('/opt/x --flag');
   });
 
-  it("is '' for an empty file (kernel threads, zombies)", () => {
+  it("is '' for an empty file (kernel threads, zombies), and ? for arguments that join to nothing (procps fill_cmdline_cvt)", () => {
     expect(args('')).toBe('');
-    expect(args('\u0000\u0000')).toBe('');
+    expect(args('\u0000')).toBe('?');
+    expect(args('\u0000\u0000')).toBe('?');
+    // A rewritten title of one blank loses it (see below): nothing left.
+    expect(args(' ')).toBe('?');
+    expect(args(' \u0000')).toBe(' ');
   });
 
   it('keeps empty arguments in the middle and spaces inside arguments', () => {

@@ -61,14 +61,19 @@ export function childrenIndex(procs: Iterable<ProcInfo>): Map<number, number[]> 
   return index;
 }
 
-/** The binding of a pid-only seed after this snapshot (scan begun at `begunAt`). */
-function rebind(binding: SeedBinding, proc: ProcInfo | undefined, begunAt: number): SeedBinding {
+/**
+ * The binding of a pid-only seed after this snapshot (scan begun at `begunAt`;
+ * `forkedNow`: the frame's events say the pid was forked in it).
+ */
+function rebind(binding: SeedBinding, proc: ProcInfo | undefined, begunAt: number, forkedNow = false): SeedBinding {
   switch (binding.state) {
     case 'gone':
       return binding;
     case 'pending':
-      // A scan that began before the pid was announced may have read it before that process existed.
-      if (begunAt <= binding.trackedAt) return binding;
+      // A scan that began before the pid was announced may have read it before that process existed;
+      // not when the pid was forked in this very frame: the process read is that fork, the one announced
+      // (a pid is announced after its fork), so its start and exec lines are shown with it.
+      if (begunAt <= binding.trackedAt && !(forkedNow && proc !== undefined)) return binding;
       return proc === undefined ? { state: 'gone' } : { state: 'bound', startTime: proc.startTime };
     case 'bound':
       return proc !== undefined && sameStartTime(binding.startTime, proc.startTime) ? binding : { state: 'gone' };
@@ -92,7 +97,9 @@ export function advanceScope(prev: Scope, snapshot: Snapshot, seeds: Iterable<Se
     if (proc !== undefined && sameStartTime(startTime, proc.startTime)) take(pid);
   }
   const bindings = new Map<number, SeedBinding>();
-  for (const [pid, binding] of prev.bindings) bindings.set(pid, rebind(binding, snapshot.procs.get(pid), begunAt));
+  const forked = new Set<number>();
+  for (const event of events) if (event.kind === 'spawn') forked.add(event.pid);
+  for (const [pid, binding] of prev.bindings) bindings.set(pid, rebind(binding, snapshot.procs.get(pid), begunAt, forked.has(pid)));
   for (const seed of seeds) {
     if (typeof seed === 'number') {
       take(seed);
@@ -101,7 +108,7 @@ export function advanceScope(prev: Scope, snapshot: Snapshot, seeds: Iterable<Se
       if (proc !== undefined && sameProcess(seed, proc)) take(seed.pid);
     } else if (!bindings.has(seed.pid)) {
       // First announced now; a pid announced again keeps its first binding.
-      bindings.set(seed.pid, rebind({ state: 'pending', trackedAt: seed.trackedAt }, snapshot.procs.get(seed.pid), begunAt));
+      bindings.set(seed.pid, rebind({ state: 'pending', trackedAt: seed.trackedAt }, snapshot.procs.get(seed.pid), begunAt, forked.has(seed.pid)));
     }
   }
   for (const [pid, binding] of bindings) if (binding.state === 'bound') take(pid);

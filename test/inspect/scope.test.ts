@@ -70,6 +70,15 @@ describe('scope: seeds are processes, not pids', () => {
     ).toEqual([[300, 301], [], []]);
   });
 
+  it('binds at once a tracked pid whose fork this very frame reports, though its scan began before the announcement', () => {
+    const seeds = [{ pid: 300, trackedAt: 25 }];
+    const forked = advanceScope(EMPTY_FOLLOW, snapshot([init, watched, child]), seeds, 20, [{ kind: 'spawn', at: 1, pid: 300, ppid: 1, comm: 'sh' }]);
+    expect(members(forked)).toEqual([300, 301]);
+    // Another pid's fork proves nothing about 300: it waits for a later scan, as before.
+    const other = advanceScope(EMPTY_FOLLOW, snapshot([init, watched]), seeds, 20, [{ kind: 'spawn', at: 1, pid: 301, ppid: 300, comm: 'sh' }]);
+    expect(members(other)).toEqual([]);
+  });
+
   it('the reuse can happen between two frames: a new start time is another process', () => {
     const tracked = (): Seed[] => [{ pid: 300, trackedAt: 10 }];
     expect(

@@ -2,7 +2,7 @@
 // (root here) and with polling forced: the printed event lines, the program's
 // output interleaved, and procview's exit status being the program's.
 import { once } from 'node:events';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -10,13 +10,9 @@ import { Readable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openKernelEvents } from '../../src/inspect/events/kernel-source.js';
 import { PATTERNS } from '../inspect/events/patterns.js';
+import { INIT } from '../helpers/init-name.js';
 import { spawnGroup, trackGroup } from '../helpers/processes.js';
 import { CLI, ensureBuilt, REPO_ROOT, runCli } from '../helpers/run-cli.js';
-
-/** PID 1 in an event line: by the name ps shows for it (comm), or by its role when procview did not read it. */
-const INIT = `1 \\((init|${readFileSync('/proc/1/comm', 'utf8')
-  .trim()
-  .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')})\\)`;
 
 ensureBuilt();
 const kernel = await openKernelEvents();

@@ -2,6 +2,7 @@
 // program from its first instant, shows the orphan it makes, its output in
 // the side pane, and the event source in the header; q ends it.
 import { describe, expect, it } from 'vitest';
+import { INIT } from '../helpers/init-name.js';
 import { waitFor } from '../helpers/processes.js';
 import { isGone } from './helpers/procs.js';
 import { runInPty } from './helpers/pty.js';
@@ -10,7 +11,7 @@ describe('procview run in a terminal', () => {
   it('shows the orphaned line of sh -c "sleep 30 & exit 0", the program output and the event source; q quits', async () => {
     const run = runInPty(['run', '--', 'sh', '-c', 'echo hello from sh; echo oops >&2; sleep 30 & exit 0'], { cols: 160, rows: 40 });
     // Orphaned before it exec'd sleep (its parent exits at once), the child is still named sh.
-    const orphanLine = /(\d+) \((sleep|sh)\) (orphaned: parent \d+( \(sh\))? exited, adopted by 1 \(init\)|first seen already adopted by 1)/;
+    const orphanLine = new RegExp(`(\\d+) \\((sleep|sh)\\) (orphaned: parent \\d+( \\(sh\\))? exited, adopted by ${INIT}|first seen already adopted by 1)`);
     const screen = await run.waitForScreen(orphanLine, 30_000);
     const orphan = Number(orphanLine.exec(screen)?.[1]);
     expect(screen).toMatch(/events: (kernel|polling)/);

@@ -100,6 +100,21 @@ function readBy(table: Snapshot): number {
 }
 
 /**
+ * The name of a process on its exit line. The diff names an exit from the last
+ * table that held the process; an exec the kernel reported after that read
+ * replaced the name (exec sets task->comm), so the one read is its program
+ * before: the new one if the kernel reported it (comm event) or procview
+ * started that program, else unknown, never the old one.
+ */
+function exitName(event: ProcEvent, facts: Facts, prev: Snapshot, started: StartedPrograms): string | undefined {
+  if (event.kind !== 'exit') return event.comm;
+  const execTimes = facts.execs.get(event.pid)?.times ?? [];
+  const later = execTimes.filter((time) => time > readBy(prev));
+  if (later.length === 0) return event.comm;
+  return facts.comms.get(event.pid) ?? (later.length === execTimes.length && execTimes.length === 1 ? started.get(event.pid)?.comm : undefined);
+}
+
+/**
  * Execs of processes `next` holds, timed after it was read (a scan takes in the kernel's batches
  * after its reads), cannot show in it: they wait for the next step, which reads the process again
  * (their batch named it). Those of processes it does not hold are explained now (a process gone
@@ -186,7 +201,7 @@ export function explainStep(
         exitReported.add(event.pid);
         // A reap happens when it is read, not when the process exited (its status may come late: see carryExits).
         const at = event.kind === 'reap' ? event.at : Math.min(exit.at, event.at);
-        const known = { at, status: exit.status, source: 'kernel' as const };
+        const known = { at, status: exit.status, source: 'kernel' as const, comm: exitName(event, facts, prev, started) };
         // The zombie's parent is the one it had when it exited (the kernel says which), even if that
         // parent has exited too by the time the zombie was read.
         out.push(event.kind === 'zombie' && exit.parent !== undefined ? { ...event, ...known, ppid: exit.parent } : { ...event, ...known });

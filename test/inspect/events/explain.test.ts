@@ -37,6 +37,22 @@ describe('explainStep', () => {
     expect(events[2]).toMatchObject({ kind: 'reparent', pid: 101, from: 100, to: 1, orphaned: true, adopter: 'init' });
   });
 
+  it("does not name an exit after a program the process exec'd away from since it was read", () => {
+    // Read running its parent's program (forkexec); it then exec'd echo and exited before any read named echo.
+    const child = proc({ pid: 102, ppid: 100, pgid: 100, comm: 'forkexec', args: './forkexec' });
+    const prev = snapshot([parent, sh, child], T);
+    const next = snapshot([parent, sh], T + 10);
+    const status = { code: 0, signal: undefined, coreDumped: false };
+    const exits = new Map([[102, { at: T + 3, status, parent: 100 }]]);
+    const exitOf = (f: Facts): ProcEvent | undefined => explain(prev, next, f).find((e) => e.kind === 'exit' && e.pid === 102);
+    expect(exitOf(facts({ exits, execs: new Map([[102, { times: [T + 2] }]]) }))?.comm).toBeUndefined();
+    // The kernel said the new name: that one.
+    expect(exitOf(facts({ exits, execs: new Map([[102, { times: [T + 2] }]]), comms: new Map([[102, 'echo']]) }))?.comm).toBe('echo');
+    // No exec since the read: the name read stands.
+    expect(exitOf(facts({ exits }))?.comm).toBe('forkexec');
+    expect(exitOf(facts({ exits, execs: new Map([[102, { times: [T - 5] }]]) }))?.comm).toBe('forkexec');
+  });
+
   it("says a parent's end before the adoption it caused, which the kernel times the same", () => {
     const prev = snapshot([parent, sh], T);
     const child = proc({ pid: 101, ppid: 1, pgid: 100, comm: 'sleep', args: 'sleep 2' });

@@ -25,6 +25,17 @@ describe('namesThen', () => {
     expect(then(0)(1)).toBe('init');
   });
 
+  it('names a process after an exec earlier in the frame by what that exec started, unknown when not read', () => {
+    // 30 was last read running forkexec (nameOf), then exec'd a program nobody read and exited.
+    const names = (pid: number): string | undefined => ({ 30: 'forkexec' })[pid];
+    const unread: ProcEvent = { kind: 'exec', at: 10, pid: 30, comm: undefined, fromComm: 'forkexec', fromArgs: undefined, args: undefined };
+    const end: ProcEvent = { kind: 'exit', at: 11, pid: 30, comm: undefined, ppid: 1, status: undefined };
+    expect(namesThen([unread, end], names)(1)(30)).toBeUndefined();
+    expect(namesThen([{ ...unread, comm: 'echo' }, end], names)(1)(30)).toBe('echo');
+    // An exec in another frame: the table's name.
+    expect(namesThen([end], names)(0)(30)).toBe('forkexec');
+  });
+
   it('goes by time, not by the order the events were established in', () => {
     const events = [exec(349, 'sh'), exit(348)];
     expect(namesThen(events, nameOf)(1)(10)).toBe('sh');

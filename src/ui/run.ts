@@ -217,7 +217,6 @@ export async function runDashboard(options: DashboardOptions): Promise<number> {
       if (!closing) app.redraw();
     });
     redraw = () => redraws.request();
-    if (scope.kind === 'demo' && lessons !== undefined) demo = lessons.startDemo(scope.demo, scope.holdMs, redraw, note('lesson'));
     // The scope's members, for the polling source's scoped tracker (the kernel source needs none).
     let members: Iterable<number> = [];
     loop = startRefreshLoop({
@@ -237,6 +236,11 @@ export async function runDashboard(options: DashboardOptions): Promise<number> {
           }
         }
         members = shown.scope.kind === 'follow' ? [...shown.scope.members.keys(), ...(program?.tracked === undefined ? [] : [program.tracked.pid])] : [];
+        // A lesson starts once the event source has a table to compare with, as procview run's program
+        // (below): its first process forked before that table would be in it, its start and exec unsaid.
+        if (scope.kind === 'demo' && lessons !== undefined && demo === undefined) {
+          demo = lessons.startDemo(scope.demo, scope.holdMs, redraw, note('lesson'));
+        }
         // procview run: the program starts once the event source has a table to compare with.
         if (scope.kind === 'run' && programs !== undefined && program === undefined) {
           program = programs.startProgramSession(

@@ -40,6 +40,8 @@ describe('procview demo in the dashboard', () => {
     const zombieLine = await run.waitForScreen(/(\d+) \(procview lesson\) became a zombie: parent (\d+) \(procview lesson\) has not reaped it/);
     const [, zombie, parent] = /(\d+) \(procview lesson\) became a zombie: parent (\d+)/.exec(zombieLine) ?? [];
     const zombiePid = Number(zombie);
+    // The lesson starts once the dashboard holds a table: the parent's own start is a line too, not part of the first table.
+    expect(run.screen()).toMatch(new RegExp(`${parent} \\([^)]*\\) started, child of \\d+`));
     // The Z row: STAT Z and ps's `<defunct>` in the command column. The kernel reports the exit a
     // moment before the process reads as Z, so the row may follow the event line by a frame.
     await run.waitForScreen(new RegExp(`^\\s*${zombiePid}\\s+${parent}\\s.*\\sZ\\s.*\\[procview lesson\\] <defun`, 'm'));

@@ -117,6 +117,15 @@ async function runPlain(command: string, args: readonly string[], intervalMs: nu
     holdTimer = undefined;
     writeLines(order.release());
   };
+  /** A line known before the frame that reads its moment: held until that frame, at most OUTPUT_HOLD_MS (line-order.ts). */
+  const hold = (at: number, text: string): void => {
+    if (over) {
+      write(text);
+      return;
+    }
+    order.hold({ at, text });
+    holdTimer ??= setTimeout(releaseHeld, OUTPUT_HOLD_MS).unref();
+  };
   let program: Program | undefined;
   let programEnd: number | undefined;
   /** A frame (or, polling, procview's own wait) has said how the program ended. */
@@ -198,12 +207,7 @@ async function runPlain(command: string, args: readonly string[], intervalMs: nu
   try {
     await ready;
     const onLine = (line: ProgramLine): void => {
-      const text = `${stamp(line.at)} ${line.stream}: ${sanitizeForDisplay(line.text)}`;
-      if (over) write(text);
-      else {
-        order.hold({ at: line.at, text });
-        holdTimer ??= setTimeout(releaseHeld, OUTPUT_HOLD_MS).unref();
-      }
+      hold(line.at, `${stamp(line.at)} ${line.stream}: ${sanitizeForDisplay(line.text)}`);
       const stderr = line.stream === 'stderr';
       writer?.note({ at: line.at, pane: 'output', tone: stderr ? 'problem' : 'plain', text: stderr ? `stderr: ${line.text}` : line.text });
     };
@@ -227,6 +231,8 @@ async function runPlain(command: string, args: readonly string[], intervalMs: nu
     if (status !== undefined) stream.noteExit(started.pid, status);
     programEnd = Date.now();
     if (choice.source === 'polling') {
+      // procview's own wait: known before the frame that reads the program's last moments (its children's
+      // ends, its zombie), so it waits for that frame like the program's output, not printed above it.
       for (const line of extra([
         {
           kind: 'exit',
@@ -238,7 +244,7 @@ async function runPlain(command: string, args: readonly string[], intervalMs: nu
           ...(status === undefined ? {} : { status }),
         },
       ]))
-        write(line);
+        hold(programEnd, line);
       endShown = true;
     }
     await finished;

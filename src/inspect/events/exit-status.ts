@@ -1,10 +1,11 @@
 // The wait status the kernel reports at exit (PROC_EVENT_EXIT exit_code: what
 // waitpid() would return), decoded as <sys/wait.h> does, and in words.
-import { constants } from 'node:os';
 import { t } from '../../text/i18n/message.js';
+import { SIGNALS } from '../signals.js';
 import type { ExitStatus } from '../types.js';
 
-const SIGNAL_NAMES = new Map<number, string>(Object.entries(constants.signals).map(([name, number]) => [number, name]));
+// kill -l's names (signals.ts): SIGABRT for 6, which abort() raises, not its alias SIGIOT.
+const SIGNAL_NAMES = new Map<number, string>(SIGNALS.map(({ name, number }) => [number, `SIG${name}`]));
 
 /** Signal number → `SIGKILL`; a number with no name here stays a number (`signal 40`). */
 export function signalName(signal: number): string {

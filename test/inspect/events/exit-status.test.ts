@@ -8,7 +8,10 @@ describe('wait status', () => {
     expect(exitWords(decodeWaitStatus(9))).toBe('killed by SIGKILL');
     expect(exitWords(decodeWaitStatus(11 | 0x80))).toBe('killed by SIGSEGV, dumped core');
     expect(decodeWaitStatus(15)).toEqual({ code: undefined, signal: 'SIGTERM', coreDumped: false });
-    expect(exitWords(decodeWaitStatus(64))).toBe('killed by signal 64');
+    // kill -l's names: abort()'s 6 is SIGABRT (not its alias SIGIOT), 64 is SIGRTMAX; a number with none stays one.
+    expect(exitWords(decodeWaitStatus(6 | 0x80))).toBe('killed by SIGABRT, dumped core');
+    expect(exitWords(decodeWaitStatus(64))).toBe('killed by SIGRTMAX');
+    expect(exitWords(decodeWaitStatus(100))).toBe('killed by signal 100');
   });
 
   it("takes Node's view of a child's end", () => {

@@ -217,7 +217,7 @@ async function runPlain(command: string, args: readonly string[], intervalMs: nu
       program = await startProgram(command, args, onLine);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      throw new CommandError(t('ui.program.cannotStart', { command, why: startFailureWords(error) }), notStartedStatus(code));
+      throw new CommandError(t('ui.program.cannotStart', { command, why: startFailureWords(error, command) }), notStartedStatus(code));
     }
     const started = program;
     // Before any step can explain its exec (no macrotask has run since the spawn): it is named however fast it ends.

@@ -90,9 +90,10 @@ export function startProgram(
 }
 
 /** Why a program could not be started, as a shell says it (the code kept for searching), else the code or message. */
-export function startFailureWords(error: unknown): string {
+export function startFailureWords(error: unknown, command: string): string {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  if (code === 'ENOENT') return t('ui.program.notFound');
+  // As a shell says it: a name is looked up in PATH (not found), a path is opened as it is (no such file).
+  if (code === 'ENOENT') return command.includes('/') ? t('ui.program.noSuchFile') : t('ui.program.notFound');
   if (code === 'EACCES') return t('ui.program.notPermitted');
   return code ?? (error instanceof Error ? error.message : String(error));
 }

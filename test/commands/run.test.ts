@@ -187,7 +187,11 @@ describe('procview run --plain: the program itself', () => {
     // As a shell says it (POSIX 2.8.2): 127 not found, 126 found but not runnable.
     const missing = await runCli(['run', '--plain', '--events', 'polling', '--', '/nonexistent/program']);
     expect(missing.code).toBe(127);
-    expect(missing.stderr).toContain('cannot start /nonexistent/program: command not found (ENOENT)');
+    // A path that is not there, as sh says it; a name not found in PATH.
+    expect(missing.stderr).toContain('cannot start /nonexistent/program: no such file or directory (ENOENT)');
+    const unknown = await runCli(['run', '--plain', '--events', 'polling', '--', 'procview-no-such-command']);
+    expect(unknown.code).toBe(127);
+    expect(unknown.stderr).toContain('cannot start procview-no-such-command: command not found (ENOENT)');
     const notRunnable = await runCli(['run', '--plain', '--events', 'polling', '--', REPO_ROOT]);
     expect(notRunnable.code).toBe(126);
     expect(notRunnable.stderr).toContain(`cannot start ${REPO_ROOT}: permission denied (EACCES)`);

@@ -409,6 +409,7 @@ export const EN = {
   'ui.program.endedWord': 'ended',
   'ui.program.cannotStart': 'cannot start {command}: {why}',
   'ui.program.notFound': 'command not found (ENOENT)',
+  'ui.program.noSuchFile': 'no such file or directory (ENOENT)',
   'ui.program.notPermitted': 'permission denied (EACCES)',
   'cli.error.unknownOption': "unknown option '{option}'",
   'cli.error.unexpectedArgument': "unexpected argument '{argument}'",

@@ -62,7 +62,7 @@ export function startProgramSession(command: string, args: readonly string[], on
         );
       });
     },
-    (error: unknown) => add(t('ui.program.cannotStart', { command, why: startFailureWords(error) }), 'problem'),
+    (error: unknown) => add(t('ui.program.cannotStart', { command, why: startFailureWords(error, command) }), 'problem'),
   );
   return {
     entries,

@@ -94,11 +94,16 @@ export function diffReread(prev: Snapshot, next: Snapshot, reread: Iterable<numb
   return byPid(gone).concat(byPid(changed), byPid(born));
 }
 
-/** A process new to the table: its spawn, and its zombie when it was one at first sight. */
+/**
+ * A process new to the table: its spawn, and its zombie or its stop when it was
+ * one at first sight (a program that stops itself at once, raise(SIGSTOP), was
+ * otherwise never said to be stopped).
+ */
 function bornEvents(after: ProcInfo, at: number, born: ProcEvent[]): void {
   const { pid, comm, ppid } = after;
   born.push({ kind: 'spawn', at, pid, comm, ppid });
   if (after.state === 'Z') born.push({ kind: 'zombie', at, pid, comm, ppid });
+  else if (isStopped(after)) born.push({ kind: 'stop', at, pid, comm });
 }
 
 function byPid(events: ProcEvent[]): ProcEvent[] {

@@ -82,6 +82,16 @@ describe('diffSnapshots', () => {
     ]);
   });
 
+  it('reports a process first seen stopped (T, or t under a tracer) as spawn then stop', () => {
+    for (const state of ['T', 't']) {
+      const stopped = proc({ pid: 200, ppid: 100, state, stat: state });
+      expect(diffSnapshots(snapshot([init, shell], T0), snapshot([init, shell, stopped], T1))).toEqual([
+        { kind: 'spawn', at: T1, pid: 200, comm: 'sleep', ppid: 100 },
+        { kind: 'stop', at: T1, pid: 200, comm: 'sleep' },
+      ]);
+    }
+  });
+
   it('reports a zombie that disappeared as reaped by its parent', () => {
     const zombie = proc({ pid: 200, ppid: 100, state: 'Z', stat: 'Z', args: '' });
     expect(diffSnapshots(snapshot([init, shell, zombie], T0), snapshot([init, shell], T1))).toEqual([

@@ -49,6 +49,41 @@ function endsBeforeAdoptions(events: ProcEvent[]): void {
   }
 }
 
+/** A reap placed at its reaper's exit goes before that exit's line: the reaper waited, then exited. */
+function reapsBeforeReaperEnds(events: ProcEvent[]): void {
+  for (let i = 0; i < events.length; i += 1) {
+    const reap = events[i];
+    if (reap?.kind !== 'reap' || reap.by === undefined) continue;
+    const by = reap.by;
+    const j = events.findIndex((event, k) => k < i && event.at === reap.at && event.pid === by && (event.kind === 'exit' || event.kind === 'zombie'));
+    if (j < 0) continue;
+    events.splice(i, 1);
+    events.splice(j, 0, reap);
+  }
+}
+
+/**
+ * A zombie gone from the table in the step its parent exited in: its reaper
+ * was not seen. Either the parent waited for it and then exited (the usual
+ * end of a program that waits), or the parent exited first, the kernel handed
+ * the zombie to an adopter (exit_notify) and the adopter reaped it before any
+ * read (systemd does so at once; this machine's PID 1 takes seconds). Said as
+ * both, inferred, at the parent's exit and before its line: `by` is the parent,
+ * the first of the two.
+ */
+function inferReaper(event: ProcEvent, prev: Snapshot, exits: Facts['exits']): ProcEvent {
+  if (event.kind !== 'reap' || event.by !== undefined) return event;
+  const parent = prev.procs.get(event.pid)?.ppid;
+  const parentExit = parent === undefined ? undefined : exits.get(parent);
+  if (parent === undefined || parentExit === undefined) return event;
+  return {
+    ...event,
+    by: parent,
+    at: Math.min(event.at, parentExit.at),
+    inferred: `gone when its parent ${parent} exited: reaped by it before it exited, or by its adopter after (not seen which)`,
+  };
+}
+
 function lookup(pid: number, prev: Snapshot, next: Snapshot): ProcInfo | undefined {
   return next.procs.get(pid) ?? prev.procs.get(pid);
 }
@@ -193,18 +228,20 @@ export function explainStep(
       case 'exit':
       case 'zombie':
       case 'reap': {
+        const base = inferReaper(event, prev, exits);
         const exit = exits.get(event.pid);
         if (exit === undefined) {
-          out.push(event);
+          out.push(base);
           break;
         }
         exitReported.add(event.pid);
-        // A reap happens when it is read, not when the process exited (its status may come late: see carryExits).
-        const at = event.kind === 'reap' ? event.at : Math.min(exit.at, event.at);
-        const known = { at, status: exit.status, source: 'kernel' as const, comm: exitName(event, facts, prev, started) };
+        // A reap happens when it is read (or inferred at its reaper's exit), not when the process exited
+        // (its status may come late: see carryExits).
+        const at = base.kind === 'reap' ? base.at : Math.min(exit.at, base.at);
+        const known = { at, status: exit.status, source: 'kernel' as const, comm: exitName(base, facts, prev, started) };
         // The zombie's parent is the one it had when it exited (the kernel says which), even if that
         // parent has exited too by the time the zombie was read.
-        out.push(event.kind === 'zombie' && exit.parent !== undefined ? { ...event, ...known, ppid: exit.parent } : { ...event, ...known });
+        out.push(base.kind === 'zombie' && exit.parent !== undefined ? { ...base, ...known, ppid: exit.parent } : { ...base, ...known });
         break;
       }
       case 'exec': {
@@ -292,5 +329,6 @@ export function explainStep(
   // In the order things happened: a step can hold a fork, its exec and its parent's exit.
   out.sort((a, b) => a.at - b.at);
   endsBeforeAdoptions(out);
+  reapsBeforeReaperEnds(out);
   return { events: out, carry, carryExits, carryExecs };
 }

@@ -75,6 +75,13 @@ export function eventSentence(event: ProcEvent, nameOf: NameOf): string {
         ? t('event.zombie', { self, parent: other(event.ppid) })
         : t('event.zombieStatus', { self, parent: other(event.ppid), status: exitWords(event.status) });
     case 'reap':
+      // A reaper not seen, inferred from its exit (explain.ts inferReaper).
+      if (event.inferred !== undefined && event.by !== undefined) {
+        const by = other(event.by);
+        return event.status === undefined
+          ? t('event.reapInferred', { self, by })
+          : t('event.reapInferredStatus', { self, by, status: exitWords(event.status) });
+      }
       // A status on a reap is one that came too late for the zombie's own line (explain.ts).
       if (event.status !== undefined) {
         const status = exitWords(event.status);

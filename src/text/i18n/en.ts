@@ -293,6 +293,9 @@ export const EN = {
   'event.zombieStatus': '{self} became a zombie: parent {parent} has not reaped it ({status})',
   'event.reapUnknown': '{self} is gone: its zombie was reaped',
   'event.reap': '{self} reaped by {by}',
+  'event.reapInferred': '{self} reaped by {by} before it exited, or by its adopter after (inferred: gone when its parent exited; not seen which)',
+  'event.reapInferredStatus':
+    '{self} reaped by {by} before it exited, or by its adopter after ({status}; inferred: gone when its parent exited; not seen which)',
   'event.reapUnknownStatus': '{self} is gone: its zombie was reaped ({status})',
   'event.reapStatus': '{self} reaped by {by} ({status})',
   'event.inferred': '{self} {evidence} (inferred)',

@@ -290,6 +290,8 @@ export const ZH: Readonly<Record<MessageId, string>> = {
   'event.zombieStatus': '{self} 成为僵尸进程：父进程 {parent} 还没有回收它（{status}）',
   'event.reapUnknown': '{self} 已消失：它的僵尸进程已被回收',
   'event.reap': '{self} 被 {by} 回收',
+  'event.reapInferred': '{self} 已被回收：由 {by} 在退出前回收，或在它退出后由收养者回收（推断：父进程退出时它已不在；未看到是哪一种）',
+  'event.reapInferredStatus': '{self} 已被回收：由 {by} 在退出前回收，或在它退出后由收养者回收（{status}；推断：父进程退出时它已不在；未看到是哪一种）',
   'event.reapUnknownStatus': '{self} 已消失：它的僵尸进程已被回收（{status}）',
   'event.reapStatus': '{self} 被 {by} 回收（{status}）',
   'event.inferred': '{self} {evidence}（推断）',

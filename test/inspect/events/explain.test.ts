@@ -53,6 +53,21 @@ describe('explainStep', () => {
     expect(exitOf(facts({ exits, execs: new Map([[102, { times: [T - 5] }]]) }))?.comm).toBe('forkexec');
   });
 
+  it('names both possible reapers of a zombie gone in the step its parent exited in, at that exit and before its line', () => {
+    const zombie = proc({ pid: 101, ppid: 100, pgid: 100, comm: 'child', args: '', state: 'Z', stat: 'Z' });
+    const prev = snapshot([parent, sh, zombie], T);
+    const next = snapshot([parent], T + 10);
+    const status = { code: 0, signal: undefined, coreDumped: false };
+    const events = explain(prev, next, facts({ exits: new Map([[100, { at: T + 4, status, parent: 50 }]]) }));
+    expect(events.map((e) => `${e.kind} ${e.pid}`)).toEqual(['reap 101', 'exit 100']);
+    expect(events[0]).toMatchObject({ kind: 'reap', pid: 101, by: 100, at: T + 4 });
+    expect(events[0]?.inferred).toMatch(/reaped by it before it exited, or by its adopter after \(not seen which\)/);
+    // Without the parent's exit from the kernel (polling), the reaper stays unknown, and nothing is inferred.
+    const polled = explain(prev, next, facts({})).find((e) => e.kind === 'reap');
+    expect(polled).toMatchObject({ kind: 'reap', pid: 101, by: undefined });
+    expect(polled?.inferred).toBeUndefined();
+  });
+
   it("says a parent's end before the adoption it caused, which the kernel times the same", () => {
     const prev = snapshot([parent, sh], T);
     const child = proc({ pid: 101, ppid: 1, pgid: 100, comm: 'sleep', args: 'sleep 2' });

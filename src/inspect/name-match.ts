@@ -2,7 +2,7 @@
 // pgrep -f finds them, and as pgrep never procview's own: not this process
 // (its own command line holds NAME), not its ancestors (the shell or npx that
 // started it holds NAME too), not its descendants.
-import type { Snapshot } from './types.js';
+import type { ProcEvent, Snapshot } from './types.js';
 
 /** Pids of `snapshot` matching `pattern`, except `selfPid`, its ancestors and its descendants. */
 export function matchByName(snapshot: Snapshot, pattern: string, selfPid: number): number[] {
@@ -25,4 +25,20 @@ function descendsFrom(snapshot: Snapshot, pid: number, ancestor: number): boolea
     seen.add(at);
   }
   return false;
+}
+
+/**
+ * Pids whose exec or exit in `events` names a program matching `pattern`: a
+ * process that ran and ended between two tables (a short program, named by the
+ * read its exec's batch brought, explain.ts) is in no table to match.
+ */
+export function matchEventsByName(events: readonly ProcEvent[], snapshot: Snapshot, pattern: string, selfPid: number): number[] {
+  const out = new Set<number>();
+  for (const event of events) {
+    if (event.kind !== 'exec' && event.kind !== 'exit') continue;
+    if (event.pid === selfPid || descendsFrom(snapshot, event.pid, selfPid)) continue;
+    const args = event.kind === 'exec' ? event.args : undefined;
+    if (event.comm?.includes(pattern) === true || args?.includes(pattern) === true) out.add(event.pid);
+  }
+  return [...out];
 }

@@ -1,6 +1,6 @@
 // --watch NAME never takes procview's own processes (as pgrep never matches itself).
 import { describe, expect, it } from 'vitest';
-import { matchByName } from '../../src/inspect/name-match.js';
+import { matchByName, matchEventsByName } from '../../src/inspect/name-match.js';
 import { proc, snapshot } from './diff-builders.js';
 
 describe('matchByName', () => {
@@ -14,5 +14,26 @@ describe('matchByName', () => {
       proc({ pid: 22, ppid: 1, comm: 'sleep', args: 'sleep 5' }),
     ]);
     expect(matchByName(snap, 'worker', 11)).toEqual([20, 21]);
+  });
+});
+
+describe('matchEventsByName', () => {
+  it('matches a process by the program its exec or exit names, though no table holds it; never procview or its descendants', () => {
+    const snap = snapshot([proc({ pid: 11, ppid: 1, comm: 'node', args: 'node procview events --watch fxprog' }), proc({ pid: 30, ppid: 11, comm: 'sh' })]);
+    const at = 1;
+    const pids = matchEventsByName(
+      [
+        { kind: 'spawn', at, pid: 40, comm: 'bash', ppid: 1 },
+        { kind: 'exec', at, pid: 40, comm: 'fxprog', args: '/tmp/x/fxprog', fromComm: 'bash', fromArgs: undefined },
+        { kind: 'exit', at, pid: 41, comm: 'fxprog', ppid: 40 },
+        { kind: 'exec', at, pid: 42, comm: 'ls', args: 'ls', fromComm: 'fxprog', fromArgs: undefined },
+        { kind: 'exec', at, pid: 30, comm: 'fxprog', args: 'fxprog', fromComm: 'sh', fromArgs: undefined },
+        { kind: 'exec', at, pid: 11, comm: 'fxprog', args: 'fxprog', fromComm: 'node', fromArgs: undefined },
+      ],
+      snap,
+      'fxprog',
+      11,
+    );
+    expect(pids).toEqual([40, 41]);
   });
 });

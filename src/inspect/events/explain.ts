@@ -84,6 +84,18 @@ function inferReaper(event: ProcEvent, prev: Snapshot, exits: Facts['exits']): P
   };
 }
 
+/**
+ * What a process exec'd into, read as the batch with that exec came in (the
+ * step reads later, when a short program may be gone): only when no exec of it
+ * is timed after that read, which would have changed the program read.
+ */
+function programRead(pid: number, facts: Facts): Program | undefined {
+  const read = facts.programs?.get(pid);
+  if (read === undefined) return undefined;
+  const times = facts.execs.get(pid)?.times ?? [];
+  return times.every((time) => time <= read.at) ? { comm: read.comm, args: read.args } : undefined;
+}
+
 function lookup(pid: number, prev: Snapshot, next: Snapshot): ProcInfo | undefined {
   return next.procs.get(pid) ?? prev.procs.get(pid);
 }
@@ -146,7 +158,11 @@ function exitName(event: ProcEvent, facts: Facts, prev: Snapshot, started: Start
   const execTimes = facts.execs.get(event.pid)?.times ?? [];
   const later = execTimes.filter((time) => time > readBy(prev));
   if (later.length === 0) return event.comm;
-  return facts.comms.get(event.pid) ?? (later.length === execTimes.length && execTimes.length === 1 ? started.get(event.pid)?.comm : undefined);
+  return (
+    facts.comms.get(event.pid) ??
+    programRead(event.pid, facts)?.comm ??
+    (later.length === execTimes.length && execTimes.length === 1 ? started.get(event.pid)?.comm : undefined)
+  );
 }
 
 /**
@@ -284,7 +300,8 @@ export function explainStep(
     if (before === undefined || (after !== undefined && !sameProcess(before, after))) continue;
     const alive = after !== undefined && after.state !== 'Z' && after.state !== 'X';
     const from = (fact.times[0] ?? 0) <= readBy(prev) ? UNREAD : { comm: before.comm, args: before.args };
-    pushExecs(out, fact, pid, from, { comm: after?.comm, args: alive ? after.args : undefined }, started.get(pid));
+    const read = after === undefined ? programRead(pid, facts) : undefined;
+    pushExecs(out, fact, pid, from, { comm: after?.comm ?? read?.comm, args: alive ? after.args : read?.args }, started.get(pid));
   }
 
   // Processes that lived between two reads: known from the kernel's facts only.
@@ -301,10 +318,11 @@ export function explainStep(
     // Until it execs, a child runs its parent's program under its parent's name; after an exec
     // nobody read, its name is unknown (the kernel reports a new name only for prctl, not exec).
     // One exec of a program procview started: that program.
-    const comm = comms.get(pid) ?? (execFact === undefined ? parent?.comm : execFact.times.length === 1 ? started.get(pid)?.comm : undefined);
+    const read = programRead(pid, facts);
+    const comm = comms.get(pid) ?? (execFact === undefined ? parent?.comm : (read?.comm ?? (execFact.times.length === 1 ? started.get(pid)?.comm : undefined)));
     out.push({ kind: 'spawn', at: fork.at, pid, comm: parent?.comm, ppid: fork.parent, source: fork.source });
     if (execFact !== undefined)
-      pushExecs(out, execFact, pid, { comm: parent?.comm, args: parent?.args }, { comm: comms.get(pid), args: undefined }, started.get(pid));
+      pushExecs(out, execFact, pid, { comm: parent?.comm, args: parent?.args }, { comm: comms.get(pid) ?? read?.comm, args: read?.args }, started.get(pid));
     out.push(
       exit === undefined
         ? { kind: 'exit', at: now, pid, comm, ppid: fork.parent, source: fork.source }

@@ -27,12 +27,22 @@ export interface ExecFact {
   readonly times: readonly number[];
 }
 
+/** What a process ran, read as the batch with its exec came in (stream.ts #readExeced). */
+export interface ProgramRead {
+  readonly comm: string | undefined;
+  readonly args: string | undefined;
+  /** When it was read (ms since the epoch): it names the process's execs up to then, not a later one. */
+  readonly at: number;
+}
+
 export interface Facts {
   readonly forks: ReadonlyMap<number, ForkFact>;
   readonly exits: ReadonlyMap<number, ExitFact>;
   readonly execs: ReadonlyMap<number, ExecFact>;
-  /** Last comm reported (PROC_EVENT_COMM: exec and prctl), raw. */
+  /** Last comm reported (PROC_EVENT_COMM: prctl), raw. */
   readonly comms: ReadonlyMap<number, string>;
+  /** The program of a process that exec'd, read as its batch came in, before the step (may be absent). */
+  readonly programs?: ReadonlyMap<number, ProgramRead>;
 }
 
 export const NO_FACTS: Facts = { forks: new Map(), exits: new Map(), execs: new Map(), comms: new Map() };
@@ -43,6 +53,7 @@ export class FactBook {
   #exits = new Map<number, ExitFact>();
   #execs = new Map<number, ExecFact>();
   #comms = new Map<number, string>();
+  #programs = new Map<number, ProgramRead>();
 
   get size(): number {
     return this.#forks.size + this.#exits.size + this.#execs.size + this.#comms.size;
@@ -61,6 +72,7 @@ export class FactBook {
           // A pid reused within one batch: the new process's facts start clean.
           this.#exits.delete(event.childTgid);
           this.#execs.delete(event.childTgid);
+          this.#programs.delete(event.childTgid);
           named.add(event.childTgid);
           parents.add(event.parentTgid);
           break;
@@ -89,6 +101,11 @@ export class FactBook {
           break;
       }
     }
+  }
+
+  /** What `pid` ran when read right after a batch with its exec came in. */
+  addProgramRead(pid: number, read: ProgramRead): void {
+    this.#programs.set(pid, read);
   }
 
   /** A child seen under a watched parent by the scoped polling tracker. */
@@ -127,11 +144,12 @@ export class FactBook {
   }
 
   take(): Facts {
-    const facts = { forks: this.#forks, exits: this.#exits, execs: this.#execs, comms: this.#comms };
+    const facts = { forks: this.#forks, exits: this.#exits, execs: this.#execs, comms: this.#comms, programs: this.#programs };
     this.#forks = new Map();
     this.#exits = new Map();
     this.#execs = new Map();
     this.#comms = new Map();
+    this.#programs = new Map();
     return facts;
   }
 }

@@ -250,6 +250,7 @@ export class EventStream {
     const exited = new Set<number>();
     const parents = new Set<number>();
     this.#book.absorb(batch, this.#pending, exited, parents);
+    this.#readExeced(batch, exited);
     // A parent is read for its fork only when the table has no record of it yet (the explanation names it).
     const current = this.#current;
     for (const pid of parents) if (current?.procs.has(pid) !== true) this.#pending.add(pid);
@@ -265,6 +266,26 @@ export class EventStream {
       this.#requestScan();
     }
     this.#scheduleStep();
+  }
+
+  /**
+   * The program of each process that exec'd in `batch`, read now: the step
+   * reads up to STEP_GAP_MS later, by when a short program (a child that execs
+   * echo, a fork-and-wait parent) is gone, its exec unnamed and a scope by name
+   * blind to it. Only a name for the exec (explain.ts programRead): the table is
+   * still read by the step, after the events that lead to it. Not for one whose
+   * exit is in the batch (nothing left to read).
+   */
+  #readExeced(batch: readonly KernelEvent[], exited: ReadonlySet<number>): void {
+    const reread = this.#inspector.reread;
+    if (reread === undefined) return;
+    const execed = new Set<number>();
+    for (const event of batch) if (event.kind === 'exec' && !exited.has(event.tgid)) execed.add(event.tgid);
+    for (const pid of execed) {
+      const record = reread(pid, undefined);
+      if (record === undefined || record.state === 'Z' || record.state === 'X') continue;
+      this.#book.addProgramRead(pid, { comm: record.comm, args: record.args, at: Date.now() });
+    }
   }
 
   /** An exit status for an event of the coming frame that was found without it. */

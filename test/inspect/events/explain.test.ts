@@ -113,6 +113,30 @@ describe('explainStep', () => {
     ]);
   });
 
+  it("names what a short program exec'd from the read its batch brought, unless it exec'd again after that read", () => {
+    const prev = snapshot([parent], T);
+    const next = snapshot([parent], T + 10);
+    const status = { code: 0, signal: undefined, coreDumped: false };
+    const lived = (execTimes: number[]) =>
+      explain(
+        prev,
+        next,
+        facts({
+          forks: new Map([[102, { parent: 50, at: T + 1, source: 'kernel' }]]),
+          execs: new Map([[102, { times: execTimes }]]),
+          exits: new Map([[102, { at: T + 6, status, parent: 50 }]]),
+          programs: new Map([[102, { comm: 'echo', args: 'echo hi', at: T + 3 }]]),
+        }),
+      );
+    const read = lived([T + 2]);
+    expect(read.find((e) => e.kind === 'exec')).toMatchObject({ comm: 'echo', args: 'echo hi', fromComm: 'bash' });
+    expect(read.find((e) => e.kind === 'exit')).toMatchObject({ comm: 'echo' });
+    // An exec after the read: the program read is not what it ended as.
+    const again = lived([T + 2, T + 4]);
+    expect(again.filter((e) => e.kind === 'exec').at(-1)).toMatchObject({ comm: undefined, args: undefined });
+    expect(again.find((e) => e.kind === 'exit')?.comm).toBeUndefined();
+  });
+
   it("names the first exec of a program procview started by what it exec'd, when no read caught it", () => {
     const node = proc({ pid: 50, ppid: 1, comm: 'node', args: 'node procview run -- sh -c x' });
     const prev = snapshot([node], T);

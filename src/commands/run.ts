@@ -159,13 +159,14 @@ async function runPlain(command: string, args: readonly string[], intervalMs: nu
     if (programEnd === undefined) return;
     const running: number[] = [];
     const stopped: number[] = [];
+    const traced: number[] = [];
     const unreaped: number[] = [];
     for (const pid of printer.members.keys()) {
       const state = frame.snapshot.procs.get(pid)?.state;
       // The program itself procview has reaped already (programEnd); a table may still show its Z.
       if (state === undefined || state === 'X' || pid === program?.pid) continue;
-      // STAT T (job control stop) and t (stopped by a tracer) are not running: they wait for SIGCONT.
-      (state === 'Z' ? unreaped : state === 'T' || state === 't' ? stopped : running).push(pid);
+      // STAT T (job control stop) waits for SIGCONT; t (a tracer's stop) for its tracer. Neither runs.
+      (state === 'Z' ? unreaped : state === 'T' ? stopped : state === 't' ? traced : running).push(pid);
     }
     // Polling finds an orphan only at the next full scans: give them time before calling it done.
     // Kernel events: waitpid may answer before the kernel's batches with the program's last forks
@@ -178,12 +179,13 @@ async function runPlain(command: string, args: readonly string[], intervalMs: nu
         ? program !== undefined && stream.exitReported(program.pid, startedAt)
         : sinceEnd > Math.min(LINGER_MS, 2 * intervalMs + 500));
     // Longer only while a zombie it left waits for its reap.
-    const left = running.length + stopped.length;
+    const left = running.length + stopped.length + traced.length;
     const limit = left === 0 && unreaped.length > 0 ? LINGER_MS + REAP_WAIT_MS : LINGER_MS;
     if ((left === 0 && unreaped.length === 0 && settled) || sinceEnd > limit) {
       releaseHeld();
       if (running.length > 0) write(`${stamp(Date.now())} procview run: ${t('cli.run.notWaiting', { pids: running.join(', ') })}`);
       if (stopped.length > 0) write(`${stamp(Date.now())} procview run: ${t('cli.run.notWaitingStopped', { pids: stopped.join(', ') })}`);
+      if (traced.length > 0) write(`${stamp(Date.now())} procview run: ${t('cli.run.notWaitingTraced', { pids: traced.join(', ') })}`);
       if (unreaped.length > 0) write(`${stamp(Date.now())} procview run: ${t('cli.run.notWaitingReap', { pids: unreaped.join(', ') })}`);
       finish();
     }

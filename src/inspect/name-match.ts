@@ -36,7 +36,8 @@ export function matchEventsByName(events: readonly ProcEvent[], snapshot: Snapsh
   const out = new Set<number>();
   for (const event of events) {
     if (event.kind !== 'exec' && event.kind !== 'exit') continue;
-    if (event.pid === selfPid || descendsFrom(snapshot, event.pid, selfPid)) continue;
+    // procview's own: itself, what a table shows under it, and a child of it no table held (its exit names its parent).
+    if (event.pid === selfPid || descendsFrom(snapshot, event.pid, selfPid) || (event.kind === 'exit' && event.ppid === selfPid)) continue;
     const args = event.kind === 'exec' ? event.args : undefined;
     if (event.comm?.includes(pattern) === true || args?.includes(pattern) === true) out.add(event.pid);
   }

@@ -98,7 +98,8 @@ export function advanceScope(prev: Scope, snapshot: Snapshot, seeds: Iterable<Se
   }
   const bindings = new Map<number, SeedBinding>();
   const forked = new Set<number>();
-  for (const event of events) if (event.kind === 'spawn') forked.add(event.pid);
+  // A fork reported (kernel, waitpid, a watched parent's children), not a pid first seen by a table.
+  for (const event of events) if (event.kind === 'spawn' && event.source !== undefined) forked.add(event.pid);
   for (const [pid, binding] of prev.bindings) bindings.set(pid, rebind(binding, snapshot.procs.get(pid), begunAt, forked.has(pid)));
   for (const seed of seeds) {
     if (typeof seed === 'number') {

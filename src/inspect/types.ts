@@ -189,8 +189,10 @@ export type ProcEvent =
   | (EventBase & { readonly kind: 'exit'; readonly ppid: number | undefined; readonly status?: ExitStatus })
   /** Became Z; `ppid` is the parent that has not reaped it yet. */
   | (EventBase & { readonly kind: 'zombie'; readonly ppid: number | undefined; readonly status?: ExitStatus })
-  /** A zombie disappeared: reaped by `by` (its parent at the last sight). */
-  | (EventBase & { readonly kind: 'reap'; readonly by: number | undefined; readonly status?: ExitStatus })
+  /** A zombie disappeared: reaped by `by` (its parent at the last sight). With the reaper unseen
+   *  (`by` undefined) and that parent gone in the same moment, `lastParent` names it: the reaper
+   *  is it (before its exit) or its adopter (after), said as inferred. */
+  | (EventBase & { readonly kind: 'reap'; readonly by: number | undefined; readonly lastParent?: number; readonly status?: ExitStatus })
   /** PPID changed. `orphaned` when the old parent is gone; then `adopter` names who took it.
    *  `from` is undefined for an inferred orphan whose parent was never seen. */
   | (EventBase & {

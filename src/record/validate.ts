@@ -69,6 +69,7 @@ const PLAIN_FIELDS = new Set([
   'inferred',
   'ppid',
   'by',
+  'lastParent',
   'from',
   'to',
   'orphaned',

@@ -72,8 +72,13 @@ describe('scope: seeds are processes, not pids', () => {
 
   it('binds at once a tracked pid whose fork this very frame reports, though its scan began before the announcement', () => {
     const seeds = [{ pid: 300, trackedAt: 25 }];
-    const forked = advanceScope(EMPTY_FOLLOW, snapshot([init, watched, child]), seeds, 20, [{ kind: 'spawn', at: 1, pid: 300, ppid: 1, comm: 'sh' }]);
+    const forked = advanceScope(EMPTY_FOLLOW, snapshot([init, watched, child]), seeds, 20, [
+      { kind: 'spawn', at: 1, pid: 300, ppid: 1, comm: 'sh', source: 'kernel' },
+    ]);
     expect(members(forked)).toEqual([300, 301]);
+    // A pid a table shows for the first time (no fork reported) may be the process before the announced one.
+    const firstSeen = advanceScope(EMPTY_FOLLOW, snapshot([init, watched]), seeds, 20, [{ kind: 'spawn', at: 1, pid: 300, ppid: 1, comm: 'sh' }]);
+    expect(members(firstSeen)).toEqual([]);
     // Another pid's fork proves nothing about 300: it waits for a later scan, as before.
     const other = advanceScope(EMPTY_FOLLOW, snapshot([init, watched]), seeds, 20, [{ kind: 'spawn', at: 1, pid: 301, ppid: 300, comm: 'sh' }]);
     expect(members(other)).toEqual([]);

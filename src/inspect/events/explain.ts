@@ -16,7 +16,7 @@
 import { adopterOf, parentIsGone } from '../diff.js';
 import { sameProcess } from '../identity.js';
 import type { ProcEvent, ProcInfo, Snapshot } from '../types.js';
-import type { ExecFact, ExitFact, Facts, ForkFact } from './facts.js';
+import type { ExecFact, ExitFact, Facts, ForkFact, ProgramRead } from './facts.js';
 
 /** A fork never explained after this long: its process is reported as gone, its exit unheard. */
 export const CARRY_LIMIT_MS = 2000;
@@ -29,6 +29,8 @@ export interface Explained {
   readonly carryExits: ReadonlyMap<number, ExitFact>;
   /** Execs of the carried forks (they belong to the same unexplained process), and execs timed after `next` was read. */
   readonly carryExecs: ReadonlyMap<number, ExecFact>;
+  /** The program reads of the processes whose execs are carried: they still name those execs. */
+  readonly carryPrograms: ReadonlyMap<number, ProgramRead>;
 }
 
 /**
@@ -53,8 +55,9 @@ function endsBeforeAdoptions(events: ProcEvent[]): void {
 function reapsBeforeReaperEnds(events: ProcEvent[]): void {
   for (let i = 0; i < events.length; i += 1) {
     const reap = events[i];
-    if (reap?.kind !== 'reap' || reap.by === undefined) continue;
-    const by = reap.by;
+    if (reap?.kind !== 'reap') continue;
+    const by = reap.by ?? reap.lastParent;
+    if (by === undefined) continue;
     const j = events.findIndex((event, k) => k < i && event.at === reap.at && event.pid === by && (event.kind === 'exit' || event.kind === 'zombie'));
     if (j < 0) continue;
     events.splice(i, 1);
@@ -68,8 +71,8 @@ function reapsBeforeReaperEnds(events: ProcEvent[]): void {
  * end of a program that waits), or the parent exited first, the kernel handed
  * the zombie to an adopter (exit_notify) and the adopter reaped it before any
  * read (systemd does so at once; this machine's PID 1 takes seconds). Said as
- * both, inferred, at the parent's exit and before its line: `by` is the parent,
- * the first of the two.
+ * both, inferred, at the parent's exit and before its line; the reaper stays
+ * unknown (`by`), the parent is `lastParent`.
  */
 function inferReaper(event: ProcEvent, prev: Snapshot, exits: Facts['exits']): ProcEvent {
   if (event.kind !== 'reap' || event.by !== undefined) return event;
@@ -78,9 +81,9 @@ function inferReaper(event: ProcEvent, prev: Snapshot, exits: Facts['exits']): P
   if (parent === undefined || parentExit === undefined) return event;
   return {
     ...event,
-    by: parent,
+    lastParent: parent,
     at: Math.min(event.at, parentExit.at),
-    inferred: `gone when its parent ${parent} exited: reaped by it before it exited, or by its adopter after (not seen which)`,
+    inferred: `found gone as its parent ${parent} exited: reaped by ${parent} before that exit, or by its adopter after (not seen which)`,
   };
 }
 
@@ -156,12 +159,13 @@ function readBy(table: Snapshot): number {
 function exitName(event: ProcEvent, facts: Facts, prev: Snapshot, started: StartedPrograms): string | undefined {
   if (event.kind !== 'exit') return event.comm;
   const execTimes = facts.execs.get(event.pid)?.times ?? [];
-  const later = execTimes.filter((time) => time > readBy(prev));
+  // An exec in the very millisecond of the read may have come after it: the name read is then not trusted.
+  const later = execTimes.filter((time) => time >= prev.takenAt);
   if (later.length === 0) return event.comm;
   return (
-    facts.comms.get(event.pid) ??
     programRead(event.pid, facts)?.comm ??
-    (later.length === execTimes.length && execTimes.length === 1 ? started.get(event.pid)?.comm : undefined)
+    (later.length === execTimes.length && execTimes.length === 1 ? started.get(event.pid)?.comm : undefined) ??
+    facts.comms.get(event.pid)
   );
 }
 
@@ -247,7 +251,8 @@ export function explainStep(
         const base = inferReaper(event, prev, exits);
         const exit = exits.get(event.pid);
         if (exit === undefined) {
-          out.push(base);
+          // Its status comes later (stream.ts #lateStatus); its name is decided now.
+          out.push(base.kind === 'exit' ? { ...base, comm: exitName(base, facts, prev, started) } : base);
           break;
         }
         exitReported.add(event.pid);
@@ -348,5 +353,10 @@ export function explainStep(
   out.sort((a, b) => a.at - b.at);
   endsBeforeAdoptions(out);
   reapsBeforeReaperEnds(out);
-  return { events: out, carry, carryExits, carryExecs };
+  const carryPrograms = new Map<number, ProgramRead>();
+  for (const pid of carryExecs.keys()) {
+    const read = facts.programs?.get(pid);
+    if (read !== undefined) carryPrograms.set(pid, read);
+  }
+  return { events: out, carry, carryExits, carryExecs, carryPrograms };
 }

@@ -133,7 +133,14 @@ export class FactBook {
   }
 
   /** Puts back forks that could not be explained yet (a process not seen yet, whose exit has not come). */
-  carry(forks: ReadonlyMap<number, ForkFact>, exits: ReadonlyMap<number, ExitFact> = new Map(), execs: ReadonlyMap<number, ExecFact> = new Map()): void {
+  carry(
+    forks: ReadonlyMap<number, ForkFact>,
+    exits: ReadonlyMap<number, ExitFact> = new Map(),
+    execs: ReadonlyMap<number, ExecFact> = new Map(),
+    programs: ReadonlyMap<number, ProgramRead> = new Map(),
+  ): void {
+    // A read taken in since (this step's batch) is the newer one.
+    for (const [pid, read] of programs) if (!this.#programs.has(pid)) this.#programs.set(pid, read);
     for (const [pid, fact] of forks) if (!this.#forks.has(pid)) this.#forks.set(pid, fact);
     for (const [pid, fact] of exits) if (!this.#exits.has(pid)) this.#exits.set(pid, fact);
     for (const [pid, fact] of execs) {

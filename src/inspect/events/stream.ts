@@ -599,7 +599,7 @@ export class EventStream {
     for (const event of explained.events) {
       if (event.kind === 'exec' || event.kind === 'exit' || event.kind === 'reap') this.#started.delete(event.pid);
     }
-    this.#book.carry(explained.carry, explained.carryExits, explained.carryExecs);
+    this.#book.carry(explained.carry, explained.carryExits, explained.carryExecs, explained.carryPrograms);
     const events = inferOrphans(explained.events, prev, next);
     const shown = this.#lastFrame;
     for (const event of events) {
@@ -614,7 +614,7 @@ export class EventStream {
       // Gone before a frame showed it: keep its last record (or what the kernel said) for the view.
       if (shown?.procs.has(event.pid) === true) continue;
       const last = prev.procs.get(event.pid);
-      const ppid = event.kind === 'exit' ? event.ppid : event.by;
+      const ppid = event.kind === 'exit' ? event.ppid : (event.by ?? event.lastParent);
       this.#glimpses.set(event.pid, last ?? freezeProc({ pid: event.pid, ppid, comm: event.comm }));
     }
   }

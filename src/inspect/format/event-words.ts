@@ -76,8 +76,8 @@ export function eventSentence(event: ProcEvent, nameOf: NameOf): string {
         : t('event.zombieStatus', { self, parent: other(event.ppid), status: exitWords(event.status) });
     case 'reap':
       // A reaper not seen, inferred from its exit (explain.ts inferReaper).
-      if (event.inferred !== undefined && event.by !== undefined) {
-        const by = other(event.by);
+      if (event.by === undefined && event.lastParent !== undefined) {
+        const by = other(event.lastParent);
         return event.status === undefined
           ? t('event.reapInferred', { self, by })
           : t('event.reapInferredStatus', { self, by, status: exitWords(event.status) });

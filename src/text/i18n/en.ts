@@ -293,9 +293,10 @@ export const EN = {
   'event.zombieStatus': '{self} became a zombie: parent {parent} has not reaped it ({status})',
   'event.reapUnknown': '{self} is gone: its zombie was reaped',
   'event.reap': '{self} reaped by {by}',
-  'event.reapInferred': '{self} reaped by {by} before it exited, or by its adopter after (inferred: gone when its parent exited; not seen which)',
+  'event.reapInferred':
+    '{self} reaped by its parent {by} before that exited, or by its adopter after (inferred: found gone as its parent exited; not seen which)',
   'event.reapInferredStatus':
-    '{self} reaped by {by} before it exited, or by its adopter after ({status}; inferred: gone when its parent exited; not seen which)',
+    '{self} reaped by its parent {by} before that exited, or by its adopter after ({status}; inferred: found gone as its parent exited; not seen which)',
   'event.reapUnknownStatus': '{self} is gone: its zombie was reaped ({status})',
   'event.reapStatus': '{self} reaped by {by} ({status})',
   'event.inferred': '{self} {evidence} (inferred)',
@@ -616,6 +617,7 @@ Stops cleanly on SIGTERM or Ctrl-C (exit 0).`,
   'cli.events.lost': '{count} events lost (the kernel dropped them; rescanned)',
   'cli.run.notWaiting': 'not waiting for {pids} (still running, left behind by the program)',
   'cli.run.notWaitingStopped': 'not waiting for {pids} (stopped, left behind by the program: kill -CONT resumes, kill -KILL ends it)',
+  'cli.run.notWaitingTraced': 'not waiting for {pids} (held by a tracer, left behind by the program: it runs again when the tracer lets it)',
   'cli.run.notWaitingReap': 'not waiting for {pids} to be reaped (zombies: their parent has not called wait() yet)',
   'cli.help.chatServer': `procview chat server: run the UDP chat room.
 

@@ -290,8 +290,10 @@ export const ZH: Readonly<Record<MessageId, string>> = {
   'event.zombieStatus': '{self} 成为僵尸进程：父进程 {parent} 还没有回收它（{status}）',
   'event.reapUnknown': '{self} 已消失：它的僵尸进程已被回收',
   'event.reap': '{self} 被 {by} 回收',
-  'event.reapInferred': '{self} 已被回收：由 {by} 在退出前回收，或在它退出后由收养者回收（推断：父进程退出时它已不在；未看到是哪一种）',
-  'event.reapInferredStatus': '{self} 已被回收：由 {by} 在退出前回收，或在它退出后由收养者回收（{status}；推断：父进程退出时它已不在；未看到是哪一种）',
+  'event.reapInferred':
+    '{self} 已被回收：由父进程 {by} 在自己退出前回收，或在父进程退出后由收养者回收（推断：在父进程退出的同一步中发现它已消失；未看到是哪一种）',
+  'event.reapInferredStatus':
+    '{self} 已被回收：由父进程 {by} 在自己退出前回收，或在父进程退出后由收养者回收（{status}；推断：在父进程退出的同一步中发现它已消失；未看到是哪一种）',
   'event.reapUnknownStatus': '{self} 已消失：它的僵尸进程已被回收（{status}）',
   'event.reapStatus': '{self} 被 {by} 回收（{status}）',
   'event.inferred': '{self} {evidence}（推断）',
@@ -609,6 +611,7 @@ export const ZH: Readonly<Record<MessageId, string>> = {
   'cli.events.lost': '丢失了 {count} 个事件（被内核丢弃；已重新扫描）',
   'cli.run.notWaiting': '不再等待 {pids}（仍在运行，是程序留下的）',
   'cli.run.notWaitingStopped': '不再等待 {pids}（已停止，是程序留下的：kill -CONT 让它继续，kill -KILL 结束它）',
+  'cli.run.notWaitingTraced': '不再等待 {pids}（被跟踪程序暂停，是程序留下的：跟踪程序放行后才会继续）',
   'cli.run.notWaitingReap': '不再等待 {pids} 被回收（僵尸进程：其父进程尚未调用 wait()）',
   'cli.help.chatServer': `procview chat server：运行 UDP 聊天室。
 

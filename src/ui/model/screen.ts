@@ -17,6 +17,7 @@ import { t } from '../../text/i18n/message.js';
 import { displayWidth, fit } from './text.js';
 import type { ViewState } from './view-state.js';
 import type { WatchState } from './watch.js';
+import { matcher } from './filter.js';
 import { filterSideEntries, sideLines, type SideEntry } from './wrap.js';
 
 export interface PaneText {
@@ -171,7 +172,10 @@ export function computeScreen(input: ScreenInput): ScreenModel {
                   lines: scrolled(details(layout.list.width - 4), view.overlay.scroll, layout.list.height - 2),
                 }
               : undefined;
-  const shownEvents = filterEventLines(watch.timeline.lines, view.filter, new Set(rows.map((row) => row.pid)));
+  // The rows the filter matched, not the ancestors a tree keeps around them for its shape.
+  const matches = matcher(view.filter);
+  const listed = new Set(matches === undefined ? [] : rows.filter((row) => matches(row.proc)).map((row) => row.pid));
+  const shownEvents = filterEventLines(watch.timeline.lines, view.filter, listed);
   const eventsBack = events === undefined ? 0 : Math.min(view.eventsScroll, maxScroll(shownEvents.length, events.height - 1));
   const sideEntries = filterSideEntries(input.side?.entries ?? [], view.filter);
   return {

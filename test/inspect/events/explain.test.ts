@@ -48,6 +48,10 @@ describe('explainStep', () => {
     expect(exitOf(facts({ exits, execs: new Map([[102, { times: [T + 2] }]]) }))?.comm).toBeUndefined();
     // The kernel said the new name: that one.
     expect(exitOf(facts({ exits, execs: new Map([[102, { times: [T + 2] }]]), comms: new Map([[102, 'echo']]) }))?.comm).toBe('echo');
+    // Its exit fact not taken in yet (read gone first; the status comes later): named the same way.
+    expect(exitOf(facts({ execs: new Map([[102, { times: [T + 2] }]]) }))?.comm).toBeUndefined();
+    // An exec in the millisecond of the read may have come after it: not trusted either.
+    expect(exitOf(facts({ exits, execs: new Map([[102, { times: [T] }]]) }))?.comm).toBeUndefined();
     // No exec since the read: the name read stands.
     expect(exitOf(facts({ exits }))?.comm).toBe('forkexec');
     expect(exitOf(facts({ exits, execs: new Map([[102, { times: [T - 5] }]]) }))?.comm).toBe('forkexec');
@@ -60,12 +64,14 @@ describe('explainStep', () => {
     const status = { code: 0, signal: undefined, coreDumped: false };
     const events = explain(prev, next, facts({ exits: new Map([[100, { at: T + 4, status, parent: 50 }]]) }));
     expect(events.map((e) => `${e.kind} ${e.pid}`)).toEqual(['reap 101', 'exit 100']);
-    expect(events[0]).toMatchObject({ kind: 'reap', pid: 101, by: 100, at: T + 4 });
-    expect(events[0]?.inferred).toMatch(/reaped by it before it exited, or by its adopter after \(not seen which\)/);
+    // The reaper stays unknown; the parent that exited is named apart.
+    expect(events[0]).toMatchObject({ kind: 'reap', pid: 101, by: undefined, lastParent: 100, at: T + 4 });
+    expect(events[0]?.inferred).toMatch(/reaped by 100 before that exit, or by its adopter after \(not seen which\)/);
     // Without the parent's exit from the kernel (polling), the reaper stays unknown, and nothing is inferred.
     const polled = explain(prev, next, facts({})).find((e) => e.kind === 'reap');
     expect(polled).toMatchObject({ kind: 'reap', pid: 101, by: undefined });
     expect(polled?.inferred).toBeUndefined();
+    expect(polled).not.toHaveProperty('lastParent');
   });
 
   it("says a parent's end before the adoption it caused, which the kernel times the same", () => {

@@ -29,8 +29,8 @@ describe('event sentences in Chinese', () => {
       [{ ...base, kind: 'zombie', ppid: 10 }, '42 (sleep) 成为僵尸进程：父进程 10 (bash) 还没有回收它'],
       [{ ...base, kind: 'reap', by: 10 }, '42 (sleep) 被 10 (bash) 回收'],
       [
-        { ...base, kind: 'reap', by: 10, inferred: 'gone when its parent 10 exited' },
-        '42 (sleep) 已被回收：由 10 (bash) 在退出前回收，或在它退出后由收养者回收（推断：父进程退出时它已不在；未看到是哪一种）',
+        { ...base, kind: 'reap', by: undefined, lastParent: 10, inferred: 'found gone as its parent 10 exited' },
+        '42 (sleep) 已被回收：由父进程 10 (bash) 在自己退出前回收，或在父进程退出后由收养者回收（推断：在父进程退出的同一步中发现它已消失；未看到是哪一种）',
       ],
       [
         { ...base, kind: 'reparent', from: 10, to: 1, orphaned: true, adopter: 'init' },

@@ -21,8 +21,8 @@ describe('event sentences', () => {
       [{ kind: 'reap', at, pid: 4312, comm: 'sleep', by: 4311 }, '4312 (sleep) reaped by 4311 (bash)'],
       [{ kind: 'reap', at, pid: 4312, comm: 'sleep', by: undefined }, '4312 (sleep) is gone: its zombie was reaped'],
       [
-        { kind: 'reap', at, pid: 4312, comm: 'sleep', by: 4311, inferred: 'gone when its parent 4311 exited' },
-        '4312 (sleep) reaped by 4311 (bash) before it exited, or by its adopter after (inferred: gone when its parent exited; not seen which)',
+        { kind: 'reap', at, pid: 4312, comm: 'sleep', by: undefined, lastParent: 4311, inferred: 'found gone as its parent 4311 exited' },
+        '4312 (sleep) reaped by its parent 4311 (bash) before that exited, or by its adopter after (inferred: found gone as its parent exited; not seen which)',
       ],
       [
         { kind: 'reparent', at, pid: 4313, comm: 'sleep', from: 4312, to: 1, orphaned: true, adopter: 'init' },

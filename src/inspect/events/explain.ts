@@ -99,6 +99,26 @@ function programRead(pid: number, facts: Facts): Program | undefined {
   return times.every((time) => time <= read.at) ? { comm: read.comm, args: read.args } : undefined;
 }
 
+/**
+ * Each event names its process as it was at that moment. A read after an exec
+ * shows the new program, so an event before that exec (its start, its
+ * orphaning) takes what the exec started from, when that is known:
+ * `7 (sh) orphaned`, then `7 exec: sleep 1`, not `7 (sleep) orphaned`.
+ */
+function namesBeforeExecs(events: ProcEvent[]): void {
+  const before = new Map<number, string | undefined>();
+  for (let i = events.length - 1; i >= 0; i -= 1) {
+    const event = events[i];
+    if (event === undefined) continue;
+    if (event.kind === 'exec') {
+      before.set(event.pid, event.fromComm);
+      continue;
+    }
+    const then = before.get(event.pid);
+    if (then !== undefined && then !== event.comm) events[i] = { ...event, comm: then };
+  }
+}
+
 function lookup(pid: number, prev: Snapshot, next: Snapshot): ProcInfo | undefined {
   return next.procs.get(pid) ?? prev.procs.get(pid);
 }
@@ -213,9 +233,12 @@ export function explainStep(
           out.push(event);
           break;
         }
-        out.push({ ...event, at: Math.min(fork.at, event.at), ppid: fork.parent, source: fork.source });
         const parent = lookup(fork.parent, prev, next);
         const execFact = execs.get(event.pid);
+        // Read after an exec, the child shows its new program; at its fork it was its parent's copy
+        // (fork copies comm), as the exec line below says it was: `7 (bash) started`, then `exec: bash → ls`.
+        const comm = execFact === undefined ? event.comm : parent?.comm;
+        out.push({ ...event, comm, at: Math.min(fork.at, event.at), ppid: fork.parent, source: fork.source });
         if (execFact !== undefined) {
           // A forked child runs its parent's program until it execs: that is its "before".
           pushExecs(
@@ -353,6 +376,7 @@ export function explainStep(
   out.sort((a, b) => a.at - b.at);
   endsBeforeAdoptions(out);
   reapsBeforeReaperEnds(out);
+  namesBeforeExecs(out);
   const carryPrograms = new Map<number, ProgramRead>();
   for (const pid of carryExecs.keys()) {
     const read = facts.programs?.get(pid);

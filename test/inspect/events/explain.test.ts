@@ -74,6 +74,26 @@ describe('explainStep', () => {
     expect(polled).not.toHaveProperty('lastParent');
   });
 
+  it("names a child at its start (and whatever came before its exec) as its parent's copy, which the exec line starts from", () => {
+    // Read after it exec'd sleep; forked from sh, orphaned, then exec'd.
+    const prev = snapshot([parent, sh], T);
+    const child = proc({ pid: 101, ppid: 1, pgid: 100, comm: 'sleep', args: 'sleep 2' });
+    const next = snapshot([parent, child], T + 10);
+    const status = { code: 0, signal: undefined, coreDumped: false };
+    const events = explain(
+      prev,
+      next,
+      facts({
+        forks: new Map([[101, { parent: 100, at: T + 1, source: 'kernel' }]]),
+        exits: new Map([[100, { at: T + 2, status, parent: 50 }]]),
+        execs: new Map([[101, { times: [T + 3] }]]),
+      }),
+    );
+    const lines = events.map((e) => `${e.kind} ${e.pid} ${e.comm}`);
+    expect(lines).toEqual(['spawn 101 sh', 'exit 100 sh', 'reparent 101 sh', 'exec 101 sleep']);
+    expect(events.find((e) => e.kind === 'exec')).toMatchObject({ fromComm: 'sh', args: 'sleep 2' });
+  });
+
   it("says a parent's end before the adoption it caused, which the kernel times the same", () => {
     const prev = snapshot([parent, sh], T);
     const child = proc({ pid: 101, ppid: 1, pgid: 100, comm: 'sleep', args: 'sleep 2' });

@@ -103,7 +103,8 @@ function programRead(pid: number, facts: Facts): Program | undefined {
  * Each event names its process as it was at that moment. A read after an exec
  * shows the new program, so an event before that exec (its start, its
  * orphaning) takes what the exec started from, when that is known:
- * `7 (sh) orphaned`, then `7 exec: sleep 1`, not `7 (sleep) orphaned`.
+ * `7 (sh) orphaned`, then `7 exec: sh → sleep 1`, not `7 (sleep) orphaned`.
+ * A start line ends the walk back: before it, the pid was another process's.
  */
 function namesBeforeExecs(events: ProcEvent[]): void {
   const before = new Map<number, string | undefined>();
@@ -116,6 +117,7 @@ function namesBeforeExecs(events: ProcEvent[]): void {
     }
     const then = before.get(event.pid);
     if (then !== undefined && then !== event.comm) events[i] = { ...event, comm: then };
+    if (event.kind === 'spawn') before.delete(event.pid);
   }
 }
 
@@ -178,12 +180,14 @@ function readBy(table: Snapshot): number {
  */
 function exitName(event: ProcEvent, facts: Facts, prev: Snapshot, started: StartedPrograms): string | undefined {
   if (event.kind !== 'exit') return event.comm;
-  const execTimes = facts.execs.get(event.pid)?.times ?? [];
+  // A fork of the pid in this step began another process: the execs from then on, and what was read of them, are its.
+  const reborn = facts.forks.get(event.pid)?.at;
+  const execTimes = (facts.execs.get(event.pid)?.times ?? []).filter((time) => reborn === undefined || time < reborn);
   // An exec in the very millisecond of the read may have come after it: the name read is then not trusted.
   const later = execTimes.filter((time) => time >= prev.takenAt);
   if (later.length === 0) return event.comm;
   return (
-    programRead(event.pid, facts)?.comm ??
+    (reborn === undefined ? programRead(event.pid, facts)?.comm : undefined) ??
     (later.length === execTimes.length && execTimes.length === 1 ? started.get(event.pid)?.comm : undefined) ??
     facts.comms.get(event.pid)
   );

@@ -94,6 +94,22 @@ describe('explainStep', () => {
     expect(events.find((e) => e.kind === 'exec')).toMatchObject({ fromComm: 'sh', args: 'sleep 2' });
   });
 
+  it('renames no line of an earlier process that had the same pid, in the step it was reused in', () => {
+    const old = proc({ pid: 102, ppid: 50, comm: 'old', args: 'old', startTime: 1 });
+    const reused = proc({ pid: 102, ppid: 50, comm: 'new', args: 'new', startTime: 2 });
+    const status = { code: 0, signal: undefined, coreDumped: false };
+    const events = explain(
+      snapshot([parent, old], T),
+      snapshot([parent, reused], T + 10),
+      facts({
+        exits: new Map([[102, { at: T + 1, status, parent: 50 }]]),
+        forks: new Map([[102, { parent: 50, at: T + 2, source: 'kernel' }]]),
+        execs: new Map([[102, { times: [T + 3] }]]),
+      }),
+    );
+    expect(events.map((e) => `${e.kind} ${e.comm}`)).toEqual(['exit old', 'spawn bash', 'exec new']);
+  });
+
   it("says a parent's end before the adoption it caused, which the kernel times the same", () => {
     const prev = snapshot([parent, sh], T);
     const child = proc({ pid: 101, ppid: 1, pgid: 100, comm: 'sleep', args: 'sleep 2' });

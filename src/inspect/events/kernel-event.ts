@@ -19,7 +19,9 @@ export type KernelEvent =
   | { readonly kind: 'exec'; readonly at: number; readonly pid: number; readonly tgid: number }
   /** PROC_EVENT_EXIT: exit_code is the wait status (`status` of waitpid: exit code << 8 | signal,
    *  0x80 when a core was dumped); exitSignal is the signal sent to the parent (SIGCHLD usually).
-   *  parentPid/parentTgid: the parent at exit (kernels >= 4.17), undefined when not reported. */
+   *  parentPid/parentTgid: the parent at exit (kernels >= 4.17), undefined when not reported: also
+   *  when the parent reaped the zombie before its exit event was sent (cn_proc.c names the parent
+   *  only while pid_alive), which a child preempted as it turns zombie allows. */
   | {
       readonly kind: 'exit';
       readonly at: number;

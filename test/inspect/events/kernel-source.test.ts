@@ -57,15 +57,28 @@ function waitForEvent<K extends KernelEvent['kind']>(
   return waitFor(() => find(c, kind, match), { what, timeoutMs, intervalMs: 5 });
 }
 
-/** The storm's children seen forked by sh, and seen exiting while sh (waiting) was their parent. */
-function stormSeen(c: Collected, shPid: number): { forks: number; exits: number } {
+/**
+ * The storm's children seen forked by sh, and the exits of those children. An exit is matched by
+ * the child's pid, after its fork, not by the parent it names: the kernel names the parent only
+ * while the child is not reaped yet (cn_proc.c proc_exit_connector: pid_alive), and sh may reap
+ * a child that was preempted between turning zombie and sending its exit event (parent 0).
+ */
+function stormSeen(c: Collected, shPid: number): { forks: number; exits: number; unnamedParent: number } {
+  const running = new Set<number>();
   let forks = 0;
   let exits = 0;
+  let unnamedParent = 0;
   for (const e of c.events) {
-    if (e.kind === 'fork' && e.parentTgid === shPid && e.childPid === e.childTgid) forks++;
-    if (e.kind === 'exit' && e.parentTgid === shPid && e.pid === e.tgid) exits++;
+    if (e.kind === 'fork' && e.parentTgid === shPid && e.childPid === e.childTgid) {
+      forks++;
+      running.add(e.childTgid);
+    }
+    if (e.kind === 'exit' && e.pid === e.tgid && running.delete(e.tgid)) {
+      exits++;
+      if (e.parentTgid === undefined) unnamedParent++;
+    }
   }
-  return { forks, exits };
+  return { forks, exits, unnamedParent };
 }
 
 /**
@@ -155,11 +168,12 @@ describe.runIf(skipReason === undefined)(title('kernel events: real processes'),
     const sleepFork = await waitForEvent(c, 'fork', (e) => e.parentTgid === sh.pid, 'fork of sleep');
     expect(sleepFork.childPid).toBe(sleepFork.childTgid); // a process, not a thread
     const shExit = await waitForEvent(c, 'exit', (e) => e.tgid === sh.pid && e.pid === sh.pid, 'exit of sh');
-    expect(shExit).toMatchObject({ exitCode: 0, parentTgid: process.pid });
+    expect(shExit.exitCode).toBe(0);
+    // Its parent, unless Node reaped sh before the kernel sent the event (then not named: kernel-event.ts).
+    expect([process.pid, undefined]).toContain(shExit.parentTgid);
     const sleepExit = await waitForEvent(c, 'exit', (e) => e.tgid === sleepFork.childTgid, 'exit of sleep');
     expect(sleepExit.exitCode).toBe(0);
-    // Orphaned: at exit its parent is whoever adopted it, no longer sh.
-    expect(sleepExit.parentTgid).toBeDefined();
+    // Orphaned: at exit its parent is whoever adopted it (or not named, if that one reaped it first), no longer sh.
     expect(sleepExit.parentTgid).not.toBe(sh.pid);
     expect(sleepExit.at).toBeGreaterThanOrEqual(shExit.at);
     // Wall-clock times, converted from CLOCK_MONOTONIC: near now.
@@ -257,11 +271,14 @@ describe.runIf(skipReason === undefined)(title('kernel events: real processes'),
     await waitForEvent(c, 'exit', (e) => e.tgid === storm.pid, 'end of the storm', 80_000);
     await seeEveryCpu(c, 'after the storm');
     await everyStormEventAccounted(c, storm.pid, count);
-    const { forks, exits } = stormSeen(c, storm.pid);
+    const { forks, exits, unnamedParent } = stormSeen(c, storm.pid);
     // Every event missing from the storm was counted as lost (lost may count others' events too).
     expect(2 * count - forks - exits).toBeLessThanOrEqual(c.lost);
     if (c.lost === 0) expect([forks, exits]).toEqual([count, count]);
-    console.info(`fork storm of ${count}: ${forks} forks, ${exits} exits seen, ${c.lost} events lost, ${c.batches} batches`);
+    console.info(
+      `fork storm of ${count}: ${forks} forks, ${exits} exits seen (${unnamedParent} reaped before the event named a parent), ` +
+        `${c.lost} events lost, ${c.batches} batches`,
+    );
   }, 150_000);
 
   it('counts lost events exactly when the socket buffer overflows (ENOBUFS)', async () => {

@@ -31,11 +31,13 @@ import { isNotRead, NOT_READ, noteRead } from '../unread.js';
 import { carriedDetails, type Details, kernelThreadDetails, notReadDetails, readDetails, type UidSource } from './details.js';
 import { Entry, type ProcPaths, StatArena, zombieChanged } from './entry.js';
 import { ProcFiles } from './proc-files.js';
+import { DEFAULT_READ_AHEAD, ReadAhead, type ReadAheadPolicy } from './read-ahead.js';
 import { GONE } from './read-file.js';
 import { memPercentOf, procRecord, type RecordParts } from './record.js';
-import { settleReparented } from './settle-reparented.js';
+import { settleEarlyChildren, settleReparented } from './settle-reparented.js';
 import { ProcessRereader } from './reread.js';
-import { pidOf, scanOnce } from './scan-once.js';
+import { pidOf } from './pid-name.js';
+import { scanOnce } from './scan-once.js';
 import { readStatFields } from './stat-file.js';
 import { isKernelThread, lastParsedEnd, parseStatLine, type StatFields } from './stat-line.js';
 import { CLOCK_TICKS, readBootTimeMs, readSystemFacts, readUptimeClock, startTimeMs, type SystemFacts } from './system.js';
@@ -58,6 +60,8 @@ export interface ProcfsOptions {
   readonly details?: 'all' | 'on-demand';
   /** List the threads of multi-threaded processes (InspectorOptions.threads, threads.ts). */
   readonly threads?: 'ids' | 'names';
+  /** When a first scan shares its reads with a helper thread, and which (read-ahead.ts; tests). */
+  readonly readAhead?: ReadAheadPolicy;
 }
 
 /** A scan holds the thread for at most about this long at a time (see snapshot()). */
@@ -97,6 +101,9 @@ export class ProcfsBackend implements Backend {
   /** The first scan's stat copies, in shared blocks (entry.ts); dropped once it is done. */
   #firstScanCopies: StatArena | undefined = new StatArena();
   #rereader: ProcessRereader | undefined;
+  readonly #readAhead: ReadAheadPolicy;
+  /** The files the last scan took from its helper (the benchmark reports it); 0 without one. */
+  #lastTaken = 0;
 
   constructor(options: ProcfsOptions = {}) {
     this.#root = options.procRoot ?? '/proc';
@@ -106,6 +113,12 @@ export class ProcfsBackend implements Backend {
     this.#onDemand = options.details === 'on-demand';
     this.#threads = options.threads;
     this.#files = new ProcFiles(this.#root, options.longLived === true ? 1 : 2);
+    this.#readAhead = options.readAhead ?? DEFAULT_READ_AHEAD;
+  }
+
+  /** Files the last scan took from its helper thread (read-ahead.ts): 0 without one. */
+  get filesReadAhead(): number {
+    return this.#lastTaken;
   }
 
   /** Stat files this backend keeps open between scans (for tests and the benchmark). */
@@ -226,7 +239,17 @@ export class ProcfsBackend implements Backend {
   #beginScan(): ScanState {
     const names = readdirSync(this.#root);
     const generation = ++this.#generation;
-    this.#files.beginScan(generation, this.#facts().openFilesLimit);
+    // Only a scan with nothing kept reads three files of every process; a later one reads one stat each.
+    const ahead =
+      this.#cache.size === 0
+        ? ReadAhead.start(
+            this.#root,
+            names,
+            { status: this.#uidFrom === 'status' && !this.#onDemand, cmdline: this.#commandLines && !this.#onDemand },
+            this.#readAhead,
+          )
+        : undefined;
+    this.#files.beginScan(generation, this.#facts().openFilesLimit, ahead);
     return { names, next: 0, generation, procs: new SealedMap<number, ProcInfo>() };
   }
 
@@ -240,6 +263,7 @@ export class ProcfsBackend implements Backend {
       i += 1;
       const pid = pidOf(name);
       if (pid < 0) continue;
+      this.#files.visit(pid);
       const info = this.#visit(pid, name, generation);
       if (info !== undefined) procs.set(pid, info);
       // The clock is looked at every CLOCK_EVERY pids: most visits take a microsecond or two.
@@ -250,7 +274,10 @@ export class ProcfsBackend implements Backend {
   }
 
   #endScan(procs: SealedMap<number, ProcInfo>): Snapshot {
-    settleReparented(procs, this.#last, (pid, previous) => this.reread(pid, previous));
+    this.#lastTaken = this.#files.endScan();
+    const readAlone = (pid: number, previous: ProcInfo | undefined): ProcInfo | undefined => this.reread(pid, previous);
+    settleReparented(procs, this.#last, readAlone);
+    if (this.#lastTaken > 0) settleEarlyChildren(procs, readAlone);
     // Sweep: whatever this scan did not see is gone.
     const generation = this.#generation;
     this.#cache.forEach((entry, pid) => {
@@ -274,8 +301,8 @@ export class ProcfsBackend implements Backend {
     const length = this.#files.readStat(pid, paths.statPath);
     // %CPU is ticks over the wall time between two reads of this very file: a
     // scan preempted halfway on a busy machine must not stretch one process's
-    // interval and shrink another's.
-    const now = performance.now();
+    // interval and shrink another's (nor a helper thread's read, made earlier).
+    const now = this.#files.statReadAt;
     if (length === GONE) {
       this.#forget(pid);
       return undefined;

@@ -11,6 +11,7 @@
 // kernel buffer), given back when the process leaves the table, when the
 // descriptors run out (EMFILE), or when the backend is garbage-collected.
 import { statfsSync } from 'node:fs';
+import { AHEAD_CMDLINE, AHEAD_STAT, AHEAD_STATUS, NOT_AHEAD, type ReadAhead } from './read-ahead.js';
 import { closeQuietly, EXHAUSTED, openForReading, type ReadOutcome, Scratch } from './read-file.js';
 
 /** statfs f_type of procfs (linux/magic.h PROC_SUPER_MAGIC). */
@@ -63,6 +64,12 @@ export class ProcFiles {
   #cap = KEPT_FILES_LIMIT;
   /** The first scan whose opened stat files are kept: 2 for a one-shot reader's sake, 1 for a long-lived one. */
   readonly #keepFromScan: number;
+  /** This scan's helper thread, if it has one (read-ahead.ts). */
+  #ahead: ReadAhead | undefined;
+  /** The helper's slot of the process being visited, or -1: its files are read here. */
+  #slot = -1;
+  /** When the last readStat read its file (performance.now()): the helper may have read it earlier. */
+  statReadAt = 0;
 
   constructor(root: string, keepFromScan = 2) {
     this.#root = root;
@@ -75,8 +82,10 @@ export class ProcFiles {
     return this.#kept.size;
   }
 
-  /** Before each scan: the scan's number (1 = first) and this process's open-files limit. */
-  beginScan(generation: number, openFilesLimit: number | undefined): void {
+  /** Before each scan: the scan's number (1 = first), this process's open-files limit, and the scan's helper if any. */
+  beginScan(generation: number, openFilesLimit: number | undefined, ahead?: ReadAhead): void {
+    this.#ahead = ahead;
+    this.#slot = -1;
     this.#keep ??= isProcfs(this.#root);
     // A one-shot inspector (ps, tree) must not hold thousands of descriptors: keep from the second scan
     // on, unless the caller said it refreshes (longLived: from the first).
@@ -84,8 +93,38 @@ export class ProcFiles {
     this.#cap = keptFilesCap(openFilesLimit);
   }
 
+  /**
+   * The scan visits `pid` next: the reads of its stat, status and cmdline
+   * until the next visit take what the scan's helper read of them, if it did.
+   */
+  visit(pid: number): void {
+    this.#slot = this.#ahead === undefined ? -1 : this.#ahead.claim(pid);
+  }
+
+  /** The scan is over: reads are this thread's again. Returns how many files it took from its helper. */
+  endScan(): number {
+    const taken = this.#ahead?.taken ?? 0;
+    this.#ahead?.end();
+    this.#ahead = undefined;
+    this.#slot = -1;
+    return taken;
+  }
+
   /** The stat of `pid` into this.stat: its length, or GONE / UNREADABLE / EXHAUSTED. */
   readStat(pid: number, path: string): ReadOutcome {
+    if (this.#slot >= 0 && this.#ahead !== undefined) {
+      const length = this.#ahead.take(this.#slot, AHEAD_STAT, this.stat, path);
+      if (length !== NOT_AHEAD) {
+        this.statReadAt = this.#ahead.readAt(this.#slot);
+        return length;
+      }
+    }
+    const length = this.#readStatHere(pid, path);
+    this.statReadAt = performance.now();
+    return length;
+  }
+
+  #readStatHere(pid: number, path: string): ReadOutcome {
     const kept = this.#kept.get(pid);
     if (kept !== undefined) {
       const length = this.stat.readOpen(kept, true);
@@ -107,6 +146,11 @@ export class ProcFiles {
 
   /** Like Scratch.readWhole, with the same answer to running out of descriptors as readStat. */
   readWhole(scratch: Scratch, path: string): ReadOutcome {
+    if (this.#slot >= 0 && this.#ahead !== undefined) {
+      const file = scratch === this.status ? AHEAD_STATUS : scratch === this.cmdline ? AHEAD_CMDLINE : NOT_AHEAD;
+      const length = file === NOT_AHEAD ? NOT_AHEAD : this.#ahead.take(this.#slot, file, scratch, path);
+      if (length !== NOT_AHEAD) return length;
+    }
     const fd = this.#open(path);
     if (fd < 0) return fd;
     try {

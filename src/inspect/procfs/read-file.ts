@@ -101,6 +101,12 @@ export class Scratch {
     }
   }
 
+  /** Copies `length` bytes of `source` from `offset` into `bytes` (grown to fit): a file another thread read (read-ahead.ts). */
+  fillFrom(source: Buffer, offset: number, length: number): void {
+    if (length > this.bytes.length) this.bytes = Buffer.allocUnsafe(length);
+    source.copy(this.bytes, 0, offset, offset + length);
+  }
+
   /** Reads at most the buffer's size from the start of the file (enough for a header line). */
   readHead(path: string): ReadOutcome {
     const fd = openForReading(path);

@@ -16,6 +16,7 @@ import { procRecord } from './record.js';
 import { isKernelThread, parseStatLine } from './stat-line.js';
 import { readUptimeClock, type SystemFacts } from './system.js';
 import { decodeRange } from './text.js';
+import { pidOf } from './pid-name.js';
 import { listThreads } from './threads.js';
 import { ttyName } from './tty.js';
 
@@ -26,17 +27,6 @@ export interface ScanOnceWants {
   readonly uidFrom: UidSource;
   /** List the threads of multi-threaded processes (threads.ts); undefined: none. */
   readonly threads: 'ids' | 'names' | undefined;
-}
-
-/** Directory name → pid, or -1 for anything that is not all digits (self, sys, …). */
-export function pidOf(name: string): number {
-  let pid = 0;
-  for (let i = 0; i < name.length; i++) {
-    const digit = name.charCodeAt(i) - 0x30;
-    if (digit < 0 || digit > 9) return -1;
-    pid = pid * 10 + digit;
-  }
-  return name.length === 0 ? -1 : pid;
 }
 
 /**

@@ -44,3 +44,29 @@ export function settleReparented(procs: Map<number, ProcInfo>, previous: Readonl
     else if (ended(now.state)) procs.set(from, now);
   });
 }
+
+/**
+ * A first scan shared with a helper thread (read-ahead.ts) reads the back of
+ * the listing early, so a child (higher pid) may be read before its parent,
+ * which then exits before the scan reaches it: the child's record names a
+ * parent that is gone, or a zombie, though the kernel had moved it to its
+ * adopter by then (a zombie leaves no children behind: exit reparents them
+ * first). Each such child is read again, and its record replaced by what it is
+ * now (dropped when it is gone too).
+ */
+export function settleEarlyChildren(procs: Map<number, ProcInfo>, readAlone: ReadAlone): void {
+  const settle: number[] = [];
+  procs.forEach((info, pid) => {
+    const ppid = info.ppid;
+    // 0: no parent in this pid namespace (PID 1, kthreadd, or one whose parent is outside).
+    if (ppid === undefined || ppid === 0) return;
+    const parent = procs.get(ppid);
+    if (parent === undefined || ended(parent.state)) settle.push(pid);
+  });
+  for (const pid of settle) {
+    const before = procs.get(pid);
+    const now = readAlone(pid, before);
+    if (now === undefined || now.startTime !== before?.startTime) procs.delete(pid);
+    else procs.set(pid, now);
+  }
+}

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { createInspector, snapshotOnce } from '../../../src/inspect/inspector.js';
-import { pidOf } from '../../../src/inspect/procfs/scan-once.js';
+import { pidOf } from '../../../src/inspect/procfs/pid-name.js';
 import type { InspectorOptions, ProcInfo, Snapshot } from '../../../src/inspect/types.js';
 import { spawnGroup, waitFor } from '../../helpers/processes.js';
 

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ProcessRereader } from '../../../src/inspect/procfs/reread.js';
-import { type ReadAlone, settleReparented } from '../../../src/inspect/procfs/settle-reparented.js';
+import { type ReadAlone, settleEarlyChildren, settleReparented } from '../../../src/inspect/procfs/settle-reparented.js';
 import { readSystemFacts } from '../../../src/inspect/procfs/system.js';
 import type { ProcInfo } from '../../../src/inspect/types.js';
 import { proc } from '../diff-builders.js';
@@ -89,5 +89,62 @@ describe('settleReparented', () => {
     const first = scanned();
     settleReparented(first, undefined, procRoot(undefined));
     expect(first.get(100)).toBe(parent);
+  });
+});
+
+describe('settleEarlyChildren (a first scan whose helper thread read a child before its parent)', () => {
+  /** What reading each pid alone finds now; the pids it was asked for, in order. */
+  function now(records: Record<number, ProcInfo | undefined>): { readAlone: ReadAlone; asked: number[] } {
+    const asked: number[] = [];
+    return {
+      readAlone: (pid) => {
+        asked.push(pid);
+        return records[pid];
+      },
+      asked,
+    };
+  }
+
+  it('reads again a child whose parent is not in the table, or a zombie, and keeps what it is now', () => {
+    const gonePid = proc({ pid: 300, ppid: 150 });
+    const underZombie = proc({ pid: 301, ppid: 100 });
+    const zombie = proc({ pid: 100, ppid: 1, state: 'Z', stat: 'Z' });
+    const procs = new Map<number, ProcInfo>([
+      [1, proc({ pid: 1, ppid: 0 })],
+      [100, zombie],
+      [300, gonePid],
+      [301, underZombie],
+    ]);
+    const { readAlone, asked } = now({ 300: { ...gonePid, ppid: 1 }, 301: { ...underZombie, ppid: 1 } });
+    settleEarlyChildren(procs, readAlone);
+    expect(asked.sort()).toEqual([300, 301]);
+    expect(procs.get(300)?.ppid).toBe(1);
+    expect(procs.get(301)?.ppid).toBe(1);
+    expect(procs.get(100)).toBe(zombie);
+  });
+
+  it('drops a child that is gone by now, or whose pid another process took', () => {
+    const child = proc({ pid: 300, ppid: 150 });
+    const other = proc({ pid: 301, ppid: 151 });
+    const procs = new Map<number, ProcInfo>([
+      [1, proc({ pid: 1, ppid: 0 })],
+      [300, child],
+      [301, other],
+    ]);
+    settleEarlyChildren(procs, now({ 300: undefined, 301: { ...other, ppid: 1, startTime: (other.startTime ?? 0) + 10 } }).readAlone);
+    expect([...procs.keys()]).toEqual([1]);
+  });
+
+  it('leaves alone children of live parents, and processes without a parent here (ppid 0)', () => {
+    const init = proc({ pid: 1, ppid: 0 });
+    const child = proc({ pid: 300, ppid: 1 });
+    const procs = new Map<number, ProcInfo>([
+      [1, init],
+      [300, child],
+    ]);
+    const { readAlone, asked } = now({});
+    settleEarlyChildren(procs, readAlone);
+    expect(asked).toEqual([]);
+    expect(procs.get(300)).toBe(child);
   });
 });

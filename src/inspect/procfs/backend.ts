@@ -102,7 +102,7 @@ export class ProcfsBackend implements Backend {
   #firstScanCopies: StatArena | undefined = new StatArena();
   #rereader: ProcessRereader | undefined;
   readonly #readAhead: ReadAheadPolicy;
-  /** The files the last scan took from its helper (the benchmark reports it); 0 without one. */
+  /** The files the last scan took from its helper (read-ahead.ts; for tests); 0 without one. */
   #lastTaken = 0;
 
   constructor(options: ProcfsOptions = {}) {
@@ -239,17 +239,15 @@ export class ProcfsBackend implements Backend {
   #beginScan(): ScanState {
     const names = readdirSync(this.#root);
     const generation = ++this.#generation;
-    // Only a scan with nothing kept reads three files of every process; a later one reads one stat each.
+    const facts = this.#facts();
+    // Only a scan with nothing kept reads stat, status and cmdline of every process (a later one
+    // reads one stat each), and only one that reads status (fields 'all'): with fields 'pstree' the
+    // owner comes from a stat() the scan makes itself, which must not be a scan apart from the rest.
     const ahead =
-      this.#cache.size === 0
-        ? ReadAhead.start(
-            this.#root,
-            names,
-            { status: this.#uidFrom === 'status' && !this.#onDemand, cmdline: this.#commandLines && !this.#onDemand },
-            this.#readAhead,
-          )
+      this.#cache.size === 0 && this.#uidFrom === 'status' && !this.#onDemand
+        ? ReadAhead.start(this.#root, names, { status: true, cmdline: this.#commandLines }, this.#readAhead)
         : undefined;
-    this.#files.beginScan(generation, this.#facts().openFilesLimit, ahead);
+    this.#files.beginScan(generation, facts.openFilesLimit, ahead);
     return { names, next: 0, generation, procs: new SealedMap<number, ProcInfo>() };
   }
 

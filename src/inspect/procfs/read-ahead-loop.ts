@@ -59,34 +59,47 @@ export function readAheadLoop(job: ReadAheadJob, fs: LoopFs): number {
   for (let slot = dirs.length - 1; slot >= 0; slot--) {
     if (Atomics.compareExchange(claims, slot, codes.free, codes.helper) !== codes.free) break;
     times[slot] = performance.timeOrigin + performance.now();
-    for (let file = 0; file < files.length; file++) {
+    const first = used;
+    let whole = true;
+    let full = false;
+    for (let file = 0; file < files.length && whole; file++) {
       const name = files[file];
+      if (name === null || name === undefined) continue;
       const room = Math.min(maxRead, arena.length - used);
-      let length = codes.notRead;
-      if (name !== null && name !== undefined && room > 0) {
-        // Any failure (the process gone, a file denied, descriptors exhausted) is the scan thread's to
-        // read again and name: read-file.ts is the one place that decides what an error means.
+      let length = -1;
+      // Any failure (the process gone, a file denied, descriptors exhausted) is the scan thread's to
+      // read again and name: read-file.ts is the one place that decides what an error means.
+      try {
+        const fd = fs.openSync(`${dirs[slot]}/${name}`, 0);
         try {
-          const fd = fs.openSync(`${dirs[slot]}/${name}`, 0);
-          try {
-            length = fs.readSync(fd, arena, used, room, null);
-          } finally {
-            fs.closeSync(fd);
-          }
-        } catch {
-          length = codes.notRead;
+          length = fs.readSync(fd, arena, used, room, null);
+        } finally {
+          fs.closeSync(fd);
         }
-        // A full read may have been cut short: the scan's thread reads that file whole.
-        if (length >= room) length = codes.notRead;
+      } catch {
+        length = -1;
       }
-      table[(slot * files.length + file) * 2] = used;
-      table[(slot * files.length + file) * 2 + 1] = length;
-      if (length > 0) used += length;
+      // A full read may have been cut short: the scan's thread reads that process itself.
+      if (length >= room) full = room < maxRead;
+      if (length < 0 || length >= room) whole = false;
+      else {
+        table[(slot * files.length + file) * 2] = used;
+        table[(slot * files.length + file) * 2 + 1] = length;
+        used += length;
+      }
     }
+    // All of a process's files or none: a record must not join files read a whole scan apart (a pid
+    // reused, an exec in between), so a process the helper could not read whole is the scan's.
+    for (let file = 0; file < files.length; file++) {
+      if (!whole || files[file] === null || files[file] === undefined) table[(slot * files.length + file) * 2 + 1] = codes.notRead;
+    }
+    if (!whole) used = first;
     // The release that publishes the entries above (Atomics orders the plain writes before it).
     Atomics.store(claims, slot, codes.done);
     Atomics.notify(claims, slot);
     read += 1;
+    // The arena is full: the slots left are the scan's.
+    if (full) break;
   }
   Atomics.store(new Int32Array(job.finished), 0, 1);
   return read;

@@ -46,6 +46,8 @@ const FILE_NAMES = ['stat', 'status', 'cmdline'];
 /** Room in shared memory per process: a stat (~300 bytes), a status (~1.4 kB) and most command lines. */
 const BYTES_PER_PROCESS = 4096;
 const MIN_ARENA = 1024 * 1024;
+/** At most this much (8,192 processes' room): past it the helper stops, and the rest is the scan's. */
+const MAX_ARENA = 32 * 1024 * 1024;
 const MAX_READ = 64 * 1024;
 /** The scan waits this long at most for the helper to finish a slot it holds, then reads what is left itself. */
 const WAIT_MS = 50;
@@ -117,7 +119,8 @@ function startHelperThread(): Helper {
     `const fs = require('node:fs');
      const loop = (${readAheadLoop.toString()});
      require('node:worker_threads').parentPort.on('message', (job) => loop(job, fs));`,
-    { eval: true },
+    // Not the program's flags (--require preloads, an inspector, loaders): the helper runs this loop alone.
+    { eval: true, execArgv: [] },
   );
   // Never what keeps the program alive. A helper that fails leaves its slots to the scan (WAIT_MS).
   worker.unref();
@@ -144,6 +147,16 @@ export function shareWithHelperThread(job: ReadAheadJob): void {
   current.worker.postMessage(job);
 }
 
+/** Ends the helper thread now, if one runs (a later full scan starts another): tests end it with their file. */
+export function stopHelperThread(): Promise<void> {
+  const current = helper;
+  helper = undefined;
+  spare = undefined;
+  if (current === undefined) return Promise.resolve();
+  clearTimeout(current.idle);
+  return current.worker.terminate().then(() => undefined);
+}
+
 /** The same loop on the calling thread, to its end: every slot not claimed yet is read ahead (tests). */
 export function inlineHelper(fs: LoopFs = { openSync, readSync, closeSync }): StartHelper {
   return (job) => {
@@ -166,7 +179,6 @@ export class ReadAhead {
   readonly #times: Float64Array;
   readonly #arena: Arena;
   readonly #bytes: Buffer;
-  #gaveUp = false;
   /** Files taken from the helper (for tests and the benchmark). */
   taken = 0;
 
@@ -193,7 +205,7 @@ export class ReadAhead {
     const claims = new SharedArrayBuffer(count * 4);
     const table = new SharedArrayBuffer(count * FILE_NAMES.length * 2 * 4);
     const times = new SharedArrayBuffer(count * 8);
-    this.#arena = takeArena(Math.max(MIN_ARENA, count * BYTES_PER_PROCESS));
+    this.#arena = takeArena(Math.min(MAX_ARENA, Math.max(MIN_ARENA, count * BYTES_PER_PROCESS)));
     this.#claims = new Int32Array(claims);
     this.#table = new Int32Array(table);
     this.#times = new Float64Array(times);
@@ -210,23 +222,20 @@ export class ReadAhead {
   /**
    * The scan is about to read `pid`: its slot when the helper read it (waiting
    * for the helper to finish it), or -1 when the scan reads it itself. The
-   * scan claims in listing order, so once the helper holds a slot, every
-   * later one is the helper's too.
+   * scan claims in listing order and the helper in reverse, so they meet at
+   * one slot: the scan waits at most once, and every later slot is done.
    */
   claim(pid: number): number {
     const slot = this.#slots.get(pid);
     if (slot === undefined) return -1;
     const claims = this.#claims;
     const was = Atomics.compareExchange(claims, slot, CODES.free, CODES.scan);
-    if (was === CODES.free || was === CODES.scan || this.#gaveUp) return -1;
+    if (was === CODES.free || was === CODES.scan) return -1;
     const deadline = performance.now() + WAIT_MS;
     while (Atomics.load(claims, slot) !== CODES.done) {
       const left = deadline - performance.now();
-      if (left <= 0) {
-        // A helper descheduled on a busy machine, or dead: wait on it no more in this scan.
-        this.#gaveUp = true;
-        return -1;
-      }
+      // A helper descheduled on a busy machine, or dead, midway through this slot: it is the scan's.
+      if (left <= 0) return -1;
       Atomics.wait(claims, slot, CODES.helper, left);
     }
     return slot;

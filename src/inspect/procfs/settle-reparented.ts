@@ -50,9 +50,12 @@ export function settleReparented(procs: Map<number, ProcInfo>, previous: Readonl
  * the listing early, so a child (higher pid) may be read before its parent,
  * which then exits before the scan reaches it: the child's record names a
  * parent that is gone, or a zombie, though the kernel had moved it to its
- * adopter by then (a zombie leaves no children behind: exit reparents them
- * first). Each such child is read again, and its record replaced by what it is
- * now (dropped when it is gone too).
+ * adopter by then (exit reparents the children first). Each such child is
+ * read again, and its record replaced by what it is now (dropped when it is
+ * gone too). A zombie thread-group leader whose other threads still run keeps
+ * its children: read again, they name it still. (After the pids wrapped, a
+ * parent may have a higher pid than its child, and the helper read it first:
+ * that rarer case is left as a one-thread scan leaves its own.)
  */
 export function settleEarlyChildren(procs: Map<number, ProcInfo>, readAlone: ReadAlone): void {
   const settle: number[] = [];

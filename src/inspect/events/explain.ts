@@ -88,6 +88,35 @@ function inferReaper(event: ProcEvent, prev: Snapshot, exits: Facts['exits']): P
 }
 
 /**
+ * A process last read stopped (T, or t under a tracer) that then exited with
+ * an exit code ran again first: a stopped process runs no code until it is
+ * continued (SIGCONT, or its tracer), while a signal that ends it kills it
+ * where it stands (a fatal signal to a stopped process is a group exit:
+ * kernel/signal.c complete_signal). When no read fell between the continue and
+ * the exit, the continue is said, inferred, right before the exit line (here,
+ * or in stream.ts when the exit's status comes after the read found it gone).
+ * `reborn`: a fork of the pid since the read began another process, whose exit
+ * says nothing of the stopped one.
+ */
+export function continuedBeforeExit(
+  pid: number,
+  lastState: string | undefined,
+  exit: ExitFact,
+  reborn: boolean,
+  comm: string | undefined,
+): ProcEvent | undefined {
+  if ((lastState !== 'T' && lastState !== 't') || exit.status.code === undefined || reborn) return undefined;
+  return {
+    kind: 'continue',
+    at: exit.at,
+    pid,
+    comm,
+    source: 'kernel',
+    inferred: `exited with code ${exit.status.code} after it was last read stopped: a stopped process runs again only once continued`,
+  };
+}
+
+/**
  * What a process exec'd into, read as the batch with that exec came in (the
  * step reads later, when a short program may be gone): only when no exec of it
  * is timed after that read, which would have changed the program read.
@@ -287,6 +316,9 @@ export function explainStep(
         // (its status may come late: see carryExits).
         const at = base.kind === 'reap' ? base.at : Math.min(exit.at, base.at);
         const known = { at, status: exit.status, source: 'kernel' as const, comm: exitName(base, facts, prev, started) };
+        const resumed =
+          base.kind === 'reap' ? undefined : continuedBeforeExit(event.pid, prev.procs.get(event.pid)?.state, exit, facts.forks.has(event.pid), known.comm);
+        if (resumed !== undefined) out.push({ ...resumed, at: Math.min(resumed.at, at) });
         // The zombie's parent is the one it had when it exited (the kernel says which), even if that
         // parent has exited too by the time the zombie was read.
         out.push(base.kind === 'zombie' && exit.parent !== undefined ? { ...base, ...known, ppid: exit.parent } : { ...base, ...known });

@@ -15,7 +15,7 @@ import { sameProcess } from '../identity.js';
 import { createInspector } from '../inspector.js';
 import { freezeProc, SealedMap, sealSnapshot } from '../snapshot.js';
 import type { ExitStatus, Inspector, ProcEvent, ProcInfo, Snapshot } from '../types.js';
-import { explainStep, type Program } from './explain.js';
+import { continuedBeforeExit, explainStep, type Program } from './explain.js';
 import { execName } from './exec-name.js';
 import { FactBook } from './facts.js';
 import { inferOrphans } from './infer.js';
@@ -159,6 +159,8 @@ export class EventStream {
   #scanBegunAt = 0;
   /** pid → index in #events of a zombie or exit event still without its exit status. */
   readonly #awaitingStatus = new Map<number, number>();
+  /** Of those, the ones last read stopped (their state then): an exit code says they were continued first. */
+  readonly #stoppedAwaiting = new Map<number, string>();
   #holdUntil = 0;
   #batches = 0;
   /** When a step last looked at the table's zombies, and where the next look starts (#lookAtZombies). */
@@ -294,8 +296,18 @@ export class EventStream {
     const event = index === undefined ? undefined : this.#events[index];
     const fact = this.#book.exitOf(pid);
     if (index === undefined || fact === undefined || (event?.kind !== 'zombie' && event?.kind !== 'exit')) return;
-    this.#events[index] = { ...event, at: Math.min(event.at, fact.at), status: fact.status, source: 'kernel' };
+    const at = Math.min(event.at, fact.at);
+    this.#events[index] = { ...event, at, status: fact.status, source: 'kernel' };
     this.#awaitingStatus.delete(pid);
+    const resumed = continuedBeforeExit(pid, this.#stoppedAwaiting.get(pid), fact, false, event.comm);
+    this.#stoppedAwaiting.delete(pid);
+    if (resumed !== undefined) {
+      // Said before its exit line: the lines after it, and their places, move down by one.
+      this.#events.splice(index, 0, { ...resumed, at: Math.min(resumed.at, at) });
+      this.#awaitingStatus.forEach((later, other) => {
+        if (later >= index) this.#awaitingStatus.set(other, later + 1);
+      });
+    }
     if (this.#awaitingStatus.size > 0) return;
     this.#holdUntil = 0;
     // The frame waited only for this status: it goes out now (or after FRAME_GAP_MS), not at the hold's end.
@@ -608,6 +620,8 @@ export class EventStream {
         // Read dead before the kernel's exit event was taken in (the addon reads a bounded number
         // of messages per turn): the frame waits a moment for the status.
         this.#awaitingStatus.set(event.pid, this.#events.length - 1);
+        const lastState = prev.procs.get(event.pid)?.state;
+        if (lastState === 'T' || lastState === 't') this.#stoppedAwaiting.set(event.pid, lastState);
         this.#holdUntil = Math.max(this.#holdUntil, performance.now() + STATUS_HOLD_MS);
       }
       if (event.kind !== 'exit' && event.kind !== 'reap') continue;
@@ -656,6 +670,7 @@ export class EventStream {
     const snapshot = this.#current;
     if (snapshot === undefined || this.#closed || !this.#changed) return;
     this.#awaitingStatus.clear();
+    this.#stoppedAwaiting.clear();
     this.#holdUntil = 0;
     clearTimeout(this.#frameTimer);
     this.#frameTimer = undefined;

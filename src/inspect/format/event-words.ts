@@ -104,7 +104,8 @@ export function eventSentence(event: ProcEvent, nameOf: NameOf): string {
     case 'stop':
       return t('event.stop', { self });
     case 'continue':
-      return t('event.continue', { self });
+      // Not seen: inferred from an exit with a code after it was last read stopped (explain.ts continuedBeforeExit).
+      return event.inferred === undefined ? t('event.continue', { self }) : t('event.continueInferred', { self });
     case 'renice':
       return t('event.renice', { self, from: event.from ?? '?', to: event.to ?? '?' });
   }

@@ -307,6 +307,8 @@ export const EN = {
   'event.execFrom': '{self} exec: {before} → {after}',
   'event.stop': '{self} stopped (T): SIGCONT resumes it',
   'event.continue': '{self} continued',
+  'event.continueInferred':
+    '{self} continued (inferred: it exited with a code after it was last read stopped, and a stopped process runs again only once continued)',
   'event.renice': '{self} reniced: nice {from} → {to}',
   'event.evidence.noLeader': 'first seen already adopted by 1; its process group {pgid} has no leader any more',
   'event.evidence.noLeaderSeen': 'first seen already adopted by 1; its process group {pgid} has no leader any more ({leader} was seen before)',

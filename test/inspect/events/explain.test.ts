@@ -19,6 +19,38 @@ function explain(prev: Snapshot, next: Snapshot, f: Facts, now = next.takenAt): 
 }
 
 describe('explainStep', () => {
+  it('says a process last read stopped, then gone with an exit code, was continued first (inferred), not one killed', () => {
+    const stopped = proc({ pid: 102, ppid: 100, pgid: 100, comm: 'sh', state: 'T', stat: 'T' });
+    const prev = snapshot([parent, sh, stopped], T);
+    const exited = (status: { code: number | undefined; signal: string | undefined }, more: Partial<Facts> = {}, next = snapshot([parent, sh], T + 10)) =>
+      explain(prev, next, facts({ exits: new Map([[102, { at: T + 3, status: { ...status, coreDumped: false }, parent: 100 }]]), ...more })).filter(
+        (e) => e.pid === 102,
+      );
+    const events = exited({ code: 3, signal: undefined });
+    expect(events.map((e) => e.kind)).toEqual(['continue', 'exit']);
+    expect(events[0]).toMatchObject({ at: T + 3, source: 'kernel', comm: 'sh' });
+    expect(events[0]?.inferred).toContain('last read stopped');
+    // Turned zombie: the same.
+    const zombie = proc({ ...stopped, state: 'Z', stat: 'Z' });
+    expect(exited({ code: 3, signal: undefined }, {}, snapshot([parent, sh, zombie], T + 10)).map((e) => e.kind)).toEqual(['continue', 'zombie']);
+    // A signal ends a stopped process where it stands: nothing ran, nothing is said.
+    expect(exited({ code: undefined, signal: 'SIGKILL' }).map((e) => e.kind)).toEqual(['exit']);
+    expect(exited({ code: undefined, signal: 'SIGTERM' }).map((e) => e.kind)).toEqual(['exit']);
+    // A fork of the pid in the step: the exit is another process's.
+    const reborn = exited({ code: 0, signal: undefined }, { forks: new Map([[102, { parent: 100, at: T + 2, source: 'kernel' }]]) });
+    expect(reborn.some((e) => e.kind === 'continue')).toBe(false);
+    // Read running last: a continue seen or not, nothing inferred.
+    const running = snapshot([parent, sh, proc({ ...stopped, state: 'S', stat: 'S' })], T);
+    const fromRunning = explainStep(
+      diffSnapshots(running, snapshot([parent, sh], T + 10)),
+      running,
+      snapshot([parent, sh], T + 10),
+      facts({ exits: new Map([[102, { at: T + 3, status: { code: 0, signal: undefined, coreDumped: false }, parent: 100 }]]) }),
+      T + 10,
+    ).events;
+    expect(fromRunning.some((e) => e.kind === 'continue')).toBe(false);
+  });
+
   it('gives a child first read under PID 1 its real parent, then says it was orphaned', () => {
     const prev = snapshot([parent, sh], T);
     const child = proc({ pid: 101, ppid: 1, pgid: 100, comm: 'sleep', args: 'sleep 2' });

@@ -3,6 +3,7 @@
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { nativeAddonMissing } from '../helpers/optional-tools.js';
 import { killGroup, spawnGroup, trackGroup, waitFor } from '../helpers/processes.js';
 import { CLI, ensureBuilt, REPO_ROOT, runCli } from '../helpers/run-cli.js';
 
@@ -70,7 +71,7 @@ describe('procview events', () => {
     expect(parsed.some((o) => typeof o.args === 'string' && o.args.includes('procview') === true)).toBe(false);
   }, 120_000);
 
-  it.runIf(process.getuid?.() === 0)(
+  it.runIf(process.getuid?.() === 0 && nativeAddonMissing() === undefined)(
     'a stopped process continued and gone before the next read is said to have continued, before its exit',
     async () => {
       // It stops itself when told, once procview watches it; once procview has said so, SIGCONT lets it

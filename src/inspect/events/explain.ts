@@ -48,6 +48,13 @@ function endsBeforeAdoptions(events: ProcEvent[]): void {
     if (end === undefined) continue;
     events.splice(i, 0, end);
     i += 1; // the adoption is one further on now
+    // Its inferred continue (continuedBeforeExit) stays before it.
+    const c = events.findIndex((event, k) => k > i - 1 && event.kind === 'continue' && event.pid === from && event.inferred !== undefined);
+    if (c < 0) continue;
+    const [resumed] = events.splice(c, 1);
+    if (resumed === undefined) continue;
+    events.splice(i - 1, 0, resumed);
+    i += 1;
   }
 }
 
@@ -88,32 +95,51 @@ function inferReaper(event: ProcEvent, prev: Snapshot, exits: Facts['exits']): P
 }
 
 /**
- * A process last read stopped (T, or t under a tracer) that then exited with
- * an exit code ran again first: a stopped process runs no code until it is
- * continued (SIGCONT, or its tracer), while a signal that ends it kills it
- * where it stands (a fatal signal to a stopped process is a group exit:
- * kernel/signal.c complete_signal). When no read fell between the continue and
- * the exit, the continue is said, inferred, right before the exit line (here,
- * or in stream.ts when the exit's status comes after the read found it gone).
- * `reborn`: a fork of the pid since the read began another process, whose exit
- * says nothing of the stopped one.
+ * A process last read stopped that then exited with an exit code ran again
+ * first: a stopped process runs no code until it is continued (SIGCONT, or its
+ * tracer), while a signal that ends it kills it where it stands (a fatal signal
+ * to a stopped process is a group exit: kernel/signal.c complete_signal). A
+ * job-control stop (T) stops every thread; a tracer (t) may have stopped the
+ * leader alone, and another thread's exit_group then ends it with a code, so t
+ * counts only for a process of one thread. When no read fell between the
+ * continue and the exit, the continue is said, inferred, before the first thing
+ * the kernel reported of it since (`firstSign`: an exec, a fork, else the exit)
+ * — here, or in stream.ts when the exit's status comes after the read found it
+ * gone. `reborn`: a fork of the pid since the read began another process,
+ * whose exit says nothing of the stopped one.
  */
 export function continuedBeforeExit(
   pid: number,
-  lastState: string | undefined,
+  last: ProcInfo | undefined,
   exit: ExitFact,
   reborn: boolean,
   comm: string | undefined,
+  firstSign: number = exit.at,
 ): ProcEvent | undefined {
-  if ((lastState !== 'T' && lastState !== 't') || exit.status.code === undefined || reborn) return undefined;
+  const stopped = last?.state === 'T' || (last?.state === 't' && last.threads === 1);
+  if (!stopped || exit.status.code === undefined || reborn) return undefined;
   return {
     kind: 'continue',
-    at: exit.at,
+    // Just before its first sign of running: the order of the lines, not a time anyone saw.
+    at: Math.min(exit.at, firstSign) - CONTINUE_BEFORE_MS,
     pid,
     comm,
     source: 'kernel',
     inferred: `exited with code ${exit.status.code} after it was last read stopped: a stopped process runs again only once continued`,
   };
+}
+
+/** How far before its first sign of running an inferred continue is stamped (1 µs: it sorts first, and shows the same time). */
+const CONTINUE_BEFORE_MS = 0.001;
+
+/** When the kernel first reported `pid` running since `since` (an exec of it, or a fork by it), or undefined. */
+function firstSignOfRunning(pid: number, since: number, facts: Facts): number | undefined {
+  let first: number | undefined;
+  for (const time of facts.execs.get(pid)?.times ?? []) if (time >= since && (first === undefined || time < first)) first = time;
+  facts.forks.forEach((fork) => {
+    if (fork.parent === pid && fork.at >= since && (first === undefined || fork.at < first)) first = fork.at;
+  });
+  return first;
 }
 
 /**
@@ -317,8 +343,17 @@ export function explainStep(
         const at = base.kind === 'reap' ? base.at : Math.min(exit.at, base.at);
         const known = { at, status: exit.status, source: 'kernel' as const, comm: exitName(base, facts, prev, started) };
         const resumed =
-          base.kind === 'reap' ? undefined : continuedBeforeExit(event.pid, prev.procs.get(event.pid)?.state, exit, facts.forks.has(event.pid), known.comm);
-        if (resumed !== undefined) out.push({ ...resumed, at: Math.min(resumed.at, at) });
+          base.kind === 'reap'
+            ? undefined
+            : continuedBeforeExit(
+                event.pid,
+                prev.procs.get(event.pid),
+                exit,
+                facts.forks.has(event.pid),
+                known.comm,
+                Math.min(at, firstSignOfRunning(event.pid, prev.takenAt, facts) ?? at),
+              );
+        if (resumed !== undefined) out.push(resumed);
         // The zombie's parent is the one it had when it exited (the kernel says which), even if that
         // parent has exited too by the time the zombie was read.
         out.push(base.kind === 'zombie' && exit.parent !== undefined ? { ...base, ...known, ppid: exit.parent } : { ...base, ...known });

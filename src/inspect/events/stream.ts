@@ -159,8 +159,8 @@ export class EventStream {
   #scanBegunAt = 0;
   /** pid → index in #events of a zombie or exit event still without its exit status. */
   readonly #awaitingStatus = new Map<number, number>();
-  /** Of those, the ones last read stopped (their state then): an exit code says they were continued first. */
-  readonly #stoppedAwaiting = new Map<number, string>();
+  /** Of those, the ones last read stopped (their record then): an exit code says they were continued first. */
+  readonly #stoppedAwaiting = new Map<number, ProcInfo>();
   #holdUntil = 0;
   #batches = 0;
   /** When a step last looked at the table's zombies, and where the next look starts (#lookAtZombies). */
@@ -299,13 +299,21 @@ export class EventStream {
     const at = Math.min(event.at, fact.at);
     this.#events[index] = { ...event, at, status: fact.status, source: 'kernel' };
     this.#awaitingStatus.delete(pid);
-    const resumed = continuedBeforeExit(pid, this.#stoppedAwaiting.get(pid), fact, false, event.comm);
+    const last = this.#stoppedAwaiting.get(pid);
     this.#stoppedAwaiting.delete(pid);
+    // Before the first line of it since its stop (an exec, a child it forked), else its exit line.
+    let stop = -1;
+    this.#events.forEach((e, k) => {
+      if (k < index && e.pid === pid && e.kind === 'stop') stop = k;
+    });
+    const first = this.#events.findIndex((e, k) => k > stop && k <= index && (e.pid === pid || (e.kind === 'spawn' && e.ppid === pid)));
+    const place = first < 0 ? index : first;
+    const resumed = continuedBeforeExit(pid, last, fact, false, event.comm, Math.min(at, this.#events[place]?.at ?? at));
     if (resumed !== undefined) {
-      // Said before its exit line: the lines after it, and their places, move down by one.
-      this.#events.splice(index, 0, { ...resumed, at: Math.min(resumed.at, at) });
+      // The lines from there on, and their places, move down by one.
+      this.#events.splice(place, 0, resumed);
       this.#awaitingStatus.forEach((later, other) => {
-        if (later >= index) this.#awaitingStatus.set(other, later + 1);
+        if (later >= place) this.#awaitingStatus.set(other, later + 1);
       });
     }
     if (this.#awaitingStatus.size > 0) return;
@@ -620,8 +628,10 @@ export class EventStream {
         // Read dead before the kernel's exit event was taken in (the addon reads a bounded number
         // of messages per turn): the frame waits a moment for the status.
         this.#awaitingStatus.set(event.pid, this.#events.length - 1);
-        const lastState = prev.procs.get(event.pid)?.state;
-        if (lastState === 'T' || lastState === 't') this.#stoppedAwaiting.set(event.pid, lastState);
+        // Not a pid forked again in the step: a late exit status would then be the new process's.
+        const last = facts.forks.has(event.pid) ? undefined : prev.procs.get(event.pid);
+        if (last?.state === 'T' || last?.state === 't') this.#stoppedAwaiting.set(event.pid, last);
+        else this.#stoppedAwaiting.delete(event.pid);
         this.#holdUntil = Math.max(this.#holdUntil, performance.now() + STATUS_HOLD_MS);
       }
       if (event.kind !== 'exit' && event.kind !== 'reap') continue;

@@ -28,7 +28,10 @@ describe('explainStep', () => {
       );
     const events = exited({ code: 3, signal: undefined });
     expect(events.map((e) => e.kind)).toEqual(['continue', 'exit']);
-    expect(events[0]).toMatchObject({ at: T + 3, source: 'kernel', comm: 'sh' });
+    // Stamped just before the exit it is inferred from (the order of the lines, shown at the same time).
+    expect(events[0]).toMatchObject({ source: 'kernel', comm: 'sh' });
+    expect(events[0]?.at).toBeLessThan(T + 3);
+    expect(events[0]?.at).toBeGreaterThan(T + 2.99);
     expect(events[0]?.inferred).toContain('last read stopped');
     // Turned zombie: the same.
     const zombie = proc({ ...stopped, state: 'Z', stat: 'Z' });
@@ -49,6 +52,49 @@ describe('explainStep', () => {
       T + 10,
     ).events;
     expect(fromRunning.some((e) => e.kind === 'continue')).toBe(false);
+  });
+
+  it('puts the inferred continue before the first thing it did once continued, and keeps it before its end line', () => {
+    const stopped = proc({ pid: 302, ppid: 100, pgid: 100, comm: 'sh', state: 'T', stat: 'T' });
+    const prev = snapshot([parent, sh, stopped], T);
+    const next = snapshot([parent, sh], T + 10);
+    const status = { code: 3, signal: undefined, coreDumped: false };
+    const exits = new Map([
+      [302, { at: T + 5, status, parent: 100 }],
+      [303, { at: T + 4, status: { code: 0, signal: undefined, coreDumped: false }, parent: 302 }],
+    ]);
+    // It forked a child (which ran and exited) and exec'd, then exited: continued before the fork.
+    const events = explain(
+      prev,
+      next,
+      facts({ exits, forks: new Map([[303, { parent: 302, at: T + 2, source: 'kernel' }]]), execs: new Map([[302, { times: [T + 3] }]]) }),
+    );
+    const kinds = events.map((e) => `${e.kind} ${e.pid}`);
+    expect(kinds.indexOf('continue 302')).toBeGreaterThanOrEqual(0);
+    expect(kinds.indexOf('continue 302')).toBeLessThan(kinds.indexOf('spawn 303'));
+    expect(kinds.indexOf('exec 302')).toBeLessThan(kinds.indexOf('exit 302'));
+    expect(events.find((e) => e.kind === 'continue')?.at).toBeLessThan(T + 2);
+    // A zombie line moved before the adoption of its lower-pid child takes its continue along.
+    const child = proc({ pid: 200, ppid: 302, pgid: 100, comm: 'sleep' });
+    const withChild = snapshot([parent, sh, child, stopped], T);
+    const after = snapshot([parent, sh, proc({ ...child, ppid: 1 }), proc({ ...stopped, state: 'Z', stat: 'Z' })], T + 10);
+    const ordered = explain(withChild, after, facts({ exits: new Map([[302, { at: T + 5, status, parent: 100 }]]) })).map((e) => `${e.kind} ${e.pid}`);
+    expect(ordered.indexOf('continue 302')).toBe(ordered.indexOf('zombie 302') - 1);
+  });
+
+  it('infers no continue for a traced (t) leader of several threads: another thread may have exited it', () => {
+    const traced = (threads: number) => proc({ pid: 402, ppid: 100, pgid: 100, comm: 'app', state: 't', stat: 't', threads });
+    const status = { code: 3, signal: undefined, coreDumped: false };
+    const kindsFor = (threads: number): string[] =>
+      explain(
+        snapshot([parent, sh, traced(threads)], T),
+        snapshot([parent, sh], T + 10),
+        facts({ exits: new Map([[402, { at: T + 5, status, parent: 100 }]]) }),
+      )
+        .filter((e) => e.pid === 402)
+        .map((e) => e.kind);
+    expect(kindsFor(2)).toEqual(['exit']);
+    expect(kindsFor(1)).toEqual(['continue', 'exit']);
   });
 
   it('gives a child first read under PID 1 its real parent, then says it was orphaned', () => {

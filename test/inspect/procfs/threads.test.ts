@@ -1,7 +1,7 @@
 // listThreads: the thread ids of /proc/PID/task for processes whose stat counts
 // more than one thread, on a hand-made proc root and on a real python3 with
 // named threads, through both procfs scans.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -55,7 +55,9 @@ describe('Snapshot.threads on the live /proc', () => {
     const pid = await startNamedThreads(['alpha', 'beta']);
     const once = await snapshotOnce({ fields: 'pstree', commandLines: false, threads: 'names' });
     expect(once.threads?.get(pid)?.map((thread) => thread.comm)).toEqual(['alpha', 'beta']);
-    expect(once.threads?.get(pid)?.every((thread) => thread.tid > pid)).toBe(true);
+    // Its other threads, as /proc/PID/task lists them (not ordered by pid: pids wrap at pid_max).
+    const tasks = readdirSync(`/proc/${pid}/task`).map(Number);
+    expect(once.threads?.get(pid)?.every((thread) => thread.tid !== pid && tasks.includes(thread.tid))).toBe(true);
     const inspector = createInspector({ threads: 'ids' });
     try {
       const first = await inspector.snapshot();

@@ -48,13 +48,6 @@ function endsBeforeAdoptions(events: ProcEvent[]): void {
     if (end === undefined) continue;
     events.splice(i, 0, end);
     i += 1; // the adoption is one further on now
-    // Its inferred continue (continuedBeforeExit) stays before it.
-    const c = events.findIndex((event, k) => k > i - 1 && event.kind === 'continue' && event.pid === from && event.inferred !== undefined);
-    if (c < 0) continue;
-    const [resumed] = events.splice(c, 1);
-    if (resumed === undefined) continue;
-    events.splice(i - 1, 0, resumed);
-    i += 1;
   }
 }
 
@@ -129,7 +122,7 @@ export function continuedBeforeExit(
   };
 }
 
-/** How far before its first sign of running an inferred continue is stamped (1 µs: it sorts first, and shows the same time). */
+/** How far before its first sign of running an inferred continue is stamped (1 µs: it sorts before that line, and before adoptions at its exit; it shows the same time). */
 const CONTINUE_BEFORE_MS = 0.001;
 
 /** When the kernel first reported `pid` running since `since` (an exec of it, or a fork by it), or undefined. */

@@ -46,6 +46,18 @@ function editStat(root: string, pid: number, changes: Record<number, string>): v
   writeFileSync(path, `${text.slice(0, close + 1)} ${rest.join(' ')}\n`, 'latin1');
 }
 
+/** The helper's file functions, out of descriptors (EMFILE) for the paths `fails` picks. */
+function outOfFilesFor(fails: (path: string) => boolean): LoopFs {
+  return {
+    openSync: (path, flags) => {
+      if (fails(path)) throw Object.assign(new Error('EMFILE: too many open files'), { code: 'EMFILE' });
+      return openSync(path, flags);
+    },
+    readSync,
+    closeSync,
+  };
+}
+
 /** The inline helper, then `after` (what changes on disk once the helper has read). */
 function helperThen(after: (job: ReadAheadJob) => void, fs?: LoopFs): ReadAheadPolicy {
   const helper = inlineHelper(fs);
@@ -82,14 +94,7 @@ describe('a first scan with a read-ahead helper, on a fixture tree', () => {
     // the pid. Its record must be the new process's alone, not the old one's status and cmdline under
     // the new stat (a process read a scan apart).
     const root = copyFixture();
-    const failing: LoopFs = {
-      openSync: (path, flags) => {
-        if (path.endsWith('/111/stat')) throw Object.assign(new Error('EMFILE: too many open files'), { code: 'EMFILE' });
-        return openSync(path, flags);
-      },
-      readSync,
-      closeSync,
-    };
+    const failing = outOfFilesFor((path) => path.endsWith('/111/stat'));
     const replace = (): void => {
       editStat(root, 111, { 3: 'S', 22: '9000' });
       writeFileSync(join(root, '111', 'status'), 'Name:\tnewproc\nUid:\t1000\t1000\t1000\t1000\nVmLck:\t0 kB\nVmRSS:\t100 kB\n');
@@ -108,14 +113,7 @@ describe('a first scan with a read-ahead helper, on a fixture tree', () => {
     const root = copyFixture();
     // 105 (a zombie) is 104's child. Once the helper has read 105 (and left 104 to the scan), 104
     // exits and is reaped: 105 goes to PID 1.
-    const notTheParent: LoopFs = {
-      openSync: (path, flags) => {
-        if (path.includes('/104/')) throw Object.assign(new Error('EMFILE: too many open files'), { code: 'EMFILE' });
-        return openSync(path, flags);
-      },
-      readSync,
-      closeSync,
-    };
+    const notTheParent = outOfFilesFor((path) => path.includes('/104/'));
     const exitParent = (): void => {
       rmSync(join(root, '104'), { recursive: true });
       editStat(root, 105, { 4: '1' });

@@ -4,7 +4,7 @@
 import { sourceWords } from '../inspect/events/choose.js';
 import { messageIn, t } from '../text/i18n/message.js';
 import { readStartTime } from '../inspect/inspector.js';
-import { matchByName, matchEventsByName } from '../inspect/name-match.js';
+import { nameSeeds } from '../inspect/scope.js';
 import { watch } from '../inspect/watch.js';
 import { awaitStopSignal } from '../process/stop-signals.js';
 import { answeredHelpOrVersion, COMMON_OPTIONS, decimalOption, parseCommandArgs, processIdArgument } from './args.js';
@@ -48,14 +48,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   const roots = (): Iterable<number> => printer.members.keys();
   try {
     for await (const frame of watch({ events: mode, intervalMs, signal: controller.signal, roots })) {
-      const seeds =
-        target === undefined
-          ? []
-          : pid !== undefined
-            ? first
-              ? [pid]
-              : []
-            : [...matchByName(frame.snapshot, target, process.pid), ...matchEventsByName(frame.events, frame.snapshot, target, process.pid)];
+      const seeds = target === undefined ? [] : pid !== undefined ? (first ? [pid] : []) : nameSeeds(frame.snapshot, frame.events, target, process.pid);
       // Once the first table is read, events are reported from here on: say so, and from which source
       // (on stderr, for the person at the terminal: stdout stays pure NDJSON with --json).
       if (first) process.stderr.write(`procview events: ${t('cli.events.watching', { source: sourceWords(choice, intervalMs) })}\n`);

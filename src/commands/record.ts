@@ -94,7 +94,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     choice,
     { intervalMs, ...(target.kind === 'all' ? {} : { roots: () => (scope.kind === 'follow' ? scope.members.keys() : []) }) },
     (frame) => {
-      const seeds = targetSeeds(target, frame.snapshot, startedAt);
+      const seeds = targetSeeds(target, frame, startedAt);
       scope = advanceScope(scope, frame.snapshot, seeds, frame.begunAt, frame.events);
       const members = scope.kind === 'follow' ? scope.members.keys() : undefined;
       writer.frame({ ...frame, host: readSystemLoad(), sourceWords: sourceWords(choice, intervalMs, frame.lost) }, seeds, members);

@@ -7,7 +7,7 @@
 // the process it was when first seen, so a later process that reuses the pid
 // never joins the scope.
 import { sameProcess, sameStartTime } from './identity.js';
-import { matchByName } from './name-match.js';
+import { matchByName, matchEventsByName } from './name-match.js';
 import type { ProcEvent, ProcInfo, Snapshot } from './types.js';
 
 /**
@@ -139,9 +139,19 @@ export function scopedProcs(scope: Scope, snapshot: Snapshot): ProcInfo[] {
   return out;
 }
 
-/** `--watch NAME`: the rule of name-match.ts (never procview's own processes, as pgrep never matches itself). */
-export function nameSeeds(snapshot: Snapshot, pattern: string, selfPid: number): number[] {
-  return matchByName(snapshot, pattern, selfPid);
+/**
+ * `--watch NAME`: the rule of name-match.ts (never procview's own processes, as pgrep never matches
+ * itself), in the table and in the events that came with it: a program that ran and ended between
+ * two tables (a fork demo's parent, gone in a millisecond) is named only by its exec or exit.
+ */
+export function nameSeeds(snapshot: Snapshot, events: readonly ProcEvent[], pattern: string, selfPid: number): number[] {
+  return [...matchByName(snapshot, pattern, selfPid), ...matchEventsByName(events, snapshot, pattern, selfPid)];
+}
+
+/** A table and the events that came with it (a frame of the stream); no events for a table alone. */
+export interface SeedSource {
+  readonly snapshot: Snapshot;
+  readonly events?: readonly ProcEvent[];
 }
 
 /** What `--watch` names, for the dashboard and the exporter alike: everything, pids, or a name. */
@@ -151,16 +161,16 @@ export type WatchTarget =
   | { readonly kind: 'name'; readonly pattern: string };
 
 /**
- * The seeds `target` gives in `snapshot`: each pid as it was at `startedAt`
+ * The seeds `target` gives in a frame: each pid as it was at `startedAt`
  * (when --watch named it), the processes a name matches now; none for all.
  */
-export function targetSeeds(target: WatchTarget, snapshot: Snapshot, startedAt: number, selfPid: number = process.pid): Seed[] {
+export function targetSeeds(target: WatchTarget, { snapshot, events = [] }: SeedSource, startedAt: number, selfPid: number = process.pid): Seed[] {
   switch (target.kind) {
     case 'all':
       return [];
     case 'pids':
       return target.pids.map((pid) => ({ pid, trackedAt: startedAt }));
     case 'name':
-      return nameSeeds(snapshot, target.pattern, selfPid);
+      return nameSeeds(snapshot, events, target.pattern, selfPid);
   }
 }

@@ -207,6 +207,9 @@ export type ProcEvent =
       readonly fromComm: string | undefined;
       readonly fromArgs: string | undefined;
       readonly args: string | undefined;
+      /** Set when the program was not read from the process itself: `comm` is the name this child
+       *  of it was forked with after the exec (fork copies the name; explain.ts namesFromChildren). */
+      readonly nameFrom?: number;
     })
   | (EventBase & { readonly kind: 'stop' })
   | (EventBase & { readonly kind: 'continue' })

@@ -77,6 +77,7 @@ const PLAIN_FIELDS = new Set([
   'fromComm',
   'fromArgs',
   'args',
+  'nameFrom',
 ]);
 
 /** Fields of an event that hold an object, and what makes one right. */

@@ -49,7 +49,8 @@ function eventsInScope(events: readonly ProcEvent[], before: Scope, after: Scope
 export function startMetricsFeed(options: FeedOptions): MetricsFeed {
   const { inspector, intervalMs, scope: watch } = options;
   const startedAt = performance.now();
-  const seeds = (snapshot: Snapshot): Iterable<Seed> => targetSeeds(watch, snapshot, startedAt);
+  // A table without events: the exporter's scans come without the kernel's (a name matches what they hold).
+  const seeds = (snapshot: Snapshot): Iterable<Seed> => targetSeeds(watch, { snapshot }, startedAt);
 
   let scope: Scope = watch.kind === 'all' ? ALL : EMPTY_FOLLOW;
   let state: MetricsState | undefined;

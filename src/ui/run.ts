@@ -15,6 +15,7 @@ import { ALL, EMPTY_FOLLOW, type Seed, targetSeeds } from '../inspect/scope.js';
 import type { SideContent } from './model/screen.js';
 import type { Message } from './model/view-state.js';
 import type { Inspector, Snapshot } from '../inspect/types.js';
+import type { Frame } from './model/watch.js';
 import type { ChatSession } from './sources/chat.js';
 import type { DemoSession } from './sources/demo.js';
 import type { ProgramSession } from './sources/program.js';
@@ -144,12 +145,12 @@ export async function runDashboard(options: DashboardOptions): Promise<number> {
 
   return new Promise<number>((resolve, reject) => {
     let closing = false;
-    const seeds = (snapshot: Snapshot): Iterable<Seed> => {
+    const seeds = ({ snapshot, events }: Frame): Iterable<Seed> => {
       switch (scope.kind) {
         case 'all':
         case 'pids':
         case 'name':
-          return targetSeeds(scope, snapshot, startedAt);
+          return targetSeeds(scope, { snapshot, events }, startedAt);
         // This room's server and clients only (the chat source knows what a room address reaches).
         case 'chat':
           return chat?.seeds(snapshot) ?? [];
@@ -225,7 +226,7 @@ export async function runDashboard(options: DashboardOptions): Promise<number> {
       choice,
       ...(scope.kind === 'all' ? {} : { roots: () => members }),
       onFrame: (frame) => {
-        const seedList = [...seeds(frame.snapshot)];
+        const seedList = [...seeds(frame)];
         const shown = app.frame(frame, seedList);
         if (writer !== undefined) {
           writer.frame(frame, seedList, shown.scope.kind === 'follow' ? shown.scope.members.keys() : undefined);

@@ -7,7 +7,7 @@ import { advanceScope, EMPTY_FOLLOW, inScope, type Scope, type Seed, targetSeeds
 import { initialViewState } from '../../src/ui/model/view-state.js';
 import { computeRows } from '../../src/ui/model/view.js';
 import { advanceWatch, initialWatch, type Frame } from '../../src/ui/model/watch.js';
-import type { Snapshot } from '../../src/inspect/types.js';
+import type { ProcEvent, Snapshot } from '../../src/inspect/types.js';
 import { proc, snapshot } from '../ui/model/fixtures.js';
 
 const members = (scope: Scope): number[] => (scope.kind === 'all' ? [] : [...scope.members.keys()].sort((a, b) => a - b));
@@ -248,11 +248,23 @@ describe('the watch, frame by frame', () => {
 describe('targetSeeds', () => {
   it('binds named pids as they were when --watch named them, matches a name anew, and seeds nothing for all', () => {
     const snap = snapshot([proc(1, 0), proc(20, 1, { comm: 'nginx', args: 'nginx: worker' }), proc(30, 1, { comm: 'sleep', args: 'sleep 5 nginx' })]);
-    expect(targetSeeds({ kind: 'all' }, snap, 5)).toEqual([]);
-    expect(targetSeeds({ kind: 'pids', pids: [20, 99] }, snap, 5)).toEqual([
+    expect(targetSeeds({ kind: 'all' }, { snapshot: snap }, 5)).toEqual([]);
+    expect(targetSeeds({ kind: 'pids', pids: [20, 99] }, { snapshot: snap }, 5)).toEqual([
       { pid: 20, trackedAt: 5 },
       { pid: 99, trackedAt: 5 },
     ]);
-    expect(targetSeeds({ kind: 'name', pattern: 'nginx' }, snap, 5, 30)).toEqual([20]);
+    expect(targetSeeds({ kind: 'name', pattern: 'nginx' }, { snapshot: snap }, 5, 30)).toEqual([20]);
+  });
+
+  it('matches a name also by the exec and exit lines of a program no table held', () => {
+    const snap = snapshot([proc(1, 0), proc(30, 1, { comm: 'bash', args: 'bash' })]);
+    const events: ProcEvent[] = [
+      { kind: 'spawn', at: 1, pid: 40, comm: 'bash', ppid: 30 },
+      { kind: 'exec', at: 2, pid: 40, comm: 'orphdemo', nameFrom: 41, fromComm: 'bash', fromArgs: 'bash', args: undefined },
+      { kind: 'exit', at: 3, pid: 40, comm: undefined, ppid: 30 },
+    ];
+    expect(targetSeeds({ kind: 'name', pattern: 'orphdemo' }, { snapshot: snap, events }, 5, 99)).toEqual([40]);
+    // A table alone (the exporter's scans) matches what it holds.
+    expect(targetSeeds({ kind: 'name', pattern: 'orphdemo' }, { snapshot: snap }, 5, 99)).toEqual([]);
   });
 });

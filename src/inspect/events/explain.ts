@@ -169,6 +169,43 @@ function namesBeforeExecs(events: ProcEvent[]): void {
   }
 }
 
+/** A child read in this step under the name it was forked with (see namesFromChildren). */
+interface ForkedName {
+  readonly parent: number;
+  /** The kernel's time of the fork. */
+  readonly at: number;
+  readonly child: number;
+  readonly comm: string;
+}
+
+/**
+ * A program that exec'd and forked faster than a read (the classic learner's
+ * fork: the parent prints and exits at once) has its exec line say what it
+ * exec'd, by the name of a child it forked after that exec: fork copies the
+ * parent's name (task->comm) to the child (kernel/fork.c dup_task_struct), and a
+ * child read before any exec of its own (none in its facts) and with no rename
+ * reported (PROC_EVENT_COMM, by it or by the parent) still has that copy. The
+ * fork must come after the exec and before the parent's next exec, and the
+ * parent's pid not be born again in between. Only the name (comm, 15 bytes) is
+ * known this way, never the command line; `nameFrom` says which child told it.
+ */
+function namesFromChildren(events: ProcEvent[], forked: readonly ForkedName[], facts: Facts): void {
+  if (forked.length === 0) return;
+  for (let i = 0; i < events.length; i += 1) {
+    const exec = events[i];
+    if (exec?.kind !== 'exec' || exec.comm !== undefined || facts.comms.has(exec.pid)) continue;
+    const nextExec = facts.execs.get(exec.pid)?.times.find((time) => time > exec.at) ?? Number.POSITIVE_INFINITY;
+    const born = facts.forks.get(exec.pid)?.at;
+    let told: ForkedName | undefined;
+    for (const child of forked) {
+      if (child.parent !== exec.pid || child.at <= exec.at || child.at >= nextExec) continue;
+      if (born !== undefined && born > exec.at && born < child.at) continue;
+      if (told === undefined || child.at < told.at) told = child;
+    }
+    if (told !== undefined) events[i] = { ...exec, comm: told.comm, nameFrom: told.child };
+  }
+}
+
 function lookup(pid: number, prev: Snapshot, next: Snapshot): ProcInfo | undefined {
   return next.procs.get(pid) ?? prev.procs.get(pid);
 }
@@ -275,6 +312,7 @@ export function explainStep(
   const { forks, exits, comms } = facts;
   const { now: execs, later: laterExecs } = splitLateExecs(facts.execs, next);
   const out: ProcEvent[] = [];
+  const forkedNames: ForkedName[] = [];
   const execReported = new Set<number>();
   const exitReported = new Set<number>();
   for (const event of diff) {
@@ -291,6 +329,10 @@ export function explainStep(
         // (fork copies comm), as the exec line below says it was: `7 (bash) started`, then `exec: bash → ls`.
         const comm = execFact === undefined ? event.comm : parent?.comm;
         out.push({ ...event, comm, at: Math.min(fork.at, event.at), ppid: fork.parent, source: fork.source });
+        // Read with the name it was forked with: no exec before the read, no rename the kernel reported.
+        if (execFact === undefined && fork.source === 'kernel' && event.comm !== undefined && !comms.has(event.pid)) {
+          forkedNames.push({ parent: fork.parent, at: fork.at, child: event.pid, comm: event.comm });
+        }
         if (execFact !== undefined) {
           // A forked child runs its parent's program until it execs: that is its "before".
           pushExecs(
@@ -441,6 +483,7 @@ export function explainStep(
   endsBeforeAdoptions(out);
   reapsBeforeReaperEnds(out);
   namesBeforeExecs(out);
+  namesFromChildren(out, forkedNames, facts);
   const carryPrograms = new Map<number, ProgramRead>();
   for (const pid of carryExecs.keys()) {
     const read = facts.programs?.get(pid);

@@ -55,7 +55,7 @@ function details(event: ProcEvent): Record<string, unknown> {
     case 'reparent':
       return nullable({ from: event.from, to: event.to, orphaned: event.orphaned, adopter: event.adopter });
     case 'exec':
-      return nullable({ fromComm: event.fromComm, fromArgs: event.fromArgs, args: event.args });
+      return nullable({ fromComm: event.fromComm, fromArgs: event.fromArgs, args: event.args, nameFrom: event.nameFrom });
     case 'renice':
       return nullable({ from: event.from, to: event.to });
     case 'stop':

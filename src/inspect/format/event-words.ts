@@ -45,7 +45,14 @@ function inferredWords(evidence: OrphanEvidence | undefined, english: string): s
  */
 export function shortEventSentence(event: ProcEvent): string | undefined {
   if (event.kind !== 'exec' || (event.fromArgs || event.fromComm) === undefined) return undefined;
-  return t('event.exec', { self: who(event.pid, undefined), after: event.args || event.comm || t('event.execUnread') });
+  return t('event.exec', { self: who(event.pid, undefined), after: execAfter(event) });
+}
+
+/** What an exec led to, in words: the command line read, else the name, said to be its child's when a child told it. */
+function execAfter(event: Extract<ProcEvent, { kind: 'exec' }>): string {
+  if (event.args) return event.args;
+  if (event.comm === undefined || event.comm === '') return t('event.execUnread');
+  return event.nameFrom === undefined ? event.comm : t('event.execNameFromChild', { name: event.comm, child: event.nameFrom });
 }
 
 /**
@@ -96,7 +103,7 @@ export function eventSentence(event: ProcEvent, nameOf: NameOf): string {
       return t('event.reparent', { self, from: other(event.from), to: other(event.to) });
     case 'exec': {
       const before = event.fromArgs || event.fromComm;
-      const after = event.args || event.comm || t('event.execUnread');
+      const after = execAfter(event);
       return before === undefined
         ? t('event.exec', { self: who(event.pid, undefined), after })
         : t('event.execFrom', { self: who(event.pid, undefined), before, after });

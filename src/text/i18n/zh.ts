@@ -300,6 +300,7 @@ export const ZH: Readonly<Record<MessageId, string>> = {
   'event.orphaned': '{self} 成为孤儿进程：父进程 {parent} 已退出，由 {adopter} 收养',
   'event.reparent': '{self} 更换了父进程：{from} → {to}',
   'event.execUnread': '（未及读取的程序）',
+  'event.execNameFromChild': '{name}（它的子进程 {child} fork 时带着的名字：fork 会复制父进程的名字）',
   'event.exec': '{self} exec：{after}',
   'event.execFrom': '{self} exec：{before} → {after}',
   'event.stop': '{self} 停止（T）：SIGCONT 让它继续',

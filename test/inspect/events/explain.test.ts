@@ -233,6 +233,70 @@ describe('explainStep', () => {
     ]);
   });
 
+  it("names a short program's exec by a child it forked after it, read before any exec or rename of its own", () => {
+    // bash (50) forks 102, which execs the learner's program and forks 103 at once, then exits: 102
+    // is in neither table, 103 is read under the name it was forked with.
+    const prev = snapshot([parent], T);
+    const child = proc({ pid: 103, ppid: 1, pgid: 102, comm: 'orphdemo', args: './orphdemo' });
+    const next = snapshot([parent, child], T + 10);
+    const status = { code: 0, signal: undefined, coreDumped: false };
+    const step = (more: Partial<Facts> = {}, execTimes = [T + 2], forkedAt = T + 3) =>
+      explain(
+        prev,
+        next,
+        facts({
+          forks: new Map([
+            [102, { parent: 50, at: T + 1, source: 'kernel' }],
+            [103, { parent: 102, at: forkedAt, source: 'kernel' }],
+          ]),
+          execs: new Map([[102, { times: execTimes }]]),
+          exits: new Map([[102, { at: T + 4, status, parent: 50 }]]),
+          ...more,
+        }),
+      ).find((e) => e.kind === 'exec' && e.pid === 102);
+    expect(step()).toEqual({
+      kind: 'exec',
+      at: T + 2,
+      pid: 102,
+      comm: 'orphdemo',
+      nameFrom: 103,
+      source: 'kernel',
+      fromComm: 'bash',
+      fromArgs: 'bash',
+      args: undefined,
+    });
+    // The child exec'd before it was read: its name is its own program's.
+    expect(
+      step({
+        execs: new Map([
+          [102, { times: [T + 2] }],
+          [103, { times: [T + 5] }],
+        ]),
+      })?.comm,
+    ).toBeUndefined();
+    // A rename the kernel reported, of the child or of the parent: the copy may not be the program's name.
+    expect(step({ comms: new Map([[103, 'renamed']]) })?.comm).toBeUndefined();
+    const renamedParent = step({ comms: new Map([[102, 'renamed']]) });
+    expect(renamedParent?.comm).toBe('renamed');
+    expect(renamedParent).not.toHaveProperty('nameFrom');
+    // Forked before the exec: the child has the name from before it.
+    expect(step({}, [T + 3.5])?.comm).toBeUndefined();
+    // Two execs, the fork between them: the first is named, not the second.
+    const chain = explain(
+      prev,
+      next,
+      facts({
+        forks: new Map([
+          [102, { parent: 50, at: T + 1, source: 'kernel' }],
+          [103, { parent: 102, at: T + 3, source: 'kernel' }],
+        ]),
+        execs: new Map([[102, { times: [T + 2, T + 3.5] }]]),
+        exits: new Map([[102, { at: T + 4, status, parent: 50 }]]),
+      }),
+    ).filter((e) => e.kind === 'exec' && e.pid === 102);
+    expect(chain.map((e) => e.comm)).toEqual(['orphdemo', undefined]);
+  });
+
   it("names what a short program exec'd from the read its batch brought, unless it exec'd again after that read", () => {
     const prev = snapshot([parent], T);
     const next = snapshot([parent], T + 10);

@@ -32,4 +32,20 @@ describe('eventToJson', () => {
     expect(eventToJson(JSON.parse(JSON.stringify(killed)) as ProcEvent).status).toEqual({ code: null, signal: 'SIGKILL', coreDumped: false });
     expect(eventToJson({ ...killed, status: undefined }).status).toBeNull();
   });
+
+  it('gives an exec the child that named it, null when the program was read from the process itself', () => {
+    const exec: ProcEvent = {
+      kind: 'exec',
+      at: T,
+      pid: 42,
+      comm: 'orphdemo',
+      nameFrom: 43,
+      fromComm: 'bash',
+      fromArgs: 'bash',
+      args: undefined,
+      source: 'kernel',
+    };
+    expect(eventToJson(exec)).toMatchObject({ comm: 'orphdemo', nameFrom: 43, args: null, inferred: null });
+    expect(eventToJson({ ...exec, nameFrom: undefined, args: 'orphdemo' }).nameFrom).toBeNull();
+  });
 });

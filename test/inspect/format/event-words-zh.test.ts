@@ -40,6 +40,10 @@ describe('event sentences in Chinese', () => {
       [{ ...base, kind: 'continue' }, '42 (sleep) 继续运行'],
       [{ ...base, kind: 'renice', from: 0, to: 5 }, '42 (sleep) 的 nice 值改变：0 → 5'],
       [
+        { ...base, kind: 'exec', comm: 'orphdemo', nameFrom: 43, fromComm: 'bash', fromArgs: 'bash', args: undefined },
+        '42 exec：bash → orphdemo（它的子进程 43 fork 时带着的名字：fork 会复制父进程的名字）',
+      ],
+      [
         { ...base, kind: 'exit', ppid: 10, status: { code: undefined, signal: 'SIGSEGV', coreDumped: true } },
         '42 (sleep) 被 SIGSEGV 杀死，并转储了 core（父进程 10 (bash)）',
       ],

@@ -37,6 +37,10 @@ describe('event sentences', () => {
         '4313 (sleep) reparented: parent 4311 (bash) → 4400 (sshd)',
       ],
       [{ kind: 'exec', at, pid: 4312, comm: 'sleep', fromComm: 'bash', fromArgs: 'bash -c sleep 9', args: 'sleep 9' }, '4312 exec: bash -c sleep 9 → sleep 9'],
+      [
+        { kind: 'exec', at, pid: 4312, comm: 'orphdemo', nameFrom: 4313, fromComm: 'bash', fromArgs: 'bash', args: undefined },
+        "4312 exec: bash → orphdemo (the name its child 4313 was forked with: a fork copies its parent's name)",
+      ],
       [{ kind: 'stop', at, pid: 4312, comm: 'sleep' }, '4312 (sleep) stopped (T): SIGCONT resumes it'],
       [{ kind: 'continue', at, pid: 4312, comm: 'sleep' }, '4312 (sleep) continued'],
       [{ kind: 'renice', at, pid: 4312, comm: 'sleep', from: 0, to: 5 }, '4312 (sleep) reniced: nice 0 → 5'],

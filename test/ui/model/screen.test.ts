@@ -239,7 +239,7 @@ describe('seeds', () => {
   });
 
   it('matches names and command lines, never procview itself', () => {
-    expect(nameSeeds(snap, 'chat-server', 99)).toEqual([5, 9]);
+    expect(nameSeeds(snap, [], 'chat-server', 99)).toEqual([5, 9]);
   });
 });
 

@@ -1,0 +1,44 @@
+// The dashboard's --watch NAME, for the learner's usual setup: procview in one
+// terminal, the program run in another. A fork demo's parent lives for a
+// millisecond, in no table: only the kernel's exec and exit name it.
+import { randomBytes } from 'node:crypto';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { nativeAddonMissing } from '../helpers/optional-tools.js';
+import { killGroup, spawnGroup } from '../helpers/processes.js';
+import { runInPty } from './helpers/pty.js';
+
+const kernelEvents = process.getuid?.() === 0 && nativeAddonMissing() === undefined;
+const cleanups: (() => void)[] = [];
+afterEach(() => {
+  for (const cleanup of cleanups.splice(0)) cleanup();
+});
+
+describe('procview --watch NAME', () => {
+  it.runIf(kernelEvents)(
+    'shows the exit of a parent that forked and exited between two tables, named as its program',
+    async () => {
+      // A shell under a name no other process has (at most 15 bytes: the kernel's comm); its
+      // background subshell is a fork that never execs, so it keeps that name while it waits on a
+      // read of the test's pipe (fd 3: an asynchronous list's own stdin is /dev/null).
+      const dir = mkdtempSync(join(tmpdir(), 'pv-watch-name-'));
+      cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+      const name = `pvw${randomBytes(4).toString('hex')}`;
+      const program = join(dir, name);
+      copyFileSync('/bin/sh', program);
+      const run = runInPty(['--watch', name, '-d', '0.5', '--events', 'kernel'], { cols: 220, rows: 45 });
+      cleanups.push(() => run.kill('SIGKILL'));
+      await run.waitForScreen(`Scope: processes matching "${name}"`);
+      const parent = spawnGroup(program, ['-c', 'exec 3<&0; (read line <&3) & exit 0'], { stdio: ['pipe', 'ignore', 'ignore'] });
+      cleanups.push(() => killGroup(parent.pid));
+      const screen = await run.waitForScreen(new RegExp(`${parent.pid} \\(${name}\\) exited 0`));
+      // Its child, orphaned at that exit, is in the table and on the timeline under the same name.
+      expect(screen).toMatch(new RegExp(`\\(${name}\\) orphaned: parent ${parent.pid} \\(${name}\\) exited`));
+      run.write('q');
+      expect((await run.waitForExit()).exitCode).toBe(0);
+    },
+    60_000,
+  );
+});

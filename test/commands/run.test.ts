@@ -95,6 +95,26 @@ describe.skipIf(!kernel.ok)('procview run --plain, kernel source', () => {
     }
   }, 180_000);
 
+  it("a parent gone within a millisecond: its child starts from the parent's program, named by it until its own exec (5×)", async () => {
+    for (let i = 0; i < 5; i += 1) {
+      // Nothing held: sh exits as soon as it has forked, mostly before any read.
+      const { code, lines, sh } = await run('kernel', 'sleep 0.3 & exit 0');
+      const text = lines.join('\n');
+      expect(code, text).toBe(0);
+      const child = lines
+        .map((line) => new RegExp(`\\] (\\d+) \\((?:sh|sleep)\\) started, child of ${sh}\\b`).exec(line)?.[1])
+        .find((pid) => pid !== undefined);
+      expect(child, text).toBeDefined();
+      const execAt = lines.findIndex((line) => line.includes(`] ${child} exec: `));
+      expect(lines[execAt], text).toMatch(new RegExp(`\\] ${child} exec: sh -c .*sleep 0\\.3 & exit 0 → sleep 0\\.3$`));
+      // Until that exec it ran sh: no line before it calls it sleep.
+      expect(
+        lines.slice(0, execAt).filter((line) => line.includes(`] ${child} (sleep)`)),
+        text,
+      ).toEqual([]);
+    }
+  }, 120_000);
+
   it('a double fork: the grandchild orphaned by the child sh', async () => {
     const { code, lines } = await run('kernel', PATTERNS.doubleFork.held, ORPHAN_LINE);
     expect(code).toBe(0);

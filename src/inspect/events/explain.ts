@@ -206,6 +206,38 @@ function namesFromChildren(events: ProcEvent[], forked: readonly ForkedName[], f
   }
 }
 
+/**
+ * A child runs its parent's program from its fork until its own exec (fork copies the name and the
+ * command line's memory). When the parent exec'd in this step before the fork, that program is what
+ * its last such exec started, not what a table shows: one read before that exec shows the program it
+ * left, and the parent may be in no table at all (`sh -c 'sleep 1 & exit 0'`: the exec line said
+ * `exec: sleep 1`, and the child's orphaning named it sleep before it exec'd). The child's start and
+ * its first exec's "before" take that program; unknown when that exec's program was not read.
+ */
+function childrenStartFromForkers(events: ProcEvent[], facts: Facts): void {
+  const lastExecBefore = (pid: number, at: number): Extract<ProcEvent, { kind: 'exec' }> | undefined => {
+    let last: Extract<ProcEvent, { kind: 'exec' }> | undefined;
+    for (const event of events) if (event.kind === 'exec' && event.pid === pid && event.at < at && (last === undefined || event.at >= last.at)) last = event;
+    return last;
+  };
+  events.forEach((event, i) => {
+    const fork = facts.forks.get(event.pid);
+    if (fork === undefined || facts.comms.has(fork.parent)) return;
+    if (event.kind === 'spawn') {
+      const program = lastExecBefore(fork.parent, fork.at);
+      if (program === undefined || facts.comms.has(event.pid)) return;
+      // Unknown replaces a name only where the child exec'd: one that did not may have been read under its own.
+      if (program.comm !== undefined || facts.execs.has(event.pid)) events[i] = { ...event, comm: program.comm };
+      return;
+    }
+    if (event.kind !== 'exec') return;
+    const firstExec = facts.execs.get(event.pid)?.times.find((time) => time >= fork.at);
+    if (firstExec !== event.at) return;
+    const program = lastExecBefore(fork.parent, fork.at);
+    if (program !== undefined) events[i] = { ...event, fromComm: program.comm, fromArgs: program.args };
+  });
+}
+
 function lookup(pid: number, prev: Snapshot, next: Snapshot): ProcInfo | undefined {
   return next.procs.get(pid) ?? prev.procs.get(pid);
 }
@@ -482,8 +514,9 @@ export function explainStep(
   out.sort((a, b) => a.at - b.at);
   endsBeforeAdoptions(out);
   reapsBeforeReaperEnds(out);
-  namesBeforeExecs(out);
   namesFromChildren(out, forkedNames, facts);
+  childrenStartFromForkers(out, facts);
+  namesBeforeExecs(out);
   const carryPrograms = new Map<number, ProgramRead>();
   for (const pid of carryExecs.keys()) {
     const read = facts.programs?.get(pid);

@@ -297,6 +297,34 @@ describe('explainStep', () => {
     expect(chain.map((e) => e.comm)).toEqual(['orphdemo', undefined]);
   });
 
+  it("starts a child of a parent that exec'd in the step from the parent's new program, not from a table's older read", () => {
+    // procview run's `sh -c 'sleep 1 & exit 0'`: 102 execs sh (read as its batch came in), forks 103,
+    // which execs sleep; 102 exits, 103 is orphaned. 102 was read before its exec, as bash.
+    const before = proc({ pid: 102, ppid: 50, pgid: 102, comm: 'bash', args: 'bash' });
+    const prev = snapshot([parent, before], T);
+    const next = snapshot([parent, proc({ pid: 103, ppid: 1, pgid: 102, comm: 'sleep', args: 'sleep 1' })], T + 10);
+    const status = { code: 0, signal: undefined, coreDumped: false };
+    const events = explain(
+      prev,
+      next,
+      facts({
+        forks: new Map([[103, { parent: 102, at: T + 3, source: 'kernel' }]]),
+        execs: new Map([
+          [102, { times: [T + 2] }],
+          [103, { times: [T + 4] }],
+        ]),
+        exits: new Map([[102, { at: T + 5, status, parent: 50 }]]),
+        programs: new Map([[102, { comm: 'sh', args: 'sh -c sleep 1 & exit 0', at: T + 2.5 }]]),
+      }),
+    ).filter((e) => e.pid === 103);
+    expect(events.map((e) => [e.kind, e.comm])).toEqual([
+      ['spawn', 'sh'],
+      ['exec', 'sleep'],
+      ['reparent', 'sleep'],
+    ]);
+    expect(events[1]).toMatchObject({ fromComm: 'sh', fromArgs: 'sh -c sleep 1 & exit 0', args: 'sleep 1' });
+  });
+
   it("names what a short program exec'd from the read its batch brought, unless it exec'd again after that read", () => {
     const prev = snapshot([parent], T);
     const next = snapshot([parent], T + 10);

@@ -114,8 +114,18 @@ export function advanceScope(prev: Scope, snapshot: Snapshot, seeds: Iterable<Se
   }
   for (const [pid, binding] of bindings) if (binding.state === 'bound') take(pid);
   // Forked by a member (the spawn's real parent, from the kernel or the scoped tracker): in scope
-  // even when already adopted by PID 1 when first read.
-  for (const event of events) if (event.kind === 'spawn' && event.ppid !== undefined && members.has(event.ppid)) take(event.pid);
+  // even when already adopted by PID 1 when first read. The forker may be in no table: a member
+  // of the last frame that exited in this one, a seed gone before any read (a program run), or a
+  // process itself forked by one of these and gone since (a fork demo's parent, a double fork's
+  // middle child): its children are the scope's all the same. Spawns come in the order they happened.
+  const forkers = new Set<number>([...prev.members.keys(), ...members.keys()]);
+  for (const seed of seeds) if (typeof seed === 'number') forkers.add(seed);
+  for (const [pid, binding] of bindings) if (binding.state !== 'gone' && forked.has(pid)) forkers.add(pid);
+  for (const event of events) {
+    if (event.kind !== 'spawn' || event.ppid === undefined || !forkers.has(event.ppid)) continue;
+    forkers.add(event.pid);
+    take(event.pid);
+  }
   const children = childrenIndex(snapshot.procs.values());
   const queue = [...members.keys()];
   for (let pid = queue.pop(); pid !== undefined; pid = queue.pop()) {

@@ -16,6 +16,30 @@ afterEach(() => {
   for (const cleanup of cleanups.splice(0)) cleanup();
 });
 
+describe('procview --watch PID', () => {
+  it.runIf(kernelEvents)(
+    'keeps in the list an orphan whose parent, forked by the watched shell, was in no table',
+    async () => {
+      const tag = `pvo${randomBytes(4).toString('hex')}`;
+      // The watched shell runs, when told, a program that forks a child waiting on the test's pipe and
+      // exits at once; the child is adopted by PID 1 within a millisecond of its birth.
+      const shell = spawnGroup('sh', ['-c', `read go; sh -c 'exec 3<&0; (read line <&3) & exit 0' ${tag}; exec sleep 300`], {
+        stdio: ['pipe', 'ignore', 'ignore'],
+      });
+      cleanups.push(() => killGroup(shell.pid));
+      const run = runInPty(['--watch', String(shell.pid), '-d', '0.5', '--events', 'kernel'], { cols: 220, rows: 45 });
+      cleanups.push(() => run.kill('SIGKILL'));
+      await run.waitForScreen(new RegExp(`^\\s*${shell.pid}\\s`, 'm'));
+      shell.stdin?.write('go\n');
+      // Its row: PPID 1, the command line it forked with.
+      await run.waitForScreen(new RegExp(`^\\s*\\d+\\s+1\\s.*exit 0 ${tag}`, 'm'));
+      run.write('q');
+      expect((await run.waitForExit()).exitCode).toBe(0);
+    },
+    60_000,
+  );
+});
+
 describe('procview --watch NAME', () => {
   it.runIf(kernelEvents)(
     'shows the exit of a parent that forked and exited between two tables, named as its program',

@@ -29,6 +29,30 @@ describe('scope', () => {
     expect(inScope(next, after, 200)).toBe(false);
   });
 
+  it("takes a child whose forker is in no table: forked by a member, or by the last frame's member, and gone since", () => {
+    const first = advanceScope(EMPTY_FOLLOW, before, [100], 0);
+    // 100 forked 110, which forked 111 and exited at once (a fork demo's parent): 111 is read under PID 1.
+    const after = snapshot([proc(1, 0), proc(50, 1), proc(100, 50), proc(101, 100), proc(102, 101), proc(111, 1), proc(200, 1)]);
+    const spawns: ProcEvent[] = [
+      { kind: 'spawn', at: 1, pid: 110, ppid: 100, comm: 'bash', source: 'kernel' },
+      { kind: 'spawn', at: 2, pid: 111, ppid: 110, comm: 'orphan', source: 'kernel' },
+    ];
+    expect(members(advanceScope(first, after, [], 0, spawns))).toEqual([100, 101, 102, 111]);
+    // 102 (a member) forked 120 and both are gone: 120's child 121, read under PID 1, is the scope's.
+    const later = snapshot([proc(1, 0), proc(50, 1), proc(100, 50), proc(121, 1), proc(200, 1)]);
+    const more: ProcEvent[] = [
+      { kind: 'spawn', at: 3, pid: 120, ppid: 102, comm: 'sh', source: 'kernel' },
+      { kind: 'spawn', at: 4, pid: 121, ppid: 120, comm: 'sleep', source: 'kernel' },
+    ];
+    expect(members(advanceScope(first, later, [], 0, more))).toEqual([100, 121]);
+    // A bare-pid seed gone before any read (a program run, forked and exited at once) counts too.
+    const program = snapshot([proc(1, 0), proc(131, 1)]);
+    const forkedByProgram: ProcEvent[] = [{ kind: 'spawn', at: 5, pid: 131, ppid: 130, comm: 'sleep', source: 'kernel' }];
+    expect(members(advanceScope(EMPTY_FOLLOW, program, [130], 0, forkedByProgram))).toEqual([131]);
+    // Not a spawn by anyone of the scope.
+    expect(members(advanceScope(first, program, [], 0, forkedByProgram))).toEqual([]);
+  });
+
   it('drops a pid that was reused by another process (different start time)', () => {
     const first = advanceScope(EMPTY_FOLLOW, before, [100], 0);
     const reused = snapshot([proc(1, 0), proc(102, 1, { startTime: 42 })]);

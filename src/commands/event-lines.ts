@@ -24,8 +24,8 @@ export interface EventPrinter {
   timedLines(frame: WatchFrame, seeds: Iterable<number>): TimedLine[];
   /** The followed processes alive after the last frame (scoped printers). */
   readonly members: Members;
-  /** Lines for events learnt outside the stream (procview run's own spawn and wait), printed once. */
-  extra(events: readonly ProcEvent[]): string[];
+  /** Lines for events learnt outside the stream (procview run's own spawn and wait), printed once; `nameOf` names the others they mention. */
+  extra(events: readonly ProcEvent[], nameOf?: (pid: number) => string | undefined): string[];
 }
 
 export interface PrinterOptions {
@@ -86,10 +86,10 @@ export function eventPrinter({ json, scoped, stamp }: PrinterOptions): EventPrin
     return sanitizeForDisplay(`${stamp(event.at)} ${eventSentence(named, known)}`);
   };
   return {
-    extra(events) {
+    extra(events, nameOf = () => undefined) {
       const out: string[] = [];
       for (const event of events) {
-        const line = render(event, () => undefined);
+        const line = render(event, nameOf);
         if (line !== undefined) out.push(line);
       }
       return out;

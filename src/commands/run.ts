@@ -93,11 +93,14 @@ async function runPlain(command: string, args: readonly string[], intervalMs: nu
     throw error;
   }
   const recordOnce = onceEach();
+  /** This process's name (comm) as the first table read it: the program's, from its fork until its exec. */
+  let ownName: string | undefined;
   /** Events learnt outside the stream (our own spawn and wait): recorded with the next frame. */
   let extraEvents: ProcEvent[] = [];
   const extra = (events: readonly ProcEvent[]): string[] => {
     extraEvents.push(...events);
-    return printer.extra(events);
+    // procview names itself as the first table read it (the parent of its program).
+    return printer.extra(events, (pid) => (pid === process.pid ? ownName : undefined));
   };
   const startedAt = Date.now();
   const stamp = (at: number): string => `[+${(Math.max(0, at - startedAt) / 1000).toFixed(3)}s]`;
@@ -197,6 +200,7 @@ async function runPlain(command: string, args: readonly string[], intervalMs: nu
     choice,
     { intervalMs, roots: () => (program === undefined ? [] : [program.pid, ...printer.members.keys()]) },
     (frame) => {
+      ownName ??= frame.snapshot.procs.get(process.pid)?.comm;
       firstFrame();
       onFrame(frame);
     },
@@ -226,7 +230,8 @@ async function runPlain(command: string, args: readonly string[], intervalMs: nu
     stream.noteProgram(started.pid, command, args);
 
     // The start and the end of the program procview itself started are facts (spawn, waitpid), whatever the source saw.
-    for (const line of extra([{ kind: 'spawn', at: spawnedAt, pid: started.pid, comm: execName(command), ppid: process.pid, source: 'waitpid' }])) write(line);
+    // Forked, it is a copy of procview (fork copies the name) until the exec the next line says.
+    for (const line of extra([{ kind: 'spawn', at: spawnedAt, pid: started.pid, comm: ownName, ppid: process.pid, source: 'waitpid' }])) write(line);
     void stop.received.then(() => started.stop(STOP_GRACE_MS).then(finish));
     const end = await started.ended;
     const status = exitStatusFromNode(end.code, end.signal);

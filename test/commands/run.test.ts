@@ -48,7 +48,7 @@ async function run(
     if (line === '') return;
     lines.push(line);
     // The program leads its own process group: it goes with this test, whatever it left behind.
-    const program = /^\[\+[\d.]+s\] (\d+) \(sh\) started, child of \d+/.exec(line)?.[1];
+    const program = /^\[\+[\d.]+s\] (\d+) \(node\) started, child of \d+ \(node\)/.exec(line)?.[1];
     if (lines.length === 2 && program !== undefined) trackGroup(Number(program));
     const held = typeof release === 'function' ? release(lines) : release?.exec(line)?.[1];
     if (!released && held !== undefined) {
@@ -60,7 +60,7 @@ async function run(
   const text = lines.join('\n');
   expect(lines[0]).toMatch(new RegExp(`^\\[\\+\\d+\\.\\d{3}s\\] procview run: sh -c .* \\(events: ${mode}`));
   for (const line of lines) expect(line).toMatch(/^\[\+\d+\.\d{3}s\] /);
-  const started = /^\[\+[\d.]+s\] (\d+) \(sh\) started, child of \d+/.exec(lines[1] ?? '');
+  const started = /^\[\+[\d.]+s\] (\d+) \(node\) started, child of \d+ \(node\)/.exec(lines[1] ?? '');
   expect(started, text).not.toBeNull();
   return { code, lines, sh: Number(started?.[1]) };
 }
@@ -79,7 +79,7 @@ describe.skipIf(!kernel.ok)('procview run --plain, kernel source', () => {
       expect(code).toBe(0);
       // The program's start is stamped before the fork, so never after its exec (a kernel time).
       const stampOf = (pattern: RegExp): number => Number(/^\[\+([\d.]+)s\]/.exec(lines.find((line) => pattern.test(line)) ?? '')?.[1]);
-      expect(stampOf(new RegExp(`\\] ${sh} \\(sh\\) started`)), lines.join('\n')).toBeLessThanOrEqual(stampOf(new RegExp(`\\] ${sh} exec: `)));
+      expect(stampOf(new RegExp(`\\] ${sh} \\(node\\) started`)), lines.join('\n')).toBeLessThanOrEqual(stampOf(new RegExp(`\\] ${sh} exec: `)));
       // Read before it exec'd sleep (a loaded machine), the child is still named sh.
       const child = lines.map((line) => new RegExp(`(\\d+) \\((sleep|sh)\\) started, child of ${sh}\\b`).exec(line)?.[1]).find((pid) => pid !== undefined);
       expect(child, lines.join('\n')).toBeDefined();

@@ -162,7 +162,7 @@ describe('recording other sources', () => {
     let programPid: number | undefined;
     createInterface({ input: child.stdout ?? Readable.from([]) }).on('line', (line) => {
       // The program leads its own process group (the orphan's too): it goes with this test.
-      const program = /^\[\+[\d.]+s\] (\d+) \(sh\) started, child of \d+/.exec(line)?.[1];
+      const program = /^\[\+[\d.]+s\] (\d+) \(node\) started, child of \d+ \(node\)/.exec(line)?.[1];
       if (program !== undefined) trackGroup(Number(program));
       programPid ??= program === undefined ? undefined : Number(program);
       const orphan = /\] (\d+) \((?:sleep|sh)\) (?:orphaned|first seen already adopted)/.exec(line)?.[1];
@@ -180,7 +180,7 @@ describe('recording other sources', () => {
     expect(stdout).toContain('output: hello from sh');
     // The output was recorded when it came, before the frame with the program's start: it is put after it.
     const printed = stdout.split('\n');
-    const started = printed.findIndex((line) => /\(sh\) started, child of/u.test(line));
+    const started = printed.findIndex((line) => /\(node\) started, child of/u.test(line));
     expect(started, stdout).toBeGreaterThan(0);
     expect(
       printed.findIndex((line) => line.includes('output: hello from sh')),

@@ -208,23 +208,33 @@ function namesFromChildren(events: ProcEvent[], forked: readonly ForkedName[], f
 
 /**
  * A child runs its parent's program from its fork until its own exec (fork copies the name and the
- * command line's memory). When the parent exec'd in this step before the fork, that program is what
- * its last such exec started, not what a table shows: one read before that exec shows the program it
- * left, and the parent may be in no table at all (`sh -c 'sleep 1 & exit 0'`: the exec line said
- * `exec: sleep 1`, and the child's orphaning named it sleep before it exec'd). The child's start and
- * its first exec's "before" take that program; unknown when that exec's program was not read.
+ * command line's memory). When the parent exec'd in this step, that program is known from its execs,
+ * not from a table: what its last exec before the fork started, else what its first exec after the
+ * fork started from. A table read before the first shows the program it left; one read after the
+ * second, the program it went to (`bash -c './orphan; exec sleep 3'`: the child said `(sleep)
+ * started`, `exec: sleep 3 → …`); and the parent may be in no table at all (`sh -c 'sleep 1 & exit
+ * 0'`: the child's orphaning named it sleep before it exec'd). The child's start and its first exec's
+ * "before" take that program; unknown when that exec's side was not read.
  */
 function childrenStartFromForkers(events: ProcEvent[], facts: Facts): void {
-  const lastExecBefore = (pid: number, at: number): Extract<ProcEvent, { kind: 'exec' }> | undefined => {
-    let last: Extract<ProcEvent, { kind: 'exec' }> | undefined;
-    for (const event of events) if (event.kind === 'exec' && event.pid === pid && event.at < at && (last === undefined || event.at >= last.at)) last = event;
-    return last;
+  const programAt = (pid: number, at: number): Program | undefined => {
+    let before: Extract<ProcEvent, { kind: 'exec' }> | undefined;
+    let after: Extract<ProcEvent, { kind: 'exec' }> | undefined;
+    // A fork of the pid itself in the step began the process: its execs are the ones after that.
+    const born = facts.forks.get(pid)?.at ?? Number.NEGATIVE_INFINITY;
+    for (const event of events) {
+      if (event.kind !== 'exec' || event.pid !== pid || event.at < born) continue;
+      if (event.at < at && (before === undefined || event.at >= before.at)) before = event;
+      if (event.at > at && (after === undefined || event.at < after.at)) after = event;
+    }
+    if (before !== undefined) return { comm: before.comm, args: before.args };
+    return after === undefined ? undefined : { comm: after.fromComm, args: after.fromArgs };
   };
   events.forEach((event, i) => {
     const fork = facts.forks.get(event.pid);
     if (fork === undefined || facts.comms.has(fork.parent)) return;
     if (event.kind === 'spawn') {
-      const program = lastExecBefore(fork.parent, fork.at);
+      const program = programAt(fork.parent, fork.at);
       if (program === undefined || facts.comms.has(event.pid)) return;
       // Unknown replaces a name only where the child exec'd: one that did not may have been read under its own.
       if (program.comm !== undefined || facts.execs.has(event.pid)) events[i] = { ...event, comm: program.comm };
@@ -233,7 +243,7 @@ function childrenStartFromForkers(events: ProcEvent[], facts: Facts): void {
     if (event.kind !== 'exec') return;
     const firstExec = facts.execs.get(event.pid)?.times.find((time) => time >= fork.at);
     if (firstExec !== event.at) return;
-    const program = lastExecBefore(fork.parent, fork.at);
+    const program = programAt(fork.parent, fork.at);
     if (program !== undefined) events[i] = { ...event, fromComm: program.comm, fromArgs: program.args };
   });
 }

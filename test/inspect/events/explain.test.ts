@@ -325,6 +325,34 @@ describe('explainStep', () => {
     expect(events[1]).toMatchObject({ fromComm: 'sh', fromArgs: 'sh -c sleep 1 & exit 0', args: 'sleep 1' });
   });
 
+  it("starts a child from what its parent ran at the fork when the parent exec'd after it, not from the program a later read shows", () => {
+    // bash -c './orphan; exec sleep 3': bash (60) forks 102, which execs (not read in time) and exits;
+    // then 60 execs sleep. The next table shows 60 as sleep.
+    const shell = proc({ pid: 60, ppid: 1, pgid: 60, comm: 'bash', args: 'bash -c ./orphan; exec sleep 3' });
+    const prev = snapshot([parent, shell], T);
+    const next = snapshot([parent, { ...shell, comm: 'sleep', args: 'sleep 3' }], T + 10);
+    const status = { code: 0, signal: undefined, coreDumped: false };
+    const events = explain(
+      prev,
+      next,
+      facts({
+        forks: new Map([[102, { parent: 60, at: T + 2, source: 'kernel' }]]),
+        execs: new Map([
+          [102, { times: [T + 3] }],
+          [60, { times: [T + 5] }],
+        ]),
+        exits: new Map([[102, { at: T + 4, status, parent: 60 }]]),
+      }),
+    );
+    const child = events.filter((e) => e.pid === 102);
+    expect(child.map((e) => [e.kind, e.comm])).toEqual([
+      ['spawn', 'bash'],
+      ['exec', undefined],
+      ['exit', undefined],
+    ]);
+    expect(child[1]).toMatchObject({ fromComm: 'bash', fromArgs: shell.args });
+  });
+
   it("names what a short program exec'd from the read its batch brought, unless it exec'd again after that read", () => {
     const prev = snapshot([parent], T);
     const next = snapshot([parent], T + 10);

@@ -49,6 +49,11 @@ const DRAIN_QUIET_MS = 4;
 /** Steps look at the table's zombies at most this often, at most this many per look (#lookAtZombies). */
 const ZOMBIE_LOOK_MS = 50;
 const ZOMBIE_LOOK_MAX = 32;
+/**
+ * While the table holds zombies or stopped processes, they are read this often between steps
+ * (#look): a reap and a continue come with no kernel event.
+ */
+const LOOK_MS = 50;
 /** A tracked subtree is busy for this long after it last changed (#scheduleTrack). */
 const TRACK_BUSY_MS = 1000;
 /** The tracker follows subtrees up to this many processes. */
@@ -87,6 +92,8 @@ export interface StreamOptions {
   /** Roots of the subtree the polling tracker follows (read every tick); none: no tracker. */
   readonly roots?: () => Iterable<number>;
   readonly trackIntervalMs?: number;
+  /** How often the table's zombies and stopped processes are read between steps (#look); default LOOK_MS. */
+  readonly lookIntervalMs?: number;
   readonly inspector?: Inspector;
 }
 
@@ -140,6 +147,9 @@ export class EventStream {
   #resync = false;
   #scanTimer: NodeJS.Timeout | undefined;
   #stepTimer: NodeJS.Timeout | undefined;
+  #lookTimer: NodeJS.Timeout | undefined;
+  /** Where the next look starts among the waiting processes, when they are more than ZOMBIE_LOOK_MAX (#look). */
+  #lookTurn = 0;
   #frameTimer: NodeJS.Timeout | undefined;
   /** What the frame #frameTimer waits to send was scheduled with. */
   #frameBegunAt = 0;
@@ -230,7 +240,7 @@ export class EventStream {
   close(): void {
     if (this.#closed) return;
     this.#closed = true;
-    for (const timer of [this.#scanTimer, this.#stepTimer, this.#frameTimer]) clearTimeout(timer);
+    for (const timer of [this.#scanTimer, this.#stepTimer, this.#frameTimer, this.#lookTimer]) clearTimeout(timer);
     clearTimeout(this.#trackTimer);
     this.#tracker?.close();
     if (this.choice.source === 'kernel') this.choice.kernel.close();
@@ -608,6 +618,7 @@ export class EventStream {
     this.#advancedBatch = this.#batches;
     this.#current = next;
     this.#changed = true;
+    this.#scheduleLook();
     if (prev === undefined) {
       // Before the first scan there is nothing to compare with: what the kernel said is history.
       this.#book.take();
@@ -641,6 +652,43 @@ export class EventStream {
       const ppid = event.kind === 'exit' ? event.ppid : (event.by ?? event.lastParent);
       this.#glimpses.set(event.pid, last ?? freezeProc({ pid: event.pid, ppid, comm: event.comm }));
     }
+  }
+
+  /**
+   * A reap and a continue come with no kernel event: they showed at the next step some kernel batch
+   * brought, or at the next full scan, up to intervalMs late (a zombie's life read a second too
+   * long). With the kernel source, while the table holds zombies or stopped processes (T, t), they
+   * are read every LOOK_MS (at most ZOMBIE_LOOK_MAX a look, in turn), and one that changed (gone, or
+   * in another state) is stepped on at once: its line is at most LOOK_MS late. A look that finds
+   * nothing changed costs those reads only (no copy of the table, no frame).
+   */
+  #scheduleLook(): void {
+    if (this.#lookTimer !== undefined || this.#closed || this.choice.source !== 'kernel' || this.#inspector.reread === undefined) return;
+    this.#lookTimer = setTimeout(() => {
+      this.#lookTimer = undefined;
+      this.#guarded(() => this.#look());
+    }, this.#options.lookIntervalMs ?? LOOK_MS);
+  }
+
+  #look(): void {
+    const current = this.#current;
+    const reread = this.#inspector.reread;
+    if (current === undefined || reread === undefined || this.#closed) return;
+    const waiting: ProcInfo[] = [];
+    current.procs.forEach((proc) => {
+      if (proc.state === 'Z' || proc.state === 'T' || proc.state === 't') waiting.push(proc);
+    });
+    if (waiting.length === 0) return;
+    const from = this.#lookTurn % waiting.length;
+    this.#lookTurn = from + ZOMBIE_LOOK_MAX;
+    for (let i = 0; i < Math.min(waiting.length, ZOMBIE_LOOK_MAX); i += 1) {
+      const last = waiting[(from + i) % waiting.length];
+      if (last === undefined) continue;
+      const now = reread(last.pid, last);
+      if (now === undefined || now.state !== last.state || !sameProcess(last, now)) this.#pending.add(last.pid);
+    }
+    if (this.#pending.size > 0) this.#scheduleStep();
+    this.#scheduleLook();
   }
 
   /** A scan's frame goes out even without events (`always`); a step's only with some. */

@@ -64,12 +64,16 @@ afterEach(() => {
   for (const stream of streams.splice(0)) stream.close();
 });
 
-/** A stream on the fake kernel and inspector, full scans a minute apart (only steps between): its frames. */
-function openStream(kernel: FakeKernel, inspector: Inspector): { frames: WatchFrame[]; stream: EventStream } {
+/**
+ * A stream on the fake kernel and inspector, full scans a minute apart (only steps between): its
+ * frames. Its looks at waiting processes between steps are as often as `lookIntervalMs` says (by
+ * default a minute apart: the steps' own reads are counted alone).
+ */
+function openStream(kernel: FakeKernel, inspector: Inspector, lookIntervalMs = 60_000): { frames: WatchFrame[]; stream: EventStream } {
   const frames: WatchFrame[] = [];
   const stream = new EventStream(
     { source: 'kernel', kernel },
-    { intervalMs: 60_000, inspector },
+    { intervalMs: 60_000, inspector, lookIntervalMs },
     (frame) => frames.push(frame),
     (error) => {
       throw error;
@@ -108,6 +112,31 @@ describe('event stream steps', () => {
     expect(new Set(reaps.map((event) => event.pid)).size).toBe(600);
     expect(reaps).toHaveLength(600);
     expect(reaps.every((event) => event.kind === 'reap' && event.by === PARENT)).toBe(true);
+  });
+
+  it('say a reap and a continue between full scans though no kernel batch comes: the waiting processes are looked at', async () => {
+    const kernel = new FakeKernel();
+    const ZOMBIE = 700;
+    const STOPPED = 701;
+    let reaped = false;
+    let continued = false;
+    const parent = proc({ pid: PARENT, comm: 'sh', args: 'sh -c x' });
+    const zombie = proc({ pid: ZOMBIE, ppid: PARENT, comm: 'true', state: 'Z', stat: 'Z', args: '' });
+    const stopped = proc({ pid: STOPPED, ppid: PARENT, comm: 'sleep', state: 'T', stat: 'T', args: 'sleep 9' });
+    const running = proc({ ...stopped, state: 'S', stat: 'S' });
+    const inspector: Inspector = {
+      backend: 'procfs',
+      snapshot: async () => snapshot([proc({ pid: 1, ppid: 0, comm: 'init' }), parent, zombie, stopped], Date.now()),
+      reread: (pid, previous) => (pid === ZOMBIE ? (reaped ? undefined : zombie) : pid === STOPPED ? (continued ? running : stopped) : previous),
+      close: () => {},
+    };
+    const { frames } = openStream(kernel, inspector, 5);
+    expect(await frameWhere(frames, (frame) => frame.snapshot.procs.size === 4)).toBeDefined();
+    reaped = true;
+    continued = true;
+    const said = (kind: string, pid: number) => frameWhere(frames, (frame) => frame.events.some((event) => event.kind === kind && event.pid === pid));
+    expect(await said('reap', ZOMBIE)).toBeDefined();
+    expect(await said('continue', STOPPED)).toBeDefined();
   });
 
   it('take in what waits in the socket before reading: an exec chain read at its end comes with its execs', async () => {

@@ -16,7 +16,7 @@
 import { adopterOf, parentIsGone } from '../diff.js';
 import { sameProcess } from '../identity.js';
 import type { ProcEvent, ProcInfo, Snapshot } from '../types.js';
-import type { ExecFact, ExitFact, Facts, ForkFact, ProgramRead } from './facts.js';
+import type { ExecFact, ExitFact, Facts, ForkedName, ForkFact, ProgramRead } from './facts.js';
 
 /** A fork never explained after this long: its process is reported as gone, its exit unheard. */
 export const CARRY_LIMIT_MS = 2000;
@@ -31,6 +31,8 @@ export interface Explained {
   readonly carryExecs: ReadonlyMap<number, ExecFact>;
   /** The program reads of the processes whose execs are carried: they still name those execs. */
   readonly carryPrograms: ReadonlyMap<number, ProgramRead>;
+  /** Children read now under the names they were forked with, whose parents are carried: they may name those parents' execs. */
+  readonly carryNames: readonly ForkedName[];
 }
 
 /**
@@ -167,15 +169,6 @@ function namesBeforeExecs(events: ProcEvent[]): void {
     if (then !== undefined && then !== event.comm) events[i] = { ...event, comm: then };
     if (event.kind === 'spawn') before.delete(event.pid);
   }
-}
-
-/** A child read in this step under the name it was forked with (see namesFromChildren). */
-interface ForkedName {
-  readonly parent: number;
-  /** The kernel's time of the fork. */
-  readonly at: number;
-  readonly child: number;
-  readonly comm: string;
 }
 
 /**
@@ -354,7 +347,8 @@ export function explainStep(
   const { forks, exits, comms } = facts;
   const { now: execs, later: laterExecs } = splitLateExecs(facts.execs, next);
   const out: ProcEvent[] = [];
-  const forkedNames: ForkedName[] = [];
+  // Children read in an earlier step whose parents were carried to this one, then this step's.
+  const forkedNames: ForkedName[] = [...(facts.childNames ?? [])];
   const execReported = new Set<number>();
   const exitReported = new Set<number>();
   for (const event of diff) {
@@ -532,5 +526,7 @@ export function explainStep(
     const read = facts.programs?.get(pid);
     if (read !== undefined) carryPrograms.set(pid, read);
   }
-  return { events: out, carry, carryExits, carryExecs, carryPrograms };
+  // A parent renamed in this step (comm event, not carried) no longer has the name its children copied.
+  const carryNames = forkedNames.filter((name) => (carry.has(name.parent) || carryExecs.has(name.parent)) && !comms.has(name.parent));
+  return { events: out, carry, carryExits, carryExecs, carryPrograms, carryNames };
 }

@@ -35,6 +35,15 @@ export interface ProgramRead {
   readonly at: number;
 }
 
+/** A child read under the name it was forked with (explain.ts namesFromChildren): it may name its parent's exec. */
+export interface ForkedName {
+  readonly parent: number;
+  /** The kernel's time of the fork. */
+  readonly at: number;
+  readonly child: number;
+  readonly comm: string;
+}
+
 export interface Facts {
   readonly forks: ReadonlyMap<number, ForkFact>;
   readonly exits: ReadonlyMap<number, ExitFact>;
@@ -43,6 +52,8 @@ export interface Facts {
   readonly comms: ReadonlyMap<number, string>;
   /** The program of a process that exec'd, read as its batch came in, before the step (may be absent). */
   readonly programs?: ReadonlyMap<number, ProgramRead>;
+  /** Children read in an earlier step under the names they were forked with, whose parents were carried. */
+  readonly childNames?: readonly ForkedName[];
 }
 
 export const NO_FACTS: Facts = { forks: new Map(), exits: new Map(), execs: new Map(), comms: new Map() };
@@ -54,6 +65,7 @@ export class FactBook {
   #execs = new Map<number, ExecFact>();
   #comms = new Map<number, string>();
   #programs = new Map<number, ProgramRead>();
+  #childNames: ForkedName[] = [];
 
   get size(): number {
     return this.#forks.size + this.#exits.size + this.#execs.size + this.#comms.size;
@@ -138,7 +150,9 @@ export class FactBook {
     exits: ReadonlyMap<number, ExitFact> = new Map(),
     execs: ReadonlyMap<number, ExecFact> = new Map(),
     programs: ReadonlyMap<number, ProgramRead> = new Map(),
+    childNames: readonly ForkedName[] = [],
   ): void {
+    this.#childNames.push(...childNames);
     // A read taken in since (this step's batch) is the newer one.
     for (const [pid, read] of programs) if (!this.#programs.has(pid)) this.#programs.set(pid, read);
     for (const [pid, fact] of forks) if (!this.#forks.has(pid)) this.#forks.set(pid, fact);
@@ -151,7 +165,8 @@ export class FactBook {
   }
 
   take(): Facts {
-    const facts = { forks: this.#forks, exits: this.#exits, execs: this.#execs, comms: this.#comms, programs: this.#programs };
+    const facts = { forks: this.#forks, exits: this.#exits, execs: this.#execs, comms: this.#comms, programs: this.#programs, childNames: this.#childNames };
+    this.#childNames = [];
     this.#forks = new Map();
     this.#exits = new Map();
     this.#execs = new Map();

@@ -40,6 +40,7 @@ export const TRACK_INTERVAL_MS = 5;
 const EXIT_WATCH_MS = 200;
 const EXIT_RETRY_MS = 2;
 /** How long a frame waits for the exit status of a process read dead before its kernel event came. */
+/** Also how long it waits for the lines of a forker carried to the next step (#advance). */
 const STATUS_HOLD_MS = 60;
 /** Then, loop turns that still bring kernel batches are waited for (#emitAfterPendingBatches), at most this many. */
 const STATUS_TURNS = 20;
@@ -74,7 +75,7 @@ export interface WatchFrame {
   readonly begunAt: number;
   readonly snapshot: Snapshot;
   readonly previous: Snapshot | undefined;
-  /** The events since the previous frame, in the order they were established. */
+  /** The events since the previous frame, in the order they were established; a later step's earlier ones go among them by time (#place). */
   readonly events: readonly ProcEvent[];
   readonly source: 'kernel' | 'polling';
   /** Kernel events lost (ENOBUFS) since the stream started: each loss was followed by a full scan. */
@@ -92,6 +93,8 @@ export interface StreamOptions {
   /** Roots of the subtree the polling tracker follows (read every tick); none: no tracker. */
   readonly roots?: () => Iterable<number>;
   readonly trackIntervalMs?: number;
+  /** How long a frame waits for an exit status or a carried forker's lines; default STATUS_HOLD_MS. */
+  readonly holdMs?: number;
   /** How often the table's zombies and stopped processes are read between steps (#look); default LOOK_MS. */
   readonly lookIntervalMs?: number;
   readonly inspector?: Inspector;
@@ -171,6 +174,8 @@ export class EventStream {
   readonly #awaitingStatus = new Map<number, number>();
   /** Of those, the ones last read stopped (their record then): an exit code says they were continued first. */
   readonly #stoppedAwaiting = new Map<number, ProcInfo>();
+  /** Forkers carried to the next step (in no table, exit not taken in) of children this frame already names (#advance). */
+  readonly #awaitingForkers = new Set<number>();
   #holdUntil = 0;
   #batches = 0;
   /** When a step last looked at the table's zombies, and where the next look starts (#lookAtZombies). */
@@ -326,13 +331,7 @@ export class EventStream {
         if (later >= place) this.#awaitingStatus.set(other, later + 1);
       });
     }
-    if (this.#awaitingStatus.size > 0) return;
-    this.#holdUntil = 0;
-    // The frame waited only for this status: it goes out now (or after FRAME_GAP_MS), not at the hold's end.
-    if (this.#frameTimer === undefined) return;
-    clearTimeout(this.#frameTimer);
-    this.#frameTimer = undefined;
-    this.#scheduleFrame(this.#frameBegunAt, this.#frameAlways);
+    this.#endHold();
   }
 
   #requestScan(): void {
@@ -620,8 +619,13 @@ export class EventStream {
     this.#changed = true;
     this.#scheduleLook();
     if (prev === undefined) {
-      // Before the first scan there is nothing to compare with: what the kernel said is history.
-      this.#book.take();
+      // Before the first table there is nothing to compare with: what the kernel said of the
+      // processes it holds is history. A process it does not hold was forked after the scan read
+      // past its pid (a program started as procview started): its fork, execs and exit wait for
+      // the next step, as a carried fork does, instead of leaving it "first seen, under 1" later.
+      const { forks, exits, execs, programs } = this.#book.take();
+      const unread = <T>(facts: ReadonlyMap<number, T>): Map<number, T> => new Map([...facts].filter(([pid]) => !next.procs.has(pid)));
+      this.#book.carry(unread(forks), exits, unread(execs), programs === undefined ? undefined : unread(programs));
       return;
     }
     const facts = this.#book.take();
@@ -630,20 +634,31 @@ export class EventStream {
     for (const event of explained.events) {
       if (event.kind === 'exec' || event.kind === 'exit' || event.kind === 'reap') this.#started.delete(event.pid);
     }
-    this.#book.carry(explained.carry, explained.carryExits, explained.carryExecs, explained.carryPrograms);
+    this.#book.carry(explained.carry, explained.carryExits, explained.carryExecs, explained.carryPrograms, explained.carryNames);
     const events = inferOrphans(explained.events, prev, next);
     const shown = this.#lastFrame;
+    const awaited = this.#awaitingForkers.size;
+    for (const pid of this.#awaitingForkers) if (!explained.carry.has(pid)) this.#awaitingForkers.delete(pid);
     for (const event of events) {
-      this.#events.push(event);
+      const index = this.#place(event);
+      // A child said now whose forker is carried: the forker lived between two reads and its exit is
+      // not taken in yet (the kernel hands the children over, then sends the exit: exit_notify, then
+      // proc_exit_connector), so its start, exec and exit come with a later step. The frame waits a
+      // moment for them, and they go before the child's lines (#place), as they happened.
+      const forker = event.kind === 'spawn' ? event.ppid : event.kind === 'reparent' ? event.from : undefined;
+      if (this.choice.source === 'kernel' && forker !== undefined && explained.carry.has(forker)) {
+        this.#awaitingForkers.add(forker);
+        this.#holdUntil = Math.max(this.#holdUntil, performance.now() + (this.#options.holdMs ?? STATUS_HOLD_MS));
+      }
       if (this.choice.source === 'kernel' && (event.kind === 'zombie' || event.kind === 'exit') && event.status === undefined) {
         // Read dead before the kernel's exit event was taken in (the addon reads a bounded number
         // of messages per turn): the frame waits a moment for the status.
-        this.#awaitingStatus.set(event.pid, this.#events.length - 1);
+        this.#awaitingStatus.set(event.pid, index);
         // Not a pid forked again in the step: a late exit status would then be the new process's.
         const last = facts.forks.has(event.pid) ? undefined : prev.procs.get(event.pid);
         if (last?.state === 'T' || last?.state === 't') this.#stoppedAwaiting.set(event.pid, last);
         else this.#stoppedAwaiting.delete(event.pid);
-        this.#holdUntil = Math.max(this.#holdUntil, performance.now() + STATUS_HOLD_MS);
+        this.#holdUntil = Math.max(this.#holdUntil, performance.now() + (this.#options.holdMs ?? STATUS_HOLD_MS));
       }
       if (event.kind !== 'exit' && event.kind !== 'reap') continue;
       // Gone before a frame showed it: keep its last record (or what the kernel said) for the view.
@@ -652,6 +667,35 @@ export class EventStream {
       const ppid = event.kind === 'exit' ? event.ppid : (event.by ?? event.lastParent);
       this.#glimpses.set(event.pid, last ?? freezeProc({ pid: event.pid, ppid, comm: event.comm }));
     }
+    // The forkers this frame waited for are all said: it need not wait out the hold.
+    if (awaited > 0 && this.#awaitingForkers.size === 0) this.#endHold();
+  }
+
+  /**
+   * Puts a step's event among the frame's: after the last one at or before its time. A step's own
+   * events are in order; one from an earlier step can be later than an event a later step
+   * explained (a forker carried to the next step, whose child was said first).
+   */
+  #place(event: ProcEvent): number {
+    let index = this.#events.length;
+    while (index > 0 && (this.#events[index - 1]?.at ?? 0) > event.at) index -= 1;
+    this.#events.splice(index, 0, event);
+    if (index < this.#events.length - 1) {
+      this.#awaitingStatus.forEach((later, pid) => {
+        if (later >= index) this.#awaitingStatus.set(pid, later + 1);
+      });
+    }
+    return index;
+  }
+
+  /** What held the frame (exit statuses, forkers) came: it goes out now (or after FRAME_GAP_MS), not at the hold's end. */
+  #endHold(): void {
+    if (this.#awaitingStatus.size > 0 || this.#awaitingForkers.size > 0) return;
+    this.#holdUntil = 0;
+    if (this.#frameTimer === undefined) return;
+    clearTimeout(this.#frameTimer);
+    this.#frameTimer = undefined;
+    this.#scheduleFrame(this.#frameBegunAt, this.#frameAlways);
   }
 
   /**
@@ -729,6 +773,7 @@ export class EventStream {
     if (snapshot === undefined || this.#closed || !this.#changed) return;
     this.#awaitingStatus.clear();
     this.#stoppedAwaiting.clear();
+    this.#awaitingForkers.clear();
     this.#holdUntil = 0;
     clearTimeout(this.#frameTimer);
     this.#frameTimer = undefined;

@@ -69,11 +69,11 @@ afterEach(() => {
  * frames. Its looks at waiting processes between steps are as often as `lookIntervalMs` says (by
  * default a minute apart: the steps' own reads are counted alone).
  */
-function openStream(kernel: FakeKernel, inspector: Inspector, lookIntervalMs = 60_000): { frames: WatchFrame[]; stream: EventStream } {
+function openStream(kernel: FakeKernel, inspector: Inspector, lookIntervalMs = 60_000, holdMs?: number): { frames: WatchFrame[]; stream: EventStream } {
   const frames: WatchFrame[] = [];
   const stream = new EventStream(
     { source: 'kernel', kernel },
-    { intervalMs: 60_000, inspector, lookIntervalMs },
+    { intervalMs: 60_000, inspector, lookIntervalMs, ...(holdMs === undefined ? {} : { holdMs }) },
     (frame) => frames.push(frame),
     (error) => {
       throw error;
@@ -137,6 +137,74 @@ describe('event stream steps', () => {
     const said = (kind: string, pid: number) => frameWhere(frames, (frame) => frame.events.some((event) => event.kind === kind && event.pid === pid));
     expect(await said('reap', ZOMBIE)).toBeDefined();
     expect(await said('continue', STOPPED)).toBeDefined();
+  });
+
+  it("say a fork demo's parent before its child when the parent's exit comes after the child was read adopted", async () => {
+    // bash (50) forks 60, which execs and forks 61 and exits: the kernel hands 61 to PID 1 and only
+    // then sends 60's exit (exit_notify, then proc_exit_connector). A step reads 61 under 1 in between.
+    const kernel = new FakeKernel();
+    const shell = proc({ pid: 50, ppid: 1, comm: 'bash', args: 'bash' });
+    const orphan = proc({ pid: 61, ppid: 1, pgid: 60, comm: 'orphdemo', args: './orphdemo' });
+    let born = false;
+    let readsOf61 = 0;
+    const inspector: Inspector = {
+      backend: 'procfs',
+      snapshot: async () => snapshot([proc({ pid: 1, ppid: 0, comm: 'init' }), shell], Date.now()),
+      reread: (pid, previous) => {
+        if (pid === 61) readsOf61 += 1;
+        return pid === 61 ? (born ? orphan : undefined) : pid === 60 ? undefined : previous;
+      },
+      close: () => {},
+    };
+    // The frame waits for the forker's lines as long as this test may take to send them (a loaded machine).
+    const { frames } = openStream(kernel, inspector, 60_000, 20_000);
+    expect(await frameWhere(frames, (frame) => frame.snapshot.procs.size === 2)).toBeDefined();
+    const at = Date.now() - 50;
+    born = true;
+    kernel.send([
+      { kind: 'fork', at, parentPid: 50, parentTgid: 50, childPid: 60, childTgid: 60 },
+      { kind: 'exec', at: at + 1, pid: 60, tgid: 60 },
+      { kind: 'fork', at: at + 2, parentPid: 60, parentTgid: 60, childPid: 61, childTgid: 61 },
+    ]);
+    // The step that reads 61 runs; 60's exit comes a moment later, in a batch of its own.
+    await pollUntil(() => (readsOf61 > 0 ? true : undefined), { timeoutMs: 10_000, intervalMs: 1 });
+    kernel.send([{ kind: 'exit', at: at + 3, pid: 60, tgid: 60, exitCode: 0, exitSignal: 17, parentPid: 50, parentTgid: 50 }]);
+    const said = await frameWhere(frames, (frame) => frame.events.some((event) => event.kind === 'exit' && event.pid === 60));
+    const lines = frames.flatMap((frame) => frame.events).map((event) => `${event.kind} ${event.pid} ${event.comm ?? '-'}`);
+    expect(said, lines.join('\n')).toBeDefined();
+    expect(lines).toEqual(['spawn 60 bash', 'exec 60 orphdemo', 'spawn 61 orphdemo', 'exit 60 -', 'reparent 61 orphdemo']);
+  });
+
+  it('keep the fork of a process started while the first table was read, which that table does not hold', async () => {
+    const kernel = new FakeKernel();
+    const shell = proc({ pid: 50, ppid: 1, comm: 'bash', args: 'bash' });
+    const program = proc({ pid: 80, ppid: 50, pgid: 80, comm: 'sleep', args: 'sleep 9' });
+    let scans = 0;
+    const inspector: Inspector = {
+      backend: 'procfs',
+      snapshot: async () => {
+        scans += 1;
+        const init = proc({ pid: 1, ppid: 0, comm: 'init' });
+        if (scans > 1) return snapshot([init, shell, program], Date.now());
+        // The scan has read past pid 80's place when bash forks it and it execs.
+        const table = snapshot([init, shell], Date.now());
+        kernel.send([
+          { kind: 'fork', at: Date.now(), parentPid: 50, parentTgid: 50, childPid: 80, childTgid: 80 },
+          { kind: 'exec', at: Date.now() + 0.5, pid: 80, tgid: 80 },
+        ]);
+        return table;
+      },
+      reread: (pid, previous) => (pid === 80 ? program : previous),
+      close: () => {},
+    };
+    const { frames, stream } = openStream(kernel, inspector);
+    expect(await frameWhere(frames, (frame) => frame.snapshot.procs.size === 2)).toBeDefined();
+    stream.scanNow();
+    const born = await frameWhere(frames, (frame) => frame.snapshot.procs.has(80));
+    const events = (born?.events ?? []).filter((event) => event.pid === 80);
+    expect(events.map((event) => event.kind)).toEqual(['spawn', 'exec']);
+    expect(events[0]).toMatchObject({ ppid: 50, source: 'kernel' });
+    expect(events[0]?.inferred).toBeUndefined();
   });
 
   it('take in what waits in the socket before reading: an exec chain read at its end comes with its execs', async () => {

@@ -100,6 +100,14 @@ export interface StreamOptions {
   readonly inspector?: Inspector;
 }
 
+/** What a look steps on (#look): a stop or continue, a zombie, a renice; not a running process's R and S, which say nothing. */
+function lookedChange(last: ProcInfo, now: ProcInfo): boolean {
+  const stopped = (proc: ProcInfo): boolean => proc.state === 'T' || proc.state === 't';
+  if (stopped(last) !== stopped(now)) return true;
+  if (last.state === 'Z' || now.state === 'Z') return last.state !== now.state;
+  return now.nice !== last.nice;
+}
+
 /** Whether two watched sets hold the same pids. */
 function samePids(a: ReadonlyMap<number, unknown>, b: ReadonlyMap<number, unknown> | undefined): boolean {
   if (a === b) return true;
@@ -699,12 +707,13 @@ export class EventStream {
   }
 
   /**
-   * A reap and a continue come with no kernel event: they showed at the next step some kernel batch
-   * brought, or at the next full scan, up to intervalMs late (a zombie's life read a second too
-   * long). With the kernel source, while the table holds zombies or stopped processes (T, t), they
-   * are read every LOOK_MS (at most ZOMBIE_LOOK_MAX a look, in turn), and one that changed (gone, or
-   * in another state) is stepped on at once: its line is at most LOOK_MS late. A look that finds
-   * nothing changed costs those reads only (no copy of the table, no frame).
+   * A reap, a stop, a continue and a renice come with no kernel event: they showed at the next step
+   * some kernel batch brought, or at the next full scan, up to intervalMs late (a zombie's life read
+   * a second too long). With the kernel source, while the table holds zombies or stopped processes
+   * (T, t), or the caller follows a scope (roots), those processes are read every LOOK_MS (at most
+   * ZOMBIE_LOOK_MAX a look, in turn), and one that changed (gone, stopped or continued, a zombie, a
+   * new nice) is stepped on at once: its line is at most LOOK_MS late for up to ZOMBIE_LOOK_MAX of
+   * them. A look that finds nothing changed costs those reads only (no copy of the table, no frame).
    */
   #scheduleLook(): void {
     if (this.#lookTimer !== undefined || this.#closed || this.choice.source !== 'kernel' || this.#inspector.reread === undefined) return;
@@ -718,18 +727,25 @@ export class EventStream {
     const current = this.#current;
     const reread = this.#inspector.reread;
     if (current === undefined || reread === undefined || this.#closed) return;
-    const waiting: ProcInfo[] = [];
-    current.procs.forEach((proc) => {
-      if (proc.state === 'Z' || proc.state === 'T' || proc.state === 't') waiting.push(proc);
+    const waiting = new Map<number, ProcInfo>();
+    current.procs.forEach((proc, pid) => {
+      if (proc.state === 'Z' || proc.state === 'T' || proc.state === 't') waiting.set(pid, proc);
     });
-    if (waiting.length === 0) return;
-    const from = this.#lookTurn % waiting.length;
+    // A scoped view's processes too (the roots the caller follows: events --watch, run, the
+    // dashboard's --watch): a stop and a renice come with no kernel event either.
+    for (const pid of this.#options.roots?.() ?? []) {
+      const proc = current.procs.get(pid);
+      if (proc !== undefined && waiting.size < TRACK_LIMIT) waiting.set(pid, proc);
+    }
+    if (waiting.size === 0) return;
+    const list = [...waiting.values()];
+    const from = this.#lookTurn % list.length;
     this.#lookTurn = from + ZOMBIE_LOOK_MAX;
-    for (let i = 0; i < Math.min(waiting.length, ZOMBIE_LOOK_MAX); i += 1) {
-      const last = waiting[(from + i) % waiting.length];
+    for (let i = 0; i < Math.min(list.length, ZOMBIE_LOOK_MAX); i += 1) {
+      const last = list[(from + i) % list.length];
       if (last === undefined) continue;
       const now = reread(last.pid, last);
-      if (now === undefined || now.state !== last.state || !sameProcess(last, now)) this.#pending.add(last.pid);
+      if (now === undefined || !sameProcess(last, now) || lookedChange(last, now)) this.#pending.add(last.pid);
     }
     if (this.#pending.size > 0) this.#scheduleStep();
     this.#scheduleLook();

@@ -139,6 +139,43 @@ describe('event stream steps', () => {
     expect(await said('continue', STOPPED)).toBeDefined();
   });
 
+  it("say a scope's stop and renice between full scans though no kernel batch comes; not a running process's R and S", async () => {
+    const kernel = new FakeKernel();
+    const WORKER = 702;
+    let now = proc({ pid: WORKER, ppid: PARENT, comm: 'yes', state: 'R', stat: 'R', nice: 0, args: 'yes' });
+    let steps = 0;
+    const inspector: Inspector = {
+      backend: 'procfs',
+      snapshot: async () => snapshot([proc({ pid: 1, ppid: 0, comm: 'init' }), proc({ pid: PARENT, comm: 'sh' }), now], Date.now()),
+      reread: (pid, previous) => (pid === WORKER ? now : previous),
+      close: () => {},
+    };
+    const frames: WatchFrame[] = [];
+    const stream = new EventStream(
+      { source: 'kernel', kernel },
+      { intervalMs: 60_000, inspector, lookIntervalMs: 5, roots: () => [WORKER] },
+      (frame) => {
+        steps += 1;
+        frames.push(frame);
+      },
+      (error) => {
+        throw error;
+      },
+    );
+    streams.push(stream);
+    expect(await frameWhere(frames, (frame) => frame.snapshot.procs.size === 3)).toBeDefined();
+    // Running, then sleeping, then running: nothing to say, no frame.
+    now = proc({ ...now, state: 'S', stat: 'S' });
+    await pollUntil(() => (frames.length === 1 ? undefined : true), { timeoutMs: 100, intervalMs: 5 }).catch(() => undefined);
+    expect(steps).toBe(1);
+    now = proc({ ...now, state: 'T', stat: 'T' });
+    const said = (kind: string) => frameWhere(frames, (frame) => frame.events.some((event) => event.kind === kind && event.pid === WORKER));
+    expect(await said('stop')).toBeDefined();
+    now = proc({ ...now, state: 'S', stat: 'SN', nice: 5 });
+    expect(await said('continue')).toBeDefined();
+    expect(await said('renice')).toBeDefined();
+  });
+
   it("say a fork demo's parent before its child when the parent's exit comes after the child was read adopted", async () => {
     // bash (50) forks 60, which execs and forks 61 and exits: the kernel hands 61 to PID 1 and only
     // then sends 60's exit (exit_notify, then proc_exit_connector). A step reads 61 under 1 in between.

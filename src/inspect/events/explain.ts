@@ -195,7 +195,14 @@ function namesFromChildren(events: ProcEvent[], forked: readonly ForkedName[], f
       if (born !== undefined && born > exec.at && born < child.at) continue;
       if (told === undefined || child.at < told.at) told = child;
     }
-    if (told !== undefined) events[i] = { ...exec, comm: told.comm, nameFrom: told.child };
+    if (told === undefined) continue;
+    events[i] = { ...exec, comm: told.comm, nameFrom: told.child };
+    // Its end, before any later exec, has that name too (a dashboard's glimpse of it, a JSON exit line).
+    for (let j = i + 1; j < events.length; j += 1) {
+      const end = events[j];
+      if (end?.pid !== exec.pid || end.at >= nextExec || (end.kind !== 'exit' && end.kind !== 'zombie') || end.comm !== undefined) continue;
+      events[j] = { ...end, comm: told.comm };
+    }
   }
 }
 

@@ -265,6 +265,20 @@ describe('explainStep', () => {
       fromArgs: 'bash',
       args: undefined,
     });
+    // Its exit line has that name too.
+    const whole = explain(
+      prev,
+      next,
+      facts({
+        forks: new Map([
+          [102, { parent: 50, at: T + 1, source: 'kernel' }],
+          [103, { parent: 102, at: T + 3, source: 'kernel' }],
+        ]),
+        execs: new Map([[102, { times: [T + 2] }]]),
+        exits: new Map([[102, { at: T + 4, status, parent: 50 }]]),
+      }),
+    );
+    expect(whole.find((e) => e.kind === 'exit' && e.pid === 102)?.comm).toBe('orphdemo');
     // The child exec'd before it was read: its name is its own program's.
     expect(
       step({

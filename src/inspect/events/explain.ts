@@ -16,7 +16,7 @@
 import { adopterOf, parentIsGone } from '../diff.js';
 import { sameProcess } from '../identity.js';
 import type { ProcEvent, ProcInfo, Snapshot } from '../types.js';
-import type { ExecFact, ExitFact, Facts, ForkedName, ForkFact, ProgramRead } from './facts.js';
+import type { ExecFact, ExitFact, Facts, ForkedAs, ForkedName, ForkFact, ProgramRead } from './facts.js';
 
 /** A fork never explained after this long: its process is reported as gone, its exit unheard. */
 export const CARRY_LIMIT_MS = 2000;
@@ -33,6 +33,8 @@ export interface Explained {
   readonly carryPrograms: ReadonlyMap<number, ProgramRead>;
   /** Children read now under the names they were forked with, whose parents are carried: they may name those parents' execs. */
   readonly carryNames: readonly ForkedName[];
+  /** Children read after an exec whose event has not come: what they were forked as, for that exec's line. */
+  readonly carryForkedAs: ReadonlyMap<number, ForkedAs>;
 }
 
 /**
@@ -216,7 +218,8 @@ function namesFromChildren(events: ProcEvent[], forked: readonly ForkedName[], f
  * 0'`: the child's orphaning named it sleep before it exec'd). The child's start and its first exec's
  * "before" take that program; unknown when that exec's side was not read.
  */
-function childrenStartFromForkers(events: ProcEvent[], facts: Facts): void {
+function childrenStartFromForkers(events: ProcEvent[], facts: Facts): Map<number, ForkedAs> {
+  const ahead = new Map<number, ForkedAs>();
   const programAt = (pid: number, at: number): Program | undefined => {
     let before: Extract<ProcEvent, { kind: 'exec' }> | undefined;
     let after: Extract<ProcEvent, { kind: 'exec' }> | undefined;
@@ -236,6 +239,15 @@ function childrenStartFromForkers(events: ProcEvent[], facts: Facts): void {
     if (event.kind === 'spawn') {
       const program = programAt(fork.parent, fork.at);
       if (program === undefined || facts.comms.has(event.pid)) return;
+      if (!facts.execs.has(event.pid) && program.comm !== undefined && event.comm !== undefined && event.comm !== program.comm) {
+        // Read under another name than it was forked with, with no exec of it taken in: the read came
+        // after an exec whose event is still on its way (the kernel sets the new name before it sends
+        // the exec event, and a child on another core can exec between the step's intake and its
+        // read). Its lines now are about the copy it was until then; its exec line, when the event
+        // comes, starts from that copy.
+        ahead.set(event.pid, { ...program, at: fork.at });
+        return;
+      }
       // Unknown replaces a name only where the child exec'd: one that did not may have been read under its own.
       if (program.comm !== undefined || facts.execs.has(event.pid)) events[i] = { ...event, comm: program.comm };
       return;
@@ -246,6 +258,11 @@ function childrenStartFromForkers(events: ProcEvent[], facts: Facts): void {
     const program = programAt(fork.parent, fork.at);
     if (program !== undefined) events[i] = { ...event, fromComm: program.comm, fromArgs: program.args };
   });
+  events.forEach((event, i) => {
+    const was = ahead.get(event.pid);
+    if (was !== undefined && event.kind !== 'exec') events[i] = { ...event, comm: was.comm };
+  });
+  return ahead;
 }
 
 function lookup(pid: number, prev: Snapshot, next: Snapshot): ProcInfo | undefined {
@@ -476,7 +493,9 @@ export function explainStep(
     const after = next.procs.get(pid);
     if (before === undefined || (after !== undefined && !sameProcess(before, after))) continue;
     const alive = after !== undefined && after.state !== 'Z' && after.state !== 'X';
-    const from = (fact.times[0] ?? 0) <= readBy(prev) ? UNREAD : { comm: before.comm, args: before.args };
+    // A child read after this exec, before its event came (childrenStartFromForkers): it was its parent's copy.
+    const forkedAs = facts.forkedAs?.get(pid);
+    const from = forkedAs ?? ((fact.times[0] ?? 0) <= readBy(prev) ? UNREAD : { comm: before.comm, args: before.args });
     const read = after === undefined ? programRead(pid, facts) : undefined;
     pushExecs(out, fact, pid, from, { comm: after?.comm ?? read?.comm, args: alive ? after.args : read?.args }, started.get(pid));
   }
@@ -526,7 +545,11 @@ export function explainStep(
   endsBeforeAdoptions(out);
   reapsBeforeReaperEnds(out);
   namesFromChildren(out, forkedNames, facts);
-  childrenStartFromForkers(out, facts);
+  const ahead = childrenStartFromForkers(out, facts);
+  // Children still waiting for the exec event their read showed the result of (not for ever).
+  facts.forkedAs?.forEach((was, pid) => {
+    if (!execs.has(pid) && now - was.at < CARRY_LIMIT_MS && next.procs.has(pid)) ahead.set(pid, was);
+  });
   namesBeforeExecs(out);
   const carryPrograms = new Map<number, ProgramRead>();
   for (const pid of carryExecs.keys()) {
@@ -535,5 +558,5 @@ export function explainStep(
   }
   // A parent renamed in this step (comm event, not carried) no longer has the name its children copied.
   const carryNames = forkedNames.filter((name) => (carry.has(name.parent) || carryExecs.has(name.parent)) && !comms.has(name.parent));
-  return { events: out, carry, carryExits, carryExecs, carryPrograms, carryNames };
+  return { events: out, carry, carryExits, carryExecs, carryPrograms, carryNames, carryForkedAs: ahead };
 }

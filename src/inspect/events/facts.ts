@@ -54,6 +54,15 @@ export interface Facts {
   readonly programs?: ReadonlyMap<number, ProgramRead>;
   /** Children read in an earlier step under the names they were forked with, whose parents were carried. */
   readonly childNames?: readonly ForkedName[];
+  /** Children read in an earlier step after an exec whose event had not come: what they were forked as (explain.ts). */
+  readonly forkedAs?: ReadonlyMap<number, ForkedAs>;
+}
+
+/** What a child was at its fork (its parent's program then), and when it was forked. */
+export interface ForkedAs {
+  readonly comm: string | undefined;
+  readonly args: string | undefined;
+  readonly at: number;
 }
 
 export const NO_FACTS: Facts = { forks: new Map(), exits: new Map(), execs: new Map(), comms: new Map() };
@@ -66,6 +75,7 @@ export class FactBook {
   #comms = new Map<number, string>();
   #programs = new Map<number, ProgramRead>();
   #childNames: ForkedName[] = [];
+  #forkedAs = new Map<number, ForkedAs>();
 
   get size(): number {
     return this.#forks.size + this.#exits.size + this.#execs.size + this.#comms.size;
@@ -151,8 +161,10 @@ export class FactBook {
     execs: ReadonlyMap<number, ExecFact> = new Map(),
     programs: ReadonlyMap<number, ProgramRead> = new Map(),
     childNames: readonly ForkedName[] = [],
+    forkedAs: ReadonlyMap<number, ForkedAs> = new Map(),
   ): void {
     this.#childNames.push(...childNames);
+    for (const [pid, was] of forkedAs) if (!this.#forks.has(pid)) this.#forkedAs.set(pid, was);
     // A read taken in since (this step's batch) is the newer one.
     for (const [pid, read] of programs) if (!this.#programs.has(pid)) this.#programs.set(pid, read);
     for (const [pid, fact] of forks) if (!this.#forks.has(pid)) this.#forks.set(pid, fact);
@@ -165,8 +177,17 @@ export class FactBook {
   }
 
   take(): Facts {
-    const facts = { forks: this.#forks, exits: this.#exits, execs: this.#execs, comms: this.#comms, programs: this.#programs, childNames: this.#childNames };
+    const facts = {
+      forks: this.#forks,
+      exits: this.#exits,
+      execs: this.#execs,
+      comms: this.#comms,
+      programs: this.#programs,
+      childNames: this.#childNames,
+      forkedAs: this.#forkedAs,
+    };
     this.#childNames = [];
+    this.#forkedAs = new Map();
     this.#forks = new Map();
     this.#exits = new Map();
     this.#execs = new Map();

@@ -527,7 +527,12 @@ export class EventStream {
       }, EXIT_RETRY_MS);
     }
     if (done.size === 0) return;
-    this.#advance(this.#earlyAdoptions(current, sealSnapshot(Date.now(), procs), done), done);
+    // What the kernel sent while this step read: an exec of a process read just after its new name
+    // was set comes with this step, not the next (its time says whether the read saw its result).
+    const readAt = Date.now();
+    if (this.choice.source === 'kernel') this.choice.kernel.takeNow();
+    if (this.#closed) return;
+    this.#advance(this.#earlyAdoptions(current, sealSnapshot(readAt, procs), done), done);
     this.#scheduleFrame(begunAt);
   }
 
@@ -642,7 +647,7 @@ export class EventStream {
     for (const event of explained.events) {
       if (event.kind === 'exec' || event.kind === 'exit' || event.kind === 'reap') this.#started.delete(event.pid);
     }
-    this.#book.carry(explained.carry, explained.carryExits, explained.carryExecs, explained.carryPrograms, explained.carryNames);
+    this.#book.carry(explained.carry, explained.carryExits, explained.carryExecs, explained.carryPrograms, explained.carryNames, explained.carryForkedAs);
     const events = inferOrphans(explained.events, prev, next);
     const shown = this.#lastFrame;
     const awaited = this.#awaitingForkers.size;

@@ -367,6 +367,46 @@ describe('explainStep', () => {
     expect(child[1]).toMatchObject({ fromComm: 'bash', fromArgs: shell.args });
   });
 
+  it('says a child read after an exec whose event had not come as the copy it was, and starts that exec from it at the next step', () => {
+    // 102 execs sh (read as its batch came) and forks 103, which execs sleep; the step reads 103 as
+    // sleep before its exec event is taken in, and 102 has exited (103 orphaned).
+    const prev = snapshot([parent], T);
+    const next = snapshot([parent, proc({ pid: 103, ppid: 1, pgid: 102, comm: 'sleep', args: 'sleep 1' })], T + 10);
+    const status = { code: 0, signal: undefined, coreDumped: false };
+    const first = explainStep(
+      diffSnapshots(prev, next),
+      prev,
+      next,
+      facts({
+        forks: new Map([
+          [102, { parent: 50, at: T + 1, source: 'kernel' }],
+          [103, { parent: 102, at: T + 3, source: 'kernel' }],
+        ]),
+        execs: new Map([[102, { times: [T + 2] }]]),
+        exits: new Map([[102, { at: T + 4, status, parent: 50 }]]),
+        programs: new Map([[102, { comm: 'sh', args: 'sh -c sleep 1 & exit 0', at: T + 2.5 }]]),
+      }),
+      T + 10,
+    );
+    expect(first.events.filter((e) => e.pid === 103).map((e) => [e.kind, e.comm])).toEqual([
+      ['spawn', 'sh'],
+      ['reparent', 'sh'],
+    ]);
+    expect(first.carryForkedAs.get(103)).toMatchObject({ comm: 'sh', args: 'sh -c sleep 1 & exit 0' });
+    // The next step has its exec: from sh, to what the table shows.
+    const later = snapshot([parent, proc({ pid: 103, ppid: 1, pgid: 102, comm: 'sleep', args: 'sleep 1' })], T + 20);
+    const second = explainStep(
+      diffSnapshots(next, later),
+      next,
+      later,
+      facts({ execs: new Map([[103, { times: [T + 5] }]]), forkedAs: first.carryForkedAs }),
+      T + 20,
+    );
+    expect(second.events).toEqual([
+      { kind: 'exec', at: T + 5, pid: 103, comm: 'sleep', source: 'kernel', fromComm: 'sh', fromArgs: 'sh -c sleep 1 & exit 0', args: 'sleep 1' },
+    ]);
+  });
+
   it("names what a short program exec'd from the read its batch brought, unless it exec'd again after that read", () => {
     const prev = snapshot([parent], T);
     const next = snapshot([parent], T + 10);

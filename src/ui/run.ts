@@ -27,6 +27,8 @@ import type { RecordingWriter } from '../record/writer.js';
 import type { NotePane, RecordingScope } from '../record/types.js';
 
 const DEMO_STOP_TIMEOUT_MS = 8000;
+/** How long after procview reaped the program its bare pid still seeds the scope (its last frames). */
+const PROGRAM_PID_LINGER_MS = 3000;
 
 /** Pids of `snapshot` in process group `pgid`. */
 function groupOf(snapshot: Snapshot, pgid: number): number[] {
@@ -159,8 +161,14 @@ export async function runDashboard(options: DashboardOptions): Promise<number> {
         // The program, bound by pid as it was announced, and while it runs or lingers, its process
         // group (what it forks stays there unless it says otherwise) and itself as a bare pid, so
         // its events count even when it exits before a snapshot holds it.
-        case 'run':
-          return program?.tracked === undefined ? [] : [program.tracked, program.tracked.pid, ...groupOf(snapshot, program.tracked.pid)];
+        case 'run': {
+          if (program?.tracked === undefined) return [];
+          // The bare pid only until a moment after procview reaped it (its last events' frames): then
+          // the pid may be reused, and a bare seed takes whatever process has it, and what it forks.
+          const { endedAt } = program;
+          const bare = endedAt === undefined || performance.now() - endedAt < PROGRAM_PID_LINGER_MS ? [program.tracked.pid] : [];
+          return [program.tracked, ...bare, ...groupOf(snapshot, program.tracked.pid)];
+        }
       }
     };
 

@@ -180,9 +180,14 @@ function namesBeforeExecs(events: ProcEvent[]): void {
  * parent's name (task->comm) to the child (kernel/fork.c dup_task_struct), and a
  * child read before any exec of its own (none in its facts) and with no rename
  * reported (PROC_EVENT_COMM, by it or by the parent) still has that copy. The
- * fork must come after the exec and before the parent's next exec, and the
- * parent's pid not be born again in between. Only the name (comm, 15 bytes) is
- * known this way, never the command line; `nameFrom` says which child told it.
+ * fork must come after the exec and before the parent's next exec, the
+ * parent's pid not be born again in between, and the fork be the main thread's
+ * (a child copies the name of the thread that forked it, and another thread may
+ * have renamed itself). Only the name (comm, 15 bytes) is known this way, never
+ * the command line; `nameFrom` says which child told it. A child that exec'd
+ * just before its read, its event not taken in yet, would tell its new name:
+ * a step takes in what came while it read, which leaves only the moment
+ * between the kernel setting the new name and sending the exec event.
  */
 function namesFromChildren(events: ProcEvent[], forked: readonly ForkedName[], facts: Facts): void {
   if (forked.length === 0) return;
@@ -235,7 +240,8 @@ function childrenStartFromForkers(events: ProcEvent[], facts: Facts): Map<number
   };
   events.forEach((event, i) => {
     const fork = facts.forks.get(event.pid);
-    if (fork === undefined || facts.comms.has(fork.parent)) return;
+    // Forked by another thread: the child copied that thread's name, not the program's.
+    if (fork === undefined || fork.byOtherThread === true || facts.comms.has(fork.parent)) return;
     if (event.kind === 'spawn') {
       const program = programAt(fork.parent, fork.at);
       if (program === undefined || facts.comms.has(event.pid)) return;
@@ -390,7 +396,7 @@ export function explainStep(
         const comm = execFact === undefined ? event.comm : parent?.comm;
         out.push({ ...event, comm, at: Math.min(fork.at, event.at), ppid: fork.parent, source: fork.source });
         // Read with the name it was forked with: no exec before the read, no rename the kernel reported.
-        if (execFact === undefined && fork.source === 'kernel' && event.comm !== undefined && !comms.has(event.pid)) {
+        if (execFact === undefined && fork.source === 'kernel' && fork.byOtherThread !== true && event.comm !== undefined && !comms.has(event.pid)) {
           forkedNames.push({ parent: fork.parent, at: fork.at, child: event.pid, comm: event.comm });
         }
         if (execFact !== undefined) {

@@ -13,6 +13,10 @@ export interface ForkFact {
   readonly at: number;
   /** How the parent was learnt: the kernel's fork event, or the children file of a watched parent. */
   readonly source: EventSource;
+  /** Forked by a thread other than the parent's main one (the fork event's parent_pid !== parent_tgid):
+   *  the child copied that thread's name, which may not be the process's (a thread renames itself
+   *  with no event procview keeps). */
+  readonly byOtherThread?: true;
 }
 
 export interface ExitFact {
@@ -90,7 +94,12 @@ export class FactBook {
         case 'fork':
           // A new thread shares its tgid with the forking process: not a new process.
           if (event.childPid !== event.childTgid) break;
-          this.#forks.set(event.childTgid, { parent: event.parentTgid, at: event.at, source: 'kernel' });
+          this.#forks.set(
+            event.childTgid,
+            event.parentPid === event.parentTgid
+              ? { parent: event.parentTgid, at: event.at, source: 'kernel' }
+              : { parent: event.parentTgid, at: event.at, source: 'kernel', byOtherThread: true },
+          );
           // A pid reused within one batch: the new process's facts start clean.
           this.#exits.delete(event.childTgid);
           this.#execs.delete(event.childTgid);

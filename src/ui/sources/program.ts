@@ -19,6 +19,8 @@ export interface ProgramSession {
   readonly entries: readonly SideEntry[];
   /** The program's pid and when it was announced (performance.now()), once started. */
   readonly tracked: { readonly pid: number; readonly trackedAt: number } | undefined;
+  /** When procview reaped it (performance.now()), once it has: its pid may be another process's soon after. */
+  readonly endedAt: number | undefined;
   stop(): Promise<void>;
 }
 
@@ -39,6 +41,7 @@ export function startProgramSession(command: string, args: readonly string[], on
   };
   let program: Program | undefined;
   let tracked: ProgramSession['tracked'];
+  let endedAt: number | undefined;
   add(`$ ${[command, ...args].join(' ')}`, 'dim');
   // The terminal belongs to the dashboard: the program reads no stdin.
   const started = startProgram(
@@ -54,6 +57,7 @@ export function startProgramSession(command: string, args: readonly string[], on
       tracked = { pid: p.pid, trackedAt: performance.now() };
       add(t('ui.program.started', { pid: p.pid }), 'dim');
       void p.ended.then((end) => {
+        endedAt = performance.now();
         const status = exitStatusFromNode(end.code, end.signal);
         if (status !== undefined) facts.exited(p.pid, status);
         add(
@@ -68,6 +72,9 @@ export function startProgramSession(command: string, args: readonly string[], on
     entries,
     get tracked() {
       return tracked;
+    },
+    get endedAt() {
+      return endedAt;
     },
     async stop() {
       await started;

@@ -295,6 +295,14 @@ describe('explainStep', () => {
     expect(renamedParent).not.toHaveProperty('nameFrom');
     // Forked before the exec: the child has the name from before it.
     expect(step({}, [T + 3.5])?.comm).toBeUndefined();
+    // Forked by another thread than the main one: it copied that thread's name.
+    const byThread = step({
+      forks: new Map([
+        [102, { parent: 50, at: T + 1, source: 'kernel' }],
+        [103, { parent: 102, at: T + 3, source: 'kernel', byOtherThread: true }],
+      ]),
+    });
+    expect(byThread?.comm).toBeUndefined();
     // Two execs, the fork between them: the first is named, not the second.
     const chain = explain(
       prev,

@@ -184,10 +184,10 @@ function namesBeforeExecs(events: ProcEvent[]): void {
  * parent's pid not be born again in between, and the fork be the main thread's
  * (a child copies the name of the thread that forked it, and another thread may
  * have renamed itself). Only the name (comm, 15 bytes) is known this way, never
- * the command line; `nameFrom` says which child told it. A child that exec'd
- * just before its read, its event not taken in yet, would tell its new name:
- * a step takes in what came while it read, which leaves only the moment
- * between the kernel setting the new name and sending the exec event.
+ * the command line; `nameFrom` says which child told it. Not ruled out: a
+ * child that exec'd between the step's intake of the kernel's events and its
+ * read, its exec event not taken in yet, tells its new name (the parent's
+ * program unknown, nothing shows the read is ahead of the facts).
  */
 function namesFromChildren(events: ProcEvent[], forked: readonly ForkedName[], facts: Facts): void {
   if (forked.length === 0) return;
@@ -223,7 +223,7 @@ function namesFromChildren(events: ProcEvent[], forked: readonly ForkedName[], f
  * 0'`: the child's orphaning named it sleep before it exec'd). The child's start and its first exec's
  * "before" take that program; unknown when that exec's side was not read.
  */
-function childrenStartFromForkers(events: ProcEvent[], facts: Facts): Map<number, ForkedAs> {
+function childrenStartFromForkers(events: ProcEvent[], facts: Facts, read: (pid: number) => ProcInfo | undefined): Map<number, ForkedAs> {
   const ahead = new Map<number, ForkedAs>();
   const programAt = (pid: number, at: number): Program | undefined => {
     let before: Extract<ProcEvent, { kind: 'exec' }> | undefined;
@@ -243,7 +243,9 @@ function childrenStartFromForkers(events: ProcEvent[], facts: Facts): Map<number
     // Forked by another thread: the child copied that thread's name, not the program's.
     if (fork === undefined || fork.byOtherThread === true || facts.comms.has(fork.parent)) return;
     if (event.kind === 'spawn') {
-      const program = programAt(fork.parent, fork.at);
+      // A parent with no exec in the step ran what a table shows of it (a shell that forked a command).
+      const shown = read(fork.parent);
+      const program = programAt(fork.parent, fork.at) ?? (shown === undefined ? undefined : { comm: shown.comm, args: shown.args });
       if (program === undefined || facts.comms.has(event.pid)) return;
       if (!facts.execs.has(event.pid) && program.comm !== undefined && event.comm !== undefined && event.comm !== program.comm) {
         // Read under another name than it was forked with, with no exec of it taken in: the read came
@@ -551,7 +553,7 @@ export function explainStep(
   endsBeforeAdoptions(out);
   reapsBeforeReaperEnds(out);
   namesFromChildren(out, forkedNames, facts);
-  const ahead = childrenStartFromForkers(out, facts);
+  const ahead = childrenStartFromForkers(out, facts, (pid) => lookup(pid, prev, next));
   // Children still waiting for the exec event their read showed the result of (not for ever).
   facts.forkedAs?.forEach((was, pid) => {
     if (!execs.has(pid) && now - was.at < CARRY_LIMIT_MS && next.procs.has(pid)) ahead.set(pid, was);

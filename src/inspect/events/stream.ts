@@ -527,12 +527,9 @@ export class EventStream {
       }, EXIT_RETRY_MS);
     }
     if (done.size === 0) return;
-    // What the kernel sent while this step read: an exec of a process read just after its new name
-    // was set comes with this step, not the next (its time says whether the read saw its result).
-    const readAt = Date.now();
-    if (this.choice.source === 'kernel') this.choice.kernel.takeNow();
-    if (this.#closed) return;
-    this.#advance(this.#earlyAdoptions(current, sealSnapshot(readAt, procs), done), done);
+    // Nothing is taken in between the reads and the step's explanation: a fact taken in now would be
+    // about a process this step did not read (one forked meanwhile would be said gone, then new).
+    this.#advance(this.#earlyAdoptions(current, sealSnapshot(Date.now(), procs), done), done);
     this.#scheduleFrame(begunAt);
   }
 

@@ -415,6 +415,16 @@ describe('explainStep', () => {
     ]);
   });
 
+  it("says a shell's child read after an exec whose event had not come as the shell's copy, not as what it exec'd", () => {
+    // bash (50, in both tables, no exec in the step) forks 104, which execs ./orphan; the read shows
+    // it as orphan before its exec event is taken in.
+    const prev = snapshot([parent], T);
+    const next = snapshot([parent, proc({ pid: 104, ppid: 50, pgid: 104, comm: 'orphan', args: './orphan' })], T + 10);
+    const first = explainStep(diffSnapshots(prev, next), prev, next, facts({ forks: new Map([[104, { parent: 50, at: T + 3, source: 'kernel' }]]) }), T + 10);
+    expect(first.events.filter((e) => e.pid === 104).map((e) => [e.kind, e.comm])).toEqual([['spawn', 'bash']]);
+    expect(first.carryForkedAs.get(104)).toMatchObject({ comm: 'bash', args: 'bash' });
+  });
+
   it("names what a short program exec'd from the read its batch brought, unless it exec'd again after that read", () => {
     const prev = snapshot([parent], T);
     const next = snapshot([parent], T + 10);

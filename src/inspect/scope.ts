@@ -81,6 +81,22 @@ function rebind(binding: SeedBinding, proc: ProcInfo | undefined, begunAt: numbe
 }
 
 /**
+ * The pids `events` say were forked by one of `forkers`, or in turn by one of those: the spawn's
+ * real parent (the kernel's fork event, procview's own wait, a watched parent's children), whether
+ * or not a table held it. Spawns come in the order they happened.
+ */
+export function forkedFrom(forkers: Iterable<number>, events: readonly ProcEvent[]): Set<number> {
+  const from = new Set(forkers);
+  const out = new Set<number>();
+  for (const event of events) {
+    if (event.kind !== 'spawn' || event.ppid === undefined || !from.has(event.ppid)) continue;
+    from.add(event.pid);
+    out.add(event.pid);
+  }
+  return out;
+}
+
+/**
  * The next scope: still-living members, seeds that are (still) the process
  * they named, and all their descendants. `begunAt` is when this snapshot's scan
  * began (Frame.begunAt).
@@ -121,11 +137,7 @@ export function advanceScope(prev: Scope, snapshot: Snapshot, seeds: Iterable<Se
   const forkers = new Set<number>([...prev.members.keys(), ...members.keys()]);
   for (const seed of seeds) if (typeof seed === 'number') forkers.add(seed);
   for (const [pid, binding] of bindings) if (binding.state !== 'gone' && forked.has(pid)) forkers.add(pid);
-  for (const event of events) {
-    if (event.kind !== 'spawn' || event.ppid === undefined || !forkers.has(event.ppid)) continue;
-    forkers.add(event.pid);
-    take(event.pid);
-  }
+  for (const pid of forkedFrom(forkers, events)) take(pid);
   const children = childrenIndex(snapshot.procs.values());
   const queue = [...members.keys()];
   for (let pid = queue.pop(); pid !== undefined; pid = queue.pop()) {

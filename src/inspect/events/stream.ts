@@ -39,8 +39,10 @@ export const TRACK_INTERVAL_MS = 5;
  */
 const EXIT_WATCH_MS = 200;
 const EXIT_RETRY_MS = 2;
-/** How long a frame waits for the exit status of a process read dead before its kernel event came. */
-/** Also how long it waits for the lines of a forker carried to the next step (#advance). */
+/**
+ * How long a frame waits for the exit status of a process read dead before its kernel event came,
+ * and for the lines of a forker carried to the next step (#advance).
+ */
 const STATUS_HOLD_MS = 60;
 /** Then, loop turns that still bring kernel batches are waited for (#emitAfterPendingBatches), at most this many. */
 const STATUS_TURNS = 20;
@@ -51,8 +53,8 @@ const DRAIN_QUIET_MS = 4;
 const ZOMBIE_LOOK_MS = 50;
 const ZOMBIE_LOOK_MAX = 32;
 /**
- * While the table holds zombies or stopped processes, they are read this often between steps
- * (#look): a reap and a continue come with no kernel event.
+ * While the table holds zombies or stopped processes, or the caller follows a scope, those are read
+ * this often between steps (#look): a reap, a stop, a continue and a renice come with no kernel event.
  */
 const LOOK_MS = 50;
 /** A tracked subtree is busy for this long after it last changed (#scheduleTrack). */
@@ -95,7 +97,7 @@ export interface StreamOptions {
   readonly trackIntervalMs?: number;
   /** How long a frame waits for an exit status or a carried forker's lines; default STATUS_HOLD_MS. */
   readonly holdMs?: number;
-  /** How often the table's zombies and stopped processes are read between steps (#look); default LOOK_MS. */
+  /** How often the table's zombies and stopped processes, and the roots, are read between steps (#look); default LOOK_MS. */
   readonly lookIntervalMs?: number;
   readonly inspector?: Inspector;
 }

@@ -6,7 +6,7 @@ import type { SystemLoad } from '../../inspect/system-load.js';
 import type { ProcEvent, ProcInfo, Snapshot } from '../../inspect/types.js';
 import { countTasks, type TaskCounts } from './header.js';
 import { advanceLife, NO_LIFE, type Life } from './life.js';
-import { advanceScope, inScope, scopedProcs, type Scope, type Seed } from '../../inspect/scope.js';
+import { advanceScope, forkedFrom, inScope, scopedProcs, type Scope, type Seed } from '../../inspect/scope.js';
 import { appendTimeline, EMPTY_TIMELINE, type Timeline } from './timeline.js';
 
 /** What one turn of the refresh loop produces; never changed after. */
@@ -92,10 +92,8 @@ function forkedBy(events: readonly ProcEvent[], before: Scope, after: Scope, see
   const out = new Set<number>();
   if (after.kind === 'all') return out;
   for (const seed of seeds) if (typeof seed === 'number' && !after.members.has(seed)) out.add(seed);
-  for (const event of events) {
-    if (event.kind !== 'spawn' || event.ppid === undefined) continue;
-    if (after.members.has(event.ppid) || (before.kind === 'follow' && before.members.has(event.ppid)) || out.has(event.ppid)) out.add(event.pid);
-  }
+  const forkers = [...after.members.keys(), ...(before.kind === 'follow' ? before.members.keys() : []), ...out];
+  for (const pid of forkedFrom(forkers, events)) out.add(pid);
   return out;
 }
 

@@ -213,7 +213,10 @@ export type ProcEvent =
     })
   | (EventBase & { readonly kind: 'stop' })
   | (EventBase & { readonly kind: 'continue' })
-  | (EventBase & { readonly kind: 'renice'; readonly from: number | undefined; readonly to: number | undefined });
+  | (EventBase & { readonly kind: 'renice'; readonly from: number | undefined; readonly to: number | undefined })
+  /** The process's name (comm) changed without an exec: prctl(PR_SET_NAME) by its main thread, or a
+   *  write to /proc/PID/comm (the kernel's PROC_EVENT_COMM). `comm` is the new name, `from` the old. */
+  | (EventBase & { readonly kind: 'rename'; readonly from: string | undefined });
 
 export type ProcEventKind = ProcEvent['kind'];
 

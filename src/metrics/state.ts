@@ -12,6 +12,8 @@ export const ADOPTERS: readonly Adopter[] = ['init', 'subreaper'];
 /** The counted kind of an event, or undefined for one not counted (a reparent whose old parent still lives). */
 export function countedKind(event: ProcEvent): CountedKind | undefined {
   if (event.kind === 'reparent') return event.orphaned ? 'orphaned' : undefined;
+  // The exporter's scans cannot tell a rename from an exec (only the kernel's comm event can).
+  if (event.kind === 'rename') return undefined;
   return event.kind;
 }
 

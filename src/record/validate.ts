@@ -6,7 +6,7 @@ import type { ProcEvent } from '../inspect/types.js';
 import { damagedBy as bad } from './format.js';
 import type { RecordingHeader } from './types.js';
 
-const EVENT_KINDS = new Set(['spawn', 'exit', 'zombie', 'reap', 'reparent', 'exec', 'stop', 'continue', 'renice']);
+const EVENT_KINDS = new Set(['spawn', 'exit', 'zombie', 'reap', 'reparent', 'exec', 'stop', 'continue', 'renice', 'rename']);
 const SCOPE_KINDS = new Set(['all', 'pids', 'name', 'demo', 'run', 'chat']);
 
 export function isObject(value: unknown): value is Record<string, unknown> {

@@ -115,6 +115,23 @@ describe.skipIf(!kernel.ok)('procview run --plain, kernel source', () => {
     }
   }, 120_000);
 
+  it('a program that renames itself: a rename line with the old and new name, not an exec', async () => {
+    // Node's process.title calls prctl(PR_SET_NAME): the kernel reports the new name (PROC_EVENT_COMM).
+    const { code, stdout } = await runCli([
+      'run',
+      '--plain',
+      '--events',
+      'kernel',
+      '--',
+      process.execPath,
+      '-e',
+      "process.title = 'pvrenamed'; setTimeout(() => {}, 300)",
+    ]);
+    expect(code, stdout).toBe(0);
+    expect(stdout).toMatch(/\] \d+ renamed: node → pvrenamed \(its name only, no exec/);
+    expect(stdout).not.toMatch(/exec: [^\n]*→ pvrenamed/);
+  }, 60_000);
+
   it('a double fork: the grandchild orphaned by the child sh', async () => {
     const { code, lines } = await run('kernel', PATTERNS.doubleFork.held, ORPHAN_LINE);
     expect(code).toBe(0);

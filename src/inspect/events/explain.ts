@@ -163,8 +163,8 @@ function namesBeforeExecs(events: ProcEvent[]): void {
   for (let i = events.length - 1; i >= 0; i -= 1) {
     const event = events[i];
     if (event === undefined) continue;
-    if (event.kind === 'exec') {
-      before.set(event.pid, event.fromComm);
+    if (event.kind === 'exec' || event.kind === 'rename') {
+      before.set(event.pid, event.kind === 'exec' ? event.fromComm : event.from);
       continue;
     }
     const then = before.get(event.pid);
@@ -469,11 +469,16 @@ export function explainStep(
           pushExecs(out, execFact, event.pid, { comm: event.fromComm, args: event.fromArgs }, { comm: event.comm, args: event.args }, started.get(event.pid));
         } else if (!comms.has(event.pid)) {
           out.push(event);
+        } else {
+          // The kernel reported a new name (PROC_EVENT_COMM: prctl(PR_SET_NAME), which Node's
+          // process.title and Perl's $0 call after rewriting argv, or a write to /proc/PID/comm) and
+          // no exec, which it reports for every execve: the program renamed itself, a line per name.
+          let from = event.fromComm;
+          for (const rename of facts.renames?.get(event.pid) ?? []) {
+            out.push({ kind: 'rename', at: rename.at, pid: event.pid, comm: rename.comm, from, source: 'kernel' });
+            from = rename.comm;
+          }
         }
-        // Else the kernel reported a new name (PROC_EVENT_COMM: prctl(PR_SET_NAME), which Node's
-        // process.title and Perl's $0 call after rewriting argv) and no exec, which it
-        // reports for every execve: the program retitled itself. Its new name is in the table; no
-        // exec happened to report.
         break;
       }
       case 'reparent': {

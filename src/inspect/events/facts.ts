@@ -54,12 +54,20 @@ export interface Facts {
   readonly execs: ReadonlyMap<number, ExecFact>;
   /** Last comm reported (PROC_EVENT_COMM: prctl), raw. */
   readonly comms: ReadonlyMap<number, string>;
+  /** Every comm reported, oldest first, with the kernel's time (a rename line each). */
+  readonly renames?: ReadonlyMap<number, readonly Rename[]>;
   /** The program of a process that exec'd, read as its batch came in, before the step (may be absent). */
   readonly programs?: ReadonlyMap<number, ProgramRead>;
   /** Children read in an earlier step under the names they were forked with, whose parents were carried. */
   readonly childNames?: readonly ForkedName[];
   /** Children read in an earlier step after an exec whose event had not come: what they were forked as (explain.ts). */
   readonly forkedAs?: ReadonlyMap<number, ForkedAs>;
+}
+
+/** A new name the kernel reported for a process's main thread (PROC_EVENT_COMM). */
+export interface Rename {
+  readonly at: number;
+  readonly comm: string;
 }
 
 /** What a child was at its fork (its parent's program then), and when it was forked. */
@@ -77,6 +85,7 @@ export class FactBook {
   #exits = new Map<number, ExitFact>();
   #execs = new Map<number, ExecFact>();
   #comms = new Map<number, string>();
+  #renames = new Map<number, Rename[]>();
   #programs = new Map<number, ProgramRead>();
   #childNames: ForkedName[] = [];
   #forkedAs = new Map<number, ForkedAs>();
@@ -103,6 +112,8 @@ export class FactBook {
           // A pid reused within one batch: the new process's facts start clean.
           this.#exits.delete(event.childTgid);
           this.#execs.delete(event.childTgid);
+          this.#comms.delete(event.childTgid);
+          this.#renames.delete(event.childTgid);
           this.#programs.delete(event.childTgid);
           named.add(event.childTgid);
           parents.add(event.parentTgid);
@@ -121,7 +132,12 @@ export class FactBook {
           break;
         }
         case 'comm':
-          if (event.pid === event.tgid) this.#comms.set(event.tgid, event.comm);
+          if (event.pid === event.tgid) {
+            this.#comms.set(event.tgid, event.comm);
+            const list = this.#renames.get(event.tgid) ?? [];
+            list.push({ at: event.at, comm: event.comm });
+            this.#renames.set(event.tgid, list);
+          }
           named.add(event.tgid);
           break;
         case 'sid':
@@ -191,6 +207,7 @@ export class FactBook {
       exits: this.#exits,
       execs: this.#execs,
       comms: this.#comms,
+      renames: this.#renames,
       programs: this.#programs,
       childNames: this.#childNames,
       forkedAs: this.#forkedAs,
@@ -201,6 +218,7 @@ export class FactBook {
     this.#exits = new Map();
     this.#execs = new Map();
     this.#comms = new Map();
+    this.#renames = new Map();
     this.#programs = new Map();
     return facts;
   }

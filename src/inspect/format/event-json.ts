@@ -58,6 +58,8 @@ function details(event: ProcEvent): Record<string, unknown> {
       return nullable({ fromComm: event.fromComm, fromArgs: event.fromArgs, args: event.args, nameFrom: event.nameFrom });
     case 'renice':
       return nullable({ from: event.from, to: event.to });
+    case 'rename':
+      return nullable({ from: event.from });
     case 'stop':
     case 'continue':
       return {};

@@ -115,5 +115,7 @@ export function eventSentence(event: ProcEvent, nameOf: NameOf): string {
       return event.inferred === undefined ? t('event.continue', { self }) : t('event.continueInferred', { self });
     case 'renice':
       return t('event.renice', { self, from: event.from ?? '?', to: event.to ?? '?' });
+    case 'rename':
+      return t('event.rename', { self: who(event.pid, undefined), from: event.from ?? '?', to: event.comm ?? '?' });
   }
 }

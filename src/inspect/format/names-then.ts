@@ -26,9 +26,10 @@ interface FrameExec {
 export function namesThen(events: readonly ProcEvent[], nameOf: NameOf): (index: number) => NameOf {
   const execs = new Map<number, FrameExec[]>();
   events.forEach((event, index) => {
-    if (event.kind !== 'exec') return;
+    // A rename changes the name as an exec does (its `from` is the name before).
+    if (event.kind !== 'exec' && event.kind !== 'rename') return;
     const list = execs.get(event.pid) ?? [];
-    list.push({ at: event.at, index, before: event.fromComm, after: event.comm });
+    list.push({ at: event.at, index, before: event.kind === 'exec' ? event.fromComm : event.from, after: event.comm });
     execs.set(event.pid, list);
   });
   if (execs.size === 0) return () => nameOf;

@@ -307,6 +307,7 @@ export const ZH: Readonly<Record<MessageId, string>> = {
   'event.continue': '{self} 继续运行',
   'event.continueInferred': '{self} 继续运行（推断：最后一次读到它时它处于停止状态，之后它带着退出码退出了，而停止的进程只有被继续后才会再运行）',
   'event.renice': '{self} 的 nice 值改变：{from} → {to}',
+  'event.rename': '{self} 改名：{from} → {to}（只改了名字，没有 exec：prctl 或 /proc/PID/comm）',
   'event.evidence.noLeader': '第一次看到时已被 1 号进程收养；它的进程组 {pgid} 已经没有组长',
   'event.evidence.noLeaderSeen': '第一次看到时已被 1 号进程收养；它的进程组 {pgid} 已经没有组长（之前看到过 {leader}）',
   'event.evidence.leaderAlive': '第一次看到时已被 1 号进程收养；它的进程组组长 {leader} 还活着，却不是它的父进程',

@@ -598,13 +598,25 @@ describe('explainStep', () => {
     expect(execsOf(explain(prev, snapshot([parent, other], T + 10), facts({ execs })))).toEqual([]);
   });
 
-  it('reports no exec for a program that retitled itself: a comm change the kernel reported, and no exec', () => {
+  it('reports a rename, not an exec, for a program that retitled itself: a comm change the kernel reported, and no exec', () => {
     // Node's process.title: argv rewritten, then prctl(PR_SET_NAME) (the kernel's PROC_EVENT_COMM).
     const prev = snapshot([parent, sh], T);
     const titled = { ...sh, comm: 'procview lesson', args: 'procview lesson zombie: parent' };
     const next = snapshot([parent, titled], T + 10);
     expect(diffSnapshots(prev, next).map((event) => event.kind)).toEqual(['exec']);
-    expect(explain(prev, next, facts({ comms: new Map([[100, 'procview lesson']]) }))).toEqual([]);
+    const renames = new Map([
+      [
+        100,
+        [
+          { at: T + 2, comm: 'first' },
+          { at: T + 3, comm: 'procview lesson' },
+        ],
+      ],
+    ]);
+    expect(explain(prev, next, facts({ comms: new Map([[100, 'procview lesson']]), renames }))).toEqual([
+      { kind: 'rename', at: T + 2, pid: 100, comm: 'first', from: 'sh', source: 'kernel' },
+      { kind: 'rename', at: T + 3, pid: 100, comm: 'procview lesson', from: 'first', source: 'kernel' },
+    ]);
     // An exec the kernel reported as well stays an exec.
     const both = explain(prev, next, facts({ comms: new Map([[100, 'procview lesson']]), execs: new Map([[100, { times: [T + 4] }]]) }));
     expect(both.map((event) => [event.kind, event.source])).toEqual([['exec', 'kernel']]);

@@ -44,6 +44,7 @@ describe('event sentences', () => {
       [{ kind: 'stop', at, pid: 4312, comm: 'sleep' }, '4312 (sleep) stopped (T): SIGCONT resumes it'],
       [{ kind: 'continue', at, pid: 4312, comm: 'sleep' }, '4312 (sleep) continued'],
       [{ kind: 'renice', at, pid: 4312, comm: 'sleep', from: 0, to: 5 }, '4312 (sleep) reniced: nice 0 → 5'],
+      [{ kind: 'rename', at, pid: 4312, comm: 'worker', from: 'renamec' }, '4312 renamed: renamec → worker (its name only, no exec: prctl or /proc/PID/comm)'],
     ];
     for (const [event, sentence] of cases) expect(eventSentence(event, nameOf)).toBe(sentence);
   });

@@ -34,6 +34,15 @@ function isDead(proc: ProcInfo | undefined): boolean {
   return proc?.state !== undefined && DEAD.has(proc.state);
 }
 
+/**
+ * A zombie process: Z, and not a leader whose main thread exited while its other threads run on
+ * (pthread_exit in main: the leader reads Z, ps says Zl, field 20 counts the live threads). Such a
+ * process is alive; it turns zombie when its last thread ends.
+ */
+function isZombie(proc: ProcInfo): boolean {
+  return proc.state === 'Z' && !(proc.threads !== undefined && proc.threads > 1);
+}
+
 function isStopped(proc: ProcInfo): boolean {
   return proc.state !== undefined && STOPPED.has(proc.state);
 }
@@ -102,7 +111,7 @@ export function diffReread(prev: Snapshot, next: Snapshot, reread: Iterable<numb
 function bornEvents(after: ProcInfo, at: number, born: ProcEvent[]): void {
   const { pid, comm, ppid } = after;
   born.push({ kind: 'spawn', at, pid, comm, ppid });
-  if (after.state === 'Z') born.push({ kind: 'zombie', at, pid, comm, ppid });
+  if (isZombie(after)) born.push({ kind: 'zombie', at, pid, comm, ppid });
   else if (isStopped(after)) born.push({ kind: 'stop', at, pid, comm });
 }
 
@@ -154,7 +163,7 @@ function changesOf(before: ProcInfo, after: ProcInfo, prev: Snapshot, next: Snap
     events.push({ kind: 'continue', at, pid, comm });
   }
 
-  if (before.state !== 'Z' && after.state === 'Z') {
+  if (!isZombie(before) && isZombie(after)) {
     events.push({ kind: 'zombie', at, pid, comm, ppid: after.ppid });
   }
 }

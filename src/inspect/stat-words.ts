@@ -44,7 +44,9 @@ export function modifierWords(code: string): string | undefined {
 export function statWords(stat: string | undefined): StatPart[] {
   if (stat === undefined || stat === '') return [{ code: '-', words: t('stat.unknown') }];
   const [state = '', ...modifiers] = [...stat];
-  const parts: StatPart[] = [{ code: state, words: t(STATES[state] ?? 'stat.unknownState') }];
+  // Zl: the main thread has exited (it reads Z) while other threads run on; the process is alive.
+  const id = state === 'Z' && modifiers.includes('l') ? 'stat.state.Zl' : (STATES[state] ?? 'stat.unknownState');
+  const parts: StatPart[] = [{ code: state, words: t(id) }];
   for (const code of modifiers) {
     parts.push({ code, words: modifierWords(code) ?? t('stat.unknownModifier') });
   }

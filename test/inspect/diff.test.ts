@@ -74,6 +74,17 @@ describe('diffSnapshots', () => {
     ]);
   });
 
+  it('says no zombie while a leader that ended alone (Z, ps Zl) still has threads running; then when its last one ends', () => {
+    const child = proc({ pid: 200, ppid: 100, threads: 2 });
+    const leaderGone = { ...child, state: 'Z', stat: 'Zl' };
+    const dead = { ...child, state: 'Z', stat: 'Z', threads: 1, args: '' };
+    expect(diffSnapshots(snapshot([init, shell, child], T0), snapshot([init, shell, leaderGone], T1))).toEqual([]);
+    expect(diffSnapshots(snapshot([init, shell], T0), snapshot([init, shell, leaderGone], T1)).map((e) => e.kind)).toEqual(['spawn']);
+    expect(diffSnapshots(snapshot([init, shell, leaderGone], T0), snapshot([init, shell, dead], T1))).toEqual([
+      { kind: 'zombie', at: T1, pid: 200, comm: 'sleep', ppid: 100 },
+    ]);
+  });
+
   it('reports a process first seen as a zombie as spawn then zombie', () => {
     const zombie = proc({ pid: 200, ppid: 100, state: 'Z', stat: 'Z', args: '' });
     expect(diffSnapshots(snapshot([init, shell], T0), snapshot([init, shell, zombie], T1))).toEqual([

@@ -21,6 +21,8 @@ describe('STAT in words', () => {
     expect(words('T')).toMatch(/stopped by a job-control signal/);
     expect(words('t')).toMatch(/tracer/);
     expect(words('Z')).toMatch(/zombie: .*not collected the exit status/);
+    // Z with threads: the main thread ended alone (pthread_exit); the process runs on.
+    expect(words('Zl')).toMatch(/main thread has exited .* not a zombie yet/);
     expect(words('X')).toMatch(/dead/);
     expect(words('I')).toMatch(/idle kernel thread/);
     for (const letter of ['W', 'P', 'K']) expect(words(letter)).not.toMatch(/does not know/);

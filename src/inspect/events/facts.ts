@@ -119,8 +119,17 @@ export class FactBook {
           parents.add(event.parentTgid);
           break;
         case 'exit':
-          // Each thread reports its exit; the process has ended when its leader (pid === tgid) has.
-          if (event.pid !== event.tgid) break;
+          // Each thread reports its exit; the process has ended when its leader (pid === tgid) has,
+          // unless the leader ended alone (pthread_exit in main: it reads Z while its threads run
+          // on): then it ends with its last thread, whose exit is the process's (the status wait()
+          // gets is the group's exit code, which that thread's exit carries).
+          if (event.pid !== event.tgid) {
+            const leader = this.#exits.get(event.tgid);
+            if (leader !== undefined) {
+              this.#exits.set(event.tgid, { at: event.at, status: decodeWaitStatus(event.exitCode), parent: event.parentTgid ?? leader.parent });
+            }
+            break;
+          }
           this.#exits.set(event.tgid, { at: event.at, status: decodeWaitStatus(event.exitCode), parent: event.parentTgid });
           named.add(event.tgid);
           exited?.add(event.tgid);

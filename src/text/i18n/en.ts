@@ -243,6 +243,7 @@ export const EN = {
   'stat.state.T': 'stopped by a job-control signal (SIGSTOP, SIGTSTP, ...); SIGCONT resumes it',
   'stat.state.t': 'stopped by a tracer such as a debugger',
   'stat.state.Z': 'zombie: it has exited, but its parent has not collected the exit status with wait() yet',
+  'stat.state.Zl': 'its main thread has exited (pthread_exit) while its other threads run on: not a zombie yet; it becomes one when its last thread ends',
   'stat.state.X': 'dead: being removed right now',
   'stat.state.I': 'idle kernel thread',
   'stat.state.W': 'paging (not used by kernels since 2.6)',

@@ -240,6 +240,7 @@ export const ZH: Readonly<Record<MessageId, string>> = {
   'stat.state.T': '停止：被作业控制信号（SIGSTOP、SIGTSTP……）停止；SIGCONT 让它继续',
   'stat.state.t': '停止：被跟踪者（如调试器）停止',
   'stat.state.Z': '僵尸进程：它已退出，但父进程还没有用 wait() 回收它的退出状态',
+  'stat.state.Zl': '它的主线程已退出（pthread_exit），其他线程仍在运行：还不是僵尸进程；最后一个线程结束时才变成僵尸',
   'stat.state.X': '已死亡：正在被移除',
   'stat.state.I': '空闲的内核线程',
   'stat.state.W': '换页（2.6 以后的内核不再使用）',

@@ -19,4 +19,15 @@ describe('FactBook', () => {
     expect(forks.get(61)).toEqual({ parent: 50, at: 2, source: 'kernel', byOtherThread: true });
     expect(forks.has(62)).toBe(false);
   });
+
+  it('ends a process whose main thread ended alone with its last thread: that exit and its status', () => {
+    const book = new FactBook();
+    // A worker thread ends before the main one (no exit of the process yet), then the main thread
+    // (pthread_exit: code 0), then the last thread calls exit(3).
+    book.absorb([{ kind: 'exit', at: 1, pid: 71, tgid: 70, exitCode: 0, exitSignal: 17, parentPid: 50, parentTgid: 50 }], new Set());
+    expect(book.exitOf(70)).toBeUndefined();
+    book.absorb([{ kind: 'exit', at: 2, pid: 70, tgid: 70, exitCode: 0, exitSignal: 17, parentPid: 50, parentTgid: 50 }], new Set());
+    book.absorb([{ kind: 'exit', at: 3, pid: 72, tgid: 70, exitCode: 3 << 8, exitSignal: 17, parentPid: 50, parentTgid: 50 }], new Set());
+    expect(book.exitOf(70)).toEqual({ at: 3, status: { code: 3, signal: undefined, coreDumped: false }, parent: 50 });
+  });
 });

@@ -225,13 +225,16 @@ function namesFromChildren(events: ProcEvent[], forked: readonly ForkedName[], f
  */
 function childrenStartFromForkers(events: ProcEvent[], facts: Facts, read: (pid: number) => ProcInfo | undefined): Map<number, ForkedAs> {
   const ahead = new Map<number, ForkedAs>();
+  // The step's execs by pid, looked up once per child (a fork storm's step holds thousands of events).
+  const execsOf = new Map<number, Extract<ProcEvent, { kind: 'exec' }>[]>();
+  for (const event of events) if (event.kind === 'exec') execsOf.set(event.pid, [...(execsOf.get(event.pid) ?? []), event]);
   const programAt = (pid: number, at: number): Program | undefined => {
     let before: Extract<ProcEvent, { kind: 'exec' }> | undefined;
     let after: Extract<ProcEvent, { kind: 'exec' }> | undefined;
     // A fork of the pid itself in the step began the process: its execs are the ones after that.
     const born = facts.forks.get(pid)?.at ?? Number.NEGATIVE_INFINITY;
-    for (const event of events) {
-      if (event.kind !== 'exec' || event.pid !== pid || event.at < born) continue;
+    for (const event of execsOf.get(pid) ?? []) {
+      if (event.at < born) continue;
       if (event.at < at && (before === undefined || event.at >= before.at)) before = event;
       if (event.at > at && (after === undefined || event.at < after.at)) after = event;
     }
@@ -264,7 +267,14 @@ function childrenStartFromForkers(events: ProcEvent[], facts: Facts, read: (pid:
     const firstExec = facts.execs.get(event.pid)?.times.find((time) => time >= fork.at);
     if (firstExec !== event.at) return;
     const program = programAt(fork.parent, fork.at);
-    if (program !== undefined) events[i] = { ...event, fromComm: program.comm, fromArgs: program.args };
+    if (program === undefined) return;
+    const started = { ...event, fromComm: program.comm, fromArgs: program.args };
+    events[i] = started;
+    // A child it forked before this exec ran what the exec started from (programAt reads the index).
+    execsOf.set(
+      event.pid,
+      (execsOf.get(event.pid) ?? []).map((exec) => (exec === event ? started : exec)),
+    );
   });
   events.forEach((event, i) => {
     const was = ahead.get(event.pid);

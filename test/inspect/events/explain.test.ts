@@ -14,6 +14,22 @@ function facts(partial: Partial<Facts>): Facts {
   return { ...NO_FACTS, ...partial };
 }
 
+/**
+ * A fork demo's facts: bash (50) forks 102 at T+1, which execs (`execTimes`), forks 103
+ * (`forkedAt`) and exits 0 at T+4; `more` replaces any of them.
+ */
+function forkDemo(more: Partial<Facts> = {}, execTimes = [T + 2], forkedAt = T + 3): Facts {
+  return facts({
+    forks: new Map([
+      [102, { parent: 50, at: T + 1, source: 'kernel' }],
+      [103, { parent: 102, at: forkedAt, source: 'kernel' }],
+    ]),
+    execs: new Map([[102, { times: execTimes }]]),
+    exits: new Map([[102, { at: T + 4, status: { code: 0, signal: undefined, coreDumped: false }, parent: 50 }]]),
+    ...more,
+  });
+}
+
 function explain(prev: Snapshot, next: Snapshot, f: Facts, now = next.takenAt): ProcEvent[] {
   return explainStep(diffSnapshots(prev, next), prev, next, f, now).events;
 }
@@ -239,21 +255,8 @@ describe('explainStep', () => {
     const prev = snapshot([parent], T);
     const child = proc({ pid: 103, ppid: 1, pgid: 102, comm: 'orphdemo', args: './orphdemo' });
     const next = snapshot([parent, child], T + 10);
-    const status = { code: 0, signal: undefined, coreDumped: false };
     const step = (more: Partial<Facts> = {}, execTimes = [T + 2], forkedAt = T + 3) =>
-      explain(
-        prev,
-        next,
-        facts({
-          forks: new Map([
-            [102, { parent: 50, at: T + 1, source: 'kernel' }],
-            [103, { parent: 102, at: forkedAt, source: 'kernel' }],
-          ]),
-          execs: new Map([[102, { times: execTimes }]]),
-          exits: new Map([[102, { at: T + 4, status, parent: 50 }]]),
-          ...more,
-        }),
-      ).find((e) => e.kind === 'exec' && e.pid === 102);
+      explain(prev, next, forkDemo(more, execTimes, forkedAt)).find((e) => e.kind === 'exec' && e.pid === 102);
     expect(step()).toEqual({
       kind: 'exec',
       at: T + 2,
@@ -266,18 +269,7 @@ describe('explainStep', () => {
       args: undefined,
     });
     // Its exit line has that name too.
-    const whole = explain(
-      prev,
-      next,
-      facts({
-        forks: new Map([
-          [102, { parent: 50, at: T + 1, source: 'kernel' }],
-          [103, { parent: 102, at: T + 3, source: 'kernel' }],
-        ]),
-        execs: new Map([[102, { times: [T + 2] }]]),
-        exits: new Map([[102, { at: T + 4, status, parent: 50 }]]),
-      }),
-    );
+    const whole = explain(prev, next, forkDemo());
     expect(whole.find((e) => e.kind === 'exit' && e.pid === 102)?.comm).toBe('orphdemo');
     // The child exec'd before it was read: its name is its own program's.
     expect(
@@ -304,18 +296,7 @@ describe('explainStep', () => {
     });
     expect(byThread?.comm).toBeUndefined();
     // Two execs, the fork between them: the first is named, not the second.
-    const chain = explain(
-      prev,
-      next,
-      facts({
-        forks: new Map([
-          [102, { parent: 50, at: T + 1, source: 'kernel' }],
-          [103, { parent: 102, at: T + 3, source: 'kernel' }],
-        ]),
-        execs: new Map([[102, { times: [T + 2, T + 3.5] }]]),
-        exits: new Map([[102, { at: T + 4, status, parent: 50 }]]),
-      }),
-    ).filter((e) => e.kind === 'exec' && e.pid === 102);
+    const chain = explain(prev, next, forkDemo({}, [T + 2, T + 3.5])).filter((e) => e.kind === 'exec' && e.pid === 102);
     expect(chain.map((e) => e.comm)).toEqual(['orphdemo', undefined]);
   });
 
@@ -380,20 +361,11 @@ describe('explainStep', () => {
     // sleep before its exec event is taken in, and 102 has exited (103 orphaned).
     const prev = snapshot([parent], T);
     const next = snapshot([parent, proc({ pid: 103, ppid: 1, pgid: 102, comm: 'sleep', args: 'sleep 1' })], T + 10);
-    const status = { code: 0, signal: undefined, coreDumped: false };
     const first = explainStep(
       diffSnapshots(prev, next),
       prev,
       next,
-      facts({
-        forks: new Map([
-          [102, { parent: 50, at: T + 1, source: 'kernel' }],
-          [103, { parent: 102, at: T + 3, source: 'kernel' }],
-        ]),
-        execs: new Map([[102, { times: [T + 2] }]]),
-        exits: new Map([[102, { at: T + 4, status, parent: 50 }]]),
-        programs: new Map([[102, { comm: 'sh', args: 'sh -c sleep 1 & exit 0', at: T + 2.5 }]]),
-      }),
+      forkDemo({ programs: new Map([[102, { comm: 'sh', args: 'sh -c sleep 1 & exit 0', at: T + 2.5 }]]) }),
       T + 10,
     );
     expect(first.events.filter((e) => e.pid === 103).map((e) => [e.kind, e.comm])).toEqual([

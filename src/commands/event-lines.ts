@@ -43,11 +43,9 @@ export function clockMs(at: number): string {
   return `${two(date.getHours())}:${two(date.getMinutes())}:${two(date.getSeconds())}.${String(date.getMilliseconds()).padStart(3, '0')}`;
 }
 
-/** spawn once, and one end (exit or reap) per process: a second report of the same is dropped. */
+/** spawn, exit and reap once per process: a second report of the same is dropped. */
 function onceKey(event: ProcEvent): string | undefined {
-  if (event.kind === 'spawn') return `spawn ${event.pid}`;
-  if (event.kind === 'exit' || event.kind === 'reap') return `end ${event.pid}`;
-  return undefined;
+  return event.kind === 'spawn' || event.kind === 'exit' || event.kind === 'reap' ? `${event.kind} ${event.pid}` : undefined;
 }
 
 /**

@@ -17,6 +17,7 @@ import { adopterOf, parentIsGone } from '../diff.js';
 import { sameProcess } from '../identity.js';
 import type { ProcEvent, ProcInfo, Snapshot } from '../types.js';
 import type { ExecFact, ExitFact, Facts, ForkedAs, ForkedName, ForkFact, ProgramRead } from './facts.js';
+import { reapedByParentOrAdopter, reapedUnseen } from './infer.js';
 
 /** A fork never explained after this long: its process is reported as gone, its exit unheard. */
 export const CARRY_LIMIT_MS = 2000;
@@ -69,26 +70,13 @@ function reapsBeforeReaperEnds(events: ProcEvent[]): void {
   }
 }
 
-/**
- * A zombie gone from the table in the step its parent exited in: its reaper
- * was not seen. Either the parent waited for it and then exited (the usual
- * end of a program that waits), or the parent exited first, the kernel handed
- * the zombie to an adopter (exit_notify) and the adopter reaped it before any
- * read (systemd does so at once; this machine's PID 1 takes seconds). Said as
- * both, inferred, at the parent's exit and before its line; the reaper stays
- * unknown (`by`), the parent is `lastParent`.
- */
+/** A zombie gone from the table in the step its parent exited in: infer.ts reapedByParentOrAdopter. */
 function inferReaper(event: ProcEvent, prev: Snapshot, exits: Facts['exits']): ProcEvent {
   if (event.kind !== 'reap' || event.by !== undefined) return event;
   const parent = prev.procs.get(event.pid)?.ppid;
   const parentExit = parent === undefined ? undefined : exits.get(parent);
   if (parent === undefined || parentExit === undefined) return event;
-  return {
-    ...event,
-    lastParent: parent,
-    at: Math.min(event.at, parentExit.at),
-    inferred: `found gone as its parent ${parent} exited: reaped by ${parent} before that exit, or by its adopter after (not seen which)`,
-  };
+  return reapedByParentOrAdopter(event, parent, parentExit.at);
 }
 
 /**
@@ -204,10 +192,11 @@ function namesFromChildren(events: ProcEvent[], forked: readonly ForkedName[], f
     }
     if (told === undefined) continue;
     events[i] = { ...exec, comm: told.comm, nameFrom: told.child };
-    // Its end, before any later exec, has that name too (a dashboard's glimpse of it, a JSON exit line).
+    // Its end, before any later exec, has that name too (a dashboard's glimpse of it, a JSON exit line, its reap).
     for (let j = i + 1; j < events.length; j += 1) {
       const end = events[j];
-      if (end?.pid !== exec.pid || end.at >= nextExec || (end.kind !== 'exit' && end.kind !== 'zombie') || end.comm !== undefined) continue;
+      if (end?.pid !== exec.pid || end.at >= nextExec || (end.kind !== 'exit' && end.kind !== 'zombie' && end.kind !== 'reap') || end.comm !== undefined)
+        continue;
       events[j] = { ...end, comm: told.comm };
     }
   }
@@ -454,7 +443,9 @@ export function explainStep(
         // A reap happens when it is read (or inferred at its reaper's exit), not when the process exited
         // (its status may come late: see carryExits).
         const at = base.kind === 'reap' ? base.at : Math.min(exit.at, base.at);
-        const known = { at, status: exit.status, source: 'kernel' as const, comm: exitName(base, facts, prev, started) };
+        const comm = exitName(base, facts, prev, started);
+        // The kernel reports no reap: a reap stays what the read that found it says it is (README: source), with the kernel's status.
+        const known = base.kind === 'reap' ? { at, status: exit.status, comm } : { at, status: exit.status, source: 'kernel' as const, comm };
         const resumed =
           base.kind === 'reap'
             ? undefined
@@ -470,6 +461,8 @@ export function explainStep(
         // The zombie's parent is the one it had when it exited (the kernel says which), even if that
         // parent has exited too by the time the zombie was read.
         out.push(base.kind === 'zombie' && exit.parent !== undefined ? { ...base, ...known, ppid: exit.parent } : { ...base, ...known });
+        const reap = base.kind === 'exit' ? reapedUnseen({ pid: event.pid, comm: known.comm }, exit, next, exits) : undefined;
+        if (reap !== undefined) out.push(reap);
         break;
       }
       case 'exec': {
@@ -547,6 +540,8 @@ export function explainStep(
         ? { kind: 'exit', at: now, pid, comm, ppid: fork.parent, source: fork.source }
         : { kind: 'exit', at: exit.at, pid, comm, ppid: exit.parent ?? fork.parent, status: exit.status, source: 'kernel' },
     );
+    const reap = exit === undefined ? undefined : reapedUnseen({ pid, comm }, exit, next, exits);
+    if (reap !== undefined) out.push(reap);
   }
   const carryExecs = laterExecs;
   for (const pid of carry.keys()) {
@@ -556,11 +551,12 @@ export function explainStep(
   const carryExits = new Map<number, ExitFact>();
   for (const [pid, exit] of exits) {
     const proc = next.procs.get(pid);
-    if (exitReported.has(pid) || proc === undefined) continue;
+    if (proc === undefined) continue;
     // Still reads alive: the kernel reports an exit a moment before the process reads Z.
-    const exiting = proc.state !== 'Z' && proc.state !== 'X' && now - exit.at < CARRY_LIMIT_MS;
-    // A zombie whose event went out before its exit event was taken in (a busy machine): the status
-    // is kept for its reap, however late, rather than lost. One fact per zombie, gone with it.
+    const exiting = !exitReported.has(pid) && proc.state !== 'Z' && proc.state !== 'X' && now - exit.at < CARRY_LIMIT_MS;
+    // A zombie keeps its exit for its reap line, however late, whether its zombie line said the
+    // status or went out before the exit event was taken in (a busy machine). One fact per
+    // zombie, gone with it.
     if (exiting || proc.state === 'Z') carryExits.set(pid, exit);
   }
   // In the order things happened: a step can hold a fork, its exec and its parent's exit.

@@ -1,10 +1,12 @@
-// Honest gaps: a process first seen already under PID 1 while it is not the
-// leader of its own process group was, most likely, orphaned before anyone
-// looked (a daemon that detached on purpose leads its own group and session;
-// `sleep 2 &` in a script stays in the script's group). The event says so and
-// shows the evidence; it never claims a parent it did not see.
+// Honest gaps: transitions nobody saw, said as inferred with their evidence.
+// A process first seen already under PID 1 while it is not the leader of its
+// own process group was, most likely, orphaned before anyone looked (a daemon
+// that detached on purpose leads its own group and session; `sleep 2 &` in a
+// script stays in the script's group): it never claims a parent it did not
+// see. A reap is never reported by the kernel; one too quick to read is said
+// from the exit the kernel did report and the tables around it.
 import { isKernelThreadRecord } from '../kernel-thread.js';
-import type { ProcEvent, Snapshot } from '../types.js';
+import type { ExitStatus, ProcEvent, Snapshot } from '../types.js';
 import { type OrphanEvidence, orphanEvidenceWords } from './evidence.js';
 
 function named(pid: number, comm: string | undefined): string {
@@ -52,4 +54,48 @@ function orphanEvidence(pid: number, prev: Snapshot, next: Snapshot): OrphanEvid
     return { kind: 'no-leader', pgid, seenBefore: then === undefined ? undefined : named(pgid, then.comm) };
   }
   return { kind: 'leader-alive', leader: named(pgid, leaderNow.comm) };
+}
+
+/**
+ * A zombie's reap that nobody saw, in the step its parent `parent` exited in (at `parentExitAt`):
+ * the parent waited for it and then exited (the usual end of a program that waits), or exited
+ * first, and the kernel handed the zombie to an adopter (exit_notify) that reaped it before any
+ * read (systemd does so at once; this machine's PID 1 takes seconds). Said as both, inferred, at
+ * the parent's exit (explain.ts puts it before that exit's line); the reaper stays unknown (`by`).
+ */
+export function reapedByParentOrAdopter(reap: ProcEvent & { readonly kind: 'reap' }, parent: number, parentExitAt: number): ProcEvent {
+  return {
+    ...reap,
+    by: undefined,
+    lastParent: parent,
+    at: Math.min(reap.at, parentExitAt),
+    inferred: `found gone as its parent ${parent} exited: reaped by ${parent} before that exit, or by its adopter after (not seen which)`,
+  };
+}
+
+/**
+ * A process gone by the first read after its exit, never read as a zombie. The kernel names the
+ * parent at exit only while the process is not yet released (cn_proc.c proc_exit_connector:
+ * pid_alive); a child its parent does not wait for (SIGCHLD ignored, SA_NOCLDWAIT) is released
+ * inside exit_notify before that report, so its exit names no parent and nothing is inferred. A
+ * parent named there was alive at the exit: if it still lives, it reaped the child (the double
+ * fork's middle child, any child waited for at once), said at the read that found it gone, like
+ * every reap (the kernel reports none); if it exited in the same step, the reaper is it or its
+ * adopter (reapedByParentOrAdopter).
+ */
+export function reapedUnseen(
+  exited: { readonly pid: number; readonly comm: string | undefined },
+  exit: { readonly parent: number | undefined; readonly status: ExitStatus },
+  next: Snapshot,
+  exits: ReadonlyMap<number, { readonly at: number }>,
+): ProcEvent | undefined {
+  const by = exit.parent;
+  if (by === undefined || next.procs.has(exited.pid)) return undefined;
+  const reap = { kind: 'reap' as const, at: next.takenAt, pid: exited.pid, comm: exited.comm, by, status: exit.status };
+  const parentExit = exits.get(by);
+  if (parentExit !== undefined) return reapedByParentOrAdopter(reap, by, parentExit.at);
+  const parent = next.procs.get(by);
+  if (parent === undefined || parent.state === 'Z' || parent.state === 'X') return undefined;
+  // English in the event itself (its JSON is language-neutral); the sentence is event.reapUnseen.
+  return { ...reap, inferred: 'gone by the first read after its exit, never read as a zombie, while its parent lived' };
 }

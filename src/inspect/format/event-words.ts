@@ -89,7 +89,9 @@ export function eventSentence(event: ProcEvent, nameOf: NameOf): string {
           ? t('event.reapInferred', { self, by })
           : t('event.reapInferredStatus', { self, by, status: exitWords(event.status) });
       }
-      // A status on a reap is one that came too late for the zombie's own line (explain.ts).
+      // Never read as a zombie: its exit line, just before, said the status (explain.ts reapedUnseen).
+      if (event.by !== undefined && event.inferred !== undefined) return t('event.reapUnseen', { self, by: other(event.by) });
+      // The status the reaper collected (wait): said again here, or for the first time when it came too late for the zombie's line.
       if (event.status !== undefined) {
         const status = exitWords(event.status);
         return event.by === undefined ? t('event.reapUnknownStatus', { self, status }) : t('event.reapStatus', { self, by: other(event.by), status });

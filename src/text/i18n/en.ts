@@ -300,6 +300,7 @@ export const EN = {
     '{self} reaped by its parent {by} before that exited, or by its adopter after ({status}; inferred: found gone as its parent exited; not seen which)',
   'event.reapUnknownStatus': '{self} is gone: its zombie was reaped ({status})',
   'event.reapStatus': '{self} reaped by {by} ({status})',
+  'event.reapUnseen': '{self} reaped by its parent {by} (inferred: gone by the first read after its exit, never read as a zombie, while that parent lived)',
   'event.inferred': '{self} {evidence} (inferred)',
   'event.orphaned': '{self} orphaned: parent {parent} exited, adopted by {adopter}',
   'event.reparent': '{self} reparented: parent {from} → {to}',

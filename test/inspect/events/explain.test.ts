@@ -43,7 +43,8 @@ describe('explainStep', () => {
         (e) => e.pid === 102,
       );
     const events = exited({ code: 3, signal: undefined });
-    expect(events.map((e) => e.kind)).toEqual(['continue', 'exit']);
+    // Gone by the read, its parent alive: reaped by it (inferred).
+    expect(events.map((e) => e.kind)).toEqual(['continue', 'exit', 'reap']);
     // Stamped just before the exit it is inferred from (the order of the lines, shown at the same time).
     expect(events[0]).toMatchObject({ source: 'kernel', comm: 'sh' });
     expect(events[0]?.at).toBeLessThan(T + 3);
@@ -53,8 +54,8 @@ describe('explainStep', () => {
     const zombie = proc({ ...stopped, state: 'Z', stat: 'Z' });
     expect(exited({ code: 3, signal: undefined }, {}, snapshot([parent, sh, zombie], T + 10)).map((e) => e.kind)).toEqual(['continue', 'zombie']);
     // A signal ends a stopped process where it stands: nothing ran, nothing is said.
-    expect(exited({ code: undefined, signal: 'SIGKILL' }).map((e) => e.kind)).toEqual(['exit']);
-    expect(exited({ code: undefined, signal: 'SIGTERM' }).map((e) => e.kind)).toEqual(['exit']);
+    expect(exited({ code: undefined, signal: 'SIGKILL' }).map((e) => e.kind)).toEqual(['exit', 'reap']);
+    expect(exited({ code: undefined, signal: 'SIGTERM' }).map((e) => e.kind)).toEqual(['exit', 'reap']);
     // A fork of the pid in the step: the exit is another process's.
     const reborn = exited({ code: 0, signal: undefined }, { forks: new Map([[102, { parent: 100, at: T + 2, source: 'kernel' }]]) });
     expect(reborn.some((e) => e.kind === 'continue')).toBe(false);
@@ -109,8 +110,8 @@ describe('explainStep', () => {
       )
         .filter((e) => e.pid === 402)
         .map((e) => e.kind);
-    expect(kindsFor(2)).toEqual(['exit']);
-    expect(kindsFor(1)).toEqual(['continue', 'exit']);
+    expect(kindsFor(2)).toEqual(['exit', 'reap']);
+    expect(kindsFor(1)).toEqual(['continue', 'exit', 'reap']);
   });
 
   it('gives a child first read under PID 1 its real parent, then says it was orphaned', () => {
@@ -125,7 +126,9 @@ describe('explainStep', () => {
         exits: new Map([[100, { at: T + 2, status: { code: 0, signal: undefined, coreDumped: false }, parent: 50 }]]),
       }),
     );
-    expect(events.map((e) => e.kind)).toEqual(['spawn', 'exit', 'reparent']);
+    // sh (100), gone by the read, was reaped by bash (50), which lives: said at the read.
+    expect(events.map((e) => e.kind)).toEqual(['spawn', 'exit', 'reparent', 'reap']);
+    expect(events[3]).toMatchObject({ kind: 'reap', pid: 100, by: 50, at: T + 10 });
     expect(events[0]).toMatchObject({ kind: 'spawn', pid: 101, ppid: 100, at: T + 1, source: 'kernel' });
     expect(events[1]).toMatchObject({ kind: 'exit', pid: 100, status: { code: 0 }, source: 'kernel' });
     expect(events[2]).toMatchObject({ kind: 'reparent', pid: 101, from: 100, to: 1, orphaned: true, adopter: 'init' });
@@ -157,7 +160,7 @@ describe('explainStep', () => {
     const next = snapshot([parent], T + 10);
     const status = { code: 0, signal: undefined, coreDumped: false };
     const events = explain(prev, next, facts({ exits: new Map([[100, { at: T + 4, status, parent: 50 }]]) }));
-    expect(events.map((e) => `${e.kind} ${e.pid}`)).toEqual(['reap 101', 'exit 100']);
+    expect(events.map((e) => `${e.kind} ${e.pid}`)).toEqual(['reap 101', 'exit 100', 'reap 100']);
     // The reaper stays unknown; the parent that exited is named apart.
     expect(events[0]).toMatchObject({ kind: 'reap', pid: 101, by: undefined, lastParent: 100, at: T + 4 });
     expect(events[0]?.inferred).toMatch(/reaped by 100 before that exit, or by its adopter after \(not seen which\)/);
@@ -184,7 +187,7 @@ describe('explainStep', () => {
       }),
     );
     const lines = events.map((e) => `${e.kind} ${e.pid} ${e.comm}`);
-    expect(lines).toEqual(['spawn 101 sh', 'exit 100 sh', 'reparent 101 sh', 'exec 101 sleep']);
+    expect(lines).toEqual(['spawn 101 sh', 'exit 100 sh', 'reparent 101 sh', 'exec 101 sleep', 'reap 100 sh']);
     expect(events.find((e) => e.kind === 'exec')).toMatchObject({ fromComm: 'sh', args: 'sleep 2' });
   });
 
@@ -246,6 +249,7 @@ describe('explainStep', () => {
       { kind: 'spawn', at: T + 1, pid: 102, comm: 'bash', ppid: 50, source: 'kernel' },
       { kind: 'exec', at: T + 2, pid: 102, comm: undefined, source: 'kernel', fromComm: 'bash', fromArgs: 'bash', args: undefined },
       { kind: 'exit', at: T + 3, pid: 102, comm: undefined, ppid: 50, status: killed, source: 'kernel' },
+      { kind: 'reap', at: T + 10, pid: 102, comm: undefined, by: 50, status: killed, inferred: expect.stringContaining('never read as a zombie') },
     ]);
   });
 
@@ -352,6 +356,7 @@ describe('explainStep', () => {
       ['spawn', 'bash'],
       ['exec', undefined],
       ['exit', undefined],
+      ['reap', undefined],
     ]);
     expect(child[1]).toMatchObject({ fromComm: 'bash', fromArgs: shell.args });
   });
@@ -444,6 +449,7 @@ describe('explainStep', () => {
       { kind: 'spawn', at: T + 1, pid: 102, comm: 'node', ppid: 50, source: 'kernel' },
       { kind: 'exec', at: T + 2, pid: 102, comm: 'sh', source: 'kernel', fromComm: 'node', fromArgs: node.args, args: 'sh -c x' },
       { kind: 'exit', at: T + 5, pid: 102, comm: 'sh', ppid: 50, status, source: 'kernel' },
+      { kind: 'reap', at: T + 10, pid: 102, comm: 'sh', by: 50, status, inferred: expect.stringContaining('never read as a zombie') },
     ]);
     // Read once more as a zombie: its name, no command line; the program's own fills the gap.
     const zombieRead = snapshot([node, proc({ pid: 102, ppid: 50, comm: 'sh', args: '', state: 'Z', stat: 'Z' })], T + 10);
@@ -462,7 +468,7 @@ describe('explainStep', () => {
       { kind: 'exec', at: T + 2, pid: 102, comm: 'sh', source: 'kernel', fromComm: 'node', fromArgs: node.args, args: 'sh -c x' },
       { kind: 'exec', at: T + 3, pid: 102, comm: undefined, source: 'kernel', fromComm: 'sh', fromArgs: 'sh -c x', args: undefined },
     ]);
-    expect(chain.at(-1)).toMatchObject({ kind: 'exit', comm: undefined });
+    expect(chain.find((e) => e.kind === 'exit')).toMatchObject({ kind: 'exit', comm: undefined });
   });
 
   it('carries a fork whose process is not read yet and whose exit has not come, until the limit', () => {
@@ -487,8 +493,53 @@ describe('explainStep', () => {
     expect(stillRunning.carryExits.get(104)?.status).toEqual(status);
     const zombie = { ...child, state: 'Z', stat: 'Z', args: '' };
     const next = snapshot([parent, zombie], T + 10);
-    const events = explain(prev, next, facts({ exits: stillRunning.carryExits }));
-    expect(events).toEqual([{ kind: 'zombie', at: T + 1, pid: 104, comm: 'sleep', ppid: 50, status, source: 'kernel' }]);
+    const zombieStep = explainStep(diffSnapshots(prev, next), prev, next, facts({ exits: stillRunning.carryExits }), next.takenAt);
+    expect(zombieStep.events).toEqual([{ kind: 'zombie', at: T + 1, pid: 104, comm: 'sleep', ppid: 50, status, source: 'kernel' }]);
+    // Said on the zombie's line and kept while it is one: its reap line, steps later, says it again.
+    const stillZombie = snapshot([parent, zombie], T + 20);
+    const waiting = explainStep(diffSnapshots(next, stillZombie), next, stillZombie, facts({ exits: zombieStep.carryExits }), stillZombie.takenAt);
+    expect(waiting.events).toEqual([]);
+    const reaped = snapshot([parent], T + 30);
+    const reap = explain(stillZombie, reaped, facts({ exits: waiting.carryExits }));
+    expect(reap).toEqual([{ kind: 'reap', at: T + 30, pid: 104, comm: 'sleep', by: 50, status }]);
+  });
+
+  it('says a child gone by the read after its exit, never read as a zombie, was reaped by its living parent (inferred), unless nothing shows who', () => {
+    // The double fork's middle child: its parent waits for it at once.
+    const middle = proc({ pid: 106, ppid: 50, comm: 'dfork', args: './dfork' });
+    const prev = snapshot([parent, middle], T);
+    const next = snapshot([parent], T + 10);
+    const status = { code: 0, signal: undefined, coreDumped: false };
+    const reapsOf = (exit: { parent: number | undefined }, more: Partial<Facts> = {}, after = next) =>
+      explain(prev, after, facts({ exits: new Map([[106, { at: T + 2, status, ...exit }]]), ...more })).filter((e) => e.kind === 'reap');
+    expect(reapsOf({ parent: 50 })).toEqual([
+      { kind: 'reap', at: T + 10, pid: 106, comm: 'dfork', by: 50, status, inferred: expect.stringContaining('never read as a zombie') },
+    ]);
+    // The kernel named no parent: released before its exit was reported (its parent ignores SIGCHLD, cn_proc.c pid_alive).
+    expect(reapsOf({ parent: undefined })).toEqual([]);
+    // Its parent exited in the step too: reaped by it before that exit, or by its adopter after, at that exit.
+    const parentGone = explain(
+      prev,
+      next,
+      facts({
+        exits: new Map([
+          [106, { at: T + 2, status, parent: 50 }],
+          [50, { at: T + 3, status, parent: 1 }],
+        ]),
+      }),
+    );
+    expect(parentGone.filter((e) => e.pid === 106).map((e) => e.kind)).toEqual(['exit', 'reap']);
+    expect(parentGone.find((e) => e.kind === 'reap' && e.pid === 106)).toMatchObject({ by: undefined, lastParent: 50, at: T + 3 });
+    // Its parent reads as a zombie itself: no reaper alive to name.
+    expect(reapsOf({ parent: 50 }, {}, snapshot([{ ...parent, state: 'Z', stat: 'Z' }], T + 10)).filter((e) => e.pid === 106)).toEqual([]);
+    // Lived between two reads: the same.
+    const between = explain(
+      snapshot([parent], T),
+      next,
+      facts({ forks: new Map([[107, { parent: 50, at: T + 1, source: 'kernel' }]]), exits: new Map([[107, { at: T + 2, status, parent: 50 }]]) }),
+    );
+    expect(between.map((e) => `${e.kind} ${e.pid}`)).toEqual(['spawn 107', 'exit 107', 'reap 107']);
+    expect(between[2]).toMatchObject({ by: 50, at: T + 10 });
   });
 
   it('keeps an exit status that came after the zombie was reported for its reap, however late, at the reap time', () => {
@@ -508,7 +559,8 @@ describe('explainStep', () => {
     const reaped = snapshot([parent], T + 20 + CARRY_LIMIT_MS);
     const events = explain(prev, reaped, facts({ exits: late.carryExits }));
     expect(events).toHaveLength(1);
-    expect(events[0]).toMatchObject({ kind: 'reap', pid: 105, status, source: 'kernel' });
+    expect(events[0]).toMatchObject({ kind: 'reap', pid: 105, status });
+    expect(events[0]?.source).not.toBe('kernel');
     expect(events[0]?.at).toBeGreaterThan(T);
     // Gone without a reap seen: nothing is kept.
     expect(explainStep([], prev, reaped, facts({ exits: late.carryExits }), reaped.takenAt).carryExits.size).toBe(0);

@@ -29,6 +29,10 @@ describe('event sentences in Chinese', () => {
       [{ ...base, kind: 'zombie', ppid: 10 }, '42 (sleep) 成为僵尸进程：父进程 10 (bash) 还没有回收它'],
       [{ ...base, kind: 'reap', by: 10 }, '42 (sleep) 被 10 (bash) 回收'],
       [
+        { ...base, kind: 'reap', by: 10, inferred: 'gone by the first read after its exit, never read as a zombie, while its parent lived' },
+        '42 (sleep) 被父进程 10 (bash) 回收（推断：退出后第一次读取时它已不在，从未读到它处于僵尸状态，而该父进程仍在运行）',
+      ],
+      [
         { ...base, kind: 'reap', by: undefined, lastParent: 10, inferred: 'found gone as its parent 10 exited' },
         '42 (sleep) 已被回收：由父进程 10 (bash) 在自己退出前回收，或在父进程退出后由收养者回收（推断：在父进程退出的同一步中发现它已消失；未看到是哪一种）',
       ],

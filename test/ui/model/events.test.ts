@@ -21,6 +21,21 @@ describe('event sentences', () => {
       [{ kind: 'reap', at, pid: 4312, comm: 'sleep', by: 4311 }, '4312 (sleep) reaped by 4311 (bash)'],
       [{ kind: 'reap', at, pid: 4312, comm: 'sleep', by: undefined }, '4312 (sleep) is gone: its zombie was reaped'],
       [
+        { kind: 'reap', at, pid: 4312, comm: 'sleep', by: 4311, status: { code: 2, signal: undefined, coreDumped: false } },
+        '4312 (sleep) reaped by 4311 (bash) (exited 2)',
+      ],
+      [
+        {
+          kind: 'reap',
+          at,
+          pid: 4312,
+          comm: 'sleep',
+          by: 4311,
+          inferred: 'gone by the first read after its exit, never read as a zombie, while its parent lived',
+        },
+        '4312 (sleep) reaped by its parent 4311 (bash) (inferred: gone by the first read after its exit, never read as a zombie, while that parent lived)',
+      ],
+      [
         { kind: 'reap', at, pid: 4312, comm: 'sleep', by: undefined, lastParent: 4311, inferred: 'found gone as its parent 4311 exited' },
         '4312 (sleep) reaped by its parent 4311 (bash) before that exited, or by its adopter after (inferred: found gone as its parent exited; not seen which)',
       ],

@@ -41,6 +41,12 @@ export interface Backend {
    * reads a record. Absent where every record is whole from the scan.
    */
   readDetails?(procs: Iterable<ProcInfo>): void;
+  /**
+   * Whether `pid` ignores SIGCHLD now (proc(5) status SigIgn): then the kernel
+   * reaps its children itself as they exit, and none is ever a zombie. Undefined
+   * when it is gone or cannot be read. Absent where no such read exists.
+   */
+  ignoresChildSignal?(pid: number): boolean | undefined;
   /** Gives back what the backend keeps open; a later snapshot() may open it again. */
   close(): void;
 }

@@ -18,10 +18,12 @@ export function createInspector(options: InspectorOptions = {}): Inspector {
   let closed = false;
   const reread = source.reread?.bind(source);
   const readDetails = source.readDetails?.bind(source);
+  const ignoresChildSignal = source.ignoresChildSignal?.bind(source);
   return Object.freeze({
     backend,
     ...(reread === undefined ? {} : { reread }),
     ...(readDetails === undefined ? {} : { readDetails }),
+    ...(ignoresChildSignal === undefined ? {} : { ignoresChildSignal }),
     snapshot(): Promise<Snapshot> {
       if (closed) return Promise.reject(new Error('this inspector is closed'));
       const next = queue.then(() => source.snapshot());

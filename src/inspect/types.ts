@@ -144,6 +144,8 @@ export interface Inspector {
   readonly reread?: (pid: number, previous: ProcInfo | undefined) => ProcInfo | undefined;
   /** Reads the details of those records that were not read yet (Backend.readDetails); absent where records are always whole. */
   readonly readDetails?: (procs: Iterable<ProcInfo>) => void;
+  /** Whether a process ignores SIGCHLD now (Backend.ignoresChildSignal); absent where it cannot be read. */
+  readonly ignoresChildSignal?: (pid: number) => boolean | undefined;
   /** Gives back what the inspector keeps open (procfs keeps stat files open between refreshes).
    *  Optional to call: a dropped inspector releases them when garbage-collected. */
   close(): void;
@@ -192,7 +194,14 @@ export type ProcEvent =
   /** A zombie disappeared: reaped by `by` (its parent at the last sight). With the reaper unseen
    *  (`by` undefined) and that parent gone in the same moment, `lastParent` names it: the reaper
    *  is it (before its exit) or its adopter (after), said as inferred. */
-  | (EventBase & { readonly kind: 'reap'; readonly by: number | undefined; readonly lastParent?: number; readonly status?: ExitStatus })
+  | (EventBase & {
+      readonly kind: 'reap';
+      readonly by: number | undefined;
+      readonly lastParent?: number;
+      readonly status?: ExitStatus;
+      /** Reaped by the kernel itself at exit (never a zombie) because this parent ignores SIGCHLD; `by` is undefined. */
+      readonly kernelReapedFor?: number;
+    })
   /** PPID changed. `orphaned` when the old parent is gone; then `adopter` names who took it.
    *  `from` is undefined for an inferred orphan whose parent was never seen. */
   | (EventBase & {

@@ -70,6 +70,7 @@ const PLAIN_FIELDS = new Set([
   'ppid',
   'by',
   'lastParent',
+  'kernelReapedFor',
   'from',
   'to',
   'orphaned',

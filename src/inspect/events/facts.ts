@@ -24,6 +24,12 @@ export interface ExitFact {
   readonly status: ExitStatus;
   /** The parent at exit (kernel >= 4.17), else undefined. */
   readonly parent: number | undefined;
+  /**
+   * Set when the exit named no parent (the process was released before the report: cn_proc.c
+   * proc_exit_connector names one only while pid_alive) and its parent, read as the exit came in,
+   * ignores SIGCHLD: the kernel reaped it itself at exit (exit_notify autoreap) for that parent.
+   */
+  readonly kernelReapedFor?: number;
 }
 
 export interface ExecFact {
@@ -181,6 +187,12 @@ export class FactBook {
 
   exitOf(pid: number): ExitFact | undefined {
     return this.#exits.get(pid);
+  }
+
+  /** `pid`'s exit was reaped by the kernel itself, for `parent`, which ignores SIGCHLD (ExitFact.kernelReapedFor). */
+  markKernelReaped(pid: number, parent: number): void {
+    const fact = this.#exits.get(pid);
+    if (fact !== undefined) this.#exits.set(pid, { ...fact, kernelReapedFor: parent });
   }
 
   /** An exit status learnt another way (the program `procview run` started, from waitpid). */

@@ -77,7 +77,9 @@ export function reapedByParentOrAdopter(reap: ProcEvent & { readonly kind: 'reap
  * A process gone by the first read after its exit, never read as a zombie. The kernel names the
  * parent at exit only while the process is not yet released (cn_proc.c proc_exit_connector:
  * pid_alive); a child its parent does not wait for (SIGCHLD ignored, SA_NOCLDWAIT) is released
- * inside exit_notify before that report, so its exit names no parent and nothing is inferred. A
+ * inside exit_notify before that report, so its exit names no parent: when its parent, read as the
+ * exit came in, ignores SIGCHLD (ExitFact.kernelReapedFor), the kernel reaped it at exit; else
+ * (SA_NOCLDWAIT, or a waiting parent that got there first) nothing is inferred. A
  * parent named there was alive at the exit: if it still lives, it reaped the child (the double
  * fork's middle child, any child waited for at once), said at the read that found it gone, like
  * every reap (the kernel reports none); if it exited in the same step, the reaper is it or its
@@ -85,12 +87,27 @@ export function reapedByParentOrAdopter(reap: ProcEvent & { readonly kind: 'reap
  */
 export function reapedUnseen(
   exited: { readonly pid: number; readonly comm: string | undefined },
-  exit: { readonly parent: number | undefined; readonly status: ExitStatus },
+  exit: { readonly at: number; readonly parent: number | undefined; readonly status: ExitStatus; readonly kernelReapedFor?: number },
   next: Snapshot,
   exits: ReadonlyMap<number, { readonly at: number }>,
 ): ProcEvent | undefined {
+  if (next.procs.has(exited.pid)) return undefined;
+  const forParent = exit.kernelReapedFor;
+  if (forParent !== undefined) {
+    // Released inside its own exit (exit_notify autoreap), so at its exit's time.
+    return {
+      kind: 'reap',
+      at: exit.at,
+      pid: exited.pid,
+      comm: exited.comm,
+      by: undefined,
+      kernelReapedFor: forParent,
+      status: exit.status,
+      inferred: `its exit report named no parent (already released) and its parent ${forParent} ignores SIGCHLD (SigIgn, read as the exit came in): the kernel reaped it at exit, never a zombie`,
+    };
+  }
   const by = exit.parent;
-  if (by === undefined || next.procs.has(exited.pid)) return undefined;
+  if (by === undefined) return undefined;
   const reap = { kind: 'reap' as const, at: next.takenAt, pid: exited.pid, comm: exited.comm, by, status: exit.status };
   const parentExit = exits.get(by);
   if (parentExit !== undefined) return reapedByParentOrAdopter(reap, by, parentExit.at);

@@ -278,6 +278,7 @@ export class EventStream {
     const parents = new Set<number>();
     this.#book.absorb(batch, this.#pending, exited, parents);
     this.#readExeced(batch, exited);
+    this.#markKernelReaped(exited);
     // A parent is read for its fork only when the table has no record of it yet (the explanation names it).
     const current = this.#current;
     for (const pid of parents) if (current?.procs.has(pid) !== true) this.#pending.add(pid);
@@ -312,6 +313,25 @@ export class EventStream {
       const record = reread(pid, undefined);
       if (record === undefined || record.state === 'Z' || record.state === 'X') continue;
       this.#book.addProgramRead(pid, { comm: record.comm, args: record.args, at: Date.now() });
+    }
+  }
+
+  /**
+   * Exits whose report named no parent: released before the report (cn_proc.c pid_alive), either
+   * by the kernel itself because the parent ignores SIGCHLD (exit_notify autoreap: never a zombie)
+   * or by a parent that waited and got there first. The parent's SigIgn, read now, tells which;
+   * the parent is the forker the book knows, else the table's. One read per parent and batch.
+   */
+  #markKernelReaped(exited: ReadonlySet<number>): void {
+    const ignores = this.#inspector.ignoresChildSignal;
+    if (ignores === undefined) return;
+    const answers = new Map<number, boolean | undefined>();
+    for (const pid of exited) {
+      if (this.#book.exitOf(pid)?.parent !== undefined) continue;
+      const parent = this.#book.forkParent(pid) ?? this.#current?.procs.get(pid)?.ppid;
+      if (parent === undefined || parent <= 0) continue;
+      if (!answers.has(parent)) answers.set(parent, ignores(parent));
+      if (answers.get(parent) === true) this.#book.markKernelReaped(pid, parent);
     }
   }
 

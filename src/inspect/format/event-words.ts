@@ -82,6 +82,7 @@ export function eventSentence(event: ProcEvent, nameOf: NameOf): string {
         ? t('event.zombie', { self, parent: other(event.ppid) })
         : t('event.zombieStatus', { self, parent: other(event.ppid), status: exitWords(event.status) });
     case 'reap':
+      if (event.kernelReapedFor !== undefined) return t('event.reapByKernel', { self, parent: other(event.kernelReapedFor) });
       // A reaper not seen, inferred from its exit (explain.ts inferReaper).
       if (event.by === undefined && event.lastParent !== undefined) {
         const by = other(event.lastParent);

@@ -23,6 +23,7 @@
 // the fast path when it did not change, #update builds the record of one that
 // did, and #endScan's sweep forgets the pids not listed.
 import { readdirSync } from 'node:fs';
+import { constants } from 'node:os';
 import type { Backend } from '../backend.js';
 import { cpuPercent, SealedMap, sealSnapshot, freezeProc, unknownProc } from '../snapshot.js';
 import type { ProcInfo, Snapshot } from '../types.js';
@@ -41,10 +42,14 @@ import { scanOnce } from './scan-once.js';
 import { readStatFields } from './stat-file.js';
 import { isKernelThread, lastParsedEnd, parseStatLine, type StatFields } from './stat-line.js';
 import { CLOCK_TICKS, readBootTimeMs, readSystemFacts, readUptimeClock, startTimeMs, type SystemFacts } from './system.js';
+import { signalIgnored } from './status.js';
 import { decodeRange } from './text.js';
 import { listThreads } from './threads.js';
 import { ttyName } from './tty.js';
 import { PASSWD_PATH } from './users.js';
+
+/** The platform's number (17 on x86 and arm Linux; os.constants knows the others). */
+const SIGCHLD = constants.signals.SIGCHLD;
 
 export interface ProcfsOptions {
   readonly procRoot?: string;
@@ -177,6 +182,12 @@ export class ProcfsBackend implements Backend {
   reread(pid: number, previous: ProcInfo | undefined): ProcInfo | undefined {
     this.#rereader ??= new ProcessRereader(this.#root, () => this.#facts(), { commandLines: this.#commandLines, uidFrom: this.#uidFrom });
     return this.#rereader.read(pid, previous);
+  }
+
+  /** Whether `pid` ignores SIGCHLD now (Backend.ignoresChildSignal): its status's SigIgn; undefined when gone or unreadable. */
+  ignoresChildSignal(pid: number): boolean | undefined {
+    const length = this.#files.readWhole(this.#files.status, `${this.#root}/${pid}/status`);
+    return length < 0 ? undefined : signalIgnored(this.#files.status.bytes, SIGCHLD, length);
   }
 
   /** Status and cmdline of the records not read yet among `procs` (Backend.readDetails). */

@@ -67,3 +67,33 @@ function numberAt(bytes: Buffer, pos: number, end: number): number | undefined {
   numberEnd = pos;
   return pos === start ? undefined : value;
 }
+
+const SIGIGN = Buffer.from('\nSigIgn:', 'latin1');
+
+/**
+ * Whether signal number `signal` is in the `SigIgn:` mask of a status file's
+ * first `length` bytes (hexadecimal, bit N-1 for signal N: proc(5)); undefined
+ * when the line is missing or malformed.
+ */
+export function signalIgnored(bytes: Buffer, signal: number, length: number = bytes.length): boolean | undefined {
+  const end = Math.min(length, bytes.length);
+  let pos = after(bytes, SIGIGN, end);
+  if (pos < 0) return undefined;
+  while (pos < end && (bytes[pos] === SPACE || bytes[pos] === TAB)) pos += 1;
+  let last = pos;
+  while (last < end && hexDigit(bytes[last]) !== undefined) last += 1;
+  const bit = signal - 1;
+  const digit = last - 1 - Math.floor(bit / 4);
+  if (last === pos || (last < end && bytes[last] !== NEWLINE)) return undefined;
+  // A mask shorter than the signal's digit has that bit clear.
+  return digit >= pos && (((hexDigit(bytes[digit]) ?? 0) >> (bit % 4)) & 1) === 1;
+}
+
+const NEWLINE = 0x0a;
+
+function hexDigit(byte: number | undefined): number | undefined {
+  if (byte === undefined) return undefined;
+  if (byte >= DIGIT_0 && byte <= DIGIT_9) return byte - DIGIT_0;
+  const lower = byte | 0x20;
+  return lower >= 0x61 && lower <= 0x66 ? lower - 0x61 + 10 : undefined;
+}

@@ -300,6 +300,8 @@ export const EN = {
     '{self} reaped by its parent {by} before that exited, or by its adopter after ({status}; inferred: found gone as its parent exited; not seen which)',
   'event.reapUnknownStatus': '{self} is gone: its zombie was reaped ({status})',
   'event.reapStatus': '{self} reaped by {by} ({status})',
+  'event.reapByKernel':
+    "{self} reaped by the kernel at its exit, never a zombie: its parent {parent} ignores SIGCHLD (inferred: its exit report named no parent, and the parent's SigIgn holds SIGCHLD)",
   'event.reapUnseen': '{self} reaped by its parent {by} (inferred: gone by the first read after its exit, never read as a zombie, while that parent lived)',
   'event.inferred': '{self} {evidence} (inferred)',
   'event.orphaned': '{self} orphaned: parent {parent} exited, adopted by {adopter}',

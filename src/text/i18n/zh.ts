@@ -297,6 +297,8 @@ export const ZH: Readonly<Record<MessageId, string>> = {
     '{self} 已被回收：由父进程 {by} 在自己退出前回收，或在父进程退出后由收养者回收（{status}；推断：在父进程退出的同一步中发现它已消失；未看到是哪一种）',
   'event.reapUnknownStatus': '{self} 已消失：它的僵尸进程已被回收（{status}）',
   'event.reapStatus': '{self} 被 {by} 回收（{status}）',
+  'event.reapByKernel':
+    '{self} 退出时即由内核回收，从未成为僵尸进程：它的父进程 {parent} 忽略了 SIGCHLD（推断：它的退出报告没有父进程，而父进程的 SigIgn 含 SIGCHLD）',
   'event.reapUnseen': '{self} 被父进程 {by} 回收（推断：退出后第一次读取时它已不在，从未读到它处于僵尸状态，而该父进程仍在运行）',
   'event.inferred': '{self} {evidence}（推断）',
   'event.orphaned': '{self} 成为孤儿进程：父进程 {parent} 已退出，由 {adopter} 收养',

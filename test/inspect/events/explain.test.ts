@@ -510,13 +510,17 @@ describe('explainStep', () => {
     const prev = snapshot([parent, middle], T);
     const next = snapshot([parent], T + 10);
     const status = { code: 0, signal: undefined, coreDumped: false };
-    const reapsOf = (exit: { parent: number | undefined }, more: Partial<Facts> = {}, after = next) =>
+    const reapsOf = (exit: { parent: number | undefined; kernelReapedFor?: number }, more: Partial<Facts> = {}, after = next) =>
       explain(prev, after, facts({ exits: new Map([[106, { at: T + 2, status, ...exit }]]), ...more })).filter((e) => e.kind === 'reap');
     expect(reapsOf({ parent: 50 })).toEqual([
       { kind: 'reap', at: T + 10, pid: 106, comm: 'dfork', by: 50, status, inferred: expect.stringContaining('never read as a zombie') },
     ]);
-    // The kernel named no parent: released before its exit was reported (its parent ignores SIGCHLD, cn_proc.c pid_alive).
+    // The kernel named no parent: released before its exit was reported (cn_proc.c pid_alive). Who
+    // released it is known only when its parent was read ignoring SIGCHLD (stream.ts): the kernel, at its exit.
     expect(reapsOf({ parent: undefined })).toEqual([]);
+    expect(reapsOf({ parent: undefined, kernelReapedFor: 50 })).toEqual([
+      { kind: 'reap', at: T + 2, pid: 106, comm: 'dfork', by: undefined, kernelReapedFor: 50, status, inferred: expect.stringContaining('ignores SIGCHLD') },
+    ]);
     // Its parent exited in the step too: reaped by it before that exit, or by its adopter after, at that exit.
     const parentGone = explain(
       prev,

@@ -37,6 +37,16 @@ export const PATTERNS = {
   killed: { name: 'killed', script: 'sleep 5 & kill -KILL $!; wait', held: 'sleep 5 & kill -KILL $!; wait' },
   /** A child ended by SIGSEGV with core dumps allowed (the core lands in the temporary cwd). */
   coreDump: { name: 'core dump', script: 'ulimit -c unlimited; sleep 5 & kill -SEGV $!; wait', held: 'ulimit -c unlimited; sleep 5 & kill -SEGV $!; wait' },
+  /**
+   * A parent that ignores SIGCHLD (no shell sets that for itself: dash and bash keep SIGCHLD to
+   * wait; perl does, and perl-base is part of every Debian system): its children are reaped by the
+   * kernel as they exit, never zombies.
+   */
+  ignoredChildren: {
+    name: 'children of a parent ignoring SIGCHLD',
+    script: `exec perl -e '$SIG{CHLD} = "IGNORE"; for (1..3) { fork or exit 3 } sleep 1'`,
+    held: `exec perl -e '$SIG{CHLD} = "IGNORE"; for (1..3) { fork or exit 3 } sleep 300'`,
+  },
 } as const satisfies Record<string, Pattern>;
 
 const dirs: string[] = [];

@@ -1,5 +1,6 @@
 // The event stream on real processes, with the kernel source (root here) and
 // with polling forced: each learner's pattern is repeated to catch races.
+import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { chooseEvents } from '../../../src/inspect/events/choose.js';
 import { openKernelEvents } from '../../../src/inspect/events/kernel-source.js';
@@ -10,6 +11,8 @@ import { spawnGroup, waitFor } from '../../helpers/processes.js';
 import { PATTERNS, watchPattern } from './patterns.js';
 
 const REPEATS = 5;
+/** perl sets SIGCHLD to SIG_IGN for the test of the kernel's own reaping (patterns.ts). */
+const HAS_PERL = spawnSync('perl', ['-e', '1']).status === 0;
 
 const kernel = await openKernelEvents();
 if (kernel.ok) kernel.source.close();
@@ -126,6 +129,27 @@ describe.skipIf(!kernel.ok)('event stream, kernel source', () => {
       });
     }
   }, 180_000);
+
+  it.skipIf(!HAS_PERL)(
+    `children of a parent ignoring SIGCHLD: each exit, then its reap by the kernel for that parent, never a zombie (${REPEATS}×)`,
+    async () => {
+      for (let i = 0; i < REPEATS; i += 1) {
+        const { events, root } = await watchPattern(
+          'kernel',
+          PATTERNS.ignoredChildren,
+          (events, root) => events.filter((e) => e.kind === 'reap' && e.kernelReapedFor === root).length === 3,
+        );
+        const children = events.filter((e) => e.kind === 'spawn' && e.ppid === root).map((e) => e.pid);
+        expect(children, JSON.stringify(events)).toHaveLength(3);
+        for (const child of children) {
+          const ends = events.filter((e) => e.pid === child && (e.kind === 'exit' || e.kind === 'zombie' || e.kind === 'reap'));
+          expect(ends.map((e) => e.kind)).toEqual(['exit', 'reap']);
+          expect(ends[1]).toMatchObject({ by: undefined, kernelReapedFor: root, status: { code: 3 } });
+        }
+      }
+    },
+    90_000,
+  );
 
   it(`a zombie, with its exit status, then its reap (${REPEATS}×)`, async () => {
     for (let i = 0; i < REPEATS; i += 1) {

@@ -275,4 +275,41 @@ describe('event stream steps', () => {
     expect(events[1]).toMatchObject({ fromComm: 'python3', fromArgs: 'python3 kids.py', comm: undefined });
     expect(events[2]).toMatchObject({ fromComm: undefined, comm: 'sleep', args: 'sleep 5' });
   });
+
+  it('say a child reaped by the kernel at its exit when its exit names no parent and that parent ignores SIGCHLD, and nothing when it does not', async () => {
+    for (const ignores of [true, false]) {
+      const kernel = new FakeKernel();
+      const shell = proc({ pid: 50, ppid: 1, comm: 'perl', args: 'perl ign.pl' });
+      const asked: number[] = [];
+      const inspector: Inspector = {
+        backend: 'procfs',
+        snapshot: async () => snapshot([proc({ pid: 1, ppid: 0, comm: 'init' }), shell], Date.now()),
+        reread: (pid, previous) => (pid === 60 ? undefined : previous),
+        ignoresChildSignal: (pid) => {
+          asked.push(pid);
+          return pid === 50 ? ignores : undefined;
+        },
+        close: () => {},
+      };
+      const { frames } = openStream(kernel, inspector);
+      expect(await frameWhere(frames, (frame) => frame.snapshot.procs.size === 2)).toBeDefined();
+      const at = Date.now() - 20;
+      // Released inside its exit (exit_notify autoreap): the report names no parent.
+      kernel.send([
+        { kind: 'fork', at, parentPid: 50, parentTgid: 50, childPid: 60, childTgid: 60 },
+        { kind: 'exit', at: at + 1, pid: 60, tgid: 60, exitCode: 3 << 8, exitSignal: 17, parentPid: undefined, parentTgid: undefined },
+      ]);
+      const ended = await frameWhere(frames, (frame) => frame.events.some((event) => event.kind === 'exit' && event.pid === 60));
+      expect(ended).toBeDefined();
+      const events = frames.flatMap((frame) => frame.events).filter((event) => event.pid === 60);
+      expect(asked).toEqual([50]);
+      if (ignores) {
+        expect(events.map((event) => event.kind)).toEqual(['spawn', 'exit', 'reap']);
+        expect(events[2]).toMatchObject({ by: undefined, kernelReapedFor: 50, at: at + 1, status: { code: 3 } });
+      } else {
+        // A waiting parent that got there first, or SA_NOCLDWAIT: who reaped it is not known.
+        expect(events.map((event) => event.kind)).toEqual(['spawn', 'exit']);
+      }
+    }
+  });
 });

@@ -48,4 +48,10 @@ describe('eventToJson', () => {
     expect(eventToJson(exec)).toMatchObject({ comm: 'orphdemo', nameFrom: 43, args: null, inferred: null });
     expect(eventToJson({ ...exec, nameFrom: undefined, args: 'orphdemo' }).nameFrom).toBeNull();
   });
+
+  it('gives a reap the parent the kernel reaped it for, null when a process reaped it', () => {
+    const reap: ProcEvent = { kind: 'reap', at: T, pid: 42, comm: 'sleep', by: undefined, kernelReapedFor: 7, inferred: 'its exit report named no parent' };
+    expect(eventToJson(reap)).toMatchObject({ by: null, lastParent: null, kernelReapedFor: 7, source: 'scan' });
+    expect(eventToJson({ ...reap, by: 7, kernelReapedFor: undefined }).kernelReapedFor).toBeNull();
+  });
 });

@@ -29,6 +29,10 @@ describe('event sentences in Chinese', () => {
       [{ ...base, kind: 'zombie', ppid: 10 }, '42 (sleep) 成为僵尸进程：父进程 10 (bash) 还没有回收它'],
       [{ ...base, kind: 'reap', by: 10 }, '42 (sleep) 被 10 (bash) 回收'],
       [
+        { ...base, kind: 'reap', by: undefined, kernelReapedFor: 10, inferred: 'its exit report named no parent' },
+        '42 (sleep) 退出时即由内核回收，从未成为僵尸进程：它的父进程 10 (bash) 忽略了 SIGCHLD（推断：它的退出报告没有父进程，而父进程的 SigIgn 含 SIGCHLD）',
+      ],
+      [
         { ...base, kind: 'reap', by: 10, inferred: 'gone by the first read after its exit, never read as a zombie, while its parent lived' },
         '42 (sleep) 被父进程 10 (bash) 回收（推断：退出后第一次读取时它已不在，从未读到它处于僵尸状态，而该父进程仍在运行）',
       ],

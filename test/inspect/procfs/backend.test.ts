@@ -1,5 +1,6 @@
 // The real procfs backend over fixture trees (a copy of parse-hostile when a
 // test must change files between snapshots).
+import { spawnSync } from 'node:child_process';
 import { chmodSync, cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,6 +9,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createInspector, readStartTime } from '../../../src/inspect/inspector.js';
 import { ProcfsBackend } from '../../../src/inspect/procfs/backend.js';
 import type { ProcInfo, Snapshot } from '../../../src/inspect/types.js';
+import { spawnGroup, waitFor } from '../../helpers/processes.js';
 
 const FIXTURE = fileURLToPath(new URL('../../fixtures/proc/parse-hostile', import.meta.url));
 const PASSWD = join(FIXTURE, 'passwd');
@@ -438,3 +440,25 @@ async function asUnprivileged<T>(task: () => Promise<T>): Promise<T> {
     seteuid(0);
   }
 }
+
+describe('procfs backend: who ignores SIGCHLD', () => {
+  it('reads SigIgn of a fixture process, and knows nothing of one gone', () => {
+    const root = copyFixture();
+    const status = readFileSync(join(root, '108/status'), 'utf8');
+    writeFileSync(join(root, '108/status'), `${status.replace(/\nSigIgn:[^\n]*/u, '')}SigIgn:\t0000000000010000\n`);
+    const backend = new ProcfsBackend({ procRoot: root, passwdPath: PASSWD });
+    expect(backend.ignoresChildSignal(108)).toBe(true);
+    writeFileSync(join(root, '108/status'), `${status.replace(/\nSigIgn:[^\n]*/u, '')}SigIgn:\t0000000000000000\n`);
+    expect(backend.ignoresChildSignal(108)).toBe(false);
+    expect(backend.ignoresChildSignal(999_999)).toBeUndefined();
+  });
+
+  it.skipIf(spawnSync('perl', ['-e', '1']).status !== 0)('tells a real process that ignores SIGCHLD from one that does not', async () => {
+    const backend = new ProcfsBackend();
+    const perl = spawnGroup('perl', ['-e', '$SIG{CHLD} = "IGNORE"; sleep 300']);
+    // False until perl has run its first statement; then true for good.
+    expect(await waitFor(() => (backend.ignoresChildSignal(perl.pid) === true ? true : undefined), { timeoutMs: 20_000 })).toBe(true);
+    // Node keeps SIGCHLD (libuv waits for its children with a handler).
+    expect(backend.ignoresChildSignal(process.pid)).toBe(false);
+  });
+});

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseStatus } from '../../../src/inspect/procfs/status.js';
+import { parseStatus, signalIgnored } from '../../../src/inspect/procfs/status.js';
 
 const FIXTURE = new URL('../../fixtures/proc/parse-hostile/', import.meta.url);
 
@@ -45,5 +45,28 @@ describe('parseStatus', () => {
   it('does not read a label cut by the end of the data', () => {
     const text = Buffer.from('Name:\tx\nUid:\t1\t2\t3\t4\nVmLck:');
     expect(parseStatus(text, text.length - 2)).toEqual({ euid: 2, lockedKb: 0, rssKb: 0 });
+  });
+});
+
+describe('signalIgnored', () => {
+  const status = (mask: string): Buffer => Buffer.from(`Name:\tperl\nSigQ:\t0/31\nSigPnd:\t0000000000000000\nSigIgn:\t${mask}\nSigCgt:\t0000000180000000\n`);
+
+  it('reads bit N-1 of the hexadecimal SigIgn mask for signal N (proc(5))', () => {
+    // SIGCHLD (17): bit 16, the fifth digit from the right.
+    expect(signalIgnored(status('0000000000010000'), 17)).toBe(true);
+    expect(signalIgnored(status('0000000000010000'), 1)).toBe(false);
+    expect(signalIgnored(status('0000000000001000'), 17)).toBe(false);
+    expect(signalIgnored(status('0000000000000001'), 1)).toBe(true);
+    expect(signalIgnored(status('8000000000000000'), 64)).toBe(true);
+    expect(signalIgnored(status('00000000000F0000'), 20)).toBe(true);
+    expect(signalIgnored(status('00000000000a0000'), 18)).toBe(true);
+  });
+
+  it('is undefined without a well-formed SigIgn line, and reads nothing past `length`', () => {
+    expect(signalIgnored(Buffer.from('Name:\tx\nState:\tZ\n'), 17)).toBeUndefined();
+    expect(signalIgnored(Buffer.from('Name:\tx\nSigIgn:\t00zz\n'), 17)).toBeUndefined();
+    expect(signalIgnored(Buffer.from('Name:\tSigIgn:\t0000000000010000\n'), 17)).toBeUndefined();
+    const real = Buffer.from('Name:\tx\nState:\tS\n');
+    expect(signalIgnored(Buffer.concat([real, Buffer.from('SigIgn:\t0000000000010000\n')]), 17, real.length)).toBeUndefined();
   });
 });

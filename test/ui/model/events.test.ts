@@ -25,6 +25,10 @@ describe('event sentences', () => {
         '4312 (sleep) reaped by 4311 (bash) (exited 2)',
       ],
       [
+        { kind: 'reap', at, pid: 4312, comm: 'sleep', by: undefined, kernelReapedFor: 4311, inferred: 'its exit report named no parent' },
+        "4312 (sleep) reaped by the kernel at its exit, never a zombie: its parent 4311 (bash) ignores SIGCHLD (inferred: its exit report named no parent, and the parent's SigIgn holds SIGCHLD)",
+      ],
+      [
         {
           kind: 'reap',
           at,

@@ -121,7 +121,8 @@ function byPid(events: ProcEvent[]): ProcEvent[] {
 
 function goneEvent(before: ProcInfo, prev: Snapshot, next: Snapshot, at: number): ProcEvent {
   const { pid, comm, ppid } = before;
-  if (before.state !== 'Z') return { kind: 'exit', at, pid, comm, ppid };
+  // A leader read Zl (its other threads ran on) was never said to be a zombie: gone, it exited.
+  if (!isZombie(before)) return { kind: 'exit', at, pid, comm, ppid };
   // Only the parent can reap its zombie. If that parent is itself gone now,
   // the zombie was adopted first and reaped by the adopter, which we did not
   // see: the reaper is unknown.

@@ -191,7 +191,8 @@ export type ProcEvent =
   | (EventBase & { readonly kind: 'exit'; readonly ppid: number | undefined; readonly status?: ExitStatus })
   /** Became Z; `ppid` is the parent that has not reaped it yet. */
   | (EventBase & { readonly kind: 'zombie'; readonly ppid: number | undefined; readonly status?: ExitStatus })
-  /** A zombie disappeared: reaped by `by` (its parent at the last sight). With the reaper unseen
+  /** A zombie disappeared, or a process never read as one was released (`inferred` then says how it is
+   *  known): reaped by `by` (its parent at the last sight). With the reaper unseen
    *  (`by` undefined) and that parent gone in the same moment, `lastParent` names it: the reaper
    *  is it (before its exit) or its adopter (after), said as inferred. */
   | (EventBase & {
@@ -201,6 +202,9 @@ export type ProcEvent =
       readonly status?: ExitStatus;
       /** Reaped by the kernel itself at exit (never a zombie) because this parent ignores SIGCHLD; `by` is undefined. */
       readonly kernelReapedFor?: number;
+      /** Released as it exited, before the kernel reported the exit: by this parent's wait() then, or by
+       *  the kernel if this parent set SA_NOCLDWAIT (not seen which); `by` is undefined. */
+      readonly releasedFor?: number;
     })
   /** PPID changed. `orphaned` when the old parent is gone; then `adopter` names who took it.
    *  `from` is undefined for an inferred orphan whose parent was never seen. */

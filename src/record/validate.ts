@@ -71,6 +71,7 @@ const PLAIN_FIELDS = new Set([
   'by',
   'lastParent',
   'kernelReapedFor',
+  'releasedFor',
   'from',
   'to',
   'orphaned',

@@ -83,6 +83,10 @@ describe('diffSnapshots', () => {
     expect(diffSnapshots(snapshot([init, shell, leaderGone], T0), snapshot([init, shell, dead], T1))).toEqual([
       { kind: 'zombie', at: T1, pid: 200, comm: 'sleep', ppid: 100 },
     ]);
+    // Gone from Zl, never said to be a zombie: it exited (its reap, if shown, is the explanation's to infer).
+    expect(diffSnapshots(snapshot([init, shell, leaderGone], T0), snapshot([init, shell], T1))).toEqual([
+      { kind: 'exit', at: T1, pid: 200, comm: 'sleep', ppid: 100 },
+    ]);
   });
 
   it('reports a process first seen as a zombie as spawn then zombie', () => {

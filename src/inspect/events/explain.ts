@@ -461,7 +461,7 @@ export function explainStep(
         // The zombie's parent is the one it had when it exited (the kernel says which), even if that
         // parent has exited too by the time the zombie was read.
         out.push(base.kind === 'zombie' && exit.parent !== undefined ? { ...base, ...known, ppid: exit.parent } : { ...base, ...known });
-        const reap = base.kind === 'exit' ? reapedUnseen({ pid: event.pid, comm: known.comm }, exit, next, exits) : undefined;
+        const reap = base.kind === 'exit' ? reapedUnseen({ pid: event.pid, comm: known.comm }, exit, next, facts) : undefined;
         if (reap !== undefined) out.push(reap);
         break;
       }
@@ -540,7 +540,7 @@ export function explainStep(
         ? { kind: 'exit', at: now, pid, comm, ppid: fork.parent, source: fork.source }
         : { kind: 'exit', at: exit.at, pid, comm, ppid: exit.parent ?? fork.parent, status: exit.status, source: 'kernel' },
     );
-    const reap = exit === undefined ? undefined : reapedUnseen({ pid, comm }, exit, next, exits);
+    const reap = exit === undefined ? undefined : reapedUnseen({ pid, comm }, exit, next, facts);
     if (reap !== undefined) out.push(reap);
   }
   const carryExecs = laterExecs;

@@ -25,11 +25,19 @@ export interface ExitFact {
   /** The parent at exit (kernel >= 4.17), else undefined. */
   readonly parent: number | undefined;
   /**
-   * Set when the exit named no parent (the process was released before the report: cn_proc.c
-   * proc_exit_connector names one only while pid_alive) and its parent, read as the exit came in,
-   * ignores SIGCHLD: the kernel reaped it itself at exit (exit_notify autoreap) for that parent.
+   * Set when its parent, read as the exit came in, ignores SIGCHLD: the kernel reaped it itself for
+   * that parent (exit_notify autoreap; for a process whose other threads outlived its main one, at
+   * the last one's end: release_task, zap_leader). Its exit then names no parent, or, in that
+   * threads case, the parent.
    */
   readonly kernelReapedFor?: number;
+  /**
+   * Set when the exit named no parent though exits do name theirs here (kernel >= 4.17): the process
+   * was released before the report (cn_proc.c proc_exit_connector names one only while pid_alive),
+   * and this parent, read then, does not ignore SIGCHLD: its wait() took the child at that moment,
+   * or it set SA_NOCLDWAIT (not shown in /proc) and the kernel did.
+   */
+  readonly releasedFor?: number;
 }
 
 export interface ExecFact {
@@ -68,6 +76,12 @@ export interface Facts {
   readonly childNames?: readonly ForkedName[];
   /** Children read in an earlier step after an exec whose event had not come: what they were forked as (explain.ts). */
   readonly forkedAs?: ReadonlyMap<number, ForkedAs>;
+  /**
+   * Processes this step read gone after their exit was taken in, each with the parent its exit
+   * named when that parent, read again after them, was alive (undefined when it read dead or
+   * gone): stream.ts #proveReaps, explain.ts reapedUnseen.
+   */
+  readonly readGone?: ReadonlyMap<number, number | undefined>;
 }
 
 /** A new name the kernel reported for a process's main thread (PROC_EVENT_COMM). */
@@ -95,6 +109,7 @@ export class FactBook {
   #programs = new Map<number, ProgramRead>();
   #childNames: ForkedName[] = [];
   #forkedAs = new Map<number, ForkedAs>();
+  #readGone = new Map<number, number | undefined>();
 
   get size(): number {
     return this.#forks.size + this.#exits.size + this.#execs.size + this.#comms.size;
@@ -132,7 +147,8 @@ export class FactBook {
           if (event.pid !== event.tgid) {
             const leader = this.#exits.get(event.tgid);
             if (leader !== undefined) {
-              this.#exits.set(event.tgid, { at: event.at, status: decodeWaitStatus(event.exitCode), parent: event.parentTgid ?? leader.parent });
+              // What was learnt of its release stays (kernelReapedFor, releasedFor).
+              this.#exits.set(event.tgid, { ...leader, at: event.at, status: decodeWaitStatus(event.exitCode), parent: event.parentTgid ?? leader.parent });
             }
             break;
           }
@@ -189,10 +205,15 @@ export class FactBook {
     return this.#exits.get(pid);
   }
 
-  /** `pid`'s exit was reaped by the kernel itself, for `parent`, which ignores SIGCHLD (ExitFact.kernelReapedFor). */
-  markKernelReaped(pid: number, parent: number): void {
+  /** What the parent of `pid`'s exit was found doing with SIGCHLD (ExitFact.kernelReapedFor, releasedFor). */
+  markRelease(pid: number, release: { readonly kernelReapedFor: number } | { readonly releasedFor: number }): void {
     const fact = this.#exits.get(pid);
-    if (fact !== undefined) this.#exits.set(pid, { ...fact, kernelReapedFor: parent });
+    if (fact !== undefined) this.#exits.set(pid, { ...fact, ...release });
+  }
+
+  /** `pid` read gone in this step after its exit; `parentAlive`: its exit's parent read alive after it (Facts.readGone). */
+  addReadGone(pid: number, parentAlive: number | undefined): void {
+    this.#readGone.set(pid, parentAlive);
   }
 
   /** An exit status learnt another way (the program `procview run` started, from waitpid). */
@@ -232,7 +253,9 @@ export class FactBook {
       programs: this.#programs,
       childNames: this.#childNames,
       forkedAs: this.#forkedAs,
+      readGone: this.#readGone,
     };
+    this.#readGone = new Map();
     this.#childNames = [];
     this.#forkedAs = new Map();
     this.#forks = new Map();

@@ -6,8 +6,9 @@
 // see. A reap is never reported by the kernel; one too quick to read is said
 // from the exit the kernel did report and the tables around it.
 import { isKernelThreadRecord } from '../kernel-thread.js';
-import type { ExitStatus, ProcEvent, Snapshot } from '../types.js';
+import type { ProcEvent, Snapshot } from '../types.js';
 import { type OrphanEvidence, orphanEvidenceWords } from './evidence.js';
+import type { ExitFact, Facts } from './facts.js';
 
 function named(pid: number, comm: string | undefined): string {
   return comm === undefined || comm === '' ? String(pid) : `${pid} (${comm})`;
@@ -74,45 +75,62 @@ export function reapedByParentOrAdopter(reap: ProcEvent & { readonly kind: 'reap
 }
 
 /**
- * A process gone by the first read after its exit, never read as a zombie. The kernel names the
- * parent at exit only while the process is not yet released (cn_proc.c proc_exit_connector:
- * pid_alive); a child its parent does not wait for (SIGCHLD ignored, SA_NOCLDWAIT) is released
- * inside exit_notify before that report, so its exit names no parent: when its parent, read as the
- * exit came in, ignores SIGCHLD (ExitFact.kernelReapedFor), the kernel reaped it at exit; else
- * (SA_NOCLDWAIT, or a waiting parent that got there first) nothing is inferred. A
- * parent named there was alive at the exit: if it still lives, it reaped the child (the double
- * fork's middle child, any child waited for at once), said at the read that found it gone, like
- * every reap (the kernel reports none); if it exited in the same step, the reaper is it or its
- * adopter (reapedByParentOrAdopter).
+ * The reap of a process that was never read as a zombie, from what was learnt of its release:
+ * - its parent ignores SIGCHLD (ExitFact.kernelReapedFor): the kernel reaped it, at its exit;
+ * - its exit named no parent, where exits name theirs (ExitFact.releasedFor): it was released
+ *   before the report (cn_proc.c proc_exit_connector names one only while pid_alive), by its
+ *   parent's wait() at that moment or by the kernel for a parent with SA_NOCLDWAIT;
+ * - this step read it gone after its exit, then read the parent its exit named alive after it
+ *   (Facts.readGone): that parent reaped it (only a parent's own exit hands its children on), the
+ *   double fork's middle child, any child waited for at once; said at that read, like every reap
+ *   (the kernel reports none);
+ * - read gone so, its parent having exited in the same step after it: reaped by that parent before
+ *   its exit, or by its adopter after (reapedByParentOrAdopter).
+ * Nothing otherwise: a table that merely lacks it (a scan listed /proc before the process was
+ * forked) proves nothing.
  */
 export function reapedUnseen(
   exited: { readonly pid: number; readonly comm: string | undefined },
-  exit: { readonly at: number; readonly parent: number | undefined; readonly status: ExitStatus; readonly kernelReapedFor?: number },
+  exit: ExitFact,
   next: Snapshot,
-  exits: ReadonlyMap<number, { readonly at: number }>,
+  facts: Facts,
 ): ProcEvent | undefined {
   if (next.procs.has(exited.pid)) return undefined;
-  const forParent = exit.kernelReapedFor;
-  if (forParent !== undefined) {
-    // Released inside its own exit (exit_notify autoreap), so at its exit's time.
+  const base = { kind: 'reap' as const, pid: exited.pid, comm: exited.comm, status: exit.status };
+  // Released inside its own exit (exit_notify autoreap, or a wait() at that moment), so at its exit's time.
+  if (exit.kernelReapedFor !== undefined) {
     return {
-      kind: 'reap',
+      ...base,
       at: exit.at,
-      pid: exited.pid,
-      comm: exited.comm,
       by: undefined,
-      kernelReapedFor: forParent,
-      status: exit.status,
-      inferred: `its exit report named no parent (already released) and its parent ${forParent} ignores SIGCHLD (SigIgn, read as the exit came in): the kernel reaped it at exit, never a zombie`,
+      kernelReapedFor: exit.kernelReapedFor,
+      source: 'kernel',
+      inferred: `its parent ${exit.kernelReapedFor} ignores SIGCHLD (SigIgn, read as the exit came in): the kernel reaped it at exit, never a zombie`,
+    };
+  }
+  if (exit.releasedFor !== undefined) {
+    return {
+      ...base,
+      at: exit.at,
+      by: undefined,
+      releasedFor: exit.releasedFor,
+      source: 'kernel',
+      inferred: `its exit report named no parent, so it was already released; its parent ${exit.releasedFor} does not ignore SIGCHLD, so its wait() took it at that moment, or it set SA_NOCLDWAIT and the kernel did`,
     };
   }
   const by = exit.parent;
-  if (by === undefined) return undefined;
-  const reap = { kind: 'reap' as const, at: next.takenAt, pid: exited.pid, comm: exited.comm, by, status: exit.status };
-  const parentExit = exits.get(by);
-  if (parentExit !== undefined) return reapedByParentOrAdopter(reap, by, parentExit.at);
-  const parent = next.procs.get(by);
-  if (parent === undefined || parent.state === 'Z' || parent.state === 'X') return undefined;
-  // English in the event itself (its JSON is language-neutral); the sentence is event.reapUnseen.
-  return { ...reap, inferred: 'gone by the first read after its exit, never read as a zombie, while its parent lived' };
+  const proof = facts.readGone;
+  if (by === undefined || proof?.has(exited.pid) !== true) return undefined;
+  if (proof.get(exited.pid) === by) {
+    // English in the event itself (its JSON is language-neutral); the sentence is event.reapUnseen.
+    return {
+      ...base,
+      at: Math.max(next.takenAt, exit.at),
+      by,
+      inferred: 'gone by the first read after its exit, never read as a zombie, while its parent lived',
+    };
+  }
+  const parentExit = facts.exits.get(by);
+  if (parentExit === undefined || parentExit.at < exit.at) return undefined;
+  return reapedByParentOrAdopter({ ...base, at: Math.max(next.takenAt, exit.at), by }, by, parentExit.at);
 }

@@ -9,6 +9,7 @@
 // read showed, or an inference that says so (infer.ts).
 // Frames are immutable; a step's events go into the next frame, sent at most
 // every FRAME_GAP_MS, and a full scan always sends one.
+import { release } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { diffReread, diffSnapshots, parentIsGone } from '../diff.js';
 import { sameProcess } from '../identity.js';
@@ -188,6 +189,9 @@ export class EventStream {
   readonly #awaitingForkers = new Set<number>();
   #holdUntil = 0;
   #batches = 0;
+  /** Whether exit events name the parent (#markReleases): from Linux 4.17 (the exit event's
+   *  parent_pid), or once one has here. */
+  #exitsNameParents = namesExitParents(release());
   /** When a step last looked at the table's zombies, and where the next look starts (#lookAtZombies). */
   #zombiesLookedAt = Number.NEGATIVE_INFINITY;
   #zombieTurn = 0;
@@ -278,7 +282,7 @@ export class EventStream {
     const parents = new Set<number>();
     this.#book.absorb(batch, this.#pending, exited, parents);
     this.#readExeced(batch, exited);
-    this.#markKernelReaped(exited);
+    this.#markReleases(exited);
     // A parent is read for its fork only when the table has no record of it yet (the explanation names it).
     const current = this.#current;
     for (const pid of parents) if (current?.procs.has(pid) !== true) this.#pending.add(pid);
@@ -317,21 +321,46 @@ export class EventStream {
   }
 
   /**
-   * Exits whose report named no parent: released before the report (cn_proc.c pid_alive), either
-   * by the kernel itself because the parent ignores SIGCHLD (exit_notify autoreap: never a zombie)
-   * or by a parent that waited and got there first. The parent's SigIgn, read now, tells which;
-   * the parent is the forker the book knows, else the table's. One read per parent and batch.
+   * Who released each process that exited, where the parent's SIGCHLD says: a parent that ignores
+   * it (its SigIgn, read now) has the kernel reap its children itself (exit_notify autoreap; for a
+   * process whose other threads outlived its main one, at the last one's end), whether or not the
+   * exit named it. An exit that named no parent, where exits do name theirs, was released before
+   * the report (cn_proc.c pid_alive): by the parent's wait() at that moment, or by the kernel for a
+   * parent with SA_NOCLDWAIT (which /proc does not show). The parent is the one the exit named,
+   * else the forker the book knows, else the table's. One read per parent and batch.
    */
-  #markKernelReaped(exited: ReadonlySet<number>): void {
+  #markReleases(exited: ReadonlySet<number>): void {
     const ignores = this.#inspector.ignoresChildSignal;
     if (ignores === undefined) return;
     const answers = new Map<number, boolean | undefined>();
     for (const pid of exited) {
-      if (this.#book.exitOf(pid)?.parent !== undefined) continue;
-      const parent = this.#book.forkParent(pid) ?? this.#current?.procs.get(pid)?.ppid;
+      const named = this.#book.exitOf(pid)?.parent;
+      if (named !== undefined) this.#exitsNameParents = true;
+      const parent = named ?? this.#book.forkParent(pid) ?? this.#current?.procs.get(pid)?.ppid;
       if (parent === undefined || parent <= 0) continue;
       if (!answers.has(parent)) answers.set(parent, ignores(parent));
-      if (answers.get(parent) === true) this.#book.markKernelReaped(pid, parent);
+      const answer = answers.get(parent);
+      if (answer === true) this.#book.markRelease(pid, { kernelReapedFor: parent });
+      else if (answer === false && named === undefined && this.#exitsNameParents) this.#book.markRelease(pid, { releasedFor: parent });
+    }
+  }
+
+  /**
+   * Processes this step read gone after their exit was taken in (never read as zombies), and the
+   * parent each exit named, read once more after all of them. Alive then, it was still their parent
+   * when they went (only its own exit hands children on), so it reaped them; read dead or gone, it
+   * may have left them to an adopter (explain.ts reapedUnseen).
+   */
+  #proveReaps(done: ReadonlySet<number>, procs: ReadonlyMap<number, ProcInfo>, read: (pid: number, again: boolean) => void): void {
+    const gone = new Map<number, number>();
+    for (const pid of done) {
+      const parent = this.#book.exitOf(pid)?.parent;
+      if (parent !== undefined && !procs.has(pid)) gone.set(pid, parent);
+    }
+    for (const parent of new Set(gone.values())) read(parent, true);
+    for (const [pid, parent] of gone) {
+      const record = procs.get(parent);
+      this.#book.addReadGone(pid, record !== undefined && record.state !== 'Z' && record.state !== 'X' ? parent : undefined);
     }
   }
 
@@ -542,6 +571,7 @@ export class EventStream {
       });
       for (const pid of orphans) read(pid, true);
     }
+    this.#proveReaps(done, procs, read);
     if (this.#exiting.size > 0 && this.#stepTimer === undefined) {
       this.#stepTimer = setTimeout(() => {
         this.#stepTimer = undefined;
@@ -696,7 +726,7 @@ export class EventStream {
       // Gone before a frame showed it: keep its last record (or what the kernel said) for the view.
       if (shown?.procs.has(event.pid) === true) continue;
       const last = prev.procs.get(event.pid);
-      const ppid = event.kind === 'exit' ? event.ppid : (event.by ?? event.lastParent);
+      const ppid = event.kind === 'exit' ? event.ppid : (event.by ?? event.lastParent ?? event.kernelReapedFor ?? event.releasedFor);
       this.#glimpses.set(event.pid, last ?? freezeProc({ pid: event.pid, ppid, comm: event.comm }));
     }
     // The forkers this frame waited for are all said: it need not wait out the hold.
@@ -915,4 +945,12 @@ export class EventStream {
     this.#watched = { of: current, roots: rootList, pids };
     return pids;
   }
+}
+
+/** Whether a kernel of this release (os.release(): `6.1.0-18-amd64`) names the parent in exit events (Linux 4.17). */
+export function namesExitParents(kernelRelease: string): boolean {
+  const match = /^(\d+)\.(\d+)/u.exec(kernelRelease);
+  if (match === null) return false;
+  const major = Number(match[1]);
+  return major > 4 || (major === 4 && Number(match[2]) >= 17);
 }

@@ -51,7 +51,13 @@ function details(event: ProcEvent): Record<string, unknown> {
     case 'zombie':
       return { ppid: event.ppid ?? null, status: statusJson(event.status) };
     case 'reap':
-      return { by: event.by ?? null, lastParent: event.lastParent ?? null, kernelReapedFor: event.kernelReapedFor ?? null, status: statusJson(event.status) };
+      return {
+        by: event.by ?? null,
+        lastParent: event.lastParent ?? null,
+        kernelReapedFor: event.kernelReapedFor ?? null,
+        releasedFor: event.releasedFor ?? null,
+        status: statusJson(event.status),
+      };
     case 'reparent':
       return nullable({ from: event.from, to: event.to, orphaned: event.orphaned, adopter: event.adopter });
     case 'exec':

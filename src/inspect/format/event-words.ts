@@ -82,15 +82,17 @@ export function eventSentence(event: ProcEvent, nameOf: NameOf): string {
         ? t('event.zombie', { self, parent: other(event.ppid) })
         : t('event.zombieStatus', { self, parent: other(event.ppid), status: exitWords(event.status) });
     case 'reap':
-      if (event.kernelReapedFor !== undefined) return t('event.reapByKernel', { self, parent: other(event.kernelReapedFor) });
-      // A reaper not seen, inferred from its exit (explain.ts inferReaper).
+      if (event.kernelReapedFor !== undefined) return t('event.reapByKernel', { self, parent: other(event.kernelReapedFor), pid: event.kernelReapedFor });
+      if (event.releasedFor !== undefined) return t('event.reapAtExit', { self, parent: other(event.releasedFor) });
+      // A reaper not seen, inferred from its parent's exit (infer.ts reapedByParentOrAdopter).
       if (event.by === undefined && event.lastParent !== undefined) {
         const by = other(event.lastParent);
         return event.status === undefined
           ? t('event.reapInferred', { self, by })
           : t('event.reapInferredStatus', { self, by, status: exitWords(event.status) });
       }
-      // Never read as a zombie: its exit line, just before, said the status (explain.ts reapedUnseen).
+      // Never read as a zombie, its parent read alive after it (infer.ts reapedUnseen: the only reap with
+      // both a reaper and `inferred`); its exit line, just before, said the status.
       if (event.by !== undefined && event.inferred !== undefined) return t('event.reapUnseen', { self, by: other(event.by) });
       // The status the reaper collected (wait): said again here, or for the first time when it came too late for the zombie's line.
       if (event.status !== undefined) {

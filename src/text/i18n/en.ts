@@ -295,13 +295,15 @@ export const EN = {
   'event.reapUnknown': '{self} is gone: its zombie was reaped',
   'event.reap': '{self} reaped by {by}',
   'event.reapInferred':
-    '{self} reaped by its parent {by} before that exited, or by its adopter after (inferred: found gone as its parent exited; not seen which)',
+    '{self} reaped by its parent {by} before that parent itself exited, or by its adopter after that (inferred: found gone as its parent exited; not seen which)',
   'event.reapInferredStatus':
-    '{self} reaped by its parent {by} before that exited, or by its adopter after ({status}; inferred: found gone as its parent exited; not seen which)',
+    '{self} reaped by its parent {by} before that parent itself exited, or by its adopter after that ({status}; inferred: found gone as its parent exited; not seen which)',
   'event.reapUnknownStatus': '{self} is gone: its zombie was reaped ({status})',
   'event.reapStatus': '{self} reaped by {by} ({status})',
   'event.reapByKernel':
-    "{self} reaped by the kernel at its exit, never a zombie: its parent {parent} ignores SIGCHLD (inferred: its exit report named no parent, and the parent's SigIgn holds SIGCHLD)",
+    '{self} reaped by the kernel at its exit, never a zombie: its parent {parent} ignores SIGCHLD (inferred: SIGCHLD is in the SigIgn mask of /proc/{pid}/status)',
+  'event.reapAtExit':
+    '{self} reaped as it exited, never read as a zombie (inferred: its exit report named no parent, so it was already released; its parent {parent} does not ignore SIGCHLD, so its wait() took it at that moment, or it set SA_NOCLDWAIT and the kernel did)',
   'event.reapUnseen': '{self} reaped by its parent {by} (inferred: gone by the first read after its exit, never read as a zombie, while that parent lived)',
   'event.inferred': '{self} {evidence} (inferred)',
   'event.orphaned': '{self} orphaned: parent {parent} exited, adopted by {adopter}',

@@ -43,8 +43,7 @@ describe('explainStep', () => {
         (e) => e.pid === 102,
       );
     const events = exited({ code: 3, signal: undefined });
-    // Gone by the read, its parent alive: reaped by it (inferred).
-    expect(events.map((e) => e.kind)).toEqual(['continue', 'exit', 'reap']);
+    expect(events.map((e) => e.kind)).toEqual(['continue', 'exit']);
     // Stamped just before the exit it is inferred from (the order of the lines, shown at the same time).
     expect(events[0]).toMatchObject({ source: 'kernel', comm: 'sh' });
     expect(events[0]?.at).toBeLessThan(T + 3);
@@ -54,8 +53,8 @@ describe('explainStep', () => {
     const zombie = proc({ ...stopped, state: 'Z', stat: 'Z' });
     expect(exited({ code: 3, signal: undefined }, {}, snapshot([parent, sh, zombie], T + 10)).map((e) => e.kind)).toEqual(['continue', 'zombie']);
     // A signal ends a stopped process where it stands: nothing ran, nothing is said.
-    expect(exited({ code: undefined, signal: 'SIGKILL' }).map((e) => e.kind)).toEqual(['exit', 'reap']);
-    expect(exited({ code: undefined, signal: 'SIGTERM' }).map((e) => e.kind)).toEqual(['exit', 'reap']);
+    expect(exited({ code: undefined, signal: 'SIGKILL' }).map((e) => e.kind)).toEqual(['exit']);
+    expect(exited({ code: undefined, signal: 'SIGTERM' }).map((e) => e.kind)).toEqual(['exit']);
     // A fork of the pid in the step: the exit is another process's.
     const reborn = exited({ code: 0, signal: undefined }, { forks: new Map([[102, { parent: 100, at: T + 2, source: 'kernel' }]]) });
     expect(reborn.some((e) => e.kind === 'continue')).toBe(false);
@@ -110,8 +109,8 @@ describe('explainStep', () => {
       )
         .filter((e) => e.pid === 402)
         .map((e) => e.kind);
-    expect(kindsFor(2)).toEqual(['exit', 'reap']);
-    expect(kindsFor(1)).toEqual(['continue', 'exit', 'reap']);
+    expect(kindsFor(2)).toEqual(['exit']);
+    expect(kindsFor(1)).toEqual(['continue', 'exit']);
   });
 
   it('gives a child first read under PID 1 its real parent, then says it was orphaned', () => {
@@ -126,9 +125,7 @@ describe('explainStep', () => {
         exits: new Map([[100, { at: T + 2, status: { code: 0, signal: undefined, coreDumped: false }, parent: 50 }]]),
       }),
     );
-    // sh (100), gone by the read, was reaped by bash (50), which lives: said at the read.
-    expect(events.map((e) => e.kind)).toEqual(['spawn', 'exit', 'reparent', 'reap']);
-    expect(events[3]).toMatchObject({ kind: 'reap', pid: 100, by: 50, at: T + 10 });
+    expect(events.map((e) => e.kind)).toEqual(['spawn', 'exit', 'reparent']);
     expect(events[0]).toMatchObject({ kind: 'spawn', pid: 101, ppid: 100, at: T + 1, source: 'kernel' });
     expect(events[1]).toMatchObject({ kind: 'exit', pid: 100, status: { code: 0 }, source: 'kernel' });
     expect(events[2]).toMatchObject({ kind: 'reparent', pid: 101, from: 100, to: 1, orphaned: true, adopter: 'init' });
@@ -160,7 +157,7 @@ describe('explainStep', () => {
     const next = snapshot([parent], T + 10);
     const status = { code: 0, signal: undefined, coreDumped: false };
     const events = explain(prev, next, facts({ exits: new Map([[100, { at: T + 4, status, parent: 50 }]]) }));
-    expect(events.map((e) => `${e.kind} ${e.pid}`)).toEqual(['reap 101', 'exit 100', 'reap 100']);
+    expect(events.map((e) => `${e.kind} ${e.pid}`)).toEqual(['reap 101', 'exit 100']);
     // The reaper stays unknown; the parent that exited is named apart.
     expect(events[0]).toMatchObject({ kind: 'reap', pid: 101, by: undefined, lastParent: 100, at: T + 4 });
     expect(events[0]?.inferred).toMatch(/reaped by 100 before that exit, or by its adopter after \(not seen which\)/);
@@ -187,7 +184,7 @@ describe('explainStep', () => {
       }),
     );
     const lines = events.map((e) => `${e.kind} ${e.pid} ${e.comm}`);
-    expect(lines).toEqual(['spawn 101 sh', 'exit 100 sh', 'reparent 101 sh', 'exec 101 sleep', 'reap 100 sh']);
+    expect(lines).toEqual(['spawn 101 sh', 'exit 100 sh', 'reparent 101 sh', 'exec 101 sleep']);
     expect(events.find((e) => e.kind === 'exec')).toMatchObject({ fromComm: 'sh', args: 'sleep 2' });
   });
 
@@ -249,7 +246,6 @@ describe('explainStep', () => {
       { kind: 'spawn', at: T + 1, pid: 102, comm: 'bash', ppid: 50, source: 'kernel' },
       { kind: 'exec', at: T + 2, pid: 102, comm: undefined, source: 'kernel', fromComm: 'bash', fromArgs: 'bash', args: undefined },
       { kind: 'exit', at: T + 3, pid: 102, comm: undefined, ppid: 50, status: killed, source: 'kernel' },
-      { kind: 'reap', at: T + 10, pid: 102, comm: undefined, by: 50, status: killed, inferred: expect.stringContaining('never read as a zombie') },
     ]);
   });
 
@@ -356,7 +352,6 @@ describe('explainStep', () => {
       ['spawn', 'bash'],
       ['exec', undefined],
       ['exit', undefined],
-      ['reap', undefined],
     ]);
     expect(child[1]).toMatchObject({ fromComm: 'bash', fromArgs: shell.args });
   });
@@ -449,7 +444,6 @@ describe('explainStep', () => {
       { kind: 'spawn', at: T + 1, pid: 102, comm: 'node', ppid: 50, source: 'kernel' },
       { kind: 'exec', at: T + 2, pid: 102, comm: 'sh', source: 'kernel', fromComm: 'node', fromArgs: node.args, args: 'sh -c x' },
       { kind: 'exit', at: T + 5, pid: 102, comm: 'sh', ppid: 50, status, source: 'kernel' },
-      { kind: 'reap', at: T + 10, pid: 102, comm: 'sh', by: 50, status, inferred: expect.stringContaining('never read as a zombie') },
     ]);
     // Read once more as a zombie: its name, no command line; the program's own fills the gap.
     const zombieRead = snapshot([node, proc({ pid: 102, ppid: 50, comm: 'sh', args: '', state: 'Z', stat: 'Z' })], T + 10);
@@ -504,43 +498,82 @@ describe('explainStep', () => {
     expect(reap).toEqual([{ kind: 'reap', at: T + 30, pid: 104, comm: 'sleep', by: 50, status }]);
   });
 
-  it('says a child gone by the read after its exit, never read as a zombie, was reaped by its living parent (inferred), unless nothing shows who', () => {
+  it('says a reap nobody read only from what shows it: a read after the exit, and the parent read alive after that, or how the parent treats SIGCHLD', () => {
     // The double fork's middle child: its parent waits for it at once.
     const middle = proc({ pid: 106, ppid: 50, comm: 'dfork', args: './dfork' });
     const prev = snapshot([parent, middle], T);
     const next = snapshot([parent], T + 10);
     const status = { code: 0, signal: undefined, coreDumped: false };
-    const reapsOf = (exit: { parent: number | undefined; kernelReapedFor?: number }, more: Partial<Facts> = {}, after = next) =>
-      explain(prev, after, facts({ exits: new Map([[106, { at: T + 2, status, ...exit }]]), ...more })).filter((e) => e.kind === 'reap');
-    expect(reapsOf({ parent: 50 })).toEqual([
+    const exit = { at: T + 2, status, parent: 50 };
+    const reapsOf = (more: Partial<Facts>, fact: Partial<typeof exit> & { kernelReapedFor?: number; releasedFor?: number } = {}, after = next) =>
+      explain(prev, after, facts({ exits: new Map([[106, { ...exit, ...fact }]]), ...more })).filter((e) => e.kind === 'reap' && e.pid === 106);
+    // Read gone after its exit, its parent read alive after it (stream.ts #proveReaps): that parent reaped it.
+    expect(reapsOf({ readGone: new Map([[106, 50]]) })).toEqual([
       { kind: 'reap', at: T + 10, pid: 106, comm: 'dfork', by: 50, status, inferred: expect.stringContaining('never read as a zombie') },
     ]);
-    // The kernel named no parent: released before its exit was reported (cn_proc.c pid_alive). Who
-    // released it is known only when its parent was read ignoring SIGCHLD (stream.ts): the kernel, at its exit.
-    expect(reapsOf({ parent: undefined })).toEqual([]);
-    expect(reapsOf({ parent: undefined, kernelReapedFor: 50 })).toEqual([
-      { kind: 'reap', at: T + 2, pid: 106, comm: 'dfork', by: undefined, kernelReapedFor: 50, status, inferred: expect.stringContaining('ignores SIGCHLD') },
-    ]);
-    // Its parent exited in the step too: reaped by it before that exit, or by its adopter after, at that exit.
-    const parentGone = explain(
-      prev,
-      next,
-      facts({
+    // Only missing from a table (a scan may have listed /proc before it was forked): nothing.
+    expect(reapsOf({})).toEqual([]);
+    // Read gone, its parent read dead after it, no exit of that parent known: nothing.
+    expect(reapsOf({ readGone: new Map([[106, undefined]]) })).toEqual([]);
+    // Its parent's exit in the step, after its own: reaped by that parent before it exited, or by its adopter after.
+    const parentExit = { at: T + 3, status, parent: 1 };
+    expect(
+      reapsOf({
+        readGone: new Map([[106, undefined]]),
         exits: new Map([
-          [106, { at: T + 2, status, parent: 50 }],
-          [50, { at: T + 3, status, parent: 1 }],
+          [106, exit],
+          [50, parentExit],
         ]),
       }),
-    );
-    expect(parentGone.filter((e) => e.pid === 106).map((e) => e.kind)).toEqual(['exit', 'reap']);
-    expect(parentGone.find((e) => e.kind === 'reap' && e.pid === 106)).toMatchObject({ by: undefined, lastParent: 50, at: T + 3 });
-    // Its parent reads as a zombie itself: no reaper alive to name.
-    expect(reapsOf({ parent: 50 }, {}, snapshot([{ ...parent, state: 'Z', stat: 'Z' }], T + 10)).filter((e) => e.pid === 106)).toEqual([]);
-    // Lived between two reads: the same.
+    ).toEqual([expect.objectContaining({ by: undefined, lastParent: 50, at: T + 3 })]);
+    // That parent's exit long before its own (a leader gone while its threads ran on, still carried): not it.
+    expect(
+      reapsOf({
+        readGone: new Map([[106, undefined]]),
+        exits: new Map([
+          [106, exit],
+          [50, { ...parentExit, at: T - 100 }],
+        ]),
+      }),
+    ).toEqual([]);
+    // Released at its exit (stream.ts #markReleases): its parent ignores SIGCHLD, or its exit named no parent.
+    expect(reapsOf({}, { parent: undefined, kernelReapedFor: 50 })).toEqual([
+      {
+        kind: 'reap',
+        at: T + 2,
+        pid: 106,
+        comm: 'dfork',
+        by: undefined,
+        kernelReapedFor: 50,
+        status,
+        source: 'kernel',
+        inferred: expect.stringContaining('ignores SIGCHLD'),
+      },
+    ]);
+    expect(reapsOf({}, { parent: undefined, releasedFor: 50 })).toEqual([
+      {
+        kind: 'reap',
+        at: T + 2,
+        pid: 106,
+        comm: 'dfork',
+        by: undefined,
+        releasedFor: 50,
+        status,
+        source: 'kernel',
+        inferred: expect.stringContaining('SA_NOCLDWAIT'),
+      },
+    ]);
+    // Still in the table: nothing, whatever was learnt.
+    expect(reapsOf({ readGone: new Map([[106, 50]]) }, { kernelReapedFor: 50 }, snapshot([parent, middle], T + 10))).toEqual([]);
+    // Lived between two reads: the same rules.
     const between = explain(
       snapshot([parent], T),
       next,
-      facts({ forks: new Map([[107, { parent: 50, at: T + 1, source: 'kernel' }]]), exits: new Map([[107, { at: T + 2, status, parent: 50 }]]) }),
+      facts({
+        forks: new Map([[107, { parent: 50, at: T + 1, source: 'kernel' }]]),
+        exits: new Map([[107, { at: T + 2, status, parent: 50 }]]),
+        readGone: new Map([[107, 50]]),
+      }),
     );
     expect(between.map((e) => `${e.kind} ${e.pid}`)).toEqual(['spawn 107', 'exit 107', 'reap 107']);
     expect(between[2]).toMatchObject({ by: 50, at: T + 10 });

@@ -29,6 +29,12 @@ export const PATTERNS = {
   orphan: { name: 'orphan', script: 'sleep 0.4 & exit 0', held: 'sleep 300 & exit 0' },
   /** The child forks a grandchild and exits at once; the parent waits for the child only. */
   doubleFork: { name: 'double fork', script: 'sh -c "sleep 0.4 & exit 0"; wait', held: 'sh -c "sleep 300 & exit 0"; wait' },
+  /** The same, the parent living on after it reaped the child (a daemon's starter that keeps running). */
+  doubleForkParentStays: {
+    name: 'double fork, parent stays',
+    script: 'sh -c "sleep 0.4 & exit 0"; exec sleep 1',
+    held: 'sh -c "sleep 300 & exit 0"; exec sleep 300',
+  },
   /** A child exits while its parent (sh replaced by sleep) never waits: a zombie. */
   zombie: { name: 'zombie', script: 'sleep 0.05 & exec sleep 1.5', held: 'sleep 0 & exec sleep 300' },
   /** sh execs sh execs sleep: one pid, three programs. */

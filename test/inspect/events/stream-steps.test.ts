@@ -4,7 +4,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { pollUntil } from '../../../src/base/poll.js';
 import type { KernelEvent, KernelEventSource } from '../../../src/inspect/events/kernel-event.js';
-import { EventStream, type WatchFrame } from '../../../src/inspect/events/stream.js';
+import { EventStream, namesExitParents, type WatchFrame } from '../../../src/inspect/events/stream.js';
 import type { Inspector, ProcEvent, ProcInfo, Snapshot } from '../../../src/inspect/types.js';
 import { proc, snapshot } from '../diff-builders.js';
 
@@ -276,8 +276,16 @@ describe('event stream steps', () => {
     expect(events[2]).toMatchObject({ fromComm: undefined, comm: 'sleep', args: 'sleep 5' });
   });
 
-  it('say a child reaped by the kernel at its exit when its exit names no parent and that parent ignores SIGCHLD, and nothing when it does not', async () => {
-    for (const ignores of [true, false]) {
+  it("say how a child never read as a zombie was released, from its exit report and its parent's SIGCHLD, read as the exit comes in", async () => {
+    const cases = [
+      // Released inside its exit (exit_notify autoreap): the report names no parent.
+      { named: false, ignores: true, said: { kernelReapedFor: 50 } },
+      // Named (its other threads outlived its main one: released at the last one's end), the parent ignores SIGCHLD.
+      { named: true, ignores: true, said: { kernelReapedFor: 50 } },
+      // Not named, the parent does not ignore SIGCHLD: its wait() at that moment, or SA_NOCLDWAIT.
+      { named: false, ignores: false, said: { releasedFor: 50 } },
+    ];
+    for (const { named, ignores, said } of cases) {
       const kernel = new FakeKernel();
       const shell = proc({ pid: 50, ppid: 1, comm: 'perl', args: 'perl ign.pl' });
       const asked: number[] = [];
@@ -294,22 +302,67 @@ describe('event stream steps', () => {
       const { frames } = openStream(kernel, inspector);
       expect(await frameWhere(frames, (frame) => frame.snapshot.procs.size === 2)).toBeDefined();
       const at = Date.now() - 20;
-      // Released inside its exit (exit_notify autoreap): the report names no parent.
       kernel.send([
         { kind: 'fork', at, parentPid: 50, parentTgid: 50, childPid: 60, childTgid: 60 },
-        { kind: 'exit', at: at + 1, pid: 60, tgid: 60, exitCode: 3 << 8, exitSignal: 17, parentPid: undefined, parentTgid: undefined },
+        {
+          kind: 'exit',
+          at: at + 1,
+          pid: 60,
+          tgid: 60,
+          exitCode: 3 << 8,
+          exitSignal: 17,
+          parentPid: named ? 50 : undefined,
+          parentTgid: named ? 50 : undefined,
+        },
       ]);
-      const ended = await frameWhere(frames, (frame) => frame.events.some((event) => event.kind === 'exit' && event.pid === 60));
-      expect(ended).toBeDefined();
+      const ended = await frameWhere(frames, (frame) => frame.events.some((event) => event.kind === 'reap' && event.pid === 60));
+      expect(ended, JSON.stringify(frames.flatMap((frame) => frame.events))).toBeDefined();
       const events = frames.flatMap((frame) => frame.events).filter((event) => event.pid === 60);
       expect(asked).toEqual([50]);
-      if (ignores) {
-        expect(events.map((event) => event.kind)).toEqual(['spawn', 'exit', 'reap']);
-        expect(events[2]).toMatchObject({ by: undefined, kernelReapedFor: 50, at: at + 1, status: { code: 3 } });
-      } else {
-        // A waiting parent that got there first, or SA_NOCLDWAIT: who reaped it is not known.
-        expect(events.map((event) => event.kind)).toEqual(['spawn', 'exit']);
-      }
+      expect(events.map((event) => event.kind)).toEqual(['spawn', 'exit', 'reap']);
+      expect(events[2]).toMatchObject({ by: undefined, at: at + 1, status: { code: 3 }, ...said });
     }
+  });
+
+  it('say a child read gone after its exit reaped by its parent only when that parent reads alive after it', async () => {
+    for (const parentLives of [true, false]) {
+      const kernel = new FakeKernel();
+      const shell = proc({ pid: 50, ppid: 1, comm: 'bash', args: 'bash' });
+      const child = proc({ pid: 60, ppid: 50, comm: 'sleep', args: 'sleep 1' });
+      const reads: number[] = [];
+      let childGone = false;
+      const inspector: Inspector = {
+        backend: 'procfs',
+        snapshot: async () => snapshot([proc({ pid: 1, ppid: 0, comm: 'init' }), shell, child], Date.now()),
+        reread: (pid, previous) => {
+          reads.push(pid);
+          if (pid === 60) return childGone ? undefined : previous;
+          // The parent: alive, or (read after the child) a zombie, having exited just after.
+          return pid === 50 && !parentLives && reads.includes(60) ? proc({ ...shell, state: 'Z', stat: 'Z' }) : previous;
+        },
+        close: () => {},
+      };
+      const { frames } = openStream(kernel, inspector);
+      expect(await frameWhere(frames, (frame) => frame.snapshot.procs.size === 3)).toBeDefined();
+      childGone = true;
+      kernel.send([{ kind: 'exit', at: Date.now() - 5, pid: 60, tgid: 60, exitCode: 0, exitSignal: 17, parentPid: 50, parentTgid: 50 }]);
+      expect(await frameWhere(frames, (frame) => frame.events.some((event) => event.kind === 'exit' && event.pid === 60))).toBeDefined();
+      const lines = frames.flatMap((frame) => frame.events).map((event) => `${event.kind} ${event.pid}`);
+      // The parent was read after the child, whatever the order the step started with.
+      expect(reads.lastIndexOf(50)).toBeGreaterThan(reads.indexOf(60));
+      if (parentLives) {
+        expect(lines).toEqual(['exit 60', 'reap 60']);
+        expect(frames.flatMap((frame) => frame.events).find((event) => event.kind === 'reap')).toMatchObject({ by: 50 });
+      } else expect(lines).not.toContain('reap 60');
+    }
+  });
+
+  it('know from the kernel release whether exit events name the parent (Linux 4.17)', () => {
+    expect(namesExitParents('6.1.0-18-amd64')).toBe(true);
+    expect(namesExitParents('4.17.0')).toBe(true);
+    expect(namesExitParents('4.16.18-generic')).toBe(false);
+    expect(namesExitParents('3.10.0-1160.el7.x86_64')).toBe(false);
+    expect(namesExitParents('5.4')).toBe(true);
+    expect(namesExitParents('unknown')).toBe(false);
   });
 });

@@ -52,6 +52,7 @@ describe('eventToJson', () => {
   it('gives a reap the parent the kernel reaped it for, null when a process reaped it', () => {
     const reap: ProcEvent = { kind: 'reap', at: T, pid: 42, comm: 'sleep', by: undefined, kernelReapedFor: 7, inferred: 'its exit report named no parent' };
     expect(eventToJson(reap)).toMatchObject({ by: null, lastParent: null, kernelReapedFor: 7, source: 'scan' });
-    expect(eventToJson({ ...reap, by: 7, kernelReapedFor: undefined }).kernelReapedFor).toBeNull();
+    expect(eventToJson({ ...reap, by: 7, kernelReapedFor: undefined })).toMatchObject({ kernelReapedFor: null, releasedFor: null });
+    expect(eventToJson({ ...reap, kernelReapedFor: undefined, releasedFor: 7 })).toMatchObject({ kernelReapedFor: null, releasedFor: 7 });
   });
 });

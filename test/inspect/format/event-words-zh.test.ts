@@ -30,7 +30,11 @@ describe('event sentences in Chinese', () => {
       [{ ...base, kind: 'reap', by: 10 }, '42 (sleep) 被 10 (bash) 回收'],
       [
         { ...base, kind: 'reap', by: undefined, kernelReapedFor: 10, inferred: 'its exit report named no parent' },
-        '42 (sleep) 退出时即由内核回收，从未成为僵尸进程：它的父进程 10 (bash) 忽略了 SIGCHLD（推断：它的退出报告没有父进程，而父进程的 SigIgn 含 SIGCHLD）',
+        '42 (sleep) 退出时即由内核回收，从未成为僵尸进程：它的父进程 10 (bash) 忽略了 SIGCHLD（推断：/proc/10/status 的 SigIgn（被忽略的信号）中有 SIGCHLD）',
+      ],
+      [
+        { ...base, kind: 'reap', by: undefined, releasedFor: 10, inferred: 'its exit report named no parent' },
+        '42 (sleep) 一退出就被回收，从未读到它处于僵尸状态（推断：它的退出报告中没有写明父进程，说明它当时已被释放；它的父进程 10 (bash) 没有忽略 SIGCHLD，所以要么是它恰在此时用 wait() 回收了这个子进程，要么它设置了 SA_NOCLDWAIT，由内核回收）',
       ],
       [
         { ...base, kind: 'reap', by: 10, inferred: 'gone by the first read after its exit, never read as a zombie, while its parent lived' },

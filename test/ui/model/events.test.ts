@@ -26,7 +26,11 @@ describe('event sentences', () => {
       ],
       [
         { kind: 'reap', at, pid: 4312, comm: 'sleep', by: undefined, kernelReapedFor: 4311, inferred: 'its exit report named no parent' },
-        "4312 (sleep) reaped by the kernel at its exit, never a zombie: its parent 4311 (bash) ignores SIGCHLD (inferred: its exit report named no parent, and the parent's SigIgn holds SIGCHLD)",
+        '4312 (sleep) reaped by the kernel at its exit, never a zombie: its parent 4311 (bash) ignores SIGCHLD (inferred: SIGCHLD is in the SigIgn mask of /proc/4311/status)',
+      ],
+      [
+        { kind: 'reap', at, pid: 4312, comm: 'sleep', by: undefined, releasedFor: 4311, inferred: 'its exit report named no parent' },
+        '4312 (sleep) reaped as it exited, never read as a zombie (inferred: its exit report named no parent, so it was already released; its parent 4311 (bash) does not ignore SIGCHLD, so its wait() took it at that moment, or it set SA_NOCLDWAIT and the kernel did)',
       ],
       [
         {
@@ -41,7 +45,7 @@ describe('event sentences', () => {
       ],
       [
         { kind: 'reap', at, pid: 4312, comm: 'sleep', by: undefined, lastParent: 4311, inferred: 'found gone as its parent 4311 exited' },
-        '4312 (sleep) reaped by its parent 4311 (bash) before that exited, or by its adopter after (inferred: found gone as its parent exited; not seen which)',
+        '4312 (sleep) reaped by its parent 4311 (bash) before that parent itself exited, or by its adopter after that (inferred: found gone as its parent exited; not seen which)',
       ],
       [
         { kind: 'reparent', at, pid: 4313, comm: 'sleep', from: 4312, to: 1, orphaned: true, adopter: 'init' },

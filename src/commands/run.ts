@@ -105,7 +105,9 @@ async function runPlain(command: string, args: readonly string[], intervalMs: nu
   const startedAt = Date.now();
   const stamp = (at: number): string => `[+${(Math.max(0, at - startedAt) / 1000).toFixed(3)}s]`;
   const write = (line: string): void => void process.stdout.write(`${line}\n`);
-  write(`${stamp(Date.now())} procview run: ${sanitizeForDisplay([command, ...args].join(' '))} (${sourceWords(choice, intervalMs)})`);
+  // procview's own pid: the program's parent, and its reaper, in the lines below (as a lesson's header says).
+  const header = t('cli.run.header', { command: sanitizeForDisplay([command, ...args].join(' ')), source: sourceWords(choice, intervalMs), pid: process.pid });
+  write(`${stamp(Date.now())} procview run: ${header}`);
   const printer = eventPrinter({ json: false, scoped: true, stamp });
   // The program's output waits for the frame that reads its moment (line-order.ts), at most OUTPUT_HOLD_MS.
   const order = new LineOrder();

@@ -58,9 +58,10 @@ async function run(
   });
   const [code] = (await once(child, 'exit')) as [number | null];
   const text = lines.join('\n');
-  expect(lines[0]).toMatch(new RegExp(`^\\[\\+\\d+\\.\\d{3}s\\] procview run: sh -c .* \\(events: ${mode}`));
+  // Its own pid in the header: the program's parent, named in the lines that follow.
+  expect(lines[0]).toMatch(new RegExp(`^\\[\\+\\d+\\.\\d{3}s\\] procview run: sh -c .* \\(events: ${mode}.*; procview pid ${child.pid}\\)$`));
   for (const line of lines) expect(line).toMatch(/^\[\+\d+\.\d{3}s\] /);
-  const started = /^\[\+[\d.]+s\] (\d+) \(node\) started, child of \d+ \(node\)/.exec(lines[1] ?? '');
+  const started = new RegExp(`^\\[\\+[\\d.]+s\\] (\\d+) \\(node\\) started, child of ${child.pid} \\(node\\)`).exec(lines[1] ?? '');
   expect(started, text).not.toBeNull();
   return { code, lines, sh: Number(started?.[1]) };
 }

@@ -618,6 +618,7 @@ export const ZH: Readonly<Record<MessageId, string>> = {
   'ui.setup.file': '颜色和刷新间隔在下次启动时生效；列立即生效。文件：{path}',
   'cli.events.watching': '正在观察；{source}',
   'cli.events.lost': '丢失了 {count} 个事件（被内核丢弃；已重新扫描）',
+  'cli.run.header': '{command}（{source}；procview pid {pid}）',
   'cli.run.notWaiting': '不再等待 {pids}（仍在运行，是程序留下的）',
   'cli.run.notWaitingStopped': '不再等待 {pids}（已停止，是程序留下的：kill -CONT 让它继续，kill -KILL 结束它）',
   'cli.run.notWaitingTraced': '不再等待 {pids}（被跟踪程序暂停，是程序留下的：跟踪程序放行后才会继续）',

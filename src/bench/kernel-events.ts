@@ -10,7 +10,6 @@ import { parseArgs } from 'node:util';
 import type { KernelEvent } from '../inspect/events/kernel-event.js';
 import { NativeKernelEventSource, openKernelEvents } from '../inspect/events/kernel-source.js';
 import { decodeRecords, PROC_EVENT, RECORD_BYTES } from '../inspect/events/kernel-records.js';
-import { preciseNowMs } from '../base/clock.js';
 import { medians } from './medians.js';
 
 const USAGE = 'Usage: npm run bench:kernel -- [--procs N] [--rounds R]   (defaults: 2000 processes, 3 rounds)';
@@ -60,7 +59,7 @@ async function stormRound(procs: number, coalesceMs: number): Promise<Round> {
     done = resolve;
   });
   source.onBatch((batch: readonly KernelEvent[], lost: number) => {
-    const now = preciseNowMs();
+    const now = performance.timeOrigin + performance.now(); // Date.now() truncates to whole ms
     round.batches++;
     round.lost += lost;
     round.received += batch.length;

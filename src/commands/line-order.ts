@@ -21,7 +21,10 @@ export class LineOrder {
   /**
    * A frame's event lines (in the order they were established, kept) with the
    * held lines stamped up to `readUpTo` (the frame's read) put among them: each
-   * before the first event later than it, after those of the same millisecond.
+   * before the first event of a later millisecond, after those of its own. A
+   * line is stamped with Date.now(), whole ms; an event with the kernel's time,
+   * to the fraction: a parent's `waitpid -> 8350` received 0.6 ms after that
+   * child's exit, in the same ms, had gone above the exit line.
    */
   withFrame(events: readonly TimedLine[], readUpTo: number): TimedLine[] {
     const due: TimedLine[] = [];
@@ -32,7 +35,7 @@ export class LineOrder {
     const out: TimedLine[] = [];
     let next = 0;
     for (const event of events) {
-      for (let line = due[next]; line !== undefined && line.at < event.at; line = due[++next]) out.push(line);
+      for (let line = due[next]; line !== undefined && line.at < Math.floor(event.at); line = due[++next]) out.push(line);
       out.push(event);
     }
     return out.concat(due.slice(next));

@@ -44,7 +44,8 @@ export function isOurAncestor(snapshot: Snapshot, pid: number): boolean {
 export function adopterStory(snapshot: Snapshot, adopter: number): string[] {
   const who = label(snapshot, adopter);
   if (adopter === 1) {
-    return [t('demo.adopter.init1', { who }), t('demo.adopter.init2')];
+    // Named once: 'PID 1 (systemd)', not 'PID 1, pid 1 (systemd)'.
+    return [t('demo.adopter.init1', { name: snapshot.procs.get(1)?.comm ?? 'init' }), t('demo.adopter.init2')];
   }
   if (adopter === process.pid) {
     return [t('demo.adopter.self1', { who }), t('demo.adopter.self2')];

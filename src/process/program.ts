@@ -2,7 +2,6 @@
 // and the end of procview reach everything it started that stayed in the
 // group), stdin shared, stdout and stderr read line by line. An orphan that
 // keeps the pipes open still has its lines read.
-import { preciseNowMs } from '../base/clock.js';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { pollUntil } from '../base/poll.js';
 import { t } from '../text/i18n/message.js';
@@ -52,10 +51,10 @@ export function startProgram(
       source?.on('data', (chunk: string) => {
         const parts = (partial + chunk).split('\n');
         partial = parts.pop() ?? '';
-        for (const text of parts) onLine({ at: preciseNowMs(), stream, text });
+        for (const text of parts) onLine({ at: Date.now(), stream, text });
       });
       const rest = (): void => {
-        if (partial !== '') onLine({ at: preciseNowMs(), stream, text: partial });
+        if (partial !== '') onLine({ at: Date.now(), stream, text: partial });
         partial = '';
       };
       source?.on('end', rest);

@@ -25,6 +25,13 @@ describe('LineOrder', () => {
     expect(texts(order.withFrame([line(100, 'started'), line(120, 'exited'), line(101, 'exec')], 130))).toEqual(['started', 'out', 'exited', 'exec']);
   });
 
+  it("puts output after an event of its millisecond stamped to the fraction (the kernel's time), as the line is stamped in whole ms", () => {
+    const order = new LineOrder();
+    // Received at 117.8 ms, stamped 117: it reports the exit at 117.2.
+    order.hold(line(117, 'stdout: waitpid -> 8350'));
+    expect(texts(order.withFrame([line(117.2, '8350 exited'), line(118.4, 'reaped')], 120))).toEqual(['8350 exited', 'stdout: waitpid -> 8350', 'reaped']);
+  });
+
   it('gives everything held, oldest first, when asked (no frame came in time, or the end)', () => {
     const order = new LineOrder();
     order.hold(line(5, 'a'));

@@ -76,7 +76,8 @@ function inferReaper(event: ProcEvent, prev: Snapshot, exits: Facts['exits']): P
   const parent = prev.procs.get(event.pid)?.ppid;
   const parentExit = parent === undefined ? undefined : exits.get(parent);
   if (parent === undefined || parentExit === undefined) return event;
-  return reapedByParentOrAdopter(event, parent, parentExit.at);
+  // At the parent's exit (put before that exit's line: reapsBeforeReaperEnds).
+  return reapedByParentOrAdopter(event, parent, Math.min(event.at, parentExit.at));
 }
 
 /**

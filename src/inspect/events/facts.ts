@@ -205,6 +205,11 @@ export class FactBook {
     return this.#exits.get(pid);
   }
 
+  /** The exits taken in and not yet taken. */
+  exitEntries(): IterableIterator<[number, ExitFact]> {
+    return this.#exits.entries();
+  }
+
   /** What the parent of `pid`'s exit was found doing with SIGCHLD (ExitFact.kernelReapedFor, releasedFor). */
   markRelease(pid: number, release: { readonly kernelReapedFor: number } | { readonly releasedFor: number }): void {
     const fact = this.#exits.get(pid);

@@ -62,14 +62,14 @@ function orphanEvidence(pid: number, prev: Snapshot, next: Snapshot): OrphanEvid
  * the parent waited for it and then exited (the usual end of a program that waits), or exited
  * first, and the kernel handed the zombie to an adopter (exit_notify) that reaped it before any
  * read (systemd does so at once; this machine's PID 1 takes seconds). Said as both, inferred, at
- * the parent's exit (explain.ts puts it before that exit's line); the reaper stays unknown (`by`).
+ * `at`; the reaper stays unknown (`by`).
  */
-export function reapedByParentOrAdopter(reap: ProcEvent & { readonly kind: 'reap' }, parent: number, parentExitAt: number): ProcEvent {
+export function reapedByParentOrAdopter(reap: ProcEvent & { readonly kind: 'reap' }, parent: number, at: number): ProcEvent {
   return {
     ...reap,
     by: undefined,
     lastParent: parent,
-    at: Math.min(reap.at, parentExitAt),
+    at,
     inferred: `found gone as its parent ${parent} exited: reaped by ${parent} before that exit, or by its adopter after (not seen which)`,
   };
 }
@@ -132,5 +132,7 @@ export function reapedUnseen(
   }
   const parentExit = facts.exits.get(by);
   if (parentExit === undefined || parentExit.at < exit.at) return undefined;
-  return reapedByParentOrAdopter({ ...base, at: Math.max(next.takenAt, exit.at), by }, by, parentExit.at);
+  // Right after its exit, where its parent still had the name it reaped under (a shell that then
+  // exec'd its last command was not `rm` when it waited).
+  return reapedByParentOrAdopter({ ...base, at: exit.at, by }, by, exit.at);
 }

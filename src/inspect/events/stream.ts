@@ -100,6 +100,8 @@ export interface StreamOptions {
   readonly holdMs?: number;
   /** How often the table's zombies and stopped processes, and the roots, are read between steps (#look); default LOOK_MS. */
   readonly lookIntervalMs?: number;
+  /** Whether exit events name the parent; default: this kernel's release says (namesExitParents). */
+  readonly exitsNameParents?: boolean;
   readonly inspector?: Inspector;
 }
 
@@ -191,7 +193,7 @@ export class EventStream {
   #batches = 0;
   /** Whether exit events name the parent (#markReleases): from Linux 4.17 (the exit event's
    *  parent_pid), or once one has here. */
-  #exitsNameParents = namesExitParents(release());
+  #exitsNameParents: boolean;
   /** When a step last looked at the table's zombies, and where the next look starts (#lookAtZombies). */
   #zombiesLookedAt = Number.NEGATIVE_INFINITY;
   #zombieTurn = 0;
@@ -205,6 +207,7 @@ export class EventStream {
     this.#onFrame = onFrame;
     this.#onError = onError;
     this.#ownInspector = options.inspector === undefined;
+    this.#exitsNameParents = options.exitsNameParents ?? namesExitParents(release());
     this.#inspector = options.inspector ?? createInspector(options.procRoot === undefined ? {} : { procRoot: options.procRoot });
     // The tracker's sightings are read by the backend (Backend.reread); without it, full scans only.
     const rereads = this.#inspector.reread !== undefined;
@@ -337,12 +340,34 @@ export class EventStream {
       const named = this.#book.exitOf(pid)?.parent;
       if (named !== undefined) this.#exitsNameParents = true;
       const parent = named ?? this.#book.forkParent(pid) ?? this.#current?.procs.get(pid)?.ppid;
-      if (parent === undefined || parent <= 0) continue;
+      // A parent not named (forker or table) that has exited itself handed the child on: it says nothing of its release.
+      if (parent === undefined || parent <= 0 || (named === undefined && (this.#book.exitOf(parent) !== undefined || this.#kernelExits.has(parent)))) continue;
       if (!answers.has(parent)) answers.set(parent, ignores(parent));
       const answer = answers.get(parent);
       if (answer === true) this.#book.markRelease(pid, { kernelReapedFor: parent });
       else if (answer === false && named === undefined && this.#exitsNameParents) this.#book.markRelease(pid, { releasedFor: parent });
     }
+  }
+
+  /**
+   * A scan's table proves no reap: it listed /proc before some of the exits it is explained with (a
+   * process forked after the listing is merely absent). So the processes absent from it whose exit
+   * names a parent are read once more now, after those exits were taken in, and those gone get the
+   * same proof as in a step (#proveReaps): their parent read alive after them, or not.
+   */
+  #proveScanReaps(table: Snapshot): void {
+    const reread = this.#inspector.reread;
+    if (reread === undefined) return;
+    const gone = new Map<number, number>();
+    for (const [pid, exit] of this.#book.exitEntries()) {
+      if (exit.parent !== undefined && !table.procs.has(pid) && reread(pid, undefined) === undefined) gone.set(pid, exit.parent);
+    }
+    const alive = new Map<number, boolean>();
+    for (const parent of new Set(gone.values())) {
+      const record = reread(parent, table.procs.get(parent));
+      alive.set(parent, record !== undefined && record.state !== 'Z' && record.state !== 'X');
+    }
+    for (const [pid, parent] of gone) this.#book.addReadGone(pid, alive.get(parent) === true ? parent : undefined);
   }
 
   /**
@@ -427,6 +452,7 @@ export class EventStream {
       }
       if (this.#closed) return;
       const table = this.#announced(this.#newerReads(scanned, begunAt, readBy));
+      if (this.#current !== undefined) this.#proveScanReaps(table);
       this.#advance(this.#current === undefined ? table : this.#earlyAdoptions(this.#current, table));
       this.#scanBegunAt = begunAt;
       this.#scheduleFrame(begunAt, true);

@@ -48,7 +48,7 @@ export const EN = {
   'demo.exit.exited': 'exited with status {code}: WIFEXITED, WEXITSTATUS = {code}',
   'demo.unknownProcess': 'an unknown process',
   'demo.seconds': '{seconds} s',
-  'demo.adopter.init1': 'The adopter is PID 1, {who}: no ancestor declared itself a subreaper, so the kernel handed the orphan to init.',
+  'demo.adopter.init1': 'The adopter is PID 1 ({name}): no ancestor declared itself a subreaper, so the kernel handed the orphan to init.',
   'demo.adopter.init2':
     "On a desktop or server PID 1 is systemd (or another init); in a container it is whatever the container started first (tini, docker-init, a shell, or the application itself), and that program inherits init's duty of reaping orphans. A container whose PID 1 never calls wait() slowly fills with zombies.",
   'demo.adopter.self1':
@@ -144,7 +144,7 @@ export const EN = {
   'demo.doubleFork.reaped': 'parent: reaped child {child}, which {exit}; nothing left to wait for',
   'demo.doubleFork.childGone': 'the child is gone: reaped by the parent {parent}, so no zombie stays',
   'demo.doubleFork.adopted': 'the grandchild, adopted by {adopter}: its parent is neither the child nor the original parent',
-  'demo.doubleFork.working': 'grandchild {grand}: working (unit {units}), my parent is now {ppid}',
+  'demo.doubleFork.working': 'grandchild {grand}: still working ({units} units of work done), my parent is now {ppid}',
   'demo.doubleFork.parentAlone': 'the original parent: no child left, no zombie to reap',
   'demo.doubleFork.over': 'The lesson is over: procview closes the pipe the grandchild watches, and it exits by itself.',
   'demo.wait.intro1':
@@ -294,16 +294,15 @@ export const EN = {
   'event.zombieStatus': '{self} became a zombie: parent {parent} has not reaped it ({status})',
   'event.reapUnknown': '{self} is gone: its zombie was reaped',
   'event.reap': '{self} reaped by {by}',
-  'event.reapInferred':
-    '{self} reaped by its parent {by} before that parent itself exited, or by its adopter after that (inferred: found gone as its parent exited; not seen which)',
+  'event.reapInferred': '{self} reaped by its parent {by} (or by its adopter, if that parent exited first; inferred: found gone as its parent exited)',
   'event.reapInferredStatus':
-    '{self} reaped by its parent {by} before that parent itself exited, or by its adopter after that ({status}; inferred: found gone as its parent exited; not seen which)',
+    '{self} reaped by its parent {by} ({status}; or by its adopter, if that parent exited first; inferred: found gone as its parent exited)',
   'event.reapUnknownStatus': '{self} is gone: its zombie was reaped ({status})',
   'event.reapStatus': '{self} reaped by {by} ({status})',
   'event.reapByKernel':
     '{self} reaped by the kernel at its exit, never a zombie: its parent {parent} ignores SIGCHLD (inferred: SIGCHLD is in the SigIgn mask of /proc/{pid}/status)',
   'event.reapAtExit':
-    '{self} reaped as it exited, never read as a zombie (inferred: its exit report named no parent, so it was already released; its parent {parent} does not ignore SIGCHLD, so its wait() took it at that moment, or it set SA_NOCLDWAIT and the kernel did)',
+    "{self} reaped as it exited, never read as a zombie (inferred: its exit report named no parent, so it was already released; its parent {parent} does not ignore SIGCHLD, so that parent's wait() took the child at that moment, or that parent set SA_NOCLDWAIT and the kernel did)",
   'event.reapUnseen': '{self} reaped by its parent {by} (inferred: gone by the first read after its exit, never read as a zombie, while that parent lived)',
   'event.inferred': '{self} {evidence} (inferred)',
   'event.orphaned': '{self} orphaned: parent {parent} exited, adopted by {adopter}',

@@ -49,7 +49,7 @@ export const ZH: Readonly<Record<MessageId, string>> = {
   'demo.exit.exited': '以退出状态 {code} 退出：WIFEXITED，WEXITSTATUS = {code}',
   'demo.unknownProcess': '一个未知进程',
   'demo.seconds': '{seconds} 秒',
-  'demo.adopter.init1': '收养者是 1 号进程 {who}：没有哪个祖先进程把自己声明为 subreaper，所以内核把这个孤儿进程交给了 init。',
+  'demo.adopter.init1': '收养者是 1 号进程（{name}）：没有哪个祖先进程把自己声明为 subreaper，所以内核把这个孤儿进程交给了 init。',
   'demo.adopter.init2':
     '在桌面或服务器上，1 号进程是 systemd（或别的 init）；在容器里，它是容器最先启动的那个程序（tini、docker-init、某个 shell 或应用本身），这个程序也就承担了 init 回收孤儿进程的职责。如果容器的 1 号进程从不调用 wait()，容器里就会慢慢堆满僵尸进程。',
   'demo.adopter.self1':
@@ -145,7 +145,7 @@ export const ZH: Readonly<Record<MessageId, string>> = {
   'demo.doubleFork.reaped': '父进程：已回收子进程 {child}，它{exit}；没有需要等待的了',
   'demo.doubleFork.childGone': '子进程已消失：被父进程 {parent} 回收，所以不会留下僵尸进程',
   'demo.doubleFork.adopted': '孙进程，被 {adopter} 收养：它的父进程既不是子进程，也不是原来的父进程',
-  'demo.doubleFork.working': '孙进程 {grand}：正在工作（第 {units} 个单位），我的父进程现在是 {ppid}',
+  'demo.doubleFork.working': '孙进程 {grand}：仍在工作（已完成 {units} 个工作单位），我的父进程现在是 {ppid}',
   'demo.doubleFork.parentAlone': '原来的父进程：没有剩下子进程，也没有需要回收的僵尸进程',
   'demo.doubleFork.over': '本课结束：procview 关闭孙进程监视的管道，孙进程自行退出。',
   'demo.wait.intro1':
@@ -291,10 +291,8 @@ export const ZH: Readonly<Record<MessageId, string>> = {
   'event.zombieStatus': '{self} 成为僵尸进程：父进程 {parent} 还没有回收它（{status}）',
   'event.reapUnknown': '{self} 已消失：它的僵尸进程已被回收',
   'event.reap': '{self} 被 {by} 回收',
-  'event.reapInferred':
-    '{self} 已被回收：由父进程 {by} 在自己退出前回收，或在父进程退出后由收养者回收（推断：在父进程退出的同一步中发现它已消失；未看到是哪一种）',
-  'event.reapInferredStatus':
-    '{self} 已被回收：由父进程 {by} 在自己退出前回收，或在父进程退出后由收养者回收（{status}；推断：在父进程退出的同一步中发现它已消失；未看到是哪一种）',
+  'event.reapInferred': '{self} 被父进程 {by} 回收（若该父进程先退出，则由收养者回收；推断：在父进程退出时发现它已消失）',
+  'event.reapInferredStatus': '{self} 被父进程 {by} 回收（{status}；若该父进程先退出，则由收养者回收；推断：在父进程退出时发现它已消失）',
   'event.reapUnknownStatus': '{self} 已消失：它的僵尸进程已被回收（{status}）',
   'event.reapStatus': '{self} 被 {by} 回收（{status}）',
   'event.reapByKernel':

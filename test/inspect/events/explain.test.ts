@@ -515,7 +515,8 @@ describe('explainStep', () => {
     expect(reapsOf({})).toEqual([]);
     // Read gone, its parent read dead after it, no exit of that parent known: nothing.
     expect(reapsOf({ readGone: new Map([[106, undefined]]) })).toEqual([]);
-    // Its parent's exit in the step, after its own: reaped by that parent before it exited, or by its adopter after.
+    // Its parent's exit in the step, after its own: reaped by that parent before it exited, or by its adopter
+    // after; said right after its exit, where the parent still had the name it reaped under.
     const parentExit = { at: T + 3, status, parent: 1 };
     expect(
       reapsOf({
@@ -525,7 +526,7 @@ describe('explainStep', () => {
           [50, parentExit],
         ]),
       }),
-    ).toEqual([expect.objectContaining({ by: undefined, lastParent: 50, at: T + 3 })]);
+    ).toEqual([expect.objectContaining({ by: undefined, lastParent: 50, at: T + 2 })]);
     // That parent's exit long before its own (a leader gone while its threads ran on, still carried): not it.
     expect(
       reapsOf({

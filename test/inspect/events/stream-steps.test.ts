@@ -73,7 +73,8 @@ function openStream(kernel: FakeKernel, inspector: Inspector, lookIntervalMs = 6
   const frames: WatchFrame[] = [];
   const stream = new EventStream(
     { source: 'kernel', kernel },
-    { intervalMs: 60_000, inspector, lookIntervalMs, ...(holdMs === undefined ? {} : { holdMs }) },
+    // The fake kernel is a modern one (>= 4.17: exits name the parent), whatever this host runs.
+    { intervalMs: 60_000, inspector, lookIntervalMs, exitsNameParents: true, ...(holdMs === undefined ? {} : { holdMs }) },
     (frame) => frames.push(frame),
     (error) => {
       throw error;
@@ -322,6 +323,35 @@ describe('event stream steps', () => {
       expect(events.map((event) => event.kind)).toEqual(['spawn', 'exit', 'reap']);
       expect(events[2]).toMatchObject({ by: undefined, at: at + 1, status: { code: 3 }, ...said });
     }
+  });
+
+  it('say nothing of a release when the exit names no parent and the parent it had has exited itself (the child was handed on)', async () => {
+    const kernel = new FakeKernel();
+    const shell = proc({ pid: 50, ppid: 1, comm: 'sh', args: 'sh' });
+    const asked: number[] = [];
+    const inspector: Inspector = {
+      backend: 'procfs',
+      snapshot: async () => snapshot([proc({ pid: 1, ppid: 0, comm: 'init' }), shell], Date.now()),
+      reread: (pid, previous) => (pid === 60 || pid === 50 ? undefined : previous),
+      // A zombie's status still shows its SigIgn: it must not be asked.
+      ignoresChildSignal: (pid) => {
+        asked.push(pid);
+        return false;
+      },
+      close: () => {},
+    };
+    const { frames } = openStream(kernel, inspector);
+    expect(await frameWhere(frames, (frame) => frame.snapshot.procs.size === 2)).toBeDefined();
+    const at = Date.now() - 20;
+    kernel.send([
+      { kind: 'fork', at, parentPid: 50, parentTgid: 50, childPid: 60, childTgid: 60 },
+      { kind: 'exit', at: at + 1, pid: 50, tgid: 50, exitCode: 0, exitSignal: 17, parentPid: 1, parentTgid: 1 },
+      // Orphaned, then reaped by its adopter at once: released before its own report.
+      { kind: 'exit', at: at + 2, pid: 60, tgid: 60, exitCode: 0, exitSignal: 17, parentPid: undefined, parentTgid: undefined },
+    ]);
+    expect(await frameWhere(frames, (frame) => frame.events.some((event) => event.kind === 'exit' && event.pid === 60))).toBeDefined();
+    expect(asked).toEqual([1]);
+    expect(frames.flatMap((frame) => frame.events).filter((event) => event.kind === 'reap' && event.pid === 60)).toEqual([]);
   });
 
   it('say a child read gone after its exit reaped by its parent only when that parent reads alive after it', async () => {

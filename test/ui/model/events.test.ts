@@ -30,7 +30,7 @@ describe('event sentences', () => {
       ],
       [
         { kind: 'reap', at, pid: 4312, comm: 'sleep', by: undefined, releasedFor: 4311, inferred: 'its exit report named no parent' },
-        '4312 (sleep) reaped as it exited, never read as a zombie (inferred: its exit report named no parent, so it was already released; its parent 4311 (bash) does not ignore SIGCHLD, so its wait() took it at that moment, or it set SA_NOCLDWAIT and the kernel did)',
+        "4312 (sleep) reaped as it exited, never read as a zombie (inferred: its exit report named no parent, so it was already released; its parent 4311 (bash) does not ignore SIGCHLD, so that parent's wait() took the child at that moment, or that parent set SA_NOCLDWAIT and the kernel did)",
       ],
       [
         {
@@ -45,7 +45,7 @@ describe('event sentences', () => {
       ],
       [
         { kind: 'reap', at, pid: 4312, comm: 'sleep', by: undefined, lastParent: 4311, inferred: 'found gone as its parent 4311 exited' },
-        '4312 (sleep) reaped by its parent 4311 (bash) before that parent itself exited, or by its adopter after that (inferred: found gone as its parent exited; not seen which)',
+        '4312 (sleep) reaped by its parent 4311 (bash) (or by its adopter, if that parent exited first; inferred: found gone as its parent exited)',
       ],
       [
         { kind: 'reparent', at, pid: 4313, comm: 'sleep', from: 4312, to: 1, orphaned: true, adopter: 'init' },

@@ -98,26 +98,19 @@ export function reapedUnseen(
   if (next.procs.has(exited.pid)) return undefined;
   const base = { kind: 'reap' as const, pid: exited.pid, comm: exited.comm, status: exit.status };
   // Released inside its own exit (exit_notify autoreap, or a wait() at that moment), so at its exit's time.
-  if (exit.kernelReapedFor !== undefined) {
-    return {
-      ...base,
-      at: exit.at,
-      by: undefined,
-      kernelReapedFor: exit.kernelReapedFor,
-      source: 'kernel',
-      inferred: `its parent ${exit.kernelReapedFor} ignores SIGCHLD (SigIgn, read as the exit came in): the kernel reaped it at exit, never a zombie`,
-    };
-  }
-  if (exit.releasedFor !== undefined) {
-    return {
-      ...base,
-      at: exit.at,
-      by: undefined,
-      releasedFor: exit.releasedFor,
-      source: 'kernel',
-      inferred: `its exit report named no parent, so it was already released; its parent ${exit.releasedFor} does not ignore SIGCHLD, so its wait() took it at that moment, or it set SA_NOCLDWAIT and the kernel did`,
-    };
-  }
+  const release =
+    exit.kernelReapedFor !== undefined
+      ? {
+          kernelReapedFor: exit.kernelReapedFor,
+          inferred: `its parent ${exit.kernelReapedFor} ignores SIGCHLD (SigIgn, read as the exit came in): the kernel reaped it at exit, never a zombie`,
+        }
+      : exit.releasedFor !== undefined
+        ? {
+            releasedFor: exit.releasedFor,
+            inferred: `its exit report named no parent, so it was already released; its parent ${exit.releasedFor} does not ignore SIGCHLD, so that parent's wait() took the child at that moment, or that parent set SA_NOCLDWAIT and the kernel did`,
+          }
+        : undefined;
+  if (release !== undefined) return { ...base, at: exit.at, by: undefined, source: 'kernel', ...release };
   const by = exit.parent;
   const proof = facts.readGone;
   if (by === undefined || proof?.has(exited.pid) !== true) return undefined;

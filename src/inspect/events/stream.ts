@@ -362,19 +362,12 @@ export class EventStream {
     for (const [pid, exit] of this.#book.exitEntries()) {
       if (exit.parent !== undefined && !table.procs.has(pid) && reread(pid, undefined) === undefined) gone.set(pid, exit.parent);
     }
-    const alive = new Map<number, boolean>();
-    for (const parent of new Set(gone.values())) {
-      const record = reread(parent, table.procs.get(parent));
-      alive.set(parent, record !== undefined && record.state !== 'Z' && record.state !== 'X');
-    }
-    for (const [pid, parent] of gone) this.#book.addReadGone(pid, alive.get(parent) === true ? parent : undefined);
+    this.#proveGone(gone, (parent) => reread(parent, table.procs.get(parent)));
   }
 
   /**
    * Processes this step read gone after their exit was taken in (never read as zombies), and the
-   * parent each exit named, read once more after all of them. Alive then, it was still their parent
-   * when they went (only its own exit hands children on), so it reaped them; read dead or gone, it
-   * may have left them to an adopter (explain.ts reapedUnseen).
+   * parent each exit named, read once more after all of them (#proveGone).
    */
   #proveReaps(done: ReadonlySet<number>, procs: ReadonlyMap<number, ProcInfo>, read: (pid: number, again: boolean) => void): void {
     const gone = new Map<number, number>();
@@ -382,11 +375,25 @@ export class EventStream {
       const parent = this.#book.exitOf(pid)?.parent;
       if (parent !== undefined && !procs.has(pid)) gone.set(pid, parent);
     }
-    for (const parent of new Set(gone.values())) read(parent, true);
-    for (const [pid, parent] of gone) {
-      const record = procs.get(parent);
-      this.#book.addReadGone(pid, record !== undefined && record.state !== 'Z' && record.state !== 'X' ? parent : undefined);
+    this.#proveGone(gone, (parent) => {
+      read(parent, true);
+      return procs.get(parent);
+    });
+  }
+
+  /**
+   * `gone`: processes read gone after their exit was taken in → the parent their exit named; each
+   * parent is read once (`readParent`), after them. Alive then, it was still their parent when they
+   * went (only its own exit hands children on), so it reaped them; read dead or gone, it may have
+   * left them to an adopter (explain.ts reapedUnseen).
+   */
+  #proveGone(gone: ReadonlyMap<number, number>, readParent: (pid: number) => ProcInfo | undefined): void {
+    const alive = new Map<number, boolean>();
+    for (const parent of new Set(gone.values())) {
+      const record = readParent(parent);
+      alive.set(parent, record !== undefined && record.state !== 'Z' && record.state !== 'X');
     }
+    for (const [pid, parent] of gone) this.#book.addReadGone(pid, alive.get(parent) === true ? parent : undefined);
   }
 
   /** An exit status for an event of the coming frame that was found without it. */

@@ -84,6 +84,25 @@ function openStream(kernel: FakeKernel, inspector: Inspector, lookIntervalMs = 6
   return { frames, stream };
 }
 
+/**
+ * An inspector whose table is init and `parent`; `gone` read as gone; `ignores` answers whether a
+ * process ignores SIGCHLD, and `asked` lists whom it was asked about.
+ */
+function parentInspector(parent: ProcInfo, gone: readonly number[], ignores: (pid: number) => boolean | undefined): { inspector: Inspector; asked: number[] } {
+  const asked: number[] = [];
+  const inspector: Inspector = {
+    backend: 'procfs',
+    snapshot: async () => snapshot([proc({ pid: 1, ppid: 0, comm: 'init' }), parent], Date.now()),
+    reread: (pid, previous) => (gone.includes(pid) ? undefined : previous),
+    ignoresChildSignal: (pid) => {
+      asked.push(pid);
+      return ignores(pid);
+    },
+    close: () => {},
+  };
+  return { inspector, asked };
+}
+
 async function frameWhere(frames: readonly WatchFrame[], match: (frame: WatchFrame) => boolean): Promise<WatchFrame | undefined> {
   return pollUntil(() => frames.find(match), { timeoutMs: 10_000, intervalMs: 5 });
 }
@@ -289,17 +308,7 @@ describe('event stream steps', () => {
     for (const { named, ignores, said } of cases) {
       const kernel = new FakeKernel();
       const shell = proc({ pid: 50, ppid: 1, comm: 'perl', args: 'perl ign.pl' });
-      const asked: number[] = [];
-      const inspector: Inspector = {
-        backend: 'procfs',
-        snapshot: async () => snapshot([proc({ pid: 1, ppid: 0, comm: 'init' }), shell], Date.now()),
-        reread: (pid, previous) => (pid === 60 ? undefined : previous),
-        ignoresChildSignal: (pid) => {
-          asked.push(pid);
-          return pid === 50 ? ignores : undefined;
-        },
-        close: () => {},
-      };
+      const { inspector, asked } = parentInspector(shell, [60], (pid) => (pid === 50 ? ignores : undefined));
       const { frames } = openStream(kernel, inspector);
       expect(await frameWhere(frames, (frame) => frame.snapshot.procs.size === 2)).toBeDefined();
       const at = Date.now() - 20;
@@ -328,18 +337,8 @@ describe('event stream steps', () => {
   it('say nothing of a release when the exit names no parent and the parent it had has exited itself (the child was handed on)', async () => {
     const kernel = new FakeKernel();
     const shell = proc({ pid: 50, ppid: 1, comm: 'sh', args: 'sh' });
-    const asked: number[] = [];
-    const inspector: Inspector = {
-      backend: 'procfs',
-      snapshot: async () => snapshot([proc({ pid: 1, ppid: 0, comm: 'init' }), shell], Date.now()),
-      reread: (pid, previous) => (pid === 60 || pid === 50 ? undefined : previous),
-      // A zombie's status still shows its SigIgn: it must not be asked.
-      ignoresChildSignal: (pid) => {
-        asked.push(pid);
-        return false;
-      },
-      close: () => {},
-    };
+    // A zombie's status still shows its SigIgn: 50 must not be asked.
+    const { inspector, asked } = parentInspector(shell, [60, 50], () => false);
     const { frames } = openStream(kernel, inspector);
     expect(await frameWhere(frames, (frame) => frame.snapshot.procs.size === 2)).toBeDefined();
     const at = Date.now() - 20;

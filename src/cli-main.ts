@@ -100,7 +100,7 @@ async function dispatch(argv: readonly string[]): Promise<number> {
 // Messages can quote untrusted text (a process title, a bad argument), so
 // every line is made safe before it reaches the terminal.
 async function reportError(error: unknown): Promise<number> {
-  const [{ CommandError, UsageError }, { usageLine }, { sanitizeLines }, { t }] = await Promise.all([
+  const [{ CommandError, UsageError }, { usageLine }, { sanitizeForDisplay, sanitizeLines }, { t }] = await Promise.all([
     import('./base/errors.js'),
     import('./commands/usage.js'),
     import('./text/sanitize.js'),
@@ -113,7 +113,9 @@ async function reportError(error: unknown): Promise<number> {
     return error.exitCode;
   }
   if (error instanceof CommandError) {
-    process.stderr.write(`procview: ${sanitizeLines(error.message)}\n`);
+    // One line: the catalog's sentences have no line break, so one here came with quoted text (a file or
+    // command name) and is marked as its other controls are, `cannot start nosuch?cmd`, never a line of its own.
+    process.stderr.write(`procview: ${sanitizeForDisplay(error.message)}\n`);
     return error.exitCode;
   }
   const text = error instanceof Error ? (error.stack ?? error.message) : String(error);

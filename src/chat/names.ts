@@ -11,12 +11,67 @@ export type NameProblem = 'empty' | 'bad-chars' | 'too-long' | 'reserved';
 // \s covers ASCII and Unicode spaces; \p{Z} adds the separators \s misses.
 const SPACE = /[\s\p{Z}]/u;
 
+// Invisible characters: format characters (U+200B zero width space, U+2060
+// word joiner, U+061C Arabic letter mark, U+200E/F marks…) and the rest of
+// Unicode's default-ignorables. A name holding one would show as another
+// member's, or as the admin's ("ad\u200Bmin says: …"), with nothing to see.
+const INVISIBLE = /[\p{Cf}\p{Default_Ignorable_Code_Point}]/u;
+
+/**
+ * Letters of other scripts that are drawn as Latin ones (Cyrillic `а` U+0430
+ * is Latin `a` on screen; Unicode's confusables.txt lists them), folded to the
+ * Latin letter for comparing, so `аdmin` is the admin's name and `аlice` is
+ * alice's. Lower case only: the key is lower-cased first.
+ */
+const LOOK_ALIKES: Readonly<Record<string, string>> = {
+  // Cyrillic
+  а: 'a',
+  с: 'c',
+  ԁ: 'd',
+  е: 'e',
+  һ: 'h',
+  і: 'i',
+  ј: 'j',
+  ӏ: 'l',
+  о: 'o',
+  р: 'p',
+  ԛ: 'q',
+  ѕ: 's',
+  ԝ: 'w',
+  х: 'x',
+  у: 'y',
+  // Greek
+  α: 'a',
+  ϲ: 'c',
+  ι: 'i',
+  ϳ: 'j',
+  κ: 'k',
+  ν: 'v',
+  ο: 'o',
+  ρ: 'p',
+  υ: 'u',
+  χ: 'x',
+  // Armenian, and Latin letters NFKC leaves alone
+  հ: 'h',
+  ո: 'n',
+  օ: 'o',
+  ս: 'u',
+  ɑ: 'a',
+  ı: 'i',
+  ɡ: 'g',
+};
+const LOOK_ALIKE = new RegExp(`[${Object.keys(LOOK_ALIKES).join('')}]`, 'gu');
+
 /**
  * The key names are compared by: NFKC folds compatibility forms (full-width
- * `ａｄｍｉｎ` is `admin`), lower-casing makes `Alice` and `alice` one name.
+ * `ａｄｍｉｎ` is `admin`), lower-casing makes `Alice` and `alice` one name,
+ * and look-alike letters of other scripts count as the Latin letter they show.
  */
 export function nameKey(name: string): string {
-  return name.normalize('NFKC').toLowerCase();
+  return name
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(LOOK_ALIKE, (letter) => LOOK_ALIKES[letter] ?? letter);
 }
 
 const RESERVED = new Set(LANGS.map((lang) => nameKey(WORDING[lang].adminName)));
@@ -24,7 +79,7 @@ const RESERVED = new Set(LANGS.map((lang) => nameKey(WORDING[lang].adminName)));
 export function nameProblem(name: string): NameProblem | undefined {
   if (name.length === 0) return 'empty';
   // sanitizeForDisplay marks C0, DEL, C1, U+FFFD and bidi/line separators.
-  if (SPACE.test(name) || sanitizeForDisplay(name) !== name) return 'bad-chars';
+  if (SPACE.test(name) || INVISIBLE.test(name) || sanitizeForDisplay(name) !== name) return 'bad-chars';
   if ([...name].length > MAX_NAME_CHARS) return 'too-long';
   if (RESERVED.has(nameKey(name))) return 'reserved';
   return undefined;

@@ -7,6 +7,7 @@ import { runChatClient } from '../chat/client.js';
 import { isLang, type Lang } from '../chat/messages.js';
 import { currentLanguage } from '../text/i18n/lang.js';
 import { t } from '../text/i18n/message.js';
+import { sanitizeForDisplay } from '../text/sanitize.js';
 import { GLOBAL_LOGIN_FACTOR } from '../chat/login-limit.js';
 import { DEFAULT_HEARTBEAT_MS, DEFAULT_HOST, DEFAULT_PORT } from '../chat/protocol.js';
 import { createRoomLog } from '../chat/room-log.js';
@@ -158,7 +159,8 @@ async function server(argv: readonly string[]): Promise<number> {
 
   // The server may outlive whoever reads its stdout (the dashboard may start it
   // detached): a broken pipe stops the log, never the room.
-  const warn = (message: string): void => void process.stderr.write(`procview chat: ${message}\n`);
+  // Warnings quote what came from outside (a peer's error, a path from the environment): marked, one line each.
+  const warn = (message: string): void => void process.stderr.write(`procview chat: ${sanitizeForDisplay(message)}\n`);
   const log = values.quiet === true ? undefined : createRoomLog(process.stdout, warn);
   process.stdout.removeAllListeners('error');
   process.stdout.on('error', () => log?.stop());
@@ -181,7 +183,8 @@ async function server(argv: readonly string[]): Promise<number> {
   const stop = awaitStopSignal(STOP_SIGNALS);
   // English in every language: a contract on stdout, read by scripts (`chat server --help`, the chat bench,
   // the classic server it is measured against, test/chat/helpers.ts), like --json.
-  process.stdout.write(`listening on ${formatHostPort(chat.host, chat.port)}\nadmin socket: ${chat.socketPath}\n`);
+  // The socket's path comes from XDG_RUNTIME_DIR or --admin-socket: marked as quoted text is (a script reads it back only when it is plain).
+  process.stdout.write(`listening on ${formatHostPort(chat.host, chat.port)}\nadmin socket: ${sanitizeForDisplay(chat.socketPath)}\n`);
   if (isatty(0)) process.stderr.write(`${t('cli.chat.typeToSpeak')}\n`);
 
   let unwatch = (): void => undefined;

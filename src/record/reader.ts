@@ -12,7 +12,7 @@ import { t } from '../text/i18n/message.js';
 import { fileProblem } from './file-errors.js';
 import { damagedBy, decodePreamble, RecordingError, RecordType, type RecordSpan, unpackJson, unpackProc, walkRecords } from './format.js';
 import type { NotePane, RecordedFrame, RecordedNote, RecordingEntry, RecordingHeader } from './types.js';
-import { checkFrameBody, checkHeader, checkPackedProc, isObject } from './validate.js';
+import { checkFrameBody, checkHeader, checkPackedProc, isObject, isTime } from './validate.js';
 
 interface FrameSpan {
   readonly span: RecordSpan;
@@ -67,8 +67,8 @@ export class Recording {
     const order: (number | RecordedNote)[] = [];
     let keyIndex = -1;
     const end = walkRecords(bytes, (span) => {
-      // A crafted record's checksum can hold over any time: one that is not a number would show as NaN or throw in a date.
-      if (!Number.isFinite(span.at)) throw damagedBy('record.noTime', { offset: span.offset });
+      // A crafted record's checksum can hold over any time: one that is not a date's would show as NaN or throw in a clock.
+      if (!isTime(span.at)) throw damagedBy('record.noTime', { offset: span.offset });
       const payload = bytes.subarray(span.payloadStart, span.payloadEnd);
       if (header === undefined) {
         if (span.type !== RecordType.header) throw damagedBy('record.headerFirst');

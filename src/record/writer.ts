@@ -6,6 +6,7 @@
 import { closeSync, openSync, statSync, writeSync } from 'node:fs';
 import { errnoOf } from '../process/errno.js';
 import { t } from '../text/i18n/message.js';
+import { sanitizeForDisplay } from '../text/sanitize.js';
 import { fileProblem } from './file-errors.js';
 import type { Seed } from '../inspect/scope.js';
 import type { ProcInfo, Snapshot } from '../inspect/types.js';
@@ -164,7 +165,8 @@ export class RecordingWriter {
       while (done < bytes.length) done += writeSync(this.#fd, bytes, done, bytes.length - done);
     } catch (error) {
       // The part written is a cut-off record, which readers take as the end: the file stays readable up to it.
-      this.#failure = t('cli.error.cannotWrite', { file: this.path, why: fileProblem(error) });
+      // Said on a terminal by whoever records (run, demo, record): the path is the user's text, marked as any quoted text is.
+      this.#failure = t('cli.error.cannotWrite', { file: sanitizeForDisplay(this.path), why: fileProblem(error) });
       this.close();
       this.#onFailure?.(this.#failure);
       return;

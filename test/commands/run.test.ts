@@ -234,5 +234,9 @@ describe('procview run --plain: the program itself', () => {
     const notRunnable = await runCli(['run', '--plain', '--events', 'polling', '--', REPO_ROOT]);
     expect(notRunnable.code).toBe(126);
     expect(notRunnable.stderr).toContain(`cannot start ${REPO_ROOT}: permission denied (EACCES)`);
+    // The name is quoted text: its line break and escape are marked, and the error stays one line.
+    const hostile = await runCli(['run', '--plain', '--events', 'polling', '--', 'no-such\ncommand\u001b[31m']);
+    expect(hostile.code).toBe(127);
+    expect(hostile.stderr).toBe('procview: cannot start no-such?command?[31m: command not found (ENOENT)\n');
   });
 });

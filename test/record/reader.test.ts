@@ -191,6 +191,9 @@ describe('a crafted file whose checksums hold', () => {
     procs: [[1, 0, null, null, '?', null, 'S', 'Ss', 0, 20, 1, 'TS', 0, 'root', T0, 0, 0, 1, 2, 0, 'init', '/sbin/init']],
   };
 
+  /** The good record with its field `field` (1-based, as the error names it) replaced. */
+  const withField = (field: number, value: unknown): unknown[] => (good.procs[0] ?? []).map((old, i) => (i === field - 1 ? value : old));
+
   it('reads a well-made one', async () => {
     const recording = await openRecording(crafted(good));
     expect(recording.frame(0).snapshot.procs.get(1)?.comm).toBe('init');
@@ -212,6 +215,10 @@ describe('a crafted file whose checksums hold', () => {
       { ...good, procs: [[1, 0, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, { a: 1 }]] },
       /field 21/u,
     ],
+    // Drawn as they are (the detail pane spells STAT letter by letter, names the policy): only what procview writes is let in.
+    ['a STAT with a control sequence', { ...good, procs: [withField(8, 'S\u001b]0;x\u0007')] }, /field 8 of process 1 has the wrong type or value/u],
+    ['a state of two letters', { ...good, procs: [withField(7, 'SS')] }, /field 7 of process 1/u],
+    ['a policy ps never prints', { ...good, procs: [withField(12, 'Z\u001b[31m')] }, /field 12 of process 1/u],
     ['an event without a kind', { ...good, events: [{ pid: 1, at: T0 }] }, /an event has no kind/u],
     ['an event with an object for a name', { ...good, events: [{ kind: 'exit', pid: 1, at: T0, comm: { x: 1 } }] }, /the comm of a exit event/u],
     [
@@ -327,5 +334,27 @@ describe('a crafted header and record times', () => {
   it('a record whose time is not a number is damage', async () => {
     const path = file([encodeRecord(RecordType.header, T0, Buffer.from(JSON.stringify(header))), encodeRecord(RecordType.key, Number.NaN, packJson(body))]);
     expect((await errorOf(path)).message).toMatch(/the record at byte \d+ has no time/u);
+  });
+
+  it('a time no clock can show is damage, in a record, the header or an event', async () => {
+    const late = file([encodeRecord(RecordType.header, T0, Buffer.from(JSON.stringify(header))), encodeRecord(RecordType.key, 1e300, packJson(body))]);
+    expect((await errorOf(late)).message).toMatch(/the record at byte \d+ has no time a clock can show/u);
+    const started = file([encodeRecord(RecordType.header, T0, Buffer.from(JSON.stringify({ ...header, startedAt: 1e300 })))]);
+    expect((await errorOf(started)).message).toMatch(/not a procview header/u);
+    const event = { kind: 'exit', pid: 1, at: 1e300 };
+    const eventful = file([
+      encodeRecord(RecordType.header, T0, Buffer.from(JSON.stringify(header))),
+      encodeRecord(RecordType.key, T0, packJson({ ...body, events: [event] })),
+    ]);
+    const recording = await openRecording(eventful);
+    expect(() => recording.frame(0)).toThrow(/an event has no kind, pid or time/u);
+  });
+
+  it('keeps only the header fields procview knows', async () => {
+    const path = file([encodeRecord(RecordType.header, T0, Buffer.from(JSON.stringify({ ...header, kind: 'event', extra: '\u001b[31m' })))]);
+    const recording = await openRecording(path);
+    expect(recording.header).not.toHaveProperty('kind');
+    expect(recording.header).not.toHaveProperty('extra');
+    expect(recording.header).toMatchObject({ format: 'procview-recording', version: 1, scope: { kind: 'all', label: 'all' } });
   });
 });

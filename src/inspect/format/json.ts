@@ -16,9 +16,15 @@ export interface JsonEnvelope<K extends string> {
   readonly kind: K;
 }
 
-/** `{ version, kind, ...body }`: the one shape of procview's JSON output. */
+/**
+ * `{ version, kind, ...body }`: the one shape of procview's JSON output. The
+ * envelope's two fields come first and keep their values whatever the body
+ * holds (a replayed recording's header is the writer's text, and has a
+ * `version` of its own).
+ */
 export function envelope<K extends string, B extends object>(kind: K, body: B): JsonEnvelope<K> & B {
-  return { version: JSON_VERSION, kind, ...body };
+  const head: JsonEnvelope<K> = { version: JSON_VERSION, kind };
+  return Object.assign({ ...head }, body, head);
 }
 
 /**

@@ -2,6 +2,7 @@
 // (never a made-up 0); untrusted text goes through sanitizeForDisplay.
 import { MONTH_ABBREVIATIONS } from '../../text/calendar.js';
 import { sanitizeForDisplay } from '../../text/sanitize.js';
+import { displayWidth, truncateToWidth } from '../../text/width.js';
 import { niceApplies } from '../sched-policy.js';
 import type { ProcInfo, Snapshot } from '../types.js';
 
@@ -89,11 +90,15 @@ export function kibCell(bytes: number | undefined): string {
 
 const USER_WIDTH = 8;
 
-/** USER: the name, cut to 7 characters plus `+` when longer (procps-ng); the uid when there is no name. */
+/**
+ * USER: the name, cut to 7 cells plus `+` when wider than 8 (procps-ng); the
+ * uid when there is no name. Cells, not characters: a CJK name takes two a
+ * character, and a combining accent none.
+ */
 export function userCell(proc: ProcInfo): string {
   if (proc.user === undefined) return numberCell(proc.uid);
   const name = sanitizeForDisplay(proc.user);
-  return [...name].length > USER_WIDTH ? `${[...name].slice(0, USER_WIDTH - 1).join('')}+` : name;
+  return displayWidth(name) > USER_WIDTH ? `${truncateToWidth(name, USER_WIDTH - 1)}+` : name;
 }
 
 /**

@@ -64,7 +64,7 @@ export function detailLines(row: ProcRow | undefined, snapshot: Snapshot | undef
     line([label('PID'), plain(` ${p.pid}  ${inert(p.comm ?? '?')}`), ...status]),
     // Unknown as the list shows it (format/values.ts): STAT falls back to the state letter, the rest to `?`.
     line([label('STAT'), plain(` ${statCell(p)}`)]),
-    ...statWords(p.stat ?? p.state).flatMap((part) => wordWrap(`${part.code}  ${part.words}`, width - 2, '   ').map((text) => textLine(`  ${text}`))),
+    ...statWords(p.stat ?? p.state).flatMap((part) => wordWrap(`${inert(part.code)}  ${part.words}`, width - 2, '   ').map((text) => textLine(`  ${text}`))),
     line([
       label('PPID'),
       plain(` ${inert(named(snapshot, p.ppid))}  `),

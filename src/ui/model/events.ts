@@ -1,6 +1,7 @@
 // Every event kind in words (inspect/format/event-words.ts), with the time it was seen.
 // Sentences quote raw names; a line is sanitized once, when it is made, and
-// only cut and tag-escaped when drawn (screen.ts).
+// only cut when drawn (widgets write cells, where blessed parses no tags:
+// widgets/cells.ts).
 import { eventSentence, type NameOf, shortEventSentence } from '../../inspect/format/event-words.js';
 import type { ProcEvent, ProcEventKind } from '../../inspect/types.js';
 import { sanitizeForDisplay } from '../../text/sanitize.js';

@@ -5,7 +5,7 @@
 import { columnById, OPTIONAL_COLUMNS, type ColumnId } from './columns.js';
 import type { KeyResult } from './key-result.js';
 import { t } from '../../text/i18n/message.js';
-import { displayWidth } from '../../text/width.js';
+import { displayWidth, inert } from './text.js';
 import { textLine, type Line } from './styled.js';
 import type { ViewState } from './view-state.js';
 import { DEFAULT_SETTINGS, type Settings } from './settings-shape.js';
@@ -104,7 +104,7 @@ export function setupLines(settings: Settings, index: number, path: string): Lin
     }),
     textLine(''),
     textLine(t('ui.setup.keys'), 'dim'),
-    textLine(t('ui.setup.file', { path }), 'dim'),
+    textLine(t('ui.setup.file', { path: inert(path) }), 'dim'),
   ];
 }
 

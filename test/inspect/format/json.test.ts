@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  envelope,
   JSON_VERSION,
   PROC_FIELDS,
   procToJson,
@@ -66,6 +67,12 @@ describe('documents', () => {
     expect(tree).toMatchObject({ version: 1, kind: 'tree', cpuPercentBasis: 'lifetime' });
     expect(tree.roots.map((root) => [root.proc.pid, root.children.map((child) => child.proc.pid)])).toEqual([[1, [2]]]);
     expect(JSON_VERSION).toBe(1);
+  });
+
+  it('a body cannot move or change the envelope (a replayed header has fields its writer chose)', () => {
+    const line = envelope('recording', { kind: 'event', version: 7, format: 'x' });
+    expect(Object.keys(line)).toEqual(['version', 'kind', 'format']);
+    expect(line).toEqual({ version: JSON_VERSION, kind: 'recording', format: 'x' });
   });
 });
 

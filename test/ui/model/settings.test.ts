@@ -39,5 +39,8 @@ describe('settings', () => {
     const lines = markedAll(setupLines(DEFAULT_SETTINGS, 1, '/tmp/x/config.json'));
     expect(lines.find((l) => l.startsWith('<selected>'))).toContain('Colour');
     expect(lines.join('\n')).toContain('Column PPID');
+    // The file's path comes from XDG_CONFIG_HOME: a title-setting sequence in it is drawn as characters.
+    const hostile = markedAll(setupLines(DEFAULT_SETTINGS, 0, '/tmp/x\u001b]0;pwned\u0007/config.json'));
+    expect(hostile.join('\n')).toContain('/tmp/x?]0;pwned?/config.json');
   });
 });

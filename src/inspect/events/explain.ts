@@ -70,14 +70,20 @@ function reapsBeforeReaperEnds(events: ProcEvent[]): void {
   }
 }
 
-/** A zombie gone from the table in the step its parent exited in: infer.ts reapedByParentOrAdopter. */
-function inferReaper(event: ProcEvent, prev: Snapshot, exits: Facts['exits']): ProcEvent {
+/**
+ * A zombie gone from the table whose parent exited (infer.ts reapedByParentOrAdopter): in this
+ * step, said at the parent's exit (put before that exit's line: reapsBeforeReaperEnds); in an
+ * earlier one (`exitedBefore`: a step looks at a few of many zombies, the rest are found gone
+ * later), said when found. Its last record still names that parent, so it was read before the
+ * parent's exit, which hands a zombie on like any child.
+ */
+function inferReaper(event: ProcEvent, prev: Snapshot, exits: Facts['exits'], exitedBefore: ReadonlySet<number>): ProcEvent {
   if (event.kind !== 'reap' || event.by !== undefined) return event;
   const parent = prev.procs.get(event.pid)?.ppid;
-  const parentExit = parent === undefined ? undefined : exits.get(parent);
-  if (parent === undefined || parentExit === undefined) return event;
-  // At the parent's exit (put before that exit's line: reapsBeforeReaperEnds).
-  return reapedByParentOrAdopter(event, parent, Math.min(event.at, parentExit.at));
+  if (parent === undefined) return event;
+  const parentExit = exits.get(parent);
+  if (parentExit !== undefined) return reapedByParentOrAdopter(event, parent, Math.min(event.at, parentExit.at));
+  return exitedBefore.has(parent) ? reapedByParentOrAdopter(event, parent, event.at) : event;
 }
 
 /**
@@ -138,6 +144,65 @@ function programRead(pid: number, facts: Facts): Program | undefined {
   if (read === undefined) return undefined;
   const times = facts.execs.get(pid)?.times ?? [];
   return times.every((time) => time <= read.at) ? { comm: read.comm, args: read.args } : undefined;
+}
+
+/**
+ * Processes whose read may show the program of an exec the kernel reported only after the read
+ * (stream.ts #execsReadAhead): the last exec this step knows did not necessarily lead to what was
+ * read, so what it led to is unknown (`two execs in a row: the first named with the second's
+ * command line` otherwise), unless procview started that program itself. A change the diff saw
+ * with no exec the kernel had reported yet waits for that exec's event, next step.
+ */
+function programsReadAhead(out: ProcEvent[], readAhead: ReadonlySet<number>, started: StartedPrograms): void {
+  if (readAhead.size === 0) return;
+  for (const pid of readAhead) {
+    const execs = out.filter((event) => event.pid === pid && event.kind === 'exec');
+    const last = execs.filter((event) => event.source === 'kernel').at(-1);
+    for (let i = out.length - 1; i >= 0; i -= 1) {
+      const event = out[i];
+      if (event?.pid !== pid || event.kind !== 'exec') continue;
+      if (event.source !== 'kernel') out.splice(i, 1);
+      else if (event === last) {
+        const own = execs.length === 1 ? started.get(pid) : undefined;
+        out[i] = { ...event, comm: own?.comm, args: own?.args };
+      }
+    }
+  }
+}
+
+/**
+ * The renames (PROC_EVENT_COMM) of processes this step also saw start or exec: a program that
+ * names itself right after its fork or exec (prctl(PR_SET_NAME), Perl's $0) was read under the new
+ * name, which the start or exec line took for the name fork copied or exec gave. Each such line
+ * loses the name no fork or exec gave (a start keeps its parent's, an exec's is unknown: the
+ * kernel names the program after the path it was given, not read), and a rename line says the
+ * change, from the name before it: the start's or the previous rename's, unknown after an exec.
+ */
+function renamesAmongStarts(out: ProcEvent[], facts: Facts, reported: ReadonlySet<number>, prev: Snapshot, nameOf: (pid: number) => string | undefined): void {
+  facts.renames?.forEach((renames, pid) => {
+    if (reported.has(pid) || renames.length === 0) return;
+    const own = out.filter((event) => event.pid === pid && (event.kind === 'spawn' || event.kind === 'exec'));
+    if (own.length === 0) return;
+    const renamedAfter = (at: number): boolean => renames.some((rename) => rename.at > at);
+    for (let i = 0; i < out.length; i += 1) {
+      const event = out[i];
+      if (event?.pid !== pid || !renamedAfter(event.at)) continue;
+      if (event.kind === 'spawn' && event.ppid !== undefined) {
+        // Fork copies the parent's comm.
+        out[i] = { ...event, comm: nameOf(event.ppid) };
+      } else if (event.kind === 'exec') out[i] = { ...event, comm: undefined };
+    }
+    const starts = out.filter((event) => event.pid === pid && (event.kind === 'spawn' || event.kind === 'exec'));
+    let name = prev.procs.get(pid)?.comm;
+    let lastAt = Number.NEGATIVE_INFINITY;
+    for (const rename of renames) {
+      const latest = starts.filter((event) => event.at > lastAt && event.at <= rename.at).at(-1);
+      if (latest !== undefined) name = latest.comm;
+      out.push({ kind: 'rename', at: rename.at, pid, comm: rename.comm, from: name, source: 'kernel' });
+      name = rename.comm;
+      lastAt = rename.at;
+    }
+  });
 }
 
 /**
@@ -375,6 +440,8 @@ export function explainStep(
   facts: Facts,
   now: number,
   started: StartedPrograms = new Map(),
+  readAhead: ReadonlySet<number> = new Set(),
+  exitedBefore: ReadonlySet<number> = new Set(),
 ): Explained {
   const { forks, exits, comms } = facts;
   const { now: execs, later: laterExecs } = splitLateExecs(facts.execs, next);
@@ -383,6 +450,7 @@ export function explainStep(
   const forkedNames: ForkedName[] = [...(facts.childNames ?? [])];
   const execReported = new Set<number>();
   const exitReported = new Set<number>();
+  const renameReported = new Set<number>();
   for (const event of diff) {
     switch (event.kind) {
       case 'spawn': {
@@ -433,7 +501,7 @@ export function explainStep(
       case 'exit':
       case 'zombie':
       case 'reap': {
-        const base = inferReaper(event, prev, exits);
+        const base = inferReaper(event, prev, exits, exitedBefore);
         const exit = exits.get(event.pid);
         if (exit === undefined) {
           // Its status comes later (stream.ts #lateStatus); its name is decided now.
@@ -482,6 +550,7 @@ export function explainStep(
             out.push({ kind: 'rename', at: rename.at, pid: event.pid, comm: rename.comm, from, source: 'kernel' });
             from = rename.comm;
           }
+          renameReported.add(event.pid);
         }
         break;
       }
@@ -560,6 +629,8 @@ export function explainStep(
     // zombie, gone with it.
     if (exiting || proc.state === 'Z') carryExits.set(pid, exit);
   }
+  programsReadAhead(out, readAhead, started);
+  renamesAmongStarts(out, facts, renameReported, prev, (pid) => lookup(pid, prev, next)?.comm);
   // In the order things happened: a step can hold a fork, its exec and its parent's exit.
   out.sort((a, b) => a.at - b.at);
   endsBeforeAdoptions(out);

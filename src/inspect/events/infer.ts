@@ -85,7 +85,7 @@ export function reapedByParentOrAdopter(reap: ProcEvent & { readonly kind: 'reap
  *   double fork's middle child, any child waited for at once; said at that read, like every reap
  *   (the kernel reports none);
  * - read gone so, its parent having exited in the same step after it: reaped by that parent before
- *   its exit, or by its adopter after (reapedByParentOrAdopter).
+ *   its exit, or by its adopter after (reapedByParentOrAdopter), said at that parent's exit.
  * Nothing otherwise: a table that merely lacks it (a scan listed /proc before the process was
  * forked) proves nothing.
  */
@@ -125,7 +125,9 @@ export function reapedUnseen(
   }
   const parentExit = facts.exits.get(by);
   if (parentExit === undefined || parentExit.at < exit.at) return undefined;
-  // Right after its exit, where its parent still had the name it reaped under (a shell that then
-  // exec'd its last command was not `rm` when it waited).
-  return reapedByParentOrAdopter({ ...base, at: exit.at, by }, by, exit.at);
+  // At its parent's exit, the evidence (the read that found it gone came after): not at its own
+  // exit, which would say it was never a zombie. A child its parent waited for long after its
+  // exit was a zombie meanwhile, only not read so on a busy machine.
+  const at = Math.min(next.takenAt, parentExit.at);
+  return reapedByParentOrAdopter({ ...base, at, by }, by, at);
 }

@@ -191,6 +191,8 @@ export class EventStream {
   readonly #awaitingForkers = new Set<number>();
   #holdUntil = 0;
   #batches = 0;
+  /** While a step looks at what came in after its reads (#execsReadAhead): the batches, taken in after it. */
+  #deferred: [readonly KernelEvent[], number][] | undefined;
   /** Whether exit events name the parent (#markReleases): from Linux 4.17 (the exit event's
    *  parent_pid), or once one has here. */
   #exitsNameParents: boolean;
@@ -280,6 +282,10 @@ export class EventStream {
 
   #onBatch(batch: readonly KernelEvent[], lost: number): void {
     if (this.#closed) return;
+    if (this.#deferred !== undefined) {
+      this.#deferred.push([batch, lost]);
+      return;
+    }
     this.#batches += 1;
     const exited = new Set<number>();
     const parents = new Set<number>();
@@ -569,11 +575,14 @@ export class EventStream {
     const procs = new SealedMap<number, ProcInfo>();
     const ended = new Set<number>();
     const done = new Set<number>();
+    /** When each pid's read ended (ms since the epoch, whole). */
+    const readBy = new Map<number, number>();
     const read = (pid: number, again = false): void => {
       if (done.has(pid) && !again) return;
       if (done.size === 0) current.procs.forEach((proc, known) => procs.set(known, proc));
       done.add(pid);
       const record = reread(pid, current.procs.get(pid));
+      readBy.set(pid, Date.now());
       this.#touched.set(pid, performance.now());
       if (record === undefined) procs.delete(pid);
       else procs.set(pid, record);
@@ -612,10 +621,41 @@ export class EventStream {
       }, EXIT_RETRY_MS);
     }
     if (done.size === 0) return;
+    const { ahead, later } = this.#execsReadAhead(readBy);
     // Nothing is taken in between the reads and the step's explanation: a fact taken in now would be
     // about a process this step did not read (one forked meanwhile would be said gone, then new).
-    this.#advance(this.#earlyAdoptions(current, sealSnapshot(Date.now(), procs), done), done);
+    this.#advance(this.#earlyAdoptions(current, sealSnapshot(Date.now(), procs), done), done, ahead);
     this.#scheduleFrame(begunAt);
+    for (const [batch, lost] of later) this.#onBatch(batch, lost);
+  }
+
+  /**
+   * The pids whose read may show a program a later exec started: an exec the kernel had not
+   * handed over when the step took in its batches (it came in during the reads, or its exec was
+   * between showing its new command line and reporting: fs/exec.c installs the new program before
+   * proc_exec_connector). Such a read is not what the execs this step knows led to. Looked for in
+   * what the kernel has sent by the end of the reads, which is then taken in after the step (`later`),
+   * as it would have come in anyway.
+   */
+  #execsReadAhead(readBy: ReadonlyMap<number, number>): { ahead: Set<number>; later: [readonly KernelEvent[], number][] } {
+    const ahead = new Set<number>();
+    if (this.choice.source !== 'kernel') return { ahead, later: [] };
+    const later: [readonly KernelEvent[], number][] = [];
+    this.#deferred = later;
+    try {
+      this.choice.kernel.takeNow();
+    } finally {
+      this.#deferred = undefined;
+    }
+    for (const [batch] of later) {
+      for (const event of batch) {
+        if (event.kind !== 'exec') continue;
+        const read = readBy.get(event.tgid);
+        // Whole ms taken after the read: an exec before it, or in its last millisecond, may show in it.
+        if (read !== undefined && event.at < read + 1) ahead.add(event.tgid);
+      }
+    }
+    return { ahead, later };
   }
 
   /**
@@ -707,7 +747,7 @@ export class EventStream {
    * current → next: diff, explain with the facts so far, keep the events for the next frame.
    * `reread`: a step's table, which differs from the current one only in those pids (diffReread).
    */
-  #advance(next: Snapshot, reread?: ReadonlySet<number>): void {
+  #advance(next: Snapshot, reread?: ReadonlySet<number>, readAhead?: ReadonlySet<number>): void {
     const prev = this.#current;
     this.#advancedBatch = this.#batches;
     this.#current = next;
@@ -725,7 +765,9 @@ export class EventStream {
     }
     const facts = this.#book.take();
     const changes = reread === undefined ? diffSnapshots(prev, next) : diffReread(prev, next, reread);
-    const explained = explainStep(changes, prev, next, facts, Date.now(), this.#started);
+    // Exits the kernel reported before this step (kept EXIT_MEMORY_MS): a zombie of one found gone now.
+    const exitedBefore = new Set([...this.#kernelExits.keys()].filter((pid) => !facts.exits.has(pid)));
+    const explained = explainStep(changes, prev, next, facts, Date.now(), this.#started, readAhead, exitedBefore);
     for (const event of explained.events) {
       if (event.kind === 'exec' || event.kind === 'exit' || event.kind === 'reap') this.#started.delete(event.pid);
     }

@@ -294,9 +294,9 @@ export const EN = {
   'event.zombieStatus': '{self} became a zombie: parent {parent} has not reaped it ({status})',
   'event.reapUnknown': '{self} is gone: its zombie was reaped',
   'event.reap': '{self} reaped by {by}',
-  'event.reapInferred': '{self} reaped by its parent {by} (or by its adopter, if that parent exited first; inferred: found gone as its parent exited)',
+  'event.reapInferred': '{self} reaped by its parent {by} (or by its adopter, if that parent exited first; inferred: found gone once its parent had exited)',
   'event.reapInferredStatus':
-    '{self} reaped by its parent {by} ({status}; or by its adopter, if that parent exited first; inferred: found gone as its parent exited)',
+    '{self} reaped by its parent {by} ({status}; or by its adopter, if that parent exited first; inferred: found gone once its parent had exited)',
   'event.reapUnknownStatus': '{self} is gone: its zombie was reaped ({status})',
   'event.reapStatus': '{self} reaped by {by} ({status})',
   'event.reapByKernel':

@@ -291,8 +291,8 @@ export const ZH: Readonly<Record<MessageId, string>> = {
   'event.zombieStatus': '{self} 成为僵尸进程：父进程 {parent} 还没有回收它（{status}）',
   'event.reapUnknown': '{self} 已消失：它的僵尸进程已被回收',
   'event.reap': '{self} 被 {by} 回收',
-  'event.reapInferred': '{self} 被父进程 {by} 回收（若该父进程先退出，则由收养者回收；推断：在父进程退出时发现它已消失）',
-  'event.reapInferredStatus': '{self} 被父进程 {by} 回收（{status}；若该父进程先退出，则由收养者回收；推断：在父进程退出时发现它已消失）',
+  'event.reapInferred': '{self} 被父进程 {by} 回收（若该父进程先退出，则由收养者回收；推断：父进程退出后发现它已消失）',
+  'event.reapInferredStatus': '{self} 被父进程 {by} 回收（{status}；若该父进程先退出，则由收养者回收；推断：父进程退出后发现它已消失）',
   'event.reapUnknownStatus': '{self} 已消失：它的僵尸进程已被回收（{status}）',
   'event.reapStatus': '{self} 被 {by} 回收（{status}）',
   'event.reapByKernel':

@@ -516,7 +516,7 @@ describe('explainStep', () => {
     // Read gone, its parent read dead after it, no exit of that parent known: nothing.
     expect(reapsOf({ readGone: new Map([[106, undefined]]) })).toEqual([]);
     // Its parent's exit in the step, after its own: reaped by that parent before it exited, or by its adopter
-    // after; said right after its exit, where the parent still had the name it reaped under.
+    // after; said at that parent's exit, the evidence (at its own, it would say it was never a zombie).
     const parentExit = { at: T + 3, status, parent: 1 };
     expect(
       reapsOf({
@@ -526,7 +526,7 @@ describe('explainStep', () => {
           [50, parentExit],
         ]),
       }),
-    ).toEqual([expect.objectContaining({ by: undefined, lastParent: 50, at: T + 2 })]);
+    ).toEqual([expect.objectContaining({ by: undefined, lastParent: 50, at: T + 3 })]);
     // That parent's exit long before its own (a leader gone while its threads ran on, still carried): not it.
     expect(
       reapsOf({
@@ -682,6 +682,50 @@ describe('explainStep', () => {
     // An exec the kernel reported as well stays an exec.
     const both = explain(prev, next, facts({ comms: new Map([[100, 'procview lesson']]), execs: new Map([[100, { times: [T + 4] }]]) }));
     expect(both.map((event) => [event.kind, event.source])).toEqual([['exec', 'kernel']]);
+  });
+
+  it('a program that names itself right after its exec or fork: the exec and start keep what exec and fork gave, a rename line says the change', () => {
+    // exec ./renlive, then prctl(PR_SET_NAME, "fakename"): read once, under the new name.
+    const prev = snapshot([parent, sh], T);
+    const renamed = { ...sh, comm: 'fakename', args: './renlive' };
+    const afterExec = explain(
+      prev,
+      snapshot([parent, renamed], T + 10),
+      facts({ execs: new Map([[100, { times: [T + 2] }]]), comms: new Map([[100, 'fakename']]), renames: new Map([[100, [{ at: T + 3, comm: 'fakename' }]]]) }),
+    );
+    expect(afterExec).toEqual([
+      { kind: 'exec', at: T + 2, pid: 100, source: 'kernel', comm: undefined, fromComm: 'sh', fromArgs: sh.args, args: './renlive' },
+      // The name exec gave (after the path it was given) was not read.
+      { kind: 'rename', at: T + 3, pid: 100, comm: 'fakename', from: undefined, source: 'kernel' },
+    ]);
+    // fork, then the child names itself: it started as its parent's copy.
+    const child = proc({ pid: 102, ppid: 100, comm: 'renamed-kid', args: sh.args });
+    const afterFork = explain(
+      prev,
+      snapshot([parent, sh, child], T + 10),
+      facts({
+        forks: new Map([[102, { parent: 100, at: T + 1, source: 'kernel' }]]),
+        comms: new Map([[102, 'renamed-kid']]),
+        renames: new Map([[102, [{ at: T + 2, comm: 'renamed-kid' }]]]),
+      }),
+    );
+    expect(afterFork).toEqual([
+      { kind: 'spawn', at: T + 1, pid: 102, comm: 'sh', ppid: 100, source: 'kernel' },
+      { kind: 'rename', at: T + 2, pid: 102, comm: 'renamed-kid', from: 'sh', source: 'kernel' },
+    ]);
+  });
+
+  it('a zombie found gone steps after its parent exited: reaped by that parent or its adopter, said when found', () => {
+    // Many zombies are looked at a few a step: this one is found gone after the step with its parent's exit.
+    const zombie = proc({ pid: 106, ppid: 50, comm: 'bomb', state: 'Z', stat: 'Z', args: '' });
+    const prev = snapshot([proc({ pid: 1, ppid: 0, comm: 'init' }), zombie], T);
+    const next = snapshot([proc({ pid: 1, ppid: 0, comm: 'init' })], T + 10);
+    const reap = (exitedBefore: ReadonlySet<number>) =>
+      explainStep(diffSnapshots(prev, next), prev, next, NO_FACTS, T + 10, new Map(), new Set(), exitedBefore).events.filter((e) => e.kind === 'reap');
+    expect(reap(new Set([50]))).toEqual([expect.objectContaining({ pid: 106, by: undefined, lastParent: 50, at: T + 10, inferred: expect.any(String) })]);
+    // No exit of that parent known: who reaped it is not said.
+    expect(reap(new Set())).toEqual([expect.objectContaining({ pid: 106, by: undefined })]);
+    expect(reap(new Set())[0]).not.toHaveProperty('lastParent');
   });
 
   it('without facts, is the diff unchanged', () => {

@@ -296,6 +296,48 @@ describe('event stream steps', () => {
     expect(events[2]).toMatchObject({ fromComm: undefined, comm: 'sleep', args: 'sleep 5' });
   });
 
+  it('name no program for an exec whose read may show a later exec the kernel reported only after the read', async () => {
+    const kernel = new FakeKernel();
+    const table = proc({ pid: PARENT, comm: 'twoexecp', args: './twoexecp' });
+    const first = proc({ pid: PARENT, comm: 'twoexec', args: './twoexec' });
+    const second = proc({ pid: PARENT, comm: 'twoexec', args: './twoexec stage1' });
+    let calls = 0;
+    let secondAt = 0;
+    const inspector: Inspector = {
+      backend: 'procfs',
+      snapshot: async () => snapshot([proc({ pid: 1, ppid: 0, comm: 'init' }), table], Date.now()),
+      reread: (pid, previous) => {
+        if (pid !== PARENT) return previous;
+        calls += 1;
+        // The read as the first exec's batch comes in shows its program; the step's read shows the
+        // second exec's, whose event comes in during that read (after the step took in its batches).
+        if (calls === 1) return first;
+        if (secondAt === 0) {
+          secondAt = Date.now() - 0.5;
+          kernel.hold([{ kind: 'exec', at: secondAt, pid: PARENT, tgid: PARENT }]);
+        }
+        return second;
+      },
+      close: () => {},
+    };
+    const { frames } = openStream(kernel, inspector);
+    expect(await frameWhere(frames, (frame) => frame.snapshot.procs.size === 2)).toBeDefined();
+    const firstAt = Date.now() - 1;
+    kernel.send([{ kind: 'exec', at: firstAt, pid: PARENT, tgid: PARENT }]);
+    const execs = async (count: number): Promise<ProcEvent[] | undefined> =>
+      pollUntil(
+        () => {
+          const found = frames.flatMap((frame) => frame.events).filter((event) => event.kind === 'exec' && event.pid === PARENT);
+          return found.length >= count ? found : undefined;
+        },
+        { timeoutMs: 10_000, intervalMs: 5 },
+      );
+    const [one, two] = (await execs(2)) ?? [];
+    // The first exec is not named after the second's command line: what it led to was not read.
+    expect(one).toMatchObject({ at: firstAt, fromComm: 'twoexecp', comm: undefined, args: undefined });
+    expect(two).toMatchObject({ at: secondAt, comm: 'twoexec', args: './twoexec stage1' });
+  });
+
   it("say how a child never read as a zombie was released, from its exit report and its parent's SIGCHLD, read as the exit comes in", async () => {
     const cases = [
       // Released inside its exit (exit_notify autoreap): the report names no parent.

@@ -42,7 +42,7 @@ describe('event sentences in Chinese', () => {
       ],
       [
         { ...base, kind: 'reap', by: undefined, lastParent: 10, inferred: 'found gone as its parent 10 exited' },
-        '42 (sleep) 被父进程 10 (bash) 回收（若该父进程先退出，则由收养者回收；推断：在父进程退出时发现它已消失）',
+        '42 (sleep) 被父进程 10 (bash) 回收（若该父进程先退出，则由收养者回收；推断：父进程退出后发现它已消失）',
       ],
       [
         { ...base, kind: 'reparent', from: 10, to: 1, orphaned: true, adopter: 'init' },

@@ -45,7 +45,7 @@ describe('event sentences', () => {
       ],
       [
         { kind: 'reap', at, pid: 4312, comm: 'sleep', by: undefined, lastParent: 4311, inferred: 'found gone as its parent 4311 exited' },
-        '4312 (sleep) reaped by its parent 4311 (bash) (or by its adopter, if that parent exited first; inferred: found gone as its parent exited)',
+        '4312 (sleep) reaped by its parent 4311 (bash) (or by its adopter, if that parent exited first; inferred: found gone once its parent had exited)',
       ],
       [
         { kind: 'reparent', at, pid: 4313, comm: 'sleep', from: 4312, to: 1, orphaned: true, adopter: 'init' },

@@ -84,8 +84,9 @@ export function reapedByParentOrAdopter(reap: ProcEvent & { readonly kind: 'reap
  *   (Facts.readGone): that parent reaped it (only a parent's own exit hands its children on), the
  *   double fork's middle child, any child waited for at once; said at that read, like every reap
  *   (the kernel reports none);
- * - read gone so, its parent having exited in the same step after it: reaped by that parent before
- *   its exit, or by its adopter after (reapedByParentOrAdopter), said at that parent's exit.
+ * - read gone so, its parent having exited in the same step after it, or read dead after it: reaped
+ *   by that parent before its exit, or by its adopter after (reapedByParentOrAdopter), said at that
+ *   parent's exit (or that read).
  * Nothing otherwise: a table that merely lacks it (a scan listed /proc before the process was
  * forked) proves nothing.
  */
@@ -124,7 +125,11 @@ export function reapedUnseen(
     };
   }
   const parentExit = facts.exits.get(by);
-  if (parentExit === undefined || parentExit.at < exit.at) return undefined;
+  // That parent read dead after it, its exit not taken in yet (it comes in a later batch): it exited
+  // all the same, after the child (a parent's exit hands its children on, so the one named at the
+  // child's exit was alive then). Said at that read.
+  if (parentExit === undefined) return reapedByParentOrAdopter({ ...base, at: next.takenAt, by }, by, next.takenAt);
+  if (parentExit.at < exit.at) return undefined;
   // At its parent's exit, the evidence (the read that found it gone came after): not at its own
   // exit, which would say it was never a zombie. A child its parent waited for long after its
   // exit was a zombie meanwhile, only not read so on a busy machine.

@@ -513,8 +513,9 @@ describe('explainStep', () => {
     ]);
     // Only missing from a table (a scan may have listed /proc before it was forked): nothing.
     expect(reapsOf({})).toEqual([]);
-    // Read gone, its parent read dead after it, no exit of that parent known: nothing.
-    expect(reapsOf({ readGone: new Map([[106, undefined]]) })).toEqual([]);
+    // Read gone, its parent read dead after it, that parent's exit not taken in yet: it exited all the
+    // same (it was alive at the child's exit, which named it), so the reap is its or its adopter's.
+    expect(reapsOf({ readGone: new Map([[106, undefined]]) })).toEqual([expect.objectContaining({ by: undefined, lastParent: 50, at: T + 10 })]);
     // Its parent's exit in the step, after its own: reaped by that parent before it exited, or by its adopter
     // after; said at that parent's exit, the evidence (at its own, it would say it was never a zombie).
     const parentExit = { at: T + 3, status, parent: 1 };

@@ -395,7 +395,7 @@ describe('event stream steps', () => {
     expect(frames.flatMap((frame) => frame.events).filter((event) => event.kind === 'reap' && event.pid === 60)).toEqual([]);
   });
 
-  it('say a child read gone after its exit reaped by its parent only when that parent reads alive after it', async () => {
+  it('say a child read gone after its exit reaped by its parent when that parent reads alive after it, by it or its adopter when it reads dead', async () => {
     for (const parentLives of [true, false]) {
       const kernel = new FakeKernel();
       const shell = proc({ pid: 50, ppid: 1, comm: 'bash', args: 'bash' });
@@ -424,7 +424,12 @@ describe('event stream steps', () => {
       if (parentLives) {
         expect(lines).toEqual(['exit 60', 'reap 60']);
         expect(frames.flatMap((frame) => frame.events).find((event) => event.kind === 'reap')).toMatchObject({ by: 50 });
-      } else expect(lines).not.toContain('reap 60');
+      } else {
+        // Its exit not taken in yet, the parent read a zombie after the child exited: it reaped the
+        // child before it died, or left it to its adopter (said before that parent's own line).
+        expect(lines).toEqual(['exit 60', 'reap 60', 'zombie 50']);
+        expect(frames.flatMap((frame) => frame.events).find((event) => event.kind === 'reap')).toMatchObject({ by: undefined, lastParent: 50 });
+      }
     }
   });
 

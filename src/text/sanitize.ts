@@ -11,9 +11,20 @@ const MARK = '?';
 // Also the bidi/line separators that can reorder or break a terminal line.
 const UNSAFE = /[\u0000-\u001f\u007f-\u009f\ufffd\u2028\u2029\u202a-\u202e\u2066-\u2069]/gu;
 
-/** procps-style: every control, escape or invalid-UTF-8 code point becomes `?`. */
+/**
+ * Joiners that make one emoji of several (U+200D ZERO WIDTH JOINER before a pictograph: 👨‍👩‍👧)
+ * and the selector that asks for emoji presentation (U+FE0F: ❤️). Terminals disagree on how wide
+ * those are drawn (tmux 3.3 draws the family in 2 cells, glibc's wcwidth and xterm in 6), and a
+ * row drawn narrower than measured leaves the previous row's text on screen. Without them every
+ * terminal draws each emoji alone, as wide as text/width.ts measures it. A joiner between letters
+ * (Indic scripts) stays.
+ */
+const EMOJI_GLUE = /\u200d(?=\p{Extended_Pictographic})|\ufe0f/gu;
+
+/** procps-style: every control, escape or invalid-UTF-8 code point becomes `?`; emoji are drawn one by one. */
 export function sanitizeForDisplay(text: string): string {
-  return text.replace(UNSAFE, MARK);
+  const safe = text.replace(UNSAFE, MARK);
+  return safe.includes('\u200d') || safe.includes('\ufe0f') ? safe.replace(EMOJI_GLUE, '') : safe;
 }
 
 const UTF8 = new TextDecoder('utf-8', { fatal: false });

@@ -32,8 +32,9 @@ describe('wide characters on screen', () => {
   it('keeps every row of the list the same width: the rule beside it is in one column on every row', async () => {
     const shell = pidOf(spawnGroup('bash', ['-c', SCRIPT]));
     const run = runInPty(['--watch', String(shell), '-d', '0.3'], { cols: 200, rows: 30 });
-    const screen = await run.waitForScreen(/名前👨‍👩‍👧テスト cafe/);
-    await run.waitForScreen(/한국어 ❤️ 👍🏽/);
+    // Joined emoji are drawn one by one, without their presentation selector (text/sanitize.ts).
+    const screen = await run.waitForScreen(/名前👨👩👧テスト cafe/);
+    await run.waitForScreen(/한국어 ❤ 👍🏽/);
     await run.waitForScreen('zz🎉x');
     const rows = run.rows();
     const title = rows.findIndex((row) => row.includes('COMMAND'));

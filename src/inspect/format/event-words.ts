@@ -48,9 +48,20 @@ export function shortEventSentence(event: ProcEvent): string | undefined {
   return t('event.exec', { self: who(event.pid, undefined), after: execAfter(event) });
 }
 
+/**
+ * Characters of a command line a sentence quotes: a program exec'd with thousands of arguments
+ * made one line of 300 KB, a screenful of it for each exec. The rest is counted, and is whole in
+ * --json (and in the dashboard's detail pane while the process lives).
+ */
+const ARGS_SAID = 1000;
+
+function commandLine(args: string): string {
+  return args.length <= ARGS_SAID ? args : t('event.argsCut', { start: args.slice(0, ARGS_SAID), count: args.length - ARGS_SAID });
+}
+
 /** What an exec led to, in words: the command line read, else the name, said to be its child's when a child told it. */
 function execAfter(event: Extract<ProcEvent, { kind: 'exec' }>): string {
-  if (event.args) return event.args;
+  if (event.args) return commandLine(event.args);
   if (event.comm === undefined || event.comm === '') return t('event.execUnread');
   return event.nameFrom === undefined ? event.comm : t('event.execNameFromChild', { name: event.comm, child: event.nameFrom });
 }
@@ -107,7 +118,7 @@ export function eventSentence(event: ProcEvent, nameOf: NameOf): string {
       }
       return t('event.reparent', { self, from: other(event.from), to: other(event.to) });
     case 'exec': {
-      const before = event.fromArgs || event.fromComm;
+      const before = event.fromArgs ? commandLine(event.fromArgs) : event.fromComm;
       const after = execAfter(event);
       return before === undefined
         ? t('event.exec', { self: who(event.pid, undefined), after })

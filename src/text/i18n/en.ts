@@ -316,6 +316,7 @@ export const EN = {
   'event.continueInferred':
     '{self} continued (inferred: it exited with a code after it was last read stopped, and a stopped process runs again only once continued)',
   'event.renice': '{self} reniced: nice {from} → {to}',
+  'event.argsCut': '{start}… ({count} more characters: --json has them all)',
   'event.rename': '{self} renamed: {from} → {to} (its name only, no exec: prctl or /proc/PID/comm)',
   'event.evidence.noLeader': 'first seen already adopted by 1; its process group {pgid} has no leader any more',
   'event.evidence.noLeaderSeen': 'first seen already adopted by 1; its process group {pgid} has no leader any more ({leader} was seen before)',

@@ -282,8 +282,10 @@ export const ZH: Readonly<Record<MessageId, string>> = {
   'event.killedCore': '被 {signal} 杀死，并转储了 core',
   'event.exitedUnknown': '退出',
   'event.unknownProcess': '一个未知进程',
-  'event.subreaper': '{pid}（一个 subreaper）',
-  'event.subreaperNamed': '{pid}（{name}，一个 subreaper）',
+  // Half-width parentheses, as every other process is named in a line ('10 (bash)'): a full-width one
+  // left '由 14194（subreaper，一个 subreaper） 收养' with a space after it.
+  'event.subreaper': '{pid} (一个 subreaper)',
+  'event.subreaperNamed': '{pid} ({name}, 一个 subreaper)',
   'event.spawn': '{self} 启动，是 {parent} 的子进程',
   'event.spawnUnderInit': '{self} 第一次看到时已在 {parent} 之下；未看到是谁启动了它',
   'event.exit': '{self} {ended}（父进程 {parent}）',
@@ -311,6 +313,7 @@ export const ZH: Readonly<Record<MessageId, string>> = {
   'event.continue': '{self} 继续运行',
   'event.continueInferred': '{self} 继续运行（推断：最后一次读到它时它处于停止状态，之后它带着退出码退出了，而停止的进程只有被继续后才会再运行）',
   'event.renice': '{self} 的 nice 值改变：{from} → {to}',
+  'event.argsCut': '{start}…（还有 {count} 个字符：--json 里是完整的）',
   'event.rename': '{self} 改名：{from} → {to}（只改了名字，没有 exec：prctl 或 /proc/PID/comm）',
   'event.evidence.noLeader': '第一次看到时已被 1 号进程收养；它的进程组 {pgid} 已经没有组长',
   'event.evidence.noLeaderSeen': '第一次看到时已被 1 号进程收养；它的进程组 {pgid} 已经没有组长（之前看到过 {leader}）',

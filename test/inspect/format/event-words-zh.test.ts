@@ -48,6 +48,10 @@ describe('event sentences in Chinese', () => {
         { ...base, kind: 'reparent', from: 10, to: 1, orphaned: true, adopter: 'init' },
         '42 (sleep) 成为孤儿进程：父进程 10 (bash) 已退出，由 1 (systemd) 收养',
       ],
+      [
+        { ...base, kind: 'reparent', from: 10, to: 77, orphaned: true, adopter: 'subreaper' },
+        '42 (sleep) 成为孤儿进程：父进程 10 (bash) 已退出，由 77 (一个 subreaper) 收养',
+      ],
       [{ ...base, kind: 'stop' }, '42 (sleep) 停止（T）：SIGCONT 让它继续'],
       [{ ...base, kind: 'continue' }, '42 (sleep) 继续运行'],
       [{ ...base, kind: 'renice', from: 0, to: 5 }, '42 (sleep) 的 nice 值改变：0 → 5'],

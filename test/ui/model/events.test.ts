@@ -102,6 +102,15 @@ describe('event sentences', () => {
     // Wide enough: both.
     expect(markedAll(eventLines([line], 160, 5))[0]).toMatch(/exec: procview lesson zombie: parent --procview-demo=zombie:21844 → \/usr\/bin\/node/u);
   });
+
+  it('quotes the first 1000 characters of a long command line and counts the rest', () => {
+    const args = `./longargv ${'b'.repeat(3000)}`;
+    const sentence = eventSentence({ kind: 'exec', at, pid: 9, comm: 'longargv', fromComm: 'sh', fromArgs: args, args }, nameOf);
+    expect(sentence).toBe(
+      `9 exec: ${args.slice(0, 1000)}… (2011 more characters: --json has them all) → ${args.slice(0, 1000)}… (2011 more characters: --json has them all)`,
+    );
+    expect(eventSentence({ kind: 'exec', at, pid: 9, comm: 'ls', fromComm: 'sh', fromArgs: undefined, args: 'ls -l' }, nameOf)).toBe('9 exec: sh → ls -l');
+  });
 });
 
 describe('timeline', () => {

@@ -27,9 +27,13 @@ export class LineOrder {
    * child's exit, in the same ms, had gone above the exit line.
    */
   withFrame(events: readonly TimedLine[], readUpTo: number): TimedLine[] {
+    // A frame can hold events timed after its read (an exit status or a carried fork taken in as it
+    // waited): a line stamped before such an event goes before it, not with the next frame after it.
+    let upTo = readUpTo;
+    for (const event of events) if (event.at > upTo) upTo = event.at;
     const due: TimedLine[] = [];
     const later: TimedLine[] = [];
-    for (const line of this.#held) (line.at <= readUpTo ? due : later).push(line);
+    for (const line of this.#held) (line.at <= upTo ? due : later).push(line);
     this.#held = later;
     if (due.length === 0) return [...events];
     const out: TimedLine[] = [];

@@ -32,6 +32,15 @@ describe('LineOrder', () => {
     expect(texts(order.withFrame([line(117.2, '8350 exited'), line(118.4, 'reaped')], 120))).toEqual(['8350 exited', 'stdout: waitpid -> 8350', 'reaped']);
   });
 
+  it('puts output before an event the frame holds from after its read (a late status), not after it with the next frame', () => {
+    const order = new LineOrder();
+    order.hold(line(233, 'stdout: system returned 0'));
+    order.hold(line(240, 'stdout: later'));
+    // Read at 230; the exit at 234.5 came in as the frame waited for its status.
+    expect(texts(order.withFrame([line(229, 'started'), line(234.5, 'exited 0')], 230))).toEqual(['started', 'stdout: system returned 0', 'exited 0']);
+    expect(order.holding).toBe(true);
+  });
+
   it('gives everything held, oldest first, when asked (no frame came in time, or the end)', () => {
     const order = new LineOrder();
     order.hold(line(5, 'a'));

@@ -181,16 +181,15 @@ function programsReadAhead(out: ProcEvent[], readAhead: ReadonlySet<number>, sta
 function renamesAmongStarts(out: ProcEvent[], facts: Facts, reported: ReadonlySet<number>, prev: Snapshot, nameOf: (pid: number) => string | undefined): void {
   facts.renames?.forEach((renames, pid) => {
     if (reported.has(pid) || renames.length === 0) return;
-    const own = out.filter((event) => event.pid === pid && (event.kind === 'spawn' || event.kind === 'exec'));
-    if (own.length === 0) return;
-    const renamedAfter = (at: number): boolean => renames.some((rename) => rename.at > at);
+    if (!out.some((event) => event.pid === pid && (event.kind === 'spawn' || event.kind === 'exec'))) return;
+    // A name one of its later renames gave: read after that rename, not given by this fork or exec.
+    const renamedLater = (event: ProcEvent): boolean => renames.some((rename) => rename.at > event.at && rename.comm === event.comm);
     for (let i = 0; i < out.length; i += 1) {
       const event = out[i];
-      if (event?.pid !== pid || !renamedAfter(event.at)) continue;
-      if (event.kind === 'spawn' && event.ppid !== undefined) {
-        // Fork copies the parent's comm.
-        out[i] = { ...event, comm: nameOf(event.ppid) };
-      } else if (event.kind === 'exec') out[i] = { ...event, comm: undefined };
+      if (event?.pid !== pid || !renamedLater(event)) continue;
+      // Fork copies the parent's comm.
+      if (event.kind === 'spawn' && event.ppid !== undefined) out[i] = { ...event, comm: nameOf(event.ppid) };
+      else if (event.kind === 'exec') out[i] = { ...event, comm: undefined };
     }
     const starts = out.filter((event) => event.pid === pid && (event.kind === 'spawn' || event.kind === 'exec'));
     let name = prev.procs.get(pid)?.comm;

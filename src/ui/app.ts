@@ -8,7 +8,7 @@ import type { Effect } from './model/key-result.js';
 import { handleKey, sortBy } from './model/keys.js';
 import { computeLayout, type Layout } from './model/layout.js';
 import type { ProcRow } from './model/rows.js';
-import { computeScreen, type SideContent } from './model/screen.js';
+import { computeScreen, type FilterMemory, matchedRows, NO_FILTER_MEMORY, rememberMatches, type SideContent } from './model/screen.js';
 import { reconcile } from './model/selection.js';
 import { initialViewState, type Message, type ViewState } from './model/view-state.js';
 import { computeRows, rowSource } from './model/view.js';
@@ -94,6 +94,8 @@ export function createApp(options: AppOptions): App {
       sideHidden: view.sideHidden,
     });
   let layout: Layout = layoutNow();
+  /** The processes the filter has matched as rows: their event lines stay shown after they exit. */
+  let matched: FilterMemory = NO_FILTER_MEMORY;
   let cache: { watch: WatchState; key: string; collapsed: ReadonlySet<number>; rows: ProcRow[] } | undefined;
 
   const frameDraws = coalesce(() => draw(), FRAME_DRAW_GAP_MS);
@@ -157,6 +159,7 @@ export function createApp(options: AppOptions): App {
     if (!view.paused) shown = latest;
     layout = layoutNow();
     const current = readRows();
+    matched = rememberMatches(matched, view.filter, matchedRows(current, view.filter), shown.timeline.lines);
     const model = computeScreen({
       watch: shown,
       view,
@@ -175,6 +178,7 @@ export function createApp(options: AppOptions): App {
       settings,
       settingsPath: options.settingsPath,
       scoped: options.scope.kind !== 'all',
+      matched,
     });
     if (widgets.draw(model, layout)) screen.render();
   }
@@ -272,6 +276,7 @@ export function createApp(options: AppOptions): App {
       latest = initialWatch(options.scope);
       shown = latest;
       cache = undefined;
+      matched = NO_FILTER_MEMORY;
     },
   };
 }

@@ -332,7 +332,8 @@ export const EN = {
   'ui.key.8': 'sort by the next column left / right (F6 as >), or click a title',
   'ui.key.9': 'reverse the sort order',
   'ui.key.10': 'sort by %CPU, %MEM or TIME, biggest first (as htop)',
-  'ui.key.11': 'filter by pid, name, user or command line; the events and side panes follow it (Enter keeps, Esc clears)',
+  'ui.key.11':
+    'filter by pid, name, user or command line; the events and side panes follow it (a process it matched keeps its event lines after it exits; Enter keeps, Esc clears)',
   'ui.key.12': "only one user's processes, by name or uid (empty: everyone)",
   'ui.key.13': 'show / hide kernel threads (hidden by default in the whole-system view; always counted)',
   'ui.key.14': 'threads: procview lists processes (THR counts their threads)',

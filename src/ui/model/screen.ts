@@ -19,6 +19,7 @@ import type { ViewState } from './view-state.js';
 import type { WatchState } from './watch.js';
 import { matcher } from './filter.js';
 import { filterSideEntries, sideLines, type SideEntry } from './wrap.js';
+import { TIMELINE_LIMIT } from './timeline.js';
 
 export interface PaneText {
   readonly title: string;
@@ -65,33 +66,105 @@ export interface ScreenInput {
   readonly settingsPath?: string;
   /** A chosen scope (not the whole system), for the confirmation's words. */
   readonly scoped?: boolean;
+  /** The processes the filter has matched as rows, exited ones too (rememberMatches); absent: the rows now. */
+  readonly matched?: FilterMemory;
   /** How the theme in use draws each row kind, for the help's legend (widgets/theme.ts). */
   readonly looks?: (role: Role) => string;
+}
+
+/**
+ * The processes a `/` filter has matched as rows, kept after they exit: an
+ * exited process is no row, and its last lines (its exit, the user's own
+ * "sent SIGTERM") seldom repeat the command line it matched on. A process is
+ * `pid@start`, its pid and the time of the start line that began its life in
+ * the timeline (-Infinity: none there), so a later process reusing the pid is
+ * not taken in. Typing another filter starts again.
+ */
+export interface FilterMemory {
+  readonly filter: string;
+  readonly lives: ReadonlySet<string>;
+}
+
+export const NO_FILTER_MEMORY: FilterMemory = { filter: '', lives: new Set() };
+
+/** As many processes as the timeline keeps lines: more could not all have a line there. */
+export const FILTER_MEMORY_LIMIT = TIMELINE_LIMIT;
+
+/** The start time of each pid's latest life in `lines` (-Infinity: no start line of it). */
+function latestStarts(lines: readonly EventLine[]): Map<number, number> {
+  const starts = new Map<number, number>();
+  for (const line of lines) {
+    if (line.kind === 'spawn') starts.set(line.pid, line.at);
+    else if (!starts.has(line.pid)) starts.set(line.pid, Number.NEGATIVE_INFINITY);
+  }
+  return starts;
+}
+
+/**
+ * The memory with the rows the filter matches now (`listed`) added, each as
+ * its latest life in `lines`; the oldest are forgotten past the limit. The same
+ * object when nothing changed.
+ */
+export function rememberMatches(prev: FilterMemory, filter: string, listed: Iterable<number>, lines: readonly EventLine[]): FilterMemory {
+  const key = filter.trim().toLowerCase();
+  const base = prev.filter === key ? prev.lives : new Set<string>();
+  let starts: Map<number, number> | undefined;
+  let next: Set<string> | undefined;
+  for (const pid of listed) {
+    starts ??= latestStarts(lines);
+    const life = `${pid}@${starts.get(pid) ?? Number.NEGATIVE_INFINITY}`;
+    if (base.has(life)) continue;
+    next ??= new Set(base);
+    next.add(life);
+  }
+  if (next === undefined) return prev.filter === key ? prev : { filter: key, lives: base };
+  // A Set keeps insertion order: the first are the oldest remembered.
+  for (const life of next) {
+    if (next.size <= FILTER_MEMORY_LIMIT) break;
+    next.delete(life);
+  }
+  return { filter: key, lives: next };
 }
 
 /**
  * The lines a `/` filter keeps (case-insensitive): each line whose sentence as
  * drawn holds it, with every other line about the same process, since a
  * zombie or reap line does not repeat the command line its exec line showed;
- * and the lines of the processes the list keeps (`listed`: the rows, which the
- * filter matched on their command line). A process is its pid from one start
- * line of it to the next (a pid is reused only after its process is gone).
+ * and the lines of the processes the filter matched as rows (`matched`, from
+ * rememberMatches: rows now, and rows that have exited since). A process is
+ * its pid from one start line of it to the next (a pid is reused only after
+ * its process is gone).
  */
-export function filterEventLines(lines: readonly EventLine[], filter: string, listed: ReadonlySet<number> = new Set()): readonly EventLine[] {
+export function filterEventLines(lines: readonly EventLine[], filter: string, matched: ReadonlySet<string> = new Set()): readonly EventLine[] {
   const needle = filter.trim().toLowerCase();
   if (needle === '') return lines;
   const lives = new Map<number, number>();
+  // pid → when each of its lives began here (life 0: before its first start line).
+  const starts = new Map<number, number[]>();
   const lifeOf: number[] = [];
   const kept = new Set<string>();
   for (const line of lines) {
     const seen = lives.get(line.pid);
     const life = seen === undefined ? 0 : line.kind === 'spawn' ? seen + 1 : seen;
+    if (seen === undefined) starts.set(line.pid, [line.kind === 'spawn' ? line.at : Number.NEGATIVE_INFINITY]);
+    else if (life !== seen) starts.get(line.pid)?.push(line.at);
     lives.set(line.pid, life);
     lifeOf.push(life);
     if (line.text.toLowerCase().includes(needle)) kept.add(`${line.pid}/${life}`);
   }
-  // A row is the process as it is now: its latest life here.
-  for (const [pid, life] of lives) if (listed.has(pid)) kept.add(`${pid}/${life}`);
+  // A remembered process is the pid's last life begun by its start (its start line may have scrolled out: life 0).
+  for (const entry of matched) {
+    const at = entry.lastIndexOf('@');
+    const pid = Number(entry.slice(0, at));
+    const start = Number(entry.slice(at + 1));
+    const begun = starts.get(pid);
+    if (begun === undefined) continue;
+    let life = 0;
+    begun.forEach((time, i) => {
+      if (time <= start) life = i;
+    });
+    kept.add(`${pid}/${life}`);
+  }
   return lines.filter((line, i) => kept.has(`${line.pid}/${lifeOf[i]}`));
 }
 
@@ -129,6 +202,12 @@ export function scrolled(lines: readonly Line[], scroll: number, height: number)
   if (first + room < lines.length) window[room - 1] = textLine(t('ui.pane.moreBelow'), 'more');
   if (first > 0) window[0] = textLine(t('ui.pane.moreAbove'), 'more');
   return window;
+}
+
+/** The rows the filter matches, not the ancestors a tree keeps around them for its shape. */
+export function matchedRows(rows: readonly ProcRow[], filter: string): number[] {
+  const matches = matcher(filter);
+  return matches === undefined ? [] : rows.filter((row) => matches(row.proc)).map((row) => row.pid);
 }
 
 export function computeScreen(input: ScreenInput): ScreenModel {
@@ -172,10 +251,8 @@ export function computeScreen(input: ScreenInput): ScreenModel {
                   lines: scrolled(details(layout.list.width - 4), view.overlay.scroll, layout.list.height - 2),
                 }
               : undefined;
-  // The rows the filter matched, not the ancestors a tree keeps around them for its shape.
-  const matches = matcher(view.filter);
-  const listed = new Set(matches === undefined ? [] : rows.filter((row) => matches(row.proc)).map((row) => row.pid));
-  const shownEvents = filterEventLines(watch.timeline.lines, view.filter, listed);
+  const matched = input.matched ?? rememberMatches(NO_FILTER_MEMORY, view.filter, matchedRows(rows, view.filter), watch.timeline.lines);
+  const shownEvents = filterEventLines(watch.timeline.lines, view.filter, matched.lives);
   const eventsBack = events === undefined ? 0 : Math.min(view.eventsScroll, maxScroll(shownEvents.length, events.height - 1));
   const sideEntries = filterSideEntries(input.side?.entries ?? [], view.filter);
   return {

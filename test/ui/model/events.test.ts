@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ProcEvent } from '../../../src/inspect/types.js';
-import { eventLine, eventSentence } from '../../../src/ui/model/events.js';
-import { eventLines, filterEventLines } from '../../../src/ui/model/screen.js';
+import { actionLine, eventLine, eventSentence } from '../../../src/ui/model/events.js';
+import { eventLines, FILTER_MEMORY_LIMIT, filterEventLines, NO_FILTER_MEMORY, rememberMatches } from '../../../src/ui/model/screen.js';
 import { markedAll } from './fixtures.js';
 import { appendTimeline, EMPTY_TIMELINE, TIMELINE_LIMIT } from '../../../src/ui/model/timeline.js';
 
@@ -174,7 +174,58 @@ describe('the / filter on the events pane', () => {
   });
 
   it('keeps the lines of a process the list shows (its latest start), and everything when the filter is empty', () => {
-    expect(texts(filterEventLines(lines(sleeper), 'editor', new Set([4312])))).toEqual(['4312 (vim) started, child of 4311 (bash)']);
+    const shown = rememberMatches(NO_FILTER_MEMORY, 'editor', [4312], lines(sleeper));
+    expect(texts(filterEventLines(lines(sleeper), 'editor', shown.lives))).toEqual(['4312 (vim) started, child of 4311 (bash)']);
     expect(filterEventLines(lines(sleeper), ' ', new Set())).toHaveLength(sleeper.length);
+  });
+
+  // A sleeper running before procview started: no start or exec line says its command line.
+  const before: ProcEvent[] = [
+    { kind: 'stop', at, pid: 772, comm: 'sleep' },
+    { kind: 'continue', at, pid: 772, comm: 'sleep' },
+    { kind: 'spawn', at, pid: 900, comm: 'cat', ppid: 4311 },
+  ];
+
+  it("keeps the lines of a process the filter matched as a row after it exits, the user's own signal line too", () => {
+    let memory = rememberMatches(NO_FILTER_MEMORY, 'sleep 77', [772], lines(before));
+    const after = [
+      ...lines(before),
+      actionLine(at, 772, true, 'sent SIGTERM to 772 (sleep)'),
+      eventLine({ kind: 'exit', at, pid: 772, comm: 'sleep', ppid: 4311 }, nameOf),
+      eventLine({ kind: 'reap', at, pid: 772, comm: 'sleep', by: 4311 }, nameOf),
+    ];
+    // The next draw: 772 is no row any more, and none of its lines says "sleep 77".
+    memory = rememberMatches(memory, 'sleep 77', [], after);
+    expect(texts(filterEventLines(after, 'sleep 77', memory.lives))).toEqual([
+      '772 (sleep) stopped (T): SIGCONT resumes it',
+      '772 (sleep) continued',
+      'sent SIGTERM to 772 (sleep)',
+      '772 (sleep) exited (parent 4311 (bash))',
+      '772 (sleep) reaped by 4311 (bash)',
+    ]);
+  });
+
+  it('does not take in a later process that reuses a remembered pid, and forgets when the filter changes', () => {
+    const memory = rememberMatches(NO_FILTER_MEMORY, 'sleep 77', [772], lines(before));
+    const reused = [
+      ...lines(before),
+      eventLine({ kind: 'exit', at, pid: 772, comm: 'sleep', ppid: undefined }, nameOf),
+      eventLine({ kind: 'spawn', at: at + 5, pid: 772, comm: 'vim', ppid: 4311 }, nameOf),
+    ];
+    expect(texts(filterEventLines(reused, 'sleep 77', memory.lives))).toEqual([
+      '772 (sleep) stopped (T): SIGCONT resumes it',
+      '772 (sleep) continued',
+      '772 (sleep) exited (parent an unknown process)',
+    ]);
+    expect(rememberMatches(memory, 'sleep', [], reused).lives.size).toBe(0);
+    expect(rememberMatches(memory, 'Sleep 77 ', [], reused)).toBe(memory);
+  });
+
+  it('remembers a bounded number of processes, the oldest forgotten first', () => {
+    let memory = NO_FILTER_MEMORY;
+    for (let pid = 1; pid <= FILTER_MEMORY_LIMIT + 10; pid += 1) memory = rememberMatches(memory, 'x', [pid], []);
+    expect(memory.lives.size).toBe(FILTER_MEMORY_LIMIT);
+    expect(memory.lives.has('1@-Infinity')).toBe(false);
+    expect(memory.lives.has(`${FILTER_MEMORY_LIMIT + 10}@-Infinity`)).toBe(true);
   });
 });

@@ -200,9 +200,13 @@ describe('new and exited rows (tombstones)', () => {
   const a = snapshot([proc(1, 0), proc(10, 1)]);
   const b = snapshot([proc(1, 0), proc(11, 1)]);
   const all = (): boolean => true;
-  // The events come from the real diff, as in the dashboard.
-  const step = (life: Life, before: Snapshot | undefined, after: Snapshot, shown = all): Life =>
-    advanceLife(life, before === undefined ? [] : diffSnapshots(before, after), before, after, shown, shown);
+  // The events come from the real diff, as in the dashboard; each step is one refresh interval later.
+  const interval = 1000;
+  let clock = 1_700_000_000_000;
+  const step = (life: Life, before: Snapshot | undefined, after: Snapshot, shown = all): Life => {
+    clock += interval;
+    return advanceLife(life, before === undefined ? [] : diffSnapshots(before, after), before, { ...after, takenAt: clock }, shown, shown, interval);
+  };
 
   it('nothing is new on the first refresh; a new pid is new, an exited one is kept as a tombstone', () => {
     const first = step(NO_LIFE, undefined, a);
@@ -212,7 +216,7 @@ describe('new and exited rows (tombstones)', () => {
     expect(second.dead.get(10)?.proc.pid).toBe(10);
   });
 
-  it(`forgets both after ${HIGHLIGHT_REFRESHES} refreshes, and drops a tombstone whose pid is back`, () => {
+  it(`forgets both after ${HIGHLIGHT_REFRESHES} refresh intervals, and drops a tombstone whose pid is back`, () => {
     let life = step(step(NO_LIFE, undefined, a), a, b);
     for (let i = 1; i < HIGHLIGHT_REFRESHES; i += 1) life = step(life, b, b);
     expect(life.dead.has(10)).toBe(true);

@@ -106,7 +106,7 @@ export function advanceWatch(prev: WatchState, frame: Frame, seeds: Iterable<See
   const wasShown = (pid: number): boolean =>
     (before !== undefined && inScope(prev.scope, before, pid)) || (forkedInScope.has(pid) && frame.glimpses?.has(pid) === true);
   const isShown = (pid: number): boolean => inScope(scope, after, pid) || forkedInScope.has(pid);
-  const life = advanceLife(prev.life, frame.events, before, after, wasShown, isShown, frame.glimpses);
+  const life = advanceLife(prev.life, frame.events, before, after, wasShown, isShown, frame.intervalMs, frame.glimpses);
   const nameOf = (pid: number): string | undefined => after.procs.get(pid)?.comm ?? before?.procs.get(pid)?.comm ?? frame.glimpses?.get(pid)?.comm;
   const timeline = appendTimeline(prev.timeline, frame.events, (pid) => wasShown(pid) || isShown(pid), nameOf);
   // A process the scope forked that lived and died between two frames was held too (the run's program, often).

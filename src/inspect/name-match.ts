@@ -4,10 +4,18 @@
 // started it holds NAME too), not its descendants.
 import type { ProcEvent, Snapshot } from './types.js';
 
-/** Pids of `snapshot` matching `pattern`, except `selfPid`, its ancestors and its descendants. */
+/**
+ * PID 1 is every process's ancestor, procview's included, even where the walk
+ * up from procview breaks off (a parent hidden by hidepid): taken in, a
+ * command line of PID 1 that holds NAME (`--tcp-readiness-only` holds "only")
+ * made the scope its descendants, the whole system.
+ */
+const INIT = 1;
+
+/** Pids of `snapshot` matching `pattern`, except `selfPid`, its ancestors (PID 1 always) and its descendants. */
 export function matchByName(snapshot: Snapshot, pattern: string, selfPid: number): number[] {
-  const own = new Set<number>();
-  for (let pid: number | undefined = selfPid; pid !== undefined && pid > 1 && !own.has(pid); pid = snapshot.procs.get(pid)?.ppid) {
+  const own = new Set<number>([INIT]);
+  for (let pid: number | undefined = selfPid; pid !== undefined && pid > INIT && !own.has(pid); pid = snapshot.procs.get(pid)?.ppid) {
     own.add(pid);
   }
   const out: number[] = [];
@@ -30,14 +38,16 @@ function descendsFrom(snapshot: Snapshot, pid: number, ancestor: number): boolea
 /**
  * Pids whose exec or exit in `events` names a program matching `pattern`: a
  * process that ran and ended between two tables (a short program, named by the
- * read its exec's batch brought, explain.ts) is in no table to match.
+ * read its exec's batch brought, explain.ts) is in no table to match. PID 1
+ * re-executing itself (systemd's daemon-reexec) is an ancestor still.
  */
 export function matchEventsByName(events: readonly ProcEvent[], snapshot: Snapshot, pattern: string, selfPid: number): number[] {
   const out = new Set<number>();
   for (const event of events) {
     if (event.kind !== 'exec' && event.kind !== 'exit') continue;
     // procview's own: itself, what a table shows under it, and a child of it no table held (its exit names its parent).
-    if (event.pid === selfPid || descendsFrom(snapshot, event.pid, selfPid) || (event.kind === 'exit' && event.ppid === selfPid)) continue;
+    if (event.pid === selfPid || event.pid === INIT || descendsFrom(snapshot, event.pid, selfPid) || (event.kind === 'exit' && event.ppid === selfPid))
+      continue;
     const args = event.kind === 'exec' ? event.args : undefined;
     if (event.comm?.includes(pattern) === true || args?.includes(pattern) === true) out.add(event.pid);
   }

@@ -15,6 +15,14 @@ describe('matchByName', () => {
     ]);
     expect(matchByName(snap, 'worker', 11)).toEqual([20, 21]);
   });
+
+  it('never matches PID 1, an ancestor of every process, even where the walk up from procview breaks off', () => {
+    const init = proc({ pid: 1, ppid: 0, comm: 'process_api', args: '/process_api --firecracker-init --tcp-readiness-only' });
+    const sleeper = proc({ pid: 20, ppid: 1, comm: 'sleep', args: 'sleep only' });
+    expect(matchByName(snapshot([init, proc({ pid: 11, ppid: 1, comm: 'node', args: 'node procview --watch only' }), sleeper]), 'only', 11)).toEqual([20]);
+    // procview's parent cannot be seen (hidepid): the walk stops at 11.
+    expect(matchByName(snapshot([init, proc({ pid: 11, ppid: 9, comm: 'node', args: 'node procview' }), sleeper]), 'only', 11)).toEqual([20]);
+  });
 });
 
 describe('matchEventsByName', () => {
@@ -35,5 +43,11 @@ describe('matchEventsByName', () => {
       11,
     );
     expect(pids).toEqual([40, 41]);
+  });
+
+  it('never matches PID 1 re-executing itself', () => {
+    const snap = snapshot([proc({ pid: 11, ppid: 1, comm: 'node', args: 'node procview' })]);
+    const exec = { kind: 'exec', at: 1, pid: 1, comm: 'systemd', args: '/lib/systemd/systemd --system', fromComm: 'systemd', fromArgs: undefined } as const;
+    expect(matchEventsByName([exec], snap, 'systemd', 11)).toEqual([]);
   });
 });

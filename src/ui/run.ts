@@ -208,7 +208,8 @@ export async function runDashboard(options: DashboardOptions): Promise<number> {
         canSay: chat !== undefined,
         side,
         ...(inspector.readDetails === undefined ? {} : { readDetails: inspector.readDetails }),
-        onQuit: () => void finish(0, undefined),
+        // A lesson left before its end was not observed: its exit status says so (README: 1).
+        onQuit: () => void finish(demo?.quitCode() ?? (scope.kind === 'demo' ? 1 : 0), undefined),
         onSay: async (text): Promise<Message> => (chat === undefined ? { text: t('ui.msg.noChat'), tone: 'error' } : chat.say(text)),
       });
     } catch (error) {

@@ -72,11 +72,23 @@ describe('procview demo in the dashboard', () => {
     expect(lines[at]).toMatch(/└─ /);
     expect(lines[at - 1]).toMatch(new RegExp(`^\\s*${adopter}\\s`));
     expect(screen).toContain(`${oldParent} (procview lesson) exited`);
+    await run.waitForScreen('Lesson complete');
     run.write('q');
     expect((await run.waitForExit()).exitCode).toBe(0);
     await waitFor(() => isGone(orphanPid), { what: 'the orphan to be gone' });
     expect(lessonProcesses('orphan', run.pid)).toEqual([]);
   });
+
+  it('q before the lesson is complete exits 1 (not observed), and leaves no process', async () => {
+    const run = demo('zombie', '30', true);
+    const line = await run.waitForScreen(/(\d+) \(procview lesson\) started, child of (\d+)/);
+    expect(line).not.toContain('Lesson complete');
+    run.write('q');
+    const { exitCode } = await run.waitForExit(20_000);
+    expect(exitCode).toBe(1);
+    expect(run.bufferType()).toBe('normal');
+    expect(lessonProcesses('zombie', run.pid)).toEqual([]);
+  }, 40_000);
 
   it('SIGTERM: the terminal is restored and the lesson is cleaned up', async () => {
     const run = demo('zombie', '6', true);

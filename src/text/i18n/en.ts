@@ -486,7 +486,7 @@ Every command takes --lang en|zh (default: PROCVIEW_LANG, else LC_ALL / LC_MESSA
   --plain           print narration and observed facts as text (the default when stdout is not a terminal)
   --hold SECONDS    how long each interesting state is held (default {hold}; {min} to {max})
   --record FILE     also write the processes, events and narration to FILE (procview replay FILE)
-Exit status: 0 when the lesson was observed, 1 when it was not, 2 for a bad command line, 128+N on signal N.`,
+Exit status: 0 when the lesson was observed, 1 when it was not (q in the dashboard before its end too), 2 for a bad command line, 128+N on signal N.`,
   'cli.usage.line': 'Usage: {synopsis}{more}',
   'cli.usage.more': '   ({command} --help for more)',
   'cli.usage.value': '<value>',

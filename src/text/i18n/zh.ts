@@ -480,7 +480,7 @@ export const ZH: Readonly<Record<MessageId, string>> = {
   --plain           以文本输出讲解和观察到的事实（标准输出不是终端时默认如此）
   --hold SECONDS    每个关键状态保持多久（默认 {hold} 秒；{min} 到 {max}）
   --record FILE     同时把进程、事件和讲解写入 FILE（用 procview replay FILE 回放）
-退出状态：课程各步都观察到时为 0，未观察到时为 1，命令行有误时为 2，收到信号 N 时为 128+N。`,
+退出状态：课程各步都观察到时为 0，未观察到时为 1（在仪表板中于课程结束前按 q 退出也是 1），命令行有误时为 2，收到信号 N 时为 128+N。`,
   'cli.usage.line': '用法：{synopsis}{more}',
   'cli.usage.more': '   （{command} --help 查看更多）',
   'cli.usage.value': '<值>',

@@ -17,6 +17,11 @@ export interface DemoSession {
   readonly entries: readonly SideEntry[];
   /** Aborts the lesson (if still running) and resolves once its cleanup finished or `timeoutMs` passed. */
   stop(timeoutMs: number): Promise<void>;
+  /**
+   * The exit status for quitting now (q, F10, Ctrl-C): 0 once the lesson ended observed; 1 before
+   * that, or when it ended not observed (the exit status's words: 0 is "the lesson was observed").
+   */
+  quitCode(): number;
 }
 
 function observedText(fact: Observation): string {
@@ -37,6 +42,8 @@ export function startDemo(demo: Demo, holdMs: number, onChange: () => void, onNo
     onChange();
   };
   const controller = new AbortController();
+  // Set when the lesson ends with everything observed, before any quit.
+  let observed = false;
   add(t('ui.lesson.header', { name: demo.name, summary: demo.summary }), 'dim');
   const finished: Promise<void> = demo
     .run(
@@ -54,6 +61,7 @@ export function startDemo(demo: Demo, holdMs: number, onChange: () => void, onNo
     .then(
       (result: DemoResult) => {
         if (controller.signal.aborted) return;
+        observed = result.ok;
         if (result.ok) add(t('ui.lesson.complete'), 'good');
         else for (const problem of result.problems) add(t('ui.lesson.problem', { problem }), 'problem');
       },
@@ -68,5 +76,6 @@ export function startDemo(demo: Demo, holdMs: number, onChange: () => void, onNo
       await Promise.race([finished, new Promise<void>((resolve) => (timer = setTimeout(resolve, timeoutMs)))]);
       clearTimeout(timer);
     },
+    quitCode: () => (observed ? 0 : 1),
   };
 }

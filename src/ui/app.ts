@@ -8,7 +8,7 @@ import type { Effect } from './model/key-result.js';
 import { handleKey, sortBy } from './model/keys.js';
 import { computeLayout, type Layout } from './model/layout.js';
 import type { ProcRow } from './model/rows.js';
-import { computeScreen, type FilterMemory, matchedRows, NO_FILTER_MEMORY, rememberMatches, type SideContent } from './model/screen.js';
+import { computeScreen, type FilterMemory, holdEventsScroll, matchedRows, NO_FILTER_MEMORY, rememberMatches, type SideContent } from './model/screen.js';
 import { reconcile } from './model/selection.js';
 import { initialViewState, type Message, type ViewState } from './model/view-state.js';
 import { computeRows, rowSource } from './model/view.js';
@@ -160,6 +160,7 @@ export function createApp(options: AppOptions): App {
     layout = layoutNow();
     const current = readRows();
     matched = rememberMatches(matched, view.filter, matchedRows(current, view.filter), shown.timeline.lines);
+    view = holdEventsScroll(view, shown.timeline, matched.lives);
     const model = computeScreen({
       watch: shown,
       view,

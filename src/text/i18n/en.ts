@@ -344,7 +344,7 @@ export const EN = {
   'ui.key.19': 'pause the display (the events are still collected)',
   'ui.key.20': 'swap the events with the narration / chat pane (narrow screens)',
   'ui.key.21': 'show / hide the side column (narration, chat, process detail): the list takes the width',
-  'ui.key.22': 'scroll the events pane back / forward (the wheel over it too)',
+  'ui.key.22': 'scroll the events pane back / forward (the wheel over it too); scrolled back, it holds the lines shown as new ones come',
   'ui.key.23': 'scroll the narration / chat pane back / forward (the wheel over it too)',
   'ui.key.24': 'setup: columns shown, refresh, tree at start, colour; saved to ~/.config/procview/config.json',
   'ui.key.25': 'say something in the chat room as the admin (--watch chat)',

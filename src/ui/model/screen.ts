@@ -19,7 +19,7 @@ import type { ViewState } from './view-state.js';
 import type { WatchState } from './watch.js';
 import { matcher } from './filter.js';
 import { filterSideEntries, sideLines, type SideEntry } from './wrap.js';
-import { TIMELINE_LIMIT } from './timeline.js';
+import { TIMELINE_LIMIT, type Timeline } from './timeline.js';
 
 export interface PaneText {
   readonly title: string;
@@ -185,6 +185,30 @@ export function eventLines(lines: readonly EventLine[], width: number, height: n
     const text = line.short !== undefined && displayWidth(line.text) > width ? line.short : line.text;
     return textLine(fit(text, width), `event-${line.kind}`);
   });
+}
+
+/**
+ * The events pane scrolled back holds the lines it shows, as less and htop do:
+ * `eventsScroll` counts from the newest line, so each line that comes in (and
+ * passes the filter) moves it one further back. Called before each draw, with
+ * the timeline about to be drawn; keys change eventsScroll from what was drawn.
+ */
+export function holdEventsScroll(view: ViewState, timeline: Timeline, matched: ReadonlySet<string> = new Set()): ViewState {
+  if (view.eventsScroll <= 0) return view.eventsHeld === undefined ? view : { ...view, eventsHeld: undefined };
+  const held = view.eventsHeld;
+  if (held === timeline.total) return view;
+  if (held === undefined) return { ...view, eventsHeld: timeline.total };
+  // Line i of the timeline is the (total - length + i)th line ever added: those from `held` on are new.
+  const first = timeline.total - timeline.lines.length;
+  const fresh = timeline.lines.slice(Math.max(0, held - first));
+  const newer = fresh.length === 0 ? 0 : view.filter.trim() === '' ? fresh.length : countKept(timeline.lines, fresh, view.filter, matched);
+  return { ...view, eventsScroll: view.eventsScroll + newer, eventsHeld: timeline.total };
+}
+
+/** How many of `fresh` (the last lines of `lines`) the filter keeps; a line's life can hang on earlier lines. */
+function countKept(lines: readonly EventLine[], fresh: readonly EventLine[], filter: string, matched: ReadonlySet<string>): number {
+  const kept = new Set(filterEventLines(lines, filter, matched));
+  return fresh.filter((line) => kept.has(line)).length;
 }
 
 function paneTitle(base: string, shown: number, total: number, filter: string, back: number, keys: string): string {

@@ -54,6 +54,11 @@ export interface ViewState {
   readonly sideHidden: boolean;
   /** Lines scrolled back from the newest, in the events pane and the side pane (0: follow the newest). */
   readonly eventsScroll: number;
+  /**
+   * While the events pane is scrolled back: the timeline's total when it was last drawn, so the
+   * lines that came after are added to eventsScroll and the lines shown stay put (holdEventsScroll).
+   */
+  readonly eventsHeld?: number | undefined;
   readonly sideScroll: number;
   /** `K`: kernel threads listed (they are always counted). */
   readonly showKernel: boolean;

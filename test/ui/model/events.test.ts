@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { ProcEvent } from '../../../src/inspect/types.js';
 import { actionLine, eventLine, eventSentence } from '../../../src/ui/model/events.js';
-import { eventLines, FILTER_MEMORY_LIMIT, filterEventLines, NO_FILTER_MEMORY, rememberMatches } from '../../../src/ui/model/screen.js';
+import { eventLines, FILTER_MEMORY_LIMIT, filterEventLines, holdEventsScroll, NO_FILTER_MEMORY, rememberMatches } from '../../../src/ui/model/screen.js';
+import { initialViewState, type ViewState } from '../../../src/ui/model/view-state.js';
 import { markedAll } from './fixtures.js';
-import { appendTimeline, EMPTY_TIMELINE, TIMELINE_LIMIT } from '../../../src/ui/model/timeline.js';
+import { appendTimeline, EMPTY_TIMELINE, TIMELINE_LIMIT, type Timeline } from '../../../src/ui/model/timeline.js';
 
 const at = new Date(2024, 0, 1, 9, 5, 7).getTime();
 const names: Record<number, string> = { 1: 'systemd', 4311: 'bash', 877: 'tmux', 4400: 'sshd' };
@@ -227,5 +228,46 @@ describe('the / filter on the events pane', () => {
     expect(memory.lives.size).toBe(FILTER_MEMORY_LIMIT);
     expect(memory.lives.has('1@-Infinity')).toBe(false);
     expect(memory.lives.has(`${FILTER_MEMORY_LIMIT + 10}@-Infinity`)).toBe(true);
+  });
+});
+
+describe('the events pane scrolled back', () => {
+  const sleeps = (from: number, count: number): ProcEvent[] =>
+    Array.from({ length: count }, (_, i) => ({ kind: 'spawn' as const, at, pid: from + i, comm: from + i >= 600 ? 'cat' : 'sleep', ppid: 4311 }));
+  const shown = (timeline: Timeline, view: ViewState): string[] => {
+    const kept = filterEventLines(timeline.lines, view.filter);
+    return eventLines(kept, 80, 4, view.eventsScroll).map((line) =>
+      line.spans
+        .map((span) => span.text)
+        .join('')
+        .trim()
+        .slice(9, 12),
+    );
+  };
+
+  it('holds the lines it shows while new ones come in, as less does', () => {
+    let timeline = appendTimeline(EMPTY_TIMELINE, sleeps(500, 20), () => true, nameOf);
+    // Scrolled back 6 lines, and drawn once.
+    let view = holdEventsScroll({ ...initialViewState(true), eventsScroll: 6 }, timeline);
+    const before = shown(timeline, view);
+    expect(before).toEqual(['510', '511', '512', '513']);
+    timeline = appendTimeline(timeline, sleeps(520, 7), () => true, nameOf);
+    view = holdEventsScroll(view, timeline);
+    expect(view.eventsScroll).toBe(13);
+    expect(shown(timeline, view)).toEqual(before);
+    // Back at the newest, it follows them again.
+    view = holdEventsScroll({ ...view, eventsScroll: 0 }, timeline);
+    expect(view.eventsHeld).toBeUndefined();
+  });
+
+  it('counts only the new lines the filter keeps', () => {
+    let timeline = appendTimeline(EMPTY_TIMELINE, sleeps(500, 20), () => true, nameOf);
+    let view = holdEventsScroll({ ...initialViewState(true), filter: 'sleep', eventsScroll: 6 }, timeline);
+    const before = shown(timeline, view);
+    // Three more sleeps, and four cats the filter hides.
+    timeline = appendTimeline(timeline, [...sleeps(520, 3), ...sleeps(600, 4)], () => true, nameOf);
+    view = holdEventsScroll(view, timeline);
+    expect(view.eventsScroll).toBe(9);
+    expect(shown(timeline, view)).toEqual(before);
   });
 });

@@ -206,6 +206,10 @@ export function createApp(options: AppOptions): App {
       case 'quit':
         options.onQuit();
         return;
+      case 'repaint':
+        draw();
+        widgets.repaint();
+        return;
       case 'settings':
         settings = effect.settings;
         draw();

@@ -2,6 +2,7 @@
 // against a sleeper this test owns: signals from the menu, renice, filter,
 // table/tree, help, detail, a mouse click on a column title, resizing, and
 // the exit paths that must give the terminal back.
+import { readlinkSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { isAlive, spawnGroup, waitFor } from '../helpers/processes.js';
 import { pidOf, procStat } from './helpers/procs.js';
@@ -118,6 +119,19 @@ describe('dashboard keys', () => {
     await waitFor(() => !run.screen().includes('filter "') && !run.screen().includes('filter>'), {
       what: 'the filter gone from the header, the prompt closed',
     });
+    await quit(run);
+  });
+
+  it('Ctrl-L: paints the whole screen again, wiping what something else wrote on the terminal', async () => {
+    const { run } = await openOnSleeper();
+    // Another writer on the same terminal (or a terminal that drew a character wider than procview
+    // thought) leaves cells blessed believes blank; an empty row of the list is never drawn again.
+    const tty = readlinkSync(`/proc/${run.pid}/fd/0`);
+    writeFileSync(tty, '\u001b[20;60HLEFTOVER-CELLS');
+    await run.waitForScreen('LEFTOVER-CELLS');
+    run.write('\f');
+    await waitFor(() => !run.screen().includes('LEFTOVER-CELLS'), { what: 'Ctrl-L to repaint the screen' });
+    expect(run.screen()).toMatch(/Scope: .* · table/);
     await quit(run);
   });
 

@@ -348,6 +348,7 @@ export const EN = {
   'ui.key.23': 'scroll the narration / chat pane back / forward (the wheel over it too)',
   'ui.key.24': 'setup: columns shown, refresh, tree at start, colour; saved to ~/.config/procview/config.json',
   'ui.key.25': 'say something in the chat room as the admin (--watch chat)',
+  'ui.key.26': 'paint the whole screen again (after something else wrote on the terminal)',
   'ui.row.new': 'new process (first refreshes)',
   'ui.row.dead': 'just exited (kept a few refreshes)',
   'ui.row.zombie': 'zombie (Z): exited, not reaped yet',

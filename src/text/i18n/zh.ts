@@ -344,6 +344,7 @@ export const ZH: Readonly<Record<MessageId, string>> = {
   'ui.key.23': '向前 / 向后滚动讲解 / 聊天窗格（在其上滚动鼠标滚轮也可以）',
   'ui.key.24': '设置：显示哪些列、刷新间隔、启动时是否为树视图、颜色；保存到 ~/.config/procview/config.json',
   'ui.key.25': '以管理员身份在聊天室里说话（--watch chat）',
+  'ui.key.26': '重新绘制整个屏幕（在别的程序往终端上写了东西之后）',
   'ui.row.new': '新进程（最初几次刷新）',
   'ui.row.dead': '刚刚退出（保留几次刷新）',
   'ui.row.zombie': '僵尸进程（Z）：已退出，尚未被回收',

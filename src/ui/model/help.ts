@@ -33,6 +33,7 @@ export const KEYS: readonly (readonly [keys: string, action: PlainMessageId])[] 
   ['{  }', 'ui.key.23'],
   ['F2', 'ui.key.24'],
   ['i', 'ui.key.25'],
+  ['Ctrl-L', 'ui.key.26'],
 ];
 
 /** What each kind of row means; the theme (widgets/theme.ts) says how each looks, in colour or without. */

@@ -6,6 +6,8 @@ import type { ControlSignal, ProcTarget, ViewState } from './view-state.js';
 
 export type Effect =
   | { readonly kind: 'quit' }
+  /** Ctrl-L: paint the whole screen again, as htop and less do (a terminal's other idea of a width leaves garbage). */
+  | { readonly kind: 'repaint' }
   | { readonly kind: 'signal'; readonly target: ProcTarget; readonly signal: ControlSignal }
   | { readonly kind: 'renice'; readonly target: ProcTarget; readonly delta: number }
   | { readonly kind: 'say'; readonly text: string }

@@ -54,6 +54,8 @@ function moveSort(state: ViewState, columns: readonly ColumnId[], step: number):
 export function handleKey(state: ViewState, key: string, ctx: KeyContext): KeyResult {
   const overlay = state.overlay;
   if (key === 'C-c') return { state, effect: { kind: 'quit' } };
+  // In every panel, as in htop: nothing changes but the terminal's cells.
+  if (key === 'C-l') return { state, effect: { kind: 'repaint' } };
   if (overlay.kind === 'input') return onInput(state, key, overlay);
   const quiet = { ...state, message: undefined };
   if (overlay.kind === 'signal') return onSignalMenu(quiet, key, overlay, { scoped: ctx.scoped ?? false, uid: ctx.uid });

@@ -23,6 +23,8 @@ function ruleLines(height: number): readonly Line[] {
 
 export interface DashboardWidgets {
   draw(model: ScreenModel, layout: Layout): boolean;
+  /** Clears the terminal and draws every cell again: blessed only writes cells it thinks changed. */
+  repaint(): void;
 }
 
 export function createWidgets(
@@ -71,6 +73,10 @@ export function createWidgets(
         overlay.draw(model.overlay, layout, layout.footer.width, layout.footer.top + 1),
       ];
       return changes.includes(true);
+    },
+    repaint() {
+      screen.realloc();
+      screen.render();
     },
   };
 }

@@ -14,6 +14,7 @@ import { proc } from './fixtures.js';
 /** The help's spelling of a key → the name the reducer speaks (src/ui/input.ts). */
 const KEY_NAMES: Readonly<Record<string, string>> = {
   'Ctrl-C': 'C-c',
+  'Ctrl-L': 'C-l',
   '↑': 'up',
   '↓': 'down',
   '←': 'left',

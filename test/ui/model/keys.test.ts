@@ -28,6 +28,10 @@ describe('keys', () => {
     expect(handleKey(typing, 'C-c', ctx).effect).toEqual({ kind: 'quit' });
   });
 
+  it('Ctrl-L repaints the screen, in any panel, and changes nothing else', () => {
+    for (const state of [start, press(start, '/'), press(start, '?')]) expect(handleKey(state, 'C-l', ctx)).toEqual({ state, effect: { kind: 'repaint' } });
+  });
+
   it('the footer names what q does where it is pressed: quit in the list, close in a panel, nothing in the signal menu', () => {
     const footer = (state: ViewState): string =>
       footerLine(state, 200, false)

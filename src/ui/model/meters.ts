@@ -17,14 +17,21 @@ export interface MeterShape {
   readonly compact: boolean;
 }
 
+/** The full form needs this much (README: one compact line under 30 rows or 100 columns). */
+const FULL_ROWS = 30;
+const FULL_COLUMNS = 100;
+
 /** How the meters fit `width` x `height` with `cpus` CPUs. */
 export function meterShape(cpus: number, width: number, height: number): MeterShape {
   if (height < 20 || cpus <= 0) return { rows: 0, columns: 1, compact: true };
-  const columns = width >= 160 ? 4 : width >= 100 ? 2 : 1;
-  // Mem and Swp share the last row when there are two columns or more.
-  const rows = Math.ceil(cpus / columns) + (columns >= 2 ? 1 : 2);
-  if (height >= 30 && rows <= Math.floor(height / 6)) return { rows, columns, compact: false };
-  return { rows: 1, columns: 1, compact: true };
+  const compact = { rows: 1, columns: 1, compact: true };
+  if (height < FULL_ROWS || width < FULL_COLUMNS) return compact;
+  // No more bars side by side than there are CPUs: two CPUs at 160 columns each take half the
+  // width, as Mem and Swp below them do (with four columns they filled only the left half).
+  const columns = Math.min(cpus, width >= 160 ? 4 : 2);
+  // Mem and Swp share the last row.
+  const rows = Math.ceil(cpus / columns) + 1;
+  return rows <= Math.floor(height / 6) ? { rows, columns, compact: false } : compact;
 }
 
 /** htop's sizes: kB in, `512K`, `300M`, `1.23G`. */
@@ -108,6 +115,8 @@ export function meterLines(meters: Meters | undefined, shape: MeterShape, width:
   }
   const columns = shape.columns;
   const columnWidth = Math.floor((width - (columns - 1)) / columns);
+  // The last column takes what the division left, so the bars end at the right edge as Swp's does.
+  const lastWidth = width - (columns - 1) * (columnWidth + 1);
   const labelWidth = String(Math.max(0, meters.cpuCount - 1)).length;
   const out: Line[] = [];
   for (let first = 0; first < meters.cpuCount; first += columns) {
@@ -117,17 +126,13 @@ export function meterLines(meters: Meters | undefined, shape: MeterShape, width:
         cpuBar(
           String(i).padStart(labelWidth),
           meters.cpus.find((c) => c.name === `cpu${i}`),
-          columnWidth,
+          i - first === columns - 1 ? lastWidth : columnWidth,
         ),
       );
     }
     out.push(beside(cells, width));
   }
-  if (columns >= 2) {
-    const half = Math.floor((width - 1) / 2);
-    out.push(beside([memBar(meters.memory, half), swapBar(meters.memory, width - 1 - half)], width));
-  } else {
-    out.push(memBar(meters.memory, width), swapBar(meters.memory, width));
-  }
+  const half = Math.floor((width - 1) / 2);
+  out.push(beside([memBar(meters.memory, half), swapBar(meters.memory, width - 1 - half)], width));
   return out.slice(0, shape.rows);
 }

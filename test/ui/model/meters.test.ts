@@ -59,9 +59,25 @@ describe('meters', () => {
     expect(meterShape(2, 80, 24)).toEqual({ rows: 1, columns: 1, compact: true });
     expect(meterShape(64, 200, 50).compact).toBe(true);
     expect(meterShape(2, 60, 15).rows).toBe(0);
+    // README: under 30 rows or under 100 columns (at 99x30 the full form took four rows).
+    expect(meterShape(2, 99, 30)).toEqual({ rows: 1, columns: 1, compact: true });
+    expect(meterShape(2, 100, 29)).toEqual({ rows: 1, columns: 1, compact: true });
+    expect(meterShape(2, 100, 30)).toEqual({ rows: 2, columns: 2, compact: false });
     const [line] = meterLines(meters, meterShape(2, 80, 24), 80);
     expect(lineWidth(line ?? { spans: [] })).toBe(80);
     expect(lineText(line ?? { spans: [] })).toMatch(/^CPU\[\|+ +40\.0%\] Mem\[.*\] Swp\[.*\]$/);
+  });
+
+  it('at 160 columns and more, the CPU bars fill the width as Mem and Swp do, however few the CPUs', () => {
+    const shape = meterShape(2, 170, 40);
+    expect(shape).toEqual({ rows: 2, columns: 2, compact: false });
+    const [cpus, memory] = meterLines(meters, shape, 170).map(lineText);
+    // The second CPU's bar ends at the right edge, as Swp's does.
+    expect(cpus).toMatch(/^0\[\|+ +80\.0%\] 1\[ +0\.0%\]$/);
+    expect(memory).toMatch(/Swp\[ +0K\/0K\]$/);
+    expect(cpus?.indexOf(' 1[')).toBe(memory?.indexOf(' Swp['));
+    // Four CPUs: four bars across.
+    expect(meterShape(4, 170, 40)).toEqual({ rows: 2, columns: 4, compact: false });
   });
 
   describe('in Chinese', () => {

@@ -92,6 +92,7 @@ export function createApp(options: AppOptions): App {
     computeLayout(screen.width as number, screen.height as number, hasSide, view.bottom, {
       meterRows: meterShapeNow().rows,
       sideHidden: view.sideHidden,
+      hiddenColumns: view.hiddenColumns,
     });
   let layout: Layout = layoutNow();
   /** The processes the filter has matched as rows: their event lines stay shown after they exit. */

@@ -10,7 +10,7 @@ const started: { demo: string; run: PtyRun; interrupted: boolean }[] = [];
 
 /** `interrupted`: the test ends the lesson halfway, so "interrupted before the lesson was complete" is expected. */
 function demo(name: string, hold: string, interrupted = false): PtyRun {
-  const run = runInPty(['demo', name, '--hold', hold], { cols: 150, rows: 45 });
+  const run = runInPty(['demo', name, '--hold', hold], { cols: 200, rows: 45 });
   started.push({ demo: name, run, interrupted });
   return run;
 }

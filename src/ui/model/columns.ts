@@ -68,6 +68,11 @@ const placedByKey = new Map<string, readonly PlacedColumn[]>();
 /** No column hidden by the user. */
 export const NO_HIDDEN: ReadonlySet<ColumnId> = new Set();
 
+/** The list width that keeps every column not hidden, COMMAND at its least (the side column yields to it: layout.ts). */
+export function fullListWidth(hidden: ReadonlySet<ColumnId> = NO_HIDDEN): number {
+  return COLUMNS.filter((c) => c.id !== 'command' && !hidden.has(c.id)).reduce((sum, c) => sum + c.width + 1, MIN_COMMAND);
+}
+
 /** The columns F2 can hide (PID and COMMAND always show). */
 export const OPTIONAL_COLUMNS: readonly ColumnId[] = COLUMNS.map((c) => c.id).filter((id) => id !== 'pid' && id !== 'command');
 

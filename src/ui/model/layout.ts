@@ -1,11 +1,14 @@
 // Where each pane goes for a terminal size. The process list comes first:
 // the side column (narration or chat above the detail pane) appears only
-// where the list keeps its columns — from 140 columns with a narration or
-// chat, 180 for the detail pane alone — is narrower below 180 columns, and
-// can be hidden with a key; otherwise the list keeps the full width and the
-// bottom is shared between the events and the side pane. The header meters
+// where the list keeps all its columns beside it (fullListWidth: 126 cells
+// with none hidden, so from 167 columns with a narration or chat; 180 for the
+// detail pane alone), takes only what the list can spare up to its own width,
+// and can be hidden with a key; otherwise the list keeps the full width and
+// the bottom is shared between the events and the side pane. So widening the
+// terminal never costs the list a column. The header meters
 // (meters.ts) sit under the header text. 60x15 still shows the task counts,
 // seven process rows and three events.
+import { type ColumnId, fullListWidth } from './columns.js';
 
 export interface Rect {
   readonly left: number;
@@ -37,16 +40,19 @@ export interface LayoutOptions {
   readonly meterRows?: number;
   /** The user hid the side column (`v`). */
   readonly sideHidden?: boolean;
+  /** Columns hidden in F2: the list needs less width to keep the rest. */
+  readonly hiddenColumns?: ReadonlySet<ColumnId>;
 }
 
-/** Narrowest terminal with a side column: narration/chat, and the detail pane alone. */
-export const SIDE_COLUMN_MIN = 140;
+/** The narrowest side column; the detail pane alone takes a column only from DETAIL_COLUMN_MIN. */
+export const SIDE_COLUMN_MIN_WIDTH = 40;
 export const DETAIL_COLUMN_MIN = 180;
 const CHART_MIN_WIDTH = 120;
 const CHART_WIDTH = 40;
 
 const clamp = (n: number, lo: number, hi: number): number => Math.max(lo, Math.min(hi, n));
 
+/** The side column's width as it would like it; it gets no more than the list spares. */
 function sideColumnWidth(w: number, hasSide: boolean): number {
   if (!hasSide) return clamp(Math.round(w * 0.25), 40, 56);
   return w < 180 ? clamp(Math.round(w * 0.3), 40, 50) : clamp(Math.round(w * 0.33), 50, 70);
@@ -66,11 +72,12 @@ export function computeLayout(width: number, height: number, hasSide: boolean, b
   const body = h - top - 1;
   const sideShown = options.sideHidden !== true;
 
-  if (sideShown && w >= (hasSide ? SIDE_COLUMN_MIN : DETAIL_COLUMN_MIN)) {
-    const sideWidth = sideColumnWidth(w, hasSide);
+  // One column between the list and the side column: the rule.
+  const spare = w - 1 - fullListWidth(options.hiddenColumns);
+  if (sideShown && (hasSide || w >= DETAIL_COLUMN_MIN) && spare >= SIDE_COLUMN_MIN_WIDTH) {
+    const sideWidth = Math.min(sideColumnWidth(w, hasSide), spare);
     const mainWidth = w - sideWidth;
     const eventsHeight = clamp(Math.round(body * 0.3), 4, 12);
-    // One column between the list and the side column: the rule.
     const list = { left: 0, top, width: mainWidth - 1, height: body - eventsHeight };
     const events = { left: 0, top: top + list.height, width: mainWidth - 1, height: eventsHeight };
     const sideHeight = hasSide ? Math.round(body * 0.55) : 0;

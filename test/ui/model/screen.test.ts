@@ -1,7 +1,7 @@
 // The strings the widgets draw: header counts, rows with their colours, the
 // detail pane, the layout at 60x15; and no untrusted byte reaches them raw.
 import { describe, expect, it } from 'vitest';
-import { placeColumns } from '../../../src/ui/model/columns.js';
+import { COLUMNS, type ColumnId, placeColumns } from '../../../src/ui/model/columns.js';
 import { ancestry, childrenOf, detailLines } from '../../../src/ui/model/detail.js';
 import { countTasks, tasksLine, uptimeWords } from '../../../src/ui/model/header.js';
 import { computeLayout, type Rect } from '../../../src/ui/model/layout.js';
@@ -181,14 +181,39 @@ describe('layout', () => {
   });
 
   it('wide terminals get the side column: narration above the detail pane', () => {
-    const layout = computeLayout(150, 45, true, 'events');
+    const layout = computeLayout(170, 45, true, 'events');
     expect(layout.side?.left).toBe(layout.detail?.left);
     expect(layout.chart).toBeDefined();
-    for (const rect of Object.values(layout)) expect(inside(rect, 150, 45)).toBe(true);
+    for (const rect of Object.values(layout)) expect(inside(rect, 170, 45)).toBe(true);
+  });
+
+  it('widening never costs the list a column, and the side column comes only where the list keeps them all', () => {
+    const all = placeColumns(1000).map((p) => p.column.id);
+    for (const hidden of [new Set<ColumnId>(), new Set<ColumnId>(['pgid', 'sid', 'tty'])]) {
+      for (const hasSide of [true, false]) {
+        let before: ColumnId[] = [];
+        for (let width = 60; width <= 260; width += 1) {
+          const layout = computeLayout(width, 40, hasSide, 'events', { meterRows: 2, hiddenColumns: hidden });
+          const kept = placeColumns(layout.list.width, hidden).map((p) => p.column.id);
+          const where = `width ${width}, ${hasSide ? 'lesson' : 'detail only'}, hidden ${[...hidden].join(',')}`;
+          expect(
+            before.filter((id) => !kept.includes(id)),
+            where,
+          ).toEqual([]);
+          if (layout.detail !== undefined) expect(kept, where).toEqual(all.filter((id) => !hidden.has(id)));
+          before = kept;
+        }
+      }
+    }
+    // With a lesson, the side column from 167 columns (126 for the list, the rule, 40 for the column).
+    expect(computeLayout(166, 40, true, 'events').detail).toBeUndefined();
+    expect(computeLayout(167, 40, true, 'events').detail).toBeDefined();
+    // Columns hidden in F2 leave the list room to spare sooner.
+    expect(computeLayout(150, 40, true, 'events', { hiddenColumns: new Set(['pgid', 'sid', 'tty']) }).detail).toBeDefined();
   });
 
   it('the side column yields to the list: narrower below 180 columns, gone below its width or when hidden', () => {
-    const narrowish = computeLayout(150, 45, true, 'events');
+    const narrowish = computeLayout(170, 45, true, 'events');
     const wide = computeLayout(200, 45, true, 'events');
     expect(narrowish.side?.width).toBeLessThanOrEqual(50);
     expect(wide.side?.width).toBeGreaterThan(narrowish.side?.width ?? 0);
@@ -196,13 +221,14 @@ describe('layout', () => {
     expect(computeLayout(150, 45, false, 'events').detail).toBeUndefined();
     expect(computeLayout(150, 45, false, 'events').list.width).toBe(150);
     expect(computeLayout(200, 45, false, 'events').detail).toBeDefined();
-    // Below 140 columns a narration goes under the list; `v` hides the column at any width.
+    // Below 167 columns a narration goes under the list; `v` hides the column at any width.
     expect(computeLayout(130, 45, true, 'events').side?.top).toBeGreaterThan(computeLayout(130, 45, true, 'events').list.top);
     const hidden = computeLayout(200, 45, true, 'events', { sideHidden: true });
     expect(hidden.side).toBeUndefined();
     expect(hidden.detail).toBeUndefined();
     expect(hidden.list.width).toBe(200);
-    // At 150 columns with a lesson, the list keeps every column but RSS/THR/PRI at least up to %MEM and 30 cells of COMMAND.
+    // Beside the side column the list keeps every column and 30 cells of COMMAND.
+    expect(placeColumns(narrowish.list.width)).toHaveLength(COLUMNS.length);
     expect(placeColumns(narrowish.list.width).find((p) => p.column.id === 'command')?.width).toBeGreaterThanOrEqual(30);
   });
 

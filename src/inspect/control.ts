@@ -63,6 +63,18 @@ function verbWords(verb: string): string {
   return verb === 'signal' ? t('control.verb.signal') : verb === 'renice' ? t('control.verb.renice') : verb;
 }
 
+/**
+ * The pids never signalled nor reniced, whoever asks: PID 1 (everything depends on it) and procview
+ * itself (q quits). Undefined when `pid` is neither; else the refusal in words. Synchronous, so the
+ * dashboard refuses as the key is pressed, before a menu opens.
+ */
+export function refusedPid(pid: number, verb: string, selfPid: number = process.pid): string | undefined {
+  const action = verbWords(verb);
+  if (pid === 1) return t('control.init', { action });
+  if (pid === selfPid) return t('control.self', { action });
+  return undefined;
+}
+
 /** Undefined when `target` may be acted on; otherwise why not (refused, gone, changed). */
 export async function checkTarget(target: ProcessIdentity, verb: string, options: ControlOptions): Promise<ControlOutcome | undefined> {
   const { pid } = target;
@@ -71,8 +83,8 @@ export async function checkTarget(target: ProcessIdentity, verb: string, options
   if (!Number.isSafeInteger(pid) || pid <= 0) {
     return { ok: false, reason: 'refused', message: t('control.notPid', { pid }) };
   }
-  if (pid === 1) return { ok: false, reason: 'refused', message: t('control.init', { action }) };
-  if (pid === self) return { ok: false, reason: 'refused', message: t('control.self', { action }) };
+  const refused = refusedPid(pid, verb, self);
+  if (refused !== undefined) return { ok: false, reason: 'refused', message: refused };
   if (target.startTime === undefined) {
     return { ok: false, reason: 'refused', message: t('control.unconfirmed', { who: label(target) }) };
   }

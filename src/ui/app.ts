@@ -256,6 +256,7 @@ export function createApp(options: AppOptions): App {
       hasSide,
       scoped: options.scope.kind !== 'all',
       uid: process.geteuid?.(),
+      selfPid: process.pid,
       settings,
       eventsPage: (layout.events?.height ?? 7) - 1,
       sidePage: (layout.side?.height ?? 7) - 1,

@@ -1,6 +1,7 @@
 // What each key does, as a pure step: (state, key) → (state, effect). The
 // effect (quit, send a signal, renice, say in the chat) is carried out by the
 // app; keys follow top/htop habits (q/F10, F1, F3, F5, F6, F7/F8, F9).
+import { refusedPid } from '../../inspect/control.js';
 import { t } from '../../text/i18n/message.js';
 import { columnById, type ColumnId } from './columns.js';
 import type { KeyResult } from './key-result.js';
@@ -25,6 +26,8 @@ export interface KeyContext {
   readonly scoped?: boolean;
   /** procview's effective uid (KILL/STOP to another user's process ask once more). */
   readonly uid?: number | undefined;
+  /** procview's own pid, refused as a target (inspect/control.ts refusedPid); absent: this process. */
+  readonly selfPid?: number;
   /** The settings F2 shows and changes. */
   readonly settings?: Settings;
   /** Lines the events and side panes show (a page of scrolling). */
@@ -162,6 +165,9 @@ function onMain(state: ViewState, key: string, ctx: KeyContext): KeyResult {
       const target = targetOf(row);
       if (row === undefined || target === undefined) return tell(t('ui.msg.noneSelected'), 'error');
       if (row.mark === 'dead') return tell(t('ui.msg.alreadyExited', { pid: row.pid }), 'error');
+      // Refused at once, in renice's words, rather than after a signal was chosen.
+      const refused = refusedPid(row.pid, 'signal', ctx.selfPid);
+      if (refused !== undefined) return tell(refused, 'error');
       return { state: openSignalMenu(state, target) };
     }
     case 'n':

@@ -9,7 +9,7 @@ import { runInPty } from './helpers/pty.js';
 
 describe('procview run in a terminal', () => {
   it('shows the orphaned line of sh -c "sleep 30 & exit 0", the program output and the event source; q quits', async () => {
-    const run = runInPty(['run', '--', 'sh', '-c', 'echo hello from sh; echo oops >&2; sleep 30 & exit 0'], { cols: 160, rows: 40 });
+    const run = runInPty(['run', '--', 'sh', '-c', 'echo hello from sh; echo oops >&2; sleep 30 & exit 0'], { cols: 200, rows: 40 });
     // Orphaned before it exec'd sleep (its parent exits at once), the child is still named sh.
     const orphanLine = new RegExp(`(\\d+) \\((sleep|sh)\\) (orphaned: parent \\d+( \\(sh\\))? exited, adopted by ${INIT}|first seen already adopted by 1)`);
     const screen = await run.waitForScreen(orphanLine, 30_000);

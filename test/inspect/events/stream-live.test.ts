@@ -292,13 +292,16 @@ describe.skipIf(!kernel.ok)('event stream, kernel source: an adoption read befor
     // exit_notify() hands the children to init a moment before the exiting parent's state turns Z:
     // a read in that moment shows the child adopted and the parent alive. The reads below are the
     // backend's own, but once the parent has died its reads are answered with its last live record
-    // until the child has been read adopted twice, which puts the stream in that moment every time.
+    // until the child has been read adopted twice since, which puts the stream in that moment every
+    // time (counted from the parent's first dead read: on a busy machine the child's exec can be
+    // read twice before any step reads the parent dead, and no read was ever answered stale).
     const inspector = createInspector();
     const reread = inspector.reread;
     if (reread === undefined) throw new Error('the procfs backend re-reads one process');
     let parent: number | undefined;
     let child: number | undefined;
     let adoptedReads = 0;
+    let parentDied = false;
     let stale = 0;
     const lying: Inspector = {
       backend: inspector.backend,
@@ -306,8 +309,9 @@ describe.skipIf(!kernel.ok)('event stream, kernel source: an adoption read befor
       close: () => inspector.close(),
       reread: (pid, previous) => {
         const record = reread(pid, previous);
-        if (pid === child && record?.ppid !== undefined && record.ppid !== parent) adoptedReads += 1;
+        if (parentDied && pid === child && record?.ppid !== undefined && record.ppid !== parent) adoptedReads += 1;
         const dead = record === undefined || record.state === 'Z' || record.state === 'X';
+        if (child !== undefined && pid === parent && dead) parentDied = true;
         if (child !== undefined && pid === parent && dead && previous !== undefined && previous.state !== 'Z' && adoptedReads < 2) {
           stale += 1;
           return previous;

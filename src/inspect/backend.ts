@@ -47,6 +47,12 @@ export interface Backend {
    * when it is gone or cannot be read. Absent where no such read exists.
    */
   ignoresChildSignal?(pid: number): boolean | undefined;
+  /**
+   * Told that `pid` exec'd (a kernel exec event): what the backend keeps of its program (command
+   * line, status) is read again at its next scan, though its name may not have changed. Absent
+   * where nothing is kept between scans.
+   */
+  programChanged?(pid: number): void;
   /** Gives back what the backend keeps open; a later snapshot() may open it again. */
   close(): void;
 }

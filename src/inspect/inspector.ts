@@ -19,11 +19,13 @@ export function createInspector(options: InspectorOptions = {}): Inspector {
   const reread = source.reread?.bind(source);
   const readDetails = source.readDetails?.bind(source);
   const ignoresChildSignal = source.ignoresChildSignal?.bind(source);
+  const programChanged = source.programChanged?.bind(source);
   return Object.freeze({
     backend,
     ...(reread === undefined ? {} : { reread }),
     ...(readDetails === undefined ? {} : { readDetails }),
     ...(ignoresChildSignal === undefined ? {} : { ignoresChildSignal }),
+    ...(programChanged === undefined ? {} : { programChanged }),
     snapshot(): Promise<Snapshot> {
       if (closed) return Promise.reject(new Error('this inspector is closed'));
       const next = queue.then(() => source.snapshot());

@@ -146,6 +146,8 @@ export interface Inspector {
   readonly readDetails?: (procs: Iterable<ProcInfo>) => void;
   /** Whether a process ignores SIGCHLD now (Backend.ignoresChildSignal); absent where it cannot be read. */
   readonly ignoresChildSignal?: (pid: number) => boolean | undefined;
+  /** Tells the backend a process exec'd (Backend.programChanged); absent where nothing is kept between scans. */
+  readonly programChanged?: (pid: number) => void;
   /** Gives back what the inspector keeps open (procfs keeps stat files open between refreshes).
    *  Optional to call: a dropped inspector releases them when garbage-collected. */
   close(): void;

@@ -116,6 +116,19 @@ describe.skipIf(!kernel.ok)('procview run --plain, kernel source', () => {
     }
   }, 120_000);
 
+  it('a program that execs its own binary again: the second exec names the new command line, not the first one (3×)', async () => {
+    for (let i = 0; i < 3; i += 1) {
+      // sh, read while its child sleeps, execs sh: the name stays `sh`, the command line changes; the
+      // second lives 0.3 s, read for sure.
+      const { code, lines, sh } = await run('kernel', "sleep 0.2; exec sh -c 'sleep 0.3; exit 0' second");
+      expect(code, lines.join('\n')).toBe(0);
+      const execs = lines.filter((line) => line.includes(`] ${sh} exec: `));
+      expect(execs.at(-1), lines.join('\n')).toMatch(/→ sh -c sleep 0\.3; exit 0 second$/u);
+      // Two execs, two lines: not the second named after the first, then a third when a later read saw the change.
+      expect(execs, lines.join('\n')).toHaveLength(2);
+    }
+  }, 60_000);
+
   it('a program that renames itself: a rename line with the old and new name, not an exec', async () => {
     // Node's process.title calls prctl(PR_SET_NAME): the kernel reports the new name (PROC_EVENT_COMM).
     const { code, stdout } = await runCli([

@@ -201,6 +201,11 @@ export class FactBook {
     return this.#forks.has(pid);
   }
 
+  /** Whether an exec of `pid` is known and not yet taken. */
+  hasExec(pid: number): boolean {
+    return this.#execs.has(pid);
+  }
+
   exitOf(pid: number): ExitFact | undefined {
     return this.#exits.get(pid);
   }

@@ -290,6 +290,8 @@ export class EventStream {
     const exited = new Set<number>();
     const parents = new Set<number>();
     this.#book.absorb(batch, this.#pending, exited, parents);
+    const programChanged = this.#inspector.programChanged;
+    if (programChanged !== undefined) for (const event of batch) if (event.kind === 'exec') programChanged(event.tgid);
     this.#readExeced(batch, exited);
     this.#markReleases(exited);
     // A parent is read for its fork only when the table has no record of it yet (the explanation names it).
@@ -581,7 +583,8 @@ export class EventStream {
       if (done.has(pid) && !again) return;
       if (done.size === 0) current.procs.forEach((proc, known) => procs.set(known, proc));
       done.add(pid);
-      const record = reread(pid, current.procs.get(pid));
+      // After an exec, nothing of the last record holds: a program can exec its own binary, comm unchanged.
+      const record = reread(pid, this.#book.hasExec(pid) ? undefined : current.procs.get(pid));
       readBy.set(pid, Date.now());
       this.#touched.set(pid, performance.now());
       if (record === undefined) procs.delete(pid);

@@ -50,6 +50,8 @@ import { PASSWD_PATH } from './users.js';
 
 /** The platform's number (17 on x86 and arm Linux; os.constants knows the others). */
 const SIGCHLD = constants.signals.SIGCHLD;
+/** At most this many exec marks wait for a scan (programChanged): far more than the pids a system runs. */
+const EXECED_KEPT = 65_536;
 
 export interface ProcfsOptions {
   readonly procRoot?: string;
@@ -98,6 +100,8 @@ export class ProcfsBackend implements Backend {
   readonly #threads: 'ids' | 'names' | undefined;
   #system: SystemFacts | undefined;
   readonly #cache = new Map<number, Entry>();
+  /** Pids that exec'd since their last read (programChanged): read whole at their next visit. */
+  readonly #execed = new Set<number>();
   readonly #ttyNames = new Map<number, string>();
   #generation = 0;
   readonly #files: ProcFiles;
@@ -182,6 +186,18 @@ export class ProcfsBackend implements Backend {
   reread(pid: number, previous: ProcInfo | undefined): ProcInfo | undefined {
     this.#rereader ??= new ProcessRereader(this.#root, () => this.#facts(), { commandLines: this.#commandLines, uidFrom: this.#uidFrom });
     return this.#rereader.read(pid, previous);
+  }
+
+  /**
+   * `pid` exec'd (Backend.programChanged): its next scan reads cmdline and status again. A scan
+   * takes an unchanged comm for an unchanged program, and a program that re-execs its own binary
+   * (`exec "$0" --second-stage`, a server's binary upgrade) keeps its comm: its old command line
+   * stood in every table until it exited.
+   */
+  programChanged(pid: number): void {
+    // Bounded: marks for pids no scan lists are dropped by the sweep; a flood of them starts over.
+    if (this.#execed.size >= EXECED_KEPT) this.#execed.clear();
+    this.#execed.add(pid);
   }
 
   /** Whether `pid` ignores SIGCHLD now (Backend.ignoresChildSignal): its status's SigIgn; undefined when gone or unreadable. */
@@ -292,6 +308,8 @@ export class ProcfsBackend implements Backend {
     this.#cache.forEach((entry, pid) => {
       if (entry.generation !== generation) this.#forget(pid);
     });
+    // An exec mark of a pid this scan did not list: the process is gone (a new one with its pid is read whole anyway).
+    for (const pid of this.#execed) if (!procs.has(pid)) this.#execed.delete(pid);
     this.#firstScanCopies = undefined;
     const threads = this.#threads === undefined ? undefined : listThreads(this.#root, procs, this.#threads === 'names');
     const snapshot = sealSnapshot(Date.now(), procs, readUptimeClock(this.#root, this.#facts().bootTimeMs), threads);
@@ -323,7 +341,8 @@ export class ProcfsBackend implements Backend {
     const bytes = this.#files.stat.bytes;
     // Unchanged fields (1–24 and 41, the policy): nothing shown moved, no CPU was used (fields 14, 15).
     // The previous record is still exact once its %CPU reads 0.
-    if (entry !== undefined && entry.statUnchanged(bytes, length) && entry.samePolicy(bytes, length) && !this.#argsPending(entry.info)) {
+    const execed = this.#execed.size > 0 && this.#execed.delete(pid);
+    if (!execed && entry !== undefined && entry.statUnchanged(bytes, length) && entry.samePolicy(bytes, length) && !this.#argsPending(entry.info)) {
       if (entry.info.cpuPercent !== 0) entry.info = freezeProc({ ...entry.info, cpuPercent: 0 });
       entry.seenAt = now;
       entry.generation = generation;
@@ -331,7 +350,7 @@ export class ProcfsBackend implements Backend {
     }
     const fields = parseStatLine(bytes, length);
     // Malformed stat text: skip the process rather than guess.
-    const updated = fields === undefined ? undefined : this.#update(pid, entry, paths, fields, now);
+    const updated = fields === undefined ? undefined : this.#update(pid, entry, paths, fields, now, execed);
     if (updated === undefined) {
       this.#forget(pid);
       return undefined;
@@ -352,12 +371,12 @@ export class ProcfsBackend implements Backend {
    * stat just parsed into `fields`; undefined if the process vanished
    * meanwhile, leaving `entry` as it was.
    */
-  #update(pid: number, entry: Entry | undefined, paths: ProcPaths, fields: StatFields, now: number): Entry | undefined {
+  #update(pid: number, entry: Entry | undefined, paths: ProcPaths, fields: StatFields, now: number, execed = false): Entry | undefined {
     const bytes = this.#files.stat.bytes;
     const statEnd = lastParsedEnd();
     // Same start time (field 22): the same process, not a new one that reuses the pid.
     const same = entry !== undefined && entry.startTicks === fields.startTicks ? entry : undefined;
-    const parts = this.#parts(paths.dir, fields, same, now);
+    const parts = this.#parts(paths.dir, fields, same, now, execed);
     if (parts === undefined) return undefined;
     const info = procRecord(pid, fields, parts, this.#facts());
     const updated = entry ?? new Entry(paths, info);
@@ -367,12 +386,12 @@ export class ProcfsBackend implements Backend {
   }
 
   /** Everything the record takes beyond the stat fields; undefined when the process vanished. */
-  #parts(dir: string, fields: StatFields, same: Entry | undefined, now: number): RecordParts | undefined {
+  #parts(dir: string, fields: StatFields, same: Entry | undefined, now: number, execed: boolean): RecordParts | undefined {
     const bytes = this.#files.stat.bytes;
     const commSame = same !== undefined && same.sameComm(bytes, fields);
     const comm = commSame ? same.info.comm : decodeRange(bytes, fields.commStart, fields.commEnd);
-    // Neither an exec (comm changed) nor a death (turned zombie): what cmdline and status said may still hold.
-    const kept = commSame && !zombieChanged(same, fields) ? same : undefined;
+    // Neither an exec (comm changed, or reported: programChanged) nor a death (turned zombie): what cmdline and status said may still hold.
+    const kept = commSame && !execed && !zombieChanged(same, fields) ? same : undefined;
     const details = this.#details(dir, fields, kept);
     if (details === undefined) return undefined;
     const { uid } = details;

@@ -49,10 +49,10 @@ function fakeInspector(): { inspector: Inspector; rereads: number[]; reap: (coun
   const inspector: Inspector = {
     backend: 'procfs',
     snapshot: async () => table(scans++ === 0 ? 0 : reaped),
-    // Unchanged: the same frozen record, as the procfs backend gives it.
+    // Unchanged: the same frozen record, as the procfs backend gives it; read whole (after an exec) the table's.
     reread: (pid, previous) => {
       rereads.push(pid);
-      return previous;
+      return previous ?? table(0).procs.get(pid);
     },
     close: () => {},
   };

@@ -462,3 +462,20 @@ describe('procfs backend: who ignores SIGCHLD', () => {
     expect(backend.ignoresChildSignal(process.pid)).toBe(false);
   });
 });
+
+describe('procfs backend: a program that execs its own binary', () => {
+  it("reads its command line again when told it exec'd, though its name and its stat are the same", async () => {
+    const root = copyFixture();
+    const backend = new ProcfsBackend({ procRoot: root, passwdPath: PASSWD });
+    expect((await backend.snapshot()).procs.get(108)?.args).toBe('vim notes.txt');
+    // `exec "$0" --second-stage`: same comm, and here not one stat field moved.
+    writeFileSync(join(root, '108/cmdline'), 'vim\0--second-stage\0');
+    // Not told: a scan takes an unchanged comm for an unchanged program (one read a process a refresh).
+    expect((await backend.snapshot()).procs.get(108)?.args).toBe('vim notes.txt');
+    backend.programChanged(108);
+    expect((await backend.snapshot()).procs.get(108)?.args).toBe('vim --second-stage');
+    // Read once: the mark is gone with that scan.
+    writeFileSync(join(root, '108/cmdline'), 'vim\0third\0');
+    expect((await backend.snapshot()).procs.get(108)?.args).toBe('vim --second-stage');
+  });
+});

@@ -178,18 +178,33 @@ function programsReadAhead(out: ProcEvent[], readAhead: ReadonlySet<number>, sta
  * kernel names the program after the path it was given, not read), and a rename line says the
  * change, from the name before it: the start's or the previous rename's, unknown after an exec.
  */
-function renamesAmongStarts(out: ProcEvent[], facts: Facts, reported: ReadonlySet<number>, prev: Snapshot, nameOf: (pid: number) => string | undefined): void {
+function renamesAmongStarts(
+  out: ProcEvent[],
+  facts: Facts,
+  reported: ReadonlySet<number>,
+  prev: Snapshot,
+  nameOf: (pid: number) => string | undefined,
+  started: StartedPrograms,
+): void {
   facts.renames?.forEach((renames, pid) => {
     if (reported.has(pid) || renames.length === 0) return;
-    if (!out.some((event) => event.pid === pid && (event.kind === 'spawn' || event.kind === 'exec'))) return;
+    // A process this step says something of: one that renamed itself and ended before a read saw the
+    // new name has only its exit here (its last name is the rename's).
+    if (!out.some((event) => event.pid === pid)) return;
     // A name one of its later renames gave: read after that rename, not given by this fork or exec.
     const renamedLater = (event: ProcEvent): boolean => renames.some((rename) => rename.at > event.at && rename.comm === event.comm);
+    const firstExec = out.find((event) => event.pid === pid && event.kind === 'exec');
     for (let i = 0; i < out.length; i += 1) {
       const event = out[i];
-      if (event?.pid !== pid || !renamedLater(event)) continue;
+      if (event?.pid !== pid) continue;
+      const lastRename = renames.filter((rename) => rename.at <= event.at).at(-1);
+      // An end after a rename, under the name it took (the table's record may be from before it).
+      if ((event.kind === 'exit' || event.kind === 'zombie' || event.kind === 'reap') && lastRename !== undefined) out[i] = { ...event, comm: lastRename.comm };
+      if (!renamedLater(event)) continue;
       // Fork copies the parent's comm.
       if (event.kind === 'spawn' && event.ppid !== undefined) out[i] = { ...event, comm: nameOf(event.ppid) };
-      else if (event.kind === 'exec') out[i] = { ...event, comm: undefined };
+      // What exec named it was not read, but for the program procview started (its path's last part).
+      else if (event.kind === 'exec') out[i] = { ...event, comm: event === firstExec ? started.get(pid)?.comm : undefined };
     }
     const starts = out.filter((event) => event.pid === pid && (event.kind === 'spawn' || event.kind === 'exec'));
     let name = prev.procs.get(pid)?.comm;
@@ -629,7 +644,7 @@ export function explainStep(
     if (exiting || proc.state === 'Z') carryExits.set(pid, exit);
   }
   programsReadAhead(out, readAhead, started);
-  renamesAmongStarts(out, facts, renameReported, prev, (pid) => lookup(pid, prev, next)?.comm);
+  renamesAmongStarts(out, facts, renameReported, prev, (pid) => lookup(pid, prev, next)?.comm, started);
   // In the order things happened: a step can hold a fork, its exec and its parent's exit.
   out.sort((a, b) => a.at - b.at);
   endsBeforeAdoptions(out);

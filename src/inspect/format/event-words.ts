@@ -59,11 +59,16 @@ function commandLine(args: string): string {
   return args.length <= ARGS_SAID ? args : t('event.argsCut', { start: args.slice(0, ARGS_SAID), count: args.length - ARGS_SAID });
 }
 
-/** What an exec led to, in words: the command line read, else the name, said to be its child's when a child told it. */
+/**
+ * What an exec led to, in words: the command line read, else the name, said to be only that (a
+ * name is no command line: `wc`, not `wc -l`), and its child's when a child told it.
+ */
 function execAfter(event: Extract<ProcEvent, { kind: 'exec' }>): string {
   if (event.args) return commandLine(event.args);
   if (event.comm === undefined || event.comm === '') return t('event.execUnread');
-  return event.nameFrom === undefined ? event.comm : t('event.execNameFromChild', { name: event.comm, child: event.nameFrom });
+  return event.nameFrom === undefined
+    ? t('event.execNameOnly', { name: event.comm })
+    : t('event.execNameFromChild', { name: event.comm, child: event.nameFrom });
 }
 
 /**

@@ -308,6 +308,7 @@ export const EN = {
   'event.orphaned': '{self} orphaned: parent {parent} exited, adopted by {adopter}',
   'event.reparent': '{self} reparented: parent {from} → {to}',
   'event.execUnread': '(a program not read in time)',
+  'event.execNameOnly': '{name} (its name; its command line was not read)',
   'event.execNameFromChild': "{name} (the name its child {child} was forked with: a fork copies its parent's name)",
   'event.exec': '{self} exec: {after}',
   'event.execFrom': '{self} exec: {before} → {after}',

@@ -306,6 +306,7 @@ export const ZH: Readonly<Record<MessageId, string>> = {
   'event.orphaned': '{self} 成为孤儿进程：父进程 {parent} 已退出，由 {adopter} 收养',
   'event.reparent': '{self} 更换了父进程：{from} → {to}',
   'event.execUnread': '（未及读取的程序）',
+  'event.execNameOnly': '{name}（只有名字，没有读到命令行）',
   'event.execNameFromChild': '{name}（它的子进程 {child} fork 时带着的名字：fork 会复制父进程的名字）',
   'event.exec': '{self} exec：{after}',
   'event.execFrom': '{self} exec：{before} → {after}',

@@ -716,6 +716,26 @@ describe('explainStep', () => {
     ]);
   });
 
+  it('a program that names itself and ends before a read saw the name: its rename is said, and its exit is under the new name', () => {
+    const renfork = proc({ pid: 102, ppid: 100, comm: 'renfork', args: './renfork' });
+    const prev = snapshot([parent, sh, renfork], T);
+    const status = { code: 0, signal: undefined, coreDumped: false };
+    const events = explain(
+      prev,
+      snapshot([parent, sh], T + 10),
+      facts({
+        exits: new Map([[102, { at: T + 3, status, parent: 100 }]]),
+        comms: new Map([[102, 'fakename']]),
+        renames: new Map([[102, [{ at: T + 2, comm: 'fakename' }]]]),
+      }),
+    ).filter((event) => event.pid === 102);
+    expect(events.map((event) => [event.kind, event.comm])).toEqual([
+      ['rename', 'fakename'],
+      ['exit', 'fakename'],
+    ]);
+    expect(events[0]).toMatchObject({ from: 'renfork' });
+  });
+
   it('a zombie found gone steps after its parent exited: reaped by that parent or its adopter, said when found', () => {
     // Many zombies are looked at a few a step: this one is found gone after the step with its parent's exit.
     const zombie = proc({ pid: 106, ppid: 50, comm: 'bomb', state: 'Z', stat: 'Z', args: '' });

@@ -111,6 +111,10 @@ describe('event sentences', () => {
       `9 exec: ${args.slice(0, 1000)}… (2011 more characters: --json has them all) → ${args.slice(0, 1000)}… (2011 more characters: --json has them all)`,
     );
     expect(eventSentence({ kind: 'exec', at, pid: 9, comm: 'ls', fromComm: 'sh', fromArgs: undefined, args: 'ls -l' }, nameOf)).toBe('9 exec: sh → ls -l');
+    // Its name read, not its command line: said to be only that (`wc`, where it ran `wc -l`).
+    expect(eventSentence({ kind: 'exec', at, pid: 9, comm: 'wc', fromComm: 'sh', fromArgs: undefined, args: undefined }, nameOf)).toBe(
+      '9 exec: sh → wc (its name; its command line was not read)',
+    );
   });
 });
 

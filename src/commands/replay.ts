@@ -13,6 +13,7 @@ import { sanitizeForDisplay } from '../text/sanitize.js';
 import { answeredHelpOrVersion, COMMON_OPTIONS, parseCommandArgs } from './args.js';
 import { clockMs, eventPrinter } from './event-lines.js';
 import { LineOrder } from './line-order.js';
+import { elapsedStamp } from '../text/elapsed.js';
 import { CommandError, UsageError } from '../base/errors.js';
 import { cannotDraw } from './terminal-check.js';
 
@@ -25,7 +26,7 @@ export function seedPids(frame: RecordedFrame): number[] {
 
 /** `[+12.345s]`: time since the recording began. */
 export function sinceStart(start: number): (at: number) => string {
-  return (at) => `[+${(Math.max(0, at - start) / 1000).toFixed(3)}s]`;
+  return (at) => elapsedStamp(at, start);
 }
 
 export function describeRecording(recording: Recording): string {

@@ -17,6 +17,7 @@ import { sanitizeForDisplay } from '../text/sanitize.js';
 import { answeredHelpOrVersion } from './args.js';
 import { eventPrinter, onceEach, type TimedLine } from './event-lines.js';
 import { LineOrder } from './line-order.js';
+import { elapsedStamp } from '../text/elapsed.js';
 import { openChoice } from './events-flag.js';
 import { parseRunArgs } from './run-args.js';
 import { CommandError } from '../base/errors.js';
@@ -103,7 +104,7 @@ async function runPlain(command: string, args: readonly string[], intervalMs: nu
     return printer.extra(events, (pid) => (pid === process.pid ? ownName : undefined));
   };
   const startedAt = Date.now();
-  const stamp = (at: number): string => `[+${(Math.max(0, at - startedAt) / 1000).toFixed(3)}s]`;
+  const stamp = (at: number): string => elapsedStamp(at, startedAt);
   const write = (line: string): void => void process.stdout.write(`${line}\n`);
   // procview's own pid: the program's parent, and its reaper, in the lines below (as a lesson's header says).
   const header = t('cli.run.header', { command: sanitizeForDisplay([command, ...args].join(' ')), source: sourceWords(choice, intervalMs), pid: process.pid });

@@ -2,13 +2,9 @@
 // lines. Text that came from the process table (names, command lines) is
 // untrusted, so every line is made inert before it reaches the terminal.
 import { t } from '../text/i18n/message.js';
+import { elapsedStamp } from '../text/elapsed.js';
 import { sanitizeForDisplay } from '../text/sanitize.js';
 import type { DemoReporter, Observation } from './types.js';
-
-/** `[+1.234s]`: seconds since the lesson started, to the millisecond. */
-function stamp(startedAt: number, now: number): string {
-  return `[+${((now - startedAt) / 1000).toFixed(3)}s]`;
-}
 
 export function formatObservation(fact: Observation): string {
   const ppid = fact.ppid === undefined ? '?' : String(fact.ppid);
@@ -18,7 +14,7 @@ export function formatObservation(fact: Observation): string {
 
 export function createPlainReporter(write: (line: string) => void, now: () => number = Date.now): DemoReporter {
   const startedAt = now();
-  const line = (text: string): void => write(`${stamp(startedAt, now())} ${sanitizeForDisplay(text)}\n`);
+  const line = (text: string): void => write(`${elapsedStamp(now(), startedAt)} ${sanitizeForDisplay(text)}\n`);
   return {
     say: line,
     observed: (fact) => line(formatObservation(fact)),

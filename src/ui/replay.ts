@@ -14,7 +14,7 @@ import { sanitizeForDisplay } from '../text/sanitize.js';
 import { reportCrash } from './crash-report.js';
 import { createApp, type App } from './app.js';
 import { clock } from './model/cells.js';
-import { NORMAL_SPEED_INDEX, parseGoTo, spanWords, SPEEDS, timelineWords } from './model/replay.js';
+import { labelledUpTo, NORMAL_SPEED_INDEX, parseGoTo, spanWords, SPEEDS, timelineWords } from './model/replay.js';
 import type { SideContent } from './model/screen.js';
 import type { Frame } from './model/watch.js';
 import type { SideEntry } from './model/wrap.js';
@@ -177,7 +177,7 @@ export async function runReplay({ recording, noColour }: ReplayOptions): Promise
         const at = parseGoTo(goTo);
         goTo = undefined;
         if (at === undefined) app.tell({ text: t('ui.replay.goToBad'), tone: 'error' });
-        else seekTo(recording.indexAt(start + at), t('ui.replay.at', { at: spanWords(at) }));
+        else seekTo(recording.indexAt(start + labelledUpTo(at)), t('ui.replay.at', { at: spanWords(at) }));
       } else if (key === 'backspace') {
         goTo = goTo.slice(0, -1);
         promptGoTo();

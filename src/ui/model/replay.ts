@@ -43,6 +43,14 @@ export function timelineWords(input: TimelineInput): string {
   });
 }
 
+/**
+ * The latest moment the header's clock labels as `at` (spanWords rounds to the tenth): `g 1` goes
+ * to the last frame labelled 0:01.0 or earlier, though it was taken at 1.04 s.
+ */
+export function labelledUpTo(at: number): number {
+  return at + 49.999;
+}
+
 /** What `g` was given: seconds (`90`, `12.5`), `m:ss` or `h:mm:ss`, from the start; undefined when it is not a time. */
 export function parseGoTo(text: string): number | undefined {
   const parts = text.trim().split(':');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseGoTo, spanWords, SPEEDS, speedWords, timelineWords } from '../../../src/ui/model/replay.js';
+import { labelledUpTo, parseGoTo, spanWords, SPEEDS, speedWords, timelineWords } from '../../../src/ui/model/replay.js';
 
 describe('replay controls', () => {
   it('speeds run from a quarter to sixteen times', () => {
@@ -19,6 +19,15 @@ describe('replay controls', () => {
     expect(parseGoTo('')).toBeUndefined();
     expect(parseGoTo('1:2:3:4')).toBeUndefined();
     expect(parseGoTo('-5')).toBeUndefined();
+  });
+
+  it('goes to the last moment the clock labels as the time asked for (g 1: a frame at 1.04 s reads 0:01.0)', () => {
+    const to = labelledUpTo(1000);
+    expect(spanWords(1040)).toBe('0:01.0');
+    expect(1040).toBeLessThanOrEqual(to);
+    // 1.05 s reads 0:01.1: past it.
+    expect(spanWords(1050)).toBe('0:01.1');
+    expect(1050).toBeGreaterThan(to);
   });
 
   it('puts state, speed, place and frame in one line', () => {

@@ -21,8 +21,17 @@ const UNSAFE = /[\u0000-\u001f\u007f-\u009f\ufffd\u2028\u2029\u202a-\u202e\u2066
  */
 const EMOJI_GLUE = /\u200d(?=\p{Extended_Pictographic})|\ufe0f/gu;
 
-/** procps-style: every control, escape or invalid-UTF-8 code point becomes `?`; emoji are drawn one by one. */
+/** procps-style: every control, escape or invalid-UTF-8 code point becomes `?`. */
 export function sanitizeForDisplay(text: string): string {
+  return text.replace(UNSAFE, MARK);
+}
+
+/**
+ * sanitizeForDisplay for text laid out in columns or cells (the dashboard, ps and tree listings),
+ * where its measured width must be the width drawn: emoji are drawn one by one (EMOJI_GLUE left
+ * out). Not for text read back (metric labels, paths a script reads, chat names).
+ */
+export function sanitizeForCells(text: string): string {
   const safe = text.replace(UNSAFE, MARK);
   return safe.includes('\u200d') || safe.includes('\ufe0f') ? safe.replace(EMOJI_GLUE, '') : safe;
 }

@@ -161,7 +161,7 @@ export function createApp(options: AppOptions): App {
     layout = layoutNow();
     const current = readRows();
     matched = rememberMatches(matched, view.filter, matchedRows(current, view.filter), shown.timeline.lines);
-    view = holdEventsScroll(view, shown.timeline, matched.lives);
+    view = holdEventsScroll(view, shown.timeline, matched.lives, (layout.events?.height ?? 1) - 1);
     const model = computeScreen({
       watch: shown,
       view,

@@ -10,11 +10,11 @@ import { RecordingError } from '../record/format.js';
 import type { Recording } from '../record/reader.js';
 import type { NotePane, RecordedFrame } from '../record/types.js';
 import { type PlainMessageId, t } from '../text/i18n/message.js';
-import { sanitizeForDisplay } from '../text/sanitize.js';
+import { sanitizeForCells } from '../text/sanitize.js';
 import { reportCrash } from './crash-report.js';
 import { createApp, type App } from './app.js';
 import { clock } from './model/cells.js';
-import { labelledUpTo, NORMAL_SPEED_INDEX, parseGoTo, spanWords, SPEEDS, timelineWords } from './model/replay.js';
+import { goToFrame, NORMAL_SPEED_INDEX, parseGoTo, spanWords, SPEEDS, timelineWords } from './model/replay.js';
 import type { SideContent } from './model/screen.js';
 import type { Frame } from './model/watch.js';
 import type { SideEntry } from './model/wrap.js';
@@ -52,7 +52,7 @@ function uiFrame(recording: Recording, frame: RecordedFrame): Frame {
     meters: frame.meters,
     intervalMs: recording.header.intervalMs,
     // The words are the recording's text (a crafted file's could hold escapes): sanitized like every other field shown.
-    sourceWords: t('ui.replay.recorded', { words: sanitizeForDisplay(frame.sourceWords ?? frame.source) }),
+    sourceWords: t('ui.replay.recorded', { words: sanitizeForCells(frame.sourceWords ?? frame.source) }),
     glimpses: frame.glimpses,
   });
 }
@@ -86,7 +86,7 @@ export async function runReplay({ recording, noColour }: ReplayOptions): Promise
             if (note.at > until) break;
             entries.push({ text: `${clock(note.at)} ${note.text}`, tone: TONES.has(note.tone) ? (note.tone as SideEntry['tone']) : 'plain' });
           }
-          return { title: t(SIDE_TITLES[notePane], { label: sanitizeForDisplay(header.scope.label) }), entries };
+          return { title: t(SIDE_TITLES[notePane], { label: sanitizeForCells(header.scope.label) }), entries };
         };
 
   /**
@@ -177,7 +177,10 @@ export async function runReplay({ recording, noColour }: ReplayOptions): Promise
         const at = parseGoTo(goTo);
         goTo = undefined;
         if (at === undefined) app.tell({ text: t('ui.replay.goToBad'), tone: 'error' });
-        else seekTo(recording.indexAt(start + labelledUpTo(at)), t('ui.replay.at', { at: spanWords(at) }));
+        else {
+          const index = goToFrame(at, recording.indexAt(start + at), recording.frameCount, (i) => recording.timeOf(i) - start);
+          seekTo(index, t('ui.replay.at', { at: spanWords(at) }));
+        }
       } else if (key === 'backspace') {
         goTo = goTo.slice(0, -1);
         promptGoTo();

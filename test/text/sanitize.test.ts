@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeUtf8Lossy, decodeUtf8Strict, sanitizeForDisplay, stripControls } from '../../src/text/sanitize.js';
+import { decodeUtf8Lossy, decodeUtf8Strict, sanitizeForCells, sanitizeForDisplay, stripControls } from '../../src/text/sanitize.js';
 import { displayWidth } from '../../src/text/width.js';
 
 describe('sanitizeForDisplay (procps escape rules)', () => {
@@ -27,13 +27,14 @@ describe('sanitizeForDisplay (procps escape rules)', () => {
     expect(sanitizeForDisplay('ab\u202ecd')).toBe('ab?cd');
   });
 
-  it('draws joined emoji one by one, as wide as measured in every terminal; a joiner between letters stays', () => {
+  it('for cells, draws joined emoji one by one, as wide as measured in every terminal; a joiner between letters stays; text read back keeps them', () => {
     const family = '\u{1f468}\u200d\u{1f469}\u200d\u{1f467}';
-    expect(sanitizeForDisplay(`x ${family} y`)).toBe('x \u{1f468}\u{1f469}\u{1f467} y');
-    expect(displayWidth(sanitizeForDisplay(family))).toBe(6);
-    expect(sanitizeForDisplay('\u2764\ufe0f')).toBe('\u2764');
+    expect(sanitizeForCells(`x ${family} y`)).toBe('x \u{1f468}\u{1f469}\u{1f467} y');
+    expect(displayWidth(sanitizeForCells(family))).toBe(6);
+    expect(sanitizeForCells('\u2764\ufe0f')).toBe('\u2764');
     // Devanagari KA + VIRAMA + ZWJ + SSA: the joiner shapes a half form, it is no emoji's.
-    expect(sanitizeForDisplay('\u0915\u094d\u200d\u0937')).toBe('\u0915\u094d\u200d\u0937');
+    expect(sanitizeForCells('\u0915\u094d\u200d\u0937')).toBe('\u0915\u094d\u200d\u0937');
+    expect(sanitizeForDisplay(family)).toBe(family);
   });
 });
 

@@ -16,7 +16,7 @@
 import { adopterOf, parentIsGone } from '../diff.js';
 import { sameProcess } from '../identity.js';
 import type { ProcEvent, ProcInfo, Snapshot } from '../types.js';
-import type { ExecFact, ExitFact, Facts, ForkedAs, ForkedName, ForkFact, ProgramRead } from './facts.js';
+import type { ExecFact, ExitFact, Facts, ForkedAs, ForkedName, ForkFact, ProgramRead, Rename } from './facts.js';
 import { reapedByParentOrAdopter, reapedUnseen } from './infer.js';
 
 /** A fork never explained after this long: its process is reported as gone, its exit unheard. */
@@ -36,6 +36,18 @@ export interface Explained {
   readonly carryNames: readonly ForkedName[];
   /** Children read after an exec whose event has not come: what they were forked as, for that exec's line. */
   readonly carryForkedAs: ReadonlyMap<number, ForkedAs>;
+  /**
+   * Renames of processes this step said nothing of (a rename after their read, or of a carried
+   * fork): for the step whose read shows the new name, which would otherwise be a change with no
+   * exec and no rename, and read as an exec that never happened.
+   */
+  readonly carryRenames: ReadonlyMap<number, CarriedRenames>;
+}
+
+/** Renames to take into the next step: those still to say, and the name the last one said gave. */
+export interface CarriedRenames {
+  readonly renames: readonly Rename[];
+  readonly comm: string;
 }
 
 /**
@@ -77,13 +89,13 @@ function reapsBeforeReaperEnds(events: ProcEvent[]): void {
  * later), said when found. Its last record still names that parent, so it was read before the
  * parent's exit, which hands a zombie on like any child.
  */
-function inferReaper(event: ProcEvent, prev: Snapshot, exits: Facts['exits'], exitedBefore: ReadonlySet<number>): ProcEvent {
+function inferReaper(event: ProcEvent, prev: Snapshot, exits: Facts['exits'], exitedBefore: (pid: number) => boolean): ProcEvent {
   if (event.kind !== 'reap' || event.by !== undefined) return event;
   const parent = prev.procs.get(event.pid)?.ppid;
   if (parent === undefined) return event;
   const parentExit = exits.get(parent);
   if (parentExit !== undefined) return reapedByParentOrAdopter(event, parent, Math.min(event.at, parentExit.at));
-  return exitedBefore.has(parent) ? reapedByParentOrAdopter(event, parent, event.at) : event;
+  return exitedBefore(parent) ? reapedByParentOrAdopter(event, parent, event.at) : event;
 }
 
 /**
@@ -153,21 +165,25 @@ function programRead(pid: number, facts: Facts): Program | undefined {
  * command line` otherwise), unless procview started that program itself. A change the diff saw
  * with no exec the kernel had reported yet waits for that exec's event, next step.
  */
-function programsReadAhead(out: ProcEvent[], readAhead: ReadonlySet<number>, started: StartedPrograms): void {
-  if (readAhead.size === 0) return;
+function programsReadAhead(out: ProcEvent[], readAhead: ReadonlySet<number>, started: StartedPrograms): Map<number, ForkedAs> {
+  // What a change left for the kernel's exec started from (read before it): that exec's "before", next step.
+  const from = new Map<number, ForkedAs>();
   for (const pid of readAhead) {
     const execs = out.filter((event) => event.pid === pid && event.kind === 'exec');
     const last = execs.filter((event) => event.source === 'kernel').at(-1);
     for (let i = out.length - 1; i >= 0; i -= 1) {
       const event = out[i];
       if (event?.pid !== pid || event.kind !== 'exec') continue;
-      if (event.source !== 'kernel') out.splice(i, 1);
-      else if (event === last) {
+      if (event.source !== 'kernel') {
+        out.splice(i, 1);
+        from.set(pid, { comm: event.fromComm, args: event.fromArgs, at: event.at });
+      } else if (event === last) {
         const own = execs.length === 1 ? started.get(pid) : undefined;
         out[i] = { ...event, comm: own?.comm, args: own?.args };
       }
     }
   }
+  return from;
 }
 
 /**
@@ -198,8 +214,12 @@ function renamesAmongStarts(
       const event = out[i];
       if (event?.pid !== pid) continue;
       const lastRename = renames.filter((rename) => rename.at <= event.at).at(-1);
-      // An end after a rename, under the name it took (the table's record may be from before it).
-      if ((event.kind === 'exit' || event.kind === 'zombie' || event.kind === 'reap') && lastRename !== undefined) out[i] = { ...event, comm: lastRename.comm };
+      // An end after a rename, under the name it took (the table's record may be from before it), unless
+      // an exec since gave it another.
+      const execSince =
+        lastRename !== undefined && out.some((other) => other.pid === pid && other.kind === 'exec' && other.at > lastRename.at && other.at <= event.at);
+      if ((event.kind === 'exit' || event.kind === 'zombie' || event.kind === 'reap') && lastRename !== undefined && !execSince)
+        out[i] = { ...event, comm: lastRename.comm };
       if (!renamedLater(event)) continue;
       // Fork copies the parent's comm.
       if (event.kind === 'spawn' && event.ppid !== undefined) out[i] = { ...event, comm: nameOf(event.ppid) };
@@ -417,10 +437,20 @@ function exitName(event: ProcEvent, facts: Facts, prev: Snapshot, started: Start
   // An exec in the very millisecond of the read may have come after it: the name read is then not trusted.
   const later = execTimes.filter((time) => time >= prev.takenAt);
   if (later.length === 0) return event.comm;
+  // A name the kernel reported (a rename) only when it came after the last exec: an exec renames too.
+  const lastExec = execTimes.at(-1) ?? Number.NEGATIVE_INFINITY;
+  // (Facts without their times, as some callers build them: the name last reported.)
+  const renamedSince =
+    facts.renames === undefined
+      ? facts.comms.get(event.pid)
+      : facts.renames
+          .get(event.pid)
+          ?.filter((rename) => rename.at > lastExec)
+          .at(-1)?.comm;
   return (
     (reborn === undefined ? programRead(event.pid, facts)?.comm : undefined) ??
     (later.length === execTimes.length && execTimes.length === 1 ? started.get(event.pid)?.comm : undefined) ??
-    facts.comms.get(event.pid)
+    renamedSince
   );
 }
 
@@ -455,7 +485,8 @@ export function explainStep(
   now: number,
   started: StartedPrograms = new Map(),
   readAhead: ReadonlySet<number> = new Set(),
-  exitedBefore: ReadonlySet<number> = new Set(),
+  /** Whether the kernel reported an exit of this pid in an earlier step (recently). */
+  exitedBefore: (pid: number) => boolean = () => false,
 ): Explained {
   const { forks, exits, comms } = facts;
   const { now: execs, later: laterExecs } = splitLateExecs(facts.execs, next);
@@ -643,7 +674,7 @@ export function explainStep(
     // zombie, gone with it.
     if (exiting || proc.state === 'Z') carryExits.set(pid, exit);
   }
-  programsReadAhead(out, readAhead, started);
+  const changesLeft = programsReadAhead(out, readAhead, started);
   renamesAmongStarts(out, facts, renameReported, prev, (pid) => lookup(pid, prev, next)?.comm, started);
   // In the order things happened: a step can hold a fork, its exec and its parent's exit.
   out.sort((a, b) => a.at - b.at);
@@ -651,6 +682,7 @@ export function explainStep(
   reapsBeforeReaperEnds(out);
   namesFromChildren(out, forkedNames, facts);
   const ahead = childrenStartFromForkers(out, facts, (pid) => lookup(pid, prev, next));
+  for (const [pid, was] of changesLeft) if (!ahead.has(pid)) ahead.set(pid, was);
   // Children still waiting for the exec event their read showed the result of (not for ever).
   facts.forkedAs?.forEach((was, pid) => {
     if (!execs.has(pid) && now - was.at < CARRY_LIMIT_MS && next.procs.has(pid)) ahead.set(pid, was);
@@ -663,5 +695,19 @@ export function explainStep(
   }
   // A parent renamed in this step (comm event, not carried) no longer has the name its children copied.
   const carryNames = forkedNames.filter((name) => (carry.has(name.parent) || carryExecs.has(name.parent)) && !comms.has(name.parent));
-  return { events: out, carry, carryExits, carryExecs, carryPrograms, carryNames, carryForkedAs: ahead };
+  const carryRenames = new Map<number, CarriedRenames>();
+  facts.renames?.forEach((renames, pid) => {
+    const last = renames.at(-1);
+    if (last === undefined || renameReported.has(pid) || (!next.procs.has(pid) && !carry.has(pid))) return;
+    // Said here (renamesAmongStarts): the read may predate the rename, and the next one show the new
+    // name. Its name goes on, so that change is the rename said, not an exec nobody reported.
+    if (out.some((event) => event.pid === pid)) {
+      if (next.procs.has(pid)) carryRenames.set(pid, { renames: [], comm: last.comm });
+      return;
+    }
+    // Not said: for the step whose read shows it. Not for ever: a rename to the name it had shows no change.
+    const recent = renames.filter((rename) => now - rename.at < CARRY_LIMIT_MS);
+    if (recent.length > 0) carryRenames.set(pid, { renames: recent, comm: last.comm });
+  });
+  return { events: out, carry, carryExits, carryExecs, carryPrograms, carryNames, carryForkedAs: ahead, carryRenames };
 }

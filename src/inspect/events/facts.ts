@@ -239,8 +239,15 @@ export class FactBook {
     programs: ReadonlyMap<number, ProgramRead> = new Map(),
     childNames: readonly ForkedName[] = [],
     forkedAs: ReadonlyMap<number, ForkedAs> = new Map(),
+    renames: ReadonlyMap<number, { readonly renames: readonly Rename[]; readonly comm: string }> = new Map(),
   ): void {
     this.#childNames.push(...childNames);
+    for (const [pid, carried] of renames) {
+      // Renames taken in since come after the carried ones, and name the process last.
+      const newer = this.#renames.get(pid) ?? [];
+      this.#renames.set(pid, [...carried.renames, ...newer]);
+      if (!this.#comms.has(pid)) this.#comms.set(pid, carried.comm);
+    }
     for (const [pid, was] of forkedAs) if (!this.#forks.has(pid)) this.#forkedAs.set(pid, was);
     // A read taken in since (this step's batch) is the newer one.
     for (const [pid, read] of programs) if (!this.#programs.has(pid)) this.#programs.set(pid, read);

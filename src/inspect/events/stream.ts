@@ -583,8 +583,15 @@ export class EventStream {
       if (done.has(pid) && !again) return;
       if (done.size === 0) current.procs.forEach((proc, known) => procs.set(known, proc));
       done.add(pid);
-      // After an exec, nothing of the last record holds: a program can exec its own binary, comm unchanged.
-      const record = reread(pid, this.#book.hasExec(pid) ? undefined : current.procs.get(pid));
+      // After an exec, nothing of the last record holds (a program can exec its own binary, comm
+      // unchanged) but its %CPU, which is measured over time: kept until the next scan, as for any reread.
+      const last = current.procs.get(pid);
+      const execed = this.#book.hasExec(pid);
+      const read = reread(pid, execed ? undefined : last);
+      const record =
+        execed && read !== undefined && last !== undefined && sameProcess(last, read) && read.cpuPercent === undefined
+          ? freezeProc({ ...read, cpuPercent: last.cpuPercent })
+          : read;
       readBy.set(pid, Date.now());
       this.#touched.set(pid, performance.now());
       if (record === undefined) procs.delete(pid);
@@ -625,11 +632,15 @@ export class EventStream {
     }
     if (done.size === 0) return;
     const { ahead, later } = this.#execsReadAhead(readBy);
-    // Nothing is taken in between the reads and the step's explanation: a fact taken in now would be
-    // about a process this step did not read (one forked meanwhile would be said gone, then new).
-    this.#advance(this.#earlyAdoptions(current, sealSnapshot(Date.now(), procs), done), done, ahead);
-    this.#scheduleFrame(begunAt);
-    for (const [batch, lost] of later) this.#onBatch(batch, lost);
+    try {
+      // Nothing is taken in between the reads and the step's explanation: a fact taken in now would be
+      // about a process this step did not read (one forked meanwhile would be said gone, then new).
+      this.#advance(this.#earlyAdoptions(current, sealSnapshot(Date.now(), procs), done), done, ahead);
+      this.#scheduleFrame(begunAt);
+    } finally {
+      // Taken out of the socket: taken in whatever became of the step (an error is reported by #guarded).
+      for (const [batch, lost] of later) this.#onBatch(batch, lost);
+    }
   }
 
   /**
@@ -769,12 +780,23 @@ export class EventStream {
     const facts = this.#book.take();
     const changes = reread === undefined ? diffSnapshots(prev, next) : diffReread(prev, next, reread);
     // Exits the kernel reported before this step (kept EXIT_MEMORY_MS): a zombie of one found gone now.
-    const exitedBefore = new Set([...this.#kernelExits.keys()].filter((pid) => !facts.exits.has(pid)));
+    const exitedBefore = (pid: number): boolean => this.#kernelExits.has(pid) && !facts.exits.has(pid);
     const explained = explainStep(changes, prev, next, facts, Date.now(), this.#started, readAhead, exitedBefore);
     for (const event of explained.events) {
       if (event.kind === 'exec' || event.kind === 'exit' || event.kind === 'reap') this.#started.delete(event.pid);
     }
-    this.#book.carry(explained.carry, explained.carryExits, explained.carryExecs, explained.carryPrograms, explained.carryNames, explained.carryForkedAs);
+    this.#book.carry(
+      explained.carry,
+      explained.carryExits,
+      explained.carryExecs,
+      explained.carryPrograms,
+      explained.carryNames,
+      explained.carryForkedAs,
+      explained.carryRenames,
+    );
+    // A rename still to say is said when a read shows it: read again at the next step.
+    for (const [pid, carried] of explained.carryRenames) if (carried.renames.length > 0) this.#pending.add(pid);
+    if (explained.carryRenames.size > 0 && this.#pending.size > 0) this.#scheduleStep();
     const events = inferOrphans(explained.events, prev, next);
     const shown = this.#lastFrame;
     const awaited = this.#awaitingForkers.size;

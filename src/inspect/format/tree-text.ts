@@ -26,7 +26,7 @@
 // octal escapes, and a whole forest can be drawn (`procview tree` draws the
 // tree of PID 1, as pstree, see tree.ts initTree).
 import { isDeadZombie } from '../thread-group.js';
-import { sanitizeForDisplay } from '../../text/sanitize.js';
+import { sanitizeForCells } from '../../text/sanitize.js';
 import { displayWidth } from '../../text/width.js';
 import type { ProcInfo, ThreadInfo, TreeNode } from '../types.js';
 import { TreeLine } from './tree-line.js';
@@ -98,7 +98,7 @@ function drawForest(forest: readonly TreeNode[], options: TreeTextOptions): Draw
 }
 
 function label(node: DrawNode, pids: boolean): string {
-  const name = sanitizeForDisplay(node.name);
+  const name = sanitizeForCells(node.name);
   const withPid = pids ? `${name}(${node.pid})` : name;
   return node.defunct ? `${withPid} <defunct>` : withPid;
 }

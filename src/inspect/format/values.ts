@@ -1,7 +1,7 @@
 // One ProcInfo field as procps `ps` prints it in a column. Unknown is `?`
-// (never a made-up 0); untrusted text goes through sanitizeForDisplay.
+// (never a made-up 0); untrusted text goes through sanitizeForCells.
 import { MONTH_ABBREVIATIONS } from '../../text/calendar.js';
-import { sanitizeForDisplay } from '../../text/sanitize.js';
+import { sanitizeForCells } from '../../text/sanitize.js';
 import { displayWidth, truncateToWidth } from '../../text/width.js';
 import { niceApplies } from '../sched-policy.js';
 import type { ProcInfo, Snapshot } from '../types.js';
@@ -19,7 +19,7 @@ export function niceCell(proc: ProcInfo): string {
 }
 
 export function textCell(value: string | undefined): string {
-  return value === undefined ? UNKNOWN : sanitizeForDisplay(value);
+  return value === undefined ? UNKNOWN : sanitizeForCells(value);
 }
 
 /** STAT; a backend that knows only the state letter still shows that letter. */
@@ -97,7 +97,7 @@ const USER_WIDTH = 8;
  */
 export function userCell(proc: ProcInfo): string {
   if (proc.user === undefined) return numberCell(proc.uid);
-  const name = sanitizeForDisplay(proc.user);
+  const name = sanitizeForCells(proc.user);
   return displayWidth(name) > USER_WIDTH ? `${truncateToWidth(name, USER_WIDTH - 1)}+` : name;
 }
 
@@ -145,8 +145,8 @@ export function startCells(now: number): (startTime: number | undefined) => stri
  */
 export function commandCell(proc: ProcInfo): string {
   let text: string;
-  if (proc.args !== undefined && proc.args !== '') text = sanitizeForDisplay(proc.args);
-  else if (proc.comm !== undefined) text = `[${sanitizeForDisplay(proc.comm)}]`;
+  if (proc.args !== undefined && proc.args !== '') text = sanitizeForCells(proc.args);
+  else if (proc.comm !== undefined) text = `[${sanitizeForCells(proc.comm)}]`;
   else text = UNKNOWN;
   return proc.state === 'Z' ? `${text} <defunct>` : text;
 }

@@ -4,7 +4,7 @@
 // widgets/cells.ts).
 import { eventSentence, type NameOf, shortEventSentence } from '../../inspect/format/event-words.js';
 import type { ProcEvent, ProcEventKind } from '../../inspect/types.js';
-import { sanitizeForDisplay } from '../../text/sanitize.js';
+import { sanitizeForCells } from '../../text/sanitize.js';
 
 import { clock } from './cells.js';
 
@@ -25,12 +25,12 @@ export interface EventLine {
 
 export function eventLine(event: ProcEvent, nameOf: NameOf): EventLine {
   const stamp = clock(event.at);
-  const text = sanitizeForDisplay(`${stamp} ${eventSentence(event, nameOf)}`);
+  const text = sanitizeForCells(`${stamp} ${eventSentence(event, nameOf)}`);
   const short = shortEventSentence(event);
-  return { at: event.at, kind: event.kind, pid: event.pid, text, short: short === undefined ? undefined : sanitizeForDisplay(`${stamp} ${short}`) };
+  return { at: event.at, kind: event.kind, pid: event.pid, text, short: short === undefined ? undefined : sanitizeForCells(`${stamp} ${short}`) };
 }
 
 /** The outcome of a signal or renice as an event line (the sentence comes from inspect/control.ts). */
 export function actionLine(at: number, pid: number, ok: boolean, sentence: string): EventLine {
-  return { at, kind: ok ? 'action' : 'action-failed', pid, text: sanitizeForDisplay(`${clock(at)} ${sentence}`) };
+  return { at, kind: ok ? 'action' : 'action-failed', pid, text: sanitizeForCells(`${clock(at)} ${sentence}`) };
 }

@@ -44,11 +44,15 @@ export function timelineWords(input: TimelineInput): string {
 }
 
 /**
- * The latest moment the header's clock labels as `at` (spanWords rounds to the tenth): `g 1` goes
- * to the last frame labelled 0:01.0 or earlier, though it was taken at 1.04 s.
+ * The frame `g` goes to for `at` (ms since the start): the one shown at that moment (`atOrBefore`,
+ * the last frame taken at or before it), or the next one when that next one is labelled `at` and
+ * this one is not: the header rounds to the tenth, and `g 1` landed on a frame labelled 0:00.4 while
+ * the next, taken at 1.04 s, read 0:01.0. `timeOf`: a frame's time since the start.
  */
-export function labelledUpTo(at: number): number {
-  return at + 49.999;
+export function goToFrame(at: number, atOrBefore: number, count: number, timeOf: (index: number) => number): number {
+  const label = spanWords(at);
+  const next = atOrBefore + 1;
+  return spanWords(timeOf(atOrBefore)) !== label && next < count && spanWords(timeOf(next)) === label ? next : atOrBefore;
 }
 
 /** What `g` was given: seconds (`90`, `12.5`), `m:ss` or `h:mm:ss`, from the start; undefined when it is not a time. */

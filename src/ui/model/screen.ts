@@ -193,7 +193,7 @@ export function eventLines(lines: readonly EventLine[], width: number, height: n
  * passes the filter) moves it one further back. Called before each draw, with
  * the timeline about to be drawn; keys change eventsScroll from what was drawn.
  */
-export function holdEventsScroll(view: ViewState, timeline: Timeline, matched: ReadonlySet<string> = new Set()): ViewState {
+export function holdEventsScroll(view: ViewState, timeline: Timeline, matched: ReadonlySet<string> = new Set(), height = 1): ViewState {
   if (view.eventsScroll <= 0) return view.eventsHeld === undefined ? view : { ...view, eventsHeld: undefined };
   const held = view.eventsHeld;
   if (held === timeline.total) return view;
@@ -201,14 +201,19 @@ export function holdEventsScroll(view: ViewState, timeline: Timeline, matched: R
   // Line i of the timeline is the (total - length + i)th line ever added: those from `held` on are new.
   const first = timeline.total - timeline.lines.length;
   const fresh = timeline.lines.slice(Math.max(0, held - first));
-  const newer = fresh.length === 0 ? 0 : view.filter.trim() === '' ? fresh.length : countKept(timeline.lines, fresh, view.filter, matched);
-  return { ...view, eventsScroll: view.eventsScroll + newer, eventsHeld: timeline.total };
+  const filtered = view.filter.trim() !== '';
+  const kept = filtered ? filterEventLines(timeline.lines, view.filter, matched) : timeline.lines;
+  const newer = fresh.length === 0 ? 0 : filtered ? countKept(kept, fresh) : fresh.length;
+  // No further back than the oldest line kept (the timeline drops its oldest as it fills): keys move
+  // from there, not from a count no pane can show.
+  const scroll = Math.min(view.eventsScroll + newer, maxScroll(kept.length, height));
+  return { ...view, eventsScroll: scroll, eventsHeld: timeline.total };
 }
 
-/** How many of `fresh` (the last lines of `lines`) the filter keeps; a line's life can hang on earlier lines. */
-function countKept(lines: readonly EventLine[], fresh: readonly EventLine[], filter: string, matched: ReadonlySet<string>): number {
-  const kept = new Set(filterEventLines(lines, filter, matched));
-  return fresh.filter((line) => kept.has(line)).length;
+/** How many of `fresh` (the last lines of the timeline) the filter kept (`kept`); a line's life can hang on earlier lines. */
+function countKept(kept: readonly EventLine[], fresh: readonly EventLine[]): number {
+  const keptSet = new Set(kept);
+  return fresh.filter((line) => keptSet.has(line)).length;
 }
 
 function paneTitle(base: string, shown: number, total: number, filter: string, back: number, keys: string): string {

@@ -5,13 +5,13 @@
 // No markup exists downstream: widgets draw spans cell by cell (widgets/cells.ts),
 // so `{red-fg}` in a process name is drawn as those characters.
 import { displayWidth, truncateToWidth } from '../../text/width.js';
-import { sanitizeForDisplay } from '../../text/sanitize.js';
+import { sanitizeForCells } from '../../text/sanitize.js';
 
 export { displayWidth };
 
 /** Sanitized: safe to put into a span as is. */
 export function inert(text: string): string {
-  return sanitizeForDisplay(text);
+  return sanitizeForCells(text);
 }
 
 /** Cut to at most `width` cells; a cut line ends in `…` so it is seen to be cut. */
@@ -30,7 +30,7 @@ export function fit(text: string, width: number, align: 'left' | 'right' = 'left
 
 /** Untrusted text cut to `width` cells and made inert (sanitize → cut). */
 export function inertFit(text: string, width: number, align: 'left' | 'right' = 'left'): string {
-  return fit(sanitizeForDisplay(text), width, align);
+  return fit(sanitizeForCells(text), width, align);
 }
 
 /** Plain text cut into pieces of at most `width` cells each (a long command line in the detail pane). */

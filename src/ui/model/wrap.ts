@@ -1,7 +1,7 @@
 // Word wrap for narration and chat lines, measured in terminal cells. Entries
 // are sanitized before they are measured, so a control character cannot hide
 // its width, and only once each: the pane is wrapped again on every draw.
-import { sanitizeForDisplay } from '../../text/sanitize.js';
+import { sanitizeForCells } from '../../text/sanitize.js';
 import { charWidth } from '../../text/width.js';
 import { textLine, type Line } from './styled.js';
 import { displayWidth, truncate } from './text.js';
@@ -76,7 +76,7 @@ const cleanText = new WeakMap<SideEntry, string>();
 function clean(entry: SideEntry): string {
   let text = cleanText.get(entry);
   if (text === undefined) {
-    text = sanitizeForDisplay(entry.text);
+    text = sanitizeForCells(entry.text);
     cleanText.set(entry, text);
   }
   return text;

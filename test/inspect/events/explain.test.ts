@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { diffSnapshots } from '../../../src/inspect/diff.js';
 import { CARRY_LIMIT_MS, explainStep } from '../../../src/inspect/events/explain.js';
-import { NO_FACTS, type Facts } from '../../../src/inspect/events/facts.js';
+import { FactBook, NO_FACTS, type Facts } from '../../../src/inspect/events/facts.js';
 import type { ProcEvent, Snapshot } from '../../../src/inspect/types.js';
 import { proc, snapshot } from '../diff-builders.js';
 
@@ -736,13 +736,63 @@ describe('explainStep', () => {
     expect(events[0]).toMatchObject({ from: 'renfork' });
   });
 
+  it('a rename the read did not show yet is carried to the step whose read shows it: a rename line there, never an exec', () => {
+    const worker = proc({ pid: 102, ppid: 100, comm: 'worker', args: 'node worker.js' });
+    const first = snapshot([parent, sh, worker], T + 10);
+    const book = new FactBook();
+    // prctl(PR_SET_NAME) at T+12, after this table was read.
+    book.absorb([{ kind: 'comm', at: T + 12, pid: 102, tgid: 102, comm: 'pool-1' }], new Set());
+    const one = explainStep(diffSnapshots(first, first), first, first, book.take(), T + 13);
+    expect(one.events).toEqual([]);
+    book.carry(one.carry, one.carryExits, one.carryExecs, one.carryPrograms, one.carryNames, one.carryForkedAs, one.carryRenames);
+    const second = snapshot([parent, sh, { ...worker, comm: 'pool-1' }], T + 20);
+    const two = explainStep(diffSnapshots(first, second), first, second, book.take(), T + 21).events;
+    expect(two).toEqual([{ kind: 'rename', at: T + 12, pid: 102, comm: 'pool-1', from: 'worker', source: 'kernel' }]);
+  });
+
+  it('a change read ahead of its exec report waits for it, and that exec still says what it started from', () => {
+    const prev = snapshot([parent, sh], T);
+    const execd = { ...sh, comm: 'prog2', args: 'prog2 --x' };
+    const next = snapshot([parent, execd], T + 10);
+    // The read shows prog2; the exec that led to it is reported only after the read (stream.ts #execsReadAhead).
+    const one = explainStep(diffSnapshots(prev, next), prev, next, NO_FACTS, T + 11, new Map(), new Set([100]));
+    expect(one.events.filter((event) => event.pid === 100)).toEqual([]);
+    const book = new FactBook();
+    book.carry(one.carry, one.carryExits, one.carryExecs, one.carryPrograms, one.carryNames, one.carryForkedAs, one.carryRenames);
+    book.absorb([{ kind: 'exec', at: T + 9, pid: 100, tgid: 100 }], new Set());
+    const two = explainStep(diffSnapshots(next, next), next, next, book.take(), T + 21).events;
+    expect(two).toEqual([{ kind: 'exec', at: T + 9, pid: 100, source: 'kernel', comm: 'prog2', fromComm: 'sh', fromArgs: sh.args, args: 'prog2 --x' }]);
+  });
+
+  it('a rename undone by a later exec does not name the end: an exec gives a name of its own', () => {
+    const launcher = proc({ pid: 102, ppid: 100, comm: 'launcher', args: './launcher' });
+    const prev = snapshot([parent, sh, launcher], T);
+    const status = { code: 0, signal: undefined, coreDumped: false };
+    const events = explain(
+      prev,
+      snapshot([parent, sh], T + 10),
+      facts({
+        exits: new Map([[102, { at: T + 5, status, parent: 100 }]]),
+        execs: new Map([[102, { times: [T + 3] }]]),
+        comms: new Map([[102, 'stage1']]),
+        renames: new Map([[102, [{ at: T + 2, comm: 'stage1' }]]]),
+      }),
+    ).filter((event) => event.pid === 102);
+    expect(events.map((event) => event.kind)).toEqual(['rename', 'exec', 'exit']);
+    expect(events[0]).toMatchObject({ from: 'launcher', comm: 'stage1' });
+    // What the exec named it was not read: the exit is unnamed, not 'stage1'.
+    expect(events[2]?.comm).toBeUndefined();
+  });
+
   it('a zombie found gone steps after its parent exited: reaped by that parent or its adopter, said when found', () => {
     // Many zombies are looked at a few a step: this one is found gone after the step with its parent's exit.
     const zombie = proc({ pid: 106, ppid: 50, comm: 'bomb', state: 'Z', stat: 'Z', args: '' });
     const prev = snapshot([proc({ pid: 1, ppid: 0, comm: 'init' }), zombie], T);
     const next = snapshot([proc({ pid: 1, ppid: 0, comm: 'init' })], T + 10);
     const reap = (exitedBefore: ReadonlySet<number>) =>
-      explainStep(diffSnapshots(prev, next), prev, next, NO_FACTS, T + 10, new Map(), new Set(), exitedBefore).events.filter((e) => e.kind === 'reap');
+      explainStep(diffSnapshots(prev, next), prev, next, NO_FACTS, T + 10, new Map(), new Set(), (pid) => exitedBefore.has(pid)).events.filter(
+        (e) => e.kind === 'reap',
+      );
     expect(reap(new Set([50]))).toEqual([expect.objectContaining({ pid: 106, by: undefined, lastParent: 50, at: T + 10, inferred: expect.any(String) })]);
     // No exit of that parent known: who reaped it is not said.
     expect(reap(new Set())).toEqual([expect.objectContaining({ pid: 106, by: undefined })]);

@@ -264,6 +264,15 @@ describe('the events pane scrolled back', () => {
     expect(view.eventsHeld).toBeUndefined();
   });
 
+  it('never holds further back than the oldest line the timeline still keeps', () => {
+    let timeline = appendTimeline(EMPTY_TIMELINE, sleeps(1000, TIMELINE_LIMIT), () => true, nameOf);
+    let view = holdEventsScroll({ ...initialViewState(true), eventsScroll: TIMELINE_LIMIT - 4 }, timeline, new Set(), 4);
+    // A thousand more lines push the held ones out: the hold stops at the oldest kept, a pane of 4 from the top.
+    timeline = appendTimeline(timeline, sleeps(5000, 1000), () => true, nameOf);
+    view = holdEventsScroll(view, timeline, new Set(), 4);
+    expect(view.eventsScroll).toBe(TIMELINE_LIMIT - 4);
+  });
+
   it('counts only the new lines the filter keeps', () => {
     let timeline = appendTimeline(EMPTY_TIMELINE, sleeps(500, 20), () => true, nameOf);
     let view = holdEventsScroll({ ...initialViewState(true), filter: 'sleep', eventsScroll: 6 }, timeline);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { labelledUpTo, parseGoTo, spanWords, SPEEDS, speedWords, timelineWords } from '../../../src/ui/model/replay.js';
+import { goToFrame, parseGoTo, spanWords, SPEEDS, speedWords, timelineWords } from '../../../src/ui/model/replay.js';
 
 describe('replay controls', () => {
   it('speeds run from a quarter to sixteen times', () => {
@@ -21,13 +21,17 @@ describe('replay controls', () => {
     expect(parseGoTo('-5')).toBeUndefined();
   });
 
-  it('goes to the last moment the clock labels as the time asked for (g 1: a frame at 1.04 s reads 0:01.0)', () => {
-    const to = labelledUpTo(1000);
-    expect(spanWords(1040)).toBe('0:01.0');
-    expect(1040).toBeLessThanOrEqual(to);
-    // 1.05 s reads 0:01.1: past it.
-    expect(spanWords(1050)).toBe('0:01.1');
-    expect(1050).toBeGreaterThan(to);
+  it('goes to the frame shown at the time asked for, or the next one when only that one is labelled so (g 1: a frame at 1.04 s reads 0:01.0)', () => {
+    const times = [12, 400, 1040, 1500];
+    const timeOf = (i: number): number => times[i] ?? 0;
+    // g 1: shown at 1.0 s is the frame of 0.4 s (0:00.4); the next, 0:01.0, is the one labelled so.
+    expect(goToFrame(1000, 1, times.length, timeOf)).toBe(2);
+    // g 0: the first frame, labelled 0:00.0 itself.
+    expect(goToFrame(0, 0, times.length, timeOf)).toBe(0);
+    // g 1.2: no frame labelled so, the one shown then.
+    expect(goToFrame(1200, 2, times.length, timeOf)).toBe(2);
+    // The last frame has no next.
+    expect(goToFrame(1600, 3, times.length, timeOf)).toBe(3);
   });
 
   it('puts state, speed, place and frame in one line', () => {

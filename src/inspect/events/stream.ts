@@ -18,8 +18,8 @@ import { freezeProc, SealedMap, sealSnapshot } from '../snapshot.js';
 import type { ExitStatus, Inspector, ProcEvent, ProcInfo, Snapshot } from '../types.js';
 import { continuedBeforeExit, explainStep, type Program } from './explain.js';
 import { execName } from './exec-name.js';
-import { FactBook } from './facts.js';
-import { inferOrphans } from './infer.js';
+import { type ExitFact, FactBook, NO_FACTS } from './facts.js';
+import { inferOrphans, reapedUnseen } from './infer.js';
 import type { KernelEvent } from './kernel-event.js';
 import { ScopedTracker, type TrackerReads } from './scoped-tracker.js';
 import type { EventsChoice } from './choose.js';
@@ -423,14 +423,45 @@ export class EventStream {
     const first = this.#events.findIndex((e, k) => k > stop && k <= index && (e.pid === pid || (e.kind === 'spawn' && e.ppid === pid)));
     const place = first < 0 ? index : first;
     const resumed = continuedBeforeExit(pid, last, fact, false, event.comm, Math.min(at, this.#events[place]?.at ?? at));
-    if (resumed !== undefined) {
-      // The lines from there on, and their places, move down by one.
-      this.#events.splice(place, 0, resumed);
-      this.#awaitingStatus.forEach((later, other) => {
-        if (later >= place) this.#awaitingStatus.set(other, later + 1);
-      });
+    if (resumed !== undefined) this.#insertEvent(place, resumed);
+    if (event.kind === 'exit') {
+      const exitAt = this.#events.findIndex((e, k) => k >= index && e.pid === pid && e.kind === 'exit');
+      const reap = this.#lateReap(pid, event.comm, fact);
+      if (reap !== undefined && exitAt >= 0) this.#insertEvent(exitAt + 1, reap);
     }
     this.#endHold();
+  }
+
+  /** `event` at `place` among the coming frame's events: the lines from there on, and their places, move down by one. */
+  #insertEvent(place: number, event: ProcEvent): void {
+    this.#events.splice(place, 0, event);
+    this.#awaitingStatus.forEach((later, other) => {
+      if (later >= place) this.#awaitingStatus.set(other, later + 1);
+    });
+  }
+
+  /**
+   * The reap of a process a step read gone before its exit report came in (its exit line went out
+   * waiting for the status): inferred as a step infers it (infer.ts reapedUnseen), now that the
+   * report says who its parent was. That parent is read now, after the child was found gone: alive,
+   * it reaped the child; dead, it or its adopter did. A release at exit (SIGCHLD ignored, no parent
+   * named) was learnt as the report came in (#markReleases).
+   */
+  #lateReap(pid: number, comm: string | undefined, fact: ExitFact): ProcEvent | undefined {
+    const current = this.#current;
+    if (current === undefined || current.procs.has(pid)) return undefined;
+    const parent = fact.parent;
+    const reread = this.#inspector.reread;
+    let readGone: Map<number, number | undefined> | undefined;
+    if (fact.kernelReapedFor === undefined && fact.releasedFor === undefined && parent !== undefined && reread !== undefined) {
+      const record = reread(parent, current.procs.get(parent));
+      const before = current.procs.get(parent);
+      const alive = record !== undefined && record.state !== 'Z' && record.state !== 'X' && (before === undefined || sameProcess(before, record));
+      readGone = new Map([[pid, alive ? parent : undefined]]);
+    }
+    const parentExit = parent === undefined ? undefined : this.#book.exitOf(parent);
+    const facts = { ...NO_FACTS, readGone, exits: parent === undefined || parentExit === undefined ? new Map() : new Map([[parent, parentExit]]) };
+    return reapedUnseen({ pid, comm }, fact, { ...current, takenAt: Date.now() }, facts);
   }
 
   #requestScan(): void {

@@ -433,6 +433,47 @@ describe('event stream steps', () => {
     }
   });
 
+  it('infer the reap of a child read gone before its exit report came in, once the report names its parent', async () => {
+    for (const parentLives of [true, false]) {
+      const kernel = new FakeKernel();
+      const shell = proc({ pid: 50, ppid: 1, comm: 'bash', args: 'bash' });
+      const child = proc({ pid: 60, ppid: 50, comm: 'sleep', args: 'sleep 1' });
+      let childGone = false;
+      let foundGone = false;
+      let parentDead = false;
+      const inspector: Inspector = {
+        backend: 'procfs',
+        snapshot: async () => snapshot([proc({ pid: 1, ppid: 0, comm: 'init' }), shell, child], Date.now()),
+        reread: (pid, previous) => {
+          if (pid === 60 && childGone) foundGone = true;
+          if (pid === 60) return childGone ? undefined : (previous ?? child);
+          return pid === 50 && parentDead ? proc({ ...shell, state: 'Z', stat: 'Z' }) : previous;
+        },
+        close: () => {},
+      };
+      const { frames } = openStream(kernel, inspector);
+      expect(await frameWhere(frames, (frame) => frame.snapshot.procs.size === 3)).toBeDefined();
+      childGone = true;
+      // The child is read (a rename made it pending) and found gone: its exit line waits for a status,
+      // the frame held for it.
+      kernel.send([{ kind: 'comm', at: Date.now(), pid: 60, tgid: 60, comm: 'sleep' }]);
+      expect(await pollUntil(() => (foundGone ? true : undefined), { timeoutMs: 10_000, intervalMs: 1 })).toBe(true);
+      parentDead = !parentLives;
+      kernel.send([{ kind: 'exit', at: Date.now() - 5, pid: 60, tgid: 60, exitCode: 0, exitSignal: 17, parentPid: 50, parentTgid: 50 }]);
+      const ends = await pollUntil(
+        () => {
+          const events = frames.flatMap((frame) => frame.events).filter((event) => event.pid === 60 && event.kind !== 'rename');
+          return events.some((event) => event.kind === 'exit') ? events : undefined;
+        },
+        { timeoutMs: 10_000, intervalMs: 5 },
+      );
+      expect(ends?.map((event) => event.kind)).toEqual(['exit', 'reap']);
+      expect(ends?.[0]).toMatchObject({ status: { code: 0 } });
+      if (parentLives) expect(ends?.[1]).toMatchObject({ by: 50, inferred: expect.stringContaining('never read as a zombie') });
+      else expect(ends?.[1]).toMatchObject({ by: undefined, lastParent: 50 });
+    }
+  });
+
   it('know from the kernel release whether exit events name the parent (Linux 4.17)', () => {
     expect(namesExitParents('6.1.0-18-amd64')).toBe(true);
     expect(namesExitParents('4.17.0')).toBe(true);

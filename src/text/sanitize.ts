@@ -32,7 +32,7 @@ export function sanitizeForDisplay(text: string): string {
  * out). Not for text read back (metric labels, paths a script reads, chat names).
  */
 export function sanitizeForCells(text: string): string {
-  const safe = text.replace(UNSAFE, MARK);
+  const safe = sanitizeForDisplay(text);
   return safe.includes('\u200d') || safe.includes('\ufe0f') ? safe.replace(EMOJI_GLUE, '') : safe;
 }
 

@@ -8,7 +8,16 @@ import type { Effect } from './model/key-result.js';
 import { handleKey, sortBy } from './model/keys.js';
 import { computeLayout, type Layout } from './model/layout.js';
 import type { ProcRow } from './model/rows.js';
-import { computeScreen, type FilterMemory, holdEventsScroll, matchedRows, NO_FILTER_MEMORY, rememberMatches, type SideContent } from './model/screen.js';
+import {
+  computeScreen,
+  type FilterMemory,
+  holdEventsScroll,
+  holdSideScroll,
+  matchedRows,
+  NO_FILTER_MEMORY,
+  rememberMatches,
+  type SideContent,
+} from './model/screen.js';
 import { reconcile } from './model/selection.js';
 import { initialViewState, type Message, type ViewState } from './model/view-state.js';
 import { computeRows, rowSource } from './model/view.js';
@@ -162,6 +171,9 @@ export function createApp(options: AppOptions): App {
     const current = readRows();
     matched = rememberMatches(matched, view.filter, matchedRows(current, view.filter), shown.timeline.lines);
     view = holdEventsScroll(view, shown.timeline, matched.lives, (layout.events?.height ?? 1) - 1);
+    const side = options.side?.();
+    // The side pane's text area: a frame line on the left, its title on top (computeScreen's sizes).
+    if (side !== undefined && layout.side !== undefined) view = holdSideScroll(view, side.entries, Math.max(1, layout.side.width - 1), layout.side.height - 1);
     const model = computeScreen({
       watch: shown,
       view,
@@ -172,7 +184,7 @@ export function createApp(options: AppOptions): App {
         scope: typeof options.scopeLabel === 'string' ? options.scopeLabel : options.scopeLabel(),
         systemTotal: options.scope.kind === 'all' ? undefined : shown.frame?.snapshot.procs.size,
       },
-      side: options.side?.(),
+      side,
       canSay: options.canSay,
       now: shown.frame?.snapshot.takenAt,
       looks: options.theme.describe,
@@ -233,11 +245,15 @@ export function createApp(options: AppOptions): App {
       case 'say':
         outcome = await options.onSay(effect.text);
         break;
+      case 'refused':
+        outcome = { ok: false, reason: 'refused', message: effect.message };
+        break;
     }
     const message: Message = 'ok' in outcome ? { text: outcome.message, tone: outcome.ok ? 'info' : 'error' } : outcome;
-    // What was done to a process is an event line too, so it stays in the record beside what followed.
-    if ('ok' in outcome && (effect.kind === 'signal' || effect.kind === 'renice')) {
-      const line = actionLine(Date.now(), effect.target.pid, outcome.ok, outcome.message);
+    // What was done to a process, or refused, is an event line too, so it stays in the record beside what followed.
+    const acted = effect.kind === 'signal' || effect.kind === 'renice' ? effect.target.pid : effect.kind === 'refused' ? effect.pid : undefined;
+    if ('ok' in outcome && acted !== undefined) {
+      const line = actionLine(Date.now(), acted, outcome.ok, outcome.message);
       latest = { ...latest, timeline: noteTimeline(latest.timeline, line) };
       shown = { ...shown, timeline: noteTimeline(shown.timeline, line) };
     }

@@ -5,6 +5,7 @@ import type { Role } from './styled.js';
 import { line, span, textLine, type Line } from './styled.js';
 import { messageIn, type PlainMessageId, t } from '../../text/i18n/message.js';
 import { displayWidth } from './text.js';
+import { HIGHLIGHT_REFRESHES } from './life.js';
 import { wordWrap } from './wrap.js';
 
 export const KEYS: readonly (readonly [keys: string, action: PlainMessageId])[] = [
@@ -37,12 +38,12 @@ export const KEYS: readonly (readonly [keys: string, action: PlainMessageId])[] 
 ];
 
 /** What each kind of row means; the theme (widgets/theme.ts) says how each looks, in colour or without. */
-export const ROW_KINDS: readonly (readonly [role: Role, meaning: PlainMessageId])[] = [
-  ['new', 'ui.row.new'],
-  ['dead', 'ui.row.dead'],
-  ['zombie', 'ui.row.zombie'],
-  ['stopped', 'ui.row.stopped'],
-  ['context', 'ui.row.context'],
+export const ROW_KINDS: readonly (readonly [role: Role, meaning: () => string])[] = [
+  ['new', () => t('ui.row.new', { count: HIGHLIGHT_REFRESHES })],
+  ['dead', () => t('ui.row.dead', { count: HIGHLIGHT_REFRESHES })],
+  ['zombie', () => t('ui.row.zombie')],
+  ['stopped', () => t('ui.row.stopped')],
+  ['context', () => t('ui.row.context')],
 ];
 
 /**
@@ -67,7 +68,7 @@ export function helpLines(width = 100, looks: (role: Role) => string = (role) =>
     ...KEYS.flatMap(([keys, action]) => entry(keys, keyWidth, t(action))),
     textLine(''),
     textLine(t('ui.help.rows'), 'heading'),
-    ...ROW_KINDS.flatMap(([role, meaning]) => entry(looks(role), lookWidth, t(meaning), role)),
+    ...ROW_KINDS.flatMap(([role, meaning]) => entry(looks(role), lookWidth, meaning(), role)),
     textLine(''),
     ...wordWrap(t('ui.help.closing'), width).map((text) => textLine(text)),
   ];

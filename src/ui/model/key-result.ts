@@ -10,6 +10,8 @@ export type Effect =
   | { readonly kind: 'repaint' }
   | { readonly kind: 'signal'; readonly target: ProcTarget; readonly signal: ControlSignal }
   | { readonly kind: 'renice'; readonly target: ProcTarget; readonly delta: number }
+  /** An action on `pid` refused as the key was pressed (PID 1, procview itself): said, and kept as an event line as a refused renice is. */
+  | { readonly kind: 'refused'; readonly pid: number; readonly message: string }
   | { readonly kind: 'say'; readonly text: string }
   /** The setup screen changed a setting (kept in memory) or closed (saved to the file). */
   | { readonly kind: 'settings'; readonly settings: Settings }

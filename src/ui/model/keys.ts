@@ -167,7 +167,7 @@ function onMain(state: ViewState, key: string, ctx: KeyContext): KeyResult {
       if (row.mark === 'dead') return tell(t('ui.msg.alreadyExited', { pid: row.pid }), 'error');
       // Refused at once, in renice's words, rather than after a signal was chosen.
       const refused = refusedPid(row.pid, 'signal', ctx.selfPid);
-      if (refused !== undefined) return tell(refused, 'error');
+      if (refused !== undefined) return { state, effect: { kind: 'refused', pid: row.pid, message: refused } };
       return { state: openSignalMenu(state, target) };
     }
     case 'n':

@@ -18,7 +18,7 @@ import { displayWidth, fit } from './text.js';
 import type { ViewState } from './view-state.js';
 import type { WatchState } from './watch.js';
 import { matcher } from './filter.js';
-import { filterSideEntries, sideLines, type SideEntry } from './wrap.js';
+import { filterSideEntries, sideLines, type SideEntry, wrappedCount } from './wrap.js';
 import { TIMELINE_LIMIT, type Timeline } from './timeline.js';
 
 export interface PaneText {
@@ -208,6 +208,25 @@ export function holdEventsScroll(view: ViewState, timeline: Timeline, matched: R
   // from there, not from a count no pane can show.
   const scroll = Math.min(view.eventsScroll + newer, maxScroll(kept.length, height));
   return { ...view, eventsScroll: scroll, eventsHeld: timeline.total };
+}
+
+/**
+ * The side pane (narration, chat, a program's output) scrolled back holds its
+ * lines as the events pane does: lines of entries that came in since the last
+ * draw (and pass the filter) move sideScroll further back, never past the
+ * oldest line kept. Entries are appended and never changed, and a source drops
+ * only its oldest, so the newest entry drawn marks where the new ones begin
+ * (gone from the list: all are new). `width` and `height` are the pane's text area.
+ */
+export function holdSideScroll(view: ViewState, entries: readonly SideEntry[], width: number, height: number): ViewState {
+  const newest = entries.at(-1);
+  if (view.sideScroll <= 0) return view.sideHeld === newest ? view : { ...view, sideHeld: newest };
+  const held = view.sideHeld;
+  const fresh =
+    held === newest ? 0 : wrappedCount(filterSideEntries(entries.slice(held === undefined ? 0 : entries.lastIndexOf(held) + 1), view.filter), width);
+  const most = Math.max(0, wrappedCount(filterSideEntries(entries, view.filter), width) - Math.max(0, height));
+  const sideScroll = Math.min(view.sideScroll + fresh, most);
+  return sideScroll === view.sideScroll && held === newest ? view : { ...view, sideScroll, sideHeld: newest };
 }
 
 /** How many of `fresh` (the last lines of the timeline) the filter kept (`kept`); a line's life can hang on earlier lines. */

@@ -2,6 +2,7 @@
 // keys change. Data from the refresh loop lives apart, in WatchState.
 import type { ControlSignal } from '../../inspect/control.js';
 import type { ColumnId } from './columns.js';
+import type { SideEntry } from './wrap.js';
 
 export type { ControlSignal };
 
@@ -60,6 +61,8 @@ export interface ViewState {
    */
   readonly eventsHeld?: number | undefined;
   readonly sideScroll: number;
+  /** The side pane's newest entry when it was last drawn: entries after it came since (holdSideScroll). */
+  readonly sideHeld?: SideEntry | undefined;
   /** `K`: kernel threads listed (they are always counted). */
   readonly showKernel: boolean;
   /** `u`: only this user's processes (a user name or uid); '' for everyone. */

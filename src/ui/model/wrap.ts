@@ -88,6 +88,13 @@ export function filterSideEntries(entries: readonly SideEntry[], filter: string)
   return needle === '' ? entries : entries.filter((entry) => clean(entry).toLowerCase().includes(needle));
 }
 
+/** Lines `entries` take wrapped to `width` (as sideLines wraps them). */
+export function wrappedCount(entries: readonly SideEntry[], width: number): number {
+  let count = 0;
+  for (const entry of entries) count += wordWrap(clean(entry), width, '  ').length;
+  return count;
+}
+
 /**
  * Entries (raw text) as inert lines wrapped to `width`: the `height` lines
  * that end `back` lines before the newest (0: the newest).

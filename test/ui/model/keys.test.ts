@@ -28,14 +28,15 @@ describe('keys', () => {
     expect(handleKey(typing, 'C-c', ctx).effect).toEqual({ kind: 'quit' });
   });
 
-  it('k refuses PID 1 and procview itself at once, in the words renice uses, with no menu', () => {
+  it('k refuses PID 1 and procview itself at once, in the words renice uses, with no menu, for the events pane too', () => {
     for (const [pid, words] of [
       [1, /^refused to .*PID 1 \(init\)/],
       [4242, /^refused to .* procview itself/],
     ] as const) {
       const result = handleKey(start, 'k', { ...ctx, rows: [row(pid, 'live', 0)], selfPid: 4242 });
       expect(result.state.overlay.kind).toBe('none');
-      expect(result.state.message).toMatchObject({ tone: 'error', text: expect.stringMatching(words) });
+      // The app says it and adds it to the events pane, as it does a refused renice.
+      expect(result.effect).toEqual({ kind: 'refused', pid, message: expect.stringMatching(words) });
     }
     expect(handleKey(start, 'k', { ...ctx, selfPid: 4242 }).state.overlay.kind).toBe('signal');
   });

@@ -2,11 +2,11 @@
 // lesson or a chat user wrote is drawn as inert characters.
 import { describe, expect, it } from 'vitest';
 import { computeLayout } from '../../../src/ui/model/layout.js';
-import { computeScreen } from '../../../src/ui/model/screen.js';
+import { computeScreen, holdSideScroll } from '../../../src/ui/model/screen.js';
 import { ALL } from '../../../src/inspect/scope.js';
-import { initialViewState } from '../../../src/ui/model/view-state.js';
+import { initialViewState, type ViewState } from '../../../src/ui/model/view-state.js';
 import { initialWatch } from '../../../src/ui/model/watch.js';
-import { sideLines, wordWrap, type SideEntry } from '../../../src/ui/model/wrap.js';
+import { filterSideEntries, sideLines, wordWrap, type SideEntry } from '../../../src/ui/model/wrap.js';
 import { markedAll } from './fixtures.js';
 
 const CONTROLS = /[\u0000-\u001f\u007f-\u009f]/;
@@ -44,5 +44,42 @@ describe('side pane', () => {
     });
     expect(markedAll(model.side?.lines).join('\n')).toContain('09:00:00 {blink}hello??31m');
     expect(JSON.stringify(model)).not.toMatch(/\\u00(0|1)[0-9a-f]|\\u007f|\\u009/i);
+  });
+});
+
+describe('side pane scrolled back', () => {
+  const said = (from: number, count: number, text = 'line'): SideEntry[] =>
+    Array.from({ length: count }, (_, i) => ({ text: `${text} ${from + i}`, tone: 'plain' as const }));
+  const shown = (entries: readonly SideEntry[], view: ViewState, filter = ''): string[] =>
+    markedAll(sideLines(filterSideEntries(entries, filter), 40, 4, view.sideScroll));
+
+  it('holds the lines it shows while new ones come in, as the events pane does', () => {
+    const entries = said(0, 20);
+    // Drawn at the newest, then `{` (6 back), then drawn.
+    let view = holdSideScroll(initialViewState(true), entries, 40, 4);
+    view = holdSideScroll({ ...view, sideScroll: 6 }, entries, 40, 4);
+    const before = shown(entries, view);
+    expect(before).toEqual(['line 10', 'line 11', 'line 12', 'line 13']);
+    // A chat line long enough to wrap in two, and two short ones.
+    entries.push({ text: `${'word '.repeat(10)}end`, tone: 'plain' }, ...said(20, 2));
+    view = holdSideScroll(view, entries, 40, 4);
+    expect(view.sideScroll).toBe(10);
+    expect(shown(entries, view)).toEqual(before);
+  });
+
+  it('counts only the new lines the filter keeps, and goes no further back than the oldest kept', () => {
+    const entries = said(0, 10, 'sleep');
+    let view = holdSideScroll({ ...initialViewState(true), filter: 'sleep' }, entries, 40, 4);
+    view = holdSideScroll({ ...view, sideScroll: 3 }, entries, 40, 4);
+    const before = shown(entries, view, 'sleep');
+    entries.push(...said(10, 2, 'sleep'), ...said(12, 5, 'cat'));
+    view = holdSideScroll(view, entries, 40, 4);
+    expect(view.sideScroll).toBe(5);
+    expect(shown(entries, view, 'sleep')).toEqual(before);
+    // The source keeps its last lines only: 30 more push the held ones out; the pane stops at the oldest kept.
+    entries.push(...said(17, 30, 'sleep'));
+    entries.splice(0, entries.length - 20);
+    view = holdSideScroll(view, entries, 40, 4);
+    expect(view.sideScroll).toBe(filterSideEntries(entries, 'sleep').length - 4);
   });
 });

@@ -56,7 +56,7 @@ async function chooseLanguage(argv: readonly string[]): Promise<readonly string[
   if (missing === true && !chatTakesIt) {
     // As parseArgs says it for every other option that lacks its value (commands/args.ts).
     const { UsageError } = await import('./base/errors.js');
-    throw new UsageError(t('cli.error.optionNeedsValue', { option: `--lang ${t('cli.usage.value')}` }), LANG_USAGE);
+    throw new UsageError(t('cli.error.optionNeedsValue', { option: '--lang' }), LANG_USAGE);
   }
   if (lang === undefined) return argv;
   if (!isLang(lang)) {

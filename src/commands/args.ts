@@ -67,16 +67,26 @@ function firstSentence(message: string): string {
  */
 function parseProblem(code: string, message: string): string {
   const english = firstSentence(message);
+  const raw = /'([^']*)'/u.exec(message)?.[1];
+  // A value starting with '-' after an option that wants one ('--hold --plain'): Node calls the
+  // argument "ambiguous"; what is wrong is that the option has no value. In every language.
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && raw !== undefined && /argument is ambiguous/u.test(message)) {
+    const option = raw.split(/,\s*/u).at(-1) ?? raw;
+    return t('cli.error.optionDashValue', { option, example: option.startsWith('--') ? `${option}=-1` : `${option}-1` });
+  }
   // Node names a value `<value>` ('-d, --delay <value>'): a word of the sentence, so it is translated too.
-  const quoted = /'([^']*)'/u.exec(message)?.[1]?.replace(NODE_VALUE, t('cli.usage.value'));
-  if (quoted === undefined || currentLanguage() === 'en') return english;
+  const quoted = raw?.replace(NODE_VALUE, t('cli.usage.value'));
+  if (quoted === undefined || raw === undefined || currentLanguage() === 'en') return english;
   switch (code) {
     case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
       return t('cli.error.unknownOption', { option: quoted });
     case 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL':
       return t('cli.error.unexpectedArgument', { argument: quoted });
     case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
-      return /argument missing/u.test(message) ? t('cli.error.optionNeedsValue', { option: quoted }) : t('cli.error.optionValue', { option: quoted });
+      // "Missing its value" says it all: the option by its name alone, without `<value>`.
+      return /argument missing/u.test(message)
+        ? t('cli.error.optionNeedsValue', { option: raw.replace(` ${NODE_VALUE}`, '') })
+        : t('cli.error.optionValue', { option: quoted });
     default:
       return english;
   }

@@ -18,7 +18,9 @@ function afterLabel(line: string): string | undefined {
  */
 export function usageLine(usage: string, helpCommand?: string): string {
   const [first = usage, ...more] = usage.split('\n');
-  const hint = helpCommand ?? /^Usage: (procview(?: [a-z]+)?)/u.exec(first)?.[1] ?? 'procview';
+  // A synopsis that names its help already (`procview chat server --help for more`) says which.
+  const hint =
+    helpCommand ?? /\((procview[a-z ]*) --help for more\)$/u.exec(first.trimEnd())?.[1] ?? /^Usage: (procview(?: [a-z]+)?)/u.exec(first)?.[1] ?? 'procview';
   const english = more.length === 0 || first.includes('--help for more') ? first.trimEnd() : `${first.trimEnd()}   (${hint} --help for more)`;
   return inLanguage(english, hint);
 }

@@ -57,7 +57,7 @@ export const niceDemo = defineDemo({
     }
     const plain = mean(shares.get(0) ?? []);
     const nicer = mean(shares.get(NICER) ?? []);
-    const ratio = nicer > 0 ? `${(plain / nicer).toFixed(1)}×` : t('demo.nice.farMore');
+    const ratio = nicer > 0 ? t('demo.nice.times', { ratio: (plain / nicer).toFixed(1) }) : t('demo.nice.farMore');
     say(t('demo.nice.average', { plain: plain.toFixed(0), nicer: nicer.toFixed(0), ratio }));
     if (saturated) check(plain > nicer * MIN_RATIO, t('demo.check.noDifference', { plain: plain.toFixed(0), nicer: nicer.toFixed(0) }));
 

@@ -25,7 +25,7 @@ import { everyUnread, needsEveryRecord, shownUnread } from './model/demand.js';
 import type { ProcInfo } from '../inspect/types.js';
 import { withDetails } from '../inspect/unread.js';
 import { meterShape, type MeterShape } from './model/meters.js';
-import type { Settings } from './model/settings-shape.js';
+import { sameSettings, type Settings } from './model/settings-shape.js';
 import { actionLine } from './model/events.js';
 import { noteTimeline } from './model/timeline.js';
 import { advanceWatch, initialWatch, type Frame, type WatchState } from './model/watch.js';
@@ -89,6 +89,8 @@ export function createApp(options: AppOptions): App {
   let latest: WatchState = initialWatch(options.scope);
   let shown = latest;
   let settings = options.settings;
+  /** What the settings file holds (as loaded, or as last saved). */
+  let saved = options.settings;
   let view: ViewState = {
     ...initialViewState(options.scope.kind !== 'all', {
       ...(options.scope.kind === 'all' && settings.tree ? { mode: 'tree' as const } : {}),
@@ -229,16 +231,27 @@ export function createApp(options: AppOptions): App {
         return;
       case 'save-settings': {
         settings = effect.settings;
+        // Closed with nothing changed: no file written (F2 then Esc made ~/.config/procview/config.json).
+        if (sameSettings(settings, saved)) {
+          draw();
+          return;
+        }
         const problem = options.saveSettings(settings);
+        if (problem === undefined) saved = settings;
         outcome =
           problem === undefined
             ? { text: t('ui.settings.saved', { path: options.settingsPath }), tone: 'info' }
             : { text: t('ui.settings.notSaved', { path: options.settingsPath, why: problem }), tone: 'error' };
         break;
       }
-      case 'signal':
+      case 'signal': {
         outcome = await sendSignal(effect.target, effect.signal, options.control);
+        // A zombie has exited already: the signal is delivered to nothing (a learner's first try at one).
+        const parent = effect.target.zombieOf;
+        if (outcome.ok && parent !== undefined)
+          outcome = { ...outcome, message: `${outcome.message}: ${t('ui.msg.zombieSignalled', { pid: effect.target.pid, parent })}` };
         break;
+      }
       case 'renice':
         outcome = await renice(effect.target, effect.delta, options.control);
         break;

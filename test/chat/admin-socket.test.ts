@@ -229,7 +229,7 @@ describe('the admin socket of a running server', () => {
     let stderr = '';
     child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     expect(await new Promise((resolve) => child.once('exit', resolve))).toBe(1);
-    expect(stderr).toContain(`拒绝使用这个管理套接字路径：${path} 不是套接字（ls -l 类型为“-”）`);
+    expect(stderr).toContain(`拒绝使用这个管理员套接字路径：${path} 不是套接字（ls -l 类型为“-”）`);
     expect(stderr).not.toContain('is not a socket');
     expect(readFileSync(path, 'utf8')).toBe('precious');
   });

@@ -59,7 +59,7 @@ describe('--lang and the locale', () => {
     const result = await runCli(['demo', '--hold', 'x', '--lang=zh']);
     expect(result.code).toBe(2);
     expect(lines(result.stderr)).toEqual([
-      "procview: --hold 必须是 0.1 到 3600 之间的秒数，而不是 'x'",
+      "procview: --hold 必须是介于 0.1 到 3600 之间的秒数，而不是 'x'",
       expect.stringMatching(/^用法：procview demo .*（procview demo --help 查看更多）$/u),
     ]);
   });
@@ -78,11 +78,11 @@ describe('--lang and the locale', () => {
     expect(lines(en.stderr)).toEqual(["procview: option '--lang <value>' argument missing", 'Usage: procview [COMMAND] [OPTIONS] [--lang en|zh]']);
     const zh = await runWithEnv(['demo', 'zombie', '--plain', '--lang'], { LANG: 'zh_CN.UTF-8' });
     expect(zh.code).toBe(2);
-    expect(lines(zh.stderr)[0]).toBe("procview: 选项 '--lang <值>' 缺少值");
-    // Any other option's missing value: Node's `<value>` is a word of the sentence, translated too.
+    expect(lines(zh.stderr)[0]).toBe("procview: 选项 '--lang' 缺少值");
+    // Any other option's missing value: the option by its name (缺少值 says a value is wanted).
     const watch = await runCli(['--watch', '--lang', 'zh']);
     expect(watch.code).toBe(2);
-    expect(lines(watch.stderr)[0]).toBe("procview: 选项 '--watch <值>' 缺少值");
+    expect(lines(watch.stderr)[0]).toBe("procview: 选项 '--watch' 缺少值");
   });
 
   it('refuses a language it does not have', async () => {
@@ -166,7 +166,7 @@ describe('recordings, kernel events and the chat room in Chinese', () => {
     const result = await runWithEnv(['chat', 'say', '--port', '45678', 'hello', '--lang', 'zh'], { XDG_RUNTIME_DIR: runtime });
     expect(result.code).toBe(1);
     expect(lines(result.stderr)).toEqual([
-      `procview: 端口 45678 上没有运行 procview 聊天服务器（${join(runtime, `procview-${process.getuid?.() ?? 'user'}`, 'chat-45678.sock')} 上没有管理套接字应答）`,
+      `procview: 端口 45678 上没有运行 procview 聊天服务器（${join(runtime, `procview-${process.getuid?.() ?? 'user'}`, 'chat-45678.sock')} 上没有管理员套接字应答）`,
     ]);
   });
 

@@ -205,6 +205,20 @@ describe('procview run --plain, polling forced', () => {
     }
   }, 180_000);
 
+  it("the program's reap is procview's own wait, said as seen with the status it gave, never inferred (3× each)", async () => {
+    for (const [script, status] of [
+      ['kill -KILL $$', 'killed by SIGKILL'],
+      ['exit 3', 'exited 3'],
+    ] as const) {
+      for (let i = 0; i < 3; i += 1) {
+        const { lines, sh } = await run('kernel', script);
+        const procview = /procview pid (\d+)\)$/.exec(lines[0] ?? '')?.[1];
+        const reaps = lines.filter((line) => new RegExp(`\\] ${sh} \\(sh\\) (reaped|is gone)`).test(line));
+        expect(reaps, lines.join('\n')).toEqual([expect.stringMatching(new RegExp(`\\] ${sh} \\(sh\\) reaped by ${procview} \\(node\\) \\(${status}\\)$`))]);
+      }
+    }
+  }, 90_000);
+
   it('a zombie and an exit by signal', async () => {
     const zombie = await run('polling', PATTERNS.zombie.held, ZOMBIE_LINE);
     expect(zombie.lines.join('\n')).toMatch(/\(sleep\) became a zombie: parent \d+ \(sleep\) has not reaped it/);

@@ -24,6 +24,10 @@ const BAD: readonly (readonly [string[], RegExp])[] = [
   [['demo', 'zombie', '--hold', '-1'], /^procview: --hold must be a number of seconds from 0\.1 to 3600, not '-1'$/u],
   [['demo', 'zombie', '--hold'], /^procview: option '--hold <value>' argument missing$/u],
   [['demo', 'zombie', '--plain', '--lang'], /^procview: option '--lang <value>' argument missing$/u],
+  [
+    ['demo', 'zombie', '--hold', '--plain'],
+    /^procview: option '--hold' is missing its value: the argument after it starts with '-' \(a value that does is written --hold=-1\)$/u,
+  ],
   [['chat'], /^procview: chat needs server, client or say$/u],
   [['chat', 'nope'], /^procview: unknown chat command 'nope'$/u],
   [['chat', 'server', '--lang', 'fr'], /^procview: --lang must be en or zh, not 'fr'$/u],
@@ -45,6 +49,15 @@ describe('usage errors', () => {
     expect(lines.slice(0, -1)).toHaveLength(2);
     expect(lines[0]).toMatch(problem);
     expect(lines[1]).toMatch(/^Usage: procview/u);
+  });
+
+  it('in Chinese: a missing value names the option alone, and a usage line that names its help keeps it (chat server)', async () => {
+    const missing = await runCli(['events', '--watch', '--lang', 'zh']);
+    expect(missing.stderr.split('\n')[0]).toBe("procview: 选项 '--watch' 缺少值");
+    const dash = await runCli(['demo', 'zombie', '--hold', '--plain', '--lang', 'zh']);
+    expect(dash.stderr.split('\n')[0]).toBe("procview: 选项 '--hold' 缺少值：它后面的参数以 '-' 开头（以 - 开头的值请写成 --hold=-1）");
+    const server = await runCli(['chat', 'server', '--bogus', '--lang', 'zh']);
+    expect(server.stderr.split('\n')[1]).toBe('用法：procview chat server [OPTIONS]   （procview chat server --help 查看更多）');
   });
 
   it('--hold -1 names the valid range, not "ambiguous"', async () => {

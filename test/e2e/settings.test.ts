@@ -1,7 +1,7 @@
 // F2 settings survive a restart: hide a column in the setup screen, quit,
 // start again with the same XDG_CONFIG_HOME and the column stays hidden. A
 // corrupt file is reported on the screen and the dashboard runs on defaults.
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -25,6 +25,13 @@ describe('settings', () => {
     const env = { XDG_CONFIG_HOME: config };
     const first = runInPty(['--watch', String(pid)], { cols: 150, rows: 40, env });
     expect(titleRow(await first.waitForScreen(new RegExp(`^\\s*${pid}\\s`, 'm')))).toMatch(/\bPPID\b/);
+    // Opened and closed with nothing changed: no file is written.
+    first.write(F2);
+    await first.waitForScreen('Setup (saved when you close it)');
+    first.write('\u001b');
+    await waitFor(() => !first.screen().includes('Setup (saved when you close it)'), { what: 'the setup screen closed' });
+    expect(first.screen()).not.toContain('settings saved to');
+    expect(existsSync(join(config, 'procview', 'config.json'))).toBe(false);
     first.write(F2);
     await first.waitForScreen('Setup (saved when you close it)');
     first.write('\u001b[B\u001b[B\u001b[B'); // down to "Column PPID"

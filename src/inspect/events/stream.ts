@@ -142,6 +142,8 @@ export class EventStream {
   readonly #book = new FactBook();
   /** Programs procview started, until their first exec is reported (explain.ts StartedPrograms). */
   readonly #started = new Map<number, Program>();
+  /** Processes this process reaped itself (noteExit: its waitpid returned) → when: their reap is seen, not inferred. */
+  readonly #ownReaps = new Map<number, { readonly at: number; readonly status: ExitStatus }>();
   #current: Snapshot | undefined;
   #lastFrame: Snapshot | undefined;
   #lastFrameAt = 0;
@@ -252,6 +254,7 @@ export class EventStream {
   /** The exit status of a process learnt from waitpid (the program `procview run` started). */
   noteExit(pid: number, status: ExitStatus): void {
     this.#book.addExit(pid, { at: Date.now(), status, parent: process.pid });
+    this.#ownReaps.set(pid, { at: Date.now(), status });
     this.#pending.add(pid);
     this.#scheduleStep();
   }
@@ -986,7 +989,7 @@ export class EventStream {
       begunAt: Math.min(begunAt, this.#scanBegunAt),
       snapshot,
       previous: this.#lastFrame,
-      events: Object.freeze(this.#events),
+      events: Object.freeze(this.#ownReaps.size === 0 ? this.#events : this.#events.map((event) => this.#ownReap(event))),
       source: this.choice.source,
       lost: this.#lost,
       glimpses: this.#glimpses,
@@ -998,6 +1001,18 @@ export class EventStream {
     this.#lastFrameAt = performance.now();
     this.#emittedBatch = this.#advancedBatch;
     this.#onFrame(frame);
+  }
+
+  /**
+   * A reap of a process this one reaped (noteExit): a fact, procview's own wait, not the inference a
+   * step drew from the table (`gone … while its parent lived`, or a release at exit). Said as
+   * procview's wait returned, with the status that wait gave.
+   */
+  #ownReap(event: ProcEvent): ProcEvent {
+    const own = event.kind === 'reap' ? this.#ownReaps.get(event.pid) : undefined;
+    if (own === undefined || event.kind !== 'reap') return event;
+    this.#ownReaps.delete(event.pid);
+    return { kind: 'reap', at: own.at, pid: event.pid, comm: event.comm, by: process.pid, status: own.status, source: 'waitpid' };
   }
 
   /**

@@ -48,6 +48,7 @@ export const EN = {
   'demo.exit.exited': 'exited with status {code}: WIFEXITED, WEXITSTATUS = {code}',
   'demo.unknownProcess': 'an unknown process',
   'demo.seconds': '{seconds} s',
+  'demo.nice.times': '{ratio}×',
   'demo.adopter.init1': 'The adopter is PID 1 ({name}): no ancestor declared itself a subreaper, so the kernel handed the orphan to init.',
   'demo.adopter.init2':
     "On a desktop or server PID 1 is systemd (or another init); in a container it is whatever the container started first (tini, docker-init, a shell, or the application itself), and that program inherits init's duty of reaping orphans. A container whose PID 1 never calls wait() slowly fills with zombies.",
@@ -170,7 +171,7 @@ export const EN = {
     "The children left the table as they ended, each reaped by the parent, and the parent's work count kept growing in between: it never blocked.{ties}",
   'demo.waitpid.ties': ' (Some left between the same two looks at the table: too close together to order by sight.)',
   'demo.nice.intro':
-    'The nice value (ps column NI) runs from -20 (least nice, most CPU) to 19 (nicest). It only matters when processes compete for a CPU: the scheduler gives each a weight, about 10% less per step, so nice 0 (weight 1024) gets roughly nine times the CPU of nice 10 (weight 110). STAT shows N for nice > 0 and < for nice < 0.',
+    'The nice value (ps column NI) runs from -20 (least nice, most CPU) to 19 (nicest). It only matters when processes compete for a CPU: the scheduler gives each a weight, 1.25 times smaller per step up (about 20% less; two processes one step apart split a CPU about 55/45, a 10% difference), so nice 0 (weight 1024) gets roughly nine times the CPU of nice 10 (weight 110). STAT shows N for nice > 0 and < for nice < 0.',
   'demo.nice.plan':
     'This machine offers {cpus} CPU(s) (os.availableParallelism()). The parent starts {perLevel} busy loop(s) at nice 0 and {perLevel} it renices to 10 (like renice -n 10 -p PID): {loops} loops for {cpus} CPU(s).',
   'demo.nice.notSaturated': 'With this many CPUs the loops cannot all be kept busy; the shares may not differ.',
@@ -430,8 +431,9 @@ export const EN = {
   'ui.program.notPermitted': 'permission denied (EACCES)',
   'cli.error.unknownOption': "unknown option '{option}'",
   'cli.error.unexpectedArgument': "unexpected argument '{argument}'",
-  'cli.error.optionNeedsValue': "option '{option}' argument missing",
+  'cli.error.optionNeedsValue': "option '{option} <value>' argument missing",
   'cli.error.optionValue': "option '{option}' does not take an argument",
+  'cli.error.optionDashValue': "option '{option}' is missing its value: the argument after it starts with '-' (a value that does is written {example})",
   'cli.unit.seconds': 'seconds',
   'cli.unit.bytes': 'bytes',
   'cli.kind.whole': 'whole number',
@@ -505,6 +507,8 @@ Exit status: 0 when the lesson was observed, 1 when it was not (q in the dashboa
   'control.reused': 'not done: pid {pid} now belongs to a different process (pid reused)',
   'control.noSignal': 'refused: no signal named {signal} here',
   'control.sent': 'sent SIG{signal} to {who}',
+  'ui.msg.noUserProcesses': 'no process of user {user} in view (a user name exactly, or a uid; u then Esc shows everyone again)',
+  'ui.msg.zombieSignalled': '{pid} is a zombie, it has exited already: no signal changes it; only a wait() by its parent {parent} removes it',
   'control.arrived': 'SIG{signal} arrived',
   'control.limit': '{who} is already at nice {nice}, the limit',
   'control.reniced': 'set the nice value of {who} to {to} (was {from})',

@@ -49,6 +49,7 @@ export const ZH: Readonly<Record<MessageId, string>> = {
   'demo.exit.exited': '以退出状态 {code} 退出：WIFEXITED，WEXITSTATUS = {code}',
   'demo.unknownProcess': '一个未知进程',
   'demo.seconds': '{seconds} 秒',
+  'demo.nice.times': '{ratio} 倍',
   'demo.adopter.init1': '收养者是 1 号进程（{name}）：没有哪个祖先进程把自己声明为 subreaper，所以内核把这个孤儿进程交给了 init。',
   'demo.adopter.init2':
     '在桌面或服务器上，1 号进程是 systemd（或别的 init）；在容器里，它是容器最先启动的那个程序（tini、docker-init、某个 shell 或应用本身），这个程序也就承担了 init 回收孤儿进程的职责。如果容器的 1 号进程从不调用 wait()，容器里就会慢慢堆满僵尸进程。',
@@ -70,8 +71,8 @@ export const ZH: Readonly<Record<MessageId, string>> = {
     '这个收养者就是 procview 自己，而它无法对不是自己启动的进程调用 wait()。这个僵尸进程会一直留到 procview 退出；那时它会再次成为孤儿进程，由下一个收养者（1 号进程或更上层的 subreaper）回收。一个不尽职的 subreaper 就是这个样子。',
   'demo.adopted.lazy':
     '过了 {waited}，{adopter} 仍然没有回收它：这个收养者回收得很慢。这个僵尸进程该由它来回收，并不是本课泄漏的：进程已经退出，不占内存，只在调用 wait() 之前占着进程表中的一个位置。',
-  'demo.adopted.zombieGoneUnseen': '僵尸进程在 {waited} 内离开了进程表（没有看到是谁回收了它）',
-  'demo.adopted.zombieReaped': '在 {waited} 内被收养者 {adopter} 回收',
+  'demo.adopted.zombieGoneUnseen': '僵尸进程在 {waited}内离开了进程表（没有看到是谁回收了它）',
+  'demo.adopted.zombieReaped': '在 {waited}内被收养者 {adopter} 回收',
   'demo.zombie.intro1':
     '进程退出时，内核会释放它的内存，但在进程表中保留它的表项（pid 和退出状态），直到父进程用 wait()/waitpid() 回收它。在那之前，它就是僵尸进程：STAT 为 Z，ps 显示为 "<defunct>"。',
   'demo.zombie.intro2':
@@ -157,7 +158,7 @@ export const ZH: Readonly<Record<MessageId, string>> = {
   'demo.wait.seeParent': '父进程，在 wait（spawnSync）中睡眠：子进程结束之前，它不运行任何 JavaScript',
   'demo.wait.finish': 'procview 通知子进程结束；它以状态 {status} 退出。',
   'demo.wait.returned': '父进程：spawnSync() 在 {seconds} 秒后返回，pid 为 {child}：子进程{exit}',
-  'demo.wait.neverZ': '已消失，被父进程回收；在 {looks} 次查看进程表中从未看到 Z：它一退出就被 wait 取走了',
+  'demo.wait.neverZ': '已消失，被父进程回收；查看了 {looks} 次进程表，都没有看到 Z：它一退出就被 wait 取走了',
   'demo.wait.seenZ': '已消失，被父进程回收；在 {looks} 次查看中有 {times} 次看到 Z，那是它退出到被 wait 回收之间的一瞬',
   'demo.waitpid.intro1':
     'waitpid(-1, &status, WNOHANG) 询问“有子进程结束了吗？”并立即返回：有就返回 pid 和状态，没有就返回 0。父进程在主循环中或收到 SIGCHLD 时调用它，其余时间做自己的工作。',
@@ -170,7 +171,7 @@ export const ZH: Readonly<Record<MessageId, string>> = {
   'demo.waitpid.conclusion': '子进程一结束就离开了进程表，每一个都由父进程回收，而父进程的工作计数在此期间一直在增长：它从未阻塞。{ties}',
   'demo.waitpid.ties': '（有几个是在同样两次查看之间离开的：间隔太近，无法凭观察排出先后。）',
   'demo.nice.intro':
-    'nice 值（ps 的 NI 列）从 -20（最不“谦让”，CPU 最多）到 19（最“谦让”）。它只在多个进程争用 CPU 时才起作用：调度器给每个进程一个权重，nice 值每高一级权重约少 10%，所以 nice 0（权重 1024）得到的 CPU 大约是 nice 10（权重 110）的九倍。nice > 0 时 STAT 显示 N，nice < 0 时显示 <。',
+    'nice 值（ps 的 NI 列）从 -20（最不“谦让”，CPU 最多）到 19（最“谦让”）。它只在多个进程争用 CPU 时才起作用：调度器给每个进程一个权重，nice 值每高一级，权重约降为原来的 1/1.25（少约 20%；相差一级的两个进程分一个 CPU 约为 55/45，相差约 10%），所以 nice 0（权重 1024）得到的 CPU 大约是 nice 10（权重 110）的九倍。nice > 0 时 STAT 显示 N，nice < 0 时显示 <。',
   'demo.nice.plan':
     '这台机器提供 {cpus} 个 CPU（os.availableParallelism()）。父进程启动 {perLevel} 个 nice 为 0 的忙循环，再启动 {perLevel} 个并把它们的 nice 值调到 10（相当于 renice -n 10 -p PID）：{loops} 个循环争用 {cpus} 个 CPU。',
   'demo.nice.notSaturated': 'CPU 这么多，这些循环无法把它们全部占满；各自分到的份额可能没有差别。',
@@ -341,8 +342,8 @@ export const ZH: Readonly<Record<MessageId, string>> = {
   'ui.key.19': '暂停显示（事件仍在收集）',
   'ui.key.20': '在事件窗格和讲解 / 聊天窗格之间切换（窄屏）',
   'ui.key.21': '显示 / 隐藏侧栏（讲解、聊天、进程详情）：进程列表占满宽度',
-  'ui.key.22': '向前 / 向后滚动事件窗格（在其上滚动鼠标滚轮也可以）；向前滚动后，新事件到来时显示的行保持不动',
-  'ui.key.23': '向前 / 向后滚动讲解 / 聊天窗格（在其上滚动鼠标滚轮也可以）',
+  'ui.key.22': '往回（更早）/ 往后滚动事件窗格（在其上滚动鼠标滚轮也可以）；往回翻时，新事件到来，显示的行保持不动',
+  'ui.key.23': '往回（更早）/ 往后滚动讲解 / 聊天窗格（在其上滚动鼠标滚轮也可以）；往回翻时，新内容到来，显示的行保持不动',
   'ui.key.24': '设置：显示哪些列、刷新间隔、启动时是否为树视图、颜色；保存到 ~/.config/procview/config.json',
   'ui.key.25': '以管理员身份在聊天室里说话（--watch chat）',
   'ui.key.26': '重新绘制整个屏幕（在别的程序往终端上写了东西之后）',
@@ -355,7 +356,7 @@ export const ZH: Readonly<Record<MessageId, string>> = {
   'ui.help.rows': '行的含义',
   'ui.help.closing': '发送信号和 renice 之前，会先确认进程还是同一个（pid + 启动时间）；1 号进程和 procview 自己会被拒绝。按 Esc 或 ? 关闭本帮助。',
   'ui.header.reading': '读取中…',
-  'ui.header.paused': ' 已暂停',
+  'ui.header.paused': ' · 已暂停',
   'ui.header.ofSystem': '（系统中共 {total} 个）',
   'ui.header.filter': ' · 过滤 "{filter}"',
   'ui.header.user': ' · 用户 {user}',
@@ -388,7 +389,7 @@ export const ZH: Readonly<Record<MessageId, string>> = {
   'ui.loadShort': '负载 {load}',
   'ui.interval': '每 {seconds} 秒',
   'ui.pane.matches': ' · {count} 条匹配 "{filter}"',
-  'ui.pane.back': ' · 向前 {count} 行（{keys}）',
+  'ui.pane.back': ' · 已往回翻 {count} 行（{keys}）',
   'ui.pane.moreBelow': '… 下面还有：PgDn',
   'ui.pane.scrolled': ' · 已滚动（{ }）',
   'ui.title.help': '帮助',
@@ -427,18 +428,19 @@ export const ZH: Readonly<Record<MessageId, string>> = {
   'cli.error.unexpectedArgument': "多余的参数 '{argument}'",
   'cli.error.optionNeedsValue': "选项 '{option}' 缺少值",
   'cli.error.optionValue': "选项 '{option}' 不接受值",
+  'cli.error.optionDashValue': "选项 '{option}' 缺少值：它后面的参数以 '-' 开头（以 - 开头的值请写成 {example}）",
   'cli.unit.seconds': '秒',
   'cli.unit.bytes': '字节',
   'cli.kind.whole': '整数',
   'cli.kind.number': '数',
   'cli.kind.numberOf': '{unit}数',
-  'cli.range.fromTo': '{min} 到 {max} 之间的{kind}',
+  'cli.range.fromTo': '介于 {min} 到 {max} 之间的{kind}',
   'cli.range.positive': '大于 0 的{kind}',
   'cli.range.nonNegative': '不小于 0 的{kind}',
   'cli.range.above': '大于 {min} 的{kind}',
   'cli.range.atLeast': '不小于 {min} 的{kind}',
   'cli.error.needsValue': '{flag} 需要一个值',
-  'cli.error.mustBe': "{flag} 必须是 {range}，而不是 '{text}'",
+  'cli.error.mustBe': "{flag} 必须是{range}，而不是 '{text}'",
   'cli.error.invalidPid': "无效的 PID '{text}'（应为正整数）",
   'cli.error.watchNeeds': '--watch 需要 {needs}',
   'cli.error.lang': "--lang 必须是 en 或 zh，而不是 '{lang}'",
@@ -482,7 +484,7 @@ export const ZH: Readonly<Record<MessageId, string>> = {
   --plain           以文本输出讲解和观察到的事实（标准输出不是终端时默认如此）
   --hold SECONDS    每个关键状态保持多久（默认 {hold} 秒；{min} 到 {max}）
   --record FILE     同时把进程、事件和讲解写入 FILE（用 procview replay FILE 回放）
-退出状态：课程各步都观察到时为 0，未观察到时为 1（在仪表板中于课程结束前按 q 退出也是 1），命令行有误时为 2，收到信号 N 时为 128+N。`,
+退出状态：课程各步都观察到时为 0，未观察到时为 1（在仪表盘中于课程结束前按 q 退出也是 1），命令行有误时为 2，收到信号 N 时为 128+N。`,
   'cli.usage.line': '用法：{synopsis}{more}',
   'cli.usage.more': '   （{command} --help 查看更多）',
   'cli.usage.value': '<值>',
@@ -499,6 +501,8 @@ export const ZH: Readonly<Record<MessageId, string>> = {
   'control.reused': '未执行：pid {pid} 现在属于另一个进程（pid 被重用）',
   'control.noSignal': '已拒绝：这里没有名为 {signal} 的信号',
   'control.sent': '已向 {who} 发送 SIG{signal}',
+  'ui.msg.noUserProcesses': '视图中没有用户 {user} 的进程（请输入准确的用户名或 uid；按 u 再按 Esc 可重新显示所有人）',
+  'ui.msg.zombieSignalled': '{pid} 是僵尸进程，已经退出：信号对它无效，只有父进程 {parent} 调用 wait() 才能移除它',
   'control.arrived': 'SIG{signal} 送达',
   'control.limit': '{who} 的 nice 值已是 {nice}，到达极限',
   'control.reniced': '已将 {who} 的 nice 值设为 {to}（原为 {from}）',
@@ -617,7 +621,7 @@ export const ZH: Readonly<Record<MessageId, string>> = {
   'ui.setup.seconds': '{seconds} 秒',
   'ui.setup.column': '列 {column}',
   'ui.setup.heading': '设置（关闭时保存）',
-  'ui.setup.keys': '↑↓ 选择 · Space/Enter/→ 更改 · ← 退回 · Esc 或 F2 保存并关闭',
+  'ui.setup.keys': '↑↓ 选择 · Space/Enter/→ 更改 · ← 上一个值 · Esc 或 F2 保存并关闭',
   'ui.setup.file': '颜色和刷新间隔在下次启动时生效；列立即生效。文件：{path}',
   'cli.events.watching': '正在观察；{source}',
   'cli.events.lost': '丢失了 {count} 个事件（被内核丢弃；已重新扫描）',
@@ -684,15 +688,15 @@ export const ZH: Readonly<Record<MessageId, string>> = {
 用法：procview chat say TEXT... [--port N] [--admin-socket PATH]
 
 连接到端口 N（默认 {port}）上服务器的管理员 Unix 套接字（本地套接字）；
-聊天室里的每个人都会收到 \`admin says: TEXT\`。只有运行服务器的用户才能这样做。`,
+聊天室里的每个人都会收到 \`管理员 说:TEXT\`（英文聊天室：\`admin says: TEXT\`）。只有运行服务器的用户才能这样做。`,
   'cli.help.chat': `procview chat：一个 procview 可以观察其进程的 UDP 聊天室。
 
 {usage}
 
 协议（UTF-8 文本的 UDP 数据报，与经典课程兼容）：
   L NAME        登录                → OK，或被拒绝的原因
-  C NAME TEXT   发言 TEXT           → 其他人收到 \`NAME says: TEXT\`
-  Q NAME        退出                → EXIT；其他人收到 \`NAME left the room\`
+  C NAME TEXT   发言 TEXT           → 其他人收到 \`NAME 说:TEXT\`（英文聊天室：\`NAME says: TEXT\`）
+  Q NAME        退出                → EXIT；其他人收到 \`NAME退出了聊天室\`（英文：\`NAME left the room\`）
   H NAME        心跳（我们的扩展）  → H（仅 procview 的服务器）
 
 运行 \`procview chat server --help\`（client、say 同理）查看各自的选项。`,
@@ -734,7 +738,7 @@ z 下一个僵尸进程，o 下一次成为孤儿进程，q 退出。发送信�
   'cli.error.eventsMode': "--events 必须是 auto、kernel 或 polling，而不是 '{value}'",
   'cli.error.recordFile': 'record 需要一个要写入的 FILE',
   'cli.error.oneFile': '只能有一个 FILE（还多给了 {extra}）',
-  'cli.error.noPid': '没有 pid 为 {pid} 的进程',
+  'cli.error.noPid': '没有 PID 为 {pid} 的进程',
   'cli.error.noPidUpper': '没有 PID 为 {pid} 的进程',
   'cli.error.cannotWrite': '无法写入 {file}：{why}',
   'cli.error.serveMetrics': 'serve 需要 --metrics（它唯一提供的东西）',
@@ -940,7 +944,7 @@ z 下一个僵尸进程，o 下一次成为孤儿进程，q 退出。发送信�
   'ui.chat.startFailed': '--watch chat：{why}',
   'ui.chat.exitedAtOnce': '在端口 {port} 上启动了聊天服务器，但它立即退出了（退出码 {code}；端口被占用了吗？）',
   'ui.chat.didNotShow': '在端口 {port} 上启动了聊天服务器，但它在 {seconds} 秒内没有出现',
-  'ui.chat.noAdmin': '无法连接端口 {port} 上聊天服务器的管理套接字：{why}',
+  'ui.chat.noAdmin': '无法连接端口 {port} 上聊天服务器的管理员套接字：{why}',
   'ui.chat.noAnswer': '没有回应',
   'ui.chat.found': '找到了聊天服务器 {address}（pid {pid}）。按 i 以管理员身份发言。',
   'ui.chat.started': '启动了聊天服务器 {address}（pid {pid}）。按 i 以管理员身份发言。',
@@ -973,14 +977,14 @@ z 下一个僵尸进程，o 下一次成为孤儿进程，q 退出。发送信�
   'cli.chat.lifelineBad': '{why}；聊天室现在关闭',
   'cli.chat.starterGone': '启动这个聊天室的进程已经结束；关闭聊天室',
   'cli.chat.closed': '聊天室已关闭',
-  'chat.admin.noServer': '端口 {port} 上没有运行 procview 聊天服务器（{path} 上没有管理套接字应答）',
+  'chat.admin.noServer': '端口 {port} 上没有运行 procview 聊天服务器（{path} 上没有管理员套接字应答）',
   'chat.admin.notAllowed': '不允许以管理员身份在端口 {port} 的聊天服务器上发言：{path} 属于别的用户',
   'chat.admin.cannotReach': '无法连接 {path} 上聊天服务器的管理端：{why}',
   'chat.admin.closedByServer': '聊天服务器关闭了管理连接',
   'chat.admin.closed': '管理连接已关闭',
   'chat.admin.noAnswer': '聊天服务器没有应答',
   'chat.admin.live': '{path} 上已经有另一个聊天服务器在应答',
-  'chat.admin.foreign': '拒绝使用这个管理套接字路径：{why}',
+  'chat.admin.foreign': '拒绝使用这个管理员套接字路径：{why}',
   'chat.admin.channel': '管理通道：{why}',
   'chat.admin.ended': '管理进程结束了（{how}）；聊天室继续运行，但没有管理端',
   'chat.admin.code': '退出码 {code}',

@@ -1,5 +1,6 @@
 // Keys while a panel has the keyboard: the input line (filter, chat) and the
 // help / detail panels (the signal menu: signal-menu.ts).
+import { t } from '../../text/i18n/message.js';
 import type { KeyResult } from './key-result.js';
 import type { ViewState } from './view-state.js';
 
@@ -8,17 +9,31 @@ export function move(state: ViewState, to: number): ViewState {
   return { ...state, cursor: Math.max(0, to), follow: undefined };
 }
 
-export function onInput(state: ViewState, key: string, overlay: Extract<ViewState['overlay'], { kind: 'input' }>): KeyResult {
+/**
+ * `selected`: the pid under the cursor as the key came, kept selected while the filter or user
+ * changes the rows; `listed`: how many rows the list has as the key came (typing narrows it live).
+ */
+export function onInput(
+  state: ViewState,
+  key: string,
+  overlay: Extract<ViewState['overlay'], { kind: 'input' }>,
+  selected?: number,
+  listed?: number,
+): KeyResult {
   const none = { kind: 'none' } as const;
   const live = (text: string): ViewState =>
     overlay.purpose === 'filter'
-      ? { ...state, filter: text, cursor: 0, eventsScroll: 0, sideScroll: 0, overlay: { ...overlay, text } }
+      ? { ...state, filter: text, anchor: selected, eventsScroll: 0, sideScroll: 0, overlay: { ...overlay, text } }
       : overlay.purpose === 'user'
-        ? { ...state, user: text, cursor: 0, overlay: { ...overlay, text } }
+        ? { ...state, user: text, anchor: selected, overlay: { ...overlay, text } }
         : { ...state, overlay: { ...overlay, text } };
   // Esc clears what the prompt filters by, as its hint says (ui.prompt.keepHint; htop's filter too), and cancels a chat line.
   if (key === 'escape') return { state: overlay.purpose === 'say' ? { ...state, overlay: none } : { ...live(''), overlay: none } };
   if (key === 'enter') {
+    // A user with no process listed (a typo, or nobody by that name): said, not an empty list alone.
+    if (overlay.purpose === 'user' && listed === 0 && overlay.text.trim() !== '') {
+      return { state: { ...state, overlay: none, message: { text: t('ui.msg.noUserProcesses', { user: overlay.text.trim() }), tone: 'info' } } };
+    }
     if (overlay.purpose === 'filter' || overlay.purpose === 'user') return { state: { ...state, overlay: none } };
     const text = overlay.text.trim();
     const next = { ...state, overlay: none };

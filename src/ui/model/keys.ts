@@ -39,7 +39,9 @@ export interface KeyContext {
 const DESCENDING_FIRST = new Set<ColumnId>(['cpu', 'mem', 'rss', 'time', 'thr']);
 
 function targetOf(row: ProcRow | undefined): ProcTarget | undefined {
-  return row === undefined ? undefined : { pid: row.pid, startTime: row.proc.startTime, comm: row.proc.comm, uid: row.proc.uid };
+  if (row === undefined) return undefined;
+  const zombieOf = row.proc.state === 'Z' ? row.proc.ppid : undefined;
+  return { pid: row.pid, startTime: row.proc.startTime, comm: row.proc.comm, uid: row.proc.uid, ...(zombieOf === undefined ? {} : { zombieOf }) };
 }
 
 export function sortBy(state: ViewState, id: ColumnId): ViewState {
@@ -59,7 +61,7 @@ export function handleKey(state: ViewState, key: string, ctx: KeyContext): KeyRe
   if (key === 'C-c') return { state, effect: { kind: 'quit' } };
   // In every panel, as in htop: nothing changes but the terminal's cells.
   if (key === 'C-l') return { state, effect: { kind: 'repaint' } };
-  if (overlay.kind === 'input') return onInput(state, key, overlay);
+  if (overlay.kind === 'input') return onInput(state, key, overlay, ctx.rows[state.cursor]?.pid, ctx.rows.length);
   const quiet = { ...state, message: undefined };
   if (overlay.kind === 'signal') return onSignalMenu(quiet, key, overlay, { scoped: ctx.scoped ?? false, uid: ctx.uid });
   if (overlay.kind === 'confirm') return onConfirm(quiet, key, overlay);

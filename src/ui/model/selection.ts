@@ -1,11 +1,20 @@
 // Keeping the selection and the scroll window consistent with the rows after
 // any change (new data, a key, a resize).
 import { t } from '../../text/i18n/message.js';
+import { matcher } from './filter.js';
 import type { ProcRow } from './rows.js';
 import type { ViewState } from './view-state.js';
 
 export function reconcile(state: ViewState, rows: readonly ProcRow[], page: number): ViewState {
   let { cursor, follow, message } = state;
+  const { anchor } = state;
+  if (anchor !== undefined && follow === undefined) {
+    // Only a row the filter keeps: a tree also lists the ancestors of what it keeps, for its shape.
+    const matches = matcher(state.filter) ?? (() => true);
+    const keeps = (row: ProcRow): boolean => row.mark !== 'context' && matches(row.proc);
+    const at = rows.findIndex((row) => row.pid === anchor && keeps(row));
+    cursor = at >= 0 ? at : Math.max(0, rows.findIndex(keeps));
+  }
   if (follow !== undefined) {
     const at = rows.findIndex((row) => row.pid === follow && row.mark !== 'dead');
     if (at >= 0) cursor = at;
@@ -26,8 +35,8 @@ export function reconcile(state: ViewState, rows: readonly ProcRow[], page: numb
   let offset = Math.min(state.offset, cursor);
   if (cursor >= offset + height) offset = cursor - height + 1;
   offset = Math.max(0, Math.min(offset, rows.length - height));
-  if (cursor === state.cursor && offset === state.offset && follow === state.follow && message === state.message) {
+  if (cursor === state.cursor && offset === state.offset && follow === state.follow && message === state.message && anchor === undefined) {
     return state;
   }
-  return { ...state, cursor, offset, follow, message };
+  return { ...state, cursor, offset, follow, message, anchor: undefined };
 }

@@ -13,3 +13,15 @@ export interface Settings {
 }
 
 export const DEFAULT_SETTINGS: Settings = Object.freeze({ tree: false, colour: true, intervalMs: 1000, hiddenColumns: [] });
+
+/** Whether two settings say the same (the hidden columns as a set). */
+export function sameSettings(a: Settings, b: Settings): boolean {
+  const hidden = new Set(a.hiddenColumns);
+  return (
+    a.tree === b.tree &&
+    a.colour === b.colour &&
+    a.intervalMs === b.intervalMs &&
+    hidden.size === new Set(b.hiddenColumns).size &&
+    b.hiddenColumns.every((id) => hidden.has(id))
+  );
+}

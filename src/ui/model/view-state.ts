@@ -13,6 +13,8 @@ export interface ProcTarget {
   readonly comm: string | undefined;
   /** Its owner, for the second question before KILL or STOP (signal-menu.ts). */
   readonly uid?: number | undefined;
+  /** Set when it was a zombie (STAT Z) as selected: its parent then. A signal changes nothing for it. */
+  readonly zombieOf?: number | undefined;
 }
 
 export type Overlay =
@@ -53,6 +55,12 @@ export interface ViewState {
   readonly message: Message | undefined;
   /** `v`: the side column hidden, the list takes the width. */
   readonly sideHidden: boolean;
+  /**
+   * A process to keep selected through a change of the rows a key made (typing a filter or a user):
+   * the next reconcile puts the cursor on it if it is still listed, else on the first row the filter
+   * keeps, then forgets it. A row number kept instead put k and n on whichever process came there.
+   */
+  readonly anchor?: number | undefined;
   /** Lines scrolled back from the newest, in the events pane and the side pane (0: follow the newest). */
   readonly eventsScroll: number;
   /**

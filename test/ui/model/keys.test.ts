@@ -92,6 +92,10 @@ describe('keys', () => {
     expect(sent.state.overlay.kind).toBe('none');
     expect(handleKey(press(menu, 'H', 'U'), 'enter', ctx).effect).toMatchObject({ kind: 'signal', signal: 'HUP' });
     expect(press(menu, 'escape').overlay.kind).toBe('none');
+    // A zombie's signal carries its parent, so the app can say no signal changes it.
+    const zombieRows = [{ ...row(40, 'live', 7), proc: proc(40, 7, { state: 'Z' }) }];
+    const zombieMenu = handleKey(start, 'k', { ...ctx, rows: zombieRows }).state;
+    expect(handleKey(zombieMenu, 'enter', { ...ctx, rows: zombieRows }).effect).toMatchObject({ kind: 'signal', target: { pid: 40, zombieOf: 7 } });
   });
 
   it('refuses to act on a row that has already exited', () => {
@@ -122,6 +126,9 @@ describe('keys', () => {
     const user = press(start, 'u', 'a', 'n', 'n', 'enter');
     expect(user.user).toBe('ann');
     expect(press(user, 'u', 'escape').user).toBe('');
+    // A user nobody listed is, said so on Enter.
+    const nobody = handleKey(press(start, 'u', 'x'), 'enter', { ...ctx, rows: [] }).state;
+    expect(nobody).toMatchObject({ user: 'x', overlay: { kind: 'none' }, message: { text: expect.stringMatching(/^no process of user x in view/) } });
   });
 
   it('says something in the chat only where there is a chat', () => {
@@ -163,6 +170,25 @@ describe('selection', () => {
     const withContext = [row(1, 'context'), row(10), row(11)];
     expect(reconcile(start, withContext, 5).cursor).toBe(1);
     expect(reconcile({ ...start, cursor: 2 }, [row(10), row(11), row(1, 'context')], 5).cursor).toBe(1);
+  });
+
+  it('typing a filter keeps the selected process selected while the filter keeps it, else takes the first row it keeps', () => {
+    // A tree: 10 is the parent (kept for its shape, matching nothing), 20 and 30 the sleepers; 30 selected.
+    const tree = [row(10), row(20, 'live', 10), row(30, 'live', 10)].map((r) => (r.pid === 10 ? r : { ...r, proc: { ...r.proc, comm: 'sleeper' } }));
+    const at30: ViewState = { ...start, mode: 'tree', cursor: 2 };
+    let state = at30;
+    for (const key of ['/', 's', 'l', 'e']) state = reconcile(handleKey(state, key, { ...ctx, rows: tree }).state, tree, 5);
+    expect(state.filter).toBe('sle');
+    expect(tree[state.cursor]?.pid).toBe(30);
+    // Esc clears the filter: still 30, whatever row it is on now.
+    const all = [row(5), ...tree];
+    state = reconcile(handleKey(state, 'escape', { ...ctx, rows: tree }).state, all, 5);
+    expect(all[state.cursor]?.pid).toBe(30);
+    // The selected process (the parent) no longer matches, though the tree shows it for its shape: the first row kept.
+    const parentOnly = { ...at30, cursor: 0 };
+    state = reconcile(handleKey({ ...parentOnly, overlay: { kind: 'input', purpose: 'filter', text: 'sleepe' } }, 'r', { ...ctx, rows: tree }).state, tree, 5);
+    expect(tree[state.cursor]?.pid).toBe(20);
+    expect(state.anchor).toBeUndefined();
   });
 
   it('follows a pid wherever it moves, and ends follow when it is gone', () => {

@@ -47,6 +47,11 @@ function isStopped(proc: ProcInfo): boolean {
   return proc.state !== undefined && STOPPED.has(proc.state);
 }
 
+/** A stop as read: `t` is a tracer's stop (ptrace), which SIGCONT does not end. */
+function stopEvent(at: number, pid: number, comm: string | undefined, after: ProcInfo): ProcEvent {
+  return after.state === 't' ? { kind: 'stop', at, pid, comm, traced: true } : { kind: 'stop', at, pid, comm };
+}
+
 /** Process events that explain how `prev` became `next`; `at` is `next.takenAt`. */
 export function diffSnapshots(prev: Snapshot, next: Snapshot): ProcEvent[] {
   const at = next.takenAt;
@@ -112,7 +117,7 @@ function bornEvents(after: ProcInfo, at: number, born: ProcEvent[]): void {
   const { pid, comm, ppid } = after;
   born.push({ kind: 'spawn', at, pid, comm, ppid });
   if (isZombie(after)) born.push({ kind: 'zombie', at, pid, comm, ppid });
-  else if (isStopped(after)) born.push({ kind: 'stop', at, pid, comm });
+  else if (isStopped(after)) born.push(stopEvent(at, pid, comm, after));
 }
 
 function byPid(events: ProcEvent[]): ProcEvent[] {
@@ -158,7 +163,7 @@ function changesOf(before: ProcInfo, after: ProcInfo, prev: Snapshot, next: Snap
   }
 
   if (before.state !== undefined && !isStopped(before) && isStopped(after)) {
-    events.push({ kind: 'stop', at, pid, comm });
+    events.push(stopEvent(at, pid, comm, after));
   } else if (isStopped(before) && after.state !== undefined && !isStopped(after) && !isDead(after)) {
     // Killing a stopped process ends it (Z), it does not continue it.
     events.push({ kind: 'continue', at, pid, comm });

@@ -226,7 +226,8 @@ export type ProcEvent =
        *  of it was forked with after the exec (fork copies the name; explain.ts namesFromChildren). */
       readonly nameFrom?: number;
     })
-  | (EventBase & { readonly kind: 'stop' })
+  /** Stopped: STAT T (a signal: SIGCONT resumes it), or `traced`: STAT t (its tracer stopped it; ptrace resumes it, SIGCONT does not). */
+  | (EventBase & { readonly kind: 'stop'; readonly traced?: true })
   | (EventBase & { readonly kind: 'continue' })
   | (EventBase & { readonly kind: 'renice'; readonly from: number | undefined; readonly to: number | undefined })
   /** The process's name (comm) changed without an exec: prctl(PR_SET_NAME) by its main thread, or a

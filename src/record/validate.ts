@@ -124,6 +124,7 @@ const PLAIN_FIELDS = new Set([
   'fromArgs',
   'args',
   'nameFrom',
+  'traced',
 ]);
 
 /** Fields of an event that hold an object, and what makes one right. */

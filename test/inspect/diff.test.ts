@@ -102,7 +102,7 @@ describe('diffSnapshots', () => {
       const stopped = proc({ pid: 200, ppid: 100, state, stat: state });
       expect(diffSnapshots(snapshot([init, shell], T0), snapshot([init, shell, stopped], T1))).toEqual([
         { kind: 'spawn', at: T1, pid: 200, comm: 'sleep', ppid: 100 },
-        { kind: 'stop', at: T1, pid: 200, comm: 'sleep' },
+        { kind: 'stop', at: T1, pid: 200, comm: 'sleep', ...(state === 't' ? { traced: true } : {}) },
       ]);
     }
   });
@@ -219,7 +219,8 @@ describe('diffSnapshots', () => {
     const stopped = { ...running, state: 'T', stat: 'T' };
     const traced = { ...running, state: 't', stat: 't' };
     expect(diffSnapshots(snapshot([running], T0), snapshot([stopped], T1))).toEqual([{ kind: 'stop', at: T1, pid: 200, comm: 'sleep' }]);
-    expect(diffSnapshots(snapshot([running], T0), snapshot([traced], T1)).map((event) => event.kind)).toEqual(['stop']);
+    // A tracer's stop says so: SIGCONT does not end it.
+    expect(diffSnapshots(snapshot([running], T0), snapshot([traced], T1))).toEqual([{ kind: 'stop', at: T1, pid: 200, comm: 'sleep', traced: true }]);
     expect(diffSnapshots(snapshot([stopped], T0), snapshot([traced], T1))).toEqual([]);
     expect(diffSnapshots(snapshot([stopped], T0), snapshot([{ ...running, state: 'R', stat: 'R' }], T1))).toEqual([
       { kind: 'continue', at: T1, pid: 200, comm: 'sleep' },

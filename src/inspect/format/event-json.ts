@@ -67,6 +67,7 @@ function details(event: ProcEvent): Record<string, unknown> {
     case 'rename':
       return nullable({ from: event.from });
     case 'stop':
+      return { traced: event.traced === true };
     case 'continue':
       return {};
   }

@@ -130,7 +130,7 @@ export function eventSentence(event: ProcEvent, nameOf: NameOf): string {
         : t('event.execFrom', { self: who(event.pid, undefined), before, after });
     }
     case 'stop':
-      return t('event.stop', { self });
+      return event.traced === true ? t('event.stopTraced', { self }) : t('event.stop', { self });
     case 'continue':
       // Not seen: inferred from an exit with a code after it was last read stopped (explain.ts continuedBeforeExit).
       return event.inferred === undefined ? t('event.continue', { self }) : t('event.continueInferred', { self });

@@ -314,6 +314,7 @@ export const EN = {
   'event.exec': '{self} exec: {after}',
   'event.execFrom': '{self} exec: {before} → {after}',
   'event.stop': '{self} stopped (T): SIGCONT resumes it',
+  'event.stopTraced': '{self} stopped by its tracer (t): the tracer resumes it (ptrace), SIGCONT does not',
   'event.continue': '{self} continued',
   'event.continueInferred':
     '{self} continued (inferred: it exited with a code after it was last read stopped, and a stopped process runs again only once continued)',

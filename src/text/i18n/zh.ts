@@ -312,6 +312,7 @@ export const ZH: Readonly<Record<MessageId, string>> = {
   'event.exec': '{self} exec：{after}',
   'event.execFrom': '{self} exec：{before} → {after}',
   'event.stop': '{self} 停止（T）：SIGCONT 让它继续',
+  'event.stopTraced': '{self} 被跟踪它的进程停下（t）：由跟踪者（ptrace）让它继续，SIGCONT 不行',
   'event.continue': '{self} 继续运行',
   'event.continueInferred': '{self} 继续运行（推断：最后一次读到它时它处于停止状态，之后它带着退出码退出了，而停止的进程只有被继续后才会再运行）',
   'event.renice': '{self} 的 nice 值改变：{from} → {to}',

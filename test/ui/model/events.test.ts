@@ -66,6 +66,10 @@ describe('event sentences', () => {
         "4312 exec: bash → orphdemo (the name its child 4313 was forked with: a fork copies its parent's name)",
       ],
       [{ kind: 'stop', at, pid: 4312, comm: 'sleep' }, '4312 (sleep) stopped (T): SIGCONT resumes it'],
+      [
+        { kind: 'stop', at, pid: 4312, comm: 'sleep', traced: true },
+        '4312 (sleep) stopped by its tracer (t): the tracer resumes it (ptrace), SIGCONT does not',
+      ],
       [{ kind: 'continue', at, pid: 4312, comm: 'sleep' }, '4312 (sleep) continued'],
       [{ kind: 'renice', at, pid: 4312, comm: 'sleep', from: 0, to: 5 }, '4312 (sleep) reniced: nice 0 → 5'],
       [{ kind: 'rename', at, pid: 4312, comm: 'worker', from: 'renamec' }, '4312 renamed: renamec → worker (its name only, no exec: prctl or /proc/PID/comm)'],

@@ -207,6 +207,8 @@ export type ProcEvent =
       /** Released as it exited, before the kernel reported the exit: by this parent's wait() then, or by
        *  the kernel if this parent set SA_NOCLDWAIT (not seen which); `by` is undefined. */
       readonly releasedFor?: number;
+      /** With releasedFor: that parent had exited too and was not read (its SIGCHLD disposition unknown); its adopter may have released it. */
+      readonly parentGone?: true;
     })
   /** PPID changed. `orphaned` when the old parent is gone; then `adopter` names who took it.
    *  `from` is undefined for an inferred orphan whose parent was never seen. */

@@ -116,6 +116,7 @@ const PLAIN_FIELDS = new Set([
   'lastParent',
   'kernelReapedFor',
   'releasedFor',
+  'parentGone',
   'from',
   'to',
   'orphaned',

@@ -68,6 +68,33 @@ function endsBeforeAdoptions(events: ProcEvent[]): void {
   }
 }
 
+/**
+ * A child's end goes before its parent's. A child whose exit report names its parent (or that this
+ * parent released, ExitFact.releasedFor) ended while the parent lived, but the kernel sends the
+ * report after waking the parent (exit_notify, then proc_exit_connector), and a parent that exits
+ * at once can report first: its lines then said a parent had exited before the child that ended it.
+ * Such a child's end, and the reap said with it, take the parent's time (the report's time was a
+ * bound, not the moment). A child read gone in the same read as its parent (the same time, no
+ * report) is said first too: a parent that exits as its child ends has usually waited for it.
+ */
+function childEndsBeforeParentEnds(events: ProcEvent[], exits: Facts['exits']): void {
+  for (let i = 0; i < events.length; i += 1) {
+    const end = events[i];
+    if ((end?.kind !== 'exit' && end?.kind !== 'zombie') || end.ppid === undefined || end.ppid <= 1) continue;
+    const parent = end.ppid;
+    const j = events.findIndex((event, k) => k < i && event.pid === parent && (event.kind === 'exit' || event.kind === 'zombie'));
+    const parentEnd = events[j];
+    if (parentEnd === undefined) continue;
+    const fact = exits.get(end.pid);
+    const reported = fact !== undefined && (fact.parent ?? fact.releasedFor) === parent;
+    if (!reported && parentEnd.at !== end.at) continue;
+    let count = 1;
+    while (events[i + count]?.pid === end.pid && events[i + count]?.kind === 'reap') count += 1;
+    const moved = events.splice(i, count).map((event) => (event.at > parentEnd.at ? { ...event, at: parentEnd.at } : event));
+    events.splice(j, 0, ...moved);
+  }
+}
+
 /** A reap placed at its reaper's exit goes before that exit's line: the reaper waited, then exited. */
 function reapsBeforeReaperEnds(events: ProcEvent[]): void {
   for (let i = 0; i < events.length; i += 1) {
@@ -678,6 +705,7 @@ export function explainStep(
   renamesAmongStarts(out, facts, renameReported, prev, (pid) => lookup(pid, prev, next)?.comm, started);
   // In the order things happened: a step can hold a fork, its exec and its parent's exit.
   out.sort((a, b) => a.at - b.at);
+  childEndsBeforeParentEnds(out, exits);
   endsBeforeAdoptions(out);
   reapsBeforeReaperEnds(out);
   namesFromChildren(out, forkedNames, facts);

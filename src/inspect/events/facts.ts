@@ -38,6 +38,12 @@ export interface ExitFact {
    * or it set SA_NOCLDWAIT (not shown in /proc) and the kernel did.
    */
   readonly releasedFor?: number;
+  /**
+   * With releasedFor: that parent (its forker, or its parent in the table) had exited as well when
+   * the report came in, so it could not be read: it released the child (SIGCHLD ignored,
+   * SA_NOCLDWAIT, or its wait() at that moment), or, had it exited first, the child's adopter did.
+   */
+  readonly parentGone?: true;
 }
 
 export interface ExecFact {
@@ -216,7 +222,7 @@ export class FactBook {
   }
 
   /** What the parent of `pid`'s exit was found doing with SIGCHLD (ExitFact.kernelReapedFor, releasedFor). */
-  markRelease(pid: number, release: { readonly kernelReapedFor: number } | { readonly releasedFor: number }): void {
+  markRelease(pid: number, release: { readonly kernelReapedFor: number } | { readonly releasedFor: number; readonly parentGone?: true }): void {
     const fact = this.#exits.get(pid);
     if (fact !== undefined) this.#exits.set(pid, { ...fact, ...release });
   }

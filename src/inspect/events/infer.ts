@@ -105,12 +105,18 @@ export function reapedUnseen(
           kernelReapedFor: exit.kernelReapedFor,
           inferred: `its parent ${exit.kernelReapedFor} ignores SIGCHLD (SigIgn, read as the exit came in): the kernel reaped it at exit, never a zombie`,
         }
-      : exit.releasedFor !== undefined
+      : exit.releasedFor !== undefined && exit.parentGone === true
         ? {
             releasedFor: exit.releasedFor,
-            inferred: `its exit report named no parent, so it was already released; its parent ${exit.releasedFor} does not ignore SIGCHLD, so that parent's wait() took the child at that moment, or that parent set SA_NOCLDWAIT and the kernel did`,
+            parentGone: true as const,
+            inferred: `its exit report named no parent, so it was already released: by its parent ${exit.releasedFor} (SIGCHLD ignored, SA_NOCLDWAIT, or its wait() at that moment), or by its adopter if that parent exited first; that parent had exited too, so which was not read`,
           }
-        : undefined;
+        : exit.releasedFor !== undefined
+          ? {
+              releasedFor: exit.releasedFor,
+              inferred: `its exit report named no parent, so it was already released; its parent ${exit.releasedFor} does not ignore SIGCHLD, so that parent's wait() took the child at that moment, or that parent set SA_NOCLDWAIT and the kernel did`,
+            }
+          : undefined;
   if (release !== undefined) return { ...base, at: exit.at, by: undefined, source: 'kernel', ...release };
   const by = exit.parent;
   const proof = facts.readGone;

@@ -351,8 +351,14 @@ export class EventStream {
       const named = this.#book.exitOf(pid)?.parent;
       if (named !== undefined) this.#exitsNameParents = true;
       const parent = named ?? this.#book.forkParent(pid) ?? this.#current?.procs.get(pid)?.ppid;
-      // A parent not named (forker or table) that has exited itself handed the child on: it says nothing of its release.
-      if (parent === undefined || parent <= 0 || (named === undefined && (this.#book.exitOf(parent) !== undefined || this.#kernelExits.has(parent)))) continue;
+      if (parent === undefined || parent <= 0) continue;
+      // Released before its report, its parent (forker or table) gone too: that parent's SigIgn can no
+      // longer be read. It released the child, or, had it exited first, the adopter did (the kernel
+      // sends a child's report after waking its parent, which may exit and report first).
+      if (named === undefined && (this.#book.exitOf(parent) !== undefined || this.#kernelExits.has(parent))) {
+        if (this.#exitsNameParents) this.#book.markRelease(pid, { releasedFor: parent, parentGone: true });
+        continue;
+      }
       if (!answers.has(parent)) answers.set(parent, ignores(parent));
       const answer = answers.get(parent);
       if (answer === true) this.#book.markRelease(pid, { kernelReapedFor: parent });

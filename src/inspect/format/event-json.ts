@@ -56,6 +56,7 @@ function details(event: ProcEvent): Record<string, unknown> {
         lastParent: event.lastParent ?? null,
         kernelReapedFor: event.kernelReapedFor ?? null,
         releasedFor: event.releasedFor ?? null,
+        parentGone: event.parentGone === true,
         status: statusJson(event.status),
       };
     case 'reparent':

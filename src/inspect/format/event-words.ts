@@ -99,7 +99,9 @@ export function eventSentence(event: ProcEvent, nameOf: NameOf): string {
         : t('event.zombieStatus', { self, parent: other(event.ppid), status: exitWords(event.status) });
     case 'reap':
       if (event.kernelReapedFor !== undefined) return t('event.reapByKernel', { self, parent: other(event.kernelReapedFor), pid: event.kernelReapedFor });
-      if (event.releasedFor !== undefined) return t('event.reapAtExit', { self, parent: other(event.releasedFor) });
+      if (event.releasedFor !== undefined) {
+        return t(event.parentGone === true ? 'event.reapAtExitParentGone' : 'event.reapAtExit', { self, parent: other(event.releasedFor) });
+      }
       // A reaper not seen, inferred from its parent's exit (infer.ts reapedByParentOrAdopter).
       if (event.by === undefined && event.lastParent !== undefined) {
         const by = other(event.lastParent);

@@ -302,6 +302,8 @@ export const EN = {
   'event.reapStatus': '{self} reaped by {by} ({status})',
   'event.reapByKernel':
     '{self} reaped by the kernel at its exit, never a zombie: its parent {parent} ignores SIGCHLD (inferred: SIGCHLD is in the SigIgn mask of /proc/{pid}/status)',
+  'event.reapAtExitParentGone':
+    '{self} reaped as it exited, never read as a zombie (inferred: its exit report named no parent, so it was already released: by its parent {parent}, which ignored SIGCHLD, set SA_NOCLDWAIT or was in wait() at that moment, or by its adopter if that parent exited first; that parent has exited too, so which was not read)',
   'event.reapAtExit':
     "{self} reaped as it exited, never read as a zombie (inferred: its exit report named no parent, so it was already released; its parent {parent} does not ignore SIGCHLD, so that parent's wait() took the child at that moment, or that parent set SA_NOCLDWAIT and the kernel did)",
   'event.reapUnseen': '{self} reaped by its parent {by} (inferred: gone by the first read after its exit, never read as a zombie, while that parent lived)',

@@ -300,6 +300,8 @@ export const ZH: Readonly<Record<MessageId, string>> = {
   'event.reapStatus': '{self} 被 {by} 回收（{status}）',
   'event.reapByKernel':
     '{self} 退出时即由内核回收，从未成为僵尸进程：它的父进程 {parent} 忽略了 SIGCHLD（推断：/proc/{pid}/status 的 SigIgn（被忽略的信号）中有 SIGCHLD）',
+  'event.reapAtExitParentGone':
+    '{self} 一退出就被回收，从未读到它处于僵尸状态（推断：它的退出报告中没有写明父进程，说明它当时已被释放：要么是父进程 {parent} 释放的（它忽略了 SIGCHLD、设置了 SA_NOCLDWAIT，或恰在此时调用了 wait()），要么父进程先退出了，由收养者释放；父进程也已退出，无法读到是哪一种）',
   'event.reapAtExit':
     '{self} 一退出就被回收，从未读到它处于僵尸状态（推断：它的退出报告中没有写明父进程，说明它当时已被释放；它的父进程 {parent} 没有忽略 SIGCHLD，所以要么是它恰在此时用 wait() 回收了这个子进程，要么它设置了 SA_NOCLDWAIT，由内核回收）',
   'event.reapUnseen': '{self} 被父进程 {by} 回收（推断：退出后第一次读取时它已不在，从未读到它处于僵尸状态，而该父进程仍在运行）',

@@ -498,6 +498,40 @@ describe('explainStep', () => {
     expect(reap).toEqual([{ kind: 'reap', at: T + 30, pid: 104, comm: 'sleep', by: 50, status }]);
   });
 
+  it("says a child's end before its parent's when its report, naming that parent, came after the parent's (the kernel wakes the parent first)", () => {
+    const prog = proc({ pid: 60, ppid: 50, comm: 'igrace', args: './igrace' });
+    const child = proc({ pid: 61, ppid: 60, comm: 'igrace', args: './igrace' });
+    const status = { code: 0, signal: undefined, coreDumped: false };
+    const events = explain(
+      snapshot([parent, prog, child], T),
+      snapshot([parent], T + 10),
+      facts({
+        exits: new Map([
+          [60, { at: T + 2, status, parent: 50 }],
+          [61, { at: T + 3, status: { ...status, code: 6 }, parent: 60 }],
+        ]),
+      }),
+    );
+    const ends = events.filter((event) => event.kind === 'exit').map((event) => [event.pid, event.at]);
+    // The child's line first, at its parent's time: it ended while that parent lived.
+    expect(ends).toEqual([
+      [61, T + 2],
+      [60, T + 2],
+    ]);
+    // A child whose report named another parent (it was adopted first) stays where its time puts it.
+    const adopted = explain(
+      snapshot([parent, prog, child], T),
+      snapshot([parent], T + 10),
+      facts({
+        exits: new Map([
+          [60, { at: T + 2, status, parent: 50 }],
+          [61, { at: T + 3, status, parent: 1 }],
+        ]),
+      }),
+    );
+    expect(adopted.filter((event) => event.kind === 'exit').map((event) => event.pid)).toEqual([60, 61]);
+  });
+
   it('says a reap nobody read only from what shows it: a read after the exit, and the parent read alive after that, or how the parent treats SIGCHLD', () => {
     // The double fork's middle child: its parent waits for it at once.
     const middle = proc({ pid: 106, ppid: 50, comm: 'dfork', args: './dfork' });

@@ -259,7 +259,8 @@ function renamesAmongStarts(
     for (const rename of renames) {
       const latest = starts.filter((event) => event.at > lastAt && event.at <= rename.at).at(-1);
       if (latest !== undefined) name = latest.comm;
-      out.push({ kind: 'rename', at: rename.at, pid, comm: rename.comm, from: name, source: 'kernel' });
+      // A name set to what it already was changes nothing to say ('tmux: client → tmux: client').
+      if (name !== rename.comm) out.push({ kind: 'rename', at: rename.at, pid, comm: rename.comm, from: name, source: 'kernel' });
       name = rename.comm;
       lastAt = rename.at;
     }
@@ -619,7 +620,7 @@ export function explainStep(
           // no exec, which it reports for every execve: the program renamed itself, a line per name.
           let from = event.fromComm;
           for (const rename of facts.renames?.get(event.pid) ?? []) {
-            out.push({ kind: 'rename', at: rename.at, pid: event.pid, comm: rename.comm, from, source: 'kernel' });
+            if (from !== rename.comm) out.push({ kind: 'rename', at: rename.at, pid: event.pid, comm: rename.comm, from, source: 'kernel' });
             from = rename.comm;
           }
           renameReported.add(event.pid);

@@ -191,6 +191,8 @@ export class EventStream {
   readonly #stoppedAwaiting = new Map<number, ProcInfo>();
   /** Forkers carried to the next step (in no table, exit not taken in) of children this frame already names (#advance). */
   readonly #awaitingForkers = new Set<number>();
+  /** Parents of children this frame says orphaned whose own exit is not taken in yet (#advance). */
+  readonly #awaitingParentExits = new Set<number>();
   #holdUntil = 0;
   #batches = 0;
   /** While a step looks at what came in after its reads (#execsReadAhead): the batches, taken in after it. */
@@ -852,6 +854,20 @@ export class EventStream {
         this.#awaitingForkers.add(forker);
         this.#holdUntil = Math.max(this.#holdUntil, performance.now() + (this.#options.holdMs ?? STATUS_HOLD_MS));
       }
+      // A child read under its adopter before its parent's exit was taken in: the kernel hands the
+      // children over, then sends the exit (exit_notify, then proc_exit_connector). The frame waits
+      // a moment for that exit, which goes before the orphaning (#place), as it happened.
+      if (
+        this.choice.source === 'kernel' &&
+        event.kind === 'reparent' &&
+        event.orphaned &&
+        event.from !== undefined &&
+        !facts.exits.has(event.from) &&
+        !this.#kernelExits.has(event.from)
+      ) {
+        this.#awaitingParentExits.add(event.from);
+        this.#holdUntil = Math.max(this.#holdUntil, performance.now() + (this.#options.holdMs ?? STATUS_HOLD_MS));
+      }
       if (this.choice.source === 'kernel' && (event.kind === 'zombie' || event.kind === 'exit') && event.status === undefined) {
         // Read dead before the kernel's exit event was taken in (the addon reads a bounded number
         // of messages per turn): the frame waits a moment for the status.
@@ -869,8 +885,10 @@ export class EventStream {
       const ppid = event.kind === 'exit' ? event.ppid : (event.by ?? event.lastParent ?? event.kernelReapedFor ?? event.releasedFor);
       this.#glimpses.set(event.pid, last ?? freezeProc({ pid: event.pid, ppid, comm: event.comm }));
     }
-    // The forkers this frame waited for are all said: it need not wait out the hold.
-    if (awaited > 0 && this.#awaitingForkers.size === 0) this.#endHold();
+    const parentsAwaited = this.#awaitingParentExits.size;
+    for (const event of events) if (event.kind === 'exit' || event.kind === 'zombie') this.#awaitingParentExits.delete(event.pid);
+    // The forkers and parents this frame waited for are all said: it need not wait out the hold.
+    if ((awaited > 0 && this.#awaitingForkers.size === 0) || (parentsAwaited > 0 && this.#awaitingParentExits.size === 0)) this.#endHold();
   }
 
   /**
@@ -881,18 +899,34 @@ export class EventStream {
   #place(event: ProcEvent): number {
     let index = this.#events.length;
     while (index > 0 && (this.#events[index - 1]?.at ?? 0) > event.at) index -= 1;
-    this.#events.splice(index, 0, event);
-    if (index < this.#events.length - 1) {
-      this.#awaitingStatus.forEach((later, pid) => {
-        if (later >= index) this.#awaitingStatus.set(pid, later + 1);
-      });
+    // A parent's end goes before the orphaning of its children that a read said first (a read between
+    // the kernel's handing over and its exit report): those lines move after it, at its time.
+    const moved: ProcEvent[] = [];
+    if (event.kind === 'exit' || event.kind === 'zombie') {
+      for (let k = index - 1; k >= 0; k -= 1) {
+        const earlier = this.#events[k];
+        if (earlier?.kind !== 'reparent' || !earlier.orphaned || earlier.from !== event.pid) continue;
+        this.#events.splice(k, 1);
+        this.#shiftAwaiting(k + 1, -1);
+        moved.unshift({ ...earlier, at: Math.max(earlier.at, event.at) });
+        index -= 1;
+      }
     }
+    this.#events.splice(index, 0, event, ...moved);
+    this.#shiftAwaiting(index, 1 + moved.length);
     return index;
+  }
+
+  /** The awaited events at or after `from` in #events moved by `by` places. */
+  #shiftAwaiting(from: number, by: number): void {
+    this.#awaitingStatus.forEach((at, pid) => {
+      if (at >= from) this.#awaitingStatus.set(pid, at + by);
+    });
   }
 
   /** What held the frame (exit statuses, forkers) came: it goes out now (or after FRAME_GAP_MS), not at the hold's end. */
   #endHold(): void {
-    if (this.#awaitingStatus.size > 0 || this.#awaitingForkers.size > 0) return;
+    if (this.#awaitingStatus.size > 0 || this.#awaitingForkers.size > 0 || this.#awaitingParentExits.size > 0) return;
     this.#holdUntil = 0;
     if (this.#frameTimer === undefined) return;
     clearTimeout(this.#frameTimer);
@@ -984,6 +1018,7 @@ export class EventStream {
     this.#awaitingStatus.clear();
     this.#stoppedAwaiting.clear();
     this.#awaitingForkers.clear();
+    this.#awaitingParentExits.clear();
     this.#holdUntil = 0;
     clearTimeout(this.#frameTimer);
     this.#frameTimer = undefined;

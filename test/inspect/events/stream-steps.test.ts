@@ -405,6 +405,42 @@ describe('event stream steps', () => {
     );
   });
 
+  it("say a parent's end before the orphaning a read showed first (the kernel hands the children over, then sends the exit)", async () => {
+    const kernel = new FakeKernel();
+    // The child's parent, 50, is in no table (a scoped view, or read past); the child is read under init.
+    let child = proc({ pid: 60, ppid: 50, comm: 'sleep', args: 'sleep 2' });
+    const inspector: Inspector = {
+      backend: 'procfs',
+      snapshot: async () => snapshot([proc({ pid: 1, ppid: 0, comm: 'init' }), child], Date.now()),
+      reread: (pid, previous) => {
+        rereads.push(pid);
+        return pid === 60 ? child : previous;
+      },
+      close: () => {},
+    };
+    const rereads: number[] = [];
+    const { frames } = openStream(kernel, inspector, 60_000, 2_000);
+    expect(await frameWhere(frames, (frame) => frame.snapshot.procs.size === 2)).toBeDefined();
+    child = proc({ pid: 60, ppid: 1, comm: 'sleep', args: 'sleep 2' });
+    // Something of the child's makes a step read it: under init now, its parent's exit not in yet.
+    kernel.send([{ kind: 'comm', at: Date.now() - 5, pid: 60, tgid: 60, comm: 'sleep' }]);
+    // The step that reads it, before the exit comes (a frame goes out only after the hold, 2 s here).
+    await pollUntil(() => (rereads.includes(60) ? true : undefined), { timeoutMs: 10_000, intervalMs: 2 });
+    const exitAt = Date.now();
+    // Its parent's fork (long ago, before procview: what the kernel said lets it be told) and its exit, later.
+    kernel.send([
+      { kind: 'fork', at: exitAt - 1000, parentPid: 1, parentTgid: 1, childPid: 50, childTgid: 50 },
+      { kind: 'exit', at: exitAt, pid: 50, tgid: 50, exitCode: 9, exitSignal: 17, parentPid: 1, parentTgid: 1 },
+    ]);
+    const ended = await frameWhere(frames, (frame) => frame.events.some((event) => event.kind === 'exit' && event.pid === 50));
+    const said = frames.flatMap((frame) => frame.events).filter((event) => [50, 60].includes(event.pid));
+    expect(ended, JSON.stringify(said)).toBeDefined();
+    // The exit first, the orphaning at its time (both in the frame that waited for the exit).
+    // (The name the child set again is no rename: it was its name already.)
+    expect(said.map((event) => `${event.kind} ${event.pid}`)).toEqual(['spawn 50', 'exit 50', 'reparent 60', 'reap 50']);
+    expect(said[2]).toMatchObject({ orphaned: true, from: 50, to: 1, at: exitAt });
+  });
+
   it('say a child read gone after its exit reaped by its parent when that parent reads alive after it, by it or its adopter when it reads dead', async () => {
     for (const parentLives of [true, false]) {
       const kernel = new FakeKernel();

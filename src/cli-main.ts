@@ -4,9 +4,11 @@
 // inside). Two entries run it: cli.ts (`node dist/cli.js`, module by module)
 // and bin/procview.cts (the installed command: ps and tree from a bundle).
 // Startup is most of a one-shot command's time, so this file imports none of
-// ours up front: each command loads what it needs, --version and --help load
-// one small module, and the error path loads its own. What it says to a
-// person (help, errors) is in the message catalogs (src/text/i18n/).
+// ours up front but the few lines every process needs first (inspector-signal):
+// each command loads what it needs, --version and --help load one small module,
+// and the error path loads its own. What it says to a person (help, errors) is
+// in the message catalogs (src/text/i18n/).
+import { refuseInspectorSignal } from './process/inspector-signal.js';
 
 /** Every command's entry point: argv after the command name; resolves to the exit code. */
 type CommandMain = (argv: readonly string[]) => Promise<number>;
@@ -30,6 +32,7 @@ const LANG_USAGE = 'Usage: procview [COMMAND] [OPTIONS] [--lang en|zh]';
 const RUN_VALUE_FLAGS = ['-d', '--delay', '--events', '--record'];
 
 export async function main(argv: readonly string[] = process.argv.slice(2)): Promise<number> {
+  refuseInspectorSignal();
   let chosen: readonly string[];
   try {
     chosen = await chooseLanguage(argv);

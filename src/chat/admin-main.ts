@@ -14,6 +14,9 @@ import { encodeFrame, MAX_FRAME_BYTES, parseClientFrame, type AdminFrame } from 
 import { titleBase } from './room-titles.js';
 import { setRoomTitle } from './title.js';
 import { formatHostPort } from './udp.js';
+import { refuseInspectorSignal } from '../process/inspector-signal.js';
+
+refuseInspectorSignal();
 
 /** Queued room lines a slow socket client may have before it is dropped. */
 const MAX_BACKLOG_BYTES = 1024 * 1024;

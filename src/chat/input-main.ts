@@ -11,6 +11,9 @@ import { DEFAULT_HOST, formatRequest, MAX_TEXT_BYTES } from './protocol.js';
 import { titleBase } from './room-titles.js';
 import { setRoomTitle } from './title.js';
 import { formatHostPort, stopReceiving } from './udp.js';
+import { refuseInspectorSignal } from '../process/inspector-signal.js';
+
+refuseInspectorSignal();
 
 /** If the parent never lets go after Q, do not linger. */
 const ORPHAN_EXIT_MS = 5000;

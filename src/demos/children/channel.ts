@@ -14,10 +14,14 @@ import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { exitWithin, hasExited } from '../../process/child-exit.js';
 import { errnoOf } from '../../process/errno.js';
+import { refuseInspectorSignal } from '../../process/inspector-signal.js';
 import { watchLifeline } from '../../process/lifeline.js';
 import { setProcessTitle } from '../../inspect/process-title.js';
 import { HOLD_ENV, LIFELINE_FD_ENV } from '../messages.js';
 import { lessonName, lessonTitle } from './title.js';
+
+// Every lesson process imports this module first thing: none opens Node's inspector on SIGUSR1.
+refuseInspectorSignal();
 
 /** The lifeline our children get as fd 0: ours (fd 0) unless we are a lesson's first process. */
 const childLifeline = Number(process.env[LIFELINE_FD_ENV]);

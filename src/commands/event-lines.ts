@@ -43,23 +43,34 @@ export function clockMs(at: number): string {
   return `${two(date.getHours())}:${two(date.getMinutes())}:${two(date.getSeconds())}.${String(date.getMilliseconds()).padStart(3, '0')}`;
 }
 
-/** spawn, exit and reap once per process: a second report of the same is dropped. */
-function onceKey(event: ProcEvent): string | undefined {
-  return event.kind === 'spawn' || event.kind === 'exit' || event.kind === 'reap' ? `${event.kind} ${event.pid}` : undefined;
-}
+/** A bit per kind said once per process. */
+const SPAWN = 1;
+const EXIT = 2;
+const REAP = 4;
+const SAID: Readonly<Record<string, number>> = { spawn: SPAWN, exit: EXIT, reap: REAP };
 
 /**
- * A filter that passes each event but a second spawn or end of the same process: procview run
- * learns its program's start and (polling) end itself, and the event source reports them too.
+ * A filter that passes each event but a second report of the same spawn, exit or reap of a
+ * process: procview run learns its program's start and (polling) end itself, and the event
+ * source reports them too. A process is its pid from one spawn to the next: a spawn after an exit
+ * or a reap of the pid is a new process (the kernel gave the pid out again), whose lines are all
+ * said (they were all dropped once pids wrapped).
  */
 export function onceEach(): (event: ProcEvent) => boolean {
-  const seen = new Set<string>();
+  // pid → the kinds said of its process (SAID bits); bounded by the pid space.
+  const said = new Map<number, number>();
   return (event) => {
-    const key = onceKey(event);
-    if (key === undefined) return true;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    if (seen.size > 100_000) seen.clear();
+    const bit = SAID[event.kind];
+    if (bit === undefined) return true;
+    const before = said.get(event.pid) ?? 0;
+    if (event.kind === 'spawn') {
+      // Said, and not ended since: the same process, reported again.
+      if ((before & SPAWN) !== 0 && (before & (EXIT | REAP)) === 0) return false;
+      said.set(event.pid, bit);
+      return true;
+    }
+    if ((before & bit) !== 0) return false;
+    said.set(event.pid, before | bit);
     return true;
   };
 }

@@ -47,4 +47,27 @@ describe('eventPrinter', () => {
       '[t] 50 started, child of 99',
     ]);
   });
+
+  it('says a second report of one spawn or end once, and every line of a later process that has the same pid', () => {
+    const status = { code: 0, signal: undefined, coreDumped: false };
+    const life = (pid: number, from: number, code: number): ProcEvent[] => [
+      { kind: 'spawn', at: from, pid, comm: 'sleep', ppid: 10, source: 'kernel' },
+      { kind: 'exit', at: from + 300, pid, comm: 'sleep', ppid: 10, status: { ...status, code }, source: 'kernel' },
+      { kind: 'reap', at: from + 301, pid, comm: 'sleep', by: 10, status: { ...status, code } },
+    ];
+    const printer = eventPrinter({ json: false, scoped: false, stamp: () => '[t]' });
+    const frame = (events: ProcEvent[]): WatchFrame => frameOf(events, [proc({ pid: 10, comm: 'sh' })]);
+    // procview run's own report of its program's start, then the source's: one line.
+    expect(printer.extra([{ kind: 'spawn', at: 1, pid: 29805, comm: 'sleep', ppid: 10, source: 'waitpid' }])).toHaveLength(1);
+    expect(printer.lines(frame(life(29805, 2, 3)), [])).toEqual([
+      '[t] 29805 (sleep) exited 3 (parent 10 (sh))',
+      '[t] 29805 (sleep) reaped by 10 (sh) (exited 3)',
+    ]);
+    // The pid given out again (after a wrap): another process, all of its lines.
+    expect(printer.lines(frame(life(29805, 100_000, 5)), [])).toEqual([
+      '[t] 29805 (sleep) started, child of 10 (sh)',
+      '[t] 29805 (sleep) exited 5 (parent 10 (sh))',
+      '[t] 29805 (sleep) reaped by 10 (sh) (exited 5)',
+    ]);
+  });
 });

@@ -92,6 +92,11 @@ export async function main(argv: readonly string[]): Promise<number> {
     )
   )
     return 0;
+  // As events, record and the dashboard: a pid that is not there is an error, not a scope of nothing.
+  if (args.scope.kind === 'pids') {
+    const { readStartTime } = await import('../inspect/inspector.js');
+    for (const pid of args.scope.pids) if ((await readStartTime(pid)) === undefined) throw new CommandError(t('cli.error.noPid', { pid }));
+  }
   const { finishFamilies } = await import('../metrics/collect.js');
   const { startWorkerFeed } = await import('../serve/worker-feed.js');
   const { createMetricsServer } = await import('../serve/http.js');

@@ -24,6 +24,7 @@
 import { sameProcess } from './identity.js';
 import { isKernelThreadRecord } from './kernel-thread.js';
 import type { Adopter, ProcEvent, ProcInfo, Snapshot } from './types.js';
+import { isDeadZombie } from './thread-group.js';
 
 /** Stopped by job control (`T`) or by a tracer (`t`). */
 const STOPPED = new Set(['T', 't']);
@@ -35,13 +36,11 @@ function isDead(proc: ProcInfo | undefined): boolean {
 }
 
 /**
- * A zombie process: Z, and not a leader whose main thread exited while its other threads run on
- * (pthread_exit in main: the leader reads Z, ps says Zl, field 20 counts the live threads). Such a
- * process is alive; it turns zombie when its last thread ends.
+ * A zombie process (thread-group.ts): not a leader whose main thread exited while its other threads
+ * run on (pthread_exit in main: ps says Zl). Such a process is alive; it turns zombie when its last
+ * thread ends.
  */
-function isZombie(proc: ProcInfo): boolean {
-  return proc.state === 'Z' && !(proc.threads !== undefined && proc.threads > 1);
-}
+const isZombie = isDeadZombie;
 
 function isStopped(proc: ProcInfo): boolean {
   return proc.state !== undefined && STOPPED.has(proc.state);

@@ -5,6 +5,7 @@ import type { MetricFamily, Sample } from './family.js';
 import type { GroupSpec } from './groups.js';
 import { ADOPTERS, COUNTED_KINDS, type MetricsState } from './state.js';
 import { UNKNOWN_LABEL, zombiesByParent } from './zombies.js';
+import { isDeadZombie } from '../inspect/thread-group.js';
 
 /**
  * The one-letter states that get their own series (proc(5) "state": R S D Z
@@ -132,7 +133,8 @@ export function finishFamilies(summary: ScanSummary, now: number, scrapeSeconds:
 }
 
 export function summarizeScan(state: MetricsState, options: SummaryOptions): ScanSummary {
-  const zombies = state.procs.filter((proc) => proc.state === 'Z');
+  // Not a leader read Z whose other threads run on (ps Zl): that process has not exited.
+  const zombies = state.procs.filter(isDeadZombie);
   let oldestZombieSince: number | undefined;
   for (const sighting of state.zombies.values()) oldestZombieSince = Math.min(oldestZombieSince ?? sighting.value, sighting.value);
   const families: MetricFamily[] = [

@@ -58,10 +58,13 @@ export function parseGroupSpecs(texts: readonly string[]): GroupSpec[] {
  * The index of the first group a process belongs to, or -1. Backends hand out
  * the same frozen record while a process does not change, so the answer is
  * kept per record: a steady scrape tests each regex once per changed process.
+ * `self` (the exporter's pid) is in no group, as --watch leaves procview out:
+ * its own command line holds every pattern it was given (`--group x=cmdline:RE`).
  */
-export function groupMatcher(specs: readonly GroupSpec[]): (proc: ProcInfo) => number {
+export function groupMatcher(specs: readonly GroupSpec[], self?: number): (proc: ProcInfo) => number {
   const known = new WeakMap<ProcInfo, number>();
   return (proc) => {
+    if (proc.pid === self) return -1;
     const cached = known.get(proc);
     if (cached !== undefined) return cached;
     const index = specs.findIndex((spec) => {

@@ -3,6 +3,7 @@
 // snapshot and the events that explain it; a scrape only reads the result.
 import { sameStartTime } from '../inspect/identity.js';
 import type { Adopter, ProcEvent, ProcInfo, Snapshot } from '../inspect/types.js';
+import { isDeadZombie } from '../inspect/thread-group.js';
 
 /** The kinds procview_events_total counts (the orphaned kind is a reparent whose parent was gone). */
 export const COUNTED_KINDS = ['spawn', 'exit', 'zombie', 'reap', 'exec', 'orphaned', 'stop', 'continue', 'renice'] as const;
@@ -70,7 +71,7 @@ export function advanceMetrics(prev: MetricsState | undefined, input: ScanInput,
   const members = new Map<number, Sighting>();
   const groupCpuSeconds = prev?.groupCpuSeconds.slice() ?? new Array<number>(groupCount).fill(0);
   for (const proc of input.procs) {
-    if (proc.state === 'Z') {
+    if (isDeadZombie(proc)) {
       const seen = prev?.zombies.get(proc.pid);
       const known = seen !== undefined && sameStartTime(seen.startTime, proc.startTime);
       // A zombie already dead before we looked is dated from our first sight: its age is a lower bound.

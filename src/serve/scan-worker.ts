@@ -18,7 +18,7 @@ const settings = workerData as WorkerSettings;
 const post = (message: ToServer): void => port.postMessage(message);
 
 const inspector = createInspector(scanOptions(settings));
-const groupOf = groupMatcher(settings.groups);
+const groupOf = groupMatcher(settings.groups, process.pid);
 let events: 'kernel' | 'polling' = 'polling';
 const feed = startMetricsFeed({
   inspector,

@@ -79,6 +79,13 @@ async function startServe(args: readonly string[]) {
 }
 
 describe('procview serve (the built CLI)', () => {
+  it('--watch a pid that is not there: exit 1 naming it, as events and record do (it served zeros for ever)', async () => {
+    const { code, stdout, stderr } = await runCli(['serve', '--metrics', '--watch', '4194304', '--listen', '127.0.0.1:0']);
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr).toBe('procview: no process with pid 4194304\n');
+  });
+
   it('prints its URL, answers, and exits 0 on SIGTERM and on SIGINT', async () => {
     for (const signal of ['SIGTERM', 'SIGINT'] as const) {
       const served = await startServe(['--listen', '127.0.0.1:0', '-d', '60']);

@@ -70,6 +70,18 @@ describe('collectFamilies', () => {
     ]);
   });
 
+  it('counts no zombie for a leader read Z whose other threads run on (ps Zl): that process is alive', () => {
+    const list = families([
+      proc({ pid: 10, comm: 'sh' }),
+      proc({ pid: 20, ppid: 10, state: 'Z', threads: 2 }),
+      proc({ pid: 30, ppid: 10, state: 'Z', threads: 1 }),
+    ]);
+    expect(family(list, 'procview_zombies').samples[0]?.value).toBe(1);
+    expect(family(list, 'procview_zombies_by_parent').samples.map((s) => s.value)).toEqual([1, 0]);
+    // Its state letter is still Z, as ps prints it.
+    expect(family(list, 'procview_processes').samples.find((s) => s.labels[0]?.[1] === 'Z')?.value).toBe(2);
+  });
+
   it('bounds zombies per parent to the top N parents plus one "other" series, whatever the number of parents', () => {
     const list = families(manyParents());
     const byParent = family(list, 'procview_zombies_by_parent').samples;

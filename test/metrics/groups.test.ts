@@ -39,4 +39,10 @@ describe('groupMatcher', () => {
     expect(of(proc({ pid: 2, comm: 'cat', args: 'cat 30' }))).toBe(1);
     expect(of(proc({ pid: 3, comm: 'cat', args: undefined }))).toBe(-1);
   });
+
+  it('puts the exporter itself in no group: its own command line holds every pattern', () => {
+    const of = groupMatcher(parseGroupSpecs(['x=cmdline:hfself']), 77);
+    expect(of(proc({ pid: 77, comm: 'node', args: 'node procview serve --metrics --group x=cmdline:hfself' }))).toBe(-1);
+    expect(of(proc({ pid: 78, comm: 'hfself', args: './hfself' }))).toBe(0);
+  });
 });

@@ -55,7 +55,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   );
   if (answeredHelpOrVersion(values, `${t('cli.help.recordTitle')}\n\n${t('cli.help.record', { eventsHelp: t('cli.help.eventsFlag') })}`)) return 0;
   const [file, ...extra] = positionals;
-  if (file === undefined) throw new UsageError(t('cli.error.recordFile'), RECORD_USAGE);
+  if (file === undefined || file === '') throw new UsageError(t('cli.error.recordFile'), RECORD_USAGE);
   if (extra.length > 0) throw new UsageError(t('cli.error.oneFile', { extra: extra.join(' ') }), RECORD_USAGE);
   const mode = eventsMode(values.events, RECORD_USAGE);
   const intervalMs =

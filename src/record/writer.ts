@@ -3,6 +3,7 @@
 // stored as deltas against the frame before, with a whole table (a key frame)
 // every KEY_EVERY_FRAMES frames or KEY_EVERY_MS, which bounds both a seek's
 // work and what a damaged record can take with it.
+import { dirname } from 'node:path';
 import { closeSync, openSync, statSync, writeSync } from 'node:fs';
 import { errnoOf } from '../process/errno.js';
 import { t } from '../text/i18n/message.js';
@@ -61,8 +62,10 @@ export class RecordingWriter {
       if (code === 'EEXIST') {
         throw new CommandError(t(isDirectory(path) ? 'record.isDirectory' : 'record.exists', { file: path }));
       }
-      // ENOENT from an exclusive create: the file may not exist, so the directory does not.
-      throw new CommandError(t('record.cannotCreate', { file: path, why: code === 'ENOENT' ? t('record.noDirectory') : fileProblem(error) }));
+      // ENOENT from an exclusive create: the file may not exist, so the directory does not, unless it
+      // is there and refuses new files (/proc, /sys: file systems the kernel makes).
+      const why = code === 'ENOENT' ? (isDirectory(dirname(path)) ? t('record.noNewFiles') : t('record.noDirectory')) : fileProblem(error);
+      throw new CommandError(t('record.cannotCreate', { file: path, why }));
     }
     return new RecordingWriter(path, fd, options);
   }

@@ -174,7 +174,9 @@ export async function runReplay({ recording, noColour }: ReplayOptions): Promise
         goTo = undefined;
         app.tell({ text: t('ui.replay.goToCancelled'), tone: 'info' });
       } else if (key === 'enter') {
-        const at = parseGoTo(goTo);
+        // Past the end: the last frame, said as the time it shows (`g 99` of 10 s said +1:39.0).
+        const asked = parseGoTo(goTo);
+        const at = asked === undefined ? undefined : Math.min(asked, length);
         goTo = undefined;
         if (at === undefined) app.tell({ text: t('ui.replay.goToBad'), tone: 'error' });
         else {

@@ -28,6 +28,7 @@ const BAD: readonly (readonly [string[], RegExp])[] = [
     ['demo', 'zombie', '--hold', '--plain'],
     /^procview: option '--hold' is missing its value: the argument after it starts with '-' \(a value that does is written --hold=-1\)$/u,
   ],
+  [['record', ''], /^procview: record needs a FILE to write$/u],
   [['chat'], /^procview: chat needs server, client or say$/u],
   [['chat', 'nope'], /^procview: unknown chat command 'nope'$/u],
   [['chat', 'server', '--lang', 'fr'], /^procview: --lang must be en or zh, not 'fr'$/u],

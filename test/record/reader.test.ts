@@ -312,6 +312,8 @@ describe('damage that looks like a cut, and files that are not files', () => {
     const options = { scope: { kind: 'all' as const, label: 'all' }, intervalMs: 1000 };
     expect(() => RecordingWriter.create(dir, options)).toThrow(`${dir} is a directory: a recording never overwrites a file (give the name of a new file)`);
     expect(() => RecordingWriter.create(join(dir, 'no', 'x.pvrec'), options)).toThrow(/cannot create .*: no such directory \(ENOENT\)/u);
+    // A directory that is there but takes no files (the kernel's own): not "no such directory".
+    expect(() => RecordingWriter.create('/proc/x.pvrec', options)).toThrow(/cannot create \/proc\/x\.pvrec: its directory takes no new files/u);
   });
 });
 

@@ -876,6 +876,7 @@ z next zombie, o next orphaning, q quit. Signals and renice are off: it is a rec
   'record.exists': '{file} exists: a recording never overwrites a file (give the name of a new file)',
   'record.cannotCreate': 'cannot create {file}: {why}',
   'record.noDirectory': 'no such directory (ENOENT)',
+  'record.noNewFiles': 'its directory takes no new files (ENOENT: a file system the kernel makes, such as /proc)',
   // What a failed open, read or write means (the errno name is kept after it, for a search).
   'file.problem': '{words} ({code})',
   'file.ENOENT': 'no such file or directory',

@@ -865,6 +865,7 @@ z 下一个僵尸进程，o 下一次成为孤儿进程，q 退出。发送信�
   'record.exists': '{file} 已存在：录制从不覆盖已有的文件（请给一个新文件的名字）',
   'record.cannotCreate': '无法创建 {file}：{why}',
   'record.noDirectory': '目录不存在（ENOENT）',
+  'record.noNewFiles': '它所在的目录不能新建文件（ENOENT：这是内核生成的文件系统，如 /proc）',
   'file.problem': '{words}（{code}）',
   'file.ENOENT': '没有那个文件或目录',
   'file.ENOTDIR': '路径中有一部分不是目录',

@@ -55,9 +55,13 @@ export function goToFrame(at: number, atOrBefore: number, count: number, timeOf:
   return spanWords(timeOf(atOrBefore)) !== label && next < count && spanWords(timeOf(next)) === label ? next : atOrBefore;
 }
 
-/** What `g` was given: seconds (`90`, `12.5`), `m:ss` or `h:mm:ss`, from the start; undefined when it is not a time. */
+/**
+ * What `g` was given: seconds (`90`, `12.5`), `m:ss` or `h:mm:ss`, from the start; undefined when
+ * it is not a time. After a colon, minutes and seconds are under 60 (`1:99` is no time).
+ */
 export function parseGoTo(text: string): number | undefined {
   const parts = text.trim().split(':');
   if (parts.length > 3 || parts.some((part) => !/^\d+(\.\d+)?$/u.test(part))) return undefined;
+  if (parts.slice(1).some((part) => Number(part) >= 60)) return undefined;
   return parts.reduce((total, part) => total * 60 + Number(part), 0) * 1000;
 }

@@ -19,6 +19,10 @@ describe('replay controls', () => {
     expect(parseGoTo('')).toBeUndefined();
     expect(parseGoTo('1:2:3:4')).toBeUndefined();
     expect(parseGoTo('-5')).toBeUndefined();
+    // After a colon, minutes and seconds under 60.
+    expect(parseGoTo('1:99')).toBeUndefined();
+    expect(parseGoTo('1:60:00')).toBeUndefined();
+    expect(parseGoTo('99')).toBe(99_000);
   });
 
   it('goes to the frame shown at the time asked for, or the next one when only that one is labelled so (g 1: a frame at 1.04 s reads 0:01.0)', () => {

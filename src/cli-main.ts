@@ -8,7 +8,7 @@
 // each command loads what it needs, --version and --help load one small module,
 // and the error path loads its own. What it says to a person (help, errors) is
 // in the message catalogs (src/text/i18n/).
-import { refuseInspectorSignal } from './process/inspector-signal.js';
+import { refuseInspectorSignal } from './base/inspector-signal.js';
 
 /** Every command's entry point: argv after the command name; resolves to the exit code. */
 type CommandMain = (argv: readonly string[]) => Promise<number>;

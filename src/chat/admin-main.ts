@@ -14,7 +14,7 @@ import { encodeFrame, MAX_FRAME_BYTES, parseClientFrame, type AdminFrame } from 
 import { titleBase } from './room-titles.js';
 import { setRoomTitle } from './title.js';
 import { formatHostPort } from './udp.js';
-import { refuseInspectorSignal } from '../process/inspector-signal.js';
+import { refuseInspectorSignal } from '../base/inspector-signal.js';
 
 refuseInspectorSignal();
 

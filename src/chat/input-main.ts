@@ -11,7 +11,7 @@ import { DEFAULT_HOST, formatRequest, MAX_TEXT_BYTES } from './protocol.js';
 import { titleBase } from './room-titles.js';
 import { setRoomTitle } from './title.js';
 import { formatHostPort, stopReceiving } from './udp.js';
-import { refuseInspectorSignal } from '../process/inspector-signal.js';
+import { refuseInspectorSignal } from '../base/inspector-signal.js';
 
 refuseInspectorSignal();
 

@@ -14,7 +14,7 @@ import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { exitWithin, hasExited } from '../../process/child-exit.js';
 import { errnoOf } from '../../process/errno.js';
-import { refuseInspectorSignal } from '../../process/inspector-signal.js';
+import { refuseInspectorSignal } from '../../base/inspector-signal.js';
 import { watchLifeline } from '../../process/lifeline.js';
 import { setProcessTitle } from '../../inspect/process-title.js';
 import { HOLD_ENV, LIFELINE_FD_ENV } from '../messages.js';

@@ -1046,14 +1046,15 @@ export class EventStream {
 
   /**
    * A reap of a process this one reaped (noteExit): a fact, procview's own wait, not the inference a
-   * step drew from the table (`gone … while its parent lived`, or a release at exit). Said as
-   * procview's wait returned, with the status that wait gave.
+   * step drew from the table (`gone … while its parent lived`, or a release at exit), with the
+   * status that wait gave. Said when the read found it gone, after its exit line (which, polling,
+   * is procview's own, stamped as its wait returned).
    */
   #ownReap(event: ProcEvent): ProcEvent {
     const own = event.kind === 'reap' ? this.#ownReaps.get(event.pid) : undefined;
     if (own === undefined || event.kind !== 'reap') return event;
     this.#ownReaps.delete(event.pid);
-    return { kind: 'reap', at: own.at, pid: event.pid, comm: event.comm, by: process.pid, status: own.status, source: 'waitpid' };
+    return { kind: 'reap', at: Math.max(own.at, event.at), pid: event.pid, comm: event.comm, by: process.pid, status: own.status, source: 'waitpid' };
   }
 
   /**

@@ -9,7 +9,7 @@ import { ensureBuilt, REPO_ROOT } from '../helpers/run-cli.js';
 
 beforeAll(ensureBuilt);
 
-const MODULE = pathToFileURL(join(REPO_ROOT, 'dist/process/inspector-signal.js')).href;
+const MODULE = pathToFileURL(join(REPO_ROOT, 'dist/base/inspector-signal.js')).href;
 
 /** A Node process that signals itself SIGUSR1 and prints the inspector's URL once it has had the signal (or after 5 s: none). */
 function afterSignal(refuse: boolean): string {

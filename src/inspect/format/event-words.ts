@@ -139,6 +139,8 @@ export function eventSentence(event: ProcEvent, nameOf: NameOf): string {
     case 'renice':
       return t('event.renice', { self, from: event.from ?? '?', to: event.to ?? '?' });
     case 'rename':
-      return t('event.rename', { self: who(event.pid, undefined), from: event.from ?? '?', to: event.comm ?? '?' });
+      // The name it had was not read (an exec nobody read just before): its new name alone, not `? → NAME`.
+      if (event.from === undefined) return t('event.renameFromUnread', { self: who(event.pid, undefined), to: event.comm ?? '?' });
+      return t('event.rename', { self: who(event.pid, undefined), from: event.from, to: event.comm ?? '?' });
   }
 }

@@ -323,6 +323,7 @@ export const EN = {
   'event.renice': '{self} reniced: nice {from} → {to}',
   'event.argsCut': '{start}… ({count} more characters: --json has them all)',
   'event.rename': '{self} renamed: {from} → {to} (its name only, no exec: prctl or /proc/PID/comm)',
+  'event.renameFromUnread': '{self} named itself {to} (its name only, no exec: prctl or /proc/PID/comm; the name before was not read)',
   'event.evidence.noLeader': 'first seen already adopted by 1; its process group {pgid} has no leader any more',
   'event.evidence.noLeaderSeen': 'first seen already adopted by 1; its process group {pgid} has no leader any more ({leader} was seen before)',
   'event.evidence.leaderAlive': "first seen already adopted by 1; its process group's leader {leader} is alive but not its parent",

@@ -320,6 +320,7 @@ export const ZH: Readonly<Record<MessageId, string>> = {
   'event.renice': '{self} 的 nice 值改变：{from} → {to}',
   'event.argsCut': '{start}…（还有 {count} 个字符：--json 里是完整的）',
   'event.rename': '{self} 改名：{from} → {to}（只改了名字，没有 exec：prctl 或 /proc/PID/comm）',
+  'event.renameFromUnread': '{self} 给自己改名为 {to}（只改了名字，没有 exec：prctl 或 /proc/PID/comm；之前的名字没有读到）',
   'event.evidence.noLeader': '第一次看到时已被 1 号进程收养；它的进程组 {pgid} 已经没有组长',
   'event.evidence.noLeaderSeen': '第一次看到时已被 1 号进程收养；它的进程组 {pgid} 已经没有组长（之前看到过 {leader}）',
   'event.evidence.leaderAlive': '第一次看到时已被 1 号进程收养；它的进程组组长 {leader} 还活着，却不是它的父进程',

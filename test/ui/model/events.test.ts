@@ -73,6 +73,10 @@ describe('event sentences', () => {
       [{ kind: 'continue', at, pid: 4312, comm: 'sleep' }, '4312 (sleep) continued'],
       [{ kind: 'renice', at, pid: 4312, comm: 'sleep', from: 0, to: 5 }, '4312 (sleep) reniced: nice 0 → 5'],
       [{ kind: 'rename', at, pid: 4312, comm: 'worker', from: 'renamec' }, '4312 renamed: renamec → worker (its name only, no exec: prctl or /proc/PID/comm)'],
+      [
+        { kind: 'rename', at, pid: 4312, comm: 'hfwatch', from: undefined },
+        '4312 named itself hfwatch (its name only, no exec: prctl or /proc/PID/comm; the name before was not read)',
+      ],
     ];
     for (const [event, sentence] of cases) expect(eventSentence(event, nameOf)).toBe(sentence);
   });

@@ -15,6 +15,8 @@ import { sanitizeForDisplay } from '../text/sanitize.js';
 export interface TimedLine {
   readonly at: number;
   readonly text: string;
+  /** Held, it goes before the events of its own millisecond (line-order.ts): procview run's own exit line, before its reap. */
+  readonly first?: true;
 }
 
 export interface EventPrinter {
@@ -48,29 +50,51 @@ const SPAWN = 1;
 const EXIT = 2;
 const REAP = 4;
 const SAID: Readonly<Record<string, number>> = { spawn: SPAWN, exit: EXIT, reap: REAP };
+/** Processes remembered at most (the pid space can be 4 million); past it, the ended ones are forgotten. */
+const REMEMBERED = 100_000;
+/**
+ * How long after an end a report of the same pid's spawn may still be that process's: a scan's
+ * table (polling) can be stamped after the program it read ended. A pid comes back only after the
+ * kernel has handed out every other (pid_max, 32768 or more): seconds at the fork rates machines
+ * manage, so a spawn later than this is another process's.
+ */
+const LATE_REPORT_MS = 1000;
+
+interface Said {
+  /** SAID bits of what was said of the process that has the pid. */
+  readonly bits: number;
+  /** When its first exit or reap said happened: a spawn well after it is another process's. */
+  readonly endAt?: number;
+}
 
 /**
  * A filter that passes each event but a second report of the same spawn, exit or reap of a
  * process: procview run learns its program's start and (polling) end itself, and the event
- * source reports them too. A process is its pid from one spawn to the next: a spawn after an exit
- * or a reap of the pid is a new process (the kernel gave the pid out again), whose lines are all
- * said (they were all dropped once pids wrapped).
+ * source reports them too, in either order. A spawn more than LATE_REPORT_MS after an end said of
+ * its pid is a new process (the kernel gave the pid out again), whose lines are all said (they
+ * were all dropped once pids wrapped); one before that is the same process, reported late.
  */
 export function onceEach(): (event: ProcEvent) => boolean {
-  // pid → the kinds said of its process (SAID bits); bounded by the pid space.
-  const said = new Map<number, number>();
+  const said = new Map<number, Said>();
   return (event) => {
     const bit = SAID[event.kind];
     if (bit === undefined) return true;
-    const before = said.get(event.pid) ?? 0;
+    const before = said.get(event.pid);
     if (event.kind === 'spawn') {
-      // Said, and not ended since: the same process, reported again.
-      if ((before & SPAWN) !== 0 && (before & (EXIT | REAP)) === 0) return false;
-      said.set(event.pid, bit);
+      const known = before !== undefined && (before.bits & SPAWN) !== 0;
+      const sameLife = before?.endAt === undefined || event.at < before.endAt + LATE_REPORT_MS;
+      if (known && sameLife) return false;
+      // Its end said already (run's own exit before the frame with its start): the same process.
+      if (!known && before?.endAt !== undefined && sameLife) {
+        said.set(event.pid, { ...before, bits: before.bits | SPAWN });
+        return true;
+      }
+      if (said.size >= REMEMBERED) for (const [pid, old] of said) if (old.endAt !== undefined) said.delete(pid);
+      said.set(event.pid, { bits: SPAWN });
       return true;
     }
-    if ((before & bit) !== 0) return false;
-    said.set(event.pid, before | bit);
+    if (before !== undefined && (before.bits & bit) !== 0) return false;
+    said.set(event.pid, { bits: (before?.bits ?? 0) | bit, endAt: before?.endAt ?? event.at });
     return true;
   };
 }
@@ -81,8 +105,9 @@ export function eventPrinter({ json, scoped, stamp }: PrinterOptions): EventPrin
   const first = onceEach();
   // Names from the events printed so far: a process gone before any read is still named.
   const names = new Map<number, string>();
-  const render = (event: ProcEvent, nameOf: (pid: number) => string | undefined): string | undefined => {
-    if (!first(event)) return undefined;
+  /** `fresh`: first(event), asked of every event before any scope filter (a start left out still begins a new process). */
+  const render = (event: ProcEvent, nameOf: (pid: number) => string | undefined, fresh = first(event)): string | undefined => {
+    if (!fresh) return undefined;
     const known = (pid: number): string | undefined => nameOf(pid) ?? names.get(pid);
     // A spawn nobody read has its parent's name (subjectName); later lines about it keep that name.
     const comm = event.kind === 'spawn' ? subjectName(event, known) : event.comm;
@@ -123,8 +148,9 @@ export function eventPrinter({ json, scoped, stamp }: PrinterOptions): EventPrin
         frame.snapshot.procs.get(pid)?.comm ?? frame.previous?.procs.get(pid)?.comm ?? frame.glimpses.get(pid)?.comm;
       const then = namesThen(frame.events, nameOf);
       frame.events.forEach((event, index) => {
+        const fresh = first(event);
         if (scoped && !concernsMembers(event, before, members)) return;
-        const text = render(event, then(index));
+        const text = render(event, then(index), fresh);
         if (text !== undefined) out.push({ at: event.at, text });
       });
       return out;

@@ -39,7 +39,9 @@ export class LineOrder {
     const out: TimedLine[] = [];
     let next = 0;
     for (const event of events) {
-      for (let line = due[next]; line !== undefined && line.at < Math.floor(event.at); line = due[++next]) out.push(line);
+      for (let line = due[next]; line !== undefined && (line.at < Math.floor(event.at) || (line.first === true && line.at <= event.at)); line = due[++next]) {
+        out.push(line);
+      }
       out.push(event);
     }
     return out.concat(due.slice(next));

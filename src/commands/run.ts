@@ -124,12 +124,12 @@ async function runPlain(command: string, args: readonly string[], intervalMs: nu
     writeLines(order.release());
   };
   /** A line known before the frame that reads its moment: held until that frame, at most OUTPUT_HOLD_MS (line-order.ts). */
-  const hold = (at: number, text: string): void => {
+  const hold = (at: number, text: string, first?: true): void => {
     if (over) {
       write(text);
       return;
     }
-    order.hold({ at, text });
+    order.hold(first === undefined ? { at, text } : { at, text, first });
     holdTimer ??= setTimeout(releaseHeld, OUTPUT_HOLD_MS).unref();
   };
   let program: Program | undefined;
@@ -238,8 +238,9 @@ async function runPlain(command: string, args: readonly string[], intervalMs: nu
     void stop.received.then(() => started.stop(STOP_GRACE_MS).then(finish));
     const end = await started.ended;
     const status = exitStatusFromNode(end.code, end.signal);
-    if (status !== undefined) stream.noteExit(started.pid, status);
     programEnd = Date.now();
+    // Its reap (procview's wait) is said no earlier than its exit line (polling: procview's own, below).
+    if (status !== undefined) stream.noteExit(started.pid, status, programEnd);
     if (choice.source === 'polling') {
       // procview's own wait: known before the frame that reads the program's last moments (its children's
       // ends, its zombie), so it waits for that frame like the program's output, not printed above it.
@@ -254,7 +255,7 @@ async function runPlain(command: string, args: readonly string[], intervalMs: nu
           ...(status === undefined ? {} : { status }),
         },
       ]))
-        hold(programEnd, line);
+        hold(programEnd, line, true);
       endShown = true;
     }
     await finished;

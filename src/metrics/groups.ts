@@ -58,13 +58,15 @@ export function parseGroupSpecs(texts: readonly string[]): GroupSpec[] {
  * The index of the first group a process belongs to, or -1. Backends hand out
  * the same frozen record while a process does not change, so the answer is
  * kept per record: a steady scrape tests each regex once per changed process.
- * `self` (the exporter's pid) is in no group, as --watch leaves procview out:
- * its own command line holds every pattern it was given (`--group x=cmdline:RE`).
+ * The exporter itself is in no group, as --watch leaves procview out: its
+ * command line holds every pattern it was given (`--group x=cmdline:RE`). So is
+ * what started it with those arguments (`sudo procview serve …`, `sh -c "…"`):
+ * a process whose command line holds the exporter's own arguments, `self.args`.
  */
-export function groupMatcher(specs: readonly GroupSpec[], self?: number): (proc: ProcInfo) => number {
+export function groupMatcher(specs: readonly GroupSpec[], self?: { readonly pid: number; readonly args: string }): (proc: ProcInfo) => number {
   const known = new WeakMap<ProcInfo, number>();
   return (proc) => {
-    if (proc.pid === self) return -1;
+    if (self !== undefined && (proc.pid === self.pid || (self.args !== '' && proc.args?.includes(self.args) === true))) return -1;
     const cached = known.get(proc);
     if (cached !== undefined) return cached;
     const index = specs.findIndex((spec) => {

@@ -18,7 +18,8 @@ const settings = workerData as WorkerSettings;
 const post = (message: ToServer): void => port.postMessage(message);
 
 const inspector = createInspector(scanOptions(settings));
-const groupOf = groupMatcher(settings.groups, process.pid);
+// Its own arguments (`serve --metrics --group …`: a worker thread has its process's argv).
+const groupOf = groupMatcher(settings.groups, { pid: process.pid, args: process.argv.slice(2).join(' ') });
 let events: 'kernel' | 'polling' = 'polling';
 const feed = startMetricsFeed({
   inspector,

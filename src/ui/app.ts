@@ -171,6 +171,8 @@ export function createApp(options: AppOptions): App {
     if (!view.paused) shown = latest;
     layout = layoutNow();
     const current = readRows();
+    // Kept through every reconcile of readRows (reading records can change which rows the filter keeps).
+    if (view.anchor !== undefined) view = { ...view, anchor: undefined };
     matched = rememberMatches(matched, view.filter, matchedRows(current, view.filter), shown.timeline.lines);
     view = holdEventsScroll(view, shown.timeline, matched.lives, (layout.events?.height ?? 1) - 1);
     const side = options.side?.();

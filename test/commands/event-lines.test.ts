@@ -63,6 +63,12 @@ describe('eventPrinter', () => {
       '[t] 29805 (sleep) exited 3 (parent 10 (sh))',
       '[t] 29805 (sleep) reaped by 10 (sh) (exited 3)',
     ]);
+    // run's own exit (its wait, polling) said before the frame with its start, stamped as the scan
+    // read it a moment after: still that process, said once.
+    const polled = eventPrinter({ json: false, scoped: false, stamp: () => '[t]' });
+    expect(polled.extra([{ kind: 'spawn', at: 1, pid: 777, comm: 'sh', ppid: 10, source: 'waitpid' }])).toHaveLength(1);
+    expect(polled.extra([{ kind: 'exit', at: 50, pid: 777, comm: 'sh', ppid: 10, status, source: 'waitpid' }])).toHaveLength(1);
+    expect(polled.lines(frame(life(777, 55, 0)), [])).toEqual(['[t] 777 (sleep) reaped by 10 (sh) (exited 0)']);
     // The pid given out again (after a wrap): another process, all of its lines.
     expect(printer.lines(frame(life(29805, 100_000, 5)), [])).toEqual([
       '[t] 29805 (sleep) started, child of 10 (sh)',

@@ -32,6 +32,16 @@ describe('LineOrder', () => {
     expect(texts(order.withFrame([line(117.2, '8350 exited'), line(118.4, 'reaped')], 120))).toEqual(['8350 exited', 'stdout: waitpid -> 8350', 'reaped']);
   });
 
+  it("puts a line held to go first (procview run's own exit) before the events of its millisecond: its reap comes after it", () => {
+    const order = new LineOrder();
+    order.hold({ at: 200, text: '9 (sh) exited 0', first: true });
+    expect(texts(order.withFrame([line(150, 'child exited'), line(200.4, '9 (sh) reaped by 1 (node)')], 210))).toEqual([
+      'child exited',
+      '9 (sh) exited 0',
+      '9 (sh) reaped by 1 (node)',
+    ]);
+  });
+
   it('puts output before an event the frame holds from after its read (a late status), not after it with the next frame', () => {
     const order = new LineOrder();
     order.hold(line(233, 'stdout: system returned 0'));

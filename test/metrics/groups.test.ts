@@ -40,9 +40,10 @@ describe('groupMatcher', () => {
     expect(of(proc({ pid: 3, comm: 'cat', args: undefined }))).toBe(-1);
   });
 
-  it('puts the exporter itself in no group: its own command line holds every pattern', () => {
-    const of = groupMatcher(parseGroupSpecs(['x=cmdline:hfself']), 77);
+  it('puts the exporter itself in no group, nor what started it with its arguments: their command lines hold every pattern', () => {
+    const of = groupMatcher(parseGroupSpecs(['x=cmdline:hfself']), { pid: 77, args: 'serve --metrics --group x=cmdline:hfself' });
     expect(of(proc({ pid: 77, comm: 'node', args: 'node procview serve --metrics --group x=cmdline:hfself' }))).toBe(-1);
+    expect(of(proc({ pid: 76, comm: 'sudo', args: 'sudo procview serve --metrics --group x=cmdline:hfself' }))).toBe(-1);
     expect(of(proc({ pid: 78, comm: 'hfself', args: './hfself' }))).toBe(0);
   });
 });

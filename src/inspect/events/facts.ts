@@ -197,6 +197,11 @@ export class FactBook {
     if (!this.#forks.has(child)) this.#forks.set(child, { parent, at, source: 'polling' });
   }
 
+  /** When `pid` was forked, while that fork is known and not yet taken. */
+  forkAt(pid: number): number | undefined {
+    return this.#forks.get(pid)?.at;
+  }
+
   /** The parent that forked `pid`, while that fork is known and not yet taken. */
   forkParent(pid: number): number | undefined {
     return this.#forks.get(pid)?.parent;

@@ -254,9 +254,9 @@ export class EventStream {
   }
 
   /** The exit status of a process learnt from waitpid (the program `procview run` started). */
-  noteExit(pid: number, status: ExitStatus): void {
-    this.#book.addExit(pid, { at: Date.now(), status, parent: process.pid });
-    this.#ownReaps.set(pid, { at: Date.now(), status });
+  noteExit(pid: number, status: ExitStatus, at = Date.now()): void {
+    this.#book.addExit(pid, { at, status, parent: process.pid });
+    this.#ownReaps.set(pid, { at, status });
     this.#pending.add(pid);
     this.#scheduleStep();
   }
@@ -357,7 +357,10 @@ export class EventStream {
       // Released before its report, its parent (forker or table) gone too: that parent's SigIgn can no
       // longer be read. It released the child, or, had it exited first, the adopter did (the kernel
       // sends a child's report after waking its parent, which may exit and report first).
-      if (named === undefined && (this.#book.exitOf(parent) !== undefined || this.#kernelExits.has(parent))) {
+      // An exit of the parent's pid from before the child was forked was another process's (a pid used again).
+      const born = this.#book.forkAt(pid) ?? this.#current?.procs.get(pid)?.startTime ?? Number.NEGATIVE_INFINITY;
+      const parentExit = this.#book.exitOf(parent)?.at ?? this.#kernelExits.get(parent)?.at;
+      if (named === undefined && parentExit !== undefined && parentExit >= born) {
         if (this.#exitsNameParents) this.#book.markRelease(pid, { releasedFor: parent, parentGone: true });
         continue;
       }
@@ -863,7 +866,9 @@ export class EventStream {
         event.orphaned &&
         event.from !== undefined &&
         !facts.exits.has(event.from) &&
-        !this.#kernelExits.has(event.from)
+        !this.#kernelExits.has(event.from) &&
+        // Said already (read dead before its report): nothing more to wait for.
+        !this.#events.some((said) => said.pid === event.from && (said.kind === 'exit' || said.kind === 'zombie'))
       ) {
         this.#awaitingParentExits.add(event.from);
         this.#holdUntil = Math.max(this.#holdUntil, performance.now() + (this.#options.holdMs ?? STATUS_HOLD_MS));
@@ -992,6 +997,12 @@ export class EventStream {
     }
     this.#frameTimer = setTimeout(() => {
       this.#frameTimer = undefined;
+      // A wait a later step set after this timer was (a status, a forker, a parent's exit): held out too.
+      const waiting = this.#awaitingStatus.size > 0 || this.#awaitingForkers.size > 0 || this.#awaitingParentExits.size > 0;
+      if (waiting && this.#holdUntil > performance.now()) {
+        this.#scheduleFrame(begunAt, always);
+        return;
+      }
       if (this.#awaitingStatus.size > 0) this.#emitAfterPendingBatches(begunAt, this.#batches, STATUS_TURNS);
       else this.#emit(begunAt);
     }, wait);

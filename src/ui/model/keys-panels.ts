@@ -2,6 +2,7 @@
 // help / detail panels (the signal menu: signal-menu.ts).
 import { t } from '../../text/i18n/message.js';
 import type { KeyResult } from './key-result.js';
+import { NO_ANCHOR_PID } from './selection.js';
 import type { ViewState } from './view-state.js';
 
 /** Moving the selection by hand ends follow, as in htop. */
@@ -23,9 +24,9 @@ export function onInput(
   const none = { kind: 'none' } as const;
   const live = (text: string): ViewState =>
     overlay.purpose === 'filter'
-      ? { ...state, filter: text, anchor: selected, eventsScroll: 0, sideScroll: 0, overlay: { ...overlay, text } }
+      ? { ...state, filter: text, anchor: selected ?? NO_ANCHOR_PID, eventsScroll: 0, sideScroll: 0, overlay: { ...overlay, text } }
       : overlay.purpose === 'user'
-        ? { ...state, user: text, anchor: selected, overlay: { ...overlay, text } }
+        ? { ...state, user: text, anchor: selected ?? NO_ANCHOR_PID, overlay: { ...overlay, text } }
         : { ...state, overlay: { ...overlay, text } };
   // Esc clears what the prompt filters by, as its hint says (ui.prompt.keepHint; htop's filter too), and cancels a chat line.
   if (key === 'escape') return { state: overlay.purpose === 'say' ? { ...state, overlay: none } : { ...live(''), overlay: none } };

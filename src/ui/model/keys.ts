@@ -11,6 +11,7 @@ import { onConfirm, onSignalMenu, openSignalMenu } from './signal-menu.js';
 import { onSetup } from './settings.js';
 import { DEFAULT_SETTINGS, type Settings } from './settings-shape.js';
 import type { ProcTarget, ViewState } from './view-state.js';
+import { isDeadZombie } from '../../inspect/thread-group.js';
 
 export interface KeyContext {
   readonly rows: readonly ProcRow[];
@@ -40,7 +41,8 @@ const DESCENDING_FIRST = new Set<ColumnId>(['cpu', 'mem', 'rss', 'time', 'thr'])
 
 function targetOf(row: ProcRow | undefined): ProcTarget | undefined {
   if (row === undefined) return undefined;
-  const zombieOf = row.proc.state === 'Z' ? row.proc.ppid : undefined;
+  // Not a leader read Z whose threads run on (ps Zl): a signal ends those threads.
+  const zombieOf = isDeadZombie(row.proc) ? row.proc.ppid : undefined;
   return { pid: row.pid, startTime: row.proc.startTime, comm: row.proc.comm, uid: row.proc.uid, ...(zombieOf === undefined ? {} : { zombieOf }) };
 }
 

@@ -1,18 +1,22 @@
 // Keeping the selection and the scroll window consistent with the rows after
 // any change (new data, a key, a resize).
 import { t } from '../../text/i18n/message.js';
-import { matcher } from './filter.js';
+import { rowMatcher } from './filter.js';
 import type { ProcRow } from './rows.js';
 import type { ViewState } from './view-state.js';
+
+/** An anchor for 'nothing was selected' (an empty list as a filter key came): the first row the filters keep. */
+export const NO_ANCHOR_PID = -1;
 
 export function reconcile(state: ViewState, rows: readonly ProcRow[], page: number): ViewState {
   let { cursor, follow, message } = state;
   const { anchor } = state;
   if (anchor !== undefined && follow === undefined) {
-    // Only a row the filter keeps: a tree also lists the ancestors of what it keeps, for its shape.
-    const matches = matcher(state.filter) ?? (() => true);
+    // Only a row the filters keep (the text, the user, kernel threads): a tree also lists the
+    // ancestors of what it keeps, for its shape, and those are no one's choice.
+    const matches = rowMatcher(state) ?? (() => true);
     const keeps = (row: ProcRow): boolean => row.mark !== 'context' && matches(row.proc);
-    const at = rows.findIndex((row) => row.pid === anchor && keeps(row));
+    const at = anchor === NO_ANCHOR_PID ? -1 : rows.findIndex((row) => row.pid === anchor && keeps(row));
     cursor = at >= 0 ? at : Math.max(0, rows.findIndex(keeps));
   }
   if (follow !== undefined) {
@@ -35,8 +39,9 @@ export function reconcile(state: ViewState, rows: readonly ProcRow[], page: numb
   let offset = Math.min(state.offset, cursor);
   if (cursor >= offset + height) offset = cursor - height + 1;
   offset = Math.max(0, Math.min(offset, rows.length - height));
-  if (cursor === state.cursor && offset === state.offset && follow === state.follow && message === state.message && anchor === undefined) {
+  if (cursor === state.cursor && offset === state.offset && follow === state.follow && message === state.message) {
     return state;
   }
-  return { ...state, cursor, offset, follow, message, anchor: undefined };
+  // The anchor stays until the caller has the rows it will draw (app.ts clears it after readRows).
+  return { ...state, cursor, offset, follow, message };
 }

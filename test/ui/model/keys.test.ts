@@ -96,6 +96,11 @@ describe('keys', () => {
     const zombieRows = [{ ...row(40, 'live', 7), proc: proc(40, 7, { state: 'Z' }) }];
     const zombieMenu = handleKey(start, 'k', { ...ctx, rows: zombieRows }).state;
     expect(handleKey(zombieMenu, 'enter', { ...ctx, rows: zombieRows }).effect).toMatchObject({ kind: 'signal', target: { pid: 40, zombieOf: 7 } });
+    // A leader read Z whose threads run on (ps Zl) is no zombie: its signal ends them.
+    const leaderRows = [{ ...row(40, 'live', 7), proc: proc(40, 7, { state: 'Z', threads: 3 }) }];
+    const leaderSent = handleKey(handleKey(start, 'k', { ...ctx, rows: leaderRows }).state, 'enter', { ...ctx, rows: leaderRows }).effect;
+    expect(leaderSent).toMatchObject({ kind: 'signal', target: { pid: 40 } });
+    expect(leaderSent?.kind === 'signal' ? leaderSent.target.zombieOf : 'none').toBeUndefined();
   });
 
   it('refuses to act on a row that has already exited', () => {
@@ -188,7 +193,23 @@ describe('selection', () => {
     const parentOnly = { ...at30, cursor: 0 };
     state = reconcile(handleKey({ ...parentOnly, overlay: { kind: 'input', purpose: 'filter', text: 'sleepe' } }, 'r', { ...ctx, rows: tree }).state, tree, 5);
     expect(tree[state.cursor]?.pid).toBe(20);
-    expect(state.anchor).toBeUndefined();
+    // u in a tree: the first row of that user, not an ancestor of someone else's.
+    const owned = [
+      { ...row(10), proc: { ...row(10).proc, user: 'root' } },
+      { ...row(20, 'live', 10), proc: { ...row(20).proc, user: 'ann' } },
+    ];
+    const byUser = reconcile(
+      handleKey({ ...at30, cursor: 0, overlay: { kind: 'input', purpose: 'user', text: 'an' } }, 'n', { ...ctx, rows: owned }).state,
+      owned,
+      5,
+    );
+    expect(owned[byUser.cursor]?.pid).toBe(20);
+    // Nothing was listed as the key came (a filter that matched nothing, then Backspace): the first kept row.
+    const empty = handleKey({ ...at30, cursor: 0, filter: 'sleeperx', overlay: { kind: 'input', purpose: 'filter', text: 'sleeperx' } }, 'backspace', {
+      ...ctx,
+      rows: [],
+    });
+    expect(tree[reconcile(empty.state, tree, 5).cursor]?.pid).toBe(20);
   });
 
   it('follows a pid wherever it moves, and ends follow when it is gone', () => {

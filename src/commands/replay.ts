@@ -3,7 +3,9 @@
 // (src/ui/replay.ts). --plain: the narration and event lines, stamped with the
 // time since the recording began; --json: NDJSON, a `recording` line, then a
 // line per frame, event and note.
+import { advanceMembers, concernsMembers, type Members } from '../inspect/events/members.js';
 import { eventToJson } from '../inspect/format/event-json.js';
+import { isDeadZombie } from '../inspect/thread-group.js';
 import { messageIn, t } from '../text/i18n/message.js';
 import { envelope, stringifyLineForTerminal } from '../inspect/format/json.js';
 import { RecordingError } from '../record/format.js';
@@ -120,16 +122,25 @@ function printPlain(recording: Recording, write: (line: string) => void): void {
   write(`${stamp(recording.endAt)} ${t('cli.replay.end', { time: clockMs(recording.endAt) })}`);
 }
 
+/**
+ * The recording as NDJSON. A scoped recording (--watch, a lesson, run) holds the whole table and
+ * every event; each frame line lists the scope's members after it (`members`), and each event line
+ * says whether it is about them (`inScope`), as --plain and the live `events --watch` choose.
+ */
 function printJson(recording: Recording, write: (line: string) => void): void {
   write(stringifyLineForTerminal(envelope('recording', { ...recording.header, frames: recording.frameCount, truncated: recording.truncated })));
+  const scoped = recording.header.scope.kind !== 'all';
+  let members: Members = new Map();
   for (const entry of recording.entries()) {
     if (entry.type === 'note') {
       write(stringifyLineForTerminal(envelope('note', { at: entry.at, pane: entry.pane, tone: entry.tone, text: entry.text })));
       continue;
     }
+    const before = members;
+    if (scoped) members = advanceMembers(before, entry.snapshot, entry.events, seedPids(entry));
     let zombies = 0;
     entry.snapshot.procs.forEach((proc) => {
-      if (proc.state === 'Z') zombies += 1;
+      if (isDeadZombie(proc)) zombies += 1;
     });
     write(
       stringifyLineForTerminal(
@@ -141,9 +152,13 @@ function printJson(recording: Recording, write: (line: string) => void): void {
           processes: entry.snapshot.procs.size,
           zombies,
           lost: entry.lost,
+          members: scoped ? [...members.keys()].sort((a, b) => a - b) : null,
         }),
       ),
     );
-    for (const event of entry.events) write(stringifyLineForTerminal({ ...eventToJson(event), frame: entry.index }));
+    for (const event of entry.events) {
+      const inScope = !scoped || concernsMembers(event, before, members);
+      write(stringifyLineForTerminal({ ...eventToJson(event), frame: entry.index, inScope }));
+    }
   }
 }

@@ -96,6 +96,12 @@ describe('procview replay of a recorded lesson', () => {
     expect(events).toEqual(expect.arrayContaining(['zombie', 'reap']));
     expect(objects.some((o) => o.kind === 'frame' && typeof o.zombies === 'number' && o.zombies > 0)).toBe(true);
     expect(objects.some((o) => o.kind === 'note' && String(o.text).includes('ZOMBIE'))).toBe(true);
+    // Scoped: each frame names the lesson's members, each event whether it is about them; the
+    // lesson's zombie is, and what else ran on the machine meanwhile is not.
+    expect(objects.filter((o) => o.kind === 'frame').every((o) => Array.isArray(o.members))).toBe(true);
+    const zombie = objects.find((o) => o.kind === 'event' && o.event === 'zombie' && String(o.comm).includes('procview'));
+    expect(zombie?.inScope, stdout).toBe(true);
+    expect(objects.filter((o) => o.kind === 'event').every((o) => typeof o.inScope === 'boolean')).toBe(true);
   });
 
   it('in the dashboard: plays to the Z row, z jumps to the zombie, g seeks back, signals are refused, q quits', async () => {

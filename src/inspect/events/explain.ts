@@ -340,7 +340,12 @@ function namesFromChildren(events: ProcEvent[], forked: readonly ForkedName[], f
  * 0'`: the child's orphaning named it sleep before it exec'd). The child's start and its first exec's
  * "before" take that program; unknown when that exec's side was not read.
  */
-function childrenStartFromForkers(events: ProcEvent[], facts: Facts, read: (pid: number) => ProcInfo | undefined): Map<number, ForkedAs> {
+function childrenStartFromForkers(
+  events: ProcEvent[],
+  facts: Facts,
+  read: (pid: number) => ProcInfo | undefined,
+  ranBefore: (pid: number) => ProcInfo | undefined,
+): Map<number, ForkedAs> {
   const ahead = new Map<number, ForkedAs>();
   // The step's execs by pid, looked up once per child (a fork storm's step holds thousands of events).
   const execsOf = new Map<number, Extract<ProcEvent, { kind: 'exec' }>[]>();
@@ -383,7 +388,10 @@ function childrenStartFromForkers(events: ProcEvent[], facts: Facts, read: (pid:
     if (event.kind !== 'exec') return;
     const firstExec = facts.execs.get(event.pid)?.times.find((time) => time >= fork.at);
     if (firstExec !== event.at) return;
-    const program = programAt(fork.parent, fork.at);
+    // A parent with no exec in the step ran, at the fork, what the last table read of it alive shows
+    // (this step's read may find it a zombie already, its command line gone: `exec: sh → sleep`).
+    const before = ranBefore(fork.parent);
+    const program = programAt(fork.parent, fork.at) ?? (before === undefined ? undefined : { comm: before.comm, args: before.args });
     if (program === undefined) return;
     const started = { ...event, fromComm: program.comm, fromArgs: program.args };
     events[i] = started;
@@ -710,7 +718,13 @@ export function explainStep(
   endsBeforeAdoptions(out);
   reapsBeforeReaperEnds(out);
   namesFromChildren(out, forkedNames, facts);
-  const ahead = childrenStartFromForkers(out, facts, (pid) => lookup(pid, prev, next));
+  const alive = (proc: ProcInfo | undefined): ProcInfo | undefined => (proc === undefined || proc.state === 'Z' || proc.state === 'X' ? undefined : proc);
+  const ahead = childrenStartFromForkers(
+    out,
+    facts,
+    (pid) => lookup(pid, prev, next),
+    (pid) => alive(prev.procs.get(pid)) ?? alive(next.procs.get(pid)),
+  );
   for (const [pid, was] of changesLeft) if (!ahead.has(pid)) ahead.set(pid, was);
   // Children still waiting for the exec event their read showed the result of (not for ever).
   facts.forkedAs?.forEach((was, pid) => {

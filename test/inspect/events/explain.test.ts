@@ -188,6 +188,24 @@ describe('explainStep', () => {
     expect(events.find((e) => e.kind === 'exec')).toMatchObject({ fromComm: 'sh', args: 'sleep 2' });
   });
 
+  it("starts a child's exec from its parent's command line as last read alive, when this step reads that parent a zombie", () => {
+    // sh -c 'sleep 0.3 & exit 0' under run: sh forked, exited and reads Z (its parent has not waited);
+    // the child exec'd before any read. A zombie's command line reads empty: the line had been `exec: sh → sleep 0.3`.
+    const zombie = { ...sh, state: 'Z', stat: 'Z', args: '' };
+    const child = proc({ pid: 101, ppid: 1, pgid: 100, comm: 'sleep', args: 'sleep 0.3' });
+    const status = { code: 0, signal: undefined, coreDumped: false };
+    const events = explain(
+      snapshot([parent, sh], T),
+      snapshot([parent, zombie, child], T + 10),
+      facts({
+        forks: new Map([[101, { parent: 100, at: T + 1, source: 'kernel' }]]),
+        exits: new Map([[100, { at: T + 2, status, parent: 50 }]]),
+        execs: new Map([[101, { times: [T + 3] }]]),
+      }),
+    );
+    expect(events.find((e) => e.kind === 'exec')).toMatchObject({ fromComm: sh.comm, fromArgs: sh.args, args: 'sleep 0.3' });
+  });
+
   it('renames no line of an earlier process that had the same pid, in the step it was reused in', () => {
     const old = proc({ pid: 102, ppid: 50, comm: 'old', args: 'old', startTime: 1 });
     const reused = proc({ pid: 102, ppid: 50, comm: 'new', args: 'new', startTime: 2 });

@@ -31,7 +31,7 @@ const STOPPED = new Set(['T', 't']);
 /** Dead: exited but not reaped yet (`Z`), or being torn down (`X`). */
 const DEAD = new Set(['Z', 'X']);
 
-function isDead(proc: ProcInfo | undefined): boolean {
+export function isDead(proc: ProcInfo | undefined): boolean {
   return proc?.state !== undefined && DEAD.has(proc.state);
 }
 

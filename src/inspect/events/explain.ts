@@ -13,7 +13,7 @@
 //     program that retitled itself) is no exec.
 // Facts that cannot be explained yet (a fork whose process is neither read nor
 // reported exited) are handed back to be carried to the next step.
-import { adopterOf, parentIsGone } from '../diff.js';
+import { adopterOf, isDead, parentIsGone } from '../diff.js';
 import { sameProcess } from '../identity.js';
 import type { ProcEvent, ProcInfo, Snapshot } from '../types.js';
 import type { ExecFact, ExitFact, Facts, ForkedAs, ForkedName, ForkFact, ProgramRead, Rename } from './facts.js';
@@ -78,9 +78,13 @@ function endsBeforeAdoptions(events: ProcEvent[]): void {
  * report) is said first too: a parent that exits as its child ends has usually waited for it.
  */
 function childEndsBeforeParentEnds(events: ProcEvent[], exits: Facts['exits']): void {
+  // Only a parent that ends in this step is looked for (a fork storm's step holds thousands of ends
+  // of children whose parent lives on): moving lines changes no one's membership of this set.
+  const ending = new Set<number>();
+  for (const event of events) if (event.kind === 'exit' || event.kind === 'zombie') ending.add(event.pid);
   for (let i = 0; i < events.length; i += 1) {
     const end = events[i];
-    if ((end?.kind !== 'exit' && end?.kind !== 'zombie') || end.ppid === undefined || end.ppid <= 1) continue;
+    if ((end?.kind !== 'exit' && end?.kind !== 'zombie') || end.ppid === undefined || end.ppid <= 1 || !ending.has(end.ppid)) continue;
     const parent = end.ppid;
     const j = events.findIndex((event, k) => k < i && event.pid === parent && (event.kind === 'exit' || event.kind === 'zombie'));
     const parentEnd = events[j];
@@ -718,7 +722,7 @@ export function explainStep(
   endsBeforeAdoptions(out);
   reapsBeforeReaperEnds(out);
   namesFromChildren(out, forkedNames, facts);
-  const alive = (proc: ProcInfo | undefined): ProcInfo | undefined => (proc === undefined || proc.state === 'Z' || proc.state === 'X' ? undefined : proc);
+  const alive = (proc: ProcInfo | undefined): ProcInfo | undefined => (isDead(proc) ? undefined : proc);
   const ahead = childrenStartFromForkers(
     out,
     facts,

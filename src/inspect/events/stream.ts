@@ -907,7 +907,8 @@ export class EventStream {
     // A parent's end goes before the orphaning of its children that a read said first (a read between
     // the kernel's handing over and its exit report): those lines move after it, at its time.
     const moved: ProcEvent[] = [];
-    if (event.kind === 'exit' || event.kind === 'zombie') {
+    // Only for a parent a frame waits for (#awaitingParentExits): a storm's thousands of exits scan nothing.
+    if ((event.kind === 'exit' || event.kind === 'zombie') && this.#awaitingParentExits.has(event.pid)) {
       for (let k = index - 1; k >= 0; k -= 1) {
         const earlier = this.#events[k];
         if (earlier?.kind !== 'reparent' || !earlier.orphaned || earlier.from !== event.pid) continue;
@@ -929,9 +930,14 @@ export class EventStream {
     });
   }
 
+  /** Whether the coming frame still waits for something a step said it would (a status, a forker, a parent's exit). */
+  #waiting(): boolean {
+    return this.#awaitingStatus.size > 0 || this.#awaitingForkers.size > 0 || this.#awaitingParentExits.size > 0;
+  }
+
   /** What held the frame (exit statuses, forkers) came: it goes out now (or after FRAME_GAP_MS), not at the hold's end. */
   #endHold(): void {
-    if (this.#awaitingStatus.size > 0 || this.#awaitingForkers.size > 0 || this.#awaitingParentExits.size > 0) return;
+    if (this.#waiting()) return;
     this.#holdUntil = 0;
     if (this.#frameTimer === undefined) return;
     clearTimeout(this.#frameTimer);
@@ -998,8 +1004,7 @@ export class EventStream {
     this.#frameTimer = setTimeout(() => {
       this.#frameTimer = undefined;
       // A wait a later step set after this timer was (a status, a forker, a parent's exit): held out too.
-      const waiting = this.#awaitingStatus.size > 0 || this.#awaitingForkers.size > 0 || this.#awaitingParentExits.size > 0;
-      if (waiting && this.#holdUntil > performance.now()) {
+      if (this.#waiting() && this.#holdUntil > performance.now()) {
         this.#scheduleFrame(begunAt, always);
         return;
       }

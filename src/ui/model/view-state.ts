@@ -57,8 +57,9 @@ export interface ViewState {
   readonly sideHidden: boolean;
   /**
    * A process to keep selected through a change of the rows a key made (typing a filter or a user):
-   * the next reconcile puts the cursor on it if it is still listed, else on the first row the filter
-   * keeps, then forgets it. A row number kept instead put k and n on whichever process came there.
+   * each reconcile of the next draw puts the cursor on it while the filters keep it, else on the first
+   * row they keep; the draw then forgets it. A row number kept instead put k and n on whichever
+   * process came there.
    */
   readonly anchor?: number | undefined;
   /** Lines scrolled back from the newest, in the events pane and the side pane (0: follow the newest). */

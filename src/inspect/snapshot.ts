@@ -1,5 +1,6 @@
 // Snapshots are shared with every consumer (UI, diff, JSON), so they must not
 // change once emitted: records are frozen, and the map refuses writes once sealed.
+import { FORKED_NO_EXEC, type MaybeForkMarked } from './fork-mark.js';
 import type { ProcInfo, Snapshot, ThreadInfo } from './types.js';
 import { type MaybeNotRead, NOT_READ } from './unread.js';
 
@@ -46,8 +47,8 @@ export function sealSnapshot(
  * frozen. A field not given is unknown: still present, as undefined, so JSON
  * and equality checks see every field.
  */
-export function freezeProc(p: Pick<ProcInfo, 'pid'> & Partial<ProcInfo> & MaybeNotRead): ProcInfo {
-  const record: { -readonly [K in keyof ProcInfo]: ProcInfo[K] } & { [NOT_READ]?: true } = {
+export function freezeProc(p: Pick<ProcInfo, 'pid'> & Partial<ProcInfo> & MaybeNotRead & MaybeForkMarked): ProcInfo {
+  const record: { -readonly [K in keyof ProcInfo]: ProcInfo[K] } & { [NOT_READ]?: true; [FORKED_NO_EXEC]?: boolean } = {
     pid: p.pid,
     ppid: p.ppid,
     pgid: p.pgid,
@@ -74,6 +75,8 @@ export function freezeProc(p: Pick<ProcInfo, 'pid'> & Partial<ProcInfo> & MaybeN
   // Status and cmdline not read yet (unread.ts): copies keep the mark unless they say otherwise. A
   // key only where it is set, so records read whole are plain, equal to their fields alone.
   if (p[NOT_READ] === true) record[NOT_READ] = true;
+  // Known only from a stat read (fork-mark.ts): absent where unknown, as NOT_READ.
+  if (p[FORKED_NO_EXEC] !== undefined) record[FORKED_NO_EXEC] = p[FORKED_NO_EXEC];
   return Object.freeze(record);
 }
 

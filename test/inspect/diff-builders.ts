@@ -1,8 +1,9 @@
 // Hand-made processes and snapshots for the pure tests (diff, tree, format).
+import type { MaybeForkMarked } from '../../src/inspect/fork-mark.js';
 import type { ProcInfo, Snapshot } from '../../src/inspect/types.js';
 
 /** A plausible sleeping process; override what the test is about. Start time is fixed so identity holds. */
-export function proc(fields: Partial<ProcInfo> & { pid: number }): ProcInfo {
+export function proc(fields: Partial<ProcInfo> & MaybeForkMarked & { pid: number }): ProcInfo {
   return {
     ppid: 1,
     pgid: fields.pid,

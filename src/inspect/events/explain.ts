@@ -14,6 +14,7 @@
 // Facts that cannot be explained yet (a fork whose process is neither read nor
 // reported exited) are handed back to be carried to the next step.
 import { adopterOf, isDead, parentIsGone } from '../diff.js';
+import { forkedNoExec } from '../fork-mark.js';
 import { sameProcess } from '../identity.js';
 import type { ProcEvent, ProcInfo, Snapshot } from '../types.js';
 import type { ExecFact, ExitFact, Facts, ForkedAs, ForkedName, ForkFact, ProgramRead, Rename } from './facts.js';
@@ -304,10 +305,10 @@ function namesBeforeExecs(events: ProcEvent[]): void {
  * parent's pid not be born again in between, and the fork be the main thread's
  * (a child copies the name of the thread that forked it, and another thread may
  * have renamed itself). Only the name (comm, 15 bytes) is known this way, never
- * the command line; `nameFrom` says which child told it. Not ruled out: a
- * child that exec'd between the step's intake of the kernel's events and its
- * read, its exec event not taken in yet, tells its new name (the parent's
- * program unknown, nothing shows the read is ahead of the facts).
+ * the command line; `nameFrom` says which child told it. A child that exec'd
+ * between the step's intake of the kernel's events and its read (its exec
+ * event not taken in yet) tells nothing: its read shows PF_FORKNOEXEC clear
+ * (fork-mark.ts), and it is not among `forked`.
  */
 function namesFromChildren(events: ProcEvent[], forked: readonly ForkedName[], facts: Facts): void {
   if (forked.length === 0) return;
@@ -376,12 +377,14 @@ function childrenStartFromForkers(
       const shown = read(fork.parent);
       const program = programAt(fork.parent, fork.at) ?? (shown === undefined ? undefined : { comm: shown.comm, args: shown.args });
       if (program === undefined || facts.comms.has(event.pid)) return;
-      if (!facts.execs.has(event.pid) && program.comm !== undefined && event.comm !== undefined && event.comm !== program.comm) {
-        // Read under another name than it was forked with, with no exec of it taken in: the read came
-        // after an exec whose event is still on its way (the kernel sets the new name before it sends
-        // the exec event, and a child on another core can exec between the step's intake and its
-        // read). Its lines now are about the copy it was until then; its exec line, when the event
-        // comes, starts from that copy.
+      const readAfterExec = forkedNoExec(read(event.pid)) === false || (program.comm !== undefined && event.comm !== undefined && event.comm !== program.comm);
+      if (!facts.execs.has(event.pid) && readAfterExec) {
+        // Read after an exec of it (PF_FORKNOEXEC clear, fork-mark.ts; or under another name than
+        // it was forked with), with no exec of it taken in: that exec's event is still on its way
+        // (the kernel sets the new name before it sends the exec event, and a child on another core
+        // can exec between the step's intake and its read). Its lines now are about the copy it was
+        // until then, unnamed when that copy's name is unknown; its exec line, when the event comes,
+        // starts from that copy.
         ahead.set(event.pid, { ...program, at: fork.at });
         return;
       }
@@ -550,8 +553,17 @@ export function explainStep(
         // (fork copies comm), as the exec line below says it was: `7 (bash) started`, then `exec: bash → ls`.
         const comm = execFact === undefined ? event.comm : parent?.comm;
         out.push({ ...event, comm, at: Math.min(fork.at, event.at), ppid: fork.parent, source: fork.source });
-        // Read with the name it was forked with: no exec before the read, no rename the kernel reported.
-        if (execFact === undefined && fork.source === 'kernel' && fork.byOtherThread !== true && event.comm !== undefined && !comms.has(event.pid)) {
+        // Read with the name it was forked with: no exec before the read (PF_FORKNOEXEC still set in
+        // that read, fork-mark.ts: an exec whose event is still on its way has cleared it), no rename
+        // the kernel reported.
+        if (
+          execFact === undefined &&
+          forkedNoExec(next.procs.get(event.pid)) === true &&
+          fork.source === 'kernel' &&
+          fork.byOtherThread !== true &&
+          event.comm !== undefined &&
+          !comms.has(event.pid)
+        ) {
           forkedNames.push({ parent: fork.parent, at: fork.at, child: event.pid, comm: event.comm });
         }
         if (execFact !== undefined) {

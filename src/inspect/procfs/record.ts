@@ -1,12 +1,13 @@
 // One process's record (ProcInfo) from its stat fields and what status,
 // cmdline and the previous scan added.
 import { niceApplies, policyName } from '../sched-policy.js';
+import { FORKED_NO_EXEC } from '../fork-mark.js';
 import { freezeProc } from '../snapshot.js';
 import { statLetters } from '../stat-letters.js';
 import type { ProcInfo } from '../types.js';
 import { NOT_READ } from '../unread.js';
 import type { Details } from './details.js';
-import type { StatFields } from './stat-line.js';
+import { isForkedNoExec, type StatFields } from './stat-line.js';
 import { CLOCK_TICKS, startTimeMs, type SystemFacts } from './system.js';
 
 /** What a record takes beyond its stat fields and the system facts. */
@@ -52,5 +53,6 @@ export function procRecord(pid: number, fields: StatFields, parts: RecordParts, 
     comm: parts.comm,
     args: parts.args,
     [NOT_READ]: parts.notRead === true ? true : undefined,
+    [FORKED_NO_EXEC]: isForkedNoExec(fields),
   });
 }

@@ -174,3 +174,10 @@ export function isKernelThread(fields: StatFields): boolean {
   // flags reach 2^32; `&` would cut them to 32 bits signed, so test the bit arithmetically.
   return Math.floor(fields.flags / PF_KTHREAD) % 2 === 1;
 }
+
+/** PF_FORKNOEXEC in field 9 (include/linux/sched.h): forked, and no exec since (fork-mark.ts). */
+export const PF_FORKNOEXEC = 0x40;
+
+export function isForkedNoExec(fields: StatFields): boolean {
+  return Math.floor(fields.flags / PF_FORKNOEXEC) % 2 === 1;
+}

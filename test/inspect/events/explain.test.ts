@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { diffSnapshots } from '../../../src/inspect/diff.js';
 import { CARRY_LIMIT_MS, explainStep } from '../../../src/inspect/events/explain.js';
 import { FactBook, NO_FACTS, type Facts } from '../../../src/inspect/events/facts.js';
+import { FORKED_NO_EXEC } from '../../../src/inspect/fork-mark.js';
 import type { ProcEvent, Snapshot } from '../../../src/inspect/types.js';
 import { proc, snapshot } from '../diff-builders.js';
 
@@ -271,10 +272,11 @@ describe('explainStep', () => {
     // bash (50) forks 102, which execs the learner's program and forks 103 at once, then exits: 102
     // is in neither table, 103 is read under the name it was forked with.
     const prev = snapshot([parent], T);
-    const child = proc({ pid: 103, ppid: 1, pgid: 102, comm: 'orphdemo', args: './orphdemo' });
+    // Read with PF_FORKNOEXEC set (stat field 9): no exec of its own before that read.
+    const child = proc({ pid: 103, ppid: 1, pgid: 102, comm: 'orphdemo', args: './orphdemo', [FORKED_NO_EXEC]: true });
     const next = snapshot([parent, child], T + 10);
-    const step = (more: Partial<Facts> = {}, execTimes = [T + 2], forkedAt = T + 3) =>
-      explain(prev, next, forkDemo(more, execTimes, forkedAt)).find((e) => e.kind === 'exec' && e.pid === 102);
+    const step = (more: Partial<Facts> = {}, execTimes = [T + 2], forkedAt = T + 3, read = next) =>
+      explain(prev, read, forkDemo(more, execTimes, forkedAt)).find((e) => e.kind === 'exec' && e.pid === 102);
     expect(step()).toEqual({
       kind: 'exec',
       at: T + 2,
@@ -298,6 +300,17 @@ describe('explainStep', () => {
         ]),
       })?.comm,
     ).toBeUndefined();
+    // The child exec'd before it was read, its exec event not taken in yet (PF_FORKNOEXEC clear in
+    // the read): its name is its own program's (`sh -c 'sleep 300 & exit 0'` said `exec: sh → sleep`,
+    // then `1032 (sleep) started, child of 1031 (sleep)`). Nor is its start said under that name.
+    const execd = snapshot([parent, proc({ ...child, comm: 'sleep', args: 'sleep 300', [FORKED_NO_EXEC]: false })], T + 10);
+    expect(step({}, [T + 2], T + 3, execd)?.comm).toBeUndefined();
+    const execdLines = explain(prev, execd, forkDemo());
+    expect(execdLines.find((e) => e.kind === 'spawn' && e.pid === 103)?.comm).toBeUndefined();
+    expect(execdLines.find((e) => e.kind === 'exit' && e.pid === 102)?.comm).toBeUndefined();
+    // Unknown (a backend without stat's flags): no name either.
+    const { [FORKED_NO_EXEC]: _, ...unmarked } = child as typeof child & { [FORKED_NO_EXEC]?: boolean };
+    expect(step({}, [T + 2], T + 3, snapshot([parent, proc(unmarked)], T + 10))?.comm).toBeUndefined();
     // A rename the kernel reported, of the child or of the parent: the copy may not be the program's name.
     expect(step({ comms: new Map([[103, 'renamed']]) })?.comm).toBeUndefined();
     const renamedParent = step({ comms: new Map([[102, 'renamed']]) });

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { pollUntil } from '../../../src/base/poll.js';
 import type { KernelEvent, KernelEventSource } from '../../../src/inspect/events/kernel-event.js';
 import { EventStream, namesExitParents, type WatchFrame } from '../../../src/inspect/events/stream.js';
+import { FORKED_NO_EXEC } from '../../../src/inspect/fork-mark.js';
 import type { Inspector, ProcEvent, ProcInfo, Snapshot } from '../../../src/inspect/types.js';
 import { proc, snapshot } from '../diff-builders.js';
 import { eventSentence } from '../../../src/inspect/format/event-words.js';
@@ -202,7 +203,8 @@ describe('event stream steps', () => {
     // then sends 60's exit (exit_notify, then proc_exit_connector). A step reads 61 under 1 in between.
     const kernel = new FakeKernel();
     const shell = proc({ pid: 50, ppid: 1, comm: 'bash', args: 'bash' });
-    const orphan = proc({ pid: 61, ppid: 1, pgid: 60, comm: 'orphdemo', args: './orphdemo' });
+    // Read with PF_FORKNOEXEC set (fork-mark.ts): it still has the name it was forked with, 60's.
+    const orphan = proc({ pid: 61, ppid: 1, pgid: 60, comm: 'orphdemo', args: './orphdemo', [FORKED_NO_EXEC]: true });
     let born = false;
     let readsOf61 = 0;
     const inspector: Inspector = {

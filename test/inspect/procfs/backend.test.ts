@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
+import { FORKED_NO_EXEC } from '../../../src/inspect/fork-mark.js';
 import { createInspector, readStartTime } from '../../../src/inspect/inspector.js';
 import { ProcfsBackend } from '../../../src/inspect/procfs/backend.js';
 import type { ProcInfo, Snapshot } from '../../../src/inspect/types.js';
@@ -80,6 +81,8 @@ describe('procfs backend on a fixture tree', () => {
       timeSeconds: 3,
       comm: 'vim',
       args: 'vim notes.txt',
+      // Field 9 without PF_FORKNOEXEC: it exec'd since its fork.
+      [FORKED_NO_EXEC]: false,
     });
   });
 

@@ -8,8 +8,24 @@ import { displayWidth, truncate } from './text.js';
 
 /** Marks that must not start a line: they close or follow what is before them. */
 const NO_BREAK_BEFORE = new Set([...'，。、；：？！）」』》〉】〕…—～％)]},.;:!?%']);
-/** Marks that must not end a line: they open what follows. */
-const NO_BREAK_AFTER = new Set([...'（「『《〈【〔“‘([{']);
+/** Marks that must not end a line: they open what follows. A space here is one gluing a number to its measure word (glueMeasures). */
+const NO_BREAK_AFTER = new Set([...'（「『《〈【〔“‘([{ ']);
+/** Measure words and units that follow a number in Chinese: `1 号进程`, `3 个`, `1.4 秒`, `7.8 倍`. */
+const MEASURE_START = /^[号个秒次毫分小天倍条项行位字列级台]/u;
+
+/**
+ * Words with a number (`1`, `1.4`) and the measure word after it made one, so
+ * a line never ends between them (`1` / `号进程`); the space stays.
+ */
+function glueMeasures(words: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const word of words) {
+    const last = out.at(-1);
+    if (last !== undefined && /\d$/u.test(last) && MEASURE_START.test(word)) out[out.length - 1] = `${last} ${word}`;
+    else out.push(word);
+  }
+  return out;
+}
 
 /**
  * A space-free word in the pieces a line may break between: next to a wide
@@ -37,13 +53,14 @@ export function breakPieces(word: string): string[] {
 /**
  * Sanitized plain text in, plain lines out (each at most `width` cells);
  * `indent` starts every line after the first. Lines break at spaces and,
- * in Chinese, between characters (breakPieces).
+ * in Chinese, between characters (breakPieces), never between a number and
+ * its measure word.
  */
 export function wordWrap(text: string, width: number, indent = ''): string[] {
   const room = Math.max(4, width);
   const lines: string[] = [];
   let line = '';
-  for (const word of text.split(' ')) {
+  for (const word of glueMeasures(text.split(' '))) {
     const pieces = breakPieces(word);
     if (pieces.length === 0) pieces.push('');
     pieces.forEach((piece, index) => {

@@ -32,3 +32,22 @@ describe('detail: when the process started', () => {
     expect(startedLine(77_789)).toMatch(/^启动于 \d\d:\d\d:\d\d（21 小时 36 分钟前）$/);
   });
 });
+
+describe('detail: leaders', () => {
+  afterEach(() => setLanguage(undefined));
+
+  /** The pane's lines for a process that leads its session and its group (pid = sid = pgid). */
+  const leaderLines = (): string[] => {
+    const leader = proc(4_242, 1, { comm: 'bash', sid: 4_242, pgid: 4_242 });
+    const leaderRow: ProcRow = { pid: leader.pid, proc: leader, mark: 'live', prefix: '', hasChildren: false, collapsed: false };
+    return detailLines(leaderRow, snapshot([leader]), 80, undefined).map(lineText);
+  };
+
+  it('says what it leads as a sentence, with the columns that show it', () => {
+    setLanguage('en');
+    expect(leaderLines()).toEqual(expect.arrayContaining(['  leads its session (PID = SID)', '  leads its process group (PID = PGID)']));
+    // A lone `会话首进程` read as a heading with nothing under it.
+    setLanguage('zh');
+    expect(leaderLines()).toEqual(expect.arrayContaining(['  它是会话首进程（PID 等于 SID）', '  它是进程组组长（PID 等于 PGID）']));
+  });
+});

@@ -33,3 +33,21 @@ describe('wrapping Chinese', () => {
     expect(wordWrap('the parent is alive (asleep), its event loop stopped', 20)).toEqual(['the parent is alive', '(asleep), its event', 'loop stopped']);
   });
 });
+
+describe('wrapping Chinese numbers', () => {
+  it('never ends a line between a number and its measure word', () => {
+    // `被 1 号进程（init）收养` at a width that ended a line right after the 1.
+    const text = '孤儿进程被 1 号进程（init）收养，1.4 秒内';
+    for (let width = 8; width <= 30; width += 1) {
+      const lines = wordWrap(text, width);
+      for (const line of lines) expect(line, `${width}: ${lines.join('|')}`).not.toMatch(/\d$/u);
+      expect(
+        lines.some((line) => line.includes('1 号')),
+        `${width}: ${lines.join('|')}`,
+      ).toBe(true);
+      expect(lines.join('').replaceAll(' ', '')).toBe(text.replaceAll(' ', ''));
+    }
+    // Not a measure word: the line may still end after the number (glued, `26248 还` would be cut to fit).
+    expect(wordWrap('父进程 26248 还没有调用', 6)).toEqual(['父进程', '26248', '还没有', '调用']);
+  });
+});

@@ -16,6 +16,7 @@
 import { adopterOf, isDead, parentIsGone } from '../diff.js';
 import { forkedNoExec } from '../fork-mark.js';
 import { sameProcess } from '../identity.js';
+import { hasOtherThreads } from '../thread-group.js';
 import type { ProcEvent, ProcInfo, Snapshot } from '../types.js';
 import type { ExecFact, ExitFact, Facts, ForkedAs, ForkedName, ForkFact, ProgramRead, Rename } from './facts.js';
 import { reapedByParentOrAdopter, reapedUnseen } from './infer.js';
@@ -599,7 +600,9 @@ export function explainStep(
       case 'zombie':
       case 'reap': {
         const base = inferReaper(event, prev, exits, exitedBefore);
-        const exit = exits.get(event.pid);
+        // A main thread's end alone is not the process's (ExitFact.leaderAlone): its status comes with its last thread's report.
+        const fact = exits.get(event.pid);
+        const exit = fact?.leaderAlone === true ? undefined : fact;
         if (exit === undefined) {
           // Its status comes later (stream.ts #lateStatus); its name is decided now.
           out.push(base.kind === 'exit' ? { ...base, comm: exitName(base, facts, prev, started) } : base);
@@ -723,8 +726,9 @@ export function explainStep(
     const exiting = !exitReported.has(pid) && proc.state !== 'Z' && proc.state !== 'X' && now - exit.at < CARRY_LIMIT_MS;
     // A zombie keeps its exit for its reap line, however late, whether its zombie line said the
     // status or went out before the exit event was taken in (a busy machine). One fact per
-    // zombie, gone with it.
-    if (exiting || proc.state === 'Z') carryExits.set(pid, exit);
+    // zombie, gone with it. Read Zl, the exit was its main thread's alone (ExitFact.leaderAlone).
+    if (proc.state === 'Z' && hasOtherThreads(proc)) carryExits.set(pid, exit.leaderAlone === true ? exit : { ...exit, leaderAlone: true });
+    else if (exiting || proc.state === 'Z') carryExits.set(pid, exit);
   }
   const changesLeft = programsReadAhead(out, readAhead, started);
   renamesAmongStarts(out, facts, renameReported, prev, (pid) => lookup(pid, prev, next)?.comm, started);

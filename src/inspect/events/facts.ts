@@ -44,6 +44,13 @@ export interface ExitFact {
    * SA_NOCLDWAIT, or its wait() at that moment), or, had it exited first, the child's adopter did.
    */
   readonly parentGone?: true;
+  /**
+   * The main thread's end alone (pthread_exit in main): the process read Zl after it, its other
+   * threads running on. Not the process's exit: that is its last thread's, whose report comes after
+   * the kernel makes the process a zombie (exit_notify, then proc_exit_connector). A later thread's
+   * report takes its place.
+   */
+  readonly leaderAlone?: true;
 }
 
 export interface ExecFact {
@@ -154,7 +161,13 @@ export class FactBook {
             const leader = this.#exits.get(event.tgid);
             if (leader !== undefined) {
               // What was learnt of its release stays (kernelReapedFor, releasedFor).
-              this.#exits.set(event.tgid, { ...leader, at: event.at, status: decodeWaitStatus(event.exitCode), parent: event.parentTgid ?? leader.parent });
+              const { leaderAlone, ...learnt } = leader;
+              this.#exits.set(event.tgid, { ...learnt, at: event.at, status: decodeWaitStatus(event.exitCode), parent: event.parentTgid ?? leader.parent });
+              // A leader that ended alone ends with this thread: read it, and give a line waiting for its status this one.
+              if (leaderAlone === true) {
+                named.add(event.tgid);
+                exited?.add(event.tgid);
+              }
             }
             break;
           }

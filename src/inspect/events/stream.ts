@@ -15,6 +15,7 @@ import { diffReread, diffSnapshots, parentIsGone } from '../diff.js';
 import { sameProcess } from '../identity.js';
 import { createInspector } from '../inspector.js';
 import { freezeProc, SealedMap, sealSnapshot } from '../snapshot.js';
+import { isDeadZombie } from '../thread-group.js';
 import type { ExitStatus, Inspector, ProcEvent, ProcInfo, Snapshot } from '../types.js';
 import { continuedBeforeExit, explainStep, type Program } from './explain.js';
 import { execName } from './exec-name.js';
@@ -109,7 +110,8 @@ export interface StreamOptions {
 function lookedChange(last: ProcInfo, now: ProcInfo): boolean {
   const stopped = (proc: ProcInfo): boolean => proc.state === 'T' || proc.state === 't';
   if (stopped(last) !== stopped(now)) return true;
-  if (last.state === 'Z' || now.state === 'Z') return last.state !== now.state;
+  // A Zl leader read Z with no other thread (isDeadZombie): its last thread ended, the process with it.
+  if (last.state === 'Z' || now.state === 'Z') return last.state !== now.state || isDeadZombie(last) !== isDeadZombie(now);
   return now.nice !== last.nice;
 }
 
@@ -423,7 +425,8 @@ export class EventStream {
     const index = this.#awaitingStatus.get(pid);
     const event = index === undefined ? undefined : this.#events[index];
     const fact = this.#book.exitOf(pid);
-    if (index === undefined || fact === undefined || (event?.kind !== 'zombie' && event?.kind !== 'exit')) return;
+    // A main thread's end alone is not the process's (ExitFact.leaderAlone): its last thread's report is awaited.
+    if (index === undefined || fact === undefined || fact.leaderAlone === true || (event?.kind !== 'zombie' && event?.kind !== 'exit')) return;
     const at = Math.min(event.at, fact.at);
     this.#events[index] = { ...event, at, status: fact.status, source: 'kernel' };
     this.#awaitingStatus.delete(pid);

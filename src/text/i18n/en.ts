@@ -529,6 +529,7 @@ Exit status: 0 when the lesson was observed, 1 when it was not (q in the dashboa
   'ui.detail.started': 'Started',
   'ui.detail.sessionLeader': '  leads its session (PID = SID)',
   'ui.detail.groupLeader': '  leads its process group (PID = PGID)',
+  'ui.detail.forkedNoExec': "forked and no exec since (ps shows F 1): it runs its parent's program, the copy fork() made",
   'ui.detail.ancestors': 'Ancestors',
   'ui.detail.children': 'Children',
   'ui.detail.noChildren': 'none',

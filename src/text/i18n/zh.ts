@@ -523,6 +523,7 @@ export const ZH: Readonly<Record<MessageId, string>> = {
   'ui.detail.started': '启动于',
   'ui.detail.sessionLeader': '  它是会话首进程（PID 等于 SID）',
   'ui.detail.groupLeader': '  它是进程组组长（PID 等于 PGID）',
+  'ui.detail.forkedNoExec': 'fork 之后还没有调用过 exec（ps 的 F 列为 1）：它运行的是父进程程序的副本，由 fork() 复制而来',
   'ui.detail.ancestors': '祖先进程',
   'ui.detail.children': '子进程',
   'ui.detail.noChildren': '无',

@@ -1,6 +1,8 @@
 // The detail pane: every field of the selected process, STAT letter by letter
 // in words, its ancestors up to PID 1, its children and its command line.
+import { forkedNoExec } from '../../inspect/fork-mark.js';
 import { kibCell, niceCell, numberCell, statCell, textCell } from '../../inspect/format/values.js';
+import { isKernelThreadRecord } from '../../inspect/kernel-thread.js';
 import type { ProcInfo, Snapshot } from '../../inspect/types.js';
 import { clock, cpuTime, memPercent, percent, priority } from './cells.js';
 import type { ProcRow } from './rows.js';
@@ -92,6 +94,10 @@ export function detailLines(row: ProcRow | undefined, snapshot: Snapshot | undef
   ];
   if (p.pid === p.sid) lines.push(textLine(t('ui.detail.sessionLeader')));
   if (p.pid === p.pgid) lines.push(textLine(t('ui.detail.groupLeader')));
+  // PF_FORKNOEXEC in stat field 9 (fork-mark.ts; ps's F 1). A kernel thread has it too: it never execs at all.
+  if (forkedNoExec(p) === true && !isKernelThreadRecord(p)) {
+    lines.push(...wordWrap(t('ui.detail.forkedNoExec'), width - 2, '  ').map((text) => textLine(`  ${text}`)));
+  }
   const chain = ancestry(snapshot, p).map((pid) => (pid === p.pid ? `${pid}` : named(snapshot, pid)));
   lines.push(line([label(t('ui.detail.ancestors'))]), ...wrapList(chain.map(inert), ' → ', width));
   const kids = row.mark === 'dead' ? [] : childrenOf(snapshot, p.pid).map((pid) => inert(named(snapshot, pid)));

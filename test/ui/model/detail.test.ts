@@ -1,5 +1,6 @@
 // The detail pane's start line: the clock time and the age as a person reads it.
 import { afterEach, describe, expect, it } from 'vitest';
+import { FORKED_NO_EXEC } from '../../../src/inspect/fork-mark.js';
 import { setLanguage } from '../../../src/text/i18n/lang.js';
 import { detailLines } from '../../../src/ui/model/detail.js';
 import type { ProcRow } from '../../../src/ui/model/rows.js';
@@ -49,5 +50,26 @@ describe('detail: leaders', () => {
     // A lone `会话首进程` read as a heading with nothing under it.
     setLanguage('zh');
     expect(leaderLines()).toEqual(expect.arrayContaining(['  它是会话首进程（PID 等于 SID）', '  它是进程组组长（PID 等于 PGID）']));
+  });
+});
+
+describe('detail: a fork that has not exec\'d', () => {
+  afterEach(() => setLanguage(undefined));
+
+  const paneOf = (fields: Parameters<typeof proc>[2]): string => {
+    const child = proc(5_001, 5_000, { comm: 'fork_demo', ...fields });
+    const childRow: ProcRow = { pid: child.pid, proc: child, mark: 'live', prefix: '', hasChildren: false, collapsed: false };
+    return detailLines(childRow, snapshot([child]), 80, undefined).map(lineText).join('\n');
+  };
+
+  it('says a process read with PF_FORKNOEXEC runs the copy fork() made, and nothing when it exec\'d or is unknown', () => {
+    setLanguage('en');
+    expect(paneOf({ [FORKED_NO_EXEC]: true })).toContain("forked and no exec since (ps shows F 1): it runs its parent's program");
+    expect(paneOf({ [FORKED_NO_EXEC]: false })).not.toContain('no exec since');
+    expect(paneOf({})).not.toContain('no exec since');
+    // A kernel thread has the flag too (it never execs): not said of it.
+    expect(paneOf({ [FORKED_NO_EXEC]: true, ppid: 2, args: '', comm: 'kworker/0:1', rssBytes: 0, vszBytes: 0 })).not.toContain('no exec since');
+    setLanguage('zh');
+    expect(paneOf({ [FORKED_NO_EXEC]: true })).toContain('fork 之后还没有调用过 exec');
   });
 });

@@ -1,10 +1,11 @@
 // Hand-made processes and snapshots for the view-model tests.
+import type { MaybeForkMarked } from '../../../src/inspect/fork-mark.js';
 import type { ProcInfo } from '../../../src/inspect/types.js';
 import type { Line } from '../../../src/ui/model/styled.js';
 import { proc as baseProc } from '../../inspect/diff-builders.js';
 
 /** A process `pid` under `ppid`, with the view-model tests' own defaults over the shared builder's. */
-export function proc(pid: number, ppid: number, fields: Partial<ProcInfo> = {}): ProcInfo {
+export function proc(pid: number, ppid: number, fields: Partial<ProcInfo> & MaybeForkMarked = {}): ProcInfo {
   return baseProc({
     pid,
     ppid,

@@ -15,13 +15,16 @@ const MEASURE_START = /^[号个秒次毫分小天倍条项行位字列级台]/u;
 
 /**
  * Words with a number (`1`, `1.4`) and the measure word after it made one, so
- * a line never ends between them (`1` / `号进程`); the space stays.
+ * a line never ends between them (`1` / `号进程`); the space stays. Not where
+ * the two together would not fit on a line of their own (`fits`): apart, they
+ * wrap whole rather than being cut.
  */
-function glueMeasures(words: readonly string[]): string[] {
+function glueMeasures(words: readonly string[], fits: (glued: string) => boolean): string[] {
   const out: string[] = [];
   for (const word of words) {
     const last = out.at(-1);
-    if (last !== undefined && /\d$/u.test(last) && MEASURE_START.test(word)) out[out.length - 1] = `${last} ${word}`;
+    const glued = `${last} ${word}`;
+    if (last !== undefined && /\d$/u.test(last) && MEASURE_START.test(word) && fits(glued)) out[out.length - 1] = glued;
     else out.push(word);
   }
   return out;
@@ -60,7 +63,9 @@ export function wordWrap(text: string, width: number, indent = ''): string[] {
   const room = Math.max(4, width);
   const lines: string[] = [];
   let line = '';
-  for (const word of glueMeasures(text.split(' '))) {
+  // Glued, a number and its measure word break as one piece (breakPieces): that piece must fit a line.
+  const fits = (glued: string): boolean => displayWidth(indent + (breakPieces(glued)[0] ?? glued)) <= room;
+  for (const word of glueMeasures(text.split(' '), fits)) {
     const pieces = breakPieces(word);
     if (pieces.length === 0) pieces.push('');
     pieces.forEach((piece, index) => {

@@ -47,6 +47,9 @@ describe('wrapping Chinese numbers', () => {
       ).toBe(true);
       expect(lines.join('').replaceAll(' ', '')).toBe(text.replaceAll(' ', ''));
     }
+    // Too wide together for a line of their own (with the indent): apart, cut nowhere.
+    expect(wordWrap('被 4194304 号进程收养', 10, '  ')).toEqual(['被 4194304', '  号进程收', '  养']);
+    expect(wordWrap('等了 123456.7 秒', 10, '  ')).toEqual(['等了', '  123456.7', '  秒']);
     // Not a measure word: the line may still end after the number (glued, `26248 还` would be cut to fit).
     expect(wordWrap('父进程 26248 还没有调用', 6)).toEqual(['父进程', '26248', '还没有', '调用']);
   });

@@ -602,7 +602,7 @@ export function explainStep(
         const base = inferReaper(event, prev, exits, exitedBefore);
         // A main thread's end alone is not the process's (ExitFact.leaderAlone): its status comes with its last thread's report.
         const fact = exits.get(event.pid);
-        const exit = fact?.leaderAlone === true ? undefined : fact;
+        const exit = fact?.leaderAlone === 'main' ? undefined : fact;
         if (exit === undefined) {
           // Its status comes later (stream.ts #lateStatus); its name is decided now.
           out.push(base.kind === 'exit' ? { ...base, comm: exitName(base, facts, prev, started) } : base);
@@ -727,7 +727,7 @@ export function explainStep(
     // A zombie keeps its exit for its reap line, however late, whether its zombie line said the
     // status or went out before the exit event was taken in (a busy machine). One fact per
     // zombie, gone with it. Read Zl, the exit was its main thread's alone (ExitFact.leaderAlone).
-    if (proc.state === 'Z' && hasOtherThreads(proc)) carryExits.set(pid, exit.leaderAlone === true ? exit : { ...exit, leaderAlone: true });
+    if (proc.state === 'Z' && hasOtherThreads(proc)) carryExits.set(pid, exit.leaderAlone === undefined ? { ...exit, leaderAlone: 'main' } : exit);
     else if (exiting || proc.state === 'Z') carryExits.set(pid, exit);
   }
   const changesLeft = programsReadAhead(out, readAhead, started);

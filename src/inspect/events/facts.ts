@@ -45,12 +45,14 @@ export interface ExitFact {
    */
   readonly parentGone?: true;
   /**
-   * The main thread's end alone (pthread_exit in main): the process read Zl after it, its other
-   * threads running on. Not the process's exit: that is its last thread's, whose report comes after
-   * the kernel makes the process a zombie (exit_notify, then proc_exit_connector). A later thread's
-   * report takes its place.
+   * The main thread ended alone (pthread_exit in main): the process read Zl after it, its other
+   * threads running on. Its exit is its last thread's, whose report comes after the kernel makes the
+   * process a zombie (exit_notify, then proc_exit_connector), so a read can show the end before it.
+   * 'main': only the main thread's report came (code 0, not the process's). 'thread': a later
+   * thread's report came and `status` is that one's, which a later report still replaces (a thread
+   * that ended alone too says nothing of the last one's).
    */
-  readonly leaderAlone?: true;
+  readonly leaderAlone?: 'main' | 'thread';
 }
 
 export interface ExecFact {
@@ -161,10 +163,16 @@ export class FactBook {
             const leader = this.#exits.get(event.tgid);
             if (leader !== undefined) {
               // What was learnt of its release stays (kernelReapedFor, releasedFor).
-              const { leaderAlone, ...learnt } = leader;
-              this.#exits.set(event.tgid, { ...learnt, at: event.at, status: decodeWaitStatus(event.exitCode), parent: event.parentTgid ?? leader.parent });
-              // A leader that ended alone ends with this thread: read it, and give a line waiting for its status this one.
-              if (leaderAlone === true) {
+              const alone = leader.leaderAlone === undefined ? {} : { leaderAlone: 'thread' as const };
+              this.#exits.set(event.tgid, {
+                ...leader,
+                at: event.at,
+                status: decodeWaitStatus(event.exitCode),
+                parent: event.parentTgid ?? leader.parent,
+                ...alone,
+              });
+              // A leader that ended alone may end with this thread: read it, and give a line waiting for its status this one.
+              if (leader.leaderAlone !== undefined) {
                 named.add(event.tgid);
                 exited?.add(event.tgid);
               }

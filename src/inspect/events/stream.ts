@@ -426,7 +426,13 @@ export class EventStream {
     const event = index === undefined ? undefined : this.#events[index];
     const fact = this.#book.exitOf(pid);
     // A main thread's end alone is not the process's (ExitFact.leaderAlone): its last thread's report is awaited.
-    if (index === undefined || fact === undefined || fact.leaderAlone === true || (event?.kind !== 'zombie' && event?.kind !== 'exit')) return;
+    if (index === undefined || fact === undefined || fact.leaderAlone === 'main' || (event?.kind !== 'zombie' && event?.kind !== 'exit')) return;
+    if (fact.leaderAlone === 'thread') {
+      // A thread's report: the last one's, or one that ended alone before it. The latest stands, and
+      // the line still waits out the hold for a later one (#awaitingStatus is cleared as it goes out).
+      this.#events[index] = { ...event, at: fact.at, status: fact.status, source: 'kernel' };
+      return;
+    }
     const at = Math.min(event.at, fact.at);
     this.#events[index] = { ...event, at, status: fact.status, source: 'kernel' };
     this.#awaitingStatus.delete(pid);
@@ -876,7 +882,9 @@ export class EventStream {
         this.#awaitingParentExits.add(event.from);
         this.#holdUntil = Math.max(this.#holdUntil, performance.now() + (this.#options.holdMs ?? STATUS_HOLD_MS));
       }
-      if (this.choice.source === 'kernel' && (event.kind === 'zombie' || event.kind === 'exit') && event.status === undefined) {
+      // A process whose main thread ended alone: the status it has is a thread's, maybe not its last one's (ExitFact.leaderAlone).
+      const alone = (this.#book.exitOf(event.pid) ?? facts.exits.get(event.pid))?.leaderAlone !== undefined;
+      if (this.choice.source === 'kernel' && (event.kind === 'zombie' || event.kind === 'exit') && (event.status === undefined || alone)) {
         // Read dead before the kernel's exit event was taken in (the addon reads a bounded number
         // of messages per turn): the frame waits a moment for the status.
         this.#awaitingStatus.set(event.pid, index);

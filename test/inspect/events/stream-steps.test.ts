@@ -522,56 +522,69 @@ describe('event stream steps', () => {
     }
   });
 
-  it("say a pthread_exit leader's end with its last thread's status and time, also when a read shows it ended before that thread's report", async () => {
-    // zl (70) runs two threads; main calls pthread_exit (its report: code 0) and the process reads Zl
-    // for a second; then thread 71 calls exit(7). The kernel makes 70 a zombie (exit_notify) before
-    // it sends 71's report (proc_exit_connector): a look in between reads 70 Z with one thread.
-    const kernel = new FakeKernel();
-    const shell = proc({ pid: 50, ppid: 1, comm: 'sh', args: 'sh' });
-    const running = proc({ pid: 70, ppid: 50, comm: 'zl', args: './zl', threads: 2, stat: 'Sl' });
-    let now = running;
-    let reads = 0;
-    const ended = proc({ ...running, state: 'Z', stat: 'Z', args: '', threads: 1 });
-    let endedReads = 0;
-    let endedAt = Number.POSITIVE_INFINITY;
-    const inspector: Inspector = {
-      backend: 'procfs',
-      snapshot: async () => snapshot([proc({ pid: 1, ppid: 0, comm: 'init' }), shell, now], Date.now()),
-      reread: (pid, previous) => {
-        if (pid !== 70) return previous;
-        reads += 1;
-        // The step that follows the look's read reads it ended too; 71's report comes in during that read.
-        if (now === ended && (endedReads += 1) === 2) {
-          endedAt = Date.now() - 1;
-          kernel.hold([{ kind: 'exit', at: endedAt, pid: 71, tgid: 70, exitCode: 7 << 8, exitSignal: -1, parentPid: 50, parentTgid: 50 }]);
-        }
-        return now;
-      },
-      close: () => {},
-    };
-    const readAgain = async (): Promise<void> => {
-      const before = reads;
-      await pollUntil(() => (reads > before ? true : undefined), { timeoutMs: 10_000, intervalMs: 1 });
-    };
-    // Looks every 5 ms; a frame waits for a status as long as this test may take to send it.
-    const { frames } = openStream(kernel, inspector, 5, 20_000);
-    expect(await frameWhere(frames, (frame) => frame.snapshot.procs.has(70))).toBeDefined();
-    const at = Date.now() - 1000;
-    now = proc({ ...running, state: 'Z', stat: 'Zl', args: '' });
-    kernel.send([{ kind: 'exit', at, pid: 70, tgid: 70, exitCode: 0, exitSignal: 17, parentPid: 50, parentTgid: 50 }]);
-    // Read Zl (the report's step, then the looks at a table's Z).
-    await readAgain();
-    await readAgain();
-    // The last thread ends: read first, reported after.
-    now = ended;
-    const said = await frameWhere(frames, (frame) => frame.events.some((event) => event.pid === 70 && event.kind === 'zombie'));
-    const zombie = said?.events.find((event) => event.pid === 70 && event.kind === 'zombie');
-    // Not the main thread's code 0 at its pthread_exit, a second earlier.
-    expect(zombie).toMatchObject({ kind: 'zombie', status: { code: 7 }, source: 'kernel' });
-    expect(zombie?.at).toBeGreaterThanOrEqual(endedAt);
-    // No exit was said at the main thread's end: the process lived on.
-    expect(frames.flatMap((frame) => frame.events).filter((event) => event.pid === 70 && (event.kind === 'exit' || event.kind === 'zombie'))).toHaveLength(1);
-  });
+  it.each([2, 3])(
+    "say a pthread_exit leader's end with its last thread's status and time, also when a read shows it ended before that thread's report (%i threads)",
+    async (threads) => {
+      // zl (70) runs `threads` threads; main calls pthread_exit (its report: code 0) and the process
+      // reads Zl for a second; with three, thread 71 then calls pthread_exit (code 0) and the process
+      // still reads Zl; then the last one (70 + threads - 1) calls exit(7). The kernel makes 70 a
+      // zombie (exit_notify) before it sends that thread's report (proc_exit_connector): a look in
+      // between reads 70 Z with one thread.
+      const kernel = new FakeKernel();
+      const shell = proc({ pid: 50, ppid: 1, comm: 'sh', args: 'sh' });
+      const running = proc({ pid: 70, ppid: 50, comm: 'zl', args: './zl', threads, stat: 'Sl' });
+      const last = 70 + threads - 1;
+      let now = running;
+      let reads = 0;
+      const ended = proc({ ...running, state: 'Z', stat: 'Z', args: '', threads: 1 });
+      let endedReads = 0;
+      let endedAt = Number.POSITIVE_INFINITY;
+      const inspector: Inspector = {
+        backend: 'procfs',
+        snapshot: async () => snapshot([proc({ pid: 1, ppid: 0, comm: 'init' }), shell, now], Date.now()),
+        reread: (pid, previous) => {
+          if (pid !== 70) return previous;
+          reads += 1;
+          // The step that follows the look's read reads it ended too; the last thread's report comes in during that read.
+          if (now === ended && (endedReads += 1) === 2) {
+            endedAt = Date.now() - 1;
+            kernel.hold([{ kind: 'exit', at: endedAt, pid: last, tgid: 70, exitCode: 7 << 8, exitSignal: -1, parentPid: 50, parentTgid: 50 }]);
+          }
+          return now;
+        },
+        close: () => {},
+      };
+      const readAgain = async (): Promise<void> => {
+        const before = reads;
+        await pollUntil(() => (reads > before ? true : undefined), { timeoutMs: 10_000, intervalMs: 1 });
+      };
+      // Looks every 5 ms. The last report comes in within the step that reads the end (#execsReadAhead
+      // takes it in after the reads, before the frame), and the frame with that end waits out the hold
+      // for a later report: a short one.
+      const { frames } = openStream(kernel, inspector, 5, 200);
+      expect(await frameWhere(frames, (frame) => frame.snapshot.procs.has(70))).toBeDefined();
+      const at = Date.now() - 1000;
+      now = proc({ ...running, state: 'Z', stat: 'Zl', args: '' });
+      kernel.send([{ kind: 'exit', at, pid: 70, tgid: 70, exitCode: 0, exitSignal: 17, parentPid: 50, parentTgid: 50 }]);
+      // Read Zl (the report's step, then the looks at a table's Z).
+      await readAgain();
+      await readAgain();
+      if (threads === 3) {
+        // A thread of the three ends alone (pthread_exit, code 0), the last one at once: 71's report
+        // is taken in before the read that shows the process ended, the last one's during it.
+        kernel.hold([{ kind: 'exit', at: at + 500, pid: 71, tgid: 70, exitCode: 0, exitSignal: -1, parentPid: 50, parentTgid: 50 }]);
+      }
+      // The last thread ends: read first, reported after.
+      now = ended;
+      const said = await frameWhere(frames, (frame) => frame.events.some((event) => event.pid === 70 && event.kind === 'zombie'));
+      const zombie = said?.events.find((event) => event.pid === 70 && event.kind === 'zombie');
+      // Not the main thread's code 0 at its pthread_exit, nor another thread's.
+      expect(zombie).toMatchObject({ kind: 'zombie', status: { code: 7 }, source: 'kernel' });
+      expect(zombie?.at).toBeGreaterThanOrEqual(endedAt);
+      // No exit was said at a thread's end: the process lived on.
+      expect(frames.flatMap((frame) => frame.events).filter((event) => event.pid === 70 && (event.kind === 'exit' || event.kind === 'zombie'))).toHaveLength(1);
+    },
+  );
 
   it('know from the kernel release whether exit events name the parent (Linux 4.17)', () => {
     expect(namesExitParents('6.1.0-18-amd64')).toBe(true);

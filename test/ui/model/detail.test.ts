@@ -53,16 +53,18 @@ describe('detail: leaders', () => {
   });
 });
 
-describe('detail: a fork that has not exec\'d', () => {
+describe("detail: a fork that has not exec'd", () => {
   afterEach(() => setLanguage(undefined));
 
   const paneOf = (fields: Parameters<typeof proc>[2]): string => {
     const child = proc(5_001, 5_000, { comm: 'fork_demo', ...fields });
     const childRow: ProcRow = { pid: child.pid, proc: child, mark: 'live', prefix: '', hasChildren: false, collapsed: false };
-    return detailLines(childRow, snapshot([child]), 80, undefined).map(lineText).join('\n');
+    return detailLines(childRow, snapshot([child]), 80, undefined)
+      .map(lineText)
+      .join('\n');
   };
 
-  it('says a process read with PF_FORKNOEXEC runs the copy fork() made, and nothing when it exec\'d or is unknown', () => {
+  it("says a process read with PF_FORKNOEXEC runs the copy fork() made, and nothing when it exec'd or is unknown", () => {
     setLanguage('en');
     expect(paneOf({ [FORKED_NO_EXEC]: true })).toContain("forked and no exec since (ps shows F 1): it runs its parent's program");
     expect(paneOf({ [FORKED_NO_EXEC]: false })).not.toContain('no exec since');

@@ -21,6 +21,7 @@ import { continuedBeforeExit, explainStep, type Program } from './explain.js';
 import { execName } from './exec-name.js';
 import { type ExitFact, FactBook, NO_FACTS } from './facts.js';
 import { inferOrphans, reapedUnseen } from './infer.js';
+import { placeAmong } from './place.js';
 import type { KernelEvent } from './kernel-event.js';
 import { ScopedTracker, type TrackerReads } from './scoped-tracker.js';
 import type { EventsChoice } from './choose.js';
@@ -913,8 +914,7 @@ export class EventStream {
    * explained (a forker carried to the next step, whose child was said first).
    */
   #place(event: ProcEvent): number {
-    let index = this.#events.length;
-    while (index > 0 && (this.#events[index - 1]?.at ?? 0) > event.at) index -= 1;
+    let index = placeAmong(this.#events, event);
     // A parent's end goes before the orphaning of its children that a read said first (a read between
     // the kernel's handing over and its exit report): those lines move after it, at its time.
     const moved: ProcEvent[] = [];

@@ -1,4 +1,4 @@
-// `procview events [--watch PID|NAME] [--json]`: process events as they
+// `procview events [--watch PID|NAME] [--plain|--json]`: process events as they
 // happen, one line each (forkstat's job, with zombies, reaps and adoptions),
 // for the whole system or a scope; NDJSON with --json. Runs until Ctrl-C.
 import { sourceWords } from '../inspect/events/choose.js';
@@ -10,7 +10,7 @@ import { awaitStopSignal } from '../process/stop-signals.js';
 import { answeredHelpOrVersion, COMMON_OPTIONS, decimalOption, parseCommandArgs, processIdArgument } from './args.js';
 import { clockMs, eventPrinter } from './event-lines.js';
 import { EVENTS_HELP, EVENTS_OPTION, eventsMode, openChoice } from './events-flag.js';
-import { CommandError } from '../base/errors.js';
+import { CommandError, UsageError } from '../base/errors.js';
 
 export const EVENTS_USAGE = messageIn('en', 'cli.help.eventsCommand', { eventsHelp: EVENTS_HELP });
 
@@ -20,13 +20,22 @@ export async function main(argv: readonly string[]): Promise<number> {
   const { values, positionals } = parseCommandArgs(
     {
       args: [...argv],
-      options: { ...COMMON_OPTIONS, ...EVENTS_OPTION, watch: { type: 'string' }, json: { type: 'boolean' }, delay: { type: 'string', short: 'd' } },
+      // --plain: the default, taken as run and replay take it.
+      options: {
+        ...COMMON_OPTIONS,
+        ...EVENTS_OPTION,
+        watch: { type: 'string' },
+        plain: { type: 'boolean' },
+        json: { type: 'boolean' },
+        delay: { type: 'string', short: 'd' },
+      },
       allowPositionals: false,
     },
     EVENTS_USAGE,
   );
   if (answeredHelpOrVersion(values, `${t('cli.help.eventsTitle')}\n\n${t('cli.help.eventsCommand', { eventsHelp: t('cli.help.eventsFlag') })}`)) return 0;
   void positionals;
+  if (values.plain === true && values.json === true) throw new UsageError(t('cli.error.plainOrJson'), EVENTS_USAGE);
   const mode = eventsMode(values.events, EVENTS_USAGE);
   const intervalMs =
     values.delay === undefined ? 1000 : Math.round(decimalOption('-d', values.delay, { min: 0.1, max: 3600, unit: 'seconds' }, EVENTS_USAGE) * 1000);

@@ -117,5 +117,12 @@ describe('procview events', () => {
     const gone = await runCli(['events', '--watch', '2147483646']);
     expect(gone.code).toBe(1);
     expect(gone.stderr).toContain('no process with pid 2147483646');
+    // --plain, as run and replay take it: the default, accepted (then the missing pid is the error).
+    const plain = await runCli(['events', '--plain', '--watch', '2147483646']);
+    expect(plain.code).toBe(1);
+    expect(plain.stderr).toContain('no process with pid 2147483646');
+    const both = await runCli(['events', '--plain', '--json']);
+    expect(both.code).toBe(2);
+    expect(both.stderr).toContain('--plain or --json, not both');
   });
 });

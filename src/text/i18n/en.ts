@@ -472,8 +472,8 @@ export const EN = {
        procview serve --metrics [--listen HOST:PORT]             Prometheus exporter
                       [-d SECONDS] [--watch PID|NAME]
                       [--group NAME=REGEX ...] [--top-parents N]
-       procview events [--watch PID|NAME] [--json] [-d SECONDS]  process events as they happen
-                       [--events MODE]
+       procview events [--watch PID|NAME] [--plain|--json]       process events as they happen
+                       [-d SECONDS] [--events MODE]
        procview run [--plain] [-d SECONDS] [--record FILE]       run a program under the dashboard
                     [--events MODE] [--] CMD [ARGS...]
        procview record FILE [--watch PID|NAME] [-d SECONDS]      record processes and events to FILE
@@ -567,9 +567,10 @@ Exit status: 0 when the lesson was observed, 1 when it was not (q in the dashboa
   -w, -l, --wide       do not cut lines (cut otherwise at COLUMNS, the terminal's width or 132, with +, as pstree)
   -h, --help           this help;  -V, --version  the version`,
   'cli.help.treeTitle': `procview tree: the process tree, once.`,
-  'cli.help.eventsCommand': `Usage: procview events [--watch PID|NAME] [--json] [--events auto|kernel|polling] [-d SECONDS]
+  'cli.help.eventsCommand': `Usage: procview events [--watch PID|NAME] [--plain|--json] [--events auto|kernel|polling] [-d SECONDS]
   --watch PID        that process and what it forks, and their descendants
   --watch NAME       processes whose name or command line contains NAME (never procview's own)
+  --plain            one line of words per event (the default, as run --plain prints them)
   --json             one JSON object per line (fields in the README)
   -d SECONDS         full rescan interval (default 1; also --delay SECONDS)
 {eventsHelp}`,

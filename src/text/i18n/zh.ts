@@ -467,8 +467,8 @@ export const ZH: Readonly<Record<MessageId, string>> = {
       procview serve --metrics [--listen HOST:PORT]             Prometheus 导出器
                      [-d SECONDS] [--watch PID|NAME]
                      [--group NAME=REGEX ...] [--top-parents N]
-      procview events [--watch PID|NAME] [--json] [-d SECONDS]  实时显示进程事件
-                      [--events MODE]
+      procview events [--watch PID|NAME] [--plain|--json]       实时显示进程事件
+                      [-d SECONDS] [--events MODE]
       procview run [--plain] [-d SECONDS] [--record FILE]       在仪表盘下运行一个程序
                    [--events MODE] [--] CMD [ARGS...]
       procview record FILE [--watch PID|NAME] [-d SECONDS]      把进程和事件录制到 FILE
@@ -561,9 +561,10 @@ export const ZH: Readonly<Record<MessageId, string>> = {
   -w, -l, --wide       不截断行（否则同 pstree：在 COLUMNS、终端宽度或 132 列处截断，末尾加 +）
   -h, --help           本帮助；  -V, --version  版本号`,
   'cli.help.treeTitle': `procview tree：进程树，一次。`,
-  'cli.help.eventsCommand': `用法：procview events [--watch PID|NAME] [--json] [--events auto|kernel|polling] [-d SECONDS]
+  'cli.help.eventsCommand': `用法：procview events [--watch PID|NAME] [--plain|--json] [--events auto|kernel|polling] [-d SECONDS]
   --watch PID        这个进程和它 fork 出的进程，以及它们的后代
   --watch NAME       名称或命令行包含 NAME 的进程（从不包括 procview 自己）
+  --plain            每个事件一行文字（默认；与 run --plain 的输出相同）
   --json             每行一个 JSON 对象（字段见 README）
   -d SECONDS         完整重新扫描的间隔（默认 1；也可写作 --delay SECONDS）
 {eventsHelp}`,

@@ -546,7 +546,8 @@ describe('event stream steps', () => {
           if (pid !== 70) return previous;
           reads += 1;
           // The step that follows the look's read reads it ended too; the last thread's report comes in during that read.
-          if (now === ended && (endedReads += 1) === 2) {
+          if (now === ended) endedReads += 1;
+          if (now === ended && endedReads === 2) {
             endedAt = Date.now() - 1;
             kernel.hold([{ kind: 'exit', at: endedAt, pid: last, tgid: 70, exitCode: 7 << 8, exitSignal: -1, parentPid: 50, parentTgid: 50 }]);
           }

@@ -98,7 +98,7 @@ export const ZH: Readonly<Record<MessageId, string>> = {
   'demo.fork.started': '父进程：已启动子进程 {child}，并交给它 counter = 1',
   'demo.fork.childHello': '子进程：我是 pid {pid}，我的父进程是 {ppid}；counter = {counter}',
   'demo.fork.order':
-    '父进程和子进程输出的先后顺序并不固定：它们是两个独立的进程，由调度器随意安排运行（这里子进程通常排在后面，因为新的 Node 启动需要一点时间）。',
+    '父进程和子进程输出的先后顺序并不固定：它们是两个独立的进程，由调度器决定谁先运行（这里子进程通常排在后面，因为新的 Node 启动需要一点时间）。',
   'demo.fork.seeParent': '父进程；它的 PPID {ppid} 是启动它的 procview',
   'demo.fork.seeChild': '子进程；它的 PPID 就是父进程的 PID {parent}',
   'demo.fork.change': '现在子进程把自己的 counter 改为 42，然后父进程打印它自己的 counter。',
@@ -107,7 +107,7 @@ export const ZH: Readonly<Record<MessageId, string>> = {
   'demo.fork.separate':
     '内存是独立的：子进程写入的内容，父进程看不到。真正的 fork() 之后，子进程拥有父进程内存的写时复制（copy-on-write）副本；这里它从一开始就有自己的内存。无论哪种情况，进程之间要共享数据都必须通信（管道、套接字、消息）。',
   'demo.fork.childEnded': '父进程：子进程 {child} {exit}',
-  'demo.fork.childGone': '子进程已消失：父进程回收了它',
+  'demo.fork.childGone': '子进程已被父进程回收',
   'demo.exit.intro1':
     '进程结束的方式有两种：调用 exit(status)，或者被信号杀死。父进程用 wait() 得知是哪一种：WIFEXITED + WEXITSTATUS 给出退出状态（0-255），WIFSIGNALED + WTERMSIG 给出信号编号。',
   'demo.exit.intro2': "Node 在子进程的 'exit' 事件中把同样的两项信息交给父进程：(code, signal)，两者中恰好有一个有值。",
@@ -117,8 +117,8 @@ export const ZH: Readonly<Record<MessageId, string>> = {
   'demo.exit.ending':
     '现在父进程让三个子进程退出：分别以 0、以 3、以及像 Python 的 sys.exit("message") 那样带一条消息退出（消息写到 stderr，状态为 1）；再向另外两个发送 SIGTERM 和 SIGKILL。SIGTERM 可以被捕获以便干净地关闭（这些子进程没有捕获）；SIGKILL 永远无法被捕获。',
   'demo.exit.status': '父进程：子进程 {pid}（{way}）{exit}',
-  'demo.exit.gone': '以 {way} 结束的子进程已消失：父进程取走了它的状态',
-  'demo.exit.parentGone': '父进程已消失：它的父进程 procview 回收了它',
+  'demo.exit.gone': '以 {way} 结束的子进程已被回收：父进程取走了它的状态',
+  'demo.exit.parentGone': '父进程已被它的父进程 procview 回收',
   'demo.exit.ownWait': 'procview 自己对父进程 {parent} 的 wait：它{exit}。',
   'demo.orphan.intro':
     '每个进程都有父进程：子进程结束时父进程会收到通知（SIGCHLD），并且必须取走它的状态。如果父进程先于子进程退出，子进程就成了孤儿进程：内核把它交给最近的、声明为 "child subreaper" 的祖先进程，否则交给 1 号进程（init），之后由这个新的父进程回收它。',
@@ -129,11 +129,11 @@ export const ZH: Readonly<Record<MessageId, string>> = {
   'demo.orphan.byInit': '被 1 号进程（init）收养',
   'demo.orphan.bySelf': '被 procview 自己（一个 child subreaper）收养',
   'demo.orphan.bySubreaper': '被一个 child subreaper 收养',
-  'demo.orphan.adopted': '父进程更换 {from} → {to}：{adoptedBy}，{adopter}',
+  'demo.orphan.adopted': '父进程由 {from} 变为 {to}：{adoptedBy}，{adopter}',
   'demo.orphan.event': '（检查器的事件：成为孤儿进程，收养者 {adopter}）',
   'demo.orphan.parentReaped': '父进程已退出，它自己的父进程 procview 回收了它',
   'demo.orphan.after': '子进程 {child}：getppid() 现在返回 {to}（原来是 {from}）',
-  'demo.orphan.over': '本课结束：procview 关闭孤儿进程监视的管道（它的 stdin），孤儿进程自行退出。现在必须由它的新父进程回收它。',
+  'demo.orphan.over': '本课结束：procview 关闭孤儿进程一直在读的管道（即它的 stdin），孤儿进程自行退出。现在必须由它的新父进程回收它。',
   'demo.doubleFork.intro1':
     '守护进程不应该一直是启动它的那个进程的子进程，启动者也不应该还得回收它。经典做法是 fork 两次：子进程 fork 出一个孙进程后立即退出；父进程马上回收子进程；孙进程此时成了孤儿进程，被 init（或某个 subreaper）收养，并去做实际的工作。',
   'demo.doubleFork.intro2':
@@ -144,11 +144,11 @@ export const ZH: Readonly<Record<MessageId, string>> = {
   'demo.doubleFork.wait': '在 C 中，子进程会在第二次 fork() 之后立即退出；这里它稍等片刻，好让你先看到这三代进程。',
   'demo.doubleFork.childExits': '子进程 {child}：孙进程已在运行，procview 也看到了它，所以我现在退出。',
   'demo.doubleFork.reaped': '父进程：已回收子进程 {child}，它{exit}；没有需要等待的了',
-  'demo.doubleFork.childGone': '子进程已消失：被父进程 {parent} 回收，所以不会留下僵尸进程',
+  'demo.doubleFork.childGone': '子进程已被父进程 {parent} 回收，所以不会留下僵尸进程',
   'demo.doubleFork.adopted': '孙进程，被 {adopter} 收养：它的父进程既不是子进程，也不是原来的父进程',
   'demo.doubleFork.working': '孙进程 {grand}：仍在工作（已完成 {units} 个工作单位），我的父进程现在是 {ppid}',
   'demo.doubleFork.parentAlone': '原来的父进程：没有剩下子进程，也没有需要回收的僵尸进程',
-  'demo.doubleFork.over': '本课结束：procview 关闭孙进程监视的管道，孙进程自行退出。',
+  'demo.doubleFork.over': '本课结束：procview 关闭孙进程一直在读的管道，孙进程自行退出。',
   'demo.wait.intro1':
     'wait() 让父进程睡眠，直到它的某个子进程结束，然后返回该子进程的 pid 和状态，并在同一步中把子进程从进程表中移除。调用 wait 的父进程不会留下僵尸进程。',
   'demo.wait.intro2':
@@ -308,7 +308,7 @@ export const ZH: Readonly<Record<MessageId, string>> = {
   'event.inferred': '{self} {evidence}（推断）',
   'event.orphaned': '{self} 成为孤儿进程：父进程 {parent} 已退出，由 {adopter} 收养',
   'event.reparent': '{self} 更换了父进程：{from} → {to}',
-  'event.execUnread': '（未及读取的程序）',
+  'event.execUnread': '（没来得及读到程序名）',
   'event.execNameOnly': '{name}（只有名字，没有读到命令行）',
   'event.execNameFromChild': '{name}（它的子进程 {child} fork 时带着的名字：fork 会复制父进程的名字）',
   'event.exec': '{self} exec：{after}',
@@ -319,8 +319,8 @@ export const ZH: Readonly<Record<MessageId, string>> = {
   'event.continueInferred': '{self} 继续运行（推断：最后一次读到它时它处于停止状态，之后它带着退出码退出了，而停止的进程只有被继续后才会再运行）',
   'event.renice': '{self} 的 nice 值改变：{from} → {to}',
   'event.argsCut': '{start}…（还有 {count} 个字符：--json 里是完整的）',
-  'event.rename': '{self} 改名：{from} → {to}（只改了名字，没有 exec：prctl 或 /proc/PID/comm）',
-  'event.renameFromUnread': '{self} 给自己改名为 {to}（只改了名字，没有 exec：prctl 或 /proc/PID/comm；之前的名字没有读到）',
+  'event.rename': '{self} 改名：{from} → {to}（只改了名字，并未 exec；通过 prctl 或 /proc/PID/comm）',
+  'event.renameFromUnread': '{self} 给自己改名为 {to}（只改了名字，并未 exec；通过 prctl 或 /proc/PID/comm；之前的名字没有读到）',
   'event.evidence.noLeader': '第一次看到时已被 1 号进程收养；它的进程组 {pgid} 已经没有组长',
   'event.evidence.noLeaderSeen': '第一次看到时已被 1 号进程收养；它的进程组 {pgid} 已经没有组长（之前看到过 {leader}）',
   'event.evidence.leaderAlive': '第一次看到时已被 1 号进程收养；它的进程组组长 {leader} 还活着，却不是它的父进程',
@@ -458,7 +458,7 @@ export const ZH: Readonly<Record<MessageId, string>> = {
   'cli.help.title': 'procview：实时查看 Unix 进程。',
   'cli.help.usage': `用法：procview [--watch chat[:PORT]|PID|NAME] [-d SECONDS]      实时仪表盘
                [--events MODE] [--record FILE] [-M|--no-color]
-      procview ps [--format j|aux] [--json] [-w|--wide]         列出所有进程（一次）
+      procview ps [--format j|aux] [--json] [-w|--wide]         一次性列出所有进程
       procview tree [PID] [-p|--pids] [-T|--hide-threads]       进程树
                     [-t|--thread-names] [--json] [-w|-l|--wide]
       procview demo [NAME] [--plain] [--hold SECONDS]           进程课程
@@ -478,10 +478,10 @@ export const ZH: Readonly<Record<MessageId, string>> = {
 所有命令都接受 --lang en|zh（默认按 PROCVIEW_LANG，其次按 LC_ALL / LC_MESSAGES / LANG 选择）。`,
   'cli.help.events': `事件来源（仪表盘标题栏会显示当前使用哪一种）：
   kernel   来自内核进程事件连接器（proc connector），每次 fork、exec 和退出都在发生时报告。
-           需要 Linux、root 权限（sudo procview ...）、宿主机的网络命名空间，以及原生模块
-           （有 C 编译器 gcc、make 时由 npm install 编译）。
-  polling  否则：每次刷新扫描一遍；对 run / --watch / 课程，还会密切（每几毫秒）查看
-           被观察进程的子进程。可以用 --events polling 或 PROCVIEW_EVENTS=polling 强制使用。`,
+           需要 Linux、root 权限（sudo procview ...）、初始网络命名空间，以及原生模块
+           （若有 gcc 和 make，npm install 时会编译）。
+  polling  内核事件不可用时：每次刷新扫描一遍；对 run / --watch / 课程，还会每隔几毫秒
+           检查一次被观察进程的子进程。可以用 --events polling 或 PROCVIEW_EVENTS=polling 强制使用。`,
   'demo.help.usage': `用法：procview demo                                   列出所有课程
       procview demo NAME [--plain] [--hold SECONDS]   运行一课
                          [--record FILE]
@@ -523,7 +523,7 @@ export const ZH: Readonly<Record<MessageId, string>> = {
   'ui.detail.started': '启动于',
   'ui.detail.sessionLeader': '  它是会话首进程（PID 等于 SID）',
   'ui.detail.groupLeader': '  它是进程组组长（PID 等于 PGID）',
-  'ui.detail.forkedNoExec': 'fork 之后还没有调用过 exec（ps 的 F 列为 1）：它运行的是父进程程序的副本，由 fork() 复制而来',
+  'ui.detail.forkedNoExec': 'fork 之后还没有调用过 exec（ps 的 F 列为 1）：它运行的是 fork() 复制的父进程程序',
   'ui.detail.ancestors': '祖先进程',
   'ui.detail.children': '子进程',
   'ui.detail.noChildren': '无',
@@ -763,7 +763,7 @@ z 下一个僵尸进程，o 下一次成为孤儿进程，q 退出。发送信�
   'cli.error.sayText': 'say 需要要说的文字',
   'cli.watch.pidOrName': '一个 PID 或 NAME',
   'cli.error.replayFile': 'replay 需要一个录制文件 FILE',
-  'cli.error.plainOrJson': '--plain 或 --json，不能同时使用',
+  'cli.error.plainOrJson': '不能同时使用 --plain 和 --json',
   'cli.error.chatPort': '--watch chat:PORT 需要 1..65535 之间的端口，而不是 {port}',
   'cli.error.runCommand': 'run 需要一个要启动的命令',
   'cli.error.psFormat': "未知的格式 '{format}'（应为 {formats}）",

@@ -12,6 +12,8 @@ const NO_BREAK_BEFORE = new Set([...'，。、；：？！）」』》〉】〕�
 const NO_BREAK_AFTER = new Set([...'（「『《〈【〔“‘([{ ']);
 /** Measure words and units that follow a number in Chinese: `1 号进程`, `3 个`, `1.4 秒`, `7.8 倍`. */
 const MEASURE_START = /^[号个秒次毫分小天倍条项行位字列级台]/u;
+/** Chinese numerals, which a measure word follows with no space (`一个`, `几次`, `每秒`). */
+const HAN_NUMBERS = new Set([...'一二两三四五六七八九十百千万几每']);
 
 /**
  * Words with a number (`1`, `1.4`) and the measure word after it made one, so
@@ -33,7 +35,8 @@ function glueMeasures(words: readonly string[], fits: (glued: string) => boolean
 /**
  * A space-free word in the pieces a line may break between: next to a wide
  * (Han) character a line may break, as Chinese has no spaces, except before a
- * closing mark or after an opening one; between two narrow characters never,
+ * closing mark or after an opening one, and between a Chinese numeral and its
+ * measure word (`一` / `个`); between two narrow characters never,
  * so a pid, `waitpid()` or a path from a placeholder stays whole.
  */
 export function breakPieces(word: string): string[] {
@@ -41,7 +44,12 @@ export function breakPieces(word: string): string[] {
   let run = '';
   let previous = '';
   for (const char of word) {
-    const mayBreak = run !== '' && (charWidth(previous) === 2 || charWidth(char) === 2) && !NO_BREAK_BEFORE.has(char) && !NO_BREAK_AFTER.has(previous);
+    const mayBreak =
+      run !== '' &&
+      (charWidth(previous) === 2 || charWidth(char) === 2) &&
+      !NO_BREAK_BEFORE.has(char) &&
+      !NO_BREAK_AFTER.has(previous) &&
+      !(HAN_NUMBERS.has(previous) && MEASURE_START.test(char));
     if (mayBreak) {
       pieces.push(run);
       run = '';

@@ -47,6 +47,9 @@ describe('wrapping Chinese numbers', () => {
       ).toBe(true);
       expect(lines.join('').replaceAll(' ', '')).toBe(text.replaceAll(' ', ''));
     }
+    // A Chinese numeral and its measure word: `没有一` / `个还在运行` at 100 columns.
+    expect(breakPieces('没有一个还在运行')).toEqual(['没', '有', '一个', '还', '在', '运', '行']);
+    expect(wordWrap('本课的进程没有一个还在运行。', 16)).toEqual(['本课的进程没有', '一个还在运行。']);
     // Too wide together for a line of their own (with the indent): apart, cut nowhere.
     expect(wordWrap('被 4194304 号进程收养', 10, '  ')).toEqual(['被 4194304', '  号进程收', '  养']);
     expect(wordWrap('等了 123456.7 秒', 10, '  ')).toEqual(['等了', '  123456.7', '  秒']);

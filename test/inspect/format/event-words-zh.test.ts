@@ -55,7 +55,7 @@ describe('event sentences in Chinese', () => {
       [{ ...base, kind: 'stop' }, '42 (sleep) 停止（T）：SIGCONT 让它继续'],
       [{ ...base, kind: 'continue' }, '42 (sleep) 继续运行'],
       [{ ...base, kind: 'renice', from: 0, to: 5 }, '42 (sleep) 的 nice 值改变：0 → 5'],
-      [{ ...base, kind: 'rename', comm: 'worker', from: 'sleep' }, '42 改名：sleep → worker（只改了名字，没有 exec：prctl 或 /proc/PID/comm）'],
+      [{ ...base, kind: 'rename', comm: 'worker', from: 'sleep' }, '42 改名：sleep → worker（只改了名字，并未 exec；通过 prctl 或 /proc/PID/comm）'],
       [
         { ...base, kind: 'exec', comm: 'orphdemo', nameFrom: 43, fromComm: 'bash', fromArgs: 'bash', args: undefined },
         '42 exec：bash → orphdemo（它的子进程 43 fork 时带着的名字：fork 会复制父进程的名字）',

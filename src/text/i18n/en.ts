@@ -400,6 +400,7 @@ export const EN = {
   'ui.pane.matches': ' · {count} match "{filter}"',
   'ui.pane.back': ' · {count} lines back ({keys})',
   'ui.pane.moreBelow': '… more below: PgDn',
+  'ui.pane.above': ' · {count} lines above ({)',
   'ui.pane.scrolled': ' · scrolled ({ })',
   'ui.title.help': 'Help',
   'ui.title.signal': 'Signal',

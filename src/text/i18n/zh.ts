@@ -395,6 +395,7 @@ export const ZH: Readonly<Record<MessageId, string>> = {
   'ui.pane.matches': ' · {count} 条匹配 "{filter}"',
   'ui.pane.back': ' · 已往回翻 {count} 行（{keys}）',
   'ui.pane.moreBelow': '… 下面还有：PgDn',
+  'ui.pane.above': ' · 上面还有 {count} 行（{）',
   'ui.pane.scrolled': ' · 已滚动（{ }）',
   'ui.title.help': '帮助',
   'ui.title.signal': '信号',

@@ -235,6 +235,16 @@ function countKept(kept: readonly EventLine[], fresh: readonly EventLine[]): num
   return fresh.filter((line) => keptSet.has(line)).length;
 }
 
+/**
+ * Following the newest lines, how many scrolled off the top, in the title: several lines at once (a
+ * lesson's step) in a short pane left only the last in view, and nothing said more had come.
+ */
+function sideAbove(entries: readonly SideEntry[], width: number, height: number): string {
+  // The entries kept (a source keeps its last few hundred), wrapped as sideLines wraps them.
+  const lines = wrappedCount(entries, width);
+  return lines > height ? t('ui.pane.above', { count: lines - height }) : '';
+}
+
 function paneTitle(base: string, shown: number, total: number, filter: string, back: number, keys: string): string {
   const filtered = filter.trim() === '' ? '' : t('ui.pane.matches', { count: shown, filter: filter.trim() });
   const scrolledBack = back > 0 ? t('ui.pane.back', { count: back, keys }) : '';
@@ -322,7 +332,7 @@ export function computeScreen(input: ScreenInput): ScreenModel {
             title:
               input.side.title +
               (view.filter.trim() === '' ? '' : t('ui.header.filter', { filter: view.filter.trim() })) +
-              (view.sideScroll > 0 ? t('ui.pane.scrolled') : ''),
+              (view.sideScroll > 0 ? t('ui.pane.scrolled') : sideAbove(sideEntries, inner(side.width), side.height - 1)),
             lines: sideLines(sideEntries, inner(side.width), side.height - 1, view.sideScroll),
           },
     detail: detail === undefined ? undefined : { title: t('ui.title.process'), lines: details(inner(detail.width)) },

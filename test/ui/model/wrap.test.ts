@@ -47,6 +47,31 @@ describe('side pane', () => {
   });
 });
 
+describe('side pane title', () => {
+  it('says how many lines scrolled off the top while it follows the newest, and nothing when all fit', () => {
+    const screenWith = (count: number, sideScroll = 0) =>
+      computeScreen({
+        watch: initialWatch(ALL),
+        view: { ...initialViewState(false), sideScroll },
+        rows: [],
+        layout: computeLayout(100, 30, true, 'events'),
+        header: { version: '0.1.0', scope: 'demo orphan', systemTotal: undefined },
+        side: { title: 'Lesson: orphan', entries: Array.from({ length: count }, (_, i) => ({ text: `12:28:43 step ${i}`, tone: 'plain' as const })) },
+        canSay: false,
+        now: undefined,
+      }).side;
+    const few = screenWith(2);
+    expect(few?.title).toBe('Lesson: orphan');
+    // A lesson's step said five things at once in a pane of a few lines: the title says what went by.
+    const many = screenWith(60);
+    const shown = many?.lines.length ?? 0;
+    expect(shown).toBeGreaterThan(0);
+    expect(many?.title).toBe(`Lesson: orphan · ${60 - shown} lines above ({)`);
+    // Scrolled back, it says so instead.
+    expect(screenWith(60, 3)?.title).toBe('Lesson: orphan · scrolled ({ })');
+  });
+});
+
 describe('side pane scrolled back', () => {
   const said = (from: number, count: number, text = 'line'): SideEntry[] =>
     Array.from({ length: count }, (_, i) => ({ text: `${text} ${from + i}`, tone: 'plain' as const }));

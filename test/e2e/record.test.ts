@@ -99,8 +99,13 @@ describe('procview replay of a recorded lesson', () => {
     // Scoped: each frame names the lesson's members, each event whether it is about them; the
     // lesson's zombie is, and what else ran on the machine meanwhile is not.
     expect(objects.filter((o) => o.kind === 'frame').every((o) => Array.isArray(o.members))).toBe(true);
-    const zombie = objects.find((o) => o.kind === 'event' && o.event === 'zombie' && String(o.comm).includes('procview'));
+    // The lesson's zombie: its parent is among the members (another test's lesson running meanwhile
+    // has a `procview lesson` zombie too, and it is not in this scope).
+    const members = new Set(objects.filter((o) => o.kind === 'frame').flatMap((o) => o.members as number[]));
+    const zombie = objects.find((o) => o.kind === 'event' && o.event === 'zombie' && String(o.comm).includes('procview') && members.has(o.ppid as number));
     expect(zombie?.inScope, stdout).toBe(true);
+    const others = objects.filter((o) => o.kind === 'event' && o.event === 'zombie' && !members.has(o.pid as number) && !members.has(o.ppid as number));
+    expect(others.every((o) => o.inScope === false)).toBe(true);
     expect(objects.filter((o) => o.kind === 'event').every((o) => typeof o.inScope === 'boolean')).toBe(true);
   });
 

@@ -118,10 +118,23 @@ export function filterSideEntries(entries: readonly SideEntry[], filter: string)
   return needle === '' ? entries : entries.filter((entry) => clean(entry).toLowerCase().includes(needle));
 }
 
+// How many lines each entry wraps to, at the width it was last counted at: the side pane's title
+// counts every kept entry's lines on each draw (up to a thousand of a program's output lines).
+const lineCounts = new WeakMap<SideEntry, { readonly width: number; readonly count: number }>();
+
 /** Lines `entries` take wrapped to `width` (as sideLines wraps them). */
 export function wrappedCount(entries: readonly SideEntry[], width: number): number {
   let count = 0;
-  for (const entry of entries) count += wordWrap(clean(entry), width, '  ').length;
+  for (const entry of entries) {
+    const known = lineCounts.get(entry);
+    if (known !== undefined && known.width === width) {
+      count += known.count;
+      continue;
+    }
+    const lines = wordWrap(clean(entry), width, '  ').length;
+    lineCounts.set(entry, { width, count: lines });
+    count += lines;
+  }
   return count;
 }
 

@@ -884,8 +884,8 @@ export class EventStream {
         this.#holdUntil = Math.max(this.#holdUntil, performance.now() + (this.#options.holdMs ?? STATUS_HOLD_MS));
       }
       // A process whose main thread ended alone: the status it has is a thread's, maybe not its last one's (ExitFact.leaderAlone).
-      const alone = (this.#book.exitOf(event.pid) ?? facts.exits.get(event.pid))?.leaderAlone !== undefined;
-      if (this.choice.source === 'kernel' && (event.kind === 'zombie' || event.kind === 'exit') && (event.status === undefined || alone)) {
+      const ended = this.choice.source === 'kernel' && (event.kind === 'zombie' || event.kind === 'exit');
+      if (ended && (event.status === undefined || (this.#book.exitOf(event.pid) ?? facts.exits.get(event.pid))?.leaderAlone !== undefined)) {
         // Read dead before the kernel's exit event was taken in (the addon reads a bounded number
         // of messages per turn): the frame waits a moment for the status.
         this.#awaitingStatus.set(event.pid, index);

@@ -170,14 +170,19 @@ function field(match: RegExpExecArray, n: number): number {
 /** PF_KTHREAD in field 9 (include/linux/sched.h): a kernel thread, with no memory map or command line. */
 export const PF_KTHREAD = 0x00200000;
 
-export function isKernelThread(fields: StatFields): boolean {
+/** Whether field 9 holds `flag` (one PF_* bit). */
+function hasFlag(fields: StatFields, flag: number): boolean {
   // flags reach 2^32; `&` would cut them to 32 bits signed, so test the bit arithmetically.
-  return Math.floor(fields.flags / PF_KTHREAD) % 2 === 1;
+  return Math.floor(fields.flags / flag) % 2 === 1;
+}
+
+export function isKernelThread(fields: StatFields): boolean {
+  return hasFlag(fields, PF_KTHREAD);
 }
 
 /** PF_FORKNOEXEC in field 9 (include/linux/sched.h): forked, and no exec since (fork-mark.ts). */
 export const PF_FORKNOEXEC = 0x40;
 
 export function isForkedNoExec(fields: StatFields): boolean {
-  return Math.floor(fields.flags / PF_FORKNOEXEC) % 2 === 1;
+  return hasFlag(fields, PF_FORKNOEXEC);
 }

@@ -25,8 +25,8 @@ function glueMeasures(words: readonly string[], fits: (glued: string) => boolean
   const out: string[] = [];
   for (const word of words) {
     const last = out.at(-1);
-    const glued = `${last} ${word}`;
-    if (last !== undefined && /\d$/u.test(last) && MEASURE_START.test(word) && fits(glued)) out[out.length - 1] = glued;
+    const glued = last !== undefined && /\d$/u.test(last) && MEASURE_START.test(word) ? `${last} ${word}` : undefined;
+    if (glued !== undefined && fits(glued)) out[out.length - 1] = glued;
     else out.push(word);
   }
   return out;

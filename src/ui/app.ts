@@ -212,7 +212,7 @@ export function createApp(options: AppOptions): App {
       update({ ...view, cursor: view.offset + click.index, follow: undefined });
       return;
     }
-    const placed = placeColumns(layout.list.width, view.hiddenColumns);
+    const placed = placeColumns(layout.list.width, view.hiddenColumns, view.sort);
     const hit = placed.find((p) => click.x >= p.x && click.x < p.x + p.width + 1);
     if (hit !== undefined) update(sortBy(view, hit.column.id));
   }
@@ -282,7 +282,7 @@ export function createApp(options: AppOptions): App {
     const result = handleKey(view, name, {
       rows: current,
       page: layout.list.height - 1,
-      columns: placeColumns(layout.list.width, view.hiddenColumns).map((p) => p.column.id),
+      columns: placeColumns(layout.list.width, view.hiddenColumns, view.sort).map((p) => p.column.id),
       canSay: options.canSay,
       hasSide,
       scoped: options.scope.kind !== 'all',

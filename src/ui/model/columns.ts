@@ -43,7 +43,8 @@ export const COLUMNS: readonly Column[] = [
   { id: 'tty', header: 'TTY', width: 7, align: 'left', keep: 45, cell: (p) => textCell(p.tty), sortKey: (p) => p.tty },
   { id: 'stat', header: 'STAT', width: 5, align: 'left', keep: 95, cell: statCell, sortKey: (p) => p.stat },
   { id: 'ni', header: 'NI', width: 3, align: 'right', keep: 60, cell: niceCell, sortKey: (p) => p.nice },
-  { id: 'pri', header: 'PRI', width: 3, align: 'right', keep: 20, cell: (p) => priority(p.priority), sortKey: (p) => p.priority },
+  // One cell more than PRI: the sort column's title carries ▲/▼ (list-lines.ts), which cut 'PRI▼' to 'PR…'.
+  { id: 'pri', header: 'PRI', width: 4, align: 'right', keep: 20, cell: (p) => priority(p.priority), sortKey: (p) => p.priority },
   { id: 'thr', header: 'THR', width: 4, align: 'right', keep: 25, cell: (p) => numberCell(p.threads), sortKey: (p) => p.threads },
   { id: 'cpu', header: '%CPU', width: 5, align: 'right', keep: 80, cell: (p) => percent(p.cpuPercent), sortKey: (p) => p.cpuPercent },
   { id: 'mem', header: '%MEM', width: 5, align: 'right', keep: 35, cell: memPercent, sortKey: (p) => p.memPercent },
@@ -78,28 +79,29 @@ export const OPTIONAL_COLUMNS: readonly ColumnId[] = COLUMNS.map((c) => c.id).fi
 
 /**
  * The columns that fit in `width` cells, with their positions (one space
- * between), less those the user hid (F2). The same array for the same width
- * and choice, so what was formatted for one placement can be recognised
- * (list-lines.ts).
+ * between), less those the user hid (F2). The column the list is sorted by
+ * stays however narrow the view: dropped, nothing on screen said what the
+ * order was. The same array for the same width and choice, so what was
+ * formatted for one placement can be recognised (list-lines.ts).
  */
-export function placeColumns(width: number, hidden: ReadonlySet<ColumnId> = NO_HIDDEN): readonly PlacedColumn[] {
-  const key = `${width}|${[...hidden].sort().join(',')}`;
+export function placeColumns(width: number, hidden: ReadonlySet<ColumnId> = NO_HIDDEN, sort?: ColumnId): readonly PlacedColumn[] {
+  const key = `${width}|${[...hidden].sort().join(',')}|${sort ?? ''}`;
   let placed = placedByKey.get(key);
   if (placed === undefined) {
-    placed = Object.freeze(computePlacement(width, hidden));
+    placed = Object.freeze(computePlacement(width, hidden, sort));
     placedByKey.set(key, placed);
   }
   return placed;
 }
 
-function computePlacement(width: number, hidden: ReadonlySet<ColumnId>): PlacedColumn[] {
+function computePlacement(width: number, hidden: ReadonlySet<ColumnId>, sort: ColumnId | undefined): PlacedColumn[] {
   const fixed = COLUMNS.filter((c) => c.id !== 'command' && !hidden.has(c.id));
   const dropOrder = [...fixed].sort((a, b) => a.keep - b.keep);
   const kept = new Set(fixed);
   const used = (): number => [...kept].reduce((sum, c) => sum + c.width + 1, 0);
   for (const column of dropOrder) {
     if (width - used() >= MIN_COMMAND || column.keep >= 90) break;
-    kept.delete(column);
+    if (column.id !== sort) kept.delete(column);
   }
   const placed: PlacedColumn[] = [];
   let x = 0;

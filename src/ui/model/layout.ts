@@ -1,7 +1,7 @@
 // Where each pane goes for a terminal size. The process list comes first:
 // the side column (narration or chat above the detail pane) appears only
-// where the list keeps all its columns beside it (fullListWidth: 126 cells
-// with none hidden, so from 167 columns with a narration or chat; 180 for the
+// where the list keeps all its columns beside it (fullListWidth: 127 cells
+// with none hidden, so from 168 columns with a narration or chat; 180 for the
 // detail pane alone), takes only what the list can spare up to its own width,
 // and can be hidden with a key; otherwise the list keeps the full width and
 // the bottom is shared between the events and the side pane. So widening the

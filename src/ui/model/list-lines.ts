@@ -94,7 +94,7 @@ export function listLines(
   descending: boolean,
   hidden?: ReadonlySet<ColumnId>,
 ): ListLines {
-  const placed = placeColumns(width, hidden);
+  const placed = placeColumns(width, hidden, sort);
   const lines: Line[] = [];
   for (let i = offset; i < Math.min(rows.length, offset + height); i += 1) {
     const row = rows[i];

@@ -245,10 +245,15 @@ function sideAbove(entries: readonly SideEntry[], width: number, height: number)
   return lines > height ? t('ui.pane.above', { count: lines - height }) : '';
 }
 
-function paneTitle(base: string, shown: number, total: number, filter: string, back: number, keys: string): string {
+/**
+ * `Events (916)`, or `Events (last 500 of 916)` once the oldest lines are dropped (TIMELINE_LIMIT): a
+ * count of everything seen read as if a filter searched it all (an htop user's trial).
+ */
+function paneTitle(base: string, shown: number, total: number, kept: number, filter: string, back: number, keys: string): string {
+  const count = kept < total ? t('ui.pane.kept', { kept, total }) : String(total);
   const filtered = filter.trim() === '' ? '' : t('ui.pane.matches', { count: shown, filter: filter.trim() });
   const scrolledBack = back > 0 ? t('ui.pane.back', { count: back, keys }) : '';
-  return `${base} (${total})${filtered}${scrolledBack}`;
+  return `${base} (${count})${filtered}${scrolledBack}`;
 }
 
 /** The window of a tall panel that fits in `height` lines, marking that more follows. */
@@ -322,7 +327,7 @@ export function computeScreen(input: ScreenInput): ScreenModel {
       events === undefined
         ? undefined
         : {
-            title: paneTitle(t('ui.title.events'), shownEvents.length, watch.timeline.total, view.filter, eventsBack, '[ ]'),
+            title: paneTitle(t('ui.title.events'), shownEvents.length, watch.timeline.total, watch.timeline.lines.length, view.filter, eventsBack, '[ ]'),
             lines: eventLines(shownEvents, inner(events.width), events.height - 1, eventsBack),
           },
     side:

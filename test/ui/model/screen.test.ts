@@ -12,6 +12,7 @@ import { ALL, EMPTY_FOLLOW, nameSeeds } from '../../../src/inspect/scope.js';
 import { parseServerTitle } from '../../../src/chat/room-titles.js';
 import { initialViewState } from '../../../src/ui/model/view-state.js';
 import { computeRows } from '../../../src/ui/model/view.js';
+import { EMPTY_TIMELINE, noteTimeline, TIMELINE_LIMIT } from '../../../src/ui/model/timeline.js';
 import { advanceWatch, initialWatch } from '../../../src/ui/model/watch.js';
 import { marked, markedAll, proc, snapshot } from './fixtures.js';
 
@@ -67,7 +68,7 @@ describe('rows', () => {
   const placed = placeColumns(140);
 
   it('writes every column and marks the sort column', () => {
-    expect(marked(titleLine(placed, 'cpu', true))).toMatch(/PID\s+PPID\s+PGID\s+SID TTY\s+STAT\s+NI PRI\s+THR\s+%CPU▼\s+%MEM\s+RSS\s+TIME USER\s+COMMAND/);
+    expect(marked(titleLine(placed, 'cpu', true))).toMatch(/PID\s+PPID\s+PGID\s+SID TTY\s+STAT\s+NI\s+PRI\s+THR\s+%CPU▼\s+%MEM\s+RSS\s+TIME USER\s+COMMAND/);
     const line = marked(rowLine(asRow(proc(42, 1, { stat: 'Ss', args: 'sleep 9' })), placed, false));
     expect(line).toMatch(/^\s+42\s+1\s+42\s+42 \?\s+Ss\s+0\s+20\s+1\s+0\.0\s+0\.1\s+4096\s+0:01 ann\s+sleep 9/);
   });
@@ -180,6 +181,18 @@ describe('layout', () => {
     expect(placeColumns(98).map((p) => p.column.id)).toEqual(['pid', 'ppid', 'pgid', 'sid', 'tty', 'stat', 'ni', 'cpu', 'user', 'command']);
   });
 
+  it('the sort column stays however narrow, and every title has room for its sort mark', () => {
+    for (const column of COLUMNS) {
+      if (column.id === 'command') continue;
+      expect(
+        placeColumns(60, undefined, column.id).map((p) => p.column.id),
+        column.id,
+      ).toContain(column.id);
+      const placed = placeColumns(1000).find((p) => p.column.id === column.id);
+      expect(marked(titleLine(placed === undefined ? [] : [placed], column.id, true)), column.id).toContain(`${column.header}▼`);
+    }
+  });
+
   it('wide terminals get the side column: narration above the detail pane', () => {
     const layout = computeLayout(170, 45, true, 'events');
     expect(layout.side?.left).toBe(layout.detail?.left);
@@ -205,9 +218,9 @@ describe('layout', () => {
         }
       }
     }
-    // With a lesson, the side column from 167 columns (126 for the list, the rule, 40 for the column).
-    expect(computeLayout(166, 40, true, 'events').detail).toBeUndefined();
-    expect(computeLayout(167, 40, true, 'events').detail).toBeDefined();
+    // With a lesson, the side column from 168 columns (127 for the list, the rule, 40 for the column).
+    expect(computeLayout(167, 40, true, 'events').detail).toBeUndefined();
+    expect(computeLayout(168, 40, true, 'events').detail).toBeDefined();
     // Columns hidden in F2 leave the list room to spare sooner.
     expect(computeLayout(150, 40, true, 'events', { hiddenColumns: new Set(['pgid', 'sid', 'tty']) }).detail).toBeDefined();
   });
@@ -221,7 +234,7 @@ describe('layout', () => {
     expect(computeLayout(150, 45, false, 'events').detail).toBeUndefined();
     expect(computeLayout(150, 45, false, 'events').list.width).toBe(150);
     expect(computeLayout(200, 45, false, 'events').detail).toBeDefined();
-    // Below 167 columns a narration goes under the list; `v` hides the column at any width.
+    // Below 168 columns a narration goes under the list; `v` hides the column at any width.
     expect(computeLayout(130, 45, true, 'events').side?.top).toBeGreaterThan(computeLayout(130, 45, true, 'events').list.top);
     const hidden = computeLayout(200, 45, true, 'events', { sideHidden: true });
     expect(hidden.side).toBeUndefined();
@@ -303,6 +316,31 @@ describe('whole screen', () => {
     const everything = JSON.stringify(model);
     expect(everything).not.toMatch(/\\u00(0|1)[0-9a-f]|\\u007f/i);
     expect(everything).toContain('{blink}?');
+  });
+
+  it("the events pane's title says when its oldest lines are no longer kept", () => {
+    const snap = snapshot([proc(1, 0)]);
+    const frame = { seq: 1, begunAt: 0, snapshot: snap, previous: undefined, events: [], host: { uptimeSeconds: 100, load: [1, 2, 3] as const }, intervalMs: 1000 };
+    const watch = advanceWatch(initialWatch(ALL), frame, []);
+    const title = (total: number): string => {
+      let timeline = EMPTY_TIMELINE;
+      for (let i = 0; i < total; i += 1) timeline = noteTimeline(timeline, { at: i, kind: 'action', pid: 1, text: `line ${i}` });
+      const view = initialViewState(false);
+      return (
+        computeScreen({
+          watch: { ...watch, timeline },
+          view,
+          rows: computeRows(watch, view),
+          layout: computeLayout(130, 40, false, 'events'),
+          header: { version: '0.1.0', scope: 'all processes', systemTotal: undefined },
+          side: undefined,
+          canSay: false,
+          now: snap.takenAt,
+        }).events?.title ?? ''
+      );
+    };
+    expect(title(TIMELINE_LIMIT)).toBe(`Events (${TIMELINE_LIMIT})`);
+    expect(title(TIMELINE_LIMIT + 416)).toBe(`Events (last ${TIMELINE_LIMIT} of ${TIMELINE_LIMIT + 416})`);
   });
 });
 

@@ -10,12 +10,13 @@
 //       ackErr:  -1, or the err field of the answer to our PROC_CN_MCAST_LISTEN
 //   close(handle)                         unsubscribes, releases the fd; idempotent
 //   takeNow(handle)                       reads what the socket holds now and calls onBatch
-//                                         before returning (if anything was there), even
-//                                         within a coalescing window
+//                                         before returning (if anything was there, or was
+//                                         read earlier in a coalescing window), even within one
 //   stats(handle) -> { received, lost, overflows, batches, fd, readCpuMs, jsCpuMs }
 #define NAPI_VERSION 8
 #define _GNU_SOURCE
 #include <errno.h>
+#include <fcntl.h>
 #include <linux/cn_proc.h>
 #include <linux/connector.h>
 #include <linux/netlink.h>
@@ -37,6 +38,13 @@
 //   16 24 bytes: proc_event.event_data as the kernel wrote it (fork/exec/id/sid/comm/coredump/exit)
 #define RECORD_BYTES 40
 #define EVENT_DATA_BYTES 24
+// Not a kernel event: the name (/proc/TGID/comm) of a process that exec'd, read as its
+// exec event was taken out of the socket, laid out as PROC_EVENT_COMM (pid, tgid,
+// comm[16]) and stamped with the time of the read. It follows its exec's record. A
+// program that runs for a millisecond is gone by the time JavaScript could read it (the
+// events wait for the coalescing window, then the event loop); read here, it is named.
+// No cn_proc.h value uses this bit.
+#define PROGRAM_READ 0x00010000u
 // Datagrams read per readable notification; the rest wait for the next loop turn,
 // so a fork storm cannot keep the JS thread in one callback for long.
 #define MAX_DATAGRAMS_PER_TICK 4096
@@ -75,6 +83,10 @@ typedef struct watcher {
   size_t record_count;
   size_t record_capacity;
   uint64_t received, lost, overflows, batches;
+  // Read out of the socket and not yet handed to JavaScript (a coalescing window is open).
+  uint64_t pending_missing;
+  int pending_overflowed;
+  int32_t pending_ack;
   double read_ms, js_ms; // CLOCK_THREAD_CPUTIME_ID spent reading the socket / in JavaScript
 } watcher;
 
@@ -189,6 +201,31 @@ static double clock_ms(clockid_t id) {
   return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
 }
 
+// After an exec event: the name the process has now (exec sets it before it sends the event,
+// fs/exec.c begin_new_exec, then proc_exec_connector), as a PROGRAM_READ record. Nothing when
+// the process is gone already. A later exec may have renamed it since: the record's time
+// says when it was read, and the consumer weighs it against the exec times it knows.
+static void push_program_read(watcher *w, int32_t tgid) {
+  char path[32];
+  snprintf(path, sizeof path, "/proc/%d/comm", (int)tgid);
+  int fd = open(path, O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return;
+  char name[32];
+  ssize_t n;
+  do n = read(fd, name, sizeof name); while (n < 0 && errno == EINTR);
+  close(fd);
+  if (n <= 0) return;
+  if (name[n - 1] == '\n') n--; // comm is printed with a newline (fs/proc/base.c comm_show)
+  struct proc_event ev;
+  memset(&ev, 0, sizeof ev);
+  ev.what = PROGRAM_READ;
+  ev.cpu = NO_CPU;
+  ev.event_data.comm.process_pid = tgid;
+  ev.event_data.comm.process_tgid = tgid;
+  memcpy(ev.event_data.comm.comm, name, (size_t)n < sizeof ev.event_data.comm.comm ? (size_t)n : sizeof ev.event_data.comm.comm);
+  push_record(w, clock_ms(CLOCK_REALTIME), &ev);
+}
+
 // Parses one datagram; returns the events it shows were lost before it.
 static uint64_t parse_datagram(watcher *w, const uint8_t *buf, size_t len, double mono_to_epoch,
                                int32_t *ack_err) {
@@ -226,6 +263,7 @@ static uint64_t parse_datagram(watcher *w, const uint8_t *buf, size_t len, doubl
         double at = (double)ev.timestamp_ns / 1e6 + mono_to_epoch;
         if (push_record(w, at, &ev)) w->received++;
         else missing++; // out of memory: say so rather than drop it silently
+        if (ev.what == PROC_EVENT_EXEC) push_program_read(w, ev.event_data.exec.process_tgid);
         break;
       }
       default:
@@ -264,22 +302,22 @@ static void call_js(watcher *w, uint64_t lost, int32_t ack_err) {
   napi_close_handle_scope(env, scope);
 }
 
-// Reads what is queued (bounded), then calls JavaScript once. Returns 0, or the errno
-// of a read error other than "nothing more" (EAGAIN) and "overflowed" (ENOBUFS).
-static int drain(watcher *w) {
-  // One (CLOCK_MONOTONIC, CLOCK_REALTIME) pair per batch converts every timestamp.
+// Reads what is queued (bounded) into the records, without calling JavaScript: the socket is
+// emptied at every readable notification, even within a coalescing window (only the call
+// waits), so what is read at an exec (push_program_read) is read at once. Returns 0, or the
+// errno of a read error other than "nothing more" (EAGAIN) and "overflowed" (ENOBUFS).
+static int take(watcher *w) {
+  // One (CLOCK_MONOTONIC, CLOCK_REALTIME) pair per read converts every timestamp.
   double mono_to_epoch = clock_ms(CLOCK_REALTIME) - clock_ms(CLOCK_MONOTONIC);
   uint8_t buf[8192] __attribute__((aligned(8)));
   double started = clock_ms(CLOCK_THREAD_CPUTIME_ID);
-  uint64_t missing = 0;
-  int overflowed = 0, failure = 0;
-  int32_t ack_err = -1;
+  int failure = 0;
   for (int i = 0; i < MAX_DATAGRAMS_PER_TICK && !w->closed; i++) {
     ssize_t n = recv(w->fd, buf, sizeof buf, MSG_DONTWAIT);
     if (n < 0) {
       if (errno == EINTR) continue;
       if (errno == ENOBUFS) { // the socket buffer overflowed: events were dropped
-        overflowed = 1;
+        w->pending_overflowed = 1;
         w->overflows++;
         continue;
       }
@@ -287,10 +325,17 @@ static int drain(watcher *w) {
       break;
     }
     if (n == 0) break;
-    missing += parse_datagram(w, buf, (size_t)n, mono_to_epoch, &ack_err);
+    w->pending_missing += parse_datagram(w, buf, (size_t)n, mono_to_epoch, &w->pending_ack);
   }
+  w->read_ms += clock_ms(CLOCK_THREAD_CPUTIME_ID) - started;
+  return failure;
+}
+
+// Hands what take() gathered to JavaScript, once. `failure`: the last read's errno, or 0.
+static void deliver(watcher *w, int failure) {
   // A gap may show up only when that CPU's next event arrives; until then an overflow
   // counts as "at least 1", which later gaps then do not count twice.
+  uint64_t missing = w->pending_missing;
   uint64_t lost = missing;
   if (lost >= w->lost_credit) {
     lost -= w->lost_credit;
@@ -299,14 +344,23 @@ static int drain(watcher *w) {
     w->lost_credit -= lost;
     lost = 0;
   }
-  if (overflowed && missing == 0) {
+  if (w->pending_overflowed && missing == 0) {
     lost += 1;
     w->lost_credit += 1;
   }
   if (failure != 0 && lost == 0) lost = 1; // the consumer must resynchronise
   w->lost += lost;
-  w->read_ms += clock_ms(CLOCK_THREAD_CPUTIME_ID) - started;
+  int32_t ack_err = w->pending_ack;
+  w->pending_missing = 0;
+  w->pending_overflowed = 0;
+  w->pending_ack = -1;
   if (w->record_count > 0 || lost > 0 || ack_err != -1) call_js(w, lost, ack_err);
+}
+
+// Reads what is queued, then calls JavaScript once.
+static int drain(watcher *w) {
+  int failure = take(w);
+  if (!w->closed) deliver(w, failure);
   return failure;
 }
 
@@ -338,11 +392,23 @@ static void on_readable(uv_poll_t *poll, int status, int events) {
   uint64_t since = uv_now(poll->loop) - w->last_call_ms;
   // The first batch goes at once (last_call_ms is 0 until then, and uv_now counts from boot).
   if (status >= 0 && w->batches > 0 && since < w->coalesce_ms) {
-    // Within the window: let events gather in the socket buffer until it ends.
-    uv_poll_stop(poll);
-    uv_timer_start(&w->timer, on_window_end, w->coalesce_ms - since, 0);
+    // Within the window: read the socket now (an exec's program is read as it comes), and let
+    // the records gather until the window ends, when they go to JavaScript together.
+    int failure = take(w);
+    if (w->closed) return;
+    if (failure != 0) {
+      w->failed = 1;
+      uv_timer_stop(&w->timer);
+      uv_poll_stop(poll);
+      deliver(w, failure);
+      return;
+    }
+    // Polled again: libuv stops a poll on EPOLLERR (ENOBUFS), which the recv consumed.
+    uv_poll_start(poll, UV_READABLE, on_readable);
+    if (!uv_is_active((uv_handle_t *)&w->timer)) uv_timer_start(&w->timer, on_window_end, w->coalesce_ms - since, 0);
     return;
   }
+  uv_timer_stop(&w->timer);
   drain_and_poll(w);
 }
 
@@ -479,6 +545,7 @@ static napi_value js_open(napi_env env, napi_callback_info info) {
   w->poll.data = w;
   w->open_handles = 2;
   w->coalesce_ms = coalesce_ms;
+  w->pending_ack = -1;
   napi_value handle, resource, name;
   napi_create_external(env, box, finalize_box, NULL, &handle);
   napi_create_object(env, &resource);

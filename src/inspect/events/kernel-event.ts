@@ -15,8 +15,16 @@ export type KernelEvent =
       readonly childPid: number;
       readonly childTgid: number;
     }
-  /** PROC_EVENT_EXEC: process_pid/process_tgid called execve(). */
-  | { readonly kind: 'exec'; readonly at: number; readonly pid: number; readonly tgid: number }
+  /** PROC_EVENT_EXEC: process_pid/process_tgid called execve(). `program`: its name (comm, untrusted)
+   *  as the addon read it when it took the event out of the socket, and when (ms since the epoch);
+   *  absent when it was gone by then. A later exec may have renamed it before that read. */
+  | {
+      readonly kind: 'exec';
+      readonly at: number;
+      readonly pid: number;
+      readonly tgid: number;
+      readonly program?: { readonly comm: string; readonly at: number };
+    }
   /** PROC_EVENT_EXIT: exit_code is the wait status (`status` of waitpid: exit code << 8 | signal,
    *  0x80 when a core was dumped); exitSignal is the signal sent to the parent (SIGCHLD usually).
    *  parentPid/parentTgid: the parent at exit (kernels >= 4.17), undefined when not reported: also

@@ -7,6 +7,8 @@
 //   8  u32  proc_event.what
 //   12 u32  proc_event.cpu
 //   16 24 bytes of proc_event.event_data, as linux/cn_proc.h lays it out
+// An exec's record may be followed by a PROGRAM_READ one (the addon's own, laid out as a
+// comm event): the name it read then, which the decoder puts on the exec event.
 import { decodeUtf8Lossy } from '../../text/sanitize.js';
 import type { KernelEvent } from './kernel-event.js';
 
@@ -23,7 +25,18 @@ export const PROC_EVENT = {
   exit: 0x80000000,
 } as const;
 
+/** Not a kernel event: the addon's read of an exec'd process's name, after its exec record (proc_events.c PROGRAM_READ). */
+export const PROGRAM_READ = 0x00010000;
+
 const COMM_BYTES = 16; // TASK_COMM_LEN
+
+/** The NUL-padded comm[16] of record `i` (event_data bytes 8-23, after pid and tgid). */
+function commAt(bytes: Uint8Array, i: number): string {
+  const start = i * RECORD_BYTES + 24;
+  let end = start;
+  while (end < start + COMM_BYTES && bytes[end] !== 0) end++;
+  return decodeUtf8Lossy(bytes.subarray(start, end));
+}
 
 /** 0 where a parent should be means "not reported" (exit events before Linux 4.17). */
 function reportedPid(pid: number): number | undefined {
@@ -68,12 +81,13 @@ export function decodeRecords(buffer: ArrayBuffer, count: number): KernelEvent[]
           parentTgid: reportedPid(d5),
         });
         break;
-      case PROC_EVENT.comm: {
-        // process_pid, process_tgid, comm[16] (NUL-padded)
-        const start = i * RECORD_BYTES + 24;
-        let end = start;
-        while (end < start + COMM_BYTES && bytes[end] !== 0) end++;
-        events.push({ kind: 'comm', at, pid: d0, tgid: d1, comm: decodeUtf8Lossy(bytes.subarray(start, end)) });
+      case PROC_EVENT.comm: // process_pid, process_tgid, comm[16] (NUL-padded)
+        events.push({ kind: 'comm', at, pid: d0, tgid: d1, comm: commAt(bytes, i) });
+        break;
+      case PROGRAM_READ: {
+        // Laid out as a comm event, right after its exec's record; `at` is when it was read.
+        const exec = events.at(-1);
+        if (exec?.kind === 'exec' && exec.tgid === d1) events[events.length - 1] = { ...exec, program: { comm: commAt(bytes, i), at } };
         break;
       }
       case PROC_EVENT.sid: // process_pid, process_tgid

@@ -324,18 +324,27 @@ export class EventStream {
    * reads up to STEP_GAP_MS later, by when a short program (a child that execs
    * echo, a fork-and-wait parent) is gone, its exec unnamed and a scope by name
    * blind to it. Only a name for the exec (explain.ts programRead): the table is
-   * still read by the step, after the events that lead to it. Not for one whose
-   * exit is in the batch (nothing left to read).
+   * still read by the step, after the events that lead to it. One gone by now,
+   * or whose exit is in the batch, has the name the addon read as it took the
+   * exec out of the socket (KernelEvent exec.program), without its command line:
+   * a program that lives a millisecond or two ends before a batch is handed over.
    */
   #readExeced(batch: readonly KernelEvent[], exited: ReadonlySet<number>): void {
     const reread = this.#inspector.reread;
-    if (reread === undefined) return;
+    // The addon's read as it took the exec out of the socket (its name only), the last of each pid.
+    const early = new Map<number, { readonly comm: string; readonly at: number }>();
+    for (const event of batch) if (event.kind === 'exec' && event.program !== undefined) early.set(event.tgid, event.program);
     const execed = new Set<number>();
-    for (const event of batch) if (event.kind === 'exec' && !exited.has(event.tgid)) execed.add(event.tgid);
+    for (const event of batch) if (event.kind === 'exec') execed.add(event.tgid);
     for (const pid of execed) {
-      const record = reread(pid, undefined);
-      if (record === undefined || record.state === 'Z' || record.state === 'X') continue;
-      this.#book.addProgramRead(pid, { comm: record.comm, args: record.args, at: Date.now() });
+      // The command line too, while it runs; one whose exit is in the batch has nothing left to read.
+      const record = reread === undefined || exited.has(pid) ? undefined : reread(pid, undefined);
+      if (record !== undefined && record.state !== 'Z' && record.state !== 'X') {
+        this.#book.addProgramRead(pid, { comm: record.comm, args: record.args, at: Date.now() });
+        continue;
+      }
+      const program = early.get(pid);
+      if (program !== undefined) this.#book.addProgramRead(pid, { comm: program.comm, args: undefined, at: program.at });
     }
   }
 

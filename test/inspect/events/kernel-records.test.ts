@@ -1,6 +1,6 @@
 // The packed-record decoder on hand-made records laid out as proc_events.c writes them.
 import { describe, expect, it } from 'vitest';
-import { decodeRecords, PROC_EVENT, RECORD_BYTES } from '../../../src/inspect/events/kernel-records.js';
+import { decodeRecords, PROC_EVENT, PROGRAM_READ, RECORD_BYTES } from '../../../src/inspect/events/kernel-records.js';
 
 /** One record: at, what, cpu, then event_data as 32-bit words (and optional comm bytes at word 2). */
 function records(...items: { at: number; what: number; words: number[]; comm?: Uint8Array }[]): ArrayBuffer {
@@ -52,6 +52,24 @@ describe('decodeRecords', () => {
     expect(events).toEqual([
       { kind: 'comm', at: 1, pid: 7, tgid: 6, comm: 'name\ufffd' },
       { kind: 'comm', at: 2, pid: 7, tgid: 6, comm: 'abcdefghijklmnop' },
+    ]);
+  });
+
+  it("puts the addon's read of a program's name on the exec it follows, and nowhere else", () => {
+    const name = new TextEncoder().encode('p8_segv');
+    const events = decodeRecords(
+      records(
+        { at: 1, what: PROC_EVENT.exec, words: [20, 20] },
+        { at: 1.4, what: PROGRAM_READ, words: [20, 20], comm: name },
+        { at: 2, what: PROC_EVENT.exec, words: [21, 21] },
+        // Not after its own exec: dropped, never a name for another process.
+        { at: 2.5, what: PROGRAM_READ, words: [22, 22], comm: name },
+      ),
+      4,
+    );
+    expect(events).toEqual([
+      { kind: 'exec', at: 1, pid: 20, tgid: 20, program: { comm: 'p8_segv', at: 1.4 } },
+      { kind: 'exec', at: 2, pid: 21, tgid: 21 },
     ]);
   });
 

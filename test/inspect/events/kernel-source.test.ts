@@ -208,6 +208,15 @@ describe.runIf(skipReason === undefined)(title('kernel events: real processes'),
     expect(execs.every((e) => e.kind === 'exec' && e.pid === child.pid)).toBe(true);
   });
 
+  it("reads an exec'd program's name as it takes the exec event out of the socket", async () => {
+    const c = await subscribe();
+    const child = spawnGroup('sh', ['-c', 'exec sleep 30']);
+    // The second exec of the child is sh becoming sleep; sleep is still there to be read.
+    const exec = await waitFor(() => c.events.filter((e) => e.kind === 'exec' && e.tgid === child.pid)[1], { what: 'exec of sleep' });
+    expect(exec.kind === 'exec' ? exec.program?.comm : undefined).toBe('sleep');
+    expect(exec.kind === 'exec' ? (exec.program?.at ?? 0) : 0).toBeGreaterThanOrEqual(exec.at - 1);
+  });
+
   it('reports a comm change (a write to /proc/self/comm)', async () => {
     const c = await subscribe();
     const child = spawnGroup('sh', ['-c', 'printf pv-renamed > /proc/self/comm; exit 0']);

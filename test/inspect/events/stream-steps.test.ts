@@ -268,6 +268,35 @@ describe('event stream steps', () => {
     expect(events[0]?.inferred).toBeUndefined();
   });
 
+  it("name a program whose whole life came in one batch by the addon's read at its exec, its command line unknown", async () => {
+    // bash (50) forks 70, which execs a program that exits within a millisecond: fork, exec and exit
+    // come in one batch, and nothing is left to read by then. The addon read its name as it took
+    // the exec out of the socket (proc_events.c PROGRAM_READ).
+    const kernel = new FakeKernel();
+    const shell = proc({ pid: 50, ppid: 1, comm: 'bash', args: 'bash' });
+    const inspector: Inspector = {
+      backend: 'procfs',
+      snapshot: async () => snapshot([proc({ pid: 1, ppid: 0, comm: 'init' }), shell], Date.now()),
+      reread: (pid, previous) => (pid === 70 ? undefined : previous),
+      close: () => {},
+    };
+    const { frames } = openStream(kernel, inspector, 60_000, 20_000);
+    expect(await frameWhere(frames, (frame) => frame.snapshot.procs.size === 2)).toBeDefined();
+    const at = Date.now() - 50;
+    kernel.send([
+      { kind: 'fork', at, parentPid: 50, parentTgid: 50, childPid: 70, childTgid: 70 },
+      { kind: 'exec', at: at + 1, pid: 70, tgid: 70, program: { comm: 'quick', at: at + 1.2 } },
+      { kind: 'exit', at: at + 2, pid: 70, tgid: 70, exitCode: 0, exitSignal: 17, parentPid: 50, parentTgid: 50 },
+    ]);
+    const said = await frameWhere(frames, (frame) => frame.events.some((event) => event.kind === 'exit' && event.pid === 70));
+    const events = frames.flatMap((frame) => frame.events);
+    const lines = events.map((event) => `${event.kind} ${event.pid} ${event.comm ?? '-'}`);
+    expect(said, lines.join('\n')).toBeDefined();
+    expect(lines.slice(0, 3)).toEqual(['spawn 70 bash', 'exec 70 quick', 'exit 70 quick']);
+    const exec = events.find((event) => event.kind === 'exec');
+    expect(exec?.kind === 'exec' ? exec.args : 'none').toBeUndefined();
+  });
+
   it('take in what waits in the socket before reading: an exec chain read at its end comes with its execs', async () => {
     const kernel = new FakeKernel();
     const CHILD = 600;

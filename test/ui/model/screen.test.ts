@@ -320,7 +320,15 @@ describe('whole screen', () => {
 
   it("the events pane's title says when its oldest lines are no longer kept", () => {
     const snap = snapshot([proc(1, 0)]);
-    const frame = { seq: 1, begunAt: 0, snapshot: snap, previous: undefined, events: [], host: { uptimeSeconds: 100, load: [1, 2, 3] as const }, intervalMs: 1000 };
+    const frame = {
+      seq: 1,
+      begunAt: 0,
+      snapshot: snap,
+      previous: undefined,
+      events: [],
+      host: { uptimeSeconds: 100, load: [1, 2, 3] as const },
+      intervalMs: 1000,
+    };
     const watch = advanceWatch(initialWatch(ALL), frame, []);
     const title = (total: number): string => {
       let timeline = EMPTY_TIMELINE;

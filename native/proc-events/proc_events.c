@@ -45,6 +45,14 @@
 // events wait for the coalescing window, then the event loop); read here, it is named.
 // No cn_proc.h value uses this bit.
 #define PROGRAM_READ 0x00010000u
+// At most this many such reads a second: a fork storm's thousands of execs a second would
+// triple this module's CPU (three system calls each); past it, the consumer's own read after
+// the batch names them, as it names every exec it can.
+#define PROGRAM_READS_PER_SECOND 200
+// Reads of the socket within a coalescing window, at most this many a second: each is a wake-up
+// of the event loop, which a fork storm would otherwise cause per event (twice this module's CPU);
+// past it, a window lets events gather in the socket until it ends, as it did before the reads.
+#define WINDOW_TAKES_PER_SECOND 200
 // Datagrams read per readable notification; the rest wait for the next loop turn,
 // so a fork storm cannot keep the JS thread in one callback for long.
 #define MAX_DATAGRAMS_PER_TICK 4096
@@ -87,6 +95,12 @@ typedef struct watcher {
   uint64_t pending_missing;
   int pending_overflowed;
   int32_t pending_ack;
+  // PROGRAM_READ budget: reads made in the second that began at reads_since (uv_now ms).
+  uint64_t reads_since;
+  uint32_t reads;
+  // The same for reads of the socket within a coalescing window.
+  uint64_t takes_since;
+  uint32_t takes;
   double read_ms, js_ms; // CLOCK_THREAD_CPUTIME_ID spent reading the socket / in JavaScript
 } watcher;
 
@@ -206,6 +220,13 @@ static double clock_ms(clockid_t id) {
 // the process is gone already. A later exec may have renamed it since: the record's time
 // says when it was read, and the consumer weighs it against the exec times it knows.
 static void push_program_read(watcher *w, int32_t tgid) {
+  uint64_t now = uv_now(w->poll.loop);
+  if (now - w->reads_since >= 1000) {
+    w->reads_since = now;
+    w->reads = 0;
+  }
+  if (w->reads >= PROGRAM_READS_PER_SECOND) return;
+  w->reads++;
   char path[32];
   snprintf(path, sizeof path, "/proc/%d/comm", (int)tgid);
   int fd = open(path, O_RDONLY | O_CLOEXEC);
@@ -392,6 +413,18 @@ static void on_readable(uv_poll_t *poll, int status, int events) {
   uint64_t since = uv_now(poll->loop) - w->last_call_ms;
   // The first batch goes at once (last_call_ms is 0 until then, and uv_now counts from boot).
   if (status >= 0 && w->batches > 0 && since < w->coalesce_ms) {
+    uint64_t now = uv_now(poll->loop);
+    if (now - w->takes_since >= 1000) {
+      w->takes_since = now;
+      w->takes = 0;
+    }
+    if (w->takes >= WINDOW_TAKES_PER_SECOND) {
+      // A storm: let events gather in the socket buffer until the window ends.
+      uv_poll_stop(poll);
+      if (!uv_is_active((uv_handle_t *)&w->timer)) uv_timer_start(&w->timer, on_window_end, w->coalesce_ms - since, 0);
+      return;
+    }
+    w->takes++;
     // Within the window: read the socket now (an exec's program is read as it comes), and let
     // the records gather until the window ends, when they go to JavaScript together.
     int failure = take(w);

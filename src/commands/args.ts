@@ -7,6 +7,7 @@ import { currentLanguage } from '../text/i18n/lang.js';
 import { t } from '../text/i18n/message.js';
 import { packageVersion } from '../base/version.js';
 import type { WatchTarget } from '../inspect/scope.js';
+import { columnsFromEnv } from './tree-width.js';
 
 /** The flags every command takes. */
 export const COMMON_OPTIONS = {
@@ -163,9 +164,12 @@ export function watchPidOrName(value: string, usage: string, needs: string): Wat
   return { kind: 'name', pattern: value };
 }
 
-/** Cuts each line at the terminal edge when stdout is a terminal, as ps does; pipes get whole lines. */
-export function fitToTerminal(lines: readonly string[], wide: boolean): string[] {
-  const columns = process.stdout.isTTY ? process.stdout.columns : undefined;
+/**
+ * Cuts each line as procps ps does: at COLUMNS when set to a width (a pipe too), else at the edge of
+ * the terminal on stdout; a pipe without COLUMNS gets whole lines, and so does -w.
+ */
+export function fitToTerminal(lines: readonly string[], wide: boolean, env: NodeJS.ProcessEnv = process.env): string[] {
+  const columns = columnsFromEnv(env.COLUMNS) ?? (process.stdout.isTTY ? process.stdout.columns : undefined);
   if (wide || columns === undefined || columns <= 0) return [...lines];
   return lines.map((line) => truncateToWidth(line, columns));
 }

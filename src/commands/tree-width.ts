@@ -4,8 +4,11 @@
 // of the terminal on stdout, else 132 (a pipe, a file).
 const PSTREE_DEFAULT_WIDTH = 132;
 
-/** COLUMNS as strtol(text, &end, 0) reads it when the whole text is the number; undefined otherwise. */
-function columnsFromEnv(text: string | undefined): number | undefined {
+/**
+ * COLUMNS as strtol(text, &end, 0) reads it when the whole text is the number; undefined otherwise.
+ * procps ps reads it the same way (ps/global.c), for `procview ps` (args.ts fitToTerminal).
+ */
+export function columnsFromEnv(text: string | undefined): number | undefined {
   if (text === undefined || text === '') return undefined;
   const match = /^\s*([+-]?)(0[xX][0-9a-fA-F]+|0[0-7]*|[1-9]\d*)$/u.exec(text);
   if (match === null) return undefined;

@@ -69,6 +69,20 @@ describe('procview ps', () => {
     expect(lineOf(stdout, zombie, 1)).toMatch(new RegExp(`^ *${zombieParent} +${zombie} .* Z +\\d+ +0:00 \\[sleep\\] <defunct>$`, 'u'));
   });
 
+  it('cuts its lines at COLUMNS when that is a width, into a pipe too, as procps does; -w keeps them whole', async () => {
+    // A shell with more to do after sleep stays (one with a last command alone may exec it and lose its argv).
+    const long = spawnGroup('sh', ['-c', 'sleep 1000; :', 'x'.repeat(150)]);
+    await waitFor(() => readFileSync(`/proc/${long.pid}/cmdline`, 'utf8').includes('xxx') || undefined, { what: 'the long command line' });
+    const env = { ...process.env, COLUMNS: '100' };
+    const run = (command: string, args: readonly string[]): string => spawnSync(command, args, { env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }).stdout;
+    const ours = run(process.execPath, [CLI, 'ps']);
+    const theirs = run('ps', ['-ajx']);
+    expect(lines(ours)[0]).toBe(lines(theirs)[0]);
+    expect(lineOf(ours, long.pid, 1)).toBe(lineOf(theirs, long.pid, 1));
+    expect(lineOf(ours, long.pid, 1)?.length).toBe(100);
+    expect(lineOf(run(process.execPath, [CLI, 'ps', '-w']), long.pid, 1)).toContain('x'.repeat(150));
+  });
+
   it('prints ? for a command line of empty arguments, as procps does, and [comm] only for none at all', async () => {
     // argv [""]: /proc/PID/cmdline holds one NUL. sh waits on its stdin pipe, a process group of its own (cleaned up after the test).
     const blank = spawnGroup('sh', [], { argv0: '', stdio: ['pipe', 'ignore', 'ignore'] }).pid;

@@ -849,7 +849,7 @@ z next zombie, o next orphaning, q quit. Signals and renice are off: it is a rec
   'record.empty': 'the file is empty (nothing was recorded)',
   'record.foreign': 'not a procview recording (it does not start with PVRECORD)',
   'record.shortPreamble': 'the file ends inside its first 12 bytes (nothing was recorded)',
-  'record.newer': 'recorded in format version {version}, newer than this procview reads ({supported}): update procview',
+  'record.newer': 'recorded in format version {version}, newer than this procview reads ({supported}): update procview (or the file is damaged, if no procview wrote that version)',
   'record.version0': 'format version 0 is not a version procview ever wrote',
   'record.reserved': 'bytes 10-11 (reserved) are not zero',
   'record.notHead': 'its head is not a record head',

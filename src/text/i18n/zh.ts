@@ -838,7 +838,7 @@ z 下一个僵尸进程，o 下一次成为孤儿进程，q 退出。发送信�
   'record.empty': '文件是空的（什么也没有录制）',
   'record.foreign': '不是 procview 的录制文件（开头不是 PVRECORD）',
   'record.shortPreamble': '文件在前 12 个字节之内就结束了（什么也没有录制）',
-  'record.newer': '录制所用的格式版本是 {version}，比这个 procview 能读的版本（{supported}）新：请升级 procview',
+  'record.newer': '录制所用的格式版本是 {version}，比这个 procview 能读的版本（{supported}）新：请升级 procview（若没有哪个 procview 写过这个版本，则是文件已损坏）',
   'record.version0': '格式版本 0 不是 procview 写过的版本',
   'record.reserved': '第 10-11 字节（保留）不是零',
   'record.notHead': '它的头部不是记录头',

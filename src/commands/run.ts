@@ -11,7 +11,7 @@ import { sourceWords, type EventsChoice } from '../inspect/events/choose.js';
 import { exitStatusFromNode } from '../inspect/events/exit-status.js';
 import { execName } from '../inspect/events/exec-name.js';
 import { EventStream, type WatchFrame } from '../inspect/events/stream.js';
-import { shellStatus, startFailureWords, startProgram, type Program, type ProgramLine } from '../process/program.js';
+import { RUN_TOKEN_NAME, runTokenEntry, shellStatus, startFailureWords, startProgram, withEntry, type Program, type ProgramLine } from '../process/program.js';
 import { awaitStopSignal } from '../process/stop-signals.js';
 import { sanitizeForDisplay } from '../text/sanitize.js';
 import { answeredHelpOrVersion } from './args.js';
@@ -110,6 +110,7 @@ async function runPlain(command: string, args: readonly string[], intervalMs: nu
   const header = t('cli.run.header', { command: sanitizeForDisplay([command, ...args].join(' ')), source: sourceWords(choice, intervalMs), pid: process.pid });
   write(`${stamp(Date.now())} procview run: ${header}`);
   const printer = eventPrinter({ json: false, scoped: true, stamp });
+  const token = runTokenEntry();
   // The program's output waits for the frame that reads its moment (line-order.ts), at most OUTPUT_HOLD_MS.
   const order = new LineOrder();
   let holdTimer: NodeJS.Timeout | undefined;
@@ -143,10 +144,17 @@ async function runPlain(command: string, args: readonly string[], intervalMs: nu
   const onFrame = (frame: WatchFrame): void => {
     // The program, until seen; and (polling cannot see a fork that fast) whatever is in its process group.
     const group = program === undefined || (programEnd !== undefined && Date.now() - programEnd > LINGER_MS) ? [] : inGroup(frame, program.pid);
-    const seeds = program !== undefined && !seeded ? [program.pid, ...group] : group;
+    // Polling: what carries the program's token and was not found otherwise (a daemon its fast double fork left).
+    const kin = (frame.kin ?? []).filter((pid) => !printer.members.has(pid));
+    const seeds = program !== undefined && !seeded ? [program.pid, ...group, ...kin] : [...group, ...kin];
     const pid = program?.pid;
     if (pid !== undefined && (frame.snapshot.procs.has(pid) || frame.events.some((event) => event.pid === pid))) seeded = true;
     writeLines(order.withFrame(printer.timedLines(frame, seeds), frame.snapshot.takenAt));
+    // How such a process is known to be the program's: said once, as the inference it is.
+    for (const pid of kin) {
+      const name = sanitizeForDisplay(frame.snapshot.procs.get(pid)?.comm ?? '?');
+      write(`${stamp(frame.snapshot.takenAt)} procview run: ${t('cli.run.kin', { pid: String(pid), name, entry: RUN_TOKEN_NAME })}`);
+    }
     if (!order.holding) releaseHeld();
     // Its exit, or its reap: a zombie line alone is not its last (procview, its parent, reaps it).
     if (pid !== undefined && frame.events.some((event) => event.pid === pid && (event.kind === 'exit' || event.kind === 'reap'))) {
@@ -201,7 +209,11 @@ async function runPlain(command: string, args: readonly string[], intervalMs: nu
   const ready = new Promise<void>((resolve) => (firstFrame = resolve));
   const stream = new EventStream(
     choice,
-    { intervalMs, roots: () => (program === undefined ? [] : [program.pid, ...printer.members.keys()]) },
+    {
+      intervalMs,
+      roots: () => (program === undefined ? [] : [program.pid, ...printer.members.keys()]),
+      ...(choice.source === 'polling' ? { kinEntry: token } : {}),
+    },
     (frame) => {
       ownName ??= frame.snapshot.procs.get(process.pid)?.comm;
       firstFrame();
@@ -223,7 +235,7 @@ async function runPlain(command: string, args: readonly string[], intervalMs: nu
     // Taken before the fork: the program's exec (a kernel time) comes after it, not before.
     const spawnedAt = Date.now();
     try {
-      program = await startProgram(command, args, onLine);
+      program = await startProgram(command, args, onLine, 'inherit', withEntry(process.env, token));
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       throw new CommandError(t('ui.program.cannotStart', { command, why: startFailureWords(error, command) }), notStartedStatus(code));

@@ -48,6 +48,12 @@ export interface Backend {
    */
   ignoresChildSignal?(pid: number): boolean | undefined;
   /**
+   * Whether `pid`'s environment holds the string `entry` (`NAME=value`), as it
+   * was exec'd with (proc(5) environ). Undefined when it is gone or cannot be
+   * read (another user's). Absent where no such read exists.
+   */
+  carriesEnvironment?(pid: number, entry: string): boolean | undefined;
+  /**
    * Told that `pid` exec'd (a kernel exec event): what the backend keeps of its program (command
    * line, status) is read again at its next scan, though its name may not have changed. Absent
    * where nothing is kept between scans.

@@ -20,12 +20,14 @@ export function createInspector(options: InspectorOptions = {}): Inspector {
   const readDetails = source.readDetails?.bind(source);
   const ignoresChildSignal = source.ignoresChildSignal?.bind(source);
   const programChanged = source.programChanged?.bind(source);
+  const carriesEnvironment = source.carriesEnvironment?.bind(source);
   return Object.freeze({
     backend,
     ...(reread === undefined ? {} : { reread }),
     ...(readDetails === undefined ? {} : { readDetails }),
     ...(ignoresChildSignal === undefined ? {} : { ignoresChildSignal }),
     ...(programChanged === undefined ? {} : { programChanged }),
+    ...(carriesEnvironment === undefined ? {} : { carriesEnvironment }),
     snapshot(): Promise<Snapshot> {
       if (closed) return Promise.reject(new Error('this inspector is closed'));
       const next = queue.then(() => source.snapshot());

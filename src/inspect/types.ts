@@ -146,6 +146,8 @@ export interface Inspector {
   readonly readDetails?: (procs: Iterable<ProcInfo>) => void;
   /** Whether a process ignores SIGCHLD now (Backend.ignoresChildSignal); absent where it cannot be read. */
   readonly ignoresChildSignal?: (pid: number) => boolean | undefined;
+  /** Whether a process's environment holds an entry (Backend.carriesEnvironment); absent where it cannot be read. */
+  readonly carriesEnvironment?: (pid: number, entry: string) => boolean | undefined;
   /** Tells the backend a process exec'd (Backend.programChanged); absent where nothing is kept between scans. */
   readonly programChanged?: (pid: number) => void;
   /** Gives back what the inspector keeps open (procfs keeps stat files open between refreshes).

@@ -3,6 +3,7 @@
 // group), stdin shared, stdout and stderr read line by line. An orphan that
 // keeps the pipes open still has its lines read.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { pollUntil } from '../base/poll.js';
 import { t } from '../text/i18n/message.js';
 import { stopChild } from './child-exit.js';
@@ -33,15 +34,35 @@ export interface Program {
   release(): void;
 }
 
+/**
+ * The environment entry `procview run` gives its program, `PROCVIEW_RUN=<procview's pid>.<random>`:
+ * descendants inherit it through fork and exec, so polling, which sees no fork, still finds one a
+ * fast double fork left under PID 1 before any scan (StreamOptions.kinEntry, the frame's `kin`).
+ * A program that clears its environment is not found so.
+ */
+export const RUN_TOKEN_NAME = 'PROCVIEW_RUN';
+
+/** A fresh `PROCVIEW_RUN=…` entry for one run. */
+export function runTokenEntry(): string {
+  return `${RUN_TOKEN_NAME}=${process.pid}.${randomBytes(6).toString('hex')}`;
+}
+
+/** The environment with `entry` (`NAME=value`) set. */
+export function withEntry(env: NodeJS.ProcessEnv, entry: string): NodeJS.ProcessEnv {
+  const at = entry.indexOf('=');
+  return { ...env, [entry.slice(0, at)]: entry.slice(at + 1) };
+}
+
 /** Node's spawn error (ENOENT, EACCES) as a rejection, the program otherwise. */
 export function startProgram(
   command: string,
   args: readonly string[],
   onLine: (line: ProgramLine) => void,
   stdin: 'inherit' | 'ignore' = 'inherit',
+  env: NodeJS.ProcessEnv = process.env,
 ): Promise<Program> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { stdio: [stdin, 'pipe', 'pipe'], detached: true });
+    const child = spawn(command, args, { stdio: [stdin, 'pipe', 'pipe'], detached: true, env });
     const ended = new Promise<ProgramEnd>((done) => child.once('exit', (code, signal) => done({ code, signal })));
     const releases: (() => void)[] = [];
     const split = (stream: 'stdout' | 'stderr'): void => {

@@ -19,6 +19,7 @@ import type { Frame } from './model/watch.js';
 import type { ChatSession } from './sources/chat.js';
 import type { DemoSession } from './sources/demo.js';
 import type { ProgramSession } from './sources/program.js';
+import { RUN_TOKEN_NAME, runTokenEntry } from '../process/program.js';
 import { chooseEvents, modeFromEnv } from '../inspect/events/choose.js';
 import { onExitPaths, openTerminal, type ExitCause } from './terminal.js';
 import { chooseTheme } from './widgets/theme.js';
@@ -92,6 +93,8 @@ export async function runDashboard(options: DashboardOptions): Promise<number> {
   const configPath = settingsPath();
   const loaded = loadSettings(configPath);
   const choice = options.choice ?? (await chooseEvents(modeFromEnv() ?? 'auto'));
+  // procview run, polling: the program's descendants are also found by the entry they inherit.
+  const runToken = options.scope.kind === 'run' && choice.source === 'polling' ? runTokenEntry() : undefined;
   const intervalMs = options.intervalMs ?? (scope.kind === 'demo' ? 500 : loaded.settings.intervalMs);
   let redraw = (): void => undefined;
   // The chat server is found or started before the terminal is taken, so a failure prints plainly.
@@ -147,7 +150,7 @@ export async function runDashboard(options: DashboardOptions): Promise<number> {
 
   return new Promise<number>((resolve, reject) => {
     let closing = false;
-    const seeds = ({ snapshot, events }: Frame): Iterable<Seed> => {
+    const seeds = ({ snapshot, events, kin }: Frame): Iterable<Seed> => {
       switch (scope.kind) {
         case 'all':
         case 'pids':
@@ -167,7 +170,9 @@ export async function runDashboard(options: DashboardOptions): Promise<number> {
           // the pid may be reused, and a bare seed takes whatever process has it, and what it forks.
           const { endedAt } = program;
           const bare = endedAt === undefined || performance.now() - endedAt < PROGRAM_PID_LINGER_MS ? [program.tracked.pid] : [];
-          return [program.tracked, ...bare, ...groupOf(snapshot, program.tracked.pid)];
+          // Polling: new processes that carry the program's token (a daemon its fast double fork left), once each.
+          const found = (kin ?? []).map((pid) => ({ pid, trackedAt: performance.now() }));
+          return [program.tracked, ...bare, ...groupOf(snapshot, program.tracked.pid), ...found];
         }
       }
     };
@@ -234,8 +239,14 @@ export async function runDashboard(options: DashboardOptions): Promise<number> {
       intervalMs,
       choice,
       ...(scope.kind === 'all' ? {} : { roots: () => members }),
+      ...(runToken === undefined ? {} : { kinEntry: runToken }),
       onFrame: (frame) => {
         const seedList = [...seeds(frame)];
+        // How a process found by its token is known to be the program's: said once, as the inference it is.
+        for (const pid of scope.kind === 'run' ? (frame.kin ?? []) : []) {
+          const name = frame.snapshot.procs.get(pid)?.comm ?? '?';
+          program?.say(t('cli.run.kin', { pid: String(pid), name, entry: RUN_TOKEN_NAME }));
+        }
         const shown = app.frame(frame, seedList);
         if (writer !== undefined) {
           writer.frame(frame, seedList, shown.scope.kind === 'follow' ? shown.scope.members.keys() : undefined);
@@ -259,6 +270,7 @@ export async function runDashboard(options: DashboardOptions): Promise<number> {
             redraw,
             { started: (pid, command, args) => loop.noteProgram(pid, command, args), exited: (pid, status) => loop.noteExit(pid, status) },
             note('output'),
+            runToken,
           );
         }
       },

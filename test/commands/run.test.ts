@@ -192,6 +192,33 @@ describe('procview run --plain, polling forced', () => {
     expect(lines.join('\n')).not.toContain('still running');
   }, 60_000);
 
+  it("a daemon a fast double fork left in a session of its own is the program's, by the environment it inherited", async () => {
+    // setsid's sh forks sleep and exits at once: sleep is under init, in another session and process
+    // group, before the first scan; polling sees no fork, only the PROCVIEW_RUN entry it inherited.
+    const kinLine = /procview run: (\d+) \(sleep\) comes from the program \(inferred: its environment holds PROCVIEW_RUN/;
+    let daemon: number | undefined;
+    try {
+      const { code, lines } = await run('polling', `setsid sh -c 'sleep 307 & echo held $!; exit 0'; exit 0`, (seen) => {
+        daemon ??= Number(/stdout: held (\d+)/.exec(seen.at(-1) ?? '')?.[1] ?? Number.NaN) || undefined;
+        return kinLine.exec(seen.at(-1) ?? '')?.[1];
+      });
+      const text = lines.join('\n');
+      expect(code).toBe(0);
+      expect(daemon, text).toBeDefined();
+      expect(kinLine.exec(text)?.[1], text).toBe(String(daemon));
+      expect(text).toMatch(new RegExp(`\\] ${daemon} \\(sleep\\) first seen`));
+    } finally {
+      // In a session of its own, it is in no group the test tracks.
+      if (daemon !== undefined) {
+        try {
+          process.kill(daemon, 'SIGKILL');
+        } catch {
+          // Killed once seen, as it should be.
+        }
+      }
+    }
+  }, 60_000);
+
   it('an orphan is reported orphaned, seen or marked inferred with its evidence (5×)', async () => {
     for (let i = 0; i < 5; i += 1) {
       // The orphan lives until procview has reported it: polling sees it after its parent is gone.

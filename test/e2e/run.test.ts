@@ -25,4 +25,27 @@ describe('procview run in a terminal', () => {
     // q ended what the program left in its process group too.
     await waitFor(() => isGone(orphan), { what: `the orphan ${orphan} to be ended` });
   }, 60_000);
+
+  it('polling: a daemon a fast double fork left in a session of its own is in view, said found by the environment it inherited', async () => {
+    // setsid's sh forks sleep and exits at once: sleep is under init in another session and group
+    // before the first scan; only the PROCVIEW_RUN entry it inherited says it is the program's.
+    const run = runInPty(['run', '--', 'sh', '-c', "setsid sh -c 'sleep 307 & echo held $!; exit 0'; exit 0"], {
+      cols: 200,
+      rows: 40,
+      env: { PROCVIEW_EVENTS: 'polling' },
+    });
+    let daemon: number | undefined;
+    try {
+      const held = /held (\d+)/;
+      daemon = Number(held.exec(await run.waitForScreen(held, 30_000))?.[1]);
+      await run.waitForScreen(`${daemon} (sleep) comes from the program`, 30_000);
+      // Its row: in the scope's list, under init.
+      await run.waitForScreen(new RegExp(`\\s${daemon}\\s+1\\s.*sleep 307`), 30_000);
+      run.write('q');
+      expect((await run.waitForExit(20_000)).exitCode).toBe(0);
+    } finally {
+      // In a session of its own, it is in no group q ends.
+      if (daemon !== undefined && !Number.isNaN(daemon) && !isGone(daemon)) process.kill(daemon, 'SIGKILL');
+    }
+  }, 60_000);
 });

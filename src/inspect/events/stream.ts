@@ -90,7 +90,16 @@ export interface WatchFrame {
    * caught them, what the kernel said: pid, parent, name), so a view can still show them briefly.
    */
   readonly glimpses: ReadonlyMap<number, ProcInfo>;
+  /**
+   * Processes new to this frame's table whose environment holds StreamOptions.kinEntry, in pid
+   * order; absent without one. A descendant inherits the entry, so one that left its parent before
+   * any read (polling sees no fork) still shows where it comes from.
+   */
+  readonly kin?: readonly number[];
 }
+
+/** New processes looked at for StreamOptions.kinEntry per frame, at most (one file read each). */
+const KIN_READS_PER_FRAME = 256;
 
 export interface StreamOptions {
   readonly intervalMs: number;
@@ -105,6 +114,8 @@ export interface StreamOptions {
   /** Whether exit events name the parent; default: this kernel's release says (namesExitParents). */
   readonly exitsNameParents?: boolean;
   readonly inspector?: Inspector;
+  /** `NAME=value`: the frame's `kin` are the new processes whose environment holds it (procview run's token). */
+  readonly kinEntry?: string;
 }
 
 /** What a look steps on (#look): a stop or continue, a zombie, a renice; not a running process's R and S, which say nothing. */
@@ -1070,6 +1081,7 @@ export class EventStream {
       source: this.choice.source,
       lost: this.#lost,
       glimpses: this.#glimpses,
+      ...this.#kin(snapshot),
     });
     this.#events = [];
     this.#glimpses = new Map();
@@ -1078,6 +1090,25 @@ export class EventStream {
     this.#lastFrameAt = performance.now();
     this.#emittedBatch = this.#advancedBatch;
     this.#onFrame(frame);
+  }
+
+  /** StreamOptions.kinEntry's holders among the processes this frame's table has and the last did not. */
+  #kin(snapshot: Snapshot): { kin?: readonly number[] } {
+    const entry = this.#options.kinEntry;
+    const carries = this.#inspector.carriesEnvironment;
+    if (entry === undefined || carries === undefined) return {};
+    const last = this.#lastFrame;
+    // The first frame comes before `procview run` starts its program: nothing of it to find yet.
+    if (last === undefined) return {};
+    const kin: number[] = [];
+    let reads = 0;
+    for (const pid of snapshot.procs.keys()) {
+      if (last.procs.has(pid)) continue;
+      if (reads === KIN_READS_PER_FRAME) break;
+      reads += 1;
+      if (carries(pid, entry) === true) kin.push(pid);
+    }
+    return { kin: kin.sort((a, b) => a - b) };
   }
 
   /**

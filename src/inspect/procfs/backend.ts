@@ -33,6 +33,7 @@ import { carriedDetails, type Details, kernelThreadDetails, notReadDetails, read
 import { Entry, type ProcPaths, StatArena, zombieChanged } from './entry.js';
 import { ProcFiles } from './proc-files.js';
 import { DEFAULT_READ_AHEAD, ReadAhead, type ReadAheadPolicy } from './read-ahead.js';
+import { environHas } from './environ.js';
 import { GONE } from './read-file.js';
 import { memPercentOf, procRecord, type RecordParts } from './record.js';
 import { settleEarlyChildren, settleReparented } from './settle-reparented.js';
@@ -204,6 +205,11 @@ export class ProcfsBackend implements Backend {
   ignoresChildSignal(pid: number): boolean | undefined {
     const length = this.#files.readWhole(this.#files.status, `${this.#root}/${pid}/status`);
     return length < 0 ? undefined : signalIgnored(this.#files.status.bytes, SIGCHLD, length);
+  }
+
+  /** Whether `pid`'s environment holds `entry` (Backend.carriesEnvironment); undefined when unreadable. */
+  carriesEnvironment(pid: number, entry: string): boolean | undefined {
+    return environHas(this.#root, pid, entry);
   }
 
   /** Status and cmdline of the records not read yet among `procs` (Backend.readDetails). */

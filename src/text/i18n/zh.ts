@@ -634,6 +634,7 @@ export const ZH: Readonly<Record<MessageId, string>> = {
   'cli.events.watching': '正在观察；{source}',
   'cli.events.lost': '丢失了 {count} 个事件（被内核丢弃；已重新扫描）',
   'cli.run.header': '{command}（{source}；procview pid {pid}）',
+  'cli.run.kin': '{pid}（{name}）来自该程序（推断：它的环境变量里有 {entry}，这是 procview 给程序的，fork 和 exec 都会传下去）',
   'cli.run.notWaiting': '不再等待 {pids}（仍在运行，是程序留下的）',
   'cli.run.notWaitingStopped': '不再等待 {pids}（已停止，是程序留下的：kill -CONT 让它继续，kill -KILL 结束它）',
   'cli.run.notWaitingTraced': '不再等待 {pids}（被跟踪程序暂停，是程序留下的：跟踪程序放行后才会继续）',
@@ -838,7 +839,8 @@ z 下一个僵尸进程，o 下一次成为孤儿进程，q 退出。发送信�
   'record.empty': '文件是空的（什么也没有录制）',
   'record.foreign': '不是 procview 的录制文件（开头不是 PVRECORD）',
   'record.shortPreamble': '文件在前 12 个字节之内就结束了（什么也没有录制）',
-  'record.newer': '录制所用的格式版本是 {version}，比这个 procview 能读的版本（{supported}）新：请升级 procview（若没有哪个 procview 写过这个版本，则是文件已损坏）',
+  'record.newer':
+    '录制所用的格式版本是 {version}，比这个 procview 能读的版本（{supported}）新：请升级 procview（若没有哪个 procview 写过这个版本，则是文件已损坏）',
   'record.version0': '格式版本 0 不是 procview 写过的版本',
   'record.reserved': '第 10-11 字节（保留）不是零',
   'record.notHead': '它的头部不是记录头',

@@ -23,11 +23,13 @@ export interface RefreshLoopOptions {
   readonly choice: EventsChoice;
   /** Roots of the subtree the polling source follows closely (a scoped view). */
   readonly roots?: () => Iterable<number>;
+  /** StreamOptions.kinEntry: `procview run`'s token, polling. */
+  readonly kinEntry?: string;
   readonly onFrame: (frame: Frame) => void;
   readonly onError: (error: unknown) => void;
 }
 
-export function startRefreshLoop({ inspector, intervalMs, choice, roots, onFrame, onError }: RefreshLoopOptions): RefreshLoop {
+export function startRefreshLoop({ inspector, intervalMs, choice, roots, kinEntry, onFrame, onError }: RefreshLoopOptions): RefreshLoop {
   // Uptime, load and the meters are read once per interval: frames can come every few ms with the
   // kernel source, and CPU shares over a few ms say nothing.
   let host: { at: number; load: SystemLoad; meters: Meters | undefined } | undefined;
@@ -44,7 +46,7 @@ export function startRefreshLoop({ inspector, intervalMs, choice, roots, onFrame
   };
   const stream = new EventStream(
     choice,
-    { intervalMs, inspector, ...(roots === undefined ? {} : { roots }) },
+    { intervalMs, inspector, ...(roots === undefined ? {} : { roots }), ...(kinEntry === undefined ? {} : { kinEntry }) },
     (frame) => {
       const { load, meters } = hostNow();
       onFrame(
@@ -59,6 +61,7 @@ export function startRefreshLoop({ inspector, intervalMs, choice, roots, onFrame
           intervalMs,
           sourceWords: sourceWords(choice, intervalMs, frame.lost),
           glimpses: frame.glimpses,
+          ...(frame.kin === undefined ? {} : { kin: frame.kin }),
         }),
       );
     },

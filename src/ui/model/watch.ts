@@ -26,6 +26,8 @@ export interface Frame {
   readonly sourceWords?: string;
   /** Processes that appeared and vanished between two frames (their last record), for the highlights. */
   readonly glimpses?: ReadonlyMap<number, ProcInfo>;
+  /** New processes carrying the run token (WatchFrame.kin): the program's, found by what they inherited. */
+  readonly kin?: readonly number[];
 }
 
 export const HISTORY_LENGTH = 120;

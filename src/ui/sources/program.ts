@@ -6,7 +6,7 @@ import { performance } from 'node:perf_hooks';
 import { exitStatusFromNode, exitWords } from '../../inspect/events/exit-status.js';
 import { t } from '../../text/i18n/message.js';
 import type { ExitStatus } from '../../inspect/types.js';
-import { startFailureWords, startProgram, type Program } from '../../process/program.js';
+import { startFailureWords, startProgram, withEntry, type Program } from '../../process/program.js';
 import { clock } from '../model/cells.js';
 import type { SideEntry } from '../model/wrap.js';
 import type { NoteSink } from './demo.js';
@@ -22,6 +22,8 @@ export interface ProgramSession {
   /** When procview reaped it (performance.now()), once it has: its pid may be another process's soon after. */
   readonly endedAt: number | undefined;
   stop(): Promise<void>;
+  /** A line of procview's own in the pane (dim): what it found out about the program's processes. */
+  say(text: string): void;
 }
 
 /** What the event stream is told about the program: what it exec'd, and how it ended (waitpid). */
@@ -30,7 +32,15 @@ export interface ProgramFacts {
   exited(pid: number, status: ExitStatus): void;
 }
 
-export function startProgramSession(command: string, args: readonly string[], onChange: () => void, facts: ProgramFacts, onNote?: NoteSink): ProgramSession {
+/** `tokenEntry`: an environment entry the program gets (process/program.ts runTokenEntry). */
+export function startProgramSession(
+  command: string,
+  args: readonly string[],
+  onChange: () => void,
+  facts: ProgramFacts,
+  onNote?: NoteSink,
+  tokenEntry?: string,
+): ProgramSession {
   const entries: SideEntry[] = [];
   const add = (text: string, tone: SideEntry['tone']): void => {
     const at = Date.now();
@@ -49,6 +59,7 @@ export function startProgramSession(command: string, args: readonly string[], on
     args,
     (line) => add(line.stream === 'stderr' ? t('ui.program.stderr', { text: line.text }) : line.text, line.stream === 'stderr' ? 'problem' : 'plain'),
     'ignore',
+    tokenEntry === undefined ? process.env : withEntry(process.env, tokenEntry),
   ).then(
     (p) => {
       program = p;
@@ -79,6 +90,9 @@ export function startProgramSession(command: string, args: readonly string[], on
     async stop() {
       await started;
       await program?.stop(STOP_GRACE_MS);
+    },
+    say(text) {
+      add(text, 'dim');
     },
   };
 }

@@ -164,12 +164,22 @@ export function watchPidOrName(value: string, usage: string, needs: string): Wat
   return { kind: 'name', pattern: value };
 }
 
+/** Cells of COMMAND procps ps wants beside the fixed columns before it lends a line more width. */
+const PS_MIN_COMMAND = 3;
+
 /**
  * Cuts each line as procps ps does: at COLUMNS when set to a width (a pipe too), else at the edge of
- * the terminal on stdout; a pipe without COLUMNS gets whole lines, and so does -w.
+ * the terminal on stdout; a pipe without COLUMNS gets whole lines, and so does -w. The header (the
+ * first line) is never cut, and the fixed columns always print whole: a width too narrow for them
+ * and PS_MIN_COMMAND cells of COMMAND is taken twice, three times… until they fit (measured against
+ * procps-ng 4: `ps -ajx` at 30 columns prints 60-cell lines, at 58 columns 116, at 60 columns 60).
  */
 export function fitToTerminal(lines: readonly string[], wide: boolean, env: NodeJS.ProcessEnv = process.env): string[] {
   const columns = columnsFromEnv(env.COLUMNS) ?? (process.stdout.isTTY ? process.stdout.columns : undefined);
   if (wide || columns === undefined || columns <= 0) return [...lines];
-  return lines.map((line) => truncateToWidth(line, columns));
+  const [header, ...rows] = lines;
+  if (header === undefined) return [];
+  const fixed = header.lastIndexOf('COMMAND');
+  const width = fixed < 0 ? columns : columns * Math.ceil((fixed + PS_MIN_COMMAND) / columns);
+  return [header, ...rows.map((line) => truncateToWidth(line, width))];
 }

@@ -69,7 +69,7 @@ describe('procview ps', () => {
     expect(lineOf(stdout, zombie, 1)).toMatch(new RegExp(`^ *${zombieParent} +${zombie} .* Z +\\d+ +0:00 \\[sleep\\] <defunct>$`, 'u'));
   });
 
-  it('cuts its lines at COLUMNS when that is a width, into a pipe too, as procps does; -w keeps them whole', async () => {
+  it('cuts its lines at COLUMNS when that is a width, into a pipe too, as procps does, never into the fixed columns; -w keeps them whole', async () => {
     // A shell with more to do after sleep stays (one with a last command alone may exec it and lose its argv).
     const long = spawnGroup('sh', ['-c', 'sleep 1000; :', 'x'.repeat(150)]);
     await waitFor(() => readFileSync(`/proc/${long.pid}/cmdline`, 'utf8').includes('xxx') || undefined, { what: 'the long command line' });
@@ -81,6 +81,16 @@ describe('procview ps', () => {
     expect(lineOf(ours, long.pid, 1)).toBe(lineOf(theirs, long.pid, 1));
     expect(lineOf(ours, long.pid, 1)?.length).toBe(100);
     expect(lineOf(run(process.execPath, [CLI, 'ps', '-w']), long.pid, 1)).toContain('x'.repeat(150));
+    // Narrower than the fixed columns and 3 cells of COMMAND: procps takes the width twice (or more)
+    // and never cuts the header.
+    for (const columns of ['30', '59']) {
+      const narrow = { ...process.env, COLUMNS: columns };
+      const ask = (command: string, args: readonly string[]): string =>
+        spawnSync(command, args, { env: narrow, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }).stdout;
+      const [ourHeader, theirHeader] = [lines(ask(process.execPath, [CLI, 'ps']))[0], lines(ask('ps', ['-ajx']))[0]];
+      expect(ourHeader, columns).toBe(theirHeader);
+      expect(lineOf(ask(process.execPath, [CLI, 'ps']), long.pid, 1), columns).toBe(lineOf(ask('ps', ['-ajx']), long.pid, 1));
+    }
   });
 
   it('prints ? for a command line of empty arguments, as procps does, and [comm] only for none at all', async () => {

@@ -45,7 +45,9 @@ export async function main(argv: readonly string[]): Promise<number> {
   const node = pid === undefined ? undefined : findSubtree(forest, pid);
   const thread = pid === undefined || node !== undefined ? undefined : threadOf(snapshot, pid);
   const owner = thread === undefined ? undefined : findSubtree(forest, thread.owner);
-  if (pid !== undefined && node === undefined && owner === undefined) throw new CommandError(t('cli.error.noPidUpper', { pid }));
+  // PID 1 hidden from this user (hidepid): its tree is still the one under a `?` for it, as pstree -U 1 draws it.
+  const hiddenInit = pid === 1 && node === undefined;
+  if (pid !== undefined && node === undefined && owner === undefined && !hiddenInit) throw new CommandError(t('cli.error.noPidUpper', { pid }));
 
   if (json) {
     // Every process once: the whole forest without a PID (no stand-ins); for a thread's id, its process.

@@ -148,15 +148,22 @@ export function initTree(forest: readonly TreeNode[]): TreeNode {
     for (const child of node.children) stack.push(child);
   }
   const unseenParents = new Map<number, TreeNode[]>();
+  // PID 1 unseen: its own children hang under its `?` itself, not under a second `?` for it.
+  const initsOwn: TreeNode[] = [];
   for (const root of forest) {
     const { pid, ppid } = root.proc;
     // An unreadable stat (no ppid), PPID 0 or itself, or a root cut out of a PPID cycle: pstree does not hang these under PID 1.
     if (pid === INIT_PID || ppid === undefined || ppid === 0 || ppid === pid || present.has(ppid)) continue;
+    if (ppid === INIT_PID) {
+      initsOwn.push(root);
+      continue;
+    }
     const children = unseenParents.get(ppid) ?? [];
     children.push(root);
     unseenParents.set(ppid, children);
   }
   if (init !== undefined && unseenParents.size === 0) return init;
+  // (A root under 1 while 1 is seen cannot be: it would be 1's child in the forest.)
   // Stand-ins are alike to the sibling order (`?`, same uid), so they stand in pstree's order: it makes
   // one when it reads the first process of that parent (in pid order) and hangs the last made first.
   // The forest's roots come in pid order, so a stand-in's first child is its smallest.
@@ -164,5 +171,5 @@ export function initTree(forest: readonly TreeNode[]): TreeNode {
   const standIns = [...unseenParents]
     .sort(([, a], [, b]) => firstChild(b) - firstChild(a))
     .map(([ppid, children]): TreeNode => ({ proc: unknownProc(ppid), children }));
-  return { proc: init?.proc ?? unknownProc(INIT_PID), children: [...(init?.children ?? []), ...standIns] };
+  return { proc: init?.proc ?? unknownProc(INIT_PID), children: [...(init?.children ?? []), ...initsOwn, ...standIns] };
 }

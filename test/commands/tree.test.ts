@@ -307,6 +307,24 @@ describe.runIf(CAN_UNSHARE)('procview tree without a PID, where PID 1 differs (n
     expect(procview).toEqual(['?───?───sh─┬─node', '           └─sleep']);
   });
 
+  it("with hidepid=2, hangs a process adopted by the hidden PID 1 under PID 1's ? itself, with a PID of 1 too", () => {
+    // A process of the test's own uid whose parent exited: adopted by PID 1, which this user cannot see.
+    const script = [
+      'mount -t proc -o hidepid=2 proc /proc || exit 1',
+      `NB="setpriv --reuid ${OWN_UID} --regid ${OWN_UID} --clear-groups"`,
+      `T=$($NB sh -c 'timeout 300 sleep 300 </dev/null >/dev/null 2>&1 & echo $!')`,
+      // Field 4 of its stat: the parent, 1 once the sh that started it has exited; then its sleep started.
+      'until [ "$(cut -d" " -f4 /proc/$T/stat 2>/dev/null)" = 1 ] && [ -n "$(cat /proc/$T/task/$T/children 2>/dev/null)" ]; do :; done',
+      `$NB sh -c '${process.execPath} ${BIN} tree -T; echo ---; pstree -UT; echo ---; ${process.execPath} ${BIN} tree -T 1; echo ---; pstree -UT 1'`,
+      'kill $T',
+    ].join('\n');
+    const result = spawnSync('unshare', ['-m', 'sh', '-c', script], { encoding: 'utf8', env: environment(), timeout: 60_000, killSignal: 'SIGKILL' });
+    const [procview = '', theirs = '', procviewOne = '', theirsOne = ''] = result.stdout.split('---\n').map((part) => lines(part).join('\n'));
+    expect(theirs, result.stderr).toBe('?─┬─?───sh───pstree\n  └─timeout───sleep');
+    expect(procview).toBe(theirs.replace('pstree', 'node'));
+    expect(procviewOne).toBe(theirsOne.replace('pstree', 'node'));
+  });
+
   it('with hidepid=2, puts the stand-ins for three hidden parents in pstree’s order', () => {
     // Two hidden (root) shells, each with a process of the test's own uid (`timeout` ends its sleeper in any case),
     // made before the shell that draws both trees, so its stand-in has the highest first pid.

@@ -129,6 +129,13 @@ describe('initTree (the tree pstree draws without a PID)', () => {
     expect(names(alone)).toEqual(['1:?', '400:?', '500:sh', '501:sleep', '502:cat']);
   });
 
+  it("hangs PID 1's own children under its ? itself when PID 1 cannot be seen, not under a second ? for it", () => {
+    // hidepid=invisible, an ordinary user with a setsid'd sleep adopted by 1 (pstree -Up): ?(1)─┬─?(11638)───sh(11639) / └─sleep(11630)
+    const seen = [proc({ pid: 11630, ppid: 1, comm: 'sleep' }), proc({ pid: 11639, ppid: 11638, comm: 'sh' })];
+    const tree = initTree(buildTree(snapshot(seen)));
+    expect(names(tree)).toEqual(['1:?', '11630:sleep', '11638:?', '11639:sh']);
+  });
+
   it('orders stand-ins as pstree does: the one whose first process has the highest pid first', () => {
     // hidepid=2, seen by nobody (pstree -pT, 23.6): ?(1)─┬─?(25453)───sh(25462) / ├─?(25456)───tail(25460) / └─?(25455)───sleep(25458)
     const seen = [

@@ -10,6 +10,7 @@ import { t } from '../text/i18n/message.js';
 import { sourceWords, type EventsChoice } from '../inspect/events/choose.js';
 import { exitStatusFromNode } from '../inspect/events/exit-status.js';
 import { execName } from '../inspect/events/exec-name.js';
+import { advanceMembers } from '../inspect/events/members.js';
 import { EventStream, type WatchFrame } from '../inspect/events/stream.js';
 import { RUN_TOKEN_NAME, runTokenEntry, shellStatus, startFailureWords, startProgram, withEntry, type Program, type ProgramLine } from '../process/program.js';
 import { awaitStopSignal } from '../process/stop-signals.js';
@@ -144,17 +145,23 @@ async function runPlain(command: string, args: readonly string[], intervalMs: nu
   const onFrame = (frame: WatchFrame): void => {
     // The program, until seen; and (polling cannot see a fork that fast) whatever is in its process group.
     const group = program === undefined || (programEnd !== undefined && Date.now() - programEnd > LINGER_MS) ? [] : inGroup(frame, program.pid);
-    // Polling: what carries the program's token and was not found otherwise (a daemon its fast double fork left).
-    const kin = (frame.kin ?? []).filter((pid) => !printer.members.has(pid));
-    const seeds = program !== undefined && !seeded ? [program.pid, ...group, ...kin] : [...group, ...kin];
+    const found = program !== undefined && !seeded ? [program.pid, ...group] : group;
+    // Polling: what carries the program's token and nothing else puts in the scope (not the program,
+    // nor a child seen under a member, nor one in its group): a daemon its fast double fork left.
+    const covered = frame.kin === undefined || frame.kin.length === 0 ? undefined : advanceMembers(printer.members, frame.snapshot, frame.events, found);
+    const kin = (frame.kin ?? []).filter((pid) => covered?.has(pid) === false);
+    const seeds = [...found, ...kin];
     const pid = program?.pid;
     if (pid !== undefined && (frame.snapshot.procs.has(pid) || frame.events.some((event) => event.pid === pid))) seeded = true;
-    writeLines(order.withFrame(printer.timedLines(frame, seeds), frame.snapshot.takenAt));
-    // How such a process is known to be the program's: said once, as the inference it is.
-    for (const pid of kin) {
+    // How such a process is known to be the program's: said once, as the inference it is, among the frame's lines.
+    const kinLines = kin.map((pid) => {
       const name = sanitizeForDisplay(frame.snapshot.procs.get(pid)?.comm ?? '?');
-      write(`${stamp(frame.snapshot.takenAt)} procview run: ${t('cli.run.kin', { pid: String(pid), name, entry: RUN_TOKEN_NAME })}`);
-    }
+      return {
+        at: frame.snapshot.takenAt,
+        text: `${stamp(frame.snapshot.takenAt)} procview run: ${t('cli.run.kin', { pid: String(pid), name, entry: RUN_TOKEN_NAME })}`,
+      };
+    });
+    writeLines(order.withFrame([...printer.timedLines(frame, seeds), ...kinLines], frame.snapshot.takenAt));
     if (!order.holding) releaseHeld();
     // Its exit, or its reap: a zombie line alone is not its last (procview, its parent, reaps it).
     if (pid !== undefined && frame.events.some((event) => event.pid === pid && (event.kind === 'exit' || event.kind === 'reap'))) {

@@ -11,7 +11,7 @@ import { createApp } from './app.js';
 import { coalesce } from './coalesce.js';
 import type { DashboardOptions, DashboardScope } from './dashboard-options.js';
 import { startRefreshLoop } from './feed/refresh-loop.js';
-import { ALL, EMPTY_FOLLOW, type Seed, targetSeeds } from '../inspect/scope.js';
+import { ALL, advanceScope, EMPTY_FOLLOW, type Scope, type Seed, targetSeeds } from '../inspect/scope.js';
 import type { SideContent } from './model/screen.js';
 import type { Message } from './model/view-state.js';
 import type { Inspector, Snapshot } from '../inspect/types.js';
@@ -150,7 +150,7 @@ export async function runDashboard(options: DashboardOptions): Promise<number> {
 
   return new Promise<number>((resolve, reject) => {
     let closing = false;
-    const seeds = ({ snapshot, events, kin }: Frame): Iterable<Seed> => {
+    const seeds = ({ snapshot, events }: Frame): Iterable<Seed> => {
       switch (scope.kind) {
         case 'all':
         case 'pids':
@@ -170,9 +170,7 @@ export async function runDashboard(options: DashboardOptions): Promise<number> {
           // the pid may be reused, and a bare seed takes whatever process has it, and what it forks.
           const { endedAt } = program;
           const bare = endedAt === undefined || performance.now() - endedAt < PROGRAM_PID_LINGER_MS ? [program.tracked.pid] : [];
-          // Polling: new processes that carry the program's token (a daemon its fast double fork left), once each.
-          const found = (kin ?? []).map((pid) => ({ pid, trackedAt: performance.now() }));
-          return [program.tracked, ...bare, ...groupOf(snapshot, program.tracked.pid), ...found];
+          return [program.tracked, ...bare, ...groupOf(snapshot, program.tracked.pid)];
         }
       }
     };
@@ -234,6 +232,8 @@ export async function runDashboard(options: DashboardOptions): Promise<number> {
     redraw = () => redraws.request();
     // The scope's members, for the polling source's scoped tracker (the kernel source needs none).
     let members: Iterable<number> = [];
+    /** The scope after the last frame: what a frame's seeds would make of it (procview run's kin). */
+    let lastScope: Scope = scope.kind === 'all' ? ALL : EMPTY_FOLLOW;
     loop = startRefreshLoop({
       inspector,
       intervalMs,
@@ -242,12 +242,20 @@ export async function runDashboard(options: DashboardOptions): Promise<number> {
       ...(runToken === undefined ? {} : { kinEntry: runToken }),
       onFrame: (frame) => {
         const seedList = [...seeds(frame)];
-        // How a process found by its token is known to be the program's: said once, as the inference it is.
-        for (const pid of scope.kind === 'run' ? (frame.kin ?? []) : []) {
-          const name = frame.snapshot.procs.get(pid)?.comm ?? '?';
-          program?.say(t('cli.run.kin', { pid: String(pid), name, entry: RUN_TOKEN_NAME }));
+        // Polling, procview run: new processes that carry the program's token and that nothing else puts
+        // in the scope (not the program, a child seen under a member, its group): a daemon its fast double
+        // fork left. Said once each in the program's pane, as the inference it is.
+        if (scope.kind === 'run' && frame.kin !== undefined && frame.kin.length > 0) {
+          const covered = advanceScope(lastScope, frame.snapshot, seedList, frame.begunAt, frame.events);
+          for (const pid of frame.kin) {
+            const proc = frame.snapshot.procs.get(pid);
+            if (covered.kind !== 'follow' || covered.members.has(pid) || proc === undefined) continue;
+            seedList.push({ pid, startTime: proc.startTime });
+            program?.say(t('cli.run.kin', { pid: String(pid), name: proc.comm ?? '?', entry: RUN_TOKEN_NAME }));
+          }
         }
         const shown = app.frame(frame, seedList);
+        lastScope = shown.scope;
         if (writer !== undefined) {
           writer.frame(frame, seedList, shown.scope.kind === 'follow' ? shown.scope.members.keys() : undefined);
           // A full disk ends the recording (the writer stops and says why), not the dashboard.

@@ -219,6 +219,14 @@ describe('procview run --plain, polling forced', () => {
     }
   }, 60_000);
 
+  it('says nothing of the environment about the program itself or a child it was seen forking', async () => {
+    const { code, lines } = await run('polling', 'sleep 1.2; sleep 1.2; echo done');
+    const text = lines.join('\n');
+    expect(code).toBe(0);
+    expect(text).toMatch(/\((sleep|sh)\) started, child of/);
+    expect(text).not.toContain('comes from the program');
+  }, 60_000);
+
   it('an orphan is reported orphaned, seen or marked inferred with its evidence (5×)', async () => {
     for (let i = 0; i < 5; i += 1) {
       // The orphan lives until procview has reported it: polling sees it after its parent is gone.

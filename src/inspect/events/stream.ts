@@ -148,6 +148,8 @@ function sameOrder(list: readonly number[], pids: Iterable<number>): boolean {
 export class EventStream {
   readonly choice: EventsChoice;
   readonly #options: StreamOptions;
+  /** New processes not looked at for StreamOptions.kinEntry yet (#kin), oldest first. */
+  #kinWaiting: number[] = [];
   readonly #inspector: Inspector;
   readonly #ownInspector: boolean;
   readonly #onFrame: (frame: WatchFrame) => void;
@@ -1092,7 +1094,11 @@ export class EventStream {
     this.#onFrame(frame);
   }
 
-  /** StreamOptions.kinEntry's holders among the processes this frame's table has and the last did not. */
+  /**
+   * StreamOptions.kinEntry's holders among the processes this frame's table has and the last did not.
+   * At most KIN_READS_PER_FRAME reads a frame; those not read yet (a burst of new processes elsewhere)
+   * wait for the next frames, oldest first, while they are in the table.
+   */
   #kin(snapshot: Snapshot): { kin?: readonly number[] } {
     const entry = this.#options.kinEntry;
     const carries = this.#inspector.carriesEnvironment;
@@ -1100,14 +1106,10 @@ export class EventStream {
     const last = this.#lastFrame;
     // The first frame comes before `procview run` starts its program: nothing of it to find yet.
     if (last === undefined) return {};
-    const kin: number[] = [];
-    let reads = 0;
-    for (const pid of snapshot.procs.keys()) {
-      if (last.procs.has(pid)) continue;
-      if (reads === KIN_READS_PER_FRAME) break;
-      reads += 1;
-      if (carries(pid, entry) === true) kin.push(pid);
-    }
+    const candidates = this.#kinWaiting.filter((pid) => snapshot.procs.has(pid));
+    for (const pid of snapshot.procs.keys()) if (!last.procs.has(pid)) candidates.push(pid);
+    this.#kinWaiting = candidates.slice(KIN_READS_PER_FRAME);
+    const kin = candidates.slice(0, KIN_READS_PER_FRAME).filter((pid) => carries(pid, entry) === true);
     return { kin: kin.sort((a, b) => a - b) };
   }
 

@@ -42,7 +42,8 @@ export async function main(argv: readonly string[]): Promise<number> {
   const target = values.watch;
   const pid = target !== undefined && /^\d+$/.test(target) ? processIdArgument(target, EVENTS_USAGE) : undefined;
   if (pid !== undefined && (await readStartTime(pid)) === undefined) throw new CommandError(t('cli.error.noPid', { pid }));
-  if (target !== undefined && target.trim() === '') throw new CommandError(t('cli.error.watchNeeds', { needs: t('cli.watch.pidOrName') }));
+  // A bad command line (exit 2, with the usage), as record, serve and the dashboard say it.
+  if (target !== undefined && target.trim() === '') throw new UsageError(t('cli.error.watchNeeds', { needs: t('cli.watch.pidOrName') }), EVENTS_USAGE);
 
   const choice = await openChoice(mode);
   const json = values.json === true;

@@ -121,6 +121,12 @@ describe('procview events', () => {
     const plain = await runCli(['events', '--plain', '--watch', '2147483646']);
     expect(plain.code).toBe(1);
     expect(plain.stderr).toContain('no process with pid 2147483646');
+    // An empty --watch is a bad command line, as in record, serve and the dashboard.
+    for (const empty of ['', ' ']) {
+      const blank = await runCli(['events', '--watch', empty]);
+      expect(blank.code).toBe(2);
+      expect(blank.stderr).toContain('--watch needs a PID or a NAME');
+    }
     const both = await runCli(['events', '--plain', '--json']);
     expect(both.code).toBe(2);
     expect(both.stderr).toContain('--plain or --json, not both');

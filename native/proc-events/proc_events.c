@@ -436,8 +436,7 @@ static void on_readable(uv_poll_t *poll, int status, int events) {
       deliver(w, failure);
       return;
     }
-    // Polled again: libuv stops a poll on EPOLLERR (ENOBUFS), which the recv consumed.
-    uv_poll_start(poll, UV_READABLE, on_readable);
+    // The poll stays on (an error, EPOLLERR, comes with status < 0 and drains below).
     if (!uv_is_active((uv_handle_t *)&w->timer)) uv_timer_start(&w->timer, on_window_end, w->coalesce_ms - since, 0);
     return;
   }
